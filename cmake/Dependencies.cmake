@@ -1,0 +1,20 @@
+# Every dependency comes from a Debian 12 package (scripts/setup installs them); nothing is downloaded.
+find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
+find_package(ICU 72 REQUIRED COMPONENTS uc i18n data)
+find_package(pugixml REQUIRED)
+find_package(LibXml2 REQUIRED)
+find_package(OpenSSL 3 REQUIRED)
+find_package(ZLIB REQUIRED)
+find_package(Poco REQUIRED COMPONENTS Foundation Util Net Data DataSQLite DataPostgreSQL JSON Zip)
+
+# libharu has no CMake or pkg-config file on Debian 12.
+find_path(HPDF_INCLUDE_DIR hpdf.h REQUIRED)
+find_library(HPDF_LIBRARY NAMES hpdf REQUIRED)
+add_library(hpdf::hpdf UNKNOWN IMPORTED)
+set_target_properties(hpdf::hpdf PROPERTIES IMPORTED_LOCATION "${HPDF_LIBRARY}"
+  INTERFACE_INCLUDE_DIRECTORIES "${HPDF_INCLUDE_DIR}")
+
+if(VANBAN_TESTS)
+  find_package(GTest REQUIRED)
+endif()

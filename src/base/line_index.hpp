@@ -1,0 +1,29 @@
+#pragma once
+// Maps byte offsets in a UTF-8 text to line and character column.
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include "base/source_loc.hpp"
+
+namespace vanban {
+
+/// Index of line starts of one text; the text must outlive the index.
+class LineIndex {
+ public:
+  LineIndex(FileName file, std::string_view text);
+
+  /// The location of the byte at `offset` (clamped to the text); the column counts code points.
+  [[nodiscard]] SourceLoc locate(std::size_t offset) const;
+  /// The location of a pointer into the indexed text.
+  [[nodiscard]] SourceLoc locate(const char* pointer) const;
+  [[nodiscard]] const FileName& file() const { return file_; }
+
+ private:
+  FileName file_;
+  std::string_view text_;
+  std::vector<std::size_t> line_starts_;
+};
+
+}  // namespace vanban

@@ -1,0 +1,109 @@
+#include "base/utf8.hpp"
+
+namespace vanban::utf8 {
+
+namespace {
+constexpr char32_t kReplacement = 0xFFFD;
+
+// Length of the valid sequence starting at `offset`, or 0 if it is invalid.
+std::size_t sequence_length(std::string_view text, std::size_t offset, char32_t& code_point) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[offset + i]); };
+  const std::size_t remaining = text.size() - offset;
+  const unsigned char lead = byte(0);
+  if (lead < 0x80U) {
+    code_point = lead;
+    return 1;
+  }
+  std::size_t length = 0;
+  char32_t value = 0;
+  char32_t minimum = 0;
+  if ((lead & 0xE0U) == 0xC0U) {
+    length = 2;
+    value = lead & 0x1FU;
+    minimum = 0x80;
+  } else if ((lead & 0xF0U) == 0xE0U) {
+    length = 3;
+    value = lead & 0x0FU;
+    minimum = 0x800;
+  } else if ((lead & 0xF8U) == 0xF0U) {
+    length = 4;
+    value = lead & 0x07U;
+    minimum = 0x10000;
+  } else {
+    return 0;
+  }
+  if (remaining < length) return 0;
+  for (std::size_t i = 1; i < length; ++i) {
+    const unsigned char next = byte(i);
+    if ((next & 0xC0U) != 0x80U) return 0;
+    value = (value << 6U) | (next & 0x3FU);
+  }
+  if (value < minimum || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) return 0;
+  code_point = value;
+  return length;
+}
+}  // namespace
+
+char32_t decode(std::string_view text, std::size_t& offset) {
+  char32_t code_point = 0;
+  const std::size_t length = sequence_length(text, offset, code_point);
+  if (length == 0) {
+    ++offset;
+    return kReplacement;
+  }
+  offset += length;
+  return code_point;
+}
+
+void append(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0U | (cp >> 6U));
+    out += static_cast<char>(0x80U | (cp & 0x3FU));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0U | (cp >> 12U));
+    out += static_cast<char>(0x80U | ((cp >> 6U) & 0x3FU));
+    out += static_cast<char>(0x80U | (cp & 0x3FU));
+  } else {
+    out += static_cast<char>(0xF0U | (cp >> 18U));
+    out += static_cast<char>(0x80U | ((cp >> 12U) & 0x3FU));
+    out += static_cast<char>(0x80U | ((cp >> 6U) & 0x3FU));
+    out += static_cast<char>(0x80U | (cp & 0x3FU));
+  }
+}
+
+std::optional<std::size_t> find_invalid(std::string_view text) {
+  std::size_t offset = 0;
+  while (offset < text.size()) {
+    char32_t code_point = 0;
+    const std::size_t length = sequence_length(text, offset, code_point);
+    if (length == 0) return offset;
+    offset += length;
+  }
+  return std::nullopt;
+}
+
+std::size_t length(std::string_view text) {
+  std::size_t count = 0;
+  for (const char c : text)
+    if ((static_cast<unsigned char>(c) & 0xC0U) != 0x80U) ++count;
+  return count;
+}
+
+std::u32string to_u32(std::string_view text) {
+  std::u32string out;
+  out.reserve(text.size());
+  std::size_t offset = 0;
+  while (offset < text.size()) out += decode(text, offset);
+  return out;
+}
+
+std::string from_u32(std::u32string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char32_t cp : text) append(out, cp);
+  return out;
+}
+
+}  // namespace vanban::utf8

@@ -1,0 +1,44 @@
+#pragma once
+// The output of layout: pages of placed text and rules, in points, y measured down from the page's top.
+
+#include <string>
+#include <vector>
+
+#include "layout/font_metrics.hpp"
+
+namespace vanban::layout {
+
+/// A run of text in one face on one baseline. Each U+0020 in `text` is widened by `word_spacing` points
+/// (justification); `width` is the run's total advance including that extra space.
+struct PlacedText {
+  double x = 0;
+  double baseline = 0;
+  Face face = Face::regular;
+  double size = 0;
+  std::string text;
+  double width = 0;
+  double word_spacing = 0;
+};
+
+/// A straight line (the rules under the agency name, the motto and the subject; table borders).
+struct PlacedRule {
+  double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+  double thickness = 0.5;
+};
+
+struct Page {
+  std::vector<PlacedText> texts;
+  std::vector<PlacedRule> rules;
+};
+
+/// Every page of one document.
+struct PageSet {
+  double width = 0;
+  double height = 0;
+  std::vector<Page> pages;
+};
+
+/// A readable dump, one line per placed item, for golden tests: "p1 text 85.04 70.87 B 12 \"…\" w=… ws=…".
+std::string dump(const PageSet& pages);
+
+}  // namespace vanban::layout

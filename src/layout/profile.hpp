@@ -1,0 +1,47 @@
+#pragma once
+// The Nghị định 30/2020 layout profile: page geometry and the typography of each part, in points.
+// Defaults follow ../shared/DOMAIN.md §1; `check_profile` keeps every value within the legal ranges.
+
+#include <string>
+#include <vector>
+
+namespace vanban::layout {
+
+/// Millimetres to points.
+constexpr double mm(double millimetres) { return millimetres * 72.0 / 25.4; }
+
+struct Profile {
+  double page_width = mm(210);
+  double page_height = mm(297);
+  double margin_top = mm(20);     ///< 20–25 mm
+  double margin_bottom = mm(20);  ///< 20–25 mm
+  double margin_left = mm(30);    ///< 30–35 mm
+  double margin_right = mm(15);   ///< 15–20 mm
+
+  double body_size = 14;              ///< 13–14 pt
+  double line_spacing = 1.2;          ///< line height as a multiple of the size: 1.0 (single) … 1.5
+  double paragraph_spacing = 6;       ///< at least 6 pt between paragraphs
+  double first_line_indent = mm(12.7);///< 1 cm or 1.27 cm
+
+  double header_left_width = mm(75);  ///< agency column; the rest is the Quốc hiệu column
+  double agency_size = 12;            ///< parent agency and agency: 12–13 pt
+  double national_title_size = 12;    ///< Quốc hiệu: 12–13 pt
+  double motto_size = 13;             ///< Tiêu ngữ: 13–14 pt
+  double number_size = 13;            ///< Số, ký hiệu: 13 pt
+  double place_date_size = 13;        ///< 13–14 pt
+  double title_size = 14;             ///< tên loại and trích yếu: 13–14 pt
+  double signature_size = 14;         ///< authority, title and name: 13–14 pt
+  double recipients_heading_size = 12;///< "Nơi nhận:": 12 pt
+  double recipients_size = 11;        ///< recipient list: 11 pt
+  double page_number_size = 13;       ///< 13–14 pt
+  double signature_column_width = mm(85);
+  double signature_gap = mm(25);      ///< room for the handwritten signature and seal
+  double rule_thickness = 0.6;
+  double agency_rule_fraction = 0.4;  ///< 1/3–1/2 of the agency name
+  double subject_rule_fraction = 0.4; ///< 1/3–1/2 of the trích yếu
+};
+
+/// Problems with a profile, one message (Vietnamese) per value outside its legal range.
+std::vector<std::string> check_profile(const Profile& profile);
+
+}  // namespace vanban::layout

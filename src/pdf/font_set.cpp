@@ -1,0 +1,61 @@
+#include "pdf/font_set.hpp"
+
+#include <cmath>
+
+#include "base/error.hpp"
+#include "base/file_io.hpp"
+#include "pdf/true_type.hpp"
+
+namespace vanban::pdf {
+
+namespace {
+constexpr std::array<const char*, layout::kFaceCount> kFiles = {
+    "LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf", "LiberationSerif-Italic.ttf",
+    "LiberationSerif-BoldItalic.ttf"};
+constexpr std::array<const char*, layout::kFaceCount> kNames = {
+    "Liberation Serif", "Liberation Serif Bold", "Liberation Serif Italic", "Liberation Serif Bold Italic"};
+
+int thousandths(int units, int units_per_em) {
+  return static_cast<int>(std::lround(units * 1000.0 / units_per_em));
+}
+}  // namespace
+
+const std::array<const char*, layout::kFaceCount>& FontSet::file_names() { return kFiles; }
+
+FontSet::~FontSet() = default;
+
+std::shared_ptr<const FontSet> FontSet::load(const std::filesystem::path& directory) {
+  std::shared_ptr<FontSet> set(new FontSet());
+  for (std::size_t f = 0; f < kFiles.size(); ++f) {
+    const std::filesystem::path path = directory / kFiles[f];
+    std::string problem;
+    auto bytes = read_file(path, 64U * 1024U * 1024U, problem);
+    if (!bytes) throw Error("cannot load font " + path.string() + ": " + problem);
+    set->fonts_[f] = std::make_unique<TrueTypeFont>(TrueTypeFont::parse(std::move(*bytes), path.string()));
+    const TrueTypeFont& font = *set->fonts_[f];
+    const int em = font.units_per_em();
+    auto& widths = set->widths_[f];
+    widths.assign(65536, -1);
+    for (char32_t cp = 0; cp < 65536; ++cp) {
+      const std::uint16_t glyph = font.glyph_for(cp);
+      if (glyph != 0) widths[cp] = static_cast<std::int16_t>(thousandths(font.advance(glyph), em));
+    }
+    set->metrics_[f] = layout::FaceMetrics{thousandths(font.ascender(), em), thousandths(font.descender(), em),
+                                           thousandths(font.cap_height(), em)};
+  }
+  return set;
+}
+
+std::optional<int> FontSet::advance(layout::Face face, char32_t code_point) const {
+  const auto& widths = widths_[static_cast<std::size_t>(face)];
+  if (code_point >= widths.size()) return std::nullopt;
+  const std::int16_t width = widths[code_point];
+  if (width < 0) return std::nullopt;
+  return width;
+}
+
+layout::FaceMetrics FontSet::metrics(layout::Face face) const { return metrics_[static_cast<std::size_t>(face)]; }
+
+const char* FontSet::face_name(layout::Face face) const { return kNames[static_cast<std::size_t>(face)]; }
+
+}  // namespace vanban::pdf

@@ -1,0 +1,44 @@
+#pragma once
+// The project's four Liberation Serif faces, loaded once per process from fonts/ (never system fonts),
+// serving both layout (metrics) and PDF writing (embedded subsets).
+
+#include <array>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "layout/font_metrics.hpp"
+
+namespace vanban::pdf {
+
+class TrueTypeFont;
+
+class FontSet final : public layout::FontMetrics {
+ public:
+  /// Loads LiberationSerif-{Regular,Bold,Italic,BoldItalic}.ttf from `directory`; throws vanban::Error when a
+  /// file is missing or unusable.
+  static std::shared_ptr<const FontSet> load(const std::filesystem::path& directory);
+
+  ~FontSet() override;
+  FontSet(const FontSet&) = delete;
+  FontSet& operator=(const FontSet&) = delete;
+
+  [[nodiscard]] std::optional<int> advance(layout::Face face, char32_t code_point) const override;
+  [[nodiscard]] layout::FaceMetrics metrics(layout::Face face) const override;
+  [[nodiscard]] const char* face_name(layout::Face face) const override;
+
+  [[nodiscard]] const TrueTypeFont& font(layout::Face face) const { return *fonts_[static_cast<std::size_t>(face)]; }
+
+  /// File names of the faces, in Face order.
+  static const std::array<const char*, layout::kFaceCount>& file_names();
+
+ private:
+  FontSet() = default;
+  std::array<std::unique_ptr<TrueTypeFont>, layout::kFaceCount> fonts_;
+  /// Advance in thousandths of an em per BMP code point; -1 when the face has no glyph.
+  std::array<std::vector<std::int16_t>, layout::kFaceCount> widths_;
+  std::array<layout::FaceMetrics, layout::kFaceCount> metrics_{};
+};
+
+}  // namespace vanban::pdf

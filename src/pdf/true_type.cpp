@@ -1,0 +1,336 @@
+#include "pdf/true_type.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "base/error.hpp"
+
+namespace vanban::pdf {
+
+namespace {
+
+std::uint32_t tag_of(std::string_view tag) {
+  return (static_cast<std::uint32_t>(static_cast<unsigned char>(tag[0])) << 24U) |
+         (static_cast<std::uint32_t>(static_cast<unsigned char>(tag[1])) << 16U) |
+         (static_cast<std::uint32_t>(static_cast<unsigned char>(tag[2])) << 8U) |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(tag[3]));
+}
+
+// Bounds-checked big-endian reading.
+class Reader {
+ public:
+  Reader(const Bytes& data, const std::string& path) : data_(data), path_(path) {}
+  [[nodiscard]] std::uint8_t u8(std::size_t at) const {
+    check(at, 1);
+    return static_cast<std::uint8_t>(data_[at]);
+  }
+  [[nodiscard]] std::uint16_t u16(std::size_t at) const {
+    check(at, 2);
+    return static_cast<std::uint16_t>((u8(at) << 8U) | u8(at + 1));
+  }
+  [[nodiscard]] std::int16_t s16(std::size_t at) const { return static_cast<std::int16_t>(u16(at)); }
+  [[nodiscard]] std::uint32_t u32(std::size_t at) const {
+    return (static_cast<std::uint32_t>(u16(at)) << 16U) | u16(at + 2);
+  }
+  void check(std::size_t at, std::size_t size) const {
+    if (at + size > data_.size() || at + size < at) throw Error("font file " + path_ + " is truncated or corrupt");
+  }
+
+ private:
+  const Bytes& data_;
+  const std::string& path_;
+};
+
+void put16(Bytes& out, std::uint32_t value) {
+  out += static_cast<char>((value >> 8U) & 0xFFU);
+  out += static_cast<char>(value & 0xFFU);
+}
+void put32(Bytes& out, std::uint32_t value) {
+  put16(out, value >> 16U);
+  put16(out, value & 0xFFFFU);
+}
+void set16(Bytes& out, std::size_t at, std::uint32_t value) {
+  out[at] = static_cast<char>((value >> 8U) & 0xFFU);
+  out[at + 1] = static_cast<char>(value & 0xFFU);
+}
+void set32(Bytes& out, std::size_t at, std::uint32_t value) {
+  set16(out, at, value >> 16U);
+  set16(out, at + 2, value & 0xFFFFU);
+}
+
+std::uint32_t checksum(std::string_view bytes) {
+  std::uint32_t sum = 0;
+  for (std::size_t i = 0; i < bytes.size(); i += 4) {
+    std::uint32_t word = 0;
+    for (std::size_t k = 0; k < 4; ++k)
+      word = (word << 8U) | (i + k < bytes.size() ? static_cast<unsigned char>(bytes[i + k]) : 0U);
+    sum += word;
+  }
+  return sum;
+}
+
+// Composite glyph flags.
+constexpr std::uint16_t kArgsAreWords = 0x0001;
+constexpr std::uint16_t kHaveScale = 0x0008;
+constexpr std::uint16_t kMoreComponents = 0x0020;
+constexpr std::uint16_t kHaveXYScale = 0x0040;
+constexpr std::uint16_t kHaveTwoByTwo = 0x0080;
+constexpr std::uint16_t kHaveInstructions = 0x0100;
+
+std::size_t component_size(std::uint16_t flags) {
+  std::size_t size = 4 + ((flags & kArgsAreWords) != 0 ? 4 : 2);
+  if ((flags & kHaveScale) != 0) size += 2;
+  else if ((flags & kHaveXYScale) != 0) size += 4;
+  else if ((flags & kHaveTwoByTwo) != 0) size += 8;
+  return size;
+}
+
+}  // namespace
+
+TrueTypeFont TrueTypeFont::parse(Bytes data, std::string path) {
+  TrueTypeFont font;
+  font.data_ = std::move(data);
+  font.path_ = std::move(path);
+  const Reader r(font.data_, font.path_);
+  const std::uint32_t version = r.u32(0);
+  if (version != 0x00010000U && version != tag_of("true"))
+    throw Error("font file " + font.path_ + " is not a TrueType font");
+  const std::uint16_t count = r.u16(4);
+  if (count > 64) throw Error("font file " + font.path_ + " has too many tables");
+  for (std::uint16_t i = 0; i < count; ++i) {
+    const std::size_t entry = 12 + 16U * i;
+    Table table{r.u32(entry + 8), r.u32(entry + 12)};
+    r.check(table.offset, table.length);
+    font.tables_.emplace_back(r.u32(entry), table);
+  }
+  const Table head = font.table("head");
+  font.units_per_em_ = r.u16(head.offset + 18);
+  font.bbox_ = {r.s16(head.offset + 36), r.s16(head.offset + 38), r.s16(head.offset + 40), r.s16(head.offset + 42)};
+  font.long_loca_ = r.s16(head.offset + 50) == 1;
+  const Table hhea = font.table("hhea");
+  font.ascender_ = r.s16(hhea.offset + 4);
+  font.descender_ = r.s16(hhea.offset + 6);
+  font.metric_count_ = r.u16(hhea.offset + 34);
+  font.glyph_count_ = r.u16(font.table("maxp").offset + 4);
+  if (font.metric_count_ == 0 || font.metric_count_ > font.glyph_count_ || font.units_per_em_ == 0)
+    throw Error("font file " + font.path_ + " has inconsistent metrics");
+  r.check(font.table("hmtx").offset, 4U * font.metric_count_);
+  const Table os2 = font.table("OS/2");
+  font.weight_class_ = r.u16(os2.offset + 4);
+  font.cap_height_ = r.u16(os2.offset) >= 2 ? r.s16(os2.offset + 88) : font.ascender_;
+  const Table post = font.table("post");
+  font.italic_angle_ = static_cast<double>(static_cast<std::int32_t>(r.u32(post.offset + 4))) / 65536.0;
+  // loca
+  const Table loca = font.table("loca");
+  font.glyph_offsets_.resize(font.glyph_count_ + 1U);
+  for (std::size_t g = 0; g <= font.glyph_count_; ++g)
+    font.glyph_offsets_[g] = font.long_loca_ ? r.u32(loca.offset + 4 * g) : 2U * r.u16(loca.offset + 2 * g);
+  const Table glyf = font.table("glyf");
+  if (font.glyph_offsets_.back() > glyf.length) throw Error("font file " + font.path_ + " has a bad loca table");
+  // PostScript name (name id 6, Windows Unicode or Mac Roman).
+  const Table name = font.table("name");
+  const std::uint16_t names = r.u16(name.offset + 2);
+  const std::size_t strings = name.offset + r.u16(name.offset + 4);
+  for (std::uint16_t i = 0; i < names && font.postscript_name_.empty(); ++i) {
+    const std::size_t record = name.offset + 6 + 12U * i;
+    if (r.u16(record + 6) != 6) continue;
+    const std::uint16_t platform = r.u16(record);
+    const std::size_t length = r.u16(record + 8);
+    const std::size_t at = strings + r.u16(record + 10);
+    r.check(at, length);
+    std::string value;
+    if (platform == 3) {
+      for (std::size_t k = 0; k + 1 < length; k += 2) value += static_cast<char>(r.u16(at + k) & 0x7FU);
+    } else {
+      value.assign(font.data_, at, length);
+    }
+    font.postscript_name_ = value;
+  }
+  if (font.postscript_name_.empty()) throw Error("font file " + font.path_ + " has no PostScript name");
+  font.parse_cmap();
+  return font;
+}
+
+TrueTypeFont::Table TrueTypeFont::table(std::string_view tag, bool required) const {
+  const std::uint32_t wanted = tag_of(tag);
+  for (const auto& [tag_value, found] : tables_)
+    if (tag_value == wanted) return found;
+  if (required) throw Error("font file " + path_ + " has no '" + std::string(tag) + "' table");
+  return {};
+}
+
+void TrueTypeFont::parse_cmap() {
+  const Reader r(data_, path_);
+  const Table cmap = table("cmap");
+  const std::uint16_t count = r.u16(cmap.offset + 2);
+  std::size_t format4 = 0;
+  for (std::uint16_t i = 0; i < count; ++i) {
+    const std::size_t record = cmap.offset + 4 + 8U * i;
+    const std::uint16_t platform = r.u16(record);
+    const std::uint16_t encoding = r.u16(record + 2);
+    const std::size_t at = cmap.offset + r.u32(record + 4);
+    if (((platform == 3 && encoding == 1) || platform == 0) && r.u16(at) == 4) format4 = at;
+  }
+  if (format4 == 0) throw Error("font file " + path_ + " has no Unicode (format 4) character map");
+  bmp_.assign(65536, 0);
+  const std::size_t segments = r.u16(format4 + 6) / 2U;
+  const std::size_t ends = format4 + 14;
+  const std::size_t starts = ends + 2 * segments + 2;
+  const std::size_t deltas = starts + 2 * segments;
+  const std::size_t ranges = deltas + 2 * segments;
+  for (std::size_t s = 0; s < segments; ++s) {
+    const std::uint32_t end = r.u16(ends + 2 * s);
+    const std::uint32_t start = r.u16(starts + 2 * s);
+    const std::uint16_t delta = r.u16(deltas + 2 * s);
+    const std::uint16_t range = r.u16(ranges + 2 * s);
+    for (std::uint32_t c = start; c <= end && c < 0xFFFF; ++c) {
+      std::uint16_t glyph = 0;
+      if (range == 0) {
+        glyph = static_cast<std::uint16_t>(c + delta);
+      } else {
+        const std::size_t at = ranges + 2 * s + range + 2 * (c - start);
+        glyph = r.u16(at);
+        if (glyph != 0) glyph = static_cast<std::uint16_t>(glyph + delta);
+      }
+      if (glyph < glyph_count_) bmp_[c] = glyph;
+    }
+  }
+}
+
+std::uint16_t TrueTypeFont::glyph_for(char32_t code_point) const {
+  return code_point < bmp_.size() ? bmp_[code_point] : 0;
+}
+
+std::uint16_t TrueTypeFont::advance(std::uint16_t glyph) const {
+  const Reader r(data_, path_);
+  const std::size_t hmtx = table("hmtx").offset;
+  const std::uint16_t index = std::min<std::uint16_t>(glyph, static_cast<std::uint16_t>(metric_count_ - 1));
+  return r.u16(hmtx + 4U * index);
+}
+
+std::string_view TrueTypeFont::glyph_data(std::uint16_t glyph) const {
+  if (glyph >= glyph_count_) return {};
+  const std::size_t glyf = table("glyf").offset;
+  return std::string_view(data_).substr(glyf + glyph_offsets_[glyph], glyph_offsets_[glyph + 1U] - glyph_offsets_[glyph]);
+}
+
+std::vector<std::uint16_t> TrueTypeFont::components(std::uint16_t glyph) const {
+  std::vector<std::uint16_t> out;
+  const std::string_view data = glyph_data(glyph);
+  if (data.size() < 10) return out;
+  const Bytes copy(data);
+  const Reader r(copy, path_);
+  if (r.s16(0) >= 0) return out;
+  std::size_t at = 10;
+  while (true) {
+    const std::uint16_t flags = r.u16(at);
+    out.push_back(r.u16(at + 2));
+    at += component_size(flags);
+    if ((flags & kMoreComponents) == 0) break;
+  }
+  return out;
+}
+
+Bytes TrueTypeFont::subset(const std::vector<std::uint16_t>& glyphs) const {
+  const Reader r(data_, path_);
+  std::map<std::uint16_t, std::uint16_t> renumber;  // original → new, first occurrence
+  for (std::size_t i = 0; i < glyphs.size(); ++i) renumber.emplace(glyphs[i], static_cast<std::uint16_t>(i));
+  const auto count = static_cast<std::uint16_t>(glyphs.size());
+
+  // glyf without instructions, composites pointing at the new numbers; loca (long) beside it.
+  Bytes glyf;
+  Bytes loca;
+  Bytes hmtx;
+  for (const std::uint16_t original : glyphs) {
+    put32(loca, static_cast<std::uint32_t>(glyf.size()));
+    const std::uint16_t glyph_advance = advance(original);
+    const std::size_t hmtx_at =
+        table("hmtx").offset + (original < metric_count_ ? 4U * original
+                                                         : 4U * metric_count_ + 2U * (original - metric_count_));
+    const std::int16_t left_bearing = r.s16(original < metric_count_ ? hmtx_at + 2 : hmtx_at);
+    put16(hmtx, glyph_advance);
+    put16(hmtx, static_cast<std::uint16_t>(left_bearing));
+    const std::string_view data = glyph_data(original);
+    if (data.size() < 10) continue;  // empty glyph (space)
+    const Bytes source(data);
+    const Reader g(source, path_);
+    const std::int16_t contours = g.s16(0);
+    if (contours >= 0) {
+      const std::size_t instructions_at = 10 + 2U * static_cast<std::size_t>(contours);
+      const std::size_t instruction_length = g.u16(instructions_at);
+      glyf.append(source, 0, instructions_at);
+      put16(glyf, 0);
+      glyf.append(source, instructions_at + 2 + instruction_length, std::string::npos);
+    } else {
+      glyf.append(source, 0, 10);
+      std::size_t at = 10;
+      while (true) {
+        std::uint16_t flags = g.u16(at);
+        const std::uint16_t component = g.u16(at + 2);
+        const std::size_t size = component_size(flags);
+        const bool more = (flags & kMoreComponents) != 0;
+        if (!more) flags = static_cast<std::uint16_t>(flags & ~kHaveInstructions);
+        const auto it = renumber.find(component);
+        if (it == renumber.end()) throw Error("font subset misses a component glyph of " + path_);
+        put16(glyf, flags);
+        put16(glyf, it->second);
+        g.check(at + 4, size - 4);
+        glyf.append(source, at + 4, size - 4);
+        at += size;
+        if (!more) break;
+      }
+    }
+    while (glyf.size() % 4 != 0) glyf += '\0';
+  }
+  put32(loca, static_cast<std::uint32_t>(glyf.size()));
+
+  const auto copy_table = [&](std::string_view tag) {
+    const Table t = table(tag);
+    return Bytes(data_, t.offset, t.length);
+  };
+  Bytes head = copy_table("head");
+  set32(head, 8, 0);    // checkSumAdjustment, set below
+  set16(head, 50, 1);   // long loca
+  Bytes hhea = copy_table("hhea");
+  set16(hhea, 34, count);
+  Bytes maxp = copy_table("maxp");
+  set16(maxp, 4, count);
+  Bytes post = copy_table("post").substr(0, 32);
+  set32(post, 0, 0x00030000U);  // no glyph names
+  Bytes os2 = copy_table("OS/2");
+
+  // Tables in tag order, each 4-byte aligned.
+  const std::vector<std::pair<std::string_view, const Bytes*>> tables = {
+      {"OS/2", &os2}, {"glyf", &glyf}, {"head", &head}, {"hhea", &hhea},
+      {"hmtx", &hmtx}, {"loca", &loca}, {"maxp", &maxp}, {"post", &post}};
+  const auto table_count = static_cast<std::uint16_t>(tables.size());
+  Bytes out;
+  put32(out, 0x00010000U);
+  put16(out, table_count);
+  std::uint16_t power = 1, log = 0;
+  while (power * 2U <= table_count) {
+    power = static_cast<std::uint16_t>(power * 2U);
+    ++log;
+  }
+  put16(out, power * 16U);
+  put16(out, log);
+  put16(out, table_count * 16U - power * 16U);
+  std::size_t offset = 12 + 16U * table_count;
+  std::size_t head_offset = 0;
+  for (const auto& [tag, bytes] : tables) {
+    put32(out, tag_of(tag));
+    put32(out, checksum(*bytes));
+    put32(out, static_cast<std::uint32_t>(offset));
+    put32(out, static_cast<std::uint32_t>(bytes->size()));
+    if (tag == "head") head_offset = offset;
+    offset += (bytes->size() + 3) & ~std::size_t{3};
+  }
+  for (const auto& [tag, bytes] : tables) {
+    out += *bytes;
+    while (out.size() % 4 != 0) out += '\0';
+  }
+  set32(out, head_offset + 8, 0xB1B0AFBAU - checksum(out));
+  return out;
+}
+
+}  // namespace vanban::pdf

@@ -1,0 +1,168 @@
+#include "pipeline/engine.hpp"
+
+#include <algorithm>
+
+#include "base/error.hpp"
+#include "base/file_io.hpp"
+#include "layout/layout.hpp"
+#include "pdf/font_set.hpp"
+#include "pdf/writer.hpp"
+#include "rules/law_book.hpp"
+#include "templating/template_set.hpp"
+#include "text/case_mapping.hpp"
+#include "xml/case_reader.hpp"
+
+namespace vanban::pipeline {
+
+namespace {
+constexpr std::size_t kMaxTemplateSize = 1024U * 1024U;
+constexpr const char* kTemplateExtension = ".vbt";
+
+Bytes read_resource(const std::filesystem::path& path) {
+  std::string problem;
+  auto bytes = read_file(path, 16U * 1024U * 1024U, problem);
+  if (!bytes) throw Error("cannot read resource " + path.string() + ": " + problem);
+  return std::move(*bytes);
+}
+
+std::vector<templating::TemplateSource> template_sources(const std::filesystem::path& root) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(root, ec)) throw Error("template folder not found: " + root.string());
+  std::vector<templating::TemplateSource> sources;
+  for (auto it = std::filesystem::recursive_directory_iterator(root, ec);
+       !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+    if (!it->is_regular_file() || it->path().extension() != kTemplateExtension) continue;
+    std::string name = std::filesystem::relative(it->path(), root).replace_extension().generic_string();
+    std::string problem;
+    auto text = read_file(it->path(), kMaxTemplateSize, problem);
+    if (!text) throw Error("cannot read template " + it->path().string() + ": " + problem);
+    sources.push_back({std::move(name), make_file_name(it->path().string()), std::move(*text)});
+  }
+  if (ec) throw Error("cannot list templates in " + root.string() + ": " + ec.message());
+  // Directory order is not stable; parsing order must be.
+  std::sort(sources.begin(), sources.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+  return sources;
+}
+}  // namespace
+
+ResourcePaths ResourcePaths::under(const std::filesystem::path& root) {
+  return ResourcePaths{root / "templates", root / "fonts", root / "rules", root / "schemas"};
+}
+
+struct Engine::Rendered {
+  layout::PageSet pages;
+  doc::Metadata metadata;
+};
+
+Engine::Engine() = default;
+Engine::~Engine() = default;
+
+std::unique_ptr<Engine> Engine::load(const ResourcePaths& paths, Diagnostics& diagnostics) {
+  std::unique_ptr<Engine> engine(new Engine());
+  const std::filesystem::path law_file = paths.rules / "law.xml";
+  auto law = rules::LawBook::parse(read_resource(law_file), make_file_name(law_file.string()), diagnostics);
+  auto templates = templating::TemplateSet::parse(template_sources(paths.templates), diagnostics);
+  if (!law || !templates) return nullptr;
+  engine->law_ = std::make_unique<rules::LawBook>(std::move(*law));
+  engine->templates_ = std::make_unique<templating::TemplateSet>(std::move(*templates));
+  engine->fonts_ = pdf::FontSet::load(paths.fonts);
+  return engine;
+}
+
+std::optional<model::Register> Engine::read_cases(std::string_view bytes, const std::string& file,
+                                                  Diagnostics& diagnostics) const {
+  return xml::read_register(bytes, make_file_name(file), xml::ReadOptions{}, diagnostics);
+}
+
+model::Date document_date(const model::Case& the_case, const RenderOptions& options) {
+  if (options.date) return *options.date;
+  if (the_case.enforcement.decision) return the_case.enforcement.decision->date;
+  return options.today;
+}
+
+std::optional<Engine::Rendered> Engine::lay_out(const model::Case& the_case, const RenderOptions& options,
+                                                Diagnostics& diagnostics) const {
+  const templating::Template* document_template = templates_->find(options.template_name);
+  if (document_template == nullptr || !document_template->document()) {
+    diagnostics.error("E0420", SourceLoc{},
+                      "không có mẫu văn bản \"" + options.template_name + "\" (xem danh sách: vanban templates)");
+    return std::nullopt;
+  }
+  templating::RenderInput input;
+  input.date = document_date(the_case, options);
+  input.number = options.number;
+  input.signer_id = options.signer_id;
+  input.parameters = options.parameters;
+  Diagnostics local;
+  auto document = templates_->render(*document_template, the_case, input, *law_, local);
+  std::optional<Rendered> result;
+  if (document) {
+    Rendered rendered;
+    rendered.pages = layout::lay_out(*document, *fonts_, profile_, local);
+    rendered.metadata = std::move(document->metadata);
+    result = std::move(rendered);
+  }
+  diagnostics.merge(local);
+  if (local.has_errors()) return std::nullopt;
+  return result;
+}
+
+std::optional<Bytes> Engine::render(const model::Case& the_case, const RenderOptions& options,
+                                    Diagnostics& diagnostics) const {
+  auto rendered = lay_out(the_case, options, diagnostics);
+  if (!rendered) return std::nullopt;
+  const doc::Metadata& m = rendered->metadata;
+  pdf::DocumentInfo info;
+  // "Quyết định về việc thi hành án": the type, then the trích yếu with its first letter in lower case.
+  info.title = m.subject.empty() ? m.type_name : m.type_name + " " + text::lowercase_first(m.subject);
+  info.author = m.organ_name;
+  info.subject = m.subject;
+  info.keywords = m.case_id + ", " + m.number + "/" + m.notation;
+  const model::Date date = model::Date::parse_iso(m.issued_date).value_or(model::Date{});
+  info.year = date.year();
+  info.month = date.month();
+  info.day = date.day();
+  return pdf::write_pdf(rendered->pages, info, *fonts_);
+}
+
+std::optional<Bytes> Engine::render_file(std::string_view bytes, const std::string& file, const RenderOptions& options,
+                                         Diagnostics& diagnostics) const {
+  auto cases = read_cases(bytes, file, diagnostics);
+  if (!cases) return std::nullopt;
+  if (cases->cases.size() != 1) {
+    diagnostics.error("E0421", SourceLoc{make_file_name(file)},
+                      "tệp có " + std::to_string(cases->cases.size()) +
+                          " hồ sơ; lệnh render lập văn bản cho một hồ sơ (dùng vanban batch cho cả sổ)");
+    return std::nullopt;
+  }
+  return render(cases->cases.front(), options, diagnostics);
+}
+
+std::optional<std::string> Engine::layout_dump(const model::Case& the_case, const RenderOptions& options,
+                                               Diagnostics& diagnostics) const {
+  auto rendered = lay_out(the_case, options, diagnostics);
+  if (!rendered) return std::nullopt;
+  return layout::dump(rendered->pages);
+}
+
+std::vector<TemplateInfo> Engine::templates() const {
+  std::vector<TemplateInfo> out;
+  for (const auto* item : templates_->documents()) out.push_back({item->name(), item->document()->description});
+  return out;
+}
+
+bool Engine::has_template(const std::string& name) const {
+  const auto* item = templates_->find(name);
+  return item != nullptr && item->document().has_value();
+}
+
+std::vector<std::string> Engine::templates_for(const model::Case& the_case, model::Date today) const {
+  std::vector<std::string> out;
+  templating::RenderInput input;
+  input.date = document_date(the_case, RenderOptions{{}, std::nullopt, today, {}, std::nullopt, {}});
+  for (const auto* item : templates_->documents())
+    if (templates_->applies(*item, the_case, input, *law_)) out.push_back(item->name());
+  return out;
+}
+
+}  // namespace vanban::pipeline

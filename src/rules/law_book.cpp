@@ -1,0 +1,132 @@
+#include "rules/law_book.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+#include "xml/data_reader.hpp"
+
+namespace vanban::rules {
+
+namespace {
+constexpr std::string_view kLawNamespace = "urn:vanban:law:1";
+
+class LawReader {
+ public:
+  explicit LawReader(Diagnostics& diagnostics) : diagnostics_(diagnostics) {}
+
+  std::vector<Regime> read(const xml::Element& root) {
+    std::vector<Regime> regimes;
+    if (root.name != "law") {
+      error(root.loc, "phần tử gốc của dữ liệu pháp luật phải là <law>");
+      return regimes;
+    }
+    for (const auto& child : root.children) {
+      if (child.name == "regime")
+        regimes.push_back(read_regime(child));
+      else
+        error(child.loc, "phần tử <" + child.name + "> không thuộc dữ liệu pháp luật");
+    }
+    std::sort(regimes.begin(), regimes.end(), [](const Regime& a, const Regime& b) { return a.from < b.from; });
+    for (std::size_t i = 1; i < regimes.size(); ++i) {
+      const Regime& previous = regimes[i - 1];
+      const Regime& current = regimes[i];
+      if (!previous.until || previous.until->plus_days(1) != current.from)
+        error(current.loc, "chế độ pháp lý \"" + current.id + "\" phải bắt đầu đúng ngày sau khi chế độ \"" +
+                               previous.id + "\" hết hiệu lực (không được hở hoặc chồng lấn)");
+    }
+    if (regimes.empty()) error(root.loc, "dữ liệu pháp luật không có chế độ <regime> nào");
+    return regimes;
+  }
+
+ private:
+  void error(const SourceLoc& loc, std::string message) { diagnostics_.error("E0901", loc, std::move(message)); }
+
+  std::string attribute(const xml::Element& element, std::string_view name) {
+    if (const auto* found = element.find_attribute(name)) return found->value;
+    error(element.loc, "thiếu thuộc tính \"" + std::string(name) + "\" của <" + element.name + ">");
+    return {};
+  }
+
+  model::Date date(const xml::Element& element, std::string_view name) {
+    const auto* found = element.find_attribute(name);
+    if (!found) {
+      error(element.loc, "thiếu thuộc tính \"" + std::string(name) + "\" của <" + element.name + ">");
+      return {};
+    }
+    const auto parsed = model::Date::parse_iso(found->value);
+    if (!parsed) error(found->value_loc, "ngày \"" + found->value + "\" không hợp lệ");
+    return parsed.value_or(model::Date{});
+  }
+
+  Regime read_regime(const xml::Element& element) {
+    Regime regime;
+    regime.loc = element.loc;
+    regime.id = attribute(element, "id");
+    regime.from = date(element, "from");
+    if (element.find_attribute("until")) regime.until = date(element, "until");
+    for (const auto& child : element.children) {
+      if (child.name == "name") {
+        regime.name = child.text;
+      } else if (child.name == "citation") {
+        regime.citations[attribute(child, "id")] = child.text;
+      } else if (child.name == "basis") {
+        auto& lines = regime.basis_lines[attribute(child, "document")];
+        for (const auto& line : child.children) {
+          if (line.name != "line" || line.text.empty())
+            error(line.loc, "mỗi căn cứ phải là một phần tử <line> có nội dung");
+          else
+            lines.push_back(line.text);
+        }
+      } else if (child.name == "time-limit") {
+        TimeLimit limit;
+        limit.loc = child.loc;
+        limit.id = attribute(child, "id");
+        const std::string count = attribute(child, "count");
+        const auto [end, problem] = std::from_chars(count.data(), count.data() + count.size(), limit.count);
+        if (problem != std::errc() || end != count.data() + count.size() || limit.count <= 0)
+          error(child.loc, "thời hạn \"" + limit.id + "\" phải có count là số nguyên dương");
+        const std::string unit = attribute(child, "unit");
+        if (unit == "calendar-days")
+          limit.unit = DayCount::calendar_days;
+        else if (unit == "working-days")
+          limit.unit = DayCount::working_days;
+        else if (unit == "months")
+          limit.unit = DayCount::months;
+        else
+          error(child.loc, "đơn vị thời hạn \"" + unit + "\" không hợp lệ (calendar-days, working-days, months)");
+        if (const auto* basis = child.find_attribute("basis")) limit.basis = basis->value;
+        if (const auto* confirmed = child.find_attribute("confirmed")) limit.confirmed = confirmed->value != "false";
+        regime.time_limits[limit.id] = limit;
+      } else if (child.name == "form") {
+        regime.form_codes[attribute(child, "document")] = attribute(child, "code");
+      } else {
+        error(child.loc, "phần tử <" + child.name + "> không thuộc <regime>");
+      }
+    }
+    if (regime.name.empty()) error(element.loc, "chế độ pháp lý \"" + regime.id + "\" thiếu <name>");
+    if (regime.until && *regime.until < regime.from)
+      error(element.loc, "chế độ pháp lý \"" + regime.id + "\" hết hiệu lực trước khi bắt đầu");
+    return regime;
+  }
+
+  Diagnostics& diagnostics_;
+};
+}  // namespace
+
+std::optional<LawBook> LawBook::parse(std::string_view bytes, const FileName& file, Diagnostics& diagnostics) {
+  Diagnostics local;
+  const auto root = xml::read_data_file(bytes, file, kLawNamespace, local);
+  LawBook book;
+  if (root) book.regimes_ = LawReader(local).read(*root);
+  diagnostics.merge(local);
+  if (local.has_errors()) return std::nullopt;
+  return book;
+}
+
+const Regime* LawBook::regime_on(model::Date date) const {
+  for (const auto& regime : regimes_)
+    if (regime.from <= date && (!regime.until || date <= *regime.until)) return &regime;
+  return nullptr;
+}
+
+}  // namespace vanban::rules

@@ -1,0 +1,55 @@
+#pragma once
+// The law as data keyed by effective date: which regime applies on a date, what each document cites,
+// its time limits and form codes. Loaded from rules/*.xml (schemas/law.xsd), validated at start.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/diagnostics.hpp"
+#include "model/date.hpp"
+
+namespace vanban::rules {
+
+enum class DayCount { calendar_days, working_days, months };
+
+/// A legal time limit, e.g. the voluntary period: 10 calendar days (Điều 45 khoản 1).
+struct TimeLimit {
+  std::string id;
+  int count = 0;
+  DayCount unit = DayCount::calendar_days;
+  std::string basis;  ///< the article that sets it
+  bool confirmed = true;
+  SourceLoc loc;
+};
+
+/// One legal regime (Luật THADS 2008/2014 + NĐ 62/2015, or Luật 106/2025 + NĐ 152/2026).
+struct Regime {
+  std::string id;
+  std::string name;
+  model::Date from;
+  std::optional<model::Date> until;
+  std::map<std::string, std::string, std::less<>> citations;                     ///< "law", "decree", …
+  std::map<std::string, std::vector<std::string>, std::less<>> basis_lines;      ///< căn cứ per document kind
+  std::map<std::string, TimeLimit, std::less<>> time_limits;
+  std::map<std::string, std::string, std::less<>> form_codes;                    ///< per document kind
+  SourceLoc loc;
+};
+
+/// All regimes, ordered by start date, without gaps or overlaps.
+class LawBook {
+ public:
+  /// Parses and checks one law data file; nullopt with diagnostics when it is wrong.
+  static std::optional<LawBook> parse(std::string_view bytes, const FileName& file, Diagnostics& diagnostics);
+
+  /// The regime in force on `date`, or nullptr when none covers it.
+  [[nodiscard]] const Regime* regime_on(model::Date date) const;
+  [[nodiscard]] const std::vector<Regime>& regimes() const { return regimes_; }
+
+ private:
+  std::vector<Regime> regimes_;
+};
+
+}  // namespace vanban::rules

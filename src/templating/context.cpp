@@ -1,0 +1,506 @@
+#include "templating/context.hpp"
+
+#include <algorithm>
+
+#include "text/case_mapping.hpp"
+#include "text/numbers.hpp"
+
+namespace vanban::templating {
+
+namespace {
+
+Value text_value(const model::Text& text) {
+  if (text.empty()) return Value::absent(text.loc);
+  return Value::text(text.value, text.loc);
+}
+
+Value optional_text(const std::optional<model::Text>& text, const SourceLoc& owner) {
+  return text ? text_value(*text) : Value::absent(owner);
+}
+
+Value optional_date(const std::optional<model::Date>& date, const SourceLoc& owner) {
+  return date ? Value::date(*date, owner) : Value::absent(owner);
+}
+
+bool starts_with_deputy(const std::string& position) {
+  const std::string lower = text::to_lower(position);
+  return lower.rfind("phó ", 0) == 0;
+}
+
+std::string_view obligation_kind_name(model::ObligationKind kind) {
+  switch (kind) {
+    case model::ObligationKind::court_fee: return "Án phí";
+    case model::ObligationKind::fine: return "Tiền phạt";
+    case model::ObligationKind::confiscation: return "Tịch thu sung quỹ Nhà nước";
+    case model::ObligationKind::recovery: return "Truy thu sung quỹ Nhà nước";
+    case model::ObligationKind::compensation: return "Bồi thường";
+    case model::ObligationKind::debt: return "Trả nợ";
+    case model::ObligationKind::alimony: return "Cấp dưỡng";
+    case model::ObligationKind::restitution: return "Trả lại tài sản";
+    case model::ObligationKind::other: return "Nghĩa vụ khác";
+  }
+  return "Nghĩa vụ khác";
+}
+
+std::string_view obligation_kind_id(model::ObligationKind kind) {
+  switch (kind) {
+    case model::ObligationKind::court_fee: return "court-fee";
+    case model::ObligationKind::fine: return "fine";
+    case model::ObligationKind::confiscation: return "confiscation";
+    case model::ObligationKind::recovery: return "recovery";
+    case model::ObligationKind::compensation: return "compensation";
+    case model::ObligationKind::debt: return "debt";
+    case model::ObligationKind::alimony: return "alimony";
+    case model::ObligationKind::restitution: return "restitution";
+    case model::ObligationKind::other: return "other";
+  }
+  return "other";
+}
+
+std::string_view asset_kind_id(model::AssetKind kind) {
+  switch (kind) {
+    case model::AssetKind::land: return "land";
+    case model::AssetKind::house: return "house";
+    case model::AssetKind::vehicle: return "vehicle";
+    case model::AssetKind::account: return "account";
+    case model::AssetKind::other: return "other";
+  }
+  return "other";
+}
+
+std::string_view channel_name(model::RequestChannel channel) {
+  switch (channel) {
+    case model::RequestChannel::paper: return "nộp trực tiếp";
+    case model::RequestChannel::post: return "gửi qua dịch vụ bưu chính";
+    case model::RequestChannel::online: return "gửi trực tuyến";
+    case model::RequestChannel::vneid: return "gửi qua ứng dụng VNeID";
+    case model::RequestChannel::oral: return "trình bày trực tiếp";
+  }
+  return "";
+}
+
+// The name an identity document is written with: "CCCD" → "Căn cước công dân".
+std::string id_label(const std::string& kind) {
+  const std::string lower = text::to_lower(kind);
+  if (lower == "cccd") return "Căn cước công dân";
+  if (lower == "cmnd") return "Chứng minh nhân dân";
+  if (lower == "định danh" || lower == "số định danh") return "Số định danh cá nhân";
+  if (lower == "hộ chiếu") return "Hộ chiếu";
+  return kind;
+}
+
+// The procuracy that mirrors a court: "Tòa án nhân dân huyện X" → "Viện kiểm sát nhân dân huyện X".
+Value procuracy_of(const model::Text& court) {
+  static const std::string kCourt = "Tòa án nhân dân";
+  if (court.value.rfind(kCourt, 0) != 0) return Value::absent(court.loc);
+  return Value::text("Viện kiểm sát nhân dân" + court.value.substr(kCourt.size()), court.loc);
+}
+
+std::string_view means_id(model::MeansResult result) {
+  return result == model::MeansResult::has_means ? "has-means" : "no-means";
+}
+
+std::string_view status_result_id(model::StatusResult result) {
+  switch (result) {
+    case model::StatusResult::completed: return "completed";
+    case model::StatusResult::terminated: return "terminated";
+    case model::StatusResult::in_progress: return "in-progress";
+    case model::StatusResult::postponed: return "postponed";
+    case model::StatusResult::suspended: return "suspended";
+  }
+  return "in-progress";
+}
+
+class ContextBuilder {
+ public:
+  ContextBuilder(const model::Case& c, const RenderInput& input, const rules::LawBook& law,
+                 const std::string& template_name, Diagnostics& diagnostics)
+      : case_(c), input_(input), law_(law), template_name_(template_name), diagnostics_(diagnostics) {
+    for (const auto& event : c.enforcement.events)
+      if (event.kind == model::EventKind::payment && event.amount && event.obligation_id)
+        paid_[*event.obligation_id] += *event.amount;
+  }
+
+  Value build() {
+    Object root;
+    root["case"] = Value::object({{"id", Value::text(case_.id, case_.loc)}}, case_.loc);
+    root["agency"] = agency();
+    root["judgment"] = judgment(case_.judgments.front());
+    List judgments;
+    for (const auto& item : case_.judgments) judgments.push_back(judgment(item));
+    root["judgments"] = Value::list(std::move(judgments));
+
+    List debtors, creditors, related, parties;
+    for (const auto& party : case_.parties) {
+      Value value = party_value(party, true);
+      parties.push_back(value);
+      (party.role == model::Role::debtor ? debtors : party.role == model::Role::creditor ? creditors : related)
+          .push_back(std::move(value));
+    }
+    root["debtor"] = debtors.empty() ? Value::absent(case_.loc) : debtors.front();
+    root["creditor"] = creditors.empty() ? Value::absent(case_.loc) : creditors.front();
+    root["debtor_names"] = Value::text(joined_names(model::Role::debtor), case_.loc);
+    root["creditor_names"] = creditors.empty() ? Value::absent(case_.loc)
+                                               : Value::text(joined_names(model::Role::creditor), case_.loc);
+    root["debtors"] = Value::list(std::move(debtors));
+    root["creditors"] = Value::list(std::move(creditors));
+    root["related"] = Value::list(std::move(related));
+    root["parties"] = Value::list(std::move(parties));
+
+    List obligations;
+    model::Money total, paid;
+    for (const auto& obligation : case_.obligations) {
+      obligations.push_back(obligation_value(obligation));
+      if (obligation.amount) total += *obligation.amount;
+      paid += paid_of(obligation.id);
+    }
+    root["obligations"] = Value::list(std::move(obligations));
+    root["total"] = Value::money(total, case_.loc);
+    root["paid"] = Value::money(paid, case_.loc);
+    root["outstanding"] = Value::money(total - paid, case_.loc);
+
+    List assets;
+    for (const auto& asset : case_.assets) assets.push_back(asset_value(asset));
+    root["assets"] = Value::list(std::move(assets));
+    List evidence;
+    for (const auto& item : case_.evidence) evidence.push_back(evidence_value(item));
+    root["evidence"] = Value::list(std::move(evidence));
+
+    root["enforcement"] = enforcement();
+    const model::Officer* assigned = case_.find_officer(case_.enforcement.officer_id);
+    root["officer"] = assigned ? officer_value(*assigned) : Value::absent(case_.enforcement.loc);
+    const model::Officer* head = find_head();
+    root["head"] = head ? officer_value(*head) : Value::absent(case_.loc);
+    root["authority"] = head ? Value::text(deciding_authority(head->position.value, case_.agency), head->loc)
+                             : Value::absent(case_.loc);
+    root["signer"] = signer();
+    root["document"] = document();
+    root["regime"] = regime();
+    Object parameters;
+    for (const auto& [name, value] : input_.parameters) parameters[name] = Value::text(value);
+    root["params"] = Value::object(std::move(parameters));
+    return Value::object(std::move(root), case_.loc);
+  }
+
+ private:
+  model::Money paid_of(const std::string& obligation_id) const {
+    const auto it = paid_.find(obligation_id);
+    return it == paid_.end() ? model::Money{} : it->second;
+  }
+
+  Value agency() {
+    const model::Agency& a = case_.agency;
+    return Value::object({{"parent", optional_text(a.parent, a.loc)},
+                          {"name", text_value(a.name)},
+                          {"code", text_value(a.code)},
+                          {"place", text_value(a.place)},
+                          {"address", optional_text(a.address, a.loc)},
+                          {"phone", optional_text(a.phone, a.loc)},
+                          {"email", optional_text(a.email, a.loc)}},
+                         a.loc);
+  }
+
+  static Value judgment(const model::Judgment& j) {
+    return Value::object({{"id", Value::text(j.id, j.loc)},
+                          {"procuracy", procuracy_of(j.court)},
+                          {"kind", text_value(j.kind)},
+                          {"number", text_value(j.number)},
+                          {"date", Value::date(j.date, j.loc)},
+                          {"court", text_value(j.court)},
+                          {"effective", optional_date(j.effective, j.loc)}},
+                         j.loc);
+  }
+
+  std::string addressed(const model::Party& party) const {
+    if (party.kind == model::PartyKind::organization) return party.name.value;
+    return honorific(party.gender) + " " + party.name.value;
+  }
+
+  std::string joined_names(model::Role role) const {
+    std::vector<std::string> names;
+    for (const auto& party : case_.parties)
+      if (party.role == role) names.push_back(addressed(party));
+    std::string out;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      if (i > 0) out += i + 1 == names.size() ? " và " : ", ";
+      out += names[i];
+    }
+    return out;
+  }
+
+  // A party; `with_obligations` adds its obligations and totals (not inside an obligation, to stay acyclic).
+  Value party_value(const model::Party& party, bool with_obligations) {
+    const bool person = party.kind == model::PartyKind::person;
+    Object fields{
+        {"id", Value::text(party.id, party.loc)},
+        {"kind", Value::text(person ? "person" : "organization", party.loc)},
+        {"is_person", Value::boolean(person)},
+        {"is_organization", Value::boolean(!person)},
+        {"role", Value::text(party.role == model::Role::debtor     ? "debtor"
+                             : party.role == model::Role::creditor ? "creditor"
+                                                                   : "related",
+                             party.loc)},
+        {"name", text_value(party.name)},
+        {"honorific", person ? Value::text(honorific(party.gender), party.loc) : Value::absent(party.loc)},
+        {"addressed", Value::text(addressed(party), party.name.loc)},
+        {"birth_year", party.birth_year ? Value::number(*party.birth_year, party.loc) : Value::absent(party.loc)},
+        {"gender", party.gender == model::Gender::unknown
+                       ? Value::absent(party.loc)
+                       : Value::text(party.gender == model::Gender::male ? "male" : "female", party.loc)},
+        {"id_kind", party.id_document ? text_value(party.id_document->kind) : Value::absent(party.loc)},
+        {"id_label", party.id_document ? Value::text(id_label(party.id_document->kind.value), party.id_document->loc)
+                                       : Value::absent(party.loc)},
+        {"id_number", party.id_document ? text_value(party.id_document->number) : Value::absent(party.loc)},
+        {"address", optional_text(party.address, party.loc)},
+        {"phone", optional_text(party.phone, party.loc)},
+        {"business_code", optional_text(party.business_code, party.loc)},
+    };
+    if (party.representative) {
+      const auto& r = *party.representative;
+      fields["representative"] =
+          Value::object({{"name", text_value(r.name)},
+                         {"position", optional_text(r.position, r.loc)},
+                         {"honorific", Value::text(honorific(model::Gender::unknown), r.loc)},
+                         {"addressed", Value::text(honorific(model::Gender::unknown) + " " + r.name.value, r.loc)}},
+                        r.loc);
+    } else {
+      fields["representative"] = Value::absent(party.loc);
+    }
+    if (with_obligations) {
+      List owed;
+      model::Money total, paid;
+      for (const auto& obligation : case_.obligations) {
+        if (obligation.debtor_id != party.id) continue;
+        owed.push_back(obligation_value(obligation));
+        if (obligation.amount) total += *obligation.amount;
+        paid += paid_of(obligation.id);
+      }
+      fields["obligations"] = Value::list(std::move(owed));
+      fields["total"] = Value::money(total, party.loc);
+      fields["paid"] = Value::money(paid, party.loc);
+      fields["outstanding"] = Value::money(total - paid, party.loc);
+    }
+    return Value::object(std::move(fields), party.loc);
+  }
+
+  Value party_reference(const std::optional<std::string>& id, const SourceLoc& owner) {
+    if (!id) return Value::absent(owner);
+    const model::Party* party = case_.find_party(*id);
+    return party ? party_value(*party, false) : Value::absent(owner);
+  }
+
+  Value obligation_value(const model::Obligation& o) {
+    const model::Money paid = paid_of(o.id);
+    const model::Judgment* j = case_.find_judgment(o.judgment_id);
+    return Value::object(
+        {{"id", Value::text(o.id, o.loc)},
+         {"kind", Value::text(std::string(obligation_kind_id(o.kind)), o.loc)},
+         {"kind_name", Value::text(std::string(obligation_kind_name(o.kind)), o.loc)},
+         {"text", text_value(o.text)},
+         {"amount", o.amount ? Value::money(*o.amount, o.loc) : Value::absent(o.loc)},
+         {"late_interest", Value::boolean(o.late_interest)},
+         {"debtor", party_reference(o.debtor_id, o.loc)},
+         {"creditor", party_reference(o.creditor_id, o.loc)},
+         {"to_state", Value::boolean(!o.creditor_id.has_value())},
+         {"judgment", j ? judgment(*j) : Value::absent(o.loc)},
+         {"paid", Value::money(paid, o.loc)},
+         {"outstanding", o.amount ? Value::money(*o.amount - paid, o.loc) : Value::absent(o.loc)}},
+        o.loc);
+  }
+
+  Value asset_value(const model::Asset& a) {
+    return Value::object({{"id", Value::text(a.id, a.loc)},
+                          {"kind", Value::text(std::string(asset_kind_id(a.kind)), a.loc)},
+                          {"text", text_value(a.text)},
+                          {"certificate", optional_text(a.certificate, a.loc)},
+                          {"value", a.value ? Value::money(*a.value, a.loc) : Value::absent(a.loc)},
+                          {"mortgage_contract", optional_text(a.mortgage_contract, a.loc)},
+                          {"owner", party_reference(a.owner_id, a.loc)},
+                          {"mortgagee", party_reference(a.mortgagee_id, a.loc)}},
+                         a.loc);
+  }
+
+  static Value evidence_value(const model::EvidenceItem& e) {
+    const char* disposition = e.disposition == model::Disposition::destroy      ? "destroy"
+                              : e.disposition == model::Disposition::confiscate ? "confiscate"
+                                                                                : "return";
+    return Value::object({{"id", Value::text(e.id, e.loc)},
+                          {"text", text_value(e.text)},
+                          {"disposition", Value::text(disposition, e.loc)},
+                          {"judgment_id", Value::text(e.judgment_id, e.loc)}},
+                         e.loc);
+  }
+
+  Value officer_value(const model::Officer& officer) {
+    return Value::object({{"id", Value::text(officer.id, officer.loc)},
+                          {"name", text_value(officer.name)},
+                          {"position", text_value(officer.position)},
+                          {"card", optional_text(officer.card, officer.loc)}},
+                         officer.loc);
+  }
+
+  const model::Officer* find_head() const {
+    for (const auto& officer : case_.officers) {
+      const std::string lower = text::to_lower(officer.position.value);
+      if (!starts_with_deputy(officer.position.value) && lower.find("trưởng") != std::string::npos) return &officer;
+    }
+    return nullptr;
+  }
+
+  Value signer() {
+    const model::Officer* officer = nullptr;
+    if (input_.signer_id) {
+      officer = case_.find_officer(*input_.signer_id);
+      if (officer == nullptr) {
+        diagnostics_.error("E0313", case_.loc,
+                           "không có cán bộ có mã \"" + *input_.signer_id + "\" trong <officers> của hồ sơ " + case_.id);
+        return Value::absent(case_.loc);
+      }
+    } else if (case_.enforcement.decision && case_.enforcement.decision->signer_id) {
+      officer = case_.find_officer(*case_.enforcement.decision->signer_id);
+    }
+    if (officer == nullptr) officer = find_head();
+    if (officer == nullptr) return Value::absent(case_.loc);
+    List lines;
+    for (auto& line : authority_lines(officer->position.value)) lines.push_back(Value::text(line, officer->loc));
+    Object fields = officer_value(*officer).as_object();
+    fields["authority_lines"] = Value::list(std::move(lines));
+    return Value::object(std::move(fields), officer->loc);
+  }
+
+  Value enforcement() {
+    const model::Enforcement& e = case_.enforcement;
+    Object fields{
+        {"mode", Value::text(e.mode == model::EnforcementMode::ex_officio ? "ex-officio" : "on-request", e.loc)},
+        {"is_ex_officio", Value::boolean(e.mode == model::EnforcementMode::ex_officio)},
+        {"is_on_request", Value::boolean(e.mode == model::EnforcementMode::on_request)},
+        {"received", optional_date(e.received, e.loc)},
+    };
+    if (e.request) {
+      const model::Request& r = *e.request;
+      fields["request"] = Value::object({{"date", Value::date(r.date, r.loc)},
+                                         {"by", party_reference(r.by_id, r.loc)},
+                                         {"channel_name", Value::text(std::string(channel_name(r.channel)), r.loc)}},
+                                        r.loc);
+    } else {
+      fields["request"] = Value::absent(e.loc);
+    }
+    if (e.decision) {
+      const model::Decision& d = *e.decision;
+      fields["decision"] = Value::object({{"number", optional_text(d.number, d.loc)}, {"date", Value::date(d.date, d.loc)}},
+                                         d.loc);
+    } else {
+      fields["decision"] = Value::absent(e.loc);
+    }
+    List verifications;
+    for (const auto& event : e.events) {
+      if (event.kind != model::EventKind::verification) continue;
+      verifications.push_back(Value::object(
+          {{"date", Value::date(event.date, event.loc)},
+           {"result", Value::text(std::string(means_id(event.result.value_or(model::MeansResult::has_means))), event.loc)},
+           {"has_means", Value::boolean(event.result == model::MeansResult::has_means)},
+           {"text", optional_text(event.text, event.loc)}},
+          event.loc));
+    }
+    fields["last_verification"] = verifications.empty() ? Value::absent(e.loc) : verifications.back();
+    fields["verifications"] = Value::list(std::move(verifications));
+    if (e.status) {
+      fields["status"] = Value::object({{"as_of", Value::date(e.status->as_of, e.status->loc)},
+                                        {"condition", Value::text(std::string(means_id(e.status->condition)), e.status->loc)},
+                                        {"result", Value::text(std::string(status_result_id(e.status->result)), e.status->loc)}},
+                                       e.status->loc);
+    } else {
+      fields["status"] = Value::absent(e.loc);
+    }
+    return Value::object(std::move(fields), e.loc);
+  }
+
+  Value document() {
+    return Value::object({{"number", Value::text(input_.number)},
+                          {"date", Value::date(input_.date)},
+                          {"template", Value::text(template_name_)}});
+  }
+
+  Value regime() {
+    const rules::Regime* regime = law_.regime_on(input_.date);
+    if (regime == nullptr) {
+      diagnostics_.error("E0314", case_.loc,
+                         "không có chế độ pháp lý nào áp dụng cho ngày " + input_.date.to_iso() +
+                             " trong dữ liệu pháp luật (rules/law.xml)");
+      return Value::absent(case_.loc);
+    }
+    Object can_cu;
+    for (const auto& [document, lines] : regime->basis_lines) {
+      List items;
+      for (const auto& line : lines) items.push_back(Value::text(line, regime->loc));
+      can_cu[document] = Value::list(std::move(items), regime->loc);
+    }
+    Object limits;
+    for (const auto& [id, limit] : regime->time_limits) {
+      const char* unit = limit.unit == rules::DayCount::calendar_days  ? "ngày"
+                         : limit.unit == rules::DayCount::working_days ? "ngày làm việc"
+                                                                       : "tháng";
+      limits[id] = Value::object({{"count", Value::number(limit.count, limit.loc)},
+                                  {"unit", Value::text(unit, limit.loc)},
+                                  {"text", Value::text(std::to_string(limit.count) + " " + unit, limit.loc)},
+                                  {"basis", Value::text(limit.basis, limit.loc)}},
+                                 limit.loc);
+    }
+    Object citations;
+    for (const auto& [id, citation] : regime->citations) citations[id] = Value::text(citation, regime->loc);
+    return Value::object({{"id", Value::text(regime->id, regime->loc)},
+                          {"name", Value::text(regime->name, regime->loc)},
+                          {"citation", Value::object(std::move(citations), regime->loc)},
+                          {"can_cu", Value::object(std::move(can_cu), regime->loc)},
+                          {"limits", Value::object(std::move(limits), regime->loc)}},
+                         regime->loc);
+  }
+
+  const model::Case& case_;
+  const RenderInput& input_;
+  const rules::LawBook& law_;
+  const std::string& template_name_;
+  Diagnostics& diagnostics_;
+  std::map<std::string, model::Money> paid_;
+};
+
+}  // namespace
+
+std::string honorific(model::Gender gender) {
+  switch (gender) {
+    case model::Gender::male: return "ông";
+    case model::Gender::female: return "bà";
+    case model::Gender::unknown: return "ông/bà";
+  }
+  return "ông/bà";
+}
+
+std::vector<std::string> authority_lines(const std::string& position) {
+  if (starts_with_deputy(position)) {
+    // "Phó Chi cục trưởng" signs for the "Chi cục trưởng": KT. (ký thay).
+    const std::string head_title = text::capitalize_first(position.substr(std::string("Phó ").size()));
+    return {"KT. " + text::to_upper(head_title), text::to_upper(position)};
+  }
+  return {text::to_upper(position)};
+}
+
+std::string deciding_authority(const std::string& head_position, const model::Agency& agency) {
+  const std::string title = text::to_upper(head_position);
+  const std::string lower = text::to_lower(head_position);
+  // "Trưởng Thi hành án dân sự tỉnh" heads the agency it names: complete it with that agency's name.
+  if (lower.rfind("trưởng ", 0) == 0) {
+    const std::string named = lower.substr(std::string("trưởng ").size());
+    for (const auto* candidate : {agency.parent ? &agency.parent->value : nullptr, &agency.name.value}) {
+      if (candidate != nullptr && text::to_lower(*candidate).rfind(named, 0) == 0)
+        return "TRƯỞNG " + text::to_upper(*candidate);
+    }
+  }
+  return title + " " + text::to_upper(agency.name.value);
+}
+
+Value build_context(const model::Case& the_case, const RenderInput& input, const rules::LawBook& law,
+                    const std::string& template_name, Diagnostics& diagnostics) {
+  return ContextBuilder(the_case, input, law, template_name, diagnostics).build();
+}
+
+}  // namespace vanban::templating

@@ -1,0 +1,106 @@
+#include "templating/template_set.hpp"
+
+#include <functional>
+#include <set>
+
+#include "templating/renderer.hpp"
+
+namespace vanban::templating {
+
+namespace {
+void collect_includes(const std::vector<Node>& nodes, std::vector<const Node*>& out) {
+  for (const auto& node : nodes) {
+    if (node.kind == Node::Kind::include) out.push_back(&node);
+    for (const auto& [condition, body] : node.branches) collect_includes(body, out);
+    collect_includes(node.otherwise, out);
+    collect_includes(node.body, out);
+  }
+}
+}  // namespace
+
+std::optional<TemplateSet> TemplateSet::parse(std::vector<TemplateSource> sources, Diagnostics& diagnostics) {
+  TemplateSet set;
+  Diagnostics local;
+  for (auto& source : sources) {
+    auto parsed = Template::parse(source.name, source.file, std::move(source.text), local);
+    if (!parsed) continue;
+    const bool part = source.name.rfind("parts/", 0) == 0;
+    if (!part && !parsed->document())
+      local.error("E0413", SourceLoc{source.file, 1, 1},
+                  "mẫu văn bản phải khai báo {@document name=\"…\" code=\"…\"} (các phần dùng chung đặt trong parts/)");
+    if (part && parsed->document())
+      local.error("E0413", parsed->document()->loc, "phần dùng chung trong parts/ không khai báo {@document}");
+    set.templates_[source.name] = std::move(parsed);
+  }
+  // Includes must resolve, and must not loop.
+  for (const auto& [name, item] : set.templates_) {
+    std::vector<const Node*> includes;
+    collect_includes(item->nodes(), includes);
+    for (const Node* include : includes) {
+      const std::string& target = include->options.at("value");
+      if (!set.find(target))
+        local.error("E0411", include->loc, "không tìm thấy phần mẫu \"" + target + "\" (tệp templates/" + target + ".vbt)");
+    }
+  }
+  std::function<bool(const Template&, std::vector<std::string>&)> cyclic = [&](const Template& t,
+                                                                              std::vector<std::string>& stack) {
+    std::vector<const Node*> includes;
+    collect_includes(t.nodes(), includes);
+    for (const Node* include : includes) {
+      const std::string& target = include->options.at("value");
+      if (std::find(stack.begin(), stack.end(), target) != stack.end()) {
+        local.error("E0411", include->loc, "phần mẫu \"" + target + "\" tự chèn lại chính nó (vòng lặp include)");
+        return true;
+      }
+      if (const Template* next = set.find(target)) {
+        stack.push_back(target);
+        if (cyclic(*next, stack)) return true;
+        stack.pop_back();
+      }
+    }
+    return false;
+  };
+  for (const auto& [name, item] : set.templates_) {
+    std::vector<std::string> stack{name};
+    if (cyclic(*item, stack)) break;
+  }
+  diagnostics.merge(local);
+  if (local.has_errors()) return std::nullopt;
+  return set;
+}
+
+const Template* TemplateSet::find(std::string_view name) const {
+  const auto it = templates_.find(name);
+  return it == templates_.end() ? nullptr : it->second.get();
+}
+
+std::vector<const Template*> TemplateSet::documents() const {
+  std::vector<const Template*> out;
+  for (const auto& [name, item] : templates_)
+    if (item->document()) out.push_back(item.get());
+  return out;
+}
+
+std::optional<doc::Document> TemplateSet::render(const Template& document_template, const model::Case& the_case,
+                                                 const RenderInput& input, const rules::LawBook& law,
+                                                 Diagnostics& diagnostics) const {
+  Diagnostics local;
+  const Value context = build_context(the_case, input, law, document_template.name(), local);
+  std::optional<doc::Document> result;
+  if (!local.has_errors()) result = render_document(*this, document_template, the_case, context, input, local);
+  diagnostics.merge(local);
+  if (local.has_errors()) return std::nullopt;
+  return result;
+}
+
+bool TemplateSet::applies(const Template& document_template, const model::Case& the_case, const RenderInput& input,
+                          const rules::LawBook& law) const {
+  const auto& info = document_template.document();
+  if (!info || !info->applies) return true;
+  Diagnostics ignored;
+  const Value context = build_context(the_case, input, law, document_template.name(), ignored);
+  const Scope scope(context);
+  return evaluate(*info->applies, scope, ignored).truthy() && !ignored.has_errors();
+}
+
+}  // namespace vanban::templating

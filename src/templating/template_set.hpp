@@ -1,0 +1,52 @@
+#pragma once
+// All templates of a deployment, parsed and linked once (at start-up), then rendered many times.
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/diagnostics.hpp"
+#include "doc/document.hpp"
+#include "model/case.hpp"
+#include "rules/law_book.hpp"
+#include "templating/context.hpp"
+#include "templating/template.hpp"
+
+namespace vanban::templating {
+
+/// A template file's name (relative to templates/, without extension), path for messages, and text.
+struct TemplateSource {
+  std::string name;  ///< "qd-tha-chu-dong", "parts/header"
+  FileName file;
+  std::string text;
+};
+
+class TemplateSet {
+ public:
+  /// Parses every source and checks that each include names an existing template, without cycles.
+  /// Document templates (top level, not under parts/) must declare {@document}.
+  static std::optional<TemplateSet> parse(std::vector<TemplateSource> sources, Diagnostics& diagnostics);
+
+  /// The template of that name, or nullptr.
+  [[nodiscard]] const Template* find(std::string_view name) const;
+  /// Templates that make documents (those with {@document}), sorted by name.
+  [[nodiscard]] std::vector<const Template*> documents() const;
+
+  /// Renders a document template for one case. Template and input errors are reported; nullopt on any error,
+  /// so nothing half-rendered ever leaves this function.
+  [[nodiscard]] std::optional<doc::Document> render(const Template& document_template, const model::Case& the_case,
+                                                    const RenderInput& input, const rules::LawBook& law,
+                                                    Diagnostics& diagnostics) const;
+
+  /// Whether the template's {@document applies="…"} condition holds for the case (true without a condition).
+  [[nodiscard]] bool applies(const Template& document_template, const model::Case& the_case,
+                             const RenderInput& input, const rules::LawBook& law) const;
+
+ private:
+  std::map<std::string, std::shared_ptr<Template>, std::less<>> templates_;
+};
+
+}  // namespace vanban::templating

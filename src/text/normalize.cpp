@@ -1,0 +1,86 @@
+#include "text/normalize.hpp"
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include "base/error.hpp"
+#include "base/utf8.hpp"
+
+namespace vanban::text {
+
+namespace {
+const icu::Normalizer2& nfc() {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* instance = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status) || instance == nullptr) throw Error("ICU NFC normalizer unavailable");
+  return *instance;
+}
+
+bool is_invisible(char32_t cp) {
+  return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || cp == 0xFEFF || cp == 0x00AD;
+}
+
+bool is_space(char32_t cp) {
+  return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == 0x0B || cp == 0x0C || cp == 0x00A0 ||
+         cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||
+         cp == 0x205F || cp == 0x3000;
+}
+
+// Collapses spaces; when `keep_newlines`, a line break survives as '\n' (blank lines dropped).
+std::string collapse(std::string_view utf8, bool keep_newlines) {
+  std::string out;
+  out.reserve(utf8.size());
+  bool pending_space = false;
+  bool pending_newline = false;
+  std::size_t offset = 0;
+  while (offset < utf8.size()) {
+    const char32_t cp = utf8::decode(utf8, offset);
+    if (is_invisible(cp)) continue;
+    if (keep_newlines && (cp == '\n' || cp == 0x2028 || cp == 0x2029)) {
+      pending_newline = true;
+      pending_space = false;
+      continue;
+    }
+    if (is_space(cp)) {
+      pending_space = true;
+      continue;
+    }
+    if (!out.empty()) {
+      if (pending_newline)
+        out += '\n';
+      else if (pending_space)
+        out += ' ';
+    }
+    pending_space = false;
+    pending_newline = false;
+    utf8::append(out, cp);
+  }
+  return out;
+}
+}  // namespace
+
+std::string to_nfc(std::string_view utf8) {
+  const icu::Normalizer2& normalizer = nfc();
+  UErrorCode status = U_ZERO_ERROR;
+  const auto source = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  if (normalizer.isNormalized(source, status) && U_SUCCESS(status)) return std::string(utf8);
+  status = U_ZERO_ERROR;
+  const icu::UnicodeString result = normalizer.normalize(source, status);
+  if (U_FAILURE(status)) throw Error("ICU NFC normalization failed");
+  std::string out;
+  result.toUTF8String(out);
+  return out;
+}
+
+bool is_nfc(std::string_view utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  const auto source = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  const bool normalized = nfc().isNormalized(source, status);
+  return U_SUCCESS(status) && normalized;
+}
+
+std::string normalize_field(std::string_view utf8) { return to_nfc(collapse(utf8, false)); }
+
+std::string normalize_multiline(std::string_view utf8) { return to_nfc(collapse(utf8, true)); }
+
+}  // namespace vanban::text

@@ -1,0 +1,590 @@
+#include "xml/case_reader.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <initializer_list>
+#include <set>
+#include <string>
+
+#include "text/normalize.hpp"
+#include "xml/safe_parse.hpp"
+
+namespace vanban::xml {
+
+namespace {
+
+using model::Text;
+
+// Parses a whole non-negative decimal number without sign or separators.
+std::optional<std::int64_t> parse_whole_number(std::string_view text) {
+  if (text.empty() || text.size() > 18) return std::nullopt;
+  std::int64_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || value < 0) return std::nullopt;
+  return value;
+}
+
+class CaseBuilder {
+ public:
+  CaseBuilder(const ParsedXml& xml, Diagnostics& diagnostics) : xml_(xml), diagnostics_(diagnostics) {}
+
+  std::optional<model::Register> build() {
+    const pugi::xml_node root = xml_.root();
+    const std::string_view name = root.name();
+    const pugi::xml_attribute ns = root.attribute("xmlns");
+    if (name != "case" && name != "register") {
+      error("E0108", xml_.loc(root),
+            "phần tử gốc phải là <case> hoặc <register>, không phải <" + std::string(name) + ">");
+      return std::nullopt;
+    }
+    if (!ns || std::string_view(ns.value()) != kCaseNamespace) {
+      error("E0108", ns ? xml_.value_loc(ns) : xml_.loc(root),
+            "không gian tên phải là \"" + std::string(kCaseNamespace) + "\"" +
+                (ns ? ", không phải \"" + std::string(ns.value()) + "\"" : " (thiếu thuộc tính xmlns)"));
+      return std::nullopt;
+    }
+    model::Register result;
+    if (name == "case") {
+      expect_attributes(root, {"xmlns", "id"});
+      result.cases.push_back(read_case(root));
+    } else {
+      expect_attributes(root, {"xmlns", "period-start", "period-end"});
+      result.period_start = optional_date(root, "period-start");
+      result.period_end = optional_date(root, "period-end");
+      std::set<std::string> case_ids;
+      for (pugi::xml_node child : elements(root)) {
+        if (std::string_view(child.name()) != "case") {
+          unknown_element(child);
+          continue;
+        }
+        model::Case item = read_case(child);
+        if (!item.id.empty() && !case_ids.insert(item.id).second)
+          error("E0207", xml_.loc(child), "mã hồ sơ \"" + item.id + "\" bị trùng trong sổ");
+        result.cases.push_back(std::move(item));
+      }
+      if (result.cases.empty()) error("E0201", xml_.loc(root), "sổ không có hồ sơ <case> nào");
+    }
+    if (diagnostics_.has_errors()) return std::nullopt;
+    return result;
+  }
+
+ private:
+  // ---- generic helpers ------------------------------------------------------------------------
+  void error(const char* code, SourceLoc loc, std::string message) {
+    diagnostics_.error(code, std::move(loc), std::move(message));
+  }
+
+  static std::vector<pugi::xml_node> elements(pugi::xml_node parent) {
+    std::vector<pugi::xml_node> out;
+    for (pugi::xml_node child = parent.first_child(); child; child = child.next_sibling())
+      if (child.type() == pugi::node_element) out.push_back(child);
+    return out;
+  }
+
+  void unknown_element(pugi::xml_node node) {
+    error("E0203", xml_.loc(node),
+          "phần tử <" + std::string(node.name()) + "> không thuộc định dạng hồ sơ (trong <" +
+              std::string(node.parent().name()) + ">)");
+  }
+
+  void expect_attributes(pugi::xml_node node, std::initializer_list<std::string_view> allowed) {
+    for (pugi::xml_attribute attribute : node.attributes()) {
+      const std::string_view name = attribute.name();
+      if (std::find(allowed.begin(), allowed.end(), name) == allowed.end())
+        error("E0204", xml_.loc(attribute),
+              "thuộc tính \"" + std::string(name) + "\" không thuộc định dạng của <" + std::string(node.name()) + ">");
+    }
+  }
+
+  void expect_children(pugi::xml_node node, std::initializer_list<std::string_view> allowed) {
+    std::set<std::string_view> seen;
+    for (pugi::xml_node child : elements(node)) {
+      const std::string_view name = child.name();
+      if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
+        unknown_element(child);
+      } else if (!seen.insert(name).second) {
+        error("E0209", xml_.loc(child), "phần tử <" + std::string(name) + "> xuất hiện nhiều lần trong <" +
+                                            std::string(node.name()) + ">");
+      }
+    }
+  }
+
+  // The element's own text must be plain: no child elements inside.
+  Text element_text(pugi::xml_node node) {
+    for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling())
+      if (child.type() == pugi::node_element) unknown_element(child);
+    return Text{text::normalize_field(node.text().get()), xml_.text_loc(node)};
+  }
+
+  std::optional<Text> optional_text(pugi::xml_node parent, const char* name) {
+    const pugi::xml_node node = parent.child(name);
+    if (!node) return std::nullopt;
+    Text value = element_text(node);
+    if (value.empty()) return std::nullopt;
+    return value;
+  }
+
+  Text required_text(pugi::xml_node parent, const char* name) {
+    const pugi::xml_node node = parent.child(name);
+    if (!node) {
+      error("E0201", xml_.loc(parent),
+            "thiếu phần tử bắt buộc <" + std::string(name) + "> trong <" + std::string(parent.name()) + ">");
+      return Text{{}, xml_.loc(parent)};
+    }
+    Text value = element_text(node);
+    if (value.empty()) error("E0210", xml_.loc(node), "phần tử <" + std::string(name) + "> không được để trống");
+    return value;
+  }
+
+  Text own_text(pugi::xml_node node) {
+    Text value = element_text(node);
+    if (value.empty()) error("E0210", xml_.loc(node), "phần tử <" + std::string(node.name()) + "> không được để trống");
+    return value;
+  }
+
+  std::optional<Text> optional_attribute(pugi::xml_node node, const char* name) {
+    const pugi::xml_attribute attribute = node.attribute(name);
+    if (!attribute) return std::nullopt;
+    Text value{text::normalize_field(attribute.value()), xml_.value_loc(attribute)};
+    if (value.empty()) {
+      error("E0210", xml_.loc(attribute), "thuộc tính \"" + std::string(name) + "\" không được để trống");
+      return std::nullopt;
+    }
+    return value;
+  }
+
+  Text required_attribute(pugi::xml_node node, const char* name) {
+    if (!node.attribute(name)) {
+      error("E0202", xml_.loc(node),
+            "thiếu thuộc tính bắt buộc \"" + std::string(name) + "\" của <" + std::string(node.name()) + ">");
+      return Text{{}, xml_.loc(node)};
+    }
+    auto value = optional_attribute(node, name);
+    return value ? *value : Text{{}, xml_.loc(node)};
+  }
+
+  std::optional<model::Date> parse_date(const Text& value, const char* what) {
+    if (value.empty()) return std::nullopt;
+    auto date = model::Date::parse_iso(value.value);
+    if (!date)
+      error("E0205", value.loc,
+            std::string(what) + " \"" + value.value + "\" không phải là ngày hợp lệ (dạng YYYY-MM-DD)");
+    return date;
+  }
+
+  model::Date required_date(pugi::xml_node node, const char* name) {
+    const Text value = required_attribute(node, name);
+    return parse_date(value, "ngày").value_or(model::Date{});
+  }
+
+  std::optional<model::Date> optional_date(pugi::xml_node node, const char* name) {
+    const auto value = optional_attribute(node, name);
+    return value ? parse_date(*value, "ngày") : std::nullopt;
+  }
+
+  std::optional<model::Money> parse_money(const Text& value) {
+    const auto number = parse_whole_number(value.value);
+    if (!number || *number > model::kMaxAmount) {
+      error("E0206", value.loc,
+            "số tiền \"" + value.value + "\" không hợp lệ: phải là số nguyên đồng không âm, không có dấu phân cách, "
+            "nhỏ hơn 10^15");
+      return std::nullopt;
+    }
+    return model::Money{*number};
+  }
+
+  template <typename Enum>
+  Enum choose(const Text& value, std::initializer_list<std::pair<std::string_view, Enum>> choices, Enum fallback,
+              const char* what) {
+    for (const auto& [name, item] : choices)
+      if (value.value == name) return item;
+    if (!value.empty()) {
+      std::string allowed;
+      for (const auto& choice : choices) {
+        if (!allowed.empty()) allowed += ", ";
+        allowed += choice.first;
+      }
+      error("E0211", value.loc, std::string(what) + " \"" + value.value + "\" không hợp lệ; giá trị cho phép: " + allowed);
+    }
+    return fallback;
+  }
+
+  std::string id_of(pugi::xml_node node) { return required_attribute(node, "id").value; }
+
+  // ---- the format ----------------------------------------------------------------------------
+  model::Case read_case(pugi::xml_node node) {
+    model::Case item;
+    item.loc = xml_.loc(node);
+    item.id = required_attribute(node, "id").value;
+    expect_children(node, {"agency", "officers", "judgments", "parties", "obligations", "assets", "evidence",
+                           "enforcement"});
+    if (const auto agency = node.child("agency"))
+      item.agency = read_agency(agency);
+    else
+      error("E0201", item.loc, "thiếu phần tử bắt buộc <agency> (cơ quan ban hành) trong hồ sơ");
+    for (pugi::xml_node child : list(node, "officers", "officer")) item.officers.push_back(read_officer(child));
+    for (pugi::xml_node child : list(node, "judgments", "judgment")) item.judgments.push_back(read_judgment(child));
+    if (const auto parties = node.child("parties")) {
+      for (pugi::xml_node child : elements(parties)) {
+        const std::string_view name = child.name();
+        if (name == "person" || name == "organization")
+          item.parties.push_back(read_party(child));
+        else
+          unknown_element(child);
+      }
+    }
+    for (pugi::xml_node child : list(node, "obligations", "obligation"))
+      item.obligations.push_back(read_obligation(child));
+    for (pugi::xml_node child : list(node, "assets", "asset")) item.assets.push_back(read_asset(child));
+    for (pugi::xml_node child : list(node, "evidence", "item")) item.evidence.push_back(read_evidence(child));
+    if (const auto enforcement = node.child("enforcement"))
+      item.enforcement = read_enforcement(enforcement);
+    else
+      error("E0201", item.loc, "thiếu phần tử bắt buộc <enforcement> (việc thi hành án) trong hồ sơ");
+    if (item.officers.empty()) error("E0201", item.loc, "hồ sơ phải có ít nhất một <officer> trong <officers>");
+    if (item.judgments.empty()) error("E0201", item.loc, "hồ sơ phải có ít nhất một <judgment> trong <judgments>");
+    if (std::none_of(item.parties.begin(), item.parties.end(),
+                     [](const model::Party& party) { return party.role == model::Role::debtor; }))
+      error("E0301", item.loc, "hồ sơ phải có ít nhất một người phải thi hành án (role=\"debtor\")");
+    check_references(item);
+    return item;
+  }
+
+  // The children named `item` of the (optional) container `container`.
+  std::vector<pugi::xml_node> list(pugi::xml_node node, const char* container, const char* item) {
+    std::vector<pugi::xml_node> out;
+    const pugi::xml_node parent = node.child(container);
+    if (!parent) return out;
+    expect_attributes(parent, {});
+    for (pugi::xml_node child : elements(parent)) {
+      if (std::string_view(child.name()) == item)
+        out.push_back(child);
+      else
+        unknown_element(child);
+    }
+    return out;
+  }
+
+  model::Agency read_agency(pugi::xml_node node) {
+    expect_attributes(node, {});
+    expect_children(node, {"parent", "name", "code", "place", "address", "phone", "email"});
+    model::Agency agency;
+    agency.loc = xml_.loc(node);
+    agency.parent = optional_text(node, "parent");
+    agency.name = required_text(node, "name");
+    agency.code = required_text(node, "code");
+    agency.place = required_text(node, "place");
+    agency.address = optional_text(node, "address");
+    agency.phone = optional_text(node, "phone");
+    agency.email = optional_text(node, "email");
+    return agency;
+  }
+
+  model::Officer read_officer(pugi::xml_node node) {
+    expect_attributes(node, {"id", "position", "card"});
+    model::Officer officer;
+    officer.loc = xml_.loc(node);
+    officer.id = id_of(node);
+    officer.position = required_attribute(node, "position");
+    officer.card = optional_attribute(node, "card");
+    officer.name = own_text(node);
+    return officer;
+  }
+
+  model::Judgment read_judgment(pugi::xml_node node) {
+    expect_attributes(node, {"id", "kind", "number", "date", "court", "effective"});
+    expect_children(node, {});
+    model::Judgment judgment;
+    judgment.loc = xml_.loc(node);
+    judgment.id = id_of(node);
+    judgment.kind = required_attribute(node, "kind");
+    judgment.number = required_attribute(node, "number");
+    judgment.date = required_date(node, "date");
+    judgment.court = required_attribute(node, "court");
+    judgment.effective = optional_date(node, "effective");
+    return judgment;
+  }
+
+  model::Party read_party(pugi::xml_node node) {
+    model::Party party;
+    party.loc = xml_.loc(node);
+    party.kind = std::string_view(node.name()) == "person" ? model::PartyKind::person : model::PartyKind::organization;
+    expect_attributes(node, {"id", "role"});
+    party.id = id_of(node);
+    party.role = choose(required_attribute(node, "role"),
+                        {{"debtor", model::Role::debtor}, {"creditor", model::Role::creditor},
+                         {"related", model::Role::related}},
+                        model::Role::related, "vai trò");
+    party.name = required_text(node, "name");
+    party.address = optional_text(node, "address");
+    party.phone = optional_text(node, "phone");
+    if (party.kind == model::PartyKind::person) {
+      expect_children(node, {"name", "birth-year", "gender", "id-number", "address", "phone"});
+      if (const auto year = optional_text(node, "birth-year")) {
+        const auto number = parse_whole_number(year->value);
+        if (!number || *number > 9999)
+          error("E0212", year->loc, "năm sinh \"" + year->value + "\" không phải là số năm");
+        else
+          party.birth_year = static_cast<int>(*number);
+      }
+      if (const auto gender = optional_text(node, "gender"))
+        party.gender = choose(*gender, {{"male", model::Gender::male}, {"female", model::Gender::female}},
+                              model::Gender::unknown, "giới tính");
+      if (const auto id_node = node.child("id-number")) {
+        expect_attributes(id_node, {"kind"});
+        model::IdDocument document;
+        document.loc = xml_.loc(id_node);
+        document.kind = required_attribute(id_node, "kind");
+        document.number = own_text(id_node);
+        party.id_document = std::move(document);
+      }
+    } else {
+      expect_children(node, {"name", "business-code", "address", "phone", "representative"});
+      party.business_code = optional_text(node, "business-code");
+      if (const auto representative = node.child("representative")) {
+        expect_attributes(representative, {"position"});
+        model::Representative person;
+        person.loc = xml_.loc(representative);
+        person.name = own_text(representative);
+        person.position = optional_attribute(representative, "position");
+        party.representative = std::move(person);
+      }
+    }
+    return party;
+  }
+
+  model::Obligation read_obligation(pugi::xml_node node) {
+    expect_attributes(node, {"id", "kind", "debtor", "creditor", "judgment"});
+    expect_children(node, {"text", "amount", "late-interest"});
+    model::Obligation obligation;
+    obligation.loc = xml_.loc(node);
+    obligation.id = id_of(node);
+    obligation.kind = choose(required_attribute(node, "kind"),
+                             {{"court-fee", model::ObligationKind::court_fee},
+                              {"fine", model::ObligationKind::fine},
+                              {"confiscation", model::ObligationKind::confiscation},
+                              {"recovery", model::ObligationKind::recovery},
+                              {"compensation", model::ObligationKind::compensation},
+                              {"debt", model::ObligationKind::debt},
+                              {"alimony", model::ObligationKind::alimony},
+                              {"restitution", model::ObligationKind::restitution},
+                              {"other", model::ObligationKind::other}},
+                             model::ObligationKind::other, "loại nghĩa vụ");
+    obligation.debtor_id = required_attribute(node, "debtor").value;
+    if (const auto creditor = optional_attribute(node, "creditor")) obligation.creditor_id = creditor->value;
+    obligation.judgment_id = required_attribute(node, "judgment").value;
+    obligation.text = required_text(node, "text");
+    if (const auto amount = optional_text(node, "amount")) obligation.amount = parse_money(*amount);
+    if (const auto late = optional_text(node, "late-interest"))
+      obligation.late_interest = choose(*late, {{"true", true}, {"false", false}}, false, "giá trị late-interest");
+    return obligation;
+  }
+
+  model::Asset read_asset(pugi::xml_node node) {
+    expect_attributes(node, {"id", "owner", "kind", "mortgagee"});
+    expect_children(node, {"text", "certificate", "value", "mortgage-contract"});
+    model::Asset asset;
+    asset.loc = xml_.loc(node);
+    asset.id = id_of(node);
+    asset.owner_id = required_attribute(node, "owner").value;
+    asset.kind = choose(required_attribute(node, "kind"),
+                        {{"land", model::AssetKind::land}, {"house", model::AssetKind::house},
+                         {"vehicle", model::AssetKind::vehicle}, {"account", model::AssetKind::account},
+                         {"other", model::AssetKind::other}},
+                        model::AssetKind::other, "loại tài sản");
+    if (const auto mortgagee = optional_attribute(node, "mortgagee")) asset.mortgagee_id = mortgagee->value;
+    asset.text = required_text(node, "text");
+    asset.certificate = optional_text(node, "certificate");
+    if (const auto value = optional_text(node, "value")) asset.value = parse_money(*value);
+    asset.mortgage_contract = optional_text(node, "mortgage-contract");
+    return asset;
+  }
+
+  model::EvidenceItem read_evidence(pugi::xml_node node) {
+    expect_attributes(node, {"id", "judgment", "disposition"});
+    model::EvidenceItem item;
+    item.loc = xml_.loc(node);
+    item.id = id_of(node);
+    item.judgment_id = required_attribute(node, "judgment").value;
+    item.disposition = choose(required_attribute(node, "disposition"),
+                              {{"destroy", model::Disposition::destroy},
+                               {"confiscate", model::Disposition::confiscate},
+                               {"return", model::Disposition::give_back}},
+                              model::Disposition::destroy, "cách xử lý vật chứng");
+    item.text = own_text(node);
+    return item;
+  }
+
+  model::MeansResult means(const Text& value) {
+    return choose(value, {{"has-means", model::MeansResult::has_means}, {"no-means", model::MeansResult::no_means}},
+                  model::MeansResult::has_means, "kết quả xác minh");
+  }
+
+  model::Enforcement read_enforcement(pugi::xml_node node) {
+    expect_attributes(node, {"mode", "officer"});
+    expect_children(node, {"received", "request", "decision", "events", "status"});
+    model::Enforcement enforcement;
+    enforcement.loc = xml_.loc(node);
+    enforcement.mode = choose(required_attribute(node, "mode"),
+                              {{"ex-officio", model::EnforcementMode::ex_officio},
+                               {"on-request", model::EnforcementMode::on_request}},
+                              model::EnforcementMode::ex_officio, "hình thức thi hành án");
+    enforcement.officer_id = required_attribute(node, "officer").value;
+    if (const auto received = node.child("received")) {
+      expect_attributes(received, {"date"});
+      enforcement.received = required_date(received, "date");
+    }
+    if (const auto request_node = node.child("request")) {
+      expect_attributes(request_node, {"date", "by", "channel"});
+      model::Request request;
+      request.loc = xml_.loc(request_node);
+      request.date = required_date(request_node, "date");
+      request.by_id = required_attribute(request_node, "by").value;
+      request.channel = choose(required_attribute(request_node, "channel"),
+                               {{"paper", model::RequestChannel::paper}, {"post", model::RequestChannel::post},
+                                {"online", model::RequestChannel::online}, {"vneid", model::RequestChannel::vneid},
+                                {"oral", model::RequestChannel::oral}},
+                               model::RequestChannel::paper, "kênh gửi yêu cầu");
+      enforcement.request = std::move(request);
+    }
+    if (const auto decision_node = node.child("decision")) {
+      expect_attributes(decision_node, {"number", "date", "signer"});
+      model::Decision decision;
+      decision.loc = xml_.loc(decision_node);
+      decision.number = optional_attribute(decision_node, "number");
+      decision.date = required_date(decision_node, "date");
+      if (const auto signer = optional_attribute(decision_node, "signer")) decision.signer_id = signer->value;
+      enforcement.decision = std::move(decision);
+    }
+    if (const auto events = node.child("events")) {
+      expect_attributes(events, {});
+      for (pugi::xml_node child : elements(events)) read_event(child, enforcement.events);
+    }
+    if (const auto status_node = node.child("status")) {
+      expect_attributes(status_node, {"as-of", "condition", "result"});
+      model::Status status;
+      status.loc = xml_.loc(status_node);
+      status.as_of = required_date(status_node, "as-of");
+      status.condition = means(required_attribute(status_node, "condition"));
+      status.result = choose(required_attribute(status_node, "result"),
+                             {{"completed", model::StatusResult::completed},
+                              {"terminated", model::StatusResult::terminated},
+                              {"in-progress", model::StatusResult::in_progress},
+                              {"postponed", model::StatusResult::postponed},
+                              {"suspended", model::StatusResult::suspended}},
+                             model::StatusResult::in_progress, "kết quả thi hành");
+      enforcement.status = status;
+    }
+    return enforcement;
+  }
+
+  void read_event(pugi::xml_node node, std::vector<model::Event>& events) {
+    const std::string_view name = node.name();
+    model::Event event;
+    event.loc = xml_.loc(node);
+    if (name == "notified") {
+      event.kind = model::EventKind::notified;
+      expect_attributes(node, {"date", "party"});
+      event.party_id = required_attribute(node, "party").value;
+    } else if (name == "verification") {
+      event.kind = model::EventKind::verification;
+      expect_attributes(node, {"date", "result"});
+      event.result = means(required_attribute(node, "result"));
+      Text findings = element_text(node);
+      if (!findings.empty()) event.text = std::move(findings);
+    } else if (name == "payment") {
+      event.kind = model::EventKind::payment;
+      expect_attributes(node, {"date", "amount", "obligation"});
+      event.amount = parse_money(required_attribute(node, "amount"));
+      event.obligation_id = required_attribute(node, "obligation").value;
+    } else if (name == "postponed" || name == "suspended" || name == "terminated") {
+      event.kind = name == "postponed"   ? model::EventKind::postponed
+                   : name == "suspended" ? model::EventKind::suspended
+                                         : model::EventKind::terminated;
+      expect_attributes(node, {"date", "reason"});
+      event.reason = optional_attribute(node, "reason");
+    } else if (name == "no-means-decision") {
+      event.kind = model::EventKind::no_means_decision;
+      expect_attributes(node, {"date", "number"});
+      event.number = required_attribute(node, "number");
+    } else if (name == "destroyed") {
+      event.kind = model::EventKind::destroyed;
+      expect_attributes(node, {"date", "item"});
+      event.item_id = required_attribute(node, "item").value;
+    } else {
+      unknown_element(node);
+      return;
+    }
+    event.date = required_date(node, "date");
+    events.push_back(std::move(event));
+  }
+
+  // ---- references ----------------------------------------------------------------------------
+  void check_references(const model::Case& item) {
+    std::set<std::string> ids;
+    const auto unique = [&](const std::string& id, const SourceLoc& loc) {
+      if (!id.empty() && !ids.insert(id).second)
+        error("E0207", loc, "mã định danh \"" + id + "\" bị trùng trong hồ sơ " + item.id);
+    };
+    for (const auto& officer : item.officers) unique(officer.id, officer.loc);
+    for (const auto& judgment : item.judgments) unique(judgment.id, judgment.loc);
+    for (const auto& party : item.parties) unique(party.id, party.loc);
+    for (const auto& obligation : item.obligations) unique(obligation.id, obligation.loc);
+    for (const auto& asset : item.assets) unique(asset.id, asset.loc);
+    for (const auto& evidence : item.evidence) unique(evidence.id, evidence.loc);
+
+    const auto dangling = [&](const SourceLoc& loc, const char* attribute, const std::string& id, const char* what) {
+      error("E0208", loc,
+            "thuộc tính " + std::string(attribute) + "=\"" + id + "\" không trỏ tới " + what + " nào trong hồ sơ");
+    };
+    const auto party = [&](const SourceLoc& loc, const char* attribute, const std::string& id) {
+      if (!id.empty() && !item.find_party(id)) dangling(loc, attribute, id, "đương sự");
+    };
+    const auto judgment = [&](const SourceLoc& loc, const std::string& id) {
+      if (!id.empty() && !item.find_judgment(id)) dangling(loc, "judgment", id, "bản án");
+    };
+    const auto officer = [&](const SourceLoc& loc, const char* attribute, const std::string& id) {
+      if (!id.empty() && !item.find_officer(id)) dangling(loc, attribute, id, "cán bộ (officer)");
+    };
+    for (const auto& obligation : item.obligations) {
+      party(obligation.loc, "debtor", obligation.debtor_id);
+      if (obligation.creditor_id) party(obligation.loc, "creditor", *obligation.creditor_id);
+      judgment(obligation.loc, obligation.judgment_id);
+    }
+    for (const auto& asset : item.assets) {
+      party(asset.loc, "owner", asset.owner_id);
+      if (asset.mortgagee_id) party(asset.loc, "mortgagee", *asset.mortgagee_id);
+    }
+    for (const auto& evidence : item.evidence) judgment(evidence.loc, evidence.judgment_id);
+    const auto& enforcement = item.enforcement;
+    officer(enforcement.loc, "officer", enforcement.officer_id);
+    if (enforcement.request) party(enforcement.request->loc, "by", enforcement.request->by_id);
+    if (enforcement.decision && enforcement.decision->signer_id)
+      officer(enforcement.decision->loc, "signer", *enforcement.decision->signer_id);
+    for (const auto& event : enforcement.events) {
+      if (event.party_id) party(event.loc, "party", *event.party_id);
+      if (event.obligation_id && !item.find_obligation(*event.obligation_id))
+        dangling(event.loc, "obligation", *event.obligation_id, "khoản phải thi hành");
+      if (event.item_id && !item.find_evidence(*event.item_id))
+        dangling(event.loc, "item", *event.item_id, "vật chứng");
+    }
+  }
+
+  const ParsedXml& xml_;
+  Diagnostics& diagnostics_;
+};
+
+}  // namespace
+
+std::optional<model::Register> read_register(std::string_view bytes, const FileName& file, const ReadOptions& options,
+                                             Diagnostics& diagnostics) {
+  const auto parsed = parse_safely(bytes, file, options.limits, diagnostics);
+  if (!parsed) return std::nullopt;
+  Diagnostics local;
+  CaseBuilder builder(*parsed, local);
+  auto result = builder.build();
+  diagnostics.merge(local);
+  return result;
+}
+
+}  // namespace vanban::xml

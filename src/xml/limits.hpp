@@ -1,0 +1,13 @@
+#pragma once
+// Limits that keep hostile input cheap to reject.
+
+#include <cstddef>
+
+namespace vanban::xml {
+
+struct Limits {
+  std::size_t max_bytes = 64U * 1024U * 1024U;  ///< a register of ~20,000 cases
+  std::size_t max_depth = 16;                    ///< the exchange format needs 6
+};
+
+}  // namespace vanban::xml

@@ -1,0 +1,157 @@
+#include "xml/safe_parse.hpp"
+
+#include <algorithm>
+#include <vector>
+
+#include "base/utf8.hpp"
+
+namespace vanban::xml {
+
+ParsedXml::ParsedXml(FileName file, std::string buffer)
+    : buffer_(std::move(buffer)), index_(std::move(file), buffer_) {}
+
+SourceLoc ParsedXml::locate(const char* pointer, const SourceLoc& fallback) const {
+  if (pointer == nullptr || pointer < buffer_.data() || pointer > buffer_.data() + buffer_.size()) return fallback;
+  return index_.locate(pointer);
+}
+
+SourceLoc ParsedXml::loc(pugi::xml_node node) const {
+  const char* name = node.name();
+  // Point at the '<' of an element.
+  if (name != nullptr && *name != '\0' && name > buffer_.data()) return locate(name - 1, SourceLoc{file()});
+  return SourceLoc{file()};
+}
+
+SourceLoc ParsedXml::loc(pugi::xml_attribute attribute) const { return locate(attribute.name(), SourceLoc{file()}); }
+
+SourceLoc ParsedXml::value_loc(pugi::xml_attribute attribute) const {
+  return locate(attribute.value(), loc(attribute));
+}
+
+SourceLoc ParsedXml::text_loc(pugi::xml_node node) const {
+  for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling())
+    if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata)
+      return locate(child.value(), loc(node));
+  return loc(node);
+}
+
+namespace {
+std::string describe_parse_error(pugi::xml_parse_status status) {
+  switch (status) {
+    case pugi::status_unrecognized_tag: return "thẻ không hợp lệ";
+    case pugi::status_bad_pi: return "khai báo hoặc chỉ thị xử lý không hợp lệ";
+    case pugi::status_bad_comment: return "chú thích không hợp lệ";
+    case pugi::status_bad_cdata: return "đoạn CDATA không hợp lệ";
+    case pugi::status_bad_doctype: return "khai báo DOCTYPE không hợp lệ";
+    case pugi::status_bad_pcdata: return "nội dung văn bản không hợp lệ";
+    case pugi::status_bad_start_element: return "thẻ mở không hợp lệ";
+    case pugi::status_bad_attribute: return "thuộc tính không hợp lệ";
+    case pugi::status_bad_end_element: return "thẻ đóng không hợp lệ";
+    case pugi::status_end_element_mismatch: return "thẻ đóng không khớp với thẻ mở (hoặc tệp bị cắt cụt)";
+    case pugi::status_no_document_element: return "tệp không có phần tử gốc";
+    default: return "lỗi cú pháp XML";
+  }
+}
+
+// The encoding named in the XML declaration, or "" when there is none.
+std::string declared_encoding(std::string_view bytes) {
+  if (bytes.substr(0, 5) != "<?xml") return {};
+  const std::size_t end = bytes.find("?>");
+  const std::string_view declaration = bytes.substr(0, end == std::string_view::npos ? bytes.size() : end);
+  const std::size_t at = declaration.find("encoding");
+  if (at == std::string_view::npos) return {};
+  std::size_t i = at + 8;
+  while (i < declaration.size() && (declaration[i] == ' ' || declaration[i] == '=')) ++i;
+  if (i >= declaration.size() || (declaration[i] != '"' && declaration[i] != '\'')) return {};
+  const char quote = declaration[i];
+  const std::size_t close = declaration.find(quote, i + 1);
+  if (close == std::string_view::npos) return {};
+  std::string name(declaration.substr(i + 1, close - i - 1));
+  std::transform(name.begin(), name.end(), name.begin(), [](char c) {
+    return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+  });
+  return name;
+}
+
+bool too_deep(pugi::xml_node root, std::size_t max_depth, pugi::xml_node& culprit) {
+  std::vector<std::pair<pugi::xml_node, std::size_t>> stack{{root, 1}};
+  while (!stack.empty()) {
+    const auto [node, depth] = stack.back();
+    stack.pop_back();
+    if (depth > max_depth) {
+      culprit = node;
+      return true;
+    }
+    for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling())
+      if (child.type() == pugi::node_element) stack.emplace_back(child, depth + 1);
+  }
+  return false;
+}
+}  // namespace
+
+std::unique_ptr<ParsedXml> parse_safely(std::string_view bytes, const FileName& file, const Limits& limits,
+                                        Diagnostics& diagnostics) {
+  const SourceLoc file_loc{file};
+  if (bytes.empty()) {
+    diagnostics.error("E0101", file_loc, "tệp rỗng, không có dữ liệu hồ sơ");
+    return nullptr;
+  }
+  if (bytes.size() > limits.max_bytes) {
+    diagnostics.error("E0106", file_loc,
+                      "tệp quá lớn (" + std::to_string(bytes.size()) + " byte, giới hạn " +
+                          std::to_string(limits.max_bytes) + " byte)");
+    return nullptr;
+  }
+  const auto starts_with = [&](std::string_view prefix) { return bytes.substr(0, prefix.size()) == prefix; };
+  if (starts_with("\xFF\xFE") || starts_with("\xFE\xFF") || (bytes.size() > 1 && bytes[1] == '\0') ||
+      bytes[0] == '\0') {
+    diagnostics.error("E0104", SourceLoc{file, 1, 1}, "tệp được mã hóa UTF-16/UTF-32; chỉ chấp nhận UTF-8");
+    return nullptr;
+  }
+  std::string_view content = bytes;
+  if (starts_with("\xEF\xBB\xBF")) content.remove_prefix(3);
+
+  const std::string encoding = declared_encoding(content);
+  if (!encoding.empty() && encoding != "UTF-8") {
+    diagnostics.error("E0104", SourceLoc{file, 1, 1},
+                      "tệp khai báo mã hóa \"" + encoding + "\"; chỉ chấp nhận UTF-8 (hãy chuyển tệp sang UTF-8)");
+    return nullptr;
+  }
+  // Positions are reported against the file as given, BOM included.
+  std::string buffer(bytes);
+  const std::size_t bom = bytes.size() - content.size();
+  if (const auto bad = utf8::find_invalid(content)) {
+    LineIndex index(file, buffer);
+    const std::string detail = encoding.empty() ? "tệp không phải UTF-8 (có thể là TCVN3, VNI hoặc Windows-1258)"
+                                                : "tệp khai báo UTF-8 nhưng chứa chuỗi byte không hợp lệ";
+    diagnostics.error("E0103", index.locate(*bad + bom), detail);
+    return nullptr;
+  }
+
+  auto parsed = std::unique_ptr<ParsedXml>(new ParsedXml(file, std::move(buffer)));
+  // Parse the content after the BOM in place, so that every name and value points into the buffer.
+  char* start = parsed->buffer_.data() + bom;
+  const pugi::xml_parse_result result = parsed->document_.load_buffer_inplace(
+      start, content.size(), pugi::parse_default | pugi::parse_doctype, pugi::encoding_utf8);
+  if (!result) {
+    diagnostics.error("E0102", parsed->index_.locate(static_cast<std::size_t>(result.offset) + bom),
+                      "XML không hợp lệ: " + describe_parse_error(result.status));
+    return nullptr;
+  }
+  for (pugi::xml_node child = parsed->document_.first_child(); child; child = child.next_sibling()) {
+    if (child.type() == pugi::node_doctype) {
+      diagnostics.error("E0105", parsed->locate(child.value(), file_loc),
+                        "không chấp nhận khai báo DOCTYPE (thực thể và DTD bị cấm vì lý do an toàn)");
+      return nullptr;
+    }
+  }
+  pugi::xml_node culprit;
+  if (too_deep(parsed->root(), limits.max_depth, culprit)) {
+    diagnostics.error("E0107", parsed->loc(culprit),
+                      "các phần tử lồng nhau quá sâu (giới hạn " + std::to_string(limits.max_depth) + " cấp)");
+    return nullptr;
+  }
+  return parsed;
+}
+
+}  // namespace vanban::xml

@@ -1,0 +1,49 @@
+#pragma once
+// Internal to the xml module: parse untrusted XML bytes with pugixml, safely and with positions.
+
+#include <pugixml.hpp>
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "base/diagnostics.hpp"
+#include "base/line_index.hpp"
+#include "xml/limits.hpp"
+
+namespace vanban::xml {
+
+/// A parsed document that still owns its (in-place parsed) buffer, so node and attribute pointers map
+/// back to line and column.
+class ParsedXml {
+ public:
+  ParsedXml(FileName file, std::string buffer);
+  ParsedXml(const ParsedXml&) = delete;
+  ParsedXml& operator=(const ParsedXml&) = delete;
+
+  [[nodiscard]] pugi::xml_node root() const { return document_.document_element(); }
+  [[nodiscard]] SourceLoc loc(pugi::xml_node node) const;
+  [[nodiscard]] SourceLoc loc(pugi::xml_attribute attribute) const;
+  /// Location of an attribute's value (falls back to the attribute).
+  [[nodiscard]] SourceLoc value_loc(pugi::xml_attribute attribute) const;
+  /// Location of the text content of an element (falls back to the element).
+  [[nodiscard]] SourceLoc text_loc(pugi::xml_node node) const;
+  [[nodiscard]] const FileName& file() const { return index_.file(); }
+
+ private:
+  friend std::unique_ptr<ParsedXml> parse_safely(std::string_view, const FileName&, const Limits&, Diagnostics&);
+  [[nodiscard]] SourceLoc locate(const char* pointer, const SourceLoc& fallback) const;
+  std::string buffer_;
+  LineIndex index_;
+  pugi::xml_document document_;
+};
+
+/// Parses bytes declared or expected to be UTF-8. Rejects (with positions): empty input, too large,
+/// UTF-16/32, a declared encoding other than UTF-8, invalid UTF-8, any DOCTYPE (so no entity can be
+/// declared or expanded and nothing is fetched), malformed XML and nesting beyond the limit.
+std::unique_ptr<ParsedXml> parse_safely(std::string_view bytes, const FileName& file, const Limits& limits,
+                                        Diagnostics& diagnostics);
+
+}  // namespace vanban::xml
