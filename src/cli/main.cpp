@@ -12,7 +12,6 @@
 #include "base/file_io.hpp"
 #include "cli/arguments.hpp"
 #include "pipeline/engine.hpp"
-#include "text/numbers.hpp"
 
 #ifndef VANBAN_VERSION
 #define VANBAN_VERSION "0.0.0"
@@ -140,7 +139,7 @@ int run_render(const std::vector<std::string>& args, const std::filesystem::path
   if (const auto number = arguments.value("--number")) {
     if (number->empty() || number->size() > 9 || number->find_first_not_of("0123456789") != std::string::npos)
       throw UsageError{"--number \"" + *number + "\" phải là số nguyên dương"};
-    options.number = text::two_digits(std::stoll(*number));
+    options.number = *number;
   }
   options.signer_id = arguments.value("--signer");
   for (const auto& pair : arguments.values("--set")) {

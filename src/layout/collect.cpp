@@ -46,6 +46,7 @@ class Collector {
   std::vector<BrokenLine> lines(const std::vector<StyledSpan>& spans, double width, Alignment alignment,
                                 double first_indent = 0, double hanging = 0) {
     LineSpec spec;
+    if (alignment == Alignment::center) spec.preferred_line_starts = &profile_.preferred_header_breaks;
     spec.width = width;
     spec.first_indent = first_indent;
     spec.hanging_indent = hanging;

@@ -17,6 +17,8 @@ constexpr double kForcedBreak = -1e9;  // penalty value that forces a break
 constexpr double kLinePenalty = 10;
 constexpr double kAdjacentFitnessDemerits = 10000;
 constexpr double kCharacterBreakPenalty = 50;
+constexpr double kPreferredBreakBonus = -3000;
+constexpr double kRigidLineRatio = 1000;
 
 struct Piece {
   std::string text;
@@ -80,6 +82,12 @@ class ItemBuilder {
           items.push_back(std::move(box));
       }
       if (word_end < stop) {
+        if (spec.preferred_line_starts != nullptr && starts_preferred(all, stop, *spec.preferred_line_starts)) {
+          Item bonus;
+          bonus.kind = Item::Kind::penalty;
+          bonus.penalty = kPreferredBreakBonus;
+          items.push_back(std::move(bonus));
+        }
         const StyledSpan& span = spans[span_at(word_end)];
         const double space = advance_of(metrics_, span.face, span.size, U' ');
         Item glue;
@@ -119,6 +127,16 @@ class ItemBuilder {
       box.pieces.push_back(Piece{std::string(text), span.face, span.size, width});
     }
     box.width += width;
+  }
+
+  // Whether the text at `offset` starts with one of `words` followed by a space or the end.
+  static bool starts_preferred(const std::string& all, std::size_t offset, const std::vector<std::string>& words) {
+    for (const auto& word : words) {
+      if (all.compare(offset, word.size(), word) != 0) continue;
+      const std::size_t after = offset + word.size();
+      if (after == all.size() || all[after] == ' ') return true;
+    }
+    return false;
   }
 
   void report_missing(const StyledSpan& span, char32_t cp) {
@@ -228,8 +246,9 @@ class KnuthPlass {
         // Centred and right-aligned lines balance: the last line is judged like the others.
         ratio = natural <= available ? (available - natural) / ragged_stretch(available) : -kInfinity;
       } else if (natural < available) {
+        // A line that cannot stretch (one word) is very bad, but acceptable when nothing else fits.
         const double s = stretch - node.stretch;
-        ratio = s > 0 ? (available - natural) / s : kInfinity;
+        ratio = s > 0 ? (available - natural) / s : kRigidLineRatio;
       } else if (natural > available) {
         const double s = shrink - node.shrink;
         ratio = s > 0 ? (available - natural) / s : -kInfinity;
@@ -383,7 +402,8 @@ std::vector<BrokenLine> break_lines(const std::vector<StyledSpan>& spans, const 
     const std::size_t stop = breaks[l];
     const bool last = l + 1 == breaks.size();
     double ratio = 0;
-    if (spec.alignment == Alignment::justify && !last) {
+    // Justified lines stretch or shrink; any line (the last one too) shrinks when it is too wide.
+    {
       double natural = 0, stretch = 0, shrink = 0;
       std::size_t first = start;
       while (first < stop && items[first].kind != Item::Kind::box) ++first;
@@ -397,7 +417,8 @@ std::vector<BrokenLine> break_lines(const std::vector<StyledSpan>& spans, const 
       }
       if (items[stop].kind == Item::Kind::penalty) natural += items[stop].width;
       const double available = spec.width - (l == 0 ? spec.first_indent : spec.hanging_indent);
-      if (natural < available && stretch > 0) ratio = (available - natural) / stretch;
+      const bool justified = spec.alignment == Alignment::justify && !last;
+      if (justified && natural < available && stretch > 0) ratio = (available - natural) / stretch;
       if (natural > available && shrink > 0) ratio = std::max(-1.0, (available - natural) / shrink);
     }
     BrokenLine line = make_line(items, start, stop, ratio);

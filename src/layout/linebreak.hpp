@@ -28,6 +28,9 @@ struct LineSpec {
   double first_indent = 0;   ///< extra indent of the first line
   double hanging_indent = 0; ///< extra indent of every line after the first
   Alignment alignment = Alignment::justify;
+  /// Words a line should preferably start with (administrative units in agency names: "TỈNH", "HUYỆN"…),
+  /// so that "CHI CỤC THI HÀNH ÁN DÂN SỰ / HUYỆN QUỲ HỢP" wraps at the unit, not inside "DÂN SỰ".
+  const std::vector<std::string>* preferred_line_starts = nullptr;
 };
 
 /// One broken line: its runs with x relative to the line's left edge and baseline 0.

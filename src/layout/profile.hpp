@@ -34,11 +34,14 @@ struct Profile {
   double recipients_heading_size = 12;///< "Nơi nhận:": 12 pt
   double recipients_size = 11;        ///< recipient list: 11 pt
   double page_number_size = 13;       ///< 13–14 pt
-  double signature_column_width = mm(85);
+  double signature_column_width = mm(95);
   double signature_gap = mm(25);      ///< room for the handwritten signature and seal
   double rule_thickness = 0.6;
   double agency_rule_fraction = 0.4;  ///< 1/3–1/2 of the agency name
   double subject_rule_fraction = 0.4; ///< 1/3–1/2 of the trích yếu
+  /// Where a long agency name or signing title should wrap: before an administrative unit.
+  std::vector<std::string> preferred_header_breaks = {"TỈNH", "THÀNH PHỐ", "HUYỆN", "QUẬN", "THỊ XÃ", "KHU VỰC",
+                                                      "XÃ", "PHƯỜNG", "THỊ TRẤN", "ĐẶC KHU"};
 };
 
 /// Problems with a profile, one message (Vietnamese) per value outside its legal range.

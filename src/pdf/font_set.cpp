@@ -33,6 +33,7 @@ std::shared_ptr<const FontSet> FontSet::load(const std::filesystem::path& direct
     if (!bytes) throw Error("cannot load font " + path.string() + ": " + problem);
     set->fonts_[f] = std::make_unique<TrueTypeFont>(TrueTypeFont::parse(std::move(*bytes), path.string()));
     const TrueTypeFont& font = *set->fonts_[f];
+    if (font.postscript_name().empty()) throw Error("font file " + path.string() + " has no PostScript name");
     const int em = font.units_per_em();
     auto& widths = set->widths_[f];
     widths.assign(65536, -1);

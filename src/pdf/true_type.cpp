@@ -128,10 +128,10 @@ TrueTypeFont TrueTypeFont::parse(Bytes data, std::string path) {
   const Table glyf = font.table("glyf");
   if (font.glyph_offsets_.back() > glyf.length) throw Error("font file " + font.path_ + " has a bad loca table");
   // PostScript name (name id 6, Windows Unicode or Mac Roman).
-  const Table name = font.table("name");
-  const std::uint16_t names = r.u16(name.offset + 2);
-  const std::size_t strings = name.offset + r.u16(name.offset + 4);
-  for (std::uint16_t i = 0; i < names && font.postscript_name_.empty(); ++i) {
+  const Table name = font.table("name", false);
+  const std::uint16_t names = name.length > 0 ? r.u16(name.offset + 2) : 0;
+  const std::size_t strings = name.length > 0 ? name.offset + r.u16(name.offset + 4) : 0;
+  for (std::uint16_t i = 0; name.length > 0 && i < names && font.postscript_name_.empty(); ++i) {
     const std::size_t record = name.offset + 6 + 12U * i;
     if (r.u16(record + 6) != 6) continue;
     const std::uint16_t platform = r.u16(record);
@@ -146,7 +146,6 @@ TrueTypeFont TrueTypeFont::parse(Bytes data, std::string path) {
     }
     font.postscript_name_ = value;
   }
-  if (font.postscript_name_.empty()) throw Error("font file " + font.path_ + " has no PostScript name");
   font.parse_cmap();
   return font;
 }
@@ -161,7 +160,8 @@ TrueTypeFont::Table TrueTypeFont::table(std::string_view tag, bool required) con
 
 void TrueTypeFont::parse_cmap() {
   const Reader r(data_, path_);
-  const Table cmap = table("cmap");
+  const Table cmap = table("cmap", false);
+  if (cmap.length == 0) return;  // a subset: glyphs are addressed by number only
   const std::uint16_t count = r.u16(cmap.offset + 2);
   std::size_t format4 = 0;
   for (std::uint16_t i = 0; i < count; ++i) {

@@ -36,6 +36,7 @@ class TrueTypeFont {
   [[nodiscard]] std::array<int, 4> bounding_box() const { return bbox_; }
   [[nodiscard]] double italic_angle() const { return italic_angle_; }
   [[nodiscard]] int weight_class() const { return weight_class_; }
+  /// The PostScript name (name table id 6), or "" when the font has no name table (a subset).
   [[nodiscard]] const std::string& postscript_name() const { return postscript_name_; }
   [[nodiscard]] const std::string& path() const { return path_; }
 

@@ -10,6 +10,7 @@
 #include "rules/law_book.hpp"
 #include "templating/template_set.hpp"
 #include "text/case_mapping.hpp"
+#include "text/numbers.hpp"
 #include "xml/case_reader.hpp"
 
 namespace vanban::pipeline {
@@ -90,7 +91,8 @@ std::optional<Engine::Rendered> Engine::lay_out(const model::Case& the_case, con
   }
   templating::RenderInput input;
   input.date = document_date(the_case, options);
-  input.number = options.number;
+  // Nghị định 30: a leading zero below 10 ("05").
+  input.number = options.number.empty() ? std::string() : text::two_digits(std::stoll(options.number));
   input.signer_id = options.signer_id;
   input.parameters = options.parameters;
   Diagnostics local;

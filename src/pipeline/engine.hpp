@@ -41,7 +41,7 @@ struct RenderOptions {
   std::string template_name;
   std::optional<model::Date> date;        ///< document date; default: the case's decision date, else `today`
   model::Date today;                      ///< taken once by the front end
-  std::string number;                     ///< số; "" in a draft
+  std::string number;                     ///< số, digits only; "" in a draft
   std::optional<std::string> signer_id;
   std::map<std::string, std::string, std::less<>> parameters;  ///< --set key=value
 };

@@ -79,14 +79,14 @@ std::string_view channel_name(model::RequestChannel channel) {
   return "";
 }
 
-// The name an identity document is written with: "CCCD" → "Căn cước công dân".
+// How an identity document is introduced: "CCCD" → "Căn cước công dân số".
 std::string id_label(const std::string& kind) {
   const std::string lower = text::to_lower(kind);
-  if (lower == "cccd") return "Căn cước công dân";
-  if (lower == "cmnd") return "Chứng minh nhân dân";
+  if (lower == "cccd") return "Căn cước công dân số";
+  if (lower == "cmnd") return "Chứng minh nhân dân số";
   if (lower == "định danh" || lower == "số định danh") return "Số định danh cá nhân";
-  if (lower == "hộ chiếu") return "Hộ chiếu";
-  return kind;
+  if (lower == "hộ chiếu") return "Hộ chiếu số";
+  return kind + " số";
 }
 
 // The procuracy that mirrors a court: "Tòa án nhân dân huyện X" → "Viện kiểm sát nhân dân huyện X".

@@ -134,8 +134,14 @@ std::unique_ptr<ParsedXml> parse_safely(std::string_view bytes, const FileName& 
   const pugi::xml_parse_result result = parsed->document_.load_buffer_inplace(
       start, content.size(), pugi::parse_default | pugi::parse_doctype, pugi::encoding_utf8);
   if (!result) {
-    diagnostics.error("E0102", parsed->index_.locate(static_cast<std::size_t>(result.offset) + bom),
-                      "XML không hợp lệ: " + describe_parse_error(result.status));
+    const auto offset = static_cast<std::size_t>(result.offset);
+    // Only white space after the failure point: the file simply stops (truncated download, full disk).
+    const bool at_end = content.find_first_not_of(" \t\r\n", std::min(offset + 1, content.size())) == std::string_view::npos &&
+                        result.status == pugi::status_end_element_mismatch;
+    diagnostics.error("E0102", parsed->index_.locate((at_end ? content.size() : offset) + bom),
+                      "XML không hợp lệ: " + (at_end ? std::string("tệp kết thúc giữa chừng, các thẻ chưa được đóng "
+                                                                   "(tệp bị cắt cụt?)")
+                                                     : describe_parse_error(result.status)));
     return nullptr;
   }
   for (pugi::xml_node child = parsed->document_.first_child(); child; child = child.next_sibling()) {

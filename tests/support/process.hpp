@@ -1,0 +1,49 @@
+#pragma once
+// Runs a command line and captures its exit code, standard output and standard error.
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <string>
+
+#include "support/paths.hpp"
+
+namespace vanban::test {
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+/// Quotes an argument for /bin/sh.
+inline std::string quote(const std::string& arg) {
+  std::string out = "'";
+  for (const char c : arg) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+inline RunResult run(const std::string& command) {
+  static int counter = 0;
+  const auto err_file = std::filesystem::path(VANBAN_TEST_OUTPUT_DIR) / ("stderr-" + std::to_string(++counter));
+  std::filesystem::create_directories(err_file.parent_path());
+  RunResult result;
+  FILE* pipe = ::popen((command + " 2>" + quote(err_file.string())).c_str(), "r");
+  if (pipe == nullptr) return result;
+  char buffer[4096];
+  std::size_t n = 0;
+  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) result.out.append(buffer, n);
+  const int status = ::pclose(pipe);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.err = read_text(err_file);
+  std::filesystem::remove(err_file);
+  return result;
+}
+
+/// Runs the vanban CLI with the project's resources.
+inline RunResult vanban(const std::string& arguments) {
+  return run(quote(binary().string()) + " --resources " + quote(source_dir().string()) + " " + arguments);
+}
+
+}  // namespace vanban::test

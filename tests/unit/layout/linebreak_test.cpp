@@ -1,0 +1,142 @@
+#include "layout/linebreak.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <sstream>
+
+#include "support/fixed_metrics.hpp"
+
+namespace vanban::layout {
+namespace {
+
+// One row per line: "x width word-spacing |text|", so expected layouts read as aligned tables.
+std::string table(const std::vector<BrokenLine>& lines) {
+  std::string out;
+  for (const auto& line : lines) {
+    for (const auto& text : line.texts) {
+      char buffer[64];
+      std::snprintf(buffer, sizeof buffer, "%6.2f %6.2f %5.2f ", text.x, text.width, text.word_spacing);
+      out += buffer;
+      out += "|" + text.text + "|";
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+std::vector<BrokenLine> lay(const std::string& text, double width, Alignment alignment, double indent = 0) {
+  test::FixedMetrics metrics;
+  Diagnostics diagnostics;
+  LineSpec spec;
+  spec.width = width;
+  spec.first_indent = indent;
+  spec.alignment = alignment;
+  auto lines = break_lines({StyledSpan{text, Face::regular, 10, {}, {}}}, spec, metrics, diagnostics);
+  EXPECT_FALSE(diagnostics.has_errors()) << diagnostics.to_string();
+  return lines;
+}
+
+// At 10 pt a letter is 5 pt and a space 2.5 pt: "aaaa" is 20 pt.
+TEST(LineBreak, JustifiesAllButTheLastLine) {
+  EXPECT_EQ(table(lay("aaaa bbbb cccc dddd eeee", 50, Alignment::justify)),
+            "  0.00  50.00  7.50 |aaaa bbbb|\n"
+            "  0.00  50.00  7.50 |cccc dddd|\n"
+            "  0.00  20.00  0.00 |eeee|\n");
+}
+
+TEST(LineBreak, FirstLineIndent) {
+  EXPECT_EQ(table(lay("aa bb cc dd", 32.5, Alignment::justify, 10)),
+            " 10.00  22.50  0.00 |aa bb|\n"
+            "  0.00  22.50  0.00 |cc dd|\n");
+}
+
+TEST(LineBreak, ALonelyWordIsAllowedWhenNothingElseFits) {
+  // 20 pt available, "aa bb" needs 22.5 and cannot shrink that much: "aa" stands alone.
+  EXPECT_EQ(table(lay("aa bb", 20, Alignment::justify)),
+            "  0.00  10.00  0.00 |aa|\n"
+            "  0.00  10.00  0.00 |bb|\n");
+}
+
+// The spacing of a justified line relative to its natural spaces (the adjustment ratio), per line.
+std::vector<double> ratios(const std::vector<BrokenLine>& lines) {
+  std::vector<double> out;
+  for (std::size_t l = 0; l + 1 < lines.size(); ++l) out.push_back(lines[l].texts.front().word_spacing / 1.25);
+  return out;
+}
+
+// First fit: as many words as fit, line by line (what ReportLab, WeasyPrint and LibreOffice do).
+std::vector<double> first_fit_ratios(const std::vector<std::string>& words, double width) {
+  std::vector<double> out;
+  double line = 0;
+  int gaps = 0;
+  for (const auto& word : words) {
+    const double w = 5.0 * static_cast<double>(word.size());
+    if (line > 0 && line + 2.5 + w > width) {
+      out.push_back((width - line) / (1.25 * gaps));
+      line = w;
+      gaps = 0;
+    } else {
+      line += (line > 0 ? 2.5 : 0) + w;
+      gaps += line > w ? 1 : 0;
+    }
+  }
+  return out;
+}
+
+TEST(LineBreak, TotalFitSpacesMoreEvenlyThanFirstFit) {
+  const std::string text =
+      "Trong thời hạn mười ngày kể từ ngày nhận được hoặc được thông báo hợp lệ quyết định này người phải thi hành "
+      "án có trách nhiệm tự nguyện thi hành án hết thời hạn trên nếu người phải thi hành án có điều kiện thi hành mà "
+      "không tự nguyện thi hành thì bị cưỡng chế thi hành án theo quy định của pháp luật";
+  std::vector<std::string> words;
+  std::istringstream in(text);
+  for (std::string word; in >> word;) {
+    std::string letters;  // the synthetic metrics count code points: use one byte per letter
+    for (std::size_t i = 0; i < word.size(); ++i)
+      if ((static_cast<unsigned char>(word[i]) & 0xC0U) != 0x80U) letters += 'x';
+    words.push_back(letters);
+  }
+  std::string ascii;
+  for (const auto& word : words) ascii += (ascii.empty() ? "" : " ") + word;
+  const auto total_fit = ratios(lay(ascii, 150, Alignment::justify));
+  const auto first_fit = first_fit_ratios(words, 150);
+  const auto squares = [](const std::vector<double>& r) {
+    double sum = 0;
+    for (const double x : r) sum += x * x;
+    return sum;
+  };
+  EXPECT_LE(*std::max_element(total_fit.begin(), total_fit.end()),
+            *std::max_element(first_fit.begin(), first_fit.end()));
+  EXPECT_LT(squares(total_fit), squares(first_fit));
+}
+
+TEST(LineBreak, AWordLongerThanTheLineBreaksByCharacter) {
+  EXPECT_EQ(table(lay("0123456789ABCD xy", 50, Alignment::justify)),
+            "  0.00  50.00  0.00 |0123456789|\n"
+            "  0.00  32.50  0.00 |ABCD xy|\n");
+}
+
+TEST(LineBreak, CentredLinesBalance) {
+  // 40 pt of text in 35 pt: two balanced lines rather than 30 + 5.
+  EXPECT_EQ(table(lay("aa bb cc dd", 35, Alignment::center)),
+            "  6.25  22.50  0.00 |aa bb|\n"
+            "  6.25  22.50  0.00 |cc dd|\n");
+}
+
+TEST(LineBreak, MissingGlyphIsReportedWithItsField) {
+  test::FixedMetrics metrics;
+  Diagnostics diagnostics;
+  LineSpec spec;
+  spec.width = 100;
+  break_lines({StyledSpan{"a~b", Face::bold, 10, SourceLoc{make_file_name("c.xml"), 3, 4}, "debtor.name"}}, spec,
+              metrics, diagnostics);
+  ASSERT_EQ(diagnostics.error_count(), 1U);
+  EXPECT_EQ(format_diagnostic(diagnostics.list().front()),
+            "c.xml:3:4: error: [E0501] ký tự \"~\" (U+007E) trong trường \"debtor.name\" không có trong phông chữ "
+            "Fixed; hãy sửa dữ liệu");
+}
+
+}  // namespace
+}  // namespace vanban::layout

@@ -1,0 +1,58 @@
+#include "pdf/true_type.hpp"
+
+#include <gtest/gtest.h>
+
+#include "base/error.hpp"
+#include "base/file_io.hpp"
+#include "pdf/font_set.hpp"
+#include "support/paths.hpp"
+
+namespace vanban::pdf {
+namespace {
+
+TrueTypeFont load(const char* file) {
+  const auto path = test::source_dir() / "fonts" / file;
+  return TrueTypeFont::parse(test::read_text(path), path.string());
+}
+
+TEST(TrueType, ReadsLiberationSerif) {
+  const TrueTypeFont font = load("LiberationSerif-Regular.ttf");
+  EXPECT_EQ(font.postscript_name(), "LiberationSerif");
+  EXPECT_EQ(font.units_per_em(), 2048);
+  EXPECT_NE(font.glyph_for(U'ệ'), 0);
+  EXPECT_NE(font.glyph_for(U'₫'), 0);
+  EXPECT_EQ(font.glyph_for(0x4E00), 0);  // no CJK
+  // Vietnamese letters with two marks are composites of base and marks.
+  EXPECT_FALSE(font.components(font.glyph_for(U'ệ')).empty());
+}
+
+TEST(TrueType, SubsetKeepsTheChosenGlyphsAndTheirMetrics) {
+  const TrueTypeFont font = load("LiberationSerif-Bold.ttf");
+  std::vector<std::uint16_t> glyphs = {0, font.glyph_for(U'A'), font.glyph_for(U'ệ')};
+  for (const auto component : font.components(font.glyph_for(U'ệ'))) glyphs.push_back(component);
+  const Bytes subset = font.subset(glyphs);
+  EXPECT_LT(subset.size(), 4000U);
+  const TrueTypeFont reread = TrueTypeFont::parse(subset, "subset");
+  EXPECT_EQ(reread.advance(1), font.advance(font.glyph_for(U'A')));
+  EXPECT_EQ(reread.advance(2), font.advance(font.glyph_for(U'ệ')));
+  // The composite now points at the renumbered components.
+  for (const auto component : reread.components(2)) EXPECT_LT(component, glyphs.size());
+}
+
+TEST(TrueType, RejectsAFileThatIsNotAFont) { EXPECT_THROW(TrueTypeFont::parse("not a font at all", "x"), Error); }
+
+TEST(FontSet, CommittedFontsAreUnmodified) {
+  // fonts/README.md lists these hashes; a changed file must not slip in under the Reserved Font Name.
+  const std::string readme = test::read_text(test::source_dir() / "fonts" / "README.md");
+  for (const char* name : FontSet::file_names()) EXPECT_NE(readme.find(name), std::string::npos) << name;
+  EXPECT_NE(readme.find("29d12439831b7f59194efec85872f24f54eff05738933f9a860220d2abff88ba"), std::string::npos);
+  const auto fonts = FontSet::load(test::source_dir() / "fonts");
+  EXPECT_EQ(fonts->advance(layout::Face::regular, U' ').value(), 250);
+  EXPECT_FALSE(fonts->advance(layout::Face::regular, 0x4E00).has_value());
+  EXPECT_EQ(fonts->metrics(layout::Face::regular).ascent, 891);
+}
+
+TEST(FontSet, MissingFolderIsAnEnvironmentError) { EXPECT_THROW(FontSet::load("/nonexistent"), Error); }
+
+}  // namespace
+}  // namespace vanban::pdf

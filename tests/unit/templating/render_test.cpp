@@ -1,0 +1,140 @@
+#include <gtest/gtest.h>
+
+#include "support/paths.hpp"
+#include "templating/template_set.hpp"
+#include "xml/case_reader.hpp"
+
+namespace vanban::templating {
+namespace {
+
+const char* kCase = R"(<case xmlns="urn:vanban:case:1" id="C1">
+  <agency><parent>CỤC A</parent><name>CHI CỤC THI HÀNH ÁN DÂN SỰ HUYỆN B</name><code>CCTHADS</code><place>Quỳ Hợp</place></agency>
+  <officers>
+    <officer id="h" position="Chi cục trưởng">Hoàng Minh Đức</officer>
+    <officer id="d" position="Phó Chi cục trưởng">Vi Thị Thu Hường</officer>
+    <officer id="c" position="Chấp hành viên">Lữ Văn Thắng</officer>
+  </officers>
+  <judgments><judgment id="j" kind="Bản án" number="1/2024/HS-ST" date="2024-01-02" court="Tòa án nhân dân huyện B"/></judgments>
+  <parties>
+    <person id="p" role="debtor"><name>Lương Văn Tường</name><gender>male</gender></person>
+    <person id="q" role="debtor"><name>Trần Thị Mai</name><gender>female</gender></person>
+    <person id="r" role="debtor"><name>Lò Văn Pọm</name></person>
+  </parties>
+  <obligations>
+    <obligation id="o1" kind="fine" debtor="p" judgment="j"><text>Phạt {tiền}</text><amount>15000000</amount></obligation>
+    <obligation id="o2" kind="court-fee" debtor="q" judgment="j"><text>Án phí</text><amount>200000</amount></obligation>
+  </obligations>
+  <enforcement mode="ex-officio" officer="c"><decision date="2024-03-05" signer="d"/></enforcement>
+</case>)";
+
+class Rendering : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    Diagnostics diagnostics;
+    const auto law_path = test::source_dir() / "rules" / "law.xml";
+    law_ = rules::LawBook::parse(test::read_text(law_path), make_file_name(law_path.string()), diagnostics);
+    cases_ = xml::read_register(kCase, make_file_name("c.xml"), {}, diagnostics);
+    ASSERT_TRUE(law_ && cases_) << diagnostics.to_string();
+  }
+
+  // Renders a template body and returns the paragraphs' text, one per line.
+  std::string render(const std::string& body, Diagnostics& diagnostics, const std::string& date = "2024-03-05") {
+    std::vector<TemplateSource> sources;
+    sources.push_back({"t", make_file_name("t.vbt"), "{@document name=\"Quyết định\" code=\"QĐ\"}\n" + body});
+    auto set = TemplateSet::parse(std::move(sources), diagnostics);
+    if (!set) return {};
+    RenderInput input;
+    input.date = *model::Date::parse_iso(date);
+    const auto document = set->render(*set->find("t"), cases_->cases.front(), input, *law_, diagnostics);
+    if (!document) return {};
+    std::string out;
+    for (const auto& block : document->blocks) {
+      if (const auto* paragraph = std::get_if<doc::Paragraph>(&block)) out += doc::plain_text(paragraph->runs) + "\n";
+      if (const auto* header = std::get_if<doc::Header>(&block))
+        out += header->number_line + " | " + header->place_date + "\n";
+      if (const auto* signature = std::get_if<doc::Signature>(&block)) {
+        for (const auto& line : signature->authority_lines) out += line + " / ";
+        out += signature->signer_name + "\n";
+        for (const auto& line : signature->recipients) out += line + "\n";
+      }
+    }
+    return out;
+  }
+
+  std::optional<rules::LawBook> law_;
+  std::optional<model::Register> cases_;
+};
+
+TEST_F(Rendering, FieldsFiltersAndLoops) {
+  Diagnostics diagnostics;
+  const std::string text = render(
+      "{#each debtors as d sep=\", \" last=\" và \"}{d.addressed}{/each}\n"
+      "{debtor_names}\n"
+      "{#each obligations as o}\n"
+      "{loop.index}. {o.text}: {o.amount | money} ({o.amount | words}){#if loop.last}.{:else};{/if}\n"
+      "{/each}\n"
+      "{judgment.date | date}; {judgment.date | short}; {agency.name | lower}\n",
+      diagnostics);
+  EXPECT_EQ(text,
+            "ông Lương Văn Tường, bà Trần Thị Mai và ông/bà Lò Văn Pọm\n"
+            "ông Lương Văn Tường, bà Trần Thị Mai và ông/bà Lò Văn Pọm\n"
+            "1. Phạt {tiền}: 15.000.000 đồng (Mười lăm triệu đồng);\n"
+            "2. Án phí: 200.000 đồng (Hai trăm nghìn đồng).\n"
+            "ngày 02 tháng 01 năm 2024; 02/01/2024; chi cục thi hành án dân sự huyện b\n")
+      << diagnostics.to_string();
+}
+
+TEST_F(Rendering, StructuralBlocks) {
+  Diagnostics diagnostics;
+  const std::string text = render(
+      "{@header}\n{#basis}\nCăn cứ một,\nCăn cứ hai;\n{/basis}\n{#article}\nNội dung\nđoạn hai\n{/article}\n"
+      "{#recipients}\nNhư Điều 3\nLưu: VT\n{/recipients}\n{@signature}\n",
+      diagnostics);
+  EXPECT_EQ(text,
+            "Số:       /QĐ-CCTHADS | Quỳ Hợp, ngày 05 tháng 3 năm 2024\n"
+            "Căn cứ một;\n"
+            "Căn cứ hai.\n"
+            "Điều 1. Nội dung\n"
+            "đoạn hai\n"
+            "KT. CHI CỤC TRƯỞNG / PHÓ CHI CỤC TRƯỞNG / Vi Thị Thu Hường\n"
+            "- Như Điều 3;\n"
+            "- Lưu: VT.\n")
+      << diagnostics.to_string();
+}
+
+TEST_F(Rendering, TheDocumentDatePicksTheRegime) {
+  Diagnostics diagnostics;
+  const std::string before = render("{regime.citation.law}\n", diagnostics, "2026-06-30");
+  const std::string after = render("{regime.citation.law}\n", diagnostics, "2026-07-01");
+  EXPECT_EQ(before, "Luật Thi hành án dân sự\n");
+  EXPECT_EQ(after, "Luật Thi hành án dân sự số 106/2025/QH15\n");
+}
+
+TEST_F(Rendering, AMissingValueIsAnInputErrorNamingTheField) {
+  Diagnostics diagnostics;
+  EXPECT_EQ(render("Sinh năm {debtor.birth_year}\n", diagnostics), "");
+  ASSERT_EQ(diagnostics.error_count(), 1U) << diagnostics.to_string();
+  EXPECT_EQ(format_diagnostic(diagnostics.list().front()),
+            "c.xml:10:5: error: [E0310] thiếu dữ liệu cho trường \"debtor.birth_year\" mà mẫu t cần (t.vbt:2:10)");
+}
+
+TEST_F(Rendering, UnknownFieldsAndFiltersAreTemplateErrors) {
+  Diagnostics diagnostics;
+  render("{debtor.nickname}\n", diagnostics);
+  EXPECT_TRUE(diagnostics.contains("E0402")) << diagnostics.to_string();
+  Diagnostics more;
+  render("{debtor.name | shout}\n", more);
+  EXPECT_TRUE(more.contains("E0409")) << more.to_string();
+  Diagnostics wrong;
+  render("{debtor.name | money}\n", wrong);
+  EXPECT_TRUE(wrong.contains("E0410")) << wrong.to_string();
+}
+
+TEST_F(Rendering, ValuesArePrintedNeverEvaluated) {
+  Diagnostics diagnostics;
+  // The obligation text holds "{tiền}": it must come out as written.
+  EXPECT_EQ(render("{#each obligations as o}{#if loop.first}{o.text}{/if}{/each}\n", diagnostics), "Phạt {tiền}\n");
+}
+
+}  // namespace
+}  // namespace vanban::templating
