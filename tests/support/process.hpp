@@ -2,6 +2,7 @@
 // Runs a command line and captures its exit code, standard output and standard error.
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -26,7 +27,9 @@ inline std::string quote(const std::string& arg) {
 
 inline RunResult run(const std::string& command) {
   static int counter = 0;
-  const auto err_file = std::filesystem::path(VANBAN_TEST_OUTPUT_DIR) / ("stderr-" + std::to_string(++counter));
+  // Tests run as parallel processes: the process id keeps their capture files apart.
+  const auto err_file = std::filesystem::path(VANBAN_TEST_OUTPUT_DIR) /
+                        ("stderr-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
   std::filesystem::create_directories(err_file.parent_path());
   RunResult result;
   FILE* pipe = ::popen((command + " 2>" + quote(err_file.string())).c_str(), "r");
