@@ -4,6 +4,7 @@
 #include <map>
 
 #include "base/error.hpp"
+#include "pdf/big_endian.hpp"
 
 namespace vanban::pdf {
 
@@ -40,23 +41,6 @@ class Reader {
   const Bytes& data_;
   const std::string& path_;
 };
-
-void put16(Bytes& out, std::uint32_t value) {
-  out += static_cast<char>((value >> 8U) & 0xFFU);
-  out += static_cast<char>(value & 0xFFU);
-}
-void put32(Bytes& out, std::uint32_t value) {
-  put16(out, value >> 16U);
-  put16(out, value & 0xFFFFU);
-}
-void set16(Bytes& out, std::size_t at, std::uint32_t value) {
-  out[at] = static_cast<char>((value >> 8U) & 0xFFU);
-  out[at + 1] = static_cast<char>(value & 0xFFU);
-}
-void set32(Bytes& out, std::size_t at, std::uint32_t value) {
-  set16(out, at, value >> 16U);
-  set16(out, at + 2, value & 0xFFFFU);
-}
 
 std::uint32_t checksum(std::string_view bytes) {
   std::uint32_t sum = 0;

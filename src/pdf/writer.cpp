@@ -5,6 +5,7 @@
 #include <hpdf_encrypt.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <array>
@@ -16,13 +17,59 @@
 
 #include "base/error.hpp"
 #include "base/utf8.hpp"
+#include "pdf/icc_profile.hpp"
 #include "pdf/true_type.hpp"
+#include "pdf/xmp.hpp"
 
 namespace vanban::pdf {
 
 namespace {
 
+// ---- compression ---------------------------------------------------------------------------------
+
+// zlib level for every compressed stream (libharu itself would use 6); chosen by measurement, bench/README.md.
+constexpr int kDeflateLevel = 6;
+
+// One zlib state per document, reset between streams, instead of libharu's deflateInit per stream.
+class Deflater {
+ public:
+  explicit Deflater(int level) {
+    if (deflateInit(&z_, level) != Z_OK) throw Error("zlib cannot start compressing");
+  }
+  ~Deflater() { deflateEnd(&z_); }
+  Deflater(const Deflater&) = delete;
+  Deflater& operator=(const Deflater&) = delete;
+
+  /// `data` in the zlib format (what /FlateDecode reads).
+  Bytes compress(std::string_view data) {
+    if (deflateReset(&z_) != Z_OK) throw Error("zlib cannot reset");
+    Bytes out(deflateBound(&z_, static_cast<uLong>(data.size())), '\0');
+    z_.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+    z_.avail_in = static_cast<uInt>(data.size());
+    z_.next_out = reinterpret_cast<Bytef*>(out.data());
+    z_.avail_out = static_cast<uInt>(out.size());
+    if (deflate(&z_, Z_FINISH) != Z_STREAM_END) throw Error("zlib failed to compress a stream");
+    out.resize(z_.total_out);
+    return out;
+  }
+
+ private:
+  z_stream z_{};
+};
+
+// The ICC profile compressed once per process (a function-local static: initialised once, thread-safe).
+const Bytes& compressed_icc_profile() {
+  static const Bytes compressed = Deflater(9).compress(srgb_icc_profile());
+  return compressed;
+}
+
 // ---- libharu plumbing ---------------------------------------------------------------------------
+
+// Streams we compress ourselves are handed to libharu unfiltered (it would remove any /Filter key), and this
+// hook names the filter inside the dictionary.
+HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream stream) {
+  return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
+}
 
 struct ErrorState {
   HPDF_STATUS error = HPDF_OK;
@@ -73,13 +120,21 @@ class Document {
     check(HPDF_Xref_Add(xref(), d), "add an object");
     return d;
   }
-  HPDF_Dict stream(bool compressed) const {
+  /// A stream holding `bytes` as they are.
+  HPDF_Dict plain_stream(std::string_view bytes) const {
     HPDF_Dict d = made(HPDF_DictStream_New(mmgr(), xref()), "create a stream");
-    d->filter = compressed ? HPDF_STREAM_FILTER_FLATE_DECODE : HPDF_STREAM_FILTER_NONE;
+    d->filter = HPDF_STREAM_FILTER_NONE;
+    write(d->stream, bytes);
     return d;
   }
-  void write(HPDF_Dict stream, std::string_view bytes) const {
-    check(HPDF_Stream_Write(stream->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
+  /// A /FlateDecode stream holding `compressed` (already in the zlib format).
+  HPDF_Dict flate_stream(std::string_view compressed) const {
+    HPDF_Dict d = plain_stream(compressed);
+    d->write_fn = write_flate_filter;
+    return d;
+  }
+  void write(HPDF_Stream stream, std::string_view bytes) const {
+    check(HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
                             static_cast<HPDF_UINT>(bytes.size())),
           "write a stream");
   }
@@ -187,8 +242,8 @@ std::string to_unicode_cmap(const std::map<char32_t, std::uint16_t>& cids) {
   return out;
 }
 
-EmbeddedFace embed_face(const Document& doc, const TrueTypeFont& font, const std::set<char32_t>& used,
-                        layout::Face face) {
+EmbeddedFace embed_face(const Document& doc, Deflater& deflater, const TrueTypeFont& font,
+                        const std::set<char32_t>& used, layout::Face face) {
   EmbeddedFace embedded;
   std::vector<std::uint16_t> glyphs{0};
   for (const char32_t cp : used) {
@@ -207,16 +262,14 @@ EmbeddedFace embed_face(const Document& doc, const TrueTypeFont& font, const std
 
   // FontFile2 with its uncompressed length.
   const Bytes program = font.subset(glyphs);
-  HPDF_Dict file = doc.stream(true);
-  doc.write(file, program);
+  HPDF_Dict file = doc.flate_stream(deflater.compress(program));
   doc.check(HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(program.size())), "describe the font file");
 
   // CIDSet: every CID of the subset is present (PDF/A-1).
   std::string bits((glyphs.size() + 7) / 8, '\0');
   for (std::size_t cid = 0; cid < glyphs.size(); ++cid)
     bits[cid / 8] = static_cast<char>(static_cast<unsigned char>(bits[cid / 8]) | (0x80U >> (cid % 8)));
-  HPDF_Dict cid_set = doc.stream(true);
-  doc.write(cid_set, bits);
+  HPDF_Dict cid_set = doc.flate_stream(deflater.compress(bits));
 
   const bool italic = face == layout::Face::italic || face == layout::Face::bold_italic;
   const bool bold = face == layout::Face::bold || face == layout::Face::bold_italic;
@@ -255,8 +308,7 @@ EmbeddedFace embed_face(const Document& doc, const TrueTypeFont& font, const std
   doc.check(HPDF_Dict_Add(cid_font, "W", widths), "create the font");
   doc.check(HPDF_Dict_AddName(cid_font, "CIDToGIDMap", "Identity"), "create the font");
 
-  HPDF_Dict to_unicode = doc.stream(true);
-  doc.write(to_unicode, to_unicode_cmap(embedded.cids));
+  HPDF_Dict to_unicode = doc.flate_stream(deflater.compress(to_unicode_cmap(embedded.cids)));
 
   embedded.font = doc.indirect_dict();
   doc.check(HPDF_Dict_AddName(embedded.font, "Type", "Font"), "create the font");
@@ -295,13 +347,43 @@ void hash_text(HPDF_MD5_CTX& md5, std::string_view text) {
   HPDF_MD5Update(&md5, reinterpret_cast<const HPDF_BYTE*>(text.data()), static_cast<HPDF_UINT32>(text.size()));
 }
 
+// ---- PDF/A-1b ------------------------------------------------------------------------------------
+
+constexpr const char* kProducer = "vanban";
+constexpr const char* kOutputCondition = "sRGB IEC61966-2.1";
+
+// The sRGB OutputIntent: it makes the default DeviceGray of text and rules device-independent (ISO 19005-1
+// §6.2.2, §6.2.3.3).
+void add_output_intent(const Document& doc, HPDF_Doc pdf) {
+  HPDF_Dict profile = doc.flate_stream(compressed_icc_profile());
+  doc.check(HPDF_Dict_AddNumber(profile, "N", 3), "add the colour profile");
+  HPDF_Dict intent = doc.indirect_dict();
+  doc.check(HPDF_Dict_AddName(intent, "Type", "OutputIntent"), "add the output intent");
+  doc.check(HPDF_Dict_AddName(intent, "S", "GTS_PDFA1"), "add the output intent");
+  doc.check(HPDF_Dict_Add(intent, "OutputConditionIdentifier", doc.ascii(kOutputCondition)), "add the output intent");
+  doc.check(HPDF_Dict_Add(intent, "RegistryName", doc.ascii("http://www.color.org")), "add the output intent");
+  doc.check(HPDF_Dict_Add(intent, "Info", doc.ascii(kOutputCondition)), "add the output intent");
+  doc.check(HPDF_Dict_Add(intent, "DestOutputProfile", profile), "add the output intent");
+  HPDF_Array intents = doc.array();
+  doc.check(HPDF_Array_Add(intents, intent), "add the output intent");
+  doc.check(HPDF_Dict_Add(pdf->catalog, "OutputIntents", intents), "add the output intent");
+}
+
+// The XMP packet, unfiltered as PDF/A-1 requires (ISO 19005-1 §6.7.2).
+void add_metadata(const Document& doc, HPDF_Doc pdf, const DocumentInfo& info, int page_count) {
+  HPDF_Dict metadata = doc.plain_stream(xmp_packet(info, kProducer, page_count));
+  doc.check(HPDF_Dict_AddName(metadata, "Type", "Metadata"), "add the metadata");
+  doc.check(HPDF_Dict_AddName(metadata, "Subtype", "XML"), "add the metadata");
+  doc.check(HPDF_Dict_Add(pdf->catalog, "Metadata", metadata), "add the metadata");
+}
+
 }  // namespace
 
 Bytes write_pdf(const layout::PageSet& pages, const DocumentInfo& info, const FontSet& fonts) {
   Document doc;
   HPDF_Doc pdf = doc.get();
   pdf->pdf_version = HPDF_VER_14;
-  doc.check(HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL), "enable compression");
+  Deflater deflater(kDeflateLevel);
 
   // Which characters each face draws, so each face embeds exactly those glyphs.
   std::array<std::set<char32_t>, layout::kFaceCount> used;
@@ -313,7 +395,8 @@ Bytes write_pdf(const layout::PageSet& pages, const DocumentInfo& info, const Fo
   std::array<EmbeddedFace, layout::kFaceCount> faces;
   for (std::size_t f = 0; f < faces.size(); ++f)
     if (!used[f].empty())
-      faces[f] = embed_face(doc, fonts.font(static_cast<layout::Face>(f)), used[f], static_cast<layout::Face>(f));
+      faces[f] =
+          embed_face(doc, deflater, fonts.font(static_cast<layout::Face>(f)), used[f], static_cast<layout::Face>(f));
 
   HPDF_MD5_CTX md5;
   HPDF_MD5Init(&md5);
@@ -354,13 +437,13 @@ Bytes write_pdf(const layout::PageSet& pages, const DocumentInfo& info, const Fo
       content += "ET\n";
     }
     hash_text(md5, content);
-    const auto* attr = static_cast<HPDF_PageAttr>(pdf_page->attr);
-    doc.check(HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(content.data()),
-                                static_cast<HPDF_UINT>(content.size())),
-              "write page content");
+    auto* attr = static_cast<HPDF_PageAttr>(pdf_page->attr);
+    attr->contents->filter = HPDF_STREAM_FILTER_NONE;
+    attr->contents->write_fn = write_flate_filter;
+    doc.write(attr->stream, deflater.compress(content));
   }
 
-  // Info dictionary.
+  // Info dictionary; the XMP metadata carries the same values.
   char date[40];
   std::snprintf(date, sizeof date, "D:%04d%02d%02d000000+07'00'", info.year, info.month, info.day);
   HPDF_Dict info_dict = pdf->info;
@@ -370,16 +453,23 @@ Bytes write_pdf(const layout::PageSet& pages, const DocumentInfo& info, const Fo
   }
   const auto set_text = [&](const char* key, const std::string& value) {
     if (value.empty()) return;
-    doc.check(HPDF_Dict_Add(info_dict, key, doc.binary(utf16_text(value))), "write document information");
-    hash_text(md5, value);
+    const std::string text = metadata_text(value);
+    doc.check(HPDF_Dict_Add(info_dict, key, doc.binary(utf16_text(text))), "write document information");
+    hash_text(md5, text);
   };
   set_text("Title", info.title);
   set_text("Author", info.author);
   set_text("Subject", info.subject);
   set_text("Keywords", info.keywords);
-  doc.check(HPDF_Dict_Add(info_dict, "Producer", doc.ascii("vanban")), "write document information");
+  doc.check(HPDF_Dict_Add(info_dict, "Producer", doc.ascii(kProducer)), "write document information");
   doc.check(HPDF_Dict_Add(info_dict, "CreationDate", doc.ascii(date)), "write document information");
   hash_text(md5, date);
+  const int page_count = static_cast<int>(pages.pages.size());
+  add_metadata(doc, pdf, info, page_count);
+  add_output_intent(doc, pdf);
+  for (const std::string* field : {&info.type_name, &info.code_number, &info.code_notation, &info.organ_name,
+                                   &info.signer_position, &info.signer_name})
+    hash_text(md5, *field);
 
   // A file identifier from the content, never from the clock.
   HPDF_BYTE digest[16];
