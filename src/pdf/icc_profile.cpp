@@ -56,9 +56,10 @@ Bytes text_type(std::string_view text) {
   return out;
 }
 
-// The sRGB transfer function sampled at 1,024 points (IEC 61966-2-1, the linear segment below 0.04045).
+// The sRGB transfer function (IEC 61966-2-1, with its linear segment below 0.04045) sampled at 256 points:
+// exact at every 8-bit component value, a quarter of the usual 1,024-point table.
 Bytes curve_type() {
-  constexpr std::uint32_t kPoints = 1024;
+  constexpr std::uint32_t kPoints = 256;
   Bytes out;
   put_tag(out, "curv");
   put32(out, 0);

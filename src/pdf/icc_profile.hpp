@@ -7,7 +7,7 @@
 namespace vanban::pdf {
 
 /// A display-class ICC v2.1 profile of sRGB (IEC 61966-2-1): D50-adapted colorants, D65 media white point, and
-/// one 1,024-entry tone curve shared by the three channels. Always the same bytes.
+/// one 256-entry tone curve shared by the three channels. Always the same bytes.
 Bytes srgb_icc_profile();
 
 }  // namespace vanban::pdf

@@ -221,12 +221,12 @@ Bytes TrueTypeFont::subset(const std::vector<std::uint16_t>& glyphs) const {
   for (std::size_t i = 0; i < glyphs.size(); ++i) renumber.emplace(glyphs[i], static_cast<std::uint16_t>(i));
   const auto count = static_cast<std::uint16_t>(glyphs.size());
 
-  // glyf without instructions, composites pointing at the new numbers; loca (long) beside it.
+  // glyf without instructions, composites pointing at the new numbers; loca beside it.
   Bytes glyf;
-  Bytes loca;
+  std::vector<std::uint32_t> loca_offsets;
   Bytes hmtx;
   for (const std::uint16_t original : glyphs) {
-    put32(loca, static_cast<std::uint32_t>(glyf.size()));
+    loca_offsets.push_back(static_cast<std::uint32_t>(glyf.size()));
     const std::uint16_t glyph_advance = advance(original);
     const std::size_t hmtx_at =
         table("hmtx").offset + (original < metric_count_ ? 4U * original
@@ -266,7 +266,15 @@ Bytes TrueTypeFont::subset(const std::vector<std::uint16_t>& glyphs) const {
     }
     while (glyf.size() % 4 != 0) glyf += '\0';
   }
-  put32(loca, static_cast<std::uint32_t>(glyf.size()));
+  loca_offsets.push_back(static_cast<std::uint32_t>(glyf.size()));
+
+  // The short loca format (offset / 2 in 16 bits) whenever the glyph data allows it: half the size.
+  const bool long_loca = glyf.size() > 0x1FFFEU;
+  Bytes loca;
+  for (const std::uint32_t offset : loca_offsets) {
+    if (long_loca) put32(loca, offset);
+    else put16(loca, offset / 2U);
+  }
 
   const auto copy_table = [&](std::string_view tag) {
     const Table t = table(tag);
@@ -274,7 +282,7 @@ Bytes TrueTypeFont::subset(const std::vector<std::uint16_t>& glyphs) const {
   };
   Bytes head = copy_table("head");
   set32(head, 8, 0);    // checkSumAdjustment, set below
-  set16(head, 50, 1);   // long loca
+  set16(head, 50, long_loca ? 1U : 0U);  // indexToLocFormat
   Bytes hhea = copy_table("hhea");
   set16(hhea, 34, count);
   Bytes maxp = copy_table("maxp");
