@@ -18,6 +18,7 @@
 #include "base/error.hpp"
 #include "base/utf8.hpp"
 #include "pdf/icc_profile.hpp"
+#include "pdf/to_unicode.hpp"
 #include "pdf/true_type.hpp"
 #include "pdf/xmp.hpp"
 
@@ -224,53 +225,6 @@ std::string subset_tag(const std::string& name, const std::vector<std::uint16_t>
     hash /= 26;
   }
   return tag;
-}
-
-std::string to_unicode_cmap(const std::map<char32_t, std::uint16_t>& cids) {
-  std::string out =
-      "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-      "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-      "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
-  std::vector<std::pair<std::uint16_t, char32_t>> entries;
-  for (const auto& [cp, cid] : cids) entries.emplace_back(cid, cp);
-  std::sort(entries.begin(), entries.end());
-  // Runs of consecutive CIDs for consecutive code points become one bfrange (a–z is one line); a range stays
-  // inside one high byte of the CID and of the code point (veraPDF-library#1011). Other CIDs are bfchar.
-  struct Range {
-    std::uint16_t first = 0;
-    std::uint16_t last = 0;
-    char32_t code_point = 0;
-  };
-  std::vector<Range> ranges;
-  std::vector<std::pair<std::uint16_t, char32_t>> singles;
-  for (std::size_t i = 0; i < entries.size();) {
-    std::size_t j = i + 1;
-    while (j < entries.size() && entries[j].first == entries[j - 1].first + 1 &&
-           entries[j].second == entries[j - 1].second + 1 && (entries[j].first & 0xFFU) != 0 &&
-           (entries[j].second & 0xFFU) != 0)
-      ++j;
-    if (j - i > 1) ranges.push_back({entries[i].first, entries[j - 1].first, entries[i].second});
-    else singles.push_back(entries[i]);
-    i = j;
-  }
-  for (std::size_t start = 0; start < ranges.size(); start += 100) {
-    const std::size_t stop = std::min(ranges.size(), start + 100);
-    out += std::to_string(stop - start) + " beginbfrange\n";
-    for (std::size_t i = start; i < stop; ++i)
-      out += "<" + hex4(ranges[i].first) + "> <" + hex4(ranges[i].last) + "> <" +
-             hex4(static_cast<unsigned>(ranges[i].code_point)) + ">\n";
-    out += "endbfrange\n";
-  }
-  for (std::size_t start = 0; start < singles.size(); start += 100) {
-    const std::size_t stop = std::min(singles.size(), start + 100);
-    out += std::to_string(stop - start) + " beginbfchar\n";
-    for (std::size_t i = start; i < stop; ++i)
-      out += "<" + hex4(singles[i].first) + "> <" + hex4(static_cast<unsigned>(singles[i].second)) + ">\n";
-    out += "endbfchar\n";
-  }
-  out += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
-  return out;
 }
 
 EmbeddedFace embed_face(const Document& doc, Deflater& deflater, const TrueTypeFont& font,
