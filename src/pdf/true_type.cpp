@@ -98,7 +98,8 @@ TrueTypeFont TrueTypeFont::parse(Bytes data, std::string path) {
   font.glyph_count_ = r.u16(font.table("maxp").offset + 4);
   if (font.metric_count_ == 0 || font.metric_count_ > font.glyph_count_ || font.units_per_em_ == 0)
     throw Error("font file " + font.path_ + " has inconsistent metrics");
-  r.check(font.table("hmtx").offset, 4U * font.metric_count_);
+  font.hmtx_offset_ = font.table("hmtx").offset;
+  r.check(font.hmtx_offset_, 4U * font.metric_count_);
   const Table os2 = font.table("OS/2");
   font.weight_class_ = r.u16(os2.offset + 4);
   font.cap_height_ = r.u16(os2.offset) >= 2 ? r.s16(os2.offset + 88) : font.ascender_;
@@ -110,6 +111,7 @@ TrueTypeFont TrueTypeFont::parse(Bytes data, std::string path) {
   for (std::size_t g = 0; g <= font.glyph_count_; ++g)
     font.glyph_offsets_[g] = font.long_loca_ ? r.u32(loca.offset + 4 * g) : 2U * r.u16(loca.offset + 2 * g);
   const Table glyf = font.table("glyf");
+  font.glyf_offset_ = glyf.offset;
   if (font.glyph_offsets_.back() > glyf.length) throw Error("font file " + font.path_ + " has a bad loca table");
   // PostScript name (name id 6, Windows Unicode or Mac Roman).
   const Table name = font.table("name", false);
@@ -187,14 +189,14 @@ std::uint16_t TrueTypeFont::glyph_for(char32_t code_point) const {
 
 std::uint16_t TrueTypeFont::advance(std::uint16_t glyph) const {
   const Reader r(data_, path_);
-  const std::size_t hmtx = table("hmtx").offset;
+  const std::size_t hmtx = hmtx_offset_;
   const std::uint16_t index = std::min<std::uint16_t>(glyph, static_cast<std::uint16_t>(metric_count_ - 1));
   return r.u16(hmtx + 4U * index);
 }
 
 std::string_view TrueTypeFont::glyph_data(std::uint16_t glyph) const {
   if (glyph >= glyph_count_) return {};
-  const std::size_t glyf = table("glyf").offset;
+  const std::size_t glyf = glyf_offset_;
   return std::string_view(data_).substr(glyf + glyph_offsets_[glyph], glyph_offsets_[glyph + 1U] - glyph_offsets_[glyph]);
 }
 
@@ -229,7 +231,7 @@ Bytes TrueTypeFont::subset(const std::vector<std::uint16_t>& glyphs) const {
     loca_offsets.push_back(static_cast<std::uint32_t>(glyf.size()));
     const std::uint16_t glyph_advance = advance(original);
     const std::size_t hmtx_at =
-        table("hmtx").offset + (original < metric_count_ ? 4U * original
+        hmtx_offset_ + (original < metric_count_ ? 4U * original
                                                          : 4U * metric_count_ + 2U * (original - metric_count_));
     const std::int16_t left_bearing = r.s16(original < metric_count_ ? hmtx_at + 2 : hmtx_at);
     put16(hmtx, glyph_advance);

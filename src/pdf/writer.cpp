@@ -9,8 +9,10 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <deque>
 #include <map>
 #include <memory>
 #include <set>
@@ -70,10 +72,30 @@ const Bytes& compressed_icc_profile() {
 
 // ---- libharu plumbing ---------------------------------------------------------------------------
 
-// Streams we compress ourselves are handed to libharu unfiltered (it would remove any /Filter key), and this
-// hook names the filter inside the dictionary.
-HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream stream) {
-  return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
+// Stream objects bypass libharu's memory streams: their data (already compressed by us) stays in a Payload and a
+// dictionary hook writes it straight to the output when the document is saved, in libharu's own layout
+// ("\nstream\r\n" … "\nendstream"). This saves three byte-by-byte copies (HPDF_MemCpy) per stream and the
+// indirect /Length object libharu makes for each.
+struct Payload {
+  Bytes data;
+  const HPDF_Stream* output;  ///< the document's output stream, set when saving starts
+};
+
+HPDF_STATUS write_payload(HPDF_Dict dict) {
+  const auto* payload = static_cast<const Payload*>(dict->attr);
+  HPDF_Stream out = *payload->output;
+  HPDF_STATUS status = HPDF_Stream_WriteStr(out, "\012stream\015\012");
+  if (status == HPDF_OK)
+    status = HPDF_Stream_Write(out, reinterpret_cast<const HPDF_BYTE*>(payload->data.data()),
+                               static_cast<HPDF_UINT>(payload->data.size()));
+  if (status == HPDF_OK) status = HPDF_Stream_WriteStr(out, "\012endstream");
+  return status;
+}
+
+// The output stream's sink: the saved document goes straight into a string.
+HPDF_STATUS append_output(HPDF_Stream stream, const HPDF_BYTE* data, HPDF_UINT size) {
+  static_cast<Bytes*>(stream->attr)->append(reinterpret_cast<const char*>(data), size);
+  return HPDF_OK;
 }
 
 struct ErrorState {
@@ -125,23 +147,41 @@ class Document {
     check(HPDF_Xref_Add(xref(), d), "add an object");
     return d;
   }
-  /// A stream holding `bytes` as they are.
-  HPDF_Dict plain_stream(std::string_view bytes) const {
-    HPDF_Dict d = made(HPDF_DictStream_New(mmgr(), xref()), "create a stream");
-    d->filter = HPDF_STREAM_FILTER_NONE;
-    write(d->stream, bytes);
+  /// A stream object holding `bytes` as they are.
+  HPDF_Dict plain_stream(Bytes bytes) {
+    HPDF_Dict d = indirect_dict();
+    check(HPDF_Dict_AddNumber(d, "Length", static_cast<HPDF_INT32>(bytes.size())), "create a stream");
+    attach(d, std::move(bytes));
     return d;
   }
-  /// A /FlateDecode stream holding `compressed` (already in the zlib format).
-  HPDF_Dict flate_stream(std::string_view compressed) const {
-    HPDF_Dict d = plain_stream(compressed);
-    d->write_fn = write_flate_filter;
+  /// A /FlateDecode stream object holding `compressed` (already in the zlib format).
+  HPDF_Dict flate_stream(Bytes compressed) {
+    HPDF_Dict d = plain_stream(std::move(compressed));
+    check(HPDF_Dict_AddName(d, "Filter", "FlateDecode"), "create a stream");
     return d;
   }
-  void write(HPDF_Stream stream, std::string_view bytes) const {
-    check(HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
-                            static_cast<HPDF_UINT>(bytes.size())),
-          "write a stream");
+  /// Gives a page its content stream (already compressed), in the stream object libharu made for it.
+  void set_page_content(HPDF_Page page, Bytes compressed) {
+    auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+    HPDF_Dict contents = attr->contents;
+    auto* length = static_cast<HPDF_Number>(HPDF_Dict_GetItem(contents, "Length", HPDF_OCLASS_NUMBER));
+    if (length == nullptr || contents->stream == nullptr) check(HPDF_INVALID_OBJECT, "find the page content");
+    HPDF_Number_SetValue(length, static_cast<HPDF_INT32>(compressed.size()));
+    HPDF_Stream_Free(contents->stream);  // the page's own (empty) memory stream; no libharu call draws after this
+    contents->stream = nullptr;
+    attr->stream = nullptr;
+    check(HPDF_Dict_AddName(contents, "Filter", "FlateDecode"), "write page content");
+    attach(contents, std::move(compressed));
+  }
+  /// Saves the document and returns its bytes.
+  Bytes save() {
+    Bytes out;
+    out.reserve(48 * 1024);
+    HPDF_Stream stream = made(HPDF_CallbackWriter_New(mmgr(), append_output, &out), "create the output");
+    pdf_->stream = stream;  // libharu frees it with the document
+    output_ = stream;
+    check(HPDF_SaveToStream(pdf_), "save the document");
+    return out;
   }
   HPDF_Array array() const { return made(HPDF_Array_New(mmgr()), "create an array"); }
   HPDF_Binary binary(std::string_view bytes) const {
@@ -154,29 +194,41 @@ class Document {
   }
 
  private:
+  void attach(HPDF_Dict dict, Bytes data) {
+    payloads_.push_back(Payload{std::move(data), &output_});
+    dict->attr = &payloads_.back();
+    dict->after_write_fn = write_payload;
+  }
+
   ErrorState errors_;
   HPDF_Doc pdf_;
+  HPDF_Stream output_ = nullptr;
+  std::deque<Payload> payloads_;  ///< stable addresses: dictionaries point at them
 };
 
 // ---- numbers and strings ------------------------------------------------------------------------
 
-// Fixed-point with at most `decimals` digits, no trailing zeros, never "-0".
-std::string number(double value, int decimals = 2) {
-  char buffer[48];
-  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-  std::string out = buffer;
-  if (out.find('.') != std::string::npos) {
-    while (out.back() == '0') out.pop_back();
-    if (out.back() == '.') out.pop_back();
+// Appends `value` in fixed point with at most `decimals` (1 or 2) digits, no trailing zeros, never "-0". Written by
+// hand: snprintf was the largest cost of content writing.
+void append_number(std::string& out, double value, int decimals = 2) {
+  const long long scale = decimals == 1 ? 10 : 100;
+  long long scaled = std::llround(value * static_cast<double>(scale));
+  if (scaled < 0) {
+    out += '-';
+    scaled = -scaled;
   }
-  if (out == "-0") out = "0";
-  return out;
-}
-
-std::string hex4(unsigned value) {
-  char buffer[8];
-  std::snprintf(buffer, sizeof buffer, "%04X", value);
-  return buffer;
+  char buffer[24];
+  const auto integral = std::to_chars(buffer, buffer + sizeof buffer, scaled / scale);
+  out.append(buffer, integral.ptr);
+  long long fraction = scaled % scale;
+  if (fraction == 0) return;
+  out += '.';
+  if (decimals == 2) {
+    out += static_cast<char>('0' + fraction / 10);
+    fraction %= 10;
+    if (fraction == 0) return;
+  }
+  out += static_cast<char>('0' + fraction);
 }
 
 // A PDF text string: UTF-16BE with a byte order mark (Info values with Vietnamese text).
@@ -206,6 +258,41 @@ std::string utf16_text(std::string_view utf8) {
 struct EmbeddedFace {
   std::map<char32_t, std::uint16_t> cids;
   HPDF_Dict font = nullptr;
+
+  /// The CID of a code point drawn in this face (0 for one that is not).
+  [[nodiscard]] std::uint16_t cid(char32_t cp) const {
+    if (cp > 0xFFFF) return 0;
+    const auto& page = pages[cp >> 8U];
+    return page ? (*page)[cp & 0xFFU] : std::uint16_t{0};
+  }
+  void add(char32_t cp, std::uint16_t value) {
+    cids[cp] = value;
+    auto& page = pages[cp >> 8U];
+    if (!page) page = std::make_unique<std::array<std::uint16_t, 256>>();
+    (*page)[cp & 0xFFU] = value;
+  }
+
+ private:
+  // code point → CID in 256-entry pages made on demand: a lookup per drawn character must be cheap.
+  std::array<std::unique_ptr<std::array<std::uint16_t, 256>>, 256> pages;
+};
+
+// The set of BMP code points one face draws, as a bitmap.
+class CodePointSet {
+ public:
+  void insert(char32_t cp) {
+    if (cp <= 0xFFFF) words_[cp >> 6U] |= std::uint64_t{1} << (cp & 63U);
+  }
+  [[nodiscard]] std::vector<char32_t> sorted() const {
+    std::vector<char32_t> out;
+    for (std::size_t w = 0; w < words_.size(); ++w)
+      for (std::uint64_t bits = words_[w]; bits != 0; bits &= bits - 1)
+        out.push_back(static_cast<char32_t>(w * 64 + static_cast<std::size_t>(__builtin_ctzll(bits))));
+    return out;
+  }
+
+ private:
+  std::array<std::uint64_t, 1024> words_{};
 };
 
 std::string subset_tag(const std::string& name, const std::vector<std::uint16_t>& glyphs) {
@@ -227,12 +314,11 @@ std::string subset_tag(const std::string& name, const std::vector<std::uint16_t>
   return tag;
 }
 
-EmbeddedFace embed_face(const Document& doc, Deflater& deflater, const TrueTypeFont& font,
-                        const std::set<char32_t>& used, layout::Face face) {
-  EmbeddedFace embedded;
+void embed_face(EmbeddedFace& embedded, Document& doc, Deflater& deflater, const TrueTypeFont& font,
+                const std::vector<char32_t>& used, layout::Face face) {
   std::vector<std::uint16_t> glyphs{0};
   for (const char32_t cp : used) {
-    embedded.cids[cp] = static_cast<std::uint16_t>(glyphs.size());
+    embedded.add(cp, static_cast<std::uint16_t>(glyphs.size()));
     glyphs.push_back(font.glyph_for(cp));
   }
   // Components of composite glyphs (Vietnamese letters are base + marks), recursively.
@@ -305,28 +391,40 @@ EmbeddedFace embed_face(const Document& doc, Deflater& deflater, const TrueTypeF
   doc.check(HPDF_Array_Add(descendants, cid_font), "create the font");
   doc.check(HPDF_Dict_Add(embedded.font, "DescendantFonts", descendants), "create the font");
   doc.check(HPDF_Dict_Add(embedded.font, "ToUnicode", to_unicode), "create the font");
-  return embedded;
 }
 
 // ---- content -------------------------------------------------------------------------------------
 
-// "[<0001000200030004> -123.5 <…>] TJ": each space widened by the run's word spacing.
+// Appends one CID to a literal string as two bytes, escaping what a literal string cannot hold as is.
+void append_cid(std::string& out, std::uint16_t cid) {
+  for (const auto byte : {static_cast<unsigned char>(cid >> 8U), static_cast<unsigned char>(cid & 0xFFU)}) {
+    switch (byte) {
+      case '(': out += "\\("; break;
+      case ')': out += "\\)"; break;
+      case '\\': out += "\\\\"; break;
+      case '\r': out += "\\r"; break;
+      case '\n': out += "\\n"; break;
+      default: out += static_cast<char>(byte);
+    }
+  }
+}
+
+// "[(…) -123.5 (…)] TJ" with 2-byte CIDs in binary literal strings (half the bytes of hex strings): each space
+// widened by the run's word spacing.
 void show_text(std::string& out, const layout::PlacedText& text, const EmbeddedFace& face) {
   const double adjustment = -text.word_spacing * 1000.0 / text.size;
-  out += '[';
-  out += '<';
+  out += "[(";
   std::size_t offset = 0;
   while (offset < text.text.size()) {
     const char32_t cp = utf8::decode(text.text, offset);
-    const auto it = face.cids.find(cp);
-    out += hex4(it == face.cids.end() ? 0U : it->second);
+    append_cid(out, face.cid(cp));
     if (cp == U' ' && text.word_spacing != 0 && offset < text.text.size()) {
-      out += "> ";
-      out += number(adjustment, 1);
-      out += " <";
+      out += ") ";
+      append_number(out, adjustment, 1);
+      out += " (";
     }
   }
-  out += ">] TJ\n";
+  out += ")] TJ\n";
 }
 
 void hash_text(HPDF_MD5_CTX& md5, std::string_view text) {
@@ -340,7 +438,7 @@ constexpr const char* kOutputCondition = "sRGB IEC61966-2.1";
 
 // The sRGB OutputIntent: it makes the default DeviceGray of text and rules device-independent (ISO 19005-1
 // §6.2.2, §6.2.3.3).
-void add_output_intent(const Document& doc, HPDF_Doc pdf) {
+void add_output_intent(Document& doc, HPDF_Doc pdf) {
   HPDF_Dict profile = doc.flate_stream(compressed_icc_profile());
   doc.check(HPDF_Dict_AddNumber(profile, "N", 3), "add the colour profile");
   HPDF_Dict intent = doc.indirect_dict();
@@ -356,7 +454,7 @@ void add_output_intent(const Document& doc, HPDF_Doc pdf) {
 }
 
 // The XMP packet, unfiltered as PDF/A-1 requires (ISO 19005-1 §6.7.2).
-void add_metadata(const Document& doc, HPDF_Doc pdf, const DocumentInfo& info, int page_count) {
+void add_metadata(Document& doc, HPDF_Doc pdf, const DocumentInfo& info, int page_count) {
   HPDF_Dict metadata = doc.plain_stream(xmp_packet(info, kProducer, page_count));
   doc.check(HPDF_Dict_AddName(metadata, "Type", "Metadata"), "add the metadata");
   doc.check(HPDF_Dict_AddName(metadata, "Subtype", "XML"), "add the metadata");
@@ -372,17 +470,18 @@ Bytes write_pdf(const layout::PageSet& pages, const DocumentInfo& info, const Fo
   Deflater& deflater = thread_deflater();
 
   // Which characters each face draws, so each face embeds exactly those glyphs.
-  std::array<std::set<char32_t>, layout::kFaceCount> used;
+  std::array<CodePointSet, layout::kFaceCount> used;
   for (const auto& page : pages.pages)
     for (const auto& text : page.texts) {
       std::size_t offset = 0;
       while (offset < text.text.size()) used[static_cast<std::size_t>(text.face)].insert(utf8::decode(text.text, offset));
     }
   std::array<EmbeddedFace, layout::kFaceCount> faces;
-  for (std::size_t f = 0; f < faces.size(); ++f)
-    if (!used[f].empty())
-      faces[f] =
-          embed_face(doc, deflater, fonts.font(static_cast<layout::Face>(f)), used[f], static_cast<layout::Face>(f));
+  for (std::size_t f = 0; f < faces.size(); ++f) {
+    const std::vector<char32_t> drawn = used[f].sorted();
+    if (!drawn.empty())
+      embed_face(faces[f], doc, deflater, fonts.font(static_cast<layout::Face>(f)), drawn, static_cast<layout::Face>(f));
+  }
 
   HPDF_MD5_CTX md5;
   HPDF_MD5Init(&md5);
@@ -398,10 +497,17 @@ Bytes write_pdf(const layout::PageSet& pages, const DocumentInfo& info, const Fo
       for (const auto& rule : page.rules) {
         if (rule.thickness != thickness) {
           thickness = rule.thickness;
-          content += number(thickness) + " w\n";
+          append_number(content, thickness);
+          content += " w\n";
         }
-        content += number(rule.x1) + " " + number(pages.height - rule.y1) + " m " + number(rule.x2) + " " +
-                   number(pages.height - rule.y2) + " l S\n";
+        append_number(content, rule.x1);
+        content += ' ';
+        append_number(content, pages.height - rule.y1);
+        content += " m ";
+        append_number(content, rule.x2);
+        content += ' ';
+        append_number(content, pages.height - rule.y2);
+        content += " l S\n";
       }
     }
     if (!page.texts.empty()) {
@@ -413,20 +519,25 @@ Bytes write_pdf(const layout::PageSet& pages, const DocumentInfo& info, const Fo
         if (&face != current || text.size != current_size) {
           const char* name = HPDF_Page_GetLocalFontName(pdf_page, face.font);
           doc.made(name, "register a font on a page");
-          content += "/" + std::string(name) + " " + number(text.size) + " Tf\n";
+          content += '/';
+          content += name;
+          content += ' ';
+          append_number(content, text.size);
+          content += " Tf\n";
           current = &face;
           current_size = text.size;
         }
-        content += "1 0 0 1 " + number(text.x) + " " + number(pages.height - text.baseline) + " Tm ";
+        content += "1 0 0 1 ";
+        append_number(content, text.x);
+        content += ' ';
+        append_number(content, pages.height - text.baseline);
+        content += " Tm ";
         show_text(content, text, face);
       }
       content += "ET\n";
     }
     hash_text(md5, content);
-    auto* attr = static_cast<HPDF_PageAttr>(pdf_page->attr);
-    attr->contents->filter = HPDF_STREAM_FILTER_NONE;
-    attr->contents->write_fn = write_flate_filter;
-    doc.write(attr->stream, deflater.compress(content));
+    doc.set_page_content(pdf_page, deflater.compress(content));
   }
 
   // Info dictionary; the XMP metadata carries the same values.
@@ -466,14 +577,7 @@ Bytes write_pdf(const layout::PageSet& pages, const DocumentInfo& info, const Fo
   doc.check(HPDF_Array_Add(ids, doc.binary(id)), "write the file identifier");
   doc.check(HPDF_Dict_Add(pdf->trailer, "ID", ids), "write the file identifier");
 
-  doc.check(HPDF_SaveToStream(pdf), "save the document");
-  doc.check(HPDF_ResetStream(pdf), "rewind the document");
-  const HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
-  Bytes bytes(size, '\0');
-  HPDF_UINT32 read = size;
-  doc.check(HPDF_ReadFromStream(pdf, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &read), "read the document");
-  bytes.resize(read);
-  return bytes;
+  return doc.save();
 }
 
 }  // namespace vanban::pdf
