@@ -1,17 +1,18 @@
 #include "pdf/to_unicode.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <utility>
 #include <vector>
 
 namespace vanban::pdf {
 
 namespace {
-std::string hex4(unsigned value) {
-  char buffer[8];
-  std::snprintf(buffer, sizeof buffer, "%04X", value);
-  return buffer;
+// "<XXXX>" for a 16-bit value.
+void append_hex(std::string& out, unsigned value) {
+  constexpr const char* kDigits = "0123456789ABCDEF";
+  out += '<';
+  for (int shift = 12; shift >= 0; shift -= 4) out += kDigits[(value >> static_cast<unsigned>(shift)) & 0xFU];
+  out += '>';
 }
 }  // namespace
 
@@ -46,16 +47,25 @@ std::string to_unicode_cmap(const std::map<char32_t, std::uint16_t>& cids) {
   for (std::size_t start = 0; start < ranges.size(); start += 100) {
     const std::size_t stop = std::min(ranges.size(), start + 100);
     out += std::to_string(stop - start) + " beginbfrange\n";
-    for (std::size_t i = start; i < stop; ++i)
-      out += "<" + hex4(ranges[i].first) + "> <" + hex4(ranges[i].last) + "> <" +
-             hex4(static_cast<unsigned>(ranges[i].code_point)) + ">\n";
+    for (std::size_t i = start; i < stop; ++i) {
+      append_hex(out, ranges[i].first);
+      out += ' ';
+      append_hex(out, ranges[i].last);
+      out += ' ';
+      append_hex(out, static_cast<unsigned>(ranges[i].code_point));
+      out += '\n';
+    }
     out += "endbfrange\n";
   }
   for (std::size_t start = 0; start < singles.size(); start += 100) {
     const std::size_t stop = std::min(singles.size(), start + 100);
     out += std::to_string(stop - start) + " beginbfchar\n";
-    for (std::size_t i = start; i < stop; ++i)
-      out += "<" + hex4(singles[i].first) + "> <" + hex4(static_cast<unsigned>(singles[i].second)) + ">\n";
+    for (std::size_t i = start; i < stop; ++i) {
+      append_hex(out, singles[i].first);
+      out += ' ';
+      append_hex(out, static_cast<unsigned>(singles[i].second));
+      out += '\n';
+    }
     out += "endbfchar\n";
   }
   out += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";

@@ -1,7 +1,6 @@
 #include "pdf/true_type.hpp"
 
 #include <algorithm>
-#include <map>
 
 #include "base/error.hpp"
 #include "pdf/big_endian.hpp"
@@ -20,7 +19,7 @@ std::uint32_t tag_of(std::string_view tag) {
 // Bounds-checked big-endian reading.
 class Reader {
  public:
-  Reader(const Bytes& data, const std::string& path) : data_(data), path_(path) {}
+  Reader(std::string_view data, const std::string& path) : data_(data), path_(path) {}
   [[nodiscard]] std::uint8_t u8(std::size_t at) const {
     check(at, 1);
     return static_cast<std::uint8_t>(data_[at]);
@@ -38,7 +37,7 @@ class Reader {
   }
 
  private:
-  const Bytes& data_;
+  std::string_view data_;
   const std::string& path_;
 };
 
@@ -204,8 +203,7 @@ std::vector<std::uint16_t> TrueTypeFont::components(std::uint16_t glyph) const {
   std::vector<std::uint16_t> out;
   const std::string_view data = glyph_data(glyph);
   if (data.size() < 10) return out;
-  const Bytes copy(data);
-  const Reader r(copy, path_);
+  const Reader r(data, path_);
   if (r.s16(0) >= 0) return out;
   std::size_t at = 10;
   while (true) {
@@ -219,8 +217,10 @@ std::vector<std::uint16_t> TrueTypeFont::components(std::uint16_t glyph) const {
 
 Bytes TrueTypeFont::subset(const std::vector<std::uint16_t>& glyphs) const {
   const Reader r(data_, path_);
-  std::map<std::uint16_t, std::uint16_t> renumber;  // original → new, first occurrence
-  for (std::size_t i = 0; i < glyphs.size(); ++i) renumber.emplace(glyphs[i], static_cast<std::uint16_t>(i));
+  constexpr std::uint16_t kAbsent = 0xFFFF;
+  std::vector<std::uint16_t> renumber(glyph_count_, kAbsent);  // original → new, first occurrence
+  for (std::size_t i = glyphs.size(); i-- > 0;)
+    if (glyphs[i] < glyph_count_) renumber[glyphs[i]] = static_cast<std::uint16_t>(i);
   const auto count = static_cast<std::uint16_t>(glyphs.size());
 
   // glyf without instructions, composites pointing at the new numbers; loca beside it.
@@ -238,7 +238,7 @@ Bytes TrueTypeFont::subset(const std::vector<std::uint16_t>& glyphs) const {
     put16(hmtx, static_cast<std::uint16_t>(left_bearing));
     const std::string_view data = glyph_data(original);
     if (data.size() < 10) continue;  // empty glyph (space)
-    const Bytes source(data);
+    const std::string_view source = data;
     const Reader g(source, path_);
     const std::int16_t contours = g.s16(0);
     if (contours >= 0) {
@@ -256,10 +256,10 @@ Bytes TrueTypeFont::subset(const std::vector<std::uint16_t>& glyphs) const {
         const std::size_t size = component_size(flags);
         const bool more = (flags & kMoreComponents) != 0;
         if (!more) flags = static_cast<std::uint16_t>(flags & ~kHaveInstructions);
-        const auto it = renumber.find(component);
-        if (it == renumber.end()) throw Error("font subset misses a component glyph of " + path_);
+        const std::uint16_t renumbered = component < glyph_count_ ? renumber[component] : kAbsent;
+        if (renumbered == kAbsent) throw Error("font subset misses a component glyph of " + path_);
         put16(glyf, flags);
-        put16(glyf, it->second);
+        put16(glyf, renumbered);
         g.check(at + 4, size - 4);
         glyf.append(source, at + 4, size - 4);
         at += size;
