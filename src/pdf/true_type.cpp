@@ -41,15 +41,15 @@ class Reader {
   const std::string& path_;
 };
 
+// The sum of the big-endian 32-bit words, the last one padded with zeros (a table checksum).
 std::uint32_t checksum(std::string_view bytes) {
+  const auto byte = [&](std::size_t at) { return static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at])); };
   std::uint32_t sum = 0;
-  for (std::size_t i = 0; i < bytes.size(); i += 4) {
-    std::uint32_t word = 0;
-    for (std::size_t k = 0; k < 4; ++k)
-      word = (word << 8U) | (i + k < bytes.size() ? static_cast<unsigned char>(bytes[i + k]) : 0U);
-    sum += word;
-  }
-  return sum;
+  std::size_t i = 0;
+  for (; i + 4 <= bytes.size(); i += 4) sum += (byte(i) << 24U) | (byte(i + 1) << 16U) | (byte(i + 2) << 8U) | byte(i + 3);
+  std::uint32_t last = 0;
+  for (std::size_t k = 0; k < 4; ++k) last = (last << 8U) | (i + k < bytes.size() ? byte(i + k) : 0U);
+  return sum + last;
 }
 
 // Composite glyph flags.

@@ -31,7 +31,7 @@ namespace {
 
 // Compression level of every stream (libdeflate's scale, 1–12; libharu's zlib would use 6). Chosen by measurement:
 // bench/README.md.
-constexpr int kDeflateLevel = 6;
+constexpr int kDeflateLevel = 1;
 
 // Compresses streams in the zlib format (/FlateDecode) with libdeflate, which makes the same sizes as zlib at
 // about 2.4 times its speed here (bench/README.md). A compressor is not safe to share between threads.
