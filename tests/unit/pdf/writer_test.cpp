@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "base/utf8.hpp"
 #include "support/paths.hpp"
+#include "support/process.hpp"
 
 namespace vanban::pdf {
 namespace {
@@ -36,6 +38,39 @@ TEST(Writer, EmbedsOnlyTheFacesUsed) {
   EXPECT_NE(pdf.find("+LiberationSerif\n"), std::string::npos);
   EXPECT_EQ(pdf.find("LiberationSerif-Italic"), std::string::npos);
   EXPECT_LT(pdf.size(), 20000U);
+}
+
+// Enough distinct characters in one face that CIDs reach the bytes a literal string must escape: ( ) \\ and line
+// ends (0x28, 0x29, 0x5C, 0x0A, 0x0D). pdftotext must give every character back.
+TEST(Writer, EveryCidSurvivesTheContentStream) {
+  const auto fonts = FontSet::load(test::source_dir() / "fonts");
+  std::string line;
+  for (char32_t cp = 0x21; cp < 0x7F; ++cp) utf8::append(line, cp);
+  for (char32_t cp = 0x1EA0; cp < 0x1EFA; ++cp) utf8::append(line, cp);  // ẠạẢả … Ỹỹ
+  layout::PageSet pages;
+  pages.width = 595.28;
+  pages.height = 841.89;
+  layout::Page page;
+  for (std::size_t at = 0, row = 0; at < line.size(); ++row) {
+    std::size_t end = at;
+    for (int n = 0; n < 30 && end < line.size(); ++n) {
+      std::size_t next = end;
+      utf8::decode(line, next);
+      end = next;
+    }
+    page.texts.push_back(layout::PlacedText{60, 100 + 20.0 * static_cast<double>(row), layout::Face::regular, 12,
+                                            line.substr(at, end - at), 400, 0});
+    at = end;
+  }
+  pages.pages.push_back(page);
+  const auto dir = test::scratch_dir("writer_cids");
+  test::write_text(dir / "cids.pdf", write_pdf(pages, DocumentInfo{}, *fonts));
+  const auto text = test::run("pdftotext -raw -enc UTF-8 " + test::quote((dir / "cids.pdf").string()) + " -");
+  EXPECT_EQ(text.err, "");
+  std::string joined;
+  for (const char c : text.out)
+    if (c != '\n' && c != '\f' && c != ' ') joined += c;
+  EXPECT_EQ(joined, line);
 }
 
 }  // namespace

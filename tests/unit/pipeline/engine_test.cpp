@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+
 #include "support/paths.hpp"
 
 namespace vanban::pipeline {
@@ -60,6 +63,28 @@ TEST(Engine, ACjkCharacterInTheDebtorsNameIsAnInputErrorNamingTheField) {
     EXPECT_NE(diagnostic.message.find("\"香\" (U+9999)"), std::string::npos) << diagnostic.message;
     EXPECT_NE(diagnostic.message.find("trong trường \"p."), std::string::npos) << diagnostic.message;
   }
+}
+
+// Batch rendering calls render() from several threads at once: the per-process caches (fonts, the compressed ICC
+// profile, the per-thread compressor) must give every thread the same bytes as one thread alone.
+TEST(Engine, RendersTheSameBytesFromSeveralThreadsAtOnce) {
+  const auto loaded = engine();
+  const std::string xml = test::read_text(kCase);
+  Diagnostics diagnostics;
+  const auto reference = loaded->render_file(xml, kCase.string(), decision(), diagnostics);
+  ASSERT_TRUE(reference) << diagnostics.to_string();
+  std::atomic<int> mismatches{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&] {
+      for (int i = 0; i < 10; ++i) {
+        Diagnostics local;
+        const auto pdf = loaded->render_file(xml, kCase.string(), decision(), local);
+        if (!pdf || *pdf != *reference) ++mismatches;
+      }
+    });
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(mismatches, 0);
 }
 
 }  // namespace
