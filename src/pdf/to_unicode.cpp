@@ -14,6 +14,27 @@ void append_hex(std::string& out, unsigned value) {
   for (int shift = 12; shift >= 0; shift -= 4) out += kDigits[(value >> static_cast<unsigned>(shift)) & 0xFU];
   out += '>';
 }
+// CIDs first…last map to code_point, code_point + 1, …
+struct Range {
+  std::uint16_t first = 0;
+  std::uint16_t last = 0;
+  char32_t code_point = 0;
+};
+
+// "N beginKIND" … "endKIND" blocks of at most 100 lines, one line per item.
+template <typename WriteLine>
+void append_blocks(std::string& out, const std::vector<Range>& items, const char* kind, WriteLine write_line) {
+  for (std::size_t start = 0; start < items.size(); start += 100) {
+    const std::size_t stop = std::min(items.size(), start + 100);
+    out += std::to_string(stop - start) + " begin" + kind + "\n";
+    for (std::size_t i = start; i < stop; ++i) {
+      write_line(items[i]);
+      out += '\n';
+    }
+    out += std::string("end") + kind + "\n";
+  }
+}
+
 }  // namespace
 
 std::string to_unicode_cmap(const std::map<char32_t, std::uint16_t>& cids) {
@@ -27,13 +48,8 @@ std::string to_unicode_cmap(const std::map<char32_t, std::uint16_t>& cids) {
   std::sort(entries.begin(), entries.end());
   // Runs of consecutive CIDs for consecutive code points become one bfrange (a–z is one line); a range stays
   // inside one high byte of the CID and of the code point (veraPDF-library#1011). Other CIDs are bfchar.
-  struct Range {
-    std::uint16_t first = 0;
-    std::uint16_t last = 0;
-    char32_t code_point = 0;
-  };
   std::vector<Range> ranges;
-  std::vector<std::pair<std::uint16_t, char32_t>> singles;
+  std::vector<Range> singles;  ///< `last` unused
   for (std::size_t i = 0; i < entries.size();) {
     std::size_t j = i + 1;
     while (j < entries.size() && entries[j].first == entries[j - 1].first + 1 &&
@@ -41,33 +57,21 @@ std::string to_unicode_cmap(const std::map<char32_t, std::uint16_t>& cids) {
            (entries[j].second & 0xFFU) != 0)
       ++j;
     if (j - i > 1) ranges.push_back({entries[i].first, entries[j - 1].first, entries[i].second});
-    else singles.push_back(entries[i]);
+    else singles.push_back({entries[i].first, entries[i].first, entries[i].second});
     i = j;
   }
-  for (std::size_t start = 0; start < ranges.size(); start += 100) {
-    const std::size_t stop = std::min(ranges.size(), start + 100);
-    out += std::to_string(stop - start) + " beginbfrange\n";
-    for (std::size_t i = start; i < stop; ++i) {
-      append_hex(out, ranges[i].first);
-      out += ' ';
-      append_hex(out, ranges[i].last);
-      out += ' ';
-      append_hex(out, static_cast<unsigned>(ranges[i].code_point));
-      out += '\n';
-    }
-    out += "endbfrange\n";
-  }
-  for (std::size_t start = 0; start < singles.size(); start += 100) {
-    const std::size_t stop = std::min(singles.size(), start + 100);
-    out += std::to_string(stop - start) + " beginbfchar\n";
-    for (std::size_t i = start; i < stop; ++i) {
-      append_hex(out, singles[i].first);
-      out += ' ';
-      append_hex(out, static_cast<unsigned>(singles[i].second));
-      out += '\n';
-    }
-    out += "endbfchar\n";
-  }
+  append_blocks(out, ranges, "bfrange", [&](const Range& range) {
+    append_hex(out, range.first);
+    out += ' ';
+    append_hex(out, range.last);
+    out += ' ';
+    append_hex(out, static_cast<unsigned>(range.code_point));
+  });
+  append_blocks(out, singles, "bfchar", [&](const Range& single) {
+    append_hex(out, single.first);
+    out += ' ';
+    append_hex(out, static_cast<unsigned>(single.code_point));
+  });
   out += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
   return out;
 }

@@ -51,13 +51,16 @@ void append_escaped(std::string& out, std::string_view text) {
   }
 }
 
-// <name>value</name>, or nothing when the value is empty.
-void element(std::string& out, const char* name, std::string_view value) {
+// <name>{wrap_open}value{wrap_close}</name>, or nothing when the value is empty.
+void element(std::string& out, const char* name, std::string_view value, std::string_view wrap_open = {},
+             std::string_view wrap_close = {}) {
   if (value.empty()) return;
   out += '<';
   out += name;
   out += '>';
+  out += wrap_open;
   append_escaped(out, metadata_text(value));
+  out += wrap_close;
   out += "</";
   out += name;
   out += ">\n";
@@ -65,14 +68,7 @@ void element(std::string& out, const char* name, std::string_view value) {
 
 // A language alternative with only the default entry (dc:title, dc:description).
 void alternative(std::string& out, const char* name, std::string_view value) {
-  if (value.empty()) return;
-  out += '<';
-  out += name;
-  out += "><rdf:Alt><rdf:li xml:lang=\"x-default\">";
-  append_escaped(out, metadata_text(value));
-  out += "</rdf:li></rdf:Alt></";
-  out += name;
-  out += ">\n";
+  element(out, name, value, "<rdf:Alt><rdf:li xml:lang=\"x-default\">", "</rdf:li></rdf:Alt>");
 }
 
 }  // namespace
@@ -100,11 +96,7 @@ std::string xmp_packet(const DocumentInfo& info, std::string_view producer, int 
   out += "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n";
   out += "<dc:format>application/pdf</dc:format>\n";
   alternative(out, "dc:title", info.title);
-  if (!info.author.empty()) {
-    out += "<dc:creator><rdf:Seq><rdf:li>";
-    append_escaped(out, metadata_text(info.author));
-    out += "</rdf:li></rdf:Seq></dc:creator>\n";
-  }
+  element(out, "dc:creator", info.author, "<rdf:Seq><rdf:li>", "</rdf:li></rdf:Seq>");
   alternative(out, "dc:description", info.subject);
   out += "<dc:language><rdf:Bag><rdf:li>vi</rdf:li></rdf:Bag></dc:language>\n";
   out += "</rdf:Description>\n";

@@ -94,6 +94,17 @@ std::string drawn_text(const std::string& dump) {
   return out;
 }
 
+// The project's example decision with one piece of text replaced, written into `dir`.
+std::filesystem::path edited_example(const std::filesystem::path& dir, const std::string& from, const std::string& to) {
+  std::string xml = test::read_text(test::source_dir() / "examples" / "chu-dong-ma-tuy.xml");
+  const auto at = xml.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  if (at != std::string::npos) xml.replace(at, from.size(), to);
+  const auto file = dir / "edited.xml";
+  test::write_text(file, xml);
+  return file;
+}
+
 TEST(PdfArchive, EverySampleIsValidPdfA1b) {
   const auto dir = test::scratch_dir("archive_pdfa");
   std::vector<std::filesystem::path> pdfs;
@@ -152,12 +163,8 @@ TEST(PdfArchive, TextExtractionIsExactAndFontsAreEmbedded) {
 // An agency name with XML's special characters: Info and XMP agree, the XMP stays well-formed.
 TEST(PdfArchive, MetadataIsEscapedAndAgreesWithInfo) {
   const auto dir = test::scratch_dir("archive_metadata");
-  std::string xml = test::read_text(test::source_dir() / "examples" / "chu-dong-ma-tuy.xml");
-  const std::string agency = "CHI CỤC THI HÀNH ÁN DÂN SỰ HUYỆN THƯỜNG XUÂN";
-  ASSERT_NE(xml.find(agency), std::string::npos);
-  xml.replace(xml.find(agency), agency.size(), "CHI CỤC THI HÀNH ÁN DÂN SỰ &amp; &lt;THỬ&gt; \"X\"");
-  const auto case_file = dir / "escaped.xml";
-  test::write_text(case_file, xml);
+  const auto case_file = edited_example(dir, "CHI CỤC THI HÀNH ÁN DÂN SỰ HUYỆN THƯỜNG XUÂN",
+                                        "CHI CỤC THI HÀNH ÁN DÂN SỰ &amp; &lt;THỬ&gt; \"X\"");
   const auto rendered = render(case_file, "qd-tha-chu-dong", dir, "--number 7");
   EXPECT_EQ(preflight_problems({rendered.pdf}, dir), "");
 
@@ -281,12 +288,7 @@ TEST(PdfArchive, AnIncrementalUpdateKeepsItPdfA1b) {
 
 TEST(PdfArchive, ACharacterTheFontCannotShowIsAnInputError) {
   const auto dir = test::scratch_dir("archive_cjk");
-  std::string xml = test::read_text(test::source_dir() / "examples" / "chu-dong-ma-tuy.xml");
-  const std::string name = "<name>Hà Văn Hưởng</name>";
-  ASSERT_NE(xml.find(name), std::string::npos);
-  xml.replace(xml.find(name), name.size(), "<name>Hà Văn 香</name>");
-  const auto case_file = dir / "cjk.xml";
-  test::write_text(case_file, xml);
+  const auto case_file = edited_example(dir, "<name>Hà Văn Hưởng</name>", "<name>Hà Văn 香</name>");
   const auto pdf = dir / "cjk.pdf";
   const auto result = vanban("render " + quote(case_file.string()) + " --template qd-tha-chu-dong -o " +
                              quote(pdf.string()));
