@@ -219,6 +219,7 @@ int run_templates(const std::vector<std::string>& args, const std::filesystem::p
   if (arguments.flag("--check")) {
     Diagnostics diagnostics;
     const auto engine = pipeline::Engine::load(pipeline::ResourcePaths::under(root), diagnostics);
+    if (engine) engine->check_for_year(today_in_vietnam().year(), diagnostics);
     print(diagnostics);
     if (!engine) return kInputRejected;
     std::cout << "mẫu văn bản và dữ liệu pháp luật hợp lệ: " << engine->templates().size() << " mẫu\n";

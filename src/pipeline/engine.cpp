@@ -7,7 +7,7 @@
 #include "layout/layout.hpp"
 #include "pdf/font_set.hpp"
 #include "pdf/writer.hpp"
-#include "rules/law_book.hpp"
+#include "rules/law.hpp"
 #include "templating/template_set.hpp"
 #include "text/case_mapping.hpp"
 #include "text/numbers.hpp"
@@ -61,13 +61,30 @@ Engine::~Engine() = default;
 std::unique_ptr<Engine> Engine::load(const ResourcePaths& paths, Diagnostics& diagnostics) {
   std::unique_ptr<Engine> engine(new Engine());
   const std::filesystem::path law_file = paths.rules / "law.xml";
-  auto law = rules::LawBook::parse(read_resource(law_file), make_file_name(law_file.string()), diagnostics);
+  const std::filesystem::path calendar_file = paths.rules / "calendar.xml";
+  auto regimes = rules::LawBook::parse(read_resource(law_file), make_file_name(law_file.string()), diagnostics);
+  auto calendar =
+      rules::Calendar::parse(read_resource(calendar_file), make_file_name(calendar_file.string()), diagnostics);
   auto templates = templating::TemplateSet::parse(template_sources(paths.templates), diagnostics);
-  if (!law || !templates) return nullptr;
-  engine->law_ = std::make_unique<rules::LawBook>(std::move(*law));
+  if (!regimes || !calendar || !templates) return nullptr;
+  engine->law_ = std::make_unique<rules::Law>(rules::Law{std::move(*regimes), std::move(*calendar)});
+  // Every template is checked once here, so none can fail half-way through a rendering.
+  Diagnostics checked;
+  templates->check(*engine->law_, checked);
+  diagnostics.merge(checked);
+  if (checked.has_errors()) return nullptr;
   engine->templates_ = std::make_unique<templating::TemplateSet>(std::move(*templates));
   engine->fonts_ = pdf::FontSet::load(paths.fonts);
   return engine;
+}
+
+void Engine::check_for_year(int year, Diagnostics& diagnostics) const {
+  for (const int y : {year, year + 1}) {
+    if (!law_->calendar.covers(y))
+      diagnostics.warning("W0903", SourceLoc{},
+                          "lịch ngày nghỉ (rules/calendar.xml) chưa có năm " + std::to_string(y) +
+                              ": thời hạn tính theo ngày làm việc chỉ trừ các ngày lễ cố định");
+  }
 }
 
 std::optional<model::Register> Engine::read_cases(std::string_view bytes, const std::string& file,

@@ -18,7 +18,7 @@ namespace vanban::templating {
 class TemplateSet;
 }
 namespace vanban::rules {
-class LawBook;
+struct Law;
 }
 namespace vanban::pdf {
 class FontSet;
@@ -82,6 +82,9 @@ class Engine {
   /// Templates meant for this case (their {@document applies} condition holds).
   [[nodiscard]] std::vector<std::string> templates_for(const model::Case& the_case, model::Date today) const;
 
+  /// Warnings about the installed data that depend on the date: a year the holiday calendar does not cover yet.
+  void check_for_year(int year, Diagnostics& diagnostics) const;
+
  private:
   Engine();
   struct Rendered;
@@ -89,7 +92,7 @@ class Engine {
                                                 Diagnostics& diagnostics) const;
 
   std::unique_ptr<templating::TemplateSet> templates_;
-  std::unique_ptr<rules::LawBook> law_;
+  std::unique_ptr<rules::Law> law_;
   std::shared_ptr<const pdf::FontSet> fonts_;
   layout::Profile profile_;
 };

@@ -461,7 +461,15 @@ class Renderer {
     doc::Signature block;
     block.loc = node.loc;
     block.signer_name = name->as_text();
-    if (const Value* lines = signer.find("authority_lines"); lines && lines->kind() == Value::Kind::list) {
+    const auto as = node.options.find("as");
+    if (as != node.options.end()) {
+      // A template-defined authority, e.g. a council: {@signature as="TM." for="Hội đồng" title="Chủ tịch Hội đồng"}.
+      const auto title = node.options.find("title");
+      const auto on_behalf_of = node.options.find("for");
+      block.authority_lines =
+          authority_lines(title != node.options.end() ? title->second : position->as_text(), as->second,
+                          on_behalf_of != node.options.end() ? on_behalf_of->second : std::string());
+    } else if (const Value* lines = signer.find("authority_lines"); lines && lines->kind() == Value::Kind::list) {
       for (const auto& line : lines->as_list()) block.authority_lines.push_back(line.as_text());
     } else {
       block.authority_lines.push_back(text::to_upper(position->as_text()));

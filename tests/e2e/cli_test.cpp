@@ -166,3 +166,28 @@ TEST(Cli, DocumentDateCitesTheLawInForce) {
 
 }  // namespace
 }  // namespace vanban
+
+namespace vanban {
+namespace {
+
+// A copy of the resources with one broken template: --check names the file, line and column; render refuses
+// to start (environment error) rather than half-render.
+TEST(Cli, TemplateCheckReportsPositions) {
+  const auto root = test::scratch_dir("e2e_check");
+  for (const char* folder : {"fonts", "rules", "templates"})
+    std::filesystem::copy(test::source_dir() / folder, root / folder, std::filesystem::copy_options::recursive);
+  test::write_text(root / "templates" / "hong.vbt",
+                   "{@document name=\"Thông báo\" code=\"TB\"}\n{#if debtor.is_person}\n{debtor.nmae}\n{/if}\n");
+  const auto check = test::run(test::quote(test::binary().string()) + " --resources " + test::quote(root.string()) +
+                               " templates --check");
+  EXPECT_EQ(check.exit_code, 1);
+  EXPECT_NE(check.err.find((root / "templates" / "hong.vbt").string() + ":3:2: error: [E0402]"), std::string::npos)
+      << check.err;
+  const auto render = test::run(test::quote(test::binary().string()) + " --resources " + test::quote(root.string()) +
+                                " render x.xml --template hong -o " + test::quote((root / "x.pdf").string()));
+  EXPECT_EQ(render.exit_code, 3);
+  EXPECT_FALSE(std::filesystem::exists(root / "x.pdf"));
+}
+
+}  // namespace
+}  // namespace vanban
