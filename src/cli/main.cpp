@@ -68,11 +68,33 @@ constexpr const char* kValidateHelp =
     "Mã thoát 0 khi không có lỗi, 1 khi có lỗi.\n";
 
 constexpr const char* kTemplatesHelp =
-    "Cách dùng: vanban templates [--for HỒ-SƠ.xml] [--check]\n"
+    "Cách dùng: vanban templates [--for HỒ-SƠ.xml] [--check] [--describe TÊN]\n"
     "\n"
     "  (không tùy chọn)  mỗi dòng một mẫu: tên rồi mô tả\n"
     "  --for HỒ-SƠ.xml   chỉ tên các mẫu dùng được cho hồ sơ này\n"
-    "  --check           kiểm tra mọi mẫu và dữ liệu pháp luật; mã thoát 1 khi có lỗi\n";
+    "  --check           kiểm tra mọi mẫu và dữ liệu pháp luật; mã thoát 1 khi có lỗi\n"
+    "  --describe TÊN    mô tả một mẫu và các tham số --set của nó; dòng cuối \"example: …\" là các\n"
+    "                    tùy chọn --set dùng được để lập văn bản thử\n";
+
+// The value as a shell word: quoted when it holds anything but letters, digits and -_./:.
+std::string shell_word(const std::string& value) {
+  const bool plain = !value.empty() && value.find_first_not_of(
+      "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./:") == std::string::npos;
+  if (plain) return value;
+  std::string out = "\"";
+  for (const char c : value) {
+    if (c == '"' || c == '\\' || c == '$' || c == '`') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string_view type_name(const std::string& type) {
+  if (type == "date") return "ngày YYYY-MM-DD";
+  if (type == "number") return "số";
+  if (type == "money") return "số tiền (đồng)";
+  return "văn bản";
+}
 
 void print(const Diagnostics& diagnostics) {
   for (const auto& diagnostic : diagnostics.list()) std::cerr << format_diagnostic(diagnostic) << '\n';
@@ -212,7 +234,7 @@ int run_templates(const std::vector<std::string>& args, const std::filesystem::p
     return kOk;
   }
   OptionSpec spec;
-  spec.with_value = {"--for"};
+  spec.with_value = {"--for", "--describe"};
   spec.flags = {"--check"};
   const Arguments arguments = Arguments::parse(args, spec);
   if (!arguments.positional().empty()) throw UsageError{"lệnh templates không nhận tham số vị trí"};
@@ -226,6 +248,21 @@ int run_templates(const std::vector<std::string>& args, const std::filesystem::p
     return kOk;
   }
   const auto engine = load_engine(root);
+  if (const auto name = arguments.value("--describe")) {
+    const auto info = engine->describe(*name);
+    if (!info) throw UsageError{"không có mẫu văn bản \"" + *name + "\" (xem: vanban templates)"};
+    std::cout << info->name << "  " << info->description << '\n';
+    std::string example;
+    if (info->parameters.empty()) std::cout << "tham số: không có\n";
+    else std::cout << "tham số (--set tên=giá-trị):\n";
+    for (const auto& parameter : info->parameters) {
+      std::cout << "  " << parameter.name << " (" << type_name(parameter.type) << ", "
+                << (parameter.required ? "bắt buộc" : "không bắt buộc") << "): " << parameter.description << '\n';
+      if (parameter.required) example += " --set " + parameter.name + "=" + shell_word(parameter.example);
+    }
+    std::cout << "example:" << example << '\n';
+    return kOk;
+  }
   if (const auto case_path = arguments.value("--for")) {
     const auto bytes = read_input(*case_path);
     if (!bytes) return kInputRejected;

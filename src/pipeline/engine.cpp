@@ -166,8 +166,21 @@ std::optional<std::string> Engine::layout_dump(const model::Case& the_case, cons
 
 std::vector<TemplateInfo> Engine::templates() const {
   std::vector<TemplateInfo> out;
-  for (const auto* item : templates_->documents()) out.push_back({item->name(), item->document()->description});
+  for (const auto* item : templates_->documents()) out.push_back(*describe(item->name()));
   return out;
+}
+
+std::optional<TemplateInfo> Engine::describe(const std::string& name) const {
+  const auto* item = templates_->find(name);
+  if (item == nullptr || !item->document()) return std::nullopt;
+  TemplateInfo info{item->name(), item->document()->description, {}};
+  for (const auto& parameter : templates_->parameters_of(*item)) {
+    std::string example = parameter.example;
+    if (example.empty())
+      example = parameter.type == "date" ? "2024-01-15" : parameter.type == "text" ? "…" : "1";
+    info.parameters.push_back({parameter.name, parameter.type, parameter.description, example, parameter.required});
+  }
+  return info;
 }
 
 bool Engine::has_template(const std::string& name) const {

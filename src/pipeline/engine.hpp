@@ -46,10 +46,20 @@ struct RenderOptions {
   std::map<std::string, std::string, std::less<>> parameters;  ///< --set key=value
 };
 
+/// A parameter a template takes from --set, for `vanban templates --describe`.
+struct ParameterInfo {
+  std::string name;
+  std::string type;  ///< text, date, number, money
+  std::string description;
+  std::string example;  ///< a value that renders (the declared example, else one of the right type)
+  bool required = true;
+};
+
 /// A description of one document template, for `vanban templates`.
 struct TemplateInfo {
   std::string name;
   std::string description;
+  std::vector<ParameterInfo> parameters;
 };
 
 class Engine {
@@ -79,6 +89,8 @@ class Engine {
 
   [[nodiscard]] std::vector<TemplateInfo> templates() const;
   [[nodiscard]] bool has_template(const std::string& name) const;
+  /// One template's description and parameters, or nullopt when there is no such document template.
+  [[nodiscard]] std::optional<TemplateInfo> describe(const std::string& name) const;
   /// Templates meant for this case (their {@document applies} condition holds).
   [[nodiscard]] std::vector<std::string> templates_for(const model::Case& the_case, model::Date today) const;
 

@@ -126,7 +126,7 @@ void TemplateSet::check(const rules::Law& law, Diagnostics& diagnostics) const {
                                            : parameter.type == "number" || parameter.type == "money" ? "1"
                                            : parameter.example.empty()                             ? "x"
                                                                                                      : parameter.example;
-      const Value context = build_context(reference, input, law, document_template->name(), parameters, ignored);
+      const Value context = build_context(reference, input, law, *document_template, parameters, ignored);
       Diagnostics walk;
       Checker(*this, walk).check(*document_template, context);
       for (const auto& diagnostic : walk.list()) {

@@ -116,10 +116,10 @@ std::string_view status_result_id(model::StatusResult result) {
 class ContextBuilder {
  public:
   ContextBuilder(const model::Case& c, const RenderInput& input, const rules::Law& law,
-                 const std::string& template_name, const std::vector<Parameter>& parameters,
+                 const Template& document_template, const std::vector<Parameter>& parameters,
                  Diagnostics& diagnostics)
-      : case_(c), input_(input), law_(law), template_name_(template_name), parameters_(parameters),
-        diagnostics_(diagnostics) {
+      : case_(c), input_(input), law_(law), template_(document_template), template_name_(document_template.name()),
+        parameters_(parameters), diagnostics_(diagnostics) {
     for (const auto& event : c.enforcement.events)
       if (event.kind == model::EventKind::payment && event.amount && event.obligation_id)
         paid_[*event.obligation_id] += *event.amount;
@@ -502,9 +502,18 @@ class ContextBuilder {
   }
 
   Value document() {
+    const std::string type_code = template_.document() ? template_.document()->type_code : std::string();
+    const std::string type_name = template_.document() ? template_.document()->type_name : std::string();
+    // Số, ký hiệu: "05/QĐ-CCTHADS"; a draft leaves room for the number: "      /QĐ-CCTHADS".
+    const std::string notation = type_code + "-" + case_.agency.code.value;
+    const std::string number = input_.number.empty() ? std::string("      ") : input_.number;
     return Value::object({{"number", Value::text(input_.number)},
                           {"date", Value::date(input_.date)},
-                          {"template", Value::text(template_name_)}});
+                          {"template", Value::text(template_name_)},
+                          {"type_name", Value::text(type_name)},
+                          {"type_code", Value::text(type_code)},
+                          {"notation", Value::text(notation)},
+                          {"reference", Value::text(number + "/" + notation)}});
   }
 
   Value regime() {
@@ -545,6 +554,7 @@ class ContextBuilder {
   const model::Case& case_;
   const RenderInput& input_;
   const rules::Law& law_;
+  const Template& template_;
   const std::string& template_name_;
   const std::vector<Parameter>& parameters_;
   Diagnostics& diagnostics_;
@@ -599,9 +609,9 @@ std::string deciding_authority(const std::string& head_position, const model::Ag
 }
 
 Value build_context(const model::Case& the_case, const RenderInput& input, const rules::Law& law,
-                    const std::string& template_name, const std::vector<Parameter>& parameters,
+                    const Template& document_template, const std::vector<Parameter>& parameters,
                     Diagnostics& diagnostics) {
-  return ContextBuilder(the_case, input, law, template_name, parameters, diagnostics).build();
+  return ContextBuilder(the_case, input, law, document_template, parameters, diagnostics).build();
 }
 
 }  // namespace vanban::templating

@@ -26,7 +26,7 @@ struct RenderInput {
 /// `input.parameters` are checked against them. Input problems (unknown signer, no regime for the date, a bad
 /// or missing parameter) are reported.
 Value build_context(const model::Case& the_case, const RenderInput& input, const rules::Law& law,
-                    const std::string& template_name, const std::vector<Parameter>& parameters,
+                    const Template& document_template, const std::vector<Parameter>& parameters,
                     Diagnostics& diagnostics);
 
 /// The parameter every template accepts: `signing` overrides the signing authority (KT., Q., TL., TUQ., TM.).

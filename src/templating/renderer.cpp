@@ -430,7 +430,7 @@ class Renderer {
     return value->kind() == Value::Kind::text ? value->as_text() : std::string();
   }
 
-  std::string notation() { return document_info().type_code + "-" + lookup_text({"agency", "code"}); }
+  std::string notation() { return lookup_text({"document", "notation"}); }
 
   void header(const Node& node) {
     doc::Header header;
@@ -438,8 +438,7 @@ class Renderer {
     const std::string parent = lookup_text({"agency", "parent"});
     if (!parent.empty()) header.parent_agency = text::to_upper(parent);
     header.agency = text::to_upper(lookup_text({"agency", "name"}));
-    const std::string number = input_.number.empty() ? std::string("      ") : input_.number;
-    header.number_line = "Số: " + number + "/" + notation();
+    header.number_line = "Số: " + lookup_text({"document", "reference"});
     header.place_date = lookup_text({"agency", "place"}) + ", " +
                         text::long_date(input_.date.year(), input_.date.month(), input_.date.day());
     document_.blocks.emplace_back(std::move(header));

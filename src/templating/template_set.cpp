@@ -102,7 +102,7 @@ std::optional<doc::Document> TemplateSet::render(const Template& document_templa
                                                  Diagnostics& diagnostics) const {
   Diagnostics local;
   const Value context =
-      build_context(the_case, input, law, document_template.name(), parameters_of(document_template), local);
+      build_context(the_case, input, law, document_template, parameters_of(document_template), local);
   std::optional<doc::Document> result;
   if (!local.has_errors()) result = render_document(*this, document_template, the_case, context, input, local);
   diagnostics.merge(local);
@@ -116,7 +116,7 @@ bool TemplateSet::applies(const Template& document_template, const model::Case& 
   if (!info || !info->applies) return true;
   Diagnostics ignored;
   // Parameters are not known here: the condition may only use the case.
-  const Value context = build_context(the_case, input, law, document_template.name(), {}, ignored);
+  const Value context = build_context(the_case, input, law, document_template, {}, ignored);
   const Scope scope(context);
   return evaluate(*info->applies, scope, ignored).truthy() && !ignored.has_errors();
 }

@@ -191,3 +191,44 @@ TEST(Cli, TemplateCheckReportsPositions) {
 
 }  // namespace
 }  // namespace vanban
+
+namespace vanban {
+namespace {
+
+// For every template: `templates --describe` ends with "example: …", and those options render the template
+// for a sample case it applies to.
+TEST(Cli, DescribeGivesAWorkingExampleForEveryTemplate) {
+  const auto dir = test::scratch_dir("e2e_describe");
+  const auto list = vanban("templates");
+  ASSERT_EQ(list.exit_code, 0);
+  std::istringstream lines(list.out);
+  std::string line;
+  int rendered = 0;
+  while (std::getline(lines, line)) {
+    const std::string name = line.substr(0, line.find(' '));
+    const auto description = vanban("templates --describe " + name);
+    ASSERT_EQ(description.exit_code, 0) << name;
+    const auto at = description.out.rfind("example:");
+    ASSERT_NE(at, std::string::npos) << description.out;
+    std::string example = description.out.substr(at + 8);
+    while (!example.empty() && (example.back() == '\n')) example.pop_back();
+    ASSERT_EQ(description.out.substr(at).find('\n'), description.out.size() - at - 1) << "not the last line";
+    bool done = false;
+    for (const auto& path : test::all_sample_cases()) {
+      const auto applicable = vanban("templates --for " + quote(path.string()));
+      if (applicable.exit_code != 0 || applicable.out.find(name + "\n") == std::string::npos) continue;
+      const auto pdf = dir / (name + ".pdf");
+      const auto result =
+          vanban("render " + quote(path.string()) + " --template " + name + " -o " + quote(pdf.string()) + example);
+      EXPECT_EQ(result.exit_code, 0) << name << " " << path << example << "\n" << result.err;
+      done = true;
+      ++rendered;
+      break;
+    }
+    EXPECT_TRUE(done) << "no sample case for " << name;
+  }
+  EXPECT_GT(rendered, 0);
+}
+
+}  // namespace
+}  // namespace vanban
