@@ -4,6 +4,7 @@
 
 #include "base/error.hpp"
 #include "base/file_io.hpp"
+#include "base/line_index.hpp"
 #include "layout/layout.hpp"
 #include "pdf/font_set.hpp"
 #include "pdf/writer.hpp"
@@ -55,6 +56,12 @@ struct Engine::Rendered {
   doc::Metadata metadata;
 };
 
+struct Engine::Filter {
+  std::string text;
+  templating::Expr expression;
+  const templating::Template* document_template = nullptr;
+};
+
 Engine::Engine() = default;
 Engine::~Engine() = default;
 
@@ -76,6 +83,55 @@ std::unique_ptr<Engine> Engine::load(const ResourcePaths& paths, Diagnostics& di
   engine->templates_ = std::make_unique<templating::TemplateSet>(std::move(*templates));
   engine->fonts_ = pdf::FontSet::load(paths.fonts);
   return engine;
+}
+
+std::shared_ptr<const Engine::Filter> Engine::parse_filter(const std::string& text, const std::string& template_name,
+                                                     Diagnostics& diagnostics) const {
+  const templating::Template* document_template = templates_->find(template_name);
+  if (document_template == nullptr) return nullptr;
+  auto filter = std::make_shared<Filter>();
+  filter->text = text;
+  filter->document_template = document_template;
+  const LineIndex index(make_file_name("--where"), filter->text);
+  Diagnostics local;
+  auto expression = templating::parse_expression(filter->text, 0, filter->text.size(), index, local);
+  if (expression) templates_->check_expression(*expression, *document_template, *law_, local);
+  diagnostics.merge(local);
+  if (!expression || local.has_errors()) return nullptr;
+  filter->expression = std::move(*expression);
+  return filter;
+}
+
+bool Engine::matches(const Filter& filter, const model::Case& the_case, const RenderOptions& options) const {
+  templating::RenderInput input;
+  input.date = document_date(the_case, options);
+  input.parameters = options.parameters;
+  Diagnostics ignored;
+  const templating::Value context =
+      templates_->context_for(*filter.document_template, the_case, input, *law_, ignored);
+  const templating::Scope scope(context);
+  return templating::evaluate(filter.expression, scope, ignored).truthy();
+}
+
+Bytes Engine::render_combined(const std::vector<const model::Case*>& cases, const RenderOptions& options,
+                              bool duplex) const {
+  layout::PageSet all;
+  all.width = profile_.page_width;
+  all.height = profile_.page_height;
+  for (const model::Case* the_case : cases) {
+    Diagnostics ignored;
+    auto rendered = lay_out(*the_case, options, ignored);
+    if (!rendered) continue;
+    for (auto& page : rendered->pages.pages) all.pages.push_back(std::move(page));
+    if (duplex && all.pages.size() % 2 == 1) all.pages.emplace_back();  // the next letter starts on a right-hand page
+  }
+  pdf::DocumentInfo info;
+  info.title = "Văn bản in hàng loạt: " + options.template_name;
+  const model::Date date = options.date.value_or(options.today);
+  info.year = date.year();
+  info.month = date.month();
+  info.day = date.day();
+  return pdf::write_pdf(all, info, *fonts_);
 }
 
 void Engine::check_for_year(int year, Diagnostics& diagnostics) const {
@@ -144,8 +200,8 @@ std::optional<Bytes> Engine::render(const model::Case& the_case, const RenderOpt
   return pdf::write_pdf(rendered->pages, info, *fonts_);
 }
 
-std::optional<Bytes> Engine::render_file(std::string_view bytes, const std::string& file, const RenderOptions& options,
-                                         Diagnostics& diagnostics) const {
+std::optional<model::Case> Engine::read_single_case(std::string_view bytes, const std::string& file,
+                                                    Diagnostics& diagnostics) const {
   auto cases = read_cases(bytes, file, diagnostics);
   if (!cases) return std::nullopt;
   if (cases->cases.size() != 1) {
@@ -154,7 +210,14 @@ std::optional<Bytes> Engine::render_file(std::string_view bytes, const std::stri
                           " hồ sơ; lệnh render lập văn bản cho một hồ sơ (dùng vanban batch cho cả sổ)");
     return std::nullopt;
   }
-  return render(cases->cases.front(), options, diagnostics);
+  return std::move(cases->cases.front());
+}
+
+std::optional<Bytes> Engine::render_file(std::string_view bytes, const std::string& file, const RenderOptions& options,
+                                         Diagnostics& diagnostics) const {
+  const auto the_case = read_single_case(bytes, file, diagnostics);
+  if (!the_case) return std::nullopt;
+  return render(*the_case, options, diagnostics);
 }
 
 std::optional<std::string> Engine::layout_dump(const model::Case& the_case, const RenderOptions& options,

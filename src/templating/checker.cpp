@@ -109,36 +109,58 @@ class Checker {
 
 }  // namespace
 
-void TemplateSet::check(const rules::Law& law, Diagnostics& diagnostics) const {
-  const model::Case reference = reference_case();
-  for (const Template* document_template : documents()) {
-    // Each diagnostic once, although the template is walked once per regime.
-    Diagnostics found;
-    for (const auto& regime : law.regimes.regimes()) {
-      RenderInput input;
-      input.date = regime.from;
-      input.number = "1";
-      // Declared parameters get their example (or a neutral) value, so `params.x` is known.
-      const auto parameters = parameters_of(*document_template);
-      Diagnostics ignored;
-      for (const auto& parameter : parameters)
-        input.parameters[parameter.name] = parameter.type == "date"                                ? "2024-01-01"
-                                           : parameter.type == "number" || parameter.type == "money" ? "1"
-                                           : parameter.example.empty()                             ? "x"
-                                                                                                     : parameter.example;
-      const Value context = build_context(reference, input, law, *document_template, parameters, ignored);
-      Diagnostics walk;
-      Checker(*this, walk).check(*document_template, context);
-      for (const auto& diagnostic : walk.list()) {
-        const bool seen = std::any_of(found.list().begin(), found.list().end(), [&](const Diagnostic& d) {
-          return d.code == diagnostic.code && d.loc.to_string() == diagnostic.loc.to_string() &&
-                 d.message == diagnostic.message;
-        });
-        if (!seen) found.add(diagnostic);
-      }
+namespace {
+
+// Runs `visit` once per legal regime with the reference context of `document_template`, keeping each
+// diagnostic once.
+template <typename Visit>
+void for_each_reference_context(const TemplateSet& set, const Template& document_template, const rules::Law& law,
+                                Diagnostics& diagnostics, const Visit& visit) {
+  static const model::Case reference = reference_case();
+  Diagnostics found;
+  for (const auto& regime : law.regimes.regimes()) {
+    RenderInput input;
+    input.date = regime.from;
+    input.number = "1";
+    // Declared parameters get their example (or a neutral) value, so `params.x` is known.
+    const auto parameters = set.parameters_of(document_template);
+    Diagnostics ignored;
+    for (const auto& parameter : parameters)
+      input.parameters[parameter.name] = parameter.type == "date"                                  ? "2024-01-01"
+                                         : parameter.type == "number" || parameter.type == "money" ? "1"
+                                         : parameter.example.empty()                               ? "x"
+                                                                                                   : parameter.example;
+    const Value context = build_context(reference, input, law, document_template, parameters, ignored);
+    Diagnostics walk;
+    visit(context, walk);
+    for (const auto& diagnostic : walk.list()) {
+      const bool seen = std::any_of(found.list().begin(), found.list().end(), [&](const Diagnostic& d) {
+        return d.code == diagnostic.code && d.loc.to_string() == diagnostic.loc.to_string() &&
+               d.message == diagnostic.message;
+      });
+      if (!seen) found.add(diagnostic);
     }
-    diagnostics.merge(found);
   }
+  diagnostics.merge(found);
+}
+
+}  // namespace
+
+void TemplateSet::check(const rules::Law& law, Diagnostics& diagnostics) const {
+  for (const Template* document_template : documents())
+    for_each_reference_context(*this, *document_template, law, diagnostics,
+                               [&](const Value& context, Diagnostics& found) {
+                                 Checker(*this, found).check(*document_template, context);
+                               });
+}
+
+void TemplateSet::check_expression(const Expr& expression, const Template& document_template, const rules::Law& law,
+                                   Diagnostics& diagnostics) const {
+  for_each_reference_context(*this, document_template, law, diagnostics,
+                             [&](const Value& context, Diagnostics& found) {
+                               const Scope scope(context);
+                               evaluate(expression, scope, found);
+                             });
 }
 
 }  // namespace vanban::templating

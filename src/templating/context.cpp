@@ -164,13 +164,20 @@ class ContextBuilder {
     root["outstanding"] = Value::money(total - paid, case_.loc);
 
     List assets;
-    for (const auto& asset : case_.assets) assets.push_back(asset_value(asset));
+    const model::Asset* main_asset = nullptr;
+    for (const auto& asset : case_.assets) {
+      assets.push_back(asset_value(asset));
+      if (main_asset == nullptr || (!main_asset->mortgagee_id && asset.mortgagee_id)) main_asset = &asset;
+    }
     root["assets"] = Value::list(std::move(assets));
+    // The main asset: the first mortgaged one, else the first (so has(asset.mortgagee) asks "any mortgage?").
+    root["asset"] = main_asset ? asset_value(*main_asset) : Value::absent(case_.loc);
     List evidence;
     for (const auto& item : case_.evidence) evidence.push_back(evidence_value(item));
     root["evidence"] = Value::list(std::move(evidence));
 
     root["enforcement"] = enforcement();
+    root["status"] = *root["enforcement"].find("status");
     const model::Officer* assigned = case_.find_officer(case_.enforcement.officer_id);
     root["officer"] = assigned ? officer_value(*assigned) : Value::absent(case_.enforcement.loc);
     const model::Officer* head = find_head();

@@ -110,6 +110,11 @@ std::optional<doc::Document> TemplateSet::render(const Template& document_templa
   return result;
 }
 
+Value TemplateSet::context_for(const Template& document_template, const model::Case& the_case,
+                               const RenderInput& input, const rules::Law& law, Diagnostics& diagnostics) const {
+  return build_context(the_case, input, law, document_template, parameters_of(document_template), diagnostics);
+}
+
 bool TemplateSet::applies(const Template& document_template, const model::Case& the_case, const RenderInput& input,
                           const rules::Law& law) const {
   const auto& info = document_template.document();

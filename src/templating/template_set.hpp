@@ -45,6 +45,15 @@ class TemplateSet {
   [[nodiscard]] bool applies(const Template& document_template, const model::Case& the_case,
                              const RenderInput& input, const rules::Law& law) const;
 
+  /// The context a template sees for a case (for evaluating batch filters); problems go to `diagnostics`.
+  [[nodiscard]] Value context_for(const Template& document_template, const model::Case& the_case,
+                                  const RenderInput& input, const rules::Law& law, Diagnostics& diagnostics) const;
+
+  /// Checks an expression (a batch filter) against the context any case can produce for this template:
+  /// unknown fields, functions and comparisons of unrelated kinds are reported at their position.
+  void check_expression(const Expr& expression, const Template& document_template, const rules::Law& law,
+                        Diagnostics& diagnostics) const;
+
   /// The {@param} declarations of a template and of every part it includes, in order of appearance.
   [[nodiscard]] std::vector<Parameter> parameters_of(const Template& document_template) const;
 
