@@ -11,6 +11,7 @@
 #include "base/error.hpp"
 #include "base/file_io.hpp"
 #include "cli/arguments.hpp"
+#include "cli/common.hpp"
 #include "pipeline/engine.hpp"
 
 #ifndef VANBAN_VERSION
@@ -21,13 +22,63 @@
 #endif
 
 namespace vanban::cli {
-namespace {
 
-constexpr int kOk = 0;
-constexpr int kInputRejected = 1;
-constexpr int kUsage = 2;
-constexpr int kEnvironment = 3;
-constexpr std::size_t kMaxCaseFile = 64U * 1024U * 1024U;
+void print(const Diagnostics& diagnostics) {
+  for (const auto& diagnostic : diagnostics.list()) std::cerr << format_diagnostic(diagnostic) << '\n';
+}
+
+model::Date today_in_vietnam() {
+  // Vietnam keeps UTC+7 all year.
+  const auto now = std::chrono::system_clock::now() + std::chrono::hours(7);
+  const auto days = std::chrono::duration_cast<std::chrono::hours>(now.time_since_epoch()).count() / 24;
+  return model::Date::from_days(days);
+}
+
+std::filesystem::path resource_root(const std::optional<std::string>& option) {
+  if (option) return *option;
+  if (const char* home = std::getenv("VANBAN_HOME"); home != nullptr && *home != '\0') return home;
+  return VANBAN_RESOURCE_DIR;
+}
+
+std::unique_ptr<pipeline::Engine> load_engine(const std::filesystem::path& root) {
+  Diagnostics diagnostics;
+  auto engine = pipeline::Engine::load(pipeline::ResourcePaths::under(root), diagnostics);
+  print(diagnostics);
+  if (!engine) throw Error("the templates or the law data in " + root.string() + " have errors (see above)");
+  return engine;
+}
+
+std::optional<Bytes> read_input(const std::string& path) {
+  constexpr std::size_t kMaxCaseFile = 64U * 1024U * 1024U;
+  std::string problem;
+  auto bytes = read_file(path, kMaxCaseFile, problem);
+  if (!bytes) std::cerr << path << ": error: [E0100] " << problem << '\n';
+  return bytes;
+}
+
+bool wants_help(const std::vector<std::string>& args) {
+  for (const auto& arg : args)
+    if (arg == "--help" || arg == "-h") return true;
+  return false;
+}
+
+pipeline::RenderOptions render_options(const Arguments& arguments, model::Date today) {
+  pipeline::RenderOptions options;
+  options.template_name = arguments.required("--template");
+  options.today = today;
+  if (const auto date = arguments.value("--date")) {
+    options.date = model::Date::parse_iso(*date);
+    if (!options.date) throw UsageError{"--date \"" + *date + "\" không phải ngày hợp lệ dạng YYYY-MM-DD"};
+  }
+  for (const auto& pair : arguments.values("--set")) {
+    const auto eq = pair.find('=');
+    if (eq == std::string::npos || eq == 0) throw UsageError{"--set \"" + pair + "\" phải có dạng khóa=giá-trị"};
+    options.parameters[pair.substr(0, eq)] = pair.substr(eq + 1);
+  }
+  return options;
+}
+
+namespace {
 
 constexpr const char* kMainHelp =
     "vanban — lập văn bản thi hành án dân sự theo Nghị định 30/2020/NĐ-CP\n"
@@ -38,6 +89,7 @@ constexpr const char* kMainHelp =
     "  render     lập một văn bản PDF từ hồ sơ XML\n"
     "  validate   kiểm tra tệp hồ sơ hoặc sổ XML\n"
     "  templates  liệt kê hoặc kiểm tra các mẫu văn bản\n"
+    "  batch      lập một mẫu văn bản cho cả sổ hoặc cả thư mục hồ sơ, song song\n"
     "\n"
     "Tùy chọn chung:\n"
     "  --resources DIR  thư mục chứa templates/, fonts/, rules/ (mặc định: biến VANBAN_HOME,\n"
@@ -68,49 +120,35 @@ constexpr const char* kValidateHelp =
     "Mã thoát 0 khi không có lỗi, 1 khi có lỗi.\n";
 
 constexpr const char* kTemplatesHelp =
-    "Cách dùng: vanban templates [--for HỒ-SƠ.xml] [--check]\n"
+    "Cách dùng: vanban templates [--for HỒ-SƠ.xml] [--check] [--describe TÊN]\n"
     "\n"
     "  (không tùy chọn)  mỗi dòng một mẫu: tên rồi mô tả\n"
     "  --for HỒ-SƠ.xml   chỉ tên các mẫu dùng được cho hồ sơ này\n"
-    "  --check           kiểm tra mọi mẫu và dữ liệu pháp luật; mã thoát 1 khi có lỗi\n";
+    "  --check           kiểm tra mọi mẫu và dữ liệu pháp luật; mã thoát 1 khi có lỗi\n"
+    "  --describe TÊN    mô tả một mẫu và các tham số --set của nó; dòng cuối \"example: …\" là các\n"
+    "                    tùy chọn --set dùng được để lập văn bản thử\n";
 
-void print(const Diagnostics& diagnostics) {
-  for (const auto& diagnostic : diagnostics.list()) std::cerr << format_diagnostic(diagnostic) << '\n';
+// The value as a shell word: quoted when it holds anything but letters, digits and -_./:.
+std::string shell_word(const std::string& value) {
+  const bool plain = !value.empty() && value.find_first_not_of(
+      "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./:") == std::string::npos;
+  if (plain) return value;
+  std::string out = "\"";
+  for (const char c : value) {
+    if (c == '"' || c == '\\' || c == '$' || c == '`') out += '\\';
+    out += c;
+  }
+  return out + "\"";
 }
 
-model::Date today_in_vietnam() {
-  // Vietnam keeps UTC+7 all year.
-  const auto now = std::chrono::system_clock::now() + std::chrono::hours(7);
-  const auto days = std::chrono::duration_cast<std::chrono::hours>(now.time_since_epoch()).count() / 24;
-  return model::Date::from_days(days);
+std::string_view type_name(const std::string& type) {
+  if (type == "date") return "ngày YYYY-MM-DD";
+  if (type == "number") return "số";
+  if (type == "money") return "số tiền (đồng)";
+  return "văn bản";
 }
 
-std::filesystem::path resource_root(const std::optional<std::string>& option) {
-  if (option) return *option;
-  if (const char* home = std::getenv("VANBAN_HOME"); home != nullptr && *home != '\0') return home;
-  return VANBAN_RESOURCE_DIR;
-}
-
-std::unique_ptr<pipeline::Engine> load_engine(const std::filesystem::path& root) {
-  Diagnostics diagnostics;
-  auto engine = pipeline::Engine::load(pipeline::ResourcePaths::under(root), diagnostics);
-  print(diagnostics);
-  if (!engine) throw Error("the templates or the law data in " + root.string() + " have errors (see above)");
-  return engine;
-}
-
-std::optional<Bytes> read_input(const std::string& path) {
-  std::string problem;
-  auto bytes = read_file(path, kMaxCaseFile, problem);
-  if (!bytes) std::cerr << path << ": error: [E0100] " << problem << '\n';
-  return bytes;
-}
-
-bool wants_help(const std::vector<std::string>& args) {
-  for (const auto& arg : args)
-    if (arg == "--help" || arg == "-h") return true;
-  return false;
-}
+}  // namespace
 
 int run_render(const std::vector<std::string>& args, const std::filesystem::path& root) {
   if (wants_help(args)) {
@@ -129,24 +167,13 @@ int run_render(const std::vector<std::string>& args, const std::filesystem::path
   const auto output = dump_path ? std::optional<std::string>() : arguments.value("--output");
   if (!dump_path && !output) throw UsageError{"thiếu tùy chọn bắt buộc -o (tệp PDF kết quả)"};
 
-  pipeline::RenderOptions options;
-  options.template_name = template_name;
-  options.today = today_in_vietnam();
-  if (const auto date = arguments.value("--date")) {
-    options.date = model::Date::parse_iso(*date);
-    if (!options.date) throw UsageError{"--date \"" + *date + "\" không phải ngày hợp lệ dạng YYYY-MM-DD"};
-  }
+  pipeline::RenderOptions options = render_options(arguments, today_in_vietnam());
   if (const auto number = arguments.value("--number")) {
     if (number->empty() || number->size() > 9 || number->find_first_not_of("0123456789") != std::string::npos)
       throw UsageError{"--number \"" + *number + "\" phải là số nguyên dương"};
     options.number = *number;
   }
   options.signer_id = arguments.value("--signer");
-  for (const auto& pair : arguments.values("--set")) {
-    const auto eq = pair.find('=');
-    if (eq == std::string::npos || eq == 0) throw UsageError{"--set \"" + pair + "\" phải có dạng khóa=giá-trị"};
-    options.parameters[pair.substr(0, eq)] = pair.substr(eq + 1);
-  }
 
   const auto engine = load_engine(root);
   if (!engine->has_template(template_name))
@@ -154,25 +181,19 @@ int run_render(const std::vector<std::string>& args, const std::filesystem::path
   const auto bytes = read_input(case_path);
   if (!bytes) return kInputRejected;
   Diagnostics diagnostics;
-  auto cases = engine->read_cases(*bytes, case_path, diagnostics);
-  if (cases && cases->cases.size() != 1) {
-    diagnostics.error("E0421", SourceLoc{make_file_name(case_path)},
-                      "tệp có " + std::to_string(cases->cases.size()) +
-                          " hồ sơ; lệnh render lập văn bản cho một hồ sơ (dùng vanban batch cho cả sổ)");
-    cases.reset();
-  }
-  if (!cases) {
+  const auto the_case = engine->read_single_case(*bytes, case_path, diagnostics);
+  if (!the_case) {
     print(diagnostics);
     return kInputRejected;
   }
   if (dump_path) {
-    const auto dump = engine->layout_dump(cases->cases.front(), options, diagnostics);
+    const auto dump = engine->layout_dump(*the_case, options, diagnostics);
     print(diagnostics);
     if (!dump) return kInputRejected;
     write_file_atomically(*dump_path, *dump);
     return kOk;
   }
-  const auto pdf = engine->render(cases->cases.front(), options, diagnostics);
+  const auto pdf = engine->render(*the_case, options, diagnostics);
   print(diagnostics);
   if (!pdf) return kInputRejected;
   write_file_atomically(*output, *pdf);
@@ -212,32 +233,50 @@ int run_templates(const std::vector<std::string>& args, const std::filesystem::p
     return kOk;
   }
   OptionSpec spec;
-  spec.with_value = {"--for"};
+  spec.with_value = {"--for", "--describe"};
   spec.flags = {"--check"};
   const Arguments arguments = Arguments::parse(args, spec);
   if (!arguments.positional().empty()) throw UsageError{"lệnh templates không nhận tham số vị trí"};
   if (arguments.flag("--check")) {
     Diagnostics diagnostics;
     const auto engine = pipeline::Engine::load(pipeline::ResourcePaths::under(root), diagnostics);
+    if (engine) engine->check_for_year(today_in_vietnam().year(), diagnostics);
     print(diagnostics);
     if (!engine) return kInputRejected;
     std::cout << "mẫu văn bản và dữ liệu pháp luật hợp lệ: " << engine->templates().size() << " mẫu\n";
     return kOk;
   }
   const auto engine = load_engine(root);
+  if (const auto name = arguments.value("--describe")) {
+    const auto info = engine->describe(*name);
+    if (!info) throw UsageError{"không có mẫu văn bản \"" + *name + "\" (xem: vanban templates)"};
+    std::cout << info->name << "  " << info->description << '\n';
+    std::string example;
+    if (info->parameters.empty()) std::cout << "tham số: không có\n";
+    else std::cout << "tham số (--set tên=giá-trị):\n";
+    for (const auto& parameter : info->parameters) {
+      std::cout << "  " << parameter.name << " (" << type_name(parameter.type) << ", "
+                << (parameter.required ? "bắt buộc" : "không bắt buộc") << "): " << parameter.description << '\n';
+      if (parameter.required) example += " --set " + parameter.name + "=" + shell_word(parameter.example);
+    }
+    std::cout << "example:" << example << '\n';
+    return kOk;
+  }
   if (const auto case_path = arguments.value("--for")) {
     const auto bytes = read_input(*case_path);
     if (!bytes) return kInputRejected;
     Diagnostics diagnostics;
-    const auto cases = engine->read_cases(*bytes, *case_path, diagnostics);
+    const auto the_case = engine->read_single_case(*bytes, *case_path, diagnostics);
     print(diagnostics);
-    if (!cases || cases->cases.size() != 1) return kInputRejected;
-    for (const auto& name : engine->templates_for(cases->cases.front(), today_in_vietnam())) std::cout << name << '\n';
+    if (!the_case) return kInputRejected;
+    for (const auto& name : engine->templates_for(*the_case, today_in_vietnam())) std::cout << name << '\n';
     return kOk;
   }
   for (const auto& info : engine->templates()) std::cout << info.name << "  " << info.description << '\n';
   return kOk;
 }
+
+namespace {
 
 int run(std::vector<std::string> args) {
   std::optional<std::string> resources;
@@ -263,7 +302,8 @@ int run(std::vector<std::string> args) {
   if (command == "render") return run_render(args, root);
   if (command == "validate") return run_validate(args, root);
   if (command == "templates") return run_templates(args, root);
-  throw UsageError{"không có lệnh \"" + command + "\" (các lệnh: render, validate, templates)"};
+  if (command == "batch") return run_batch(args, root);
+  throw UsageError{"không có lệnh \"" + command + "\" (các lệnh: render, validate, templates, batch)"};
 }
 
 }  // namespace

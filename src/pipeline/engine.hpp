@@ -18,7 +18,7 @@ namespace vanban::templating {
 class TemplateSet;
 }
 namespace vanban::rules {
-class LawBook;
+struct Law;
 }
 namespace vanban::pdf {
 class FontSet;
@@ -46,10 +46,20 @@ struct RenderOptions {
   std::map<std::string, std::string, std::less<>> parameters;  ///< --set key=value
 };
 
+/// A parameter a template takes from --set, for `vanban templates --describe`.
+struct ParameterInfo {
+  std::string name;
+  std::string type;  ///< text, date, number, money
+  std::string description;
+  std::string example;  ///< a value that renders (the declared example, else one of the right type)
+  bool required = true;
+};
+
 /// A description of one document template, for `vanban templates`.
 struct TemplateInfo {
   std::string name;
   std::string description;
+  std::vector<ParameterInfo> parameters;
 };
 
 class Engine {
@@ -69,6 +79,10 @@ class Engine {
   [[nodiscard]] std::optional<Bytes> render(const model::Case& the_case, const RenderOptions& options,
                                             Diagnostics& diagnostics) const;
 
+  /// Reads a file that must hold exactly one case (a register of several is refused with E0421).
+  [[nodiscard]] std::optional<model::Case> read_single_case(std::string_view bytes, const std::string& file,
+                                                            Diagnostics& diagnostics) const;
+
   /// Reads a single-case file and renders it.
   [[nodiscard]] std::optional<Bytes> render_file(std::string_view bytes, const std::string& file,
                                                  const RenderOptions& options, Diagnostics& diagnostics) const;
@@ -79,8 +93,26 @@ class Engine {
 
   [[nodiscard]] std::vector<TemplateInfo> templates() const;
   [[nodiscard]] bool has_template(const std::string& name) const;
+  /// One template's description and parameters, or nullopt when there is no such document template.
+  [[nodiscard]] std::optional<TemplateInfo> describe(const std::string& name) const;
   /// Templates meant for this case (their {@document applies} condition holds).
   [[nodiscard]] std::vector<std::string> templates_for(const model::Case& the_case, model::Date today) const;
+
+  /// A parsed batch filter over the case context.
+  struct Filter;
+  /// Parses and checks a filter for one template; errors at "--where:1:COLUMN"; nullptr when it is wrong.
+  [[nodiscard]] std::shared_ptr<const Filter> parse_filter(const std::string& text, const std::string& template_name,
+                                                     Diagnostics& diagnostics) const;
+  /// Whether the case passes the filter (a case whose context cannot be built does not).
+  [[nodiscard]] bool matches(const Filter& filter, const model::Case& the_case, const RenderOptions& options) const;
+
+  /// One PDF of many documents, in order, each starting on a new page (on an odd page when `duplex`);
+  /// cases that cannot be rendered are left out (the batch reports them).
+  [[nodiscard]] Bytes render_combined(const std::vector<const model::Case*>& cases, const RenderOptions& options,
+                                      bool duplex) const;
+
+  /// Warnings about the installed data that depend on the date: a year the holiday calendar does not cover yet.
+  void check_for_year(int year, Diagnostics& diagnostics) const;
 
  private:
   Engine();
@@ -89,7 +121,7 @@ class Engine {
                                                 Diagnostics& diagnostics) const;
 
   std::unique_ptr<templating::TemplateSet> templates_;
-  std::unique_ptr<rules::LawBook> law_;
+  std::unique_ptr<rules::Law> law_;
   std::shared_ptr<const pdf::FontSet> fonts_;
   layout::Profile profile_;
 };

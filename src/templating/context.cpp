@@ -1,8 +1,10 @@
 #include "templating/context.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "text/case_mapping.hpp"
+#include "text/normalize.hpp"
 #include "text/numbers.hpp"
 
 namespace vanban::templating {
@@ -113,9 +115,11 @@ std::string_view status_result_id(model::StatusResult result) {
 
 class ContextBuilder {
  public:
-  ContextBuilder(const model::Case& c, const RenderInput& input, const rules::LawBook& law,
-                 const std::string& template_name, Diagnostics& diagnostics)
-      : case_(c), input_(input), law_(law), template_name_(template_name), diagnostics_(diagnostics) {
+  ContextBuilder(const model::Case& c, const RenderInput& input, const rules::Law& law,
+                 const Template& document_template, const std::vector<Parameter>& parameters,
+                 Diagnostics& diagnostics)
+      : case_(c), input_(input), law_(law), template_(document_template), template_name_(document_template.name()),
+        parameters_(parameters), diagnostics_(diagnostics) {
     for (const auto& event : c.enforcement.events)
       if (event.kind == model::EventKind::payment && event.amount && event.obligation_id)
         paid_[*event.obligation_id] += *event.amount;
@@ -160,25 +164,31 @@ class ContextBuilder {
     root["outstanding"] = Value::money(total - paid, case_.loc);
 
     List assets;
-    for (const auto& asset : case_.assets) assets.push_back(asset_value(asset));
+    const model::Asset* main_asset = nullptr;
+    for (const auto& asset : case_.assets) {
+      assets.push_back(asset_value(asset));
+      if (main_asset == nullptr || (!main_asset->mortgagee_id && asset.mortgagee_id)) main_asset = &asset;
+    }
     root["assets"] = Value::list(std::move(assets));
+    // The main asset: the first mortgaged one, else the first (so has(asset.mortgagee) asks "any mortgage?").
+    root["asset"] = main_asset ? asset_value(*main_asset) : Value::absent(case_.loc);
     List evidence;
     for (const auto& item : case_.evidence) evidence.push_back(evidence_value(item));
     root["evidence"] = Value::list(std::move(evidence));
 
     root["enforcement"] = enforcement();
+    root["status"] = *root["enforcement"].find("status");
     const model::Officer* assigned = case_.find_officer(case_.enforcement.officer_id);
     root["officer"] = assigned ? officer_value(*assigned) : Value::absent(case_.enforcement.loc);
     const model::Officer* head = find_head();
     root["head"] = head ? officer_value(*head) : Value::absent(case_.loc);
     root["authority"] = head ? Value::text(deciding_authority(head->position.value, case_.agency), head->loc)
                              : Value::absent(case_.loc);
-    root["signer"] = signer();
+    root["params"] = parameters();
+    root["signer"] = signer(head);
     root["document"] = document();
     root["regime"] = regime();
-    Object parameters;
-    for (const auto& [name, value] : input_.parameters) parameters[name] = Value::text(value);
-    root["params"] = Value::object(std::move(parameters));
+    root["deadlines"] = deadlines();
     return Value::object(std::move(root), case_.loc);
   }
 
@@ -347,7 +357,7 @@ class ContextBuilder {
     return nullptr;
   }
 
-  Value signer() {
+  Value signer(const model::Officer* head) {
     const model::Officer* officer = nullptr;
     if (input_.signer_id) {
       officer = case_.find_officer(*input_.signer_id);
@@ -359,13 +369,96 @@ class ContextBuilder {
     } else if (case_.enforcement.decision && case_.enforcement.decision->signer_id) {
       officer = case_.find_officer(*case_.enforcement.decision->signer_id);
     }
-    if (officer == nullptr) officer = find_head();
+    if (officer == nullptr) officer = head;
     if (officer == nullptr) return Value::absent(case_.loc);
     List lines;
-    for (auto& line : authority_lines(officer->position.value)) lines.push_back(Value::text(line, officer->loc));
+    const std::string on_behalf_of = head ? head->position.value : std::string();
+    for (auto& line : authority_lines(officer->position.value, signing_, on_behalf_of))
+      lines.push_back(Value::text(line, officer->loc));
     Object fields = officer_value(*officer).as_object();
     fields["authority_lines"] = Value::list(std::move(lines));
     return Value::object(std::move(fields), officer->loc);
+  }
+
+  // --set values, checked and typed against the template's {@param} declarations.
+  Value parameters() {
+    Object fields;
+    const auto problem = [&](const std::string& message) { diagnostics_.error("E0312", SourceLoc{}, message); };
+    for (const auto& [name, value] : input_.parameters) {
+      if (name == kSigningParameter) {
+        static const std::vector<std::string> kAllowed = {"KT.", "Q.", "TL.", "TUQ.", "TM."};
+        if (std::find(kAllowed.begin(), kAllowed.end(), value) == kAllowed.end())
+          problem("tham số signing=\"" + value + "\" không hợp lệ (KT., Q., TL., TUQ. hoặc TM.)");
+        else
+          signing_ = value;
+        continue;
+      }
+      const bool declared = std::any_of(parameters_.begin(), parameters_.end(),
+                                        [&](const Parameter& p) { return p.name == name; });
+      if (!declared) {
+        std::string names;
+        for (const auto& p : parameters_) names += (names.empty() ? "" : ", ") + p.name;
+        problem("mẫu " + template_name_ + " không dùng tham số \"" + name + "\"" +
+                (names.empty() ? " (mẫu này không có tham số nào)" : " (các tham số: " + names + ")"));
+      }
+    }
+    for (const auto& parameter : parameters_) {
+      const auto given = input_.parameters.find(parameter.name);
+      if (given == input_.parameters.end()) {
+        if (parameter.required)
+          problem("thiếu tham số --set " + parameter.name + "=… (" + parameter.description + ") mà mẫu " +
+                  template_name_ + " cần");
+        fields[parameter.name] = Value::absent();
+        continue;
+      }
+      const std::string value = text::normalize_field(given->second);
+      const std::string shown = "--set " + parameter.name + "=\"" + given->second + "\"";
+      if (parameter.type == "date") {
+        const auto date = model::Date::parse_iso(value);
+        if (!date) problem(shown + ": cần một ngày dạng YYYY-MM-DD");
+        fields[parameter.name] = date ? Value::date(*date) : Value::absent();
+      } else if (parameter.type == "number" || parameter.type == "money") {
+        const bool digits = !value.empty() && value.size() <= 15 &&
+                            value.find_first_not_of("0123456789") == std::string::npos;
+        if (!digits) problem(shown + ": cần một số nguyên không âm, không có dấu phân cách");
+        const std::int64_t number = digits ? std::stoll(value) : 0;
+        fields[parameter.name] = !digits                       ? Value::absent()
+                                 : parameter.type == "money" ? Value::money(model::Money{number})
+                                                             : Value::number(number);
+      } else {
+        if (value.empty()) problem(shown + ": không được để trống");
+        fields[parameter.name] = value.empty() ? Value::absent() : Value::text(value);
+      }
+    }
+    return Value::object(std::move(fields));
+  }
+
+  // Dates the law derives from the case, so that templates never compute them.
+  Value deadlines() {
+    Object fields;
+    const rules::Regime* regime = law_.regimes.regime_on(input_.date);
+    const auto limit = [&](const char* id) -> const rules::TimeLimit* {
+      if (regime == nullptr) return nullptr;
+      const auto it = regime->time_limits.find(id);
+      return it == regime->time_limits.end() ? nullptr : &it->second;
+    };
+    std::optional<model::Date> notified, verified;
+    const model::Party* debtor = nullptr;
+    for (const auto& party : case_.parties)
+      if (party.role == model::Role::debtor && debtor == nullptr) debtor = &party;
+    for (const auto& event : case_.enforcement.events) {
+      if (event.kind == model::EventKind::notified && debtor && event.party_id == debtor->id && !notified)
+        notified = event.date;
+      if (event.kind == model::EventKind::verification) verified = event.date;
+    }
+    const auto deadline = [&](const std::optional<model::Date>& from, const char* id) {
+      const rules::TimeLimit* found = limit(id);
+      if (!from || found == nullptr) return Value::absent(case_.enforcement.loc);
+      return Value::date(law_.calendar.deadline(*from, *found), case_.enforcement.loc);
+    };
+    fields["voluntary"] = deadline(notified, "voluntary-period");
+    fields["next_verification"] = deadline(verified, "reverification");
+    return Value::object(std::move(fields), case_.enforcement.loc);
   }
 
   Value enforcement() {
@@ -416,13 +509,22 @@ class ContextBuilder {
   }
 
   Value document() {
+    const std::string type_code = template_.document() ? template_.document()->type_code : std::string();
+    const std::string type_name = template_.document() ? template_.document()->type_name : std::string();
+    // Số, ký hiệu: "05/QĐ-CCTHADS"; a draft leaves room for the number: "      /QĐ-CCTHADS".
+    const std::string notation = type_code + "-" + case_.agency.code.value;
+    const std::string number = input_.number.empty() ? std::string("      ") : input_.number;
     return Value::object({{"number", Value::text(input_.number)},
                           {"date", Value::date(input_.date)},
-                          {"template", Value::text(template_name_)}});
+                          {"template", Value::text(template_name_)},
+                          {"type_name", Value::text(type_name)},
+                          {"type_code", Value::text(type_code)},
+                          {"notation", Value::text(notation)},
+                          {"reference", Value::text(number + "/" + notation)}});
   }
 
   Value regime() {
-    const rules::Regime* regime = law_.regime_on(input_.date);
+    const rules::Regime* regime = law_.regimes.regime_on(input_.date);
     if (regime == nullptr) {
       diagnostics_.error("E0314", case_.loc,
                          "không có chế độ pháp lý nào áp dụng cho ngày " + input_.date.to_iso() +
@@ -458,10 +560,13 @@ class ContextBuilder {
 
   const model::Case& case_;
   const RenderInput& input_;
-  const rules::LawBook& law_;
+  const rules::Law& law_;
+  const Template& template_;
   const std::string& template_name_;
+  const std::vector<Parameter>& parameters_;
   Diagnostics& diagnostics_;
   std::map<std::string, model::Money> paid_;
+  std::string signing_;  ///< the checked `signing` parameter, "" for automatic
 };
 
 }  // namespace
@@ -475,13 +580,25 @@ std::string honorific(model::Gender gender) {
   return "ông/bà";
 }
 
-std::vector<std::string> authority_lines(const std::string& position) {
-  if (starts_with_deputy(position)) {
+std::vector<std::string> authority_lines(const std::string& position, const std::string& prefix,
+                                         const std::string& on_behalf_of) {
+  const std::string own = text::to_upper(position);
+  const std::string lower = text::to_lower(position);
+  const auto without = [&](std::string_view word) {
+    return text::capitalize_first(position.substr(std::min(position.size(), word.size())));
+  };
+  const bool deputy = lower.rfind("phó ", 0) == 0;
+  const bool acting = lower.rfind("quyền ", 0) == 0;
+  if (prefix.empty() || prefix == "KT.") {
     // "Phó Chi cục trưởng" signs for the "Chi cục trưởng": KT. (ký thay).
-    const std::string head_title = text::capitalize_first(position.substr(std::string("Phó ").size()));
-    return {"KT. " + text::to_upper(head_title), text::to_upper(position)};
+    if (deputy || prefix == "KT.")
+      return {"KT. " + text::to_upper(deputy ? without("Phó ") : on_behalf_of), own};
+    if (acting) return {"Q. " + text::to_upper(without("Quyền "))};
+    return {own};
   }
-  return {text::to_upper(position)};
+  if (prefix == "Q.") return {"Q. " + text::to_upper(acting ? without("Quyền ") : position)};
+  // TL. (thừa lệnh), TUQ. (thừa ủy quyền), TM. (thay mặt a collective body).
+  return {prefix + " " + text::to_upper(on_behalf_of), own};
 }
 
 std::string deciding_authority(const std::string& head_position, const model::Agency& agency) {
@@ -498,9 +615,10 @@ std::string deciding_authority(const std::string& head_position, const model::Ag
   return title + " " + text::to_upper(agency.name.value);
 }
 
-Value build_context(const model::Case& the_case, const RenderInput& input, const rules::LawBook& law,
-                    const std::string& template_name, Diagnostics& diagnostics) {
-  return ContextBuilder(the_case, input, law, template_name, diagnostics).build();
+Value build_context(const model::Case& the_case, const RenderInput& input, const rules::Law& law,
+                    const Template& document_template, const std::vector<Parameter>& parameters,
+                    Diagnostics& diagnostics) {
+  return ContextBuilder(the_case, input, law, document_template, parameters, diagnostics).build();
 }
 
 }  // namespace vanban::templating

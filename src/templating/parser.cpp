@@ -494,7 +494,12 @@ class TemplateParser {
       return node;
     }
     if (token.text == "signature") {
-      keyed_options(node, token, {"signer"});
+      keyed_options(node, token, {"signer", "as", "for", "title"});
+      if (const auto as = node.options.find("as"); as != node.options.end()) {
+        static const std::set<std::string, std::less<>> kPrefixes = {"KT.", "Q.", "TL.", "TUQ.", "TM."};
+        if (!kPrefixes.count(as->second))
+          fail("E0412", token.begin, "as=\"" + as->second + "\" không hợp lệ (KT., Q., TL., TUQ. hoặc TM.)");
+      }
       return node;
     }
     if (token.text == "document") {

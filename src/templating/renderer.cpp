@@ -430,7 +430,7 @@ class Renderer {
     return value->kind() == Value::Kind::text ? value->as_text() : std::string();
   }
 
-  std::string notation() { return document_info().type_code + "-" + lookup_text({"agency", "code"}); }
+  std::string notation() { return lookup_text({"document", "notation"}); }
 
   void header(const Node& node) {
     doc::Header header;
@@ -438,8 +438,7 @@ class Renderer {
     const std::string parent = lookup_text({"agency", "parent"});
     if (!parent.empty()) header.parent_agency = text::to_upper(parent);
     header.agency = text::to_upper(lookup_text({"agency", "name"}));
-    const std::string number = input_.number.empty() ? std::string("      ") : input_.number;
-    header.number_line = "Số: " + number + "/" + notation();
+    header.number_line = "Số: " + lookup_text({"document", "reference"});
     header.place_date = lookup_text({"agency", "place"}) + ", " +
                         text::long_date(input_.date.year(), input_.date.month(), input_.date.day());
     document_.blocks.emplace_back(std::move(header));
@@ -461,7 +460,15 @@ class Renderer {
     doc::Signature block;
     block.loc = node.loc;
     block.signer_name = name->as_text();
-    if (const Value* lines = signer.find("authority_lines"); lines && lines->kind() == Value::Kind::list) {
+    const auto as = node.options.find("as");
+    if (as != node.options.end()) {
+      // A template-defined authority, e.g. a council: {@signature as="TM." for="Hội đồng" title="Chủ tịch Hội đồng"}.
+      const auto title = node.options.find("title");
+      const auto on_behalf_of = node.options.find("for");
+      block.authority_lines =
+          authority_lines(title != node.options.end() ? title->second : position->as_text(), as->second,
+                          on_behalf_of != node.options.end() ? on_behalf_of->second : std::string());
+    } else if (const Value* lines = signer.find("authority_lines"); lines && lines->kind() == Value::Kind::list) {
       for (const auto& line : lines->as_list()) block.authority_lines.push_back(line.as_text());
     } else {
       block.authority_lines.push_back(text::to_upper(position->as_text()));

@@ -166,3 +166,69 @@ TEST(Cli, DocumentDateCitesTheLawInForce) {
 
 }  // namespace
 }  // namespace vanban
+
+namespace vanban {
+namespace {
+
+// A copy of the resources with one broken template: --check names the file, line and column; render refuses
+// to start (environment error) rather than half-render.
+TEST(Cli, TemplateCheckReportsPositions) {
+  const auto root = test::scratch_dir("e2e_check");
+  for (const char* folder : {"fonts", "rules", "templates"})
+    std::filesystem::copy(test::source_dir() / folder, root / folder, std::filesystem::copy_options::recursive);
+  test::write_text(root / "templates" / "hong.vbt",
+                   "{@document name=\"Thông báo\" code=\"TB\"}\n{#if debtor.is_person}\n{debtor.nmae}\n{/if}\n");
+  const auto check = test::run(test::quote(test::binary().string()) + " --resources " + test::quote(root.string()) +
+                               " templates --check");
+  EXPECT_EQ(check.exit_code, 1);
+  EXPECT_NE(check.err.find((root / "templates" / "hong.vbt").string() + ":3:2: error: [E0402]"), std::string::npos)
+      << check.err;
+  const auto render = test::run(test::quote(test::binary().string()) + " --resources " + test::quote(root.string()) +
+                                " render x.xml --template hong -o " + test::quote((root / "x.pdf").string()));
+  EXPECT_EQ(render.exit_code, 3);
+  EXPECT_FALSE(std::filesystem::exists(root / "x.pdf"));
+}
+
+}  // namespace
+}  // namespace vanban
+
+namespace vanban {
+namespace {
+
+// For every template: `templates --describe` ends with "example: …", and those options render the template
+// for a sample case it applies to.
+TEST(Cli, DescribeGivesAWorkingExampleForEveryTemplate) {
+  const auto dir = test::scratch_dir("e2e_describe");
+  const auto list = vanban("templates");
+  ASSERT_EQ(list.exit_code, 0);
+  std::istringstream lines(list.out);
+  std::string line;
+  int rendered = 0;
+  while (std::getline(lines, line)) {
+    const std::string name = line.substr(0, line.find(' '));
+    const auto description = vanban("templates --describe " + name);
+    ASSERT_EQ(description.exit_code, 0) << name;
+    const auto at = description.out.rfind("example:");
+    ASSERT_NE(at, std::string::npos) << description.out;
+    std::string example = description.out.substr(at + 8);
+    while (!example.empty() && (example.back() == '\n')) example.pop_back();
+    ASSERT_EQ(description.out.substr(at).find('\n'), description.out.size() - at - 1) << "not the last line";
+    bool done = false;
+    for (const auto& path : test::all_sample_cases()) {
+      const auto applicable = vanban("templates --for " + quote(path.string()));
+      if (applicable.exit_code != 0 || applicable.out.find(name + "\n") == std::string::npos) continue;
+      const auto pdf = dir / (name + ".pdf");
+      const auto result =
+          vanban("render " + quote(path.string()) + " --template " + name + " -o " + quote(pdf.string()) + example);
+      EXPECT_EQ(result.exit_code, 0) << name << " " << path << example << "\n" << result.err;
+      done = true;
+      ++rendered;
+      break;
+    }
+    EXPECT_TRUE(done) << "no sample case for " << name;
+  }
+  EXPECT_GT(rendered, 0);
+}
+
+}  // namespace
+}  // namespace vanban

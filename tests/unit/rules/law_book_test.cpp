@@ -2,18 +2,12 @@
 
 #include <gtest/gtest.h>
 
-#include "support/paths.hpp"
+#include "support/law.hpp"
 
 namespace vanban::rules {
 namespace {
 
-LawBook load_project_law() {
-  Diagnostics diagnostics;
-  const auto path = test::source_dir() / "rules" / "law.xml";
-  auto book = LawBook::parse(test::read_text(path), make_file_name(path.string()), diagnostics);
-  EXPECT_TRUE(book.has_value()) << diagnostics.to_string();
-  return std::move(*book);
-}
+LawBook load_project_law() { return test::load_rules_file<LawBook>("law.xml"); }
 
 TEST(LawBook, PicksTheRegimeByDate) {
   const LawBook book = load_project_law();
