@@ -440,6 +440,7 @@ void hash_text(HPDF_MD5_CTX& md5, std::string_view text) {
 // ---- PDF/A-1b ------------------------------------------------------------------------------------
 
 constexpr const char* kProducer = "vanban";
+constexpr HPDF_UINT kPagesPerNode = 1024;
 constexpr const char* kOutputCondition = "sRGB IEC61966-2.1";
 
 // The sRGB OutputIntent: it makes the default DeviceGray of text and rules device-independent (ISO 19005-1
@@ -473,6 +474,10 @@ Bytes write_pdf(const layout::PageSet& pages, const DocumentInfo& info, const Fo
   Document doc;
   HPDF_Doc pdf = doc.get();
   pdf->pdf_version = HPDF_VER_14;
+  // PDF/A-1 allows at most 8,191 elements in an array (ISO 19005-1 §6.1.12): a long combined print file gets a
+  // two-level page tree instead of one /Kids array with every page. Documents of up to kPagesPerNode pages keep
+  // their flat tree.
+  doc.check(HPDF_SetPagesConfiguration(pdf, kPagesPerNode), "configure the page tree");
   Deflater& deflater = thread_deflater();
 
   // Which characters each face draws, so each face embeds exactly those glyphs.

@@ -40,6 +40,28 @@ TEST(Writer, EmbedsOnlyTheFacesUsed) {
   EXPECT_LT(pdf.size(), 20000U);
 }
 
+// PDF/A-1 limits arrays to 8,191 elements: a combined print file of many letters must not put every page into one
+// /Kids array.
+TEST(Writer, ALongDocumentHasNoArrayLongerThanPdfAAllows) {
+  const auto fonts = FontSet::load(test::source_dir() / "fonts");
+  layout::PageSet pages = one_page();
+  pages.pages.resize(9000, pages.pages.front());
+  const Bytes pdf = write_pdf(pages, DocumentInfo{}, *fonts);
+  std::size_t page_objects = 0;
+  for (std::size_t at = pdf.find("/Type /Page\n"); at != std::string::npos; at = pdf.find("/Type /Page\n", at + 1))
+    ++page_objects;
+  EXPECT_EQ(page_objects, 9000U);
+  std::size_t longest = 0;
+  for (std::size_t at = pdf.find("/Kids ["); at != std::string::npos; at = pdf.find("/Kids [", at + 1)) {
+    const std::string kids = pdf.substr(at, pdf.find(']', at) - at);
+    std::size_t refs = 0;
+    for (std::size_t r = kids.find(" R"); r != std::string::npos; r = kids.find(" R", r + 1)) ++refs;
+    longest = std::max(longest, refs);
+  }
+  EXPECT_GT(longest, 0U);
+  EXPECT_LE(longest, 8191U);
+}
+
 // Enough distinct characters in one face that CIDs reach the bytes a literal string must escape: ( ) \\ and line
 // ends (0x28, 0x29, 0x5C, 0x0A, 0x0D). pdftotext must give every character back.
 TEST(Writer, EveryCidSurvivesTheContentStream) {
