@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -289,7 +290,7 @@ class CodePointSet {
     std::vector<char32_t> out;
     for (std::size_t w = 0; w < words_.size(); ++w)
       for (std::uint64_t bits = words_[w]; bits != 0; bits &= bits - 1)
-        out.push_back(static_cast<char32_t>(w * 64 + static_cast<std::size_t>(__builtin_ctzll(bits))));
+        out.push_back(static_cast<char32_t>(w * 64 + static_cast<std::size_t>(std::countr_zero(bits))));
     return out;
   }
 

@@ -40,6 +40,24 @@ TEST(Writer, EmbedsOnlyTheFacesUsed) {
   EXPECT_LT(pdf.size(), 20000U);
 }
 
+// Positions, sizes and word spacing as the content stream states them (numbers are formatted by hand).
+TEST(Writer, ContentStatesPositionsInPoints) {
+  const auto fonts = FontSet::load(test::source_dir() / "fonts");
+  const auto dir = test::scratch_dir("writer_content");
+  test::write_text(dir / "one.pdf", write_pdf(one_page(), DocumentInfo{}, *fonts));
+  const auto qdf = test::run("qpdf --qdf --object-streams=disable " + test::quote((dir / "one.pdf").string()) + " " +
+                             test::quote((dir / "qdf.pdf").string()));
+  ASSERT_EQ(qdf.exit_code, 0) << qdf.err;
+  const std::string content = test::read_text(dir / "qdf.pdf");
+  // one_page(): a rule 100→200 at y 130 (0.6 pt), "QUYẾT ĐỊNH" at (85, 100), 14 pt; a justified line at (85, 120)
+  // with 1.5 pt extra per space: −1.5 × 1000 / 14 = −107.1 thousandths of an em.
+  EXPECT_NE(content.find("0.6 w\n100 711.89 m 200 711.89 l S\n"), std::string::npos);
+  // (qpdf's normalized copy shows the binary strings in hex.)
+  EXPECT_NE(content.find(" 14 Tf\n1 0 0 1 85 741.89 Tm [<"), std::string::npos) << content;
+  EXPECT_NE(content.find("1 0 0 1 85 721.89 Tm [<"), std::string::npos);
+  EXPECT_NE(content.find("> -107.1 <"), std::string::npos);
+}
+
 // PDF/A-1 limits arrays to 8,191 elements: a combined print file of many letters must not put every page into one
 // /Kids array.
 TEST(Writer, ALongDocumentHasNoArrayLongerThanPdfAAllows) {
