@@ -488,15 +488,19 @@ Bytes write_pdf(const layout::PageSet& pages, const DocumentInfo& info, const Fo
       std::size_t offset = 0;
       while (offset < text.text.size()) used[static_cast<std::size_t>(text.face)].insert(utf8::decode(text.text, offset));
     }
+  // The file identifier hashes what is drawn: the characters of each face (CIDs alone would not tell "ab" from
+  // "bc"), the content streams and the metadata.
+  HPDF_MD5_CTX md5;
+  HPDF_MD5Init(&md5);
   std::array<EmbeddedFace, layout::kFaceCount> faces;
   for (std::size_t f = 0; f < faces.size(); ++f) {
     const std::vector<char32_t> drawn = used[f].sorted();
+    HPDF_MD5Update(&md5, reinterpret_cast<const HPDF_BYTE*>(drawn.data()),
+                   static_cast<HPDF_UINT32>(drawn.size() * sizeof(char32_t)));
     if (!drawn.empty())
       embed_face(faces[f], doc, deflater, fonts.font(static_cast<layout::Face>(f)), drawn, static_cast<layout::Face>(f));
   }
 
-  HPDF_MD5_CTX md5;
-  HPDF_MD5Init(&md5);
   for (const auto& page : pages.pages) {
     HPDF_Page pdf_page = HPDF_AddPage(pdf);
     doc.made(pdf_page, "add a page");
@@ -580,7 +584,7 @@ Bytes write_pdf(const layout::PageSet& pages, const DocumentInfo& info, const Fo
                                    &info.signer_position, &info.signer_name})
     hash_text(md5, *field);
 
-  // A file identifier from the content, never from the clock.
+  // The file identifier: from the content, never from the clock.
   HPDF_BYTE digest[16];
   HPDF_MD5Final(digest, &md5);
   const std::string id(reinterpret_cast<const char*>(digest), sizeof digest);

@@ -31,6 +31,20 @@ TEST(Writer, IsDeterministic) {
   EXPECT_EQ(first.substr(0, 8), "%PDF-1.4");
 }
 
+// The same drawing with other characters (the CIDs of "ab" and "bc" are both 1 2) is another file.
+TEST(Writer, TheFileIdentifierFollowsTheText) {
+  const auto fonts = FontSet::load(test::source_dir() / "fonts");
+  const auto with_text = [&](const char* text) {
+    layout::PageSet pages = one_page();
+    pages.pages.front().texts = {layout::PlacedText{85, 100, layout::Face::regular, 14, text, 20, 0}};
+    const Bytes pdf = write_pdf(pages, DocumentInfo{}, *fonts);
+    const auto at = pdf.find("/ID [");
+    return pdf.substr(at, pdf.find(']', at) - at);
+  };
+  EXPECT_EQ(with_text("ab"), with_text("ab"));
+  EXPECT_NE(with_text("ab"), with_text("bc"));
+}
+
 TEST(Writer, EmbedsOnlyTheFacesUsed) {
   const auto fonts = FontSet::load(test::source_dir() / "fonts");
   const Bytes pdf = write_pdf(one_page(), DocumentInfo{}, *fonts);
