@@ -476,9 +476,10 @@ Bytes write_pdf(const layout::PageSet& pages, const DocumentInfo& info, const Fo
   HPDF_Doc pdf = doc.get();
   pdf->pdf_version = HPDF_VER_14;
   // PDF/A-1 allows at most 8,191 elements in an array (ISO 19005-1 §6.1.12): a long combined print file gets a
-  // two-level page tree instead of one /Kids array with every page. Documents of up to kPagesPerNode pages keep
-  // their flat tree.
-  doc.check(HPDF_SetPagesConfiguration(pdf, kPagesPerNode), "configure the page tree");
+  // two-level page tree instead of one /Kids array with every page (libharu adds a level as soon as this is set, so
+  // documents of up to kPagesPerNode pages keep their flat tree).
+  if (pages.pages.size() > kPagesPerNode)
+    doc.check(HPDF_SetPagesConfiguration(pdf, kPagesPerNode), "configure the page tree");
   Deflater& deflater = thread_deflater();
 
   // Which characters each face draws, so each face embeds exactly those glyphs.
