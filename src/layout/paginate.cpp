@@ -9,10 +9,10 @@ namespace vanban::layout {
 
 namespace {
 
-// Without font metrics here, a line of text is taken to reach one size above its baseline and a quarter below
-// (Liberation Serif: 0.906 and 0.221 em with the highest and lowest Vietnamese marks).
-constexpr double kAbove = 1.0;
-constexpr double kBelow = 0.25;
+// Without font metrics here, a line of text is taken to reach this far above and below its baseline, in em:
+// Liberation Serif's highest and lowest Vietnamese marks (0.906 and 0.221), which single spacing (1.15) clears.
+constexpr double kAbove = 0.91;
+constexpr double kBelow = 0.22;
 constexpr double kEpsilon = 1e-6;
 
 struct Band {
@@ -47,7 +47,7 @@ double block_height(const FlowBlock& block) {
 // Cuts a band taller than `limit` between its lines of text; vertical rules are cut with it.
 std::vector<Slice> cut_tall(const Slice& slice, double limit) {
   if (slice.height <= limit + kEpsilon) return {slice};
-  // Each text occupies [baseline - size, baseline + size/4]; a cut may not cross one.
+  // A cut may not cross a line of text.
   std::vector<std::pair<double, double>> spans;
   for (const auto& text : slice.texts)
     spans.emplace_back(text.baseline - kAbove * text.size, text.baseline + kBelow * text.size);

@@ -140,3 +140,85 @@ TEST(LineBreak, MissingGlyphIsReportedWithItsField) {
 
 }  // namespace
 }  // namespace vanban::layout
+
+namespace vanban::layout {
+namespace {
+
+std::vector<BrokenLine> centred(const std::string& text, double width, const std::vector<PreferredStart>* starts) {
+  test::FixedMetrics metrics;
+  Diagnostics diagnostics;
+  LineSpec spec;
+  spec.width = width;
+  spec.alignment = Alignment::center;
+  spec.preferred_starts = starts;
+  return break_lines({StyledSpan{text, Face::bold, 10, {}, {}}}, spec, metrics, diagnostics);
+}
+
+// The deciding authority wraps between the title and the agency it heads, as the forms print it; without the
+// preference the balanced break falls inside the agency's name.
+TEST(LineBreak, AuthorityWrapsBeforeTheAgencyName) {
+  const std::vector<PreferredStart> starts = {{"THỊ XÃ", 60}, {"XÃ", 60}, {"CHI CỤC THI HÀNH ÁN", 100}};
+  const std::string authority = "CHI CỤC TRƯỞNG CHI CỤC THI HÀNH ÁN DÂN SỰ THỊ XÃ ĐIỆN BÀN";
+  EXPECT_EQ(table(centred(authority, 200, &starts)),
+            " 67.50  65.00  0.00 |CHI CỤC TRƯỞNG|\n"
+            "  7.50 185.00  0.00 |CHI CỤC THI HÀNH ÁN DÂN SỰ THỊ XÃ ĐIỆN BÀN|\n");
+  EXPECT_EQ(table(centred(authority, 200, nullptr)),
+            " 41.25 117.50  0.00 |CHI CỤC TRƯỞNG CHI CỤC THI|\n"
+            " 33.75 132.50  0.00 |HÀNH ÁN DÂN SỰ THỊ XÃ ĐIỆN BÀN|\n");
+}
+
+// An agency name wraps before its administrative unit (here the whole "THỊ XÃ", not "XÃ" alone); without the
+// preference the balanced break falls inside the name.
+TEST(LineBreak, AgencyNameWrapsBeforeTheWholeUnit) {
+  const std::string agency = "CHI CỤC THI HÀNH ÁN DÂN SỰ THỊ XÃ ĐIỆN BÀN";
+  const std::vector<PreferredStart> units = {{"THỊ XÃ", 60}, {"XÃ", 60}};
+  EXPECT_EQ(table(centred(agency, 135, &units)),
+            " 10.00 115.00  0.00 |CHI CỤC THI HÀNH ÁN DÂN SỰ|\n"
+            " 33.75  67.50  0.00 |THỊ XÃ ĐIỆN BÀN|\n");
+  EXPECT_EQ(table(centred(agency, 135, nullptr)),
+            " 25.00  85.00  0.00 |CHI CỤC THI HÀNH ÁN|\n"
+            " 18.75  97.50  0.00 |DÂN SỰ THỊ XÃ ĐIỆN BÀN|\n");
+  // However strongly "XÃ" alone is preferred, a break inside "THỊ XÃ" is not taken …
+  const std::vector<PreferredStart> strong_xa = {{"THỊ XÃ", 60}, {"XÃ", 200}};
+  EXPECT_EQ(table(centred(agency, 135, &strong_xa)),
+            " 10.00 115.00  0.00 |CHI CỤC THI HÀNH ÁN DÂN SỰ|\n"
+            " 33.75  67.50  0.00 |THỊ XÃ ĐIỆN BÀN|\n");
+  // … as it would be if "THỊ XÃ" were not known.
+  const std::vector<PreferredStart> only_xa = {{"XÃ", 200}};
+  EXPECT_EQ(table(centred(agency, 135, &only_xa)),
+            "  1.25 132.50  0.00 |CHI CỤC THI HÀNH ÁN DÂN SỰ THỊ|\n"
+            " 42.50  50.00  0.00 |XÃ ĐIỆN BÀN|\n");
+}
+
+// The words before an unbreakable token are not spread out to push it to the next line: the token starts on
+// the same line and breaks between characters, each of its lines full.
+TEST(LineBreak, TheLineBeforeALongTokenIsNotStretched) {
+  EXPECT_EQ(table(lay("aa bb 0123456789ABCDEFGHIJ", 50, Alignment::justify)),
+            "  0.00  50.00  0.00 |aa bb 01234|\n"
+            "  0.00  50.00  0.00 |56789ABCDE|\n"
+            "  0.00  25.00  0.00 |FGHIJ|\n");
+}
+
+TEST(LineBreak, LeftAndRightAlignedLines) {
+  EXPECT_EQ(table(lay("aa bb cc dd ee", 30, Alignment::left)),
+            "  0.00  22.50  0.00 |aa bb|\n"
+            "  0.00  22.50  0.00 |cc dd|\n"
+            "  0.00  10.00  0.00 |ee|\n");
+  EXPECT_EQ(table(lay("1.250.000", 60, Alignment::right)), " 15.00  45.00  0.00 |1.250.000|\n");
+}
+
+TEST(LineBreak, HangingIndent) {
+  // A recipient: "- " then the text, wrapped lines aligned after the dash.
+  test::FixedMetrics metrics;
+  Diagnostics diagnostics;
+  LineSpec spec;
+  spec.width = 38;
+  spec.hanging_indent = 7.5;
+  spec.alignment = Alignment::left;
+  EXPECT_EQ(table(break_lines({StyledSpan{"- aa bb cc dd", Face::regular, 10, {}, {}}}, spec, metrics, diagnostics)),
+            "  0.00  30.00  0.00 |- aa bb|\n"
+            "  7.50  22.50  0.00 |cc dd|\n");
+}
+
+}  // namespace
+}  // namespace vanban::layout
