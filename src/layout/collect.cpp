@@ -50,6 +50,7 @@ class Collector {
   Collector(const FontMetrics& metrics, const Profile& profile, Diagnostics& diagnostics)
       : setter_(metrics, profile, diagnostics), profile_(profile), left_(setter_.left()), width_(setter_.width()) {
     for (const auto& unit : profile.preferred_header_breaks) header_starts_.push_back({unit, kUnitBreakBonus});
+    for (const auto& phrase : profile.unbreakable_phrases) header_starts_.push_back({phrase, 0});
     heading_starts_ = header_starts_;
     for (const auto& agency : profile.agency_name_starts) heading_starts_.push_back({agency, kAgencyBreakBonus});
   }
@@ -104,9 +105,15 @@ class Collector {
   // ---- blocks --------------------------------------------------------------------------------
   FlowBlock block(const doc::Header& header) {
     Slice slice;
-    const double left_width = profile_.header_left_width;
+    // The Quốc hiệu and the Tiêu ngữ each stay on one line: with wide margins the agency column gives way.
+    const double national_width =
+        std::max(text_width(setter_.metrics(), Face::bold, profile_.national_title_size, header.national_title),
+                 text_width(setter_.metrics(), Face::bold, profile_.motto_size, header.motto)) +
+        1;
+    const double right_width = std::min(width_ / 2 + profile_.header_left_width / 2,
+                                        std::max(width_ - profile_.header_left_width, national_width));
+    const double left_width = width_ - right_width;
     const double right_x = left_ + left_width;
-    const double right_width = width_ - left_width;
     const double left_center = left_ + left_width / 2;
     const double right_center = right_x + right_width / 2;
 

@@ -51,6 +51,9 @@ struct Profile {
   /// title and the agency's name.
   std::vector<std::string> agency_name_starts = {"CHI CỤC THI HÀNH ÁN", "CỤC THI HÀNH ÁN", "PHÒNG THI HÀNH ÁN",
                                                  "THI HÀNH ÁN DÂN SỰ"};
+  /// Words a centred upper-case line should not be broken between, when it can be broken elsewhere.
+  std::vector<std::string> unbreakable_phrases = {"CHI CỤC", "THI HÀNH ÁN", "DÂN SỰ", "VIỆN KIỂM SÁT", "TÒA ÁN",
+                                                  "NHÂN DÂN"};
 };
 
 /// Body line height in points: the line spacing times the single line of the body size.

@@ -81,8 +81,14 @@ model::Date document_date(const model::Case& the_case, const RenderOptions& opti
   return options.today;
 }
 
+std::vector<std::string> profile_problems(const layout::Profile& profile) { return layout::check_profile(profile); }
+
 std::optional<Engine::Rendered> Engine::lay_out(const model::Case& the_case, const RenderOptions& options,
                                                 Diagnostics& diagnostics) const {
+  const auto problems = profile_problems(options.profile);
+  for (const auto& problem : problems)
+    diagnostics.error("E0502", SourceLoc{}, "bố cục trang không đúng Nghị định 30/2020/NĐ-CP: " + problem);
+  if (!problems.empty()) return std::nullopt;
   const templating::Template* document_template = templates_->find(options.template_name);
   if (document_template == nullptr || !document_template->document()) {
     diagnostics.error("E0420", SourceLoc{},
@@ -100,7 +106,7 @@ std::optional<Engine::Rendered> Engine::lay_out(const model::Case& the_case, con
   std::optional<Rendered> result;
   if (document) {
     Rendered rendered;
-    rendered.pages = layout::lay_out(*document, *fonts_, profile_, local);
+    rendered.pages = layout::lay_out(*document, *fonts_, options.profile, local);
     rendered.metadata = std::move(document->metadata);
     result = std::move(rendered);
   }
@@ -161,7 +167,9 @@ bool Engine::has_template(const std::string& name) const {
 std::vector<std::string> Engine::templates_for(const model::Case& the_case, model::Date today) const {
   std::vector<std::string> out;
   templating::RenderInput input;
-  input.date = document_date(the_case, RenderOptions{{}, std::nullopt, today, {}, std::nullopt, {}});
+  RenderOptions options;
+  options.today = today;
+  input.date = document_date(the_case, options);
   for (const auto* item : templates_->documents())
     if (templates_->applies(*item, the_case, input, *law_)) out.push_back(item->name());
   return out;

@@ -44,6 +44,7 @@ struct RenderOptions {
   std::string number;                     ///< số, digits only; "" in a draft
   std::optional<std::string> signer_id;
   std::map<std::string, std::string, std::less<>> parameters;  ///< --set key=value
+  layout::Profile profile;                ///< page geometry and type sizes; must pass profile_problems()
 };
 
 /// A description of one document template, for `vanban templates`.
@@ -91,8 +92,11 @@ class Engine {
   std::unique_ptr<templating::TemplateSet> templates_;
   std::unique_ptr<rules::LawBook> law_;
   std::shared_ptr<const pdf::FontSet> fonts_;
-  layout::Profile profile_;
 };
+
+/// Why a layout profile is not allowed (Vietnamese, one message per value outside the ranges of Nghị định 30);
+/// empty when it is. A rendering with such a profile is refused with E0502.
+std::vector<std::string> profile_problems(const layout::Profile& profile);
 
 /// The document date a rendering uses: the option, else the case's decision date, else today.
 model::Date document_date(const model::Case& the_case, const RenderOptions& options);
