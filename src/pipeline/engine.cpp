@@ -83,12 +83,8 @@ model::Date document_date(const model::Case& the_case, const RenderOptions& opti
 
 std::vector<std::string> profile_problems(const layout::Profile& profile) { return layout::check_profile(profile); }
 
-std::optional<Engine::Rendered> Engine::lay_out(const model::Case& the_case, const RenderOptions& options,
-                                                Diagnostics& diagnostics) const {
-  const auto problems = profile_problems(options.profile);
-  for (const auto& problem : problems)
-    diagnostics.error("E0502", SourceLoc{}, "bố cục trang không đúng Nghị định 30/2020/NĐ-CP: " + problem);
-  if (!problems.empty()) return std::nullopt;
+std::optional<doc::Document> Engine::document(const model::Case& the_case, const RenderOptions& options,
+                                              Diagnostics& diagnostics) const {
   const templating::Template* document_template = templates_->find(options.template_name);
   if (document_template == nullptr || !document_template->document()) {
     diagnostics.error("E0420", SourceLoc{},
@@ -101,8 +97,19 @@ std::optional<Engine::Rendered> Engine::lay_out(const model::Case& the_case, con
   input.number = options.number.empty() ? std::string() : text::two_digits(std::stoll(options.number));
   input.signer_id = options.signer_id;
   input.parameters = options.parameters;
+  return templates_->render(*document_template, the_case, input, *law_, diagnostics);
+}
+
+const layout::FontMetrics& Engine::font_metrics() const { return *fonts_; }
+
+std::optional<Engine::Rendered> Engine::lay_out(const model::Case& the_case, const RenderOptions& options,
+                                                Diagnostics& diagnostics) const {
+  const auto problems = profile_problems(options.profile);
+  for (const auto& problem : problems)
+    diagnostics.error("E0502", SourceLoc{}, "bố cục trang không đúng Nghị định 30/2020/NĐ-CP: " + problem);
+  if (!problems.empty()) return std::nullopt;
   Diagnostics local;
-  auto document = templates_->render(*document_template, the_case, input, *law_, local);
+  auto document = this->document(the_case, options, local);
   std::optional<Rendered> result;
   if (document) {
     Rendered rendered;

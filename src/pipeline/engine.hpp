@@ -23,6 +23,12 @@ class LawBook;
 namespace vanban::pdf {
 class FontSet;
 }
+namespace vanban::doc {
+struct Document;
+}
+namespace vanban::layout {
+class FontMetrics;
+}
 
 namespace vanban::pipeline {
 
@@ -77,6 +83,13 @@ class Engine {
   /// The layout dump (golden text) of one case, for tests and `vanban render --dump-layout`.
   [[nodiscard]] std::optional<std::string> layout_dump(const model::Case& the_case, const RenderOptions& options,
                                                        Diagnostics& diagnostics) const;
+
+  /// The document a template makes of one case, before layout (for benchmarks and tools); nullopt with
+  /// diagnostics when the case or the request is wrong.
+  [[nodiscard]] std::optional<doc::Document> document(const model::Case& the_case, const RenderOptions& options,
+                                                      Diagnostics& diagnostics) const;
+  /// The metrics layout measures text with: those of the fonts the PDF embeds.
+  [[nodiscard]] const layout::FontMetrics& font_metrics() const;
 
   [[nodiscard]] std::vector<TemplateInfo> templates() const;
   [[nodiscard]] bool has_template(const std::string& name) const;
