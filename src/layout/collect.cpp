@@ -17,6 +17,7 @@ constexpr double kAgencyBreakBonus = 100;
 constexpr double kRuleGap = 1.5;           // between the lowest mark of a line and a rule under it
 constexpr double kNumberGap = 6;           // between the header rules and the Số / date line
 constexpr double kTitleSpaceBefore = 18;
+constexpr double kCentredMeasure = 0.85;  // centred headings and the trích yếu, as a share of the text width
 constexpr double kSignatureSpaceBefore = 12;
 constexpr double kColumnGutter = 6;        // between the recipient list and the signature column
 constexpr std::size_t kSignatureCarriesLines = 2;
@@ -176,8 +177,8 @@ class Collector {
     for (const auto& line : title.subject_lines) joined += (joined.empty() ? "" : " ") + line;
     if (!joined.empty()) {
       const std::size_t subject_from = slice.texts.size();
-      y = setter_.stack(slice, centred({span(joined, Face::bold, size, title.loc)}, width_ * 0.8, {}),
-                        left_ + width_ * 0.1, y, size, single(size));
+      y = setter_.stack(slice, centred({span(joined, Face::bold, size, title.loc)}, width_ * kCentredMeasure, {}),
+                        left_ + width_ * (1 - kCentredMeasure) / 2, y, size, single(size));
       const double rule_y = setter_.rule_under(last_baseline(slice), size);
       slice.rules.push_back(
           centered_rule(left_ + width_ / 2, widest_line(slice, subject_from) * profile_.subject_rule_fraction, rule_y));
@@ -216,13 +217,19 @@ class Collector {
     for (const auto& run : paragraph.runs)
       spans.push_back(span(run.text, face_of(run.bold || heading, run.italic || italic_role), size, run.loc, run.field));
     std::vector<BrokenLine> broken;
-    if (heading || paragraph.role == doc::ParagraphRole::centered)
-      broken = centred(spans, width_, heading ? heading_starts_ : header_starts_);
-    else
+    double x = left_;
+    if (heading || paragraph.role == doc::ParagraphRole::centered) {
+      // Centred lines keep clear of the margins, as the title does: a heading filling the whole measure
+      // ("CHI CỤC TRƯỞNG CHI CỤC THI HÀNH ÁN …") wraps between the title and the agency instead.
+      const double measure = width_ * kCentredMeasure;
+      x += (width_ - measure) / 2;
+      broken = centred(spans, measure, heading ? heading_starts_ : header_starts_);
+    } else {
       broken = setter_.lines(spans, width_, Alignment::justify, profile_.first_line_indent);
+    }
     FlowBlock flow;
     flow.space_before = profile_.paragraph_spacing;
-    add_lines(flow, broken, left_, height, setter_.baseline_in(height, size));
+    add_lines(flow, broken, x, height, setter_.baseline_in(height, size));
     flow.orphans = 2;
     flow.widows = 2;
     if (heading) {
