@@ -89,6 +89,24 @@ TEST(Golden, LayoutDumpsMatch) {
   }
 }
 
+// A profile outside the ranges of Nghị định 30 is refused (E0502), not laid out.
+TEST(Golden, AProfileOutsideTheDecreeIsRefused) {
+  const auto path = test::source_dir() / "examples" / "chu-dong-ma-tuy.xml";
+  Diagnostics diagnostics;
+  const auto register_ = project_engine().read_cases(test::read_text(path), path.string(), diagnostics);
+  ASSERT_TRUE(register_);
+  pipeline::RenderOptions options;
+  options.template_name = "qd-tha-chu-dong";
+  options.today = kToday;
+  options.profile.margin_left = layout::mm(25);
+  options.profile.body_size = 12;
+  EXPECT_FALSE(project_engine().layout_dump(register_->cases.front(), options, diagnostics));
+  EXPECT_EQ(diagnostics.error_count(), 2U) << diagnostics.to_string();
+  EXPECT_NE(diagnostics.to_string().find("[E0502] bố cục trang không đúng Nghị định 30/2020/NĐ-CP: lề trái"),
+            std::string::npos)
+      << diagnostics.to_string();
+}
+
 // ---- geometry of placed items, read back from the dumps ------------------------------------------
 
 // The default profile's text area (A4, margins 20/20/30/15 mm) and Liberation Serif's line box (hhea ascent

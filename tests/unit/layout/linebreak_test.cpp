@@ -154,40 +154,40 @@ std::vector<BrokenLine> centred(const std::string& text, double width, const std
   return break_lines({StyledSpan{text, Face::bold, 10, {}, {}}}, spec, metrics, diagnostics);
 }
 
+// Centred lines of `text` in `width` with each set of preferred starts (empty: none), against expected tables.
+void expect_centred(const std::string& text, double width,
+                    const std::vector<std::pair<std::vector<PreferredStart>, std::string>>& cases) {
+  for (const auto& [starts, expected] : cases)
+    EXPECT_EQ(table(centred(text, width, starts.empty() ? nullptr : &starts)), expected) << starts.size();
+}
+
 // The deciding authority wraps between the title and the agency it heads, as the forms print it; without the
 // preference the balanced break falls inside the agency's name.
 TEST(LineBreak, AuthorityWrapsBeforeTheAgencyName) {
-  const std::vector<PreferredStart> starts = {{"THỊ XÃ", 60}, {"XÃ", 60}, {"CHI CỤC THI HÀNH ÁN", 100}};
-  const std::string authority = "CHI CỤC TRƯỞNG CHI CỤC THI HÀNH ÁN DÂN SỰ THỊ XÃ ĐIỆN BÀN";
-  EXPECT_EQ(table(centred(authority, 200, &starts)),
-            " 67.50  65.00  0.00 |CHI CỤC TRƯỞNG|\n"
-            "  7.50 185.00  0.00 |CHI CỤC THI HÀNH ÁN DÂN SỰ THỊ XÃ ĐIỆN BÀN|\n");
-  EXPECT_EQ(table(centred(authority, 200, nullptr)),
-            " 41.25 117.50  0.00 |CHI CỤC TRƯỞNG CHI CỤC THI|\n"
-            " 33.75 132.50  0.00 |HÀNH ÁN DÂN SỰ THỊ XÃ ĐIỆN BÀN|\n");
+  expect_centred("CHI CỤC TRƯỞNG CHI CỤC THI HÀNH ÁN DÂN SỰ THỊ XÃ ĐIỆN BÀN", 200,
+                 {{{{"THỊ XÃ", 60}, {"XÃ", 60}, {"CHI CỤC THI HÀNH ÁN", 100}},
+                   " 67.50  65.00  0.00 |CHI CỤC TRƯỞNG|\n"
+                   "  7.50 185.00  0.00 |CHI CỤC THI HÀNH ÁN DÂN SỰ THỊ XÃ ĐIỆN BÀN|\n"},
+                  {{},
+                   " 41.25 117.50  0.00 |CHI CỤC TRƯỞNG CHI CỤC THI|\n"
+                   " 33.75 132.50  0.00 |HÀNH ÁN DÂN SỰ THỊ XÃ ĐIỆN BÀN|\n"}});
 }
 
-// An agency name wraps before its administrative unit (here the whole "THỊ XÃ", not "XÃ" alone); without the
-// preference the balanced break falls inside the name.
+// An agency name wraps before its administrative unit (the whole "THỊ XÃ", not "XÃ" alone, however strongly
+// "XÃ" is preferred); without the preference the balanced break falls inside the name, and without "THỊ XÃ"
+// among the units the break would go inside it.
 TEST(LineBreak, AgencyNameWrapsBeforeTheWholeUnit) {
-  const std::string agency = "CHI CỤC THI HÀNH ÁN DÂN SỰ THỊ XÃ ĐIỆN BÀN";
-  const std::vector<PreferredStart> units = {{"THỊ XÃ", 60}, {"XÃ", 60}};
-  EXPECT_EQ(table(centred(agency, 135, &units)),
-            " 10.00 115.00  0.00 |CHI CỤC THI HÀNH ÁN DÂN SỰ|\n"
-            " 33.75  67.50  0.00 |THỊ XÃ ĐIỆN BÀN|\n");
-  EXPECT_EQ(table(centred(agency, 135, nullptr)),
-            " 25.00  85.00  0.00 |CHI CỤC THI HÀNH ÁN|\n"
-            " 18.75  97.50  0.00 |DÂN SỰ THỊ XÃ ĐIỆN BÀN|\n");
-  // However strongly "XÃ" alone is preferred, a break inside "THỊ XÃ" is not taken …
-  const std::vector<PreferredStart> strong_xa = {{"THỊ XÃ", 60}, {"XÃ", 200}};
-  EXPECT_EQ(table(centred(agency, 135, &strong_xa)),
-            " 10.00 115.00  0.00 |CHI CỤC THI HÀNH ÁN DÂN SỰ|\n"
-            " 33.75  67.50  0.00 |THỊ XÃ ĐIỆN BÀN|\n");
-  // … as it would be if "THỊ XÃ" were not known.
-  const std::vector<PreferredStart> only_xa = {{"XÃ", 200}};
-  EXPECT_EQ(table(centred(agency, 135, &only_xa)),
-            "  1.25 132.50  0.00 |CHI CỤC THI HÀNH ÁN DÂN SỰ THỊ|\n"
-            " 42.50  50.00  0.00 |XÃ ĐIỆN BÀN|\n");
+  const std::string before_unit = " 10.00 115.00  0.00 |CHI CỤC THI HÀNH ÁN DÂN SỰ|\n"
+                                  " 33.75  67.50  0.00 |THỊ XÃ ĐIỆN BÀN|\n";
+  expect_centred("CHI CỤC THI HÀNH ÁN DÂN SỰ THỊ XÃ ĐIỆN BÀN", 135,
+                 {{{{"THỊ XÃ", 60}, {"XÃ", 60}}, before_unit},
+                  {{{"THỊ XÃ", 60}, {"XÃ", 200}}, before_unit},
+                  {{},
+                   " 25.00  85.00  0.00 |CHI CỤC THI HÀNH ÁN|\n"
+                   " 18.75  97.50  0.00 |DÂN SỰ THỊ XÃ ĐIỆN BÀN|\n"},
+                  {{{"XÃ", 200}},
+                   "  1.25 132.50  0.00 |CHI CỤC THI HÀNH ÁN DÂN SỰ THỊ|\n"
+                   " 42.50  50.00  0.00 |XÃ ĐIỆN BÀN|\n"}});
 }
 
 // The words before an unbreakable token are not spread out to push it to the next line: the token starts on
