@@ -300,13 +300,19 @@ class Collector {
       const double list_width = width_ - column - kColumnGutter;
       double list_y = first_baseline + single(heading_size) - setter_.baseline_in(single(heading_size), heading_size);
       std::vector<BrokenLine> items;
-      for (const auto& item : signature.recipients)
-        for (auto& line : setter_.lines({span(item, Face::regular, item_size, signature.loc)}, list_width,
-                                        Alignment::left, 0, dash))
-          items.push_back(std::move(line));
+      std::vector<bool> continues;  // a wrapped recipient's later lines stay with its first
+      for (const auto& item : signature.recipients) {
+        auto lines = setter_.lines({span(item, Face::regular, item_size, signature.loc)}, list_width,
+                                   Alignment::left, 0, dash);
+        for (std::size_t l = 0; l < lines.size(); ++l) {
+          items.push_back(std::move(lines[l]));
+          continues.push_back(l > 0);
+        }
+      }
       std::size_t beside = 0;
       while (beside < items.size() && list_y + item_height * static_cast<double>(beside + 1) <= slice.height)
         ++beside;
+      while (beside > 0 && beside < items.size() && continues[beside]) --beside;  // a recipient stays whole
       if (beside < items.size() && beside + 2 > items.size()) beside = items.size();  // no lonely last line
       const std::vector<BrokenLine> first(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(beside));
       list_y = setter_.stack(slice, first, left_, list_y, item_size, item_height);
@@ -314,6 +320,8 @@ class Collector {
       flow.slices.push_back(std::move(slice));
       const std::vector<BrokenLine> rest(items.begin() + static_cast<std::ptrdiff_t>(beside), items.end());
       add_lines(flow, rest, left_, item_height, setter_.baseline_in(item_height, item_size));
+      for (std::size_t i = beside; i < items.size(); ++i)
+        flow.slices[1 + i - beside].keep_with_previous = continues[i];
       flow.widows = 2;
     } else {
       flow.slices.push_back(std::move(slice));
