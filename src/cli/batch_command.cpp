@@ -21,6 +21,7 @@ namespace {
 constexpr const char* kBatchHelp =
     "Cách dùng: vanban batch ĐẦU-VÀO --template TÊN --out THƯ-MỤC [--where ĐIỀU-KIỆN] [--jobs N]\n"
     "                        [--combined TỆP.pdf] [--duplex] [--force] [--date YYYY-MM-DD] [--set k=v]...\n"
+    "                        [--margins T,B,L,R] [--line-spacing N] [--body-size N]  (như vanban render)\n"
     "\n"
     "  ĐẦU-VÀO          tệp sổ (<register>) hoặc thư mục các tệp hồ sơ .xml\n"
     "  --template TÊN   mẫu văn bản cho mọi hồ sơ\n"
@@ -123,7 +124,8 @@ int run_batch(const std::vector<std::string>& args, const std::filesystem::path&
     return kOk;
   }
   OptionSpec spec;
-  spec.with_value = {"--template", "--out", "--where", "--jobs", "--combined", "--date", "--set"};
+  spec.with_value = {"--template", "--out", "--where", "--jobs", "--combined", "--date", "--set",
+                     "--margins", "--line-spacing", "--body-size"};
   spec.flags = {"--force", "--duplex"};
   spec.repeatable = {"--set"};
   const Arguments arguments = Arguments::parse(args, spec);

@@ -116,8 +116,8 @@ bool Engine::matches(const Filter& filter, const model::Case& the_case, const Re
 Bytes Engine::render_combined(const std::vector<const model::Case*>& cases, const RenderOptions& options,
                               bool duplex) const {
   layout::PageSet all;
-  all.width = profile_.page_width;
-  all.height = profile_.page_height;
+  all.width = options.profile.page_width;
+  all.height = options.profile.page_height;
   for (const model::Case* the_case : cases) {
     Diagnostics ignored;
     auto rendered = lay_out(*the_case, options, ignored);
@@ -154,8 +154,10 @@ model::Date document_date(const model::Case& the_case, const RenderOptions& opti
   return options.today;
 }
 
-std::optional<Engine::Rendered> Engine::lay_out(const model::Case& the_case, const RenderOptions& options,
-                                                Diagnostics& diagnostics) const {
+std::vector<std::string> profile_problems(const layout::Profile& profile) { return layout::check_profile(profile); }
+
+std::optional<doc::Document> Engine::document(const model::Case& the_case, const RenderOptions& options,
+                                              Diagnostics& diagnostics) const {
   const templating::Template* document_template = templates_->find(options.template_name);
   if (document_template == nullptr || !document_template->document()) {
     diagnostics.error("E0420", SourceLoc{},
@@ -168,12 +170,23 @@ std::optional<Engine::Rendered> Engine::lay_out(const model::Case& the_case, con
   input.number = options.number.empty() ? std::string() : text::two_digits(std::stoll(options.number));
   input.signer_id = options.signer_id;
   input.parameters = options.parameters;
+  return templates_->render(*document_template, the_case, input, *law_, diagnostics);
+}
+
+const layout::FontMetrics& Engine::font_metrics() const { return *fonts_; }
+
+std::optional<Engine::Rendered> Engine::lay_out(const model::Case& the_case, const RenderOptions& options,
+                                                Diagnostics& diagnostics) const {
+  const auto problems = profile_problems(options.profile);
+  for (const auto& problem : problems)
+    diagnostics.error("E0502", SourceLoc{}, "bố cục trang không đúng Nghị định 30/2020/NĐ-CP: " + problem);
+  if (!problems.empty()) return std::nullopt;
   Diagnostics local;
-  auto document = templates_->render(*document_template, the_case, input, *law_, local);
+  auto document = this->document(the_case, options, local);
   std::optional<Rendered> result;
   if (document) {
     Rendered rendered;
-    rendered.pages = layout::lay_out(*document, *fonts_, profile_, local);
+    rendered.pages = layout::lay_out(*document, *fonts_, options.profile, local);
     rendered.metadata = std::move(document->metadata);
     result = std::move(rendered);
   }
@@ -254,7 +267,9 @@ bool Engine::has_template(const std::string& name) const {
 std::vector<std::string> Engine::templates_for(const model::Case& the_case, model::Date today) const {
   std::vector<std::string> out;
   templating::RenderInput input;
-  input.date = document_date(the_case, RenderOptions{{}, std::nullopt, today, {}, std::nullopt, {}});
+  RenderOptions options;
+  options.today = today;
+  input.date = document_date(the_case, options);
   for (const auto* item : templates_->documents())
     if (templates_->applies(*item, the_case, input, *law_)) out.push_back(item->name());
   return out;

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <sstream>
+
 #include "support/paths.hpp"
 #include "support/process.hpp"
 
@@ -115,6 +118,44 @@ TEST(Cli, UsageErrorsExitTwo) {
   EXPECT_EQ(vanban("render " + quote(decision_case().string()) + " --template qd-tha-chu-dong -o /tmp/x.pdf --date 2024-02-30")
                 .exit_code,
             2);
+}
+
+// Geometry within the ranges of Nghị định 30 is honoured; outside them it is a usage error naming the value.
+TEST(Cli, LayoutGeometryOptions) {
+  const auto dir = test::scratch_dir("e2e_geometry");
+  const auto dump = dir / "wide.layout";
+  const auto ok = vanban("render " + quote(decision_case().string()) + " --template qd-tha-chu-dong --dump-layout " +
+                         quote(dump.string()) + " --margins 25,25,35,20 --line-spacing 1,5 --body-size 13");
+  ASSERT_EQ(ok.exit_code, 0) << ok.err;
+  // Every text inside the narrower text area: x from 35 mm, right edge to 190 mm, in points.
+  std::istringstream lines(test::read_text(dump));
+  std::size_t texts = 0, body_13 = 0;
+  for (std::string line; std::getline(lines, line);) {
+    double x = 0, baseline = 0, size = 0, width = 0;
+    char face[3] = {};
+    if (std::sscanf(line.c_str(), "p%*d text %lf %lf %2s %lf w=%lf", &x, &baseline, face, &size, &width) != 5)
+      continue;
+    ++texts;
+    EXPECT_GE(x, 35 * 72 / 25.4 - 0.01) << line;
+    EXPECT_LE(x + width, 190 * 72 / 25.4 + 0.01) << line;
+    // The body is 13 pt: no regular text is 14 pt (the default body size) any more.
+    EXPECT_FALSE(std::string(face) == "R" && size == 14) << line;
+    body_13 += std::string(face) == "R" && size == 13 && baseline > 200 ? 1U : 0U;
+  }
+  EXPECT_GT(texts, 30U);
+  EXPECT_GE(body_13, 5U);
+  const std::string base = "render " + quote(decision_case().string()) + " --template qd-tha-chu-dong -o " +
+                           quote((dir / "x.pdf").string());
+  const auto narrow = vanban(base + " --margins 10,20,30,15");
+  EXPECT_EQ(narrow.exit_code, 2);
+  EXPECT_NE(narrow.err.find("lề trên phải trong khoảng 20.00–25.00 mm (đang là 10.00)"), std::string::npos)
+      << narrow.err;
+  const auto spacing = vanban(base + " --line-spacing 2");
+  EXPECT_EQ(spacing.exit_code, 2);
+  EXPECT_NE(spacing.err.find("giãn dòng"), std::string::npos) << spacing.err;
+  EXPECT_EQ(vanban(base + " --body-size 12").exit_code, 2);
+  EXPECT_EQ(vanban(base + " --margins 20,20,30").exit_code, 2);
+  EXPECT_FALSE(std::filesystem::exists(dir / "x.pdf"));
 }
 
 TEST(Cli, HelpVersionAndTemplates) {
