@@ -52,6 +52,7 @@ struct ParameterInfo {
   std::string type;  ///< text, date, number, money
   std::string description;
   std::string example;  ///< a value that renders (the declared example, else one of the right type)
+  std::string default_value;  ///< used when not given ("" when none)
   bool required = true;
 };
 
@@ -109,7 +110,8 @@ class Engine {
   layout::Profile profile_;
 };
 
-/// The document date a rendering uses: the option, else the case's decision date, else today.
+/// The document date a rendering uses: the option, else the case's decision date, else today. A template may
+/// name a later case date instead ({@document dated="…"}; Engine applies it).
 model::Date document_date(const model::Case& the_case, const RenderOptions& options);
 
 }  // namespace vanban::pipeline

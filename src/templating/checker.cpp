@@ -20,6 +20,13 @@ class Checker {
     Scope scope(context);
     if (document_template.document() && document_template.document()->applies)
       evaluate(*document_template.document()->applies, scope, diagnostics_);
+    if (document_template.document() && document_template.document()->dated) {
+      const Expr& dated = *document_template.document()->dated;
+      const Value value = evaluate(dated, scope, diagnostics_);
+      if (!value.is_absent() && value.kind() != Value::Kind::date)
+        diagnostics_.error("E0410", dated.loc,
+                           "dated=\"…\" phải là một ngày của hồ sơ, không phải " + std::string(kind_name(value.kind())));
+    }
     visiting_.clear();
     walk(document_template.nodes(), scope);
   }
@@ -124,6 +131,7 @@ void TemplateSet::check(const rules::Law& law, Diagnostics& diagnostics) const {
       for (const auto& parameter : parameters)
         input.parameters[parameter.name] = parameter.type == "date"                                ? "2024-01-01"
                                            : parameter.type == "number" || parameter.type == "money" ? "1"
+                                           : parameter.type == "party"                             ? "debtor"
                                            : parameter.example.empty()                             ? "x"
                                                                                                      : parameter.example;
       const Value context = build_context(reference, input, law, *document_template, parameters, ignored);

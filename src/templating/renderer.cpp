@@ -450,10 +450,12 @@ class Renderer {
       signer = evaluate(option->second, scope_, diagnostics_);
     else if (const Value* found = context_.find("signer"))
       signer = *found;
-    const Value* name = signer.find("name");
+    // The signer is an officer, a party (object with a name) or a bare name (text, e.g. a parameter).
+    const Value* name = signer.kind() == Value::Kind::text ? &signer : signer.find("name");
     const Value* position = signer.find("position");
-    if (name == nullptr || position == nullptr || name->kind() != Value::Kind::text ||
-        position->kind() != Value::Kind::text) {
+    if (position != nullptr && position->kind() != Value::Kind::text) position = nullptr;
+    const auto title = node.options.find("title");
+    if (name == nullptr || name->kind() != Value::Kind::text || (position == nullptr && title == node.options.end())) {
       diagnostics_.error("E0310", case_.loc, "không xác định được người ký văn bản (cần <officer> có chức vụ)");
       return;
     }
@@ -463,18 +465,23 @@ class Renderer {
     const auto as = node.options.find("as");
     if (as != node.options.end()) {
       // A template-defined authority, e.g. a council: {@signature as="TM." for="Hội đồng" title="Chủ tịch Hội đồng"}.
-      const auto title = node.options.find("title");
       const auto on_behalf_of = node.options.find("for");
       block.authority_lines =
           authority_lines(title != node.options.end() ? title->second : position->as_text(), as->second,
                           on_behalf_of != node.options.end() ? on_behalf_of->second : std::string());
+    } else if (title != node.options.end()) {
+      // A capacity in a record, e.g. {@signature signer=debtor title="Người phải thi hành án"}.
+      block.authority_lines.push_back(text::to_upper(title->second));
     } else if (const Value* lines = signer.find("authority_lines"); lines && lines->kind() == Value::Kind::list) {
       for (const auto& line : lines->as_list()) block.authority_lines.push_back(line.as_text());
     } else {
       block.authority_lines.push_back(text::to_upper(position->as_text()));
     }
-    signer_name_ = block.signer_name;
-    signer_position_ = position->as_text();
+    // The document's signer (metadata) is the first officer who signs; parties and witnesses sign records too.
+    if (signer_name_.empty() && position != nullptr) {
+      signer_name_ = block.signer_name;
+      signer_position_ = position->as_text();
+    }
     document_.blocks.emplace_back(std::move(block));
     if (!pending_recipients_.empty()) attach_recipients();
   }

@@ -110,6 +110,19 @@ std::optional<doc::Document> TemplateSet::render(const Template& document_templa
   return result;
 }
 
+model::Date TemplateSet::document_date(const Template& document_template, const model::Case& the_case,
+                                       model::Date fallback, const rules::Law& law) const {
+  const auto& info = document_template.document();
+  if (!info || !info->dated) return fallback;
+  RenderInput input;
+  input.date = fallback;
+  Diagnostics ignored;
+  const Value context = build_context(the_case, input, law, document_template, {}, ignored);
+  const Scope scope(context);
+  const Value value = evaluate(*info->dated, scope, ignored);
+  return value.kind() == Value::Kind::date ? value.as_date() : fallback;
+}
+
 bool TemplateSet::applies(const Template& document_template, const model::Case& the_case, const RenderInput& input,
                           const rules::Law& law) const {
   const auto& info = document_template.document();

@@ -45,6 +45,11 @@ class TemplateSet {
   [[nodiscard]] bool applies(const Template& document_template, const model::Case& the_case,
                              const RenderInput& input, const rules::Law& law) const;
 
+  /// The date a document bears when the request gives none: the case date named by {@document dated="…"} when
+  /// the case has it, else `fallback`. The condition is evaluated with the regime in force on `fallback`.
+  [[nodiscard]] model::Date document_date(const Template& document_template, const model::Case& the_case,
+                                          model::Date fallback, const rules::Law& law) const;
+
   /// The {@param} declarations of a template and of every part it includes, in order of appearance.
   [[nodiscard]] std::vector<Parameter> parameters_of(const Template& document_template) const;
 
