@@ -67,6 +67,8 @@ class Checker {
         Value item;
         if (list.kind() == Value::Kind::list) {
           if (!list.as_list().empty()) item = list.as_list().front();
+        } else if (list.kind() == Value::Kind::object) {
+          item = list;  // one object is a list of one
         } else if (!list.is_absent()) {
           diagnostics_.error("E0415", node.loc,
                              "\"" + node.expr->path_text() + "\" là " + std::string(kind_name(list.kind())) +

@@ -92,6 +92,16 @@ std::string id_label(const std::string& kind, bool personal_identification) {
   return kind + " số";
 }
 
+// The agency a "Trưởng <agency kind>" heads: the parent or the agency whose name starts with that kind.
+const std::string* headed_agency(const std::string& head_position, const model::Agency& agency) {
+  const std::string lower = text::to_lower(head_position);
+  if (lower.rfind("trưởng ", 0) != 0) return nullptr;
+  const std::string named = lower.substr(std::string("trưởng ").size());
+  for (const auto* candidate : {agency.parent ? &agency.parent->value : nullptr, &agency.name.value})
+    if (candidate != nullptr && text::to_lower(*candidate).rfind(named, 0) == 0) return candidate;
+  return nullptr;
+}
+
 // An agency name as written inside a sentence: "CHI CỤC THI HÀNH ÁN DÂN SỰ HUYỆN QUỲ HỢP" → "Chi cục Thi hành án
 // dân sự huyện Quỳ Hợp": lower case, the first word and "Thi hành án" capitalized, and the place name after an
 // administrative unit in title case.
@@ -159,9 +169,11 @@ class ContextBuilder {
                  Diagnostics& diagnostics)
       : case_(c), input_(input), law_(law), template_(document_template), template_name_(document_template.name()),
         parameters_(parameters), diagnostics_(diagnostics), regime_(law.regimes.regime_on(input.date)) {
-    for (const auto& event : c.enforcement.events) {
-      // Only what was paid by the document's date counts (a letter written later sees later payments).
-      if (event.kind == model::EventKind::payment && event.amount && event.obligation_id && event.date <= input.date)
+    // A document knows the case as it stood on its date: later events (payments, verifications…) are not seen.
+    for (const auto& event : c.enforcement.events)
+      if (event.date <= input.date) events_.push_back(event);
+    for (const auto& event : events_) {
+      if (event.kind == model::EventKind::payment && event.amount && event.obligation_id)
         paid_[*event.obligation_id] += *event.amount;
       if (event.kind == model::EventKind::destroyed && event.item_id && !destroyed_.count(*event.item_id))
         destroyed_[*event.item_id] = event.date;
@@ -255,11 +267,19 @@ class ContextBuilder {
     return it == paid_.end() ? model::Money{} : it->second;
   }
 
+  // The agency whose head decides: since 07/2025 a Phòng's decisions are the provincial agency's (its parent).
+  std::string issuing_agency() const {
+    const model::Officer* head = find_head();
+    const std::string* headed = head ? headed_agency(head->position.value, case_.agency) : nullptr;
+    return headed ? *headed : case_.agency.name.value;
+  }
+
   Value agency() {
     const model::Agency& a = case_.agency;
     return Value::object({{"parent", optional_text(a.parent, a.loc)},
                           {"name", text_value(a.name)},
                           {"name_in_text", Value::text(name_in_text(a.name.value), a.name.loc)},
+                          {"issuer", Value::text(name_in_text(issuing_agency()), a.name.loc)},
                           {"parent_in_text", a.parent ? Value::text(name_in_text(a.parent->value), a.parent->loc)
                                                       : Value::absent(a.loc)},
                           {"code", text_value(a.code)},
@@ -311,6 +331,11 @@ class ContextBuilder {
                              : party.role == model::Role::creditor ? "creditor"
                                                                    : "related",
                              party.loc)},
+        {"role_name", Value::text(party.role == model::Role::debtor     ? "người phải thi hành án"
+                                  : party.role == model::Role::creditor ? "người được thi hành án"
+                                                                        : "người có quyền lợi, nghĩa vụ liên quan",
+                                  party.loc)},
+        {"notified", notified_on(party.id)},
         {"name", text_value(party.name)},
         {"honorific", person ? Value::text(honorific(party.gender), party.loc) : Value::absent(party.loc)},
         {"addressed", Value::text(addressed(party), party.name.loc)},
@@ -438,6 +463,13 @@ class ContextBuilder {
                          officer.loc);
   }
 
+  // The first date the party was notified (a notified event), or absent.
+  Value notified_on(const std::string& party_id) const {
+    for (const auto& event : events_)
+      if (event.kind == model::EventKind::notified && event.party_id == party_id) return Value::date(event.date, event.loc);
+    return Value::absent(case_.enforcement.loc);
+  }
+
   // Whether the document's regime identifies people by số định danh cá nhân (Nghị định 152/2026 Điều 12.1.c).
   bool new_identification() const { return regime_ != nullptr && regime_->citations.count("identification") != 0; }
 
@@ -453,11 +485,14 @@ class ContextBuilder {
       paid += paid_of(obligation.id);
     }
     const bool any_paid = paid.dong != 0;
+    bool late_interest = false;
+    for (const auto& obligation : case_.obligations) late_interest = late_interest || (keep(obligation) && obligation.late_interest);
     return Object{{"obligations", Value::list(std::move(items), case_.loc)},
                   {"total", Value::money(total, case_.loc)},
                   {"paid", Value::money(paid, case_.loc)},
                   {"outstanding", Value::money(total - paid, case_.loc)},
-                  {"paid_any", Value::boolean(any_paid)}};
+                  {"paid_any", Value::boolean(any_paid)},
+                  {"late_interest", Value::boolean(late_interest)}};
   }
 
   // What the enforcement decision covers: on request, the obligations owed to the requester; ex officio, all.
@@ -613,7 +648,7 @@ class ContextBuilder {
     const model::Party* debtor = nullptr;
     for (const auto& party : case_.parties)
       if (party.role == model::Role::debtor && debtor == nullptr) debtor = &party;
-    for (const auto& event : case_.enforcement.events) {
+    for (const auto& event : events_) {
       if (event.kind == model::EventKind::notified && debtor && event.party_id == debtor->id && !notified)
         notified = event.date;
       if (event.kind == model::EventKind::verification) verified = event.date;
@@ -665,7 +700,7 @@ class ContextBuilder {
       fields["decision"] = Value::absent(e.loc);
     }
     List verifications;
-    for (const auto& event : e.events) {
+    for (const auto& event : events_) {
       if (event.kind != model::EventKind::verification) continue;
       verifications.push_back(Value::object(
           {{"date", Value::date(event.date, event.loc)},
@@ -679,7 +714,7 @@ class ContextBuilder {
     // The latest hoãn, tạm đình chỉ, đình chỉ and quyết định chưa có điều kiện; every notification and destruction.
     const auto last_event = [&](model::EventKind kind) -> const model::Event* {
       const model::Event* found = nullptr;
-      for (const auto& event : e.events)
+      for (const auto& event : events_)
         if (event.kind == kind) found = &event;
       return found;
     };
@@ -700,7 +735,7 @@ class ContextBuilder {
       fields["no_means_decision"] = Value::absent(e.loc);
     }
     List notifications, destructions;
-    for (const auto& event : e.events) {
+    for (const auto& event : events_) {
       if (event.kind == model::EventKind::notified)
         notifications.push_back(Value::object(
             {{"date", Value::date(event.date, event.loc)}, {"party", party_reference(event.party_id, event.loc)}}, event.loc));
@@ -711,6 +746,7 @@ class ContextBuilder {
             event.loc));
       }
     }
+    fields["destroyed_on"] = destructions.empty() ? Value::absent(e.loc) : *destructions.back().find("date");
     fields["notifications"] = Value::list(std::move(notifications), e.loc);
     fields["destructions"] = Value::list(std::move(destructions), e.loc);
     if (e.status) {
@@ -772,7 +808,7 @@ class ContextBuilder {
                                                                        : "tháng";
       limits[id] = Value::object({{"count", Value::number(limit.count, limit.loc)},
                                   {"unit", Value::text(unit, limit.loc)},
-                                  {"text", Value::text(std::to_string(limit.count) + " " + unit, limit.loc)},
+                                  {"text", Value::text(text::two_digits(limit.count) + " " + unit, limit.loc)},
                                   {"basis", Value::text(limit.basis, limit.loc)}},
                                  limit.loc);
     }
@@ -794,6 +830,7 @@ class ContextBuilder {
   const std::vector<Parameter>& parameters_;
   Diagnostics& diagnostics_;
   const rules::Regime* regime_;
+  std::vector<model::Event> events_;  ///< the case's events up to the document date
   std::map<std::string, model::Money> paid_;
   std::map<std::string, model::Date> destroyed_;  ///< evidence item id → first destruction date
   std::string signing_;  ///< the checked `signing` parameter, "" for automatic
@@ -832,17 +869,9 @@ std::vector<std::string> authority_lines(const std::string& position, const std:
 }
 
 std::string deciding_authority(const std::string& head_position, const model::Agency& agency) {
-  const std::string title = text::to_upper(head_position);
-  const std::string lower = text::to_lower(head_position);
   // "Trưởng Thi hành án dân sự tỉnh" heads the agency it names: complete it with that agency's name.
-  if (lower.rfind("trưởng ", 0) == 0) {
-    const std::string named = lower.substr(std::string("trưởng ").size());
-    for (const auto* candidate : {agency.parent ? &agency.parent->value : nullptr, &agency.name.value}) {
-      if (candidate != nullptr && text::to_lower(*candidate).rfind(named, 0) == 0)
-        return "TRƯỞNG " + text::to_upper(*candidate);
-    }
-  }
-  return title + " " + text::to_upper(agency.name.value);
+  if (const std::string* headed = headed_agency(head_position, agency)) return "TRƯỞNG " + text::to_upper(*headed);
+  return text::to_upper(head_position) + " " + text::to_upper(agency.name.value);
 }
 
 Value build_context(const model::Case& the_case, const RenderInput& input, const rules::Law& law,

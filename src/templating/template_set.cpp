@@ -114,8 +114,9 @@ model::Date TemplateSet::document_date(const Template& document_template, const 
                                        model::Date fallback, const rules::Law& law) const {
   const auto& info = document_template.document();
   if (!info || !info->dated) return fallback;
+  // The case as it stands at the end of its history: the named date may lie after the fallback.
   RenderInput input;
-  input.date = fallback;
+  input.date = *model::Date::from_ymd(9999, 12, 31);
   Diagnostics ignored;
   const Value context = build_context(the_case, input, law, document_template, {}, ignored);
   const Scope scope(context);

@@ -45,8 +45,8 @@ class TemplateSet {
   [[nodiscard]] bool applies(const Template& document_template, const model::Case& the_case,
                              const RenderInput& input, const rules::Law& law) const;
 
-  /// The date a document bears when the request gives none: the case date named by {@document dated="…"} when
-  /// the case has it, else `fallback`. The condition is evaluated with the regime in force on `fallback`.
+  /// The date a document bears when the request gives none: the case date named by {@document dated="…"} (read
+  /// from the whole history of the case) when the case has it, else `fallback`.
   [[nodiscard]] model::Date document_date(const Template& document_template, const model::Case& the_case,
                                           model::Date fallback, const rules::Law& law) const;
 
