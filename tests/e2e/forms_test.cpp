@@ -42,6 +42,9 @@ struct Refusal {
   const char* message;   ///< what the clerk reads after "không lập được <template>: "
 };
 
+// Test names show the template and the case, not the bytes of the parameter.
+void PrintTo(const Refusal& refusal, std::ostream* out) { *out << refusal.template_name << " " << refusal.case_file; }
+
 class Refusals : public ::testing::TestWithParam<Refusal> {};
 
 TEST_P(Refusals, NameWhatIsMissingExitOneAndWriteNothing) {
@@ -79,6 +82,8 @@ INSTANTIATE_TEST_SUITE_P(
                 "chưa hết thời hạn 05 năm kể từ ngày ra quyết định thi hành án"},
         Refusal{"de-nghi-mien-giam", "mien-giam-tien-phat.xml", "--date 2025-01-20",
                 "biên bản xác minh gần nhất đã quá thời hạn"},
+        Refusal{"de-nghi-mien-giam", "mien-giam-tien-phat.xml", "--set de-nghi=mien-dac-biet",
+                "đề nghị miễn phần tiền phạt còn lại do Viện trưởng Viện kiểm sát lập"},
         Refusal{"qd-hoan-tha", "hoan-dong-y.xml", "--set truong-hop=z", "tham số truong-hop phải là a, b, c"},
         Refusal{"qd-hoi-dong-tieu-huy", "chu-dong-ma-tuy.xml", "--date 2026-07-01 --set 'thanh-vien=Lê Thị Hoa, kế toán'",
                 "Hội đồng tiêu hủy vật chứng phải có từ ba thành viên trở lên"}),
