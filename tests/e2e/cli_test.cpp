@@ -8,20 +8,10 @@
 namespace vanban {
 namespace {
 
+using test::flat;
 using test::quote;
 using test::run;
 using test::vanban;
-
-// Text with every run of white space (line ends included) as one space, for searching phrases.
-std::string flat(const std::string& text) {
-  std::string out;
-  for (const char c : text) {
-    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\f';
-    if (space && (out.empty() || out.back() == ' ')) continue;
-    out += space ? ' ' : c;
-  }
-  return out;
-}
 
 std::filesystem::path decision_case() {
   const auto shared = test::shared_cases_dir() / "chu-dong-hinh-su.xml";

@@ -9,6 +9,7 @@
 namespace vanban {
 namespace {
 
+using test::flat;
 using test::quote;
 using test::run;
 using test::vanban;
@@ -23,16 +24,6 @@ std::string example_options(const std::string& template_name) {
   std::string options = description.out.substr(at + 8);
   while (!options.empty() && options.back() == '\n') options.pop_back();
   return options;
-}
-
-std::string flat(const std::string& text) {
-  std::string out;
-  for (const char c : text) {
-    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\f';
-    if (space && (out.empty() || out.back() == ' ')) continue;
-    out += space ? ' ' : c;
-  }
-  return out;
 }
 
 struct Refusal {
