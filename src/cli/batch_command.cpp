@@ -33,6 +33,7 @@ constexpr const char* kBatchHelp =
     "  --combined F     thêm một tệp PDF gộp mọi văn bản theo thứ tự, mỗi văn bản bắt đầu trang mới\n"
     "  --duplex         trong tệp gộp, mỗi văn bản bắt đầu ở trang lẻ (in hai mặt)\n"
     "  --force          lập lại cả những tệp đã có và khớp mã băm trong manifest\n"
+    "  --date NGÀY      ngày của mọi văn bản (mặc định: hôm nay); hồ sơ được xét như tại ngày đó\n"
     "\n"
     "Thứ tự: tên người phải thi hành án theo thứ tự tiếng Việt, rồi mã hồ sơ. Hồ sơ lỗi được báo và bỏ qua;\n"
     "mã thoát 1 khi có hồ sơ lỗi. Ctrl-C dừng gọn: không để lại tệp dở, manifest ghi những gì đã xong.\n";
@@ -132,6 +133,8 @@ int run_batch(const std::vector<std::string>& args, const std::filesystem::path&
   if (arguments.positional().size() != 1) throw UsageError{"cần đúng một đầu vào: tệp sổ hoặc thư mục hồ sơ"};
   pipeline::BatchOptions options;
   options.render = render_options(arguments, today_in_vietnam());
+  // Letters of a wave are dated the day they are made, and see the cases as they stand that day.
+  if (!options.render.date) options.render.date = options.render.today;
   options.out_dir = arguments.required("--out");
   options.where = arguments.value("--where").value_or("");
   options.force = arguments.flag("--force");

@@ -204,6 +204,8 @@ std::string_view type_name(const std::string& type) {
   if (type == "date") return "ngày YYYY-MM-DD";
   if (type == "number") return "số";
   if (type == "money") return "số tiền (đồng)";
+  if (type == "party") return "mã đương sự, hoặc debtor/creditor";
+  if (type == "list") return "danh sách, các mục ngăn bởi dấu ;";
   return "văn bản";
 }
 
@@ -316,7 +318,9 @@ int run_templates(const std::vector<std::string>& args, const std::filesystem::p
     else std::cout << "tham số (--set tên=giá-trị):\n";
     for (const auto& parameter : info->parameters) {
       std::cout << "  " << parameter.name << " (" << type_name(parameter.type) << ", "
-                << (parameter.required ? "bắt buộc" : "không bắt buộc") << "): " << parameter.description << '\n';
+                << (parameter.required ? "bắt buộc" : "không bắt buộc")
+                << (parameter.default_value.empty() ? "" : ", mặc định " + parameter.default_value) << "): "
+                << parameter.description << '\n';
       if (parameter.required) example += " --set " + parameter.name + "=" + shell_word(parameter.example);
     }
     std::cout << "example:" << example << '\n';

@@ -165,7 +165,9 @@ std::optional<doc::Document> Engine::document(const model::Case& the_case, const
     return std::nullopt;
   }
   templating::RenderInput input;
-  input.date = document_date(the_case, options);
+  input.date = options.date ? *options.date
+                            : templates_->document_date(*document_template, the_case, document_date(the_case, options),
+                                                        *law_);
   // Nghị định 30: a leading zero below 10 ("05").
   input.number = options.number.empty() ? std::string() : text::two_digits(std::stoll(options.number));
   input.signer_id = options.signer_id;
@@ -253,8 +255,12 @@ std::optional<TemplateInfo> Engine::describe(const std::string& name) const {
   for (const auto& parameter : templates_->parameters_of(*item)) {
     std::string example = parameter.example;
     if (example.empty())
-      example = parameter.type == "date" ? "2024-01-15" : parameter.type == "text" ? "…" : "1";
-    info.parameters.push_back({parameter.name, parameter.type, parameter.description, example, parameter.required});
+      example = parameter.type == "date"    ? "2024-01-15"
+                : parameter.type == "party" ? "debtor"
+                : parameter.type == "text" || parameter.type == "list" ? "…"
+                                                                      : "1";
+    info.parameters.push_back({parameter.name, parameter.type, parameter.description, example,
+                               parameter.default_value.value_or(std::string()), parameter.required});
   }
   return info;
 }
@@ -266,12 +272,14 @@ bool Engine::has_template(const std::string& name) const {
 
 std::vector<std::string> Engine::templates_for(const model::Case& the_case, model::Date today) const {
   std::vector<std::string> out;
-  templating::RenderInput input;
-  RenderOptions options;
-  options.today = today;
-  input.date = document_date(the_case, options);
-  for (const auto* item : templates_->documents())
+  RenderOptions base;
+  base.today = today;
+  const model::Date fallback = document_date(the_case, base);
+  for (const auto* item : templates_->documents()) {
+    templating::RenderInput input;
+    input.date = templates_->document_date(*item, the_case, fallback, *law_);
     if (templates_->applies(*item, the_case, input, *law_)) out.push_back(item->name());
+  }
   return out;
 }
 

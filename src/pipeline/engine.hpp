@@ -59,6 +59,7 @@ struct ParameterInfo {
   std::string type;  ///< text, date, number, money
   std::string description;
   std::string example;  ///< a value that renders (the declared example, else one of the right type)
+  std::string default_value;  ///< used when not given ("" when none)
   bool required = true;
 };
 
@@ -143,7 +144,8 @@ class Engine {
 /// empty when it is. A rendering with such a profile is refused with E0502.
 std::vector<std::string> profile_problems(const layout::Profile& profile);
 
-/// The document date a rendering uses: the option, else the case's decision date, else today.
+/// The document date a rendering uses: the option, else the case's decision date, else today. A template may
+/// name a later case date instead ({@document dated="…"}; Engine applies it).
 model::Date document_date(const model::Case& the_case, const RenderOptions& options);
 
 }  // namespace vanban::pipeline

@@ -1,13 +1,16 @@
 // Golden layout dumps: every sample case × every template meant for it, and every sample case with the test-only
 // templates of tests/golden/templates (tables). A dump is text, one line per placed item; a change shows up as a
-// readable diff. UPDATE_GOLDEN=1 rewrites the files (on purpose only).
+// readable diff. Beside each dump, the document's text (one line per printed line) for legal review.
+// UPDATE_GOLDEN=1 rewrites the files (on purpose only).
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <map>
 #include <regex>
+#include <sstream>
 
 #include "pipeline/engine.hpp"
 #include "support/paths.hpp"
@@ -19,8 +22,48 @@ struct GoldenCase {
   std::filesystem::path file;
   const pipeline::Engine* engine = nullptr;
   std::string template_name;
-  std::string golden_name;
+  std::string golden_name;  ///< "<case>.<template>": .layout and .txt
 };
+
+// The printed text of a layout dump: each page's items grouped by baseline, in reading order; runs that touch
+// are joined, a small gap is a space, a column gap (header, signature beside the recipients) four spaces.
+std::string text_of(const std::string& dump) {
+  const std::regex item(R"re(^p(\d+) text ([\d.]+) ([\d.]+) \S+ [\d.]+ w=([\d.]+)(?: ws=[-\d.]+)? "(.*)"$)re");
+  struct Piece {
+    int page;
+    double baseline, x, width;
+    std::string text;
+  };
+  std::vector<Piece> pieces;
+  std::istringstream lines(dump);
+  std::string line;
+  while (std::getline(lines, line)) {
+    std::smatch m;
+    if (std::regex_match(line, m, item))
+      pieces.push_back({std::stoi(m[1]), std::stod(m[3]), std::stod(m[2]), std::stod(m[4]), m[5]});
+  }
+  std::stable_sort(pieces.begin(), pieces.end(), [](const Piece& a, const Piece& b) {
+    if (a.page != b.page) return a.page < b.page;
+    if (std::abs(a.baseline - b.baseline) > 0.01) return a.baseline < b.baseline;
+    return a.x < b.x;
+  });
+  std::string out;
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    const Piece& piece = pieces[i];
+    const bool same_line = i > 0 && pieces[i - 1].page == piece.page &&
+                           std::abs(pieces[i - 1].baseline - piece.baseline) <= 0.01;
+    if (i > 0 && pieces[i - 1].page != piece.page) out += "\n--- trang " + std::to_string(piece.page) + " ---\n";
+    else if (i > 0 && !same_line) out += '\n';
+    if (same_line) {
+      const double gap = piece.x - (pieces[i - 1].x + pieces[i - 1].width);
+      if (gap > 20) out += "    ";
+      else if (gap > 1 && out.back() != ' ' && piece.text.front() != ' ') out += ' ';
+    }
+    out += piece.text;
+  }
+  return out + "\n";
+}
+
 
 std::unique_ptr<pipeline::Engine> load(const pipeline::ResourcePaths& paths) {
   Diagnostics diagnostics;
@@ -55,9 +98,9 @@ std::vector<GoldenCase> golden_cases() {
     const bool shared = path.parent_path() == test::shared_cases_dir();
     const std::string stem = (shared ? "shared-" : "") + path.stem().string() + ".";
     for (const auto& name : project_engine().templates_for(cases->cases.front(), kToday))
-      out.push_back({path, &project_engine(), name, stem + name + ".layout"});
+      out.push_back({path, &project_engine(), name, stem + name});
     for (const auto& info : test_engine().templates())
-      out.push_back({path, &test_engine(), info.name, stem + info.name + ".layout"});
+      out.push_back({path, &test_engine(), info.name, stem + info.name});
   }
   return out;
 }
@@ -68,6 +111,11 @@ std::optional<std::string> dump_of(const GoldenCase& item, Diagnostics& diagnost
   pipeline::RenderOptions options;
   options.template_name = item.template_name;
   options.today = kToday;
+  // The values the template's `--describe` example gives for what the case does not hold.
+  const auto described = item.engine->describe(item.template_name);
+  if (!described) return std::nullopt;
+  for (const auto& parameter : described->parameters)
+    if (parameter.required) options.parameters[parameter.name] = parameter.example;
   return item.engine->layout_dump(register_->cases.front(), options, diagnostics);
 }
 
@@ -82,13 +130,16 @@ TEST(Golden, LayoutDumpsMatch) {
     Diagnostics diagnostics;
     const auto dump = dump_of(item, diagnostics);
     ASSERT_TRUE(dump) << item.file << " " << item.template_name << "\n" << diagnostics.to_string();
-    const auto golden = std::filesystem::path(VANBAN_GOLDEN_DIR) / item.golden_name;
+    const auto golden = std::filesystem::path(VANBAN_GOLDEN_DIR) / (item.golden_name + ".layout");
+    const auto golden_text = std::filesystem::path(VANBAN_GOLDEN_DIR) / (item.golden_name + ".txt");
     if (update) {
       test::write_text(golden, *dump);
+      test::write_text(golden_text, text_of(*dump));
       continue;
     }
     ASSERT_TRUE(std::filesystem::exists(golden)) << golden << " is missing; run with UPDATE_GOLDEN=1";
     EXPECT_EQ(*dump, test::read_text(golden)) << golden;
+    EXPECT_EQ(text_of(*dump), test::read_text(golden_text)) << golden_text;
   }
 }
 
