@@ -61,7 +61,11 @@ class ItemBuilder {
       const auto it = std::upper_bound(span_start.begin(), span_start.end(), offset);
       return static_cast<std::size_t>(it - span_start.begin()) - 1;
     };
-    const std::vector<std::size_t> breaks = text::line_break_opportunities(all);
+    // Break only at spaces: ICU also allows "62/2015/ | NĐ-CP" or "407/QĐ- | CCTHADS", which Vietnamese
+    // documents never do. A token wider than the line still breaks between characters (below).
+    std::vector<std::size_t> breaks;
+    for (const std::size_t at : text::line_break_opportunities(all))
+      if (at == all.size() || all[at - 1] == ' ') breaks.push_back(at);
     const double widest = std::max(1.0, spec.width - std::max(spec.first_indent, spec.hanging_indent));
     std::vector<Item> items;
     std::size_t start = 0;

@@ -222,3 +222,19 @@ TEST(LineBreak, HangingIndent) {
 
 }  // namespace
 }  // namespace vanban::layout
+
+namespace vanban::layout {
+namespace {
+
+TEST(LineBreak, NeverInsideADocumentNumber) {
+  // ICU would allow "62/2015/ | NĐ-CP"; documents break only at spaces.
+  const auto lines = lay("theo Nghị định số 62/2015/NĐ-CP ngày", 110, Alignment::left);
+  for (const auto& line : lines)
+    for (const auto& text : line.texts) {
+      EXPECT_EQ(text.text.find("62/2015/") != std::string::npos, text.text.find("62/2015/NĐ-CP") != std::string::npos)
+          << text.text;
+    }
+}
+
+}  // namespace
+}  // namespace vanban::layout
