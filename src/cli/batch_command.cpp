@@ -21,6 +21,7 @@ namespace {
 constexpr const char* kBatchHelp =
     "Cách dùng: vanban batch ĐẦU-VÀO --template TÊN --out THƯ-MỤC [--where ĐIỀU-KIỆN] [--jobs N]\n"
     "                        [--combined TỆP.pdf] [--duplex] [--force] [--date YYYY-MM-DD] [--set k=v]...\n"
+    "                        [--margins T,B,L,R] [--line-spacing N] [--body-size N]  (như vanban render)\n"
     "\n"
     "  ĐẦU-VÀO          tệp sổ (<register>) hoặc thư mục các tệp hồ sơ .xml\n"
     "  --template TÊN   mẫu văn bản cho mọi hồ sơ\n"
@@ -32,6 +33,7 @@ constexpr const char* kBatchHelp =
     "  --combined F     thêm một tệp PDF gộp mọi văn bản theo thứ tự, mỗi văn bản bắt đầu trang mới\n"
     "  --duplex         trong tệp gộp, mỗi văn bản bắt đầu ở trang lẻ (in hai mặt)\n"
     "  --force          lập lại cả những tệp đã có và khớp mã băm trong manifest\n"
+    "  --date NGÀY      ngày của mọi văn bản (mặc định: hôm nay); hồ sơ được xét như tại ngày đó\n"
     "\n"
     "Thứ tự: tên người phải thi hành án theo thứ tự tiếng Việt, rồi mã hồ sơ. Hồ sơ lỗi được báo và bỏ qua;\n"
     "mã thoát 1 khi có hồ sơ lỗi. Ctrl-C dừng gọn: không để lại tệp dở, manifest ghi những gì đã xong.\n";
@@ -123,13 +125,16 @@ int run_batch(const std::vector<std::string>& args, const std::filesystem::path&
     return kOk;
   }
   OptionSpec spec;
-  spec.with_value = {"--template", "--out", "--where", "--jobs", "--combined", "--date", "--set"};
+  spec.with_value = {"--template", "--out", "--where", "--jobs", "--combined", "--date", "--set",
+                     "--margins", "--line-spacing", "--body-size"};
   spec.flags = {"--force", "--duplex"};
   spec.repeatable = {"--set"};
   const Arguments arguments = Arguments::parse(args, spec);
   if (arguments.positional().size() != 1) throw UsageError{"cần đúng một đầu vào: tệp sổ hoặc thư mục hồ sơ"};
   pipeline::BatchOptions options;
   options.render = render_options(arguments, today_in_vietnam());
+  // Letters of a wave are dated the day they are made, and see the cases as they stand that day.
+  if (!options.render.date) options.render.date = options.render.today;
   options.out_dir = arguments.required("--out");
   options.where = arguments.value("--where").value_or("");
   options.force = arguments.flag("--force");

@@ -38,7 +38,12 @@ std::optional<Bytes> read_input(const std::string& path);
 /// Whether --help or -h is among the arguments.
 bool wants_help(const std::vector<std::string>& args);
 
-/// Options shared by render and batch: --date, --set, --template (values checked; usage errors thrown).
+/// The page geometry from --margins, --line-spacing and --body-size, within the ranges of Nghị định 30
+/// (a usage error otherwise).
+layout::Profile layout_profile(const Arguments& arguments);
+
+/// Options shared by render and batch: --template, --date, --set and the page geometry (values checked;
+/// usage errors thrown).
 pipeline::RenderOptions render_options(const Arguments& arguments, model::Date today);
 
 int run_render(const std::vector<std::string>& args, const std::filesystem::path& root);

@@ -1,6 +1,7 @@
 // vanban: the command-line front end. Parses arguments, reads the clock and the environment once,
 // calls the pipeline, prints diagnostics. Exit codes: 0 ok, 1 input rejected, 2 usage, 3 environment.
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -62,6 +63,58 @@ bool wants_help(const std::vector<std::string>& args) {
   return false;
 }
 
+namespace {
+
+// A decimal number written in full ("20", "1.5" or "1,5"), or nullopt.
+std::optional<double> decimal(std::string text) {
+  std::replace(text.begin(), text.end(), ',', '.');
+  if (text.empty() || text.find_first_not_of("0123456789.") != std::string::npos) return std::nullopt;
+  char* end = nullptr;
+  const double value = std::strtod(text.c_str(), &end);
+  if (end != text.c_str() + text.size()) return std::nullopt;
+  return value;
+}
+
+// The page geometry from --margins, --line-spacing and --body-size, within the ranges of Nghị định 30.
+}  // namespace
+
+layout::Profile layout_profile(const Arguments& arguments) {
+  layout::Profile profile;
+  if (const auto margins = arguments.value("--margins")) {
+    std::vector<double> values;
+    for (std::size_t start = 0; start <= margins->size();) {
+      const std::size_t comma = std::min(margins->find(',', start), margins->size());
+      const auto value = decimal(margins->substr(start, comma - start));
+      if (!value) break;
+      values.push_back(*value);
+      start = comma + 1;
+    }
+    if (values.size() != 4)
+      throw UsageError{"--margins \"" + *margins + "\" phải là bốn số (mm) trên,dưới,trái,phải, ví dụ 20,20,30,15"};
+    profile.margin_top = layout::mm(values[0]);
+    profile.margin_bottom = layout::mm(values[1]);
+    profile.margin_left = layout::mm(values[2]);
+    profile.margin_right = layout::mm(values[3]);
+  }
+  const auto number = [&](const char* option, double& target) {
+    if (const auto text = arguments.value(option)) {
+      const auto value = decimal(*text);
+      if (!value) throw UsageError{std::string(option) + " \"" + *text + "\" không phải là số"};
+      target = *value;
+    }
+  };
+  number("--line-spacing", profile.line_spacing);
+  number("--body-size", profile.body_size);
+  const auto problems = pipeline::profile_problems(profile);
+  if (!problems.empty()) {
+    std::string message = "bố cục trang không đúng Nghị định 30/2020/NĐ-CP:";
+    for (const auto& problem : problems) message += " " + problem + ";";
+    message.back() = '.';
+    throw UsageError{message};
+  }
+  return profile;
+}
+
 pipeline::RenderOptions render_options(const Arguments& arguments, model::Date today) {
   pipeline::RenderOptions options;
   options.template_name = arguments.required("--template");
@@ -75,6 +128,7 @@ pipeline::RenderOptions render_options(const Arguments& arguments, model::Date t
     if (eq == std::string::npos || eq == 0) throw UsageError{"--set \"" + pair + "\" phải có dạng khóa=giá-trị"};
     options.parameters[pair.substr(0, eq)] = pair.substr(eq + 1);
   }
+  options.profile = layout_profile(arguments);
   return options;
 }
 
@@ -101,7 +155,8 @@ constexpr const char* kMainHelp =
 
 constexpr const char* kRenderHelp =
     "Cách dùng: vanban render HỒ-SƠ.xml --template TÊN -o RA.pdf [--date YYYY-MM-DD] [--number N]\n"
-    "                         [--signer MÃ] [--set khóa=giá-trị]...\n"
+    "                         [--signer MÃ] [--set khóa=giá-trị]... [--margins T,D,TR,PH]\n"
+    "                         [--line-spacing X] [--body-size N]\n"
     "\n"
     "  --template TÊN   mẫu văn bản (xem: vanban templates)\n"
     "  -o, --output F   tệp PDF kết quả (ghi vào tệp tạm rồi đổi tên: không bao giờ để lại tệp dở dang)\n"
@@ -111,6 +166,10 @@ constexpr const char* kRenderHelp =
     "  --signer MÃ      mã cán bộ ký (officer id); mặc định là người ký quyết định trong hồ sơ, nếu không có\n"
     "                   thì thủ trưởng\n"
     "  --set K=V        tham số mẫu không có trong hồ sơ (xem: vanban templates --describe TÊN)\n"
+    "  --margins T,D,TR,PH  lề trên, dưới, trái, phải (mm); mặc định 20,20,30,15; Nghị định 30 cho phép\n"
+    "                   trên và dưới 20–25, trái 30–35, phải 15–20\n"
+    "  --line-spacing X giãn dòng của nội dung, từ 1 (dòng đơn, mặc định) đến 1,5 dòng\n"
+    "  --body-size N    cỡ chữ nội dung, 13 hoặc 14 (mặc định 14)\n"
     "  --dump-layout F  ghi bản mô tả dàn trang (văn bản) thay vì PDF, dùng cho kiểm thử\n";
 
 constexpr const char* kValidateHelp =
@@ -145,6 +204,8 @@ std::string_view type_name(const std::string& type) {
   if (type == "date") return "ngày YYYY-MM-DD";
   if (type == "number") return "số";
   if (type == "money") return "số tiền (đồng)";
+  if (type == "party") return "mã đương sự, hoặc debtor/creditor";
+  if (type == "list") return "danh sách, các mục ngăn bởi dấu ;";
   return "văn bản";
 }
 
@@ -156,7 +217,8 @@ int run_render(const std::vector<std::string>& args, const std::filesystem::path
     return kOk;
   }
   OptionSpec spec;
-  spec.with_value = {"--template", "--output", "--date", "--number", "--signer", "--set", "--dump-layout"};
+  spec.with_value = {"--template", "--output", "--date",         "--number",       "--signer",
+                     "--set",      "--dump-layout", "--margins", "--line-spacing", "--body-size"};
   spec.repeatable = {"--set"};
   spec.aliases = {{"-o", "--output"}};
   const Arguments arguments = Arguments::parse(args, spec);
@@ -256,7 +318,9 @@ int run_templates(const std::vector<std::string>& args, const std::filesystem::p
     else std::cout << "tham số (--set tên=giá-trị):\n";
     for (const auto& parameter : info->parameters) {
       std::cout << "  " << parameter.name << " (" << type_name(parameter.type) << ", "
-                << (parameter.required ? "bắt buộc" : "không bắt buộc") << "): " << parameter.description << '\n';
+                << (parameter.required ? "bắt buộc" : "không bắt buộc")
+                << (parameter.default_value.empty() ? "" : ", mặc định " + parameter.default_value) << "): "
+                << parameter.description << '\n';
       if (parameter.required) example += " --set " + parameter.name + "=" + shell_word(parameter.example);
     }
     std::cout << "example:" << example << '\n';

@@ -116,8 +116,8 @@ bool Engine::matches(const Filter& filter, const model::Case& the_case, const Re
 Bytes Engine::render_combined(const std::vector<const model::Case*>& cases, const RenderOptions& options,
                               bool duplex) const {
   layout::PageSet all;
-  all.width = profile_.page_width;
-  all.height = profile_.page_height;
+  all.width = options.profile.page_width;
+  all.height = options.profile.page_height;
   for (const model::Case* the_case : cases) {
     Diagnostics ignored;
     auto rendered = lay_out(*the_case, options, ignored);
@@ -154,8 +154,10 @@ model::Date document_date(const model::Case& the_case, const RenderOptions& opti
   return options.today;
 }
 
-std::optional<Engine::Rendered> Engine::lay_out(const model::Case& the_case, const RenderOptions& options,
-                                                Diagnostics& diagnostics) const {
+std::vector<std::string> profile_problems(const layout::Profile& profile) { return layout::check_profile(profile); }
+
+std::optional<doc::Document> Engine::document(const model::Case& the_case, const RenderOptions& options,
+                                              Diagnostics& diagnostics) const {
   const templating::Template* document_template = templates_->find(options.template_name);
   if (document_template == nullptr || !document_template->document()) {
     diagnostics.error("E0420", SourceLoc{},
@@ -163,17 +165,30 @@ std::optional<Engine::Rendered> Engine::lay_out(const model::Case& the_case, con
     return std::nullopt;
   }
   templating::RenderInput input;
-  input.date = document_date(the_case, options);
+  input.date = options.date ? *options.date
+                            : templates_->document_date(*document_template, the_case, document_date(the_case, options),
+                                                        *law_);
   // Nghị định 30: a leading zero below 10 ("05").
   input.number = options.number.empty() ? std::string() : text::two_digits(std::stoll(options.number));
   input.signer_id = options.signer_id;
   input.parameters = options.parameters;
+  return templates_->render(*document_template, the_case, input, *law_, diagnostics);
+}
+
+const layout::FontMetrics& Engine::font_metrics() const { return *fonts_; }
+
+std::optional<Engine::Rendered> Engine::lay_out(const model::Case& the_case, const RenderOptions& options,
+                                                Diagnostics& diagnostics) const {
+  const auto problems = profile_problems(options.profile);
+  for (const auto& problem : problems)
+    diagnostics.error("E0502", SourceLoc{}, "bố cục trang không đúng Nghị định 30/2020/NĐ-CP: " + problem);
+  if (!problems.empty()) return std::nullopt;
   Diagnostics local;
-  auto document = templates_->render(*document_template, the_case, input, *law_, local);
+  auto document = this->document(the_case, options, local);
   std::optional<Rendered> result;
   if (document) {
     Rendered rendered;
-    rendered.pages = layout::lay_out(*document, *fonts_, profile_, local);
+    rendered.pages = layout::lay_out(*document, *fonts_, options.profile, local);
     rendered.metadata = std::move(document->metadata);
     result = std::move(rendered);
   }
@@ -246,8 +261,12 @@ std::optional<TemplateInfo> Engine::describe(const std::string& name) const {
   for (const auto& parameter : templates_->parameters_of(*item)) {
     std::string example = parameter.example;
     if (example.empty())
-      example = parameter.type == "date" ? "2024-01-15" : parameter.type == "text" ? "…" : "1";
-    info.parameters.push_back({parameter.name, parameter.type, parameter.description, example, parameter.required});
+      example = parameter.type == "date"    ? "2024-01-15"
+                : parameter.type == "party" ? "debtor"
+                : parameter.type == "text" || parameter.type == "list" ? "…"
+                                                                      : "1";
+    info.parameters.push_back({parameter.name, parameter.type, parameter.description, example,
+                               parameter.default_value.value_or(std::string()), parameter.required});
   }
   return info;
 }
@@ -259,10 +278,14 @@ bool Engine::has_template(const std::string& name) const {
 
 std::vector<std::string> Engine::templates_for(const model::Case& the_case, model::Date today) const {
   std::vector<std::string> out;
-  templating::RenderInput input;
-  input.date = document_date(the_case, RenderOptions{{}, std::nullopt, today, {}, std::nullopt, {}});
-  for (const auto* item : templates_->documents())
+  RenderOptions base;
+  base.today = today;
+  const model::Date fallback = document_date(the_case, base);
+  for (const auto* item : templates_->documents()) {
+    templating::RenderInput input;
+    input.date = templates_->document_date(*item, the_case, fallback, *law_);
     if (templates_->applies(*item, the_case, input, *law_)) out.push_back(item->name());
+  }
   return out;
 }
 

@@ -23,6 +23,12 @@ struct Law;
 namespace vanban::pdf {
 class FontSet;
 }
+namespace vanban::doc {
+struct Document;
+}
+namespace vanban::layout {
+class FontMetrics;
+}
 
 namespace vanban::pipeline {
 
@@ -44,6 +50,7 @@ struct RenderOptions {
   std::string number;                     ///< số, digits only; "" in a draft
   std::optional<std::string> signer_id;
   std::map<std::string, std::string, std::less<>> parameters;  ///< --set key=value
+  layout::Profile profile;                ///< page geometry and type sizes; must pass profile_problems()
 };
 
 /// A parameter a template takes from --set, for `vanban templates --describe`.
@@ -52,6 +59,7 @@ struct ParameterInfo {
   std::string type;  ///< text, date, number, money
   std::string description;
   std::string example;  ///< a value that renders (the declared example, else one of the right type)
+  std::string default_value;  ///< used when not given ("" when none)
   bool required = true;
 };
 
@@ -91,6 +99,13 @@ class Engine {
   [[nodiscard]] std::optional<std::string> layout_dump(const model::Case& the_case, const RenderOptions& options,
                                                        Diagnostics& diagnostics) const;
 
+  /// The document a template makes of one case, before layout (for benchmarks and tools); nullopt with
+  /// diagnostics when the case or the request is wrong.
+  [[nodiscard]] std::optional<doc::Document> document(const model::Case& the_case, const RenderOptions& options,
+                                                      Diagnostics& diagnostics) const;
+  /// The metrics layout measures text with: those of the fonts the PDF embeds.
+  [[nodiscard]] const layout::FontMetrics& font_metrics() const;
+
   [[nodiscard]] std::vector<TemplateInfo> templates() const;
   [[nodiscard]] bool has_template(const std::string& name) const;
   /// One template's description and parameters, or nullopt when there is no such document template.
@@ -123,10 +138,14 @@ class Engine {
   std::unique_ptr<templating::TemplateSet> templates_;
   std::unique_ptr<rules::Law> law_;
   std::shared_ptr<const pdf::FontSet> fonts_;
-  layout::Profile profile_;
 };
 
-/// The document date a rendering uses: the option, else the case's decision date, else today.
+/// Why a layout profile is not allowed (Vietnamese, one message per value outside the ranges of Nghị định 30);
+/// empty when it is. A rendering with such a profile is refused with E0502.
+std::vector<std::string> profile_problems(const layout::Profile& profile);
+
+/// The document date a rendering uses: the option, else the case's decision date, else today. A template may
+/// name a later case date instead ({@document dated="…"}; Engine applies it).
 model::Date document_date(const model::Case& the_case, const RenderOptions& options);
 
 }  // namespace vanban::pipeline

@@ -20,6 +20,13 @@ class Checker {
     Scope scope(context);
     if (document_template.document() && document_template.document()->applies)
       evaluate(*document_template.document()->applies, scope, diagnostics_);
+    if (document_template.document() && document_template.document()->dated) {
+      const Expr& dated = *document_template.document()->dated;
+      const Value value = evaluate(dated, scope, diagnostics_);
+      if (!value.is_absent() && value.kind() != Value::Kind::date)
+        diagnostics_.error("E0410", dated.loc,
+                           "dated=\"…\" phải là một ngày của hồ sơ, không phải " + std::string(kind_name(value.kind())));
+    }
     visiting_.clear();
     walk(document_template.nodes(), scope);
   }
@@ -60,6 +67,8 @@ class Checker {
         Value item;
         if (list.kind() == Value::Kind::list) {
           if (!list.as_list().empty()) item = list.as_list().front();
+        } else if (list.kind() == Value::Kind::object) {
+          item = list;  // one object is a list of one
         } else if (!list.is_absent()) {
           diagnostics_.error("E0415", node.loc,
                              "\"" + node.expr->path_text() + "\" là " + std::string(kind_name(list.kind())) +
@@ -128,6 +137,7 @@ void for_each_reference_context(const TemplateSet& set, const Template& document
     for (const auto& parameter : parameters)
       input.parameters[parameter.name] = parameter.type == "date"                                  ? "2024-01-01"
                                          : parameter.type == "number" || parameter.type == "money" ? "1"
+                                         : parameter.type == "party"                               ? "debtor"
                                          : parameter.example.empty()                               ? "x"
                                                                                                    : parameter.example;
     const Value context = build_context(reference, input, law, document_template, parameters, ignored);

@@ -45,6 +45,13 @@ model::Case reference_case() {
   owed.amount = model::Money{1000000};
   owed.late_interest = true;
   c.obligations.push_back(owed);
+  model::Obligation fee = owed;  // owed to the State budget
+  fee.id = "o2";
+  fee.kind = model::ObligationKind::court_fee;
+  fee.creditor_id.reset();
+  fee.text = text("Án phí");
+  fee.late_interest = false;
+  c.obligations.push_back(fee);
   model::Asset asset;
   asset.id = "a";
   asset.owner_id = "d";
@@ -55,7 +62,15 @@ model::Case reference_case() {
   asset.value = model::Money{2000000};
   asset.mortgage_contract = text("Hợp đồng thế chấp");
   c.assets.push_back(asset);
+  model::Asset account;
+  account.id = "t";
+  account.owner_id = "d";
+  account.kind = model::AssetKind::account;
+  account.text = text("Tài khoản");
+  c.assets.push_back(account);
   c.evidence.push_back(model::EvidenceItem{"e", "j", model::Disposition::destroy, text("Vật chứng"), {}});
+  c.evidence.push_back(model::EvidenceItem{"f", "j", model::Disposition::confiscate, text("Vật chứng tịch thu"), {}});
+  c.evidence.push_back(model::EvidenceItem{"g", "j", model::Disposition::give_back, text("Vật chứng trả lại"), {}});
   model::Enforcement& e = c.enforcement;
   e.mode = model::EnforcementMode::on_request;
   e.officer_id = "officer";
@@ -84,6 +99,18 @@ model::Case reference_case() {
   no_means.date = date(2024, 4, 5);
   no_means.number = text("2");
   e.events.push_back(no_means);
+  for (const auto kind : {model::EventKind::postponed, model::EventKind::suspended, model::EventKind::terminated}) {
+    model::Event step;
+    step.kind = kind;
+    step.date = date(2024, 5, 6);
+    step.reason = text("Lý do");
+    e.events.push_back(step);
+  }
+  model::Event destroyed;
+  destroyed.kind = model::EventKind::destroyed;
+  destroyed.date = date(2024, 4, 10);
+  destroyed.item_id = "e";
+  e.events.push_back(destroyed);
   e.status = model::Status{date(2024, 9, 30), model::MeansResult::no_means, model::StatusResult::in_progress, {}};
   return c;
 }

@@ -115,6 +115,20 @@ Value TemplateSet::context_for(const Template& document_template, const model::C
   return build_context(the_case, input, law, document_template, parameters_of(document_template), diagnostics);
 }
 
+model::Date TemplateSet::document_date(const Template& document_template, const model::Case& the_case,
+                                       model::Date fallback, const rules::Law& law) const {
+  const auto& info = document_template.document();
+  if (!info || !info->dated) return fallback;
+  // The case as it stands at the end of its history: the named date may lie after the fallback.
+  RenderInput input;
+  input.date = *model::Date::from_ymd(9999, 12, 31);
+  Diagnostics ignored;
+  const Value context = build_context(the_case, input, law, document_template, {}, ignored);
+  const Scope scope(context);
+  const Value value = evaluate(*info->dated, scope, ignored);
+  return value.kind() == Value::Kind::date ? value.as_date() : fallback;
+}
+
 bool TemplateSet::applies(const Template& document_template, const model::Case& the_case, const RenderInput& input,
                           const rules::Law& law) const {
   const auto& info = document_template.document();

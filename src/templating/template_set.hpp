@@ -54,6 +54,11 @@ class TemplateSet {
   void check_expression(const Expr& expression, const Template& document_template, const rules::Law& law,
                         Diagnostics& diagnostics) const;
 
+  /// The date a document bears when the request gives none: the case date named by {@document dated="…"} (read
+  /// from the whole history of the case) when the case has it, else `fallback`.
+  [[nodiscard]] model::Date document_date(const Template& document_template, const model::Case& the_case,
+                                          model::Date fallback, const rules::Law& law) const;
+
   /// The {@param} declarations of a template and of every part it includes, in order of appearance.
   [[nodiscard]] std::vector<Parameter> parameters_of(const Template& document_template) const;
 

@@ -2,26 +2,19 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <sstream>
+
 #include "support/paths.hpp"
 #include "support/process.hpp"
 
 namespace vanban {
 namespace {
 
+using test::flat;
 using test::quote;
 using test::run;
 using test::vanban;
-
-// Text with every run of white space (line ends included) as one space, for searching phrases.
-std::string flat(const std::string& text) {
-  std::string out;
-  for (const char c : text) {
-    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\f';
-    if (space && (out.empty() || out.back() == ' ')) continue;
-    out += space ? ' ' : c;
-  }
-  return out;
-}
 
 std::filesystem::path decision_case() {
   const auto shared = test::shared_cases_dir() / "chu-dong-hinh-su.xml";
@@ -117,6 +110,44 @@ TEST(Cli, UsageErrorsExitTwo) {
             2);
 }
 
+// Geometry within the ranges of Nghị định 30 is honoured; outside them it is a usage error naming the value.
+TEST(Cli, LayoutGeometryOptions) {
+  const auto dir = test::scratch_dir("e2e_geometry");
+  const auto dump = dir / "wide.layout";
+  const auto ok = vanban("render " + quote(decision_case().string()) + " --template qd-tha-chu-dong --dump-layout " +
+                         quote(dump.string()) + " --margins 25,25,35,20 --line-spacing 1,5 --body-size 13");
+  ASSERT_EQ(ok.exit_code, 0) << ok.err;
+  // Every text inside the narrower text area: x from 35 mm, right edge to 190 mm, in points.
+  std::istringstream lines(test::read_text(dump));
+  std::size_t texts = 0, body_13 = 0;
+  for (std::string line; std::getline(lines, line);) {
+    double x = 0, baseline = 0, size = 0, width = 0;
+    char face[3] = {};
+    if (std::sscanf(line.c_str(), "p%*d text %lf %lf %2s %lf w=%lf", &x, &baseline, face, &size, &width) != 5)
+      continue;
+    ++texts;
+    EXPECT_GE(x, 35 * 72 / 25.4 - 0.01) << line;
+    EXPECT_LE(x + width, 190 * 72 / 25.4 + 0.01) << line;
+    // The body is 13 pt: no regular text is 14 pt (the default body size) any more.
+    EXPECT_FALSE(std::string(face) == "R" && size == 14) << line;
+    body_13 += std::string(face) == "R" && size == 13 && baseline > 200 ? 1U : 0U;
+  }
+  EXPECT_GT(texts, 30U);
+  EXPECT_GE(body_13, 5U);
+  const std::string base = "render " + quote(decision_case().string()) + " --template qd-tha-chu-dong -o " +
+                           quote((dir / "x.pdf").string());
+  const auto narrow = vanban(base + " --margins 10,20,30,15");
+  EXPECT_EQ(narrow.exit_code, 2);
+  EXPECT_NE(narrow.err.find("lề trên phải trong khoảng 20.00–25.00 mm (đang là 10.00)"), std::string::npos)
+      << narrow.err;
+  const auto spacing = vanban(base + " --line-spacing 2");
+  EXPECT_EQ(spacing.exit_code, 2);
+  EXPECT_NE(spacing.err.find("giãn dòng"), std::string::npos) << spacing.err;
+  EXPECT_EQ(vanban(base + " --body-size 12").exit_code, 2);
+  EXPECT_EQ(vanban(base + " --margins 20,20,30").exit_code, 2);
+  EXPECT_FALSE(std::filesystem::exists(dir / "x.pdf"));
+}
+
 TEST(Cli, HelpVersionAndTemplates) {
   const auto version = vanban("--version");
   EXPECT_EQ(version.exit_code, 0);
@@ -128,7 +159,16 @@ TEST(Cli, HelpVersionAndTemplates) {
   }
   const auto templates = vanban("templates");
   EXPECT_EQ(templates.exit_code, 0);
-  EXPECT_EQ(templates.out.rfind("qd-tha-chu-dong ", 0), 0U) << templates.out;
+  // The form library: one line per template, its name first.
+  std::vector<std::string> names;
+  std::istringstream lines(templates.out);
+  for (std::string line; std::getline(lines, line);) names.push_back(line.substr(0, line.find(' ')));
+  EXPECT_EQ(names, (std::vector<std::string>{"bb-giai-quyet", "bb-tieu-huy", "bb-xac-minh", "de-nghi-mien-giam",
+                                             "giay-moi", "giay-trieu-tap", "qd-chua-co-dieu-kien", "qd-cuong-che",
+                                             "qd-dinh-chi-tha", "qd-hoan-tha", "qd-hoi-dong-tieu-huy",
+                                             "qd-tha-chu-dong", "qd-tha-theo-yeu-cau", "tb-ket-qua-xac-minh",
+                                             "thong-bao-tha", "thu-van-dong"}))
+      << templates.out;
   EXPECT_EQ(vanban("templates --check").exit_code, 0);
 }
 

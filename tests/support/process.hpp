@@ -25,6 +25,17 @@ inline std::string quote(const std::string& arg) {
   return out + "'";
 }
 
+/// Text with every run of white space (line ends included) as one space, for searching phrases in pdftotext output.
+inline std::string flat(const std::string& text) {
+  std::string out;
+  for (const char c : text) {
+    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\f';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out += space ? ' ' : c;
+  }
+  return out;
+}
+
 inline RunResult run(const std::string& command) {
   static int counter = 0;
   // Tests run as parallel processes: the process id keeps their capture files apart.

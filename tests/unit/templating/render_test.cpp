@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "support/cases.hpp"
 #include "support/law.hpp"
 #include "templating/template_set.hpp"
 #include "xml/case_reader.hpp"
@@ -30,10 +31,9 @@ const char* kCase = R"(<case xmlns="urn:vanban:case:1" id="C1">
 class Rendering : public ::testing::Test {
  protected:
   void SetUp() override {
-    Diagnostics diagnostics;
     law_ = test::load_law();
-    cases_ = xml::read_register(kCase, make_file_name("c.xml"), {}, diagnostics);
-    ASSERT_TRUE(cases_) << diagnostics.to_string();
+    cases_ = test::read_test_cases(kCase);
+    ASSERT_TRUE(cases_);
   }
 
   // Renders a template body and returns the paragraphs' text, one per line.
