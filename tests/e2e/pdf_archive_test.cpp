@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <map>
 #include <regex>
 
@@ -67,7 +68,7 @@ std::vector<Rendered> render_samples(const std::filesystem::path& dir) {
     std::istringstream lines(names.out);
     std::string name;
     while (std::getline(lines, name))
-      if (!name.empty()) out.push_back(render(file, name, dir, "--number 7"));
+      if (!name.empty()) out.push_back(render(file, name, dir, "--number 7 " + test::example_options(name)));
   }
   return out;
 }
@@ -80,16 +81,26 @@ std::vector<std::string> words(const std::string& text) {
   return out;
 }
 
-// The drawn text of a layout dump, one placed item per line, in drawing order.
+// The drawn text of a layout dump in drawing order; a run that continues the previous one on its line (a bold
+// "Điều 1." then regular text, at x = previous x + width) is joined to it without a space, as a reader sees it.
 std::string drawn_text(const std::string& dump) {
+  const std::regex placed(R"(^(p\d+) text ([\d.]+) ([\d.]+) \S+ [\d.]+ w=([\d.]+))");
   std::string out;
+  std::string line_key;
+  double line_end = -1;
   std::istringstream lines(dump);
   std::string line;
   while (std::getline(lines, line)) {
-    if (line.find(" text ") == std::string::npos) continue;
+    std::smatch m;
+    if (!std::regex_search(line, m, placed)) continue;
     const auto first = line.find('"');
     const auto last = line.rfind('"');
-    if (first != std::string::npos && last > first) out += line.substr(first + 1, last - first - 1) + "\n";
+    const std::string key = m[1].str() + " " + m[3].str();
+    const double x = std::stod(m[2]);
+    const bool continues = key == line_key && std::abs(x - line_end) < 0.05;
+    out += (continues ? "" : "\n") + line.substr(first + 1, last - first - 1);
+    line_key = key;
+    line_end = x + std::stod(m[4]);
   }
   return out;
 }
