@@ -49,7 +49,7 @@ constexpr const char* kMainHelp =
 
 constexpr const char* kRenderHelp =
     "Cách dùng: vanban render HỒ-SƠ.xml --template TÊN -o RA.pdf [--date YYYY-MM-DD] [--number N]\n"
-    "                         [--signer MÃ] [--set khóa=giá-trị]...\n"
+    "                         [--signer MÃ] [--set khóa=giá-trị]... [--no-repair]\n"
     "\n"
     "  --template TÊN   mẫu văn bản (xem: vanban templates)\n"
     "  -o, --output F   tệp PDF kết quả (ghi vào tệp tạm rồi đổi tên: không bao giờ để lại tệp dở dang)\n"
@@ -59,13 +59,19 @@ constexpr const char* kRenderHelp =
     "  --signer MÃ      mã cán bộ ký (officer id); mặc định là người ký quyết định trong hồ sơ, nếu không có\n"
     "                   thì thủ trưởng\n"
     "  --set K=V        tham số mẫu không có trong hồ sơ (xem: vanban templates --describe TÊN)\n"
+    "  --no-repair      không tự chuyển chữ mã cũ (TCVN3, VNI, Windows-1258) sang Unicode\n"
     "  --dump-layout F  ghi bản mô tả dàn trang (văn bản) thay vì PDF, dùng cho kiểm thử\n";
 
 constexpr const char* kValidateHelp =
-    "Cách dùng: vanban validate TỆP.xml...\n"
+    "Cách dùng: vanban validate [--no-repair] TỆP.xml...\n"
     "\n"
-    "Kiểm tra từng tệp hồ sơ (<case>) hoặc sổ (<register>) và in mọi lỗi dạng TỆP:DÒNG:CỘT.\n"
-    "Mã thoát 0 khi không có lỗi, 1 khi có lỗi.\n";
+    "Kiểm tra từng tệp hồ sơ (<case>) hoặc sổ (<register>) theo schemas/case.xsd và các quy tắc nghiệp vụ,\n"
+    "in mọi lỗi và cảnh báo dạng TỆP:DÒNG:CỘT: error|warning: [MÃ] nội dung.\n"
+    "Chữ mã cũ (TCVN3, VNI, Windows-1258) được tự chuyển sang Unicode kèm cảnh báo W0120.\n"
+    "\n"
+    "  --no-repair      không tự chuyển chữ mã cũ (vẫn chuẩn hóa NFC và khoảng trắng)\n"
+    "\n"
+    "Mã thoát 0 khi không có lỗi (có thể có cảnh báo), 1 khi có lỗi.\n";
 
 constexpr const char* kTemplatesHelp =
     "Cách dùng: vanban templates [--for HỒ-SƠ.xml] [--check]\n"
@@ -106,6 +112,10 @@ std::optional<Bytes> read_input(const std::string& path) {
   return bytes;
 }
 
+text::RepairMode repair_mode(const Arguments& arguments) {
+  return arguments.flag("--no-repair") ? text::RepairMode::keep : text::RepairMode::repair;
+}
+
 bool wants_help(const std::vector<std::string>& args) {
   for (const auto& arg : args)
     if (arg == "--help" || arg == "-h") return true;
@@ -119,6 +129,7 @@ int run_render(const std::vector<std::string>& args, const std::filesystem::path
   }
   OptionSpec spec;
   spec.with_value = {"--template", "--output", "--date", "--number", "--signer", "--set", "--dump-layout"};
+  spec.flags = {"--no-repair"};
   spec.repeatable = {"--set"};
   spec.aliases = {{"-o", "--output"}};
   const Arguments arguments = Arguments::parse(args, spec);
@@ -154,7 +165,7 @@ int run_render(const std::vector<std::string>& args, const std::filesystem::path
   const auto bytes = read_input(case_path);
   if (!bytes) return kInputRejected;
   Diagnostics diagnostics;
-  auto cases = engine->read_cases(*bytes, case_path, diagnostics);
+  auto cases = engine->read_cases(*bytes, case_path, diagnostics, repair_mode(arguments));
   if (cases && cases->cases.size() != 1) {
     diagnostics.error("E0421", SourceLoc{make_file_name(case_path)},
                       "tệp có " + std::to_string(cases->cases.size()) +
@@ -184,7 +195,9 @@ int run_validate(const std::vector<std::string>& args, const std::filesystem::pa
     std::cout << kValidateHelp;
     return kOk;
   }
-  const Arguments arguments = Arguments::parse(args, OptionSpec{});
+  OptionSpec spec;
+  spec.flags = {"--no-repair"};
+  const Arguments arguments = Arguments::parse(args, spec);
   if (arguments.positional().empty()) throw UsageError{"cần ít nhất một tệp để kiểm tra"};
   const auto engine = load_engine(root);
   bool rejected = false;
@@ -195,7 +208,7 @@ int run_validate(const std::vector<std::string>& args, const std::filesystem::pa
       continue;
     }
     Diagnostics diagnostics;
-    const auto cases = engine->read_cases(*bytes, path, diagnostics);
+    const auto cases = engine->read_cases(*bytes, path, diagnostics, repair_mode(arguments));
     print(diagnostics);
     if (!cases) {
       rejected = true;

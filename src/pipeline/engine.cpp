@@ -67,12 +67,17 @@ std::unique_ptr<Engine> Engine::load(const ResourcePaths& paths, Diagnostics& di
   engine->law_ = std::make_unique<rules::LawBook>(std::move(*law));
   engine->templates_ = std::make_unique<templating::TemplateSet>(std::move(*templates));
   engine->fonts_ = pdf::FontSet::load(paths.fonts);
+  const std::filesystem::path schema_file = paths.schemas / "case.xsd";
+  engine->case_schema_ = xml::CaseSchema::compile(read_resource(schema_file), schema_file.string());
   return engine;
 }
 
 std::optional<model::Register> Engine::read_cases(std::string_view bytes, const std::string& file,
-                                                  Diagnostics& diagnostics) const {
-  return xml::read_register(bytes, make_file_name(file), xml::ReadOptions{}, diagnostics);
+                                                  Diagnostics& diagnostics, text::RepairMode repair) const {
+  xml::ReadOptions options;
+  options.schema = case_schema_;
+  options.repair = repair;
+  return xml::read_register(bytes, make_file_name(file), options, diagnostics);
 }
 
 model::Date document_date(const model::Case& the_case, const RenderOptions& options) {

@@ -13,6 +13,7 @@
 #include "base/diagnostics.hpp"
 #include "layout/profile.hpp"
 #include "model/case.hpp"
+#include "text/repair.hpp"
 
 namespace vanban::templating {
 class TemplateSet;
@@ -22,6 +23,9 @@ class LawBook;
 }
 namespace vanban::pdf {
 class FontSet;
+}
+namespace vanban::xml {
+class CaseSchema;
 }
 
 namespace vanban::pipeline {
@@ -54,16 +58,18 @@ struct TemplateInfo {
 
 class Engine {
  public:
-  /// Loads and checks every template, the law data and the fonts. Bad templates or law data are reported in
-  /// `diagnostics` (nullptr returned); a missing or unreadable resource throws vanban::Error.
+  /// Loads and checks every template, the law data, the case schema and the fonts. Bad templates or law data are
+  /// reported in `diagnostics` (nullptr returned); a missing, unreadable or broken resource throws vanban::Error.
   static std::unique_ptr<Engine> load(const ResourcePaths& paths, Diagnostics& diagnostics);
   ~Engine();
   Engine(const Engine&) = delete;
   Engine& operator=(const Engine&) = delete;
 
-  /// Reads and checks a case or register file.
+  /// Reads and checks a case or register file against schemas/case.xsd and the format's rules; text in a
+  /// legacy encoding is repaired unless `repair` says keep.
   [[nodiscard]] std::optional<model::Register> read_cases(std::string_view bytes, const std::string& file,
-                                                          Diagnostics& diagnostics) const;
+                                                          Diagnostics& diagnostics,
+                                                          text::RepairMode repair = text::RepairMode::repair) const;
 
   /// Renders one case to PDF bytes; nullopt (with diagnostics) when the case or the request is wrong.
   [[nodiscard]] std::optional<Bytes> render(const model::Case& the_case, const RenderOptions& options,
@@ -91,6 +97,7 @@ class Engine {
   std::unique_ptr<templating::TemplateSet> templates_;
   std::unique_ptr<rules::LawBook> law_;
   std::shared_ptr<const pdf::FontSet> fonts_;
+  std::shared_ptr<const xml::CaseSchema> case_schema_;
   layout::Profile profile_;
 };
 

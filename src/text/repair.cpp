@@ -670,9 +670,9 @@ std::string_view origin_name(TextOrigin origin) {
     case TextOrigin::tcvn3: return "TCVN3 (ABC)";
     case TextOrigin::vni: return "VNI-Windows";
     case TextOrigin::windows_1258: return "Windows-1258";
-    case TextOrigin::utf8_as_1252: return "UTF-8 bị đọc như Windows-1252";
-    case TextOrigin::combining: return "Unicode tổ hợp (dấu thanh viết rời)";
-    case TextOrigin::decomposed: return "Unicode dạng tách (NFD)";
+    case TextOrigin::utf8_as_1252: return "UTF-8";
+    case TextOrigin::combining: return "Unicode có dấu thanh tổ hợp";
+    case TextOrigin::decomposed: return "Unicode tổ hợp (NFD)";
   }
   return "";
 }
