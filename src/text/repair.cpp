@@ -598,9 +598,30 @@ struct Candidate {
 
 // The text read in `origin`, when that reading is convincing. `expected`: other fields of the same file were
 // clearly in this encoding, so the changes need no further proof.
+// Whether every word that starts with an ASCII letter starts with a capital, and there are two or more: a name
+// or a title ("Vâ ThÞ ¸nh TuyÕt"), whose other words are capitalized too.
+bool title_case(const std::vector<Segment>& segments) {
+  std::size_t words = 0;
+  for (const Segment& segment : segments) {
+    if (!segment.word || !is_ascii_letter(segment.text.front())) continue;
+    if (!is_upper(segment.text.front())) return false;
+    ++words;
+  }
+  return words >= 2;
+}
+
+// TCVN3 has no capitals with tone marks: a typist switched to an ".VnTimeH" font for them, which leaves the small
+// letter's code. Such a letter starting a field, or a word of a name, was a capital.
+void restore_capital(std::u32string& converted, const Segment& original, bool first_word, bool title) {
+  if ((first_word || title) && original.text.front() >= 0x80 && is_lower(converted.front()))
+    converted.front() = upper(converted.front());
+}
+
 std::optional<Candidate> try_origin(const std::vector<Segment>& segments, TextOrigin origin, bool capitals,
                                     bool expected) {
   Candidate candidate{origin, {}, 0, 0, 0};
+  const bool title = origin == TextOrigin::tcvn3 && title_case(segments);
+  bool first_word = true;
   std::size_t broken = 0;      // changed words that were not Vietnamese before
   std::size_t sound = 0;       // changed words that already were Vietnamese syllables
   std::size_t syllables = 0;   // changed words that become syllables
@@ -614,7 +635,11 @@ std::optional<Candidate> try_origin(const std::vector<Segment>& segments, TextOr
     }
     auto converted = convert_word(segment.text, origin);
     if (!converted) return std::nullopt;
-    if (origin == TextOrigin::tcvn3 && (capitals || all_capitals(segment.text))) converted = to_upper(*converted);
+    if (origin == TextOrigin::tcvn3) {
+      if (capitals || all_capitals(segment.text)) converted = to_upper(*converted);
+      restore_capital(*converted, segment, first_word, title);
+    }
+    first_word = false;
     const bool valid = syllable(*converted);
     // "QĐ", "HĐMB", "TNHH": capitals that are not a syllable are abbreviations, never judged; nor are names
     // like "Krông".

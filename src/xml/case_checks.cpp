@@ -72,17 +72,18 @@ class Checker {
     }
   }
 
-  // A step of the enforcement cannot come before the judgment it enforces.
-  void not_before_judgments(const DateAt& step, const std::string& what) {
-    if (!valid(step)) return;
+  // A step of the enforcement cannot come before the judgment it enforces; true when it does (reported).
+  bool before_judgments(const DateAt& step, const std::string& what) {
+    if (!valid(step)) return false;
     for (const std::size_t i : enforced_judgments()) {
       const DateAt& date = where_.judgment_dates[i];
       if (!valid(date) || !(*step.date < *date.date)) continue;
       diagnostics_.error("E0216", step.loc,
                          what + " " + step.date->to_iso() + " trước ngày của " + judgment_label(case_.judgments[i]) +
                              " (" + date.date->to_iso() + ")");
-      return;
+      return true;
     }
+    return false;
   }
 
   void doubtful_before(const DateAt& step, const std::string& what, const DateAt& reference, const std::string& name) {
@@ -92,10 +93,10 @@ class Checker {
   }
 
   void enforcement_dates() {
-    not_before_judgments(where_.decision, "ngày quyết định thi hành án");
-    not_before_judgments(where_.received, "ngày nhận bản án, quyết định hoặc đơn yêu cầu");
-    not_before_judgments(where_.request, "ngày đơn yêu cầu thi hành án");
-    if (valid(where_.decision)) {
+    const bool impossible = before_judgments(where_.decision, "ngày quyết định thi hành án");
+    before_judgments(where_.received, "ngày nhận bản án, quyết định hoặc đơn yêu cầu");
+    before_judgments(where_.request, "ngày đơn yêu cầu thi hành án");
+    if (valid(where_.decision) && !impossible) {
       for (const std::size_t i : enforced_judgments()) {
         const DateAt& effective = where_.judgment_effective[i];
         if (!valid(effective) || !(*where_.decision.date < *effective.date)) continue;
@@ -196,6 +197,9 @@ class Checker {
       const SourceLoc& loc = i < where_.payment_amounts.size() && where_.payment_amounts[i].line > 0
                                  ? where_.payment_amounts[i]
                                  : event.loc;
+      const auto index = static_cast<std::size_t>(obligation - case_.obligations.data());
+      if (!obligation->amount && index < where_.amount_written.size() && where_.amount_written[index])
+        continue;  // an amount that is not a number, reported already
       if (!obligation->amount) {
         diagnostics_.warning("W0224", loc,
                              "khoản " + obligation->id + " không có số tiền (<amount>) nhưng có <payment> cho khoản này");

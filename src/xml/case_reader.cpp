@@ -39,7 +39,8 @@ std::string quoted(std::string_view text) {
   for (const char32_t c : utf8::to_u32(text)) {
     const bool space = c == ' ' || c == '\t' || c == '\r' || c == '\n';
     if (space && (code_points.empty() || code_points.back() == ' ')) continue;
-    code_points += space ? U' ' : c;
+    const bool control = c < 0x20 || (c >= 0x7F && c <= 0x9F);  // shown as U+FFFD, never sent to a terminal
+    code_points += space ? U' ' : control ? U'\uFFFD' : c;
   }
   while (!code_points.empty() && code_points.back() == ' ') code_points.pop_back();
   if (code_points.size() <= kQuotedLength) return "\"" + utf8::from_u32(code_points) + "\"";
@@ -475,7 +476,9 @@ class CaseBuilder {
     if (const auto creditor = optional_attribute(node, "creditor")) obligation.creditor_id = creditor->value;
     obligation.judgment_id = required_attribute(node, "judgment").value;
     obligation.text = required_text(node, "text");
-    if (const auto amount = optional_text(node, "amount")) obligation.amount = parse_money(*amount);
+    const auto amount = optional_text(node, "amount");
+    if (amount) obligation.amount = parse_money(*amount);
+    where_.amount_written.push_back(amount.has_value());
     if (const auto late = optional_text(node, "late-interest"))
       obligation.late_interest = choose(*late, {{"true", true}, {"false", false}}, false, "giá trị late-interest");
     return obligation;

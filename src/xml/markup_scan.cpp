@@ -81,7 +81,12 @@ class Scanner {
     const std::size_t start = i_;
     if (at("<!--")) return skip_past("-->");
     if (at("<![CDATA[")) return skip_past("]]>");
-    if (at("<?")) return skip_past("?>");
+    if (at("<?")) {
+      const std::string_view target = text_.substr(i_ + 2, 4);
+      if (start > 0 && target.substr(0, 3) == "xml" && (target.size() < 4 || is_space(target[3])))
+        problem(start, "E0102", "XML không hợp lệ: khai báo <?xml …?> chỉ được đặt ở đầu tệp");
+      return skip_past("?>");
+    }
     if (at("<!DOCTYPE")) {
       // Point at the document type's name, where pugixml's value starts.
       std::size_t name = start + 9;
