@@ -43,9 +43,15 @@ SourceLoc LineIndex::locate(std::size_t offset) const {
   offset = std::min(offset, text_.size());
   const std::uint32_t line_number = line(offset);
   const std::size_t start = line_starts_[line_number - 1];
-  // Columns count code points: lead bytes only.
-  const auto column = static_cast<std::uint32_t>(chars_before(offset) - chars_before(start) + 1);
-  return SourceLoc{file_, line_number, column};
+  // Columns count code points: lead bytes only. Short distances are counted directly, long ones by block.
+  std::size_t chars = 0;
+  if (offset - start < kBlock) {
+    for (std::size_t i = start; i < offset; ++i)
+      if (is_lead_byte(text_[i])) ++chars;
+  } else {
+    chars = chars_before(offset) - chars_before(start);
+  }
+  return SourceLoc{file_, line_number, static_cast<std::uint32_t>(chars + 1)};
 }
 
 SourceLoc LineIndex::locate(const char* pointer) const {

@@ -1,5 +1,6 @@
 #include "xml/markup_scan.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cstdint>
@@ -34,7 +35,6 @@ class Scanner {
   Scanner(std::string_view text, const Limits& limits) : text_(text), limits_(limits) {}
 
   ScanResult run() {
-    check_characters();
     while (i_ < text_.size() && !result_.fatal) {
       const char c = text_[i_];
       if (c == '<') {
@@ -48,6 +48,9 @@ class Scanner {
         ++i_;
       }
     }
+    if (!result_.fatal) check_characters();
+    std::stable_sort(result_.problems.begin(), result_.problems.end(),
+                     [](const ScanProblem& a, const ScanProblem& b) { return a.offset < b.offset; });
     return std::move(result_);
   }
 
@@ -108,6 +111,7 @@ class Scanner {
     }
     seen_root_ = true;
     open_element(start);
+    std::size_t attributes = 0;
     ++i_;
     while (i_ < text_.size() && !result_.fatal) {
       const char c = text_[i_];
@@ -121,7 +125,13 @@ class Scanner {
         ++i_;
         return;
       } else {
-        if (c == '=') count_node(i_);  // one attribute
+        if (c == '=') {  // one attribute
+          count_node(i_);
+          if (++attributes > limits_.max_attributes && !result_.fatal)
+            result_.fatal = ScanProblem{start, "E0111",
+                                        "phần tử có quá nhiều thuộc tính (giới hạn " +
+                                            std::to_string(limits_.max_attributes) + ")"};
+        }
         ++i_;
       }
     }

@@ -146,24 +146,24 @@ std::unique_ptr<ParsedXml> parse_safely(std::string_view bytes, const FileName& 
                       "tệp khai báo mã hóa \"" + encoding + "\"; chỉ chấp nhận UTF-8 (hãy chuyển tệp sang UTF-8)");
     return nullptr;
   }
-  // Positions are reported against the file as given, BOM included.
-  std::string buffer(bytes);
+  // Positions are reported against the file as given, BOM included. Before the file is accepted for parsing,
+  // only the part up to a fault is indexed.
   const std::size_t bom = bytes.size() - content.size();
+  const auto locate = [&](std::size_t offset) { return LineIndex(file, bytes.substr(0, offset + bom)).locate(offset + bom); };
   if (const auto bad = utf8::find_invalid(content)) {
-    LineIndex index(file, buffer);
     const std::string detail = encoding.empty() ? "tệp không phải UTF-8 (có thể là TCVN3, VNI hoặc Windows-1258)"
                                                 : "tệp khai báo UTF-8 nhưng chứa chuỗi byte không hợp lệ";
-    diagnostics.error("E0103", index.locate(*bad + bom), detail);
+    diagnostics.error("E0103", locate(*bad), detail);
     return nullptr;
   }
 
   // One cheap pass first: refuse DOCTYPE, absurd nesting and node counts before any tree is built.
   const ScanResult scan = scan_markup(content, limits);
-  auto parsed = std::unique_ptr<ParsedXml>(new ParsedXml(file, std::move(buffer)));
   if (scan.fatal) {
-    diagnostics.error(scan.fatal->code, parsed->index_.locate(scan.fatal->offset + bom), scan.fatal->message);
+    diagnostics.error(scan.fatal->code, locate(scan.fatal->offset), scan.fatal->message);
     return nullptr;
   }
+  auto parsed = std::unique_ptr<ParsedXml>(new ParsedXml(file, std::string(bytes)));
   // Parse the content after the BOM in place, so that every name and value points into the buffer.
   char* start = parsed->buffer_.data() + bom;
   const pugi::xml_parse_result result = parsed->document_.load_buffer_inplace(

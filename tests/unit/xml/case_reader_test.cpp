@@ -187,6 +187,13 @@ TEST(CaseReader, RefusesOversizedAndFloodedInputBeforeParsing) {
   EXPECT_EQ(first_error(diagnostics),
             "case.xml:1:4025: error: [E0111] tệp có quá nhiều phần tử và thuộc tính (giới hạn 1000)");
 
+  // Many attributes on one element (libxml2 2.9 checks duplicates in quadratic time).
+  std::string crowded = "<case xmlns=\"urn:vanban:case:1\"";
+  for (int i = 0; i < 1'000'000; ++i) crowded += " a" + std::to_string(i) + "=\"\"";
+  diagnostics = Diagnostics{};
+  EXPECT_FALSE(read(crowded + "/>", diagnostics));
+  EXPECT_EQ(first_error(diagnostics), "case.xml:1:1: error: [E0111] phần tử có quá nhiều thuộc tính (giới hạn 64)");
+
   // A million levels: the scan stops at level 17, no tree is built.
   std::string deep;
   for (int i = 0; i < 1'000'000; ++i) deep += "<a>";
