@@ -687,6 +687,10 @@ bool may_be_misread(std::u32string_view text) {
   return !ascii && bytes_behind(text).has_value();
 }
 
+bool is_ascii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
 }  // namespace
 
 std::string_view origin_name(TextOrigin origin) {
@@ -703,6 +707,7 @@ std::string_view origin_name(TextOrigin origin) {
 }
 
 Repaired repair_vietnamese(std::string_view text, TextOrigin expected) {
+  if (is_ascii(text)) return {std::string(text), TextOrigin::unicode};
   const std::u32string code_points = utf8::to_u32(text);
   if (may_be_misread(code_points)) {
     const std::vector<Segment> segments = split(code_points);
@@ -730,8 +735,8 @@ Repaired repair_vietnamese(std::string_view text, TextOrigin expected) {
 bool is_vietnamese_syllable(std::string_view utf8_word) { return syllable(utf8::to_u32(utf8_word)); }
 
 void OriginTally::add(std::string_view field) {
+  if (unicode_ || is_ascii(field)) return;  // once real Unicode is seen, nothing can change the answer
   const std::u32string code_points = utf8::to_u32(field);
-  if (std::all_of(code_points.begin(), code_points.end(), [](char32_t c) { return c < 0x80; })) return;
   if (!may_be_misread(code_points)) {
     unicode_ = true;  // characters no legacy reading produces: this file holds real Unicode
     return;

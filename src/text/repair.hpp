@@ -47,6 +47,8 @@ class OriginTally {
   void add(std::string_view field);
   /// The file's legacy encoding, or `unicode`.
   [[nodiscard]] TextOrigin dominant() const;
+  /// Whether more fields cannot change the answer any more (real Unicode was seen).
+  [[nodiscard]] bool settled() const { return unicode_; }
 
  private:
   std::array<std::size_t, 7> counts_{};

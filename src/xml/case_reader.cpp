@@ -32,6 +32,9 @@ std::optional<std::int64_t> parse_whole_number(std::string_view text) {
 
 // How much of a field's text a message quotes.
 constexpr std::size_t kQuotedLength = 60;
+// After this many errors a file is hopeless: reading stops (a million bad elements cost no more than a
+// thousand), the schema is not consulted, and only this many messages are printed.
+constexpr std::size_t kMaxErrors = 1000;
 
 // A field's text in quotes for a message, as it is (white space collapsed), cut after kQuotedLength characters.
 std::string quoted(std::string_view text) {
@@ -90,6 +93,7 @@ class CaseBuilder {
               "cuối kỳ báo cáo " + end.date->to_iso() + " trước đầu kỳ " + start.date->to_iso());
       std::set<std::string> case_ids;
       for (pugi::xml_node child : elements(root)) {
+        if (saturated()) break;
         if (std::string_view(child.name()) != "case") {
           unknown_element(child);
           continue;
@@ -107,17 +111,23 @@ class CaseBuilder {
  private:
   // ---- generic helpers ------------------------------------------------------------------------
   void error(const char* code, SourceLoc loc, std::string message) {
-    diagnostics_.error(code, std::move(loc), std::move(message));
+    if (!saturated()) diagnostics_.error(code, std::move(loc), std::move(message));
   }
 
-  static std::vector<pugi::xml_node> elements(pugi::xml_node parent) {
+  // Whether enough errors were found to stop reading.
+  [[nodiscard]] bool saturated() const { return diagnostics_.error_count() >= kMaxErrors; }
+
+  // The element children of `parent`; none once the reader is saturated.
+  std::vector<pugi::xml_node> elements(pugi::xml_node parent) const {
     std::vector<pugi::xml_node> out;
+    if (saturated()) return out;
     for (pugi::xml_node child = parent.first_child(); child; child = child.next_sibling())
       if (child.type() == pugi::node_element) out.push_back(child);
     return out;
   }
 
   void unknown_element(pugi::xml_node node) {
+    if (saturated()) return;
     error("E0203", xml_.loc(node),
           "phần tử <" + std::string(node.name()) + "> không thuộc định dạng hồ sơ (trong <" +
               std::string(node.parent().name()) + ">)");
@@ -129,6 +139,7 @@ class CaseBuilder {
   }
 
   void expect_attributes(pugi::xml_node node, std::initializer_list<std::string_view> allowed) {
+    if (saturated()) return;
     for (pugi::xml_attribute attribute : node.attributes()) {
       const std::string_view name = attribute.name();
       if (is_namespace_declaration(name)) continue;
@@ -141,6 +152,7 @@ class CaseBuilder {
   void expect_children(pugi::xml_node node, std::initializer_list<std::string_view> allowed) {
     std::set<std::string_view> seen;
     for (pugi::xml_node child : elements(node)) {
+      if (saturated()) break;
       const std::string_view name = child.name();
       if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
         unknown_element(child);
@@ -157,7 +169,7 @@ class CaseBuilder {
   static text::TextOrigin file_encoding(pugi::xml_node root) {
     text::OriginTally tally;
     std::vector<pugi::xml_node> stack{root};
-    while (!stack.empty()) {
+    while (!stack.empty() && !tally.settled()) {
       const pugi::xml_node node = stack.back();
       stack.pop_back();
       for (pugi::xml_attribute attribute : node.attributes()) tally.add(attribute.value());
@@ -307,6 +319,7 @@ class CaseBuilder {
     item.id = required_attribute(node, "id").value;
     expect_children(node, {"agency", "officers", "judgments", "parties", "obligations", "assets", "evidence",
                            "enforcement"});
+    if (saturated()) return item;
     if (const auto agency = node.child("agency"))
       item.agency = read_agency(agency);
     else
@@ -692,7 +705,7 @@ class CaseBuilder {
 };
 
 // The reader's own diagnostics, and the schema's where the reader has no error at the same place (the same
-// fault seen twice); in file order.
+// fault seen twice); in file order, at most kMaxErrors of them and a note for the rest.
 void report(const Diagnostics& own, const Diagnostics& schema, Diagnostics& out) {
   std::vector<Diagnostic> all = own.list();
   std::set<std::pair<std::uint32_t, std::uint32_t>> places;
@@ -707,7 +720,20 @@ void report(const Diagnostics& own, const Diagnostics& schema, Diagnostics& out)
     return a.code == b.code && a.loc.line == b.loc.line && a.loc.column == b.loc.column && a.message == b.message;
   };
   all.erase(std::unique(all.begin(), all.end(), same), all.end());
+  std::size_t errors = 0;
+  std::size_t warnings = 0;
+  for (std::size_t i = kMaxErrors; i < all.size(); ++i)
+    (all[i].severity == Severity::error ? errors : warnings) += 1;
+  if (all.size() > kMaxErrors) all.resize(kMaxErrors);
+  const FileName file = all.empty() ? FileName{} : all.front().loc.file;
   for (Diagnostic& diagnostic : all) out.add(std::move(diagnostic));
+  std::string rest;
+  if (errors + warnings > 0)
+    rest = "chỉ in " + std::to_string(kMaxErrors) + " thông báo đầu tiên; còn " + std::to_string(errors) + " lỗi và " +
+           std::to_string(warnings) + " cảnh báo khác";
+  if (own.error_count() >= kMaxErrors)
+    rest += (rest.empty() ? "" : "; ") + std::string("ngừng đọc tệp sau ") + std::to_string(kMaxErrors) + " lỗi";
+  if (!rest.empty()) out.note("", SourceLoc{file}, rest);
 }
 
 }  // namespace
@@ -722,10 +748,10 @@ std::optional<model::Register> read_register(std::string_view bytes, const FileN
     diagnostics.merge(own);
     return std::nullopt;
   }
-  // libxml2 parses only what the safe parse accepted.
-  Diagnostics schema;
-  if (options.schema) check_against_schema(*options.schema, bytes, *parsed, schema);
   auto result = builder.build();
+  // libxml2 parses only what the safe parse accepted, and not a file already hopeless.
+  Diagnostics schema;
+  if (options.schema && own.error_count() < kMaxErrors) check_against_schema(*options.schema, bytes, *parsed, schema);
   report(own, schema, diagnostics);
   if (own.has_errors() || schema.has_errors()) return std::nullopt;
   return result;

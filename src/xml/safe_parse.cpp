@@ -81,38 +81,34 @@ std::string declared_encoding(std::string_view bytes) {
   return name;
 }
 
-bool too_deep(pugi::xml_node root, std::size_t max_depth, pugi::xml_node& culprit) {
-  std::vector<std::pair<pugi::xml_node, std::size_t>> stack{{root, 1}};
+// One walk over the tree: nesting within the limit (the raw scan refused deeper files already; this is the
+// parser's own view) and every attribute name at most once per element (pugixml keeps both "x" of
+// <a x="1" x="2">).
+bool check_tree(const ParsedXml& parsed, const Limits& limits, Diagnostics& diagnostics) {
+  bool ok = true;
+  std::vector<std::pair<pugi::xml_node, std::size_t>> stack{{parsed.root(), 1}};
+  std::set<std::string_view> names;
   while (!stack.empty()) {
     const auto [node, depth] = stack.back();
     stack.pop_back();
-    if (depth > max_depth) {
-      culprit = node;
-      return true;
+    if (depth > limits.max_depth) {
+      diagnostics.error("E0107", parsed.loc(node),
+                        "các phần tử lồng nhau quá sâu (giới hạn " + std::to_string(limits.max_depth) + " cấp)");
+      return false;
+    }
+    const pugi::xml_attribute first = node.first_attribute();
+    if (first && first.next_attribute()) {  // one attribute has nothing to clash with
+      names.clear();
+      for (pugi::xml_attribute attribute = first; attribute; attribute = attribute.next_attribute()) {
+        if (names.insert(attribute.name()).second) continue;
+        diagnostics.error("E0102", parsed.loc(attribute),
+                          "XML không hợp lệ: thuộc tính \"" + std::string(attribute.name()) + "\" lặp lại trong <" +
+                              node.name() + ">");
+        ok = false;
+      }
     }
     for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling())
       if (child.type() == pugi::node_element) stack.emplace_back(child, depth + 1);
-  }
-  return false;
-}
-// Every attribute name at most once per element (pugixml keeps both "x" of <a x="1" x="2">).
-bool check_attributes(const ParsedXml& parsed, Diagnostics& diagnostics) {
-  bool ok = true;
-  std::vector<pugi::xml_node> stack{parsed.root()};
-  std::set<std::string_view> names;
-  while (!stack.empty()) {
-    const pugi::xml_node node = stack.back();
-    stack.pop_back();
-    names.clear();
-    for (pugi::xml_attribute attribute = node.first_attribute(); attribute; attribute = attribute.next_attribute()) {
-      if (names.insert(attribute.name()).second) continue;
-      diagnostics.error("E0102", parsed.loc(attribute),
-                        "XML không hợp lệ: thuộc tính \"" + std::string(attribute.name()) + "\" lặp lại trong <" +
-                            node.name() + ">");
-      ok = false;
-    }
-    for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling())
-      if (child.type() == pugi::node_element) stack.push_back(child);
   }
   return ok;
 }
@@ -186,19 +182,13 @@ std::unique_ptr<ParsedXml> parse_safely(std::string_view bytes, const FileName& 
       return nullptr;
     }
   }
-  pugi::xml_node culprit;
-  if (too_deep(parsed->root(), limits.max_depth, culprit)) {
-    diagnostics.error("E0107", parsed->loc(culprit),
-                      "các phần tử lồng nhau quá sâu (giới hạn " + std::to_string(limits.max_depth) + " cấp)");
-    return nullptr;
-  }
   // What pugixml tolerates but XML forbids; a stricter parser (libxml2, the recipient's software) would refuse.
   bool well_formed = true;
   for (const ScanProblem& problem : scan.problems) {
     diagnostics.error(problem.code, parsed->index_.locate(problem.offset + bom), problem.message);
     well_formed = false;
   }
-  if (!check_attributes(*parsed, diagnostics)) well_formed = false;
+  if (!check_tree(*parsed, limits, diagnostics)) well_formed = false;
   if (!well_formed) return nullptr;
   return parsed;
 }
