@@ -246,7 +246,7 @@ class CaseBuilder {
     const SourceLoc loc = xml_.value_loc(attribute);
     Text value{clean(attribute.value(), loc, "thuộc tính " + std::string(name) + " của <" + node.name() + ">"), loc};
     if (value.empty()) {
-      error("E0210", xml_.loc(attribute), "thuộc tính \"" + std::string(name) + "\" không được để trống");
+      error("E0210", loc, "thuộc tính \"" + std::string(name) + "\" không được để trống");
       return std::nullopt;
     }
     return value;
@@ -732,7 +732,8 @@ void report(const Diagnostics& own, const Diagnostics& schema, Diagnostics& out)
     rest = "chỉ in " + std::to_string(kMaxErrors) + " thông báo đầu tiên; còn " + std::to_string(errors) + " lỗi và " +
            std::to_string(warnings) + " cảnh báo khác";
   if (own.error_count() >= kMaxErrors)
-    rest += (rest.empty() ? "" : "; ") + std::string("ngừng đọc tệp sau ") + std::to_string(kMaxErrors) + " lỗi";
+    rest += (rest.empty() ? "" : "; ") + std::string("dừng kiểm tra sau ") + std::to_string(kMaxErrors) +
+            " lỗi, phần còn lại của tệp chưa được kiểm tra";
   if (!rest.empty()) out.note("", SourceLoc{file}, rest);
 }
 

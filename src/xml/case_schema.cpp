@@ -229,7 +229,8 @@ class Translator {
           return error("E0208", element_loc,
                        "thuộc tính " + referring + "=\"" + key_value(problem.str2) + "\" không trỏ tới mục nào trong hồ sơ");
         }
-        break;
+        // "Not all fields … evaluate to a node", "No precomputed value": an id missing or invalid, said already.
+        return;
       default:
         if (problem.code >= XML_SCHEMAV_CVC_DATATYPE_VALID_1_2_1 && problem.code <= XML_SCHEMAV_CVC_ENUMERATION_VALID)
           return value_problem(problem, element, attribute, where, attribute_name);
@@ -377,7 +378,8 @@ void check_against_schema(const CaseSchema& schema, std::string_view bytes, cons
   if (!validator) throw Error("libxml2 cannot allocate a schema validator");
   xmlSchemaSetValidStructuredErrors(validator.get(), on_schema_error, &collector);
   xmlSchemaValidateDoc(validator.get(), document.get());
-  for (const Problem& problem : collector.schema_problems) translator.schema_problem(problem);
+  for (const Problem& problem : collector.schema_problems)
+    if (problem.fatal) translator.schema_problem(problem);
 }
 
 }  // namespace vanban::xml

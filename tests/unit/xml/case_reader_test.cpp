@@ -244,6 +244,21 @@ TEST(CaseReader, ShortFieldsFollowTheFilesEncoding) {
   EXPECT_EQ(cases->cases.at(0).obligations.at(0).text.value, "Phạt");
 }
 
+TEST(CaseReader, StopsAfterAThousandErrors) {
+  // A hopeless file: two thousand unknown elements. The first thousand are reported, then a note.
+  std::string text = replace(kMinimal, "<agency>", std::string("<agency>") + [] {
+    std::string junk;
+    for (int i = 0; i < 2000; ++i) junk += "<x/>";
+    return junk;
+  }());
+  Diagnostics diagnostics;
+  EXPECT_FALSE(read(text, diagnostics));
+  EXPECT_EQ(diagnostics.error_count(), 1000U);
+  ASSERT_FALSE(diagnostics.empty());
+  EXPECT_EQ(format_diagnostic(diagnostics.list().back()),
+            "case.xml: note: dừng kiểm tra sau 1000 lỗi, phần còn lại của tệp chưa được kiểm tra");
+}
+
 TEST(CaseReader, ReportsEveryProblemInOneRun) {
   std::string text = replace(kMinimal, "debtor=\"p\"", "debtor=\"x\"");
   text = replace(text, "2024-01-02", "2024-99-99");
