@@ -33,6 +33,7 @@ constexpr const char* kBatchHelp =
     "  --combined F     thêm một tệp PDF gộp mọi văn bản theo thứ tự, mỗi văn bản bắt đầu trang mới\n"
     "  --duplex         trong tệp gộp, mỗi văn bản bắt đầu ở trang lẻ (in hai mặt)\n"
     "  --force          lập lại cả những tệp đã có và khớp mã băm trong manifest\n"
+    "  --no-repair      không tự chuyển chữ mã cũ (TCVN3, VNI, Windows-1258) sang Unicode\n"
     "  --date NGÀY      ngày của mọi văn bản (mặc định: hôm nay); hồ sơ được xét như tại ngày đó\n"
     "\n"
     "Thứ tự: tên người phải thi hành án theo thứ tự tiếng Việt, rồi mã hồ sơ. Hồ sơ lỗi được báo và bỏ qua;\n"
@@ -49,7 +50,7 @@ struct Inputs {
   std::size_t rejected_files = 0;
 };
 
-Inputs read_inputs(const pipeline::Engine& engine, const std::filesystem::path& input) {
+Inputs read_inputs(const pipeline::Engine& engine, const std::filesystem::path& input, text::RepairMode repair) {
   std::vector<std::filesystem::path> files;
   std::error_code ec;
   if (std::filesystem::is_directory(input, ec)) {
@@ -66,7 +67,7 @@ Inputs read_inputs(const pipeline::Engine& engine, const std::filesystem::path& 
   for (const auto& file : files) {
     const auto bytes = read_input(file.string());
     Diagnostics diagnostics;
-    auto cases = bytes ? engine.read_cases(*bytes, file.string(), diagnostics) : std::nullopt;
+    auto cases = bytes ? engine.read_cases(*bytes, file.string(), diagnostics, repair) : std::nullopt;
     print(diagnostics);
     if (!cases) {
       ++inputs.rejected_files;
@@ -127,7 +128,7 @@ int run_batch(const std::vector<std::string>& args, const std::filesystem::path&
   OptionSpec spec;
   spec.with_value = {"--template", "--out", "--where", "--jobs", "--combined", "--date", "--set",
                      "--margins", "--line-spacing", "--body-size"};
-  spec.flags = {"--force", "--duplex"};
+  spec.flags = {"--force", "--duplex", "--no-repair"};
   spec.repeatable = {"--set"};
   const Arguments arguments = Arguments::parse(args, spec);
   if (arguments.positional().size() != 1) throw UsageError{"cần đúng một đầu vào: tệp sổ hoặc thư mục hồ sơ"};
@@ -151,7 +152,7 @@ int run_batch(const std::vector<std::string>& args, const std::filesystem::path&
   const auto engine = load_engine(root);
   if (!engine->has_template(options.render.template_name))
     throw UsageError{"không có mẫu văn bản \"" + options.render.template_name + "\" (xem: vanban templates)"};
-  const Inputs inputs = read_inputs(*engine, arguments.positional().front());
+  const Inputs inputs = read_inputs(*engine, arguments.positional().front(), repair_mode(arguments));
   pipeline::BatchRunner runner(*engine, options);
   Diagnostics planning;
   if (!runner.plan(inputs.cases, planning)) {

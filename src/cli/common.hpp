@@ -35,6 +35,9 @@ std::unique_ptr<pipeline::Engine> load_engine(const std::filesystem::path& root)
 /// Reads an input file; prints "PATH: error: [E0100] …" and returns nullopt when it cannot be read.
 std::optional<Bytes> read_input(const std::string& path);
 
+/// Whether text in legacy encodings is repaired (the default) or kept as read (--no-repair).
+text::RepairMode repair_mode(const Arguments& arguments);
+
 /// Whether --help or -h is among the arguments.
 bool wants_help(const std::vector<std::string>& args);
 

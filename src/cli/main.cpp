@@ -57,6 +57,10 @@ std::optional<Bytes> read_input(const std::string& path) {
   return bytes;
 }
 
+text::RepairMode repair_mode(const Arguments& arguments) {
+  return arguments.flag("--no-repair") ? text::RepairMode::keep : text::RepairMode::repair;
+}
+
 bool wants_help(const std::vector<std::string>& args) {
   for (const auto& arg : args)
     if (arg == "--help" || arg == "-h") return true;
@@ -170,14 +174,19 @@ constexpr const char* kRenderHelp =
     "                   trên và dưới 20–25, trái 30–35, phải 15–20\n"
     "  --line-spacing X giãn dòng của nội dung, từ 1 (dòng đơn, mặc định) đến 1,5 dòng\n"
     "  --body-size N    cỡ chữ nội dung, 13 hoặc 14 (mặc định 14)\n"
+    "  --no-repair      không tự chuyển chữ mã cũ (TCVN3, VNI, Windows-1258) sang Unicode\n"
     "  --dump-layout F  ghi bản mô tả dàn trang (văn bản) thay vì PDF, dùng cho kiểm thử\n";
 
 constexpr const char* kValidateHelp =
-    "Cách dùng: vanban validate TỆP.xml...\n"
+    "Cách dùng: vanban validate [--no-repair] TỆP.xml...\n"
     "\n"
-    "Kiểm tra từng tệp hồ sơ (<case>) hoặc sổ (<register>) và in mọi lỗi dạng TỆP:DÒNG:CỘT.\n"
-    "Mã thoát 0 khi không có lỗi, 1 khi có lỗi.\n";
-
+    "Kiểm tra từng tệp hồ sơ (<case>) hoặc sổ (<register>) theo schemas/case.xsd và các quy tắc nghiệp vụ,\n"
+    "in mọi lỗi và cảnh báo dạng TỆP:DÒNG:CỘT: error|warning: [MÃ] nội dung.\n"
+    "Chữ mã cũ (TCVN3, VNI, Windows-1258) được tự chuyển sang Unicode kèm cảnh báo W0120.\n"
+    "\n"
+    "  --no-repair      không tự chuyển chữ mã cũ (vẫn chuẩn hóa NFC và khoảng trắng)\n"
+    "\n"
+    "Mã thoát 0 khi không có lỗi (có thể có cảnh báo), 1 khi có lỗi.\n";
 constexpr const char* kTemplatesHelp =
     "Cách dùng: vanban templates [--for HỒ-SƠ.xml] [--check] [--describe TÊN]\n"
     "\n"
@@ -219,6 +228,7 @@ int run_render(const std::vector<std::string>& args, const std::filesystem::path
   OptionSpec spec;
   spec.with_value = {"--template", "--output", "--date",         "--number",       "--signer",
                      "--set",      "--dump-layout", "--margins", "--line-spacing", "--body-size"};
+  spec.flags = {"--no-repair"};
   spec.repeatable = {"--set"};
   spec.aliases = {{"-o", "--output"}};
   const Arguments arguments = Arguments::parse(args, spec);
@@ -243,7 +253,7 @@ int run_render(const std::vector<std::string>& args, const std::filesystem::path
   const auto bytes = read_input(case_path);
   if (!bytes) return kInputRejected;
   Diagnostics diagnostics;
-  const auto the_case = engine->read_single_case(*bytes, case_path, diagnostics);
+  const auto the_case = engine->read_single_case(*bytes, case_path, diagnostics, repair_mode(arguments));
   if (!the_case) {
     print(diagnostics);
     return kInputRejected;
@@ -267,7 +277,9 @@ int run_validate(const std::vector<std::string>& args, const std::filesystem::pa
     std::cout << kValidateHelp;
     return kOk;
   }
-  const Arguments arguments = Arguments::parse(args, OptionSpec{});
+  OptionSpec spec;
+  spec.flags = {"--no-repair"};
+  const Arguments arguments = Arguments::parse(args, spec);
   if (arguments.positional().empty()) throw UsageError{"cần ít nhất một tệp để kiểm tra"};
   const auto engine = load_engine(root);
   bool rejected = false;
@@ -278,7 +290,7 @@ int run_validate(const std::vector<std::string>& args, const std::filesystem::pa
       continue;
     }
     Diagnostics diagnostics;
-    const auto cases = engine->read_cases(*bytes, path, diagnostics);
+    const auto cases = engine->read_cases(*bytes, path, diagnostics, repair_mode(arguments));
     print(diagnostics);
     if (!cases) {
       rejected = true;

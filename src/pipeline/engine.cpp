@@ -82,6 +82,8 @@ std::unique_ptr<Engine> Engine::load(const ResourcePaths& paths, Diagnostics& di
   if (checked.has_errors()) return nullptr;
   engine->templates_ = std::make_unique<templating::TemplateSet>(std::move(*templates));
   engine->fonts_ = pdf::FontSet::load(paths.fonts);
+  const std::filesystem::path schema_file = paths.schemas / "case.xsd";
+  engine->case_schema_ = xml::CaseSchema::compile(read_resource(schema_file), schema_file.string());
   return engine;
 }
 
@@ -144,8 +146,11 @@ void Engine::check_for_year(int year, Diagnostics& diagnostics) const {
 }
 
 std::optional<model::Register> Engine::read_cases(std::string_view bytes, const std::string& file,
-                                                  Diagnostics& diagnostics) const {
-  return xml::read_register(bytes, make_file_name(file), xml::ReadOptions{}, diagnostics);
+                                                  Diagnostics& diagnostics, text::RepairMode repair) const {
+  xml::ReadOptions options;
+  options.schema = case_schema_;
+  options.repair = repair;
+  return xml::read_register(bytes, make_file_name(file), options, diagnostics);
 }
 
 model::Date document_date(const model::Case& the_case, const RenderOptions& options) {
@@ -222,8 +227,8 @@ std::optional<Bytes> Engine::render(const model::Case& the_case, const RenderOpt
 }
 
 std::optional<model::Case> Engine::read_single_case(std::string_view bytes, const std::string& file,
-                                                    Diagnostics& diagnostics) const {
-  auto cases = read_cases(bytes, file, diagnostics);
+                                                    Diagnostics& diagnostics, text::RepairMode repair) const {
+  auto cases = read_cases(bytes, file, diagnostics, repair);
   if (!cases) return std::nullopt;
   if (cases->cases.size() != 1) {
     diagnostics.error("E0421", SourceLoc{make_file_name(file)},

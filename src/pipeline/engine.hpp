@@ -13,6 +13,7 @@
 #include "base/diagnostics.hpp"
 #include "layout/profile.hpp"
 #include "model/case.hpp"
+#include "text/repair.hpp"
 
 namespace vanban::templating {
 class TemplateSet;
@@ -28,6 +29,9 @@ struct Document;
 }
 namespace vanban::layout {
 class FontMetrics;
+}
+namespace vanban::xml {
+class CaseSchema;
 }
 
 namespace vanban::pipeline {
@@ -72,24 +76,27 @@ struct TemplateInfo {
 
 class Engine {
  public:
-  /// Loads and checks every template, the law data and the fonts. Bad templates or law data are reported in
-  /// `diagnostics` (nullptr returned); a missing or unreadable resource throws vanban::Error.
+  /// Loads and checks every template, the law data, the case schema and the fonts. Bad templates or law data are
+  /// reported in `diagnostics` (nullptr returned); a missing, unreadable or broken resource throws vanban::Error.
   static std::unique_ptr<Engine> load(const ResourcePaths& paths, Diagnostics& diagnostics);
   ~Engine();
   Engine(const Engine&) = delete;
   Engine& operator=(const Engine&) = delete;
 
-  /// Reads and checks a case or register file.
+  /// Reads and checks a case or register file against schemas/case.xsd and the format's rules; text in a
+  /// legacy encoding is repaired unless `repair` says keep.
   [[nodiscard]] std::optional<model::Register> read_cases(std::string_view bytes, const std::string& file,
-                                                          Diagnostics& diagnostics) const;
+                                                          Diagnostics& diagnostics,
+                                                          text::RepairMode repair = text::RepairMode::repair) const;
 
   /// Renders one case to PDF bytes; nullopt (with diagnostics) when the case or the request is wrong.
   [[nodiscard]] std::optional<Bytes> render(const model::Case& the_case, const RenderOptions& options,
                                             Diagnostics& diagnostics) const;
 
   /// Reads a file that must hold exactly one case (a register of several is refused with E0421).
-  [[nodiscard]] std::optional<model::Case> read_single_case(std::string_view bytes, const std::string& file,
-                                                            Diagnostics& diagnostics) const;
+  [[nodiscard]] std::optional<model::Case> read_single_case(
+      std::string_view bytes, const std::string& file, Diagnostics& diagnostics,
+      text::RepairMode repair = text::RepairMode::repair) const;
 
   /// Reads a single-case file and renders it.
   [[nodiscard]] std::optional<Bytes> render_file(std::string_view bytes, const std::string& file,
@@ -138,6 +145,7 @@ class Engine {
   std::unique_ptr<templating::TemplateSet> templates_;
   std::unique_ptr<rules::Law> law_;
   std::shared_ptr<const pdf::FontSet> fonts_;
+  std::shared_ptr<const xml::CaseSchema> case_schema_;
 };
 
 /// Why a layout profile is not allowed (Vietnamese, one message per value outside the ranges of Nghị định 30);

@@ -184,6 +184,43 @@ TEST(Cli, ValidateReportsAndExits) {
   EXPECT_EQ(vanban("validate /nonexistent.xml").exit_code, 1);
 }
 
+TEST(Cli, RefusesFilesItShouldNotReadAtAll) {
+  // A sparse file over the limit is refused from its size, a device from its kind: neither is read.
+  const auto dir = test::scratch_dir("e2e_refuse");
+  const auto huge = dir / "huge.xml";
+  test::write_text(huge, "<case/>");
+  std::filesystem::resize_file(huge, 65U * 1024U * 1024U);
+  const auto big = vanban("validate " + quote(huge.string()));
+  EXPECT_EQ(big.exit_code, 1);
+  EXPECT_EQ(big.err, huge.string() + ": error: [E0100] tệp quá lớn (68157440 byte, giới hạn 67108864 byte)\n");
+  const auto device = vanban("validate /dev/zero");
+  EXPECT_EQ(device.exit_code, 1);
+  EXPECT_EQ(device.err, "/dev/zero: error: [E0100] không phải là tệp thông thường\n");
+}
+
+TEST(Cli, NoRepairIsAcceptedByValidateAndRender) {
+  const auto dir = test::scratch_dir("e2e_no_repair");
+  const auto legacy = dir / "legacy.xml";
+  // The decision case with its debtor's name in TCVN3 read as Windows-1252.
+  std::string text = test::read_text(decision_case());
+  const std::string name = decision_case().filename() == "chu-dong-hinh-su.xml" ? "Lương Văn Tường" : "Hà Văn Hưởng";
+  const std::string misread = name == "Lương Văn Tường" ? "L\u00AD\u00ACng V\u00A8n T\u00AD\u00EAng" : "H\u00B5 V\u00A8n H\u00AD\u00EBng";
+  text.replace(text.find("<name>" + name), name.size() + 6, "<name>" + misread);
+  test::write_text(legacy, text);
+  const auto repaired = vanban("validate " + quote(legacy.string()));
+  EXPECT_EQ(repaired.exit_code, 0) << repaired.err;
+  EXPECT_NE(repaired.err.find("warning: [W0120] <name>: văn bản mã TCVN3 (ABC)"), std::string::npos) << repaired.err;
+  EXPECT_NE(repaired.err.find("đã chuyển thành \"" + name + "\""), std::string::npos) << repaired.err;
+  const auto kept = vanban("validate --no-repair " + quote(legacy.string()));
+  EXPECT_EQ(kept.exit_code, 0);
+  EXPECT_EQ(kept.err, "");
+  const auto pdf = dir / "decision.pdf";
+  const auto rendered = vanban("render " + quote(legacy.string()) + " --template qd-tha-chu-dong --no-repair -o " +
+                               quote(pdf.string()));
+  EXPECT_EQ(rendered.exit_code, 0) << rendered.err;
+  EXPECT_TRUE(std::filesystem::exists(pdf));
+}
+
 TEST(Cli, MissingResourcesAreAnEnvironmentError) {
   const auto result = run(quote(test::binary().string()) + " --resources /nonexistent templates");
   EXPECT_EQ(result.exit_code, 3);
