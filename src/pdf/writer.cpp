@@ -392,7 +392,7 @@ void embed_face(EmbeddedFace& embedded, Document& doc, Deflater& deflater, const
   std::string bits((glyphs.size() + 7) / 8, '\0');
   for (std::size_t cid = 0; cid < glyphs.size(); ++cid)
     bits[cid / 8] = static_cast<char>(static_cast<unsigned char>(bits[cid / 8]) | (0x80U >> (cid % 8)));
-  HPDF_Dict cid_set = doc.flate_stream(deflater.compress(bits));
+  HPDF_Dict cid_set = doc.plain_stream(std::move(bits));  // a few dozen bytes: compressing would add bytes
 
   const bool italic = face == layout::Face::italic || face == layout::Face::bold_italic;
   const bool bold = face == layout::Face::bold || face == layout::Face::bold_italic;
