@@ -63,6 +63,8 @@ class TrueTypeFont {
   bool long_loca_ = false;
   std::uint16_t glyph_count_ = 0;
   std::uint16_t metric_count_ = 0;
+  std::size_t hmtx_offset_ = 0;  ///< looked up once: advance() and glyph_data() run per glyph
+  std::size_t glyf_offset_ = 0;
   std::string postscript_name_;
   std::vector<std::uint16_t> bmp_;          ///< code point → glyph for U+0000–U+FFFF
   std::vector<std::uint32_t> glyph_offsets_;  ///< from loca, glyph_count_ + 1 entries

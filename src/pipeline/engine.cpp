@@ -217,6 +217,12 @@ std::optional<Bytes> Engine::render(const model::Case& the_case, const RenderOpt
   info.year = date.year();
   info.month = date.month();
   info.day = date.day();
+  info.type_name = m.type_name;
+  info.code_number = m.number;
+  info.code_notation = m.notation;
+  info.organ_name = m.organ_name;
+  info.signer_position = m.signer_position;
+  info.signer_name = m.signer_name;
   return pdf::write_pdf(rendered->pages, info, *fonts_);
 }
 

@@ -406,10 +406,22 @@ class ContextBuilder {
     return Value::object(std::move(fields), party.loc);
   }
 
+  // A judgment an obligation or an evidence item refers to, built once per context like party references.
+  Value judgment_reference(const model::Judgment& j) {
+    const auto known = judgment_references_.find(j.id);
+    if (known != judgment_references_.end()) return known->second;
+    return judgment_references_.emplace(j.id, judgment(j)).first->second;
+  }
+
+  // Values are immutable and share their storage, so each referenced party is built once per context (obligations,
+  // assets and events refer to the same few parties again and again).
   Value party_reference(const std::optional<std::string>& id, const SourceLoc& owner) {
     if (!id) return Value::absent(owner);
+    const auto known = party_references_.find(*id);
+    if (known != party_references_.end()) return known->second;
     const model::Party* party = case_.find_party(*id);
-    return party ? party_value(*party, false) : Value::absent(owner);
+    if (party == nullptr) return Value::absent(owner);
+    return party_references_.emplace(*id, party_value(*party, false)).first->second;
   }
 
   Value obligation_value(const model::Obligation& o) {
@@ -425,7 +437,7 @@ class ContextBuilder {
          {"debtor", party_reference(o.debtor_id, o.loc)},
          {"creditor", party_reference(o.creditor_id, o.loc)},
          {"to_state", Value::boolean(!o.creditor_id.has_value())},
-         {"judgment", j ? judgment(*j) : Value::absent(o.loc)},
+         {"judgment", j ? judgment_reference(*j) : Value::absent(o.loc)},
          {"paid", Value::money(paid, o.loc)},
          {"outstanding", o.amount ? Value::money(*o.amount - paid, o.loc) : Value::absent(o.loc)}},
         o.loc);
@@ -453,7 +465,7 @@ class ContextBuilder {
                           {"text", text_value(e.text)},
                           {"disposition", Value::text(disposition, e.loc)},
                           {"judgment_id", Value::text(e.judgment_id, e.loc)},
-                          {"judgment", j ? judgment(*j) : Value::absent(e.loc)},
+                          {"judgment", j ? judgment_reference(*j) : Value::absent(e.loc)},
                           {"destroyed", destroyed == destroyed_.end() ? Value::absent(e.loc)
                                                                       : Value::date(destroyed->second, e.loc)}},
                          e.loc);
@@ -838,6 +850,8 @@ class ContextBuilder {
   std::vector<model::Event> events_;  ///< the case's events up to the document date
   std::map<std::string, model::Money> paid_;
   std::map<std::string, model::Date> destroyed_;  ///< evidence item id → first destruction date
+  std::map<std::string, Value, std::less<>> party_references_;  ///< party id → party_value(party, false)
+  std::map<std::string, Value, std::less<>> judgment_references_;  ///< judgment id → judgment(j)
   std::string signing_;  ///< the checked `signing` parameter, "" for automatic
 };
 

@@ -38,7 +38,8 @@ std::vector<std::vector<std::string>> manifest_rows(const std::filesystem::path&
 class Batch : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    const auto dir = test::scratch_dir("batch_input");
+    // ctest runs each test in its own process, in parallel: each process needs its own input folder.
+    const auto dir = test::scratch_dir("batch_input-" + std::to_string(::getpid()));
     const auto generated = test::generate_register(300, 50);
     unrenderable_ = generated.unrenderable;
     register_ = dir / "register.xml";

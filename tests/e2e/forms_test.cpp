@@ -9,6 +9,7 @@
 namespace vanban {
 namespace {
 
+using test::example_options;
 using test::flat;
 using test::quote;
 using test::run;
@@ -16,15 +17,6 @@ using test::vanban;
 
 std::string example_case(const std::string& name) { return (test::source_dir() / "examples" / name).string(); }
 
-// The `--set` options of the template's `--describe` example line.
-std::string example_options(const std::string& template_name) {
-  const auto description = vanban("templates --describe " + template_name);
-  EXPECT_EQ(description.exit_code, 0) << template_name;
-  const auto at = description.out.rfind("example:");
-  std::string options = description.out.substr(at + 8);
-  while (!options.empty() && options.back() == '\n') options.pop_back();
-  return options;
-}
 
 struct Refusal {
   const char* template_name;

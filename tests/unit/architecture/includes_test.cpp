@@ -33,7 +33,8 @@ const std::map<std::string, std::set<std::string>> kAllowed = {
 // Third-party headers and the one module that may include them.
 const std::vector<std::pair<std::regex, std::string>> kOwners = {
     {std::regex("^pugixml"), "xml"},       {std::regex("^libxml/"), "xml"}, {std::regex("^unicode/"), "text"},
-    {std::regex("^hpdf"), "pdf"},          {std::regex("^zlib"), "pdf"},    {std::regex("^openssl/"), "sign"},
+    {std::regex("^hpdf"), "pdf"},          {std::regex("^zlib"), "pdf"},    {std::regex("^libdeflate"), "pdf"},
+    {std::regex("^openssl/"), "sign"},
     {std::regex("^Poco/Data"), "archive"}, {std::regex("^Poco/Net"), "server"},
 };
 
