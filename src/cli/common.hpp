@@ -53,5 +53,6 @@ int run_render(const std::vector<std::string>& args, const std::filesystem::path
 int run_validate(const std::vector<std::string>& args, const std::filesystem::path& root);
 int run_templates(const std::vector<std::string>& args, const std::filesystem::path& root);
 int run_batch(const std::vector<std::string>& args, const std::filesystem::path& root);
+int run_archive(const std::vector<std::string>& args, const std::filesystem::path& root);
 
 }  // namespace vanban::cli

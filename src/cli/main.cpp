@@ -148,6 +148,7 @@ constexpr const char* kMainHelp =
     "  validate   kiểm tra tệp hồ sơ hoặc sổ XML\n"
     "  templates  liệt kê hoặc kiểm tra các mẫu văn bản\n"
     "  batch      lập một mẫu văn bản cho cả sổ hoặc cả thư mục hồ sơ, song song\n"
+    "  archive    kho lưu trữ văn bản đã ký: lưu, lấy ra, tìm, kiểm tra, xuất hồ sơ giao nộp\n"
     "\n"
     "Tùy chọn chung:\n"
     "  --resources DIR  thư mục chứa templates/, fonts/, rules/ (mặc định: biến VANBAN_HOME,\n"
@@ -379,7 +380,8 @@ int run(std::vector<std::string> args) {
   if (command == "validate") return run_validate(args, root);
   if (command == "templates") return run_templates(args, root);
   if (command == "batch") return run_batch(args, root);
-  throw UsageError{"không có lệnh \"" + command + "\" (các lệnh: render, validate, templates, batch)"};
+  if (command == "archive") return run_archive(args, root);
+  throw UsageError{"không có lệnh \"" + command + "\" (các lệnh: render, validate, templates, batch, archive)"};
 }
 
 }  // namespace
