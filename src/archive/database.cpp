@@ -6,8 +6,10 @@
 #include <Poco/Data/Session.h>
 #include <Poco/Data/Statement.h>
 
+#include <chrono>
 #include <filesystem>
 #include <mutex>
+#include <thread>
 
 #include "base/error.hpp"
 
@@ -69,8 +71,18 @@ Database::Database(const Location& location, bool create) : backend_(location.ba
       session_ = std::make_unique<Poco::Data::Session>("SQLite", location.database);
       // Another process may be writing: wait for it rather than fail.
       session_->setConnectionTimeout(60);
-      std::string mode;
-      *session_ << "PRAGMA journal_mode=WAL", into(mode), now;
+      // Switching a new file to WAL needs an exclusive lock, and SQLite does not wait for it through the busy
+      // handler (waiting could deadlock): when another process is creating the archive too, try again.
+      for (int attempt = 0;; ++attempt) {
+        try {
+          std::string mode;
+          *session_ << "PRAGMA journal_mode=WAL", into(mode), now;
+          break;
+        } catch (const Poco::Data::SQLite::DBLockedException&) {
+          if (attempt >= 3000) throw;
+          std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+      }
       // Durable commits: the WAL is flushed at every commit.
       *session_ << "PRAGMA synchronous=FULL", now;
     } else {
@@ -90,6 +102,7 @@ Database::~Database() {
 void Database::fail(const std::string& what, const std::exception& error) const {
   std::string detail = error.what();
   if (const auto* poco = dynamic_cast<const Poco::Exception*>(&error)) detail = poco->displayText();
+  while (!detail.empty() && (detail.back() == '\n' || detail.back() == ' ')) detail.pop_back();
   if (dynamic_cast<const Poco::Data::SQLite::CorruptImageException*>(&error) != nullptr)
     throw Error("[E0761] cơ sở dữ liệu lưu trữ " + display_ + " bị hỏng hoặc không phải là SQLite (" + detail + ")");
   throw Error("[E0762] cơ sở dữ liệu lưu trữ " + display_ + ": " + what + ": " + detail);
@@ -263,7 +276,8 @@ std::vector<std::string> Database::integrity_problems() {
   try {
     *session_ << "PRAGMA integrity_check", into(lines), now;
   } catch (const std::exception& error) {
-    return {error.what()};
+    const auto* poco = dynamic_cast<const Poco::Exception*>(&error);
+    return {poco != nullptr ? poco->displayText() : std::string(error.what())};
   }
   if (lines.size() == 1 && lines.front() == "ok") return {};
   return lines;

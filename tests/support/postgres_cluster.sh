@@ -15,6 +15,7 @@ case "$command" in
     if [ -f "$dir/data/postmaster.pid" ]; then as_owner "$bin/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true; fi
     rm -rf "$dir"
     mkdir -p "$dir"
+    dir=$(cd "$dir" && pwd)
     # The server's socket path must stay under 107 bytes; a deep build folder gets one under /tmp.
     sockets="$dir"
     if [ ${#dir} -gt 80 ]; then sockets=$(mktemp -d /tmp/vanban-pg.XXXXXX); echo "$sockets" > "$dir/sockets"; fi
