@@ -43,18 +43,6 @@ void make_directory(const std::filesystem::path& directory) {
   if (errno != EEXIST) fail("không tạo được thư mục", directory, errno);
 }
 
-void write_all(int fd, std::string_view bytes, const std::filesystem::path& path) {
-  std::size_t written = 0;
-  while (written < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      fail("không ghi được", path, errno);
-    }
-    written += static_cast<std::size_t>(n);
-  }
-}
-
 // An exclusive lock on a file for the life of the object.
 class FileLock {
  public:
@@ -109,35 +97,11 @@ Store::Put Store::put(std::string_view sha256, std::string_view bytes) const {
     return existing && sha256_hex(*existing) == sha256 ? Put::present : Put::conflict;
   }
   make_directory(directory);
-  std::string temp = (directory / ("." + path.filename().string() + ".XXXXXX")).string();
-  const int fd = ::mkstemp(temp.data());
-  if (fd < 0) fail("không tạo được tệp tạm trong", directory, errno);
-  try {
-    write_all(fd, bytes, temp);
-    if (::fchmod(fd, 0444) != 0) fail("không đặt được quyền chỉ đọc cho", temp, errno);
-    if (::fsync(fd) != 0) fail("không ghi xuống đĩa được", temp, errno);
-  } catch (...) {
-    ::close(fd);
-    ::unlink(temp.c_str());
-    throw;
-  }
-  if (::close(fd) != 0) {
-    const int saved = errno;
-    ::unlink(temp.c_str());
-    fail("không đóng được", temp, saved);
-  }
-  // link() never replaces an existing file, unlike rename(): a stored file is never overwritten.
-  if (::link(temp.c_str(), path.c_str()) != 0) {
-    const int saved = errno;
-    ::unlink(temp.c_str());
-    if (saved != EEXIST) fail("không đặt được tệp vào kho", path, saved);
-    std::string problem;
-    const auto existing = read(sha256, problem);
-    return existing && sha256_hex(*existing) == sha256 ? Put::present : Put::conflict;
-  }
-  ::unlink(temp.c_str());
-  sync_directory(directory);
-  return Put::written;
+  if (create_file_once(path, std::string(bytes))) return Put::written;
+  // Another process stored it meanwhile: a stored file is never overwritten.
+  std::string problem;
+  const auto existing = read(sha256, problem);
+  return existing && sha256_hex(*existing) == sha256 ? Put::present : Put::conflict;
 }
 
 std::optional<Bytes> Store::read(std::string_view sha256, std::string& problem) const {
