@@ -27,7 +27,8 @@ constexpr const char* kArchiveHelp =
     "\n"
     "Lệnh:\n"
     "  add TỆP.pdf... [--case HỒ-SƠ.xml] [--trust GỐC.pem]... [--allow-unsigned] [--require-trusted]\n"
-    "      kiểm tra chữ ký, đọc siêu dữ liệu (Phụ lục VI) của tệp và đương sự của hồ sơ, lưu tệp và ghi bản ghi.\n"
+    "      kiểm tra chữ ký, đọc siêu dữ liệu (Phụ lục VI) của tệp và đương sự của hồ sơ (--case: một hồ sơ, hoặc\n"
+    "      một sổ: mỗi văn bản lấy hồ sơ mang mã ghi trong văn bản), lưu tệp và ghi bản ghi.\n"
     "      Tệp đã có trong kho thì không thêm lại. Văn bản chưa ký hoặc chữ ký không hợp lệ bị từ chối, trừ khi\n"
     "      có --allow-unsigned (được ghi lại như vậy); chữ ký hỏng (nội dung bị sửa sau khi ký) luôn bị từ chối.\n"
     "      Gốc tin cậy: --trust (được ghi vào kho), nếu không có thì các gốc đã ghi trong kho; chữ ký còn nguyên\n"
@@ -166,6 +167,25 @@ std::optional<std::vector<std::pair<std::string, Bytes>>> trust_files(const Argu
 
 constexpr const char* kRepeatable[] = {"--trust"};
 
+// The case of --case a document belongs to: the one its metadata names (E0718 when the file has no such case),
+// or the file's only case when the document names none.
+const model::Case* case_for(const model::Register& cases, const std::string& case_id, const SourceLoc& file,
+                            Diagnostics& diagnostics) {
+  for (const auto& candidate : cases.cases)
+    if (candidate.id == case_id) return &candidate;
+  if (case_id.empty() && cases.cases.size() == 1) return &cases.cases.front();
+  if (case_id.empty())
+    diagnostics.error("E0718", file,
+                      "văn bản không ghi mã hồ sơ, mà tệp --case có " + std::to_string(cases.cases.size()) +
+                          " hồ sơ: không biết văn bản thuộc hồ sơ nào");
+  else if (cases.cases.size() == 1)
+    diagnostics.error("E0718", file,
+                      "văn bản thuộc hồ sơ \"" + case_id + "\" nhưng --case là hồ sơ \"" + cases.cases.front().id + "\"");
+  else
+    diagnostics.error("E0718", file, "văn bản thuộc hồ sơ \"" + case_id + "\", không có trong tệp --case");
+  return nullptr;
+}
+
 int run_add(const std::vector<std::string>& args, const std::filesystem::path& root) {
   OptionSpec spec;
   common_options(spec);
@@ -184,15 +204,16 @@ int run_add(const std::vector<std::string>& args, const std::filesystem::path& r
 
   const auto trusted = trust_files(arguments);
   if (!trusted) return kInputRejected;
-  std::optional<model::Case> the_case;
+  // The case file (or a register: each document then takes the case its metadata names).
+  std::optional<model::Register> cases;
   if (const auto case_path = arguments.value("--case")) {
     const auto engine = load_engine(root);
     const auto bytes = read_input(*case_path);
     if (!bytes) return kInputRejected;
     Diagnostics diagnostics;
-    the_case = engine->read_single_case(*bytes, *case_path, diagnostics, repair_mode(arguments));
+    cases = engine->read_cases(*bytes, *case_path, diagnostics, repair_mode(arguments));
     print(diagnostics);
-    if (!the_case) return kInputRejected;
+    if (!cases) return kInputRejected;
   }
 
   const auto store = archive::Archive::open(location, archive::Archive::OpenMode::create);
@@ -231,11 +252,9 @@ int run_add(const std::vector<std::string>& args, const std::filesystem::path& r
       facts.warnings.push_back("[W0717] " + message);
     }
     facts.case_id = facts.metadata.case_id;
-    if (the_case) {
-      if (!facts.metadata.case_id.empty() && facts.metadata.case_id != the_case->id) {
-        diagnostics.error("E0718", file,
-                          "văn bản thuộc hồ sơ \"" + facts.metadata.case_id + "\" nhưng --case là hồ sơ \"" +
-                              the_case->id + "\"");
+    if (cases) {
+      const model::Case* the_case = case_for(*cases, facts.metadata.case_id, file, diagnostics);
+      if (the_case == nullptr) {
         print(diagnostics);
         rejected = true;
         continue;

@@ -192,6 +192,43 @@ TEST_P(ArchiveCli, AddSearchGetVerifyExport) {
   }
 }
 
+// A register of cases in one file, as a batch renders them: "<register>" around each file's "<case>".
+std::string register_of(const std::vector<std::string>& case_files) {
+  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<register xmlns=\"urn:vanban:case:1\">\n";
+  for (const auto& name : case_files) {
+    std::string text = test::read_text(test::source_dir() / "examples" / name);
+    text = text.substr(text.find("<case "));
+    const std::string ns = " xmlns=\"urn:vanban:case:1\"";
+    text.erase(text.find(ns), ns.size());
+    out += text;
+  }
+  return out + "</register>\n";
+}
+
+TEST_P(ArchiveCli, PartiesComeFromTheCaseFileOrARegister) {
+  const auto a = decision(517);
+  const auto c = document("qd-hoan-615", "hoan-dong-y.xml",
+                          "--template qd-hoan-tha --number 12 " + test::example_options("qd-hoan-tha"));
+  const auto wrong = archive("add " + quote(a.path.string()) + " --case " +
+                             quote((test::source_dir() / "examples" / "hoan-dong-y.xml").string()) + " " + kAddPolicy);
+  EXPECT_EQ(wrong.exit_code, 1);
+  EXPECT_NE(wrong.err.find("error: [E0718] văn bản thuộc hồ sơ \"THA-2024-000517\" nhưng --case là hồ sơ "
+                           "\"THA-2024-000615\""),
+            std::string::npos)
+      << wrong.err;
+  const auto register_file = sandbox_->dir() / "so.xml";
+  test::write_text(register_file, register_of({"chu-dong-ma-tuy.xml", "hoan-dong-y.xml"}));
+  const auto added = archive("add " + quote(a.path.string()) + " " + quote(c.path.string()) + " --case " +
+                             quote(register_file.string()) + " " + kAddPolicy);
+  ASSERT_EQ(added.exit_code, 0) << added.err;
+  const auto hue = archive("search --party 'KA HUE' --json");
+  EXPECT_EQ(id_of(hue.out, c.sha256), 2) << hue.out;
+  EXPECT_EQ(id_of(hue.out, a.sha256), 0) << hue.out;
+  const auto huong = archive("search --party 'hà văn hưởng' --json");
+  EXPECT_EQ(id_of(huong.out, a.sha256), 1) << huong.out;
+  EXPECT_NE(huong.out.find("{\"role\": \"debtor\", \"name\": \"Hà Văn Hưởng\"}"), std::string::npos) << huong.out;
+}
+
 TEST_P(ArchiveCli, ProblemsAreReportedWithTheirExitCodes) {
   // Nothing there yet: reading never creates an archive.
   auto missing = archive("search");
