@@ -482,7 +482,7 @@ int run_withdraw(const std::vector<std::string>& args) {
   const std::string reason = arguments.required("--reason");
   if (reason.find_first_not_of(" \t") == std::string::npos) throw UsageError{"--reason không được rỗng"};
   const std::string now = record_time(arguments);
-  const auto store = archive::Archive::open(archive_location(arguments), archive::Archive::OpenMode::create);
+  const auto store = archive::Archive::open(archive_location(arguments), archive::Archive::OpenMode::existing);
   Diagnostics diagnostics;
   const auto record = store->withdraw(id, reason, now, diagnostics);
   print(diagnostics);
