@@ -15,6 +15,7 @@
 #include <set>
 
 #include "base/error.hpp"
+#include "base/pdf_syntax.hpp"
 #include "base/utf8.hpp"
 #include "pdf/true_type.hpp"
 
@@ -101,44 +102,10 @@ class Document {
 // ---- numbers and strings ------------------------------------------------------------------------
 
 // Fixed-point with at most `decimals` digits, no trailing zeros, never "-0".
-std::string number(double value, int decimals = 2) {
-  char buffer[48];
-  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-  std::string out = buffer;
-  if (out.find('.') != std::string::npos) {
-    while (out.back() == '0') out.pop_back();
-    if (out.back() == '.') out.pop_back();
-  }
-  if (out == "-0") out = "0";
-  return out;
-}
+std::string number(double value, int decimals = 2) { return pdf_syntax::number(value, decimals); }
 
-std::string hex4(unsigned value) {
-  char buffer[8];
-  std::snprintf(buffer, sizeof buffer, "%04X", value);
-  return buffer;
-}
-
-// A PDF text string: UTF-16BE with a byte order mark (Info values with Vietnamese text).
-std::string utf16_text(std::string_view utf8) {
-  std::string out = "\xFE\xFF";
-  std::size_t offset = 0;
-  while (offset < utf8.size()) {
-    char32_t cp = utf8::decode(utf8, offset);
-    const auto unit = [&](unsigned value) {
-      out += static_cast<char>((value >> 8U) & 0xFFU);
-      out += static_cast<char>(value & 0xFFU);
-    };
-    if (cp >= 0x10000) {
-      cp -= 0x10000;
-      unit(0xD800U + static_cast<unsigned>(cp >> 10U));
-      unit(0xDC00U + static_cast<unsigned>(cp & 0x3FFU));
-    } else {
-      unit(static_cast<unsigned>(cp));
-    }
-  }
-  return out;
-}
+using pdf_syntax::hex4;
+using pdf_syntax::utf16_text;
 
 // ---- fonts ---------------------------------------------------------------------------------------
 
@@ -168,23 +135,9 @@ std::string subset_tag(const std::string& name, const std::vector<std::uint16_t>
 }
 
 std::string to_unicode_cmap(const std::map<char32_t, std::uint16_t>& cids) {
-  std::string out =
-      "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-      "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-      "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
   std::vector<std::pair<std::uint16_t, char32_t>> entries;
   for (const auto& [cp, cid] : cids) entries.emplace_back(cid, cp);
-  std::sort(entries.begin(), entries.end());
-  for (std::size_t start = 0; start < entries.size(); start += 100) {
-    const std::size_t stop = std::min(entries.size(), start + 100);
-    out += std::to_string(stop - start) + " beginbfchar\n";
-    for (std::size_t i = start; i < stop; ++i)
-      out += "<" + hex4(entries[i].first) + "> <" + hex4(static_cast<unsigned>(entries[i].second)) + ">\n";
-    out += "endbfchar\n";
-  }
-  out += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
-  return out;
+  return pdf_syntax::to_unicode_cmap(std::move(entries));
 }
 
 EmbeddedFace embed_face(const Document& doc, const TrueTypeFont& font, const std::set<char32_t>& used,
