@@ -25,3 +25,8 @@ if(VANBAN_SANITIZE)
   add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
   add_link_options(-fsanitize=address,undefined)
 endif()
+
+if(VANBAN_FUZZ)
+  # Coverage for libFuzzer in every library; fuzz targets add -fsanitize=fuzzer (tests/fuzz).
+  add_compile_options(-fsanitize=fuzzer-no-link)
+endif()
