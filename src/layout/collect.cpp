@@ -250,6 +250,7 @@ class Collector {
       y = stack(slice, lines({span(line, Face::bold, size, signature.loc)}, column, Alignment::center), right_x, y, size,
                 kTightSpacing);
     const double first_baseline = slice.texts.empty() ? baseline_in(size * kTightSpacing, size) : slice.texts.front().baseline;
+    slice.signature_boxes.push_back(SignatureBox{right_x, y, column, profile_.signature_gap});
     y += profile_.signature_gap;
     y = stack(slice, lines({span(signature.signer_name, Face::bold, size, signature.loc, "signer.name")}, column,
                            Alignment::center),

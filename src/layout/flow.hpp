@@ -13,6 +13,7 @@ struct Slice {
   double height = 0;
   std::vector<PlacedText> texts;
   std::vector<PlacedRule> rules;
+  std::vector<SignatureBox> signature_boxes;
 };
 
 /// One block's bands and the rules for breaking pages inside and around it.

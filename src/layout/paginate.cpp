@@ -26,6 +26,10 @@ void place(Page& page, const Slice& slice, double top) {
     rule.y2 += top;
     page.rules.push_back(rule);
   }
+  for (auto box : slice.signature_boxes) {
+    box.top += top;
+    page.signature_boxes.push_back(box);
+  }
 }
 
 std::vector<Band> bands_of(const std::vector<FlowBlock>& blocks) {

@@ -244,6 +244,46 @@ void show_text(std::string& out, const layout::PlacedText& text, const EmbeddedF
   out += ">] TJ\n";
 }
 
+// An empty signature field over each box the layout kept for a signature image (Nghị định 30, ô 7c),
+// named "signer", "signer2", …: `vanban sign --appearance signer` puts the image exactly there.
+void add_signature_fields(const Document& doc, HPDF_Page pdf_page, const layout::Page& page, double page_height,
+                          HPDF_Array& fields) {
+  for (const auto& box : page.signature_boxes) {
+    if (fields == nullptr) fields = doc.array();
+    const auto count = HPDF_Array_Items(fields);
+    const std::string name = count == 0 ? "signer" : "signer" + std::to_string(count + 1);
+    HPDF_Dict widget = doc.indirect_dict();
+    doc.check(HPDF_Dict_AddName(widget, "Type", "Annot"), "add a signature field");
+    doc.check(HPDF_Dict_AddName(widget, "Subtype", "Widget"), "add a signature field");
+    doc.check(HPDF_Dict_AddName(widget, "FT", "Sig"), "add a signature field");
+    doc.check(HPDF_Dict_Add(widget, "T", doc.ascii(name)), "add a signature field");
+    doc.check(HPDF_Dict_AddNumber(widget, "F", 4), "add a signature field");  // Print (PDF/A)
+    HPDF_Array rect = doc.array();
+    for (const double v : {box.x, page_height - box.top - box.height, box.x + box.width, page_height - box.top})
+      doc.check(HPDF_Array_AddReal(rect, static_cast<HPDF_REAL>(v)), "add a signature field");
+    doc.check(HPDF_Dict_Add(widget, "Rect", rect), "add a signature field");
+    doc.check(HPDF_Dict_Add(widget, "P", pdf_page), "add a signature field");
+    // PDF/A wants an appearance for every widget: an empty form until the field is signed.
+    HPDF_Dict empty = doc.stream(false);
+    doc.check(HPDF_Dict_AddName(empty, "Type", "XObject"), "add a signature field");
+    doc.check(HPDF_Dict_AddName(empty, "Subtype", "Form"), "add a signature field");
+    HPDF_Array bbox = doc.array();
+    for (const double v : {0.0, 0.0, box.width, box.height})
+      doc.check(HPDF_Array_AddReal(bbox, static_cast<HPDF_REAL>(v)), "add a signature field");
+    doc.check(HPDF_Dict_Add(empty, "BBox", bbox), "add a signature field");
+    HPDF_Dict appearance = doc.dict();
+    doc.check(HPDF_Dict_Add(appearance, "N", empty), "add a signature field");
+    doc.check(HPDF_Dict_Add(widget, "AP", appearance), "add a signature field");
+    auto annots = static_cast<HPDF_Array>(HPDF_Dict_GetItem(pdf_page, "Annots", HPDF_OCLASS_ARRAY));
+    if (annots == nullptr) {
+      annots = doc.array();
+      doc.check(HPDF_Dict_Add(pdf_page, "Annots", annots), "add a signature field");
+    }
+    doc.check(HPDF_Array_Add(annots, widget), "add a signature field");
+    doc.check(HPDF_Array_Add(fields, widget), "add a signature field");
+  }
+}
+
 void hash_text(HPDF_MD5_CTX& md5, std::string_view text) {
   HPDF_MD5Update(&md5, reinterpret_cast<const HPDF_BYTE*>(text.data()), static_cast<HPDF_UINT32>(text.size()));
 }
@@ -270,11 +310,13 @@ Bytes write_pdf(const layout::PageSet& pages, const DocumentInfo& info, const Fo
 
   HPDF_MD5_CTX md5;
   HPDF_MD5Init(&md5);
+  HPDF_Array signature_fields = nullptr;
   for (const auto& page : pages.pages) {
     HPDF_Page pdf_page = HPDF_AddPage(pdf);
     doc.made(pdf_page, "add a page");
     doc.check(HPDF_Page_SetWidth(pdf_page, static_cast<HPDF_REAL>(pages.width)), "size a page");
     doc.check(HPDF_Page_SetHeight(pdf_page, static_cast<HPDF_REAL>(pages.height)), "size a page");
+    add_signature_fields(doc, pdf_page, page, pages.height, signature_fields);
     std::string content;
     content.reserve(16384);
     if (!page.rules.empty()) {
@@ -311,6 +353,12 @@ Bytes write_pdf(const layout::PageSet& pages, const DocumentInfo& info, const Fo
     doc.check(HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(content.data()),
                                 static_cast<HPDF_UINT>(content.size())),
               "write page content");
+  }
+
+  if (signature_fields != nullptr) {
+    HPDF_Dict form = doc.dict();
+    doc.check(HPDF_Dict_Add(form, "Fields", signature_fields), "add the form");
+    doc.check(HPDF_Dict_Add(pdf->catalog, "AcroForm", form), "add the form");
   }
 
   // Info dictionary.
