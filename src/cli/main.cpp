@@ -11,6 +11,8 @@
 #include "base/error.hpp"
 #include "base/file_io.hpp"
 #include "cli/arguments.hpp"
+#include "cli/common.hpp"
+#include "cli/signing_commands.hpp"
 #include "pipeline/engine.hpp"
 
 #ifndef VANBAN_VERSION
@@ -23,12 +25,6 @@
 namespace vanban::cli {
 namespace {
 
-constexpr int kOk = 0;
-constexpr int kInputRejected = 1;
-constexpr int kUsage = 2;
-constexpr int kEnvironment = 3;
-constexpr std::size_t kMaxCaseFile = 64U * 1024U * 1024U;
-
 constexpr const char* kMainHelp =
     "vanban — lập văn bản thi hành án dân sự theo Nghị định 30/2020/NĐ-CP\n"
     "\n"
@@ -38,6 +34,8 @@ constexpr const char* kMainHelp =
     "  render     lập một văn bản PDF từ hồ sơ XML\n"
     "  validate   kiểm tra tệp hồ sơ hoặc sổ XML\n"
     "  templates  liệt kê hoặc kiểm tra các mẫu văn bản\n"
+    "  sign       ký số tệp PDF (PAdES), người có thẩm quyền rồi cơ quan\n"
+    "  verify     kiểm tra các chữ ký số trong tệp PDF\n"
     "\n"
     "Tùy chọn chung:\n"
     "  --resources DIR  thư mục chứa templates/, fonts/, rules/ (mặc định: biến VANBAN_HOME,\n"
@@ -74,10 +72,6 @@ constexpr const char* kTemplatesHelp =
     "  --for HỒ-SƠ.xml   chỉ tên các mẫu dùng được cho hồ sơ này\n"
     "  --check           kiểm tra mọi mẫu và dữ liệu pháp luật; mã thoát 1 khi có lỗi\n";
 
-void print(const Diagnostics& diagnostics) {
-  for (const auto& diagnostic : diagnostics.list()) std::cerr << format_diagnostic(diagnostic) << '\n';
-}
-
 model::Date today_in_vietnam() {
   // Vietnam keeps UTC+7 all year.
   const auto now = std::chrono::system_clock::now() + std::chrono::hours(7);
@@ -97,19 +91,6 @@ std::unique_ptr<pipeline::Engine> load_engine(const std::filesystem::path& root)
   print(diagnostics);
   if (!engine) throw Error("the templates or the law data in " + root.string() + " have errors (see above)");
   return engine;
-}
-
-std::optional<Bytes> read_input(const std::string& path) {
-  std::string problem;
-  auto bytes = read_file(path, kMaxCaseFile, problem);
-  if (!bytes) std::cerr << path << ": error: [E0100] " << problem << '\n';
-  return bytes;
-}
-
-bool wants_help(const std::vector<std::string>& args) {
-  for (const auto& arg : args)
-    if (arg == "--help" || arg == "-h") return true;
-  return false;
 }
 
 int run_render(const std::vector<std::string>& args, const std::filesystem::path& root) {
@@ -263,7 +244,9 @@ int run(std::vector<std::string> args) {
   if (command == "render") return run_render(args, root);
   if (command == "validate") return run_validate(args, root);
   if (command == "templates") return run_templates(args, root);
-  throw UsageError{"không có lệnh \"" + command + "\" (các lệnh: render, validate, templates)"};
+  if (command == "sign") return run_sign(args, root);
+  if (command == "verify") return run_verify(args);
+  throw UsageError{"không có lệnh \"" + command + "\" (các lệnh: render, validate, templates, sign, verify)"};
 }
 
 }  // namespace

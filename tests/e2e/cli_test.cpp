@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "support/decision.hpp"
 #include "support/paths.hpp"
 #include "support/process.hpp"
 
@@ -23,19 +24,8 @@ std::string flat(const std::string& text) {
   return out;
 }
 
-std::filesystem::path decision_case() {
-  const auto shared = test::shared_cases_dir() / "chu-dong-hinh-su.xml";
-  return std::filesystem::exists(shared) ? shared : test::source_dir() / "examples" / "chu-dong-ma-tuy.xml";
-}
-
-std::string render_decision(const std::filesystem::path& dir, const std::string& extra = "") {
-  const auto pdf = dir / "decision.pdf";
-  const auto result = vanban("render " + quote(decision_case().string()) + " --template qd-tha-chu-dong -o " +
-                             quote(pdf.string()) + " " + extra);
-  EXPECT_EQ(result.exit_code, 0) << result.err;
-  EXPECT_EQ(result.err, "");
-  return pdf.string();
-}
+using test::decision_case;
+using test::render_decision;
 
 TEST(Cli, RendersTheDecisionWithExactText) {
   const auto dir = test::scratch_dir("e2e_render");
