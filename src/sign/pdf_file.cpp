@@ -114,9 +114,14 @@ bool PdfFile::read_sections(OpenProblem& problem) {
     } else if (!read_stream_section(offset, trailer, problem)) {
       return false;
     }
-    if (const auto size = integer_of(find(trailer, "Size")); size && *size > 0)
-      next_number_ = std::max<std::uint32_t>(next_number_, static_cast<std::uint32_t>(std::min<std::int64_t>(
-                                                               *size, static_cast<std::int64_t>(kMaxObjects))));
+    if (const auto size = integer_of(find(trailer, "Size")); size && *size > 0) {
+      // Room is left for the objects later updates add, so that what we write reads back.
+      if (*size > static_cast<std::int64_t>(kMaxObjects - kRoomForUpdates)) {
+        problem = {OpenProblem::Kind::damaged, "/Size vượt giới hạn số đối tượng"};
+        return false;
+      }
+      next_number_ = std::max(next_number_, static_cast<std::uint32_t>(*size));
+    }
     if (const auto prev = integer_of(find(trailer, "Prev"))) {
       if (*prev < 0) {
         problem = {OpenProblem::Kind::damaged, "/Prev âm"};
@@ -131,6 +136,10 @@ bool PdfFile::read_sections(OpenProblem& problem) {
   }
   for (const auto& [number, entry] : entries_)
     if (entry.type != Entry::Type::free) next_number_ = std::max(next_number_, number + 1);
+  if (next_number_ > kMaxObjects - kRoomForUpdates) {
+    problem = {OpenProblem::Kind::damaged, "quá nhiều đối tượng"};
+    return false;
+  }
   return true;
 }
 

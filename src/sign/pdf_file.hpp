@@ -82,6 +82,7 @@ class PdfFile {
   /// Upper bounds that keep hostile files cheap.
   static constexpr std::size_t kMaxSections = 256;
   static constexpr std::uint32_t kMaxObjects = 1'000'000;
+  static constexpr std::uint32_t kRoomForUpdates = 10'000;  ///< object numbers kept free for our updates
   static constexpr std::size_t kMaxStreamSize = 64U * 1024U * 1024U;
   static constexpr std::size_t kMaxDecodedTotal = 256U * 1024U * 1024U;  ///< all streams of one file together
   static constexpr int kMaxTreeDepth = 32;

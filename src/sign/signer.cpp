@@ -180,10 +180,9 @@ class Signer {
     if (!placement) return std::nullopt;
 
     const Ref signature = update_.allocate();
-    if (existing != nullptr)
-      fill_field(*existing, signature, *placement);
-    else
-      add_field(field_name, signature, *placement);
+    const bool placed =
+        existing != nullptr ? fill_field(*existing, signature, *placement) : add_field(field_name, signature, *placement);
+    if (!placed) return std::nullopt;
     return finish(signature);
   }
 
@@ -347,15 +346,24 @@ class Signer {
     return placement;
   }
 
+  // An object's dictionary, or nullopt with E0602 (a field or page that /P, /Kids or /V names is missing).
+  std::optional<Dict> dictionary(Ref ref, const char* what) {
+    if (const auto object = file_.object(ref); object && object->dict() != nullptr) return *object->dict();
+    diagnostics_.error("E0602", loc_, std::string("cấu trúc tệp PDF bị hỏng (không đọc được ") + what + ")");
+    return std::nullopt;
+  }
+
   Dict appearance_dict(const Placement& placement) const {
     Dict normal;
     set(normal, "N", Object(*placement.form));
     return normal;
   }
 
-  void fill_field(const SignatureField& field, Ref signature, const Placement& placement) {
+  bool fill_field(const SignatureField& field, Ref signature, const Placement& placement) {
     const Ref widget_ref = field.widget.value_or(field.field);
-    Dict widget = *file_.object(widget_ref)->dict();
+    auto loaded = dictionary(widget_ref, "ô chữ ký");
+    if (!loaded) return false;
+    Dict widget = std::move(*loaded);
     std::int64_t flags = 0;
     if (const Object* f = find(widget, "F"); f != nullptr && f->integer() != nullptr) flags = *f->integer();
     set(widget, "F", Object((flags & ~kHiddenFlags) | kPrint | kLocked));
@@ -364,17 +372,21 @@ class Signer {
     if (find(widget, "P") == nullptr) set(widget, "P", Object(placement.page));
     if (field.widget) {
       update_.put(widget_ref, Object(std::move(widget)));
-      Dict dict = *file_.object(field.field)->dict();
-      set(dict, "V", Object(signature));
-      update_.put(field.field, Object(std::move(dict)));
+      auto dict = dictionary(field.field, "trường chữ ký");
+      if (!dict) return false;
+      set(*dict, "V", Object(signature));
+      update_.put(field.field, Object(std::move(*dict)));
     } else {
       set(widget, "V", Object(signature));
       update_.put(widget_ref, Object(std::move(widget)));
     }
     update_acroform(file_, update_, std::nullopt);
+    return true;
   }
 
-  void add_field(const std::string& field_name, Ref signature, const Placement& placement) {
+  bool add_field(const std::string& field_name, Ref signature, const Placement& placement) {
+    auto page = dictionary(placement.page, "trang đặt chữ ký");
+    if (!page) return false;
     Dict widget;
     set(widget, "Type", name("Annot"));
     set(widget, "Subtype", name("Widget"));
@@ -386,10 +398,10 @@ class Signer {
     set(widget, "P", Object(placement.page));
     set(widget, "AP", Object(appearance_dict(placement)));
     const Ref widget_ref = update_.add(Object(std::move(widget)));
-    Dict page = *file_.object(placement.page)->dict();
-    append_to_array(file_, update_, page, "Annots", widget_ref);
-    update_.put(placement.page, Object(std::move(page)));
+    append_to_array(file_, update_, *page, "Annots", widget_ref);
+    update_.put(placement.page, Object(std::move(*page)));
     update_acroform(file_, update_, widget_ref);
+    return true;
   }
 
   Bytes finish(Ref signature) {
