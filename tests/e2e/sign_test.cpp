@@ -171,34 +171,45 @@ TEST(Sign, OfficerThenAgencyAreBothValidForPdfsigAndVerify) {
   EXPECT_EQ(test::read_text(again), once);
 }
 
-TEST(Sign, OpensslAcceptsTheExtractedCms) {
-  const auto dir = test::scratch_dir("e2e_sign_cms");
-  const Issued issued = issue(dir);
-  const std::string twice = test::read_text(issued.twice);
+// Each signature's signed bytes and CMS (from /ByteRange and the hex /Contents), written as files.
+struct Extracted {
+  std::filesystem::path content;
+  std::filesystem::path cms;
+};
+std::vector<Extracted> extract_signatures(const std::string& pdf, const std::filesystem::path& dir) {
+  std::vector<Extracted> out;
   const std::regex byte_range(R"(/ByteRange \[0 (\d+) (\d+) (\d+) *\])");
-  std::size_t checked = 0;
-  for (auto it = std::sregex_iterator(twice.begin(), twice.end(), byte_range); it != std::sregex_iterator(); ++it) {
+  for (auto it = std::sregex_iterator(pdf.begin(), pdf.end(), byte_range); it != std::sregex_iterator(); ++it) {
     const std::size_t a = std::stoul((*it)[1]);
     const std::size_t b = std::stoul((*it)[2]);
     const std::size_t c = std::stoul((*it)[3]);
-    const auto content = dir / ("content" + std::to_string(checked));
-    const auto der = dir / ("cms" + std::to_string(checked) + ".der");
-    test::write_text(content, twice.substr(0, a) + twice.substr(b, c));
-    std::string hex = twice.substr(a + 1, b - a - 2);
+    const std::string n = std::to_string(out.size());
+    Extracted one{dir / ("content" + n), dir / ("cms" + n + ".der")};
+    test::write_text(one.content, pdf.substr(0, a) + pdf.substr(b, c));
+    const std::string hex = pdf.substr(a + 1, b - a - 2);
     std::string bytes;
     for (std::size_t i = 0; i + 1 < hex.size(); i += 2) bytes += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
-    test::write_text(der, bytes);
-    const auto verified = run("openssl cms -verify -binary -inform DER -in " + quote(der.string()) + " -content " +
-                              quote(content.string()) + " -CAfile " + pki("ca.pem") +
+    test::write_text(one.cms, bytes);
+    out.push_back(one);
+  }
+  return out;
+}
+
+TEST(Sign, OpensslAcceptsTheExtractedCms) {
+  const auto dir = test::scratch_dir("e2e_sign_cms");
+  const Issued issued = issue(dir);
+  const auto signatures = extract_signatures(test::read_text(issued.twice), dir);
+  ASSERT_EQ(signatures.size(), 2U);
+  for (const auto& signature : signatures) {
+    const auto verified = run("openssl cms -verify -binary -inform DER -in " + quote(signature.cms.string()) +
+                              " -content " + quote(signature.content.string()) + " -CAfile " + pki("ca.pem") +
                               " -purpose any -attime 1782900000 -out /dev/null");
     EXPECT_EQ(verified.exit_code, 0) << verified.err;
     EXPECT_NE(verified.err.find("Verification successful"), std::string::npos) << verified.err;
-    const auto printed = run("openssl cms -cmsout -print -inform DER -in " + quote(der.string()));
+    const auto printed = run("openssl cms -cmsout -print -inform DER -in " + quote(signature.cms.string()));
     EXPECT_NE(printed.out.find("signingCertificateV2"), std::string::npos);
     EXPECT_EQ(printed.out.find("signingTime"), std::string::npos) << "PAdES baseline forbids signing-time";
-    ++checked;
   }
-  EXPECT_EQ(checked, 2U);
 }
 
 TEST(Sign, AppearanceFollowsNghiDinh30) {
@@ -402,6 +413,19 @@ TEST(Sign, FilesWithXrefStreamsFromOtherToolsAreSignedAndVerified) {
   const auto verify = vanban("verify " + quote(rewritten) + kTime);
   EXPECT_EQ(verify.exit_code, 1);
   EXPECT_NE(verify.out.find("Chữ ký 2"), std::string::npos) << verify.out << verify.err;
+}
+
+TEST(Sign, TheChainTravelsInTheSignature) {
+  const auto dir = test::scratch_dir("e2e_sign_chain");
+  const std::string pdf = test::render_decision(dir);
+  const auto out = (dir / "out.pdf").string();
+  ASSERT_EQ(sign(pdf, out, officer_keys() + " --chain " + pki("ca.pem") + kTime).exit_code, 0);
+  const auto signatures = extract_signatures(test::read_text(out), dir);
+  ASSERT_EQ(signatures.size(), 1U);
+  const auto certificates =
+      run("openssl pkcs7 -inform DER -print_certs -noout -in " + quote(signatures[0].cms.string()));
+  EXPECT_EQ(count(certificates.out, "subject="), 2U) << certificates.out << certificates.err;
+  EXPECT_NE(certificates.out.find("Vanban Test Root CA"), std::string::npos);
 }
 
 TEST(Sign, HelpAndUsage) {
