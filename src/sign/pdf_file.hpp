@@ -41,6 +41,7 @@ struct SignatureField {
 class PdfFile {
  public:
   /// Opens the file; nullopt with `problem` set when it is not a PDF, is cut short, damaged or encrypted.
+  /// The PdfFile reads from `bytes`, which must outlive it.
   static std::optional<PdfFile> open(std::string_view bytes, OpenProblem& problem);
 
   /// The newest trailer dictionary (for an xref stream, its dictionary).

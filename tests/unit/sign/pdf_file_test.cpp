@@ -37,9 +37,11 @@ TEST(PdfFile, NamesWhatIsWrong) {
   OpenProblem problem;
   EXPECT_FALSE(open("hello, world", problem));
   EXPECT_EQ(problem.kind, OpenProblem::Kind::not_pdf);
-  EXPECT_FALSE(open(pdf.substr(0, pdf.size() / 2), problem));
+  const std::string half = pdf.substr(0, pdf.size() / 2);
+  EXPECT_FALSE(open(half, problem));
   EXPECT_EQ(problem.kind, OpenProblem::Kind::truncated);
-  EXPECT_FALSE(open(pdf.substr(0, pdf.size() - 7), problem));  // "%%EOF" cut off
+  const std::string no_eof = pdf.substr(0, pdf.size() - 7);  // "%%EOF" cut off
+  EXPECT_FALSE(open(no_eof, problem));
   EXPECT_EQ(problem.kind, OpenProblem::Kind::truncated);
   std::string wild = pdf;
   wild.replace(wild.rfind("startxref\n") + 10, wild.size() - wild.rfind("startxref\n") - 10, "99999999\n%%EOF\n");
@@ -74,7 +76,8 @@ TEST(PdfFile, EveryTruncationAndByteFlipIsSafe) {
   const std::string pdf = test::one_page_pdf();
   for (std::size_t cut = 0; cut < pdf.size(); ++cut) {
     OpenProblem problem;
-    const auto file = open(pdf.substr(0, cut), problem);
+    const std::string truncated = pdf.substr(0, cut);
+    const auto file = open(truncated, problem);
     if (file) (void)file->pages();
   }
   for (std::size_t at = 0; at < pdf.size(); ++at) {

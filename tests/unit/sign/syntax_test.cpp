@@ -64,13 +64,12 @@ TEST(Syntax, RejectsMalformedInputWithoutCrashing) {
     EXPECT_FALSE(parser.object().has_value()) << bad;
   }
   // Nesting beyond the limit is refused, not recursed into.
-  Parser deep(std::string(10000, '[') + std::string(10000, ']'));
+  const std::string brackets = std::string(10000, '[') + std::string(10000, ']');
+  Parser deep(brackets);
   EXPECT_FALSE(deep.object().has_value());
-  Parser dicts([] {
-    std::string s;
-    for (int i = 0; i < 5000; ++i) s += "<</A ";
-    return s;
-  }());
+  std::string nested;
+  for (int i = 0; i < 5000; ++i) nested += "<</A ";
+  Parser dicts(nested);
   EXPECT_FALSE(dicts.object().has_value());
 }
 
