@@ -6,6 +6,7 @@ find_package(pugixml REQUIRED)
 find_package(LibXml2 REQUIRED)
 find_package(OpenSSL 3 REQUIRED)
 find_package(ZLIB REQUIRED)
+pkg_check_modules(LIBDEFLATE REQUIRED IMPORTED_TARGET libdeflate)
 find_package(Poco REQUIRED COMPONENTS Foundation Util Net Data DataSQLite DataPostgreSQL JSON Zip)
 
 # libharu has no CMake or pkg-config file on Debian 12.

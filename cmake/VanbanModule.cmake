@@ -3,7 +3,7 @@
 set(VANBAN_WARNINGS -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wsign-conversion -Wnon-virtual-dtor
     -Wold-style-cast -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough
     # GCC 12 reports false -Wrestrict positives inside std::string's operator+ at -O2 (GCC bug 105651).
-    -Wno-restrict)
+    $<$<CXX_COMPILER_ID:GNU>:-Wno-restrict>)
 
 function(vanban_apply_warnings target)
   target_compile_options(${target} PRIVATE ${VANBAN_WARNINGS})
@@ -26,7 +26,11 @@ if(VANBAN_SANITIZE)
   add_link_options(-fsanitize=address,undefined)
 endif()
 
+# libFuzzer targets (tests/fuzz) need clang; every library is then built with coverage and sanitizers.
 if(VANBAN_FUZZ)
-  # Coverage for libFuzzer in every library; fuzz targets add -fsanitize=fuzzer (tests/fuzz).
-  add_compile_options(-fsanitize=fuzzer-no-link)
+  if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+    message(FATAL_ERROR "VANBAN_FUZZ needs clang (cmake --preset fuzz uses clang-14)")
+  endif()
+  add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer)
+  add_link_options(-fsanitize=address,undefined)
 endif()

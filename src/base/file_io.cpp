@@ -48,7 +48,7 @@ namespace {
 }
 }  // namespace
 
-void write_file_atomically(const std::filesystem::path& path, const Bytes& bytes) {
+void write_file_atomically(const std::filesystem::path& path, const Bytes& bytes, Durability durability) {
   const std::filesystem::path directory = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
   std::string hidden_name = ".";
   hidden_name += path.filename().string();
@@ -68,7 +68,7 @@ void write_file_atomically(const std::filesystem::path& path, const Bytes& bytes
     }
     written += static_cast<std::size_t>(n);
   }
-  if (::fchmod(fd, 0644) != 0 || ::fsync(fd) != 0) {
+  if (::fchmod(fd, 0644) != 0 || (durability == Durability::synced && ::fsync(fd) != 0)) {
     const int saved = errno;
     ::close(fd);
     ::unlink(temp_name.c_str());
@@ -84,12 +84,28 @@ void write_file_atomically(const std::filesystem::path& path, const Bytes& bytes
     ::unlink(temp_name.c_str());
     fail("cannot rename the temporary file to", path, saved);
   }
+  if (durability == Durability::deferred) return;
   // Make the rename itself durable.
   const int dir_fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY);
   if (dir_fd >= 0) {
     ::fsync(dir_fd);
     ::close(dir_fd);
   }
+}
+
+}  // namespace vanban
+
+namespace vanban {
+
+void sync_filesystem(const std::filesystem::path& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY);
+  if (fd < 0) fail("cannot open", path, errno);
+  if (::syncfs(fd) != 0) {
+    const int saved = errno;
+    ::close(fd);
+    fail("cannot flush the file system of", path, saved);
+  }
+  ::close(fd);
 }
 
 }  // namespace vanban

@@ -13,8 +13,18 @@ namespace vanban {
 /// Reads a whole file; nullopt with `error` set (in Vietnamese) when it cannot be read or exceeds `max_size`.
 std::optional<Bytes> read_file(const std::filesystem::path& path, std::size_t max_size, std::string& error);
 
-/// Writes `bytes` to a temporary file beside `path`, flushes it to disk and renames it into place,
-/// so that `path` holds either the old content or the complete new one. Throws Error on failure.
-void write_file_atomically(const std::filesystem::path& path, const Bytes& bytes);
+/// When a written file reaches the disk.
+enum class Durability {
+  synced,    ///< flushed before the rename, the rename flushed too: survives a power cut at once
+  deferred,  ///< left to the operating system; the caller calls sync_filesystem() before relying on it
+};
+
+/// Writes `bytes` to a temporary file beside `path` and renames it into place, so that `path` holds either the
+/// old content or the complete new one. Throws Error on failure.
+void write_file_atomically(const std::filesystem::path& path, const Bytes& bytes,
+                           Durability durability = Durability::synced);
+
+/// Flushes everything written to the file system that holds `path` (after deferred writes). Throws Error.
+void sync_filesystem(const std::filesystem::path& path);
 
 }  // namespace vanban

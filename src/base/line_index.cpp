@@ -4,23 +4,54 @@
 
 namespace vanban {
 
+namespace {
+bool is_lead_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; }
+}  // namespace
+
 LineIndex::LineIndex(FileName file, std::string_view text) : file_(std::move(file)), text_(text) {
   line_starts_.push_back(0);
-  for (std::size_t i = 0; i < text.size(); ++i)
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (i % kBlock == 0) chars_before_block_.push_back(chars);
     if (text[i] == '\n') line_starts_.push_back(i + 1);
+    if (is_lead_byte(text[i])) ++chars;
+  }
+}
+
+std::size_t LineIndex::chars_before(std::size_t offset) const {
+  const std::size_t block = offset / kBlock;
+  if (block >= chars_before_block_.size()) {
+    // Only past the end of the text: count from the last block.
+    std::size_t chars = chars_before_block_.empty() ? 0 : chars_before_block_.back();
+    for (std::size_t i = chars_before_block_.empty() ? 0 : (chars_before_block_.size() - 1) * kBlock; i < offset; ++i)
+      if (is_lead_byte(text_[i])) ++chars;
+    return chars;
+  }
+  std::size_t chars = chars_before_block_[block];
+  for (std::size_t i = block * kBlock; i < offset; ++i)
+    if (is_lead_byte(text_[i])) ++chars;
+  return chars;
+}
+
+std::uint32_t LineIndex::line(std::size_t offset) const {
+  offset = std::min(offset, text_.size());
+  const auto next = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  return static_cast<std::uint32_t>(next - line_starts_.begin());  // 1-based
 }
 
 SourceLoc LineIndex::locate(std::size_t offset) const {
   offset = std::min(offset, text_.size());
-  const auto next = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-  const auto line = static_cast<std::size_t>(next - line_starts_.begin());  // 1-based
-  const std::size_t start = line_starts_[line - 1];
-  std::uint32_t column = 1;
-  for (std::size_t i = start; i < offset; ++i) {
-    const auto byte = static_cast<unsigned char>(text_[i]);
-    if ((byte & 0xC0U) != 0x80U) ++column;  // count lead bytes only
+  const std::uint32_t line_number = line(offset);
+  const std::size_t start = line_starts_[line_number - 1];
+  // Columns count code points: lead bytes only. Short distances are counted directly, long ones by block.
+  std::size_t chars = 0;
+  if (offset - start < kBlock) {
+    for (std::size_t i = start; i < offset; ++i)
+      if (is_lead_byte(text_[i])) ++chars;
+  } else {
+    chars = chars_before(offset) - chars_before(start);
   }
-  return SourceLoc{file_, static_cast<std::uint32_t>(line), column};
+  return SourceLoc{file_, line_number, static_cast<std::uint32_t>(chars + 1)};
 }
 
 SourceLoc LineIndex::locate(const char* pointer) const {

@@ -1,8 +1,6 @@
 // vanban: the command-line front end. Parses arguments, reads the clock and the environment once,
 // calls the pipeline, prints diagnostics. Exit codes: 0 ok, 1 input rejected, 2 usage, 3 environment.
 
-#include <chrono>
-#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <string>
@@ -12,17 +10,14 @@
 #include "base/file_io.hpp"
 #include "cli/arguments.hpp"
 #include "cli/common.hpp"
-#include "cli/signing_commands.hpp"
 #include "pipeline/engine.hpp"
 
 #ifndef VANBAN_VERSION
 #define VANBAN_VERSION "0.0.0"
 #endif
-#ifndef VANBAN_RESOURCE_DIR
-#define VANBAN_RESOURCE_DIR "."
-#endif
 
 namespace vanban::cli {
+
 namespace {
 
 constexpr const char* kMainHelp =
@@ -34,6 +29,7 @@ constexpr const char* kMainHelp =
     "  render     lập một văn bản PDF từ hồ sơ XML\n"
     "  validate   kiểm tra tệp hồ sơ hoặc sổ XML\n"
     "  templates  liệt kê hoặc kiểm tra các mẫu văn bản\n"
+    "  batch      lập một mẫu văn bản cho cả sổ hoặc cả thư mục hồ sơ, song song\n"
     "  sign       ký số tệp PDF (PAdES), người có thẩm quyền rồi cơ quan\n"
     "  verify     kiểm tra các chữ ký số trong tệp PDF\n"
     "\n"
@@ -47,7 +43,8 @@ constexpr const char* kMainHelp =
 
 constexpr const char* kRenderHelp =
     "Cách dùng: vanban render HỒ-SƠ.xml --template TÊN -o RA.pdf [--date YYYY-MM-DD] [--number N]\n"
-    "                         [--signer MÃ] [--set khóa=giá-trị]...\n"
+    "                         [--signer MÃ] [--set khóa=giá-trị]... [--margins T,D,TR,PH]\n"
+    "                         [--line-spacing X] [--body-size N]\n"
     "\n"
     "  --template TÊN   mẫu văn bản (xem: vanban templates)\n"
     "  -o, --output F   tệp PDF kết quả (ghi vào tệp tạm rồi đổi tên: không bao giờ để lại tệp dở dang)\n"
@@ -57,41 +54,55 @@ constexpr const char* kRenderHelp =
     "  --signer MÃ      mã cán bộ ký (officer id); mặc định là người ký quyết định trong hồ sơ, nếu không có\n"
     "                   thì thủ trưởng\n"
     "  --set K=V        tham số mẫu không có trong hồ sơ (xem: vanban templates --describe TÊN)\n"
+    "  --margins T,D,TR,PH  lề trên, dưới, trái, phải (mm); mặc định 20,20,30,15; Nghị định 30 cho phép\n"
+    "                   trên và dưới 20–25, trái 30–35, phải 15–20\n"
+    "  --line-spacing X giãn dòng của nội dung, từ 1 (dòng đơn, mặc định) đến 1,5 dòng\n"
+    "  --body-size N    cỡ chữ nội dung, 13 hoặc 14 (mặc định 14)\n"
+    "  --no-repair      không tự chuyển chữ mã cũ (TCVN3, VNI, Windows-1258) sang Unicode\n"
     "  --dump-layout F  ghi bản mô tả dàn trang (văn bản) thay vì PDF, dùng cho kiểm thử\n";
 
 constexpr const char* kValidateHelp =
-    "Cách dùng: vanban validate TỆP.xml...\n"
+    "Cách dùng: vanban validate [--no-repair] TỆP.xml...\n"
     "\n"
-    "Kiểm tra từng tệp hồ sơ (<case>) hoặc sổ (<register>) và in mọi lỗi dạng TỆP:DÒNG:CỘT.\n"
-    "Mã thoát 0 khi không có lỗi, 1 khi có lỗi.\n";
-
+    "Kiểm tra từng tệp hồ sơ (<case>) hoặc sổ (<register>) theo schemas/case.xsd và các quy tắc nghiệp vụ,\n"
+    "in mọi lỗi và cảnh báo dạng TỆP:DÒNG:CỘT: error|warning: [MÃ] nội dung.\n"
+    "Chữ mã cũ (TCVN3, VNI, Windows-1258) được tự chuyển sang Unicode kèm cảnh báo W0120.\n"
+    "\n"
+    "  --no-repair      không tự chuyển chữ mã cũ (vẫn chuẩn hóa NFC và khoảng trắng)\n"
+    "\n"
+    "Mã thoát 0 khi không có lỗi (có thể có cảnh báo), 1 khi có lỗi.\n";
 constexpr const char* kTemplatesHelp =
-    "Cách dùng: vanban templates [--for HỒ-SƠ.xml] [--check]\n"
+    "Cách dùng: vanban templates [--for HỒ-SƠ.xml] [--check] [--describe TÊN]\n"
     "\n"
     "  (không tùy chọn)  mỗi dòng một mẫu: tên rồi mô tả\n"
     "  --for HỒ-SƠ.xml   chỉ tên các mẫu dùng được cho hồ sơ này\n"
-    "  --check           kiểm tra mọi mẫu và dữ liệu pháp luật; mã thoát 1 khi có lỗi\n";
+    "  --check           kiểm tra mọi mẫu và dữ liệu pháp luật; mã thoát 1 khi có lỗi\n"
+    "  --describe TÊN    mô tả một mẫu và các tham số --set của nó; dòng cuối \"example: …\" là các\n"
+    "                    tùy chọn --set dùng được để lập văn bản thử\n";
 
-model::Date today_in_vietnam() {
-  // Vietnam keeps UTC+7 all year.
-  const auto now = std::chrono::system_clock::now() + std::chrono::hours(7);
-  const auto days = std::chrono::duration_cast<std::chrono::hours>(now.time_since_epoch()).count() / 24;
-  return model::Date::from_days(days);
+// The value as a shell word: quoted when it holds anything but letters, digits and -_./:.
+std::string shell_word(const std::string& value) {
+  const bool plain = !value.empty() && value.find_first_not_of(
+      "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./:") == std::string::npos;
+  if (plain) return value;
+  std::string out = "\"";
+  for (const char c : value) {
+    if (c == '"' || c == '\\' || c == '$' || c == '`') out += '\\';
+    out += c;
+  }
+  return out + "\"";
 }
 
-std::filesystem::path resource_root(const std::optional<std::string>& option) {
-  if (option) return *option;
-  if (const char* home = std::getenv("VANBAN_HOME"); home != nullptr && *home != '\0') return home;
-  return VANBAN_RESOURCE_DIR;
+std::string_view type_name(const std::string& type) {
+  if (type == "date") return "ngày YYYY-MM-DD";
+  if (type == "number") return "số";
+  if (type == "money") return "số tiền (đồng)";
+  if (type == "party") return "mã đương sự, hoặc debtor/creditor";
+  if (type == "list") return "danh sách, các mục ngăn bởi dấu ;";
+  return "văn bản";
 }
 
-std::unique_ptr<pipeline::Engine> load_engine(const std::filesystem::path& root) {
-  Diagnostics diagnostics;
-  auto engine = pipeline::Engine::load(pipeline::ResourcePaths::under(root), diagnostics);
-  print(diagnostics);
-  if (!engine) throw Error("the templates or the law data in " + root.string() + " have errors (see above)");
-  return engine;
-}
+}  // namespace
 
 int run_render(const std::vector<std::string>& args, const std::filesystem::path& root) {
   if (wants_help(args)) {
@@ -99,7 +110,9 @@ int run_render(const std::vector<std::string>& args, const std::filesystem::path
     return kOk;
   }
   OptionSpec spec;
-  spec.with_value = {"--template", "--output", "--date", "--number", "--signer", "--set", "--dump-layout"};
+  spec.with_value = {"--template", "--output", "--date",         "--number",       "--signer",
+                     "--set",      "--dump-layout", "--margins", "--line-spacing", "--body-size"};
+  spec.flags = {"--no-repair"};
   spec.repeatable = {"--set"};
   spec.aliases = {{"-o", "--output"}};
   const Arguments arguments = Arguments::parse(args, spec);
@@ -110,24 +123,13 @@ int run_render(const std::vector<std::string>& args, const std::filesystem::path
   const auto output = dump_path ? std::optional<std::string>() : arguments.value("--output");
   if (!dump_path && !output) throw UsageError{"thiếu tùy chọn bắt buộc -o (tệp PDF kết quả)"};
 
-  pipeline::RenderOptions options;
-  options.template_name = template_name;
-  options.today = today_in_vietnam();
-  if (const auto date = arguments.value("--date")) {
-    options.date = model::Date::parse_iso(*date);
-    if (!options.date) throw UsageError{"--date \"" + *date + "\" không phải ngày hợp lệ dạng YYYY-MM-DD"};
-  }
+  pipeline::RenderOptions options = render_options(arguments, today_in_vietnam());
   if (const auto number = arguments.value("--number")) {
     if (number->empty() || number->size() > 9 || number->find_first_not_of("0123456789") != std::string::npos)
       throw UsageError{"--number \"" + *number + "\" phải là số nguyên dương"};
     options.number = *number;
   }
   options.signer_id = arguments.value("--signer");
-  for (const auto& pair : arguments.values("--set")) {
-    const auto eq = pair.find('=');
-    if (eq == std::string::npos || eq == 0) throw UsageError{"--set \"" + pair + "\" phải có dạng khóa=giá-trị"};
-    options.parameters[pair.substr(0, eq)] = pair.substr(eq + 1);
-  }
 
   const auto engine = load_engine(root);
   if (!engine->has_template(template_name))
@@ -135,25 +137,19 @@ int run_render(const std::vector<std::string>& args, const std::filesystem::path
   const auto bytes = read_input(case_path);
   if (!bytes) return kInputRejected;
   Diagnostics diagnostics;
-  auto cases = engine->read_cases(*bytes, case_path, diagnostics);
-  if (cases && cases->cases.size() != 1) {
-    diagnostics.error("E0421", SourceLoc{make_file_name(case_path)},
-                      "tệp có " + std::to_string(cases->cases.size()) +
-                          " hồ sơ; lệnh render lập văn bản cho một hồ sơ (dùng vanban batch cho cả sổ)");
-    cases.reset();
-  }
-  if (!cases) {
+  const auto the_case = engine->read_single_case(*bytes, case_path, diagnostics, repair_mode(arguments));
+  if (!the_case) {
     print(diagnostics);
     return kInputRejected;
   }
   if (dump_path) {
-    const auto dump = engine->layout_dump(cases->cases.front(), options, diagnostics);
+    const auto dump = engine->layout_dump(*the_case, options, diagnostics);
     print(diagnostics);
     if (!dump) return kInputRejected;
     write_file_atomically(*dump_path, *dump);
     return kOk;
   }
-  const auto pdf = engine->render(cases->cases.front(), options, diagnostics);
+  const auto pdf = engine->render(*the_case, options, diagnostics);
   print(diagnostics);
   if (!pdf) return kInputRejected;
   write_file_atomically(*output, *pdf);
@@ -165,7 +161,9 @@ int run_validate(const std::vector<std::string>& args, const std::filesystem::pa
     std::cout << kValidateHelp;
     return kOk;
   }
-  const Arguments arguments = Arguments::parse(args, OptionSpec{});
+  OptionSpec spec;
+  spec.flags = {"--no-repair"};
+  const Arguments arguments = Arguments::parse(args, spec);
   if (arguments.positional().empty()) throw UsageError{"cần ít nhất một tệp để kiểm tra"};
   const auto engine = load_engine(root);
   bool rejected = false;
@@ -176,7 +174,7 @@ int run_validate(const std::vector<std::string>& args, const std::filesystem::pa
       continue;
     }
     Diagnostics diagnostics;
-    const auto cases = engine->read_cases(*bytes, path, diagnostics);
+    const auto cases = engine->read_cases(*bytes, path, diagnostics, repair_mode(arguments));
     print(diagnostics);
     if (!cases) {
       rejected = true;
@@ -193,32 +191,52 @@ int run_templates(const std::vector<std::string>& args, const std::filesystem::p
     return kOk;
   }
   OptionSpec spec;
-  spec.with_value = {"--for"};
+  spec.with_value = {"--for", "--describe"};
   spec.flags = {"--check"};
   const Arguments arguments = Arguments::parse(args, spec);
   if (!arguments.positional().empty()) throw UsageError{"lệnh templates không nhận tham số vị trí"};
   if (arguments.flag("--check")) {
     Diagnostics diagnostics;
     const auto engine = pipeline::Engine::load(pipeline::ResourcePaths::under(root), diagnostics);
+    if (engine) engine->check_for_year(today_in_vietnam().year(), diagnostics);
     print(diagnostics);
     if (!engine) return kInputRejected;
     std::cout << "mẫu văn bản và dữ liệu pháp luật hợp lệ: " << engine->templates().size() << " mẫu\n";
     return kOk;
   }
   const auto engine = load_engine(root);
+  if (const auto name = arguments.value("--describe")) {
+    const auto info = engine->describe(*name);
+    if (!info) throw UsageError{"không có mẫu văn bản \"" + *name + "\" (xem: vanban templates)"};
+    std::cout << info->name << "  " << info->description << '\n';
+    std::string example;
+    if (info->parameters.empty()) std::cout << "tham số: không có\n";
+    else std::cout << "tham số (--set tên=giá-trị):\n";
+    for (const auto& parameter : info->parameters) {
+      std::cout << "  " << parameter.name << " (" << type_name(parameter.type) << ", "
+                << (parameter.required ? "bắt buộc" : "không bắt buộc")
+                << (parameter.default_value.empty() ? "" : ", mặc định " + parameter.default_value) << "): "
+                << parameter.description << '\n';
+      if (parameter.required) example += " --set " + parameter.name + "=" + shell_word(parameter.example);
+    }
+    std::cout << "example:" << example << '\n';
+    return kOk;
+  }
   if (const auto case_path = arguments.value("--for")) {
     const auto bytes = read_input(*case_path);
     if (!bytes) return kInputRejected;
     Diagnostics diagnostics;
-    const auto cases = engine->read_cases(*bytes, *case_path, diagnostics);
+    const auto the_case = engine->read_single_case(*bytes, *case_path, diagnostics);
     print(diagnostics);
-    if (!cases || cases->cases.size() != 1) return kInputRejected;
-    for (const auto& name : engine->templates_for(cases->cases.front(), today_in_vietnam())) std::cout << name << '\n';
+    if (!the_case) return kInputRejected;
+    for (const auto& name : engine->templates_for(*the_case, today_in_vietnam())) std::cout << name << '\n';
     return kOk;
   }
   for (const auto& info : engine->templates()) std::cout << info.name << "  " << info.description << '\n';
   return kOk;
 }
+
+namespace {
 
 int run(std::vector<std::string> args) {
   std::optional<std::string> resources;
@@ -244,9 +262,11 @@ int run(std::vector<std::string> args) {
   if (command == "render") return run_render(args, root);
   if (command == "validate") return run_validate(args, root);
   if (command == "templates") return run_templates(args, root);
+  if (command == "batch") return run_batch(args, root);
   if (command == "sign") return run_sign(args, root);
   if (command == "verify") return run_verify(args);
-  throw UsageError{"không có lệnh \"" + command + "\" (các lệnh: render, validate, templates, sign, verify)"};
+  throw UsageError{"không có lệnh \"" + command +
+                   "\" (các lệnh: render, validate, templates, batch, sign, verify)"};
 }
 
 }  // namespace

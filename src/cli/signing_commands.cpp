@@ -1,4 +1,4 @@
-#include "cli/signing_commands.hpp"
+// vanban sign and vanban verify: PAdES signing by incremental update, and the report on a signed PDF.
 
 #include <termios.h>
 #include <unistd.h>
@@ -226,7 +226,7 @@ void report_failures(const std::string& path, const sign::VerificationReport& re
 
 }  // namespace
 
-int run_sign(const std::vector<std::string>& args, const std::filesystem::path& resources) {
+int run_sign(const std::vector<std::string>& args, const std::filesystem::path& root) {
   if (wants_help(args)) {
     std::cout << kSignHelp;
     return kOk;
@@ -267,7 +267,7 @@ int run_sign(const std::vector<std::string>& args, const std::filesystem::path& 
 
   std::unique_ptr<pipeline::SignatureFont> fonts;
   if (request.appearance == sign::Appearance::agency && !request.image)
-    fonts = std::make_unique<pipeline::SignatureFont>(pipeline::ResourcePaths::under(resources).fonts);
+    fonts = std::make_unique<pipeline::SignatureFont>(pipeline::ResourcePaths::under(root).fonts);
   Diagnostics signing;
   const auto signed_pdf = sign::sign_pdf(*pdf, *identity, request, fonts.get(), SourceLoc{make_file_name(input)}, signing);
   print(signing);

@@ -5,20 +5,56 @@
 
 #include "layout/flow.hpp"
 #include "layout/layout.hpp"
-#include "layout/linebreak.hpp"
 
 namespace vanban::layout {
 
 namespace {
 
-// Single spacing (the font's own line height) for header, signature and tables.
-constexpr double kTightSpacing = 1.15;
+// Preference for breaking a centred upper-case line before an administrative unit ("… DÂN SỰ / HUYỆN QUỲ HỢP"),
+// and, stronger, between a title and the agency it heads ("CHI CỤC TRƯỞNG / CHI CỤC THI HÀNH ÁN …").
+constexpr double kUnitBreakBonus = 60;
+constexpr double kAgencyBreakBonus = 100;
+constexpr double kRuleGap = 1.5;           // between the lowest mark of a line and a rule under it
+constexpr double kNumberGap = 6;           // between the header rules and the Số / date line
+constexpr double kTitleSpaceBefore = 18;
+constexpr double kCentredMeasure = 0.85;  // centred headings and the trích yếu, as a share of the text width
+constexpr double kSignatureSpaceBefore = 12;
+constexpr double kColumnGutter = 6;        // between the recipient list and the signature column
+constexpr std::size_t kSignatureCarriesLines = 2;
+
+// Widest line among texts [from, size), one line per distinct baseline.
+double widest_line(const Slice& slice, std::size_t from) {
+  double widest = 0;
+  for (std::size_t i = from; i < slice.texts.size();) {
+    const double baseline = slice.texts[i].baseline;
+    double low = slice.texts[i].x, high = low + slice.texts[i].width;
+    for (; i < slice.texts.size() && slice.texts[i].baseline == baseline; ++i) {
+      low = std::min(low, slice.texts[i].x);
+      high = std::max(high, slice.texts[i].x + slice.texts[i].width);
+    }
+    widest = std::max(widest, high - low);
+  }
+  return widest;
+}
+
+double last_baseline(const Slice& slice) { return slice.texts.empty() ? 0 : slice.texts.back().baseline; }
+
+// Whether the runs end with ":" (a lead-in such as "Các khoản phải thi hành:", kept with what follows).
+bool ends_with_colon(const std::vector<doc::Run>& runs) {
+  const std::string text = doc::plain_text(runs);
+  const auto last = text.find_last_not_of(' ');
+  return last != std::string::npos && text[last] == ':';
+}
 
 class Collector {
  public:
   Collector(const FontMetrics& metrics, const Profile& profile, Diagnostics& diagnostics)
-      : metrics_(metrics), profile_(profile), diagnostics_(diagnostics),
-        left_(profile.margin_left), width_(profile.page_width - profile.margin_left - profile.margin_right) {}
+      : setter_(metrics, profile, diagnostics), profile_(profile), left_(setter_.left()), width_(setter_.width()) {
+    for (const auto& unit : profile.preferred_header_breaks) header_starts_.push_back({unit, kUnitBreakBonus});
+    for (const auto& phrase : profile.unbreakable_phrases) header_starts_.push_back({phrase, 0});
+    heading_starts_ = header_starts_;
+    for (const auto& agency : profile.agency_name_starts) heading_starts_.push_back({agency, kAgencyBreakBonus});
+  }
 
   std::vector<FlowBlock> collect(const doc::Document& document) {
     bool break_next = false;
@@ -28,6 +64,7 @@ class Collector {
         continue;
       }
       FlowBlock flow = std::visit([this](const auto& b) { return this->block(b); }, block);
+      if (flow.slices.empty()) continue;  // an empty paragraph or section leaves no trace
       flow.page_break_before = break_next;
       break_next = false;
       blocks_.push_back(std::move(flow));
@@ -36,119 +73,94 @@ class Collector {
   }
 
  private:
-  // ---- helpers -------------------------------------------------------------------------------
-  double baseline_in(double line_height, double size) const {
-    const FaceMetrics m = metrics_.metrics(Face::regular);
-    const double box = (m.ascent - m.descent) * size / 1000.0;
-    return (line_height - box) / 2 + m.ascent * size / 1000.0;
-  }
-
-  std::vector<BrokenLine> lines(const std::vector<StyledSpan>& spans, double width, Alignment alignment,
-                                double first_indent = 0, double hanging = 0) {
+  // Centred upper-case lines (agency names, headings) prefer to wrap before a unit or an agency name.
+  std::vector<BrokenLine> centred(const std::vector<StyledSpan>& spans, double width,
+                                  const std::vector<PreferredStart>& starts) const {
     LineSpec spec;
-    if (alignment == Alignment::center) spec.preferred_line_starts = &profile_.preferred_header_breaks;
     spec.width = width;
-    spec.first_indent = first_indent;
-    spec.hanging_indent = hanging;
-    spec.alignment = alignment;
-    return break_lines(spans, spec, metrics_, diagnostics_);
+    spec.alignment = Alignment::center;
+    spec.preferred_starts = &starts;
+    return setter_.lines(spans, spec);
   }
 
-  static StyledSpan span(std::string text, Face face, double size, const SourceLoc& loc, std::string field = {}) {
-    return StyledSpan{std::move(text), face, size, loc, std::move(field)};
-  }
-
-  // Appends lines to a slice at x offset `x`, starting at `y` (top of the first line); returns the new y.
-  double stack(Slice& slice, const std::vector<BrokenLine>& broken, double x, double y, double size,
-               double spacing) const {
-    const double height = size * spacing;
-    for (const auto& line : broken) {
-      const double baseline = y + baseline_in(height, size);
-      for (auto text : line.texts) {
-        text.x += x;
-        text.baseline = baseline;
-        slice.texts.push_back(std::move(text));
-      }
-      y += height;
-    }
-    return y;
-  }
-
-  // The last baseline placed in a slice, and the widest extent of the texts after `from`.
-  static double last_baseline(const Slice& slice) { return slice.texts.empty() ? 0 : slice.texts.back().baseline; }
-  static std::pair<double, double> extent(const Slice& slice, std::size_t from) {
-    double low = 1e9, high = -1e9;
-    for (std::size_t i = from; i < slice.texts.size(); ++i) {
-      low = std::min(low, slice.texts[i].x);
-      high = std::max(high, slice.texts[i].x + slice.texts[i].width);
-    }
-    return {low, high};
-  }
-
-  // Widest line among texts [from, size), one line per distinct baseline.
-  static double widest_line(const Slice& slice, std::size_t from) {
-    double widest = 0;
-    for (std::size_t i = from; i < slice.texts.size();) {
-      const double baseline = slice.texts[i].baseline;
-      double low = slice.texts[i].x, high = low;
-      for (; i < slice.texts.size() && slice.texts[i].baseline == baseline; ++i)
-        high = std::max(high, slice.texts[i].x + slice.texts[i].width);
-      widest = std::max(widest, high - low);
-    }
-    return widest;
-  }
+  double single(double size) const { return size * kSingleLine; }
 
   PlacedRule centered_rule(double center, double length, double y) const {
     return PlacedRule{center - length / 2, y, center + length / 2, y, profile_.rule_thickness};
   }
 
+  // One line of text centred on `center`, or several when it is wider than `width`; returns the y below.
+  double centred_text(Slice& slice, const StyledSpan& text, double center, double width, double y) const {
+    const double size = text.size;
+    const double natural = text_width(setter_.metrics(), text.face, size, text.text);
+    if (natural <= width) {  // placed as written: the blank of a draft number ("Số:      /QĐ-…") stays
+      slice.texts.push_back(
+          PlacedText{center - natural / 2, y + setter_.baseline_in(single(size), size), text.face, size, text.text,
+                     natural, 0});
+      return y + single(size);
+    }
+    return setter_.stack(slice, setter_.lines({text}, width, Alignment::center), center - width / 2, y, size,
+                         single(size));
+  }
+
   // ---- blocks --------------------------------------------------------------------------------
   FlowBlock block(const doc::Header& header) {
     Slice slice;
-    const double left_width = profile_.header_left_width;
+    // The Quốc hiệu and the Tiêu ngữ each stay on one line: with wide margins the agency column gives way.
+    const double national_width =
+        std::max(text_width(setter_.metrics(), Face::bold, profile_.national_title_size, header.national_title),
+                 text_width(setter_.metrics(), Face::bold, profile_.motto_size, header.motto)) +
+        1;
+    const double right_width = std::min(width_ / 2 + profile_.header_left_width / 2,
+                                        std::max(width_ - profile_.header_left_width, national_width));
+    const double left_width = width_ - right_width;
     const double right_x = left_ + left_width;
-    const double right_width = width_ - left_width;
     const double left_center = left_ + left_width / 2;
+    const double right_center = right_x + right_width / 2;
 
-    // Left column: parent agency (regular), agency (bold), a short rule under the agency.
+    // Left column: parent agency (regular), agency (bold), a short centred rule under the agency.
     double y = 0;
     if (header.parent_agency)
-      y = stack(slice, lines({span(*header.parent_agency, Face::regular, profile_.agency_size, header.loc, "agency.parent")},
-                             left_width, Alignment::center),
-                left_, y, profile_.agency_size, kTightSpacing);
+      y = setter_.stack(slice,
+                        centred({span(*header.parent_agency, Face::regular, profile_.agency_size, header.loc,
+                                      "agency.parent")},
+                                left_width, header_starts_),
+                        left_, y, profile_.agency_size, single(profile_.agency_size));
     const std::size_t agency_from = slice.texts.size();
-    y = stack(slice, lines({span(header.agency, Face::bold, profile_.agency_size, header.loc, "agency.name")}, left_width,
-                           Alignment::center),
-              left_, y, profile_.agency_size, kTightSpacing);
-    const double agency_rule_y = last_baseline(slice) + 3.5;
+    setter_.stack(slice,
+                  centred({span(header.agency, Face::bold, profile_.agency_size, header.loc, "agency.name")},
+                          left_width, header_starts_),
+                  left_, y, profile_.agency_size, single(profile_.agency_size));
+    const double agency_rule_y = setter_.rule_under(last_baseline(slice), profile_.agency_size);
     slice.rules.push_back(
         centered_rule(left_center, widest_line(slice, agency_from) * profile_.agency_rule_fraction, agency_rule_y));
 
     // Right column: Quốc hiệu, Tiêu ngữ with a rule its full length.
-    double right_y = 0;
-    right_y = stack(slice, lines({span(header.national_title, Face::bold, profile_.national_title_size, header.loc)},
-                                 right_width, Alignment::center),
-                    right_x, right_y, profile_.national_title_size, kTightSpacing);
+    double right_y = setter_.stack(
+        slice, centred({span(header.national_title, Face::bold, profile_.national_title_size, header.loc)},
+                       right_width, {}),
+        right_x, 0, profile_.national_title_size, single(profile_.national_title_size));
     const std::size_t motto_from = slice.texts.size();
-    stack(slice, lines({span(header.motto, Face::bold, profile_.motto_size, header.loc)}, right_width, Alignment::center),
-          right_x, right_y, profile_.motto_size, kTightSpacing);
-    const auto [motto_low, motto_high] = extent(slice, motto_from);
-    const double motto_rule_y = last_baseline(slice) + 3.5;
-    slice.rules.push_back(PlacedRule{motto_low, motto_rule_y, motto_high, motto_rule_y, profile_.rule_thickness});
+    setter_.stack(slice, centred({span(header.motto, Face::bold, profile_.motto_size, header.loc)}, right_width, {}),
+                  right_x, right_y, profile_.motto_size, single(profile_.motto_size));
+    const double motto_rule_y = setter_.rule_under(last_baseline(slice), profile_.motto_size);
+    slice.rules.push_back(
+        centered_rule(right_center, widest_line(slice, motto_from), motto_rule_y));
 
-    // Số, ký hiệu under the agency; place and date, italic, under the motto, on the same baseline.
-    const double baseline = std::max(agency_rule_y, motto_rule_y) + 6 + profile_.number_size;
-    const double number_width = text_width(metrics_, Face::regular, profile_.number_size, header.number_line);
-    slice.texts.push_back(PlacedText{left_center - number_width / 2, baseline, Face::regular, profile_.number_size,
-                                     header.number_line, number_width, 0});
-    auto place = lines({span(header.place_date, Face::italic, profile_.place_date_size, header.loc, "agency.place")},
-                       right_width, Alignment::center);
-    for (auto& text : place.empty() ? std::vector<PlacedText>{} : place.front().texts) {
-      text.x += right_x;
-      text.baseline = baseline;
-      slice.texts.push_back(text);
-    }
-    slice.height = baseline + profile_.number_size * 0.5;
+    // Số, ký hiệu under the agency; place and date, italic, under the motto, on the same first baseline.
+    const double top = std::max(agency_rule_y, motto_rule_y) + kNumberGap;
+    const double larger = std::max(profile_.number_size, profile_.place_date_size);
+    const double baseline = top + setter_.baseline_in(single(larger), larger);
+    const auto top_for = [&](double size) { return baseline - setter_.baseline_in(single(size), size); };
+    const double number_bottom =
+        centred_text(slice, span(header.number_line, Face::regular, profile_.number_size, header.loc), left_center,
+                     left_width, top_for(profile_.number_size));
+    const double date_bottom = setter_.stack(
+        slice,
+        centred({span(header.place_date, Face::italic, profile_.place_date_size, header.loc, "agency.place")},
+                right_width, {}),
+        right_x, top_for(profile_.place_date_size), profile_.place_date_size, single(profile_.place_date_size));
+    slice.height = std::max(number_bottom, date_bottom);
     FlowBlock flow;
     flow.slices.push_back(std::move(slice));
     flow.keep_together = true;
@@ -158,85 +170,100 @@ class Collector {
 
   FlowBlock block(const doc::Title& title) {
     Slice slice;
-    double y = stack(slice, lines({span(title.type_name, Face::bold, profile_.title_size, title.loc)}, width_,
-                                  Alignment::center),
-                     left_, 0, profile_.title_size, kTightSpacing);
-    std::vector<StyledSpan> subject;
+    const double size = profile_.title_size;
+    double y = setter_.stack(slice, centred({span(title.type_name, Face::bold, size, title.loc)}, width_, {}), left_,
+                             0, size, single(size));
     std::string joined;
     for (const auto& line : title.subject_lines) joined += (joined.empty() ? "" : " ") + line;
-    const std::size_t subject_from = slice.texts.size();
-    y = stack(slice, lines({span(joined, Face::bold, profile_.title_size, title.loc)}, width_ * 0.8, Alignment::center),
-              left_ + width_ * 0.1, y, profile_.title_size, kTightSpacing);
-    const double rule_y = last_baseline(slice) + 4;
-    slice.rules.push_back(
-        centered_rule(left_ + width_ / 2, widest_line(slice, subject_from) * profile_.subject_rule_fraction, rule_y));
-    slice.height = std::max(y, rule_y + 2);
+    if (!joined.empty()) {
+      const std::size_t subject_from = slice.texts.size();
+      y = setter_.stack(slice, centred({span(joined, Face::bold, size, title.loc)}, width_ * kCentredMeasure, {}),
+                        left_ + width_ * (1 - kCentredMeasure) / 2, y, size, single(size));
+      const double rule_y = setter_.rule_under(last_baseline(slice), size);
+      slice.rules.push_back(
+          centered_rule(left_ + width_ / 2, widest_line(slice, subject_from) * profile_.subject_rule_fraction, rule_y));
+      y = std::max(y, rule_y + profile_.rule_thickness);
+    }
+    slice.height = y;
     FlowBlock flow;
     flow.slices.push_back(std::move(slice));
-    flow.space_before = 18;
+    flow.space_before = kTitleSpaceBefore;
     flow.keep_together = true;
     flow.keep_with_next = true;
     return flow;
   }
 
-  FlowBlock block(const doc::Paragraph& paragraph) {
-    const double size = profile_.body_size;
-    std::vector<StyledSpan> spans;
-    const bool italic_role = paragraph.role == doc::ParagraphRole::basis;
-    const bool bold_role = paragraph.role == doc::ParagraphRole::heading;
-    for (const auto& run : paragraph.runs)
-      spans.push_back(span(run.text, face_of(run.bold || bold_role, run.italic || italic_role), size, run.loc, run.field));
-    Alignment alignment = Alignment::justify;
-    double indent = profile_.first_line_indent;
-    if (paragraph.role == doc::ParagraphRole::heading || paragraph.role == doc::ParagraphRole::centered) {
-      alignment = Alignment::center;
-      indent = 0;
-    }
-    FlowBlock flow;
-    flow.space_before = profile_.paragraph_spacing;
-    const double height = size * profile_.line_spacing;
-    for (const auto& line : lines(spans, width_, alignment, indent)) {
+  // One band per line, `line_height` high.
+  static void add_lines(FlowBlock& flow, const std::vector<BrokenLine>& broken, double x, double line_height,
+                        double baseline) {
+    for (const auto& line : broken) {
       Slice slice;
-      slice.height = height;
+      slice.height = line_height;
       for (auto text : line.texts) {
-        text.x += left_;
-        text.baseline = baseline_in(height, size);
+        text.x += x;
+        text.baseline = baseline;
         slice.texts.push_back(std::move(text));
       }
       flow.slices.push_back(std::move(slice));
     }
+  }
+
+  FlowBlock block(const doc::Paragraph& paragraph) {
+    const double size = profile_.body_size;
+    const double height = body_line_height(profile_);
+    std::vector<StyledSpan> spans;
+    const bool italic_role = paragraph.role == doc::ParagraphRole::basis;
+    const bool heading = paragraph.role == doc::ParagraphRole::heading;
+    for (const auto& run : paragraph.runs)
+      spans.push_back(span(run.text, face_of(run.bold || heading, run.italic || italic_role), size, run.loc, run.field));
+    std::vector<BrokenLine> broken;
+    double x = left_;
+    if (heading || paragraph.role == doc::ParagraphRole::centered) {
+      // Centred lines keep clear of the margins, as the title does: a heading filling the whole measure
+      // ("CHI CỤC TRƯỞNG CHI CỤC THI HÀNH ÁN …") wraps between the title and the agency instead.
+      const double measure = width_ * kCentredMeasure;
+      x += (width_ - measure) / 2;
+      broken = centred(spans, measure, heading ? heading_starts_ : header_starts_);
+    } else {
+      broken = setter_.lines(spans, width_, Alignment::justify, profile_.first_line_indent);
+    }
+    FlowBlock flow;
+    flow.space_before = profile_.paragraph_spacing;
+    add_lines(flow, broken, x, height, setter_.baseline_in(height, size));
     flow.orphans = 2;
     flow.widows = 2;
-    if (paragraph.role == doc::ParagraphRole::heading) {
+    if (heading) {
       flow.keep_together = true;
       flow.keep_with_next = true;
       flow.space_before = profile_.paragraph_spacing * 2;
+    } else if (ends_with_colon(paragraph.runs)) {
+      flow.keep_with_next = true;
     }
     return flow;
   }
 
   FlowBlock block(const doc::Addressee& addressee) {
     const double size = profile_.body_size;
+    const double height = body_line_height(profile_);
     const std::string label = "Kính gửi: ";
-    const double label_width = text_width(metrics_, Face::regular, size, label);
+    const double label_width = text_width(setter_.metrics(), Face::regular, size, label);
     const double x = left_ + profile_.first_line_indent * 2;
     const double width = width_ - (x - left_);
     FlowBlock flow;
     flow.space_before = profile_.paragraph_spacing * 2;
-    flow.keep_together = true;
-    Slice slice;
-    double y = 0;
     for (std::size_t i = 0; i < addressee.lines.size(); ++i) {
       std::vector<StyledSpan> spans;
       if (i == 0) spans.push_back(span(label, Face::regular, size, addressee.loc));
       for (const auto& run : addressee.lines[i])
         spans.push_back(span(run.text, face_of(run.bold, run.italic), size, run.loc, run.field));
-      y = stack(slice, lines(spans, width - (i == 0 ? 0 : label_width), Alignment::left, 0,
-                             i == 0 ? label_width : 0),
-                x + (i == 0 ? 0 : label_width), y, size, profile_.line_spacing);
+      // "Kính gửi:" then the addressees aligned after it; a wrapped addressee hangs there too.
+      const double line_width = width - (i == 0 ? 0 : label_width);
+      add_lines(flow, setter_.lines(spans, line_width, Alignment::left, 0, i == 0 ? label_width : 0),
+                x + (i == 0 ? 0 : label_width), height, setter_.baseline_in(height, size));
     }
-    slice.height = y;
-    flow.slices.push_back(std::move(slice));
+    flow.orphans = 2;
+    flow.widows = 2;
+    flow.keep_together = true;  // unless taller than a page
     return flow;
   }
 
@@ -247,130 +274,124 @@ class Collector {
     const double size = profile_.signature_size;
     double y = 0;
     for (const auto& line : signature.authority_lines)
-      y = stack(slice, lines({span(line, Face::bold, size, signature.loc)}, column, Alignment::center), right_x, y, size,
-                kTightSpacing);
-    const double first_baseline = slice.texts.empty() ? baseline_in(size * kTightSpacing, size) : slice.texts.front().baseline;
+      y = setter_.stack(slice, centred({span(line, Face::bold, size, signature.loc)}, column, heading_starts_),
+                        right_x, y, size, single(size));
+    const double first_baseline = setter_.baseline_in(single(size), size);
     slice.signature_boxes.push_back(SignatureBox{right_x, y, column, profile_.signature_gap});
     y += profile_.signature_gap;
-    y = stack(slice, lines({span(signature.signer_name, Face::bold, size, signature.loc, "signer.name")}, column,
-                           Alignment::center),
-              right_x, y, size, kTightSpacing);
-    double left_y = 0;
+    y = setter_.stack(slice,
+                      centred({span(signature.signer_name, Face::bold, size, signature.loc, "signer.name")}, column,
+                              {}),
+                      right_x, y, size, single(size));
+    slice.height = y;
+    FlowBlock flow;
+    flow.space_before = kSignatureSpaceBefore;
+    flow.keep_with_previous = true;
+    flow.carry_lines = kSignatureCarriesLines;
     if (!signature.recipients.empty()) {
-      const double recipients_width = width_ - column;
+      // "Nơi nhận:" at the left margin on the baseline of the first authority line; the list under it, 11 pt,
+      // beside the signature as far as it reaches, then one band per line.
       const double heading_size = profile_.recipients_heading_size;
       const std::string heading = "Nơi nhận:";
       slice.texts.push_back(PlacedText{left_, first_baseline, Face::bold_italic, heading_size, heading,
-                                       text_width(metrics_, Face::bold_italic, heading_size, heading), 0});
-      left_y = first_baseline + heading_size * 0.4;
+                                       text_width(setter_.metrics(), Face::bold_italic, heading_size, heading), 0});
       const double item_size = profile_.recipients_size;
-      const double dash = text_width(metrics_, Face::regular, item_size, "- ");
-      for (const auto& item : signature.recipients)
-        left_y = stack(slice, lines({span(item, Face::regular, item_size, signature.loc)}, recipients_width - 6,
-                                    Alignment::left, 0, dash),
-                       left_, left_y, item_size, kTightSpacing);
+      const double item_height = single(item_size);
+      const double dash = text_width(setter_.metrics(), Face::regular, item_size, "- ");
+      const double list_width = width_ - column - kColumnGutter;
+      double list_y = first_baseline + single(heading_size) - setter_.baseline_in(single(heading_size), heading_size);
+      std::vector<BrokenLine> items;
+      std::vector<bool> continues;  // a wrapped recipient's later lines stay with its first
+      for (const auto& item : signature.recipients) {
+        auto lines = setter_.lines({span(item, Face::regular, item_size, signature.loc)}, list_width,
+                                   Alignment::left, 0, dash);
+        for (std::size_t l = 0; l < lines.size(); ++l) {
+          items.push_back(std::move(lines[l]));
+          continues.push_back(l > 0);
+        }
+      }
+      std::size_t beside = 0;
+      while (beside < items.size() && list_y + item_height * static_cast<double>(beside + 1) <= slice.height)
+        ++beside;
+      while (beside > 0 && beside < items.size() && continues[beside]) --beside;  // a recipient stays whole
+      if (beside < items.size() && beside + 2 > items.size()) beside = items.size();  // no lonely last line
+      const std::vector<BrokenLine> first(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(beside));
+      list_y = setter_.stack(slice, first, left_, list_y, item_size, item_height);
+      slice.height = std::max(slice.height, list_y);
+      flow.slices.push_back(std::move(slice));
+      const std::vector<BrokenLine> rest(items.begin() + static_cast<std::ptrdiff_t>(beside), items.end());
+      add_lines(flow, rest, left_, item_height, setter_.baseline_in(item_height, item_size));
+      for (std::size_t i = beside; i < items.size(); ++i)
+        flow.slices[1 + i - beside].keep_with_previous = continues[i];
+      flow.widows = 2;
+    } else {
+      flow.slices.push_back(std::move(slice));
     }
-    slice.height = std::max(y, left_y);
-    FlowBlock flow;
-    flow.slices.push_back(std::move(slice));
-    flow.space_before = 12;
-    flow.keep_together = true;
-    flow.keep_with_previous = true;
     return flow;
   }
 
-  FlowBlock block(const doc::Table& table) {
-    const double size = profile_.body_size - 1;
-    const double padding = 3;
-    const std::size_t columns = table.columns.size();
-    // Column widths from content: at least the widest word, ideally the widest cell, within the text width.
-    std::vector<double> minimum(columns, 2 * padding), natural(columns, 2 * padding);
-    const auto measure = [&](std::size_t c, const std::vector<doc::Run>& runs, bool bold) {
-      double whole = 0, word = 0, longest = 0;
-      for (const auto& run : runs) {
-        const Face face = face_of(bold || run.bold, run.italic);
-        whole += text_width(metrics_, face, size, run.text);
-        for (const char ch : run.text) {
-          if (ch == ' ') {
-            longest = std::max(longest, word);
-            word = 0;
-          } else {
-            word += text_width(metrics_, face, size, std::string(1, ch));
-          }
-        }
-      }
-      longest = std::max(longest, word);
-      minimum[c] = std::max(minimum[c], longest + 2 * padding);
-      natural[c] = std::max(natural[c], whole + 2 * padding);
-    };
-    for (std::size_t c = 0; c < columns; ++c) measure(c, {doc::Run{table.columns[c].header, true, false, {}, {}}}, true);
-    for (const auto& row : table.rows)
-      for (std::size_t c = 0; c < columns; ++c) measure(c, row[c], false);
-    double total_natural = 0, total_minimum = 0;
-    for (std::size_t c = 0; c < columns; ++c) {
-      minimum[c] = std::min(minimum[c], width_ / 2);
-      total_natural += natural[c];
-      total_minimum += minimum[c];
-    }
-    std::vector<double> widths(columns);
-    for (std::size_t c = 0; c < columns; ++c) {
-      if (total_natural <= width_)
-        widths[c] = natural[c] + (width_ - total_natural) * natural[c] / total_natural;
-      else if (total_minimum >= width_)
-        widths[c] = width_ * minimum[c] / total_minimum;
-      else
-        widths[c] = minimum[c] + (width_ - total_minimum) * (natural[c] - minimum[c]) / (total_natural - total_minimum);
-    }
-    const auto row_slice = [&](const std::vector<std::vector<doc::Run>>& cells, bool header) {
-      Slice slice;
-      double x = left_;
-      double height = 0;
-      for (std::size_t c = 0; c < columns; ++c) {
-        std::vector<StyledSpan> spans;
-        for (const auto& run : cells[c])
-          spans.push_back(span(run.text, face_of(header || run.bold, run.italic), size, run.loc, run.field));
-        const doc::CellAlign align = header ? doc::CellAlign::center : table.columns[c].align;
-        const Alignment alignment = align == doc::CellAlign::right    ? Alignment::right
-                                    : align == doc::CellAlign::center ? Alignment::center
-                                                                      : Alignment::left;
-        const double bottom = stack(slice, lines(spans, widths[c] - 2 * padding, alignment), x + padding, padding,
-                                    size, kTightSpacing);
-        height = std::max(height, bottom + padding);
-        x += widths[c];
-      }
-      slice.height = height;
-      // Borders: top, bottom, and every column edge.
-      slice.rules.push_back(PlacedRule{left_, 0, left_ + width_, 0, 0.5});
-      slice.rules.push_back(PlacedRule{left_, height, left_ + width_, height, 0.5});
-      double edge = left_;
-      for (std::size_t c = 0; c <= columns; ++c) {
-        slice.rules.push_back(PlacedRule{edge, 0, edge, height, 0.5});
-        if (c < columns) edge += widths[c];
-      }
-      return slice;
-    };
-    std::vector<std::vector<doc::Run>> header_cells;
-    for (const auto& column : table.columns) header_cells.push_back({doc::Run{column.header, true, false, table.loc, {}}});
-    FlowBlock flow;
-    flow.space_before = profile_.paragraph_spacing;
-    flow.slices.push_back(row_slice(header_cells, true));
-    for (const auto& row : table.rows) flow.slices.push_back(row_slice(row, false));
-    flow.repeat_header = flow.slices.front();
-    flow.orphans = std::min<std::size_t>(2, flow.slices.size());  // never the header row alone
-    return flow;
-  }
+  FlowBlock block(const doc::Table& table) { return table_block(setter_, table); }
 
   FlowBlock block(const doc::PageBreak&) { return {}; }
 
-  const FontMetrics& metrics_;
+  Typesetter setter_;
   const Profile& profile_;
-  Diagnostics& diagnostics_;
   double left_;
   double width_;
+  std::vector<PreferredStart> header_starts_;
+  std::vector<PreferredStart> heading_starts_;
   std::vector<FlowBlock> blocks_;
 };
 
 }  // namespace
+
+StyledSpan span(std::string text, Face face, double size, const SourceLoc& loc, std::string field) {
+  return StyledSpan{std::move(text), face, size, loc, std::move(field)};
+}
+
+Typesetter::Typesetter(const FontMetrics& metrics, const Profile& profile, Diagnostics& diagnostics)
+    : metrics_(metrics), profile_(profile), diagnostics_(diagnostics), left_(profile.margin_left),
+      width_(profile.page_width - profile.margin_left - profile.margin_right) {}
+
+std::vector<BrokenLine> Typesetter::lines(const std::vector<StyledSpan>& spans, const LineSpec& spec) const {
+  return break_lines(spans, spec, metrics_, diagnostics_);
+}
+
+std::vector<BrokenLine> Typesetter::lines(const std::vector<StyledSpan>& spans, double width, Alignment alignment,
+                                          double first_indent, double hanging) const {
+  LineSpec spec;
+  spec.width = width;
+  spec.first_indent = first_indent;
+  spec.hanging_indent = hanging;
+  spec.alignment = alignment;
+  return lines(spans, spec);
+}
+
+double Typesetter::baseline_in(double line_height, double size) const {
+  const FaceMetrics m = metrics_.metrics(Face::regular);
+  const double box = (m.ascent - m.descent) * size / 1000.0;
+  return (line_height - box) / 2 + m.ascent * size / 1000.0;
+}
+
+double Typesetter::stack(Slice& slice, const std::vector<BrokenLine>& broken, double x, double y, double size,
+                         double line_height) const {
+  for (const auto& line : broken) {
+    const double baseline = y + baseline_in(line_height, size);
+    for (auto text : line.texts) {
+      text.x += x;
+      text.baseline = baseline;
+      slice.texts.push_back(std::move(text));
+    }
+    y += line_height;
+  }
+  return y;
+}
+
+double Typesetter::rule_under(double baseline, double size) const {
+  const FaceMetrics m = metrics_.metrics(Face::regular);
+  // Marks below (the dot of "ạ", "ệ") reach a little below the font's descent.
+  return baseline - m.descent * size / 1000.0 * 1.05 + kRuleGap + profile_.rule_thickness / 2;
+}
 
 PageSet lay_out(const doc::Document& document, const FontMetrics& metrics, const Profile& profile,
                 Diagnostics& diagnostics) {
@@ -379,15 +400,17 @@ PageSet lay_out(const doc::Document& document, const FontMetrics& metrics, const
   result.width = profile.page_width;
   result.height = profile.page_height;
   result.pages = paginate(collector.collect(document), profile.margin_top, profile.page_height - profile.margin_bottom);
-  // Page numbers from page 2, centred in the top margin.
+  // Page numbers from page 2, centred in the top margin (horizontally over the text area).
   for (std::size_t p = 1; p < result.pages.size(); ++p) {
     const std::string number = std::to_string(p + 1);
     const double width = text_width(metrics, Face::regular, profile.page_number_size, number);
+    const FaceMetrics m = metrics.metrics(Face::regular);
+    const double box = (m.ascent - m.descent) * profile.page_number_size / 1000.0;
     result.pages[p].texts.insert(
         result.pages[p].texts.begin(),
         PlacedText{(profile.page_width + profile.margin_left - profile.margin_right) / 2 - width / 2,
-                   profile.margin_top / 2 + profile.page_number_size / 3, Face::regular, profile.page_number_size,
-                   number, width, 0});
+                   (profile.margin_top - box) / 2 + m.ascent * profile.page_number_size / 1000.0, Face::regular,
+                   profile.page_number_size, number, width, 0});
   }
   return result;
 }

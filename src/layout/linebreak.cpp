@@ -15,9 +15,12 @@ namespace {
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 constexpr double kForcedBreak = -1e9;  // penalty value that forces a break
 constexpr double kLinePenalty = 10;
+// Centred lines are judged by their leftover space relative to the whole line (a ratio from 0 to 1), and every
+// line costs more, so that a preferred break never buys an extra line.
+constexpr double kRaggedLinePenalty = 100;
 constexpr double kAdjacentFitnessDemerits = 10000;
 constexpr double kCharacterBreakPenalty = 50;
-constexpr double kPreferredBreakBonus = -3000;
+constexpr double kInsidePhrasePenalty = 300;  // breaking inside a preferred phrase ("THỊ / XÃ")
 constexpr double kRigidLineRatio = 1000;
 
 struct Piece {
@@ -32,7 +35,7 @@ struct Item {
   double width = 0;
   double stretch = 0;
   double shrink = 0;
-  double penalty = 0;
+  double penalty = 0;          ///< cost of breaking here (a penalty item, or glue)
   std::vector<Piece> pieces;  ///< box content; for glue the space character's face and size
 };
 
@@ -58,7 +61,11 @@ class ItemBuilder {
       const auto it = std::upper_bound(span_start.begin(), span_start.end(), offset);
       return static_cast<std::size_t>(it - span_start.begin()) - 1;
     };
-    const std::vector<std::size_t> breaks = text::line_break_opportunities(all);
+    // Break only at spaces: ICU also allows "62/2015/ | NĐ-CP" or "407/QĐ- | CCTHADS", which Vietnamese
+    // documents never do. A token wider than the line still breaks between characters (below).
+    std::vector<std::size_t> breaks;
+    for (const std::size_t at : text::line_break_opportunities(all))
+      if (at == all.size() || all[at - 1] == ' ') breaks.push_back(at);
     const double widest = std::max(1.0, spec.width - std::max(spec.first_indent, spec.hanging_indent));
     std::vector<Item> items;
     std::size_t start = 0;
@@ -82,12 +89,6 @@ class ItemBuilder {
           items.push_back(std::move(box));
       }
       if (word_end < stop) {
-        if (spec.preferred_line_starts != nullptr && starts_preferred(all, stop, *spec.preferred_line_starts)) {
-          Item bonus;
-          bonus.kind = Item::Kind::penalty;
-          bonus.penalty = kPreferredBreakBonus;
-          items.push_back(std::move(bonus));
-        }
         const StyledSpan& span = spans[span_at(word_end)];
         const double space = advance_of(metrics_, span.face, span.size, U' ');
         Item glue;
@@ -95,6 +96,7 @@ class ItemBuilder {
         glue.width = space;
         glue.stretch = space / 2;
         glue.shrink = space / 3;
+        if (spec.preferred_starts != nullptr) glue.penalty = preference(all, stop, *spec.preferred_starts);
         glue.pieces.push_back(Piece{" ", span.face, span.size, space});
         items.push_back(std::move(glue));
       } else if (stop < all.size()) {
@@ -129,14 +131,26 @@ class ItemBuilder {
     box.width += width;
   }
 
-  // Whether the text at `offset` starts with one of `words` followed by a space or the end.
-  static bool starts_preferred(const std::string& all, std::size_t offset, const std::vector<std::string>& words) {
-    for (const auto& word : words) {
-      if (all.compare(offset, word.size(), word) != 0) continue;
-      const std::size_t after = offset + word.size();
-      if (after == all.size() || all[after] == ' ') return true;
+  // Whether `phrase` stands at `offset` as whole words.
+  static bool phrase_at(const std::string& all, std::size_t offset, const std::string& phrase) {
+    if (offset > 0 && all[offset - 1] != ' ') return false;
+    if (all.compare(offset, phrase.size(), phrase) != 0) return false;
+    const std::size_t after = offset + phrase.size();
+    return after == all.size() || all[after] == ' ';
+  }
+
+  // The cost of breaking before the word at `offset`: inside a preferred phrase it is discouraged ("THỊ / XÃ"
+  // although "XÃ" is a unit), before one it is the phrase's bonus (the strongest, if several start there).
+  static double preference(const std::string& all, std::size_t offset, const std::vector<PreferredStart>& starts) {
+    for (const auto& start : starts) {
+      const std::size_t length = start.phrase.size();
+      for (std::size_t from = offset > length ? offset - length : 0; from < offset; ++from)
+        if (phrase_at(all, from, start.phrase) && from + length > offset) return kInsidePhrasePenalty;
     }
-    return false;
+    double best = 0;
+    for (const auto& start : starts)
+      if (phrase_at(all, offset, start.phrase)) best = std::min(best, -start.bonus);
+    return best;
   }
 
   void report_missing(const StyledSpan& span, char32_t cp) {
@@ -163,10 +177,18 @@ class ItemBuilder {
         character.pieces.push_back(
             Piece{piece.text.substr(begin, offset - begin), piece.face, piece.size, character.width});
         if (!items.empty() && items.back().kind == Item::Kind::box) {
-          Item penalty;
+          // A break between characters leaves the line ragged (up to a character short) without the line
+          // counting as loose: invisible glue that stretches only when the line ends here (Knuth's ragged-right
+          // sequence: no break, +stretch, the break, -stretch).
+          Item no_break, ragged, penalty, back;
+          no_break.kind = Item::Kind::penalty;
+          no_break.penalty = kInfinity;
+          ragged.kind = back.kind = Item::Kind::glue;
+          ragged.stretch = piece.size;
+          back.stretch = -piece.size;
           penalty.kind = Item::Kind::penalty;
           penalty.penalty = kCharacterBreakPenalty;
-          items.push_back(std::move(penalty));
+          for (auto* item : {&no_break, &ragged, &penalty, &back}) items.push_back(std::move(*item));
         }
         items.push_back(std::move(character));
       }
@@ -244,7 +266,7 @@ class KnuthPlass {
       if (ragged_) {
         // Ragged lines are judged by their leftover space; a short last line is no fault.
         // Centred and right-aligned lines balance: the last line is judged like the others.
-        ratio = natural <= available ? (available - natural) / ragged_stretch(available) : -kInfinity;
+        ratio = natural <= available ? (available - natural) / available : -kInfinity;
       } else if (natural < available) {
         // A line that cannot stretch (one word) is very bad, but acceptable when nothing else fits.
         const double s = stretch - node.stretch;
@@ -260,13 +282,11 @@ class KnuthPlass {
       }
       if (ratio >= -1 && ratio <= tolerance_) {
         const double badness = 100 * std::pow(std::abs(ratio), 3);
-        double demerits = std::pow(kLinePenalty + badness, 2);
-        if (item.kind == Item::Kind::penalty) {
-          if (item.penalty > 0)
-            demerits += item.penalty * item.penalty;
-          else if (item.penalty > kForcedBreak)
-            demerits -= item.penalty * item.penalty;
-        }
+        double demerits = std::pow((ragged_ ? kRaggedLinePenalty : kLinePenalty) + badness, 2);
+        if (item.penalty > 0)
+          demerits += item.penalty * item.penalty;
+        else if (item.penalty > kForcedBreak)
+          demerits -= item.penalty * item.penalty;
         const int fitness = ratio < -0.5 ? 0 : ratio <= 0.5 ? 1 : ratio <= 1 ? 2 : 3;
         if (std::abs(fitness - node.fitness) > 1) demerits += kAdjacentFitnessDemerits;
         demerits += node.demerits;
@@ -303,7 +323,6 @@ class KnuthPlass {
     }
   }
 
-  static double ragged_stretch(double available) { return available / 3; }
 
   const std::vector<Item>& items_;
   const LineSpec& spec_;
@@ -323,6 +342,7 @@ BrokenLine make_line(const std::vector<Item>& items, std::size_t begin, std::siz
   for (std::size_t i = begin; i < end; ++i) {
     const Item& item = items[i];
     if (item.kind == Item::Kind::penalty) continue;
+    if (item.kind == Item::Kind::glue && item.pieces.empty()) continue;  // invisible: its stretch cancels out
     if (item.kind == Item::Kind::glue) {
       // Trailing glue is not part of the line.
       bool trailing = true;

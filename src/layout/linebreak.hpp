@@ -22,15 +22,23 @@ struct StyledSpan {
 
 enum class Alignment { justify, left, center, right };
 
+/// A phrase a line should preferably start with, and how much a break before it is preferred (a Knuth–Plass
+/// penalty, in the units of line badness: 100 is the badness of a line stretched by its full stretchability).
+struct PreferredStart {
+  std::string phrase;
+  double bonus = 0;
+};
+
 /// The shape of a paragraph's lines.
 struct LineSpec {
   double width = 0;          ///< available width of every line
   double first_indent = 0;   ///< extra indent of the first line
   double hanging_indent = 0; ///< extra indent of every line after the first
   Alignment alignment = Alignment::justify;
-  /// Words a line should preferably start with (administrative units in agency names: "TỈNH", "HUYỆN"…),
-  /// so that "CHI CỤC THI HÀNH ÁN DÂN SỰ / HUYỆN QUỲ HỢP" wraps at the unit, not inside "DÂN SỰ".
-  const std::vector<std::string>* preferred_line_starts = nullptr;
+  /// Phrases a line should preferably start with (administrative units in agency names: "TỈNH", "HUYỆN"…),
+  /// so that "CHI CỤC THI HÀNH ÁN DÂN SỰ / HUYỆN QUỲ HỢP" wraps at the unit, not inside "DÂN SỰ". A break
+  /// inside one of these phrases ("THỊ / XÃ") is discouraged.
+  const std::vector<PreferredStart>* preferred_starts = nullptr;
 };
 
 /// One broken line: its runs with x relative to the line's left edge and baseline 0.

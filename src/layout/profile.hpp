@@ -10,6 +10,10 @@ namespace vanban::layout {
 /// Millimetres to points.
 constexpr double mm(double millimetres) { return millimetres * 72.0 / 25.4; }
 
+/// Height of one line at single spacing, as a multiple of the font size: what a word processor calls
+/// "single" for Times New Roman and Liberation Serif (ascent 0.891 + descent 0.216 + line gap 0.042 em).
+inline constexpr double kSingleLine = 1.15;
+
 struct Profile {
   double page_width = mm(210);
   double page_height = mm(297);
@@ -19,7 +23,7 @@ struct Profile {
   double margin_right = mm(15);   ///< 15–20 mm
 
   double body_size = 14;              ///< 13–14 pt
-  double line_spacing = 1.2;          ///< line height as a multiple of the size: 1.0 (single) … 1.5
+  double line_spacing = 1.0;          ///< body line height in lines: 1.0 (single, the minimum) … 1.5
   double paragraph_spacing = 6;       ///< at least 6 pt between paragraphs
   double first_line_indent = mm(12.7);///< 1 cm or 1.27 cm
 
@@ -34,6 +38,7 @@ struct Profile {
   double recipients_heading_size = 12;///< "Nơi nhận:": 12 pt
   double recipients_size = 11;        ///< recipient list: 11 pt
   double page_number_size = 13;       ///< 13–14 pt
+  double table_size = 13;             ///< table text: 12–14 pt (not fixed by the decree; the body size or a point less)
   double signature_column_width = mm(95);
   double signature_gap = mm(25);      ///< room for the handwritten signature and seal
   double rule_thickness = 0.6;
@@ -42,7 +47,19 @@ struct Profile {
   /// Where a long agency name or signing title should wrap: before an administrative unit.
   std::vector<std::string> preferred_header_breaks = {"TỈNH", "THÀNH PHỐ", "HUYỆN", "QUẬN", "THỊ XÃ", "KHU VỰC",
                                                       "XÃ", "PHƯỜNG", "THỊ TRẤN", "ĐẶC KHU"};
+  /// Where a deciding authority ("CHI CỤC TRƯỞNG CHI CỤC THI HÀNH ÁN DÂN SỰ …") should wrap first: between the
+  /// title and the agency's name.
+  std::vector<std::string> agency_name_starts = {"CHI CỤC THI HÀNH ÁN", "CỤC THI HÀNH ÁN", "PHÒNG THI HÀNH ÁN",
+                                                 "THI HÀNH ÁN DÂN SỰ"};
+  /// Words a centred upper-case line should not be broken between, when it can be broken elsewhere.
+  std::vector<std::string> unbreakable_phrases = {"CHI CỤC", "THI HÀNH ÁN", "DÂN SỰ", "VIỆN KIỂM SÁT", "TÒA ÁN",
+                                                  "NHÂN DÂN"};
 };
+
+/// Body line height in points: the line spacing times the single line of the body size.
+constexpr double body_line_height(const Profile& profile) {
+  return profile.line_spacing * kSingleLine * profile.body_size;
+}
 
 /// Problems with a profile, one message (Vietnamese) per value outside its legal range.
 std::vector<std::string> check_profile(const Profile& profile);

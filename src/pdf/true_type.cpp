@@ -1,9 +1,9 @@
 #include "pdf/true_type.hpp"
 
 #include <algorithm>
-#include <map>
 
 #include "base/error.hpp"
+#include "pdf/big_endian.hpp"
 
 namespace vanban::pdf {
 
@@ -19,7 +19,7 @@ std::uint32_t tag_of(std::string_view tag) {
 // Bounds-checked big-endian reading.
 class Reader {
  public:
-  Reader(const Bytes& data, const std::string& path) : data_(data), path_(path) {}
+  Reader(std::string_view data, const std::string& path) : data_(data), path_(path) {}
   [[nodiscard]] std::uint8_t u8(std::size_t at) const {
     check(at, 1);
     return static_cast<std::uint8_t>(data_[at]);
@@ -37,36 +37,19 @@ class Reader {
   }
 
  private:
-  const Bytes& data_;
+  std::string_view data_;
   const std::string& path_;
 };
 
-void put16(Bytes& out, std::uint32_t value) {
-  out += static_cast<char>((value >> 8U) & 0xFFU);
-  out += static_cast<char>(value & 0xFFU);
-}
-void put32(Bytes& out, std::uint32_t value) {
-  put16(out, value >> 16U);
-  put16(out, value & 0xFFFFU);
-}
-void set16(Bytes& out, std::size_t at, std::uint32_t value) {
-  out[at] = static_cast<char>((value >> 8U) & 0xFFU);
-  out[at + 1] = static_cast<char>(value & 0xFFU);
-}
-void set32(Bytes& out, std::size_t at, std::uint32_t value) {
-  set16(out, at, value >> 16U);
-  set16(out, at + 2, value & 0xFFFFU);
-}
-
+// The sum of the big-endian 32-bit words, the last one padded with zeros (a table checksum).
 std::uint32_t checksum(std::string_view bytes) {
+  const auto byte = [&](std::size_t at) { return static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at])); };
   std::uint32_t sum = 0;
-  for (std::size_t i = 0; i < bytes.size(); i += 4) {
-    std::uint32_t word = 0;
-    for (std::size_t k = 0; k < 4; ++k)
-      word = (word << 8U) | (i + k < bytes.size() ? static_cast<unsigned char>(bytes[i + k]) : 0U);
-    sum += word;
-  }
-  return sum;
+  std::size_t i = 0;
+  for (; i + 4 <= bytes.size(); i += 4) sum += (byte(i) << 24U) | (byte(i + 1) << 16U) | (byte(i + 2) << 8U) | byte(i + 3);
+  std::uint32_t last = 0;
+  for (std::size_t k = 0; k < 4; ++k) last = (last << 8U) | (i + k < bytes.size() ? byte(i + k) : 0U);
+  return sum + last;
 }
 
 // Composite glyph flags.
@@ -114,7 +97,8 @@ TrueTypeFont TrueTypeFont::parse(Bytes data, std::string path) {
   font.glyph_count_ = r.u16(font.table("maxp").offset + 4);
   if (font.metric_count_ == 0 || font.metric_count_ > font.glyph_count_ || font.units_per_em_ == 0)
     throw Error("font file " + font.path_ + " has inconsistent metrics");
-  r.check(font.table("hmtx").offset, 4U * font.metric_count_);
+  font.hmtx_offset_ = font.table("hmtx").offset;
+  r.check(font.hmtx_offset_, 4U * font.metric_count_);
   const Table os2 = font.table("OS/2");
   font.weight_class_ = r.u16(os2.offset + 4);
   font.cap_height_ = r.u16(os2.offset) >= 2 ? r.s16(os2.offset + 88) : font.ascender_;
@@ -126,6 +110,7 @@ TrueTypeFont TrueTypeFont::parse(Bytes data, std::string path) {
   for (std::size_t g = 0; g <= font.glyph_count_; ++g)
     font.glyph_offsets_[g] = font.long_loca_ ? r.u32(loca.offset + 4 * g) : 2U * r.u16(loca.offset + 2 * g);
   const Table glyf = font.table("glyf");
+  font.glyf_offset_ = glyf.offset;
   if (font.glyph_offsets_.back() > glyf.length) throw Error("font file " + font.path_ + " has a bad loca table");
   // PostScript name (name id 6, Windows Unicode or Mac Roman).
   const Table name = font.table("name", false);
@@ -203,14 +188,14 @@ std::uint16_t TrueTypeFont::glyph_for(char32_t code_point) const {
 
 std::uint16_t TrueTypeFont::advance(std::uint16_t glyph) const {
   const Reader r(data_, path_);
-  const std::size_t hmtx = table("hmtx").offset;
+  const std::size_t hmtx = hmtx_offset_;
   const std::uint16_t index = std::min<std::uint16_t>(glyph, static_cast<std::uint16_t>(metric_count_ - 1));
   return r.u16(hmtx + 4U * index);
 }
 
 std::string_view TrueTypeFont::glyph_data(std::uint16_t glyph) const {
   if (glyph >= glyph_count_) return {};
-  const std::size_t glyf = table("glyf").offset;
+  const std::size_t glyf = glyf_offset_;
   return std::string_view(data_).substr(glyf + glyph_offsets_[glyph], glyph_offsets_[glyph + 1U] - glyph_offsets_[glyph]);
 }
 
@@ -218,8 +203,7 @@ std::vector<std::uint16_t> TrueTypeFont::components(std::uint16_t glyph) const {
   std::vector<std::uint16_t> out;
   const std::string_view data = glyph_data(glyph);
   if (data.size() < 10) return out;
-  const Bytes copy(data);
-  const Reader r(copy, path_);
+  const Reader r(data, path_);
   if (r.s16(0) >= 0) return out;
   std::size_t at = 10;
   while (true) {
@@ -231,28 +215,63 @@ std::vector<std::uint16_t> TrueTypeFont::components(std::uint16_t glyph) const {
   return out;
 }
 
+std::vector<std::uint16_t> TrueTypeFont::subset_glyphs(const std::vector<char32_t>& code_points) const {
+  std::vector<std::uint16_t> glyphs{0};
+  for (const char32_t cp : code_points) glyphs.push_back(glyph_for(cp));
+  std::vector<bool> present(65536, false);
+  for (const std::uint16_t glyph : glyphs) present[glyph] = true;
+  for (std::size_t i = 0; i < glyphs.size(); ++i)
+    for (const std::uint16_t component : components(glyphs[i]))
+      if (!present[component]) {
+        present[component] = true;
+        glyphs.push_back(component);
+      }
+  return glyphs;
+}
+
+std::string TrueTypeFont::subset_name(const std::vector<std::uint16_t>& glyphs) const {
+  std::uint64_t hash = 1469598103934665603ULL;  // FNV-1a
+  const auto mix = [&](unsigned char byte) {
+    hash ^= byte;
+    hash *= 1099511628211ULL;
+  };
+  for (const char c : postscript_name_) mix(static_cast<unsigned char>(c));
+  for (const std::uint16_t g : glyphs) {
+    mix(static_cast<unsigned char>(g >> 8U));
+    mix(static_cast<unsigned char>(g & 0xFFU));
+  }
+  std::string name;
+  for (int i = 0; i < 6; ++i) {
+    name += static_cast<char>('A' + hash % 26);
+    hash /= 26;
+  }
+  return name + "+" + postscript_name_;
+}
+
 Bytes TrueTypeFont::subset(const std::vector<std::uint16_t>& glyphs) const {
   const Reader r(data_, path_);
-  std::map<std::uint16_t, std::uint16_t> renumber;  // original → new, first occurrence
-  for (std::size_t i = 0; i < glyphs.size(); ++i) renumber.emplace(glyphs[i], static_cast<std::uint16_t>(i));
+  constexpr std::uint16_t kAbsent = 0xFFFF;
+  std::vector<std::uint16_t> renumber(glyph_count_, kAbsent);  // original → new, first occurrence
+  for (std::size_t i = glyphs.size(); i-- > 0;)
+    if (glyphs[i] < glyph_count_) renumber[glyphs[i]] = static_cast<std::uint16_t>(i);
   const auto count = static_cast<std::uint16_t>(glyphs.size());
 
-  // glyf without instructions, composites pointing at the new numbers; loca (long) beside it.
+  // glyf without instructions, composites pointing at the new numbers; loca beside it.
   Bytes glyf;
-  Bytes loca;
+  std::vector<std::uint32_t> loca_offsets;
   Bytes hmtx;
   for (const std::uint16_t original : glyphs) {
-    put32(loca, static_cast<std::uint32_t>(glyf.size()));
+    loca_offsets.push_back(static_cast<std::uint32_t>(glyf.size()));
     const std::uint16_t glyph_advance = advance(original);
     const std::size_t hmtx_at =
-        table("hmtx").offset + (original < metric_count_ ? 4U * original
+        hmtx_offset_ + (original < metric_count_ ? 4U * original
                                                          : 4U * metric_count_ + 2U * (original - metric_count_));
     const std::int16_t left_bearing = r.s16(original < metric_count_ ? hmtx_at + 2 : hmtx_at);
     put16(hmtx, glyph_advance);
     put16(hmtx, static_cast<std::uint16_t>(left_bearing));
     const std::string_view data = glyph_data(original);
     if (data.size() < 10) continue;  // empty glyph (space)
-    const Bytes source(data);
+    const std::string_view source = data;
     const Reader g(source, path_);
     const std::int16_t contours = g.s16(0);
     if (contours >= 0) {
@@ -270,10 +289,10 @@ Bytes TrueTypeFont::subset(const std::vector<std::uint16_t>& glyphs) const {
         const std::size_t size = component_size(flags);
         const bool more = (flags & kMoreComponents) != 0;
         if (!more) flags = static_cast<std::uint16_t>(flags & ~kHaveInstructions);
-        const auto it = renumber.find(component);
-        if (it == renumber.end()) throw Error("font subset misses a component glyph of " + path_);
+        const std::uint16_t renumbered = component < glyph_count_ ? renumber[component] : kAbsent;
+        if (renumbered == kAbsent) throw Error("font subset misses a component glyph of " + path_);
         put16(glyf, flags);
-        put16(glyf, it->second);
+        put16(glyf, renumbered);
         g.check(at + 4, size - 4);
         glyf.append(source, at + 4, size - 4);
         at += size;
@@ -282,7 +301,15 @@ Bytes TrueTypeFont::subset(const std::vector<std::uint16_t>& glyphs) const {
     }
     while (glyf.size() % 4 != 0) glyf += '\0';
   }
-  put32(loca, static_cast<std::uint32_t>(glyf.size()));
+  loca_offsets.push_back(static_cast<std::uint32_t>(glyf.size()));
+
+  // The short loca format (offset / 2 in 16 bits) whenever the glyph data allows it: half the size.
+  const bool long_loca = glyf.size() > 0x1FFFEU;
+  Bytes loca;
+  for (const std::uint32_t offset : loca_offsets) {
+    if (long_loca) put32(loca, offset);
+    else put16(loca, offset / 2U);
+  }
 
   const auto copy_table = [&](std::string_view tag) {
     const Table t = table(tag);
@@ -290,7 +317,7 @@ Bytes TrueTypeFont::subset(const std::vector<std::uint16_t>& glyphs) const {
   };
   Bytes head = copy_table("head");
   set32(head, 8, 0);    // checkSumAdjustment, set below
-  set16(head, 50, 1);   // long loca
+  set16(head, 50, long_loca ? 1U : 0U);  // indexToLocFormat
   Bytes hhea = copy_table("hhea");
   set16(hhea, 34, count);
   Bytes maxp = copy_table("maxp");

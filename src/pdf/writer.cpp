@@ -5,25 +5,100 @@
 #include <hpdf_encrypt.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
+#include <libdeflate.h>
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstddef>
 #include <cmath>
 #include <cstdio>
+#include <deque>
+#include <initializer_list>
 #include <map>
 #include <memory>
-#include <set>
+#include <vector>
 
 #include "base/error.hpp"
 #include "base/pdf_syntax.hpp"
 #include "base/utf8.hpp"
+#include "pdf/icc_profile.hpp"
 #include "pdf/true_type.hpp"
+#include "pdf/xmp.hpp"
 
 namespace vanban::pdf {
 
 namespace {
 
+// ---- compression ---------------------------------------------------------------------------------
+
+// Compression level of every stream (libdeflate's scale, 1–12; libharu's zlib would use 6). Chosen by measurement:
+// bench/README.md.
+constexpr int kDeflateLevel = 1;
+
+// Compresses streams in the zlib format (/FlateDecode) with libdeflate, which makes the same sizes as zlib at
+// about 2.4 times its speed here (bench/README.md). A compressor is not safe to share between threads.
+class Deflater {
+ public:
+  explicit Deflater(int level) : compressor_(libdeflate_alloc_compressor(level)) {
+    if (compressor_ == nullptr) throw Error("libdeflate cannot allocate a compressor");
+  }
+  ~Deflater() { libdeflate_free_compressor(compressor_); }
+  Deflater(const Deflater&) = delete;
+  Deflater& operator=(const Deflater&) = delete;
+
+  /// `data` in the zlib format.
+  Bytes compress(std::string_view data) {
+    Bytes out(libdeflate_zlib_compress_bound(compressor_, data.size()), '\0');
+    const std::size_t size = libdeflate_zlib_compress(compressor_, data.data(), data.size(), out.data(), out.size());
+    if (size == 0) throw Error("libdeflate failed to compress a stream");
+    out.resize(size);
+    return out;
+  }
+
+ private:
+  libdeflate_compressor* compressor_;
+};
+
+// One compressor per thread, kept for the thread's life: allocating one per document costs more than using it.
+Deflater& thread_deflater() {
+  thread_local Deflater deflater(kDeflateLevel);
+  return deflater;
+}
+
+// The ICC profile compressed once per process (a function-local static: initialised once, thread-safe).
+const Bytes& compressed_icc_profile() {
+  static const Bytes compressed = Deflater(12).compress(srgb_icc_profile());
+  return compressed;
+}
+
 // ---- libharu plumbing ---------------------------------------------------------------------------
+
+// Stream objects bypass libharu's memory streams: their data (already compressed by us) stays in a Payload and a
+// dictionary hook writes it straight to the output when the document is saved, in libharu's own layout
+// ("\nstream\r\n" … "\nendstream"). This saves three byte-by-byte copies (HPDF_MemCpy) per stream and the
+// indirect /Length object libharu makes for each.
+struct Payload {
+  Bytes data;
+  const HPDF_Stream* output;  ///< the document's output stream, set when saving starts
+};
+
+HPDF_STATUS write_payload(HPDF_Dict dict) {
+  const auto* payload = static_cast<const Payload*>(dict->attr);
+  HPDF_Stream out = *payload->output;
+  HPDF_STATUS status = HPDF_Stream_WriteStr(out, "\012stream\015\012");
+  if (status == HPDF_OK)
+    status = HPDF_Stream_Write(out, reinterpret_cast<const HPDF_BYTE*>(payload->data.data()),
+                               static_cast<HPDF_UINT>(payload->data.size()));
+  if (status == HPDF_OK) status = HPDF_Stream_WriteStr(out, "\012endstream");
+  return status;
+}
+
+// The output stream's sink: the saved document goes straight into a string.
+HPDF_STATUS append_output(HPDF_Stream stream, const HPDF_BYTE* data, HPDF_UINT size) {
+  static_cast<Bytes*>(stream->attr)->append(reinterpret_cast<const char*>(data), size);
+  return HPDF_OK;
+}
 
 struct ErrorState {
   HPDF_STATUS error = HPDF_OK;
@@ -38,9 +113,54 @@ void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* user_data) {
   }
 }
 
+// libharu's ~900 small allocations per document come from an arena of a few blocks, freed together with the
+// document (4 % of the instructions per document). libharu's own pool (HPDF_NewEx's mem_pool_buf_size) would do
+// the same, but Debian builds it without HPDF_ALINMENT_SIZ, so its blocks are misaligned for libharu's structs
+// (UBSan: "misaligned address for type struct _HPDF_Dict_Rec"). libharu's allocation hooks take no user data:
+// the arena in use is the calling thread's, set while a Document lives (a document never leaves its thread).
+class Arena {
+ public:
+  void* allocate(std::size_t size) {
+    size = (size + kAlign - 1) & ~(kAlign - 1);
+    if (blocks_.empty() || used_ + size > capacity_) {
+      capacity_ = std::max(kBlock, size);
+      blocks_.emplace_back(new std::byte[capacity_]);  // not zeroed; operator new[] aligns to 16
+      used_ = 0;
+    }
+    void* at = blocks_.back().get() + used_;
+    used_ += size;
+    return at;
+  }
+
+ private:
+  static constexpr std::size_t kAlign = 16;
+  static constexpr std::size_t kBlock = 64U * 1024U;
+  std::vector<std::unique_ptr<std::byte[]>> blocks_;
+  std::size_t used_ = 0;
+  std::size_t capacity_ = 0;
+};
+
+thread_local Arena* current_arena = nullptr;
+
+void* arena_allocate(HPDF_UINT size) { return current_arena->allocate(size); }
+void arena_free(void*) {}  // the arena frees everything when the document is done
+
+// Makes an arena the calling thread's for the scope's life.
+class ArenaScope {
+ public:
+  ArenaScope() : previous_(current_arena) { current_arena = &arena_; }
+  ~ArenaScope() { current_arena = previous_; }
+  ArenaScope(const ArenaScope&) = delete;
+  ArenaScope& operator=(const ArenaScope&) = delete;
+
+ private:
+  Arena arena_;
+  Arena* previous_;
+};
+
 class Document {
  public:
-  Document() : pdf_(HPDF_New(on_error, &errors_)) {
+  Document() : pdf_(HPDF_NewEx(on_error, arena_allocate, arena_free, 0, &errors_)) {
     if (pdf_ == nullptr) throw Error("libharu cannot create a document");
   }
   ~Document() { HPDF_Free(pdf_); }
@@ -74,15 +194,41 @@ class Document {
     check(HPDF_Xref_Add(xref(), d), "add an object");
     return d;
   }
-  HPDF_Dict stream(bool compressed) const {
-    HPDF_Dict d = made(HPDF_DictStream_New(mmgr(), xref()), "create a stream");
-    d->filter = compressed ? HPDF_STREAM_FILTER_FLATE_DECODE : HPDF_STREAM_FILTER_NONE;
+  /// A stream object holding `bytes` as they are.
+  HPDF_Dict plain_stream(Bytes bytes) {
+    HPDF_Dict d = indirect_dict();
+    check(HPDF_Dict_AddNumber(d, "Length", static_cast<HPDF_INT32>(bytes.size())), "create a stream");
+    attach(d, std::move(bytes));
     return d;
   }
-  void write(HPDF_Dict stream, std::string_view bytes) const {
-    check(HPDF_Stream_Write(stream->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
-                            static_cast<HPDF_UINT>(bytes.size())),
-          "write a stream");
+  /// A /FlateDecode stream object holding `compressed` (already in the zlib format).
+  HPDF_Dict flate_stream(Bytes compressed) {
+    HPDF_Dict d = plain_stream(std::move(compressed));
+    check(HPDF_Dict_AddName(d, "Filter", "FlateDecode"), "create a stream");
+    return d;
+  }
+  /// Gives a page its content stream (already compressed), in the stream object libharu made for it.
+  void set_page_content(HPDF_Page page, Bytes compressed) {
+    auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+    HPDF_Dict contents = attr->contents;
+    auto* length = static_cast<HPDF_Number>(HPDF_Dict_GetItem(contents, "Length", HPDF_OCLASS_NUMBER));
+    if (length == nullptr || contents->stream == nullptr) check(HPDF_INVALID_OBJECT, "find the page content");
+    HPDF_Number_SetValue(length, static_cast<HPDF_INT32>(compressed.size()));
+    HPDF_Stream_Free(contents->stream);  // the page's own (empty) memory stream; no libharu call draws after this
+    contents->stream = nullptr;
+    attr->stream = nullptr;
+    check(HPDF_Dict_AddName(contents, "Filter", "FlateDecode"), "write page content");
+    attach(contents, std::move(compressed));
+  }
+  /// Saves the document and returns its bytes.
+  Bytes save() {
+    Bytes out;
+    out.reserve(48 * 1024);
+    HPDF_Stream stream = made(HPDF_CallbackWriter_New(mmgr(), append_output, &out), "create the output");
+    pdf_->stream = stream;  // libharu frees it with the document
+    output_ = stream;
+    check(HPDF_SaveToStream(pdf_), "save the document");
+    return out;
   }
   HPDF_Array array() const { return made(HPDF_Array_New(mmgr()), "create an array"); }
   HPDF_Binary binary(std::string_view bytes) const {
@@ -95,17 +241,23 @@ class Document {
   }
 
  private:
+  void attach(HPDF_Dict dict, Bytes data) {
+    payloads_.push_back(Payload{std::move(data), &output_});
+    dict->attr = &payloads_.back();
+    dict->after_write_fn = write_payload;
+  }
+
   ErrorState errors_;
+  ArenaScope arena_;  ///< before pdf_: libharu allocates from it from HPDF_NewEx to HPDF_Free
   HPDF_Doc pdf_;
+  HPDF_Stream output_ = nullptr;
+  std::deque<Payload> payloads_;  ///< stable addresses: dictionaries point at them
 };
 
-// ---- numbers and strings ------------------------------------------------------------------------
+// ---- numbers ----------------------------------------------------------------------------------------
 
-// Fixed-point with at most `decimals` digits, no trailing zeros, never "-0".
-std::string number(double value, int decimals = 2) { return pdf_syntax::number(value, decimals); }
-
-using pdf_syntax::hex4;
-using pdf_syntax::utf16_text;
+// Appends a coordinate or size with at most two decimals (a hundredth of a point).
+void append_number(std::string& out, double value) { pdf_syntax::append_number(out, value, 2); }
 
 // ---- fonts ---------------------------------------------------------------------------------------
 
@@ -113,63 +265,59 @@ using pdf_syntax::utf16_text;
 struct EmbeddedFace {
   std::map<char32_t, std::uint16_t> cids;
   HPDF_Dict font = nullptr;
+
+  /// The CID of a code point drawn in this face (0 for one that is not).
+  [[nodiscard]] std::uint16_t cid(char32_t cp) const {
+    if (cp > 0xFFFF) return 0;
+    const auto& page = pages[cp >> 8U];
+    return page ? (*page)[cp & 0xFFU] : std::uint16_t{0};
+  }
+  void add(char32_t cp, std::uint16_t value) {
+    cids[cp] = value;
+    auto& page = pages[cp >> 8U];
+    if (!page) page = std::make_unique<std::array<std::uint16_t, 256>>();
+    (*page)[cp & 0xFFU] = value;
+  }
+
+ private:
+  // code point → CID in 256-entry pages made on demand: a lookup per drawn character must be cheap.
+  std::array<std::unique_ptr<std::array<std::uint16_t, 256>>, 256> pages;
 };
 
-std::string subset_tag(const std::string& name, const std::vector<std::uint16_t>& glyphs) {
-  std::uint64_t hash = 1469598103934665603ULL;
-  const auto mix = [&](unsigned char byte) {
-    hash ^= byte;
-    hash *= 1099511628211ULL;
-  };
-  for (const char c : name) mix(static_cast<unsigned char>(c));
-  for (const std::uint16_t g : glyphs) {
-    mix(static_cast<unsigned char>(g >> 8U));
-    mix(static_cast<unsigned char>(g & 0xFFU));
+// The set of BMP code points one face draws, as a bitmap.
+class CodePointSet {
+ public:
+  void insert(char32_t cp) {
+    if (cp <= 0xFFFF) words_[cp >> 6U] |= std::uint64_t{1} << (cp & 63U);
   }
-  std::string tag;
-  for (int i = 0; i < 6; ++i) {
-    tag += static_cast<char>('A' + hash % 26);
-    hash /= 26;
+  [[nodiscard]] std::vector<char32_t> sorted() const {
+    std::vector<char32_t> out;
+    for (std::size_t w = 0; w < words_.size(); ++w)
+      for (std::uint64_t bits = words_[w]; bits != 0; bits &= bits - 1)
+        out.push_back(static_cast<char32_t>(w * 64 + static_cast<std::size_t>(std::countr_zero(bits))));
+    return out;
   }
-  return tag;
-}
 
-std::string to_unicode_cmap(const std::map<char32_t, std::uint16_t>& cids) {
-  std::vector<std::pair<std::uint16_t, char32_t>> entries;
-  for (const auto& [cp, cid] : cids) entries.emplace_back(cid, cp);
-  return pdf_syntax::to_unicode_cmap(std::move(entries));
-}
+ private:
+  std::array<std::uint64_t, 1024> words_{};
+};
 
-EmbeddedFace embed_face(const Document& doc, const TrueTypeFont& font, const std::set<char32_t>& used,
-                        layout::Face face) {
-  EmbeddedFace embedded;
-  std::vector<std::uint16_t> glyphs{0};
-  for (const char32_t cp : used) {
-    embedded.cids[cp] = static_cast<std::uint16_t>(glyphs.size());
-    glyphs.push_back(font.glyph_for(cp));
-  }
-  // Components of composite glyphs (Vietnamese letters are base + marks), recursively.
-  std::set<std::uint16_t> present(glyphs.begin(), glyphs.end());
-  for (std::size_t i = 0; i < glyphs.size(); ++i)
-    for (const std::uint16_t component : font.components(glyphs[i]))
-      if (present.insert(component).second) glyphs.push_back(component);
-
-  const std::string base_font = subset_tag(font.postscript_name(), glyphs) + "+" + font.postscript_name();
+void embed_face(EmbeddedFace& embedded, Document& doc, Deflater& deflater, const TrueTypeFont& font,
+                const std::vector<char32_t>& used, layout::Face face) {
+  for (std::size_t i = 0; i < used.size(); ++i) embedded.add(used[i], static_cast<std::uint16_t>(i + 1));
+  const std::vector<std::uint16_t> glyphs = font.subset_glyphs(used);
+  const std::string base_font = font.subset_name(glyphs);
   const double scale = 1000.0 / font.units_per_em();
   const auto scaled = [&](int units) { return static_cast<HPDF_INT32>(std::lround(units * scale)); };
 
   // FontFile2 with its uncompressed length.
   const Bytes program = font.subset(glyphs);
-  HPDF_Dict file = doc.stream(true);
-  doc.write(file, program);
+  HPDF_Dict file = doc.flate_stream(deflater.compress(program));
   doc.check(HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(program.size())), "describe the font file");
 
   // CIDSet: every CID of the subset is present (PDF/A-1).
-  std::string bits((glyphs.size() + 7) / 8, '\0');
-  for (std::size_t cid = 0; cid < glyphs.size(); ++cid)
-    bits[cid / 8] = static_cast<char>(static_cast<unsigned char>(bits[cid / 8]) | (0x80U >> (cid % 8)));
-  HPDF_Dict cid_set = doc.stream(true);
-  doc.write(cid_set, bits);
+  // a few dozen bytes: compressing would add bytes
+  HPDF_Dict cid_set = doc.plain_stream(pdf_syntax::cid_set(glyphs.size()));
 
   const bool italic = face == layout::Face::italic || face == layout::Face::bold_italic;
   const bool bold = face == layout::Face::bold || face == layout::Face::bold_italic;
@@ -199,17 +347,17 @@ EmbeddedFace embed_face(const Document& doc, const TrueTypeFont& font, const std
   doc.check(HPDF_Dict_AddNumber(system_info, "Supplement", 0), "create the font");
   doc.check(HPDF_Dict_Add(cid_font, "CIDSystemInfo", system_info), "create the font");
   doc.check(HPDF_Dict_Add(cid_font, "FontDescriptor", descriptor), "create the font");
+  // Widths of the CIDs the text draws (1…n); .notdef and the components of composites are never drawn.
   HPDF_Array widths = doc.array();
   HPDF_Array run = doc.array();
-  for (const std::uint16_t glyph : glyphs)
-    doc.check(HPDF_Array_AddNumber(run, scaled(font.advance(glyph))), "list the widths");
-  doc.check(HPDF_Array_AddNumber(widths, 0), "list the widths");
+  for (std::size_t cid = 1; cid <= used.size(); ++cid)
+    doc.check(HPDF_Array_AddNumber(run, scaled(font.advance(glyphs[cid]))), "list the widths");
+  doc.check(HPDF_Array_AddNumber(widths, 1), "list the widths");
   doc.check(HPDF_Array_Add(widths, run), "list the widths");
   doc.check(HPDF_Dict_Add(cid_font, "W", widths), "create the font");
   doc.check(HPDF_Dict_AddName(cid_font, "CIDToGIDMap", "Identity"), "create the font");
 
-  HPDF_Dict to_unicode = doc.stream(true);
-  doc.write(to_unicode, to_unicode_cmap(embedded.cids));
+  HPDF_Dict to_unicode = doc.flate_stream(deflater.compress(pdf_syntax::to_unicode_cmap(embedded.cids)));
 
   embedded.font = doc.indirect_dict();
   doc.check(HPDF_Dict_AddName(embedded.font, "Type", "Font"), "create the font");
@@ -220,72 +368,128 @@ EmbeddedFace embed_face(const Document& doc, const TrueTypeFont& font, const std
   doc.check(HPDF_Array_Add(descendants, cid_font), "create the font");
   doc.check(HPDF_Dict_Add(embedded.font, "DescendantFonts", descendants), "create the font");
   doc.check(HPDF_Dict_Add(embedded.font, "ToUnicode", to_unicode), "create the font");
-  return embedded;
 }
 
 // ---- content -------------------------------------------------------------------------------------
 
-// "[<0001000200030004> -123.5 <…>] TJ": each space widened by the run's word spacing.
+// Appends one CID to a literal string as two bytes, escaping what a literal string cannot hold as is.
+void append_cid(std::string& out, std::uint16_t cid) {
+  for (const auto byte : {static_cast<unsigned char>(cid >> 8U), static_cast<unsigned char>(cid & 0xFFU)}) {
+    switch (byte) {
+      case '(': out += "\\("; break;
+      case ')': out += "\\)"; break;
+      case '\\': out += "\\\\"; break;
+      case '\r': out += "\\r"; break;
+      case '\n': out += "\\n"; break;
+      default: out += static_cast<char>(byte);
+    }
+  }
+}
+
+// "[(…) -123.5 (…)] TJ" with 2-byte CIDs in binary literal strings (half the bytes of hex strings): each space
+// widened by the run's word spacing.
 void show_text(std::string& out, const layout::PlacedText& text, const EmbeddedFace& face) {
   const double adjustment = -text.word_spacing * 1000.0 / text.size;
-  out += '[';
-  out += '<';
+  out += "[(";
   std::size_t offset = 0;
   while (offset < text.text.size()) {
     const char32_t cp = utf8::decode(text.text, offset);
-    const auto it = face.cids.find(cp);
-    out += hex4(it == face.cids.end() ? 0U : it->second);
+    append_cid(out, face.cid(cp));
     if (cp == U' ' && text.word_spacing != 0 && offset < text.text.size()) {
-      out += "> ";
-      out += number(adjustment, 1);
-      out += " <";
+      out += ") ";
+      pdf_syntax::append_number(out, adjustment, 1);
+      out += " (";
     }
   }
-  out += ">] TJ\n";
+  out += ")] TJ\n";
 }
 
-// An empty signature field over each box the layout kept for a signature image (Nghị định 30, ô 7c),
-// named "signer", "signer2", …: `vanban sign --appearance signer` puts the image exactly there.
-void add_signature_fields(const Document& doc, HPDF_Page pdf_page, const layout::Page& page, double page_height,
+void hash_text(HPDF_MD5_CTX& md5, std::string_view text) {
+  HPDF_MD5Update(&md5, reinterpret_cast<const HPDF_BYTE*>(text.data()), static_cast<HPDF_UINT32>(text.size()));
+}
+
+// ---- PDF/A-1b ------------------------------------------------------------------------------------
+
+constexpr const char* kProducer = "vanban";
+constexpr HPDF_UINT kPagesPerNode = 1024;
+constexpr const char* kOutputCondition = "sRGB IEC61966-2.1";
+
+// The sRGB OutputIntent: it makes the default DeviceGray of text and rules device-independent (ISO 19005-1
+// §6.2.2, §6.2.3.3).
+void add_output_intent(Document& doc, HPDF_Doc pdf) {
+  HPDF_Dict profile = doc.flate_stream(compressed_icc_profile());
+  doc.check(HPDF_Dict_AddNumber(profile, "N", 3), "add the colour profile");
+  HPDF_Dict intent = doc.indirect_dict();
+  doc.check(HPDF_Dict_AddName(intent, "Type", "OutputIntent"), "add the output intent");
+  doc.check(HPDF_Dict_AddName(intent, "S", "GTS_PDFA1"), "add the output intent");
+  doc.check(HPDF_Dict_Add(intent, "OutputConditionIdentifier", doc.ascii(kOutputCondition)), "add the output intent");
+  doc.check(HPDF_Dict_Add(intent, "RegistryName", doc.ascii("http://www.color.org")), "add the output intent");
+  doc.check(HPDF_Dict_Add(intent, "Info", doc.ascii(kOutputCondition)), "add the output intent");
+  doc.check(HPDF_Dict_Add(intent, "DestOutputProfile", profile), "add the output intent");
+  HPDF_Array intents = doc.array();
+  doc.check(HPDF_Array_Add(intents, intent), "add the output intent");
+  doc.check(HPDF_Dict_Add(pdf->catalog, "OutputIntents", intents), "add the output intent");
+}
+
+// The XMP packet, unfiltered as PDF/A-1 requires (ISO 19005-1 §6.7.2).
+void add_metadata(Document& doc, HPDF_Doc pdf, const DocumentInfo& info, int page_count) {
+  HPDF_Dict metadata = doc.plain_stream(xmp_packet(info, kProducer, page_count));
+  doc.check(HPDF_Dict_AddName(metadata, "Type", "Metadata"), "add the metadata");
+  doc.check(HPDF_Dict_AddName(metadata, "Subtype", "XML"), "add the metadata");
+  doc.check(HPDF_Dict_Add(pdf->catalog, "Metadata", metadata), "add the metadata");
+}
+
+// ---- signature fields ---------------------------------------------------------------------------
+
+// An empty signature field over each box the layout kept for a signature image (Nghị định 30, ô 7c: between the
+// signer's title and name), named "signer", "signer2", …: `vanban sign --appearance signer` puts the image exactly
+// there. A PDF/A-1 widget must be printed (/F 4) and its appearance dictionary may hold only /N (ISO 19005-1
+// §6.5.3): an empty form until the field is signed.
+void add_signature_fields(Document& doc, HPDF_Page pdf_page, const layout::Page& page, double page_height,
                           HPDF_Array& fields) {
+  if (page.signature_boxes.empty()) return;
+  HPDF_Array annots = doc.array();
+  doc.check(HPDF_Dict_Add(pdf_page, "Annots", annots), "add a signature field");
+  const auto numbers = [&](std::initializer_list<double> values) {
+    HPDF_Array array = doc.array();
+    for (const double v : values)
+      doc.check(HPDF_Array_AddReal(array, static_cast<HPDF_REAL>(v)), "add a signature field");
+    return array;
+  };
   for (const auto& box : page.signature_boxes) {
     if (fields == nullptr) fields = doc.array();
     const auto count = HPDF_Array_Items(fields);
     const std::string name = count == 0 ? "signer" : "signer" + std::to_string(count + 1);
+    HPDF_Dict empty = doc.plain_stream(Bytes());
+    doc.check(HPDF_Dict_AddName(empty, "Type", "XObject"), "add a signature field");
+    doc.check(HPDF_Dict_AddName(empty, "Subtype", "Form"), "add a signature field");
+    doc.check(HPDF_Dict_Add(empty, "BBox", numbers({0.0, 0.0, box.width, box.height})), "add a signature field");
+    HPDF_Dict appearance = doc.dict();
+    doc.check(HPDF_Dict_Add(appearance, "N", empty), "add a signature field");
+
     HPDF_Dict widget = doc.indirect_dict();
     doc.check(HPDF_Dict_AddName(widget, "Type", "Annot"), "add a signature field");
     doc.check(HPDF_Dict_AddName(widget, "Subtype", "Widget"), "add a signature field");
     doc.check(HPDF_Dict_AddName(widget, "FT", "Sig"), "add a signature field");
     doc.check(HPDF_Dict_Add(widget, "T", doc.ascii(name)), "add a signature field");
-    doc.check(HPDF_Dict_AddNumber(widget, "F", 4), "add a signature field");  // Print (PDF/A)
-    HPDF_Array rect = doc.array();
-    for (const double v : {box.x, page_height - box.top - box.height, box.x + box.width, page_height - box.top})
-      doc.check(HPDF_Array_AddReal(rect, static_cast<HPDF_REAL>(v)), "add a signature field");
-    doc.check(HPDF_Dict_Add(widget, "Rect", rect), "add a signature field");
+    doc.check(HPDF_Dict_AddNumber(widget, "F", 4), "add a signature field");  // Print
+    doc.check(HPDF_Dict_Add(widget, "Rect",
+                            numbers({box.x, page_height - box.top - box.height, box.x + box.width,
+                                     page_height - box.top})),
+              "add a signature field");
     doc.check(HPDF_Dict_Add(widget, "P", pdf_page), "add a signature field");
-    // PDF/A wants an appearance for every widget: an empty form until the field is signed.
-    HPDF_Dict empty = doc.stream(false);
-    doc.check(HPDF_Dict_AddName(empty, "Type", "XObject"), "add a signature field");
-    doc.check(HPDF_Dict_AddName(empty, "Subtype", "Form"), "add a signature field");
-    HPDF_Array bbox = doc.array();
-    for (const double v : {0.0, 0.0, box.width, box.height})
-      doc.check(HPDF_Array_AddReal(bbox, static_cast<HPDF_REAL>(v)), "add a signature field");
-    doc.check(HPDF_Dict_Add(empty, "BBox", bbox), "add a signature field");
-    HPDF_Dict appearance = doc.dict();
-    doc.check(HPDF_Dict_Add(appearance, "N", empty), "add a signature field");
     doc.check(HPDF_Dict_Add(widget, "AP", appearance), "add a signature field");
-    auto annots = static_cast<HPDF_Array>(HPDF_Dict_GetItem(pdf_page, "Annots", HPDF_OCLASS_ARRAY));
-    if (annots == nullptr) {
-      annots = doc.array();
-      doc.check(HPDF_Dict_Add(pdf_page, "Annots", annots), "add a signature field");
-    }
     doc.check(HPDF_Array_Add(annots, widget), "add a signature field");
     doc.check(HPDF_Array_Add(fields, widget), "add a signature field");
   }
 }
 
-void hash_text(HPDF_MD5_CTX& md5, std::string_view text) {
-  HPDF_MD5Update(&md5, reinterpret_cast<const HPDF_BYTE*>(text.data()), static_cast<HPDF_UINT32>(text.size()));
+// The interactive form of the signature fields, if there are any.
+void add_form(Document& doc, HPDF_Doc pdf, HPDF_Array fields) {
+  if (fields == nullptr) return;
+  HPDF_Dict form = doc.dict();
+  doc.check(HPDF_Dict_Add(form, "Fields", fields), "add the form");
+  doc.check(HPDF_Dict_Add(pdf->catalog, "AcroForm", form), "add the form");
 }
 
 }  // namespace
@@ -294,29 +498,39 @@ Bytes write_pdf(const layout::PageSet& pages, const DocumentInfo& info, const Fo
   Document doc;
   HPDF_Doc pdf = doc.get();
   pdf->pdf_version = HPDF_VER_14;
-  doc.check(HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL), "enable compression");
+  // PDF/A-1 allows at most 8,191 elements in an array (ISO 19005-1 §6.1.12): a long combined print file gets a
+  // two-level page tree instead of one /Kids array with every page (libharu adds a level as soon as this is set, so
+  // documents of up to kPagesPerNode pages keep their flat tree).
+  if (pages.pages.size() > kPagesPerNode)
+    doc.check(HPDF_SetPagesConfiguration(pdf, kPagesPerNode), "configure the page tree");
+  Deflater& deflater = thread_deflater();
 
   // Which characters each face draws, so each face embeds exactly those glyphs.
-  std::array<std::set<char32_t>, layout::kFaceCount> used;
+  std::array<CodePointSet, layout::kFaceCount> used;
   for (const auto& page : pages.pages)
     for (const auto& text : page.texts) {
       std::size_t offset = 0;
       while (offset < text.text.size()) used[static_cast<std::size_t>(text.face)].insert(utf8::decode(text.text, offset));
     }
-  std::array<EmbeddedFace, layout::kFaceCount> faces;
-  for (std::size_t f = 0; f < faces.size(); ++f)
-    if (!used[f].empty())
-      faces[f] = embed_face(doc, fonts.font(static_cast<layout::Face>(f)), used[f], static_cast<layout::Face>(f));
-
+  // The file identifier hashes what is drawn: the characters of each face (CIDs alone would not tell "ab" from
+  // "bc"), the content streams and the metadata.
   HPDF_MD5_CTX md5;
   HPDF_MD5Init(&md5);
+  std::array<EmbeddedFace, layout::kFaceCount> faces;
+  for (std::size_t f = 0; f < faces.size(); ++f) {
+    const std::vector<char32_t> drawn = used[f].sorted();
+    HPDF_MD5Update(&md5, reinterpret_cast<const HPDF_BYTE*>(drawn.data()),
+                   static_cast<HPDF_UINT32>(drawn.size() * sizeof(char32_t)));
+    if (!drawn.empty())
+      embed_face(faces[f], doc, deflater, fonts.font(static_cast<layout::Face>(f)), drawn, static_cast<layout::Face>(f));
+  }
+
   HPDF_Array signature_fields = nullptr;
   for (const auto& page : pages.pages) {
     HPDF_Page pdf_page = HPDF_AddPage(pdf);
     doc.made(pdf_page, "add a page");
     doc.check(HPDF_Page_SetWidth(pdf_page, static_cast<HPDF_REAL>(pages.width)), "size a page");
     doc.check(HPDF_Page_SetHeight(pdf_page, static_cast<HPDF_REAL>(pages.height)), "size a page");
-    add_signature_fields(doc, pdf_page, page, pages.height, signature_fields);
     std::string content;
     content.reserve(16384);
     if (!page.rules.empty()) {
@@ -324,10 +538,17 @@ Bytes write_pdf(const layout::PageSet& pages, const DocumentInfo& info, const Fo
       for (const auto& rule : page.rules) {
         if (rule.thickness != thickness) {
           thickness = rule.thickness;
-          content += number(thickness) + " w\n";
+          append_number(content, thickness);
+          content += " w\n";
         }
-        content += number(rule.x1) + " " + number(pages.height - rule.y1) + " m " + number(rule.x2) + " " +
-                   number(pages.height - rule.y2) + " l S\n";
+        append_number(content, rule.x1);
+        content += ' ';
+        append_number(content, pages.height - rule.y1);
+        content += " m ";
+        append_number(content, rule.x2);
+        content += ' ';
+        append_number(content, pages.height - rule.y2);
+        content += " l S\n";
       }
     }
     if (!page.texts.empty()) {
@@ -339,29 +560,30 @@ Bytes write_pdf(const layout::PageSet& pages, const DocumentInfo& info, const Fo
         if (&face != current || text.size != current_size) {
           const char* name = HPDF_Page_GetLocalFontName(pdf_page, face.font);
           doc.made(name, "register a font on a page");
-          content += "/" + std::string(name) + " " + number(text.size) + " Tf\n";
+          content += '/';
+          content += name;
+          content += ' ';
+          append_number(content, text.size);
+          content += " Tf\n";
           current = &face;
           current_size = text.size;
         }
-        content += "1 0 0 1 " + number(text.x) + " " + number(pages.height - text.baseline) + " Tm ";
+        content += "1 0 0 1 ";
+        append_number(content, text.x);
+        content += ' ';
+        append_number(content, pages.height - text.baseline);
+        content += " Tm ";
         show_text(content, text, face);
       }
       content += "ET\n";
     }
     hash_text(md5, content);
-    const auto* attr = static_cast<HPDF_PageAttr>(pdf_page->attr);
-    doc.check(HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(content.data()),
-                                static_cast<HPDF_UINT>(content.size())),
-              "write page content");
+    doc.set_page_content(pdf_page, deflater.compress(content));
+    add_signature_fields(doc, pdf_page, page, pages.height, signature_fields);
   }
+  add_form(doc, pdf, signature_fields);
 
-  if (signature_fields != nullptr) {
-    HPDF_Dict form = doc.dict();
-    doc.check(HPDF_Dict_Add(form, "Fields", signature_fields), "add the form");
-    doc.check(HPDF_Dict_Add(pdf->catalog, "AcroForm", form), "add the form");
-  }
-
-  // Info dictionary.
+  // Info dictionary; the XMP metadata carries the same values.
   char date[40];
   std::snprintf(date, sizeof date, "D:%04d%02d%02d000000+07'00'", info.year, info.month, info.day);
   HPDF_Dict info_dict = pdf->info;
@@ -371,18 +593,25 @@ Bytes write_pdf(const layout::PageSet& pages, const DocumentInfo& info, const Fo
   }
   const auto set_text = [&](const char* key, const std::string& value) {
     if (value.empty()) return;
-    doc.check(HPDF_Dict_Add(info_dict, key, doc.binary(utf16_text(value))), "write document information");
-    hash_text(md5, value);
+    const std::string text = metadata_text(value);
+    doc.check(HPDF_Dict_Add(info_dict, key, doc.binary(pdf_syntax::utf16_text(text))), "write document information");
+    hash_text(md5, text);
   };
   set_text("Title", info.title);
   set_text("Author", info.author);
   set_text("Subject", info.subject);
   set_text("Keywords", info.keywords);
-  doc.check(HPDF_Dict_Add(info_dict, "Producer", doc.ascii("vanban")), "write document information");
+  doc.check(HPDF_Dict_Add(info_dict, "Producer", doc.ascii(kProducer)), "write document information");
   doc.check(HPDF_Dict_Add(info_dict, "CreationDate", doc.ascii(date)), "write document information");
   hash_text(md5, date);
+  const int page_count = static_cast<int>(pages.pages.size());
+  add_metadata(doc, pdf, info, page_count);
+  add_output_intent(doc, pdf);
+  for (const std::string* field : {&info.type_name, &info.code_number, &info.code_notation, &info.organ_name,
+                                   &info.signer_position, &info.signer_name})
+    hash_text(md5, *field);
 
-  // A file identifier from the content, never from the clock.
+  // The file identifier: from the content, never from the clock.
   HPDF_BYTE digest[16];
   HPDF_MD5Final(digest, &md5);
   const std::string id(reinterpret_cast<const char*>(digest), sizeof digest);
@@ -391,14 +620,7 @@ Bytes write_pdf(const layout::PageSet& pages, const DocumentInfo& info, const Fo
   doc.check(HPDF_Array_Add(ids, doc.binary(id)), "write the file identifier");
   doc.check(HPDF_Dict_Add(pdf->trailer, "ID", ids), "write the file identifier");
 
-  doc.check(HPDF_SaveToStream(pdf), "save the document");
-  doc.check(HPDF_ResetStream(pdf), "rewind the document");
-  const HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
-  Bytes bytes(size, '\0');
-  HPDF_UINT32 read = size;
-  doc.check(HPDF_ReadFromStream(pdf, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &read), "read the document");
-  bytes.resize(read);
-  return bytes;
+  return doc.save();
 }
 
 }  // namespace vanban::pdf

@@ -4,10 +4,11 @@
 
 #include "base/error.hpp"
 #include "base/file_io.hpp"
+#include "base/line_index.hpp"
 #include "layout/layout.hpp"
 #include "pdf/font_set.hpp"
 #include "pdf/writer.hpp"
-#include "rules/law_book.hpp"
+#include "rules/law.hpp"
 #include "templating/template_set.hpp"
 #include "text/case_mapping.hpp"
 #include "text/numbers.hpp"
@@ -55,24 +56,104 @@ struct Engine::Rendered {
   doc::Metadata metadata;
 };
 
+struct Engine::Filter {
+  std::string text;
+  templating::Expr expression;
+  const templating::Template* document_template = nullptr;
+};
+
 Engine::Engine() = default;
 Engine::~Engine() = default;
 
 std::unique_ptr<Engine> Engine::load(const ResourcePaths& paths, Diagnostics& diagnostics) {
   std::unique_ptr<Engine> engine(new Engine());
   const std::filesystem::path law_file = paths.rules / "law.xml";
-  auto law = rules::LawBook::parse(read_resource(law_file), make_file_name(law_file.string()), diagnostics);
+  const std::filesystem::path calendar_file = paths.rules / "calendar.xml";
+  auto regimes = rules::LawBook::parse(read_resource(law_file), make_file_name(law_file.string()), diagnostics);
+  auto calendar =
+      rules::Calendar::parse(read_resource(calendar_file), make_file_name(calendar_file.string()), diagnostics);
   auto templates = templating::TemplateSet::parse(template_sources(paths.templates), diagnostics);
-  if (!law || !templates) return nullptr;
-  engine->law_ = std::make_unique<rules::LawBook>(std::move(*law));
+  if (!regimes || !calendar || !templates) return nullptr;
+  engine->law_ = std::make_unique<rules::Law>(rules::Law{std::move(*regimes), std::move(*calendar)});
+  // Every template is checked once here, so none can fail half-way through a rendering.
+  Diagnostics checked;
+  templates->check(*engine->law_, checked);
+  diagnostics.merge(checked);
+  if (checked.has_errors()) return nullptr;
   engine->templates_ = std::make_unique<templating::TemplateSet>(std::move(*templates));
   engine->fonts_ = pdf::FontSet::load(paths.fonts);
+  const std::filesystem::path schema_file = paths.schemas / "case.xsd";
+  engine->case_schema_ = xml::CaseSchema::compile(read_resource(schema_file), schema_file.string());
   return engine;
 }
 
+std::shared_ptr<const Engine::Filter> Engine::parse_filter(const std::string& text, const std::string& template_name,
+                                                     Diagnostics& diagnostics) const {
+  const templating::Template* document_template = templates_->find(template_name);
+  if (document_template == nullptr) return nullptr;
+  auto filter = std::make_shared<Filter>();
+  filter->text = text;
+  filter->document_template = document_template;
+  const LineIndex index(make_file_name("--where"), filter->text);
+  Diagnostics local;
+  auto expression = templating::parse_expression(filter->text, 0, filter->text.size(), index, local);
+  if (expression) templates_->check_expression(*expression, *document_template, *law_, local);
+  diagnostics.merge(local);
+  if (!expression || local.has_errors()) return nullptr;
+  filter->expression = std::move(*expression);
+  return filter;
+}
+
+bool Engine::matches(const Filter& filter, const model::Case& the_case, const RenderOptions& options) const {
+  templating::RenderInput input;
+  input.date = document_date(the_case, options);
+  input.parameters = options.parameters;
+  Diagnostics ignored;
+  const templating::Value context =
+      templates_->context_for(*filter.document_template, the_case, input, *law_, ignored);
+  const templating::Scope scope(context);
+  return templating::evaluate(filter.expression, scope, ignored).truthy();
+}
+
+Bytes Engine::render_combined(const std::vector<const model::Case*>& cases, const RenderOptions& options,
+                              bool duplex) const {
+  layout::PageSet all;
+  all.width = options.profile.page_width;
+  all.height = options.profile.page_height;
+  for (const model::Case* the_case : cases) {
+    Diagnostics ignored;
+    auto rendered = lay_out(*the_case, options, ignored);
+    if (!rendered) continue;
+    for (auto& page : rendered->pages.pages) {
+      page.signature_boxes.clear();  // a print file is signed by hand, on paper: no signature fields
+      all.pages.push_back(std::move(page));
+    }
+    if (duplex && all.pages.size() % 2 == 1) all.pages.emplace_back();  // the next letter starts on a right-hand page
+  }
+  pdf::DocumentInfo info;
+  info.title = "Văn bản in hàng loạt: " + options.template_name;
+  const model::Date date = options.date.value_or(options.today);
+  info.year = date.year();
+  info.month = date.month();
+  info.day = date.day();
+  return pdf::write_pdf(all, info, *fonts_);
+}
+
+void Engine::check_for_year(int year, Diagnostics& diagnostics) const {
+  for (const int y : {year, year + 1}) {
+    if (!law_->calendar.covers(y))
+      diagnostics.warning("W0903", SourceLoc{},
+                          "lịch ngày nghỉ (rules/calendar.xml) chưa có năm " + std::to_string(y) +
+                              ": thời hạn tính theo ngày làm việc chỉ trừ các ngày lễ cố định");
+  }
+}
+
 std::optional<model::Register> Engine::read_cases(std::string_view bytes, const std::string& file,
-                                                  Diagnostics& diagnostics) const {
-  return xml::read_register(bytes, make_file_name(file), xml::ReadOptions{}, diagnostics);
+                                                  Diagnostics& diagnostics, text::RepairMode repair) const {
+  xml::ReadOptions options;
+  options.schema = case_schema_;
+  options.repair = repair;
+  return xml::read_register(bytes, make_file_name(file), options, diagnostics);
 }
 
 model::Date document_date(const model::Case& the_case, const RenderOptions& options) {
@@ -81,8 +162,10 @@ model::Date document_date(const model::Case& the_case, const RenderOptions& opti
   return options.today;
 }
 
-std::optional<Engine::Rendered> Engine::lay_out(const model::Case& the_case, const RenderOptions& options,
-                                                Diagnostics& diagnostics) const {
+std::vector<std::string> profile_problems(const layout::Profile& profile) { return layout::check_profile(profile); }
+
+std::optional<doc::Document> Engine::document(const model::Case& the_case, const RenderOptions& options,
+                                              Diagnostics& diagnostics) const {
   const templating::Template* document_template = templates_->find(options.template_name);
   if (document_template == nullptr || !document_template->document()) {
     diagnostics.error("E0420", SourceLoc{},
@@ -90,17 +173,30 @@ std::optional<Engine::Rendered> Engine::lay_out(const model::Case& the_case, con
     return std::nullopt;
   }
   templating::RenderInput input;
-  input.date = document_date(the_case, options);
+  input.date = options.date ? *options.date
+                            : templates_->document_date(*document_template, the_case, document_date(the_case, options),
+                                                        *law_);
   // Nghị định 30: a leading zero below 10 ("05").
   input.number = options.number.empty() ? std::string() : text::two_digits(std::stoll(options.number));
   input.signer_id = options.signer_id;
   input.parameters = options.parameters;
+  return templates_->render(*document_template, the_case, input, *law_, diagnostics);
+}
+
+const layout::FontMetrics& Engine::font_metrics() const { return *fonts_; }
+
+std::optional<Engine::Rendered> Engine::lay_out(const model::Case& the_case, const RenderOptions& options,
+                                                Diagnostics& diagnostics) const {
+  const auto problems = profile_problems(options.profile);
+  for (const auto& problem : problems)
+    diagnostics.error("E0502", SourceLoc{}, "bố cục trang không đúng Nghị định 30/2020/NĐ-CP: " + problem);
+  if (!problems.empty()) return std::nullopt;
   Diagnostics local;
-  auto document = templates_->render(*document_template, the_case, input, *law_, local);
+  auto document = this->document(the_case, options, local);
   std::optional<Rendered> result;
   if (document) {
     Rendered rendered;
-    rendered.pages = layout::lay_out(*document, *fonts_, profile_, local);
+    rendered.pages = layout::lay_out(*document, *fonts_, options.profile, local);
     rendered.metadata = std::move(document->metadata);
     result = std::move(rendered);
   }
@@ -124,12 +220,18 @@ std::optional<Bytes> Engine::render(const model::Case& the_case, const RenderOpt
   info.year = date.year();
   info.month = date.month();
   info.day = date.day();
+  info.type_name = m.type_name;
+  info.code_number = m.number;
+  info.code_notation = m.notation;
+  info.organ_name = m.organ_name;
+  info.signer_position = m.signer_position;
+  info.signer_name = m.signer_name;
   return pdf::write_pdf(rendered->pages, info, *fonts_);
 }
 
-std::optional<Bytes> Engine::render_file(std::string_view bytes, const std::string& file, const RenderOptions& options,
-                                         Diagnostics& diagnostics) const {
-  auto cases = read_cases(bytes, file, diagnostics);
+std::optional<model::Case> Engine::read_single_case(std::string_view bytes, const std::string& file,
+                                                    Diagnostics& diagnostics, text::RepairMode repair) const {
+  auto cases = read_cases(bytes, file, diagnostics, repair);
   if (!cases) return std::nullopt;
   if (cases->cases.size() != 1) {
     diagnostics.error("E0421", SourceLoc{make_file_name(file)},
@@ -137,7 +239,14 @@ std::optional<Bytes> Engine::render_file(std::string_view bytes, const std::stri
                           " hồ sơ; lệnh render lập văn bản cho một hồ sơ (dùng vanban batch cho cả sổ)");
     return std::nullopt;
   }
-  return render(cases->cases.front(), options, diagnostics);
+  return std::move(cases->cases.front());
+}
+
+std::optional<Bytes> Engine::render_file(std::string_view bytes, const std::string& file, const RenderOptions& options,
+                                         Diagnostics& diagnostics) const {
+  const auto the_case = read_single_case(bytes, file, diagnostics);
+  if (!the_case) return std::nullopt;
+  return render(*the_case, options, diagnostics);
 }
 
 std::optional<std::string> Engine::layout_dump(const model::Case& the_case, const RenderOptions& options,
@@ -149,8 +258,25 @@ std::optional<std::string> Engine::layout_dump(const model::Case& the_case, cons
 
 std::vector<TemplateInfo> Engine::templates() const {
   std::vector<TemplateInfo> out;
-  for (const auto* item : templates_->documents()) out.push_back({item->name(), item->document()->description});
+  for (const auto* item : templates_->documents()) out.push_back(*describe(item->name()));
   return out;
+}
+
+std::optional<TemplateInfo> Engine::describe(const std::string& name) const {
+  const auto* item = templates_->find(name);
+  if (item == nullptr || !item->document()) return std::nullopt;
+  TemplateInfo info{item->name(), item->document()->description, {}};
+  for (const auto& parameter : templates_->parameters_of(*item)) {
+    std::string example = parameter.example;
+    if (example.empty())
+      example = parameter.type == "date"    ? "2024-01-15"
+                : parameter.type == "party" ? "debtor"
+                : parameter.type == "text" || parameter.type == "list" ? "…"
+                                                                      : "1";
+    info.parameters.push_back({parameter.name, parameter.type, parameter.description, example,
+                               parameter.default_value.value_or(std::string()), parameter.required});
+  }
+  return info;
 }
 
 bool Engine::has_template(const std::string& name) const {
@@ -160,10 +286,14 @@ bool Engine::has_template(const std::string& name) const {
 
 std::vector<std::string> Engine::templates_for(const model::Case& the_case, model::Date today) const {
   std::vector<std::string> out;
-  templating::RenderInput input;
-  input.date = document_date(the_case, RenderOptions{{}, std::nullopt, today, {}, std::nullopt, {}});
-  for (const auto* item : templates_->documents())
+  RenderOptions base;
+  base.today = today;
+  const model::Date fallback = document_date(the_case, base);
+  for (const auto* item : templates_->documents()) {
+    templating::RenderInput input;
+    input.date = templates_->document_date(*item, the_case, fallback, *law_);
     if (templates_->applies(*item, the_case, input, *law_)) out.push_back(item->name());
+  }
   return out;
 }
 

@@ -13,15 +13,25 @@
 #include "base/diagnostics.hpp"
 #include "layout/profile.hpp"
 #include "model/case.hpp"
+#include "text/repair.hpp"
 
 namespace vanban::templating {
 class TemplateSet;
 }
 namespace vanban::rules {
-class LawBook;
+struct Law;
 }
 namespace vanban::pdf {
 class FontSet;
+}
+namespace vanban::doc {
+struct Document;
+}
+namespace vanban::layout {
+class FontMetrics;
+}
+namespace vanban::xml {
+class CaseSchema;
 }
 
 namespace vanban::pipeline {
@@ -44,30 +54,49 @@ struct RenderOptions {
   std::string number;                     ///< số, digits only; "" in a draft
   std::optional<std::string> signer_id;
   std::map<std::string, std::string, std::less<>> parameters;  ///< --set key=value
+  layout::Profile profile;                ///< page geometry and type sizes; must pass profile_problems()
+};
+
+/// A parameter a template takes from --set, for `vanban templates --describe`.
+struct ParameterInfo {
+  std::string name;
+  std::string type;  ///< text, date, number, money
+  std::string description;
+  std::string example;  ///< a value that renders (the declared example, else one of the right type)
+  std::string default_value;  ///< used when not given ("" when none)
+  bool required = true;
 };
 
 /// A description of one document template, for `vanban templates`.
 struct TemplateInfo {
   std::string name;
   std::string description;
+  std::vector<ParameterInfo> parameters;
 };
 
 class Engine {
  public:
-  /// Loads and checks every template, the law data and the fonts. Bad templates or law data are reported in
-  /// `diagnostics` (nullptr returned); a missing or unreadable resource throws vanban::Error.
+  /// Loads and checks every template, the law data, the case schema and the fonts. Bad templates or law data are
+  /// reported in `diagnostics` (nullptr returned); a missing, unreadable or broken resource throws vanban::Error.
   static std::unique_ptr<Engine> load(const ResourcePaths& paths, Diagnostics& diagnostics);
   ~Engine();
   Engine(const Engine&) = delete;
   Engine& operator=(const Engine&) = delete;
 
-  /// Reads and checks a case or register file.
+  /// Reads and checks a case or register file against schemas/case.xsd and the format's rules; text in a
+  /// legacy encoding is repaired unless `repair` says keep.
   [[nodiscard]] std::optional<model::Register> read_cases(std::string_view bytes, const std::string& file,
-                                                          Diagnostics& diagnostics) const;
+                                                          Diagnostics& diagnostics,
+                                                          text::RepairMode repair = text::RepairMode::repair) const;
 
   /// Renders one case to PDF bytes; nullopt (with diagnostics) when the case or the request is wrong.
   [[nodiscard]] std::optional<Bytes> render(const model::Case& the_case, const RenderOptions& options,
                                             Diagnostics& diagnostics) const;
+
+  /// Reads a file that must hold exactly one case (a register of several is refused with E0421).
+  [[nodiscard]] std::optional<model::Case> read_single_case(
+      std::string_view bytes, const std::string& file, Diagnostics& diagnostics,
+      text::RepairMode repair = text::RepairMode::repair) const;
 
   /// Reads a single-case file and renders it.
   [[nodiscard]] std::optional<Bytes> render_file(std::string_view bytes, const std::string& file,
@@ -77,10 +106,35 @@ class Engine {
   [[nodiscard]] std::optional<std::string> layout_dump(const model::Case& the_case, const RenderOptions& options,
                                                        Diagnostics& diagnostics) const;
 
+  /// The document a template makes of one case, before layout (for benchmarks and tools); nullopt with
+  /// diagnostics when the case or the request is wrong.
+  [[nodiscard]] std::optional<doc::Document> document(const model::Case& the_case, const RenderOptions& options,
+                                                      Diagnostics& diagnostics) const;
+  /// The metrics layout measures text with: those of the fonts the PDF embeds.
+  [[nodiscard]] const layout::FontMetrics& font_metrics() const;
+
   [[nodiscard]] std::vector<TemplateInfo> templates() const;
   [[nodiscard]] bool has_template(const std::string& name) const;
+  /// One template's description and parameters, or nullopt when there is no such document template.
+  [[nodiscard]] std::optional<TemplateInfo> describe(const std::string& name) const;
   /// Templates meant for this case (their {@document applies} condition holds).
   [[nodiscard]] std::vector<std::string> templates_for(const model::Case& the_case, model::Date today) const;
+
+  /// A parsed batch filter over the case context.
+  struct Filter;
+  /// Parses and checks a filter for one template; errors at "--where:1:COLUMN"; nullptr when it is wrong.
+  [[nodiscard]] std::shared_ptr<const Filter> parse_filter(const std::string& text, const std::string& template_name,
+                                                     Diagnostics& diagnostics) const;
+  /// Whether the case passes the filter (a case whose context cannot be built does not).
+  [[nodiscard]] bool matches(const Filter& filter, const model::Case& the_case, const RenderOptions& options) const;
+
+  /// One PDF of many documents, in order, each starting on a new page (on an odd page when `duplex`);
+  /// cases that cannot be rendered are left out (the batch reports them).
+  [[nodiscard]] Bytes render_combined(const std::vector<const model::Case*>& cases, const RenderOptions& options,
+                                      bool duplex) const;
+
+  /// Warnings about the installed data that depend on the date: a year the holiday calendar does not cover yet.
+  void check_for_year(int year, Diagnostics& diagnostics) const;
 
  private:
   Engine();
@@ -89,12 +143,17 @@ class Engine {
                                                 Diagnostics& diagnostics) const;
 
   std::unique_ptr<templating::TemplateSet> templates_;
-  std::unique_ptr<rules::LawBook> law_;
+  std::unique_ptr<rules::Law> law_;
   std::shared_ptr<const pdf::FontSet> fonts_;
-  layout::Profile profile_;
+  std::shared_ptr<const xml::CaseSchema> case_schema_;
 };
 
-/// The document date a rendering uses: the option, else the case's decision date, else today.
+/// Why a layout profile is not allowed (Vietnamese, one message per value outside the ranges of Nghị định 30);
+/// empty when it is. A rendering with such a profile is refused with E0502.
+std::vector<std::string> profile_problems(const layout::Profile& profile);
+
+/// The document date a rendering uses: the option, else the case's decision date, else today. A template may
+/// name a later case date instead ({@document dated="…"}; Engine applies it).
 model::Date document_date(const model::Case& the_case, const RenderOptions& options);
 
 }  // namespace vanban::pipeline

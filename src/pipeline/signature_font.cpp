@@ -15,27 +15,17 @@ std::optional<sign::EmbeddableFont> SignatureFont::subset(std::u32string_view te
   const pdf::TrueTypeFont& face = fonts_->font(layout::Face::regular);
   const double per_mille = 1000.0 / face.units_per_em();
   const auto scale = [&](int units) { return static_cast<int>(std::lround(units * per_mille)); };
+  const std::set<char32_t> characters(text.begin(), text.end());
+  const std::vector<char32_t> code_points(characters.begin(), characters.end());
   sign::EmbeddableFont font;
-  std::vector<std::uint16_t> glyphs{0};  // CID i shows glyphs[i]; CID 0 is .notdef
-  for (const char32_t cp : std::set<char32_t>(text.begin(), text.end())) {
-    const std::uint16_t glyph = face.glyph_for(cp);
-    if (glyph == 0) return std::nullopt;
-    font.cids.emplace_back(cp, static_cast<std::uint16_t>(glyphs.size()));
-    glyphs.push_back(glyph);
+  for (std::size_t i = 0; i < code_points.size(); ++i) {
+    if (face.glyph_for(code_points[i]) == 0) return std::nullopt;
+    font.cids.emplace(code_points[i], static_cast<std::uint16_t>(i + 1));  // CID 0 is .notdef
   }
-  // Vietnamese letters are composites (base + marks): their parts must be in the subset as well.
-  std::set<std::uint16_t> included(glyphs.begin(), glyphs.end());
-  for (std::size_t next = 0; next < glyphs.size(); ++next)
-    for (const std::uint16_t part : face.components(glyphs[next]))
-      if (included.insert(part).second) glyphs.push_back(part);
+  const std::vector<std::uint16_t> glyphs = face.subset_glyphs(code_points);
   font.program = face.subset(glyphs);
   for (const std::uint16_t glyph : glyphs) font.widths.push_back(scale(face.advance(glyph)));
-  // A subset tag that follows the content (ISO 32000 9.6.4): six letters from a hash of the glyph list.
-  std::uint32_t hash = 2166136261U;
-  for (const std::uint16_t glyph : glyphs) hash = (hash ^ glyph) * 16777619U;
-  std::string tag;
-  for (int letter = 0; letter < 6; ++letter, hash /= 26U) tag += static_cast<char>('A' + hash % 26U);
-  font.base_name = tag + "+" + face.postscript_name();
+  font.base_name = face.subset_name(glyphs);
   font.ascent = scale(face.ascender());
   font.descent = scale(face.descender());
   font.cap_height = scale(face.cap_height());

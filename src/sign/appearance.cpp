@@ -30,21 +30,14 @@ Ref add_form(IncrementalUpdate& update, const Rect& rect, Dict resources, const 
   return update.add_stream(std::move(form), content);
 }
 
-using pdf_syntax::hex4;
-
 Ref add_font(IncrementalUpdate& update, const EmbeddableFont& font) {
   Dict file;
   set(file, "Length1", integer(static_cast<std::int64_t>(font.program.size())));
   set(file, "Filter", name("FlateDecode"));
   const Ref program = update.add_stream(std::move(file), deflate(font.program));
 
-  // PDF/A-1 asks for a CIDSet naming every CID present in the subset.
-  Bytes bits((font.widths.size() + 7) / 8, '\0');
-  for (std::size_t cid = 0; cid < font.widths.size(); ++cid)
-    bits[cid / 8] = static_cast<char>(static_cast<unsigned char>(bits[cid / 8]) | (0x80U >> (cid % 8)));
-  Dict cid_set_dict;
-  set(cid_set_dict, "Filter", name("FlateDecode"));
-  const Ref cid_set = update.add_stream(std::move(cid_set_dict), deflate(bits));
+  // PDF/A-1 asks for a CIDSet naming every CID present in the subset (a few bytes: left unfiltered).
+  const Ref cid_set = update.add_stream(Dict{}, pdf_syntax::cid_set(font.widths.size()));
 
   Dict descriptor;
   set(descriptor, "Type", name("FontDescriptor"));
@@ -77,9 +70,7 @@ Ref add_font(IncrementalUpdate& update, const EmbeddableFont& font) {
   set(cid_font, "CIDToGIDMap", name("Identity"));
   const Ref cid_font_ref = update.add(Object(std::move(cid_font)));
 
-  std::vector<std::pair<std::uint16_t, char32_t>> characters;
-  for (const auto& [cp, cid] : font.cids) characters.emplace_back(cid, cp);
-  const Ref to_unicode = update.add_stream(Dict{}, pdf_syntax::to_unicode_cmap(std::move(characters)));
+  const Ref to_unicode = update.add_stream(Dict{}, pdf_syntax::to_unicode_cmap(font.cids));
   Dict type0;
   set(type0, "Type", name("Font"));
   set(type0, "Subtype", name("Type0"));
@@ -90,12 +81,11 @@ Ref add_font(IncrementalUpdate& update, const EmbeddableFont& font) {
   return update.add(Object(std::move(type0)));
 }
 
-double line_width(const EmbeddableFont& font, const std::map<char32_t, std::uint16_t>& cids, const std::u32string& line,
-                  double size) {
+double line_width(const EmbeddableFont& font, const std::u32string& line, double size) {
   double width = 0;
   for (const char32_t cp : line) {
-    const auto it = cids.find(cp);
-    if (it != cids.end() && it->second < font.widths.size()) width += font.widths[it->second];
+    const auto it = font.cids.find(cp);
+    if (it != font.cids.end() && it->second < font.widths.size()) width += font.widths[it->second];
   }
   return width * size / 1000.0;
 }
@@ -139,9 +129,8 @@ Ref add_image_appearance(IncrementalUpdate& update, const RasterImage& image, co
 
 std::array<double, 2> text_block_size(const EmbeddableFont& font, const std::vector<std::u32string>& lines,
                                       double size, double leading) {
-  const std::map<char32_t, std::uint16_t> cids(font.cids.begin(), font.cids.end());
   double width = 0;
-  for (const auto& line : lines) width = std::max(width, line_width(font, cids, line, size));
+  for (const auto& line : lines) width = std::max(width, line_width(font, line, size));
   const double descent = -font.descent * size / 1000.0;
   const double ascent = font.ascent * size / 1000.0;
   const double height = lines.empty() ? 0 : ascent + descent + leading * static_cast<double>(lines.size() - 1);
@@ -151,17 +140,16 @@ std::array<double, 2> text_block_size(const EmbeddableFont& font, const std::vec
 Ref add_text_appearance(IncrementalUpdate& update, const EmbeddableFont& font, const std::vector<std::u32string>& lines,
                         double size, double leading, const Rect& rect) {
   const Ref font_ref = add_font(update, font);
-  const std::map<char32_t, std::uint16_t> cids(font.cids.begin(), font.cids.end());
   const double width = rect[2] - rect[0];
   const double height = rect[3] - rect[1];
   std::string content = "BT\n/F0 " + format_number(size) + " Tf\n";
   double baseline = height - font.ascent * size / 1000.0;
   for (const auto& line : lines) {
-    const double x = width - line_width(font, cids, line, size);
+    const double x = width - line_width(font, line, size);
     content += "1 0 0 1 " + format_number(x) + " " + format_number(baseline) + " Tm <";
     for (const char32_t cp : line) {
-      const auto it = cids.find(cp);
-      content += hex4(it == cids.end() ? 0U : it->second);
+      const auto it = font.cids.find(cp);
+      pdf_syntax::append_hex4(content, it == font.cids.end() ? 0U : it->second);
     }
     content += "> Tj\n";
     baseline -= leading;

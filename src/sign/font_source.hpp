@@ -5,10 +5,10 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 #include "base/bytes.hpp"
@@ -19,7 +19,7 @@ namespace vanban::sign {
 struct EmbeddableFont {
   Bytes program;                                        ///< the TrueType subset (FontFile2)
   std::string base_name;                                ///< "ABCDEF+LiberationSerif"
-  std::vector<std::pair<char32_t, std::uint16_t>> cids;  ///< code point → CID, for every character asked for
+  std::map<char32_t, std::uint16_t> cids;               ///< code point → CID, for every character asked for
   std::vector<int> widths;                              ///< advance per CID in thousandths of an em
   int ascent = 0;                                       ///< thousandths of an em
   int descent = 0;

@@ -1,8 +1,10 @@
 #include "templating/context.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "text/case_mapping.hpp"
+#include "text/normalize.hpp"
 #include "text/numbers.hpp"
 
 namespace vanban::templating {
@@ -79,14 +81,63 @@ std::string_view channel_name(model::RequestChannel channel) {
   return "";
 }
 
-// How an identity document is introduced: "CCCD" → "Căn cước công dân số".
-std::string id_label(const std::string& kind) {
+// How an identity document is introduced: "CCCD" → "Căn cước công dân số". Where the regime identifies people
+// by số định danh cá nhân, a citizen identity card number is that number (Luật Căn cước 2023).
+std::string id_label(const std::string& kind, bool personal_identification) {
   const std::string lower = text::to_lower(kind);
-  if (lower == "cccd") return "Căn cước công dân số";
+  if (lower == "cccd") return personal_identification ? "Số định danh cá nhân" : "Căn cước công dân số";
   if (lower == "cmnd") return "Chứng minh nhân dân số";
   if (lower == "định danh" || lower == "số định danh") return "Số định danh cá nhân";
   if (lower == "hộ chiếu") return "Hộ chiếu số";
   return kind + " số";
+}
+
+// The agency a "Trưởng <agency kind>" heads: the parent or the agency whose name starts with that kind.
+const std::string* headed_agency(const std::string& head_position, const model::Agency& agency) {
+  const std::string lower = text::to_lower(head_position);
+  if (lower.rfind("trưởng ", 0) != 0) return nullptr;
+  const std::string named = lower.substr(std::string("trưởng ").size());
+  for (const auto* candidate : {agency.parent ? &agency.parent->value : nullptr, &agency.name.value})
+    if (candidate != nullptr && text::to_lower(*candidate).rfind(named, 0) == 0) return candidate;
+  return nullptr;
+}
+
+// An agency name as written inside a sentence: "CHI CỤC THI HÀNH ÁN DÂN SỰ HUYỆN QUỲ HỢP" → "Chi cục Thi hành án
+// dân sự huyện Quỳ Hợp": lower case, the first word and "Thi hành án" capitalized, and the place name after an
+// administrative unit in title case.
+std::string name_in_text(const std::string& upper) {
+  static const std::vector<std::string> kUnits = {"tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường",
+                                                  "thị trấn"};
+  std::vector<std::string> words;
+  const std::string lower = text::to_lower(upper);
+  for (std::size_t start = 0; start < lower.size();) {
+    const std::size_t space = std::min(lower.find(' ', start), lower.size());
+    if (space > start) words.push_back(lower.substr(start, space - start));
+    start = space + 1;
+  }
+  std::string out;
+  bool place = false;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    std::string word = words[i];
+    bool unit = false;
+    for (const auto& candidate : kUnits) {
+      const std::size_t length = static_cast<std::size_t>(std::count(candidate.begin(), candidate.end(), ' ')) + 1;
+      std::string joined;
+      for (std::size_t k = i; k < i + length && k < words.size(); ++k) joined += (k == i ? "" : " ") + words[k];
+      if (joined == candidate) {
+        unit = true;
+        for (std::size_t k = 1; k < length; ++k) word += " " + words[++i];
+        break;
+      }
+    }
+    if (unit) {
+      place = true;
+    } else if (i == 0 || place || (word == "thi" && i + 1 < words.size() && words[i + 1] == "hành")) {
+      word = text::capitalize_first(word);
+    }
+    out += (out.empty() ? "" : " ") + word;
+  }
+  return out;
 }
 
 // The procuracy that mirrors a court: "Tòa án nhân dân huyện X" → "Viện kiểm sát nhân dân huyện X".
@@ -113,12 +164,20 @@ std::string_view status_result_id(model::StatusResult result) {
 
 class ContextBuilder {
  public:
-  ContextBuilder(const model::Case& c, const RenderInput& input, const rules::LawBook& law,
-                 const std::string& template_name, Diagnostics& diagnostics)
-      : case_(c), input_(input), law_(law), template_name_(template_name), diagnostics_(diagnostics) {
+  ContextBuilder(const model::Case& c, const RenderInput& input, const rules::Law& law,
+                 const Template& document_template, const std::vector<Parameter>& parameters,
+                 Diagnostics& diagnostics)
+      : case_(c), input_(input), law_(law), template_(document_template), template_name_(document_template.name()),
+        parameters_(parameters), diagnostics_(diagnostics), regime_(law.regimes.regime_on(input.date)) {
+    // A document knows the case as it stood on its date: later events (payments, verifications…) are not seen.
     for (const auto& event : c.enforcement.events)
+      if (event.date <= input.date) events_.push_back(event);
+    for (const auto& event : events_) {
       if (event.kind == model::EventKind::payment && event.amount && event.obligation_id)
         paid_[*event.obligation_id] += *event.amount;
+      if (event.kind == model::EventKind::destroyed && event.item_id && !destroyed_.count(*event.item_id))
+        destroyed_[*event.item_id] = event.date;
+    }
   }
 
   Value build() {
@@ -159,26 +218,51 @@ class ContextBuilder {
     root["paid"] = Value::money(paid, case_.loc);
     root["outstanding"] = Value::money(total - paid, case_.loc);
 
-    List assets;
-    for (const auto& asset : case_.assets) assets.push_back(asset_value(asset));
+    root["enforced"] = enforced();
+    root["state"] = state_revenue();
+
+    List assets, seizable, mortgaged;
+    const model::Asset* main_asset = nullptr;
+    for (const auto& asset : case_.assets) {
+      Value value = asset_value(asset);
+      if (main_asset == nullptr || (!main_asset->mortgagee_id && asset.mortgagee_id)) main_asset = &asset;
+      const model::Party* owner = case_.find_party(asset.owner_id);
+      const bool debtors_asset = owner != nullptr && owner->role == model::Role::debtor;
+      if (debtors_asset && asset.kind != model::AssetKind::account) seizable.push_back(value);
+      const model::Party* mortgagee = asset.mortgagee_id ? case_.find_party(*asset.mortgagee_id) : nullptr;
+      if (debtors_asset && mortgagee != nullptr && mortgagee->role == model::Role::creditor) mortgaged.push_back(value);
+      assets.push_back(std::move(value));
+    }
     root["assets"] = Value::list(std::move(assets));
+    root["seizable_assets"] = Value::list(std::move(seizable));
+    root["mortgaged_to_creditor"] = Value::list(std::move(mortgaged));
+    // The main asset: the first mortgaged one, else the first (so has(asset.mortgagee) asks "any mortgage?").
+    root["asset"] = main_asset ? asset_value(*main_asset) : Value::absent(case_.loc);
     List evidence;
-    for (const auto& item : case_.evidence) evidence.push_back(evidence_value(item));
+    std::map<model::Disposition, List> by_disposition;
+    for (const auto& item : case_.evidence) {
+      Value value = evidence_value(item);
+      by_disposition[item.disposition].push_back(value);
+      evidence.push_back(std::move(value));
+    }
     root["evidence"] = Value::list(std::move(evidence));
+    root["evidence_to_destroy"] = Value::list(std::move(by_disposition[model::Disposition::destroy]));
+    root["evidence_to_confiscate"] = Value::list(std::move(by_disposition[model::Disposition::confiscate]));
+    root["evidence_to_return"] = Value::list(std::move(by_disposition[model::Disposition::give_back]));
 
     root["enforcement"] = enforcement();
+    root["status"] = *root["enforcement"].find("status");
     const model::Officer* assigned = case_.find_officer(case_.enforcement.officer_id);
     root["officer"] = assigned ? officer_value(*assigned) : Value::absent(case_.enforcement.loc);
     const model::Officer* head = find_head();
     root["head"] = head ? officer_value(*head) : Value::absent(case_.loc);
     root["authority"] = head ? Value::text(deciding_authority(head->position.value, case_.agency), head->loc)
                              : Value::absent(case_.loc);
-    root["signer"] = signer();
+    root["params"] = parameters();
+    root["signer"] = signer(head);
     root["document"] = document();
     root["regime"] = regime();
-    Object parameters;
-    for (const auto& [name, value] : input_.parameters) parameters[name] = Value::text(value);
-    root["params"] = Value::object(std::move(parameters));
+    root["deadlines"] = deadlines();
     return Value::object(std::move(root), case_.loc);
   }
 
@@ -188,10 +272,21 @@ class ContextBuilder {
     return it == paid_.end() ? model::Money{} : it->second;
   }
 
+  // The agency whose head decides: since 07/2025 a Phòng's decisions are the provincial agency's (its parent).
+  std::string issuing_agency() const {
+    const model::Officer* head = find_head();
+    const std::string* headed = head ? headed_agency(head->position.value, case_.agency) : nullptr;
+    return headed ? *headed : case_.agency.name.value;
+  }
+
   Value agency() {
     const model::Agency& a = case_.agency;
     return Value::object({{"parent", optional_text(a.parent, a.loc)},
                           {"name", text_value(a.name)},
+                          {"name_in_text", Value::text(name_in_text(a.name.value), a.name.loc)},
+                          {"issuer", Value::text(name_in_text(issuing_agency()), a.name.loc)},
+                          {"parent_in_text", a.parent ? Value::text(name_in_text(a.parent->value), a.parent->loc)
+                                                      : Value::absent(a.loc)},
                           {"code", text_value(a.code)},
                           {"place", text_value(a.place)},
                           {"address", optional_text(a.address, a.loc)},
@@ -228,8 +323,9 @@ class ContextBuilder {
     return out;
   }
 
-  // A party; `with_obligations` adds its obligations and totals (not inside an obligation, to stay acyclic).
-  Value party_value(const model::Party& party, bool with_obligations) {
+  // A party; `with_obligations` adds its obligations, totals and assets (not inside an obligation or an asset, to
+  // stay acyclic). `owed_to`, when given, keeps only the obligations owed to that party.
+  Value party_value(const model::Party& party, bool with_obligations, const std::string* owed_to = nullptr) {
     const bool person = party.kind == model::PartyKind::person;
     Object fields{
         {"id", Value::text(party.id, party.loc)},
@@ -240,6 +336,11 @@ class ContextBuilder {
                              : party.role == model::Role::creditor ? "creditor"
                                                                    : "related",
                              party.loc)},
+        {"role_name", Value::text(party.role == model::Role::debtor     ? "người phải thi hành án"
+                                  : party.role == model::Role::creditor ? "người được thi hành án"
+                                                                        : "người có quyền lợi, nghĩa vụ liên quan",
+                                  party.loc)},
+        {"notified", notified_on(party.id)},
         {"name", text_value(party.name)},
         {"honorific", person ? Value::text(honorific(party.gender), party.loc) : Value::absent(party.loc)},
         {"addressed", Value::text(addressed(party), party.name.loc)},
@@ -248,13 +349,25 @@ class ContextBuilder {
                        ? Value::absent(party.loc)
                        : Value::text(party.gender == model::Gender::male ? "male" : "female", party.loc)},
         {"id_kind", party.id_document ? text_value(party.id_document->kind) : Value::absent(party.loc)},
-        {"id_label", party.id_document ? Value::text(id_label(party.id_document->kind.value), party.id_document->loc)
+        {"id_label", party.id_document ? Value::text(id_label(party.id_document->kind.value, new_identification()),
+                                                     party.id_document->loc)
                                        : Value::absent(party.loc)},
         {"id_number", party.id_document ? text_value(party.id_document->number) : Value::absent(party.loc)},
         {"address", optional_text(party.address, party.loc)},
         {"phone", optional_text(party.phone, party.loc)},
         {"business_code", optional_text(party.business_code, party.loc)},
     };
+    // The natural person a letter speaks to: the party, or an organisation's representative.
+    if (person) {
+      fields["contact"] = fields["addressed"];
+    } else if (party.representative) {
+      const auto& r = *party.representative;
+      std::string contact = honorific(model::Gender::unknown) + " " + r.name.value;
+      if (r.position) contact += ", " + text::to_lower(r.position->value);
+      fields["contact"] = Value::text(contact + " " + party.name.value, r.loc);
+    } else {
+      fields["contact"] = Value::absent(party.loc);
+    }
     if (party.representative) {
       const auto& r = *party.representative;
       fields["representative"] =
@@ -271,6 +384,7 @@ class ContextBuilder {
       model::Money total, paid;
       for (const auto& obligation : case_.obligations) {
         if (obligation.debtor_id != party.id) continue;
+        if (owed_to != nullptr && obligation.creditor_id != *owed_to) continue;
         owed.push_back(obligation_value(obligation));
         if (obligation.amount) total += *obligation.amount;
         paid += paid_of(obligation.id);
@@ -279,14 +393,35 @@ class ContextBuilder {
       fields["total"] = Value::money(total, party.loc);
       fields["paid"] = Value::money(paid, party.loc);
       fields["outstanding"] = Value::money(total - paid, party.loc);
+      List owned, mortgaged;
+      for (const auto& asset : case_.assets) {
+        if (asset.owner_id != party.id) continue;
+        Value value = asset_value(asset);
+        if (asset.mortgagee_id) mortgaged.push_back(value);
+        owned.push_back(std::move(value));
+      }
+      fields["assets"] = Value::list(std::move(owned));
+      fields["mortgaged_assets"] = Value::list(std::move(mortgaged));
     }
     return Value::object(std::move(fields), party.loc);
   }
 
+  // A judgment an obligation or an evidence item refers to, built once per context like party references.
+  Value judgment_reference(const model::Judgment& j) {
+    const auto known = judgment_references_.find(j.id);
+    if (known != judgment_references_.end()) return known->second;
+    return judgment_references_.emplace(j.id, judgment(j)).first->second;
+  }
+
+  // Values are immutable and share their storage, so each referenced party is built once per context (obligations,
+  // assets and events refer to the same few parties again and again).
   Value party_reference(const std::optional<std::string>& id, const SourceLoc& owner) {
     if (!id) return Value::absent(owner);
+    const auto known = party_references_.find(*id);
+    if (known != party_references_.end()) return known->second;
     const model::Party* party = case_.find_party(*id);
-    return party ? party_value(*party, false) : Value::absent(owner);
+    if (party == nullptr) return Value::absent(owner);
+    return party_references_.emplace(*id, party_value(*party, false)).first->second;
   }
 
   Value obligation_value(const model::Obligation& o) {
@@ -302,7 +437,7 @@ class ContextBuilder {
          {"debtor", party_reference(o.debtor_id, o.loc)},
          {"creditor", party_reference(o.creditor_id, o.loc)},
          {"to_state", Value::boolean(!o.creditor_id.has_value())},
-         {"judgment", j ? judgment(*j) : Value::absent(o.loc)},
+         {"judgment", j ? judgment_reference(*j) : Value::absent(o.loc)},
          {"paid", Value::money(paid, o.loc)},
          {"outstanding", o.amount ? Value::money(*o.amount - paid, o.loc) : Value::absent(o.loc)}},
         o.loc);
@@ -320,14 +455,19 @@ class ContextBuilder {
                          a.loc);
   }
 
-  static Value evidence_value(const model::EvidenceItem& e) {
+  Value evidence_value(const model::EvidenceItem& e) {
     const char* disposition = e.disposition == model::Disposition::destroy      ? "destroy"
                               : e.disposition == model::Disposition::confiscate ? "confiscate"
                                                                                 : "return";
+    const model::Judgment* j = case_.find_judgment(e.judgment_id);
+    const auto destroyed = destroyed_.find(e.id);
     return Value::object({{"id", Value::text(e.id, e.loc)},
                           {"text", text_value(e.text)},
                           {"disposition", Value::text(disposition, e.loc)},
-                          {"judgment_id", Value::text(e.judgment_id, e.loc)}},
+                          {"judgment_id", Value::text(e.judgment_id, e.loc)},
+                          {"judgment", j ? judgment_reference(*j) : Value::absent(e.loc)},
+                          {"destroyed", destroyed == destroyed_.end() ? Value::absent(e.loc)
+                                                                      : Value::date(destroyed->second, e.loc)}},
                          e.loc);
   }
 
@@ -335,8 +475,64 @@ class ContextBuilder {
     return Value::object({{"id", Value::text(officer.id, officer.loc)},
                           {"name", text_value(officer.name)},
                           {"position", text_value(officer.position)},
+                          {"authority", Value::text(deciding_authority(officer.position.value, case_.agency), officer.loc)},
                           {"card", optional_text(officer.card, officer.loc)}},
                          officer.loc);
+  }
+
+  // The first date the party was notified (a notified event), or absent.
+  Value notified_on(const std::string& party_id) const {
+    for (const auto& event : events_)
+      if (event.kind == model::EventKind::notified && event.party_id == party_id) return Value::date(event.date, event.loc);
+    return Value::absent(case_.enforcement.loc);
+  }
+
+  // Whether the document's regime identifies people by số định danh cá nhân (Nghị định 152/2026 Điều 12.1.c).
+  bool new_identification() const { return regime_ != nullptr && regime_->citations.count("identification") != 0; }
+
+  // A list of obligations with their totals: {obligations, total, paid, outstanding}.
+  template <typename Keep>
+  Object obligation_summary(Keep keep) {
+    List items;
+    model::Money total, paid;
+    for (const auto& obligation : case_.obligations) {
+      if (!keep(obligation)) continue;
+      items.push_back(obligation_value(obligation));
+      if (obligation.amount) total += *obligation.amount;
+      paid += paid_of(obligation.id);
+    }
+    const bool any_paid = paid.dong != 0;
+    bool late_interest = false;
+    for (const auto& obligation : case_.obligations) late_interest = late_interest || (keep(obligation) && obligation.late_interest);
+    return Object{{"obligations", Value::list(std::move(items), case_.loc)},
+                  {"total", Value::money(total, case_.loc)},
+                  {"paid", Value::money(paid, case_.loc)},
+                  {"outstanding", Value::money(total - paid, case_.loc)},
+                  {"paid_any", Value::boolean(any_paid)},
+                  {"late_interest", Value::boolean(late_interest)}};
+  }
+
+  // What the enforcement decision covers: on request, the obligations owed to the requester; ex officio, all.
+  Value enforced() {
+    const model::Request* request = case_.enforcement.request ? &*case_.enforcement.request : nullptr;
+    const bool on_request = case_.enforcement.mode == model::EnforcementMode::on_request && request != nullptr;
+    Object fields = obligation_summary([&](const model::Obligation& o) {
+      return !on_request || (o.creditor_id && *o.creditor_id == request->by_id);
+    });
+    List debtors;
+    for (const auto& party : case_.parties) {
+      if (party.role != model::Role::debtor) continue;
+      Value value = party_value(party, true, on_request ? &request->by_id : nullptr);
+      if (!value.find("obligations")->as_list().empty()) debtors.push_back(std::move(value));
+    }
+    fields["debtors"] = Value::list(std::move(debtors), case_.loc);
+    return Value::object(std::move(fields), case_.loc);
+  }
+
+  // Obligations owed to the State budget (án phí, tiền phạt, truy thu, tịch thu…), for miễn, giảm.
+  Value state_revenue() {
+    return Value::object(obligation_summary([](const model::Obligation& o) { return !o.creditor_id.has_value(); }),
+                         case_.loc);
   }
 
   const model::Officer* find_head() const {
@@ -347,7 +543,7 @@ class ContextBuilder {
     return nullptr;
   }
 
-  Value signer() {
+  Value signer(const model::Officer* head) {
     const model::Officer* officer = nullptr;
     if (input_.signer_id) {
       officer = case_.find_officer(*input_.signer_id);
@@ -359,13 +555,136 @@ class ContextBuilder {
     } else if (case_.enforcement.decision && case_.enforcement.decision->signer_id) {
       officer = case_.find_officer(*case_.enforcement.decision->signer_id);
     }
-    if (officer == nullptr) officer = find_head();
+    if (officer == nullptr) officer = head;
     if (officer == nullptr) return Value::absent(case_.loc);
     List lines;
-    for (auto& line : authority_lines(officer->position.value)) lines.push_back(Value::text(line, officer->loc));
+    const std::string on_behalf_of = head ? head->position.value : std::string();
+    for (auto& line : authority_lines(officer->position.value, signing_, on_behalf_of))
+      lines.push_back(Value::text(line, officer->loc));
     Object fields = officer_value(*officer).as_object();
     fields["authority_lines"] = Value::list(std::move(lines));
     return Value::object(std::move(fields), officer->loc);
+  }
+
+  // --set values, checked and typed against the template's {@param} declarations.
+  Value parameters() {
+    Object fields;
+    const auto problem = [&](const std::string& message) { diagnostics_.error("E0312", SourceLoc{}, message); };
+    for (const auto& [name, value] : input_.parameters) {
+      if (name == kSigningParameter) {
+        static const std::vector<std::string> kAllowed = {"KT.", "Q.", "TL.", "TUQ.", "TM."};
+        if (std::find(kAllowed.begin(), kAllowed.end(), value) == kAllowed.end())
+          problem("tham số signing=\"" + value + "\" không hợp lệ (KT., Q., TL., TUQ. hoặc TM.)");
+        else
+          signing_ = value;
+        continue;
+      }
+      const bool declared = std::any_of(parameters_.begin(), parameters_.end(),
+                                        [&](const Parameter& p) { return p.name == name; });
+      if (!declared) {
+        std::string names;
+        for (const auto& p : parameters_) names += (names.empty() ? "" : ", ") + p.name;
+        problem("mẫu " + template_name_ + " không dùng tham số \"" + name + "\"" +
+                (names.empty() ? " (mẫu này không có tham số nào)" : " (các tham số: " + names + ")"));
+      }
+    }
+    for (const auto& parameter : parameters_) {
+      const auto given = input_.parameters.find(parameter.name);
+      if (given == input_.parameters.end() && !parameter.default_value) {
+        if (parameter.required)
+          problem("thiếu tham số --set " + parameter.name + "=… (" + parameter.description + ") mà mẫu " +
+                  template_name_ + " cần");
+        fields[parameter.name] = Value::absent();
+        continue;
+      }
+      const std::string& raw = given != input_.parameters.end() ? given->second : *parameter.default_value;
+      const std::string value = text::normalize_field(raw);
+      const std::string shown = "--set " + parameter.name + "=\"" + raw + "\"";
+      if (parameter.type == "date") {
+        const auto date = model::Date::parse_iso(value);
+        if (!date) problem(shown + ": cần một ngày dạng YYYY-MM-DD");
+        fields[parameter.name] = date ? Value::date(*date) : Value::absent();
+      } else if (parameter.type == "number" || parameter.type == "money") {
+        const bool digits = !value.empty() && value.size() <= 15 &&
+                            value.find_first_not_of("0123456789") == std::string::npos;
+        if (!digits) problem(shown + ": cần một số nguyên không âm, không có dấu phân cách");
+        const std::int64_t number = digits ? std::stoll(value) : 0;
+        fields[parameter.name] = !digits                       ? Value::absent()
+                                 : parameter.type == "money" ? Value::money(model::Money{number})
+                                                             : Value::number(number);
+      } else if (parameter.type == "party") {
+        // A party id, or a role ("debtor", "creditor", "related") for the first party in that role.
+        const model::Party* party = case_.find_party(value);
+        for (const auto& [word, role] : {std::pair{"debtor", model::Role::debtor}, std::pair{"creditor", model::Role::creditor},
+                                         std::pair{"related", model::Role::related}})
+          if (party == nullptr && value == word)
+            for (const auto& candidate : case_.parties)
+              if (party == nullptr && candidate.role == role) party = &candidate;
+        if (party == nullptr) {
+          std::string ids;
+          for (const auto& candidate : case_.parties) ids += (ids.empty() ? "" : ", ") + candidate.id;
+          problem(shown + ": hồ sơ " + case_.id + " không có đương sự này (các mã: " + ids + ")");
+        }
+        fields[parameter.name] = party ? party_value(*party, true) : Value::absent();
+      } else if (parameter.type == "list") {
+        // Items separated by ";"; each item: text, and name / detail split at its first comma.
+        List items;
+        for (std::size_t start = 0; start <= value.size();) {
+          const std::size_t stop = std::min(value.find(';', start), value.size());
+          const std::string item = text::normalize_field(value.substr(start, stop - start));
+          if (!item.empty()) {
+            const std::size_t comma = item.find(',');
+            items.push_back(Value::object(
+                {{"text", Value::text(item)},
+                 {"name", Value::text(text::normalize_field(item.substr(0, comma)))},
+                 {"detail", comma == std::string::npos ? Value::absent()
+                                                       : Value::text(text::normalize_field(item.substr(comma + 1)))}}));
+          }
+          start = stop + 1;
+        }
+        if (items.empty()) problem(shown + ": cần ít nhất một mục (các mục ngăn bởi dấu ;)");
+        fields[parameter.name] = items.empty() ? Value::absent() : Value::list(std::move(items));
+      } else {
+        if (value.empty()) problem(shown + ": không được để trống");
+        fields[parameter.name] = value.empty() ? Value::absent() : Value::text(value);
+      }
+    }
+    return Value::object(std::move(fields));
+  }
+
+  // Dates the law derives from the case, so that templates never compute them.
+  Value deadlines() {
+    Object fields;
+    const rules::Regime* regime = law_.regimes.regime_on(input_.date);
+    const auto limit = [&](const char* id) -> const rules::TimeLimit* {
+      if (regime == nullptr) return nullptr;
+      const auto it = regime->time_limits.find(id);
+      return it == regime->time_limits.end() ? nullptr : &it->second;
+    };
+    std::optional<model::Date> notified, verified;
+    const model::Party* debtor = nullptr;
+    for (const auto& party : case_.parties)
+      if (party.role == model::Role::debtor && debtor == nullptr) debtor = &party;
+    for (const auto& event : events_) {
+      if (event.kind == model::EventKind::notified && debtor && event.party_id == debtor->id && !notified)
+        notified = event.date;
+      if (event.kind == model::EventKind::verification) verified = event.date;
+    }
+    const auto deadline = [&](const std::optional<model::Date>& from, const char* id) {
+      const rules::TimeLimit* found = limit(id);
+      if (!from || found == nullptr) return Value::absent(case_.enforcement.loc);
+      return Value::date(law_.calendar.deadline(*from, *found), case_.enforcement.loc);
+    };
+    fields["voluntary"] = deadline(notified, "voluntary-period");
+    fields["next_verification"] = deadline(verified, "reverification");
+    // The destruction council works from the document date (its founding decision).
+    fields["destruction"] = deadline(input_.date, "destruction");
+    // A verification record supports a miễn, giảm request only while it is recent (Luật 2008 Điều 62.3).
+    fields["verification_valid_until"] = deadline(verified, "remission-verification");
+    const std::optional<model::Date> decided =
+        case_.enforcement.decision ? std::optional<model::Date>(case_.enforcement.decision->date) : std::nullopt;
+    fields["remission_from"] = deadline(decided, "remission-wait");
+    return Value::object(std::move(fields), case_.enforcement.loc);
   }
 
   Value enforcement() {
@@ -387,13 +706,18 @@ class ContextBuilder {
     }
     if (e.decision) {
       const model::Decision& d = *e.decision;
-      fields["decision"] = Value::object({{"number", optional_text(d.number, d.loc)}, {"date", Value::date(d.date, d.loc)}},
-                                         d.loc);
+      // "517/QĐ-CCTHADS": the decision's number with the agency's ký hiệu for decisions.
+      fields["decision"] = Value::object(
+          {{"number", optional_text(d.number, d.loc)},
+           {"reference", d.number ? Value::text(d.number->value + "/QĐ-" + case_.agency.code.value, d.number->loc)
+                                  : Value::absent(d.loc)},
+           {"date", Value::date(d.date, d.loc)}},
+          d.loc);
     } else {
       fields["decision"] = Value::absent(e.loc);
     }
     List verifications;
-    for (const auto& event : e.events) {
+    for (const auto& event : events_) {
       if (event.kind != model::EventKind::verification) continue;
       verifications.push_back(Value::object(
           {{"date", Value::date(event.date, event.loc)},
@@ -404,6 +728,44 @@ class ContextBuilder {
     }
     fields["last_verification"] = verifications.empty() ? Value::absent(e.loc) : verifications.back();
     fields["verifications"] = Value::list(std::move(verifications));
+    // The latest hoãn, tạm đình chỉ, đình chỉ and quyết định chưa có điều kiện; every notification and destruction.
+    const auto last_event = [&](model::EventKind kind) -> const model::Event* {
+      const model::Event* found = nullptr;
+      for (const auto& event : events_)
+        if (event.kind == kind) found = &event;
+      return found;
+    };
+    const auto with_reason = [&](model::EventKind kind) {
+      const model::Event* event = last_event(kind);
+      if (event == nullptr) return Value::absent(e.loc);
+      return Value::object({{"date", Value::date(event->date, event->loc)}, {"reason", optional_text(event->reason, event->loc)}},
+                           event->loc);
+    };
+    fields["postponement"] = with_reason(model::EventKind::postponed);
+    fields["suspension"] = with_reason(model::EventKind::suspended);
+    fields["termination"] = with_reason(model::EventKind::terminated);
+    if (const model::Event* no_means = last_event(model::EventKind::no_means_decision)) {
+      fields["no_means_decision"] = Value::object(
+          {{"date", Value::date(no_means->date, no_means->loc)}, {"number", optional_text(no_means->number, no_means->loc)}},
+          no_means->loc);
+    } else {
+      fields["no_means_decision"] = Value::absent(e.loc);
+    }
+    List notifications, destructions;
+    for (const auto& event : events_) {
+      if (event.kind == model::EventKind::notified)
+        notifications.push_back(Value::object(
+            {{"date", Value::date(event.date, event.loc)}, {"party", party_reference(event.party_id, event.loc)}}, event.loc));
+      if (event.kind == model::EventKind::destroyed) {
+        const model::EvidenceItem* item = event.item_id ? case_.find_evidence(*event.item_id) : nullptr;
+        destructions.push_back(Value::object(
+            {{"date", Value::date(event.date, event.loc)}, {"item", item ? evidence_value(*item) : Value::absent(event.loc)}},
+            event.loc));
+      }
+    }
+    fields["destroyed_on"] = destructions.empty() ? Value::absent(e.loc) : *destructions.back().find("date");
+    fields["notifications"] = Value::list(std::move(notifications), e.loc);
+    fields["destructions"] = Value::list(std::move(destructions), e.loc);
     if (e.status) {
       fields["status"] = Value::object({{"as_of", Value::date(e.status->as_of, e.status->loc)},
                                         {"condition", Value::text(std::string(means_id(e.status->condition)), e.status->loc)},
@@ -416,13 +778,34 @@ class ContextBuilder {
   }
 
   Value document() {
+    const std::string type_code = template_.document() ? template_.document()->type_code : std::string();
+    const std::string type_name = template_.document() ? template_.document()->type_name : std::string();
+    // Số, ký hiệu: "05/QĐ-CCTHADS"; a draft leaves room for the number: "      /QĐ-CCTHADS".
+    const std::string notation = type_code.empty() ? case_.agency.code.value : type_code + "-" + case_.agency.code.value;
+    const std::string number = input_.number.empty() ? std::string("      ") : input_.number;
+    // The căn cứ lines and form code of this template under the document's regime.
+    List can_cu;
+    Value form = Value::absent();
+    if (regime_ != nullptr) {
+      if (const auto lines = regime_->basis_lines.find(template_name_); lines != regime_->basis_lines.end())
+        for (const auto& line : lines->second) can_cu.push_back(Value::text(line, regime_->loc));
+      if (const auto code = regime_->form_codes.find(template_name_); code != regime_->form_codes.end())
+        form = Value::text(code->second, regime_->loc);
+    }
+    // A letter (code="") bears the agency's code alone: "05/CCTHADS".
     return Value::object({{"number", Value::text(input_.number)},
                           {"date", Value::date(input_.date)},
-                          {"template", Value::text(template_name_)}});
+                          {"can_cu", Value::list(std::move(can_cu))},
+                          {"form", form},
+                          {"template", Value::text(template_name_)},
+                          {"type_name", Value::text(type_name)},
+                          {"type_code", Value::text(type_code)},
+                          {"notation", Value::text(notation)},
+                          {"reference", Value::text(number + "/" + notation)}});
   }
 
   Value regime() {
-    const rules::Regime* regime = law_.regime_on(input_.date);
+    const rules::Regime* regime = law_.regimes.regime_on(input_.date);
     if (regime == nullptr) {
       diagnostics_.error("E0314", case_.loc,
                          "không có chế độ pháp lý nào áp dụng cho ngày " + input_.date.to_iso() +
@@ -442,7 +825,7 @@ class ContextBuilder {
                                                                        : "tháng";
       limits[id] = Value::object({{"count", Value::number(limit.count, limit.loc)},
                                   {"unit", Value::text(unit, limit.loc)},
-                                  {"text", Value::text(std::to_string(limit.count) + " " + unit, limit.loc)},
+                                  {"text", Value::text(text::two_digits(limit.count) + " " + unit, limit.loc)},
                                   {"basis", Value::text(limit.basis, limit.loc)}},
                                  limit.loc);
     }
@@ -458,10 +841,18 @@ class ContextBuilder {
 
   const model::Case& case_;
   const RenderInput& input_;
-  const rules::LawBook& law_;
+  const rules::Law& law_;
+  const Template& template_;
   const std::string& template_name_;
+  const std::vector<Parameter>& parameters_;
   Diagnostics& diagnostics_;
+  const rules::Regime* regime_;
+  std::vector<model::Event> events_;  ///< the case's events up to the document date
   std::map<std::string, model::Money> paid_;
+  std::map<std::string, model::Date> destroyed_;  ///< evidence item id → first destruction date
+  std::map<std::string, Value, std::less<>> party_references_;  ///< party id → party_value(party, false)
+  std::map<std::string, Value, std::less<>> judgment_references_;  ///< judgment id → judgment(j)
+  std::string signing_;  ///< the checked `signing` parameter, "" for automatic
 };
 
 }  // namespace
@@ -475,32 +866,37 @@ std::string honorific(model::Gender gender) {
   return "ông/bà";
 }
 
-std::vector<std::string> authority_lines(const std::string& position) {
-  if (starts_with_deputy(position)) {
+std::vector<std::string> authority_lines(const std::string& position, const std::string& prefix,
+                                         const std::string& on_behalf_of) {
+  const std::string own = text::to_upper(position);
+  const std::string lower = text::to_lower(position);
+  const auto without = [&](std::string_view word) {
+    return text::capitalize_first(position.substr(std::min(position.size(), word.size())));
+  };
+  const bool deputy = lower.rfind("phó ", 0) == 0;
+  const bool acting = lower.rfind("quyền ", 0) == 0;
+  if (prefix.empty() || prefix == "KT.") {
     // "Phó Chi cục trưởng" signs for the "Chi cục trưởng": KT. (ký thay).
-    const std::string head_title = text::capitalize_first(position.substr(std::string("Phó ").size()));
-    return {"KT. " + text::to_upper(head_title), text::to_upper(position)};
+    if (deputy || prefix == "KT.")
+      return {"KT. " + text::to_upper(deputy ? without("Phó ") : on_behalf_of), own};
+    if (acting) return {"Q. " + text::to_upper(without("Quyền "))};
+    return {own};
   }
-  return {text::to_upper(position)};
+  if (prefix == "Q.") return {"Q. " + text::to_upper(acting ? without("Quyền ") : position)};
+  // TL. (thừa lệnh), TUQ. (thừa ủy quyền), TM. (thay mặt a collective body).
+  return {prefix + " " + text::to_upper(on_behalf_of), own};
 }
 
 std::string deciding_authority(const std::string& head_position, const model::Agency& agency) {
-  const std::string title = text::to_upper(head_position);
-  const std::string lower = text::to_lower(head_position);
   // "Trưởng Thi hành án dân sự tỉnh" heads the agency it names: complete it with that agency's name.
-  if (lower.rfind("trưởng ", 0) == 0) {
-    const std::string named = lower.substr(std::string("trưởng ").size());
-    for (const auto* candidate : {agency.parent ? &agency.parent->value : nullptr, &agency.name.value}) {
-      if (candidate != nullptr && text::to_lower(*candidate).rfind(named, 0) == 0)
-        return "TRƯỞNG " + text::to_upper(*candidate);
-    }
-  }
-  return title + " " + text::to_upper(agency.name.value);
+  if (const std::string* headed = headed_agency(head_position, agency)) return "TRƯỞNG " + text::to_upper(*headed);
+  return text::to_upper(head_position) + " " + text::to_upper(agency.name.value);
 }
 
-Value build_context(const model::Case& the_case, const RenderInput& input, const rules::LawBook& law,
-                    const std::string& template_name, Diagnostics& diagnostics) {
-  return ContextBuilder(the_case, input, law, template_name, diagnostics).build();
+Value build_context(const model::Case& the_case, const RenderInput& input, const rules::Law& law,
+                    const Template& document_template, const std::vector<Parameter>& parameters,
+                    Diagnostics& diagnostics) {
+  return ContextBuilder(the_case, input, law, document_template, parameters, diagnostics).build();
 }
 
 }  // namespace vanban::templating

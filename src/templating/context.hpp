@@ -8,7 +8,8 @@
 
 #include "base/diagnostics.hpp"
 #include "model/case.hpp"
-#include "rules/law_book.hpp"
+#include "rules/law.hpp"
+#include "templating/template.hpp"
 #include "templating/value.hpp"
 
 namespace vanban::templating {
@@ -21,16 +22,25 @@ struct RenderInput {
   std::map<std::string, std::string, std::less<>> parameters;  ///< --set key=value, already checked
 };
 
-/// Builds the context for one case. Input problems (unknown signer, no regime for the date) are reported.
-Value build_context(const model::Case& the_case, const RenderInput& input, const rules::LawBook& law,
-                    const std::string& template_name, Diagnostics& diagnostics);
+/// Builds the context for one case. `parameters` are those the template declares ({@param}); the values given in
+/// `input.parameters` are checked against them. Input problems (unknown signer, no regime for the date, a bad
+/// or missing parameter) are reported.
+Value build_context(const model::Case& the_case, const RenderInput& input, const rules::Law& law,
+                    const Template& document_template, const std::vector<Parameter>& parameters,
+                    Diagnostics& diagnostics);
+
+/// The parameter every template accepts: `signing` overrides the signing authority (KT., Q., TL., TUQ., TM.).
+inline constexpr const char* kSigningParameter = "signing";
 
 /// "ông", "bà", or "ông/bà" when the gender is not known.
 std::string honorific(model::Gender gender);
 
-/// Signature authority lines for a signer's position: "Phó Chi cục trưởng" → {"KT. CHI CỤC TRƯỞNG",
-/// "PHÓ CHI CỤC TRƯỞNG"}; "Chi cục trưởng" → {"CHI CỤC TRƯỞNG"}.
-std::vector<std::string> authority_lines(const std::string& position);
+/// Signature authority lines (Nghị định 30, box 7a). Automatic: "Phó Chi cục trưởng" signs
+/// {"KT. CHI CỤC TRƯỞNG", "PHÓ CHI CỤC TRƯỞNG"}; "Quyền Chi cục trưởng" signs {"Q. CHI CỤC TRƯỞNG"}; the head
+/// signs {"CHI CỤC TRƯỞNG"}. With `prefix` TL./TUQ. the first line names `on_behalf_of` (the head's title),
+/// with TM. the collective body, and the second line is the signer's own title.
+std::vector<std::string> authority_lines(const std::string& position, const std::string& prefix = {},
+                                         const std::string& on_behalf_of = {});
 
 /// The deciding authority as a decision names it: "CHI CỤC TRƯỞNG CHI CỤC THI HÀNH ÁN DÂN SỰ HUYỆN QUỲ HỢP".
 std::string deciding_authority(const std::string& head_position, const model::Agency& agency);

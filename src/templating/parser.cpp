@@ -494,11 +494,16 @@ class TemplateParser {
       return node;
     }
     if (token.text == "signature") {
-      keyed_options(node, token, {"signer"});
+      keyed_options(node, token, {"signer", "as", "for", "title"});
+      if (const auto as = node.options.find("as"); as != node.options.end()) {
+        static const std::set<std::string, std::less<>> kPrefixes = {"KT.", "Q.", "TL.", "TUQ.", "TM."};
+        if (!kPrefixes.count(as->second))
+          fail("E0412", token.begin, "as=\"" + as->second + "\" không hợp lệ (KT., Q., TL., TUQ. hoặc TM.)");
+      }
       return node;
     }
     if (token.text == "document") {
-      keyed_options(node, token, {"name", "code", "description", "applies"});
+      keyed_options(node, token, {"name", "code", "description", "applies", "dated"});
       if (t_.document_) {
         fail("E0413", token.offset, "mẫu chỉ được có một lệnh {@document}");
         return std::nullopt;
@@ -508,30 +513,36 @@ class TemplateParser {
       info.type_name = node.options["name"];
       info.type_code = node.options["code"];
       info.description = node.options["description"];
-      if (info.type_name.empty() || info.type_code.empty())
+      // code="" is allowed: a letter (công văn, thư) has no type code in its ký hiệu.
+      if (info.type_name.empty() || !node.options.count("code"))
         fail("E0413", token.offset, "{@document} cần name=\"…\" (tên loại văn bản) và code=\"…\" (ký hiệu loại)");
-      if (const auto applies = node.options.find("applies"); applies != node.options.end()) {
-        // The condition sits inside quotes: parse it from its own position.
-        const auto words = options(token.begin, token.end);
-        for (const auto& word : words)
-          if (word.key == "applies") info.applies = expression(word.value_offset + 1, word.value_end - 1);
+      // The conditions sit inside quotes: parse each from its own position.
+      const auto words = options(token.begin, token.end);
+      for (const auto& word : words) {
+        if (word.key == "applies" && word.quoted) info.applies = expression(word.value_offset + 1, word.value_end - 1);
+        if (word.key == "dated" && word.quoted) info.dated = expression(word.value_offset + 1, word.value_end - 1);
       }
       t_.document_ = std::move(info);
       return std::nullopt;
     }
     if (token.text == "param") {
-      keyed_options(node, token, {"name", "type", "description", "example", "optional"});
+      keyed_options(node, token, {"name", "type", "description", "example", "optional", "default"});
       Parameter parameter;
       parameter.loc = node.loc;
       parameter.name = node.options["name"];
       parameter.description = node.options["description"];
       parameter.example = node.options["example"];
       if (node.options.count("type")) parameter.type = node.options["type"];
-      parameter.required = !node.options.count("optional") || node.options["optional"] != "true";
+      if (const auto given = node.options.find("default"); given != node.options.end())
+        parameter.default_value = given->second;
+      // A parameter with a default value need not be given.
+      parameter.required = (!node.options.count("optional") || node.options["optional"] != "true") &&
+                           !parameter.default_value;
       if (parameter.name.empty()) fail("E0412", token.offset, "{@param} cần name=\"…\"");
-      if (parameter.type != "text" && parameter.type != "date" && parameter.type != "number" &&
-          parameter.type != "money")
-        fail("E0412", token.offset, "kiểu tham số \"" + parameter.type + "\" không hợp lệ (text, date, number, money)");
+      static const std::set<std::string, std::less<>> kTypes = {"text", "date", "number", "money", "party", "list"};
+      if (!kTypes.count(parameter.type))
+        fail("E0412", token.offset,
+             "kiểu tham số \"" + parameter.type + "\" không hợp lệ (text, date, number, money, party, list)");
       t_.parameters_.push_back(std::move(parameter));
       return std::nullopt;
     }

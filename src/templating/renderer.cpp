@@ -355,8 +355,10 @@ class Renderer {
 
   void loop(const Node& node) {
     if (!node.expr) return;
-    const Value list = evaluate(*node.expr, scope_, diagnostics_);
+    Value list = evaluate(*node.expr, scope_, diagnostics_);
     if (list.is_absent()) return;
+    // One object is a list of one: {#each enforcement.request.by as p} binds p for a shared part.
+    if (list.kind() == Value::Kind::object) list = Value::list({list}, list.loc());
     if (list.kind() != Value::Kind::list) {
       error_template("E0415", node.loc,
                      "\"" + node.expr->path_text() + "\" là " + std::string(kind_name(list.kind())) +
@@ -430,7 +432,7 @@ class Renderer {
     return value->kind() == Value::Kind::text ? value->as_text() : std::string();
   }
 
-  std::string notation() { return document_info().type_code + "-" + lookup_text({"agency", "code"}); }
+  std::string notation() { return lookup_text({"document", "notation"}); }
 
   void header(const Node& node) {
     doc::Header header;
@@ -438,8 +440,7 @@ class Renderer {
     const std::string parent = lookup_text({"agency", "parent"});
     if (!parent.empty()) header.parent_agency = text::to_upper(parent);
     header.agency = text::to_upper(lookup_text({"agency", "name"}));
-    const std::string number = input_.number.empty() ? std::string("      ") : input_.number;
-    header.number_line = "Số: " + number + "/" + notation();
+    header.number_line = "Số: " + lookup_text({"document", "reference"});
     header.place_date = lookup_text({"agency", "place"}) + ", " +
                         text::long_date(input_.date.year(), input_.date.month(), input_.date.day());
     document_.blocks.emplace_back(std::move(header));
@@ -451,23 +452,44 @@ class Renderer {
       signer = evaluate(option->second, scope_, diagnostics_);
     else if (const Value* found = context_.find("signer"))
       signer = *found;
-    const Value* name = signer.find("name");
+    // The signer is an officer, a party (object with a name) or a bare name (text, e.g. a parameter).
+    const Value* name = signer.kind() == Value::Kind::text ? &signer : signer.find("name");
     const Value* position = signer.find("position");
-    if (name == nullptr || position == nullptr || name->kind() != Value::Kind::text ||
-        position->kind() != Value::Kind::text) {
+    if (position != nullptr && position->kind() != Value::Kind::text) position = nullptr;
+    // title="…" is literal; title=path is a field of the case, e.g. a witness's capacity.
+    std::optional<std::string> title;
+    if (const auto literal = node.options.find("title"); literal != node.options.end()) title = literal->second;
+    if (const auto field = node.expressions.find("title"); field != node.expressions.end()) {
+      const Value value = evaluate(field->second, scope_, diagnostics_);
+      if (value.kind() == Value::Kind::text) title = value.as_text();
+    }
+    if (name == nullptr || name->kind() != Value::Kind::text || (position == nullptr && !title)) {
       diagnostics_.error("E0310", case_.loc, "không xác định được người ký văn bản (cần <officer> có chức vụ)");
       return;
     }
     doc::Signature block;
     block.loc = node.loc;
     block.signer_name = name->as_text();
-    if (const Value* lines = signer.find("authority_lines"); lines && lines->kind() == Value::Kind::list) {
+    const auto as = node.options.find("as");
+    if (as != node.options.end()) {
+      // A template-defined authority, e.g. a council: {@signature as="TM." for="Hội đồng" title="Chủ tịch Hội đồng"}.
+      const auto on_behalf_of = node.options.find("for");
+      block.authority_lines =
+          authority_lines(title ? *title : position->as_text(), as->second,
+                          on_behalf_of != node.options.end() ? on_behalf_of->second : std::string());
+    } else if (title) {
+      // A capacity in a record, e.g. {@signature signer=debtor title="Người phải thi hành án"}.
+      block.authority_lines.push_back(text::to_upper(*title));
+    } else if (const Value* lines = signer.find("authority_lines"); lines && lines->kind() == Value::Kind::list) {
       for (const auto& line : lines->as_list()) block.authority_lines.push_back(line.as_text());
     } else {
       block.authority_lines.push_back(text::to_upper(position->as_text()));
     }
-    signer_name_ = block.signer_name;
-    signer_position_ = position->as_text();
+    // The document's signer (metadata) is the first officer who signs; parties and witnesses sign records too.
+    if (signer_name_.empty() && position != nullptr && signer.find("authority") != nullptr) {
+      signer_name_ = block.signer_name;
+      signer_position_ = position->as_text();
+    }
     document_.blocks.emplace_back(std::move(block));
     if (!pending_recipients_.empty()) attach_recipients();
   }

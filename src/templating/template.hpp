@@ -50,9 +50,10 @@ struct Node {
 /// What {@param} declares: a value the case does not hold, given with --set key=value.
 struct Parameter {
   std::string name;
-  std::string type = "text";  ///< text, date, number, money
+  std::string type = "text";  ///< text, date, number, money, party (a party id), list (items separated by ";")
   std::string description;
   std::string example;
+  std::optional<std::string> default_value;  ///< used when the parameter is not given
   bool required = true;
   SourceLoc loc;
 };
@@ -63,6 +64,7 @@ struct DocumentInfo {
   std::string type_code;    ///< "QĐ"
   std::string description;  ///< one line for `vanban templates`
   std::optional<Expr> applies;  ///< which cases the template is meant for
+  std::optional<Expr> dated;    ///< the case date the document bears when none is given (e.g. a verification's)
   SourceLoc loc;
 };
 

@@ -1,5 +1,6 @@
 #include "templating/template_set.hpp"
 
+#include <algorithm>
 #include <functional>
 #include <set>
 
@@ -81,11 +82,27 @@ std::vector<const Template*> TemplateSet::documents() const {
   return out;
 }
 
+std::vector<Parameter> TemplateSet::parameters_of(const Template& document_template) const {
+  std::vector<Parameter> out = document_template.parameters();
+  std::vector<const Node*> includes;
+  collect_includes(document_template.nodes(), includes);
+  for (const Node* include : includes) {
+    if (const Template* part = find(include->options.at("value"))) {
+      for (const auto& parameter : parameters_of(*part)) {
+        const bool known = std::any_of(out.begin(), out.end(), [&](const Parameter& p) { return p.name == parameter.name; });
+        if (!known) out.push_back(parameter);
+      }
+    }
+  }
+  return out;
+}
+
 std::optional<doc::Document> TemplateSet::render(const Template& document_template, const model::Case& the_case,
-                                                 const RenderInput& input, const rules::LawBook& law,
+                                                 const RenderInput& input, const rules::Law& law,
                                                  Diagnostics& diagnostics) const {
   Diagnostics local;
-  const Value context = build_context(the_case, input, law, document_template.name(), local);
+  const Value context =
+      build_context(the_case, input, law, document_template, parameters_of(document_template), local);
   std::optional<doc::Document> result;
   if (!local.has_errors()) result = render_document(*this, document_template, the_case, context, input, local);
   diagnostics.merge(local);
@@ -93,12 +110,32 @@ std::optional<doc::Document> TemplateSet::render(const Template& document_templa
   return result;
 }
 
+Value TemplateSet::context_for(const Template& document_template, const model::Case& the_case,
+                               const RenderInput& input, const rules::Law& law, Diagnostics& diagnostics) const {
+  return build_context(the_case, input, law, document_template, parameters_of(document_template), diagnostics);
+}
+
+model::Date TemplateSet::document_date(const Template& document_template, const model::Case& the_case,
+                                       model::Date fallback, const rules::Law& law) const {
+  const auto& info = document_template.document();
+  if (!info || !info->dated) return fallback;
+  // The case as it stands at the end of its history: the named date may lie after the fallback.
+  RenderInput input;
+  input.date = *model::Date::from_ymd(9999, 12, 31);
+  Diagnostics ignored;
+  const Value context = build_context(the_case, input, law, document_template, {}, ignored);
+  const Scope scope(context);
+  const Value value = evaluate(*info->dated, scope, ignored);
+  return value.kind() == Value::Kind::date ? value.as_date() : fallback;
+}
+
 bool TemplateSet::applies(const Template& document_template, const model::Case& the_case, const RenderInput& input,
-                          const rules::LawBook& law) const {
+                          const rules::Law& law) const {
   const auto& info = document_template.document();
   if (!info || !info->applies) return true;
   Diagnostics ignored;
-  const Value context = build_context(the_case, input, law, document_template.name(), ignored);
+  // Parameters are not known here: the condition may only use the case.
+  const Value context = build_context(the_case, input, law, document_template, {}, ignored);
   const Scope scope(context);
   return evaluate(*info->applies, scope, ignored).truthy() && !ignored.has_errors();
 }

@@ -11,7 +11,7 @@
 #include "base/diagnostics.hpp"
 #include "doc/document.hpp"
 #include "model/case.hpp"
-#include "rules/law_book.hpp"
+#include "rules/law.hpp"
 #include "templating/context.hpp"
 #include "templating/template.hpp"
 
@@ -38,12 +38,34 @@ class TemplateSet {
   /// Renders a document template for one case. Template and input errors are reported; nullopt on any error,
   /// so nothing half-rendered ever leaves this function.
   [[nodiscard]] std::optional<doc::Document> render(const Template& document_template, const model::Case& the_case,
-                                                    const RenderInput& input, const rules::LawBook& law,
+                                                    const RenderInput& input, const rules::Law& law,
                                                     Diagnostics& diagnostics) const;
 
   /// Whether the template's {@document applies="…"} condition holds for the case (true without a condition).
   [[nodiscard]] bool applies(const Template& document_template, const model::Case& the_case,
-                             const RenderInput& input, const rules::LawBook& law) const;
+                             const RenderInput& input, const rules::Law& law) const;
+
+  /// The context a template sees for a case (for evaluating batch filters); problems go to `diagnostics`.
+  [[nodiscard]] Value context_for(const Template& document_template, const model::Case& the_case,
+                                  const RenderInput& input, const rules::Law& law, Diagnostics& diagnostics) const;
+
+  /// Checks an expression (a batch filter) against the context any case can produce for this template:
+  /// unknown fields, functions and comparisons of unrelated kinds are reported at their position.
+  void check_expression(const Expr& expression, const Template& document_template, const rules::Law& law,
+                        Diagnostics& diagnostics) const;
+
+  /// The date a document bears when the request gives none: the case date named by {@document dated="…"} (read
+  /// from the whole history of the case) when the case has it, else `fallback`.
+  [[nodiscard]] model::Date document_date(const Template& document_template, const model::Case& the_case,
+                                          model::Date fallback, const rules::Law& law) const;
+
+  /// The {@param} declarations of a template and of every part it includes, in order of appearance.
+  [[nodiscard]] std::vector<Parameter> parameters_of(const Template& document_template) const;
+
+  /// Checks every document template without a case: each field, filter, condition and loop in every branch
+  /// is checked against the context a case can produce, under every regime of `law`. Template errors (E04xx)
+  /// are reported with their template position.
+  void check(const rules::Law& law, Diagnostics& diagnostics) const;
 
  private:
   std::map<std::string, std::shared_ptr<Template>, std::less<>> templates_;

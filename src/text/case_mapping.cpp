@@ -4,6 +4,8 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
+
 #include "base/utf8.hpp"
 #include "text/normalize.hpp"
 
@@ -42,7 +44,17 @@ std::string capitalize_first(std::string_view utf8) {
   if (utf8.empty()) return {};
   std::size_t offset = 0;
   utf8::decode(utf8, offset);
-  return to_upper(utf8.substr(0, offset)) + std::string(utf8.substr(offset));
+  std::string out = to_upper(utf8.substr(0, offset));
+  // Paired forms in the first word capitalize both halves: "ông/bà" → "Ông/Bà", "anh/chị" → "Anh/Chị".
+  const std::size_t first_word_end = std::min(utf8.find(' '), utf8.size());
+  while (offset < utf8.size()) {
+    const std::size_t start = offset;
+    const char32_t cp = utf8::decode(utf8, offset);
+    const bool after_slash = start > 0 && utf8[start - 1] == '/' && start < first_word_end;
+    out += after_slash && u_isalpha(static_cast<UChar32>(cp)) ? to_upper(utf8.substr(start, offset - start))
+                                                             : std::string(utf8.substr(start, offset - start));
+  }
+  return out;
 }
 
 std::string lowercase_first(std::string_view utf8) {

@@ -10,7 +10,8 @@ namespace vanban::text {
 std::string to_upper(std::string_view utf8);
 /// Lower case.
 std::string to_lower(std::string_view utf8);
-/// The first letter upper case, the rest unchanged: "một trăm" → "Một trăm".
+/// The first letter upper case, the rest unchanged: "một trăm" → "Một trăm"; a paired first word capitalizes
+/// both halves: "ông/bà Lò Văn Pọm" → "Ông/Bà Lò Văn Pọm".
 std::string capitalize_first(std::string_view utf8);
 /// The first letter lower case, the rest unchanged: "Về việc" → "về việc".
 std::string lowercase_first(std::string_view utf8);

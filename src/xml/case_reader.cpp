@@ -5,9 +5,15 @@
 #include <initializer_list>
 #include <set>
 #include <string>
+#include <tuple>
+#include <vector>
 
+#include "base/utf8.hpp"
 #include "text/normalize.hpp"
+#include "text/repair.hpp"
+#include "xml/case_checks.hpp"
 #include "xml/safe_parse.hpp"
+#include "xml/schema_check.hpp"
 
 namespace vanban::xml {
 
@@ -24,35 +30,70 @@ std::optional<std::int64_t> parse_whole_number(std::string_view text) {
   return value;
 }
 
+// How much of a field's text a message quotes.
+constexpr std::size_t kQuotedLength = 60;
+// After this many errors a file is hopeless: reading stops (a million bad elements cost no more than a
+// thousand), the schema is not consulted, and only this many messages are printed.
+constexpr std::size_t kMaxErrors = 1000;
+
+// A field's text in quotes for a message, as it is (white space collapsed), cut after kQuotedLength characters.
+std::string quoted(std::string_view text) {
+  std::u32string code_points;
+  for (const char32_t c : utf8::to_u32(text)) {
+    const bool space = c == ' ' || c == '\t' || c == '\r' || c == '\n';
+    if (space && (code_points.empty() || code_points.back() == ' ')) continue;
+    const bool control = c < 0x20 || (c >= 0x7F && c <= 0x9F);  // shown as U+FFFD, never sent to a terminal
+    code_points += space ? U' ' : control ? U'\uFFFD' : c;
+  }
+  while (!code_points.empty() && code_points.back() == ' ') code_points.pop_back();
+  if (code_points.size() <= kQuotedLength) return "\"" + utf8::from_u32(code_points) + "\"";
+  code_points.resize(kQuotedLength);
+  return "\"" + utf8::from_u32(code_points) + "…\"";
+}
+
 class CaseBuilder {
  public:
-  CaseBuilder(const ParsedXml& xml, Diagnostics& diagnostics) : xml_(xml), diagnostics_(diagnostics) {}
+  CaseBuilder(const ParsedXml& xml, const ReadOptions& options, Diagnostics& diagnostics)
+      : xml_(xml), diagnostics_(diagnostics), repair_(options.repair) {}
 
-  std::optional<model::Register> build() {
+  // The root must be <case> or <register> in the format's namespace; nothing else can be read.
+  bool check_root() {
     const pugi::xml_node root = xml_.root();
     const std::string_view name = root.name();
     const pugi::xml_attribute ns = root.attribute("xmlns");
     if (name != "case" && name != "register") {
       error("E0108", xml_.loc(root),
             "phần tử gốc phải là <case> hoặc <register>, không phải <" + std::string(name) + ">");
-      return std::nullopt;
+      return false;
     }
     if (!ns || std::string_view(ns.value()) != kCaseNamespace) {
       error("E0108", ns ? xml_.value_loc(ns) : xml_.loc(root),
             "không gian tên phải là \"" + std::string(kCaseNamespace) + "\"" +
                 (ns ? ", không phải \"" + std::string(ns.value()) + "\"" : " (thiếu thuộc tính xmlns)"));
-      return std::nullopt;
+      return false;
     }
+    return true;
+  }
+
+  std::optional<model::Register> build() {
+    const pugi::xml_node root = xml_.root();
+    if (repair_ == text::RepairMode::repair) expected_ = file_encoding(root);
     model::Register result;
-    if (name == "case") {
-      expect_attributes(root, {"xmlns", "id"});
+    if (std::string_view(root.name()) == "case") {
+      expect_attributes(root, {"id"});
       result.cases.push_back(read_case(root));
     } else {
-      expect_attributes(root, {"xmlns", "period-start", "period-end"});
-      result.period_start = optional_date(root, "period-start");
-      result.period_end = optional_date(root, "period-end");
+      expect_attributes(root, {"period-start", "period-end"});
+      const DateAt start = optional_date(root, "period-start");
+      const DateAt end = optional_date(root, "period-end");
+      result.period_start = start.date;
+      result.period_end = end.date;
+      if (start.date && end.date && *end.date < *start.date)
+        error("E0216", end.loc,
+              "cuối kỳ báo cáo " + end.date->to_iso() + " trước đầu kỳ " + start.date->to_iso());
       std::set<std::string> case_ids;
       for (pugi::xml_node child : elements(root)) {
+        if (saturated()) break;
         if (std::string_view(child.name()) != "case") {
           unknown_element(child);
           continue;
@@ -64,32 +105,44 @@ class CaseBuilder {
       }
       if (result.cases.empty()) error("E0201", xml_.loc(root), "sổ không có hồ sơ <case> nào");
     }
-    if (diagnostics_.has_errors()) return std::nullopt;
     return result;
   }
 
  private:
   // ---- generic helpers ------------------------------------------------------------------------
   void error(const char* code, SourceLoc loc, std::string message) {
-    diagnostics_.error(code, std::move(loc), std::move(message));
+    if (!saturated()) diagnostics_.error(code, std::move(loc), std::move(message));
   }
 
-  static std::vector<pugi::xml_node> elements(pugi::xml_node parent) {
+  // Whether enough errors were found to stop reading.
+  [[nodiscard]] bool saturated() const { return diagnostics_.error_count() >= kMaxErrors; }
+
+  // The element children of `parent`; none once the reader is saturated.
+  std::vector<pugi::xml_node> elements(pugi::xml_node parent) const {
     std::vector<pugi::xml_node> out;
+    if (saturated()) return out;
     for (pugi::xml_node child = parent.first_child(); child; child = child.next_sibling())
       if (child.type() == pugi::node_element) out.push_back(child);
     return out;
   }
 
   void unknown_element(pugi::xml_node node) {
+    if (saturated()) return;
     error("E0203", xml_.loc(node),
           "phần tử <" + std::string(node.name()) + "> không thuộc định dạng hồ sơ (trong <" +
               std::string(node.parent().name()) + ">)");
   }
 
+  // Namespace declarations are XML's business, not the format's.
+  static bool is_namespace_declaration(std::string_view name) {
+    return name == "xmlns" || name.substr(0, 6) == "xmlns:";
+  }
+
   void expect_attributes(pugi::xml_node node, std::initializer_list<std::string_view> allowed) {
+    if (saturated()) return;
     for (pugi::xml_attribute attribute : node.attributes()) {
       const std::string_view name = attribute.name();
+      if (is_namespace_declaration(name)) continue;
       if (std::find(allowed.begin(), allowed.end(), name) == allowed.end())
         error("E0204", xml_.loc(attribute),
               "thuộc tính \"" + std::string(name) + "\" không thuộc định dạng của <" + std::string(node.name()) + ">");
@@ -99,6 +152,7 @@ class CaseBuilder {
   void expect_children(pugi::xml_node node, std::initializer_list<std::string_view> allowed) {
     std::set<std::string_view> seen;
     for (pugi::xml_node child : elements(node)) {
+      if (saturated()) break;
       const std::string_view name = child.name();
       if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
         unknown_element(child);
@@ -109,11 +163,55 @@ class CaseBuilder {
     }
   }
 
+  // ---- text ------------------------------------------------------------------------------------------------
+
+  // The legacy encoding the file's fields agree on, which lets short fields be repaired on less evidence.
+  static text::TextOrigin file_encoding(pugi::xml_node root) {
+    text::OriginTally tally;
+    std::vector<pugi::xml_node> stack{root};
+    while (!stack.empty() && !tally.settled()) {
+      const pugi::xml_node node = stack.back();
+      stack.pop_back();
+      for (pugi::xml_attribute attribute : node.attributes()) tally.add(attribute.value());
+      for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
+        if (child.type() == pugi::node_element) stack.push_back(child);
+        if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) tally.add(child.value());
+      }
+    }
+    return tally.dominant();
+  }
+
+  // A field's text as every later stage expects it: repaired (unless --no-repair), then normalized.
+  std::string clean(std::string_view raw, const SourceLoc& loc, const std::string& field) {
+    if (repair_ == text::RepairMode::keep) return text::normalize_field(raw);
+    text::Repaired repaired = text::repair_vietnamese(raw, expected_);
+    std::string value = text::normalize_field(repaired.text);
+    switch (repaired.origin) {
+      case text::TextOrigin::unicode: break;
+      case text::TextOrigin::combining:
+      case text::TextOrigin::decomposed:
+        diagnostics_.warning("W0121", loc,
+                             field + ": chữ viết bằng " + std::string(text::origin_name(repaired.origin)) +
+                                 ", đã chuyển sang dạng dựng sẵn (NFC)");
+        break;
+      default:
+        diagnostics_.warning("W0120", loc,
+                             field + ": văn bản mã " + std::string(text::origin_name(repaired.origin)) +
+                                 " bị đọc nhầm thành " + quoted(raw) + ", đã chuyển thành " + quoted(value));
+        break;
+    }
+    return value;
+  }
+
   // The element's own text must be plain: no child elements inside.
   Text element_text(pugi::xml_node node) {
-    for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling())
+    std::string raw;
+    for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
       if (child.type() == pugi::node_element) unknown_element(child);
-    return Text{text::normalize_field(node.text().get()), xml_.text_loc(node)};
+      if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) raw += child.value();
+    }
+    const SourceLoc loc = xml_.text_loc(node);
+    return Text{clean(raw, loc, "<" + std::string(node.name()) + ">"), loc};
   }
 
   std::optional<Text> optional_text(pugi::xml_node parent, const char* name) {
@@ -145,9 +243,10 @@ class CaseBuilder {
   std::optional<Text> optional_attribute(pugi::xml_node node, const char* name) {
     const pugi::xml_attribute attribute = node.attribute(name);
     if (!attribute) return std::nullopt;
-    Text value{text::normalize_field(attribute.value()), xml_.value_loc(attribute)};
+    const SourceLoc loc = xml_.value_loc(attribute);
+    Text value{clean(attribute.value(), loc, "thuộc tính " + std::string(name) + " của <" + node.name() + ">"), loc};
     if (value.empty()) {
-      error("E0210", xml_.loc(attribute), "thuộc tính \"" + std::string(name) + "\" không được để trống");
+      error("E0210", loc, "thuộc tính \"" + std::string(name) + "\" không được để trống");
       return std::nullopt;
     }
     return value;
@@ -172,14 +271,15 @@ class CaseBuilder {
     return date;
   }
 
-  model::Date required_date(pugi::xml_node node, const char* name) {
+  DateAt required_date(pugi::xml_node node, const char* name) {
     const Text value = required_attribute(node, name);
-    return parse_date(value, "ngày").value_or(model::Date{});
+    return DateAt{parse_date(value, "ngày"), value.loc};
   }
 
-  std::optional<model::Date> optional_date(pugi::xml_node node, const char* name) {
+  DateAt optional_date(pugi::xml_node node, const char* name) {
     const auto value = optional_attribute(node, name);
-    return value ? parse_date(*value, "ngày") : std::nullopt;
+    if (!value) return DateAt{};
+    return DateAt{parse_date(*value, "ngày"), value->loc};
   }
 
   std::optional<model::Money> parse_money(const Text& value) {
@@ -213,11 +313,13 @@ class CaseBuilder {
 
   // ---- the format ----------------------------------------------------------------------------
   model::Case read_case(pugi::xml_node node) {
+    where_ = CaseLocations{};
     model::Case item;
     item.loc = xml_.loc(node);
     item.id = required_attribute(node, "id").value;
     expect_children(node, {"agency", "officers", "judgments", "parties", "obligations", "assets", "evidence",
                            "enforcement"});
+    if (saturated()) return item;
     if (const auto agency = node.child("agency"))
       item.agency = read_agency(agency);
     else
@@ -241,12 +343,19 @@ class CaseBuilder {
       item.enforcement = read_enforcement(enforcement);
     else
       error("E0201", item.loc, "thiếu phần tử bắt buộc <enforcement> (việc thi hành án) trong hồ sơ");
-    if (item.officers.empty()) error("E0201", item.loc, "hồ sơ phải có ít nhất một <officer> trong <officers>");
-    if (item.judgments.empty()) error("E0201", item.loc, "hồ sơ phải có ít nhất một <judgment> trong <judgments>");
+    // At the container when there is one (where the schema says it too), else at the case.
+    const pugi::xml_node officers = node.child("officers");
+    const pugi::xml_node judgments = node.child("judgments");
+    if (item.officers.empty())
+      error("E0201", officers ? xml_.loc(officers) : item.loc, "hồ sơ phải có ít nhất một <officer> trong <officers>");
+    if (item.judgments.empty())
+      error("E0201", judgments ? xml_.loc(judgments) : item.loc,
+            "hồ sơ phải có ít nhất một <judgment> trong <judgments>");
     if (std::none_of(item.parties.begin(), item.parties.end(),
                      [](const model::Party& party) { return party.role == model::Role::debtor; }))
       error("E0301", item.loc, "hồ sơ phải có ít nhất một người phải thi hành án (role=\"debtor\")");
     check_references(item);
+    check_case(item, where_, diagnostics_);
     return item;
   }
 
@@ -299,9 +408,13 @@ class CaseBuilder {
     judgment.id = id_of(node);
     judgment.kind = required_attribute(node, "kind");
     judgment.number = required_attribute(node, "number");
-    judgment.date = required_date(node, "date");
+    const DateAt date = required_date(node, "date");
+    judgment.date = date.date.value_or(model::Date{});
+    where_.judgment_dates.push_back(date);
     judgment.court = required_attribute(node, "court");
-    judgment.effective = optional_date(node, "effective");
+    const DateAt effective = optional_date(node, "effective");
+    judgment.effective = effective.date;
+    where_.judgment_effective.push_back(effective);
     return judgment;
   }
 
@@ -320,7 +433,9 @@ class CaseBuilder {
     party.phone = optional_text(node, "phone");
     if (party.kind == model::PartyKind::person) {
       expect_children(node, {"name", "birth-year", "gender", "id-number", "address", "phone"});
-      if (const auto year = optional_text(node, "birth-year")) {
+      const auto year = optional_text(node, "birth-year");
+      where_.birth_years.push_back(year ? year->loc : SourceLoc{});
+      if (year) {
         const auto number = parse_whole_number(year->value);
         if (!number || *number > 9999)
           error("E0212", year->loc, "năm sinh \"" + year->value + "\" không phải là số năm");
@@ -374,7 +489,9 @@ class CaseBuilder {
     if (const auto creditor = optional_attribute(node, "creditor")) obligation.creditor_id = creditor->value;
     obligation.judgment_id = required_attribute(node, "judgment").value;
     obligation.text = required_text(node, "text");
-    if (const auto amount = optional_text(node, "amount")) obligation.amount = parse_money(*amount);
+    const auto amount = optional_text(node, "amount");
+    if (amount) obligation.amount = parse_money(*amount);
+    where_.amount_written.push_back(amount.has_value());
     if (const auto late = optional_text(node, "late-interest"))
       obligation.late_interest = choose(*late, {{"true", true}, {"false", false}}, false, "giá trị late-interest");
     return obligation;
@@ -432,13 +549,15 @@ class CaseBuilder {
     enforcement.officer_id = required_attribute(node, "officer").value;
     if (const auto received = node.child("received")) {
       expect_attributes(received, {"date"});
-      enforcement.received = required_date(received, "date");
+      where_.received = required_date(received, "date");
+      enforcement.received = where_.received.date;
     }
     if (const auto request_node = node.child("request")) {
       expect_attributes(request_node, {"date", "by", "channel"});
       model::Request request;
       request.loc = xml_.loc(request_node);
-      request.date = required_date(request_node, "date");
+      where_.request = required_date(request_node, "date");
+      request.date = where_.request.date.value_or(model::Date{});
       request.by_id = required_attribute(request_node, "by").value;
       request.channel = choose(required_attribute(request_node, "channel"),
                                {{"paper", model::RequestChannel::paper}, {"post", model::RequestChannel::post},
@@ -452,7 +571,8 @@ class CaseBuilder {
       model::Decision decision;
       decision.loc = xml_.loc(decision_node);
       decision.number = optional_attribute(decision_node, "number");
-      decision.date = required_date(decision_node, "date");
+      where_.decision = required_date(decision_node, "date");
+      decision.date = where_.decision.date.value_or(model::Date{});
       if (const auto signer = optional_attribute(decision_node, "signer")) decision.signer_id = signer->value;
       enforcement.decision = std::move(decision);
     }
@@ -464,7 +584,8 @@ class CaseBuilder {
       expect_attributes(status_node, {"as-of", "condition", "result"});
       model::Status status;
       status.loc = xml_.loc(status_node);
-      status.as_of = required_date(status_node, "as-of");
+      where_.status = required_date(status_node, "as-of");
+      status.as_of = where_.status.date.value_or(model::Date{});
       status.condition = means(required_attribute(status_node, "condition"));
       status.result = choose(required_attribute(status_node, "result"),
                              {{"completed", model::StatusResult::completed},
@@ -482,6 +603,7 @@ class CaseBuilder {
     const std::string_view name = node.name();
     model::Event event;
     event.loc = xml_.loc(node);
+    SourceLoc amount_loc;
     if (name == "notified") {
       event.kind = model::EventKind::notified;
       expect_attributes(node, {"date", "party"});
@@ -495,7 +617,9 @@ class CaseBuilder {
     } else if (name == "payment") {
       event.kind = model::EventKind::payment;
       expect_attributes(node, {"date", "amount", "obligation"});
-      event.amount = parse_money(required_attribute(node, "amount"));
+      const Text amount = required_attribute(node, "amount");
+      amount_loc = amount.loc;
+      event.amount = parse_money(amount);
       event.obligation_id = required_attribute(node, "obligation").value;
     } else if (name == "postponed" || name == "suspended" || name == "terminated") {
       event.kind = name == "postponed"   ? model::EventKind::postponed
@@ -515,7 +639,10 @@ class CaseBuilder {
       unknown_element(node);
       return;
     }
-    event.date = required_date(node, "date");
+    const DateAt date = required_date(node, "date");
+    event.date = date.date.value_or(model::Date{});
+    where_.event_dates.push_back(date);
+    where_.payment_amounts.push_back(amount_loc);
     events.push_back(std::move(event));
   }
 
@@ -572,7 +699,43 @@ class CaseBuilder {
 
   const ParsedXml& xml_;
   Diagnostics& diagnostics_;
+  text::RepairMode repair_;
+  text::TextOrigin expected_ = text::TextOrigin::unicode;
+  CaseLocations where_;  // of the case being read
 };
+
+// The reader's own diagnostics, and the schema's where the reader has no error at the same place (the same
+// fault seen twice); in file order, at most kMaxErrors of them and a note for the rest.
+void report(const Diagnostics& own, const Diagnostics& schema, Diagnostics& out) {
+  std::vector<Diagnostic> all = own.list();
+  std::set<std::pair<std::uint32_t, std::uint32_t>> places;
+  for (const Diagnostic& diagnostic : all)
+    if (diagnostic.severity == Severity::error) places.emplace(diagnostic.loc.line, diagnostic.loc.column);
+  for (const Diagnostic& diagnostic : schema.list())
+    if (places.emplace(diagnostic.loc.line, diagnostic.loc.column).second) all.push_back(diagnostic);
+  std::stable_sort(all.begin(), all.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.loc.line, a.loc.column) < std::tie(b.loc.line, b.loc.column);
+  });
+  const auto same = [](const Diagnostic& a, const Diagnostic& b) {
+    return a.code == b.code && a.loc.line == b.loc.line && a.loc.column == b.loc.column && a.message == b.message;
+  };
+  all.erase(std::unique(all.begin(), all.end(), same), all.end());
+  std::size_t errors = 0;
+  std::size_t warnings = 0;
+  for (std::size_t i = kMaxErrors; i < all.size(); ++i)
+    (all[i].severity == Severity::error ? errors : warnings) += 1;
+  if (all.size() > kMaxErrors) all.resize(kMaxErrors);
+  const FileName file = all.empty() ? FileName{} : all.front().loc.file;
+  for (Diagnostic& diagnostic : all) out.add(std::move(diagnostic));
+  std::string rest;
+  if (errors + warnings > 0)
+    rest = "chỉ in " + std::to_string(kMaxErrors) + " thông báo đầu tiên; còn " + std::to_string(errors) + " lỗi và " +
+           std::to_string(warnings) + " cảnh báo khác";
+  if (own.error_count() >= kMaxErrors)
+    rest += (rest.empty() ? "" : "; ") + std::string("dừng kiểm tra sau ") + std::to_string(kMaxErrors) +
+            " lỗi, phần còn lại của tệp chưa được kiểm tra";
+  if (!rest.empty()) out.note("", SourceLoc{file}, rest);
+}
 
 }  // namespace
 
@@ -580,10 +743,18 @@ std::optional<model::Register> read_register(std::string_view bytes, const FileN
                                              Diagnostics& diagnostics) {
   const auto parsed = parse_safely(bytes, file, options.limits, diagnostics);
   if (!parsed) return std::nullopt;
-  Diagnostics local;
-  CaseBuilder builder(*parsed, local);
+  Diagnostics own;
+  CaseBuilder builder(*parsed, options, own);
+  if (!builder.check_root()) {
+    diagnostics.merge(own);
+    return std::nullopt;
+  }
   auto result = builder.build();
-  diagnostics.merge(local);
+  // libxml2 parses only what the safe parse accepted, and not a file already hopeless.
+  Diagnostics schema;
+  if (options.schema && own.error_count() < kMaxErrors) check_against_schema(*options.schema, bytes, *parsed, schema);
+  report(own, schema, diagnostics);
+  if (own.has_errors() || schema.has_errors()) return std::nullopt;
   return result;
 }
 

@@ -1,11 +1,14 @@
 #pragma once
 // Reads the case exchange format (urn:vanban:case:1) into the typed model.
 
+#include <memory>
 #include <optional>
 #include <string_view>
 
 #include "base/diagnostics.hpp"
 #include "model/case.hpp"
+#include "text/repair.hpp"
+#include "xml/case_schema.hpp"
 #include "xml/limits.hpp"
 
 namespace vanban::xml {
@@ -15,10 +18,15 @@ inline constexpr std::string_view kCaseNamespace = "urn:vanban:case:1";
 
 struct ReadOptions {
   Limits limits;
+  /// The compiled schemas/case.xsd; without it the reader's own checks still cover the structure.
+  std::shared_ptr<const CaseSchema> schema;
+  /// Whether text in a legacy encoding is converted (warning W0120); normalization happens either way.
+  text::RepairMode repair = text::RepairMode::repair;
 };
 
-/// Reads a case file (`<case>`, loaded as a register of one) or a register (`<register>`). Every text field
-/// is normalized (NFC, white space). Reports every problem found; nullopt when any of them is an error.
+/// Reads a case file (`<case>`, loaded as a register of one) or a register (`<register>`): safe parse, schema,
+/// text repair and normalization (NFC, white space) of every field, then the checks beyond the schema. Reports
+/// every problem found, in file order; nullopt when any of them is an error.
 std::optional<model::Register> read_register(std::string_view bytes, const FileName& file, const ReadOptions& options,
                                              Diagnostics& diagnostics);
 

@@ -1,37 +1,45 @@
 #include "xml/safe_parse.hpp"
 
 #include <algorithm>
+#include <set>
 #include <vector>
 
 #include "base/utf8.hpp"
+#include "xml/markup_scan.hpp"
 
 namespace vanban::xml {
 
 ParsedXml::ParsedXml(FileName file, std::string buffer)
-    : buffer_(std::move(buffer)), index_(std::move(file), buffer_) {}
+    : original_(buffer), buffer_(std::move(buffer)), index_(std::move(file), original_) {}
 
-SourceLoc ParsedXml::locate(const char* pointer, const SourceLoc& fallback) const {
+SourceLoc ParsedXml::at(const char* pointer, const SourceLoc& fallback) const {
   if (pointer == nullptr || pointer < buffer_.data() || pointer > buffer_.data() + buffer_.size()) return fallback;
-  return index_.locate(pointer);
+  return index_.locate(static_cast<std::size_t>(pointer - buffer_.data()));
+}
+
+std::uint32_t ParsedXml::line(pugi::xml_node node) const {
+  const char* name = node.name();
+  if (name == nullptr || name <= buffer_.data() || name > buffer_.data() + buffer_.size()) return 0;
+  return index_.line(static_cast<std::size_t>(name - 1 - buffer_.data()));
 }
 
 SourceLoc ParsedXml::loc(pugi::xml_node node) const {
   const char* name = node.name();
   // Point at the '<' of an element.
-  if (name != nullptr && *name != '\0' && name > buffer_.data()) return locate(name - 1, SourceLoc{file()});
+  if (name != nullptr && *name != '\0' && name > buffer_.data()) return at(name - 1, SourceLoc{file()});
   return SourceLoc{file()};
 }
 
-SourceLoc ParsedXml::loc(pugi::xml_attribute attribute) const { return locate(attribute.name(), SourceLoc{file()}); }
+SourceLoc ParsedXml::loc(pugi::xml_attribute attribute) const { return at(attribute.name(), SourceLoc{file()}); }
 
 SourceLoc ParsedXml::value_loc(pugi::xml_attribute attribute) const {
-  return locate(attribute.value(), loc(attribute));
+  return at(attribute.value(), loc(attribute));
 }
 
 SourceLoc ParsedXml::text_loc(pugi::xml_node node) const {
   for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling())
     if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata)
-      return locate(child.value(), loc(node));
+      return at(child.value(), loc(node));
   return loc(node);
 }
 
@@ -73,19 +81,36 @@ std::string declared_encoding(std::string_view bytes) {
   return name;
 }
 
-bool too_deep(pugi::xml_node root, std::size_t max_depth, pugi::xml_node& culprit) {
-  std::vector<std::pair<pugi::xml_node, std::size_t>> stack{{root, 1}};
+// One walk over the tree: nesting within the limit (the raw scan refused deeper files already; this is the
+// parser's own view) and every attribute name at most once per element (pugixml keeps both "x" of
+// <a x="1" x="2">).
+bool check_tree(const ParsedXml& parsed, const Limits& limits, Diagnostics& diagnostics) {
+  bool ok = true;
+  std::vector<std::pair<pugi::xml_node, std::size_t>> stack{{parsed.root(), 1}};
+  std::set<std::string_view> names;
   while (!stack.empty()) {
     const auto [node, depth] = stack.back();
     stack.pop_back();
-    if (depth > max_depth) {
-      culprit = node;
-      return true;
+    if (depth > limits.max_depth) {
+      diagnostics.error("E0107", parsed.loc(node),
+                        "các phần tử lồng nhau quá sâu (giới hạn " + std::to_string(limits.max_depth) + " cấp)");
+      return false;
+    }
+    const pugi::xml_attribute first = node.first_attribute();
+    if (first && first.next_attribute()) {  // one attribute has nothing to clash with
+      names.clear();
+      for (pugi::xml_attribute attribute = first; attribute; attribute = attribute.next_attribute()) {
+        if (names.insert(attribute.name()).second) continue;
+        diagnostics.error("E0102", parsed.loc(attribute),
+                          "XML không hợp lệ: thuộc tính \"" + std::string(attribute.name()) + "\" lặp lại trong <" +
+                              node.name() + ">");
+        ok = false;
+      }
     }
     for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling())
       if (child.type() == pugi::node_element) stack.emplace_back(child, depth + 1);
   }
-  return false;
+  return ok;
 }
 }  // namespace
 
@@ -117,18 +142,24 @@ std::unique_ptr<ParsedXml> parse_safely(std::string_view bytes, const FileName& 
                       "tệp khai báo mã hóa \"" + encoding + "\"; chỉ chấp nhận UTF-8 (hãy chuyển tệp sang UTF-8)");
     return nullptr;
   }
-  // Positions are reported against the file as given, BOM included.
-  std::string buffer(bytes);
+  // Positions are reported against the file as given, BOM included. Before the file is accepted for parsing,
+  // only the part up to a fault is indexed.
   const std::size_t bom = bytes.size() - content.size();
+  const auto locate = [&](std::size_t offset) { return LineIndex(file, bytes.substr(0, offset + bom)).locate(offset + bom); };
   if (const auto bad = utf8::find_invalid(content)) {
-    LineIndex index(file, buffer);
     const std::string detail = encoding.empty() ? "tệp không phải UTF-8 (có thể là TCVN3, VNI hoặc Windows-1258)"
                                                 : "tệp khai báo UTF-8 nhưng chứa chuỗi byte không hợp lệ";
-    diagnostics.error("E0103", index.locate(*bad + bom), detail);
+    diagnostics.error("E0103", locate(*bad), detail);
     return nullptr;
   }
 
-  auto parsed = std::unique_ptr<ParsedXml>(new ParsedXml(file, std::move(buffer)));
+  // One cheap pass first: refuse DOCTYPE, absurd nesting and node counts before any tree is built.
+  const ScanResult scan = scan_markup(content, limits);
+  if (scan.fatal) {
+    diagnostics.error(scan.fatal->code, locate(scan.fatal->offset), scan.fatal->message);
+    return nullptr;
+  }
+  auto parsed = std::unique_ptr<ParsedXml>(new ParsedXml(file, std::string(bytes)));
   // Parse the content after the BOM in place, so that every name and value points into the buffer.
   char* start = parsed->buffer_.data() + bom;
   const pugi::xml_parse_result result = parsed->document_.load_buffer_inplace(
@@ -146,17 +177,19 @@ std::unique_ptr<ParsedXml> parse_safely(std::string_view bytes, const FileName& 
   }
   for (pugi::xml_node child = parsed->document_.first_child(); child; child = child.next_sibling()) {
     if (child.type() == pugi::node_doctype) {
-      diagnostics.error("E0105", parsed->locate(child.value(), file_loc),
+      diagnostics.error("E0105", parsed->at(child.value(), file_loc),
                         "không chấp nhận khai báo DOCTYPE (thực thể và DTD bị cấm vì lý do an toàn)");
       return nullptr;
     }
   }
-  pugi::xml_node culprit;
-  if (too_deep(parsed->root(), limits.max_depth, culprit)) {
-    diagnostics.error("E0107", parsed->loc(culprit),
-                      "các phần tử lồng nhau quá sâu (giới hạn " + std::to_string(limits.max_depth) + " cấp)");
-    return nullptr;
+  // What pugixml tolerates but XML forbids; a stricter parser (libxml2, the recipient's software) would refuse.
+  bool well_formed = true;
+  for (const ScanProblem& problem : scan.problems) {
+    diagnostics.error(problem.code, parsed->index_.locate(problem.offset + bom), problem.message);
+    well_formed = false;
   }
+  if (!check_tree(*parsed, limits, diagnostics)) well_formed = false;
+  if (!well_formed) return nullptr;
   return parsed;
 }
 

@@ -4,6 +4,7 @@
 #include <pugixml.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -30,12 +31,16 @@ class ParsedXml {
   [[nodiscard]] SourceLoc value_loc(pugi::xml_attribute attribute) const;
   /// Location of the text content of an element (falls back to the element).
   [[nodiscard]] SourceLoc text_loc(pugi::xml_node node) const;
+  /// Location of a pointer into the parsed buffer (a name or value), or `fallback` when it points elsewhere.
+  [[nodiscard]] SourceLoc at(const char* pointer, const SourceLoc& fallback) const;
+  /// The line of an element, without computing its column (cheap on very long lines).
+  [[nodiscard]] std::uint32_t line(pugi::xml_node node) const;
   [[nodiscard]] const FileName& file() const { return index_.file(); }
 
  private:
   friend std::unique_ptr<ParsedXml> parse_safely(std::string_view, const FileName&, const Limits&, Diagnostics&);
-  [[nodiscard]] SourceLoc locate(const char* pointer, const SourceLoc& fallback) const;
-  std::string buffer_;
+  std::string original_;  // the bytes as given: positions are counted here
+  std::string buffer_;    // a copy pugixml parses in place (decoding references shifts text within it)
   LineIndex index_;
   pugi::xml_document document_;
 };

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <sstream>
+
 #include "support/decision.hpp"
 #include "support/paths.hpp"
 #include "support/process.hpp"
@@ -9,23 +12,12 @@
 namespace vanban {
 namespace {
 
+using test::decision_case;
+using test::flat;
 using test::quote;
+using test::render_decision;
 using test::run;
 using test::vanban;
-
-// Text with every run of white space (line ends included) as one space, for searching phrases.
-std::string flat(const std::string& text) {
-  std::string out;
-  for (const char c : text) {
-    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\f';
-    if (space && (out.empty() || out.back() == ' ')) continue;
-    out += space ? ' ' : c;
-  }
-  return out;
-}
-
-using test::decision_case;
-using test::render_decision;
 
 TEST(Cli, RendersTheDecisionWithExactText) {
   const auto dir = test::scratch_dir("e2e_render");
@@ -107,6 +99,44 @@ TEST(Cli, UsageErrorsExitTwo) {
             2);
 }
 
+// Geometry within the ranges of Nghị định 30 is honoured; outside them it is a usage error naming the value.
+TEST(Cli, LayoutGeometryOptions) {
+  const auto dir = test::scratch_dir("e2e_geometry");
+  const auto dump = dir / "wide.layout";
+  const auto ok = vanban("render " + quote(decision_case().string()) + " --template qd-tha-chu-dong --dump-layout " +
+                         quote(dump.string()) + " --margins 25,25,35,20 --line-spacing 1,5 --body-size 13");
+  ASSERT_EQ(ok.exit_code, 0) << ok.err;
+  // Every text inside the narrower text area: x from 35 mm, right edge to 190 mm, in points.
+  std::istringstream lines(test::read_text(dump));
+  std::size_t texts = 0, body_13 = 0;
+  for (std::string line; std::getline(lines, line);) {
+    double x = 0, baseline = 0, size = 0, width = 0;
+    char face[3] = {};
+    if (std::sscanf(line.c_str(), "p%*d text %lf %lf %2s %lf w=%lf", &x, &baseline, face, &size, &width) != 5)
+      continue;
+    ++texts;
+    EXPECT_GE(x, 35 * 72 / 25.4 - 0.01) << line;
+    EXPECT_LE(x + width, 190 * 72 / 25.4 + 0.01) << line;
+    // The body is 13 pt: no regular text is 14 pt (the default body size) any more.
+    EXPECT_FALSE(std::string(face) == "R" && size == 14) << line;
+    body_13 += std::string(face) == "R" && size == 13 && baseline > 200 ? 1U : 0U;
+  }
+  EXPECT_GT(texts, 30U);
+  EXPECT_GE(body_13, 5U);
+  const std::string base = "render " + quote(decision_case().string()) + " --template qd-tha-chu-dong -o " +
+                           quote((dir / "x.pdf").string());
+  const auto narrow = vanban(base + " --margins 10,20,30,15");
+  EXPECT_EQ(narrow.exit_code, 2);
+  EXPECT_NE(narrow.err.find("lề trên phải trong khoảng 20.00–25.00 mm (đang là 10.00)"), std::string::npos)
+      << narrow.err;
+  const auto spacing = vanban(base + " --line-spacing 2");
+  EXPECT_EQ(spacing.exit_code, 2);
+  EXPECT_NE(spacing.err.find("giãn dòng"), std::string::npos) << spacing.err;
+  EXPECT_EQ(vanban(base + " --body-size 12").exit_code, 2);
+  EXPECT_EQ(vanban(base + " --margins 20,20,30").exit_code, 2);
+  EXPECT_FALSE(std::filesystem::exists(dir / "x.pdf"));
+}
+
 TEST(Cli, HelpVersionAndTemplates) {
   const auto version = vanban("--version");
   EXPECT_EQ(version.exit_code, 0);
@@ -118,7 +148,16 @@ TEST(Cli, HelpVersionAndTemplates) {
   }
   const auto templates = vanban("templates");
   EXPECT_EQ(templates.exit_code, 0);
-  EXPECT_EQ(templates.out.rfind("qd-tha-chu-dong ", 0), 0U) << templates.out;
+  // The form library: one line per template, its name first.
+  std::vector<std::string> names;
+  std::istringstream lines(templates.out);
+  for (std::string line; std::getline(lines, line);) names.push_back(line.substr(0, line.find(' ')));
+  EXPECT_EQ(names, (std::vector<std::string>{"bb-giai-quyet", "bb-tieu-huy", "bb-xac-minh", "de-nghi-mien-giam",
+                                             "giay-moi", "giay-trieu-tap", "qd-chua-co-dieu-kien", "qd-cuong-che",
+                                             "qd-dinh-chi-tha", "qd-hoan-tha", "qd-hoi-dong-tieu-huy",
+                                             "qd-tha-chu-dong", "qd-tha-theo-yeu-cau", "tb-ket-qua-xac-minh",
+                                             "thong-bao-tha", "thu-van-dong"}))
+      << templates.out;
   EXPECT_EQ(vanban("templates --check").exit_code, 0);
 }
 
@@ -132,6 +171,43 @@ TEST(Cli, ValidateReportsAndExits) {
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_NE(result.err.find("[E0201]"), std::string::npos) << result.err;
   EXPECT_EQ(vanban("validate /nonexistent.xml").exit_code, 1);
+}
+
+TEST(Cli, RefusesFilesItShouldNotReadAtAll) {
+  // A sparse file over the limit is refused from its size, a device from its kind: neither is read.
+  const auto dir = test::scratch_dir("e2e_refuse");
+  const auto huge = dir / "huge.xml";
+  test::write_text(huge, "<case/>");
+  std::filesystem::resize_file(huge, 65U * 1024U * 1024U);
+  const auto big = vanban("validate " + quote(huge.string()));
+  EXPECT_EQ(big.exit_code, 1);
+  EXPECT_EQ(big.err, huge.string() + ": error: [E0100] tệp quá lớn (68157440 byte, giới hạn 67108864 byte)\n");
+  const auto device = vanban("validate /dev/zero");
+  EXPECT_EQ(device.exit_code, 1);
+  EXPECT_EQ(device.err, "/dev/zero: error: [E0100] không phải là tệp thông thường\n");
+}
+
+TEST(Cli, NoRepairIsAcceptedByValidateAndRender) {
+  const auto dir = test::scratch_dir("e2e_no_repair");
+  const auto legacy = dir / "legacy.xml";
+  // The decision case with its debtor's name in TCVN3 read as Windows-1252.
+  std::string text = test::read_text(decision_case());
+  const std::string name = decision_case().filename() == "chu-dong-hinh-su.xml" ? "Lương Văn Tường" : "Hà Văn Hưởng";
+  const std::string misread = name == "Lương Văn Tường" ? "L\u00AD\u00ACng V\u00A8n T\u00AD\u00EAng" : "H\u00B5 V\u00A8n H\u00AD\u00EBng";
+  text.replace(text.find("<name>" + name), name.size() + 6, "<name>" + misread);
+  test::write_text(legacy, text);
+  const auto repaired = vanban("validate " + quote(legacy.string()));
+  EXPECT_EQ(repaired.exit_code, 0) << repaired.err;
+  EXPECT_NE(repaired.err.find("warning: [W0120] <name>: văn bản mã TCVN3 (ABC)"), std::string::npos) << repaired.err;
+  EXPECT_NE(repaired.err.find("đã chuyển thành \"" + name + "\""), std::string::npos) << repaired.err;
+  const auto kept = vanban("validate --no-repair " + quote(legacy.string()));
+  EXPECT_EQ(kept.exit_code, 0);
+  EXPECT_EQ(kept.err, "");
+  const auto pdf = dir / "decision.pdf";
+  const auto rendered = vanban("render " + quote(legacy.string()) + " --template qd-tha-chu-dong --no-repair -o " +
+                               quote(pdf.string()));
+  EXPECT_EQ(rendered.exit_code, 0) << rendered.err;
+  EXPECT_TRUE(std::filesystem::exists(pdf));
 }
 
 TEST(Cli, MissingResourcesAreAnEnvironmentError) {
@@ -152,6 +228,72 @@ TEST(Cli, DocumentDateCitesTheLawInForce) {
   EXPECT_NE(old_text.find("khoản 2 Điều 36 Luật Thi hành án dân sự"), std::string::npos);
   EXPECT_EQ(old_text.find("106/2025/QH15"), std::string::npos);
   EXPECT_NE(new_text.find("Điều 33 Luật Thi hành án dân sự số 106/2025/QH15"), std::string::npos) << new_text;
+}
+
+}  // namespace
+}  // namespace vanban
+
+namespace vanban {
+namespace {
+
+// A copy of the resources with one broken template: --check names the file, line and column; render refuses
+// to start (environment error) rather than half-render.
+TEST(Cli, TemplateCheckReportsPositions) {
+  const auto root = test::scratch_dir("e2e_check");
+  for (const char* folder : {"fonts", "rules", "templates"})
+    std::filesystem::copy(test::source_dir() / folder, root / folder, std::filesystem::copy_options::recursive);
+  test::write_text(root / "templates" / "hong.vbt",
+                   "{@document name=\"Thông báo\" code=\"TB\"}\n{#if debtor.is_person}\n{debtor.nmae}\n{/if}\n");
+  const auto check = test::run(test::quote(test::binary().string()) + " --resources " + test::quote(root.string()) +
+                               " templates --check");
+  EXPECT_EQ(check.exit_code, 1);
+  EXPECT_NE(check.err.find((root / "templates" / "hong.vbt").string() + ":3:2: error: [E0402]"), std::string::npos)
+      << check.err;
+  const auto render = test::run(test::quote(test::binary().string()) + " --resources " + test::quote(root.string()) +
+                                " render x.xml --template hong -o " + test::quote((root / "x.pdf").string()));
+  EXPECT_EQ(render.exit_code, 3);
+  EXPECT_FALSE(std::filesystem::exists(root / "x.pdf"));
+}
+
+}  // namespace
+}  // namespace vanban
+
+namespace vanban {
+namespace {
+
+// For every template: `templates --describe` ends with "example: …", and those options render the template
+// for a sample case it applies to.
+TEST(Cli, DescribeGivesAWorkingExampleForEveryTemplate) {
+  const auto dir = test::scratch_dir("e2e_describe");
+  const auto list = vanban("templates");
+  ASSERT_EQ(list.exit_code, 0);
+  std::istringstream lines(list.out);
+  std::string line;
+  int rendered = 0;
+  while (std::getline(lines, line)) {
+    const std::string name = line.substr(0, line.find(' '));
+    const auto description = vanban("templates --describe " + name);
+    ASSERT_EQ(description.exit_code, 0) << name;
+    const auto at = description.out.rfind("example:");
+    ASSERT_NE(at, std::string::npos) << description.out;
+    std::string example = description.out.substr(at + 8);
+    while (!example.empty() && (example.back() == '\n')) example.pop_back();
+    ASSERT_EQ(description.out.substr(at).find('\n'), description.out.size() - at - 1) << "not the last line";
+    bool done = false;
+    for (const auto& path : test::all_sample_cases()) {
+      const auto applicable = vanban("templates --for " + quote(path.string()));
+      if (applicable.exit_code != 0 || applicable.out.find(name + "\n") == std::string::npos) continue;
+      const auto pdf = dir / (name + ".pdf");
+      const auto result =
+          vanban("render " + quote(path.string()) + " --template " + name + " -o " + quote(pdf.string()) + example);
+      EXPECT_EQ(result.exit_code, 0) << name << " " << path << example << "\n" << result.err;
+      done = true;
+      ++rendered;
+      break;
+    }
+    EXPECT_TRUE(done) << "no sample case for " << name;
+  }
+  EXPECT_GT(rendered, 0);
 }
 
 }  // namespace

@@ -1,7 +1,7 @@
 // libFuzzer target for the sign module on hostile PDFs: opening, the page tree, signature fields, the whole
 // verification (byte ranges, CMS parsing) and signing (an invisible signature appended to whatever parsed).
 // Nothing may crash, hang or allocate without bound. Built with -fsanitize=fuzzer under VANBAN_FUZZ (clang);
-// otherwise replay_main.cpp replays the corpus.
+// otherwise corpus_replay.cpp replays the corpus (with mutations) in ctest.
 
 #include <cstddef>
 #include <cstdint>

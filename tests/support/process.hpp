@@ -1,6 +1,7 @@
 #pragma once
 // Runs a command line and captures its exit code, standard output and standard error.
 
+#include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -25,6 +26,17 @@ inline std::string quote(const std::string& arg) {
   return out + "'";
 }
 
+/// Text with every run of white space (line ends included) as one space, for searching phrases in pdftotext output.
+inline std::string flat(const std::string& text) {
+  std::string out;
+  for (const char c : text) {
+    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\f';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out += space ? ' ' : c;
+  }
+  return out;
+}
+
 inline RunResult run(const std::string& command) {
   static int counter = 0;
   // Tests run as parallel processes: the process id keeps their capture files apart.
@@ -47,6 +59,17 @@ inline RunResult run(const std::string& command) {
 /// Runs the vanban CLI with the project's resources.
 inline RunResult vanban(const std::string& arguments) {
   return run(quote(binary().string()) + " --resources " + quote(source_dir().string()) + " " + arguments);
+}
+
+/// The `--set` options of the template's `--describe` example line ("" when it needs none).
+inline std::string example_options(const std::string& template_name) {
+  const auto description = vanban("templates --describe " + template_name);
+  EXPECT_EQ(description.exit_code, 0) << template_name;
+  const auto at = description.out.rfind("example:");
+  if (at == std::string::npos) return "";
+  std::string options = description.out.substr(at + 8);
+  while (!options.empty() && options.back() == '\n') options.pop_back();
+  return options;
 }
 
 }  // namespace vanban::test

@@ -21,5 +21,16 @@ TEST(LineIndex, FirstAndPastTheEnd) {
   EXPECT_EQ(index.locate(100).to_string(), "f:2:3");
 }
 
+TEST(LineIndex, ColumnsOnVeryLongLines) {
+  // A one-line file of 3 MB (minified XML): columns still count characters, across the index's blocks.
+  std::string text = "x\n";
+  for (int i = 0; i < 1'000'000; ++i) text += "ộa";  // 3 + 1 bytes, 2 characters
+  const LineIndex index(make_file_name("f"), text);
+  EXPECT_EQ(index.locate(2 + 4 * 999'999 + 3).to_string(), "f:2:2000000");
+  EXPECT_EQ(index.locate(2 + 4 * 5000).column, 10'001U);
+  EXPECT_EQ(index.line(text.size()), 2U);
+  EXPECT_EQ(index.locate(text.size()).to_string(), "f:2:2000001");
+}
+
 }  // namespace
 }  // namespace vanban

@@ -140,3 +140,102 @@ TEST(LineBreak, MissingGlyphIsReportedWithItsField) {
 
 }  // namespace
 }  // namespace vanban::layout
+
+namespace vanban::layout {
+namespace {
+
+std::vector<BrokenLine> centred(const std::string& text, double width, const std::vector<PreferredStart>* starts) {
+  test::FixedMetrics metrics;
+  Diagnostics diagnostics;
+  LineSpec spec;
+  spec.width = width;
+  spec.alignment = Alignment::center;
+  spec.preferred_starts = starts;
+  return break_lines({StyledSpan{text, Face::bold, 10, {}, {}}}, spec, metrics, diagnostics);
+}
+
+// Centred lines of `text` in `width` with each set of preferred starts (empty: none), against expected tables.
+void expect_centred(const std::string& text, double width,
+                    const std::vector<std::pair<std::vector<PreferredStart>, std::string>>& cases) {
+  for (const auto& [starts, expected] : cases)
+    EXPECT_EQ(table(centred(text, width, starts.empty() ? nullptr : &starts)), expected) << starts.size();
+}
+
+// The deciding authority wraps between the title and the agency it heads, as the forms print it; without the
+// preference the balanced break falls inside the agency's name.
+TEST(LineBreak, AuthorityWrapsBeforeTheAgencyName) {
+  expect_centred("CHI CỤC TRƯỞNG CHI CỤC THI HÀNH ÁN DÂN SỰ THỊ XÃ ĐIỆN BÀN", 200,
+                 {{{{"THỊ XÃ", 60}, {"XÃ", 60}, {"CHI CỤC THI HÀNH ÁN", 100}},
+                   " 67.50  65.00  0.00 |CHI CỤC TRƯỞNG|\n"
+                   "  7.50 185.00  0.00 |CHI CỤC THI HÀNH ÁN DÂN SỰ THỊ XÃ ĐIỆN BÀN|\n"},
+                  {{},
+                   " 41.25 117.50  0.00 |CHI CỤC TRƯỞNG CHI CỤC THI|\n"
+                   " 33.75 132.50  0.00 |HÀNH ÁN DÂN SỰ THỊ XÃ ĐIỆN BÀN|\n"}});
+}
+
+// An agency name wraps before its administrative unit (the whole "THỊ XÃ", not "XÃ" alone, however strongly
+// "XÃ" is preferred); without the preference the balanced break falls inside the name, and without "THỊ XÃ"
+// among the units the break would go inside it.
+TEST(LineBreak, AgencyNameWrapsBeforeTheWholeUnit) {
+  const std::string before_unit = " 10.00 115.00  0.00 |CHI CỤC THI HÀNH ÁN DÂN SỰ|\n"
+                                  " 33.75  67.50  0.00 |THỊ XÃ ĐIỆN BÀN|\n";
+  expect_centred("CHI CỤC THI HÀNH ÁN DÂN SỰ THỊ XÃ ĐIỆN BÀN", 135,
+                 {{{{"THỊ XÃ", 60}, {"XÃ", 60}}, before_unit},
+                  {{{"THỊ XÃ", 60}, {"XÃ", 200}}, before_unit},
+                  {{},
+                   " 25.00  85.00  0.00 |CHI CỤC THI HÀNH ÁN|\n"
+                   " 18.75  97.50  0.00 |DÂN SỰ THỊ XÃ ĐIỆN BÀN|\n"},
+                  {{{"XÃ", 200}},
+                   "  1.25 132.50  0.00 |CHI CỤC THI HÀNH ÁN DÂN SỰ THỊ|\n"
+                   " 42.50  50.00  0.00 |XÃ ĐIỆN BÀN|\n"}});
+}
+
+// The words before an unbreakable token are not spread out to push it to the next line: the token starts on
+// the same line and breaks between characters, each of its lines full.
+TEST(LineBreak, TheLineBeforeALongTokenIsNotStretched) {
+  EXPECT_EQ(table(lay("aa bb 0123456789ABCDEFGHIJ", 50, Alignment::justify)),
+            "  0.00  50.00  0.00 |aa bb 01234|\n"
+            "  0.00  50.00  0.00 |56789ABCDE|\n"
+            "  0.00  25.00  0.00 |FGHIJ|\n");
+}
+
+TEST(LineBreak, LeftAndRightAlignedLines) {
+  EXPECT_EQ(table(lay("aa bb cc dd ee", 30, Alignment::left)),
+            "  0.00  22.50  0.00 |aa bb|\n"
+            "  0.00  22.50  0.00 |cc dd|\n"
+            "  0.00  10.00  0.00 |ee|\n");
+  EXPECT_EQ(table(lay("1.250.000", 60, Alignment::right)), " 15.00  45.00  0.00 |1.250.000|\n");
+}
+
+TEST(LineBreak, HangingIndent) {
+  // A recipient: "- " then the text, wrapped lines aligned after the dash.
+  test::FixedMetrics metrics;
+  Diagnostics diagnostics;
+  LineSpec spec;
+  spec.width = 38;
+  spec.hanging_indent = 7.5;
+  spec.alignment = Alignment::left;
+  EXPECT_EQ(table(break_lines({StyledSpan{"- aa bb cc dd", Face::regular, 10, {}, {}}}, spec, metrics, diagnostics)),
+            "  0.00  30.00  0.00 |- aa bb|\n"
+            "  7.50  22.50  0.00 |cc dd|\n");
+}
+
+}  // namespace
+}  // namespace vanban::layout
+
+namespace vanban::layout {
+namespace {
+
+TEST(LineBreak, NeverInsideADocumentNumber) {
+  // ICU would allow "62/2015/ | NĐ-CP"; documents break only at spaces.
+  // At 125 pt, "theo Nghị định số 62/2015/" (120 pt) would fill the first line nicely.
+  const auto lines = lay("theo Nghị định số 62/2015/NĐ-CP ngày", 125, Alignment::justify);
+  for (const auto& line : lines)
+    for (const auto& text : line.texts) {
+      EXPECT_EQ(text.text.find("62/2015/") != std::string::npos, text.text.find("62/2015/NĐ-CP") != std::string::npos)
+          << text.text;
+    }
+}
+
+}  // namespace
+}  // namespace vanban::layout

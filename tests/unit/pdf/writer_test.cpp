@@ -2,7 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <sstream>
+
+#include "base/utf8.hpp"
 #include "support/paths.hpp"
+#include "support/process.hpp"
 
 namespace vanban::pdf {
 namespace {
@@ -29,6 +33,20 @@ TEST(Writer, IsDeterministic) {
   EXPECT_EQ(first.substr(0, 8), "%PDF-1.4");
 }
 
+// The same drawing with other characters (the CIDs of "ab" and "bc" are both 1 2) is another file.
+TEST(Writer, TheFileIdentifierFollowsTheText) {
+  const auto fonts = FontSet::load(test::source_dir() / "fonts");
+  const auto with_text = [&](const char* text) {
+    layout::PageSet pages = one_page();
+    pages.pages.front().texts = {layout::PlacedText{85, 100, layout::Face::regular, 14, text, 20, 0}};
+    const Bytes pdf = write_pdf(pages, DocumentInfo{}, *fonts);
+    const auto at = pdf.find("/ID [");
+    return pdf.substr(at, pdf.find(']', at) - at);
+  };
+  EXPECT_EQ(with_text("ab"), with_text("ab"));
+  EXPECT_NE(with_text("ab"), with_text("bc"));
+}
+
 TEST(Writer, EmbedsOnlyTheFacesUsed) {
   const auto fonts = FontSet::load(test::source_dir() / "fonts");
   const Bytes pdf = write_pdf(one_page(), DocumentInfo{}, *fonts);
@@ -36,6 +54,110 @@ TEST(Writer, EmbedsOnlyTheFacesUsed) {
   EXPECT_NE(pdf.find("+LiberationSerif\n"), std::string::npos);
   EXPECT_EQ(pdf.find("LiberationSerif-Italic"), std::string::npos);
   EXPECT_LT(pdf.size(), 20000U);
+}
+
+// Positions, sizes and word spacing as the content stream states them (numbers are formatted by hand).
+TEST(Writer, ContentStatesPositionsInPoints) {
+  const auto fonts = FontSet::load(test::source_dir() / "fonts");
+  const auto dir = test::scratch_dir("writer_content");
+  test::write_text(dir / "one.pdf", write_pdf(one_page(), DocumentInfo{}, *fonts));
+  const auto qdf = test::run("qpdf --qdf --object-streams=disable " + test::quote((dir / "one.pdf").string()) + " " +
+                             test::quote((dir / "qdf.pdf").string()));
+  ASSERT_EQ(qdf.exit_code, 0) << qdf.err;
+  const std::string content = test::read_text(dir / "qdf.pdf");
+  // one_page(): a rule 100→200 at y 130 (0.6 pt), "QUYẾT ĐỊNH" at (85, 100), 14 pt; a justified line at (85, 120)
+  // with 1.5 pt extra per space: −1.5 × 1000 / 14 = −107.1 thousandths of an em.
+  EXPECT_NE(content.find("0.6 w\n100 711.89 m 200 711.89 l S\n"), std::string::npos);
+  // (qpdf's normalized copy shows the binary strings in hex.)
+  EXPECT_NE(content.find(" 14 Tf\n1 0 0 1 85 741.89 Tm [<"), std::string::npos) << content;
+  EXPECT_NE(content.find("1 0 0 1 85 721.89 Tm [<"), std::string::npos);
+  EXPECT_NE(content.find("> -107.1 <"), std::string::npos);
+}
+
+// PDF/A-1 limits arrays to 8,191 elements: a combined print file of many letters must not put every page into one
+// /Kids array.
+TEST(Writer, ALongDocumentHasNoArrayLongerThanPdfAAllows) {
+  const auto fonts = FontSet::load(test::source_dir() / "fonts");
+  layout::PageSet pages = one_page();
+  pages.pages.resize(9000, pages.pages.front());
+  const Bytes pdf = write_pdf(pages, DocumentInfo{}, *fonts);
+  std::size_t page_objects = 0;
+  for (std::size_t at = pdf.find("/Type /Page\n"); at != std::string::npos; at = pdf.find("/Type /Page\n", at + 1))
+    ++page_objects;
+  EXPECT_EQ(page_objects, 9000U);
+  std::size_t longest = 0;
+  for (std::size_t at = pdf.find("/Kids ["); at != std::string::npos; at = pdf.find("/Kids [", at + 1)) {
+    const std::string kids = pdf.substr(at, pdf.find(']', at) - at);
+    std::size_t refs = 0;
+    for (std::size_t r = kids.find(" R"); r != std::string::npos; r = kids.find(" R", r + 1)) ++refs;
+    longest = std::max(longest, refs);
+  }
+  EXPECT_GT(longest, 0U);
+  EXPECT_LE(longest, 8191U);
+}
+
+// Enough distinct characters in one face that CIDs reach the bytes a literal string must escape: ( ) \\ and line
+// ends (0x28, 0x29, 0x5C, 0x0A, 0x0D). pdftotext must give every character back.
+TEST(Writer, EveryCidSurvivesTheContentStream) {
+  const auto fonts = FontSet::load(test::source_dir() / "fonts");
+  std::string line;
+  for (char32_t cp = 0x21; cp < 0x7F; ++cp) utf8::append(line, cp);
+  for (char32_t cp = 0x1EA0; cp < 0x1EFA; ++cp) utf8::append(line, cp);  // ẠạẢả … Ỹỹ
+  layout::PageSet pages;
+  pages.width = 595.28;
+  pages.height = 841.89;
+  layout::Page page;
+  for (std::size_t at = 0, row = 0; at < line.size(); ++row) {
+    std::size_t end = at;
+    for (int n = 0; n < 30 && end < line.size(); ++n) {
+      std::size_t next = end;
+      utf8::decode(line, next);
+      end = next;
+    }
+    page.texts.push_back(layout::PlacedText{60, 100 + 20.0 * static_cast<double>(row), layout::Face::regular, 12,
+                                            line.substr(at, end - at), 400, 0});
+    at = end;
+  }
+  pages.pages.push_back(page);
+  const auto dir = test::scratch_dir("writer_cids");
+  test::write_text(dir / "cids.pdf", write_pdf(pages, DocumentInfo{}, *fonts));
+  const auto text = test::run("pdftotext -raw -enc UTF-8 " + test::quote((dir / "cids.pdf").string()) + " -");
+  EXPECT_EQ(text.err, "");
+  std::string joined;
+  for (const char c : text.out)
+    if (c != '\n' && c != '\f' && c != ' ') joined += c;
+  EXPECT_EQ(joined, line);
+}
+
+// The box the layout keeps for the signature image becomes an empty signature field named "signer", printed,
+// with only a normal appearance, listed by the catalog's /AcroForm; without a box there is no form.
+TEST(Writer, TheSignatureBoxIsAnEmptySignatureField) {
+  const auto fonts = FontSet::load(test::source_dir() / "fonts");
+  EXPECT_EQ(write_pdf(one_page(), DocumentInfo{}, *fonts).find("/AcroForm"), std::string::npos);
+  layout::PageSet pages = one_page();
+  pages.pages.front().signature_boxes.push_back(layout::SignatureBox{300, 500, 250, 70});
+  const auto dir = test::scratch_dir("writer_signature_field");
+  test::write_text(dir / "field.pdf", write_pdf(pages, DocumentInfo{}, *fonts));
+  const auto qdf = test::run("qpdf --qdf --object-streams=disable " + test::quote((dir / "field.pdf").string()) +
+                             " " + test::quote((dir / "field.qdf").string()));
+  ASSERT_EQ(qdf.exit_code, 0) << qdf.err;
+  const std::string text = test::read_text(dir / "field.qdf");
+  for (const char* piece : {"/AcroForm", "/FT /Sig", "/T (signer)", "/F 4", "/Subtype /Widget", "/Annots ["})
+    EXPECT_NE(text.find(piece), std::string::npos) << piece;
+  // Rect: x 300 to 550, top 500 from the page's top, 70 high (PDF y counts up from the bottom; libharu writes
+  // reals as floats: 271.89001).
+  const auto rect = text.find("/Rect [");
+  ASSERT_NE(rect, std::string::npos);
+  std::istringstream numbers(text.substr(rect + 7, text.find(']', rect) - rect - 7));
+  double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+  numbers >> x1 >> y1 >> x2 >> y2;
+  EXPECT_DOUBLE_EQ(x1, 300);
+  EXPECT_NEAR(y1, 841.89 - 570, 0.001);
+  EXPECT_DOUBLE_EQ(x2, 550);
+  EXPECT_NEAR(y2, 841.89 - 500, 0.001);
+  const auto ap = text.find("/AP <<");
+  ASSERT_NE(ap, std::string::npos);
+  EXPECT_EQ(text.substr(ap, text.find(">>", ap) - ap).find("/D"), std::string::npos) << "only /N";
 }
 
 }  // namespace

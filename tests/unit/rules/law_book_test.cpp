@@ -2,18 +2,12 @@
 
 #include <gtest/gtest.h>
 
-#include "support/paths.hpp"
+#include "support/law.hpp"
 
 namespace vanban::rules {
 namespace {
 
-LawBook load_project_law() {
-  Diagnostics diagnostics;
-  const auto path = test::source_dir() / "rules" / "law.xml";
-  auto book = LawBook::parse(test::read_text(path), make_file_name(path.string()), diagnostics);
-  EXPECT_TRUE(book.has_value()) << diagnostics.to_string();
-  return std::move(*book);
-}
+LawBook load_project_law() { return test::load_rules_file<LawBook>("law.xml"); }
 
 TEST(LawBook, PicksTheRegimeByDate) {
   const LawBook book = load_project_law();
@@ -32,6 +26,35 @@ TEST(LawBook, EveryRegimeCitesTheEnforcementDecisions) {
     }
     EXPECT_EQ(regime.time_limits.at("voluntary-period").count, 10);
   }
+}
+
+// Templates name citations, time limits and căn cứ by id under every regime (and are checked so at start-up):
+// each regime must define the same ids, even where the new law's article is not known yet.
+TEST(LawBook, EveryRegimeDefinesTheSameIds) {
+  const LawBook book = load_project_law();
+  const auto keys = [](const auto& map) {
+    std::vector<std::string> out;
+    for (const auto& [key, value] : map) out.push_back(key);
+    return out;
+  };
+  const Regime& first = book.regimes().front();
+  for (const auto& regime : book.regimes()) {
+    auto citations = keys(regime.citations);
+    auto first_citations = keys(first.citations);
+    // "identification" marks the regime that identifies people by số định danh cá nhân: only the new one has it.
+    std::erase(citations, "identification");
+    EXPECT_EQ(citations, first_citations) << regime.id;
+    for (const char* limit : {"voluntary-period", "reverification", "publish-no-means", "post-no-means", "resume",
+                              "postpone-protest", "remission-verification", "remission-wait", "destruction"})
+      EXPECT_TRUE(regime.time_limits.count(limit)) << regime.id << " " << limit;
+    EXPECT_EQ(keys(regime.basis_lines), keys(first.basis_lines)) << regime.id;
+  }
+  for (const char* document :
+       {"qd-tha-chu-dong", "qd-tha-theo-yeu-cau", "thong-bao-tha", "giay-trieu-tap", "bb-xac-minh",
+        "qd-chua-co-dieu-kien", "tb-ket-qua-xac-minh", "qd-hoan-tha", "qd-dinh-chi-tha", "qd-cuong-che",
+        "qd-hoi-dong-tieu-huy", "bb-tieu-huy", "de-nghi-mien-giam", "bb-giai-quyet"})
+    EXPECT_TRUE(first.basis_lines.count(document)) << document;
+  EXPECT_EQ(book.regimes().back().citations.count("identification"), 1U);
 }
 
 TEST(LawBook, RejectsGapsBetweenRegimes) {

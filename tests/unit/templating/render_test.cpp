@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "support/paths.hpp"
+#include "support/cases.hpp"
+#include "support/law.hpp"
 #include "templating/template_set.hpp"
 #include "xml/case_reader.hpp"
 
@@ -30,11 +31,9 @@ const char* kCase = R"(<case xmlns="urn:vanban:case:1" id="C1">
 class Rendering : public ::testing::Test {
  protected:
   void SetUp() override {
-    Diagnostics diagnostics;
-    const auto law_path = test::source_dir() / "rules" / "law.xml";
-    law_ = rules::LawBook::parse(test::read_text(law_path), make_file_name(law_path.string()), diagnostics);
-    cases_ = xml::read_register(kCase, make_file_name("c.xml"), {}, diagnostics);
-    ASSERT_TRUE(law_ && cases_) << diagnostics.to_string();
+    law_ = test::load_law();
+    cases_ = test::read_test_cases(kCase);
+    ASSERT_TRUE(cases_);
   }
 
   // Renders a template body and returns the paragraphs' text, one per line.
@@ -61,7 +60,7 @@ class Rendering : public ::testing::Test {
     return out;
   }
 
-  std::optional<rules::LawBook> law_;
+  std::optional<rules::Law> law_;
   std::optional<model::Register> cases_;
 };
 
@@ -134,6 +133,124 @@ TEST_F(Rendering, ValuesArePrintedNeverEvaluated) {
   Diagnostics diagnostics;
   // The obligation text holds "{tiền}": it must come out as written.
   EXPECT_EQ(render("{#each obligations as o}{#if loop.first}{o.text}{/if}{/each}\n", diagnostics), "Phạt {tiền}\n");
+}
+
+}  // namespace
+}  // namespace vanban::templating
+
+namespace vanban::templating {
+namespace {
+
+TEST(Honorifics, FromGender) {
+  EXPECT_EQ(honorific(model::Gender::male), "ông");
+  EXPECT_EQ(honorific(model::Gender::female), "bà");
+  EXPECT_EQ(honorific(model::Gender::unknown), "ông/bà");
+}
+
+struct AuthorityCase {
+  const char* position;
+  const char* prefix;
+  const char* on_behalf_of;
+  std::vector<std::string> lines;
+};
+
+class Authority : public ::testing::TestWithParam<AuthorityCase> {};
+
+TEST_P(Authority, Lines) {
+  EXPECT_EQ(authority_lines(GetParam().position, GetParam().prefix, GetParam().on_behalf_of), GetParam().lines);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, Authority,
+    ::testing::Values(
+        AuthorityCase{"Chi cục trưởng", "", "", {"CHI CỤC TRƯỞNG"}},
+        AuthorityCase{"Phó Chi cục trưởng", "", "", {"KT. CHI CỤC TRƯỞNG", "PHÓ CHI CỤC TRƯỞNG"}},
+        AuthorityCase{"Quyền Chi cục trưởng", "", "", {"Q. CHI CỤC TRƯỞNG"}},
+        AuthorityCase{"Chánh Văn phòng", "TL.", "Cục trưởng", {"TL. CỤC TRƯỞNG", "CHÁNH VĂN PHÒNG"}},
+        AuthorityCase{"Trưởng phòng Nghiệp vụ", "TUQ.", "Cục trưởng", {"TUQ. CỤC TRƯỞNG", "TRƯỞNG PHÒNG NGHIỆP VỤ"}},
+        AuthorityCase{"Chủ tịch Hội đồng", "TM.", "Hội đồng tiêu hủy vật chứng",
+                      {"TM. HỘI ĐỒNG TIÊU HỦY VẬT CHỨNG", "CHỦ TỊCH HỘI ĐỒNG"}},
+        AuthorityCase{"Trưởng Thi hành án dân sự tỉnh", "", "", {"TRƯỞNG THI HÀNH ÁN DÂN SỰ TỈNH"}}));
+
+TEST_F(Rendering, ParametersAreCheckedAndTyped) {
+  const std::string body =
+      "{@param name=\"gio\" type=\"text\" description=\"giờ làm việc\" example=\"08 giờ 00\"}\n"
+      "{@param name=\"ngay\" type=\"date\" description=\"ngày làm việc\"}\n"
+      "{@param name=\"ghi-chu\" type=\"text\" description=\"ghi chú\" optional=\"true\"}\n"
+      "Vào lúc {params.gio} {params.ngay}{#if params.ghi-chu}, {params.ghi-chu}{/if}\n";
+  std::vector<TemplateSource> sources;
+  sources.push_back({"t", make_file_name("t.vbt"), "{@document name=\"Giấy mời\" code=\"GM\"}\n" + body});
+  Diagnostics diagnostics;
+  auto set = TemplateSet::parse(std::move(sources), diagnostics);
+  ASSERT_TRUE(set) << diagnostics.to_string();
+  const auto render_with = [&](std::map<std::string, std::string, std::less<>> parameters, Diagnostics& out) {
+    RenderInput input;
+    input.date = *model::Date::parse_iso("2024-03-05");
+    input.parameters = std::move(parameters);
+    const auto document = set->render(*set->find("t"), cases_->cases.front(), input, *law_, out);
+    return document ? doc::plain_text(std::get<doc::Paragraph>(document->blocks.front()).runs) : std::string();
+  };
+  Diagnostics ok;
+  EXPECT_EQ(render_with({{"gio", "08 giờ 00"}, {"ngay", "2024-03-12"}}, ok), "Vào lúc 08 giờ 00 ngày 12 tháng 3 năm 2024")
+      << ok.to_string();
+  Diagnostics missing;
+  render_with({{"gio", "8 giờ"}}, missing);
+  EXPECT_TRUE(missing.contains("E0312"));
+  EXPECT_NE(missing.to_string().find("thiếu tham số --set ngay=… (ngày làm việc)"), std::string::npos)
+      << missing.to_string();
+  Diagnostics bad_date;
+  render_with({{"gio", "8 giờ"}, {"ngay", "12/3/2024"}}, bad_date);
+  EXPECT_NE(bad_date.to_string().find("cần một ngày dạng YYYY-MM-DD"), std::string::npos) << bad_date.to_string();
+  Diagnostics unknown;
+  render_with({{"gio", "8 giờ"}, {"ngay", "2024-03-12"}, {"phong", "1"}}, unknown);
+  EXPECT_NE(unknown.to_string().find("không dùng tham số \"phong\" (các tham số: gio, ngay, ghi-chu)"),
+            std::string::npos)
+      << unknown.to_string();
+}
+
+TEST_F(Rendering, SigningParameterOverridesTheAuthority) {
+  Diagnostics diagnostics;
+  std::vector<TemplateSource> sources;
+  sources.push_back({"t", make_file_name("t.vbt"), "{@document name=\"Quyết định\" code=\"QĐ\"}\n{@signature}\n"});
+  auto set = TemplateSet::parse(std::move(sources), diagnostics);
+  RenderInput input;
+  input.date = *model::Date::parse_iso("2024-03-05");
+  input.signer_id = "c";
+  input.parameters = {{"signing", "TL."}};
+  const auto document = set->render(*set->find("t"), cases_->cases.front(), input, *law_, diagnostics);
+  ASSERT_TRUE(document) << diagnostics.to_string();
+  const auto& signature = std::get<doc::Signature>(document->blocks.front());
+  EXPECT_EQ(signature.authority_lines, (std::vector<std::string>{"TL. CHI CỤC TRƯỞNG", "CHẤP HÀNH VIÊN"}));
+}
+
+// Static checking walks every branch, so a mistake in a branch no sample case reaches is still found.
+TEST_F(Rendering, CheckFindsMistakesInEveryBranch) {
+  std::vector<TemplateSource> sources;
+  sources.push_back({"t", make_file_name("t.vbt"),
+                     "{@document name=\"Quyết định\" code=\"QĐ\"}\n"
+                     "{#if enforcement.is_on_request}\n"
+                     "{enforcement.request.by.nmae}\n"
+                     "{:else}\n"
+                     "{#each assets as a}{a.value | date}{/each}\n"
+                     "{params.gio}\n"
+                     "{debtor.name | shout}\n"
+                     "{/if}\n"});
+  Diagnostics diagnostics;
+  auto set = TemplateSet::parse(std::move(sources), diagnostics);
+  ASSERT_TRUE(set) << diagnostics.to_string();
+  set->check(*law_, diagnostics);
+  EXPECT_EQ(diagnostics.to_string(),
+            "t.vbt:3:2: error: [E0402] \"enforcement.request.by\" không có trường \"nmae\"\n"
+            "t.vbt:5:31: error: [E0410] bộ lọc date dùng cho ngày, không dùng được cho số tiền\n"
+            "t.vbt:6:2: error: [E0402] \"params\" không có trường \"gio\"\n"
+            "t.vbt:7:16: error: [E0409] không có bộ lọc \"shout\" (có: money, number, words, date, short, upper, "
+            "lower, capitalize, title, two-digits, percent, join, default)\n");
+}
+
+TEST_F(Rendering, DeadlinesComeFromTheLawAndTheCalendar) {
+  Diagnostics diagnostics;
+  EXPECT_EQ(render("{deadlines.voluntary | default \"chưa thông báo\"}\n", diagnostics), "chưa thông báo\n")
+      << diagnostics.to_string();
 }
 
 }  // namespace

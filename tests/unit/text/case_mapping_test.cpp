@@ -19,6 +19,8 @@ TEST(CaseMapping, FirstLetterAndTitleCase) {
   EXPECT_EQ(to_title("nguyễn văn a"), "Nguyễn Văn A");
   EXPECT_EQ(to_title("TRẦN THỊ HỒNG NHUNG"), "Trần Thị Hồng Nhung");
   EXPECT_EQ(capitalize_first(""), "");
+  EXPECT_EQ(capitalize_first("ông/bà Lò Văn Pọm"), "Ông/Bà Lò Văn Pọm");
+  EXPECT_EQ(capitalize_first("bà Trần Thị A/B"), "Bà Trần Thị A/B");
 }
 
 }  // namespace

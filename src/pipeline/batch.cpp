@@ -1,0 +1,277 @@
+#include "pipeline/batch.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <sstream>
+#include <thread>
+
+#include "base/error.hpp"
+#include "base/file_io.hpp"
+#include "base/sha256.hpp"
+#include "text/collation.hpp"
+
+namespace vanban::pipeline {
+
+struct BatchRunner::Planned {
+  BatchCase source;
+  std::string debtor;
+  std::int64_t amount = 0;
+  std::string sort_key;
+};
+
+namespace {
+
+constexpr const char* kManifestCsv = "manifest.csv";
+constexpr const char* kManifestJson = "manifest.json";
+
+std::string_view status_name(ItemStatus status) {
+  switch (status) {
+    case ItemStatus::done: return "done";
+    case ItemStatus::skipped: return "skipped";
+    case ItemStatus::failed: return "failed";
+  }
+  return "failed";
+}
+
+std::string csv_field(const std::string& value) {
+  if (value.find_first_of(",\"\n\r") == std::string::npos) return value;
+  std::string out = "\"";
+  for (const char c : value) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+std::string json_string(const std::string& value) {
+  std::string out = "\"";
+  for (const char c : value) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char buffer[8];
+          std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(c));
+          out += buffer;
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out + "\"";
+}
+
+// Fields of one CSV record (quotes and doubled quotes; no line breaks inside fields in our manifests).
+std::vector<std::string> csv_fields(const std::string& line) {
+  std::vector<std::string> fields(1);
+  bool quoted = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+        fields.back() += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        fields.back() += c;
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      fields.emplace_back();
+    } else if (c != '\r') {
+      fields.back() += c;
+    }
+  }
+  return fields;
+}
+
+// file name → SHA-256 of the outputs a previous run recorded as written.
+std::map<std::string, std::string> previous_hashes(const std::filesystem::path& dir) {
+  std::map<std::string, std::string> hashes;
+  std::ifstream in(dir / kManifestCsv);
+  std::string line;
+  std::getline(in, line);  // header
+  while (std::getline(in, line)) {
+    const auto fields = csv_fields(line);
+    if (fields.size() >= 6 && (fields[5] == "done" || fields[5] == "skipped") && !fields[4].empty())
+      hashes[fields[3]] = fields[4];
+  }
+  return hashes;
+}
+
+void write_manifests(const std::filesystem::path& dir, const std::vector<BatchItem>& items) {
+  std::string csv = "case_id,debtor,amount,file,sha256,status,message\n";
+  std::string json = "[\n";
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const BatchItem& item = items[i];
+    const std::string status(status_name(item.status));
+    csv += csv_field(item.case_id) + "," + csv_field(item.debtor) + "," + std::to_string(item.amount) + "," +
+           csv_field(item.file) + "," + item.sha256 + "," + status + "," + csv_field(item.message) + "\n";
+    json += "  {\"case_id\": " + json_string(item.case_id) + ", \"debtor\": " + json_string(item.debtor) +
+            ", \"amount\": " + std::to_string(item.amount) + ", \"file\": " + json_string(item.file) +
+            ", \"sha256\": " + json_string(item.sha256) + ", \"status\": " + json_string(status) +
+            ", \"message\": " + json_string(item.message) + "}" + (i + 1 < items.size() ? "," : "") + "\n";
+  }
+  json += "]\n";
+  write_file_atomically(dir / kManifestCsv, csv);
+  write_file_atomically(dir / kManifestJson, json);
+}
+
+const model::Party* first_debtor(const model::Case& the_case) {
+  for (const auto& party : the_case.parties)
+    if (party.role == model::Role::debtor) return &party;
+  return nullptr;
+}
+
+std::int64_t outstanding(const model::Case& the_case) {
+  std::int64_t total = 0;
+  for (const auto& obligation : the_case.obligations)
+    if (obligation.amount) total += obligation.amount->dong;
+  for (const auto& event : the_case.enforcement.events)
+    if (event.kind == model::EventKind::payment && event.amount) total -= event.amount->dong;
+  return total;
+}
+
+}  // namespace
+
+BatchRunner::BatchRunner(const Engine& engine, BatchOptions options) : engine_(engine), options_(std::move(options)) {}
+BatchRunner::~BatchRunner() = default;
+
+std::size_t BatchRunner::planned() const { return plan_.size(); }
+
+std::string BatchRunner::output_name(const std::string& case_id, const std::string& template_name) {
+  std::string safe;
+  for (const char c : case_id) {
+    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                       c == '_' || c == '.';
+    safe += plain ? c : '_';
+  }
+  if (safe.empty() || safe.front() == '.') safe.insert(safe.begin(), '_');  // never ".." or a hidden file
+  return safe + "-" + template_name + ".pdf";
+}
+
+bool BatchRunner::plan(const std::vector<BatchCase>& cases, Diagnostics& diagnostics) {
+  std::shared_ptr<const Engine::Filter> filter;
+  if (!options_.where.empty()) {
+    filter = engine_.parse_filter(options_.where, options_.render.template_name, diagnostics);
+    if (!filter) return false;
+  }
+  plan_.clear();
+  std::map<std::string, std::string> seen;  // output file → case file
+  for (const auto& source : cases) {
+    const model::Case& the_case = *source.the_case;
+    if (filter && !engine_.matches(*filter, the_case, options_.render)) continue;
+    const std::string file = output_name(the_case.id, options_.render.template_name);
+    if (const auto [it, inserted] = seen.emplace(file, source.file); !inserted) {
+      diagnostics.error("E0207", the_case.loc,
+                        "mã hồ sơ \"" + the_case.id + "\" trùng với một hồ sơ trong " + it->second +
+                            "; hồ sơ này bị bỏ qua");
+      continue;
+    }
+    Planned item;
+    item.source = source;
+    const model::Party* debtor = first_debtor(the_case);
+    item.debtor = debtor ? debtor->name.value : std::string();
+    item.amount = outstanding(the_case);
+    item.sort_key = text::collation_key(item.debtor);
+    plan_.push_back(std::move(item));
+  }
+  std::stable_sort(plan_.begin(), plan_.end(), [](const Planned& a, const Planned& b) {
+    if (a.sort_key != b.sort_key) return a.sort_key < b.sort_key;
+    return a.source.the_case->id < b.source.the_case->id;
+  });
+  return true;
+}
+
+std::vector<BatchItem> BatchRunner::run(const std::function<void(const BatchProgress&)>& progress,
+                                        const std::atomic<bool>& stop) {
+  std::filesystem::create_directories(options_.out_dir);
+  const auto previous = options_.force ? std::map<std::string, std::string>{} : previous_hashes(options_.out_dir);
+  std::vector<BatchItem> items(plan_.size());
+  std::vector<bool> finished(plan_.size(), false);
+  std::atomic<std::size_t> next{0};
+  std::mutex mutex;
+  BatchProgress counts;
+  counts.total = plan_.size();
+
+  const auto work = [&]() {
+    while (!stop.load()) {
+      const std::size_t index = next.fetch_add(1);
+      if (index >= plan_.size()) return;
+      const Planned& planned = plan_[index];
+      BatchItem item;
+      item.case_id = planned.source.the_case->id;
+      item.debtor = planned.debtor;
+      item.amount = planned.amount;
+      item.file = output_name(item.case_id, options_.render.template_name);
+      const std::filesystem::path path = options_.out_dir / item.file;
+      const auto known = previous.find(item.file);
+      std::string problem;
+      const auto existing = known != previous.end() ? read_file(path, 1U << 30U, problem) : std::nullopt;
+      if (existing && sha256_hex(*existing) == known->second) {
+        item.sha256 = known->second;
+        item.status = ItemStatus::skipped;
+      } else {
+        Diagnostics diagnostics;
+        const auto pdf = engine_.render(*planned.source.the_case, options_.render, diagnostics);
+        if (pdf) {
+          // Flushed once for the whole batch before the manifest names it; a rerun checks every hash anyway.
+          write_file_atomically(path, *pdf, Durability::deferred);
+          item.sha256 = sha256_hex(*pdf);
+          item.status = ItemStatus::done;
+        } else {
+          item.status = ItemStatus::failed;
+          for (const auto& diagnostic : diagnostics.list()) {
+            if (diagnostic.severity != Severity::error) continue;
+            item.message += (item.message.empty() ? "" : "; ") + format_diagnostic(diagnostic);
+          }
+        }
+      }
+      const std::lock_guard<std::mutex> lock(mutex);
+      (item.status == ItemStatus::done ? counts.done : item.status == ItemStatus::skipped ? counts.skipped
+                                                                                          : counts.failed)++;
+      items[index] = std::move(item);
+      finished[index] = true;
+      if (progress) progress(counts);
+    }
+  };
+  const unsigned jobs = std::max(1U, std::min<unsigned>(options_.jobs, static_cast<unsigned>(plan_.size())));
+  std::vector<std::thread> workers;
+  std::exception_ptr failure;
+  std::mutex failure_mutex;
+  for (unsigned j = 0; j < jobs; ++j) {
+    workers.emplace_back([&]() {
+      try {
+        work();
+      } catch (...) {
+        const std::lock_guard<std::mutex> lock(failure_mutex);
+        if (!failure) failure = std::current_exception();
+        next.store(plan_.size());  // stop the others
+      }
+    });
+  }
+  for (auto& worker : workers) worker.join();
+  sync_filesystem(options_.out_dir);
+  // The manifest lists what is finished, in plan order, even when interrupted.
+  std::vector<BatchItem> result;
+  for (std::size_t i = 0; i < items.size(); ++i)
+    if (finished[i]) result.push_back(std::move(items[i]));
+  write_manifests(options_.out_dir, result);
+  if (failure) std::rethrow_exception(failure);
+  if (options_.combined && !stop.load()) {
+    std::vector<const model::Case*> printable;
+    for (std::size_t i = 0, r = 0; i < plan_.size(); ++i) {
+      if (!finished[i]) continue;
+      if (result[r++].status != ItemStatus::failed) printable.push_back(plan_[i].source.the_case);
+    }
+    write_file_atomically(*options_.combined, engine_.render_combined(printable, options_.render, options_.duplex));
+  }
+  return result;
+}
+
+}  // namespace vanban::pipeline

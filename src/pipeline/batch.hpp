@@ -1,0 +1,83 @@
+#pragma once
+// Batch rendering: one template for many cases (a register or a folder of case files), in parallel,
+// resumable, with a manifest, optionally combined into one print-ready PDF.
+
+#include <atomic>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/diagnostics.hpp"
+#include "pipeline/engine.hpp"
+
+namespace vanban::pipeline {
+
+enum class ItemStatus { done, skipped, failed };
+
+/// One line of the manifest.
+struct BatchItem {
+  std::string case_id;
+  std::string debtor;
+  std::int64_t amount = 0;  ///< what the debtor still owes, in đồng
+  std::string file;         ///< output file name inside the output folder
+  std::string sha256;       ///< of the output file; "" when failed
+  ItemStatus status = ItemStatus::failed;
+  std::string message;      ///< why it failed
+};
+
+struct BatchOptions {
+  RenderOptions render;                  ///< template, dates, parameters (number and signer stay per case)
+  std::filesystem::path out_dir;
+  std::string where;                     ///< filter over the case context; "" selects every case
+  unsigned jobs = 1;
+  bool force = false;                    ///< redo outputs that exist and match the manifest
+  std::optional<std::filesystem::path> combined;
+  bool duplex = false;                   ///< in the combined PDF, start each letter on an odd page
+};
+
+struct BatchProgress {
+  std::size_t done = 0;
+  std::size_t skipped = 0;
+  std::size_t failed = 0;
+  std::size_t total = 0;
+};
+
+/// A case to render, with the file it came from (for messages).
+struct BatchCase {
+  const model::Case* the_case = nullptr;
+  std::string file;
+};
+
+class BatchRunner {
+ public:
+  BatchRunner(const Engine& engine, BatchOptions options);
+  ~BatchRunner();
+  BatchRunner(const BatchRunner&) = delete;
+  BatchRunner& operator=(const BatchRunner&) = delete;
+
+  /// Checks the filter (errors at `--where:1:COLUMN`, a usage error for the front end), keeps the matching
+  /// cases and orders them by the debtor's name in Vietnamese collation, then by case id. Returns false when
+  /// the filter is wrong.
+  bool plan(const std::vector<BatchCase>& cases, Diagnostics& diagnostics);
+  [[nodiscard]] std::size_t planned() const;
+
+  /// Renders every planned case with `options.jobs` threads, writing each PDF atomically; a case that fails
+  /// is recorded and the batch goes on. `progress` is called (serialized) after each case; when `stop`
+  /// becomes true no new case starts. Then writes manifest.csv and manifest.json (the cases finished so far)
+  /// and, when asked and not stopped, the combined PDF. Throws vanban::Error when a file cannot be written.
+  std::vector<BatchItem> run(const std::function<void(const BatchProgress&)>& progress, const std::atomic<bool>& stop);
+
+  /// The file name of a case's output: "<case id>-<template>.pdf", with anything unsafe in the id replaced.
+  static std::string output_name(const std::string& case_id, const std::string& template_name);
+
+ private:
+  struct Planned;
+  const Engine& engine_;
+  BatchOptions options_;
+  std::vector<Planned> plan_;
+};
+
+}  // namespace vanban::pipeline

@@ -1,0 +1,181 @@
+// vanban batch on a generated register: counts, order, manifest, combined PDF, failures, --jobs, resume.
+
+#include <gtest/gtest.h>
+
+#include <csignal>
+#include <thread>
+
+#include "base/sha256.hpp"
+#include "support/paths.hpp"
+#include "support/process.hpp"
+#include "support/register_generator.hpp"
+
+namespace vanban {
+namespace {
+
+using test::quote;
+using test::vanban;
+
+std::vector<std::vector<std::string>> manifest_rows(const std::filesystem::path& dir) {
+  std::vector<std::vector<std::string>> rows;
+  std::istringstream lines(test::read_text(dir / "manifest.csv"));
+  std::string line;
+  std::getline(lines, line);
+  EXPECT_EQ(line, "case_id,debtor,amount,file,sha256,status,message");
+  while (std::getline(lines, line)) {
+    std::vector<std::string> fields(1);
+    bool quoted = false;
+    for (const char c : line) {
+      if (c == '"') quoted = !quoted;
+      else if (c == ',' && !quoted) fields.emplace_back();
+      else fields.back() += c;
+    }
+    rows.push_back(fields);
+  }
+  return rows;
+}
+
+class Batch : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    // ctest runs each test in its own process, in parallel: each process needs its own input folder.
+    const auto dir = test::scratch_dir("batch_input-" + std::to_string(::getpid()));
+    const auto generated = test::generate_register(300, 50);
+    unrenderable_ = generated.unrenderable;
+    register_ = dir / "register.xml";
+    test::write_text(register_, generated.xml);
+  }
+  static std::filesystem::path register_;
+  static std::size_t unrenderable_;
+};
+std::filesystem::path Batch::register_;
+std::size_t Batch::unrenderable_ = 0;
+
+TEST_F(Batch, RendersEveryCaseReportsFailuresAndWritesTheManifest) {
+  const auto out = test::scratch_dir("batch_all");
+  const auto result = vanban("batch " + quote(register_.string()) + " --template qd-tha-chu-dong --jobs 2 --out " +
+                             quote(out.string()) + " --combined " + quote((out / "all.pdf").string()));
+  EXPECT_EQ(result.exit_code, 1) << "failures must make the batch exit 1";
+  EXPECT_NE(result.err.find("xong: 294, bỏ qua (đã có): 0, lỗi: 6"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("THA-2024-000050: "), std::string::npos);
+  EXPECT_NE(result.err.find("[E0501]"), std::string::npos);
+  const auto rows = manifest_rows(out);
+  ASSERT_EQ(rows.size(), 300U);
+  std::size_t failed = 0;
+  std::string previous_debtor;
+  for (const auto& row : rows) {
+    ASSERT_EQ(row.size(), 7U);
+    if (row[5] == "failed") {
+      ++failed;
+      EXPECT_TRUE(row[4].empty());
+      EXPECT_FALSE(std::filesystem::exists(out / row[3]));
+      continue;
+    }
+    EXPECT_EQ(row[5], "done");
+    EXPECT_EQ(row[3], row[0] + "-qd-tha-chu-dong.pdf");
+    EXPECT_EQ(sha256_hex(test::read_text(out / row[3])), row[4]) << row[3];
+  }
+  EXPECT_EQ(failed, unrenderable_);
+  // Vietnamese order: every "Đ…" debtor after every "D…" one and before every "E…"…"H…" one.
+  std::size_t last_d = 0, first_dd = rows.size(), last_dd = 0, first_h = rows.size();
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const std::string& debtor = rows[i][1];
+    if (debtor.rfind("Dương", 0) == 0) last_d = i;
+    if (debtor.rfind("Đ", 0) == 0) {
+      first_dd = std::min(first_dd, i);
+      last_dd = i;
+    }
+    if (debtor.rfind("H", 0) == 0) first_h = std::min(first_h, i);
+  }
+  EXPECT_LT(last_d, first_dd);
+  EXPECT_LT(last_dd, first_h);
+  const auto json = test::read_text(out / "manifest.json");
+  EXPECT_NE(json.find("\"case_id\": \"THA-2024-000001\""), std::string::npos);
+  // The combined PDF holds every letter that was made.
+  std::size_t pages = 0;
+  for (const auto& row : rows) {
+    if (row[5] != "done") continue;
+    const auto info = test::run("pdfinfo " + quote((out / row[3]).string()));
+    pages += std::stoul(info.out.substr(info.out.find("Pages:") + 6));
+  }
+  const auto combined = test::run("pdfinfo " + quote((out / "all.pdf").string()));
+  EXPECT_EQ(std::stoul(combined.out.substr(combined.out.find("Pages:") + 6)), pages);
+}
+
+TEST_F(Batch, OutputIsTheSameWhateverTheNumberOfJobs) {
+  const auto one = test::scratch_dir("batch_jobs1");
+  const auto two = test::scratch_dir("batch_jobs2");
+  const std::string common = "batch " + quote(register_.string()) + " --template qd-tha-chu-dong --where " +
+                             quote("debtor.outstanding > 0") + " --out ";
+  vanban(common + quote(one.string()) + " --jobs 1");
+  vanban(common + quote(two.string()) + " --jobs 2");
+  const std::string manifest = test::read_text(one / "manifest.csv");
+  EXPECT_EQ(manifest, test::read_text(two / "manifest.csv"));
+  EXPECT_LT(manifest_rows(one).size(), 300U);  // the filter left out the paid cases
+  EXPECT_GT(manifest_rows(one).size(), 100U);
+}
+
+TEST_F(Batch, FiltersFromTheIssueWorkAsWritten) {
+  for (const char* where : {"debtor.outstanding > 0", "has(asset.mortgagee)", "status.condition == \"no-means\"",
+                            "enforcement.mode == \"ex-officio\""}) {
+    const auto out = test::scratch_dir("batch_where");
+    const auto result = vanban("batch " + quote(register_.string()) + " --template qd-tha-chu-dong --where " +
+                               quote(where) + " --out " + quote(out.string()));
+    EXPECT_LE(result.exit_code, 1) << where << result.err;
+    const auto rows = manifest_rows(out);
+    EXPECT_GT(rows.size(), 10U) << where;
+    EXPECT_LT(rows.size(), 300U) << where;
+  }
+  const auto bad = vanban("batch " + quote(register_.string()) +
+                          " --template qd-tha-chu-dong --where 'debtor.outstanding >> 0' --out /tmp/unused");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("--where:1:21: error: [E0401]"), std::string::npos) << bad.err;
+}
+
+TEST_F(Batch, ResumesAfterAnInterruptedRun) {
+  const auto out = test::scratch_dir("batch_resume");
+  const std::string command = quote(test::binary().string()) + " --resources " +
+                              quote(test::source_dir().string()) + " batch " + quote(register_.string()) +
+                              " --template qd-tha-chu-dong --jobs 1 --out " + quote(out.string());
+  // Start, interrupt with SIGINT once a few outputs exist, and wait.
+  const auto started = test::run("(" + command + " & pid=$!; for i in $(seq 1 400); do "
+                                 "n=$(ls " + quote(out.string()) + " | grep -c pdf); [ \"$n\" -ge 20 ] && break; "
+                                 "sleep 0.01; done; kill -INT $pid; wait $pid; echo exit=$?)");
+  ASSERT_NE(started.out.find("exit=130"), std::string::npos) << started.out << started.err;
+  for (const auto& entry : std::filesystem::directory_iterator(out))
+    EXPECT_NE(entry.path().filename().string()[0], '.') << "a temporary file remains: " << entry.path();
+  const auto partial = manifest_rows(out);
+  ASSERT_GT(partial.size(), 0U);
+  ASSERT_LT(partial.size(), 300U);
+  for (const auto& row : partial) {
+    if (row[5] == "done") {
+      EXPECT_EQ(sha256_hex(test::read_text(out / row[3])), row[4]);
+    }
+  }
+  // The rerun skips what is done and finishes the rest.
+  const auto rerun = vanban("batch " + quote(register_.string()) + " --template qd-tha-chu-dong --out " +
+                            quote(out.string()));
+  std::size_t done_before = 0;
+  for (const auto& row : partial) done_before += row[5] == "done" ? 1U : 0U;
+  EXPECT_NE(rerun.err.find("bỏ qua (đã có): " + std::to_string(done_before) + ","), std::string::npos) << rerun.err;
+  EXPECT_EQ(manifest_rows(out).size(), 300U);
+  // --force redoes everything.
+  const auto forced = vanban("batch " + quote(register_.string()) + " --template qd-tha-chu-dong --force --out " +
+                             quote(out.string()));
+  EXPECT_NE(forced.err.find("bỏ qua (đã có): 0,"), std::string::npos) << forced.err;
+}
+
+TEST(BatchInput, AFolderOfCaseFilesAndUsageErrors) {
+  const auto out = test::scratch_dir("batch_folder");
+  const auto result = vanban("batch " + quote((test::source_dir() / "examples").string()) +
+                             " --template qd-tha-chu-dong --out " + quote(out.string()) + " --combined " +
+                             quote((out / "all.pdf").string()) + " --duplex");
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  const auto info = test::run("pdfinfo " + quote((out / "all.pdf").string()));
+  EXPECT_EQ(std::stoul(info.out.substr(info.out.find("Pages:") + 6)) % 2, 0U) << "duplex letters start on odd pages";
+  EXPECT_EQ(vanban("batch --template qd-tha-chu-dong --out x").exit_code, 2);
+  EXPECT_EQ(vanban("batch a.xml --template qd-tha-chu-dong --out x --jobs 0").exit_code, 2);
+}
+
+}  // namespace
+}  // namespace vanban
