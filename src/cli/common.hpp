@@ -1,6 +1,9 @@
 #pragma once
-// What every command of the CLI shares: exit codes, printing diagnostics, the clock, loading resources.
+// What every command of the CLI shares: exit codes, printing diagnostics, the clock, loading resources, reading
+// input files. Each command lives in its own file (main.cpp: render, validate, templates; batch_command.cpp;
+// signing_commands.cpp: sign, verify); common.cpp implements what is declared here.
 
+#include <cstddef>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -19,6 +22,9 @@ inline constexpr int kInputRejected = 1;
 inline constexpr int kUsage = 2;
 inline constexpr int kEnvironment = 3;
 inline constexpr int kInterrupted = 130;
+
+/// Largest input file read (case XML, register, PDF, keys, images).
+inline constexpr std::size_t kMaxInputFile = 64U * 1024U * 1024U;
 
 /// Prints every diagnostic to stderr, one per line.
 void print(const Diagnostics& diagnostics);
@@ -49,9 +55,19 @@ layout::Profile layout_profile(const Arguments& arguments);
 /// usage errors thrown).
 pipeline::RenderOptions render_options(const Arguments& arguments, model::Date today);
 
+/// `vanban render CASE.xml --template NAME -o OUT.pdf …` (main.cpp): one document, written atomically.
 int run_render(const std::vector<std::string>& args, const std::filesystem::path& root);
+/// `vanban validate FILE.xml…` (main.cpp): every problem of every file; exit 1 when any has an error.
 int run_validate(const std::vector<std::string>& args, const std::filesystem::path& root);
+/// `vanban templates [--for CASE.xml] [--check] [--describe NAME]` (main.cpp): lists or checks the templates.
 int run_templates(const std::vector<std::string>& args, const std::filesystem::path& root);
+/// `vanban batch INPUT --template NAME --out DIR …` (batch_command.cpp): one template for a register or folder.
 int run_batch(const std::vector<std::string>& args, const std::filesystem::path& root);
+/// `vanban sign IN.pdf -o OUT.pdf …` (signing_commands.cpp): reads the files, the clock and the passphrase,
+/// signs, writes atomically.
+int run_sign(const std::vector<std::string>& args, const std::filesystem::path& root);
+/// `vanban verify FILE.pdf [--trust CA.pem]…` (signing_commands.cpp): prints a report; exit 0 only when every
+/// signature holds.
+int run_verify(const std::vector<std::string>& args);
 
 }  // namespace vanban::cli
