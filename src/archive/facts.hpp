@@ -36,7 +36,6 @@ struct SignatureFacts {
   bool intact = false;      ///< the digest, the CMS signature and the byte range (a whole revision) hold
   bool anchored = false;    ///< the certificate chains to one of the trust anchors
   std::vector<std::string> problems;  ///< what else makes it invalid (Vietnamese); not about the two above
-  std::vector<std::string> warnings;  ///< what is worth recording (Vietnamese)
 };
 
 /// Every signature of a document.

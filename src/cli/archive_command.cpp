@@ -2,9 +2,7 @@
 // reads the clock once, verifies signatures (sign module), reads the PDF's metadata and the case file
 // (pipeline), and hands these facts to the archive, which decides and records.
 
-#include <chrono>
 #include <cstdlib>
-#include <ctime>
 #include <iostream>
 
 #include "archive/archive.hpp"
@@ -14,6 +12,7 @@
 #include "base/utf8.hpp"
 #include "cli/common.hpp"
 #include "pipeline/pdf_metadata.hpp"
+#include "sign/verification.hpp"
 
 namespace vanban::cli {
 
@@ -57,26 +56,6 @@ constexpr const char* kArchiveHelp =
 // Options every archive command takes.
 void common_options(OptionSpec& spec) {
   spec.with_value.insert({"--db", "--store", "--time"});
-}
-
-// The clock, read once per command: ISO 8601 in Vietnam's time (UTC+7 all year). Tests fix it with the hidden
-// option --time.
-std::string record_time(const Arguments& arguments) {
-  if (const auto fixed = arguments.value("--time")) {
-    const std::string& t = *fixed;
-    const bool shaped = t.size() == 25 && t[4] == '-' && t[7] == '-' && t[10] == 'T' && t[13] == ':' &&
-                        t[16] == ':' && (t[19] == '+' || t[19] == '-') && t[22] == ':' &&
-                        model::Date::parse_iso(t.substr(0, 10)).has_value();
-    if (!shaped) throw UsageError{"--time \"" + t + "\" phải có dạng 2025-06-01T09:30:00+07:00"};
-    return t;
-  }
-  const auto now = std::chrono::system_clock::now();
-  const std::time_t seconds = std::chrono::system_clock::to_time_t(now) + 7 * 3600;
-  std::tm parts{};
-  ::gmtime_r(&seconds, &parts);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S+07:00", &parts);
-  return text;
 }
 
 archive::Location archive_location(const Arguments& arguments) {
@@ -140,16 +119,36 @@ std::string party_names(const archive::Entry& entry) {
   return out;
 }
 
-// The signatures of `pdf` as the sign module finds them. (Wired to the sign module when it is merged.)
+// The signatures of `pdf` as the sign module finds them, against `anchors` at `now`; nullopt (reported) when the
+// file cannot be read as a PDF.
 std::optional<archive::SignatureCheck> check_signatures(std::string_view pdf, const std::vector<Bytes>& anchors,
-                                                        const std::string& now, const SourceLoc& file,
+                                                        const sign::Moment& now, const SourceLoc& file,
                                                         Diagnostics& diagnostics) {
-  (void)pdf;
-  (void)anchors;
-  (void)now;
-  (void)file;
-  (void)diagnostics;
-  return archive::SignatureCheck{};
+  sign::VerifyOptions options;
+  options.trusted_roots_pem = anchors;
+  options.now = now;
+  const auto report = sign::verify_pdf(pdf, options, file, diagnostics);
+  if (!report) return std::nullopt;
+  archive::SignatureCheck check;
+  check.appended_bytes = report->appended_bytes;
+  for (const auto& s : report->signatures) {
+    archive::SignatureFacts facts;
+    facts.field = s.field_name;
+    if (s.signer) {
+      facts.signer = s.signer->common_name;
+      facts.certificate = s.signer->sha256;
+    }
+    if (s.time) facts.signed_at = s.time->iso8601();
+    facts.intact = s.integrity == sign::Check::passed && s.signature == sign::Check::passed && s.covers_revision;
+    facts.anchored = s.chain == sign::Check::passed;
+    // The archive weighs anchoring itself (a warning, or a refusal with --require-trusted): sign's problem for a
+    // chain that does not reach the anchors is left out; every other problem makes the signature invalid.
+    for (const auto& problem : s.problems)
+      if (s.chain != sign::Check::failed || problem.rfind("chứng thư không dẫn tới gốc tin cậy", 0) != 0)
+        facts.problems.push_back(problem);
+    check.signatures.push_back(std::move(facts));
+  }
+  return check;
 }
 
 // The trust anchors named by --trust; nullopt when one cannot be read (reported).
@@ -186,7 +185,7 @@ const model::Case* case_for(const model::Register& cases, const std::string& cas
   return nullptr;
 }
 
-int run_add(const std::vector<std::string>& args, const std::filesystem::path& root) {
+int archive_add(const std::vector<std::string>& args, const std::filesystem::path& root) {
   OptionSpec spec;
   common_options(spec);
   spec.with_value.insert({"--case", "--trust"});
@@ -196,8 +195,9 @@ int run_add(const std::vector<std::string>& args, const std::filesystem::path& r
   if (arguments.positional().empty()) throw UsageError{"cần ít nhất một tệp PDF để lưu (xem vanban archive --help)"};
   if (arguments.flag("--allow-unsigned") && arguments.flag("--require-trusted"))
     throw UsageError{"--allow-unsigned và --require-trusted không dùng cùng nhau"};
+  const sign::Moment now = read_clock(arguments);
   archive::AddRequest request;
-  request.recorded_at = record_time(arguments);
+  request.recorded_at = now.iso8601();
   request.allow_unsigned = arguments.flag("--allow-unsigned");
   request.require_trusted = arguments.flag("--require-trusted");
   const auto location = archive_location(arguments);
@@ -235,7 +235,7 @@ int run_add(const std::vector<std::string>& args, const std::filesystem::path& r
     const SourceLoc file{make_file_name(path)};
     Diagnostics diagnostics;
     archive::DocumentFacts facts;
-    const auto check = check_signatures(*pdf, anchors, request.recorded_at, file, diagnostics);
+    const auto check = check_signatures(*pdf, anchors, now, file, diagnostics);
     if (!check) {
       print(diagnostics);
       rejected = true;
@@ -318,7 +318,7 @@ std::optional<archive::Entry> chosen_entry(const archive::Archive& store, const 
   return chosen;
 }
 
-int run_get(const std::vector<std::string>& args) {
+int archive_get(const std::vector<std::string>& args) {
   OptionSpec spec;
   common_options(spec);
   spec.with_value.insert({"--output", "--number", "--year"});
@@ -389,7 +389,7 @@ void print_table(const std::vector<archive::Entry>& hits) {
   std::cout << hits.size() << " văn bản\n";
 }
 
-int run_search(const std::vector<std::string>& args) {
+int archive_search(const std::vector<std::string>& args) {
   OptionSpec spec;
   common_options(spec);
   spec.with_value.insert({"--case", "--number", "--party", "--type", "--signer", "--from", "--to", "--year", "--limit"});
@@ -418,14 +418,14 @@ int run_search(const std::vector<std::string>& args) {
   return kOk;
 }
 
-int run_verify(const std::vector<std::string>& args) {
+int archive_verify(const std::vector<std::string>& args) {
   OptionSpec spec;
   common_options(spec);
   spec.with_value.insert("--trust");
   spec.repeatable.insert("--trust");
   const Arguments arguments = Arguments::parse(args, spec);
   if (!arguments.positional().empty()) throw UsageError{"verify không nhận tham số vị trí"};
-  const std::string now = record_time(arguments);
+  const sign::Moment now = read_clock(arguments);
   const auto trusted = trust_files(arguments);
   if (!trusted) return kInputRejected;
   const auto location = archive_location(arguments);
@@ -453,7 +453,7 @@ int run_verify(const std::vector<std::string>& args) {
   return kOk;
 }
 
-int run_export(const std::vector<std::string>& args) {
+int archive_export(const std::vector<std::string>& args) {
   OptionSpec spec;
   common_options(spec);
   spec.with_value.insert({"--case", "--output"});
@@ -472,7 +472,7 @@ int run_export(const std::vector<std::string>& args) {
   return kOk;
 }
 
-int run_withdraw(const std::vector<std::string>& args) {
+int archive_withdraw(const std::vector<std::string>& args) {
   OptionSpec spec;
   common_options(spec);
   spec.with_value.insert("--reason");
@@ -481,7 +481,7 @@ int run_withdraw(const std::vector<std::string>& args) {
   const auto id = archive_id(arguments.positional().front());
   const std::string reason = arguments.required("--reason");
   if (reason.find_first_not_of(" \t") == std::string::npos) throw UsageError{"--reason không được rỗng"};
-  const std::string now = record_time(arguments);
+  const std::string now = read_clock(arguments).iso8601();
   const auto store = archive::Archive::open(archive_location(arguments), archive::Archive::OpenMode::existing);
   Diagnostics diagnostics;
   const auto record = store->withdraw(id, reason, now, diagnostics);
@@ -514,12 +514,12 @@ int run_archive(const std::vector<std::string>& args, const std::filesystem::pat
     return kOk;
   }
   rest.insert(rest.end(), leading.begin(), leading.end());
-  if (command == "add") return run_add(rest, root);
-  if (command == "get") return run_get(rest);
-  if (command == "search") return run_search(rest);
-  if (command == "verify") return run_verify(rest);
-  if (command == "export") return run_export(rest);
-  if (command == "withdraw") return run_withdraw(rest);
+  if (command == "add") return archive_add(rest, root);
+  if (command == "get") return archive_get(rest);
+  if (command == "search") return archive_search(rest);
+  if (command == "verify") return archive_verify(rest);
+  if (command == "export") return archive_export(rest);
+  if (command == "withdraw") return archive_withdraw(rest);
   throw UsageError{"không có lệnh archive \"" + command + "\" (các lệnh: add, get, search, verify, export, withdraw)"};
 }
 

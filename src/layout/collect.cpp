@@ -277,6 +277,7 @@ class Collector {
       y = setter_.stack(slice, centred({span(line, Face::bold, size, signature.loc)}, column, heading_starts_),
                         right_x, y, size, single(size));
     const double first_baseline = setter_.baseline_in(single(size), size);
+    slice.signature_boxes.push_back(SignatureBox{right_x, y, column, profile_.signature_gap});
     y += profile_.signature_gap;
     y = setter_.stack(slice,
                       centred({span(signature.signer_name, Face::bold, size, signature.loc, "signer.name")}, column,

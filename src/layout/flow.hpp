@@ -23,6 +23,7 @@ struct Slice {
   /// continues on the next page).
   std::vector<PlacedRule> rules_at_break;
   bool keep_with_previous = false;  ///< no page break between the previous band of the block and this one
+  std::vector<SignatureBox> signature_boxes;  ///< room kept for signature images, top relative to the band's top
 };
 
 /// One block's bands and the rules for breaking pages inside and around it.

@@ -26,9 +26,18 @@ struct PlacedRule {
   double thickness = 0.5;
 };
 
+/// Room kept empty for the signer's signature image (Nghị định 30, ô 7c: between the title and the name).
+struct SignatureBox {
+  double x = 0;
+  double top = 0;  ///< measured down from the page's top, like baselines
+  double width = 0;
+  double height = 0;
+};
+
 struct Page {
   std::vector<PlacedText> texts;
   std::vector<PlacedRule> rules;
+  std::vector<SignatureBox> signature_boxes;
 };
 
 /// Every page of one document.

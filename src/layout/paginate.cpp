@@ -36,6 +36,10 @@ void place(Page& page, const Slice& slice, double top, bool page_ends) {
   for (const auto& rule : slice.rules) add(rule);
   if (page_ends)
     for (const auto& rule : slice.rules_at_break) add(rule);
+  for (auto box : slice.signature_boxes) {
+    box.top += top;
+    page.signature_boxes.push_back(box);
+  }
 }
 
 double block_height(const FlowBlock& block) {
@@ -88,6 +92,11 @@ std::vector<Slice> cut_tall(const Slice& slice, double limit) {
       rule.y1 = std::clamp(rule.y1, top, bottom) - top;
       rule.y2 = std::clamp(rule.y2, top, bottom) - top;
       piece.rules.push_back(rule);
+    }
+    for (auto box : slice.signature_boxes) {  // a box goes with the piece it starts in
+      if (box.top < top || box.top >= bottom) continue;
+      box.top -= top;
+      piece.signature_boxes.push_back(box);
     }
     piece.keep_with_previous = !pieces.empty();
     pieces.push_back(std::move(piece));

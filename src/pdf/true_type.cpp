@@ -215,6 +215,39 @@ std::vector<std::uint16_t> TrueTypeFont::components(std::uint16_t glyph) const {
   return out;
 }
 
+std::vector<std::uint16_t> TrueTypeFont::subset_glyphs(const std::vector<char32_t>& code_points) const {
+  std::vector<std::uint16_t> glyphs{0};
+  for (const char32_t cp : code_points) glyphs.push_back(glyph_for(cp));
+  std::vector<bool> present(65536, false);
+  for (const std::uint16_t glyph : glyphs) present[glyph] = true;
+  for (std::size_t i = 0; i < glyphs.size(); ++i)
+    for (const std::uint16_t component : components(glyphs[i]))
+      if (!present[component]) {
+        present[component] = true;
+        glyphs.push_back(component);
+      }
+  return glyphs;
+}
+
+std::string TrueTypeFont::subset_name(const std::vector<std::uint16_t>& glyphs) const {
+  std::uint64_t hash = 1469598103934665603ULL;  // FNV-1a
+  const auto mix = [&](unsigned char byte) {
+    hash ^= byte;
+    hash *= 1099511628211ULL;
+  };
+  for (const char c : postscript_name_) mix(static_cast<unsigned char>(c));
+  for (const std::uint16_t g : glyphs) {
+    mix(static_cast<unsigned char>(g >> 8U));
+    mix(static_cast<unsigned char>(g & 0xFFU));
+  }
+  std::string name;
+  for (int i = 0; i < 6; ++i) {
+    name += static_cast<char>('A' + hash % 26);
+    hash /= 26;
+  }
+  return name + "+" + postscript_name_;
+}
+
 Bytes TrueTypeFont::subset(const std::vector<std::uint16_t>& glyphs) const {
   const Reader r(data_, path_);
   constexpr std::uint16_t kAbsent = 0xFFFF;

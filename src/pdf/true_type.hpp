@@ -28,6 +28,13 @@ class TrueTypeFont {
   /// A font program holding `glyphs` (original ids; element i becomes glyph i; element 0 must be 0),
   /// without hinting. Every component of a composite glyph in the list must be in the list too.
   [[nodiscard]] Bytes subset(const std::vector<std::uint16_t>& glyphs) const;
+  /// The glyphs of a subset that draws `code_points` (each listed once): .notdef, then one glyph per code point
+  /// in their order (so code point k gets glyph, and CID, k + 1), then the components of composite glyphs,
+  /// recursively (Vietnamese letters are base + marks).
+  [[nodiscard]] std::vector<std::uint16_t> subset_glyphs(const std::vector<char32_t>& code_points) const;
+  /// "ABCDEF+PostScriptName": six letters hashed from the name and `glyphs`, so that a subset's name follows
+  /// its content (ISO 32000-1 §9.6.4) and the output stays deterministic.
+  [[nodiscard]] std::string subset_name(const std::vector<std::uint16_t>& glyphs) const;
 
   [[nodiscard]] int units_per_em() const { return units_per_em_; }
   [[nodiscard]] int ascender() const { return ascender_; }

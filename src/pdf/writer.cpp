@@ -11,18 +11,18 @@
 #include <array>
 #include <bit>
 #include <cstddef>
-#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <deque>
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <vector>
 
 #include "base/error.hpp"
+#include "base/pdf_syntax.hpp"
 #include "base/utf8.hpp"
 #include "pdf/icc_profile.hpp"
-#include "pdf/to_unicode.hpp"
 #include "pdf/true_type.hpp"
 #include "pdf/xmp.hpp"
 
@@ -254,51 +254,10 @@ class Document {
   std::deque<Payload> payloads_;  ///< stable addresses: dictionaries point at them
 };
 
-// ---- numbers and strings ------------------------------------------------------------------------
+// ---- numbers ----------------------------------------------------------------------------------------
 
-// Appends `value` in fixed point with at most `decimals` (1 or 2) digits, no trailing zeros, never "-0". Written by
-// hand: snprintf was the largest cost of content writing.
-void append_number(std::string& out, double value, int decimals = 2) {
-  const long long scale = decimals == 1 ? 10 : 100;
-  long long scaled = std::llround(value * static_cast<double>(scale));
-  if (scaled < 0) {
-    out += '-';
-    scaled = -scaled;
-  }
-  char buffer[24];
-  const auto integral = std::to_chars(buffer, buffer + sizeof buffer, scaled / scale);
-  out.append(buffer, integral.ptr);
-  long long fraction = scaled % scale;
-  if (fraction == 0) return;
-  out += '.';
-  if (decimals == 2) {
-    out += static_cast<char>('0' + fraction / 10);
-    fraction %= 10;
-    if (fraction == 0) return;
-  }
-  out += static_cast<char>('0' + fraction);
-}
-
-// A PDF text string: UTF-16BE with a byte order mark (Info values with Vietnamese text).
-std::string utf16_text(std::string_view utf8) {
-  std::string out = "\xFE\xFF";
-  std::size_t offset = 0;
-  while (offset < utf8.size()) {
-    char32_t cp = utf8::decode(utf8, offset);
-    const auto unit = [&](unsigned value) {
-      out += static_cast<char>((value >> 8U) & 0xFFU);
-      out += static_cast<char>(value & 0xFFU);
-    };
-    if (cp >= 0x10000) {
-      cp -= 0x10000;
-      unit(0xD800U + static_cast<unsigned>(cp >> 10U));
-      unit(0xDC00U + static_cast<unsigned>(cp & 0x3FFU));
-    } else {
-      unit(static_cast<unsigned>(cp));
-    }
-  }
-  return out;
-}
+// Appends a coordinate or size with at most two decimals (a hundredth of a point).
+void append_number(std::string& out, double value) { pdf_syntax::append_number(out, value, 2); }
 
 // ---- fonts ---------------------------------------------------------------------------------------
 
@@ -343,43 +302,11 @@ class CodePointSet {
   std::array<std::uint64_t, 1024> words_{};
 };
 
-std::string subset_tag(const std::string& name, const std::vector<std::uint16_t>& glyphs) {
-  std::uint64_t hash = 1469598103934665603ULL;
-  const auto mix = [&](unsigned char byte) {
-    hash ^= byte;
-    hash *= 1099511628211ULL;
-  };
-  for (const char c : name) mix(static_cast<unsigned char>(c));
-  for (const std::uint16_t g : glyphs) {
-    mix(static_cast<unsigned char>(g >> 8U));
-    mix(static_cast<unsigned char>(g & 0xFFU));
-  }
-  std::string tag;
-  for (int i = 0; i < 6; ++i) {
-    tag += static_cast<char>('A' + hash % 26);
-    hash /= 26;
-  }
-  return tag;
-}
-
 void embed_face(EmbeddedFace& embedded, Document& doc, Deflater& deflater, const TrueTypeFont& font,
                 const std::vector<char32_t>& used, layout::Face face) {
-  std::vector<std::uint16_t> glyphs{0};
-  for (const char32_t cp : used) {
-    embedded.add(cp, static_cast<std::uint16_t>(glyphs.size()));
-    glyphs.push_back(font.glyph_for(cp));
-  }
-  // Components of composite glyphs (Vietnamese letters are base + marks), recursively.
-  std::vector<bool> present(65536, false);
-  for (const std::uint16_t glyph : glyphs) present[glyph] = true;
-  for (std::size_t i = 0; i < glyphs.size(); ++i)
-    for (const std::uint16_t component : font.components(glyphs[i]))
-      if (!present[component]) {
-        present[component] = true;
-        glyphs.push_back(component);
-      }
-
-  const std::string base_font = subset_tag(font.postscript_name(), glyphs) + "+" + font.postscript_name();
+  for (std::size_t i = 0; i < used.size(); ++i) embedded.add(used[i], static_cast<std::uint16_t>(i + 1));
+  const std::vector<std::uint16_t> glyphs = font.subset_glyphs(used);
+  const std::string base_font = font.subset_name(glyphs);
   const double scale = 1000.0 / font.units_per_em();
   const auto scaled = [&](int units) { return static_cast<HPDF_INT32>(std::lround(units * scale)); };
 
@@ -389,10 +316,8 @@ void embed_face(EmbeddedFace& embedded, Document& doc, Deflater& deflater, const
   doc.check(HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(program.size())), "describe the font file");
 
   // CIDSet: every CID of the subset is present (PDF/A-1).
-  std::string bits((glyphs.size() + 7) / 8, '\0');
-  for (std::size_t cid = 0; cid < glyphs.size(); ++cid)
-    bits[cid / 8] = static_cast<char>(static_cast<unsigned char>(bits[cid / 8]) | (0x80U >> (cid % 8)));
-  HPDF_Dict cid_set = doc.plain_stream(std::move(bits));  // a few dozen bytes: compressing would add bytes
+  // a few dozen bytes: compressing would add bytes
+  HPDF_Dict cid_set = doc.plain_stream(pdf_syntax::cid_set(glyphs.size()));
 
   const bool italic = face == layout::Face::italic || face == layout::Face::bold_italic;
   const bool bold = face == layout::Face::bold || face == layout::Face::bold_italic;
@@ -432,7 +357,7 @@ void embed_face(EmbeddedFace& embedded, Document& doc, Deflater& deflater, const
   doc.check(HPDF_Dict_Add(cid_font, "W", widths), "create the font");
   doc.check(HPDF_Dict_AddName(cid_font, "CIDToGIDMap", "Identity"), "create the font");
 
-  HPDF_Dict to_unicode = doc.flate_stream(deflater.compress(to_unicode_cmap(embedded.cids)));
+  HPDF_Dict to_unicode = doc.flate_stream(deflater.compress(pdf_syntax::to_unicode_cmap(embedded.cids)));
 
   embedded.font = doc.indirect_dict();
   doc.check(HPDF_Dict_AddName(embedded.font, "Type", "Font"), "create the font");
@@ -472,7 +397,7 @@ void show_text(std::string& out, const layout::PlacedText& text, const EmbeddedF
     append_cid(out, face.cid(cp));
     if (cp == U' ' && text.word_spacing != 0 && offset < text.text.size()) {
       out += ") ";
-      append_number(out, adjustment, 1);
+      pdf_syntax::append_number(out, adjustment, 1);
       out += " (";
     }
   }
@@ -514,6 +439,59 @@ void add_metadata(Document& doc, HPDF_Doc pdf, const DocumentInfo& info, int pag
   doc.check(HPDF_Dict_Add(pdf->catalog, "Metadata", metadata), "add the metadata");
 }
 
+// ---- signature fields ---------------------------------------------------------------------------
+
+// An empty signature field over each box the layout kept for a signature image (Nghị định 30, ô 7c: between the
+// signer's title and name), named "signer", "signer2", …: `vanban sign --appearance signer` puts the image exactly
+// there. A PDF/A-1 widget must be printed (/F 4) and its appearance dictionary may hold only /N (ISO 19005-1
+// §6.5.3): an empty form until the field is signed.
+void add_signature_fields(Document& doc, HPDF_Page pdf_page, const layout::Page& page, double page_height,
+                          HPDF_Array& fields) {
+  if (page.signature_boxes.empty()) return;
+  HPDF_Array annots = doc.array();
+  doc.check(HPDF_Dict_Add(pdf_page, "Annots", annots), "add a signature field");
+  const auto numbers = [&](std::initializer_list<double> values) {
+    HPDF_Array array = doc.array();
+    for (const double v : values)
+      doc.check(HPDF_Array_AddReal(array, static_cast<HPDF_REAL>(v)), "add a signature field");
+    return array;
+  };
+  for (const auto& box : page.signature_boxes) {
+    if (fields == nullptr) fields = doc.array();
+    const auto count = HPDF_Array_Items(fields);
+    const std::string name = count == 0 ? "signer" : "signer" + std::to_string(count + 1);
+    HPDF_Dict empty = doc.plain_stream(Bytes());
+    doc.check(HPDF_Dict_AddName(empty, "Type", "XObject"), "add a signature field");
+    doc.check(HPDF_Dict_AddName(empty, "Subtype", "Form"), "add a signature field");
+    doc.check(HPDF_Dict_Add(empty, "BBox", numbers({0.0, 0.0, box.width, box.height})), "add a signature field");
+    HPDF_Dict appearance = doc.dict();
+    doc.check(HPDF_Dict_Add(appearance, "N", empty), "add a signature field");
+
+    HPDF_Dict widget = doc.indirect_dict();
+    doc.check(HPDF_Dict_AddName(widget, "Type", "Annot"), "add a signature field");
+    doc.check(HPDF_Dict_AddName(widget, "Subtype", "Widget"), "add a signature field");
+    doc.check(HPDF_Dict_AddName(widget, "FT", "Sig"), "add a signature field");
+    doc.check(HPDF_Dict_Add(widget, "T", doc.ascii(name)), "add a signature field");
+    doc.check(HPDF_Dict_AddNumber(widget, "F", 4), "add a signature field");  // Print
+    doc.check(HPDF_Dict_Add(widget, "Rect",
+                            numbers({box.x, page_height - box.top - box.height, box.x + box.width,
+                                     page_height - box.top})),
+              "add a signature field");
+    doc.check(HPDF_Dict_Add(widget, "P", pdf_page), "add a signature field");
+    doc.check(HPDF_Dict_Add(widget, "AP", appearance), "add a signature field");
+    doc.check(HPDF_Array_Add(annots, widget), "add a signature field");
+    doc.check(HPDF_Array_Add(fields, widget), "add a signature field");
+  }
+}
+
+// The interactive form of the signature fields, if there are any.
+void add_form(Document& doc, HPDF_Doc pdf, HPDF_Array fields) {
+  if (fields == nullptr) return;
+  HPDF_Dict form = doc.dict();
+  doc.check(HPDF_Dict_Add(form, "Fields", fields), "add the form");
+  doc.check(HPDF_Dict_Add(pdf->catalog, "AcroForm", form), "add the form");
+}
+
 }  // namespace
 
 Bytes write_pdf(const layout::PageSet& pages, const DocumentInfo& info, const FontSet& fonts) {
@@ -547,6 +525,7 @@ Bytes write_pdf(const layout::PageSet& pages, const DocumentInfo& info, const Fo
       embed_face(faces[f], doc, deflater, fonts.font(static_cast<layout::Face>(f)), drawn, static_cast<layout::Face>(f));
   }
 
+  HPDF_Array signature_fields = nullptr;
   for (const auto& page : pages.pages) {
     HPDF_Page pdf_page = HPDF_AddPage(pdf);
     doc.made(pdf_page, "add a page");
@@ -600,7 +579,9 @@ Bytes write_pdf(const layout::PageSet& pages, const DocumentInfo& info, const Fo
     }
     hash_text(md5, content);
     doc.set_page_content(pdf_page, deflater.compress(content));
+    add_signature_fields(doc, pdf_page, page, pages.height, signature_fields);
   }
+  add_form(doc, pdf, signature_fields);
 
   // Info dictionary; the XMP metadata carries the same values.
   char date[40];
@@ -613,7 +594,7 @@ Bytes write_pdf(const layout::PageSet& pages, const DocumentInfo& info, const Fo
   const auto set_text = [&](const char* key, const std::string& value) {
     if (value.empty()) return;
     const std::string text = metadata_text(value);
-    doc.check(HPDF_Dict_Add(info_dict, key, doc.binary(utf16_text(text))), "write document information");
+    doc.check(HPDF_Dict_Add(info_dict, key, doc.binary(pdf_syntax::utf16_text(text))), "write document information");
     hash_text(md5, text);
   };
   set_text("Title", info.title);

@@ -124,7 +124,10 @@ Bytes Engine::render_combined(const std::vector<const model::Case*>& cases, cons
     Diagnostics ignored;
     auto rendered = lay_out(*the_case, options, ignored);
     if (!rendered) continue;
-    for (auto& page : rendered->pages.pages) all.pages.push_back(std::move(page));
+    for (auto& page : rendered->pages.pages) {
+      page.signature_boxes.clear();  // a print file is signed by hand, on paper: no signature fields
+      all.pages.push_back(std::move(page));
+    }
     if (duplex && all.pages.size() % 2 == 1) all.pages.emplace_back();  // the next letter starts on a right-hand page
   }
   pdf::DocumentInfo info;

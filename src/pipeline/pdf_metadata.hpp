@@ -9,8 +9,9 @@
 
 namespace vanban::pipeline {
 
-/// Reads the metadata of `pdf` from its XMP packet. nullopt when the file carries no readable packet; a packet
-/// that is there but not well-formed is also reported in `diagnostics` (errors against `file`).
+/// Reads the metadata of `pdf` from the XMP packet its catalog names (/Metadata, the newest revision). nullopt when
+/// the file carries no readable packet; a packet that is there but not well-formed is also reported in
+/// `diagnostics` (errors against `file`).
 std::optional<model::DocumentMetadata> read_pdf_metadata(std::string_view pdf, const FileName& file,
                                                          Diagnostics& diagnostics);
 

@@ -179,3 +179,20 @@ TEST(BatchInput, AFolderOfCaseFilesAndUsageErrors) {
 
 }  // namespace
 }  // namespace vanban
+
+namespace vanban {
+namespace {
+
+// The example register: persuasion letters to every debtor who still owes, as scripts/demo makes them.
+TEST(BatchInput, TheExampleRegister) {
+  const auto out = test::scratch_dir("batch_example_register");
+  const auto result = vanban("batch " + quote((test::source_dir() / "examples" / "so-thu-ly-thuong-xuan.xml").string()) +
+                             " --template thu-van-dong --where 'enforced.outstanding > 0' --date 2024-10-15 --out " +
+                             quote(out.string()));
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.err.find("xong: 4, bỏ qua (đã có): 0, lỗi: 0"), std::string::npos) << result.err;
+  EXPECT_FALSE(std::filesystem::exists(out / "THA-2024-000604-thu-van-dong.pdf")) << "fully paid: no letter";
+}
+
+}  // namespace
+}  // namespace vanban

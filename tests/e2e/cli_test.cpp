@@ -5,30 +5,19 @@
 #include <cstdio>
 #include <sstream>
 
+#include "support/decision.hpp"
 #include "support/paths.hpp"
 #include "support/process.hpp"
 
 namespace vanban {
 namespace {
 
+using test::decision_case;
 using test::flat;
 using test::quote;
+using test::render_decision;
 using test::run;
 using test::vanban;
-
-std::filesystem::path decision_case() {
-  const auto shared = test::shared_cases_dir() / "chu-dong-hinh-su.xml";
-  return std::filesystem::exists(shared) ? shared : test::source_dir() / "examples" / "chu-dong-ma-tuy.xml";
-}
-
-std::string render_decision(const std::filesystem::path& dir, const std::string& extra = "") {
-  const auto pdf = dir / "decision.pdf";
-  const auto result = vanban("render " + quote(decision_case().string()) + " --template qd-tha-chu-dong -o " +
-                             quote(pdf.string()) + " " + extra);
-  EXPECT_EQ(result.exit_code, 0) << result.err;
-  EXPECT_EQ(result.err, "");
-  return pdf.string();
-}
 
 TEST(Cli, RendersTheDecisionWithExactText) {
   const auto dir = test::scratch_dir("e2e_render");

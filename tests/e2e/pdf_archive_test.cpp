@@ -9,6 +9,7 @@
 #include <regex>
 
 #include "support/paths.hpp"
+#include "support/preflight.hpp"
 #include "support/process.hpp"
 
 namespace vanban {
@@ -17,30 +18,6 @@ namespace {
 using test::quote;
 using test::run;
 using test::vanban;
-
-// PDFBox Preflight from Debian's libpdfbox2-java (scripts/setup installs it; a missing java fails the test).
-std::string preflight_command() {
-  std::string classpath;
-  for (const char* jar : {"preflight", "pdfbox2", "fontbox2", "xmpbox", "commons-logging", "javax.activation",
-                          "jaxb-api"})
-    classpath += (classpath.empty() ? "" : ":") + std::string("/usr/share/java/") + jar + ".jar";
-  return "java -cp " + classpath + " org.apache.pdfbox.preflight.Validator_A1b";
-}
-
-// Validates every file in one JVM; returns "" when all are valid PDF/A-1b, else Preflight's report.
-std::string preflight_problems(const std::vector<std::filesystem::path>& pdfs, const std::filesystem::path& dir) {
-  std::string list;
-  for (const auto& pdf : pdfs) list += pdf.string() + "\n";
-  const auto list_file = dir / "preflight-list.txt";
-  test::write_text(list_file, list);
-  const auto result = run(preflight_command() + " group " + quote(list_file.string()));
-  std::size_t valid = 0;
-  for (std::size_t at = result.out.find("is a valid PDF/A-1b file"); at != std::string::npos;
-       at = result.out.find("is a valid PDF/A-1b file", at + 1))
-    ++valid;
-  if (result.exit_code == 0 && valid == pdfs.size()) return "";
-  return "exit " + std::to_string(result.exit_code) + "\n" + result.out + result.err;
-}
 
 struct Rendered {
   std::filesystem::path pdf;
@@ -127,7 +104,7 @@ TEST(PdfArchive, EverySampleIsValidPdfA1b) {
   pdfs.push_back(render(example, "qd-tha-chu-dong", dir / "draft").pdf);
   pdfs.push_back(render(example, "qd-tha-chu-dong", dir / "new-law", "--date 2026-07-01 --number 3").pdf);
   ASSERT_GE(pdfs.size(), 3U);
-  EXPECT_EQ(preflight_problems(pdfs, dir), "");
+  EXPECT_EQ(test::preflight_problems(pdfs, dir), "");
 }
 
 TEST(PdfArchive, TextExtractionIsExactAndFontsAreEmbedded) {
@@ -177,7 +154,7 @@ TEST(PdfArchive, MetadataIsEscapedAndAgreesWithInfo) {
   const auto case_file = edited_example(dir, "CHI CỤC THI HÀNH ÁN DÂN SỰ HUYỆN THƯỜNG XUÂN",
                                         "CHI CỤC THI HÀNH ÁN DÂN SỰ &amp; &lt;THỬ&gt; \"X\"");
   const auto rendered = render(case_file, "qd-tha-chu-dong", dir, "--number 7");
-  EXPECT_EQ(preflight_problems({rendered.pdf}, dir), "");
+  EXPECT_EQ(test::preflight_problems({rendered.pdf}, dir), "");
 
   const auto info = run("pdfinfo " + quote(rendered.pdf.string()));
   EXPECT_EQ(info.err, "");
@@ -228,7 +205,8 @@ int trailer_number(const std::string& pdf, const std::string& key) {
 }
 
 // Appends a new revision that adds an (unsigned) signature field with a widget on page 1: a rewritten catalog
-// with /AcroForm, a rewritten page with /Annots, a classic xref section and a trailer with /Prev.
+// whose /AcroForm lists it, a rewritten page whose /Annots lists it, a classic xref section and a trailer with
+// /Prev.
 std::string append_signature_field(const std::string& pdf) {
   const int root = trailer_number(pdf, "Root");
   const int size = trailer_number(pdf, "Size");
@@ -252,12 +230,16 @@ std::string append_signature_field(const std::string& pdf) {
     offsets[number] = out.size();
     out += std::to_string(number) + " 0 obj\n" + body + "\nendobj\n";
   };
-  std::string catalog = object_text(pdf, root);
-  catalog.insert(catalog.rfind(">>"), "/AcroForm << /Fields [" + std::to_string(widget) + " 0 R] >>\n");
-  add(root, catalog);
-  std::string page_dict = object_text(pdf, page);
-  page_dict.insert(page_dict.rfind(">>"), "/Annots [" + std::to_string(widget) + " 0 R]\n");
-  add(page, page_dict);
+  // The new widget joins the arrays that list the empty field of the signature block, or starts them.
+  const std::string reference = std::to_string(widget) + " 0 R";
+  const auto join = [&](std::string dict, const std::string& array, const std::string& fresh) {
+    const auto at = dict.find(array + " [");
+    if (at != std::string::npos) dict.insert(at + array.size() + 2, " " + reference + " ");
+    else dict.insert(dict.rfind(">>"), fresh);
+    return dict;
+  };
+  add(root, join(object_text(pdf, root), "/Fields", "/AcroForm << /Fields [" + reference + "] >>\n"));
+  add(page, join(object_text(pdf, page), "/Annots", "/Annots [" + reference + "]\n"));
   add(widget, "<< /Type /Annot /Subtype /Widget /FT /Sig /T (Signature1) /F 132 /Rect [0 0 0 0] /P " +
                   std::to_string(page) + " 0 R /AP << /N " + std::to_string(appearance) + " 0 R >> >>");
   add(appearance, "<< /Type /XObject /Subtype /Form /BBox [0 0 0 0] /Length 0 >>\nstream\n\nendstream");
@@ -294,7 +276,7 @@ TEST(PdfArchive, AnIncrementalUpdateKeepsItPdfA1b) {
   const auto info = run("pdfinfo " + quote(updated.string()));
   EXPECT_EQ(info.err, "");
   EXPECT_NE(info.out.find("Form:            AcroForm"), std::string::npos) << info.out;
-  EXPECT_EQ(preflight_problems({updated}, dir), "");
+  EXPECT_EQ(test::preflight_problems({updated}, dir), "");
 }
 
 TEST(PdfArchive, ACharacterTheFontCannotShowIsAnInputError) {

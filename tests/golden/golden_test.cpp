@@ -122,10 +122,12 @@ std::optional<std::string> dump_of(const GoldenCase& item, Diagnostics& diagnost
 TEST(Golden, LayoutDumpsMatch) {
   const bool update = std::getenv("UPDATE_GOLDEN") != nullptr;
   const auto cases = golden_cases();
-  // Every example case has at least one golden layout.
-  for (const auto& example : test::xml_files(test::source_dir() / "examples"))
+  // Every example case has at least one golden layout (registers are batch input: tests/e2e/batch_test.cpp).
+  for (const auto& example : test::xml_files(test::source_dir() / "examples")) {
+    if (test::read_text(example).find("<register") != std::string::npos) continue;
     EXPECT_TRUE(std::any_of(cases.begin(), cases.end(), [&](const GoldenCase& c) { return c.file == example; }))
         << example;
+  }
   for (const auto& item : cases) {
     Diagnostics diagnostics;
     const auto dump = dump_of(item, diagnostics);

@@ -30,13 +30,17 @@ const std::map<std::string, std::set<std::string>> kAllowed = {
     {"server", {"base", "model", "text", "pipeline", "archive", "sign"}},
 };
 
-// Third-party headers and the one module that may include them.
-const std::vector<std::pair<std::regex, std::string>> kOwners = {
-    {std::regex("^pugixml"), "xml"},       {std::regex("^libxml/"), "xml"}, {std::regex("^unicode/"), "text"},
-    {std::regex("^hpdf"), "pdf"},          {std::regex("^zlib"), "pdf"},    {std::regex("^libdeflate"), "pdf"},
-    {std::regex("^openssl/"), "sign"},
-    // archive alone talks to the database (Poco::Data) and writes the hand-over zip (Poco::Zip).
-    {std::regex("^Poco/Data"), "archive"}, {std::regex("^Poco/Zip"), "archive"}, {std::regex("^Poco/Net"), "server"},
+// Third-party headers and the modules that may include them. zlib is a codec, not a boundary: pdf (libharu's
+// codec) and sign (xref and object streams of other tools' PDFs, signature appearances) both use it privately;
+// pdf compresses its own streams with libdeflate, and sign alone reads PNG images. archive alone talks to the
+// database (Poco::Data) and writes the hand-over zip (Poco::Zip).
+const std::vector<std::pair<std::regex, std::set<std::string>>> kOwners = {
+    {std::regex("^pugixml"), {"xml"}},       {std::regex("^libxml/"), {"xml"}},
+    {std::regex("^unicode/"), {"text"}},     {std::regex("^hpdf"), {"pdf"}},
+    {std::regex("^zlib"), {"pdf", "sign"}},  {std::regex("^libdeflate"), {"pdf"}},
+    {std::regex("^openssl/"), {"sign"}},     {std::regex("^png"), {"sign"}},
+    {std::regex("^Poco/Data"), {"archive"}}, {std::regex("^Poco/Zip"), {"archive"}},
+    {std::regex("^Poco/Net"), {"server"}},
 };
 
 TEST(Architecture, ModulesIncludeOnlyWhatTheyMayUse) {
@@ -63,7 +67,8 @@ TEST(Architecture, ModulesIncludeOnlyWhatTheyMayUse) {
       }
       for (const auto& [pattern, owner] : kOwners) {
         if (std::regex_search(header, pattern)) {
-          EXPECT_EQ(module, owner) << entry.path() << " includes " << header << ", owned by " << owner;
+          EXPECT_TRUE(owner.count(module)) << entry.path() << " includes " << header << ", owned by "
+                                           << *owner.begin();
         }
       }
     }

@@ -7,7 +7,6 @@
 #include <map>
 
 #include "pdf/icc_profile.hpp"
-#include "pdf/to_unicode.hpp"
 #include "pdf/xmp.hpp"
 
 namespace vanban::pdf {
@@ -106,28 +105,6 @@ TEST(Xmp, LeavesOutEmptyValuesAndControlCharacters) {
   EXPECT_EQ(xmp.find("nd30:CodeNumber>"), std::string::npos);
   EXPECT_NE(xmp.find("Quyết định"), std::string::npos);
   EXPECT_EQ(metadata_text("a\tb\x1F" "c"), "a\tb c");
-}
-
-TEST(ToUnicode, RangesForRunsCharsForTheRestNeverAcrossAHighByte) {
-  // a b c → CIDs 1 2 3 (one range); ý (U+00FD) þ ÿ Ā (U+0100) → CIDs 4–7: split before U+0100; ệ alone.
-  const std::map<char32_t, std::uint16_t> cids = {{U'a', 1},    {U'b', 2},    {U'c', 3},    {0xFD, 4},
-                                                  {0xFE, 5},    {0xFF, 6},    {0x100, 7},   {U'ệ', 8}};
-  const std::string cmap = to_unicode_cmap(cids);
-  EXPECT_NE(cmap.find("/CMapType 2 def"), std::string::npos);
-  EXPECT_NE(cmap.find("2 beginbfrange\n<0001> <0003> <0061>\n<0004> <0006> <00FD>\nendbfrange\n"),
-            std::string::npos)
-      << cmap;
-  EXPECT_NE(cmap.find("2 beginbfchar\n<0007> <0100>\n<0008> <1EC7>\nendbfchar\n"), std::string::npos) << cmap;
-  EXPECT_EQ(cmap.find("begincidrange"), std::string::npos);
-}
-
-TEST(ToUnicode, BlocksHoldAtMostAHundredEntries) {
-  std::map<char32_t, std::uint16_t> cids;
-  for (std::uint16_t i = 1; i <= 250; ++i) cids[0x4E00 + 2U * i] = i;  // no two consecutive code points
-  const std::string cmap = to_unicode_cmap(cids);
-  EXPECT_NE(cmap.find("100 beginbfchar"), std::string::npos);
-  EXPECT_NE(cmap.find("50 beginbfchar"), std::string::npos);
-  EXPECT_EQ(cmap.find("101 beginbfchar"), std::string::npos);
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <sstream>
+
 #include "base/utf8.hpp"
 #include "support/paths.hpp"
 #include "support/process.hpp"
@@ -125,6 +127,37 @@ TEST(Writer, EveryCidSurvivesTheContentStream) {
   for (const char c : text.out)
     if (c != '\n' && c != '\f' && c != ' ') joined += c;
   EXPECT_EQ(joined, line);
+}
+
+// The box the layout keeps for the signature image becomes an empty signature field named "signer", printed,
+// with only a normal appearance, listed by the catalog's /AcroForm; without a box there is no form.
+TEST(Writer, TheSignatureBoxIsAnEmptySignatureField) {
+  const auto fonts = FontSet::load(test::source_dir() / "fonts");
+  EXPECT_EQ(write_pdf(one_page(), DocumentInfo{}, *fonts).find("/AcroForm"), std::string::npos);
+  layout::PageSet pages = one_page();
+  pages.pages.front().signature_boxes.push_back(layout::SignatureBox{300, 500, 250, 70});
+  const auto dir = test::scratch_dir("writer_signature_field");
+  test::write_text(dir / "field.pdf", write_pdf(pages, DocumentInfo{}, *fonts));
+  const auto qdf = test::run("qpdf --qdf --object-streams=disable " + test::quote((dir / "field.pdf").string()) +
+                             " " + test::quote((dir / "field.qdf").string()));
+  ASSERT_EQ(qdf.exit_code, 0) << qdf.err;
+  const std::string text = test::read_text(dir / "field.qdf");
+  for (const char* piece : {"/AcroForm", "/FT /Sig", "/T (signer)", "/F 4", "/Subtype /Widget", "/Annots ["})
+    EXPECT_NE(text.find(piece), std::string::npos) << piece;
+  // Rect: x 300 to 550, top 500 from the page's top, 70 high (PDF y counts up from the bottom; libharu writes
+  // reals as floats: 271.89001).
+  const auto rect = text.find("/Rect [");
+  ASSERT_NE(rect, std::string::npos);
+  std::istringstream numbers(text.substr(rect + 7, text.find(']', rect) - rect - 7));
+  double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+  numbers >> x1 >> y1 >> x2 >> y2;
+  EXPECT_DOUBLE_EQ(x1, 300);
+  EXPECT_NEAR(y1, 841.89 - 570, 0.001);
+  EXPECT_DOUBLE_EQ(x2, 550);
+  EXPECT_NEAR(y2, 841.89 - 500, 0.001);
+  const auto ap = text.find("/AP <<");
+  ASSERT_NE(ap, std::string::npos);
+  EXPECT_EQ(text.substr(ap, text.find(">>", ap) - ap).find("/D"), std::string::npos) << "only /N";
 }
 
 }  // namespace

@@ -1,0 +1,36 @@
+#pragma once
+// Bits of PDF syntax written by both modules that write PDF (pdf writes documents, sign appends incremental
+// updates), kept in one place: numbers, hex digits, text strings, ToUnicode CMaps and CIDSet bitmaps.
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+
+namespace vanban::pdf_syntax {
+
+/// Appends `value` in fixed point with at most `decimals` (0–6) digits, no trailing zeros, never "-0"; a value
+/// that is not finite or beyond ±9·10¹⁸ in units of the last digit is written as 0. Written by hand: snprintf
+/// was the largest cost of writing content streams.
+void append_number(std::string& out, double value, int decimals);
+
+/// `value` as append_number writes it.
+std::string number(double value, int decimals);
+
+/// Four uppercase hexadecimal digits of the low 16 bits of `value` (a two-byte code in a hex string).
+void append_hex4(std::string& out, unsigned value);
+
+/// A PDF text string's bytes for any text: UTF-16BE with a byte order mark, surrogate pairs beyond the BMP.
+std::string utf16_text(std::string_view utf8);
+
+/// A CMapType 2 ToUnicode CMap for 2-byte CIDs (`cids`: code point → CID): runs of consecutive CIDs for
+/// consecutive BMP code points become `bfrange` lines, every other CID a `bfchar` line (a code point beyond the
+/// BMP as a UTF-16 surrogate pair), at most 100 per block. No range crosses a change of the high byte of its
+/// CIDs or code points (veraPDF-library#1011).
+std::string to_unicode_cmap(const std::map<char32_t, std::uint16_t>& cids);
+
+/// The bytes of a /CIDSet stream naming CIDs 0 to count − 1 (MSB first), as PDF/A-1 asks of a font subset.
+std::string cid_set(std::size_t count);
+
+}  // namespace vanban::pdf_syntax

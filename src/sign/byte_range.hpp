@@ -1,0 +1,32 @@
+#pragma once
+// Internal to sign: reading and checking a signature dictionary's /ByteRange.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "base/diagnostics.hpp"
+#include "sign/pdf_file.hpp"
+#include "sign/syntax.hpp"
+
+namespace vanban::sign {
+
+/// The signed bytes are [0, gap_start) and [gap_end, end); the gap is exactly the hex /Contents string.
+struct ByteRange {
+  std::size_t gap_start = 0;
+  std::size_t gap_end = 0;
+  std::size_t end = 0;
+};
+
+/// Reads /ByteRange: four integers [0 a b c] with 0 < a < b <= b + c <= the file size, the gap [a, b)
+/// being one hex string "<…>". nullopt with `problem` (Vietnamese) otherwise.
+std::optional<ByteRange> read_byte_range(const Dict& signature, std::string_view file, std::string& problem);
+
+/// The signature dictionary a signed field's /V names, resolved.
+std::optional<Object> signature_dictionary(const PdfFile& file, const SignatureField& field);
+
+/// Opens the file, or reports why it cannot be read (codes E0600–E0603) and returns nullopt.
+std::optional<PdfFile> open_pdf(std::string_view bytes, const SourceLoc& file, Diagnostics& diagnostics);
+
+}  // namespace vanban::sign

@@ -1,0 +1,39 @@
+#pragma once
+// Internal to sign: an incremental update — new and rewritten objects appended after the original bytes
+// with a classic cross-reference section and a trailer whose /Prev points at the previous section.
+// PDF/A-1 forbids cross-reference streams, so only classic sections are written.
+
+#include <cstddef>
+#include <map>
+#include <string>
+
+#include "sign/pdf_file.hpp"
+#include "sign/syntax.hpp"
+
+namespace vanban::sign {
+
+class IncrementalUpdate {
+ public:
+  explicit IncrementalUpdate(const PdfFile& file) : file_(file), next_(file.next_object_number()) {}
+
+  /// A fresh object number.
+  Ref allocate();
+  /// Adds a new object and returns its reference.
+  Ref add(const Object& object);
+  /// Adds a new stream (its /Length set here) and returns its reference.
+  Ref add_stream(Dict dict, const Bytes& data);
+  /// Writes `object` under `ref` (a new number from allocate(), or an existing object being rewritten).
+  void put(Ref ref, const Object& object);
+  /// Writes a raw object body (the text between "obj" and "endobj") under `ref`.
+  void put_raw(Ref ref, std::string body);
+
+  /// The original bytes followed by the update. `offsets` receives where each object's body starts.
+  [[nodiscard]] Bytes finish(std::map<Ref, std::size_t>& offsets) const;
+
+ private:
+  const PdfFile& file_;
+  std::uint32_t next_;
+  std::map<Ref, std::string> bodies_;
+};
+
+}  // namespace vanban::sign

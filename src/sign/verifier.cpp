@@ -1,0 +1,162 @@
+// Verification: every signature field of the newest revision, checked against the bytes it signs.
+
+#include <algorithm>
+
+#include "sign/byte_range.hpp"
+#include "sign/crypto.hpp"
+#include "sign/verification.hpp"
+
+namespace vanban::sign {
+
+bool SignatureReport::valid() const {
+  return problems.empty() && integrity == Check::passed && signature == Check::passed && covers_revision &&
+         chain != Check::failed;
+}
+
+bool VerificationReport::all_valid() const {
+  if (signatures.empty() || appended_bytes != 0) return false;
+  return std::all_of(signatures.begin(), signatures.end(), [](const SignatureReport& s) { return s.valid(); });
+}
+
+namespace {
+
+std::string text_of(const Dict& dict, std::string_view key) {
+  const Object* value = find(dict, key);
+  if (value == nullptr || value->string() == nullptr) return "";
+  return decode_text_string(value->string()->value);
+}
+
+// Whether `end` closes a revision: the bytes before it are "%%EOF" and at most an end of line.
+bool ends_revision(std::string_view file, std::size_t end) {
+  std::size_t at = end;
+  for (int i = 0; i < 2 && at > 0 && (file[at - 1] == '\n' || file[at - 1] == '\r'); ++i) --at;
+  return at >= 5 && file.substr(at - 5, 5) == "%%EOF";
+}
+
+std::size_t count_revisions(std::string_view tail) {
+  std::size_t count = 0;
+  for (std::size_t at = tail.find("%%EOF"); at != std::string_view::npos; at = tail.find("%%EOF", at + 5)) ++count;
+  return count;
+}
+
+Bytes hex_decode(std::string_view hex) {
+  Bytes out;
+  out.reserve(hex.size() / 2);
+  const auto value = [](char c) {
+    return c <= '9' ? c - '0' : (c >= 'a' ? c - 'a' + 10 : c - 'A' + 10);
+  };
+  for (std::size_t i = 0; i + 1 < hex.size(); i += 2) out += static_cast<char>(value(hex[i]) * 16 + value(hex[i + 1]));
+  return out;
+}
+
+void check_one(const PdfFile& file, const SignatureField& field, const VerifyOptions& options,
+               SignatureReport& report) {
+  const std::string_view bytes = file.bytes();
+  const auto dict_object = signature_dictionary(file, field);
+  if (!dict_object) {
+    report.problems.push_back("không đọc được từ điển chữ ký (/V)");
+    return;
+  }
+  const Dict& dict = *dict_object->dict();
+  if (const Object* sub = find(dict, "SubFilter"); sub != nullptr && sub->name() != nullptr)
+    report.sub_filter = sub->name()->value;
+  report.reason = text_of(dict, "Reason");
+  report.location = text_of(dict, "Location");
+  if (const Object* m = find(dict, "M"); m != nullptr && m->string() != nullptr)
+    report.time = Moment::parse_pdf(decode_text_string(m->string()->value));
+
+  std::string problem;
+  const auto range = read_byte_range(dict, bytes, problem);
+  if (!range) {
+    report.problems.push_back(problem);
+    return;
+  }
+  report.signed_end = range->end;
+  report.covers_whole_file = range->end == bytes.size();
+  report.covers_revision = ends_revision(bytes, range->end);
+  if (!report.covers_revision) report.problems.push_back("phạm vi ký không kết thúc ở cuối một phiên bản (%%EOF)");
+  // The gap must be this dictionary's own /Contents: nothing else may escape the signature.
+  const Bytes gap = hex_decode(bytes.substr(range->gap_start + 1, range->gap_end - range->gap_start - 2));
+  const Object* contents = find(dict, "Contents");
+  const auto span = field.value ? file.object_span(*field.value) : std::nullopt;
+  if (!span || range->gap_start < span->first || range->gap_end > span->second || contents == nullptr ||
+      contents->string() == nullptr || contents->string()->value != gap)
+    report.problems.push_back("phần không được ký không phải là /Contents của chính chữ ký này");
+
+  if (report.sub_filter != "ETSI.CAdES.detached" && report.sub_filter != "adbe.pkcs7.detached") {
+    report.problems.push_back("kiểu chữ ký /SubFilter /" + report.sub_filter + " chưa được hỗ trợ");
+    return;
+  }
+  const std::size_t der_size = der_length(gap);
+  std::string content;
+  content.reserve(range->end - (range->gap_end - range->gap_start));
+  content.append(bytes.substr(0, range->gap_start));
+  content.append(bytes.substr(range->gap_end, range->end - range->gap_end));
+  const std::int64_t now = options.now.unix_seconds();
+  const std::int64_t claimed = report.time ? report.time->unix_seconds() : now;
+  const CmsFindings cms = check_cms(std::string_view(gap).substr(0, der_size), content,
+                                    options.trusted_roots_pem, claimed, now);
+  if (!cms.parsed) {
+    report.problems.push_back("không đọc được chữ ký CMS trong /Contents");
+    return;
+  }
+  report.signer = cms.signer;
+  report.integrity = cms.integrity;
+  report.signature = cms.signature;
+  report.chain = cms.chain;
+  if (!report.time && cms.signing_time) report.time = Moment::from_unix(*cms.signing_time, 420);
+  report.pades_baseline =
+      report.sub_filter == "ETSI.CAdES.detached" && cms.signing_certificate_v2 && !cms.signing_time;
+
+  if (cms.integrity != Check::passed)
+    report.problems.push_back("nội dung đã bị thay đổi sau khi ký (giá trị băm " + cms.digest + " không khớp)");
+  if (cms.signature != Check::passed) report.problems.push_back("chữ ký CMS không hợp lệ");
+  if (cms.chain == Check::failed)
+    report.problems.push_back("chứng thư không dẫn tới gốc tin cậy (" + cms.chain_problem + ")");
+  if (cms.chain == Check::not_checked)
+    report.warnings.push_back("chưa kiểm tra chuỗi chứng thư (không có --trust)");
+  if (cms.expired_now) report.warnings.push_back("chứng thư đã hết hạn, nhưng còn hiệu lực tại thời điểm ký");
+  if (!report.time) {
+    report.warnings.push_back("chữ ký không ghi thời điểm ký");
+  } else if (cms.signer && (claimed < cms.signer->not_before || claimed > cms.signer->not_after)) {
+    report.problems.push_back("chứng thư không có hiệu lực tại thời điểm ký");
+  } else if (claimed > now + 300) {
+    report.warnings.push_back("thời điểm ký ở sau thời điểm kiểm tra");
+  }
+  if (report.sub_filter == "ETSI.CAdES.detached" && cms.signing_time)
+    report.warnings.push_back("CMS có thuộc tính signing-time, PAdES baseline không cho phép");
+  if (report.sub_filter == "ETSI.CAdES.detached" && !cms.signing_certificate_v2)
+    report.warnings.push_back("CMS thiếu thuộc tính signingCertificateV2 của PAdES");
+}
+
+}  // namespace
+
+std::optional<VerificationReport> verify_pdf(std::string_view pdf, const VerifyOptions& options,
+                                             const SourceLoc& file, Diagnostics& diagnostics) {
+  const auto opened = open_pdf(pdf, file, diagnostics);
+  if (!opened) return std::nullopt;
+  VerificationReport report;
+  report.file_size = pdf.size();
+  for (const auto& field : opened->signature_fields()) {
+    if (!field.is_signed()) {
+      report.empty_fields.push_back(field.name);
+      continue;
+    }
+    SignatureReport one;
+    one.field_name = field.name;
+    check_one(*opened, field, options, one);
+    report.signatures.push_back(std::move(one));
+  }
+  std::stable_sort(report.signatures.begin(), report.signatures.end(),
+                   [](const SignatureReport& a, const SignatureReport& b) { return a.signed_end < b.signed_end; });
+  if (!report.signatures.empty()) {
+    const std::size_t end = report.signatures.back().signed_end;
+    if (end < pdf.size()) {
+      report.appended_bytes = pdf.size() - end;
+      report.appended_revisions = count_revisions(pdf.substr(end));
+    }
+  }
+  return report;
+}
+
+}  // namespace vanban::sign
