@@ -22,6 +22,7 @@
 #include "support/archive_backends.hpp"
 #include "support/paths.hpp"
 #include "support/process.hpp"
+#include "support/test_pki.hpp"
 
 extern char** environ;
 
@@ -39,19 +40,36 @@ struct Document {
   std::string sha256;
 };
 
-// A rendered document, made once and shared by the test processes (under a lock).
+const std::filesystem::path& documents_dir() {
+  // Signed by this test PKI: a new PKI (its script changed) makes new documents.
+  static const auto dir = [] {
+    std::string stamp = test::read_text(test::test_pki() / "stamp");
+    while (!stamp.empty() && stamp.back() == '\n') stamp.pop_back();
+    const auto made = std::filesystem::path(VANBAN_TEST_OUTPUT_DIR) / ("archive-documents-" + stamp);
+    std::filesystem::create_directories(made);
+    return made;
+  }();
+  return dir;
+}
+
+std::string pki(const char* name) { return (test::test_pki() / name).string(); }
+
+// A rendered document, signed by the test PKI's officer ("NAME.pdf"; "NAME.unsigned.pdf" before signing), made
+// once and shared by the test processes (under a lock).
 Document document(const std::string& name, const std::string& case_file, const std::string& options) {
-  const auto dir = std::filesystem::path(VANBAN_TEST_OUTPUT_DIR) / "archive-documents";
-  std::filesystem::create_directories(dir);
+  const auto dir = documents_dir();
   const auto path = dir / (name + ".pdf");
+  const auto unsigned_path = dir / (name + ".unsigned.pdf");
   const int lock = ::open((dir / ".lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   ::flock(lock, LOCK_EX);
   if (!std::filesystem::exists(path)) {
-    const auto temp = dir / (name + ".tmp.pdf");
-    const auto rendered = test::vanban("render " + quote((test::source_dir() / "examples" / case_file).string()) + " " +
-                                       options + " -o " + quote(temp.string()));
+    const auto rendered = test::vanban("render " + quote((test::source_dir() / "examples" / case_file).string()) +
+                                       " " + options + " -o " + quote(unsigned_path.string()));
     EXPECT_EQ(rendered.exit_code, 0) << rendered.err;
-    std::filesystem::rename(temp, path);
+    const auto signed_pdf = test::vanban("sign " + quote(unsigned_path.string()) + " -o " + quote(path.string()) +
+                                         " --key " + quote(pki("officer.key")) + " --cert " +
+                                         quote(pki("officer.pem")) + " --time 2025-02-28T10:00:00+07:00");
+    EXPECT_EQ(signed_pdf.exit_code, 0) << signed_pdf.err;
   }
   ::close(lock);
   Document out{path, test::read_text(path), ""};
@@ -59,14 +77,14 @@ Document document(const std::string& name, const std::string& case_file, const s
   return out;
 }
 
-// Decisions of case THA-2024-000517 numbered `number`.
+// Decisions of case THA-2024-000517 numbered `number`, signed.
 Document decision(int number) {
   return document("qd-517-" + std::to_string(number), "chu-dong-ma-tuy.xml",
                   "--template qd-tha-chu-dong --number " + std::to_string(number));
 }
 
-// Options every add of these unsigned test documents needs.
-constexpr const char* kAddPolicy = "--allow-unsigned";
+// The test PKI's root as the trust anchor: the documents are archived as trusted.
+std::string trust() { return "--trust " + quote(pki("ca.pem")); }
 
 // Runs the CLI without waiting: stdout and stderr go to files.
 pid_t spawn(const std::vector<std::string>& args, const std::filesystem::path& output) {
@@ -128,43 +146,45 @@ TEST_P(ArchiveCli, AddSearchGetVerifyExport) {
                           "--template qd-hoan-tha --number 12 " + test::example_options("qd-hoan-tha"));
   const auto case_a = test::source_dir() / "examples" / "chu-dong-ma-tuy.xml";
   auto added = archive(std::string("add ") + quote(a.path.string()) + " " + quote(b.path.string()) + " --case " +
-                       quote(case_a.string()) + " " + kAddPolicy + " " + kTime);
+                       quote(case_a.string()) + " " + trust() + " " + kTime);
   ASSERT_EQ(added.exit_code, 0) << added.err;
-  EXPECT_NE(added.out.find("đã lưu  " + a.path.string() + ": mã lưu trữ 1"), std::string::npos) << added.out;
-  EXPECT_NE(added.out.find(": mã lưu trữ 2"), std::string::npos) << added.out;
-  added = archive(std::string("add ") + quote(c.path.string()) + " " + kAddPolicy + " " + kTime);
+  // Record 1 is the trust anchor given with --trust; the documents follow.
+  EXPECT_NE(added.out.find("đã lưu  " + a.path.string() + ": mã lưu trữ 2"), std::string::npos) << added.out;
+  EXPECT_NE(added.out.find(": mã lưu trữ 3"), std::string::npos) << added.out;
+  EXPECT_NE(added.out.find("chữ ký: hợp lệ, tin cậy"), std::string::npos) << added.out;
+  added = archive(std::string("add ") + quote(c.path.string()) + " " + trust() + " " + kTime);
   ASSERT_EQ(added.exit_code, 0) << added.err;
   // The same document again: a no-op that says so.
-  const auto again = archive(std::string("add ") + quote(a.path.string()) + " " + kAddPolicy);
+  const auto again = archive(std::string("add ") + quote(a.path.string()) + " " + trust());
   EXPECT_EQ(again.exit_code, 0) << again.err;
-  EXPECT_NE(again.out.find("đã có trong kho với mã lưu trữ 1, không thêm lại"), std::string::npos) << again.out;
+  EXPECT_NE(again.out.find("đã có trong kho với mã lưu trữ 2, không thêm lại"), std::string::npos) << again.out;
 
   const auto found = archive("search --party 'ha van huong'");
   ASSERT_EQ(found.exit_code, 0) << found.err;
-  EXPECT_NE(found.out.find("1   THA-2024-000517  517/QĐ-CCTHADS  Quyết định  24/06/2024  Hà Văn Hưởng"),
+  EXPECT_NE(found.out.find("2   THA-2024-000517  517/QĐ-CCTHADS  Quyết định  24/06/2024  Hà Văn Hưởng"),
             std::string::npos)
       << found.out;
   EXPECT_NE(found.out.find("2 văn bản"), std::string::npos) << found.out;
   const auto json = archive("search --number 12/QĐ-CCTHADS --json");
   ASSERT_EQ(json.exit_code, 0) << json.err;
-  EXPECT_EQ(id_of(json.out, c.sha256), 3) << json.out;
+  EXPECT_EQ(id_of(json.out, c.sha256), 4) << json.out;
   EXPECT_NE(json.out.find("\"case_id\": \"THA-2024-000615\""), std::string::npos) << json.out;
   EXPECT_EQ(id_of(json.out, a.sha256), 0);
 
   const auto out = sandbox_->dir() / "ra.pdf";
-  auto got = archive("get 2 -o " + quote(out.string()));
+  auto got = archive("get 3 -o " + quote(out.string()));
   ASSERT_EQ(got.exit_code, 0) << got.err;
-  EXPECT_EQ(test::read_text(out), b.bytes);
+  EXPECT_TRUE(test::read_text(out) == b.bytes);
   got = archive("get --number '517/QĐ-CCTHADS' --year 2024 -o " + quote(out.string()));
   ASSERT_EQ(got.exit_code, 0) << got.err;
-  EXPECT_EQ(test::read_text(out), a.bytes);
+  EXPECT_TRUE(test::read_text(out) == a.bytes);
   got = archive("get --number '517/QĐ-CCTHADS' --year 2023 -o " + quote(out.string()));
   EXPECT_EQ(got.exit_code, 1);
   EXPECT_NE(got.err.find("[E0750]"), std::string::npos) << got.err;
 
   const auto verified = archive("verify");
   EXPECT_EQ(verified.exit_code, 0) << verified.err << verified.out;
-  EXPECT_NE(verified.out.find("3 bản ghi, 3 văn bản, 3 tệp"), std::string::npos) << verified.out;
+  EXPECT_NE(verified.out.find("4 bản ghi, 3 văn bản, 3 tệp"), std::string::npos) << verified.out;
   EXPECT_NE(verified.out.find("đạt: kho nguyên vẹn"), std::string::npos) << verified.out;
 
   const auto zip = sandbox_->dir() / "ho-so.zip";
@@ -181,7 +201,7 @@ TEST_P(ArchiveCli, AddSearchGetVerifyExport) {
   Poco::Zip::ZipInputStream pdf(again_in, listing.findHeader("02_2024-06-24_518-QD-CCTHADS.pdf")->second);
   std::ostringstream bytes;
   bytes << pdf.rdbuf();
-  EXPECT_EQ(bytes.str(), b.bytes);
+  EXPECT_TRUE(bytes.str() == b.bytes);
   // The zip is a plain zip for every other tool too.
   const auto listed = test::run("/usr/bin/python3 -c " +
                                 quote("import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); "
@@ -210,7 +230,7 @@ TEST_P(ArchiveCli, PartiesComeFromTheCaseFileOrARegister) {
   const auto c = document("qd-hoan-615", "hoan-dong-y.xml",
                           "--template qd-hoan-tha --number 12 " + test::example_options("qd-hoan-tha"));
   const auto wrong = archive("add " + quote(a.path.string()) + " --case " +
-                             quote((test::source_dir() / "examples" / "hoan-dong-y.xml").string()) + " " + kAddPolicy);
+                             quote((test::source_dir() / "examples" / "hoan-dong-y.xml").string()) + " " + trust());
   EXPECT_EQ(wrong.exit_code, 1);
   EXPECT_NE(wrong.err.find("error: [E0718] văn bản thuộc hồ sơ \"THA-2024-000517\" nhưng --case là hồ sơ "
                            "\"THA-2024-000615\""),
@@ -219,14 +239,84 @@ TEST_P(ArchiveCli, PartiesComeFromTheCaseFileOrARegister) {
   const auto register_file = sandbox_->dir() / "so.xml";
   test::write_text(register_file, register_of({"chu-dong-ma-tuy.xml", "hoan-dong-y.xml"}));
   const auto added = archive("add " + quote(a.path.string()) + " " + quote(c.path.string()) + " --case " +
-                             quote(register_file.string()) + " " + kAddPolicy);
+                             quote(register_file.string()) + " " + trust());
   ASSERT_EQ(added.exit_code, 0) << added.err;
   const auto hue = archive("search --party 'KA HUE' --json");
-  EXPECT_EQ(id_of(hue.out, c.sha256), 2) << hue.out;
+  EXPECT_EQ(id_of(hue.out, c.sha256), 3) << hue.out;
   EXPECT_EQ(id_of(hue.out, a.sha256), 0) << hue.out;
   const auto huong = archive("search --party 'hà văn hưởng' --json");
-  EXPECT_EQ(id_of(huong.out, a.sha256), 1) << huong.out;
+  EXPECT_EQ(id_of(huong.out, a.sha256), 2) << huong.out;
   EXPECT_NE(huong.out.find("{\"role\": \"debtor\", \"name\": \"Hà Văn Hưởng\"}"), std::string::npos) << huong.out;
+}
+
+std::string status_of(const std::string& json, const std::string& sha256) {
+  const auto at = json.find("\"sha256\": \"" + sha256 + "\"");
+  if (at == std::string::npos) return "";
+  const auto field = json.rfind("\"signature\": \"", at);
+  const auto start = field + 14;
+  return json.substr(start, json.find('"', start) - start);
+}
+
+// What the sign module finds decides: unsigned and invalid only with --allow-unsigned, broken never, not anchored
+// with a recorded warning (refused with --require-trusted); anchors given once stay in the archive.
+TEST_P(ArchiveCli, SignaturesDecideWhatIsArchived) {
+  const auto a = decision(531);
+  const auto b = decision(532);
+  const auto c = decision(533);
+  const auto unsigned_pdf = documents_dir() / "qd-517-531.unsigned.pdf";
+  const std::string add = "add " + std::string(kTime) + " ";
+
+  auto result = archive(add + quote(unsigned_pdf.string()));
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.err.find("error: [E0710]"), std::string::npos) << result.err;
+  result = archive(add + quote(unsigned_pdf.string()) + " --allow-unsigned");
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.err.find("warning: [W0715]"), std::string::npos) << result.err;
+
+  // Content changed after signing: refused, whatever the options.
+  std::string bytes = b.bytes;
+  bytes[bytes.size() / 3] = static_cast<char>(bytes[bytes.size() / 3] ^ 0x20);
+  const auto broken = sandbox_->dir() / "broken.pdf";
+  test::write_text(broken, bytes);
+  result = archive(add + quote(broken.string()) + " --allow-unsigned");
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.err.find("error: [E0711]"), std::string::npos) << result.err;
+
+  // Signed by a certificate no longer valid when it signed: invalid, archived only on request.
+  const auto expired = sandbox_->dir() / "expired.pdf";
+  ASSERT_EQ(test::vanban("sign " + quote((documents_dir() / "qd-517-532.unsigned.pdf").string()) + " -o " +
+                         quote(expired.string()) + " --key " + quote(pki("expired.key")) + " --cert " +
+                         quote(pki("expired.pem")) + " --allow-expired " + kTime)
+                .exit_code,
+            0);
+  result = archive(add + quote(expired.string()));
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.err.find("error: [E0712]"), std::string::npos) << result.err;
+
+  // Intact, but no anchor known yet: archived with a warning; refused when trust is required.
+  result = archive(add + quote(a.path.string()) + " --require-trusted");
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.err.find("error: [E0713]"), std::string::npos) << result.err;
+  result = archive(add + quote(a.path.string()) + " --require-trusted --trust " + quote(pki("untrusted-ca.pem")));
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.err.find("error: [E0713]"), std::string::npos) << result.err;
+  result = archive(add + quote(c.path.string()));
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.err.find("warning: [W0714]"), std::string::npos) << result.err;
+
+  // The anchor given once is kept: later adds and verify use it.
+  result = archive(add + quote(a.path.string()) + " --require-trusted " + trust());
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  result = archive(add + quote(b.path.string()) + " --require-trusted");
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  const auto listing = archive("search --json");
+  EXPECT_EQ(status_of(listing.out, sha256_hex(test::read_text(unsigned_pdf))), "unsigned") << listing.out;
+  EXPECT_EQ(status_of(listing.out, c.sha256), "untrusted") << listing.out;
+  EXPECT_EQ(status_of(listing.out, a.sha256), "trusted") << listing.out;
+  EXPECT_EQ(status_of(listing.out, b.sha256), "trusted") << listing.out;
+  const auto verified = archive("verify " + std::string(kTime));
+  EXPECT_EQ(verified.exit_code, 0) << verified.err << verified.out;
+  EXPECT_NE(verified.out.find("3 chữ ký đã kiểm tra lại"), std::string::npos) << verified.out;
 }
 
 TEST_P(ArchiveCli, ProblemsAreReportedWithTheirExitCodes) {
@@ -237,10 +327,7 @@ TEST_P(ArchiveCli, ProblemsAreReportedWithTheirExitCodes) {
   EXPECT_FALSE(std::filesystem::exists(sandbox_->store() / "chain-head"));
 
   const auto a = decision(517);
-  const auto unsigned_add = archive("add " + quote(a.path.string()));
-  EXPECT_EQ(unsigned_add.exit_code, 1);
-  EXPECT_NE(unsigned_add.err.find("error: [E0710]"), std::string::npos) << unsigned_add.err;
-  ASSERT_EQ(archive("add " + quote(a.path.string()) + " " + kAddPolicy).exit_code, 0);
+  ASSERT_EQ(archive("add " + quote(a.path.string()) + " " + trust()).exit_code, 0);
 
   EXPECT_EQ(archive("get ../../etc/passwd -o x.pdf").exit_code, 2);
   EXPECT_EQ(archive("get 1").exit_code, 2);  // -o missing
@@ -259,7 +346,7 @@ TEST_P(ArchiveCli, ProblemsAreReportedWithTheirExitCodes) {
   EXPECT_EQ(damaged.exit_code, 1);
   EXPECT_NE(damaged.err.find("error: [E0735]"), std::string::npos) << damaged.err;
   EXPECT_NE(damaged.out.find("KHÔNG ĐẠT: 1 vấn đề"), std::string::npos) << damaged.out;
-  const auto get_damaged = archive("get 1 -o " + quote((sandbox_->dir() / "x.pdf").string()));
+  const auto get_damaged = archive("get 2 -o " + quote((sandbox_->dir() / "x.pdf").string()));
   EXPECT_EQ(get_damaged.exit_code, 1);
   EXPECT_FALSE(std::filesystem::exists(sandbox_->dir() / "x.pdf"));
 
@@ -281,7 +368,7 @@ TEST_P(ArchiveCli, KilledAddsLeaveTheArchiveConsistent) {
   const auto base = archive_args(*sandbox_);
   const auto add_args = [&](const Document& document) {
     auto args = base;
-    args.insert(args.end(), {"add", document.path.string(), kAddPolicy});
+    args.insert(args.end(), {"add", document.path.string(), "--trust", pki("ca.pem")});
     return args;
   };
   const auto log = sandbox_->dir() / "add.log";
@@ -318,13 +405,13 @@ TEST_P(ArchiveCli, KilledAddsLeaveTheArchiveConsistent) {
       const auto out = sandbox_->dir() / "back.pdf";
       const auto got = archive("get " + std::to_string(id) + " -o " + quote(out.string()));
       ASSERT_EQ(got.exit_code, 0) << got.err;
-      EXPECT_EQ(test::read_text(out), current.bytes) << "round " << round;
+      EXPECT_TRUE(test::read_text(out) == current.bytes) << "round " << round;
     }
     if (in[static_cast<std::size_t>(round)]) ++committed;
   }
   // Whatever was cut short goes in now; nothing is there twice.
   for (const auto& document : documents) {
-    const auto added = archive("add " + quote(document.path.string()) + " " + kAddPolicy);
+    const auto added = archive("add " + quote(document.path.string()) + " " + trust());
     ASSERT_EQ(added.exit_code, 0) << added.err;
   }
   const auto verified = archive("verify");
@@ -346,7 +433,8 @@ TEST_P(ArchiveCli, TwoProcessesAddingAtOnceBothSucceed) {
     out.push_back("add");
     for (const auto& document : documents) out.push_back(document.path.string());
     out.push_back(shared.path.string());
-    out.push_back(kAddPolicy);
+    out.push_back("--trust");
+    out.push_back(pki("ca.pem"));
     return out;
   };
   const auto log_a = sandbox_->dir() / "a.log";
@@ -362,7 +450,7 @@ TEST_P(ArchiveCli, TwoProcessesAddingAtOnceBothSucceed) {
   EXPECT_NE(both.find("không thêm lại"), std::string::npos) << both;
   const auto verified = archive("verify");
   EXPECT_EQ(verified.exit_code, 0) << verified.err;
-  EXPECT_NE(verified.out.find("11 bản ghi, 11 văn bản"), std::string::npos) << verified.out;
+  EXPECT_NE(verified.out.find("12 bản ghi, 11 văn bản"), std::string::npos) << verified.out;
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ArchiveCli, ::testing::Values(Backend::sqlite, Backend::postgresql),
