@@ -7,6 +7,12 @@ find_package(LibXml2 REQUIRED)
 find_package(OpenSSL 3 REQUIRED)
 find_package(ZLIB REQUIRED)
 pkg_check_modules(LIBDEFLATE REQUIRED IMPORTED_TARGET libdeflate)
+# Debian's Poco::DataPostgreSQL links "PostgreSQL::client", a target Poco's CMake files expect but do not define.
+pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)
+if(NOT TARGET PostgreSQL::client)
+  add_library(PostgreSQL::client INTERFACE IMPORTED)
+  target_link_libraries(PostgreSQL::client INTERFACE PkgConfig::LIBPQ)
+endif()
 find_package(Poco REQUIRED COMPONENTS Foundation Util Net Data DataSQLite DataPostgreSQL JSON Zip)
 
 # libharu has no CMake or pkg-config file on Debian 12.

@@ -48,7 +48,20 @@ namespace {
 }
 }  // namespace
 
-void write_file_atomically(const std::filesystem::path& path, const Bytes& bytes, Durability durability) {
+namespace {
+
+void sync_directory_of(const std::filesystem::path& path) {
+  const std::filesystem::path directory = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+  const int dir_fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY);
+  if (dir_fd >= 0) {
+    ::fsync(dir_fd);
+    ::close(dir_fd);
+  }
+}
+
+// Writes `bytes` to a new temporary file beside `path` with `mode`, flushed when `durability` says so, and
+// returns its name. Throws Error (and leaves nothing behind) on failure.
+std::string write_temporary(const std::filesystem::path& path, const Bytes& bytes, mode_t mode, Durability durability) {
   const std::filesystem::path directory = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
   std::string hidden_name = ".";
   hidden_name += path.filename().string();
@@ -68,7 +81,7 @@ void write_file_atomically(const std::filesystem::path& path, const Bytes& bytes
     }
     written += static_cast<std::size_t>(n);
   }
-  if (::fchmod(fd, 0644) != 0 || (durability == Durability::synced && ::fsync(fd) != 0)) {
+  if (::fchmod(fd, mode) != 0 || (durability == Durability::synced && ::fsync(fd) != 0)) {
     const int saved = errno;
     ::close(fd);
     ::unlink(temp_name.c_str());
@@ -79,18 +92,34 @@ void write_file_atomically(const std::filesystem::path& path, const Bytes& bytes
     ::unlink(temp_name.c_str());
     fail("cannot close", path, saved);
   }
+  return temp_name;
+}
+
+}  // namespace
+
+void write_file_atomically(const std::filesystem::path& path, const Bytes& bytes, Durability durability) {
+  const std::string temp_name = write_temporary(path, bytes, 0644, durability);
   if (::rename(temp_name.c_str(), path.c_str()) != 0) {
     const int saved = errno;
     ::unlink(temp_name.c_str());
     fail("cannot rename the temporary file to", path, saved);
   }
-  if (durability == Durability::deferred) return;
   // Make the rename itself durable.
-  const int dir_fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY);
-  if (dir_fd >= 0) {
-    ::fsync(dir_fd);
-    ::close(dir_fd);
+  if (durability == Durability::synced) sync_directory_of(path);
+}
+
+bool create_file_once(const std::filesystem::path& path, const Bytes& bytes) {
+  const std::string temp_name = write_temporary(path, bytes, 0444, Durability::synced);
+  // link() never replaces an existing file, unlike rename().
+  const int linked = ::link(temp_name.c_str(), path.c_str());
+  const int saved = errno;
+  ::unlink(temp_name.c_str());
+  if (linked != 0) {
+    if (saved == EEXIST) return false;
+    fail("cannot link the temporary file to", path, saved);
   }
+  sync_directory_of(path);
+  return true;
 }
 
 }  // namespace vanban

@@ -24,6 +24,11 @@ enum class Durability {
 void write_file_atomically(const std::filesystem::path& path, const Bytes& bytes,
                            Durability durability = Durability::synced);
 
+/// Writes `bytes` to a temporary file beside `path`, flushes it, makes it read-only and links it into place, never
+/// replacing a file already there: false (and nothing changed) when `path` exists. The new name is flushed too.
+/// Throws Error on failure.
+bool create_file_once(const std::filesystem::path& path, const Bytes& bytes);
+
 /// Flushes everything written to the file system that holds `path` (after deferred writes). Throws Error.
 void sync_filesystem(const std::filesystem::path& path);
 

@@ -25,6 +25,18 @@ model::Date today_in_vietnam() {
   return model::Date::from_days(days);
 }
 
+sign::Moment read_clock(const Arguments& arguments) {
+  if (const auto fixed = arguments.value("--time")) {
+    const auto moment = sign::Moment::parse_iso(*fixed);
+    if (!moment) throw UsageError{"--time \"" + *fixed + "\" không phải thời điểm ISO 8601"};
+    return *moment;
+  }
+  // Vietnam keeps UTC+7 all year.
+  const auto now = std::chrono::system_clock::now();
+  const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
+  return sign::Moment::from_unix(seconds, 7 * 60);
+}
+
 std::filesystem::path resource_root(const std::optional<std::string>& option) {
   if (option) return *option;
   if (const char* home = std::getenv("VANBAN_HOME"); home != nullptr && *home != '\0') return home;

@@ -1,7 +1,7 @@
 #pragma once
 // What every command of the CLI shares: exit codes, printing diagnostics, the clock, loading resources, reading
 // input files. Each command lives in its own file (main.cpp: render, validate, templates; batch_command.cpp;
-// signing_commands.cpp: sign, verify); common.cpp implements what is declared here.
+// signing_commands.cpp: sign, verify; archive_command.cpp); common.cpp implements what is declared here.
 
 #include <cstddef>
 #include <filesystem>
@@ -14,6 +14,7 @@
 #include "base/diagnostics.hpp"
 #include "cli/arguments.hpp"
 #include "pipeline/engine.hpp"
+#include "sign/time.hpp"
 
 namespace vanban::cli {
 
@@ -31,6 +32,10 @@ void print(const Diagnostics& diagnostics);
 
 /// Today's date in Vietnam (UTC+7), read once per command.
 model::Date today_in_vietnam();
+
+/// The moment now in Vietnam (UTC+7), read once per command (sign, verify, archive); the hidden option --time
+/// fixes it for tests (a usage error when it is not ISO 8601).
+sign::Moment read_clock(const Arguments& arguments);
 
 /// The resource root: the --resources option, else $VANBAN_HOME, else the source tree the binary was built from.
 std::filesystem::path resource_root(const std::optional<std::string>& option);
@@ -69,5 +74,7 @@ int run_sign(const std::vector<std::string>& args, const std::filesystem::path& 
 /// `vanban verify FILE.pdf [--trust CA.pem]…` (signing_commands.cpp): prints a report; exit 0 only when every
 /// signature holds.
 int run_verify(const std::vector<std::string>& args);
+/// `vanban archive [--db …] [--store DIR] COMMAND …` (archive_command.cpp): the archive of signed documents.
+int run_archive(const std::vector<std::string>& args, const std::filesystem::path& root);
 
 }  // namespace vanban::cli

@@ -32,6 +32,7 @@ constexpr const char* kMainHelp =
     "  batch      lập một mẫu văn bản cho cả sổ hoặc cả thư mục hồ sơ, song song\n"
     "  sign       ký số tệp PDF (PAdES), người có thẩm quyền rồi cơ quan\n"
     "  verify     kiểm tra các chữ ký số trong tệp PDF\n"
+    "  archive    kho lưu trữ văn bản đã ký: lưu, lấy ra, tìm, kiểm tra, xuất hồ sơ giao nộp\n"
     "\n"
     "Tùy chọn chung:\n"
     "  --resources DIR  thư mục chứa templates/, fonts/, rules/ (mặc định: biến VANBAN_HOME,\n"
@@ -265,8 +266,9 @@ int run(std::vector<std::string> args) {
   if (command == "batch") return run_batch(args, root);
   if (command == "sign") return run_sign(args, root);
   if (command == "verify") return run_verify(args);
+  if (command == "archive") return run_archive(args, root);
   throw UsageError{"không có lệnh \"" + command +
-                   "\" (các lệnh: render, validate, templates, batch, sign, verify)"};
+                   "\" (các lệnh: render, validate, templates, batch, sign, verify, archive)"};
 }
 
 }  // namespace

@@ -56,18 +56,6 @@ constexpr const char* kVerifyHelp =
     "sau chữ ký cuối. Mã thoát 0 chỉ khi mọi chữ ký hợp lệ, phủ đúng phiên bản của nó, và chữ ký cuối phủ\n"
     "toàn bộ tệp.\n";
 
-// The clock, read once: Vietnam keeps UTC+7 all year. Tests fix it with the hidden option --time.
-sign::Moment signing_clock(const Arguments& arguments) {
-  if (const auto fixed = arguments.value("--time")) {
-    const auto moment = sign::Moment::parse_iso(*fixed);
-    if (!moment) throw UsageError{"--time \"" + *fixed + "\" không phải thời điểm ISO 8601"};
-    return *moment;
-  }
-  const auto now = std::chrono::system_clock::now();
-  const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
-  return sign::Moment::from_unix(seconds, 7 * 60);
-}
-
 // Reads a line from the terminal with echo off; nullopt when there is no terminal.
 std::optional<std::string> prompt_passphrase() {
   FILE* tty = std::fopen("/dev/tty", "r+");
@@ -243,7 +231,7 @@ int run_sign(const std::vector<std::string>& args, const std::filesystem::path& 
   check_key_options(arguments);
 
   sign::SignRequest request;
-  request.time = signing_clock(arguments);
+  request.time = read_clock(arguments);
   request.appearance = appearance_option(arguments);
   request.field_name = arguments.value("--field").value_or("");
   request.reason = arguments.value("--reason").value_or("");
@@ -288,7 +276,7 @@ int run_verify(const std::vector<std::string>& args) {
   if (arguments.positional().size() != 1) throw UsageError{"cần đúng một tệp PDF để kiểm tra"};
   const std::string path = arguments.positional().front();
   sign::VerifyOptions options;
-  options.now = signing_clock(arguments);
+  options.now = read_clock(arguments);
   bool readable = true;
   for (const auto& trust : arguments.values("--trust")) {
     auto pem = read_input(trust);

@@ -21,6 +21,21 @@ TEST(FileIo, WritesAtomicallyAndReadsBack) {
   EXPECT_EQ(files, 1U);
 }
 
+TEST(FileIo, CreatesAReadOnlyFileOnceAndNeverReplacesIt) {
+  const auto dir = test::scratch_dir("file_io_once");
+  const auto path = dir / "stored.pdf";
+  EXPECT_TRUE(create_file_once(path, "first"));
+  EXPECT_FALSE(create_file_once(path, "second"));
+  std::string problem;
+  EXPECT_EQ(read_file(path, 100, problem).value(), "first");
+  EXPECT_EQ(std::filesystem::status(path).permissions() & std::filesystem::perms::all,
+            std::filesystem::perms::owner_read | std::filesystem::perms::group_read | std::filesystem::perms::others_read);
+  std::size_t files = 0;
+  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir)) ++files;
+  EXPECT_EQ(files, 1U);
+  EXPECT_THROW(create_file_once("/nonexistent-folder/x.pdf", "x"), Error);
+}
+
 TEST(FileIo, RefusesMissingAndTooLargeFiles) {
   const auto dir = test::scratch_dir("file_io_limits");
   std::string problem;

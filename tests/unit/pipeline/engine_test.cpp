@@ -1,6 +1,7 @@
 // The whole pipeline on a case: PDF/A output, and a character the font cannot show rejected as an input error.
 
 #include "pipeline/engine.hpp"
+#include "pipeline/pdf_metadata.hpp"
 
 #include <gtest/gtest.h>
 
@@ -46,6 +47,25 @@ TEST(Engine, RendersAPdfA1bWithThePhuLucVIMetadata) {
   // Same input, same bytes.
   const auto again = loaded->render_file(test::read_text(kCase), kCase.string(), decision(), diagnostics);
   EXPECT_EQ(*pdf, *again);
+}
+
+TEST(Engine, TheMetadataOfARenderedPdfReadsBack) {
+  Diagnostics diagnostics;
+  const auto pdf = engine()->render_file(test::read_text(kCase), kCase.string(), decision(), diagnostics);
+  ASSERT_TRUE(pdf) << diagnostics.to_string();
+  const auto m = read_pdf_metadata(*pdf, make_file_name("qd.pdf"), diagnostics);
+  ASSERT_TRUE(m) << diagnostics.to_string();
+  EXPECT_EQ(m->case_id, "THA-2024-000517");
+  EXPECT_EQ(m->type_name, "Quyết định");
+  EXPECT_EQ(m->code_number, "07");
+  EXPECT_EQ(m->code_notation, "QĐ-CCTHADS");
+  EXPECT_EQ(m->issued_date, model::Date::parse_iso("2024-06-24"));
+  EXPECT_EQ(m->organ_name, "CHI CỤC THI HÀNH ÁN DÂN SỰ HUYỆN THƯỜNG XUÂN");
+  EXPECT_EQ(m->subject, "Về việc thi hành án");
+  EXPECT_EQ(m->signer_name, "Cầm Bá Nguyện");
+  EXPECT_GE(m->page_amount, 1);
+  EXPECT_FALSE(read_pdf_metadata("%PDF-1.4\n%%EOF\n", make_file_name("bare.pdf"), diagnostics));
+  EXPECT_TRUE(diagnostics.empty()) << diagnostics.to_string();
 }
 
 TEST(Engine, ACjkCharacterInTheDebtorsNameIsAnInputErrorNamingTheField) {

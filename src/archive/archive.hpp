@@ -1,0 +1,137 @@
+#pragma once
+// Stage entry point: the archive of signed documents. Content-addressed files, an append-only hash chain of
+// records in SQLite or PostgreSQL (the same schema and behaviour), search, verification and the hand-over export.
+// Input problems go to Diagnostics (codes E07xx, W07xx); environment failures throw vanban::Error.
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "archive/facts.hpp"
+#include "archive/location.hpp"
+#include "archive/record.hpp"
+#include "base/bytes.hpp"
+#include "base/diagnostics.hpp"
+#include "model/date.hpp"
+
+namespace vanban::archive {
+
+class Database;
+class Store;
+
+/// A stored document as search and get show it.
+struct Entry {
+  Record record;                      ///< its document record
+  std::optional<Record> withdrawal;   ///< the record that withdrew it, if any
+  /// The parties, from the record's lines.
+  [[nodiscard]] std::vector<Party> parties() const;
+  /// "517/QĐ-CCTHADS", "/QĐ-CCTHADS" without a number, "" without either.
+  [[nodiscard]] std::string number_and_notation() const;
+};
+
+/// What to add and how strictly.
+struct AddRequest {
+  std::string file_name;         ///< the name given on the command line (recorded for people)
+  std::string recorded_at;       ///< ISO 8601 with offset, read once by the front end
+  bool allow_unsigned = false;   ///< archive unsigned or invalid (but never broken) documents, recorded as such
+  bool require_trusted = false;  ///< refuse signatures not anchored in the trust anchors
+};
+
+struct AddResult {
+  enum class Outcome { added, present, refused };
+  Outcome outcome = Outcome::refused;
+  std::int64_t id = 0;  ///< the archive id (added or present)
+  std::string sha256;
+  SignatureStatus status = SignatureStatus::broken;
+};
+
+/// Search criteria; empty ones do not restrict. Texts match without regard to case and diacritics.
+struct Query {
+  std::string case_id;  ///< exact
+  std::string number;   ///< "517/QĐ-CCTHADS", "517" or "QĐ-CCTHADS" (số compared as a number)
+  std::string party;    ///< part of a party's name
+  std::string type;     ///< part of the document type ("quyet dinh")
+  std::string signer;   ///< part of the signer's name (document or certificate)
+  std::optional<model::Date> from;  ///< issued on or after
+  std::optional<model::Date> to;    ///< issued on or before
+  std::size_t limit = 0;            ///< at most this many hits; 0 for all
+};
+
+/// Figures of one verification; the problems themselves go to Diagnostics.
+struct VerifyReport {
+  std::size_t records = 0;
+  std::size_t documents = 0;
+  std::size_t files_checked = 0;
+  std::uintmax_t bytes_checked = 0;
+  std::size_t signatures_checked = 0;
+  std::int64_t head_seq = 0;  ///< the last record's position and hash: note them down outside the archive
+  std::string head_hash;
+};
+
+class Archive {
+ public:
+  enum class OpenMode {
+    create,   ///< make the store folder and the tables when missing (add, withdraw)
+    existing  ///< the archive must exist (get, search, verify, export)
+  };
+  /// Opens the archive. Throws Error with a clear message when the database cannot be reached, is not a vanban
+  /// archive or is corrupt, or the store folder is missing.
+  static std::unique_ptr<Archive> open(const Location& location, OpenMode mode);
+  ~Archive();
+  Archive(const Archive&) = delete;
+  Archive& operator=(const Archive&) = delete;
+
+  /// Archives one PDF: the policy (signature status × request) decides; the bytes are stored under their
+  /// SHA-256, then the record is appended in one transaction. The same bytes twice: `present`, nothing added.
+  /// Refusals and recorded warnings go to `diagnostics` against `file`.
+  AddResult add(std::string_view pdf, const DocumentFacts& facts, const AddRequest& request, const SourceLoc& file,
+                Diagnostics& diagnostics);
+
+  /// Records a trust anchor (PEM text); false when the same text is already recorded.
+  bool add_trust_anchor(std::string_view pem, const std::string& file_name, const std::string& recorded_at);
+  /// Every recorded trust anchor's PEM text.
+  [[nodiscard]] std::vector<Bytes> trust_anchors() const;
+
+  /// Withdraws (thu hồi) a document: a new record that refers to it; nothing is deleted. nullopt, with a
+  /// diagnostic, when there is no such document or it is withdrawn already.
+  std::optional<Record> withdraw(std::int64_t id, const std::string& reason, const std::string& recorded_at,
+                                 Diagnostics& diagnostics);
+
+  /// The document with this archive id.
+  [[nodiscard]] std::optional<Entry> find(std::int64_t id) const;
+  /// Documents matching the query, by issue date then archive id.
+  [[nodiscard]] std::vector<Entry> search(const Query& query) const;
+  /// The stored bytes of a document, checked against its SHA-256; nullopt with a diagnostic when the file is
+  /// missing or changed.
+  std::optional<Bytes> content(const Entry& entry, Diagnostics& diagnostics) const;
+
+  /// Rehashes every stored file, checks the chain (deleted, edited, reordered records; the head), re-verifies
+  /// signatures through `checker`, and reports each problem once in `diagnostics`.
+  VerifyReport verify(const SignatureChecker& checker, Diagnostics& diagnostics) const;
+
+  /// The hand-over package of a case (Nghị định 30): a zip with its documents in chronological order, each as
+  /// .pdf with an .xml metadata sidecar (Phụ lục VI), and manifest.xml. nullopt with diagnostics when the case
+  /// has no document or a file is missing or changed.
+  std::optional<Bytes> export_case(const std::string& case_id, Diagnostics& diagnostics) const;
+
+ private:
+  Archive(const Location& location, std::unique_ptr<Database> database);
+  // Appends a record under the chain lock; nullopt (rolled back) when `duplicate` finds it there already.
+  std::optional<Record> append(Record record, const std::function<bool()>& duplicate);
+  [[nodiscard]] std::vector<Entry> entries(const std::string& condition,
+                                           const std::vector<std::variant<std::string, std::int64_t>>& parameters) const;
+  void check_document(const Record& record, const SignatureChecker& checker, VerifyReport& report,
+                      Diagnostics& diagnostics) const;
+  [[nodiscard]] SourceLoc where() const;
+
+  Location location_;
+  std::unique_ptr<Database> database_;
+  std::unique_ptr<Store> store_;
+  FileName name_;
+};
+
+}  // namespace vanban::archive

@@ -1,0 +1,609 @@
+// The archive library on both backends (the same suite): adding and the signature policy, search that ignores
+// case and diacritics, withdrawal, verification of every kind of tampering, paths that cannot escape the store,
+// corrupt databases, and the export read back. Signature facts are injected here; the CLI tests sign for real.
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <Poco/Zip/ZipArchive.h>
+#include <Poco/Zip/ZipStream.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "archive/archive.hpp"
+#include "archive/store.hpp"
+#include "base/error.hpp"
+#include "base/sha256.hpp"
+#include "support/archive_backends.hpp"
+
+namespace vanban {
+namespace {
+
+using archive::AddResult;
+using archive::Archive;
+using archive::DocumentFacts;
+using test::Backend;
+
+constexpr const char* kTime = "2025-03-01T09:00:00+07:00";
+
+archive::SignatureFacts signature(const std::string& signer, bool intact = true, bool anchored = true) {
+  archive::SignatureFacts s;
+  s.field = "signer";
+  s.signer = signer;
+  s.certificate = "AB:CD";
+  s.signed_at = "2025-02-28T10:00:00+07:00";
+  s.intact = intact;
+  s.anchored = anchored;
+  return s;
+}
+
+// A document's facts: số, date and case, one debtor, signed by a trusted signature.
+DocumentFacts facts(const std::string& number, const std::string& date, const std::string& case_id = "THA-2024-000517",
+                    const std::string& debtor = "Nguyễn Văn Hùng") {
+  DocumentFacts f;
+  f.metadata.type_name = "Quyết định";
+  f.metadata.code_number = number;
+  f.metadata.code_notation = "QĐ-CCTHADS";
+  f.metadata.issued_date = model::Date::parse_iso(date);
+  f.metadata.organ_name = "CHI CỤC THI HÀNH ÁN DÂN SỰ HUYỆN QUỲ HỢP";
+  f.metadata.subject = "Về việc thi hành án";
+  f.metadata.page_amount = 2;
+  f.metadata.signer_position = "Chi cục trưởng";
+  f.metadata.signer_name = "Hoàng Minh Đức";
+  f.case_id = case_id;
+  f.parties = {{"debtor", debtor}, {"creditor", "Công ty TNHH Ánh Dương"}};
+  f.signatures.signatures = {signature("Hoàng Minh Đức")};
+  return f;
+}
+
+std::string pdf(const std::string& tag) { return "%PDF-1.4\n% test document " + tag + "\n%%EOF\n"; }
+
+class ArchiveTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    sandbox_ = std::make_unique<test::ArchiveSandbox>(GetParam(), test::current_test_name());
+  }
+  [[nodiscard]] archive::Location location() const {
+    std::string problem;
+    const std::string db = sandbox_->db_option();
+    auto made = archive::make_location(db.empty() ? std::nullopt : std::optional<std::string>(db), sandbox_->store(),
+                                       problem);
+    EXPECT_TRUE(made) << problem;
+    return *made;
+  }
+  std::unique_ptr<Archive> open(Archive::OpenMode mode = Archive::OpenMode::create) {
+    return Archive::open(location(), mode);
+  }
+  AddResult add(Archive& archive, const std::string& bytes, const DocumentFacts& f, Diagnostics& diagnostics,
+                bool allow_unsigned = false, bool require_trusted = false) {
+    archive::AddRequest request;
+    request.file_name = "in/van-ban.pdf";
+    request.recorded_at = kTime;
+    request.allow_unsigned = allow_unsigned;
+    request.require_trusted = require_trusted;
+    return archive.add(bytes, f, request, SourceLoc{make_file_name("van-ban.pdf")}, diagnostics);
+  }
+  // Adds documents 1…n (số 01…, dates in March 2025) and returns the archive.
+  std::unique_ptr<Archive> with_documents(int count) {
+    auto archive = open();
+    for (int i = 1; i <= count; ++i) {
+      Diagnostics diagnostics;
+      const std::string number = (i < 10 ? "0" : "") + std::to_string(i);
+      const auto result = add(*archive, pdf(number), facts(number, "2025-03-" + number), diagnostics);
+      EXPECT_EQ(result.outcome, AddResult::Outcome::added) << diagnostics.to_string();
+      EXPECT_EQ(result.id, i);
+    }
+    return archive;
+  }
+  // Verifies; the diagnostics are returned for the test to check.
+  Diagnostics verify(const Archive& archive) {
+    Diagnostics diagnostics;
+    archive.verify({}, diagnostics);
+    return diagnostics;
+  }
+  std::filesystem::path stored_file(const std::string& bytes) const {
+    const std::string sha = sha256_hex(bytes);
+    return sandbox_->store() / "objects" / sha.substr(0, 2) / (sha + ".pdf");
+  }
+  std::unique_ptr<test::ArchiveSandbox> sandbox_;
+};
+
+// Exactly one error, with this code.
+void expect_one_error(const Diagnostics& diagnostics, const char* code) {
+  EXPECT_EQ(diagnostics.error_count(), 1U) << diagnostics.to_string();
+  EXPECT_TRUE(diagnostics.contains(code)) << diagnostics.to_string();
+}
+
+TEST_P(ArchiveTest, AddsADocumentOnceAndSaysSoTheSecondTime) {
+  auto archive = open();
+  Diagnostics diagnostics;
+  const auto first = add(*archive, pdf("a"), facts("05", "2025-03-01"), diagnostics);
+  EXPECT_EQ(first.outcome, AddResult::Outcome::added);
+  EXPECT_EQ(first.id, 1);
+  EXPECT_EQ(first.sha256, sha256_hex(pdf("a")));
+  const auto again = add(*archive, pdf("a"), facts("05", "2025-03-01"), diagnostics);
+  EXPECT_EQ(again.outcome, AddResult::Outcome::present);
+  EXPECT_EQ(again.id, 1);
+  EXPECT_TRUE(diagnostics.empty()) << diagnostics.to_string();
+
+  const auto entry = archive->find(1);
+  ASSERT_TRUE(entry);
+  EXPECT_EQ(entry->record.case_id, "THA-2024-000517");
+  EXPECT_EQ(entry->number_and_notation(), "05/QĐ-CCTHADS");
+  EXPECT_EQ(entry->record.file_name, "van-ban.pdf");
+  EXPECT_EQ(entry->record.status, "trusted");
+  EXPECT_EQ(entry->record.recorded_at, kTime);
+  ASSERT_EQ(entry->parties().size(), 2U);
+  EXPECT_EQ(entry->parties()[0].name, "Nguyễn Văn Hùng");
+  EXPECT_FALSE(archive->find(2));
+  // The file is read-only and holds the bytes.
+  struct stat info {};
+  ASSERT_EQ(::stat(stored_file(pdf("a")).c_str(), &info), 0);
+  EXPECT_EQ(info.st_mode & 0777, 0444U);
+  const auto bytes = archive->content(*entry, diagnostics);
+  ASSERT_TRUE(bytes);
+  EXPECT_EQ(*bytes, pdf("a"));
+  EXPECT_EQ(verify(*archive).error_count(), 0U);
+}
+
+TEST_P(ArchiveTest, ThePolicyDecidesBySignatureStatus) {
+  auto archive = open();
+  const auto outcome = [&](DocumentFacts f, const std::string& tag, bool allow, bool require, const char* code) {
+    Diagnostics diagnostics;
+    const auto result = add(*archive, pdf(tag), f, diagnostics, allow, require);
+    if (code != nullptr) EXPECT_TRUE(diagnostics.contains(code)) << tag << ": " << diagnostics.to_string();
+    else EXPECT_TRUE(diagnostics.empty()) << tag << ": " << diagnostics.to_string();
+    return result.outcome;
+  };
+  auto unsigned_facts = facts("01", "2025-03-01");
+  unsigned_facts.signatures.signatures.clear();
+  auto broken = facts("02", "2025-03-01");
+  broken.signatures.signatures.push_back(signature("Người khác", false, true));
+  auto invalid = facts("03", "2025-03-01");
+  invalid.signatures.signatures.front().problems = {"chứng thư không có hiệu lực tại thời điểm ký"};
+  auto appended = facts("04", "2025-03-01");
+  appended.signatures.appended_bytes = 120;
+  auto untrusted = facts("05", "2025-03-01");
+  untrusted.signatures.signatures.front().anchored = false;
+
+  using O = AddResult::Outcome;
+  EXPECT_EQ(outcome(unsigned_facts, "u", false, false, "E0710"), O::refused);
+  EXPECT_EQ(outcome(broken, "b", false, false, "E0711"), O::refused);
+  EXPECT_EQ(outcome(broken, "b", true, false, "E0711"), O::refused);  // never, whatever the options
+  EXPECT_EQ(outcome(invalid, "i", false, false, "E0712"), O::refused);
+  EXPECT_EQ(outcome(appended, "p", false, false, "E0712"), O::refused);
+  EXPECT_EQ(outcome(untrusted, "t", false, true, "E0713"), O::refused);
+  // Nothing refused reached the store or the chain.
+  EXPECT_TRUE(archive->search({}).empty());
+  EXPECT_TRUE(std::filesystem::is_empty(sandbox_->store() / "objects"));
+
+  EXPECT_EQ(outcome(unsigned_facts, "u", true, false, "W0715"), O::added);
+  EXPECT_EQ(outcome(invalid, "i", true, false, "W0716"), O::added);
+  EXPECT_EQ(outcome(untrusted, "t", false, false, "W0714"), O::added);
+  EXPECT_EQ(outcome(facts("06", "2025-03-01"), "ok", false, true, nullptr), O::added);
+  const auto entries = archive->search({});
+  ASSERT_EQ(entries.size(), 4U);
+  // Each is recorded as what it is, with its warning.
+  EXPECT_EQ(entries[0].record.status, "unsigned");
+  EXPECT_NE(entries[0].record.warnings.find("[W0715]"), std::string::npos);
+  EXPECT_EQ(entries[1].record.status, "invalid");
+  EXPECT_NE(entries[1].record.warnings.find("không có hiệu lực"), std::string::npos);
+  EXPECT_EQ(entries[2].record.status, "untrusted");
+  EXPECT_NE(entries[2].record.warnings.find("[W0714]"), std::string::npos);
+  EXPECT_EQ(entries[3].record.status, "trusted");
+  EXPECT_EQ(entries[3].record.warnings, "");
+  EXPECT_NE(entries[3].record.signatures.find("Hoàng Minh Đức"), std::string::npos);
+}
+
+TEST_P(ArchiveTest, SearchIgnoresCaseAndDiacritics) {
+  auto archive = open();
+  Diagnostics diagnostics;
+  add(*archive, pdf("1"), facts("05", "2025-03-10", "THA-1", "Nguyễn Văn Hùng"), diagnostics);
+  add(*archive, pdf("2"), facts("12", "2025-01-20", "THA-2", "Trần Thị Đào"), diagnostics);
+  auto other = facts("07", "2024-12-31", "THA-3", "Lê Văn Hưng");
+  other.metadata.type_name = "Thông báo";
+  other.metadata.code_notation = "TB-CCTHADS";
+  other.metadata.signer_name = "Cầm Bá Nguyện";
+  other.signatures.signatures = {signature("Cầm Bá Nguyện")};
+  add(*archive, pdf("3"), other, diagnostics);
+  ASSERT_EQ(diagnostics.error_count(), 0U) << diagnostics.to_string();
+
+  const auto ids = [&](archive::Query query) {
+    std::vector<std::int64_t> out;
+    for (const auto& entry : archive->search(query)) out.push_back(entry.record.seq);
+    return out;
+  };
+  archive::Query q;
+  q.party = "nguyen van hung";
+  EXPECT_EQ(ids(q), std::vector<std::int64_t>{1});
+  q.party = "NGUYỄN VĂN HÙNG";
+  EXPECT_EQ(ids(q), std::vector<std::int64_t>{1});
+  q.party = "  văn   hùng ";  // white space collapsed; Hùng and Hưng fold alike
+  EXPECT_EQ(ids(q), (std::vector<std::int64_t>{3, 1}));
+  q.party = "van h";  // Hùng and Hưng, never Đào
+  EXPECT_EQ(ids(q), (std::vector<std::int64_t>{3, 1}));
+  q.party = "dao";  // đ folds to d
+  EXPECT_EQ(ids(q), std::vector<std::int64_t>{2});
+  q.party = "anh duong";  // the creditor
+  EXPECT_EQ(ids(q).size(), 3U);
+  q.party = "nguyen van hai";
+  EXPECT_TRUE(ids(q).empty());
+  q.party = "%";  // LIKE wildcards are plain characters
+  EXPECT_TRUE(ids(q).empty());
+  q.party = "_";
+  EXPECT_TRUE(ids(q).empty());
+
+  archive::Query by_number;
+  by_number.number = "5/QĐ-CCTHADS";  // "05" as a number
+  EXPECT_EQ(ids(by_number), std::vector<std::int64_t>{1});
+  by_number.number = "05/qd-ccthads";
+  EXPECT_EQ(ids(by_number), std::vector<std::int64_t>{1});
+  by_number.number = "TB-CCTHADS";
+  EXPECT_EQ(ids(by_number), std::vector<std::int64_t>{3});
+  by_number.number = "12";
+  EXPECT_EQ(ids(by_number), std::vector<std::int64_t>{2});
+  by_number.number = "12/TB-CCTHADS";
+  EXPECT_TRUE(ids(by_number).empty());
+
+  archive::Query by_type;
+  by_type.type = "thong bao";
+  EXPECT_EQ(ids(by_type), std::vector<std::int64_t>{3});
+  archive::Query by_signer;
+  by_signer.signer = "cam ba nguyen";
+  EXPECT_EQ(ids(by_signer), std::vector<std::int64_t>{3});
+  archive::Query by_case;
+  by_case.case_id = "THA-2";
+  EXPECT_EQ(ids(by_case), std::vector<std::int64_t>{2});
+  archive::Query by_date;
+  by_date.from = model::Date::from_ymd(2025, 1, 1);
+  EXPECT_EQ(ids(by_date), (std::vector<std::int64_t>{2, 1}));  // by issue date
+  by_date.to = model::Date::from_ymd(2025, 3, 9);
+  EXPECT_EQ(ids(by_date), std::vector<std::int64_t>{2});
+  EXPECT_EQ(ids({}), (std::vector<std::int64_t>{3, 2, 1}));
+  archive::Query limited;
+  limited.limit = 2;
+  EXPECT_EQ(ids(limited), (std::vector<std::int64_t>{3, 2}));
+}
+
+TEST_P(ArchiveTest, WithdrawalIsANewRecordThatRefersToTheDocument) {
+  auto archive = with_documents(2);
+  Diagnostics diagnostics;
+  const auto withdrawal = archive->withdraw(1, "Ban hành nhầm số", kTime, diagnostics);
+  ASSERT_TRUE(withdrawal) << diagnostics.to_string();
+  EXPECT_EQ(withdrawal->seq, 3);
+  const auto entry = archive->find(1);
+  ASSERT_TRUE(entry && entry->withdrawal);
+  EXPECT_EQ(entry->withdrawal->note, "Ban hành nhầm số");
+  EXPECT_EQ(entry->withdrawal->refers_to, entry->record.hash);
+  EXPECT_FALSE(archive->find(2)->withdrawal);
+  EXPECT_FALSE(archive->find(3));  // a withdrawal is not a document
+  // The document stays: it can still be read and found.
+  EXPECT_TRUE(archive->content(*entry, diagnostics));
+  EXPECT_EQ(archive->search({}).size(), 2U);
+
+  Diagnostics again;
+  EXPECT_FALSE(archive->withdraw(1, "lần nữa", kTime, again));
+  expect_one_error(again, "E0754");
+  Diagnostics unknown;
+  EXPECT_FALSE(archive->withdraw(9, "không có", kTime, unknown));
+  expect_one_error(unknown, "E0750");
+  EXPECT_EQ(verify(*archive).error_count(), 0U);
+}
+
+TEST_P(ArchiveTest, TrustAnchorsAreRecordedInTheChain) {
+  auto archive = open();
+  EXPECT_TRUE(archive->trust_anchors().empty());
+  EXPECT_TRUE(archive->add_trust_anchor("-----BEGIN CERTIFICATE-----\nA\n", "ca.pem", kTime));
+  EXPECT_FALSE(archive->add_trust_anchor("-----BEGIN CERTIFICATE-----\nA\n", "ca.pem", kTime));
+  EXPECT_TRUE(archive->add_trust_anchor("-----BEGIN CERTIFICATE-----\nB\n", "other.pem", kTime));
+  EXPECT_EQ(archive->trust_anchors(), (std::vector<Bytes>{"-----BEGIN CERTIFICATE-----\nA\n",
+                                                          "-----BEGIN CERTIFICATE-----\nB\n"}));
+  // Reopened: the configuration is the archive's.
+  archive.reset();
+  EXPECT_EQ(open(Archive::OpenMode::existing)->trust_anchors().size(), 2U);
+  Diagnostics diagnostics;
+  const auto result = add(*open(), pdf("x"), facts("01", "2025-03-01"), diagnostics);
+  EXPECT_EQ(result.id, 3);  // after the two trust records
+  EXPECT_EQ(verify(*open()).error_count(), 0U);
+}
+
+TEST_P(ArchiveTest, VerifyPassesAnIntactArchiveAndReportsItsHead) {
+  auto archive = with_documents(3);
+  Diagnostics diagnostics;
+  int calls = 0;
+  const auto report = archive->verify(
+      [&](std::string_view) {
+        ++calls;
+        archive::SignatureCheck check;
+        check.signatures = {signature("Hoàng Minh Đức")};
+        return std::optional<archive::SignatureCheck>(check);
+      },
+      diagnostics);
+  EXPECT_EQ(diagnostics.error_count(), 0U) << diagnostics.to_string();
+  EXPECT_EQ(report.records, 3U);
+  EXPECT_EQ(report.documents, 3U);
+  EXPECT_EQ(report.files_checked, 3U);
+  EXPECT_EQ(report.signatures_checked, 3U);
+  EXPECT_EQ(calls, 3);
+  EXPECT_EQ(report.head_seq, 3);
+  EXPECT_EQ(report.head_hash, archive->find(3)->record.hash);
+}
+
+TEST_P(ArchiveTest, VerifyReportsASignatureThatNoLongerHolds) {
+  auto archive = with_documents(2);
+  Diagnostics diagnostics;
+  archive->verify(
+      [&](std::string_view bytes) {
+        archive::SignatureCheck check;
+        check.signatures = {signature("Hoàng Minh Đức", true, bytes != pdf("02"))};
+        return std::optional<archive::SignatureCheck>(check);
+      },
+      diagnostics);
+  expect_one_error(diagnostics, "E0737");
+  EXPECT_NE(diagnostics.to_string().find("bản ghi 2"), std::string::npos) << diagnostics.to_string();
+}
+
+// Tampering behind the archive's back, one kind at a time: each is reported, once.
+
+TEST_P(ArchiveTest, AnEditedRecordIsFound) {
+  auto archive = with_documents(4);
+  sandbox_->sql("UPDATE archive_record SET subject = 'Về việc khác' WHERE seq = 2");
+  const auto diagnostics = verify(*archive);
+  expect_one_error(diagnostics, "E0730");
+  EXPECT_NE(diagnostics.to_string().find("bản ghi 2"), std::string::npos);
+}
+
+TEST_P(ArchiveTest, AnEditedSearchKeyIsFound) {
+  // The folded columns are covered too: hiding a party from search is tampering.
+  auto archive = with_documents(3);
+  sandbox_->sql("UPDATE archive_record SET parties_key = 'ai khac' WHERE seq = 3");
+  expect_one_error(verify(*archive), "E0730");
+}
+
+TEST_P(ArchiveTest, AnEditedAndRehashedRecordBreaksTheChain) {
+  auto archive = with_documents(4);
+  archive::Record record = archive->find(2)->record;
+  record.subject = "Về việc khác";
+  const std::string hash = archive::record_hash(record);
+  sandbox_->sql("UPDATE archive_record SET subject = 'Về việc khác', hash = '" + hash + "' WHERE seq = 2");
+  const auto diagnostics = verify(*archive);
+  expect_one_error(diagnostics, "E0733");
+  EXPECT_NE(diagnostics.to_string().find("giữa bản ghi 2 và 3"), std::string::npos) << diagnostics.to_string();
+}
+
+TEST_P(ArchiveTest, ADeletedRecordIsFound) {
+  auto archive = with_documents(4);
+  sandbox_->sql("DELETE FROM archive_record WHERE seq = 2");
+  const auto diagnostics = verify(*archive);
+  expect_one_error(diagnostics, "E0731");
+  EXPECT_NE(diagnostics.to_string().find("bản ghi số 2 đã bị xóa"), std::string::npos) << diagnostics.to_string();
+  // Its file, now without a record, is pointed out too.
+  EXPECT_TRUE(diagnostics.contains("W0742"));
+}
+
+TEST_P(ArchiveTest, TheLastRecordDeletedIsFound) {
+  auto archive = with_documents(4);
+  sandbox_->sql("DELETE FROM archive_record WHERE seq >= 3");
+  const auto diagnostics = verify(*archive);
+  expect_one_error(diagnostics, "E0734");
+  EXPECT_NE(diagnostics.to_string().find("bản ghi số 3 đến 4"), std::string::npos) << diagnostics.to_string();
+  // And nothing is appended to a chain cut short.
+  Diagnostics adding;
+  EXPECT_THROW(add(*archive, pdf("new"), facts("09", "2025-03-09"), adding), Error);
+}
+
+TEST_P(ArchiveTest, ReorderedRecordsAreFound) {
+  auto archive = with_documents(4);
+  sandbox_->sql("UPDATE archive_record SET seq = -2 WHERE seq = 2");
+  sandbox_->sql("UPDATE archive_record SET seq = 2 WHERE seq = 3");
+  sandbox_->sql("UPDATE archive_record SET seq = 3 WHERE seq = -2");
+  const auto diagnostics = verify(*archive);
+  expect_one_error(diagnostics, "E0732");
+}
+
+TEST_P(ArchiveTest, AChangedFileIsFound) {
+  auto archive = with_documents(3);
+  const auto path = stored_file(pdf("02"));
+  std::filesystem::permissions(path, std::filesystem::perms::owner_write, std::filesystem::perm_options::add);
+  test::write_text(path, pdf("02") + "% appended\n");
+  const auto diagnostics = verify(*archive);
+  expect_one_error(diagnostics, "E0736");
+  Diagnostics reading;
+  EXPECT_FALSE(archive->content(*archive->find(2), reading));
+  expect_one_error(reading, "E0736");
+}
+
+TEST_P(ArchiveTest, ARemovedFileIsFound) {
+  auto archive = with_documents(3);
+  std::filesystem::remove(stored_file(pdf("03")));
+  const auto diagnostics = verify(*archive);
+  expect_one_error(diagnostics, "E0735");
+  Diagnostics reading;
+  EXPECT_FALSE(archive->content(*archive->find(3), reading));
+  expect_one_error(reading, "E0735");
+}
+
+TEST_P(ArchiveTest, AMissingChainHeadIsReportedAndStopsAdding) {
+  auto archive = with_documents(2);
+  std::filesystem::remove(sandbox_->store() / "chain-head");
+  expect_one_error(verify(*archive), "E0739");
+  Diagnostics diagnostics;
+  EXPECT_THROW(add(*archive, pdf("new"), facts("09", "2025-03-09"), diagnostics), Error);
+}
+
+TEST_P(ArchiveTest, AStoredIdCanNeverLeaveTheStore) {
+  auto archive = with_documents(2);
+  // A record pointing outside the store: the path is never built, the record is reported.
+  sandbox_->sql("UPDATE archive_record SET sha256 = '../../../../etc/passwd' WHERE seq = 2");
+  const auto diagnostics = verify(*archive);
+  EXPECT_TRUE(diagnostics.contains("E0741")) << diagnostics.to_string();
+  Diagnostics reading;
+  EXPECT_FALSE(archive->content(*archive->find(2), reading));
+  expect_one_error(reading, "E0741");
+  Diagnostics exporting;
+  EXPECT_FALSE(archive->export_case("THA-2024-000517", exporting));
+  EXPECT_TRUE(exporting.contains("E0741"));
+}
+
+TEST_P(ArchiveTest, ACorruptDatabaseIsReportedClearly) {
+  with_documents(1);
+  if (GetParam() == Backend::sqlite) {
+    test::write_text(sandbox_->store() / "archive.sqlite", std::string(8192, 'x'));
+    std::filesystem::remove(sandbox_->store() / "archive.sqlite-wal");
+    std::filesystem::remove(sandbox_->store() / "archive.sqlite-shm");
+  } else {
+    sandbox_->sql("DROP TABLE archive_meta");
+  }
+  try {
+    open(Archive::OpenMode::existing);
+    ADD_FAILURE() << "a corrupt database was opened";
+  } catch (const Error& error) {
+    const std::string message = error.what();
+    EXPECT_TRUE(message.find("[E0761]") != std::string::npos || message.find("[E0762]") != std::string::npos)
+        << message;
+    EXPECT_NE(message.find("cơ sở dữ liệu lưu trữ"), std::string::npos) << message;
+  }
+}
+
+TEST_P(ArchiveTest, AMissingArchiveIsNotCreatedByReading) {
+  EXPECT_THROW(open(Archive::OpenMode::existing), Error);
+  EXPECT_FALSE(std::filesystem::exists(sandbox_->store() / "chain-head"));
+}
+
+std::map<std::string, std::string> unzip(const std::string& zip) {
+  std::map<std::string, std::string> files;
+  std::istringstream in(zip);
+  const Poco::Zip::ZipArchive archive(in);
+  for (auto it = archive.headerBegin(); it != archive.headerEnd(); ++it) {
+    std::istringstream again(zip);
+    Poco::Zip::ZipInputStream stream(again, it->second);
+    std::ostringstream content;
+    content << stream.rdbuf();
+    files[it->first] = content.str();
+  }
+  return files;
+}
+
+TEST_P(ArchiveTest, ExportIsTheCaseInChronologicalOrderWithSidecarsAndAManifest) {
+  auto archive = open();
+  Diagnostics diagnostics;
+  add(*archive, pdf("late"), facts("20", "2025-05-02"), diagnostics);
+  add(*archive, pdf("early"), facts("3", "2024-11-15"), diagnostics);
+  add(*archive, pdf("other case"), facts("7", "2025-01-01", "THA-OTHER"), diagnostics);
+  auto mid = facts("11", "2025-02-14");
+  mid.metadata.subject = "Về việc <hoãn> & \"tạm dừng\"";
+  add(*archive, pdf("middle"), mid, diagnostics);
+  archive->withdraw(4, "Thay bằng văn bản khác", kTime, diagnostics);
+  ASSERT_EQ(diagnostics.error_count(), 0U) << diagnostics.to_string();
+
+  const auto zip = archive->export_case("THA-2024-000517", diagnostics);
+  ASSERT_TRUE(zip) << diagnostics.to_string();
+  const auto files = unzip(*zip);
+  std::vector<std::string> names;
+  for (const auto& [name, content] : files) names.push_back(name);
+  EXPECT_EQ(names, (std::vector<std::string>{"01_2024-11-15_3-QD-CCTHADS.pdf", "01_2024-11-15_3-QD-CCTHADS.xml",
+                                             "02_2025-02-14_11-QD-CCTHADS.pdf", "02_2025-02-14_11-QD-CCTHADS.xml",
+                                             "03_2025-05-02_20-QD-CCTHADS.pdf", "03_2025-05-02_20-QD-CCTHADS.xml",
+                                             "manifest.xml"}));
+  EXPECT_EQ(files.at("01_2024-11-15_3-QD-CCTHADS.pdf"), pdf("early"));
+  EXPECT_EQ(files.at("02_2025-02-14_11-QD-CCTHADS.pdf"), pdf("middle"));
+  EXPECT_EQ(files.at("03_2025-05-02_20-QD-CCTHADS.pdf"), pdf("late"));
+  const std::string& sidecar = files.at("02_2025-02-14_11-QD-CCTHADS.xml");
+  for (const char* expected :
+       {"<FileNotation>THA-2024-000517</FileNotation>", "<FileCatalog>2024</FileCatalog>", "<DocOrdinal>2</DocOrdinal>",
+        "<TypeName>Quyết định</TypeName>", "<CodeNumber>11</CodeNumber>", "<CodeNotation>QĐ-CCTHADS</CodeNotation>",
+        "<IssuedDate>2025-02-14</IssuedDate>", "<Subject>Về việc &lt;hoãn&gt; &amp; &quot;tạm dừng&quot;</Subject>",
+        "<PageAmount>2</PageAmount>", "<FullName>Hoàng Minh Đức</FullName>", "<Position>Chi cục trưởng</Position>",
+        "<Party role=\"debtor\">Nguyễn Văn Hùng</Party>", "<Withdrawn id=\"5\"", "Thay bằng văn bản khác"})
+    EXPECT_NE(sidecar.find(expected), std::string::npos) << expected << "\n" << sidecar;
+  EXPECT_NE(sidecar.find(sha256_hex(pdf("middle"))), std::string::npos);
+  const std::string& manifest = files.at("manifest.xml");
+  for (const char* expected : {"<DocTotal>3</DocTotal>", "<PageTotal>6</PageTotal>", "<StartDate>2024-11-15</StartDate>",
+                               "<EndDate>2025-05-02</EndDate>", "withdrawn=\"true\""})
+    EXPECT_NE(manifest.find(expected), std::string::npos) << expected << "\n" << manifest;
+  EXPECT_LT(manifest.find("01_2024-11-15"), manifest.find("02_2025-02-14"));
+  EXPECT_EQ(manifest.find("THA-OTHER"), std::string::npos);
+
+  Diagnostics none;
+  EXPECT_FALSE(archive->export_case("THA-KHONG-CO", none));
+  expect_one_error(none, "E0752");
+  // A damaged file stops the export: never a package with a document missing.
+  std::filesystem::remove(stored_file(pdf("late")));
+  Diagnostics damaged;
+  EXPECT_FALSE(archive->export_case("THA-2024-000517", damaged));
+  expect_one_error(damaged, "E0735");
+}
+
+TEST_P(ArchiveTest, ZipNamesStayInsideTheFolderWhateverTheRecordHolds) {
+  auto archive = open();
+  Diagnostics diagnostics;
+  auto f = facts("1", "2025-03-01");
+  f.metadata.code_notation = "../../QĐ/..\\x";
+  add(*archive, pdf("odd"), f, diagnostics);
+  const auto zip = archive->export_case("THA-2024-000517", diagnostics);
+  ASSERT_TRUE(zip) << diagnostics.to_string();
+  for (const auto& [name, content] : unzip(*zip)) {
+    EXPECT_EQ(name.find('/'), std::string::npos) << name;
+    EXPECT_EQ(name.find(".."), std::string::npos) << name;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, ArchiveTest, ::testing::Values(Backend::sqlite, Backend::postgresql),
+                         test::backend_name);
+
+// Backend-independent parts.
+
+TEST(ArchiveRecord, TheHashCoversEveryColumnButPositionAndHash) {
+  archive::Record record;
+  record.kind = "document";
+  const std::string base = archive::record_hash(record);
+  for (const auto& column : archive::columns()) {
+    archive::Record changed = record;
+    if (const auto* text = std::get_if<std::string archive::Record::*>(&column.member)) changed.*(*text) = "x";
+    else changed.*std::get<std::int64_t archive::Record::*>(column.member) = 7;
+    const std::string name = column.name;
+    if (name == "seq" || name == "hash") EXPECT_EQ(archive::record_hash(changed), base) << name;
+    else EXPECT_NE(archive::record_hash(changed), base) << name;
+  }
+  // Values cannot run into each other.
+  archive::Record a;
+  a.subject = "x\nnotation=y";
+  archive::Record b;
+  b.subject = "x";
+  b.notation = "y";
+  EXPECT_NE(archive::record_hash(a), archive::record_hash(b));
+}
+
+TEST(ArchiveStore, OnlyASha256MakesAPath) {
+  const archive::Store store("/tmp/store");
+  EXPECT_THROW((void)store.object_path("../../etc/passwd"), Error);
+  EXPECT_THROW((void)store.object_path(std::string(64, 'A')), Error);
+  EXPECT_THROW((void)store.object_path(std::string(63, 'a')), Error);
+  EXPECT_EQ(store.object_path(std::string(64, 'a')),
+            std::filesystem::path("/tmp/store/objects/aa") / (std::string(64, 'a') + ".pdf"));
+}
+
+TEST(ArchiveLocation, DatabaseOptions) {
+  std::string problem;
+  auto sqlite = archive::make_location(std::nullopt, "kho", problem);
+  ASSERT_TRUE(sqlite);
+  EXPECT_EQ(sqlite->backend, archive::Backend::sqlite);
+  EXPECT_EQ(sqlite->database, "kho/archive.sqlite");
+  auto file = archive::make_location(std::string("/data/a.db"), "kho", problem);
+  ASSERT_TRUE(file);
+  EXPECT_EQ(file->database, "/data/a.db");
+  auto pg = archive::make_location(std::string("postgresql://thads:b%C3%AD@db.local:5433/luutru?sslmode=require"),
+                                   "kho", problem);
+  ASSERT_TRUE(pg) << problem;
+  EXPECT_EQ(pg->backend, archive::Backend::postgresql);
+  EXPECT_EQ(pg->database, "password=bí user=thads host=db.local port=5433 dbname=luutru sslmode=require");
+  EXPECT_EQ(pg->display.find("b%C3%AD"), std::string::npos);  // no password in messages
+  EXPECT_TRUE(archive::make_location(std::string("postgres://[::1]:5432/x"), "kho", problem));
+  EXPECT_FALSE(archive::make_location(std::string("postgresql://h/db?options=-c a=b"), "kho", problem));
+  EXPECT_FALSE(archive::make_location(std::string("postgresql://h:port/db"), "kho", problem));
+  EXPECT_FALSE(archive::make_location(std::string("mysql://h/db"), "kho", problem));
+}
+
+}  // namespace
+}  // namespace vanban
