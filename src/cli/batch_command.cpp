@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "base/error.hpp"
+#include "base/file_io.hpp"
 #include "cli/common.hpp"
 #include "pipeline/batch.hpp"
 
@@ -50,7 +51,8 @@ struct Inputs {
   std::size_t rejected_files = 0;
 };
 
-Inputs read_inputs(const pipeline::Engine& engine, const std::filesystem::path& input, text::RepairMode repair) {
+Inputs read_inputs(const pipeline::Engine& engine, const std::filesystem::path& input, text::RepairMode repair,
+                   unsigned jobs) {
   std::vector<std::filesystem::path> files;
   std::error_code ec;
   if (std::filesystem::is_directory(input, ec)) {
@@ -61,20 +63,42 @@ Inputs read_inputs(const pipeline::Engine& engine, const std::filesystem::path& 
   } else {
     files.push_back(input);
   }
+  // The files of a folder are read by `jobs` threads (Engine::read_cases is thread-safe), then reported in order.
+  struct Read {
+    std::optional<model::Register> cases;
+    Diagnostics diagnostics;
+    bool unreadable = false;
+  };
+  std::vector<Read> read(files.size());
+  std::atomic<std::size_t> next{0};
+  const auto work = [&]() {
+    for (std::size_t i = next.fetch_add(1); i < files.size(); i = next.fetch_add(1)) {
+      std::string problem;
+      const auto bytes = read_file(files[i], kMaxInputFile, problem);
+      if (!bytes) {
+        read[i].unreadable = true;
+        read[i].diagnostics.error("E0100", SourceLoc{make_file_name(files[i].string())}, problem);
+        continue;
+      }
+      read[i].cases = engine.read_cases(*bytes, files[i].string(), read[i].diagnostics, repair);
+    }
+  };
+  std::vector<std::thread> workers;
+  for (unsigned j = 1; j < std::min<std::size_t>(jobs, files.size()); ++j) workers.emplace_back(work);
+  work();
+  for (auto& worker : workers) worker.join();
+
   Inputs inputs;
   inputs.registers.reserve(files.size());
   std::vector<std::string> names;
-  for (const auto& file : files) {
-    const auto bytes = read_input(file.string());
-    Diagnostics diagnostics;
-    auto cases = bytes ? engine.read_cases(*bytes, file.string(), diagnostics, repair) : std::nullopt;
-    print(diagnostics);
-    if (!cases) {
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    print(read[i].diagnostics);
+    if (!read[i].cases) {
       ++inputs.rejected_files;
       continue;
     }
-    inputs.registers.push_back(std::move(*cases));
-    names.push_back(file.string());
+    inputs.registers.push_back(std::move(*read[i].cases));
+    names.push_back(files[i].string());
   }
   for (std::size_t r = 0; r < inputs.registers.size(); ++r)
     for (const auto& the_case : inputs.registers[r].cases) inputs.cases.push_back({&the_case, names[r]});
@@ -152,7 +176,7 @@ int run_batch(const std::vector<std::string>& args, const std::filesystem::path&
   const auto engine = load_engine(root);
   if (!engine->has_template(options.render.template_name))
     throw UsageError{"không có mẫu văn bản \"" + options.render.template_name + "\" (xem: vanban templates)"};
-  const Inputs inputs = read_inputs(*engine, arguments.positional().front(), repair_mode(arguments));
+  const Inputs inputs = read_inputs(*engine, arguments.positional().front(), repair_mode(arguments), options.jobs);
   pipeline::BatchRunner runner(*engine, options);
   Diagnostics planning;
   if (!runner.plan(inputs.cases, planning)) {
