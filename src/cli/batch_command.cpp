@@ -115,6 +115,9 @@ class ProgressReport {
     const double seconds = elapsed();
     const double rate = seconds > 0 ? static_cast<double>(finished) / seconds : 0;
     if (terminal_) {
+      // At most ten redraws a second, and always the last one.
+      if (finished != p.total && seconds - last_draw_ < 0.1) return;
+      last_draw_ = seconds;
       constexpr int kWidth = 30;
       const int filled = p.total == 0 ? kWidth : static_cast<int>(kWidth * finished / p.total);
       const double remaining = rate > 0 ? static_cast<double>(p.total - finished) / rate : 0;
@@ -140,6 +143,7 @@ class ProgressReport {
   bool terminal_;
   std::chrono::steady_clock::time_point start_;
   std::size_t last_step_ = 0;
+  double last_draw_ = -1;
 };
 
 }  // namespace
