@@ -21,6 +21,7 @@ constexpr double kCentredMeasure = 0.85;  // centred headings and the trích y�
 constexpr double kSignatureSpaceBefore = 12;
 constexpr double kColumnGutter = 6;        // between the recipient list and the signature column
 constexpr std::size_t kSignatureCarriesLines = 2;
+constexpr double kSignatureRowGap = 18;     // between rows of signatures in a biên bản
 
 // Widest line among texts [from, size), one line per distinct baseline.
 double widest_line(const Slice& slice, std::size_t from) {
@@ -58,12 +59,26 @@ class Collector {
 
   std::vector<FlowBlock> collect(const doc::Document& document) {
     bool break_next = false;
-    for (const auto& block : document.blocks) {
+    for (std::size_t i = 0; i < document.blocks.size(); ++i) {
+      const doc::Block& block = document.blocks[i];
       if (std::holds_alternative<doc::PageBreak>(block)) {
         break_next = true;
         continue;
       }
-      FlowBlock flow = std::visit([this](const auto& b) { return this->block(b); }, block);
+      // Signatures one after another (the parties of a biên bản) share one block, two to a row.
+      std::vector<const doc::Signature*> signatures;
+      for (std::size_t j = i; j < document.blocks.size(); ++j) {
+        const auto* signature = std::get_if<doc::Signature>(&document.blocks[j]);
+        if (signature == nullptr || !signature->recipients.empty()) break;
+        signatures.push_back(signature);
+      }
+      FlowBlock flow;
+      if (signatures.size() > 1) {
+        flow = signature_rows(signatures);
+        i += signatures.size() - 1;
+      } else {
+        flow = std::visit([this](const auto& b) { return this->block(b); }, block);
+      }
       if (flow.slices.empty()) continue;  // an empty paragraph or section leaves no trace
       flow.page_break_before = break_next;
       break_next = false;
@@ -267,22 +282,72 @@ class Collector {
     return flow;
   }
 
+  // The authority lines of a signature (prefix, title), centred in a column `column` wide.
+  std::vector<BrokenLine> authority_lines(const doc::Signature& signature, double column) const {
+    std::vector<BrokenLine> lines;
+    for (const auto& line : signature.authority_lines)
+      for (auto& broken : centred({span(line, Face::bold, profile_.signature_size, signature.loc)}, column,
+                                  heading_starts_))
+        lines.push_back(std::move(broken));
+    return lines;
+  }
+
+  // One signature in a column at `x`: its authority lines from `y`, the room for the handwritten signature and
+  // seal from `room_top` (at least below those lines, so that signatures side by side line up), then the name.
+  // Returns the y below the name.
+  double place_signature(Slice& slice, const doc::Signature& signature, double x, double column, double y,
+                         double room_top) const {
+    const double size = profile_.signature_size;
+    y = setter_.stack(slice, authority_lines(signature, column), x, y, size, single(size));
+    y = std::max(y, room_top);
+    slice.signature_boxes.push_back(SignatureBox{x, y, column, profile_.signature_gap});
+    y += profile_.signature_gap;
+    return setter_.stack(slice,
+                         centred({span(signature.signer_name, Face::bold, size, signature.loc, "signer.name")},
+                                 column, {}),
+                         x, y, size, single(size));
+  }
+
+  // The signatures of a biên bản, two to a row in half-width columns: the last one (the officer who drew up the
+  // record, the chairman of a council) at the top right where a document's signer stands, the others in order
+  // from the top left, a lone last one on the left. The officer's room comes first, so it is the PDF's "signer"
+  // field. The rows stay together with the last lines of the text.
+  FlowBlock signature_rows(const std::vector<const doc::Signature*>& signatures) {
+    const double column = width_ / 2;
+    const double size = profile_.signature_size;
+    std::vector<const doc::Signature*> order{signatures.back()};
+    order.insert(order.end(), signatures.begin(), signatures.end() - 1);
+    FlowBlock flow;
+    flow.space_before = kSignatureSpaceBefore;
+    flow.keep_with_previous = true;
+    flow.carry_lines = kSignatureCarriesLines;
+    flow.keep_together = true;  // unless taller than a page
+    for (std::size_t i = 0; i < order.size(); i += 2) {
+      std::vector<std::pair<const doc::Signature*, double>> cells;
+      if (i == 0)
+        cells = {{order[0], left_ + column}, {order[1], left_}};
+      else if (i + 1 < order.size())
+        cells = {{order[i], left_}, {order[i + 1], left_ + column}};
+      else
+        cells = {{order[i], left_}};
+      const double top = i == 0 ? 0 : kSignatureRowGap;
+      double room_top = top;
+      for (const auto& [signature, x] : cells)
+        room_top = std::max(room_top, top + single(size) * static_cast<double>(authority_lines(*signature, column).size()));
+      Slice slice;
+      for (const auto& [signature, x] : cells)
+        slice.height = std::max(slice.height, place_signature(slice, *signature, x, column, top, room_top));
+      flow.slices.push_back(std::move(slice));
+    }
+    return flow;
+  }
+
   FlowBlock block(const doc::Signature& signature) {
     Slice slice;
     const double column = profile_.signature_column_width;
     const double right_x = left_ + width_ - column;
-    const double size = profile_.signature_size;
-    double y = 0;
-    for (const auto& line : signature.authority_lines)
-      y = setter_.stack(slice, centred({span(line, Face::bold, size, signature.loc)}, column, heading_starts_),
-                        right_x, y, size, single(size));
-    const double first_baseline = setter_.baseline_in(single(size), size);
-    slice.signature_boxes.push_back(SignatureBox{right_x, y, column, profile_.signature_gap});
-    y += profile_.signature_gap;
-    y = setter_.stack(slice,
-                      centred({span(signature.signer_name, Face::bold, size, signature.loc, "signer.name")}, column,
-                              {}),
-                      right_x, y, size, single(size));
+    const double first_baseline = setter_.baseline_in(single(profile_.signature_size), profile_.signature_size);
+    const double y = place_signature(slice, signature, right_x, column, 0, 0);
     slice.height = y;
     FlowBlock flow;
     flow.space_before = kSignatureSpaceBefore;
