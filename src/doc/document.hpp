@@ -42,6 +42,8 @@ struct Header {
   std::string agency;                        ///< upper case, bold, with a short rule below
   std::string number_line;                   ///< "Số: 123/QĐ-CCTHADS"
   std::string place_date;                    ///< "Quỳ Hợp, ngày 05 tháng 3 năm 2024", italic
+  /// A công văn's subject (box 5b), "V/v …", under Số; empty for a document with a type name and a title.
+  std::vector<std::string> letter_subject;
   std::string national_title = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
   std::string motto = "Độc lập - Tự do - Hạnh phúc";
   SourceLoc loc;

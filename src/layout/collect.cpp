@@ -16,6 +16,7 @@ constexpr double kUnitBreakBonus = 60;
 constexpr double kAgencyBreakBonus = 100;
 constexpr double kRuleGap = 1.5;           // between the lowest mark of a line and a rule under it
 constexpr double kNumberGap = 6;           // between the header rules and the Số / date line
+constexpr double kLetterSubjectGap = 6;    // between Số and a công văn's "V/v …" line
 constexpr double kTitleSpaceBefore = 18;
 constexpr double kCentredMeasure = 0.85;  // centred headings and the trích yếu, as a share of the text width
 constexpr double kSignatureSpaceBefore = 12;
@@ -175,7 +176,16 @@ class Collector {
         centred({span(header.place_date, Face::italic, profile_.place_date_size, header.loc, "agency.place")},
                 right_width, {}),
         right_x, top_for(profile_.place_date_size), profile_.place_date_size, single(profile_.place_date_size));
-    slice.height = std::max(number_bottom, date_bottom);
+    // A công văn's subject, "V/v …", 6 pt under Số, centred in the agency column.
+    double left_bottom = number_bottom;
+    if (!header.letter_subject.empty()) {
+      const double size = profile_.letter_subject_size;
+      left_bottom += kLetterSubjectGap;
+      for (const auto& line : header.letter_subject)
+        left_bottom = setter_.stack(slice, centred({span(line, Face::regular, size, header.loc)}, left_width, {}),
+                                    left_, left_bottom, size, single(size));
+    }
+    slice.height = std::max(left_bottom, date_bottom);
     FlowBlock flow;
     flow.slices.push_back(std::move(slice));
     flow.keep_together = true;

@@ -34,6 +34,7 @@ std::vector<std::string> check_profile(const Profile& p) {
   check(problems, "cỡ chữ Tiêu ngữ", p.motto_size, 13, 14, "pt", 1);
   check(problems, "cỡ chữ số, ký hiệu", p.number_size, 13, 13, "pt", 1);
   check(problems, "cỡ chữ địa danh, ngày tháng", p.place_date_size, 13, 14, "pt", 1);
+  check(problems, "cỡ chữ trích yếu công văn (V/v)", p.letter_subject_size, 12, 13, "pt", 1);
   check(problems, "cỡ chữ tên loại, trích yếu", p.title_size, 13, 14, "pt", 1);
   check(problems, "cỡ chữ chữ ký", p.signature_size, 13, 14, "pt", 1);
   check(problems, "cỡ chữ \"Nơi nhận\"", p.recipients_heading_size, 12, 12, "pt", 1);

@@ -32,6 +32,7 @@ struct Profile {
   double national_title_size = 12;    ///< Quốc hiệu: 12–13 pt
   double motto_size = 13;             ///< Tiêu ngữ: 13–14 pt
   double number_size = 13;            ///< Số, ký hiệu: 13 pt
+  double letter_subject_size = 12;    ///< a công văn's "V/v …" under Số: 12–13 pt
   double place_date_size = 13;        ///< 13–14 pt
   double title_size = 14;             ///< tên loại and trích yếu: 13–14 pt
   double signature_size = 14;         ///< authority, title and name: 13–14 pt

@@ -23,8 +23,8 @@ bool is_name_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
 }
 
-const std::set<std::string, std::less<>> kBlocks = {"if",      "each",       "title",     "basis", "article",
-                                                    "heading", "center",     "recipients", "addressee", "table"};
+const std::set<std::string, std::less<>> kBlocks = {"if",      "each",   "title",      "subject",   "basis", "article",
+                                                    "heading", "center", "recipients", "addressee", "table"};
 const std::set<std::string, std::less<>> kDirectives = {"include", "header", "signature", "pagebreak",
                                                         "fail",    "document", "param"};
 
@@ -415,7 +415,7 @@ class TemplateParser {
     if (!kBlocks.count(token.text)) {
       fail("E0406", token.offset,
            "không có khối {#" + token.text +
-               "} (có: if, each, title, basis, article, heading, center, recipients, addressee, table)");
+               "} (có: if, each, title, subject, basis, article, heading, center, recipients, addressee, table)");
     }
     if (token.text == "if") {
       node.kind = Node::Kind::condition;

@@ -9,7 +9,7 @@ namespace vanban::templating {
 
 namespace {
 
-enum class ContainerKind { body, title, basis, article, heading, center, recipients, addressee, table };
+enum class ContainerKind { body, title, subject, basis, article, heading, center, recipients, addressee, table };
 
 struct Container {
   ContainerKind kind = ContainerKind::body;
@@ -22,6 +22,7 @@ struct Container {
 
 ContainerKind container_kind(const std::string& name) {
   if (name == "title") return ContainerKind::title;
+  if (name == "subject") return ContainerKind::subject;
   if (name == "basis") return ContainerKind::basis;
   if (name == "article") return ContainerKind::article;
   if (name == "heading") return ContainerKind::heading;
@@ -184,6 +185,22 @@ class Renderer {
           error_template("E0415", container.loc, "khối {#title} cần ít nhất một dòng trích yếu");
         subject_ = join_lines(title.subject_lines);
         document_.blocks.emplace_back(std::move(title));
+        break;
+      }
+      case ContainerKind::subject: {
+        // A công văn has no type name and title: its trích yếu, "V/v …", goes under Số in the header.
+        doc::Header* header = document_.blocks.empty() ? nullptr : std::get_if<doc::Header>(&document_.blocks.back());
+        if (header == nullptr) {
+          error_template("E0418", container.loc, "khối {#subject} (trích yếu công văn) phải đặt ngay sau {@header}");
+          break;
+        }
+        for (const auto& paragraph : paragraphs) header->letter_subject.push_back(doc::plain_text(paragraph));
+        if (header->letter_subject.empty()) {
+          error_template("E0415", container.loc, "khối {#subject} cần ít nhất một dòng trích yếu");
+          break;
+        }
+        subject_ = "Về việc " + join_lines(header->letter_subject);  // "V/v" abbreviates "Về việc"
+        header->letter_subject.front().insert(0, "V/v ");
         break;
       }
       case ContainerKind::basis:

@@ -30,7 +30,7 @@ struct Node {
     style,      ///< ** (text = "bold") or * (text = "italic") toggles
     condition,  ///< {#if}…{:elif}…{:else}…{/if}
     loop,       ///< {#each list as item}…{/each}
-    block,      ///< {#title}, {#basis}, {#article}, {#heading}, {#center}, {#recipients}, {#addressee}, {#table}
+    block,      ///< {#title}, {#subject}, {#basis}, {#article}, {#heading}, {#center}, {#recipients}, {#addressee}, {#table}
     directive,  ///< {@header}, {@signature}, {@pagebreak}, {@fail "…"}
     include,    ///< {@include "parts/…"}
   };

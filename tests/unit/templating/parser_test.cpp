@@ -39,7 +39,7 @@ INSTANTIATE_TEST_SUITE_P(
         BrokenTemplate{"stray_brace", "giá } trị\n",
                        "templates/mau.vbt:2:5: error: [E0405] dấu \"}\" thừa; muốn in dấu ngoặc thì viết \"}}\""},
         BrokenTemplate{"unknown_block", "{#loop x}\n{/loop}\n",
-                       "templates/mau.vbt:2:1: error: [E0406] không có khối {#loop} (có: if, each, title, basis, "
+                       "templates/mau.vbt:2:1: error: [E0406] không có khối {#loop} (có: if, each, title, subject, basis, "
                        "article, heading, center, recipients, addressee, table)"},
         BrokenTemplate{"bad_each", "{#each obligations}\n{/each}\n",
                        "templates/mau.vbt:2:7: error: [E0412] cú pháp đúng: {#each danh-sách as tên [sep=\", \"] "

@@ -49,8 +49,10 @@ class Rendering : public ::testing::Test {
     std::string out;
     for (const auto& block : document->blocks) {
       if (const auto* paragraph = std::get_if<doc::Paragraph>(&block)) out += doc::plain_text(paragraph->runs) + "\n";
-      if (const auto* header = std::get_if<doc::Header>(&block))
+      if (const auto* header = std::get_if<doc::Header>(&block)) {
         out += header->number_line + " | " + header->place_date + "\n";
+        for (const auto& line : header->letter_subject) out += line + "\n";
+      }
       if (const auto* signature = std::get_if<doc::Signature>(&block)) {
         for (const auto& line : signature->authority_lines) out += line + " / ";
         out += signature->signer_name + "\n";
@@ -99,6 +101,20 @@ TEST_F(Rendering, StructuralBlocks) {
             "- Như Điều 3;\n"
             "- Lưu: VT.\n")
       << diagnostics.to_string();
+}
+
+// A công văn's trích yếu goes under Số as "V/v …" (Nghị định 30, ô 5b); the metadata keep "Về việc …".
+TEST_F(Rendering, LetterSubjectGoesIntoTheHeader) {
+  Diagnostics diagnostics;
+  EXPECT_EQ(render("{@header}\n{#subject}\ntự nguyện thi hành án\n{/subject}\nNội dung\n", diagnostics),
+            "Số:       /QĐ-CCTHADS | Quỳ Hợp, ngày 05 tháng 3 năm 2024\n"
+            "V/v tự nguyện thi hành án\n"
+            "Nội dung\n")
+      << diagnostics.to_string();
+  Diagnostics misplaced;
+  render("Nội dung\n{#subject}\ntự nguyện thi hành án\n{/subject}\n", misplaced);
+  EXPECT_EQ(misplaced.to_string(),
+            "t.vbt:3:1: error: [E0418] khối {#subject} (trích yếu công văn) phải đặt ngay sau {@header}\n");
 }
 
 TEST_F(Rendering, TheDocumentDatePicksTheRegime) {
