@@ -30,6 +30,8 @@ TEST(Calendar, WorkingDaysAcrossTet) {
   EXPECT_EQ(calendar.add_working_days(d("2024-02-06"), 5).to_iso(), "2024-02-20");
   // A 5-working-day limit from Friday 13/2/2026, the last working day before Tết Bính Ngọ.
   EXPECT_EQ(calendar.add_working_days(d("2026-02-13"), 5).to_iso(), "2026-02-27");
+  // 2027 (provisional): Tết Đinh Mùi from 30 Tết, Friday 5/2, to Thursday 11/2 with the weekend made up.
+  EXPECT_EQ(calendar.add_working_days(d("2027-02-04"), 1).to_iso(), "2027-02-12");
 }
 
 TEST(Calendar, DeadlinesInCalendarDaysEndOnAWorkingDay) {
