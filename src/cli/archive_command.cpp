@@ -90,15 +90,6 @@ int year_option(const std::string& text) {
   return std::stoi(text);
 }
 
-std::string role_name(model::Role role) {
-  switch (role) {
-    case model::Role::debtor: return "debtor";
-    case model::Role::creditor: return "creditor";
-    case model::Role::related: return "related";
-  }
-  return "related";
-}
-
 std::string status_text(std::string_view status) {
   if (status == "trusted") return "hợp lệ, tin cậy";
   if (status == "untrusted") return "nguyên vẹn, chưa tới gốc tin cậy";
@@ -252,6 +243,7 @@ int archive_add(const std::vector<std::string>& args, const std::filesystem::pat
       facts.warnings.push_back("[W0717] " + message);
     }
     facts.case_id = facts.metadata.case_id;
+    for (const auto& [role, name] : facts.metadata.parties) facts.parties.push_back({role, name});
     if (cases) {
       const model::Case* the_case = case_for(*cases, facts.metadata.case_id, file, diagnostics);
       if (the_case == nullptr) {
@@ -260,7 +252,9 @@ int archive_add(const std::vector<std::string>& args, const std::filesystem::pat
         continue;
       }
       facts.case_id = the_case->id;
-      for (const auto& party : the_case->parties) facts.parties.push_back({role_name(party.role), party.name.value});
+      facts.parties.clear();  // the case file is the fuller source
+      for (const auto& party : the_case->parties)
+        facts.parties.push_back({std::string(model::role_code(party.role)), party.name.value});
     }
     request.file_name = path;
     const auto result = store->add(*pdf, facts, request, file, diagnostics);

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -104,7 +105,7 @@ struct Metadata {
   std::string signer_position;
   std::string signer_name;
   std::string case_id;
-  std::vector<std::string> parties;
+  std::vector<std::pair<std::string, std::string>> parties;  ///< role code ("debtor"…) and name, every party
 };
 
 struct Document {

@@ -12,6 +12,15 @@ const T* find_by_id(const std::vector<T>& items, std::string_view id) {
 }
 }  // namespace
 
+std::string_view role_code(Role role) {
+  switch (role) {
+    case Role::debtor: return "debtor";
+    case Role::creditor: return "creditor";
+    case Role::related: return "related";
+  }
+  return "related";
+}
+
 const Party* Case::find_party(std::string_view party_id) const { return find_by_id(parties, party_id); }
 const Officer* Case::find_officer(std::string_view officer_id) const { return find_by_id(officers, officer_id); }
 const Judgment* Case::find_judgment(std::string_view judgment_id) const { return find_by_id(judgments, judgment_id); }

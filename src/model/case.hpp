@@ -60,6 +60,8 @@ struct Judgment {
 
 enum class PartyKind { person, organization };
 enum class Role { debtor, creditor, related };
+/// The exchange format's name of a role ("debtor", "creditor", "related"), used in templates and metadata.
+std::string_view role_code(Role role);
 enum class Gender { unknown, male, female };
 
 struct IdDocument {

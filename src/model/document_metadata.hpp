@@ -23,6 +23,8 @@ struct DocumentMetadata {
   std::string signer_name;      ///< SignerInfo FullName
   std::string keywords;         ///< pdf:Keywords as written
   std::string case_id;          ///< the case id vanban puts first in the keywords ("THA-2024-000517, 517/QĐ-…")
+  /// The parties of the case, as vanban writes them (vbcase:Parties): role code ("debtor"…) and name.
+  std::vector<std::pair<std::string, std::string>> parties;
 };
 
 }  // namespace vanban::model

@@ -2,6 +2,8 @@
 // What a document is, for the PDF Info dictionary and its XMP metadata (with the Nghị định 30 Phụ lục VI fields).
 
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace vanban::pdf {
 
@@ -21,6 +23,9 @@ struct DocumentInfo {
   std::string organ_name;       ///< OrganName: the issuing agency as written
   std::string signer_position;  ///< SignerInfo Position: "Chi cục trưởng"
   std::string signer_name;      ///< SignerInfo FullName
+  // The case, written to XMP only (vanban's own schema): what the archive finds the document by.
+  std::string case_id;
+  std::vector<std::pair<std::string, std::string>> parties;  ///< role code ("debtor"…) and name
 };
 
 }  // namespace vanban::pdf

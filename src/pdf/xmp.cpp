@@ -8,6 +8,8 @@ namespace {
 
 constexpr const char* kNd30Namespace = "urn:vanban:xmp:nd30:1.0/";
 constexpr const char* kSignerNamespace = "urn:vanban:xmp:nd30:signer:1.0/";
+constexpr const char* kCaseNamespace = "urn:vanban:xmp:case:1.0/";
+constexpr const char* kPartyNamespace = "urn:vanban:xmp:case:party:1.0/";
 
 // The PDF/A extension schema that declares the Phụ lục VI properties (ISO 19005-1 §6.7.8): PDF/A-1 accepts
 // properties outside the predefined schemas only when they are described this way.
@@ -34,6 +36,25 @@ constexpr const char* kExtensionSchema = R"(<rdf:Description rdf:about="" xmlns:
 <pdfaType:field><rdf:Seq>
 <rdf:li rdf:parseType="Resource"><pdfaField:name>Position</pdfaField:name><pdfaField:valueType>Text</pdfaField:valueType><pdfaField:description>Chức vụ</pdfaField:description></rdf:li>
 <rdf:li rdf:parseType="Resource"><pdfaField:name>FullName</pdfaField:name><pdfaField:valueType>Text</pdfaField:valueType><pdfaField:description>Họ và tên</pdfaField:description></rdf:li>
+</rdf:Seq></pdfaType:field>
+</rdf:li></rdf:Seq></pdfaSchema:valueType>
+</rdf:li>
+<rdf:li rdf:parseType="Resource">
+<pdfaSchema:schema>vanban: the enforcement case a document belongs to</pdfaSchema:schema>
+<pdfaSchema:namespaceURI>urn:vanban:xmp:case:1.0/</pdfaSchema:namespaceURI>
+<pdfaSchema:prefix>vbcase</pdfaSchema:prefix>
+<pdfaSchema:property><rdf:Seq>
+<rdf:li rdf:parseType="Resource"><pdfaProperty:name>CaseId</pdfaProperty:name><pdfaProperty:valueType>Text</pdfaProperty:valueType><pdfaProperty:category>external</pdfaProperty:category><pdfaProperty:description>Mã hồ sơ thi hành án</pdfaProperty:description></rdf:li>
+<rdf:li rdf:parseType="Resource"><pdfaProperty:name>Parties</pdfaProperty:name><pdfaProperty:valueType>bag Party</pdfaProperty:valueType><pdfaProperty:category>external</pdfaProperty:category><pdfaProperty:description>Đương sự của hồ sơ</pdfaProperty:description></rdf:li>
+</rdf:Seq></pdfaSchema:property>
+<pdfaSchema:valueType><rdf:Seq><rdf:li rdf:parseType="Resource">
+<pdfaType:type>Party</pdfaType:type>
+<pdfaType:namespaceURI>urn:vanban:xmp:case:party:1.0/</pdfaType:namespaceURI>
+<pdfaType:prefix>vbparty</pdfaType:prefix>
+<pdfaType:description>Đương sự</pdfaType:description>
+<pdfaType:field><rdf:Seq>
+<rdf:li rdf:parseType="Resource"><pdfaField:name>Role</pdfaField:name><pdfaField:valueType>Text</pdfaField:valueType><pdfaField:description>debtor, creditor, related</pdfaField:description></rdf:li>
+<rdf:li rdf:parseType="Resource"><pdfaField:name>Name</pdfaField:name><pdfaField:valueType>Text</pdfaField:valueType><pdfaField:description>Họ và tên, tên tổ chức</pdfaField:description></rdf:li>
 </rdf:Seq></pdfaType:field>
 </rdf:li></rdf:Seq></pdfaSchema:valueType>
 </rdf:li></rdf:Bag></pdfaExtension:schemas>
@@ -130,7 +151,28 @@ std::string xmp_packet(const DocumentInfo& info, std::string_view producer, int 
     element(out, "nd30signer:FullName", info.signer_name);
     out += "</nd30:SignerInfo>\n";
   }
-  out += "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n";
+  out += "</rdf:Description>\n";
+
+  if (!info.case_id.empty() || !info.parties.empty()) {
+    out += "<rdf:Description rdf:about=\"\" xmlns:vbcase=\"";
+    out += kCaseNamespace;
+    out += "\" xmlns:vbparty=\"";
+    out += kPartyNamespace;
+    out += "\">\n";
+    element(out, "vbcase:CaseId", info.case_id);
+    if (!info.parties.empty()) {
+      out += "<vbcase:Parties><rdf:Bag>\n";
+      for (const auto& [role, name] : info.parties) {
+        out += "<rdf:li rdf:parseType=\"Resource\">";
+        element(out, "vbparty:Role", role);
+        element(out, "vbparty:Name", name);
+        out += "</rdf:li>\n";
+      }
+      out += "</rdf:Bag></vbcase:Parties>\n";
+    }
+    out += "</rdf:Description>\n";
+  }
+  out += "</rdf:RDF>\n</x:xmpmeta>\n";
   out += "<?xpacket end=\"w\"?>";
   return out;
 }

@@ -226,6 +226,8 @@ std::optional<Bytes> Engine::render(const model::Case& the_case, const RenderOpt
   info.organ_name = m.organ_name;
   info.signer_position = m.signer_position;
   info.signer_name = m.signer_name;
+  info.case_id = m.case_id;
+  info.parties = m.parties;
   return pdf::write_pdf(rendered->pages, info, *fonts_);
 }
 

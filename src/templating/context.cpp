@@ -332,10 +332,7 @@ class ContextBuilder {
         {"kind", Value::text(person ? "person" : "organization", party.loc)},
         {"is_person", Value::boolean(person)},
         {"is_organization", Value::boolean(!person)},
-        {"role", Value::text(party.role == model::Role::debtor     ? "debtor"
-                             : party.role == model::Role::creditor ? "creditor"
-                                                                   : "related",
-                             party.loc)},
+        {"role", Value::text(std::string(model::role_code(party.role)), party.loc)},
         {"role_name", Value::text(party.role == model::Role::debtor     ? "người phải thi hành án"
                                   : party.role == model::Role::creditor ? "người được thi hành án"
                                                                         : "người có quyền lợi, nghĩa vụ liên quan",

@@ -525,7 +525,7 @@ class Renderer {
     m.signer_position = signer_position_;
     m.case_id = case_.id;
     for (const auto& party : case_.parties)
-      if (party.role != model::Role::related) m.parties.push_back(party.name.value);
+      m.parties.emplace_back(std::string(model::role_code(party.role)), party.name.value);
   }
 
   const TemplateSet& set_;

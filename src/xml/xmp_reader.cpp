@@ -99,6 +99,32 @@ struct Reader {
     } else if (uri == kNd30SignerNamespace) {
       if (local == "Position") m.signer_position = value;
       else if (local == "FullName") m.signer_name = value;
+    } else if (uri == kCaseNamespace && local == "CaseId") {
+      m.case_id = value;
+    }
+  }
+
+  // vbcase:Parties: an rdf:Bag of parseType="Resource" items, each a vbparty:Role and a vbparty:Name.
+  void parties(pugi::xml_node node) {
+    for (pugi::xml_node bag = node.first_child(); bag; bag = bag.next_sibling()) {
+      if (bag.type() != pugi::node_element) continue;
+      scope.enter(bag);
+      for (pugi::xml_node item = bag.first_child(); item; item = item.next_sibling()) {
+        if (item.type() != pugi::node_element) continue;
+        scope.enter(item);
+        std::string role, name;
+        for (pugi::xml_node field = item.first_child(); field; field = field.next_sibling()) {
+          if (field.type() != pugi::node_element) continue;
+          scope.enter(field);
+          const auto [uri, local] = scope.resolve(field.name());
+          if (uri == kPartyNamespace && local == "Role") role = text::normalize_field(field.child_value());
+          if (uri == kPartyNamespace && local == "Name") name = text::normalize_field(field.child_value());
+          scope.leave();
+        }
+        if (!name.empty()) metadata.parties.emplace_back(std::move(role), std::move(name));
+        scope.leave();
+      }
+      scope.leave();
     }
   }
 
@@ -107,7 +133,9 @@ struct Reader {
     scope.enter(node);
     const auto [uri, local] = scope.resolve(node.name());
     const bool resource = std::string_view(node.attribute("rdf:parseType").value()) == "Resource";
-    if (resource) {
+    if (uri == kCaseNamespace && local == "Parties") {
+      parties(node);
+    } else if (resource) {
       for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling())
         if (child.type() == pugi::node_element) property(child);
     } else {
@@ -159,7 +187,7 @@ std::optional<model::DocumentMetadata> read_xmp_metadata(std::string_view packet
   if (!parsed) return std::nullopt;
   Reader reader;
   reader.walk(parsed->root());
-  reader.metadata.case_id = case_id_from_keywords(reader.metadata);
+  if (reader.metadata.case_id.empty()) reader.metadata.case_id = case_id_from_keywords(reader.metadata);
   return std::move(reader.metadata);
 }
 

@@ -41,10 +41,12 @@ struct Document {
 };
 
 const std::filesystem::path& documents_dir() {
-  // Signed by this test PKI: a new PKI (its script changed) makes new documents.
+  // Signed by this test PKI and rendered by this binary: a new PKI (its script changed) or a rebuilt vanban
+  // makes new documents.
   static const auto dir = [] {
     std::string stamp = test::read_text(test::test_pki() / "stamp");
     while (!stamp.empty() && stamp.back() == '\n') stamp.pop_back();
+    stamp += "-" + std::to_string(std::filesystem::last_write_time(test::binary()).time_since_epoch().count());
     const auto made = std::filesystem::path(VANBAN_TEST_OUTPUT_DIR) / ("archive-documents-" + stamp);
     std::filesystem::create_directories(made);
     return made;
@@ -225,7 +227,9 @@ std::string register_of(const std::vector<std::string>& case_files) {
   return out + "</register>\n";
 }
 
-TEST_P(ArchiveCli, PartiesComeFromTheCaseFileOrARegister) {
+// Parties come from the case file or register given with --case, else from the PDF's own XMP (vbcase:Parties,
+// written by render): a document added alone is still found by a party's name, with the party's role.
+TEST_P(ArchiveCli, PartiesComeFromTheCaseFileOrThePdf) {
   const auto a = decision(517);
   const auto c = document("qd-hoan-615", "hoan-dong-y.xml",
                           "--template qd-hoan-tha --number 12 " + test::example_options("qd-hoan-tha"));
@@ -238,12 +242,16 @@ TEST_P(ArchiveCli, PartiesComeFromTheCaseFileOrARegister) {
       << wrong.err;
   const auto register_file = sandbox_->dir() / "so.xml";
   test::write_text(register_file, register_of({"chu-dong-ma-tuy.xml", "hoan-dong-y.xml"}));
-  const auto added = archive("add " + quote(a.path.string()) + " " + quote(c.path.string()) + " --case " +
-                             quote(register_file.string()) + " " + trust());
+  const auto added = archive("add " + quote(a.path.string()) + " --case " + quote(register_file.string()) + " " +
+                             trust());
   ASSERT_EQ(added.exit_code, 0) << added.err;
+  const auto alone = archive("add " + quote(c.path.string()) + " " + trust());
+  ASSERT_EQ(alone.exit_code, 0) << alone.err;
   const auto hue = archive("search --party 'KA HUE' --json");
   EXPECT_EQ(id_of(hue.out, c.sha256), 3) << hue.out;
   EXPECT_EQ(id_of(hue.out, a.sha256), 0) << hue.out;
+  EXPECT_NE(hue.out.find("{\"role\": \"debtor\", \"name\": \"Ka Huệ\"}"), std::string::npos) << hue.out;
+  EXPECT_NE(hue.out.find("\"case_id\": \"THA-2024-000615\""), std::string::npos) << hue.out;
   const auto huong = archive("search --party 'hà văn hưởng' --json");
   EXPECT_EQ(id_of(huong.out, a.sha256), 2) << huong.out;
   EXPECT_NE(huong.out.find("{\"role\": \"debtor\", \"name\": \"Hà Văn Hưởng\"}"), std::string::npos) << huong.out;

@@ -47,6 +47,26 @@ TEST(XmpReader, ReadsWhatVanbanWrites) {
   EXPECT_EQ(m->case_id, "THA-2024-000517");
 }
 
+TEST(XmpReader, ReadsTheCaseAndItsParties) {
+  Diagnostics diagnostics;
+  const auto m = read(
+      "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"><rdf:Description rdf:about=\"\" "
+      "xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" pdf:Keywords=\"THA-KHAC, 05/QĐ-X\"/>"
+      "<rdf:Description rdf:about=\"\" xmlns:vbcase=\"urn:vanban:xmp:case:1.0/\" "
+      "xmlns:p=\"urn:vanban:xmp:case:party:1.0/\">"
+      "<vbcase:CaseId>THA-2024-000615</vbcase:CaseId><vbcase:Parties><rdf:Bag>"
+      "<rdf:li rdf:parseType=\"Resource\"><p:Role>creditor</p:Role><p:Name>Trần Thị  Bích Ngọc</p:Name></rdf:li>"
+      "<rdf:li rdf:parseType=\"Resource\"><p:Role>debtor</p:Role><p:Name>Ka Hu\xC3\xAA\xCC\xA3</p:Name></rdf:li>"
+      "<rdf:li rdf:parseType=\"Resource\"><p:Role>debtor</p:Role></rdf:li>"
+      "</rdf:Bag></vbcase:Parties></rdf:Description></rdf:RDF>",
+      diagnostics);
+  ASSERT_TRUE(m) << diagnostics.to_string();
+  EXPECT_EQ(m->case_id, "THA-2024-000615") << "vbcase:CaseId before the keywords";
+  using Parties = std::vector<std::pair<std::string, std::string>>;
+  EXPECT_EQ(m->parties, (Parties{{"creditor", "Trần Thị Bích Ngọc"}, {"debtor", "Ka Huệ"}}))
+      << "normalized to NFC, a party without a name left out";
+}
+
 TEST(XmpReader, ResolvesPrefixesAndReadsAttributes) {
   // Another writer: its own prefixes, properties as attributes, a default namespace.
   const std::string packet =
