@@ -8,6 +8,13 @@
 namespace vanban::layout {
 namespace {
 
+PageSet one_page(const doc::Document& document, const Profile& profile) {
+  Diagnostics diagnostics;
+  PageSet pages = lay_out(document, test::FixedMetrics(), profile, diagnostics);
+  EXPECT_FALSE(diagnostics.has_errors()) << diagnostics.to_string();
+  return pages;
+}
+
 TEST(SignatureBox, LiesBetweenTheTitleAndTheName) {
   doc::Document document;
   doc::Signature signature;
@@ -15,9 +22,7 @@ TEST(SignatureBox, LiesBetweenTheTitleAndTheName) {
   signature.signer_name = "Nguyen Van A";
   document.blocks.emplace_back(signature);
   const Profile profile;
-  Diagnostics diagnostics;
-  const PageSet pages = lay_out(document, test::FixedMetrics(), profile, diagnostics);
-  ASSERT_FALSE(diagnostics.has_errors()) << diagnostics.to_string();
+  const PageSet pages = one_page(document, profile);
   ASSERT_EQ(pages.pages.size(), 1U);
   const Page& page = pages.pages[0];
   ASSERT_EQ(page.signature_boxes.size(), 1U);
@@ -52,9 +57,7 @@ TEST(SignatureBox, RecordSignaturesStandTwoToARowOfficerTopRight) {
   add("NGUOI PHAI THI HANH AN", "Le Thi C");
   add("CHAP HANH VIEN", "Nguyen Van A");
   const Profile profile;
-  Diagnostics diagnostics;
-  const PageSet pages = lay_out(document, test::FixedMetrics(), profile, diagnostics);
-  ASSERT_FALSE(diagnostics.has_errors()) << diagnostics.to_string();
+  const PageSet pages = one_page(document, profile);
   ASSERT_EQ(pages.pages.size(), 1U);
   const Page& page = pages.pages[0];
   const auto find = [&](const std::string& text) {
