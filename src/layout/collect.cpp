@@ -342,8 +342,10 @@ class Collector {
         cells = {{order[i], left_}};
       const double top = i == 0 ? 0 : kSignatureRowGap;
       double room_top = top;
-      for (const auto& [signature, x] : cells)
-        room_top = std::max(room_top, top + single(size) * static_cast<double>(authority_lines(*signature, column).size()));
+      for (const auto& [signature, x] : cells) {
+        const auto title_lines = static_cast<double>(authority_lines(*signature, column).size());
+        room_top = std::max(room_top, top + single(size) * title_lines);
+      }
       Slice slice;
       for (const auto& [signature, x] : cells)
         slice.height = std::max(slice.height, place_signature(slice, *signature, x, column, top, room_top));

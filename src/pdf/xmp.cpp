@@ -1,6 +1,8 @@
 #include "pdf/xmp.hpp"
 
 #include <cstdio>
+#include <initializer_list>
+#include <utility>
 
 namespace vanban::pdf {
 
@@ -92,6 +94,19 @@ void alternative(std::string& out, const char* name, std::string_view value) {
   element(out, name, value, "<rdf:Alt><rdf:li xml:lang=\"x-default\">", "</rdf:li></rdf:Alt>");
 }
 
+// <rdf:Description rdf:about="" xmlns:prefix="uri" …>
+void open_description(std::string& out, std::initializer_list<std::pair<const char*, const char*>> namespaces) {
+  out += "<rdf:Description rdf:about=\"\"";
+  for (const auto& [prefix, uri] : namespaces) {
+    out += " xmlns:";
+    out += prefix;
+    out += "=\"";
+    out += uri;
+    out += '"';
+  }
+  out += ">\n";
+}
+
 }  // namespace
 
 std::string metadata_text(std::string_view text) {
@@ -133,11 +148,7 @@ std::string xmp_packet(const DocumentInfo& info, std::string_view producer, int 
   out += "T00:00:00+07:00</xmp:CreateDate>\n</rdf:Description>\n";
 
   out += kExtensionSchema;
-  out += "<rdf:Description rdf:about=\"\" xmlns:nd30=\"";
-  out += kNd30Namespace;
-  out += "\" xmlns:nd30signer=\"";
-  out += kSignerNamespace;
-  out += "\">\n";
+  open_description(out, {{"nd30", kNd30Namespace}, {"nd30signer", kSignerNamespace}});
   element(out, "nd30:TypeName", info.type_name);
   element(out, "nd30:CodeNumber", info.code_number);
   element(out, "nd30:CodeNotation", info.code_notation);
@@ -154,11 +165,7 @@ std::string xmp_packet(const DocumentInfo& info, std::string_view producer, int 
   out += "</rdf:Description>\n";
 
   if (!info.case_id.empty() || !info.parties.empty()) {
-    out += "<rdf:Description rdf:about=\"\" xmlns:vbcase=\"";
-    out += kCaseNamespace;
-    out += "\" xmlns:vbparty=\"";
-    out += kPartyNamespace;
-    out += "\">\n";
+    open_description(out, {{"vbcase", kCaseNamespace}, {"vbparty", kPartyNamespace}});
     element(out, "vbcase:CaseId", info.case_id);
     if (!info.parties.empty()) {
       out += "<vbcase:Parties><rdf:Bag>\n";
