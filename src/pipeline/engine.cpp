@@ -181,8 +181,14 @@ std::optional<doc::Document> Engine::document(const model::Case& the_case, const
 std::optional<doc::Document> Engine::document(const Resolved& request, const RenderOptions& options,
                                               Diagnostics& diagnostics) const {
   templating::RenderInput input{request.ledger};
-  // Nghị định 30: a leading zero below 10 ("05").
-  input.number = options.number.empty() ? std::string() : text::two_digits(std::stoll(options.number));
+  if (!options.number.empty()) {
+    if (options.number.size() > 9 || options.number.find_first_not_of("0123456789") != std::string::npos) {
+      diagnostics.error("E0315", SourceLoc{}, "số văn bản \"" + options.number + "\" phải là số nguyên dương (tối đa 9 chữ số)");
+      return std::nullopt;
+    }
+    // Nghị định 30: a leading zero below 10 ("05").
+    input.number = text::two_digits(std::stoll(options.number));
+  }
   input.signer_id = options.signer_id;
   input.parameters = options.parameters;
   return templates_->render(*request.document_template, input, *law_, diagnostics);
