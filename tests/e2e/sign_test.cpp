@@ -262,6 +262,18 @@ TEST(Verify, TamperingIsRejectedByVerifyAndPdfsig) {
   auto verify = vanban("verify " + quote(changed_path) + verify_options);
   EXPECT_EQ(verify.exit_code, 1);
   EXPECT_NE(verify.err.find("[E0641]"), std::string::npos) << verify.err;
+  // Each problem is shown with its code, in the report and in the verdict.
+  EXPECT_NE(verify.out.find("  Lỗi: [E0652] nội dung đã bị thay đổi sau khi ký"), std::string::npos) << verify.out;
+  EXPECT_NE(verify.err.find("không hợp lệ: [E0652] nội dung đã bị thay đổi"), std::string::npos) << verify.err;
+  // No signature at all.
+  verify = vanban("verify " + quote(issued.unsigned_pdf) + verify_options);
+  EXPECT_EQ(verify.exit_code, 1);
+  EXPECT_NE(verify.err.find("error: [E0640]"), std::string::npos) << verify.err;
+  // Warnings carry their codes too (no --trust: the chain is not checked).
+  verify = vanban("verify " + quote(issued.twice) + kTime);
+  EXPECT_EQ(verify.exit_code, 0) << verify.err;
+  EXPECT_NE(verify.out.find("  Cảnh báo: [W0656] chưa kiểm tra chuỗi chứng thư"), std::string::npos) << verify.out;
+  EXPECT_EQ(run("pdfsig " + quote(changed_path)).out.find("Signature is Valid"), std::string::npos);
   EXPECT_EQ(run("pdfsig " + quote(changed_path)).out.find("Signature is Valid"), std::string::npos);
   // A revision appended after signing (qpdf would rewrite the file; append by hand).
   const std::size_t startxref = std::stoul(twice.substr(twice.rfind("startxref") + 10));

@@ -161,7 +161,7 @@ TEST_P(ArchiveTest, ThePolicyDecidesBySignatureStatus) {
   auto broken = facts("02", "2025-03-01");
   broken.signatures.signatures.push_back(signature("Người khác", false, true));
   auto invalid = facts("03", "2025-03-01");
-  invalid.signatures.signatures.front().problems = {"chứng thư không có hiệu lực tại thời điểm ký"};
+  invalid.signatures.signatures.front().problems = {{"E0655", "chứng thư không có hiệu lực tại thời điểm ký"}};
   auto appended = facts("04", "2025-03-01");
   appended.signatures.appended_bytes = 120;
   auto untrusted = facts("05", "2025-03-01");
@@ -188,7 +188,8 @@ TEST_P(ArchiveTest, ThePolicyDecidesBySignatureStatus) {
   EXPECT_EQ(entries[0].record.status, "unsigned");
   EXPECT_NE(entries[0].record.warnings.find("[W0715]"), std::string::npos);
   EXPECT_EQ(entries[1].record.status, "invalid");
-  EXPECT_NE(entries[1].record.warnings.find("không có hiệu lực"), std::string::npos);
+  EXPECT_NE(entries[1].record.warnings.find("[E0655] chứng thư không có hiệu lực"), std::string::npos)
+      << entries[1].record.warnings;
   EXPECT_EQ(entries[2].record.status, "untrusted");
   EXPECT_NE(entries[2].record.warnings.find("[W0714]"), std::string::npos);
   EXPECT_EQ(entries[3].record.status, "trusted");

@@ -89,7 +89,7 @@ TEST(Sign, InvisibleSignatureVerifies) {
   const auto report = verify(signed_pdf);
   ASSERT_EQ(report.signatures.size(), 1U);
   const auto& s = report.signatures[0];
-  EXPECT_TRUE(report.all_valid()) << (s.problems.empty() ? "" : s.problems.front());
+  EXPECT_TRUE(report.all_valid()) << (s.problems.empty() ? "" : format_finding(s.problems.front()));
   EXPECT_EQ(s.field_name, "Signature1");
   EXPECT_EQ(s.integrity, Check::passed);
   EXPECT_EQ(s.signature, Check::passed);
