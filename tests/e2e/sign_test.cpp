@@ -12,6 +12,7 @@
 #include "support/preflight.hpp"
 #include "support/process.hpp"
 #include "support/test_pki.hpp"
+#include "support/tiny_pdf.hpp"
 
 namespace vanban {
 namespace {
@@ -274,15 +275,8 @@ TEST(Verify, TamperingIsRejectedByVerifyAndPdfsig) {
   EXPECT_EQ(verify.exit_code, 0) << verify.err;
   EXPECT_NE(verify.out.find("  Cảnh báo: [W0656] chưa kiểm tra chuỗi chứng thư"), std::string::npos) << verify.out;
   EXPECT_EQ(run("pdfsig " + quote(changed_path)).out.find("Signature is Valid"), std::string::npos);
-  EXPECT_EQ(run("pdfsig " + quote(changed_path)).out.find("Signature is Valid"), std::string::npos);
   // A revision appended after signing (qpdf would rewrite the file; append by hand).
-  const std::size_t startxref = std::stoul(twice.substr(twice.rfind("startxref") + 10));
-  const std::string object = "999 0 obj\n(appended)\nendobj\n";
-  char entry[32];
-  std::snprintf(entry, sizeof entry, "%010zu 00000 n\r\n", twice.size());
-  const std::string appended = twice + object + "xref\n999 1\n" + entry + "trailer\n<< /Size 1000 /Root 1 0 R /Prev " +
-                               std::to_string(startxref) + " >>\nstartxref\n" +
-                               std::to_string(twice.size() + object.size()) + "\n%%EOF\n";
+  const std::string appended = test::append_update(twice, {{999, "(appended)"}});
   const auto appended_path = (dir / "appended.pdf").string();
   test::write_text(appended_path, appended);
   verify = vanban("verify " + quote(appended_path) + verify_options);
