@@ -68,7 +68,7 @@ bool admit(SignatureStatus status, const SignatureCheck& check, const AddRequest
       }
       return false;
     case SignatureStatus::unsigned_document:
-      if (!request.allow_unsigned) {
+      if (request.policy != TrustPolicy::any_document) {
         diagnostics.error("E0710", file, "văn bản chưa được ký số; chỉ lưu khi có --allow-unsigned");
         return false;
       }
@@ -82,7 +82,7 @@ bool admit(SignatureStatus status, const SignatureCheck& check, const AddRequest
       if (check.appended_bytes != 0)
         why += (why.empty() ? "" : "; ") + std::string("có ") + std::to_string(check.appended_bytes) +
                " byte được thêm vào sau chữ ký cuối";
-      if (!request.allow_unsigned) {
+      if (request.policy != TrustPolicy::any_document) {
         diagnostics.error("E0712", file, "chữ ký không hợp lệ: " + why + "; chỉ lưu khi có --allow-unsigned");
         return false;
       }
@@ -94,10 +94,11 @@ bool admit(SignatureStatus status, const SignatureCheck& check, const AddRequest
         const auto& s = check.signatures[i];
         if (s.anchored) continue;
         const std::string message = describe(s, i) + " còn nguyên vẹn nhưng chứng thư không dẫn tới gốc tin cậy nào";
-        if (request.require_trusted) diagnostics.error("E0713", file, message + "; --require-trusted không cho lưu");
+        if (request.policy == TrustPolicy::trusted_documents)
+          diagnostics.error("E0713", file, message + "; --require-trusted không cho lưu");
         else warn("W0714", message);
       }
-      return !request.require_trusted;
+      return request.policy != TrustPolicy::trusted_documents;
     case SignatureStatus::trusted:
       return true;
   }

@@ -15,6 +15,7 @@
 #include "cli/common.hpp"
 #include "pipeline/engine.hpp"
 #include "pipeline/signature_font.hpp"
+#include "pipeline/verification.hpp"
 #include "sign/signing.hpp"
 #include "sign/verification.hpp"
 
@@ -148,7 +149,8 @@ std::string yes_no(sign::Check check, const char* passed, const char* failed) {
   return "";
 }
 
-void print_report(const std::string& path, const sign::VerificationReport& report, int offset_minutes) {
+void print_report(const std::string& path, const pipeline::Verification& verification, int offset_minutes) {
+  const sign::VerificationReport& report = verification.report;
   std::cout << path << ": " << report.signatures.size() << " chữ ký, " << report.file_size << " byte\n";
   for (std::size_t i = 0; i < report.signatures.size(); ++i) {
     const auto& s = report.signatures[i];
@@ -190,26 +192,7 @@ void print_report(const std::string& path, const sign::VerificationReport& repor
                 << " phiên bản)\n";
   }
   std::cout << "Kết luận: "
-            << (report.all_valid() ? "mọi chữ ký hợp lệ, chữ ký cuối phủ toàn bộ tệp" : "KHÔNG đạt") << '\n';
-}
-
-void report_failures(const std::string& path, const sign::VerificationReport& report) {
-  Diagnostics diagnostics;
-  const SourceLoc loc{make_file_name(path)};
-  if (report.signatures.empty()) diagnostics.error("E0640", loc, "tệp không có chữ ký số nào");
-  for (std::size_t i = 0; i < report.signatures.size(); ++i) {
-    const auto& s = report.signatures[i];
-    if (s.valid()) continue;
-    std::string why;
-    for (const auto& problem : s.problems) why += (why.empty() ? "" : "; ") + format_finding(problem);
-    diagnostics.error("E0641", loc,
-                      "chữ ký " + std::to_string(i + 1) + " (\"" + s.field_name + "\") không hợp lệ" +
-                          (why.empty() ? "" : ": " + why));
-  }
-  if (report.appended_bytes != 0)
-    diagnostics.error("E0642", loc,
-                      "có " + std::to_string(report.appended_bytes) + " byte được thêm vào sau chữ ký cuối");
-  print(diagnostics);
+            << (verification.holds() ? "mọi chữ ký hợp lệ, chữ ký cuối phủ toàn bộ tệp" : "KHÔNG đạt") << '\n';
 }
 
 }  // namespace
@@ -286,13 +269,12 @@ int run_verify(const std::vector<std::string>& args) {
   const auto pdf = read_input(path);
   if (!pdf || !readable) return kInputRejected;
   Diagnostics diagnostics;
-  const auto report = sign::verify_pdf(*pdf, options, SourceLoc{make_file_name(path)}, diagnostics);
+  const auto verification = pipeline::verify_document(*pdf, options, SourceLoc{make_file_name(path)}, diagnostics);
   print(diagnostics);
-  if (!report) return kInputRejected;
-  print_report(path, *report, options.now.offset_minutes);
-  if (report->all_valid()) return kOk;
-  report_failures(path, *report);
-  return kInputRejected;
+  if (!verification) return kInputRejected;
+  print_report(path, *verification, options.now.offset_minutes);
+  print(verification->verdict);
+  return verification->holds() ? kOk : kInputRejected;
 }
 
 }  // namespace vanban::cli

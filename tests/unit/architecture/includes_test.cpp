@@ -26,7 +26,7 @@ const std::map<std::string, std::set<std::string>> kAllowed = {
     {"sign", {"base"}},
     {"db", {"base"}},
     {"archive", {"base", "model", "text", "db"}},
-    {"pipeline", {"base", "model", "xml", "text", "rules", "doc", "templating", "layout", "pdf", "sign"}},
+    {"pipeline", {"base", "model", "xml", "text", "rules", "doc", "templating", "layout", "pdf", "sign", "archive"}},
     {"cli", {"base", "model", "text", "pipeline", "archive", "sign"}},
     {"server", {"base", "model", "text", "pipeline", "archive", "sign"}},
 };
