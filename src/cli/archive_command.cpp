@@ -5,10 +5,9 @@
 #include <cstdlib>
 #include <iostream>
 
-#include "archive/archive.hpp"
+#include "api/answers.hpp"
 #include "base/error.hpp"
 #include "base/file_io.hpp"
-#include "base/json.hpp"
 #include "base/utf8.hpp"
 #include "cli/common.hpp"
 #include "pipeline/archive_intake.hpp"
@@ -248,31 +247,6 @@ int archive_get(const std::vector<std::string>& args) {
   return kOk;
 }
 
-void print_json(const std::vector<archive::Entry>& hits) {
-  std::cout << "[";
-  for (std::size_t i = 0; i < hits.size(); ++i) {
-    const archive::Record& r = hits[i].record;
-    std::cout << (i == 0 ? "\n" : ",\n") << "  {\"id\": " << r.seq << ", \"case_id\": " << json_string(r.case_id)
-              << ", \"number\": " << json_string(hits[i].number_and_notation())
-              << ", \"type\": " << json_string(r.type_name) << ", \"date\": " << json_string(r.issued_date)
-              << ", \"subject\": " << json_string(r.subject) << ", \"organ\": " << json_string(r.organ_name)
-              << ", \"signer\": " << json_string(r.signer_name) << ", \"parties\": [";
-    const auto parties = hits[i].parties();
-    for (std::size_t p = 0; p < parties.size(); ++p)
-      std::cout << (p == 0 ? "" : ", ") << "{\"role\": " << json_string(parties[p].role)
-                << ", \"name\": " << json_string(parties[p].name) << "}";
-    std::cout << "], \"signature\": " << json_string(r.status) << ", \"sha256\": " << json_string(r.sha256)
-              << ", \"recorded_at\": " << json_string(r.recorded_at) << ", \"withdrawn\": ";
-    if (hits[i].withdrawal)
-      std::cout << "{\"id\": " << hits[i].withdrawal->seq << ", \"reason\": " << json_string(hits[i].withdrawal->note)
-                << ", \"recorded_at\": " << json_string(hits[i].withdrawal->recorded_at) << "}";
-    else
-      std::cout << "null";
-    std::cout << "}";
-  }
-  std::cout << (hits.empty() ? "]\n" : "\n]\n");
-}
-
 void print_table(const std::vector<archive::Entry>& hits) {
   std::vector<std::vector<std::string>> rows = {{"Mã", "Hồ sơ", "Số/ký hiệu", "Loại", "Ngày", "Đương sự"}};
   for (const auto& hit : hits) {
@@ -319,7 +293,7 @@ int archive_search(const std::vector<std::string>& args) {
   if (const auto limit = arguments.value("--limit")) query.limit = static_cast<std::size_t>(archive_id(*limit));
   const auto store = archive::Archive::open(archive_location(arguments), archive::Archive::OpenMode::existing);
   const auto hits = store->search(query);
-  if (arguments.flag("--json")) print_json(hits);
+  if (arguments.flag("--json")) std::cout << api::archive_hits(hits);
   else print_table(hits);
   return kOk;
 }

@@ -27,7 +27,8 @@ const std::map<std::string, std::set<std::string>> kAllowed = {
     {"db", {"base"}},
     {"archive", {"base", "model", "text", "db"}},
     {"pipeline", {"base", "model", "xml", "text", "rules", "doc", "templating", "layout", "pdf", "sign", "archive"}},
-    {"cli", {"base", "model", "text", "pipeline", "archive", "sign"}},
+    {"api", {"base", "model", "pipeline", "archive"}},
+    {"cli", {"base", "model", "text", "pipeline", "api", "archive", "sign"}},
     {"server", {"base", "model", "text", "pipeline", "archive", "sign"}},
 };
 
@@ -41,7 +42,7 @@ const std::vector<std::pair<std::regex, std::set<std::string>>> kOwners = {
     {std::regex("^zlib"), {"pdf", "sign"}},  {std::regex("^libdeflate"), {"pdf"}},
     {std::regex("^openssl/"), {"sign"}},     {std::regex("^png"), {"sign"}},
     {std::regex("^Poco/Data"), {"db"}}, {std::regex("^Poco/Zip"), {"archive"}},
-    {std::regex("^Poco/Net"), {"server"}},
+    {std::regex("^Poco/Net"), {"server"}}, {std::regex("^Poco/JSON"), {"api", "server"}},
 };
 
 TEST(Architecture, ModulesIncludeOnlyWhatTheyMayUse) {
