@@ -15,6 +15,7 @@ namespace {
 // Which project modules each module may include (besides itself).
 const std::map<std::string, std::set<std::string>> kAllowed = {
     {"base", {}},
+    {"crypto", {"base"}},
     {"model", {"base"}},
     {"text", {"base"}},
     {"xml", {"base", "model", "text"}},
@@ -23,9 +24,9 @@ const std::map<std::string, std::set<std::string>> kAllowed = {
     {"templating", {"base", "model", "text", "rules", "doc"}},
     {"layout", {"base", "doc", "text"}},
     {"pdf", {"base", "layout"}},
-    {"sign", {"base"}},
-    {"archive", {"base", "model", "text"}},
-    {"pipeline", {"base", "model", "xml", "text", "rules", "doc", "templating", "layout", "pdf", "sign"}},
+    {"sign", {"base", "crypto"}},
+    {"archive", {"base", "model", "text", "crypto"}},
+    {"pipeline", {"base", "crypto", "model", "xml", "text", "rules", "doc", "templating", "layout", "pdf", "sign"}},
     {"cli", {"base", "model", "text", "pipeline", "archive", "sign"}},
     {"server", {"base", "model", "text", "pipeline", "archive", "sign"}},
 };
@@ -38,7 +39,7 @@ const std::vector<std::pair<std::regex, std::set<std::string>>> kOwners = {
     {std::regex("^pugixml"), {"xml"}},       {std::regex("^libxml/"), {"xml"}},
     {std::regex("^unicode/"), {"text"}},     {std::regex("^hpdf"), {"pdf"}},
     {std::regex("^zlib"), {"pdf", "sign"}},  {std::regex("^libdeflate"), {"pdf"}},
-    {std::regex("^openssl/"), {"sign"}},     {std::regex("^png"), {"sign"}},
+    {std::regex("^openssl/"), {"crypto"}},     {std::regex("^png"), {"sign"}},
     {std::regex("^Poco/Data"), {"archive"}}, {std::regex("^Poco/Zip"), {"archive"}},
     {std::regex("^Poco/Net"), {"server"}},
 };
