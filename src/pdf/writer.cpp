@@ -20,11 +20,11 @@
 #include <vector>
 
 #include "base/error.hpp"
-#include "base/pdf_syntax.hpp"
 #include "base/utf8.hpp"
 #include "pdf/icc_profile.hpp"
 #include "pdf/true_type.hpp"
 #include "pdf/xmp.hpp"
+#include "pdfobj/lexical.hpp"
 
 namespace vanban::pdf {
 
@@ -257,7 +257,7 @@ class Document {
 // ---- numbers ----------------------------------------------------------------------------------------
 
 // Appends a coordinate or size with at most two decimals (a hundredth of a point).
-void append_number(std::string& out, double value) { pdf_syntax::append_number(out, value, 2); }
+void append_number(std::string& out, double value) { pdfobj::append_number(out, value, 2); }
 
 // ---- fonts ---------------------------------------------------------------------------------------
 
@@ -317,7 +317,7 @@ void embed_face(EmbeddedFace& embedded, Document& doc, Deflater& deflater, const
 
   // CIDSet: every CID of the subset is present (PDF/A-1).
   // a few dozen bytes: compressing would add bytes
-  HPDF_Dict cid_set = doc.plain_stream(pdf_syntax::cid_set(glyphs.size()));
+  HPDF_Dict cid_set = doc.plain_stream(pdfobj::cid_set(glyphs.size()));
 
   const bool italic = face == layout::Face::italic || face == layout::Face::bold_italic;
   const bool bold = face == layout::Face::bold || face == layout::Face::bold_italic;
@@ -357,7 +357,7 @@ void embed_face(EmbeddedFace& embedded, Document& doc, Deflater& deflater, const
   doc.check(HPDF_Dict_Add(cid_font, "W", widths), "create the font");
   doc.check(HPDF_Dict_AddName(cid_font, "CIDToGIDMap", "Identity"), "create the font");
 
-  HPDF_Dict to_unicode = doc.flate_stream(deflater.compress(pdf_syntax::to_unicode_cmap(embedded.cids)));
+  HPDF_Dict to_unicode = doc.flate_stream(deflater.compress(pdfobj::to_unicode_cmap(embedded.cids)));
 
   embedded.font = doc.indirect_dict();
   doc.check(HPDF_Dict_AddName(embedded.font, "Type", "Font"), "create the font");
@@ -397,7 +397,7 @@ void show_text(std::string& out, const layout::PlacedText& text, const EmbeddedF
     append_cid(out, face.cid(cp));
     if (cp == U' ' && text.word_spacing != 0 && offset < text.text.size()) {
       out += ") ";
-      pdf_syntax::append_number(out, adjustment, 1);
+      pdfobj::append_number(out, adjustment, 1);
       out += " (";
     }
   }
@@ -594,7 +594,7 @@ Bytes write_pdf(const layout::PageSet& pages, const DocumentInfo& info, const Fo
   const auto set_text = [&](const char* key, const std::string& value) {
     if (value.empty()) return;
     const std::string text = metadata_text(value);
-    doc.check(HPDF_Dict_Add(info_dict, key, doc.binary(pdf_syntax::utf16_text(text))), "write document information");
+    doc.check(HPDF_Dict_Add(info_dict, key, doc.binary(pdfobj::utf16_text(text))), "write document information");
     hash_text(md5, text);
   };
   set_text("Title", info.title);

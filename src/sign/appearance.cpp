@@ -3,8 +3,7 @@
 #include <algorithm>
 #include <map>
 
-#include "base/pdf_syntax.hpp"
-#include "sign/flate.hpp"
+#include "pdfobj/lexical.hpp"
 
 namespace vanban::sign {
 
@@ -37,7 +36,7 @@ Ref add_font(IncrementalUpdate& update, const EmbeddableFont& font) {
   const Ref program = update.add_stream(std::move(file), deflate(font.program));
 
   // PDF/A-1 asks for a CIDSet naming every CID present in the subset (a few bytes: left unfiltered).
-  const Ref cid_set = update.add_stream(Dict{}, pdf_syntax::cid_set(font.widths.size()));
+  const Ref cid_set = update.add_stream(Dict{}, pdfobj::cid_set(font.widths.size()));
 
   Dict descriptor;
   set(descriptor, "Type", name("FontDescriptor"));
@@ -70,7 +69,7 @@ Ref add_font(IncrementalUpdate& update, const EmbeddableFont& font) {
   set(cid_font, "CIDToGIDMap", name("Identity"));
   const Ref cid_font_ref = update.add(Object(std::move(cid_font)));
 
-  const Ref to_unicode = update.add_stream(Dict{}, pdf_syntax::to_unicode_cmap(font.cids));
+  const Ref to_unicode = update.add_stream(Dict{}, pdfobj::to_unicode_cmap(font.cids));
   Dict type0;
   set(type0, "Type", name("Font"));
   set(type0, "Subtype", name("Type0"));
@@ -149,7 +148,7 @@ Ref add_text_appearance(IncrementalUpdate& update, const EmbeddableFont& font, c
     content += "1 0 0 1 " + format_number(x) + " " + format_number(baseline) + " Tm <";
     for (const char32_t cp : line) {
       const auto it = font.cids.find(cp);
-      pdf_syntax::append_hex4(content, it == font.cids.end() ? 0U : it->second);
+      pdfobj::append_hex4(content, it == font.cids.end() ? 0U : it->second);
     }
     content += "> Tj\n";
     baseline -= leading;

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "sign/font_source.hpp"
+#include "sign/pdf_objects.hpp"
 #include "sign/png_image.hpp"
-#include "sign/update.hpp"
 
 namespace vanban::sign {
 

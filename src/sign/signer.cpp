@@ -12,7 +12,6 @@
 #include "sign/byte_range.hpp"
 #include "sign/png_image.hpp"
 #include "sign/signing.hpp"
-#include "sign/update.hpp"
 
 namespace vanban::sign {
 

@@ -4,7 +4,7 @@
 
 #include <map>
 
-#include "sign/pdf_file.hpp"
+#include "pdfobj/pdf_file.hpp"
 #include "sign/signing.hpp"
 #include "sign/verification.hpp"
 #include "support/png_writer.hpp"
@@ -13,6 +13,9 @@
 
 namespace vanban::sign {
 namespace {
+
+using pdfobj::OpenProblem;
+using pdfobj::PdfFile;
 
 const Moment kSigningTime = *Moment::parse_iso("2026-07-01T14:41:19+07:00");
 const Moment kLater = *Moment::parse_iso("2026-07-02T09:00:00+07:00");

@@ -2,13 +2,13 @@
 
 #include <gtest/gtest.h>
 
-#include "sign/pdf_file.hpp"
-#include "sign/update.hpp"
+#include "pdfobj/pdf_file.hpp"
+#include "pdfobj/update.hpp"
 #include "support/paths.hpp"
 #include "support/process.hpp"
 #include "support/tiny_pdf.hpp"
 
-namespace vanban::sign {
+namespace vanban::pdfobj {
 namespace {
 
 std::optional<PdfFile> open(std::string_view bytes, OpenProblem& problem) { return PdfFile::open(bytes, problem); }
@@ -134,4 +134,4 @@ TEST(PdfFile, ReadsXrefStreamsAndObjectStreams) {
 }
 
 }  // namespace
-}  // namespace vanban::sign
+}  // namespace vanban::pdfobj

@@ -1,5 +1,5 @@
 #pragma once
-// Internal to sign: an incremental update — new and rewritten objects appended after the original bytes
+// An incremental update — new and rewritten objects appended after the original bytes
 // with a classic cross-reference section and a trailer whose /Prev points at the previous section.
 // PDF/A-1 forbids cross-reference streams, so only classic sections are written.
 
@@ -7,10 +7,10 @@
 #include <map>
 #include <string>
 
-#include "sign/pdf_file.hpp"
-#include "sign/syntax.hpp"
+#include "pdfobj/pdf_file.hpp"
+#include "pdfobj/syntax.hpp"
 
-namespace vanban::sign {
+namespace vanban::pdfobj {
 
 class IncrementalUpdate {
  public:
@@ -36,4 +36,4 @@ class IncrementalUpdate {
   std::map<Ref, std::string> bodies_;
 };
 
-}  // namespace vanban::sign
+}  // namespace vanban::pdfobj

@@ -1,8 +1,8 @@
-#include "sign/update.hpp"
+#include "pdfobj/update.hpp"
 
 #include <cstdio>
 
-namespace vanban::sign {
+namespace vanban::pdfobj {
 
 Ref IncrementalUpdate::allocate() { return Ref{next_++, 0}; }
 
@@ -71,4 +71,4 @@ Bytes IncrementalUpdate::finish(std::map<Ref, std::size_t>& offsets) const {
   return out;
 }
 
-}  // namespace vanban::sign
+}  // namespace vanban::pdfobj
