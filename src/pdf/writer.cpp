@@ -10,20 +10,23 @@
 #include <algorithm>
 #include <array>
 #include <bit>
-#include <cstddef>
 #include <cmath>
+#include <cstddef>
+#include <cstdint>
 #include <cstdio>
 #include <deque>
 #include <initializer_list>
 #include <map>
 #include <memory>
+#include <string_view>
+#include <variant>
 #include <vector>
 
 #include "base/error.hpp"
 #include "base/utf8.hpp"
 #include "pdf/icc_profile.hpp"
-#include "pdf/true_type.hpp"
 #include "pdf/xmp.hpp"
+#include "pdfobj/font.hpp"
 #include "pdfobj/lexical.hpp"
 
 namespace vanban::pdf {
@@ -302,72 +305,92 @@ class CodePointSet {
   std::array<std::uint64_t, 1024> words_{};
 };
 
-void embed_face(EmbeddedFace& embedded, Document& doc, Deflater& deflater, const TrueTypeFont& font,
-                const std::vector<char32_t>& used, layout::Face face) {
-  for (std::size_t i = 0; i < used.size(); ++i) embedded.add(used[i], static_cast<std::uint16_t>(i + 1));
-  const std::vector<std::uint16_t> glyphs = font.subset_glyphs(used);
-  const std::string base_font = font.subset_name(glyphs);
-  const double scale = 1000.0 / font.units_per_em();
-  const auto scaled = [&](int units) { return static_cast<HPDF_INT32>(std::lround(units * scale)); };
+// pdfobj's objects as libharu's, in the document: the one generic conversion, so that pdfobj decides what an
+// object contains (fonts: pdfobj::write_font) and libharu only writes it. Objects refer to earlier ones only.
+class HaruObjects final : public pdfobj::ObjectWriter {
+ public:
+  HaruObjects(Document& doc, Deflater& deflater) : doc_(doc), deflater_(deflater) {}
 
-  // FontFile2 with its uncompressed length.
-  const Bytes program = font.subset(glyphs);
-  HPDF_Dict file = doc.flate_stream(deflater.compress(program));
-  doc.check(HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(program.size())), "describe the font file");
+  pdfobj::Ref add(const pdfobj::Object& object) override {
+    void* converted = convert(object);
+    doc_.check(HPDF_Xref_Add(doc_.xref(), converted), "add an object");
+    return remember(converted);
+  }
 
-  // CIDSet: every CID of the subset is present (PDF/A-1).
-  // a few dozen bytes: compressing would add bytes
-  HPDF_Dict cid_set = doc.plain_stream(pdfobj::cid_set(glyphs.size()));
+  pdfobj::Ref add_stream(pdfobj::Dict dict, std::string_view data, pdfobj::StreamCoding coding) override {
+    HPDF_Dict stream = coding == pdfobj::StreamCoding::flate ? doc_.flate_stream(deflater_.compress(data))
+                                                             : doc_.plain_stream(Bytes(data));
+    for (const auto& entry : dict)
+      doc_.check(HPDF_Dict_Add(stream, entry.key.c_str(), convert(entry.value)), "describe a stream");
+    return remember(stream);
+  }
 
-  const bool italic = face == layout::Face::italic || face == layout::Face::bold_italic;
-  const bool bold = face == layout::Face::bold || face == layout::Face::bold_italic;
-  HPDF_Dict descriptor = doc.indirect_dict();
-  doc.check(HPDF_Dict_AddName(descriptor, "Type", "FontDescriptor"), "describe the font");
-  doc.check(HPDF_Dict_AddName(descriptor, "FontName", base_font.c_str()), "describe the font");
-  doc.check(HPDF_Dict_AddNumber(descriptor, "Flags", 2 + 32 + (italic ? 64 : 0)), "describe the font");
-  HPDF_Array bbox = doc.array();
-  for (const int v : font.bounding_box()) doc.check(HPDF_Array_AddNumber(bbox, scaled(v)), "describe the font");
-  doc.check(HPDF_Dict_Add(descriptor, "FontBBox", bbox), "describe the font");
-  doc.check(HPDF_Dict_AddReal(descriptor, "ItalicAngle", static_cast<HPDF_REAL>(font.italic_angle())),
-            "describe the font");
-  doc.check(HPDF_Dict_AddNumber(descriptor, "Ascent", scaled(font.ascender())), "describe the font");
-  doc.check(HPDF_Dict_AddNumber(descriptor, "Descent", scaled(font.descender())), "describe the font");
-  doc.check(HPDF_Dict_AddNumber(descriptor, "CapHeight", scaled(font.cap_height())), "describe the font");
-  doc.check(HPDF_Dict_AddNumber(descriptor, "StemV", bold ? 140 : 80), "describe the font");
-  doc.check(HPDF_Dict_Add(descriptor, "FontFile2", file), "describe the font");
-  doc.check(HPDF_Dict_Add(descriptor, "CIDSet", cid_set), "describe the font");
+  /// The dictionary `ref` (returned by this writer) became.
+  [[nodiscard]] HPDF_Dict dict(pdfobj::Ref ref) const { return static_cast<HPDF_Dict>(object(ref)); }
 
-  HPDF_Dict cid_font = doc.indirect_dict();
-  doc.check(HPDF_Dict_AddName(cid_font, "Type", "Font"), "create the font");
-  doc.check(HPDF_Dict_AddName(cid_font, "Subtype", "CIDFontType2"), "create the font");
-  doc.check(HPDF_Dict_AddName(cid_font, "BaseFont", base_font.c_str()), "create the font");
-  HPDF_Dict system_info = doc.dict();
-  doc.check(HPDF_Dict_Add(system_info, "Registry", doc.ascii("Adobe")), "create the font");
-  doc.check(HPDF_Dict_Add(system_info, "Ordering", doc.ascii("Identity")), "create the font");
-  doc.check(HPDF_Dict_AddNumber(system_info, "Supplement", 0), "create the font");
-  doc.check(HPDF_Dict_Add(cid_font, "CIDSystemInfo", system_info), "create the font");
-  doc.check(HPDF_Dict_Add(cid_font, "FontDescriptor", descriptor), "create the font");
-  // Widths of the CIDs the text draws (1…n); .notdef and the components of composites are never drawn.
-  HPDF_Array widths = doc.array();
-  HPDF_Array run = doc.array();
-  for (std::size_t cid = 1; cid <= used.size(); ++cid)
-    doc.check(HPDF_Array_AddNumber(run, scaled(font.advance(glyphs[cid]))), "list the widths");
-  doc.check(HPDF_Array_AddNumber(widths, 1), "list the widths");
-  doc.check(HPDF_Array_Add(widths, run), "list the widths");
-  doc.check(HPDF_Dict_Add(cid_font, "W", widths), "create the font");
-  doc.check(HPDF_Dict_AddName(cid_font, "CIDToGIDMap", "Identity"), "create the font");
+ private:
+  pdfobj::Ref remember(void* object) {
+    objects_.push_back(object);
+    return pdfobj::Ref{static_cast<std::uint32_t>(objects_.size()), 0};
+  }
 
-  HPDF_Dict to_unicode = doc.flate_stream(deflater.compress(pdfobj::to_unicode_cmap(embedded.cids)));
+  [[nodiscard]] void* object(pdfobj::Ref ref) const {
+    if (ref.num == 0 || ref.num > objects_.size()) throw Error("an object refers to one not written before it");
+    return objects_[ref.num - 1];
+  }
 
-  embedded.font = doc.indirect_dict();
-  doc.check(HPDF_Dict_AddName(embedded.font, "Type", "Font"), "create the font");
-  doc.check(HPDF_Dict_AddName(embedded.font, "Subtype", "Type0"), "create the font");
-  doc.check(HPDF_Dict_AddName(embedded.font, "BaseFont", base_font.c_str()), "create the font");
-  doc.check(HPDF_Dict_AddName(embedded.font, "Encoding", "Identity-H"), "create the font");
-  HPDF_Array descendants = doc.array();
-  doc.check(HPDF_Array_Add(descendants, cid_font), "create the font");
-  doc.check(HPDF_Dict_Add(embedded.font, "DescendantFonts", descendants), "create the font");
-  doc.check(HPDF_Dict_Add(embedded.font, "ToUnicode", to_unicode), "create the font");
+  void* convert(const pdfobj::Object& object) const {
+    struct Visitor {
+      const HaruObjects& self;
+      HPDF_MMgr mmgr;
+      void* operator()(const pdfobj::Null&) const { return self.doc_.made(HPDF_Null_New(mmgr), "create null"); }
+      void* operator()(bool value) const {
+        return self.doc_.made(HPDF_Boolean_New(mmgr, value ? HPDF_TRUE : HPDF_FALSE), "create a boolean");
+      }
+      void* operator()(std::int64_t value) const {
+        if (value < INT32_MIN || value > INT32_MAX) throw Error("an integer beyond libharu's range");
+        return self.doc_.made(HPDF_Number_New(mmgr, static_cast<HPDF_INT32>(value)), "create a number");
+      }
+      void* operator()(const pdfobj::Real& value) const {
+        return self.doc_.made(HPDF_Real_New(mmgr, static_cast<HPDF_REAL>(value.value)), "create a number");
+      }
+      void* operator()(const pdfobj::Name& name) const {
+        return self.doc_.made(HPDF_Name_New(mmgr, name.value.c_str()), "create a name");
+      }
+      void* operator()(const pdfobj::String& string) const {
+        if (string.hex || string.value.find('\0') != std::string::npos) return self.doc_.binary(string.value);
+        return self.doc_.ascii(string.value);
+      }
+      void* operator()(const pdfobj::Array& array) const {
+        HPDF_Array out = self.doc_.array();
+        for (const auto& item : array) self.doc_.check(HPDF_Array_Add(out, self.convert(item)), "fill an array");
+        return out;
+      }
+      void* operator()(const pdfobj::Dict& dict) const {
+        HPDF_Dict out = self.doc_.dict();
+        for (const auto& entry : dict)
+          self.doc_.check(HPDF_Dict_Add(out, entry.key.c_str(), self.convert(entry.value)), "fill a dictionary");
+        return out;
+      }
+      void* operator()(const pdfobj::Ref& ref) const { return self.object(ref); }
+      [[noreturn]] void* operator()(const pdfobj::Stream&) const {
+        throw Error("a stream read from a file cannot be written into a new document");
+      }
+    };
+    return std::visit(Visitor{*this, doc_.mmgr()}, object.value());
+  }
+
+  Document& doc_;
+  Deflater& deflater_;
+  std::vector<void*> objects_;  ///< Ref{n} is objects_[n - 1]
+};
+
+// Embeds the subset of `face` that draws `used`: pdfobj decides the font's objects, HaruObjects writes them.
+void embed_face(EmbeddedFace& embedded, HaruObjects& objects, const FontSet& fonts, layout::Face face,
+                const std::vector<char32_t>& used) {
+  const pdfobj::EmbeddableFont font = fonts.embeddable(face, used);
+  for (const auto& [cp, cid] : font.cids) embedded.add(cp, cid);
+  embedded.font = objects.dict(pdfobj::write_font(objects, font));
 }
 
 // ---- content -------------------------------------------------------------------------------------
@@ -517,12 +540,12 @@ Bytes write_pdf(const layout::PageSet& pages, const DocumentInfo& info, const Fo
   HPDF_MD5_CTX md5;
   HPDF_MD5Init(&md5);
   std::array<EmbeddedFace, layout::kFaceCount> faces;
+  HaruObjects objects(doc, deflater);
   for (std::size_t f = 0; f < faces.size(); ++f) {
     const std::vector<char32_t> drawn = used[f].sorted();
     HPDF_MD5Update(&md5, reinterpret_cast<const HPDF_BYTE*>(drawn.data()),
                    static_cast<HPDF_UINT32>(drawn.size() * sizeof(char32_t)));
-    if (!drawn.empty())
-      embed_face(faces[f], doc, deflater, fonts.font(static_cast<layout::Face>(f)), drawn, static_cast<layout::Face>(f));
+    if (!drawn.empty()) embed_face(faces[f], objects, fonts, static_cast<layout::Face>(f), drawn);
   }
 
   HPDF_Array signature_fields = nullptr;

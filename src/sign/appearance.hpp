@@ -1,7 +1,7 @@
 #pragma once
 // Internal to sign: the appearance streams of a signature widget (Nghị định 30/2020, Phụ lục I) as PDF/A-1
 // objects: an image with a stencil mask (no SMask, no transparency group), or lines of text in an
-// embedded CID font, or nothing at all.
+// embedded CID font (its objects as pdfobj::write_font makes them), or nothing at all.
 
 #include <array>
 #include <string>

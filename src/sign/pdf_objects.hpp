@@ -3,6 +3,7 @@
 // pdfobj's; their names are brought into sign here, once.
 
 #include "pdfobj/flate.hpp"
+#include "pdfobj/font.hpp"
 #include "pdfobj/lexical.hpp"
 #include "pdfobj/pdf_file.hpp"
 #include "pdfobj/syntax.hpp"
@@ -14,6 +15,7 @@ using pdfobj::Array;
 using pdfobj::decode_text_string;
 using pdfobj::deflate;
 using pdfobj::Dict;
+using pdfobj::EmbeddableFont;
 using pdfobj::find;
 using pdfobj::format_number;
 using pdfobj::IncrementalUpdate;
