@@ -6,6 +6,7 @@ find_package(pugixml REQUIRED)
 find_package(LibXml2 REQUIRED)
 find_package(OpenSSL 3 REQUIRED)
 find_package(ZLIB REQUIRED)
+find_package(PNG REQUIRED)
 pkg_check_modules(LIBDEFLATE REQUIRED IMPORTED_TARGET libdeflate)
 # Debian's Poco::DataPostgreSQL links "PostgreSQL::client", a target Poco's CMake files expect but do not define.
 pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)

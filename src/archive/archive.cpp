@@ -141,36 +141,37 @@ Archive::Archive(const Location& location, std::unique_ptr<Database> database)
     : location_(location),
       database_(std::move(database)),
       store_(std::make_unique<Store>(location.store)),
-      name_(make_file_name(location.display)) {}
+      name_(make_file_name(location.database.display)) {}
 
 Archive::~Archive() = default;
 
 std::unique_ptr<Archive> Archive::open(const Location& location, OpenMode mode) {
   const bool create = mode == OpenMode::create;
-  if (create && location.backend == Backend::sqlite) {
+  if (create && location.database.backend == db::Backend::sqlite) {
     // The SQLite file's folder (the store folder by default) must exist before SQLite can create the file.
-    const auto folder = std::filesystem::absolute(location.database).parent_path();
+    const auto folder = std::filesystem::absolute(location.database.connection).parent_path();
     std::error_code ec;
     std::filesystem::create_directories(folder, ec);
     if (ec) throw Error("[E0764] không tạo được thư mục " + folder.string() + ": " + ec.message());
   }
-  auto database = std::make_unique<Database>(location, create);
+  auto database = std::make_unique<Database>(location.database, create ? db::OpenMode::create : db::OpenMode::existing);
   Store store(location.store);
-  const bool has_schema = database->has_schema();
+  const bool has_schema = database->schema_version() > 0;
   if (create) {
     // A database that already holds records with a store folder that is not a store: a wrong --store.
     if (has_schema && database->tail() && !store.exists())
       throw Error("[E0768] thư mục kho " + location.store.string() + " không có tệp đầu chuỗi trong khi " +
-                  location.display + " đã có bản ghi: --store có đúng không? (chạy vanban archive verify)");
+                  location.database.display + " đã có bản ghi: --store có đúng không? (chạy vanban archive verify)");
     // The store first: tables that exist imply a store head.
     store.create();
-    if (!has_schema) database->create_schema();
   } else {
     if (!has_schema)
-      throw Error("[E0760] chưa có kho lưu trữ trong " + location.display + " (kho được tạo bởi lệnh add)");
+      throw Error("[E0760] chưa có kho lưu trữ trong " + location.database.display + " (kho được tạo bởi lệnh add)");
     if (!std::filesystem::is_directory(location.store))
       throw Error("[E0768] không có thư mục kho " + location.store.string());
   }
+  // Creates the tables, or brings an older archive's to this version.
+  database->migrate();
   database->check_schema();
   return std::unique_ptr<Archive>(new Archive(location, std::move(database)));
 }
@@ -178,12 +179,10 @@ std::unique_ptr<Archive> Archive::open(const Location& location, OpenMode mode) 
 SourceLoc Archive::where() const { return SourceLoc{name_}; }
 
 std::optional<Record> Archive::append(Record record, const std::function<bool()>& duplicate) {
-  database_->begin_append();
-  try {
-    if (duplicate()) {
-      database_->rollback();
-      return std::nullopt;
-    }
+  {
+    // Rolled back when it returns or throws before the commit.
+    auto transaction = database_->begin_append();
+    if (duplicate()) return std::nullopt;
     const auto tail = database_->tail();
     const std::int64_t last = tail ? tail->first : 0;
     std::string problem;
@@ -197,10 +196,7 @@ std::optional<Record> Archive::append(Record record, const std::function<bool()>
     record.prev_hash = tail ? tail->second : std::string(kGenesisHash);
     record.hash = record_hash(record);
     database_->insert(record);
-    database_->commit();
-  } catch (...) {
-    database_->rollback();
-    throw;
+    transaction.commit();
   }
   store_->advance_head({record.seq, record.hash});
   return record;
@@ -332,7 +328,7 @@ std::optional<Record> Archive::withdraw(std::int64_t id, const std::string& reas
 }
 
 std::vector<Entry> Archive::entries(const std::string& condition,
-                                    const std::vector<std::variant<std::string, std::int64_t>>& parameters) const {
+                                    const std::vector<db::Value>& parameters) const {
   std::vector<Entry> out;
   for (auto& record : database_->select(condition, parameters)) out.push_back({std::move(record), std::nullopt});
   if (out.empty()) return out;
@@ -353,8 +349,8 @@ std::optional<Entry> Archive::find(std::int64_t id) const {
 
 std::vector<Entry> Archive::search(const Query& query) const {
   std::string condition = "kind = ?";
-  std::vector<Database::Value> parameters = {std::string(kDocumentRecord)};
-  const auto add = [&](const std::string& clause, Database::Value value) {
+  std::vector<db::Value> parameters = {std::string(kDocumentRecord)};
+  const auto add = [&](const std::string& clause, db::Value value) {
     condition += " AND " + clause;
     parameters.push_back(std::move(value));
   };

@@ -8,7 +8,6 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <variant>
 #include <vector>
 
 #include "archive/facts.hpp"
@@ -16,6 +15,7 @@
 #include "archive/record.hpp"
 #include "base/bytes.hpp"
 #include "base/diagnostics.hpp"
+#include "db/value.hpp"
 #include "model/date.hpp"
 
 namespace vanban::archive {
@@ -123,7 +123,7 @@ class Archive {
   // Appends a record under the chain lock; nullopt (rolled back) when `duplicate` finds it there already.
   std::optional<Record> append(Record record, const std::function<bool()>& duplicate);
   [[nodiscard]] std::vector<Entry> entries(const std::string& condition,
-                                           const std::vector<std::variant<std::string, std::int64_t>>& parameters) const;
+                                           const std::vector<db::Value>& parameters) const;
   void check_document(const Record& record, const SignatureChecker& checker, VerifyReport& report,
                       Diagnostics& diagnostics) const;
   [[nodiscard]] SourceLoc where() const;

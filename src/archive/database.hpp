@@ -1,67 +1,47 @@
 #pragma once
-// Internal to archive: the record table through Poco::Data, the same schema and SQL on SQLite and PostgreSQL.
-// Every library failure becomes vanban::Error with a message that names the database.
+// Internal to archive: the archive's tables on a db::Session (the same schema and SQL on SQLite and PostgreSQL),
+// its schema as db migrations, and records in and out.
 
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
-#include <variant>
 #include <vector>
 
-#include "archive/location.hpp"
 #include "archive/record.hpp"
-
-namespace Poco::Data {
-class Session;
-}
+#include "db/schema.hpp"
+#include "db/session.hpp"
 
 namespace vanban::archive {
 
 class Database {
  public:
-  /// A bound parameter.
-  using Value = std::variant<std::string, std::int64_t>;
+  /// Connects (see db::Session); with db::OpenMode::existing an SQLite file must be there. Throws Error naming the
+  /// database when it cannot connect or the file is not a database.
+  Database(const db::DatabaseLocation& location, db::OpenMode mode);
 
-  /// Connects. SQLite: WAL, synchronous=FULL, waits up to a minute for a writer; the file must exist unless
-  /// `create`. Throws Error (naming the database) when it cannot connect or the file is not a database.
-  Database(const Location& location, bool create);
-  ~Database();
-  Database(const Database&) = delete;
-  Database& operator=(const Database&) = delete;
-
-  [[nodiscard]] Backend backend() const { return backend_; }
-  /// Whether the record table exists.
-  [[nodiscard]] bool has_schema();
-  /// Creates the tables and indexes that are missing; safe when several processes do it at once.
-  void create_schema();
-  /// Throws Error when the database is not a vanban archive of this version.
+  /// The archive's schema: migration 1 is the record table as the first archives made it.
+  static const db::Schema& schema();
+  /// The archive's schema version in this database; 0 when it holds no archive.
+  [[nodiscard]] int schema_version();
+  /// Creates the tables, or brings older ones to this binary's version; safe when several processes do it at once.
+  /// Throws Error for a database newer than this binary.
+  void migrate();
+  /// Throws Error when the database is not a vanban archive.
   void check_schema();
 
   /// Starts a transaction that may append to the chain; another appender waits until it ends.
-  void begin_append();
-  void commit();
-  /// Ends the transaction without its changes (never throws).
-  void rollback() noexcept;
-
+  db::Transaction begin_append();
   void insert(const Record& record);
   /// Records `WHERE condition` (SQL with ? placeholders, may end in ORDER BY / LIMIT).
-  std::vector<Record> select(const std::string& condition, const std::vector<Value>& parameters = {});
+  std::vector<Record> select(const std::string& condition, const std::vector<db::Value>& parameters = {});
   /// The last record's position and hash, nullopt when the chain is empty.
   std::optional<std::pair<std::int64_t, std::string>> tail();
   /// What the database engine finds wrong with its own file (SQLite integrity_check); empty when sound.
   std::vector<std::string> integrity_problems();
 
  private:
-  void execute(const std::string& sql, const std::vector<Value>& parameters = {});
-  [[nodiscard]] std::string dialect(const std::string& sql) const;
-  [[noreturn]] void fail(const std::string& what, const std::exception& error) const;
-
-  Backend backend_;
-  std::string display_;
-  std::unique_ptr<Poco::Data::Session> session_;
-  bool in_transaction_ = false;
+  db::Session session_;
 };
 
 }  // namespace vanban::archive

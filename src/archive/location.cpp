@@ -1,141 +1,20 @@
 #include "archive/location.hpp"
 
-#include <string_view>
 #include <utility>
-#include <vector>
 
 namespace vanban::archive {
 
-namespace {
-
-int hex_digit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// %XX decoded; nullopt when an escape is malformed.
-std::optional<std::string> percent_decode(std::string_view text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '%') {
-      out += text[i];
-      continue;
-    }
-    if (i + 2 >= text.size() || hex_digit(text[i + 1]) < 0 || hex_digit(text[i + 2]) < 0) return std::nullopt;
-    out += static_cast<char>(hex_digit(text[i + 1]) * 16 + hex_digit(text[i + 2]));
-    i += 2;
-  }
-  return out;
-}
-
-// libpq parameters as "key=value" words: Poco's PostgreSQL connector splits them at spaces, so a value may
-// hold none (nor may it be empty).
-std::optional<Location> from_uri(std::string_view uri, std::string_view rest, const std::filesystem::path& store,
-                                 std::string& problem) {
-  std::vector<std::pair<std::string, std::string>> parameters;
-  std::string display(uri);
-  std::string_view query;
-  if (const auto mark = rest.find('?'); mark != std::string_view::npos) {
-    query = rest.substr(mark + 1);
-    rest = rest.substr(0, mark);
-  }
-  std::string_view path;
-  if (const auto slash = rest.find('/'); slash != std::string_view::npos) {
-    path = rest.substr(slash + 1);
-    rest = rest.substr(0, slash);
-  }
-  if (const auto at = rest.rfind('@'); at != std::string_view::npos) {
-    std::string_view user = rest.substr(0, at);
-    if (const auto colon = user.find(':'); colon != std::string_view::npos) {
-      parameters.emplace_back("password", std::string(user.substr(colon + 1)));
-      user = user.substr(0, colon);
-      // The password never appears in messages.
-      const auto scheme_end = uri.find("://") + 3;
-      display = std::string(uri.substr(0, scheme_end)) + std::string(user) + ":***" +
-                std::string(uri.substr(scheme_end + at));
-    }
-    if (!user.empty()) parameters.emplace_back("user", std::string(user));
-    rest = rest.substr(at + 1);
-  }
-  std::string_view host = rest;
-  std::string_view port;
-  if (!host.empty() && host.front() == '[') {
-    const auto close = host.find(']');
-    if (close == std::string_view::npos) {
-      problem = "địa chỉ IPv6 thiếu dấu ]";
-      return std::nullopt;
-    }
-    if (close + 1 < host.size() && host[close + 1] == ':') port = host.substr(close + 2);
-    host = host.substr(1, close - 1);
-  } else if (const auto colon = host.rfind(':'); colon != std::string_view::npos) {
-    port = host.substr(colon + 1);
-    host = host.substr(0, colon);
-  }
-  if (!host.empty()) parameters.emplace_back("host", std::string(host));
-  if (!port.empty()) {
-    if (port.find_first_not_of("0123456789") != std::string_view::npos) {
-      problem = "cổng \"" + std::string(port) + "\" không phải là số";
-      return std::nullopt;
-    }
-    parameters.emplace_back("port", std::string(port));
-  }
-  if (!path.empty()) parameters.emplace_back("dbname", std::string(path));
-  while (!query.empty()) {
-    const auto amp = std::min(query.find('&'), query.size());
-    const std::string_view pair = query.substr(0, amp);
-    const auto eq = pair.find('=');
-    if (eq == std::string_view::npos || eq == 0) {
-      problem = "tham số \"" + std::string(pair) + "\" phải có dạng khóa=giá-trị";
-      return std::nullopt;
-    }
-    parameters.emplace_back(std::string(pair.substr(0, eq)), std::string(pair.substr(eq + 1)));
-    query = amp < query.size() ? query.substr(amp + 1) : std::string_view();
-  }
-  Location location;
-  location.backend = Backend::postgresql;
-  location.display = display;
-  location.store = store;
-  for (auto& [key, raw] : parameters) {
-    const auto value = percent_decode(raw);
-    if (!value || value->empty() || value->find_first_of(" \t\r\n'\\") != std::string::npos) {
-      problem = "giá trị của " + key + " rỗng, sai mã %XX, hoặc có khoảng trắng, dấu ' hay \\";
-      return std::nullopt;
-    }
-    if (!location.database.empty()) location.database += ' ';
-    location.database += key + "=" + *value;
-  }
-  if (location.database.empty()) {
-    problem = "địa chỉ không có máy chủ, người dùng hay cơ sở dữ liệu nào";
-    return std::nullopt;
-  }
-  return location;
-}
-
-}  // namespace
-
 std::optional<Location> make_location(const std::optional<std::string>& database, const std::filesystem::path& store,
                                       std::string& problem) {
-  if (database) {
-    for (const std::string_view scheme : {"postgresql://", "postgres://"}) {
-      if (database->rfind(scheme, 0) == 0)
-        return from_uri(*database, std::string_view(*database).substr(scheme.size()), store, problem);
-    }
-    if (database->find("://") != std::string::npos) {
-      problem = "chỉ hỗ trợ tệp SQLite hoặc postgresql://…";
-      return std::nullopt;
-    }
-    if (database->empty()) {
-      problem = "đường dẫn rỗng";
-      return std::nullopt;
-    }
-  }
   Location location;
-  location.backend = Backend::sqlite;
-  location.database = database ? *database : (store / kDefaultDatabaseName).string();
-  location.display = location.database;
   location.store = store;
+  if (!database) {
+    location.database = db::sqlite_location(store / kDefaultDatabaseName);
+    return location;
+  }
+  auto parsed = db::parse_location(*database, problem);
+  if (!parsed) return std::nullopt;
+  location.database = std::move(*parsed);
   return location;
 }
 

@@ -433,7 +433,7 @@ int archive_verify(const std::vector<std::string>& args) {
   };
   const auto report = store->verify(checker, diagnostics);
   print(diagnostics);
-  std::cout << location.display << ": " << report.records << " bản ghi, " << report.documents << " văn bản, "
+  std::cout << location.database.display << ": " << report.records << " bản ghi, " << report.documents << " văn bản, "
             << report.files_checked << " tệp (" << report.bytes_checked << " byte) đã băm lại, "
             << report.signatures_checked << " chữ ký đã kiểm tra lại\n";
   if (report.head_seq > 0)

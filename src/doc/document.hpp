@@ -4,11 +4,11 @@
 
 #include <optional>
 #include <string>
-#include <utility>
 #include <variant>
 #include <vector>
 
 #include "base/source_loc.hpp"
+#include "model/document_metadata.hpp"
 
 namespace vanban::doc {
 
@@ -92,24 +92,8 @@ struct PageBreak {
 
 using Block = std::variant<Header, Title, Addressee, Paragraph, Table, Signature, PageBreak>;
 
-/// What the document is, for PDF metadata and the archive (Nghị định 30 Phụ lục VI).
-struct Metadata {
-  std::string template_name;   ///< "qd-tha-chu-dong"
-  std::string type_name;       ///< "Quyết định"
-  std::string type_code;       ///< "QĐ"
-  std::string subject;         ///< trích yếu: "Về việc thi hành án"
-  std::string number;          ///< "05", "" in a draft
-  std::string notation;        ///< "QĐ-CCTHADS"
-  std::string issued_date;     ///< ISO 8601 date
-  std::string organ_name;      ///< issuing agency, as written
-  std::string signer_position;
-  std::string signer_name;
-  std::string case_id;
-  std::vector<std::pair<std::string, std::string>> parties;  ///< role code ("debtor"…) and name, every party
-};
-
 struct Document {
-  Metadata metadata;
+  model::DocumentMetadata metadata;  ///< what the document is, for the PDF's metadata and the archive
   std::vector<Block> blocks;
 };
 

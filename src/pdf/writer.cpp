@@ -455,7 +455,7 @@ void add_output_intent(Document& doc, HPDF_Doc pdf) {
 }
 
 // The XMP packet, unfiltered as PDF/A-1 requires (ISO 19005-1 §6.7.2).
-void add_metadata(Document& doc, HPDF_Doc pdf, const DocumentInfo& info, int page_count) {
+void add_metadata(Document& doc, HPDF_Doc pdf, const model::DocumentMetadata& info, int page_count) {
   HPDF_Dict metadata = doc.plain_stream(xmp_packet(info, kProducer, page_count));
   doc.check(HPDF_Dict_AddName(metadata, "Type", "Metadata"), "add the metadata");
   doc.check(HPDF_Dict_AddName(metadata, "Subtype", "XML"), "add the metadata");
@@ -517,7 +517,7 @@ void add_form(Document& doc, HPDF_Doc pdf, HPDF_Array fields) {
 
 }  // namespace
 
-Bytes write_pdf(const layout::PageSet& pages, const DocumentInfo& info, const FontSet& fonts) {
+Bytes write_pdf(const layout::PageSet& pages, const model::DocumentMetadata& info, const FontSet& fonts) {
   Document doc;
   HPDF_Doc pdf = doc.get();
   pdf->pdf_version = HPDF_VER_14;
@@ -608,7 +608,8 @@ Bytes write_pdf(const layout::PageSet& pages, const DocumentInfo& info, const Fo
 
   // Info dictionary; the XMP metadata carries the same values.
   char date[40];
-  std::snprintf(date, sizeof date, "D:%04d%02d%02d000000+07'00'", info.year, info.month, info.day);
+  const model::Date issued = issued_or_epoch(info);
+  std::snprintf(date, sizeof date, "D:%04d%02d%02d000000+07'00'", issued.year(), issued.month(), issued.day());
   HPDF_Dict info_dict = pdf->info;
   if (info_dict == nullptr) {
     info_dict = doc.indirect_dict();
@@ -621,7 +622,7 @@ Bytes write_pdf(const layout::PageSet& pages, const DocumentInfo& info, const Fo
     hash_text(md5, text);
   };
   set_text("Title", info.title);
-  set_text("Author", info.author);
+  set_text("Author", info.organ_name);
   set_text("Subject", info.subject);
   set_text("Keywords", info.keywords);
   doc.check(HPDF_Dict_Add(info_dict, "Producer", doc.ascii(kProducer)), "write document information");

@@ -3,13 +3,13 @@
 
 #include "base/bytes.hpp"
 #include "layout/page_set.hpp"
-#include "pdf/document_info.hpp"
+#include "model/document_metadata.hpp"
 #include "pdf/font_set.hpp"
 
 namespace vanban::pdf {
 
-/// Writes the pages as a PDF. Deterministic: the same pages and info give the same bytes.
-/// Throws vanban::Error when libharu reports a failure.
-Bytes write_pdf(const layout::PageSet& pages, const DocumentInfo& info, const FontSet& fonts);
+/// Writes the pages as a PDF whose Info dictionary and XMP state `metadata` (its page count is the pages').
+/// Deterministic: the same pages and metadata give the same bytes. Throws vanban::Error when libharu fails.
+Bytes write_pdf(const layout::PageSet& pages, const model::DocumentMetadata& metadata, const FontSet& fonts);
 
 }  // namespace vanban::pdf

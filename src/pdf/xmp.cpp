@@ -1,6 +1,5 @@
 #include "pdf/xmp.hpp"
 
-#include <cstdio>
 #include <initializer_list>
 #include <utility>
 
@@ -118,9 +117,12 @@ std::string metadata_text(std::string_view text) {
   return out;
 }
 
-std::string xmp_packet(const DocumentInfo& info, std::string_view producer, int page_count) {
-  char date[16];
-  std::snprintf(date, sizeof date, "%04d-%02d-%02d", info.year, info.month, info.day);
+model::Date issued_or_epoch(const model::DocumentMetadata& metadata) {
+  return metadata.issued_date.value_or(model::Date{});
+}
+
+std::string xmp_packet(const model::DocumentMetadata& info, std::string_view producer, int page_count) {
+  const std::string date = issued_or_epoch(info).to_iso();
   std::string out;
   out.reserve(6144);
   out += "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n";
@@ -132,7 +134,7 @@ std::string xmp_packet(const DocumentInfo& info, std::string_view producer, int 
   out += "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n";
   out += "<dc:format>application/pdf</dc:format>\n";
   alternative(out, "dc:title", info.title);
-  element(out, "dc:creator", info.author, "<rdf:Seq><rdf:li>", "</rdf:li></rdf:Seq>");
+  element(out, "dc:creator", info.organ_name, "<rdf:Seq><rdf:li>", "</rdf:li></rdf:Seq>");
   alternative(out, "dc:description", info.subject);
   out += "<dc:language><rdf:Bag><rdf:li>vi</rdf:li></rdf:Bag></dc:language>\n";
   out += "</rdf:Description>\n";

@@ -17,6 +17,7 @@ namespace vanban::pipeline {
 
 struct BatchRunner::Planned {
   BatchCase source;
+  Engine::Resolved request;  ///< the letter's date and the case as it stands that day: filter, amount and letter agree
   std::string debtor;
   std::int64_t amount = 0;
   std::string sort_key;
@@ -107,15 +108,6 @@ const model::Party* first_debtor(const model::Case& the_case) {
   return nullptr;
 }
 
-std::int64_t outstanding(const model::Case& the_case) {
-  std::int64_t total = 0;
-  for (const auto& obligation : the_case.obligations)
-    if (obligation.amount) total += obligation.amount->dong;
-  for (const auto& event : the_case.enforcement.events)
-    if (event.kind == model::EventKind::payment && event.amount) total -= event.amount->dong;
-  return total;
-}
-
 }  // namespace
 
 BatchRunner::BatchRunner(const Engine& engine, BatchOptions options) : engine_(engine), options_(std::move(options)) {}
@@ -144,7 +136,9 @@ bool BatchRunner::plan(const std::vector<BatchCase>& cases, Diagnostics& diagnos
   std::map<std::string, std::string> seen;  // output file → case file
   for (const auto& source : cases) {
     const model::Case& the_case = *source.the_case;
-    if (filter && !engine_.matches(*filter, the_case, options_.render)) continue;
+    auto request = engine_.resolve(the_case, options_.render, diagnostics);
+    if (!request) return false;
+    if (filter && !engine_.matches(*filter, *request, options_.render)) continue;
     const std::string file = output_name(the_case.id, options_.render.template_name);
     if (const auto [it, inserted] = seen.emplace(file, source.file); !inserted) {
       diagnostics.error("E0207", the_case.loc,
@@ -152,11 +146,9 @@ bool BatchRunner::plan(const std::vector<BatchCase>& cases, Diagnostics& diagnos
                             "; hồ sơ này bị bỏ qua");
       continue;
     }
-    Planned item;
-    item.source = source;
     const model::Party* debtor = first_debtor(the_case);
-    item.debtor = debtor ? debtor->name.value : std::string();
-    item.amount = outstanding(the_case);
+    Planned item{source, std::move(*request), debtor ? debtor->name.value : std::string(), 0, std::string()};
+    item.amount = item.request.ledger.totals().outstanding.dong;
     item.sort_key = text::collation_key(item.debtor);
     plan_.push_back(std::move(item));
   }
@@ -197,7 +189,7 @@ std::vector<BatchItem> BatchRunner::run(const std::function<void(const BatchProg
         item.status = ItemStatus::skipped;
       } else {
         Diagnostics diagnostics;
-        const auto pdf = engine_.render(*planned.source.the_case, options_.render, diagnostics);
+        const auto pdf = engine_.render(planned.request, options_.render, diagnostics);
         if (pdf) {
           // Flushed once for the whole batch before the manifest names it; a rerun checks every hash anyway.
           write_file_atomically(path, *pdf, Durability::deferred);
@@ -243,10 +235,10 @@ std::vector<BatchItem> BatchRunner::run(const std::function<void(const BatchProg
   write_manifests(options_.out_dir, result);
   if (failure) std::rethrow_exception(failure);
   if (options_.combined && !stop.load()) {
-    std::vector<const model::Case*> printable;
+    std::vector<const Engine::Resolved*> printable;
     for (std::size_t i = 0, r = 0; i < plan_.size(); ++i) {
       if (!finished[i]) continue;
-      if (result[r++].status != ItemStatus::failed) printable.push_back(plan_[i].source.the_case);
+      if (result[r++].status != ItemStatus::failed) printable.push_back(&plan_[i].request);
     }
     write_file_atomically(*options_.combined, engine_.render_combined(printable, options_.render, options_.duplex));
   }

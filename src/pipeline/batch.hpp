@@ -21,7 +21,7 @@ enum class ItemStatus { done, skipped, failed };
 struct BatchItem {
   std::string case_id;
   std::string debtor;
-  std::int64_t amount = 0;  ///< what the debtor still owes, in đồng
+  std::int64_t amount = 0;  ///< what is still owed on the letter's date (model::Ledger), in đồng
   std::string file;         ///< output file name inside the output folder
   std::string sha256;       ///< of the output file; "" when failed
   ItemStatus status = ItemStatus::failed;
@@ -60,7 +60,7 @@ class BatchRunner {
 
   /// Checks the filter (errors at `--where:1:COLUMN`, a usage error for the front end), keeps the matching
   /// cases and orders them by the debtor's name in Vietnamese collation, then by case id. Returns false when
-  /// the filter is wrong.
+  /// the filter is wrong (or the template makes no document).
   bool plan(const std::vector<BatchCase>& cases, Diagnostics& diagnostics);
   [[nodiscard]] std::size_t planned() const;
 

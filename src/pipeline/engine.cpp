@@ -53,7 +53,7 @@ ResourcePaths ResourcePaths::under(const std::filesystem::path& root) {
 
 struct Engine::Rendered {
   layout::PageSet pages;
-  doc::Metadata metadata;
+  model::DocumentMetadata metadata;
 };
 
 struct Engine::Filter {
@@ -104,25 +104,23 @@ std::shared_ptr<const Engine::Filter> Engine::parse_filter(const std::string& te
   return filter;
 }
 
-bool Engine::matches(const Filter& filter, const model::Case& the_case, const RenderOptions& options) const {
-  templating::RenderInput input;
-  input.date = document_date(the_case, options);
+bool Engine::matches(const Filter& filter, const Resolved& request, const RenderOptions& options) const {
+  templating::RenderInput input{request.ledger};
   input.parameters = options.parameters;
   Diagnostics ignored;
-  const templating::Value context =
-      templates_->context_for(*filter.document_template, the_case, input, *law_, ignored);
+  const templating::Value context = templates_->context_for(*filter.document_template, input, *law_, ignored);
   const templating::Scope scope(context);
   return templating::evaluate(filter.expression, scope, ignored).truthy();
 }
 
-Bytes Engine::render_combined(const std::vector<const model::Case*>& cases, const RenderOptions& options,
+Bytes Engine::render_combined(const std::vector<const Resolved*>& requests, const RenderOptions& options,
                               bool duplex) const {
   layout::PageSet all;
   all.width = options.profile.page_width;
   all.height = options.profile.page_height;
-  for (const model::Case* the_case : cases) {
+  for (const Resolved* request : requests) {
     Diagnostics ignored;
-    auto rendered = lay_out(*the_case, options, ignored);
+    auto rendered = lay_out(*request, options, ignored);
     if (!rendered) continue;
     for (auto& page : rendered->pages.pages) {
       page.signature_boxes.clear();  // a print file is signed by hand, on paper: no signature fields
@@ -130,13 +128,10 @@ Bytes Engine::render_combined(const std::vector<const model::Case*>& cases, cons
     }
     if (duplex && all.pages.size() % 2 == 1) all.pages.emplace_back();  // the next letter starts on a right-hand page
   }
-  pdf::DocumentInfo info;
-  info.title = "Văn bản in hàng loạt: " + options.template_name;
-  const model::Date date = options.date.value_or(options.today);
-  info.year = date.year();
-  info.month = date.month();
-  info.day = date.day();
-  return pdf::write_pdf(all, info, *fonts_);
+  model::DocumentMetadata metadata;
+  metadata.title = "Văn bản in hàng loạt: " + options.template_name;
+  metadata.issued_date = options.date.value_or(options.today);
+  return pdf::write_pdf(all, metadata, *fonts_);
 }
 
 void Engine::check_for_year(int year, Diagnostics& diagnostics) const {
@@ -156,43 +151,53 @@ std::optional<model::Register> Engine::read_cases(std::string_view bytes, const 
   return xml::read_register(bytes, make_file_name(file), options, diagnostics);
 }
 
-model::Date document_date(const model::Case& the_case, const RenderOptions& options) {
-  if (options.date) return *options.date;
-  if (the_case.enforcement.decision) return the_case.enforcement.decision->date;
-  return options.today;
-}
-
 std::vector<std::string> profile_problems(const layout::Profile& profile) { return layout::check_profile(profile); }
 
-std::optional<doc::Document> Engine::document(const model::Case& the_case, const RenderOptions& options,
-                                              Diagnostics& diagnostics) const {
+std::optional<Engine::Resolved> Engine::resolve(const model::Case& the_case, const RenderOptions& options,
+                                                Diagnostics& diagnostics) const {
   const templating::Template* document_template = templates_->find(options.template_name);
   if (document_template == nullptr || !document_template->document()) {
     diagnostics.error("E0420", SourceLoc{},
                       "không có mẫu văn bản \"" + options.template_name + "\" (xem danh sách: vanban templates)");
     return std::nullopt;
   }
-  templating::RenderInput input;
-  input.date = options.date ? *options.date
-                            : templates_->document_date(*document_template, the_case, document_date(the_case, options),
-                                                        *law_);
+  model::Date date = options.today;
+  if (options.date) {
+    date = *options.date;
+  } else {
+    const auto& decision = the_case.enforcement.decision;
+    date = templates_->document_date(*document_template, the_case, decision ? decision->date : options.today, *law_);
+  }
+  return Resolved{document_template, model::Ledger::of(the_case, date)};
+}
+
+std::optional<doc::Document> Engine::document(const model::Case& the_case, const RenderOptions& options,
+                                              Diagnostics& diagnostics) const {
+  const auto request = resolve(the_case, options, diagnostics);
+  if (!request) return std::nullopt;
+  return document(*request, options, diagnostics);
+}
+
+std::optional<doc::Document> Engine::document(const Resolved& request, const RenderOptions& options,
+                                              Diagnostics& diagnostics) const {
+  templating::RenderInput input{request.ledger};
   // Nghị định 30: a leading zero below 10 ("05").
   input.number = options.number.empty() ? std::string() : text::two_digits(std::stoll(options.number));
   input.signer_id = options.signer_id;
   input.parameters = options.parameters;
-  return templates_->render(*document_template, the_case, input, *law_, diagnostics);
+  return templates_->render(*request.document_template, input, *law_, diagnostics);
 }
 
 const layout::FontMetrics& Engine::font_metrics() const { return *fonts_; }
 
-std::optional<Engine::Rendered> Engine::lay_out(const model::Case& the_case, const RenderOptions& options,
+std::optional<Engine::Rendered> Engine::lay_out(const Resolved& request, const RenderOptions& options,
                                                 Diagnostics& diagnostics) const {
   const auto problems = profile_problems(options.profile);
   for (const auto& problem : problems)
     diagnostics.error("E0502", SourceLoc{}, "bố cục trang không đúng Nghị định 30/2020/NĐ-CP: " + problem);
   if (!problems.empty()) return std::nullopt;
   Diagnostics local;
-  auto document = this->document(the_case, options, local);
+  auto document = this->document(request, options, local);
   std::optional<Rendered> result;
   if (document) {
     Rendered rendered;
@@ -207,28 +212,16 @@ std::optional<Engine::Rendered> Engine::lay_out(const model::Case& the_case, con
 
 std::optional<Bytes> Engine::render(const model::Case& the_case, const RenderOptions& options,
                                     Diagnostics& diagnostics) const {
-  auto rendered = lay_out(the_case, options, diagnostics);
+  const auto request = resolve(the_case, options, diagnostics);
+  if (!request) return std::nullopt;
+  return render(*request, options, diagnostics);
+}
+
+std::optional<Bytes> Engine::render(const Resolved& request, const RenderOptions& options,
+                                    Diagnostics& diagnostics) const {
+  auto rendered = lay_out(request, options, diagnostics);
   if (!rendered) return std::nullopt;
-  const doc::Metadata& m = rendered->metadata;
-  pdf::DocumentInfo info;
-  // "Quyết định về việc thi hành án": the type, then the trích yếu with its first letter in lower case.
-  info.title = m.subject.empty() ? m.type_name : m.type_name + " " + text::lowercase_first(m.subject);
-  info.author = m.organ_name;
-  info.subject = m.subject;
-  info.keywords = m.case_id + ", " + m.number + "/" + m.notation;
-  const model::Date date = model::Date::parse_iso(m.issued_date).value_or(model::Date{});
-  info.year = date.year();
-  info.month = date.month();
-  info.day = date.day();
-  info.type_name = m.type_name;
-  info.code_number = m.number;
-  info.code_notation = m.notation;
-  info.organ_name = m.organ_name;
-  info.signer_position = m.signer_position;
-  info.signer_name = m.signer_name;
-  info.case_id = m.case_id;
-  info.parties = m.parties;
-  return pdf::write_pdf(rendered->pages, info, *fonts_);
+  return pdf::write_pdf(rendered->pages, rendered->metadata, *fonts_);
 }
 
 std::optional<model::Case> Engine::read_single_case(std::string_view bytes, const std::string& file,
@@ -253,7 +246,9 @@ std::optional<Bytes> Engine::render_file(std::string_view bytes, const std::stri
 
 std::optional<std::string> Engine::layout_dump(const model::Case& the_case, const RenderOptions& options,
                                                Diagnostics& diagnostics) const {
-  auto rendered = lay_out(the_case, options, diagnostics);
+  const auto request = resolve(the_case, options, diagnostics);
+  if (!request) return std::nullopt;
+  auto rendered = lay_out(*request, options, diagnostics);
   if (!rendered) return std::nullopt;
   return layout::dump(rendered->pages);
 }
@@ -288,13 +283,14 @@ bool Engine::has_template(const std::string& name) const {
 
 std::vector<std::string> Engine::templates_for(const model::Case& the_case, model::Date today) const {
   std::vector<std::string> out;
-  RenderOptions base;
-  base.today = today;
-  const model::Date fallback = document_date(the_case, base);
   for (const auto* item : templates_->documents()) {
-    templating::RenderInput input;
-    input.date = templates_->document_date(*item, the_case, fallback, *law_);
-    if (templates_->applies(*item, the_case, input, *law_)) out.push_back(item->name());
+    RenderOptions options;
+    options.template_name = item->name();
+    options.today = today;
+    Diagnostics ignored;
+    const auto request = resolve(the_case, options, ignored);
+    if (request && templates_->applies(*item, templating::RenderInput{request->ledger}, *law_))
+      out.push_back(item->name());
   }
   return out;
 }

@@ -13,10 +13,12 @@
 #include "base/diagnostics.hpp"
 #include "layout/profile.hpp"
 #include "model/case.hpp"
+#include "model/ledger.hpp"
 #include "text/repair.hpp"
 
 namespace vanban::templating {
 class TemplateSet;
+class Template;
 }
 namespace vanban::rules {
 struct Law;
@@ -49,7 +51,7 @@ struct ResourcePaths {
 /// What to render besides the case.
 struct RenderOptions {
   std::string template_name;
-  std::optional<model::Date> date;        ///< document date; default: the case's decision date, else `today`
+  std::optional<model::Date> date;        ///< document date; default: see Engine::resolve
   model::Date today;                      ///< taken once by the front end
   std::string number;                     ///< số, digits only; "" in a draft
   std::optional<std::string> signer_id;
@@ -89,8 +91,23 @@ class Engine {
                                                           Diagnostics& diagnostics,
                                                           text::RepairMode repair = text::RepairMode::repair) const;
 
+  /// A request for one case resolved once: its template, the document's date, and the case as it stood on that
+  /// date. Every stage of that document (the context, the filter, the manifest) reads these.
+  struct Resolved {
+    const templating::Template* document_template = nullptr;
+    model::Ledger ledger;  ///< the case on the document's date (ledger.as_of())
+  };
+  /// Resolves the request for one case. The document's date is the option, else the case date the template names
+  /// ({@document dated="…"}: a verification record bears the verification's date), else the decision date, else
+  /// `options.today`. nullopt with E0420 when the template is not a document template.
+  [[nodiscard]] std::optional<Resolved> resolve(const model::Case& the_case, const RenderOptions& options,
+                                                Diagnostics& diagnostics) const;
+
   /// Renders one case to PDF bytes; nullopt (with diagnostics) when the case or the request is wrong.
   [[nodiscard]] std::optional<Bytes> render(const model::Case& the_case, const RenderOptions& options,
+                                            Diagnostics& diagnostics) const;
+  /// Renders a resolved request (the ledger's case) with the rest of `options`.
+  [[nodiscard]] std::optional<Bytes> render(const Resolved& request, const RenderOptions& options,
                                             Diagnostics& diagnostics) const;
 
   /// Reads a file that must hold exactly one case (a register of several is refused with E0421).
@@ -125,12 +142,13 @@ class Engine {
   /// Parses and checks a filter for one template; errors at "--where:1:COLUMN"; nullptr when it is wrong.
   [[nodiscard]] std::shared_ptr<const Filter> parse_filter(const std::string& text, const std::string& template_name,
                                                      Diagnostics& diagnostics) const;
-  /// Whether the case passes the filter (a case whose context cannot be built does not).
-  [[nodiscard]] bool matches(const Filter& filter, const model::Case& the_case, const RenderOptions& options) const;
+  /// Whether the resolved request's case passes the filter (a case whose context cannot be built does not); the
+  /// filter sees the case exactly as the document will.
+  [[nodiscard]] bool matches(const Filter& filter, const Resolved& request, const RenderOptions& options) const;
 
   /// One PDF of many documents, in order, each starting on a new page (on an odd page when `duplex`);
   /// cases that cannot be rendered are left out (the batch reports them).
-  [[nodiscard]] Bytes render_combined(const std::vector<const model::Case*>& cases, const RenderOptions& options,
+  [[nodiscard]] Bytes render_combined(const std::vector<const Resolved*>& requests, const RenderOptions& options,
                                       bool duplex) const;
 
   /// Warnings about the installed data that depend on the date: a year the holiday calendar does not cover yet.
@@ -139,8 +157,10 @@ class Engine {
  private:
   Engine();
   struct Rendered;
-  [[nodiscard]] std::optional<Rendered> lay_out(const model::Case& the_case, const RenderOptions& options,
+  [[nodiscard]] std::optional<Rendered> lay_out(const Resolved& request, const RenderOptions& options,
                                                 Diagnostics& diagnostics) const;
+  [[nodiscard]] std::optional<doc::Document> document(const Resolved& request, const RenderOptions& options,
+                                                      Diagnostics& diagnostics) const;
 
   std::unique_ptr<templating::TemplateSet> templates_;
   std::unique_ptr<rules::Law> law_;
@@ -151,9 +171,5 @@ class Engine {
 /// Why a layout profile is not allowed (Vietnamese, one message per value outside the ranges of Nghị định 30);
 /// empty when it is. A rendering with such a profile is refused with E0502.
 std::vector<std::string> profile_problems(const layout::Profile& profile);
-
-/// The document date a rendering uses: the option, else the case's decision date, else today. A template may
-/// name a later case date instead ({@document dated="…"}; Engine applies it).
-model::Date document_date(const model::Case& the_case, const RenderOptions& options);
 
 }  // namespace vanban::pipeline

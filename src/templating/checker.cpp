@@ -128,8 +128,7 @@ void for_each_reference_context(const TemplateSet& set, const Template& document
   static const model::Case reference = reference_case();
   Diagnostics found;
   for (const auto& regime : law.regimes.regimes()) {
-    RenderInput input;
-    input.date = regime.from;
+    RenderInput input{model::Ledger::of(reference, regime.from)};
     input.number = "1";
     // Declared parameters get their example (or a neutral) value, so `params.x` is known.
     const auto parameters = set.parameters_of(document_template);
@@ -140,7 +139,7 @@ void for_each_reference_context(const TemplateSet& set, const Template& document
                                          : parameter.type == "party"                               ? "debtor"
                                          : parameter.example.empty()                               ? "x"
                                                                                                    : parameter.example;
-    const Value context = build_context(reference, input, law, document_template, parameters, ignored);
+    const Value context = build_context(input, law, document_template, parameters, ignored);
     Diagnostics walk;
     visit(context, walk);
     for (const auto& diagnostic : walk.list()) {

@@ -1,6 +1,7 @@
 #include "templating/context.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <optional>
 
 #include "text/case_mapping.hpp"
@@ -147,38 +148,15 @@ Value procuracy_of(const model::Text& court) {
   return Value::text("Viện kiểm sát nhân dân" + court.value.substr(kCourt.size()), court.loc);
 }
 
-std::string_view means_id(model::MeansResult result) {
-  return result == model::MeansResult::has_means ? "has-means" : "no-means";
-}
-
-std::string_view status_result_id(model::StatusResult result) {
-  switch (result) {
-    case model::StatusResult::completed: return "completed";
-    case model::StatusResult::terminated: return "terminated";
-    case model::StatusResult::in_progress: return "in-progress";
-    case model::StatusResult::postponed: return "postponed";
-    case model::StatusResult::suspended: return "suspended";
-  }
-  return "in-progress";
-}
-
 class ContextBuilder {
  public:
-  ContextBuilder(const model::Case& c, const RenderInput& input, const rules::Law& law,
-                 const Template& document_template, const std::vector<Parameter>& parameters,
-                 Diagnostics& diagnostics)
-      : case_(c), input_(input), law_(law), template_(document_template), template_name_(document_template.name()),
-        parameters_(parameters), diagnostics_(diagnostics), regime_(law.regimes.regime_on(input.date)) {
-    // A document knows the case as it stood on its date: later events (payments, verifications…) are not seen.
-    for (const auto& event : c.enforcement.events)
-      if (event.date <= input.date) events_.push_back(event);
-    for (const auto& event : events_) {
-      if (event.kind == model::EventKind::payment && event.amount && event.obligation_id)
-        paid_[*event.obligation_id] += *event.amount;
-      if (event.kind == model::EventKind::destroyed && event.item_id && !destroyed_.count(*event.item_id))
-        destroyed_[*event.item_id] = event.date;
-    }
-  }
+  // A document knows the case as it stood on its date (the ledger): later events (payments, verifications…) are
+  // not seen, and every figure comes from the ledger.
+  ContextBuilder(const RenderInput& input, const rules::Law& law, const Template& document_template,
+                 const std::vector<Parameter>& parameters, Diagnostics& diagnostics)
+      : case_(input.ledger.the_case()), ledger_(input.ledger), input_(input), date_(input.date()), law_(law),
+        template_(document_template), template_name_(document_template.name()), parameters_(parameters),
+        diagnostics_(diagnostics), regime_(law.regimes.regime_on(date_)) {}
 
   Value build() {
     Object root;
@@ -207,16 +185,12 @@ class ContextBuilder {
     root["parties"] = Value::list(std::move(parties));
 
     List obligations;
-    model::Money total, paid;
-    for (const auto& obligation : case_.obligations) {
-      obligations.push_back(obligation_value(obligation));
-      if (obligation.amount) total += *obligation.amount;
-      paid += paid_of(obligation.id);
-    }
+    for (const auto& obligation : case_.obligations) obligations.push_back(obligation_value(obligation));
     root["obligations"] = Value::list(std::move(obligations));
-    root["total"] = Value::money(total, case_.loc);
-    root["paid"] = Value::money(paid, case_.loc);
-    root["outstanding"] = Value::money(total - paid, case_.loc);
+    const model::Sums totals = ledger_.totals();
+    root["total"] = Value::money(totals.total, case_.loc);
+    root["paid"] = Value::money(totals.paid, case_.loc);
+    root["outstanding"] = Value::money(totals.outstanding, case_.loc);
 
     root["enforced"] = enforced();
     root["state"] = state_revenue();
@@ -267,11 +241,6 @@ class ContextBuilder {
   }
 
  private:
-  model::Money paid_of(const std::string& obligation_id) const {
-    const auto it = paid_.find(obligation_id);
-    return it == paid_.end() ? model::Money{} : it->second;
-  }
-
   // The agency whose head decides: since 07/2025 a Phòng's decisions are the provincial agency's (its parent).
   std::string issuing_agency() const {
     const model::Officer* head = find_head();
@@ -377,19 +346,17 @@ class ContextBuilder {
       fields["representative"] = Value::absent(party.loc);
     }
     if (with_obligations) {
+      const auto keep = [&](const model::Obligation& obligation) {
+        return obligation.debtor_id == party.id && (owed_to == nullptr || obligation.creditor_id == *owed_to);
+      };
       List owed;
-      model::Money total, paid;
-      for (const auto& obligation : case_.obligations) {
-        if (obligation.debtor_id != party.id) continue;
-        if (owed_to != nullptr && obligation.creditor_id != *owed_to) continue;
-        owed.push_back(obligation_value(obligation));
-        if (obligation.amount) total += *obligation.amount;
-        paid += paid_of(obligation.id);
-      }
+      for (const auto& obligation : case_.obligations)
+        if (keep(obligation)) owed.push_back(obligation_value(obligation));
+      const model::Sums sums = ledger_.sums(keep);
       fields["obligations"] = Value::list(std::move(owed));
-      fields["total"] = Value::money(total, party.loc);
-      fields["paid"] = Value::money(paid, party.loc);
-      fields["outstanding"] = Value::money(total - paid, party.loc);
+      fields["total"] = Value::money(sums.total, party.loc);
+      fields["paid"] = Value::money(sums.paid, party.loc);
+      fields["outstanding"] = Value::money(sums.outstanding, party.loc);
       List owned, mortgaged;
       for (const auto& asset : case_.assets) {
         if (asset.owner_id != party.id) continue;
@@ -422,7 +389,7 @@ class ContextBuilder {
   }
 
   Value obligation_value(const model::Obligation& o) {
-    const model::Money paid = paid_of(o.id);
+    const auto outstanding = ledger_.outstanding(o);
     const model::Judgment* j = case_.find_judgment(o.judgment_id);
     return Value::object(
         {{"id", Value::text(o.id, o.loc)},
@@ -435,8 +402,8 @@ class ContextBuilder {
          {"creditor", party_reference(o.creditor_id, o.loc)},
          {"to_state", Value::boolean(!o.creditor_id.has_value())},
          {"judgment", j ? judgment_reference(*j) : Value::absent(o.loc)},
-         {"paid", Value::money(paid, o.loc)},
-         {"outstanding", o.amount ? Value::money(*o.amount - paid, o.loc) : Value::absent(o.loc)}},
+         {"paid", Value::money(ledger_.paid(o.id), o.loc)},
+         {"outstanding", outstanding ? Value::money(*outstanding, o.loc) : Value::absent(o.loc)}},
         o.loc);
   }
 
@@ -457,14 +424,13 @@ class ContextBuilder {
                               : e.disposition == model::Disposition::confiscate ? "confiscate"
                                                                                 : "return";
     const model::Judgment* j = case_.find_judgment(e.judgment_id);
-    const auto destroyed = destroyed_.find(e.id);
+    const auto destroyed = ledger_.destroyed_on(e.id);
     return Value::object({{"id", Value::text(e.id, e.loc)},
                           {"text", text_value(e.text)},
                           {"disposition", Value::text(disposition, e.loc)},
                           {"judgment_id", Value::text(e.judgment_id, e.loc)},
                           {"judgment", j ? judgment_reference(*j) : Value::absent(e.loc)},
-                          {"destroyed", destroyed == destroyed_.end() ? Value::absent(e.loc)
-                                                                      : Value::date(destroyed->second, e.loc)}},
+                          {"destroyed", optional_date(destroyed, e.loc)}},
                          e.loc);
   }
 
@@ -479,34 +445,24 @@ class ContextBuilder {
 
   // The first date the party was notified (a notified event), or absent.
   Value notified_on(const std::string& party_id) const {
-    for (const auto& event : events_)
-      if (event.kind == model::EventKind::notified && event.party_id == party_id) return Value::date(event.date, event.loc);
-    return Value::absent(case_.enforcement.loc);
+    return optional_date(ledger_.notified_on(party_id), case_.enforcement.loc);
   }
 
   // Whether the document's regime identifies people by số định danh cá nhân (Nghị định 152/2026 Điều 12.1.c).
   bool new_identification() const { return regime_ != nullptr && regime_->citations.count("identification") != 0; }
 
   // A list of obligations with their totals: {obligations, total, paid, outstanding}.
-  template <typename Keep>
-  Object obligation_summary(Keep keep) {
+  Object obligation_summary(const std::function<bool(const model::Obligation&)>& keep) {
     List items;
-    model::Money total, paid;
-    for (const auto& obligation : case_.obligations) {
-      if (!keep(obligation)) continue;
-      items.push_back(obligation_value(obligation));
-      if (obligation.amount) total += *obligation.amount;
-      paid += paid_of(obligation.id);
-    }
-    const bool any_paid = paid.dong != 0;
-    bool late_interest = false;
-    for (const auto& obligation : case_.obligations) late_interest = late_interest || (keep(obligation) && obligation.late_interest);
+    for (const auto& obligation : case_.obligations)
+      if (keep(obligation)) items.push_back(obligation_value(obligation));
+    const model::Sums sums = ledger_.sums(keep);
     return Object{{"obligations", Value::list(std::move(items), case_.loc)},
-                  {"total", Value::money(total, case_.loc)},
-                  {"paid", Value::money(paid, case_.loc)},
-                  {"outstanding", Value::money(total - paid, case_.loc)},
-                  {"paid_any", Value::boolean(any_paid)},
-                  {"late_interest", Value::boolean(late_interest)}};
+                  {"total", Value::money(sums.total, case_.loc)},
+                  {"paid", Value::money(sums.paid, case_.loc)},
+                  {"outstanding", Value::money(sums.outstanding, case_.loc)},
+                  {"paid_any", Value::boolean(sums.paid.dong != 0)},
+                  {"late_interest", Value::boolean(sums.late_interest)}};
   }
 
   // What the enforcement decision covers: on request, the obligations owed to the requester; ex officio, all.
@@ -652,7 +608,7 @@ class ContextBuilder {
   // Dates the law derives from the case, so that templates never compute them.
   Value deadlines() {
     Object fields;
-    const rules::Regime* regime = law_.regimes.regime_on(input_.date);
+    const rules::Regime* regime = regime_;
     const auto limit = [&](const char* id) -> const rules::TimeLimit* {
       if (regime == nullptr) return nullptr;
       const auto it = regime->time_limits.find(id);
@@ -662,11 +618,8 @@ class ContextBuilder {
     const model::Party* debtor = nullptr;
     for (const auto& party : case_.parties)
       if (party.role == model::Role::debtor && debtor == nullptr) debtor = &party;
-    for (const auto& event : events_) {
-      if (event.kind == model::EventKind::notified && debtor && event.party_id == debtor->id && !notified)
-        notified = event.date;
-      if (event.kind == model::EventKind::verification) verified = event.date;
-    }
+    if (debtor != nullptr) notified = ledger_.notified_on(debtor->id);
+    if (const model::Event* verification = ledger_.last(model::EventKind::verification)) verified = verification->date;
     const auto deadline = [&](const std::optional<model::Date>& from, const char* id) {
       const rules::TimeLimit* found = limit(id);
       if (!from || found == nullptr) return Value::absent(case_.enforcement.loc);
@@ -675,7 +628,7 @@ class ContextBuilder {
     fields["voluntary"] = deadline(notified, "voluntary-period");
     fields["next_verification"] = deadline(verified, "reverification");
     // The destruction council works from the document date (its founding decision).
-    fields["destruction"] = deadline(input_.date, "destruction");
+    fields["destruction"] = deadline(date_, "destruction");
     // A verification record supports a miễn, giảm request only while it is recent (Luật 2008 Điều 62.3).
     fields["verification_valid_until"] = deadline(verified, "remission-verification");
     const std::optional<model::Date> decided =
@@ -714,26 +667,21 @@ class ContextBuilder {
       fields["decision"] = Value::absent(e.loc);
     }
     List verifications;
-    for (const auto& event : events_) {
-      if (event.kind != model::EventKind::verification) continue;
+    for (const model::Event* event : ledger_.events()) {
+      if (event->kind != model::EventKind::verification) continue;
       verifications.push_back(Value::object(
-          {{"date", Value::date(event.date, event.loc)},
-           {"result", Value::text(std::string(means_id(event.result.value_or(model::MeansResult::has_means))), event.loc)},
-           {"has_means", Value::boolean(event.result == model::MeansResult::has_means)},
-           {"text", optional_text(event.text, event.loc)}},
-          event.loc));
+          {{"date", Value::date(event->date, event->loc)},
+           {"result", Value::text(std::string(model::means_code(event->result.value_or(model::MeansResult::has_means))),
+                                  event->loc)},
+           {"has_means", Value::boolean(event->result == model::MeansResult::has_means)},
+           {"text", optional_text(event->text, event->loc)}},
+          event->loc));
     }
     fields["last_verification"] = verifications.empty() ? Value::absent(e.loc) : verifications.back();
     fields["verifications"] = Value::list(std::move(verifications));
     // The latest hoãn, tạm đình chỉ, đình chỉ and quyết định chưa có điều kiện; every notification and destruction.
-    const auto last_event = [&](model::EventKind kind) -> const model::Event* {
-      const model::Event* found = nullptr;
-      for (const auto& event : events_)
-        if (event.kind == kind) found = &event;
-      return found;
-    };
     const auto with_reason = [&](model::EventKind kind) {
-      const model::Event* event = last_event(kind);
+      const model::Event* event = ledger_.last(kind);
       if (event == nullptr) return Value::absent(e.loc);
       return Value::object({{"date", Value::date(event->date, event->loc)}, {"reason", optional_text(event->reason, event->loc)}},
                            event->loc);
@@ -741,7 +689,7 @@ class ContextBuilder {
     fields["postponement"] = with_reason(model::EventKind::postponed);
     fields["suspension"] = with_reason(model::EventKind::suspended);
     fields["termination"] = with_reason(model::EventKind::terminated);
-    if (const model::Event* no_means = last_event(model::EventKind::no_means_decision)) {
+    if (const model::Event* no_means = ledger_.last(model::EventKind::no_means_decision)) {
       fields["no_means_decision"] = Value::object(
           {{"date", Value::date(no_means->date, no_means->loc)}, {"number", optional_text(no_means->number, no_means->loc)}},
           no_means->loc);
@@ -749,28 +697,28 @@ class ContextBuilder {
       fields["no_means_decision"] = Value::absent(e.loc);
     }
     List notifications, destructions;
-    for (const auto& event : events_) {
-      if (event.kind == model::EventKind::notified)
+    for (const model::Event* event : ledger_.events()) {
+      if (event->kind == model::EventKind::notified)
         notifications.push_back(Value::object(
-            {{"date", Value::date(event.date, event.loc)}, {"party", party_reference(event.party_id, event.loc)}}, event.loc));
-      if (event.kind == model::EventKind::destroyed) {
-        const model::EvidenceItem* item = event.item_id ? case_.find_evidence(*event.item_id) : nullptr;
-        destructions.push_back(Value::object(
-            {{"date", Value::date(event.date, event.loc)}, {"item", item ? evidence_value(*item) : Value::absent(event.loc)}},
-            event.loc));
+            {{"date", Value::date(event->date, event->loc)}, {"party", party_reference(event->party_id, event->loc)}},
+            event->loc));
+      if (event->kind == model::EventKind::destroyed) {
+        const model::EvidenceItem* item = event->item_id ? case_.find_evidence(*event->item_id) : nullptr;
+        destructions.push_back(Value::object({{"date", Value::date(event->date, event->loc)},
+                                              {"item", item ? evidence_value(*item) : Value::absent(event->loc)}},
+                                             event->loc));
       }
     }
     fields["destroyed_on"] = destructions.empty() ? Value::absent(e.loc) : *destructions.back().find("date");
     fields["notifications"] = Value::list(std::move(notifications), e.loc);
     fields["destructions"] = Value::list(std::move(destructions), e.loc);
-    if (e.status) {
-      fields["status"] = Value::object({{"as_of", Value::date(e.status->as_of, e.status->loc)},
-                                        {"condition", Value::text(std::string(means_id(e.status->condition)), e.status->loc)},
-                                        {"result", Value::text(std::string(status_result_id(e.status->result)), e.status->loc)}},
-                                       e.status->loc);
-    } else {
-      fields["status"] = Value::absent(e.loc);
-    }
+    // Where enforcement stands on the document's date (the ledger: the recorded status, then the events since).
+    const SourceLoc& status_loc = e.status ? e.status->loc : e.loc;
+    fields["status"] = Value::object(
+        {{"as_of", Value::date(ledger_.as_of(), status_loc)},
+         {"condition", Value::text(std::string(model::means_code(ledger_.condition())), status_loc)},
+         {"result", Value::text(std::string(model::status_result_code(ledger_.result())), status_loc)}},
+        status_loc);
     return Value::object(std::move(fields), e.loc);
   }
 
@@ -791,7 +739,7 @@ class ContextBuilder {
     }
     // A letter (code="") bears the agency's code alone: "05/CCTHADS".
     return Value::object({{"number", Value::text(input_.number)},
-                          {"date", Value::date(input_.date)},
+                          {"date", Value::date(date_)},
                           {"can_cu", Value::list(std::move(can_cu))},
                           {"form", form},
                           {"template", Value::text(template_name_)},
@@ -802,10 +750,10 @@ class ContextBuilder {
   }
 
   Value regime() {
-    const rules::Regime* regime = law_.regimes.regime_on(input_.date);
+    const rules::Regime* regime = regime_;
     if (regime == nullptr) {
       diagnostics_.error("E0314", case_.loc,
-                         "không có chế độ pháp lý nào áp dụng cho ngày " + input_.date.to_iso() +
+                         "không có chế độ pháp lý nào áp dụng cho ngày " + date_.to_iso() +
                              " trong dữ liệu pháp luật (rules/law.xml)");
       return Value::absent(case_.loc);
     }
@@ -837,16 +785,15 @@ class ContextBuilder {
   }
 
   const model::Case& case_;
+  const model::Ledger& ledger_;
   const RenderInput& input_;
+  const model::Date date_;  ///< the document's date: the ledger's
   const rules::Law& law_;
   const Template& template_;
   const std::string& template_name_;
   const std::vector<Parameter>& parameters_;
   Diagnostics& diagnostics_;
   const rules::Regime* regime_;
-  std::vector<model::Event> events_;  ///< the case's events up to the document date
-  std::map<std::string, model::Money> paid_;
-  std::map<std::string, model::Date> destroyed_;  ///< evidence item id → first destruction date
   std::map<std::string, Value, std::less<>> party_references_;  ///< party id → party_value(party, false)
   std::map<std::string, Value, std::less<>> judgment_references_;  ///< judgment id → judgment(j)
   std::string signing_;  ///< the checked `signing` parameter, "" for automatic
@@ -890,10 +837,9 @@ std::string deciding_authority(const std::string& head_position, const model::Ag
   return text::to_upper(head_position) + " " + text::to_upper(agency.name.value);
 }
 
-Value build_context(const model::Case& the_case, const RenderInput& input, const rules::Law& law,
-                    const Template& document_template, const std::vector<Parameter>& parameters,
-                    Diagnostics& diagnostics) {
-  return ContextBuilder(the_case, input, law, document_template, parameters, diagnostics).build();
+Value build_context(const RenderInput& input, const rules::Law& law, const Template& document_template,
+                    const std::vector<Parameter>& parameters, Diagnostics& diagnostics) {
+  return ContextBuilder(input, law, document_template, parameters, diagnostics).build();
 }
 
 }  // namespace vanban::templating

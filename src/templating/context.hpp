@@ -5,29 +5,37 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "base/diagnostics.hpp"
 #include "model/case.hpp"
+#include "model/ledger.hpp"
 #include "rules/law.hpp"
 #include "templating/template.hpp"
 #include "templating/value.hpp"
 
 namespace vanban::templating {
 
-/// What a rendering knows besides the case; chosen by the front end, never read from the environment.
+/// What a rendering knows: the case as it stood on the document's date, and what the request adds; chosen by the
+/// front end (through pipeline), never read from the environment.
 struct RenderInput {
-  model::Date date;                       ///< the document date; it picks the legal regime
+  /// A request for the case of `ledger` on its date, with no number, the default signer and no parameters.
+  explicit RenderInput(model::Ledger on_date) : ledger(std::move(on_date)) {}
+
+  model::Ledger ledger;                   ///< the case on the document's date; that date picks the legal regime
   std::string number;                     ///< số, "" in a draft
   std::optional<std::string> signer_id;   ///< officer who signs; default: the decision's signer, else the head
   std::map<std::string, std::string, std::less<>> parameters;  ///< --set key=value, already checked
+
+  /// The document's date: the ledger's.
+  [[nodiscard]] model::Date date() const { return ledger.as_of(); }
 };
 
-/// Builds the context for one case. `parameters` are those the template declares ({@param}); the values given in
+/// Builds the context for the case of `input.ledger`. `parameters` are those the template declares ({@param}); the values given in
 /// `input.parameters` are checked against them. Input problems (unknown signer, no regime for the date, a bad
 /// or missing parameter) are reported.
-Value build_context(const model::Case& the_case, const RenderInput& input, const rules::Law& law,
-                    const Template& document_template, const std::vector<Parameter>& parameters,
-                    Diagnostics& diagnostics);
+Value build_context(const RenderInput& input, const rules::Law& law, const Template& document_template,
+                    const std::vector<Parameter>& parameters, Diagnostics& diagnostics);
 
 /// The parameter every template accepts: `signing` overrides the signing authority (KT., Q., TL., TUQ., TM.).
 inline constexpr const char* kSigningParameter = "signing";

@@ -76,9 +76,9 @@ std::vector<doc::Run> with_final_mark(std::vector<doc::Run> runs, char mark) {
 
 class Renderer {
  public:
-  Renderer(const TemplateSet& set, const Template& root, const model::Case& the_case, const Value& context,
-           const RenderInput& input, Diagnostics& diagnostics)
-      : set_(set), root_(root), case_(the_case), context_(context), scope_(context), input_(input),
+  Renderer(const TemplateSet& set, const Template& root, const Value& context, const RenderInput& input,
+           Diagnostics& diagnostics)
+      : set_(set), root_(root), case_(input.ledger.the_case()), context_(context), scope_(context), input_(input),
         diagnostics_(diagnostics) {
     stack_.push_back(Container{});
   }
@@ -459,7 +459,7 @@ class Renderer {
     header.agency = text::to_upper(lookup_text({"agency", "name"}));
     header.number_line = "Số: " + lookup_text({"document", "reference"});
     header.place_date = lookup_text({"agency", "place"}) + ", " +
-                        text::long_date(input_.date.year(), input_.date.month(), input_.date.day());
+                        text::long_date(input_.date().year(), input_.date().month(), input_.date().day());
     document_.blocks.emplace_back(std::move(header));
   }
 
@@ -512,18 +512,19 @@ class Renderer {
   }
 
   void fill_metadata() {
-    doc::Metadata& m = document_.metadata;
-    m.template_name = root_.name();
+    model::DocumentMetadata& m = document_.metadata;
     m.type_name = document_info().type_name;
-    m.type_code = document_info().type_code;
     m.subject = subject_;
-    m.number = input_.number;
-    m.notation = notation();
-    m.issued_date = input_.date.to_iso();
+    // "Quyết định về việc thi hành án": the type, then the trích yếu with its first letter in lower case.
+    m.title = m.subject.empty() ? m.type_name : m.type_name + " " + text::lowercase_first(m.subject);
+    m.code_number = input_.number;
+    m.code_notation = notation();
+    m.issued_date = input_.date();
     m.organ_name = lookup_text({"agency", "name"});
     m.signer_name = signer_name_;
     m.signer_position = signer_position_;
     m.case_id = case_.id;
+    m.keywords = m.case_id + ", " + m.code_number + "/" + m.code_notation;
     for (const auto& party : case_.parties)
       m.parties.emplace_back(std::string(model::role_code(party.role)), party.name.value);
   }
@@ -553,9 +554,9 @@ class Renderer {
 }  // namespace
 
 std::optional<doc::Document> render_document(const TemplateSet& set, const Template& document_template,
-                                             const model::Case& the_case, const Value& context,
-                                             const RenderInput& input, Diagnostics& diagnostics) {
-  return Renderer(set, document_template, the_case, context, input, diagnostics).run();
+                                             const Value& context, const RenderInput& input,
+                                             Diagnostics& diagnostics) {
+  return Renderer(set, document_template, context, input, diagnostics).run();
 }
 
 }  // namespace vanban::templating

@@ -13,9 +13,10 @@ namespace vanban::templating {
 
 class TemplateSet;
 
-/// Renders `document_template` (which declares {@document}); errors go to `diagnostics`.
+/// Renders `document_template` (which declares {@document}) for the case of `input`, whose context is `context`;
+/// errors go to `diagnostics`.
 std::optional<doc::Document> render_document(const TemplateSet& set, const Template& document_template,
-                                             const model::Case& the_case, const Value& context,
-                                             const RenderInput& input, Diagnostics& diagnostics);
+                                             const Value& context, const RenderInput& input,
+                                             Diagnostics& diagnostics);
 
 }  // namespace vanban::templating

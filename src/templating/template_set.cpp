@@ -97,22 +97,20 @@ std::vector<Parameter> TemplateSet::parameters_of(const Template& document_templ
   return out;
 }
 
-std::optional<doc::Document> TemplateSet::render(const Template& document_template, const model::Case& the_case,
-                                                 const RenderInput& input, const rules::Law& law,
-                                                 Diagnostics& diagnostics) const {
+std::optional<doc::Document> TemplateSet::render(const Template& document_template, const RenderInput& input,
+                                                 const rules::Law& law, Diagnostics& diagnostics) const {
   Diagnostics local;
-  const Value context =
-      build_context(the_case, input, law, document_template, parameters_of(document_template), local);
+  const Value context = build_context(input, law, document_template, parameters_of(document_template), local);
   std::optional<doc::Document> result;
-  if (!local.has_errors()) result = render_document(*this, document_template, the_case, context, input, local);
+  if (!local.has_errors()) result = render_document(*this, document_template, context, input, local);
   diagnostics.merge(local);
   if (local.has_errors()) return std::nullopt;
   return result;
 }
 
-Value TemplateSet::context_for(const Template& document_template, const model::Case& the_case,
-                               const RenderInput& input, const rules::Law& law, Diagnostics& diagnostics) const {
-  return build_context(the_case, input, law, document_template, parameters_of(document_template), diagnostics);
+Value TemplateSet::context_for(const Template& document_template, const RenderInput& input, const rules::Law& law,
+                               Diagnostics& diagnostics) const {
+  return build_context(input, law, document_template, parameters_of(document_template), diagnostics);
 }
 
 model::Date TemplateSet::document_date(const Template& document_template, const model::Case& the_case,
@@ -120,22 +118,20 @@ model::Date TemplateSet::document_date(const Template& document_template, const 
   const auto& info = document_template.document();
   if (!info || !info->dated) return fallback;
   // The case as it stands at the end of its history: the named date may lie after the fallback.
-  RenderInput input;
-  input.date = *model::Date::from_ymd(9999, 12, 31);
+  const RenderInput input{model::Ledger::at_end(the_case)};
   Diagnostics ignored;
-  const Value context = build_context(the_case, input, law, document_template, {}, ignored);
+  const Value context = build_context(input, law, document_template, {}, ignored);
   const Scope scope(context);
   const Value value = evaluate(*info->dated, scope, ignored);
   return value.kind() == Value::Kind::date ? value.as_date() : fallback;
 }
 
-bool TemplateSet::applies(const Template& document_template, const model::Case& the_case, const RenderInput& input,
-                          const rules::Law& law) const {
+bool TemplateSet::applies(const Template& document_template, const RenderInput& input, const rules::Law& law) const {
   const auto& info = document_template.document();
   if (!info || !info->applies) return true;
   Diagnostics ignored;
   // Parameters are not known here: the condition may only use the case.
-  const Value context = build_context(the_case, input, law, document_template, {}, ignored);
+  const Value context = build_context(input, law, document_template, {}, ignored);
   const Scope scope(context);
   return evaluate(*info->applies, scope, ignored).truthy() && !ignored.has_errors();
 }

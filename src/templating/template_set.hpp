@@ -35,19 +35,18 @@ class TemplateSet {
   /// Templates that make documents (those with {@document}), sorted by name.
   [[nodiscard]] std::vector<const Template*> documents() const;
 
-  /// Renders a document template for one case. Template and input errors are reported; nullopt on any error,
-  /// so nothing half-rendered ever leaves this function.
-  [[nodiscard]] std::optional<doc::Document> render(const Template& document_template, const model::Case& the_case,
-                                                    const RenderInput& input, const rules::Law& law,
-                                                    Diagnostics& diagnostics) const;
+  /// Renders a document template for the case of `input` (as it stood on the document's date). Template and input
+  /// errors are reported; nullopt on any error, so nothing half-rendered ever leaves this function.
+  [[nodiscard]] std::optional<doc::Document> render(const Template& document_template, const RenderInput& input,
+                                                    const rules::Law& law, Diagnostics& diagnostics) const;
 
-  /// Whether the template's {@document applies="…"} condition holds for the case (true without a condition).
-  [[nodiscard]] bool applies(const Template& document_template, const model::Case& the_case,
-                             const RenderInput& input, const rules::Law& law) const;
+  /// Whether the template's {@document applies="…"} condition holds for the case of `input` (true without one).
+  [[nodiscard]] bool applies(const Template& document_template, const RenderInput& input,
+                             const rules::Law& law) const;
 
-  /// The context a template sees for a case (for evaluating batch filters); problems go to `diagnostics`.
-  [[nodiscard]] Value context_for(const Template& document_template, const model::Case& the_case,
-                                  const RenderInput& input, const rules::Law& law, Diagnostics& diagnostics) const;
+  /// The context a template sees for the case of `input` (for batch filters); problems go to `diagnostics`.
+  [[nodiscard]] Value context_for(const Template& document_template, const RenderInput& input, const rules::Law& law,
+                                  Diagnostics& diagnostics) const;
 
   /// Checks an expression (a batch filter) against the context any case can produce for this template:
   /// unknown fields, functions and comparisons of unrelated kinds are reported at their position.

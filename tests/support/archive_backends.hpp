@@ -1,141 +1,42 @@
 #pragma once
-// The two archive backends for the archive tests: SQLite in a scratch folder, and a real PostgreSQL server on
-// loopback. ctest starts one throw-away cluster for all tests (the "postgres" fixture in tests/CMakeLists.txt,
-// tests/support/postgres_cluster.sh); a test binary run by hand starts its own and stops it at exit.
-// Each test gets a fresh schema. Raw SQL (for tampering) goes through Poco::Data directly.
+// The archive tests' sandbox on both backends (support/database_backends.hpp): the store folder, the SQLite file
+// in it or a fresh PostgreSQL schema, the CLI options that name them, and raw SQL for tampering.
 
-#include <gtest/gtest.h>
-#include <unistd.h>
-
-#include <Poco/Data/PostgreSQL/Connector.h>
-#include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/Session.h>
 
-#include <algorithm>
-#include <cstdlib>
 #include <filesystem>
 #include <memory>
-#include <mutex>
-#include <stdexcept>
 #include <string>
 
-#include "support/paths.hpp"
-#include "support/process.hpp"
+#include "support/database_backends.hpp"
 
 namespace vanban::test {
 
-enum class Backend { sqlite, postgresql };
-
-/// Test names and messages say "SQLite" or "PostgreSQL".
-inline void PrintTo(Backend backend, std::ostream* out) {
-  *out << (backend == Backend::sqlite ? "SQLite" : "PostgreSQL");
-}
-
-inline std::string backend_name(const ::testing::TestParamInfo<Backend>& info) {
-  return info.param == Backend::sqlite ? "SQLite" : "PostgreSQL";
-}
-
-/// The loopback PostgreSQL server: the fixture's, else one started now for this process.
-class PostgresServer {
- public:
-  static PostgresServer& instance() {
-    static PostgresServer server;
-    return server;
-  }
-  [[nodiscard]] int port() const { return port_; }
-  ~PostgresServer() {
-    if (!own_dir_.empty()) run("sh " + quote(script().string()) + " stop " + quote(own_dir_.string()) + " > /dev/null");
-  }
-
- private:
-  PostgresServer() {
-    const auto shared = std::filesystem::path(VANBAN_TEST_OUTPUT_DIR) / "postgres";
-    if (std::filesystem::exists(shared / "port")) {
-      port_ = std::stoi(read_text(shared / "port"));
-      return;
-    }
-    own_dir_ = std::filesystem::path(VANBAN_TEST_OUTPUT_DIR) / ("postgres-" + std::to_string(::getpid()));
-    const auto started = run("sh " + quote(script().string()) + " start " + quote(own_dir_.string()));
-    if (started.exit_code != 0) throw std::runtime_error("cannot start PostgreSQL: " + started.err);
-    port_ = std::stoi(read_text(own_dir_ / "port"));
-  }
-  static std::filesystem::path script() { return source_dir() / "tests" / "support" / "postgres_cluster.sh"; }
-  int port_ = 0;
-  std::filesystem::path own_dir_;
-};
-
-inline void register_connectors() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    Poco::Data::SQLite::Connector::registerConnector();
-    Poco::Data::PostgreSQL::Connector::registerConnector();
-  });
-}
-
 /// One test's archive: a scratch folder (the store, and the SQLite file) and, on PostgreSQL, a fresh schema.
-class ArchiveSandbox {
+class ArchiveSandbox : public DatabaseSandbox {
  public:
-  ArchiveSandbox(Backend backend, const std::string& name) : backend_(backend), dir_(scratch_dir("archive-" + name)) {
-    register_connectors();
-    if (backend_ == Backend::postgresql) {
-      // A schema per test (creating a database can wait for a checkpoint; a schema never does).
-      std::string schema = "t_" + name + "_" + std::to_string(::getpid());
-      std::transform(schema.begin(), schema.end(), schema.begin(), [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(c)) : '_';
-      });
-      schema_ = schema.substr(0, 60);
-      Poco::Data::Session admin("PostgreSQL", connection(""));
-      admin << "SET client_min_messages TO WARNING", Poco::Data::Keywords::now;
-      admin << "DROP SCHEMA IF EXISTS " + schema_ + " CASCADE", Poco::Data::Keywords::now;
-      admin << "CREATE SCHEMA " + schema_, Poco::Data::Keywords::now;
-    }
-  }
+  ArchiveSandbox(Backend backend, const std::string& name) : DatabaseSandbox(backend, "archive-" + name, name) {}
 
-  [[nodiscard]] Backend backend() const { return backend_; }
-  [[nodiscard]] const std::filesystem::path& dir() const { return dir_; }
-  [[nodiscard]] std::filesystem::path store() const { return dir_ / "store"; }
+  [[nodiscard]] std::filesystem::path store() const { return dir() / "store"; }
   /// The --db value: "" for SQLite (the default file in the store), a postgresql:// URI otherwise.
-  [[nodiscard]] std::string db_option() const {
-    if (backend_ == Backend::sqlite) return "";
-    return "postgresql://vanban@127.0.0.1:" + std::to_string(PostgresServer::instance().port()) +
-           "/postgres?options=-csearch_path%3D" + schema_;
-  }
+  [[nodiscard]] std::string db_option() const { return backend() == Backend::sqlite ? "" : postgres_uri(); }
   /// "--db URI --store DIR" for the CLI.
   [[nodiscard]] std::string cli_options() const {
     std::string out = "--store " + quote(store().string());
-    if (backend_ == Backend::postgresql) out = "--db " + quote(db_option()) + " " + out;
+    if (backend() == Backend::postgresql) out = "--db " + quote(db_option()) + " " + out;
     return out;
   }
   /// A session on the archive's own database, for reading and tampering behind the archive's back.
   [[nodiscard]] std::unique_ptr<Poco::Data::Session> raw_session() const {
-    if (backend_ == Backend::sqlite)
+    if (backend() == Backend::sqlite)
       return std::make_unique<Poco::Data::Session>("SQLite", (store() / "archive.sqlite").string());
-    return std::make_unique<Poco::Data::Session>("PostgreSQL", connection(schema_));
+    return postgres_session();
   }
   /// Runs one SQL statement on the archive's database.
   void sql(const std::string& statement) const {
     auto session = raw_session();
     *session << statement, Poco::Data::Keywords::now;
   }
-
- private:
-  // Connection parameters on the test database, with `schema` first in the search path when given.
-  static std::string connection(const std::string& schema) {
-    return "host=127.0.0.1 port=" + std::to_string(PostgresServer::instance().port()) + " user=vanban dbname=postgres" +
-           (schema.empty() ? "" : " options=-csearch_path=" + schema);
-  }
-  Backend backend_;
-  std::filesystem::path dir_;
-  std::string schema_;
 };
-
-/// A sandbox name unique to the running test and backend ("Add_SQLite").
-inline std::string current_test_name() {
-  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-  std::string name = std::string(info->test_suite_name()) + "_" + info->name();
-  for (char& c : name)
-    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-  return name;
-}
 
 }  // namespace vanban::test

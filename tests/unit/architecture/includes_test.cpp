@@ -20,13 +20,14 @@ const std::map<std::string, std::set<std::string>> kAllowed = {
     {"text", {"base"}},
     {"xml", {"base", "model", "text"}},
     {"rules", {"base", "model", "xml"}},
-    {"doc", {"base"}},
+    {"doc", {"base", "model"}},
     {"templating", {"base", "model", "text", "rules", "doc"}},
     {"layout", {"base", "doc", "text"}},
     {"pdfobj", {"base", "crypto"}},
-    {"pdf", {"base", "layout", "pdfobj"}},
+    {"pdf", {"base", "model", "layout", "pdfobj"}},
     {"sign", {"base", "crypto", "pdfobj"}},
-    {"archive", {"base", "model", "text", "crypto"}},
+    {"db", {"base"}},
+    {"archive", {"base", "model", "text", "db", "crypto"}},
     {"pipeline",
      {"base", "crypto", "model", "xml", "text", "rules", "doc", "templating", "layout", "pdfobj", "pdf", "sign"}},
     {"cli", {"base", "model", "text", "pipeline", "archive", "sign"}},
@@ -35,14 +36,14 @@ const std::map<std::string, std::set<std::string>> kAllowed = {
 
 // Third-party headers and the modules that may include them. crypto alone calls OpenSSL; pdfobj alone uses zlib
 // (xref and object streams of other tools' PDFs, the streams sign appends; libharu links its own zlib, which no
-// vanban header sees); pdf compresses its own streams with libdeflate, and sign alone reads PNG images. archive
-// alone talks to the database (Poco::Data) and writes the hand-over zip (Poco::Zip).
+// vanban header sees); pdf compresses its own streams with libdeflate, and sign alone reads PNG images. db alone
+// talks to the database (Poco::Data); archive alone writes the hand-over zip (Poco::Zip).
 const std::vector<std::pair<std::regex, std::set<std::string>>> kOwners = {
     {std::regex("^pugixml"), {"xml"}},       {std::regex("^libxml/"), {"xml"}},
     {std::regex("^unicode/"), {"text"}},     {std::regex("^hpdf"), {"pdf"}},
     {std::regex("^zlib"), {"pdfobj"}},       {std::regex("^libdeflate"), {"pdf"}},
     {std::regex("^openssl/"), {"crypto"}},   {std::regex("^png"), {"sign"}},
-    {std::regex("^Poco/Data"), {"archive"}}, {std::regex("^Poco/Zip"), {"archive"}},
+    {std::regex("^Poco/Data"), {"db"}},      {std::regex("^Poco/Zip"), {"archive"}},
     {std::regex("^Poco/Net"), {"server"}},
 };
 

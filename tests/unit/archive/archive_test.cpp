@@ -471,6 +471,70 @@ TEST_P(ArchiveTest, AMissingArchiveIsNotCreatedByReading) {
   EXPECT_FALSE(std::filesystem::exists(sandbox_->store() / "chain-head"));
 }
 
+// An archive made before schema versions were recorded (vanban up to the db module): these exact tables, no
+// schema_versions. Frozen here as those binaries made it; it must open, and is then recorded as version 1.
+void make_archive_the_old_way(const test::ArchiveSandbox& sandbox) {
+  std::filesystem::create_directories(sandbox.store());
+  auto session = sandbox.raw_session();
+  for (const char* statement : {
+           "CREATE TABLE IF NOT EXISTS archive_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+           "CREATE TABLE IF NOT EXISTS archive_record (seq BIGINT NOT NULL PRIMARY KEY, kind TEXT NOT NULL, "
+           "recorded_at TEXT NOT NULL, sha256 TEXT NOT NULL, byte_size BIGINT NOT NULL, file_name TEXT NOT NULL, "
+           "case_id TEXT NOT NULL, number TEXT NOT NULL, notation TEXT NOT NULL, issued_date TEXT NOT NULL, "
+           "type_name TEXT NOT NULL, subject TEXT NOT NULL, organ_name TEXT NOT NULL, signer_name TEXT NOT NULL, "
+           "signer_position TEXT NOT NULL, page_amount BIGINT NOT NULL, parties TEXT NOT NULL, status TEXT NOT NULL, "
+           "signatures TEXT NOT NULL, warnings TEXT NOT NULL, refers_to TEXT NOT NULL, note TEXT NOT NULL, "
+           "number_key TEXT NOT NULL, notation_key TEXT NOT NULL, type_key TEXT NOT NULL, parties_key TEXT NOT NULL, "
+           "signer_key TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL)",
+           "CREATE UNIQUE INDEX IF NOT EXISTS archive_record_hash ON archive_record (hash)",
+           "CREATE UNIQUE INDEX IF NOT EXISTS archive_record_content ON archive_record (kind, sha256)",
+           "CREATE INDEX IF NOT EXISTS archive_record_case ON archive_record (case_id)",
+           "CREATE INDEX IF NOT EXISTS archive_record_date ON archive_record (issued_date)",
+           "CREATE INDEX IF NOT EXISTS archive_record_notation ON archive_record (notation_key)",
+           "INSERT INTO archive_meta (name, value) VALUES ('schema', 'vanban-archive 1') ON CONFLICT DO NOTHING",
+       })
+    *session << statement, Poco::Data::Keywords::now;
+}
+
+std::vector<std::pair<std::string, Poco::Int64>> schema_versions(const test::ArchiveSandbox& sandbox) {
+  auto session = sandbox.raw_session();
+  std::vector<std::string> components;
+  std::vector<Poco::Int64> versions;
+  using namespace Poco::Data::Keywords;
+  *session << "SELECT component, version FROM schema_versions ORDER BY component", into(components), into(versions),
+      now;
+  std::vector<std::pair<std::string, Poco::Int64>> out;
+  for (std::size_t i = 0; i < components.size(); ++i) out.emplace_back(components[i], versions.at(i));
+  return out;
+}
+
+TEST_P(ArchiveTest, AnArchiveMadeBeforeSchemaVersionsOpensAsVersion1) {
+  make_archive_the_old_way(*sandbox_);
+  with_documents(2);  // opened for adding: the tables are taken as they are (the old DDL would fail otherwise)
+  const std::vector<std::pair<std::string, Poco::Int64>> version_1 = {{"archive", 1}};
+  EXPECT_EQ(schema_versions(*sandbox_), version_1);
+  // With records in it, and opened only for reading.
+  sandbox_->sql("DROP TABLE schema_versions");
+  const auto archive = open(Archive::OpenMode::existing);
+  EXPECT_EQ(schema_versions(*sandbox_), version_1);
+  EXPECT_EQ(archive->search({}).size(), 2U);
+  EXPECT_EQ(verify(*archive).error_count(), 0U);
+}
+
+TEST_P(ArchiveTest, AnArchiveNewerThanTheBinaryIsRefused) {
+  with_documents(1);
+  sandbox_->sql("UPDATE schema_versions SET version = 2 WHERE component = 'archive'");
+  for (const auto mode : {Archive::OpenMode::existing, Archive::OpenMode::create}) {
+    std::string message = "opened";
+    try {
+      open(mode);
+    } catch (const Error& error) {
+      message = error.what();
+    }
+    EXPECT_EQ(message.rfind("[E0763] cơ sở dữ liệu lưu trữ", 0), 0U) << message;
+  }
+}
+
 std::map<std::string, std::string> unzip(const std::string& zip) {
   std::map<std::string, std::string> files;
   std::istringstream in(zip);
@@ -588,17 +652,18 @@ TEST(ArchiveLocation, DatabaseOptions) {
   std::string problem;
   auto sqlite = archive::make_location(std::nullopt, "kho", problem);
   ASSERT_TRUE(sqlite);
-  EXPECT_EQ(sqlite->backend, archive::Backend::sqlite);
-  EXPECT_EQ(sqlite->database, "kho/archive.sqlite");
+  EXPECT_EQ(sqlite->database.backend, db::Backend::sqlite);
+  EXPECT_EQ(sqlite->database.connection, "kho/archive.sqlite");
+  EXPECT_EQ(sqlite->store, "kho");
   auto file = archive::make_location(std::string("/data/a.db"), "kho", problem);
   ASSERT_TRUE(file);
-  EXPECT_EQ(file->database, "/data/a.db");
+  EXPECT_EQ(file->database.connection, "/data/a.db");
   auto pg = archive::make_location(std::string("postgresql://thads:b%C3%AD@db.local:5433/luutru?sslmode=require"),
                                    "kho", problem);
   ASSERT_TRUE(pg) << problem;
-  EXPECT_EQ(pg->backend, archive::Backend::postgresql);
-  EXPECT_EQ(pg->database, "password=bí user=thads host=db.local port=5433 dbname=luutru sslmode=require");
-  EXPECT_EQ(pg->display.find("b%C3%AD"), std::string::npos);  // no password in messages
+  EXPECT_EQ(pg->database.backend, db::Backend::postgresql);
+  EXPECT_EQ(pg->database.connection, "password=bí user=thads host=db.local port=5433 dbname=luutru sslmode=require");
+  EXPECT_EQ(pg->database.display.find("b%C3%AD"), std::string::npos);  // no password in messages
   EXPECT_TRUE(archive::make_location(std::string("postgres://[::1]:5432/x"), "kho", problem));
   EXPECT_FALSE(archive::make_location(std::string("postgresql://h/db?options=-c a=b"), "kho", problem));
   EXPECT_FALSE(archive::make_location(std::string("postgresql://h:port/db"), "kho", problem));

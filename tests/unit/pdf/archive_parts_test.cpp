@@ -61,19 +61,16 @@ TEST(IccProfile, IsAVersion2DisplayProfileOfSrgb) {
   }
 }
 
-DocumentInfo sample_info() {
-  DocumentInfo info;
+model::DocumentMetadata sample_info() {
+  model::DocumentMetadata info;
   info.title = "Quyết định về việc thi hành án";
-  info.author = "CHI CỤC A & B <C>";
+  info.organ_name = "CHI CỤC A & B <C>";
   info.subject = "Về việc thi hành án";
   info.keywords = "THA-1, 05/QĐ-CCTHADS";
-  info.year = 2024;
-  info.month = 3;
-  info.day = 5;
+  info.issued_date = model::Date::from_ymd(2024, 3, 5);
   info.type_name = "Quyết định";
   info.code_number = "05";
   info.code_notation = "QĐ-CCTHADS";
-  info.organ_name = info.author;
   info.signer_position = "Chi cục trưởng";
   info.signer_name = "Hoàng Minh Đức";
   return info;
@@ -98,7 +95,7 @@ TEST(Xmp, CarriesInfoAndPhuLucVIFieldsEscaped) {
 }
 
 TEST(Xmp, LeavesOutEmptyValuesAndControlCharacters) {
-  DocumentInfo info = sample_info();
+  model::DocumentMetadata info = sample_info();
   info.code_number.clear();  // a draft
   info.title = "Quyết\x01định";
   const std::string xmp = xmp_packet(info, "vanban", 1);

@@ -25,7 +25,7 @@ layout::PageSet one_page() {
 
 TEST(Writer, IsDeterministic) {
   const auto fonts = FontSet::load(test::source_dir() / "fonts");
-  DocumentInfo info;
+  model::DocumentMetadata info;
   info.title = "Quyết định về việc thi hành án";
   const Bytes first = write_pdf(one_page(), info, *fonts);
   const Bytes second = write_pdf(one_page(), info, *fonts);
@@ -39,7 +39,7 @@ TEST(Writer, TheFileIdentifierFollowsTheText) {
   const auto with_text = [&](const char* text) {
     layout::PageSet pages = one_page();
     pages.pages.front().texts = {layout::PlacedText{85, 100, layout::Face::regular, 14, text, 20, 0}};
-    const Bytes pdf = write_pdf(pages, DocumentInfo{}, *fonts);
+    const Bytes pdf = write_pdf(pages, model::DocumentMetadata{}, *fonts);
     const auto at = pdf.find("/ID [");
     return pdf.substr(at, pdf.find(']', at) - at);
   };
@@ -49,7 +49,7 @@ TEST(Writer, TheFileIdentifierFollowsTheText) {
 
 TEST(Writer, EmbedsOnlyTheFacesUsed) {
   const auto fonts = FontSet::load(test::source_dir() / "fonts");
-  const Bytes pdf = write_pdf(one_page(), DocumentInfo{}, *fonts);
+  const Bytes pdf = write_pdf(one_page(), model::DocumentMetadata{}, *fonts);
   EXPECT_NE(pdf.find("+LiberationSerif-Bold"), std::string::npos);
   EXPECT_NE(pdf.find("+LiberationSerif\n"), std::string::npos);
   EXPECT_EQ(pdf.find("LiberationSerif-Italic"), std::string::npos);
@@ -60,7 +60,7 @@ TEST(Writer, EmbedsOnlyTheFacesUsed) {
 TEST(Writer, ContentStatesPositionsInPoints) {
   const auto fonts = FontSet::load(test::source_dir() / "fonts");
   const auto dir = test::scratch_dir("writer_content");
-  test::write_text(dir / "one.pdf", write_pdf(one_page(), DocumentInfo{}, *fonts));
+  test::write_text(dir / "one.pdf", write_pdf(one_page(), model::DocumentMetadata{}, *fonts));
   const auto qdf = test::run("qpdf --qdf --object-streams=disable " + test::quote((dir / "one.pdf").string()) + " " +
                              test::quote((dir / "qdf.pdf").string()));
   ASSERT_EQ(qdf.exit_code, 0) << qdf.err;
@@ -80,7 +80,7 @@ TEST(Writer, ALongDocumentHasNoArrayLongerThanPdfAAllows) {
   const auto fonts = FontSet::load(test::source_dir() / "fonts");
   layout::PageSet pages = one_page();
   pages.pages.resize(9000, pages.pages.front());
-  const Bytes pdf = write_pdf(pages, DocumentInfo{}, *fonts);
+  const Bytes pdf = write_pdf(pages, model::DocumentMetadata{}, *fonts);
   std::size_t page_objects = 0;
   for (std::size_t at = pdf.find("/Type /Page\n"); at != std::string::npos; at = pdf.find("/Type /Page\n", at + 1))
     ++page_objects;
@@ -120,7 +120,7 @@ TEST(Writer, EveryCidSurvivesTheContentStream) {
   }
   pages.pages.push_back(page);
   const auto dir = test::scratch_dir("writer_cids");
-  test::write_text(dir / "cids.pdf", write_pdf(pages, DocumentInfo{}, *fonts));
+  test::write_text(dir / "cids.pdf", write_pdf(pages, model::DocumentMetadata{}, *fonts));
   const auto text = test::run("pdftotext -raw -enc UTF-8 " + test::quote((dir / "cids.pdf").string()) + " -");
   EXPECT_EQ(text.err, "");
   std::string joined;
@@ -133,11 +133,11 @@ TEST(Writer, EveryCidSurvivesTheContentStream) {
 // with only a normal appearance, listed by the catalog's /AcroForm; without a box there is no form.
 TEST(Writer, TheSignatureBoxIsAnEmptySignatureField) {
   const auto fonts = FontSet::load(test::source_dir() / "fonts");
-  EXPECT_EQ(write_pdf(one_page(), DocumentInfo{}, *fonts).find("/AcroForm"), std::string::npos);
+  EXPECT_EQ(write_pdf(one_page(), model::DocumentMetadata{}, *fonts).find("/AcroForm"), std::string::npos);
   layout::PageSet pages = one_page();
   pages.pages.front().signature_boxes.push_back(layout::SignatureBox{300, 500, 250, 70});
   const auto dir = test::scratch_dir("writer_signature_field");
-  test::write_text(dir / "field.pdf", write_pdf(pages, DocumentInfo{}, *fonts));
+  test::write_text(dir / "field.pdf", write_pdf(pages, model::DocumentMetadata{}, *fonts));
   const auto qdf = test::run("qpdf --qdf --object-streams=disable " + test::quote((dir / "field.pdf").string()) +
                              " " + test::quote((dir / "field.qdf").string()));
   ASSERT_EQ(qdf.exit_code, 0) << qdf.err;

@@ -76,10 +76,9 @@ class Context : public ::testing::Test {
                      const std::string& document = "{@document name=\"Quyết định\" code=\"QĐ\"}") {
     const Template* t = parse(document + "\n" + body);
     if (t == nullptr) return {};
-    RenderInput input;
-    input.date = *model::Date::parse_iso(date);
+    RenderInput input{model::Ledger::of(the_case(), *model::Date::parse_iso(date))};
     input.parameters = std::move(parameters);
-    const auto rendered = set_->render(*t, the_case(), input, *law_, diagnostics);
+    const auto rendered = set_->render(*t, input, *law_, diagnostics);
     if (!rendered) return {};
     std::string out;
     for (const auto& block : rendered->blocks) {
@@ -177,10 +176,9 @@ TEST(ContextForms, FormCodeComesFromTheLawData) {
       {"t", make_file_name("t.vbt"), "{@document name=\"Thư\" code=\"\"}\n{@header}\n{document.form}; {document.can_cu | join \"\"}\n"}};
   auto set = TemplateSet::parse(std::move(sources), diagnostics);
   ASSERT_TRUE(set) << diagnostics.to_string();
-  RenderInput input;
-  input.date = *model::Date::parse_iso("2024-07-01");
+  RenderInput input{model::Ledger::of(cases->cases.front(), *model::Date::parse_iso("2024-07-01"))};
   input.number = "05";
-  const auto document = set->render(*set->find("t"), cases->cases.front(), input, law, diagnostics);
+  const auto document = set->render(*set->find("t"), input, law, diagnostics);
   ASSERT_TRUE(document) << diagnostics.to_string();
   // A letter (code="") bears the agency's code alone.
   EXPECT_EQ(std::get<doc::Header>(document->blocks.at(0)).number_line, "Số: 05/CCTHADS");
@@ -262,9 +260,8 @@ TEST_F(Context, TheDocumentSignerIsTheOfficerNotAWitness) {
                             "{@signature signer=officer title=\"Chấp hành viên\"}\n");
   ASSERT_NE(t, nullptr);
   Diagnostics diagnostics;
-  RenderInput input;
-  input.date = *model::Date::parse_iso("2024-07-01");
-  const auto document = set_->render(*t, the_case(), input, *law_, diagnostics);
+  RenderInput input{model::Ledger::of(the_case(), *model::Date::parse_iso("2024-07-01"))};
+  const auto document = set_->render(*t, input, *law_, diagnostics);
   ASSERT_TRUE(document) << diagnostics.to_string();
   EXPECT_EQ(document->metadata.signer_name, "Đỗ Thị Ngọc Quyên");
   EXPECT_EQ(document->metadata.signer_position, "Chấp hành viên");

@@ -42,9 +42,8 @@ class Rendering : public ::testing::Test {
     sources.push_back({"t", make_file_name("t.vbt"), "{@document name=\"Quyết định\" code=\"QĐ\"}\n" + body});
     auto set = TemplateSet::parse(std::move(sources), diagnostics);
     if (!set) return {};
-    RenderInput input;
-    input.date = *model::Date::parse_iso(date);
-    const auto document = set->render(*set->find("t"), cases_->cases.front(), input, *law_, diagnostics);
+    RenderInput input{model::Ledger::of(cases_->cases.front(), *model::Date::parse_iso(date))};
+    const auto document = set->render(*set->find("t"), input, *law_, diagnostics);
     if (!document) return {};
     std::string out;
     for (const auto& block : document->blocks) {
@@ -200,10 +199,9 @@ TEST_F(Rendering, ParametersAreCheckedAndTyped) {
   auto set = TemplateSet::parse(std::move(sources), diagnostics);
   ASSERT_TRUE(set) << diagnostics.to_string();
   const auto render_with = [&](std::map<std::string, std::string, std::less<>> parameters, Diagnostics& out) {
-    RenderInput input;
-    input.date = *model::Date::parse_iso("2024-03-05");
+    RenderInput input{model::Ledger::of(cases_->cases.front(), *model::Date::parse_iso("2024-03-05"))};
     input.parameters = std::move(parameters);
-    const auto document = set->render(*set->find("t"), cases_->cases.front(), input, *law_, out);
+    const auto document = set->render(*set->find("t"), input, *law_, out);
     return document ? doc::plain_text(std::get<doc::Paragraph>(document->blocks.front()).runs) : std::string();
   };
   Diagnostics ok;
@@ -229,11 +227,10 @@ TEST_F(Rendering, SigningParameterOverridesTheAuthority) {
   std::vector<TemplateSource> sources;
   sources.push_back({"t", make_file_name("t.vbt"), "{@document name=\"Quyết định\" code=\"QĐ\"}\n{@signature}\n"});
   auto set = TemplateSet::parse(std::move(sources), diagnostics);
-  RenderInput input;
-  input.date = *model::Date::parse_iso("2024-03-05");
+  RenderInput input{model::Ledger::of(cases_->cases.front(), *model::Date::parse_iso("2024-03-05"))};
   input.signer_id = "c";
   input.parameters = {{"signing", "TL."}};
-  const auto document = set->render(*set->find("t"), cases_->cases.front(), input, *law_, diagnostics);
+  const auto document = set->render(*set->find("t"), input, *law_, diagnostics);
   ASSERT_TRUE(document) << diagnostics.to_string();
   const auto& signature = std::get<doc::Signature>(document->blocks.front());
   EXPECT_EQ(signature.authority_lines, (std::vector<std::string>{"TL. CHI CỤC TRƯỞNG", "CHẤP HÀNH VIÊN"}));

@@ -1,0 +1,145 @@
+// The ledger: a case's figures as of a date — payments up to that day, what remains per obligation and in total,
+// and the status the recorded status and later events give.
+
+#include "model/ledger.hpp"
+
+#include <gtest/gtest.h>
+
+namespace vanban::model {
+namespace {
+
+Date day(const char* iso) { return *Date::parse_iso(iso); }
+
+Obligation obligation(const char* id, std::optional<std::int64_t> amount, const char* debtor,
+                      std::optional<std::string> creditor = std::nullopt) {
+  Obligation o;
+  o.id = id;
+  o.debtor_id = debtor;
+  o.creditor_id = std::move(creditor);
+  if (amount) o.amount = Money{*amount};
+  return o;
+}
+
+Event payment(const char* date, std::int64_t amount, const char* obligation_id) {
+  Event e;
+  e.kind = EventKind::payment;
+  e.date = day(date);
+  e.amount = Money{amount};
+  e.obligation_id = obligation_id;
+  return e;
+}
+
+Event event(EventKind kind, const char* date) {
+  Event e;
+  e.kind = kind;
+  e.date = day(date);
+  return e;
+}
+
+// Two debtors: a court fee to the State and a debt to a creditor (a), and a fine (b).
+Case two_debtors() {
+  Case c;
+  c.id = "THA-1";
+  c.obligations = {obligation("o1", 1'000'000, "a"), obligation("o2", 50'000'000, "a", "cr"),
+                   obligation("o3", 3'000'000, "b")};
+  c.enforcement.events = {payment("2024-03-01", 400'000, "o1"), payment("2024-05-01", 600'000, "o1"),
+                          payment("2024-04-01", 10'000'000, "o2"), payment("2024-06-01", 5'000'000, "o3")};
+  return c;
+}
+
+TEST(Ledger, CountsOnlyPaymentsOnOrBeforeItsDate) {
+  const Case c = two_debtors();
+  const Ledger before = Ledger::of(c, day("2024-02-29"));
+  EXPECT_EQ(before.totals().paid.dong, 0);
+  EXPECT_EQ(before.totals().outstanding.dong, 54'000'000);
+  const Ledger april = Ledger::of(c, day("2024-04-01"));  // the day of a payment counts it
+  EXPECT_EQ(april.paid("o1").dong, 400'000);
+  EXPECT_EQ(april.paid("o2").dong, 10'000'000);
+  EXPECT_EQ(april.totals().total.dong, 54'000'000);
+  EXPECT_EQ(april.totals().paid.dong, 10'400'000);
+  EXPECT_EQ(april.totals().outstanding.dong, 43'600'000);
+  EXPECT_EQ(april.events().size(), 2U);
+}
+
+TEST(Ledger, SumsPerDebtorAndForTheState) {
+  const Case c = two_debtors();
+  const Ledger l = Ledger::of(c, day("2024-12-31"));
+  EXPECT_EQ(l.owed_by("a").total.dong, 51'000'000);
+  EXPECT_EQ(l.owed_by("a").outstanding.dong, 40'000'000);
+  EXPECT_EQ(l.owed_by("b").outstanding.dong, 0);
+  EXPECT_EQ(l.owed_to_state().total.dong, 4'000'000);    // o1 and o3: no creditor
+  EXPECT_EQ(l.owed_to_state().outstanding.dong, 0);
+  EXPECT_EQ(*l.outstanding(l.the_case().obligations[0]), Money{0});
+}
+
+TEST(Ledger, APaymentBeyondTheAmountLeavesNothingOwedNotLessThanNothing) {
+  Case c = two_debtors();
+  c.enforcement.events.push_back(payment("2024-07-01", 9'000'000, "o3"));  // 14 million paid on a 3 million fine
+  const Ledger l = Ledger::of(c, day("2024-12-31"));
+  EXPECT_EQ(l.paid("o3").dong, 14'000'000);
+  EXPECT_EQ(l.outstanding(c.obligations[2])->dong, 0);
+  EXPECT_EQ(l.owed_by("a").outstanding.dong + l.owed_by("b").outstanding.dong, l.totals().outstanding.dong);
+  EXPECT_EQ(l.totals().outstanding.dong, 40'000'000);
+}
+
+TEST(Ledger, AnObligationThatIsNotMoneyHasNoOutstandingAmount) {
+  Case c;
+  c.obligations = {obligation("o1", std::nullopt, "a")};
+  const Ledger l = Ledger::of(c, day("2024-01-01"));
+  EXPECT_FALSE(l.outstanding(c.obligations[0]));
+  EXPECT_EQ(l.totals().total.dong, 0);
+  // Nothing tells that a handover was done: not completed.
+  EXPECT_EQ(l.result(), StatusResult::in_progress);
+}
+
+TEST(Ledger, StatusFollowsTheRecordedStatusThenLaterEvents) {
+  Case c = two_debtors();
+  c.enforcement.status = Status{day("2024-06-30"), MeansResult::no_means, StatusResult::in_progress, {}};
+  Event verified = event(EventKind::verification, "2024-08-01");
+  verified.result = MeansResult::has_means;
+  c.enforcement.events.push_back(verified);
+  c.enforcement.events.push_back(event(EventKind::postponed, "2024-09-01"));
+  // Before the recorded status: nothing said yet.
+  EXPECT_EQ(Ledger::of(c, day("2024-06-29")).condition(), MeansResult::has_means);
+  EXPECT_EQ(Ledger::of(c, day("2024-06-30")).condition(), MeansResult::no_means);
+  EXPECT_EQ(Ledger::of(c, day("2024-08-01")).condition(), MeansResult::has_means);
+  EXPECT_EQ(Ledger::of(c, day("2024-08-31")).result(), StatusResult::in_progress);
+  EXPECT_EQ(Ledger::of(c, day("2024-09-01")).result(), StatusResult::postponed);
+  c.enforcement.events.push_back(event(EventKind::no_means_decision, "2024-10-01"));
+  c.enforcement.events.push_back(event(EventKind::terminated, "2024-11-01"));
+  c.enforcement.events.push_back(event(EventKind::suspended, "2024-12-01"));  // nothing follows a termination
+  const Ledger end = Ledger::at_end(c);
+  EXPECT_EQ(end.condition(), MeansResult::no_means);
+  EXPECT_EQ(end.result(), StatusResult::terminated);
+  EXPECT_EQ(status_result_code(end.result()), "terminated");
+  EXPECT_EQ(means_code(end.condition()), "no-means");
+}
+
+TEST(Ledger, EverySumPaidMeansCompleted) {
+  Case c = two_debtors();
+  EXPECT_EQ(Ledger::at_end(c).result(), StatusResult::in_progress);
+  c.enforcement.events.push_back(payment("2024-12-01", 40'000'000, "o2"));
+  EXPECT_EQ(Ledger::of(c, day("2024-11-30")).result(), StatusResult::in_progress);
+  EXPECT_EQ(Ledger::of(c, day("2024-12-01")).result(), StatusResult::completed);
+}
+
+TEST(Ledger, FirstNotificationAndDestructionAndLastEventOfAKind) {
+  Case c;
+  Event first = event(EventKind::notified, "2024-02-01");
+  first.party_id = "a";
+  Event second = event(EventKind::notified, "2024-03-01");
+  second.party_id = "a";
+  Event destroyed = event(EventKind::destroyed, "2024-04-01");
+  destroyed.item_id = "v1";
+  c.enforcement.events = {second, first, destroyed};
+  const Ledger l = Ledger::at_end(c);
+  EXPECT_EQ(l.notified_on("a"), day("2024-03-01"));  // the first in the file, as a document lists them
+  EXPECT_FALSE(l.notified_on("b"));
+  EXPECT_EQ(l.destroyed_on("v1"), day("2024-04-01"));
+  EXPECT_FALSE(Ledger::of(c, day("2024-03-31")).destroyed_on("v1"));
+  EXPECT_EQ(l.last(EventKind::notified)->date, day("2024-02-01"));
+  EXPECT_EQ(l.last(EventKind::payment), nullptr);
+}
+
+}  // namespace
+}  // namespace vanban::model
