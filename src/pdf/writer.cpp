@@ -1,10 +1,8 @@
 #include "pdf/writer.hpp"
 
 #include <hpdf.h>
-#include <hpdf_doc.h>
 #include <hpdf_encrypt.h>
 #include <hpdf_objects.h>
-#include <hpdf_pages.h>
 #include <libdeflate.h>
 
 #include <algorithm>
@@ -24,6 +22,7 @@
 
 #include "base/error.hpp"
 #include "base/utf8.hpp"
+#include "pdf/haru_internals.hpp"
 #include "pdf/icc_profile.hpp"
 #include "pdf/xmp.hpp"
 #include "pdfobj/font.hpp"
@@ -87,7 +86,7 @@ struct Payload {
 };
 
 HPDF_STATUS write_payload(HPDF_Dict dict) {
-  const auto* payload = static_cast<const Payload*>(dict->attr);
+  const auto* payload = static_cast<const Payload*>(haru::after_write_data(dict));
   HPDF_Stream out = *payload->output;
   HPDF_STATUS status = HPDF_Stream_WriteStr(out, "\012stream\015\012");
   if (status == HPDF_OK)
@@ -99,7 +98,7 @@ HPDF_STATUS write_payload(HPDF_Dict dict) {
 
 // The output stream's sink: the saved document goes straight into a string.
 HPDF_STATUS append_output(HPDF_Stream stream, const HPDF_BYTE* data, HPDF_UINT size) {
-  static_cast<Bytes*>(stream->attr)->append(reinterpret_cast<const char*>(data), size);
+  static_cast<Bytes*>(haru::callback_data(stream))->append(reinterpret_cast<const char*>(data), size);
   return HPDF_OK;
 }
 
@@ -171,8 +170,8 @@ class Document {
   Document& operator=(const Document&) = delete;
 
   HPDF_Doc get() const { return pdf_; }
-  HPDF_MMgr mmgr() const { return pdf_->mmgr; }
-  HPDF_Xref xref() const { return pdf_->xref; }
+  HPDF_MMgr mmgr() const { return haru::memory_manager(pdf_); }
+  HPDF_Xref xref() const { return haru::cross_references(pdf_); }
 
   /// Throws when libharu reported an error or `status` is not OK.
   void check(HPDF_STATUS status, const char* what) const {
@@ -212,14 +211,11 @@ class Document {
   }
   /// Gives a page its content stream (already compressed), in the stream object libharu made for it.
   void set_page_content(HPDF_Page page, Bytes compressed) {
-    auto* attr = static_cast<HPDF_PageAttr>(page->attr);
-    HPDF_Dict contents = attr->contents;
+    HPDF_Dict contents = haru::page_contents(page);
     auto* length = static_cast<HPDF_Number>(HPDF_Dict_GetItem(contents, "Length", HPDF_OCLASS_NUMBER));
-    if (length == nullptr || contents->stream == nullptr) check(HPDF_INVALID_OBJECT, "find the page content");
+    // The page's own (empty) memory stream goes; no libharu call draws on the page after this.
+    if (length == nullptr || !haru::drop_page_stream(page)) check(HPDF_INVALID_OBJECT, "find the page content");
     HPDF_Number_SetValue(length, static_cast<HPDF_INT32>(compressed.size()));
-    HPDF_Stream_Free(contents->stream);  // the page's own (empty) memory stream; no libharu call draws after this
-    contents->stream = nullptr;
-    attr->stream = nullptr;
     check(HPDF_Dict_AddName(contents, "Filter", "FlateDecode"), "write page content");
     attach(contents, std::move(compressed));
   }
@@ -228,7 +224,7 @@ class Document {
     Bytes out;
     out.reserve(48 * 1024);
     HPDF_Stream stream = made(HPDF_CallbackWriter_New(mmgr(), append_output, &out), "create the output");
-    pdf_->stream = stream;  // libharu frees it with the document
+    haru::set_output(pdf_, stream);
     output_ = stream;
     check(HPDF_SaveToStream(pdf_), "save the document");
     return out;
@@ -246,8 +242,7 @@ class Document {
  private:
   void attach(HPDF_Dict dict, Bytes data) {
     payloads_.push_back(Payload{std::move(data), &output_});
-    dict->attr = &payloads_.back();
-    dict->after_write_fn = write_payload;
+    haru::write_after(dict, &payloads_.back(), write_payload);
   }
 
   ErrorState errors_;
@@ -451,7 +446,7 @@ void add_output_intent(Document& doc, HPDF_Doc pdf) {
   doc.check(HPDF_Dict_Add(intent, "DestOutputProfile", profile), "add the output intent");
   HPDF_Array intents = doc.array();
   doc.check(HPDF_Array_Add(intents, intent), "add the output intent");
-  doc.check(HPDF_Dict_Add(pdf->catalog, "OutputIntents", intents), "add the output intent");
+  doc.check(HPDF_Dict_Add(haru::catalog(pdf), "OutputIntents", intents), "add the output intent");
 }
 
 // The XMP packet, unfiltered as PDF/A-1 requires (ISO 19005-1 §6.7.2).
@@ -459,7 +454,7 @@ void add_metadata(Document& doc, HPDF_Doc pdf, const model::DocumentMetadata& in
   HPDF_Dict metadata = doc.plain_stream(xmp_packet(info, kProducer, page_count));
   doc.check(HPDF_Dict_AddName(metadata, "Type", "Metadata"), "add the metadata");
   doc.check(HPDF_Dict_AddName(metadata, "Subtype", "XML"), "add the metadata");
-  doc.check(HPDF_Dict_Add(pdf->catalog, "Metadata", metadata), "add the metadata");
+  doc.check(HPDF_Dict_Add(haru::catalog(pdf), "Metadata", metadata), "add the metadata");
 }
 
 // ---- signature fields ---------------------------------------------------------------------------
@@ -512,7 +507,7 @@ void add_form(Document& doc, HPDF_Doc pdf, HPDF_Array fields) {
   if (fields == nullptr) return;
   HPDF_Dict form = doc.dict();
   doc.check(HPDF_Dict_Add(form, "Fields", fields), "add the form");
-  doc.check(HPDF_Dict_Add(pdf->catalog, "AcroForm", form), "add the form");
+  doc.check(HPDF_Dict_Add(haru::catalog(pdf), "AcroForm", form), "add the form");
 }
 
 }  // namespace
@@ -520,7 +515,7 @@ void add_form(Document& doc, HPDF_Doc pdf, HPDF_Array fields) {
 Bytes write_pdf(const layout::PageSet& pages, const model::DocumentMetadata& info, const FontSet& fonts) {
   Document doc;
   HPDF_Doc pdf = doc.get();
-  pdf->pdf_version = HPDF_VER_14;
+  haru::set_pdf_version(pdf, HPDF_VER_14);
   // PDF/A-1 allows at most 8,191 elements in an array (ISO 19005-1 §6.1.12): a long combined print file gets a
   // two-level page tree instead of one /Kids array with every page (libharu adds a level as soon as this is set, so
   // documents of up to kPagesPerNode pages keep their flat tree).
@@ -610,10 +605,10 @@ Bytes write_pdf(const layout::PageSet& pages, const model::DocumentMetadata& inf
   char date[40];
   const model::Date issued = issued_or_epoch(info);
   std::snprintf(date, sizeof date, "D:%04d%02d%02d000000+07'00'", issued.year(), issued.month(), issued.day());
-  HPDF_Dict info_dict = pdf->info;
+  HPDF_Dict info_dict = haru::info_dictionary(pdf);
   if (info_dict == nullptr) {
     info_dict = doc.indirect_dict();
-    pdf->info = info_dict;
+    haru::set_info_dictionary(pdf, info_dict);
   }
   const auto set_text = [&](const char* key, const std::string& value) {
     if (value.empty()) return;
@@ -642,7 +637,7 @@ Bytes write_pdf(const layout::PageSet& pages, const model::DocumentMetadata& inf
   HPDF_Array ids = doc.array();
   doc.check(HPDF_Array_Add(ids, doc.binary(id)), "write the file identifier");
   doc.check(HPDF_Array_Add(ids, doc.binary(id)), "write the file identifier");
-  doc.check(HPDF_Dict_Add(pdf->trailer, "ID", ids), "write the file identifier");
+  doc.check(HPDF_Dict_Add(haru::trailer(pdf), "ID", ids), "write the file identifier");
 
   return doc.save();
 }
