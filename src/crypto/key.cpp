@@ -72,11 +72,6 @@ bool PrivateKey::matches(const Certificate& certificate) const {
   return same;
 }
 
-std::size_t PrivateKey::max_signature_size() const {
-  const int size = EVP_PKEY_get_size(impl_->key.get());
-  return size > 0 ? static_cast<std::size_t>(size) : 0;
-}
-
 Bytes PrivateKey::sign_sha256(std::string_view data) const {
   const MdCtxPtr ctx(EVP_MD_CTX_new());
   if (!ctx || EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha256(), nullptr, impl_->key.get()) != 1)

@@ -3,7 +3,6 @@
 // for keys that never leave a token (PKCS#11): whatever backs a PrivateKey, it signs the same way. Key material
 // is never printed, logged or copied into messages.
 
-#include <cstddef>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -39,8 +38,6 @@ class PrivateKey {
   [[nodiscard]] Algorithm algorithm() const;
   /// Whether `certificate` holds this key's public half.
   [[nodiscard]] bool matches(const Certificate& certificate) const;
-  /// The largest signature sign_sha256 can return, in bytes.
-  [[nodiscard]] std::size_t max_signature_size() const;
   /// Signs `data` with SHA-256 (RSA PKCS#1 v1.5, or a DER ECDSA signature). Throws vanban::Error when it fails.
   [[nodiscard]] Bytes sign_sha256(std::string_view data) const;
   /// For the crypto module's own use (the OpenSSL object).

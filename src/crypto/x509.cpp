@@ -80,6 +80,11 @@ bool Certificate::allows_signing() const {
   return usage == UINT32_MAX || (usage & (KU_DIGITAL_SIGNATURE | KU_NON_REPUDIATION)) != 0;
 }
 
+std::size_t Certificate::max_signature_size() const {
+  const int size = EVP_PKEY_get_size(X509_get0_pubkey(impl_->x509.get()));
+  return size > 0 ? static_cast<std::size_t>(size) : 0;
+}
+
 std::vector<Certificate> read_certificates(std::string_view pem) {
   std::vector<Certificate> out;
   const BioPtr bio = memory_bio(pem);

@@ -2,6 +2,7 @@
 // X.509 certificates behind an opaque handle: read from PEM, described for people, their key usage, and
 // their chain verified at a given time against trusted roots.
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -34,6 +35,9 @@ class Certificate {
   [[nodiscard]] CertificateInfo describe() const;
   /// Whether its key usage (when it has one) allows signing documents (digitalSignature or nonRepudiation).
   [[nodiscard]] bool allows_signing() const;
+  /// The largest signature its key makes, in bytes: room for a signature known before it is made (by a key
+  /// here or elsewhere).
+  [[nodiscard]] std::size_t max_signature_size() const;
   /// For the crypto module's own use (the OpenSSL object).
   [[nodiscard]] const Impl& impl() const { return *impl_; }
 

@@ -405,12 +405,12 @@ class Signer {
   }
 
   Bytes finish(Ref signature) {
-    // Room for the CMS: its size with the longest signature the key makes, plus room for variation, rounded up.
-    const crypto::PrivateKey& key = identity_.key();
-    const std::size_t longest =
-        crypto::PadesCms(identity_.signing_certificate(), identity_.chain(), crypto::Sha256Digest{})
-            .finish(Bytes(key.max_signature_size(), '\0'))
-            .size();
+    // Room for the CMS: its size with the longest signature the certificate's key makes, plus room for
+    // variation, rounded up.
+    const crypto::Certificate& certificate = identity_.signing_certificate();
+    const std::size_t longest = crypto::PadesCms(certificate, identity_.chain(), crypto::Sha256Digest{})
+                                    .finish(Bytes(certificate.max_signature_size(), '\0'))
+                                    .size();
     const std::size_t reserve = (longest + 1024 + 1023) / 1024 * 1024;
 
     std::string body = "<</Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /M ";
@@ -451,8 +451,8 @@ class Signer {
     crypto::Sha256 digest;
     digest.update(std::string_view(out).substr(0, a));
     digest.update(std::string_view(out).substr(b));
-    crypto::PadesCms cms(identity_.signing_certificate(), identity_.chain(), digest.finish());
-    const std::string hex = hex_encode(cms.finish(key.sign_sha256(cms.to_be_signed())));
+    crypto::PadesCms cms(certificate, identity_.chain(), digest.finish());
+    const std::string hex = hex_encode(cms.finish(identity_.key().sign_sha256(cms.to_be_signed())));
     if (hex.size() > reserve * 2) throw Error("the CMS signature is larger than the room reserved for it");
     out.replace(a + 1, hex.size(), hex);
     return out;

@@ -70,10 +70,10 @@ TEST(PadesCms, WhatDoesNotMatchFails) {
 
 TEST(PadesCms, TheLongestSignatureBoundsTheSize) {
   for (const auto& [key_file, cert_file] : {std::pair{"officer.key", "officer.pem"}, {"agency.key", "agency.pem"}}) {
-    const PrivateKey signer = key(key_file);
     PadesCms cms(certificate(cert_file), {}, sha256("x"));
-    const std::size_t longest = cms.finish(Bytes(signer.max_signature_size(), '\0')).size();
-    EXPECT_GE(longest, cms.finish(signer.sign_sha256(cms.to_be_signed())).size()) << key_file;
+    const std::size_t longest = cms.finish(Bytes(certificate(cert_file).max_signature_size(), '\0')).size();
+    for (int i = 0; i < 20; ++i)  // ECDSA signatures vary in length
+      EXPECT_GE(longest, cms.finish(key(key_file).sign_sha256(cms.to_be_signed())).size()) << key_file;
   }
 }
 
