@@ -2,9 +2,39 @@
 
 #include "sign/identity.hpp"
 
+#include <array>
+#include <cstddef>
+#include <tuple>
+
 namespace vanban::sign {
 
 namespace {
+
+// The diagnostic for each crypto::KeyProblem, in the enum's order, for one kind of file.
+struct ProblemText {
+  const char* code;
+  const char* message;
+};
+using ProblemTexts = std::array<ProblemText, 4>;
+
+constexpr ProblemTexts kPemKey = {{
+    {"E0610", "không đọc được khóa riêng (cần tệp PEM \"BEGIN PRIVATE KEY\")"},
+    {"E0615", "khóa riêng được mã hóa: cần mật khẩu (--pass-env BIẾN, hoặc nhập khi được hỏi)"},
+    {"E0611", "sai mật khẩu của khóa riêng"},
+    {"E0610", "không đọc được khóa riêng (cần tệp PEM \"BEGIN PRIVATE KEY\")"},
+}};
+constexpr ProblemTexts kPkcs12 = {{
+    {"E0614", "không đọc được tệp PKCS#12 (.p12/.pfx)"},
+    {"E0615", "tệp PKCS#12 có mật khẩu: cần mật khẩu (--pass-env BIẾN, hoặc nhập khi được hỏi)"},
+    {"E0611", "sai mật khẩu của tệp PKCS#12"},
+    {"E0610", "tệp PKCS#12 không có khóa riêng và chứng thư số dùng được"},
+}};
+static_assert(static_cast<std::size_t>(crypto::KeyProblem::incomplete) + 1 == std::tuple_size_v<ProblemTexts>);
+
+void report(crypto::KeyProblem problem, const ProblemTexts& texts, const SourceLoc& file, Diagnostics& diagnostics) {
+  const ProblemText& text = texts.at(static_cast<std::size_t>(problem));
+  diagnostics.error(text.code, file, text.message);
+}
 
 // Whether the key can sign with this certificate: RSA or ECDSA (E0616), and the certificate's key (E0612).
 bool usable_key(const crypto::PrivateKey& key, const crypto::Certificate& certificate, const SourceLoc& file,
@@ -43,19 +73,7 @@ std::unique_ptr<Identity> Identity::from_pem(std::string_view key_pem, std::stri
   crypto::KeyProblem problem{};
   auto key = crypto::read_private_key(key_pem, passphrase, problem);
   if (!key) {
-    switch (problem) {
-      case crypto::KeyProblem::passphrase_missing:
-        diagnostics.error("E0615", key_file,
-                          "khóa riêng được mã hóa: cần mật khẩu (--pass-env BIẾN, hoặc nhập khi được hỏi)");
-        break;
-      case crypto::KeyProblem::passphrase_wrong:
-        diagnostics.error("E0611", key_file, "sai mật khẩu của khóa riêng");
-        break;
-      case crypto::KeyProblem::unreadable:
-      case crypto::KeyProblem::incomplete:
-        diagnostics.error("E0610", key_file, "không đọc được khóa riêng (cần tệp PEM \"BEGIN PRIVATE KEY\")");
-        break;
-    }
+    report(problem, kPemKey, key_file, diagnostics);
     return nullptr;
   }
   if (!usable_key(*key, certificates.front(), key_file, diagnostics)) return nullptr;
@@ -67,21 +85,7 @@ std::unique_ptr<Identity> Identity::from_pkcs12(std::string_view der, const Pass
   crypto::KeyProblem problem{};
   auto contents = crypto::read_pkcs12(der, passphrase, problem);
   if (!contents) {
-    switch (problem) {
-      case crypto::KeyProblem::unreadable:
-        diagnostics.error("E0614", file, "không đọc được tệp PKCS#12 (.p12/.pfx)");
-        break;
-      case crypto::KeyProblem::passphrase_missing:
-        diagnostics.error("E0615", file,
-                          "tệp PKCS#12 có mật khẩu: cần mật khẩu (--pass-env BIẾN, hoặc nhập khi được hỏi)");
-        break;
-      case crypto::KeyProblem::passphrase_wrong:
-        diagnostics.error("E0611", file, "sai mật khẩu của tệp PKCS#12");
-        break;
-      case crypto::KeyProblem::incomplete:
-        diagnostics.error("E0610", file, "tệp PKCS#12 không có khóa riêng và chứng thư số dùng được");
-        break;
-    }
+    report(problem, kPkcs12, file, diagnostics);
     return nullptr;
   }
   if (!usable_key(contents->key, contents->certificate, file, diagnostics)) return nullptr;
