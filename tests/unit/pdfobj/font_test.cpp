@@ -7,29 +7,12 @@
 #include <stdexcept>
 
 #include "pdfobj/lexical.hpp"
+#include "support/object_recorder.hpp"
 
 namespace vanban::pdfobj {
 namespace {
 
-// Records what is written; Ref{n} is the n-th object.
-struct Recorder final : ObjectWriter {
-  struct Written {
-    Object object;
-    std::string data;
-    StreamCoding coding = StreamCoding::as_is;
-  };
-  std::vector<Written> objects;
-
-  Ref add(const Object& object) override {
-    objects.push_back({object, "", StreamCoding::as_is});
-    return Ref{static_cast<std::uint32_t>(objects.size()), 0};
-  }
-  Ref add_stream(Dict dict, std::string_view data, StreamCoding coding) override {
-    objects.push_back({Object(std::move(dict)), std::string(data), coding});
-    return Ref{static_cast<std::uint32_t>(objects.size()), 0};
-  }
-  const Written& at(const Object& ref) const { return objects.at(std::get<Ref>(ref.value()).num - 1); }
-};
+using Recorder = test::ObjectRecorder;
 
 // The entry `key` of a dictionary (throws, failing the test, when there is none).
 const Object& entry(const Dict& dict, std::string_view key) {

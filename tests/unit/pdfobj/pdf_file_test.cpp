@@ -133,7 +133,9 @@ TEST(PdfFile, NewStreamsAreStoredAsTheWriterIsAsked) {
   const auto compressed = reread->object(flate);
   ASSERT_TRUE(compressed && compressed->stream());
   const Stream& deflated = std::get<Stream>(compressed->value());
-  EXPECT_TRUE(find(deflated.dict, "Filter")->is_name("FlateDecode"));
+  const Object* filter = find(deflated.dict, "Filter");
+  ASSERT_NE(filter, nullptr);
+  EXPECT_TRUE(filter->is_name("FlateDecode"));
   EXPECT_LT(deflated.data_length, 100U);
   EXPECT_EQ(reread->stream_data(deflated), text);
   const auto plain = reread->object(as_is);
