@@ -33,7 +33,7 @@ std::string describe(const SignatureFacts& signature, std::size_t index) {
 
 std::string problems_of(const SignatureFacts& signature) {
   std::string out;
-  for (const auto& problem : signature.problems) out += (out.empty() ? "" : "; ") + problem;
+  for (const auto& problem : signature.problems) out += (out.empty() ? "" : "; ") + format_finding(problem);
   return out;
 }
 

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/diagnostics.hpp"
 #include "model/document_metadata.hpp"
 
 namespace vanban::archive {
@@ -35,7 +36,7 @@ struct SignatureFacts {
   std::string signed_at;    ///< ISO 8601, "" when the signature states no time
   bool intact = false;      ///< the digest, the CMS signature and the byte range (a whole revision) hold
   bool anchored = false;    ///< the certificate chains to one of the trust anchors
-  std::vector<std::string> problems;  ///< what else makes it invalid (Vietnamese); not about the two above
+  std::vector<Finding> problems;  ///< what else makes it invalid (coded, Vietnamese); not about the two above
 };
 
 /// Every signature of a document.

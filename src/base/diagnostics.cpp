@@ -11,6 +11,15 @@ std::string_view severity_name(Severity severity) {
   }
   return "error";
 }
+
+void append_coded(std::string& out, std::string_view code, std::string_view message) {
+  if (!code.empty()) {
+    out += '[';
+    out += code;
+    out += "] ";
+  }
+  out += message;
+}
 }  // namespace
 
 std::string format_diagnostic(const Diagnostic& diagnostic) {
@@ -18,12 +27,13 @@ std::string format_diagnostic(const Diagnostic& diagnostic) {
   if (!out.empty()) out += ": ";
   out += severity_name(diagnostic.severity);
   out += ": ";
-  if (!diagnostic.code.empty()) {
-    out += '[';
-    out += diagnostic.code;
-    out += "] ";
-  }
-  out += diagnostic.message;
+  append_coded(out, diagnostic.code, diagnostic.message);
+  return out;
+}
+
+std::string format_finding(const Finding& finding) {
+  std::string out;
+  append_coded(out, finding.code, finding.message);
   return out;
 }
 

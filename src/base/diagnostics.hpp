@@ -22,6 +22,16 @@ struct Diagnostic {
 /// "FILE:LINE:COL: error: [E0203] message" (parts that are unknown are left out).
 std::string format_diagnostic(const Diagnostic& diagnostic);
 
+/// One problem or warning about a part of a file (a signature, say), kept in that part's report: a stable code
+/// (decisions compare it, never the message) and a Vietnamese message.
+struct Finding {
+  std::string code;
+  std::string message;
+};
+
+/// "[E0648] message", as a finding is shown inside a line (the brackets left out when there is no code).
+std::string format_finding(const Finding& finding);
+
 /// The problems one run has found so far; stages append and keep going.
 class Diagnostics {
  public:

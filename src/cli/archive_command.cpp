@@ -135,8 +135,7 @@ std::optional<archive::SignatureCheck> check_signatures(std::string_view pdf, co
     // The archive weighs anchoring itself (a warning, or a refusal with --require-trusted): sign's problem for a
     // chain that does not reach the anchors is left out; every other problem makes the signature invalid.
     for (const auto& problem : s.problems)
-      if (s.chain != sign::Check::failed || problem.rfind("chứng thư không dẫn tới gốc tin cậy", 0) != 0)
-        facts.problems.push_back(problem);
+      if (problem.code != sign::kUntrustedChain) facts.problems.push_back(problem);
     check.signatures.push_back(std::move(facts));
   }
   return check;

@@ -176,8 +176,8 @@ void print_report(const std::string& path, const sign::VerificationReport& repor
     std::cout << "  Toàn vẹn (băm):    " << yes_no(s.integrity, "đúng", "SAI — nội dung đã bị thay đổi") << '\n'
               << "  Chữ ký CMS:        " << yes_no(s.signature, "hợp lệ", "KHÔNG hợp lệ") << '\n'
               << "  Chuỗi chứng thư:   " << yes_no(s.chain, "tới gốc tin cậy", "KHÔNG tới gốc tin cậy") << '\n';
-    for (const auto& warning : s.warnings) std::cout << "  Cảnh báo: " << warning << '\n';
-    for (const auto& problem : s.problems) std::cout << "  Lỗi: " << problem << '\n';
+    for (const auto& warning : s.warnings) std::cout << "  Cảnh báo: " << format_finding(warning) << '\n';
+    for (const auto& problem : s.problems) std::cout << "  Lỗi: " << format_finding(problem) << '\n';
     std::cout << "  Kết quả: " << (s.valid() ? "HỢP LỆ" : "KHÔNG HỢP LỆ") << '\n';
   }
   std::cout << '\n';
@@ -201,7 +201,7 @@ void report_failures(const std::string& path, const sign::VerificationReport& re
     const auto& s = report.signatures[i];
     if (s.valid()) continue;
     std::string why;
-    for (const auto& problem : s.problems) why += (why.empty() ? "" : "; ") + problem;
+    for (const auto& problem : s.problems) why += (why.empty() ? "" : "; ") + format_finding(problem);
     diagnostics.error("E0641", loc,
                       "chữ ký " + std::to_string(i + 1) + " (\"" + s.field_name + "\") không hợp lệ" +
                           (why.empty() ? "" : ": " + why));

@@ -2,25 +2,25 @@
 
 namespace vanban::sign {
 
-std::optional<ByteRange> read_byte_range(const Dict& signature, std::string_view file, std::string& problem) {
+std::optional<ByteRange> read_byte_range(const Dict& signature, std::string_view file, Finding& problem) {
   const Object* value = find(signature, "ByteRange");
   const Array* array = value != nullptr ? value->array() : nullptr;
   if (array == nullptr || array->size() != 4) {
-    problem = "/ByteRange không phải mảng bốn số nguyên";
+    problem = {"E0644", "/ByteRange không phải mảng bốn số nguyên"};
     return std::nullopt;
   }
   std::int64_t n[4] = {};
   for (std::size_t i = 0; i < 4; ++i) {
     const auto* v = (*array)[i].integer();
     if (v == nullptr || *v < 0) {
-      problem = "/ByteRange không phải mảng bốn số nguyên không âm";
+      problem = {"E0645", "/ByteRange không phải mảng bốn số nguyên không âm"};
       return std::nullopt;
     }
     n[i] = *v;
   }
   const auto size = static_cast<std::int64_t>(file.size());
   if (n[0] != 0 || n[1] <= 0 || n[2] <= n[1] || n[3] > size || n[2] > size - n[3]) {
-    problem = "/ByteRange có giá trị nằm ngoài tệp hoặc sai thứ tự";
+    problem = {"E0646", "/ByteRange có giá trị nằm ngoài tệp hoặc sai thứ tự"};
     return std::nullopt;
   }
   ByteRange range{static_cast<std::size_t>(n[1]), static_cast<std::size_t>(n[2]), static_cast<std::size_t>(n[2] + n[3])};
@@ -31,7 +31,8 @@ std::optional<ByteRange> read_byte_range(const Dict& signature, std::string_view
     hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
   }
   if (!hex) {
-    problem = "phần không được ký (giữa hai đoạn /ByteRange) không đúng là chuỗi /Contents";
+    problem = {"E0647",
+               "phần không được ký (giữa hai đoạn /ByteRange) không đúng là chuỗi /Contents"};
     return std::nullopt;
   }
   return range;

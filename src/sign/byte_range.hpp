@@ -19,8 +19,8 @@ struct ByteRange {
 };
 
 /// Reads /ByteRange: four integers [0 a b c] with 0 < a < b <= b + c <= the file size, the gap [a, b)
-/// being one hex string "<…>". nullopt with `problem` (Vietnamese) otherwise.
-std::optional<ByteRange> read_byte_range(const Dict& signature, std::string_view file, std::string& problem);
+/// being one hex string "<…>". nullopt with `problem` (code E0644–E0647, Vietnamese message) otherwise.
+std::optional<ByteRange> read_byte_range(const Dict& signature, std::string_view file, Finding& problem);
 
 /// The signature dictionary a signed field's /V names, resolved.
 std::optional<Object> signature_dictionary(const PdfFile& file, const SignatureField& field);

@@ -191,11 +191,12 @@ class Signer {
     for (const auto& field : file_.signature_fields()) {
       if (!field.is_signed()) continue;
       const auto dict = signature_dictionary(file_, field);
-      std::string problem;
+      Finding problem;
       if (!dict) {
         diagnostics_.error("E0604", loc_, "chữ ký có sẵn \"" + field.name + "\" không đọc được");
       } else if (!read_byte_range(*dict->dict(), file_.bytes(), problem)) {
-        diagnostics_.error("E0604", loc_, "chữ ký có sẵn \"" + field.name + "\" có /ByteRange hỏng: " + problem);
+        diagnostics_.error("E0604", loc_,
+                           "chữ ký có sẵn \"" + field.name + "\" có /ByteRange hỏng: " + problem.message);
       }
     }
     // A certification signature that allows no change at all (DocMDP /P 1).
@@ -255,7 +256,7 @@ class Signer {
     for (const auto& field : fields) {
       if (!field.is_signed() || !visible(field.rect) || !field.page) continue;
       const auto dict = signature_dictionary(file_, field);
-      std::string ignored;
+      Finding ignored;
       const auto range = dict ? read_byte_range(*dict->dict(), file_.bytes(), ignored) : std::nullopt;
       const std::size_t end = range ? range->end : 0;
       if (field.name == "signer") return field;

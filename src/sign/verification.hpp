@@ -24,7 +24,12 @@ struct VerifyOptions {
   Moment now;                            ///< read once by the front end
 };
 
-/// One signature as found and checked. Texts in `problems` and `warnings` are Vietnamese.
+/// The code of the problem "the certificate does not chain to a trusted root": a front end that weighs
+/// anchoring itself (the archive) leaves it out by this code.
+inline constexpr std::string_view kUntrustedChain = "E0654";
+
+/// One signature as found and checked. Each problem and warning carries a stable code (E0643–E0655,
+/// W0656–W0661; tests/unit/verification_branches.md) and a Vietnamese message.
 struct SignatureReport {
   std::string field_name;
   std::string sub_filter;                   ///< "ETSI.CAdES.detached", "adbe.pkcs7.detached", …
@@ -39,8 +44,8 @@ struct SignatureReport {
   Check signature = Check::not_checked;     ///< the CMS signature over the signed attributes verifies
   Check chain = Check::not_checked;         ///< the certificate chains to a trusted root (at the signing time)
   bool pades_baseline = false;              ///< ETSI.CAdES.detached with signingCertificateV2, no signing-time
-  std::vector<std::string> problems;
-  std::vector<std::string> warnings;
+  std::vector<Finding> problems;
+  std::vector<Finding> warnings;
 
   /// Integrity, signature and the revision hold, and the chain did not fail.
   [[nodiscard]] bool valid() const;

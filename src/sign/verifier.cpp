@@ -54,7 +54,7 @@ void check_one(const PdfFile& file, const SignatureField& field, const VerifyOpt
   const std::string_view bytes = file.bytes();
   const auto dict_object = signature_dictionary(file, field);
   if (!dict_object) {
-    report.problems.push_back("không đọc được từ điển chữ ký (/V)");
+    report.problems.push_back({"E0643", "không đọc được từ điển chữ ký (/V)"});
     return;
   }
   const Dict& dict = *dict_object->dict();
@@ -65,7 +65,7 @@ void check_one(const PdfFile& file, const SignatureField& field, const VerifyOpt
   if (const Object* m = find(dict, "M"); m != nullptr && m->string() != nullptr)
     report.time = Moment::parse_pdf(decode_text_string(m->string()->value));
 
-  std::string problem;
+  Finding problem;
   const auto range = read_byte_range(dict, bytes, problem);
   if (!range) {
     report.problems.push_back(problem);
@@ -74,17 +74,18 @@ void check_one(const PdfFile& file, const SignatureField& field, const VerifyOpt
   report.signed_end = range->end;
   report.covers_whole_file = range->end == bytes.size();
   report.covers_revision = ends_revision(bytes, range->end);
-  if (!report.covers_revision) report.problems.push_back("phạm vi ký không kết thúc ở cuối một phiên bản (%%EOF)");
+  if (!report.covers_revision)
+    report.problems.push_back({"E0648", "phạm vi ký không kết thúc ở cuối một phiên bản (%%EOF)"});
   // The gap must be this dictionary's own /Contents: nothing else may escape the signature.
   const Bytes gap = hex_decode(bytes.substr(range->gap_start + 1, range->gap_end - range->gap_start - 2));
   const Object* contents = find(dict, "Contents");
   const auto span = field.value ? file.object_span(*field.value) : std::nullopt;
   if (!span || range->gap_start < span->first || range->gap_end > span->second || contents == nullptr ||
       contents->string() == nullptr || contents->string()->value != gap)
-    report.problems.push_back("phần không được ký không phải là /Contents của chính chữ ký này");
+    report.problems.push_back({"E0649", "phần không được ký không phải là /Contents của chính chữ ký này"});
 
   if (report.sub_filter != "ETSI.CAdES.detached" && report.sub_filter != "adbe.pkcs7.detached") {
-    report.problems.push_back("kiểu chữ ký /SubFilter /" + report.sub_filter + " chưa được hỗ trợ");
+    report.problems.push_back({"E0650", "kiểu chữ ký /SubFilter /" + report.sub_filter + " chưa được hỗ trợ"});
     return;
   }
   const std::size_t der_size = crypto::der_length(gap);
@@ -97,7 +98,7 @@ void check_one(const PdfFile& file, const SignatureField& field, const VerifyOpt
   const crypto::CmsFindings cms = crypto::check_cms(std::string_view(gap).substr(0, der_size), content,
                                                     options.trusted_roots_pem, claimed, now);
   if (!cms.parsed) {
-    report.problems.push_back("không đọc được chữ ký CMS trong /Contents");
+    report.problems.push_back({"E0651", "không đọc được chữ ký CMS trong /Contents"});
     return;
   }
   report.signer = cms.signer;
@@ -109,24 +110,27 @@ void check_one(const PdfFile& file, const SignatureField& field, const VerifyOpt
       report.sub_filter == "ETSI.CAdES.detached" && cms.signing_certificate_v2 && !cms.signing_time;
 
   if (cms.integrity != Check::passed)
-    report.problems.push_back("nội dung đã bị thay đổi sau khi ký (giá trị băm " + cms.digest + " không khớp)");
-  if (cms.signature != Check::passed) report.problems.push_back("chữ ký CMS không hợp lệ");
+    report.problems.push_back(
+        {"E0652", "nội dung đã bị thay đổi sau khi ký (giá trị băm " + cms.digest + " không khớp)"});
+  if (cms.signature != Check::passed) report.problems.push_back({"E0653", "chữ ký CMS không hợp lệ"});
   if (cms.chain == Check::failed)
-    report.problems.push_back("chứng thư không dẫn tới gốc tin cậy (" + cms.chain_problem + ")");
+    report.problems.push_back(
+        {std::string(kUntrustedChain), "chứng thư không dẫn tới gốc tin cậy (" + cms.chain_problem + ")"});
   if (cms.chain == Check::not_checked)
-    report.warnings.push_back("chưa kiểm tra chuỗi chứng thư (không có --trust)");
-  if (cms.expired_now) report.warnings.push_back("chứng thư đã hết hạn, nhưng còn hiệu lực tại thời điểm ký");
+    report.warnings.push_back({"W0656", "chưa kiểm tra chuỗi chứng thư (không có --trust)"});
+  if (cms.expired_now)
+    report.warnings.push_back({"W0657", "chứng thư đã hết hạn, nhưng còn hiệu lực tại thời điểm ký"});
   if (!report.time) {
-    report.warnings.push_back("chữ ký không ghi thời điểm ký");
+    report.warnings.push_back({"W0658", "chữ ký không ghi thời điểm ký"});
   } else if (cms.signer && (claimed < cms.signer->not_before || claimed > cms.signer->not_after)) {
-    report.problems.push_back("chứng thư không có hiệu lực tại thời điểm ký");
+    report.problems.push_back({"E0655", "chứng thư không có hiệu lực tại thời điểm ký"});
   } else if (claimed > now + 300) {
-    report.warnings.push_back("thời điểm ký ở sau thời điểm kiểm tra");
+    report.warnings.push_back({"W0659", "thời điểm ký ở sau thời điểm kiểm tra"});
   }
   if (report.sub_filter == "ETSI.CAdES.detached" && cms.signing_time)
-    report.warnings.push_back("CMS có thuộc tính signing-time, PAdES baseline không cho phép");
+    report.warnings.push_back({"W0660", "CMS có thuộc tính signing-time, PAdES baseline không cho phép"});
   if (report.sub_filter == "ETSI.CAdES.detached" && !cms.signing_certificate_v2)
-    report.warnings.push_back("CMS thiếu thuộc tính signingCertificateV2 của PAdES");
+    report.warnings.push_back({"W0661", "CMS thiếu thuộc tính signingCertificateV2 của PAdES"});
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include "support/preflight.hpp"
 #include "support/process.hpp"
 #include "support/test_pki.hpp"
+#include "support/tiny_pdf.hpp"
 
 namespace vanban {
 namespace {
@@ -262,15 +263,20 @@ TEST(Verify, TamperingIsRejectedByVerifyAndPdfsig) {
   auto verify = vanban("verify " + quote(changed_path) + verify_options);
   EXPECT_EQ(verify.exit_code, 1);
   EXPECT_NE(verify.err.find("[E0641]"), std::string::npos) << verify.err;
+  // Each problem is shown with its code, in the report and in the verdict.
+  EXPECT_NE(verify.out.find("  Lỗi: [E0652] nội dung đã bị thay đổi sau khi ký"), std::string::npos) << verify.out;
+  EXPECT_NE(verify.err.find("không hợp lệ: [E0652] nội dung đã bị thay đổi"), std::string::npos) << verify.err;
+  // No signature at all.
+  verify = vanban("verify " + quote(issued.unsigned_pdf) + verify_options);
+  EXPECT_EQ(verify.exit_code, 1);
+  EXPECT_NE(verify.err.find("error: [E0640]"), std::string::npos) << verify.err;
+  // Warnings carry their codes too (no --trust: the chain is not checked).
+  verify = vanban("verify " + quote(issued.twice) + kTime);
+  EXPECT_EQ(verify.exit_code, 0) << verify.err;
+  EXPECT_NE(verify.out.find("  Cảnh báo: [W0656] chưa kiểm tra chuỗi chứng thư"), std::string::npos) << verify.out;
   EXPECT_EQ(run("pdfsig " + quote(changed_path)).out.find("Signature is Valid"), std::string::npos);
   // A revision appended after signing (qpdf would rewrite the file; append by hand).
-  const std::size_t startxref = std::stoul(twice.substr(twice.rfind("startxref") + 10));
-  const std::string object = "999 0 obj\n(appended)\nendobj\n";
-  char entry[32];
-  std::snprintf(entry, sizeof entry, "%010zu 00000 n\r\n", twice.size());
-  const std::string appended = twice + object + "xref\n999 1\n" + entry + "trailer\n<< /Size 1000 /Root 1 0 R /Prev " +
-                               std::to_string(startxref) + " >>\nstartxref\n" +
-                               std::to_string(twice.size() + object.size()) + "\n%%EOF\n";
+  const std::string appended = test::append_update(twice, {{999, "(appended)"}});
   const auto appended_path = (dir / "appended.pdf").string();
   test::write_text(appended_path, appended);
   verify = vanban("verify " + quote(appended_path) + verify_options);

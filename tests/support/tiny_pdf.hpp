@@ -2,7 +2,9 @@
 // Small PDFs written by hand for the sign tests: object bodies in, a file with a correct classic
 // cross-reference table out.
 
+#include <algorithm>
 #include <cstdio>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -38,6 +40,33 @@ inline std::string one_page_pdf() {
        "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream",
        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"},
       "/ID [<0123456789ABCDEF0123456789ABCDEF> <0123456789ABCDEF0123456789ABCDEF>]");
+}
+
+/// The number after the last `key` in `pdf` ("/Size ", "startxref"): the newest trailer's value; 0 when absent.
+inline std::size_t newest_number(const std::string& pdf, const std::string& key) {
+  const std::size_t at = pdf.rfind(key);
+  return at == std::string::npos ? 0 : std::stoul(pdf.substr(at + key.size()));
+}
+
+/// `pdf` followed by an incremental update that defines (or redefines) the objects of `bodies` (number → body),
+/// with a classic cross-reference section whose trailer keeps the newest /Root and points /Prev at the last one.
+inline std::string append_update(const std::string& pdf, const std::map<std::size_t, std::string>& bodies) {
+  const std::size_t root_at = pdf.rfind("/Root ") + 6;
+  const std::string root = pdf.substr(root_at, pdf.find('R', root_at) + 1 - root_at);
+  std::size_t size = newest_number(pdf, "/Size ");
+  std::string out = pdf;
+  std::string xref = "xref\n";
+  for (const auto& [number, body] : bodies) {
+    char entry[32];
+    std::snprintf(entry, sizeof entry, "%010zu 00000 n\r\n", out.size());
+    xref += std::to_string(number) + " 1\n" + entry;
+    out += std::to_string(number) + " 0 obj\n" + body + "\nendobj\n";
+    size = std::max(size, number + 1);
+  }
+  const std::size_t xref_at = out.size();
+  return out + xref + "trailer\n<< /Size " + std::to_string(size) + " /Root " + root + " /Prev " +
+         std::to_string(newest_number(pdf, "startxref")) + " >>\nstartxref\n" + std::to_string(xref_at) +
+         "\n%%EOF\n";
 }
 
 }  // namespace vanban::test

@@ -102,6 +102,13 @@ class ArchiveTest : public ::testing::TestWithParam<Backend> {
     archive.verify({}, diagnostics);
     return diagnostics;
   }
+  // Edits record `seq` behind the archive's back and stores its hash recomputed, as a forger would.
+  void edit_and_rehash(const Archive& archive, std::int64_t seq) {
+    archive::Record record = archive.find(seq)->record;
+    record.subject = "Về việc khác";
+    sandbox_->sql("UPDATE archive_record SET subject = 'Về việc khác', hash = '" + archive::record_hash(record) +
+                  "' WHERE seq = " + std::to_string(seq));
+  }
   std::filesystem::path stored_file(const std::string& bytes) const {
     const std::string sha = crypto::sha256_hex(bytes);
     return sandbox_->store() / "objects" / sha.substr(0, 2) / (sha + ".pdf");
@@ -109,10 +116,11 @@ class ArchiveTest : public ::testing::TestWithParam<Backend> {
   std::unique_ptr<test::ArchiveSandbox> sandbox_;
 };
 
-// Exactly one error, with this code.
-void expect_one_error(const Diagnostics& diagnostics, const char* code) {
+// Exactly one error, with this code (and a message that says `words`).
+void expect_one_error(const Diagnostics& diagnostics, const char* code, const std::string& words = "") {
   EXPECT_EQ(diagnostics.error_count(), 1U) << diagnostics.to_string();
   EXPECT_TRUE(diagnostics.contains(code)) << diagnostics.to_string();
+  EXPECT_NE(diagnostics.to_string().find(words), std::string::npos) << diagnostics.to_string();
 }
 
 TEST_P(ArchiveTest, AddsADocumentOnceAndSaysSoTheSecondTime) {
@@ -161,7 +169,7 @@ TEST_P(ArchiveTest, ThePolicyDecidesBySignatureStatus) {
   auto broken = facts("02", "2025-03-01");
   broken.signatures.signatures.push_back(signature("Người khác", false, true));
   auto invalid = facts("03", "2025-03-01");
-  invalid.signatures.signatures.front().problems = {"chứng thư không có hiệu lực tại thời điểm ký"};
+  invalid.signatures.signatures.front().problems = {{"E0655", "chứng thư không có hiệu lực tại thời điểm ký"}};
   auto appended = facts("04", "2025-03-01");
   appended.signatures.appended_bytes = 120;
   auto untrusted = facts("05", "2025-03-01");
@@ -188,7 +196,8 @@ TEST_P(ArchiveTest, ThePolicyDecidesBySignatureStatus) {
   EXPECT_EQ(entries[0].record.status, "unsigned");
   EXPECT_NE(entries[0].record.warnings.find("[W0715]"), std::string::npos);
   EXPECT_EQ(entries[1].record.status, "invalid");
-  EXPECT_NE(entries[1].record.warnings.find("không có hiệu lực"), std::string::npos);
+  EXPECT_NE(entries[1].record.warnings.find("[E0655] chứng thư không có hiệu lực"), std::string::npos)
+      << entries[1].record.warnings;
   EXPECT_EQ(entries[2].record.status, "untrusted");
   EXPECT_NE(entries[2].record.warnings.find("[W0714]"), std::string::npos);
   EXPECT_EQ(entries[3].record.status, "trusted");
@@ -320,7 +329,7 @@ TEST_P(ArchiveTest, VerifyPassesAnIntactArchiveAndReportsItsHead) {
         return std::optional<archive::SignatureCheck>(check);
       },
       diagnostics);
-  EXPECT_EQ(diagnostics.error_count(), 0U) << diagnostics.to_string();
+  EXPECT_TRUE(diagnostics.empty()) << diagnostics.to_string();
   EXPECT_EQ(report.records, 3U);
   EXPECT_EQ(report.documents, 3U);
   EXPECT_EQ(report.files_checked, 3U);
@@ -340,8 +349,21 @@ TEST_P(ArchiveTest, VerifyReportsASignatureThatNoLongerHolds) {
         return std::optional<archive::SignatureCheck>(check);
       },
       diagnostics);
-  expect_one_error(diagnostics, "E0737");
-  EXPECT_NE(diagnostics.to_string().find("bản ghi 2"), std::string::npos) << diagnostics.to_string();
+  expect_one_error(diagnostics, "E0737", "bản ghi 2");
+}
+
+TEST_P(ArchiveTest, VerifyReportsAStoredFileThatIsNoLongerAPdf) {
+  auto archive = with_documents(2);
+  Diagnostics diagnostics;
+  archive->verify(
+      [&](std::string_view bytes) {
+        if (bytes == pdf("02")) return std::optional<archive::SignatureCheck>();
+        archive::SignatureCheck check;
+        check.signatures = {signature("Hoàng Minh Đức")};
+        return std::optional<archive::SignatureCheck>(check);
+      },
+      diagnostics);
+  expect_one_error(diagnostics, "E0737", "không đọc lại được PDF của bản ghi 2");
 }
 
 // Tampering behind the archive's back, one kind at a time: each is reported, once.
@@ -350,8 +372,7 @@ TEST_P(ArchiveTest, AnEditedRecordIsFound) {
   auto archive = with_documents(4);
   sandbox_->sql("UPDATE archive_record SET subject = 'Về việc khác' WHERE seq = 2");
   const auto diagnostics = verify(*archive);
-  expect_one_error(diagnostics, "E0730");
-  EXPECT_NE(diagnostics.to_string().find("bản ghi 2"), std::string::npos);
+  expect_one_error(diagnostics, "E0730", "bản ghi 2");
 }
 
 TEST_P(ArchiveTest, AnEditedSearchKeyIsFound) {
@@ -363,21 +384,31 @@ TEST_P(ArchiveTest, AnEditedSearchKeyIsFound) {
 
 TEST_P(ArchiveTest, AnEditedAndRehashedRecordBreaksTheChain) {
   auto archive = with_documents(4);
-  archive::Record record = archive->find(2)->record;
-  record.subject = "Về việc khác";
-  const std::string hash = archive::record_hash(record);
-  sandbox_->sql("UPDATE archive_record SET subject = 'Về việc khác', hash = '" + hash + "' WHERE seq = 2");
-  const auto diagnostics = verify(*archive);
-  expect_one_error(diagnostics, "E0733");
-  EXPECT_NE(diagnostics.to_string().find("giữa bản ghi 2 và 3"), std::string::npos) << diagnostics.to_string();
+  edit_and_rehash(*archive, 2);
+  expect_one_error(verify(*archive), "E0733", "giữa bản ghi 2 và 3");
+}
+
+TEST_P(ArchiveTest, AReplacedFirstRecordIsFound) {
+  // The first record deleted and the second renumbered into its place: no gap, but the chain does not start
+  // at the genesis hash.
+  auto archive = with_documents(2);
+  sandbox_->sql("DELETE FROM archive_record WHERE seq = 1");
+  sandbox_->sql("UPDATE archive_record SET seq = 1 WHERE seq = 2");
+  expect_one_error(verify(*archive), "E0733", "bản ghi số 1 không phải là đầu chuỗi");
+}
+
+TEST_P(ArchiveTest, AnEditedAndRehashedLastRecordIsFoundByTheChainHead) {
+  // No link after it to break: the chain head kept in the store names its old hash.
+  auto archive = with_documents(3);
+  edit_and_rehash(*archive, 3);
+  expect_one_error(verify(*archive), "E0734", "bản ghi số 3 mà tệp đầu chuỗi ghi đã bị thay");
 }
 
 TEST_P(ArchiveTest, ADeletedRecordIsFound) {
   auto archive = with_documents(4);
   sandbox_->sql("DELETE FROM archive_record WHERE seq = 2");
   const auto diagnostics = verify(*archive);
-  expect_one_error(diagnostics, "E0731");
-  EXPECT_NE(diagnostics.to_string().find("bản ghi số 2 đã bị xóa"), std::string::npos) << diagnostics.to_string();
+  expect_one_error(diagnostics, "E0731", "bản ghi số 2 đã bị xóa");
   // Its file, now without a record, is pointed out too.
   EXPECT_TRUE(diagnostics.contains("W0742"));
 }
@@ -386,8 +417,7 @@ TEST_P(ArchiveTest, TheLastRecordDeletedIsFound) {
   auto archive = with_documents(4);
   sandbox_->sql("DELETE FROM archive_record WHERE seq >= 3");
   const auto diagnostics = verify(*archive);
-  expect_one_error(diagnostics, "E0734");
-  EXPECT_NE(diagnostics.to_string().find("bản ghi số 3 đến 4"), std::string::npos) << diagnostics.to_string();
+  expect_one_error(diagnostics, "E0734", "bản ghi số 3 đến 4");
   // And nothing is appended to a chain cut short.
   Diagnostics adding;
   EXPECT_THROW(add(*archive, pdf("new"), facts("09", "2025-03-09"), adding), Error);
@@ -430,6 +460,40 @@ TEST_P(ArchiveTest, AMissingChainHeadIsReportedAndStopsAdding) {
   expect_one_error(verify(*archive), "E0739");
   Diagnostics diagnostics;
   EXPECT_THROW(add(*archive, pdf("new"), facts("09", "2025-03-09"), diagnostics), Error);
+}
+
+TEST_P(ArchiveTest, FilesWithoutARecordAreOnlyWarnings) {
+  // What an add killed before its commit leaves: a stored file without a record, and a temporary file.
+  auto archive = with_documents(1);
+  const std::string stray = std::string(64, 'a');
+  std::filesystem::create_directories(sandbox_->store() / "objects" / "aa");
+  test::write_text(sandbox_->store() / "objects" / "aa" / (stray + ".pdf"), pdf("stray"));
+  test::write_text(sandbox_->store() / "objects" / "aa" / ".tmp-van-ban", "%PDF-1.4\n");
+  const auto diagnostics = verify(*archive);
+  EXPECT_EQ(diagnostics.error_count(), 0U) << diagnostics.to_string();
+  EXPECT_EQ(diagnostics.warning_count(), 2U) << diagnostics.to_string();
+  EXPECT_TRUE(diagnostics.contains("W0742")) << diagnostics.to_string();
+  EXPECT_TRUE(diagnostics.contains("W0743")) << diagnostics.to_string();
+  EXPECT_NE(diagnostics.to_string().find("aa/" + stray + ".pdf"), std::string::npos) << diagnostics.to_string();
+}
+
+TEST_P(ArchiveTest, ADamagedSqliteFileIsFoundByItsIntegrityCheck) {
+  if (GetParam() != Backend::sqlite) {  // integrity_check is SQLite's: nothing to report on PostgreSQL
+    EXPECT_FALSE(verify(*with_documents(2)).contains("E0738"));
+    return;
+  }
+  with_documents(2);
+  {
+    // An index whose definition no longer matches its entries (the schema edited behind SQLite's back).
+    auto session = sandbox_->raw_session();
+    *session << "PRAGMA writable_schema = ON", Poco::Data::Keywords::now;
+    *session << "UPDATE sqlite_master SET sql = 'CREATE INDEX archive_record_case ON archive_record (subject)' "
+                "WHERE name = 'archive_record_case'",
+        Poco::Data::Keywords::now;
+  }
+  const auto diagnostics = verify(*open(Archive::OpenMode::existing));
+  EXPECT_TRUE(diagnostics.contains("E0738")) << diagnostics.to_string();
+  for (const auto& diagnostic : diagnostics.list()) EXPECT_EQ(diagnostic.code, "E0738") << diagnostics.to_string();
 }
 
 TEST_P(ArchiveTest, AStoredIdCanNeverLeaveTheStore) {

@@ -19,5 +19,10 @@ TEST(Diagnostics, FormatsGccStyleWithCode) {
   EXPECT_FALSE(diagnostics.contains("E9999"));
 }
 
+TEST(Diagnostics, FormatsAFindingWithItsCode) {
+  EXPECT_EQ(format_finding({"E0648", "phạm vi ký"}), "[E0648] phạm vi ký");
+  EXPECT_EQ(format_finding({"", "không mã"}), "không mã");
+}
+
 }  // namespace
 }  // namespace vanban

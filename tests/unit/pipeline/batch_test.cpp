@@ -29,7 +29,7 @@ class BatchLedger : public ::testing::Test {
     options.render.template_name = "thong-bao-tha";
     options.render.today = *model::Date::parse_iso("2026-12-06");
     options.render.date = model::Date::parse_iso(date);
-    // One folder per test: ctest runs the tests of this fixture in parallel.
+    // One folder per test and date: ctest runs the tests of this suite as parallel processes.
     options.out_dir = test::scratch_dir(std::string("batch-ledger-") +
                                         ::testing::UnitTest::GetInstance()->current_test_info()->name() + "-" + date);
     options.where = where;

@@ -2,13 +2,9 @@
 
 #include <gtest/gtest.h>
 
-#include <map>
-
 #include "pdfobj/pdf_file.hpp"
-#include "sign/signing.hpp"
-#include "sign/verification.hpp"
 #include "support/png_writer.hpp"
-#include "support/test_pki.hpp"
+#include "support/signing.hpp"
 #include "support/tiny_pdf.hpp"
 
 namespace vanban::sign {
@@ -17,60 +13,7 @@ namespace {
 using pdfobj::OpenProblem;
 using pdfobj::PdfFile;
 
-const Moment kSigningTime = *Moment::parse_iso("2026-07-01T14:41:19+07:00");
-const Moment kLater = *Moment::parse_iso("2026-07-02T09:00:00+07:00");
-
-std::string pki(const char* name) { return test::read_text(test::test_pki() / name); }
-
-PassphraseSource no_passphrase() {
-  return [] { return std::optional<std::string>(); };
-}
-
-std::unique_ptr<Identity> load(const char* key, const char* cert, Diagnostics& diagnostics,
-                               const PassphraseSource& passphrase = no_passphrase()) {
-  return Identity::from_pem(pki(key), pki(cert), "", passphrase, SourceLoc{make_file_name(key)},
-                            SourceLoc{make_file_name(cert)}, diagnostics);
-}
-
-// Loaded once per test process.
-const Identity& identity(const char* key, const char* cert) {
-  static std::map<std::string, std::unique_ptr<Identity>> loaded;
-  auto& slot = loaded[key];
-  if (!slot) {
-    Diagnostics diagnostics;
-    slot = load(key, cert, diagnostics);
-    if (!slot) throw std::runtime_error(diagnostics.to_string());
-  }
-  return *slot;
-}
-const Identity& officer() { return identity("officer.key", "officer.pem"); }
-const Identity& agency() { return identity("agency.key", "agency.pem"); }
-
-SignRequest request(Appearance appearance = Appearance::none) {
-  SignRequest r;
-  r.time = kSigningTime;
-  r.appearance = appearance;
-  r.reason = "Ký ban hành";
-  r.location = "Quỳ Hợp, Nghệ An";
-  return r;
-}
-
-Bytes sign(std::string_view pdf, const Identity& identity, const SignRequest& r) {
-  Diagnostics diagnostics;
-  auto out = sign_pdf(pdf, identity, r, nullptr, SourceLoc{make_file_name("in.pdf")}, diagnostics);
-  EXPECT_TRUE(out.has_value()) << diagnostics.to_string();
-  return out.value_or(Bytes());
-}
-
-VerificationReport verify(std::string_view pdf, bool trust = true) {
-  VerifyOptions options;
-  options.now = kLater;
-  if (trust) options.trusted_roots_pem.push_back(pki("ca.pem"));
-  Diagnostics diagnostics;
-  auto report = verify_pdf(pdf, options, SourceLoc{make_file_name("x.pdf")}, diagnostics);
-  EXPECT_TRUE(report.has_value()) << diagnostics.to_string();
-  return report.value_or(VerificationReport{});
-}
+using namespace helpers;
 
 // A one-page PDF with an empty signature field "signer" over [300 500 500 570], as vanban render makes.
 std::string pdf_with_empty_field() {
@@ -92,7 +35,7 @@ TEST(Sign, InvisibleSignatureVerifies) {
   const auto report = verify(signed_pdf);
   ASSERT_EQ(report.signatures.size(), 1U);
   const auto& s = report.signatures[0];
-  EXPECT_TRUE(report.all_valid()) << (s.problems.empty() ? "" : s.problems.front());
+  EXPECT_TRUE(report.all_valid()) << (s.problems.empty() ? "" : format_finding(s.problems.front()));
   EXPECT_EQ(s.field_name, "Signature1");
   EXPECT_EQ(s.integrity, Check::passed);
   EXPECT_EQ(s.signature, Check::passed);
@@ -135,16 +78,8 @@ TEST(Verify, TamperingIsDetected) {
   EXPECT_EQ(report.signatures[0].integrity, Check::failed);
   EXPECT_FALSE(report.all_valid());
   // A revision appended after signing.
-  OpenProblem problem;
-  const auto file = PdfFile::open(signed_pdf, problem);
-  ASSERT_TRUE(file.has_value());
-  const std::string object = "5 0 obj\n<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>\nendobj\n";
-  char entry[32];
-  std::snprintf(entry, sizeof entry, "%010zu 00000 n\r\n", signed_pdf.size());
-  const std::string appended = signed_pdf + object + "xref\n5 1\n" + entry + "trailer\n<< /Size " +
-                               std::to_string(file->next_object_number()) + " /Root 1 0 R /Prev " +
-                               std::to_string(file->startxref()) + " >>\nstartxref\n" +
-                               std::to_string(signed_pdf.size() + object.size()) + "\n%%EOF\n";
+  const std::string appended =
+      test::append_update(signed_pdf, {{5, "<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>"}});
   report = verify(appended);
   ASSERT_EQ(report.signatures.size(), 1U);
   EXPECT_TRUE(report.signatures[0].valid()) << "the signature itself still holds for its revision";
