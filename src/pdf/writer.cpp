@@ -14,7 +14,6 @@
 #include <cstdio>
 #include <deque>
 #include <initializer_list>
-#include <map>
 #include <memory>
 #include <string_view>
 #include <variant>
@@ -261,7 +260,6 @@ void append_number(std::string& out, double value) { pdfobj::append_number(out, 
 
 // One face as embedded in this document: code point → CID (= glyph index in the subset).
 struct EmbeddedFace {
-  std::map<char32_t, std::uint16_t> cids;
   HPDF_Dict font = nullptr;
 
   /// The CID of a code point drawn in this face (0 for one that is not).
@@ -271,7 +269,6 @@ struct EmbeddedFace {
     return page ? (*page)[cp & 0xFFU] : std::uint16_t{0};
   }
   void add(char32_t cp, std::uint16_t value) {
-    cids[cp] = value;
     auto& page = pages[cp >> 8U];
     if (!page) page = std::make_unique<std::array<std::uint16_t, 256>>();
     (*page)[cp & 0xFFU] = value;
