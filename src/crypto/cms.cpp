@@ -15,8 +15,6 @@ namespace vanban::crypto {
 namespace {
 
 using CmsPtr = std::unique_ptr<CMS_ContentInfo, Free<CMS_ContentInfo_free>>;
-void free_certificates(STACK_OF(X509) * stack) { sk_X509_pop_free(stack, X509_free); }
-using CertStack = std::unique_ptr<STACK_OF(X509), Free<free_certificates>>;
 
 // DER length octets.
 std::string der_length_octets(std::size_t length) {

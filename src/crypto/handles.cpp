@@ -8,6 +8,10 @@
 
 namespace vanban::crypto {
 
+void free_certificates(STACK_OF(X509) * stack) { sk_X509_pop_free(stack, X509_free); }
+
+void free_stack(STACK_OF(X509) * stack) { sk_X509_free(stack); }
+
 Certificate share_certificate(X509* x509) {
   if (X509_up_ref(x509) != 1) fail("X509_up_ref");
   auto impl = std::make_shared<Certificate::Impl>();

@@ -28,6 +28,15 @@ using BioPtr = std::unique_ptr<BIO, Free<BIO_free>>;
 using PkeyPtr = std::unique_ptr<EVP_PKEY, Free<EVP_PKEY_free>>;
 using X509Ptr = std::unique_ptr<X509, Free<X509_free>>;
 
+/// Frees a stack of certificates with the certificates in it.
+void free_certificates(STACK_OF(X509) * stack);
+/// Frees a stack of certificates whose certificates others own.
+void free_stack(STACK_OF(X509) * stack);
+/// A stack that owns its certificates (what OpenSSL returns from CMS_get1_certs, PKCS12_parse).
+using CertStack = std::unique_ptr<STACK_OF(X509), Free<free_certificates>>;
+/// A stack that only lists certificates owned elsewhere.
+using CertList = std::unique_ptr<STACK_OF(X509), Free<free_stack>>;
+
 struct Certificate::Impl {
   X509Ptr x509;
 };

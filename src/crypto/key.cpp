@@ -16,8 +16,6 @@ namespace {
 
 using MdCtxPtr = std::unique_ptr<EVP_MD_CTX, Free<EVP_MD_CTX_free>>;
 using Pkcs12Ptr = std::unique_ptr<PKCS12, Free<PKCS12_free>>;
-void free_certificates(STACK_OF(X509) * stack) { sk_X509_pop_free(stack, X509_free); }
-using CertStack = std::unique_ptr<STACK_OF(X509), Free<free_certificates>>;
 
 // Asks the front end once, however often OpenSSL's decoders call back; the copy is wiped afterwards.
 struct PassphraseContext {

@@ -16,8 +16,6 @@ namespace {
 
 using StorePtr = std::unique_ptr<X509_STORE, Free<X509_STORE_free>>;
 using StoreCtxPtr = std::unique_ptr<X509_STORE_CTX, Free<X509_STORE_CTX_free>>;
-void free_stack(STACK_OF(X509) * stack) { sk_X509_free(stack); }  // the stack only: its certificates are shared
-using CertStack = std::unique_ptr<STACK_OF(X509), Free<free_stack>>;
 
 std::string name_text(const X509_NAME* name) {
   const BioPtr bio(BIO_new(BIO_s_mem()));
@@ -113,7 +111,7 @@ TrustStore::~TrustStore() = default;
 
 ChainVerdict TrustStore::verify(const Certificate& leaf, const std::vector<Certificate>& intermediates,
                                 std::int64_t at) const {
-  const CertStack untrusted(sk_X509_new_null());
+  const CertList untrusted(sk_X509_new_null());
   if (!untrusted) fail("sk_X509_new_null");
   for (const auto& certificate : intermediates)
     if (sk_X509_push(untrusted.get(), certificate.impl().x509.get()) <= 0) fail("sk_X509_push");

@@ -14,6 +14,8 @@ enum class StreamCoding {
   flate,  ///< compressed by the writer with its own compressor, /Filter /FlateDecode set by the writer
 };
 
+/// A writer of new objects: what they contain is the caller's, how they are numbered, stored and compressed the
+/// writer's.
 class ObjectWriter {
  public:
   virtual ~ObjectWriter() = default;
