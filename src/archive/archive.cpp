@@ -8,7 +8,7 @@
 #include "archive/search_keys.hpp"
 #include "archive/store.hpp"
 #include "base/error.hpp"
-#include "base/sha256.hpp"
+#include "crypto/sha256.hpp"
 
 namespace vanban::archive {
 
@@ -206,7 +206,7 @@ std::optional<Record> Archive::append(Record record, const std::function<bool()>
 AddResult Archive::add(std::string_view pdf, const DocumentFacts& facts, const AddRequest& request,
                        const SourceLoc& file, Diagnostics& diagnostics) {
   AddResult result;
-  result.sha256 = sha256_hex(pdf);
+  result.sha256 = crypto::sha256_hex(pdf);
   result.status = classify(facts.signatures);
   const auto present = [&]() -> std::optional<std::int64_t> {
     const auto found = database_->select("kind = ? AND sha256 = ?", {std::string(kDocumentRecord), result.sha256});
@@ -278,7 +278,7 @@ bool Archive::add_trust_anchor(std::string_view pem, const std::string& file_nam
   Record record;
   record.kind = kTrustRecord;
   record.recorded_at = recorded_at;
-  record.sha256 = sha256_hex(pem);
+  record.sha256 = crypto::sha256_hex(pem);
   record.file_name = std::filesystem::path(file_name).filename().string();
   record.note = std::string(pem);
   const std::string sha = record.sha256;
@@ -396,7 +396,7 @@ std::optional<Bytes> Archive::content(const Entry& entry, Diagnostics& diagnosti
                           "): " + problem);
     return std::nullopt;
   }
-  if (sha256_hex(*bytes) != entry.record.sha256) {
+  if (crypto::sha256_hex(*bytes) != entry.record.sha256) {
     diagnostics.error("E0736", where(),
                       "tệp của văn bản mã " + id + " (" + store_->object_path(entry.record.sha256).string() +
                           ") đã bị thay đổi: SHA-256 không còn khớp với bản ghi");

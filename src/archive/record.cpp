@@ -1,6 +1,6 @@
 #include "archive/record.hpp"
 
-#include "base/sha256.hpp"
+#include "crypto/sha256.hpp"
 
 namespace vanban::archive {
 
@@ -63,7 +63,7 @@ std::string canonical_form(const Record& record) {
   return out;
 }
 
-std::string record_hash(const Record& record) { return sha256_hex(canonical_form(record)); }
+std::string record_hash(const Record& record) { return crypto::sha256_hex(canonical_form(record)); }
 
 bool is_sha256_hex(std::string_view text) {
   if (text.size() != 64) return false;

@@ -12,7 +12,7 @@
 #include "archive/record.hpp"
 #include "base/error.hpp"
 #include "base/file_io.hpp"
-#include "base/sha256.hpp"
+#include "crypto/sha256.hpp"
 
 namespace vanban::archive {
 
@@ -94,14 +94,14 @@ Store::Put Store::put(std::string_view sha256, std::string_view bytes) const {
   if (std::filesystem::exists(path)) {
     std::string problem;
     const auto existing = read(sha256, problem);
-    return existing && sha256_hex(*existing) == sha256 ? Put::present : Put::conflict;
+    return existing && crypto::sha256_hex(*existing) == sha256 ? Put::present : Put::conflict;
   }
   make_directory(directory);
   if (create_file_once(path, std::string(bytes))) return Put::written;
   // Another process stored it meanwhile: a stored file is never overwritten.
   std::string problem;
   const auto existing = read(sha256, problem);
-  return existing && sha256_hex(*existing) == sha256 ? Put::present : Put::conflict;
+  return existing && crypto::sha256_hex(*existing) == sha256 ? Put::present : Put::conflict;
 }
 
 std::optional<Bytes> Store::read(std::string_view sha256, std::string& problem) const {

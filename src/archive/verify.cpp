@@ -10,7 +10,7 @@
 #include "archive/archive.hpp"
 #include "archive/database.hpp"
 #include "archive/store.hpp"
-#include "base/sha256.hpp"
+#include "crypto/sha256.hpp"
 
 namespace vanban::archive {
 
@@ -122,7 +122,7 @@ void Archive::check_document(const Record& record, const SignatureChecker& check
   }
   ++report.files_checked;
   report.bytes_checked += bytes->size();
-  if (sha256_hex(*bytes) != record.sha256) {
+  if (crypto::sha256_hex(*bytes) != record.sha256) {
     diagnostics.error("E0736", loc,
                       "tệp của " + label(record) + " (" + path.string() + ") đã bị thay đổi: SHA-256 không khớp");
     return;

@@ -55,6 +55,28 @@ std::optional<int> FontSet::advance(layout::Face face, char32_t code_point) cons
   return width;
 }
 
+pdfobj::EmbeddableFont FontSet::embeddable(layout::Face face, const std::vector<char32_t>& code_points) const {
+  const TrueTypeFont& ttf = font(face);
+  const int em = ttf.units_per_em();
+  const std::vector<std::uint16_t> glyphs = ttf.subset_glyphs(code_points);
+  pdfobj::EmbeddableFont out;
+  out.program = ttf.subset(glyphs);
+  out.base_name = ttf.subset_name(glyphs);
+  for (std::size_t i = 0; i < code_points.size(); ++i)  // in ascending order (the usual case) each insertion is O(1)
+    out.cids.emplace_hint(out.cids.end(), code_points[i], static_cast<std::uint16_t>(i + 1));
+  out.widths.reserve(glyphs.size());
+  for (const std::uint16_t glyph : glyphs) out.widths.push_back(thousandths(ttf.advance(glyph), em));
+  out.ascent = thousandths(ttf.ascender(), em);
+  out.descent = thousandths(ttf.descender(), em);
+  out.cap_height = thousandths(ttf.cap_height(), em);
+  const auto box = ttf.bounding_box();
+  for (std::size_t i = 0; i < box.size(); ++i) out.bbox[i] = thousandths(box[i], em);
+  out.italic_angle = ttf.italic_angle();
+  out.bold = face == layout::Face::bold || face == layout::Face::bold_italic;
+  out.italic = face == layout::Face::italic || face == layout::Face::bold_italic;
+  return out;
+}
+
 layout::FaceMetrics FontSet::metrics(layout::Face face) const { return metrics_[static_cast<std::size_t>(face)]; }
 
 const char* FontSet::face_name(layout::Face face) const { return kNames[static_cast<std::size_t>(face)]; }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "layout/font_metrics.hpp"
+#include "pdfobj/font.hpp"
 
 namespace vanban::pdf {
 
@@ -29,6 +30,10 @@ class FontSet final : public layout::FontMetrics {
   [[nodiscard]] const char* face_name(layout::Face face) const override;
 
   [[nodiscard]] const TrueTypeFont& font(layout::Face face) const { return *fonts_[static_cast<std::size_t>(face)]; }
+
+  /// The subset of `face` that draws `code_points` (each listed once; code point k gets CID k + 1), described
+  /// for pdfobj::write_font with the metrics layout measures with. A code point the face lacks gets .notdef.
+  [[nodiscard]] pdfobj::EmbeddableFont embeddable(layout::Face face, const std::vector<char32_t>& code_points) const;
 
   /// File names of the faces, in Face order.
   static const std::array<const char*, layout::kFaceCount>& file_names();

@@ -1,30 +1,31 @@
 #include "pdf/writer.hpp"
 
 #include <hpdf.h>
-#include <hpdf_doc.h>
 #include <hpdf_encrypt.h>
 #include <hpdf_objects.h>
-#include <hpdf_pages.h>
 #include <libdeflate.h>
 
 #include <algorithm>
 #include <array>
 #include <bit>
-#include <cstddef>
 #include <cmath>
+#include <cstddef>
+#include <cstdint>
 #include <cstdio>
 #include <deque>
 #include <initializer_list>
-#include <map>
 #include <memory>
+#include <string_view>
+#include <variant>
 #include <vector>
 
 #include "base/error.hpp"
-#include "base/pdf_syntax.hpp"
 #include "base/utf8.hpp"
+#include "pdf/haru_internals.hpp"
 #include "pdf/icc_profile.hpp"
-#include "pdf/true_type.hpp"
 #include "pdf/xmp.hpp"
+#include "pdfobj/font.hpp"
+#include "pdfobj/lexical.hpp"
 
 namespace vanban::pdf {
 
@@ -84,7 +85,7 @@ struct Payload {
 };
 
 HPDF_STATUS write_payload(HPDF_Dict dict) {
-  const auto* payload = static_cast<const Payload*>(dict->attr);
+  const auto* payload = static_cast<const Payload*>(haru::after_write_data(dict));
   HPDF_Stream out = *payload->output;
   HPDF_STATUS status = HPDF_Stream_WriteStr(out, "\012stream\015\012");
   if (status == HPDF_OK)
@@ -96,7 +97,7 @@ HPDF_STATUS write_payload(HPDF_Dict dict) {
 
 // The output stream's sink: the saved document goes straight into a string.
 HPDF_STATUS append_output(HPDF_Stream stream, const HPDF_BYTE* data, HPDF_UINT size) {
-  static_cast<Bytes*>(stream->attr)->append(reinterpret_cast<const char*>(data), size);
+  static_cast<Bytes*>(haru::callback_data(stream))->append(reinterpret_cast<const char*>(data), size);
   return HPDF_OK;
 }
 
@@ -168,8 +169,8 @@ class Document {
   Document& operator=(const Document&) = delete;
 
   HPDF_Doc get() const { return pdf_; }
-  HPDF_MMgr mmgr() const { return pdf_->mmgr; }
-  HPDF_Xref xref() const { return pdf_->xref; }
+  HPDF_MMgr mmgr() const { return haru::memory_manager(pdf_); }
+  HPDF_Xref xref() const { return haru::cross_references(pdf_); }
 
   /// Throws when libharu reported an error or `status` is not OK.
   void check(HPDF_STATUS status, const char* what) const {
@@ -209,14 +210,11 @@ class Document {
   }
   /// Gives a page its content stream (already compressed), in the stream object libharu made for it.
   void set_page_content(HPDF_Page page, Bytes compressed) {
-    auto* attr = static_cast<HPDF_PageAttr>(page->attr);
-    HPDF_Dict contents = attr->contents;
+    HPDF_Dict contents = haru::page_contents(page);
     auto* length = static_cast<HPDF_Number>(HPDF_Dict_GetItem(contents, "Length", HPDF_OCLASS_NUMBER));
-    if (length == nullptr || contents->stream == nullptr) check(HPDF_INVALID_OBJECT, "find the page content");
+    // The page's own (empty) memory stream goes; no libharu call draws on the page after this.
+    if (length == nullptr || !haru::drop_page_stream(page)) check(HPDF_INVALID_OBJECT, "find the page content");
     HPDF_Number_SetValue(length, static_cast<HPDF_INT32>(compressed.size()));
-    HPDF_Stream_Free(contents->stream);  // the page's own (empty) memory stream; no libharu call draws after this
-    contents->stream = nullptr;
-    attr->stream = nullptr;
     check(HPDF_Dict_AddName(contents, "Filter", "FlateDecode"), "write page content");
     attach(contents, std::move(compressed));
   }
@@ -225,7 +223,7 @@ class Document {
     Bytes out;
     out.reserve(48 * 1024);
     HPDF_Stream stream = made(HPDF_CallbackWriter_New(mmgr(), append_output, &out), "create the output");
-    pdf_->stream = stream;  // libharu frees it with the document
+    haru::set_output(pdf_, stream);
     output_ = stream;
     check(HPDF_SaveToStream(pdf_), "save the document");
     return out;
@@ -243,8 +241,7 @@ class Document {
  private:
   void attach(HPDF_Dict dict, Bytes data) {
     payloads_.push_back(Payload{std::move(data), &output_});
-    dict->attr = &payloads_.back();
-    dict->after_write_fn = write_payload;
+    haru::write_after(dict, &payloads_.back(), write_payload);
   }
 
   ErrorState errors_;
@@ -257,13 +254,12 @@ class Document {
 // ---- numbers ----------------------------------------------------------------------------------------
 
 // Appends a coordinate or size with at most two decimals (a hundredth of a point).
-void append_number(std::string& out, double value) { pdf_syntax::append_number(out, value, 2); }
+void append_number(std::string& out, double value) { pdfobj::append_number(out, value, 2); }
 
 // ---- fonts ---------------------------------------------------------------------------------------
 
 // One face as embedded in this document: code point → CID (= glyph index in the subset).
 struct EmbeddedFace {
-  std::map<char32_t, std::uint16_t> cids;
   HPDF_Dict font = nullptr;
 
   /// The CID of a code point drawn in this face (0 for one that is not).
@@ -273,7 +269,6 @@ struct EmbeddedFace {
     return page ? (*page)[cp & 0xFFU] : std::uint16_t{0};
   }
   void add(char32_t cp, std::uint16_t value) {
-    cids[cp] = value;
     auto& page = pages[cp >> 8U];
     if (!page) page = std::make_unique<std::array<std::uint16_t, 256>>();
     (*page)[cp & 0xFFU] = value;
@@ -302,72 +297,92 @@ class CodePointSet {
   std::array<std::uint64_t, 1024> words_{};
 };
 
-void embed_face(EmbeddedFace& embedded, Document& doc, Deflater& deflater, const TrueTypeFont& font,
-                const std::vector<char32_t>& used, layout::Face face) {
-  for (std::size_t i = 0; i < used.size(); ++i) embedded.add(used[i], static_cast<std::uint16_t>(i + 1));
-  const std::vector<std::uint16_t> glyphs = font.subset_glyphs(used);
-  const std::string base_font = font.subset_name(glyphs);
-  const double scale = 1000.0 / font.units_per_em();
-  const auto scaled = [&](int units) { return static_cast<HPDF_INT32>(std::lround(units * scale)); };
+// pdfobj's objects as libharu's, in the document: the one generic conversion, so that pdfobj decides what an
+// object contains (fonts: pdfobj::write_font) and libharu only writes it. Objects refer to earlier ones only.
+class HaruObjects final : public pdfobj::ObjectWriter {
+ public:
+  HaruObjects(Document& doc, Deflater& deflater) : doc_(doc), deflater_(deflater) {}
 
-  // FontFile2 with its uncompressed length.
-  const Bytes program = font.subset(glyphs);
-  HPDF_Dict file = doc.flate_stream(deflater.compress(program));
-  doc.check(HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(program.size())), "describe the font file");
+  pdfobj::Ref add(const pdfobj::Object& object) override {
+    void* converted = convert(object);
+    doc_.check(HPDF_Xref_Add(doc_.xref(), converted), "add an object");
+    return remember(converted);
+  }
 
-  // CIDSet: every CID of the subset is present (PDF/A-1).
-  // a few dozen bytes: compressing would add bytes
-  HPDF_Dict cid_set = doc.plain_stream(pdf_syntax::cid_set(glyphs.size()));
+  pdfobj::Ref add_stream(pdfobj::Dict dict, std::string_view data, pdfobj::StreamCoding coding) override {
+    HPDF_Dict stream = coding == pdfobj::StreamCoding::flate ? doc_.flate_stream(deflater_.compress(data))
+                                                             : doc_.plain_stream(Bytes(data));
+    for (const auto& entry : dict)
+      doc_.check(HPDF_Dict_Add(stream, entry.key.c_str(), convert(entry.value)), "describe a stream");
+    return remember(stream);
+  }
 
-  const bool italic = face == layout::Face::italic || face == layout::Face::bold_italic;
-  const bool bold = face == layout::Face::bold || face == layout::Face::bold_italic;
-  HPDF_Dict descriptor = doc.indirect_dict();
-  doc.check(HPDF_Dict_AddName(descriptor, "Type", "FontDescriptor"), "describe the font");
-  doc.check(HPDF_Dict_AddName(descriptor, "FontName", base_font.c_str()), "describe the font");
-  doc.check(HPDF_Dict_AddNumber(descriptor, "Flags", 2 + 32 + (italic ? 64 : 0)), "describe the font");
-  HPDF_Array bbox = doc.array();
-  for (const int v : font.bounding_box()) doc.check(HPDF_Array_AddNumber(bbox, scaled(v)), "describe the font");
-  doc.check(HPDF_Dict_Add(descriptor, "FontBBox", bbox), "describe the font");
-  doc.check(HPDF_Dict_AddReal(descriptor, "ItalicAngle", static_cast<HPDF_REAL>(font.italic_angle())),
-            "describe the font");
-  doc.check(HPDF_Dict_AddNumber(descriptor, "Ascent", scaled(font.ascender())), "describe the font");
-  doc.check(HPDF_Dict_AddNumber(descriptor, "Descent", scaled(font.descender())), "describe the font");
-  doc.check(HPDF_Dict_AddNumber(descriptor, "CapHeight", scaled(font.cap_height())), "describe the font");
-  doc.check(HPDF_Dict_AddNumber(descriptor, "StemV", bold ? 140 : 80), "describe the font");
-  doc.check(HPDF_Dict_Add(descriptor, "FontFile2", file), "describe the font");
-  doc.check(HPDF_Dict_Add(descriptor, "CIDSet", cid_set), "describe the font");
+  /// The dictionary `ref` (returned by this writer) became.
+  [[nodiscard]] HPDF_Dict dict(pdfobj::Ref ref) const { return static_cast<HPDF_Dict>(object(ref)); }
 
-  HPDF_Dict cid_font = doc.indirect_dict();
-  doc.check(HPDF_Dict_AddName(cid_font, "Type", "Font"), "create the font");
-  doc.check(HPDF_Dict_AddName(cid_font, "Subtype", "CIDFontType2"), "create the font");
-  doc.check(HPDF_Dict_AddName(cid_font, "BaseFont", base_font.c_str()), "create the font");
-  HPDF_Dict system_info = doc.dict();
-  doc.check(HPDF_Dict_Add(system_info, "Registry", doc.ascii("Adobe")), "create the font");
-  doc.check(HPDF_Dict_Add(system_info, "Ordering", doc.ascii("Identity")), "create the font");
-  doc.check(HPDF_Dict_AddNumber(system_info, "Supplement", 0), "create the font");
-  doc.check(HPDF_Dict_Add(cid_font, "CIDSystemInfo", system_info), "create the font");
-  doc.check(HPDF_Dict_Add(cid_font, "FontDescriptor", descriptor), "create the font");
-  // Widths of the CIDs the text draws (1…n); .notdef and the components of composites are never drawn.
-  HPDF_Array widths = doc.array();
-  HPDF_Array run = doc.array();
-  for (std::size_t cid = 1; cid <= used.size(); ++cid)
-    doc.check(HPDF_Array_AddNumber(run, scaled(font.advance(glyphs[cid]))), "list the widths");
-  doc.check(HPDF_Array_AddNumber(widths, 1), "list the widths");
-  doc.check(HPDF_Array_Add(widths, run), "list the widths");
-  doc.check(HPDF_Dict_Add(cid_font, "W", widths), "create the font");
-  doc.check(HPDF_Dict_AddName(cid_font, "CIDToGIDMap", "Identity"), "create the font");
+ private:
+  pdfobj::Ref remember(void* object) {
+    objects_.push_back(object);
+    return pdfobj::Ref{static_cast<std::uint32_t>(objects_.size()), 0};
+  }
 
-  HPDF_Dict to_unicode = doc.flate_stream(deflater.compress(pdf_syntax::to_unicode_cmap(embedded.cids)));
+  [[nodiscard]] void* object(pdfobj::Ref ref) const {
+    if (ref.num == 0 || ref.num > objects_.size()) throw Error("an object refers to one not written before it");
+    return objects_[ref.num - 1];
+  }
 
-  embedded.font = doc.indirect_dict();
-  doc.check(HPDF_Dict_AddName(embedded.font, "Type", "Font"), "create the font");
-  doc.check(HPDF_Dict_AddName(embedded.font, "Subtype", "Type0"), "create the font");
-  doc.check(HPDF_Dict_AddName(embedded.font, "BaseFont", base_font.c_str()), "create the font");
-  doc.check(HPDF_Dict_AddName(embedded.font, "Encoding", "Identity-H"), "create the font");
-  HPDF_Array descendants = doc.array();
-  doc.check(HPDF_Array_Add(descendants, cid_font), "create the font");
-  doc.check(HPDF_Dict_Add(embedded.font, "DescendantFonts", descendants), "create the font");
-  doc.check(HPDF_Dict_Add(embedded.font, "ToUnicode", to_unicode), "create the font");
+  void* convert(const pdfobj::Object& object) const {
+    struct Visitor {
+      const HaruObjects& self;
+      HPDF_MMgr mmgr;
+      void* operator()(const pdfobj::Null&) const { return self.doc_.made(HPDF_Null_New(mmgr), "create null"); }
+      void* operator()(bool value) const {
+        return self.doc_.made(HPDF_Boolean_New(mmgr, value ? HPDF_TRUE : HPDF_FALSE), "create a boolean");
+      }
+      void* operator()(std::int64_t value) const {
+        if (value < INT32_MIN || value > INT32_MAX) throw Error("an integer beyond libharu's range");
+        return self.doc_.made(HPDF_Number_New(mmgr, static_cast<HPDF_INT32>(value)), "create a number");
+      }
+      void* operator()(const pdfobj::Real& value) const {
+        return self.doc_.made(HPDF_Real_New(mmgr, static_cast<HPDF_REAL>(value.value)), "create a number");
+      }
+      void* operator()(const pdfobj::Name& name) const {
+        return self.doc_.made(HPDF_Name_New(mmgr, name.value.c_str()), "create a name");
+      }
+      void* operator()(const pdfobj::String& string) const {
+        if (string.hex || string.value.find('\0') != std::string::npos) return self.doc_.binary(string.value);
+        return self.doc_.ascii(string.value);
+      }
+      void* operator()(const pdfobj::Array& array) const {
+        HPDF_Array out = self.doc_.array();
+        for (const auto& item : array) self.doc_.check(HPDF_Array_Add(out, self.convert(item)), "fill an array");
+        return out;
+      }
+      void* operator()(const pdfobj::Dict& dict) const {
+        HPDF_Dict out = self.doc_.dict();
+        for (const auto& entry : dict)
+          self.doc_.check(HPDF_Dict_Add(out, entry.key.c_str(), self.convert(entry.value)), "fill a dictionary");
+        return out;
+      }
+      void* operator()(const pdfobj::Ref& ref) const { return self.object(ref); }
+      [[noreturn]] void* operator()(const pdfobj::Stream&) const {
+        throw Error("a stream read from a file cannot be written into a new document");
+      }
+    };
+    return std::visit(Visitor{*this, doc_.mmgr()}, object.value());
+  }
+
+  Document& doc_;
+  Deflater& deflater_;
+  std::vector<void*> objects_;  ///< Ref{n} is objects_[n - 1]
+};
+
+// Embeds the subset of `face` that draws `used`: pdfobj decides the font's objects, HaruObjects writes them.
+void embed_face(EmbeddedFace& embedded, HaruObjects& objects, const FontSet& fonts, layout::Face face,
+                const std::vector<char32_t>& used) {
+  const pdfobj::EmbeddableFont font = fonts.embeddable(face, used);
+  for (const auto& [cp, cid] : font.cids) embedded.add(cp, cid);
+  embedded.font = objects.dict(pdfobj::write_font(objects, font));
 }
 
 // ---- content -------------------------------------------------------------------------------------
@@ -397,7 +412,7 @@ void show_text(std::string& out, const layout::PlacedText& text, const EmbeddedF
     append_cid(out, face.cid(cp));
     if (cp == U' ' && text.word_spacing != 0 && offset < text.text.size()) {
       out += ") ";
-      pdf_syntax::append_number(out, adjustment, 1);
+      pdfobj::append_number(out, adjustment, 1);
       out += " (";
     }
   }
@@ -428,7 +443,7 @@ void add_output_intent(Document& doc, HPDF_Doc pdf) {
   doc.check(HPDF_Dict_Add(intent, "DestOutputProfile", profile), "add the output intent");
   HPDF_Array intents = doc.array();
   doc.check(HPDF_Array_Add(intents, intent), "add the output intent");
-  doc.check(HPDF_Dict_Add(pdf->catalog, "OutputIntents", intents), "add the output intent");
+  doc.check(HPDF_Dict_Add(haru::catalog(pdf), "OutputIntents", intents), "add the output intent");
 }
 
 // The XMP packet, unfiltered as PDF/A-1 requires (ISO 19005-1 §6.7.2).
@@ -436,7 +451,7 @@ void add_metadata(Document& doc, HPDF_Doc pdf, const model::DocumentMetadata& in
   HPDF_Dict metadata = doc.plain_stream(xmp_packet(info, kProducer, page_count));
   doc.check(HPDF_Dict_AddName(metadata, "Type", "Metadata"), "add the metadata");
   doc.check(HPDF_Dict_AddName(metadata, "Subtype", "XML"), "add the metadata");
-  doc.check(HPDF_Dict_Add(pdf->catalog, "Metadata", metadata), "add the metadata");
+  doc.check(HPDF_Dict_Add(haru::catalog(pdf), "Metadata", metadata), "add the metadata");
 }
 
 // ---- signature fields ---------------------------------------------------------------------------
@@ -489,7 +504,7 @@ void add_form(Document& doc, HPDF_Doc pdf, HPDF_Array fields) {
   if (fields == nullptr) return;
   HPDF_Dict form = doc.dict();
   doc.check(HPDF_Dict_Add(form, "Fields", fields), "add the form");
-  doc.check(HPDF_Dict_Add(pdf->catalog, "AcroForm", form), "add the form");
+  doc.check(HPDF_Dict_Add(haru::catalog(pdf), "AcroForm", form), "add the form");
 }
 
 }  // namespace
@@ -497,7 +512,7 @@ void add_form(Document& doc, HPDF_Doc pdf, HPDF_Array fields) {
 Bytes write_pdf(const layout::PageSet& pages, const model::DocumentMetadata& info, const FontSet& fonts) {
   Document doc;
   HPDF_Doc pdf = doc.get();
-  pdf->pdf_version = HPDF_VER_14;
+  haru::set_pdf_version(pdf, HPDF_VER_14);
   // PDF/A-1 allows at most 8,191 elements in an array (ISO 19005-1 §6.1.12): a long combined print file gets a
   // two-level page tree instead of one /Kids array with every page (libharu adds a level as soon as this is set, so
   // documents of up to kPagesPerNode pages keep their flat tree).
@@ -517,12 +532,12 @@ Bytes write_pdf(const layout::PageSet& pages, const model::DocumentMetadata& inf
   HPDF_MD5_CTX md5;
   HPDF_MD5Init(&md5);
   std::array<EmbeddedFace, layout::kFaceCount> faces;
+  HaruObjects objects(doc, deflater);
   for (std::size_t f = 0; f < faces.size(); ++f) {
     const std::vector<char32_t> drawn = used[f].sorted();
     HPDF_MD5Update(&md5, reinterpret_cast<const HPDF_BYTE*>(drawn.data()),
                    static_cast<HPDF_UINT32>(drawn.size() * sizeof(char32_t)));
-    if (!drawn.empty())
-      embed_face(faces[f], doc, deflater, fonts.font(static_cast<layout::Face>(f)), drawn, static_cast<layout::Face>(f));
+    if (!drawn.empty()) embed_face(faces[f], objects, fonts, static_cast<layout::Face>(f), drawn);
   }
 
   HPDF_Array signature_fields = nullptr;
@@ -587,15 +602,15 @@ Bytes write_pdf(const layout::PageSet& pages, const model::DocumentMetadata& inf
   char date[40];
   const model::Date issued = issued_or_epoch(info);
   std::snprintf(date, sizeof date, "D:%04d%02d%02d000000+07'00'", issued.year(), issued.month(), issued.day());
-  HPDF_Dict info_dict = pdf->info;
+  HPDF_Dict info_dict = haru::info_dictionary(pdf);
   if (info_dict == nullptr) {
     info_dict = doc.indirect_dict();
-    pdf->info = info_dict;
+    haru::set_info_dictionary(pdf, info_dict);
   }
   const auto set_text = [&](const char* key, const std::string& value) {
     if (value.empty()) return;
     const std::string text = metadata_text(value);
-    doc.check(HPDF_Dict_Add(info_dict, key, doc.binary(pdf_syntax::utf16_text(text))), "write document information");
+    doc.check(HPDF_Dict_Add(info_dict, key, doc.binary(pdfobj::utf16_text(text))), "write document information");
     hash_text(md5, text);
   };
   set_text("Title", info.title);
@@ -619,7 +634,7 @@ Bytes write_pdf(const layout::PageSet& pages, const model::DocumentMetadata& inf
   HPDF_Array ids = doc.array();
   doc.check(HPDF_Array_Add(ids, doc.binary(id)), "write the file identifier");
   doc.check(HPDF_Array_Add(ids, doc.binary(id)), "write the file identifier");
-  doc.check(HPDF_Dict_Add(pdf->trailer, "ID", ids), "write the file identifier");
+  doc.check(HPDF_Dict_Add(haru::trailer(pdf), "ID", ids), "write the file identifier");
 
   return doc.save();
 }

@@ -9,7 +9,7 @@
 #include "base/error.hpp"
 #include "base/file_io.hpp"
 #include "base/json.hpp"
-#include "base/sha256.hpp"
+#include "crypto/sha256.hpp"
 #include "pipeline/parallel.hpp"
 #include "text/collation.hpp"
 
@@ -180,7 +180,7 @@ std::vector<BatchItem> BatchRunner::run(const std::function<void(const BatchProg
       const auto known = previous.find(item.file);
       std::string problem;
       const auto existing = known != previous.end() ? read_file(path, 1U << 30U, problem) : std::nullopt;
-      if (existing && sha256_hex(*existing) == known->second) {
+      if (existing && crypto::sha256_hex(*existing) == known->second) {
         item.sha256 = known->second;
         item.status = ItemStatus::skipped;
       } else {
@@ -189,7 +189,7 @@ std::vector<BatchItem> BatchRunner::run(const std::function<void(const BatchProg
         if (pdf) {
           // Flushed once for the whole batch before the manifest names it; a rerun checks every hash anyway.
           write_file_atomically(path, *pdf, Durability::deferred);
-          item.sha256 = sha256_hex(*pdf);
+          item.sha256 = crypto::sha256_hex(*pdf);
           item.status = ItemStatus::done;
         } else {
           item.status = ItemStatus::failed;

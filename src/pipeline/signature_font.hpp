@@ -21,7 +21,7 @@ class SignatureFont final : public sign::FontSource {
   SignatureFont(const SignatureFont&) = delete;
   SignatureFont& operator=(const SignatureFont&) = delete;
 
-  [[nodiscard]] std::optional<sign::EmbeddableFont> subset(std::u32string_view text) const override;
+  [[nodiscard]] std::optional<pdfobj::EmbeddableFont> subset(std::u32string_view text) const override;
 
  private:
   std::shared_ptr<const pdf::FontSet> fonts_;

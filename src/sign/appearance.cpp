@@ -3,8 +3,7 @@
 #include <algorithm>
 #include <map>
 
-#include "base/pdf_syntax.hpp"
-#include "sign/flate.hpp"
+#include "pdfobj/lexical.hpp"
 
 namespace vanban::sign {
 
@@ -28,57 +27,6 @@ Ref add_form(IncrementalUpdate& update, const Rect& rect, Dict resources, const 
   set(form, "BBox", numbers({0, 0, rect[2] - rect[0], rect[3] - rect[1]}));
   set(form, "Resources", Object(std::move(resources)));
   return update.add_stream(std::move(form), content);
-}
-
-Ref add_font(IncrementalUpdate& update, const EmbeddableFont& font) {
-  Dict file;
-  set(file, "Length1", integer(static_cast<std::int64_t>(font.program.size())));
-  set(file, "Filter", name("FlateDecode"));
-  const Ref program = update.add_stream(std::move(file), deflate(font.program));
-
-  // PDF/A-1 asks for a CIDSet naming every CID present in the subset (a few bytes: left unfiltered).
-  const Ref cid_set = update.add_stream(Dict{}, pdf_syntax::cid_set(font.widths.size()));
-
-  Dict descriptor;
-  set(descriptor, "Type", name("FontDescriptor"));
-  set(descriptor, "FontName", Object(Name{font.base_name}));
-  set(descriptor, "Flags", integer(34));  // serif, nonsymbolic
-  set(descriptor, "FontBBox", numbers({static_cast<double>(font.bbox[0]), static_cast<double>(font.bbox[1]),
-                                       static_cast<double>(font.bbox[2]), static_cast<double>(font.bbox[3])}));
-  set(descriptor, "ItalicAngle", real(font.italic_angle));
-  set(descriptor, "Ascent", integer(font.ascent));
-  set(descriptor, "Descent", integer(font.descent));
-  set(descriptor, "CapHeight", integer(font.cap_height));
-  set(descriptor, "StemV", integer(80));
-  set(descriptor, "FontFile2", Object(program));
-  set(descriptor, "CIDSet", Object(cid_set));
-  const Ref descriptor_ref = update.add(Object(std::move(descriptor)));
-
-  Array widths;
-  for (std::size_t cid = 1; cid < font.widths.size(); ++cid) widths.push_back(integer(font.widths[cid]));
-  Dict cid_font;
-  set(cid_font, "Type", name("Font"));
-  set(cid_font, "Subtype", name("CIDFontType2"));
-  set(cid_font, "BaseFont", Object(Name{font.base_name}));
-  Dict system_info;
-  set(system_info, "Registry", Object(String{"Adobe", false}));
-  set(system_info, "Ordering", Object(String{"Identity", false}));
-  set(system_info, "Supplement", integer(0));
-  set(cid_font, "CIDSystemInfo", Object(std::move(system_info)));
-  set(cid_font, "FontDescriptor", Object(descriptor_ref));
-  set(cid_font, "W", Object(Array{integer(1), Object(std::move(widths))}));
-  set(cid_font, "CIDToGIDMap", name("Identity"));
-  const Ref cid_font_ref = update.add(Object(std::move(cid_font)));
-
-  const Ref to_unicode = update.add_stream(Dict{}, pdf_syntax::to_unicode_cmap(font.cids));
-  Dict type0;
-  set(type0, "Type", name("Font"));
-  set(type0, "Subtype", name("Type0"));
-  set(type0, "BaseFont", Object(Name{font.base_name}));
-  set(type0, "Encoding", name("Identity-H"));
-  set(type0, "DescendantFonts", Object(Array{Object(cid_font_ref)}));
-  set(type0, "ToUnicode", Object(to_unicode));
-  return update.add(Object(std::move(type0)));
 }
 
 double line_width(const EmbeddableFont& font, const std::u32string& line, double size) {
@@ -139,7 +87,7 @@ std::array<double, 2> text_block_size(const EmbeddableFont& font, const std::vec
 
 Ref add_text_appearance(IncrementalUpdate& update, const EmbeddableFont& font, const std::vector<std::u32string>& lines,
                         double size, double leading, const Rect& rect) {
-  const Ref font_ref = add_font(update, font);
+  const Ref font_ref = pdfobj::write_font(update, font);
   const double width = rect[2] - rect[0];
   const double height = rect[3] - rect[1];
   std::string content = "BT\n/F0 " + format_number(size) + " Tf\n";
@@ -149,7 +97,7 @@ Ref add_text_appearance(IncrementalUpdate& update, const EmbeddableFont& font, c
     content += "1 0 0 1 " + format_number(x) + " " + format_number(baseline) + " Tm <";
     for (const char32_t cp : line) {
       const auto it = font.cids.find(cp);
-      pdf_syntax::append_hex4(content, it == font.cids.end() ? 0U : it->second);
+      pdfobj::append_hex4(content, it == font.cids.end() ? 0U : it->second);
     }
     content += "> Tj\n";
     baseline -= leading;

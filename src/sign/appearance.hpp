@@ -1,15 +1,15 @@
 #pragma once
 // Internal to sign: the appearance streams of a signature widget (Nghị định 30/2020, Phụ lục I) as PDF/A-1
 // objects: an image with a stencil mask (no SMask, no transparency group), or lines of text in an
-// embedded CID font, or nothing at all.
+// embedded CID font (its objects as pdfobj::write_font makes them), or nothing at all.
 
 #include <array>
 #include <string>
 #include <vector>
 
 #include "sign/font_source.hpp"
+#include "sign/pdf_objects.hpp"
 #include "sign/png_image.hpp"
-#include "sign/update.hpp"
 
 namespace vanban::sign {
 

@@ -7,8 +7,7 @@
 #include <string_view>
 
 #include "base/diagnostics.hpp"
-#include "sign/pdf_file.hpp"
-#include "sign/syntax.hpp"
+#include "sign/pdf_objects.hpp"
 
 namespace vanban::sign {
 

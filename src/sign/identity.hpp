@@ -2,31 +2,21 @@
 // A signer's private key, certificate and chain, loaded from PEM files or a PKCS#12 file. The key never
 // leaves this object: it is not printed, logged or copied into messages.
 
-#include <cstdint>
-#include <functional>
 #include <memory>
-#include <optional>
-#include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/diagnostics.hpp"
+#include "crypto/key.hpp"
+#include "crypto/x509.hpp"
 
 namespace vanban::sign {
 
-/// What a certificate says, for people: names, serial number, validity and fingerprint.
-struct CertificateInfo {
-  std::string common_name;      ///< subject CN (UTF-8), "" when absent
-  std::string subject;          ///< the whole subject, RFC 2253 order, UTF-8
-  std::string issuer;           ///< the whole issuer, RFC 2253 order, UTF-8
-  std::string serial;           ///< hexadecimal
-  std::int64_t not_before = 0;  ///< Unix seconds
-  std::int64_t not_after = 0;   ///< Unix seconds
-  std::string sha256;           ///< fingerprint, hexadecimal with colons
-};
+/// What a certificate says, for people.
+using CertificateInfo = crypto::CertificateInfo;
 
-/// Supplies a passphrase when a key or PKCS#12 file needs one: from an environment variable or an
-/// interactive prompt, decided by the front end. Returns nullopt when none can be had.
-using PassphraseSource = std::function<std::optional<std::string>()>;
+/// Supplies a passphrase when a key or PKCS#12 file needs one (decided by the front end).
+using PassphraseSource = crypto::PassphraseSource;
 
 class Identity {
  public:
@@ -40,20 +30,23 @@ class Identity {
   /// Loads a PKCS#12 file (key, certificate and chain); problems as for from_pem.
   static std::unique_ptr<Identity> from_pkcs12(std::string_view der, const PassphraseSource& passphrase,
                                                const SourceLoc& file, Diagnostics& diagnostics);
-  ~Identity();
-  Identity(const Identity&) = delete;
-  Identity& operator=(const Identity&) = delete;
 
   /// The signer's certificate, described.
-  [[nodiscard]] CertificateInfo certificate() const;
-
-  struct Impl;
-  /// For the sign module's own use (the OpenSSL objects).
-  [[nodiscard]] const Impl& impl() const { return *impl_; }
+  [[nodiscard]] CertificateInfo certificate() const { return certificate_.describe(); }
+  /// The signer's certificate.
+  [[nodiscard]] const crypto::Certificate& signing_certificate() const { return certificate_; }
+  /// The certificates that lead from it towards a root, as given.
+  [[nodiscard]] const std::vector<crypto::Certificate>& chain() const { return chain_; }
+  /// The private key (a file's today; a token's later).
+  [[nodiscard]] const crypto::PrivateKey& key() const { return key_; }
 
  private:
-  explicit Identity(std::unique_ptr<Impl> impl);
-  std::unique_ptr<Impl> impl_;
+  Identity(crypto::PrivateKey key, crypto::Certificate certificate, std::vector<crypto::Certificate> chain)
+      : key_(std::move(key)), certificate_(std::move(certificate)), chain_(std::move(chain)) {}
+
+  crypto::PrivateKey key_;
+  crypto::Certificate certificate_;
+  std::vector<crypto::Certificate> chain_;
 };
 
 }  // namespace vanban::sign

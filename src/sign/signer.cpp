@@ -6,12 +6,12 @@
 
 #include "base/error.hpp"
 #include "base/utf8.hpp"
+#include "crypto/cms.hpp"
+#include "crypto/sha256.hpp"
 #include "sign/appearance.hpp"
 #include "sign/byte_range.hpp"
-#include "sign/crypto.hpp"
 #include "sign/png_image.hpp"
 #include "sign/signing.hpp"
-#include "sign/update.hpp"
 
 namespace vanban::sign {
 
@@ -232,7 +232,7 @@ class Signer {
       else
         diagnostics_.warning("E0613", loc_, message);
     }
-    if (!allows_signing(identity_.impl().certificate.get()))
+    if (!identity_.signing_certificate().allows_signing())
       diagnostics_.warning("E0617", loc_, "chứng thư số không có mục đích ký (keyUsage digitalSignature/nonRepudiation)");
   }
 
@@ -406,9 +406,13 @@ class Signer {
   }
 
   Bytes finish(Ref signature) {
-    // Room for the CMS: a trial signature's size plus room for variation (ECDSA), rounded up.
-    const std::size_t trial = make_cms(identity_.impl(), "").size();
-    const std::size_t reserve = (trial + 1024 + 1023) / 1024 * 1024;
+    // Room for the CMS: its size with the longest signature the certificate's key makes, plus room for
+    // variation, rounded up.
+    const crypto::Certificate& certificate = identity_.signing_certificate();
+    const std::size_t longest = crypto::PadesCms(certificate, identity_.chain(), crypto::Sha256Digest{})
+                                    .finish(Bytes(certificate.max_signature_size(), '\0'))
+                                    .size();
+    const std::size_t reserve = (longest + 1024 + 1023) / 1024 * 1024;
 
     std::string body = "<</Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /M ";
     write_object(body, Object(String{request_.time.pdf_date(), false}));
@@ -443,13 +447,15 @@ class Signer {
     ranges.resize(kByteRangeWidth, ' ');
     out.replace(base + range_at, kByteRangeWidth, ranges);
 
-    std::string signed_bytes;
-    signed_bytes.reserve(out.size() - (b - a));
-    signed_bytes.append(out, 0, a);
-    signed_bytes.append(out, b, std::string::npos);
-    const std::string cms = hex_encode(make_cms(identity_.impl(), signed_bytes));
-    if (cms.size() > reserve * 2) throw Error("the CMS signature is larger than the room reserved for it");
-    out.replace(a + 1, cms.size(), cms);
+    // The signed attributes over the digest of the signed ranges, signed by the key: two steps, so that a
+    // signature made elsewhere (a token, a second machine) could be embedded the same way.
+    crypto::Sha256 digest;
+    digest.update(std::string_view(out).substr(0, a));
+    digest.update(std::string_view(out).substr(b));
+    crypto::PadesCms cms(certificate, identity_.chain(), digest.finish());
+    const std::string hex = hex_encode(cms.finish(identity_.key().sign_sha256(cms.to_be_signed())));
+    if (hex.size() > reserve * 2) throw Error("the CMS signature is larger than the room reserved for it");
+    out.replace(a + 1, hex.size(), hex);
     return out;
   }
 

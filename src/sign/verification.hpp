@@ -10,13 +10,14 @@
 
 #include "base/bytes.hpp"
 #include "base/diagnostics.hpp"
+#include "crypto/cms.hpp"
 #include "sign/identity.hpp"
 #include "sign/time.hpp"
 
 namespace vanban::sign {
 
 /// The outcome of one check.
-enum class Check { passed, failed, not_checked };
+using Check = crypto::Check;
 
 struct VerifyOptions {
   std::vector<Bytes> trusted_roots_pem;  ///< PEM texts of trusted certificates (each may hold several)

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
+#include "crypto/cms.hpp"
 #include "sign/byte_range.hpp"
-#include "sign/crypto.hpp"
 #include "sign/verification.hpp"
 
 namespace vanban::sign {
@@ -88,15 +88,15 @@ void check_one(const PdfFile& file, const SignatureField& field, const VerifyOpt
     report.problems.push_back({"E0650", "kiểu chữ ký /SubFilter /" + report.sub_filter + " chưa được hỗ trợ"});
     return;
   }
-  const std::size_t der_size = der_length(gap);
+  const std::size_t der_size = crypto::der_length(gap);
   std::string content;
   content.reserve(range->end - (range->gap_end - range->gap_start));
   content.append(bytes.substr(0, range->gap_start));
   content.append(bytes.substr(range->gap_end, range->end - range->gap_end));
   const std::int64_t now = options.now.unix_seconds();
   const std::int64_t claimed = report.time ? report.time->unix_seconds() : now;
-  const CmsFindings cms = check_cms(std::string_view(gap).substr(0, der_size), content,
-                                    options.trusted_roots_pem, claimed, now);
+  const crypto::CmsFindings cms = crypto::check_cms(std::string_view(gap).substr(0, der_size), content,
+                                                    options.trusted_roots_pem, claimed, now);
   if (!cms.parsed) {
     report.problems.push_back({"E0651", "không đọc được chữ ký CMS trong /Contents"});
     return;

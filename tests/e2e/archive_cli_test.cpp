@@ -21,7 +21,7 @@
 #include <sstream>
 #include <thread>
 
-#include "base/sha256.hpp"
+#include "crypto/sha256.hpp"
 #include "support/archive_backends.hpp"
 #include "support/paths.hpp"
 #include "support/process.hpp"
@@ -78,7 +78,7 @@ Document document(const std::string& name, const std::string& case_file, const s
   }
   ::close(lock);
   Document out{path, test::read_text(path), ""};
-  out.sha256 = sha256_hex(out.bytes);
+  out.sha256 = crypto::sha256_hex(out.bytes);
   return out;
 }
 
@@ -341,7 +341,7 @@ TEST_P(ArchiveCli, SignaturesDecideWhatIsArchived) {
   result = archive(add + quote(b.path.string()) + " --require-trusted");
   EXPECT_EQ(result.exit_code, 0) << result.err;
   const auto listing = archive("search --json");
-  EXPECT_EQ(status_of(listing.out, sha256_hex(test::read_text(unsigned_pdf))), "unsigned") << listing.out;
+  EXPECT_EQ(status_of(listing.out, crypto::sha256_hex(test::read_text(unsigned_pdf))), "unsigned") << listing.out;
   EXPECT_EQ(status_of(listing.out, c.sha256), "untrusted") << listing.out;
   EXPECT_EQ(status_of(listing.out, a.sha256), "trusted") << listing.out;
   EXPECT_EQ(status_of(listing.out, b.sha256), "trusted") << listing.out;

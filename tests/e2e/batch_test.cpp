@@ -5,7 +5,7 @@
 #include <csignal>
 #include <thread>
 
-#include "base/sha256.hpp"
+#include "crypto/sha256.hpp"
 #include "support/paths.hpp"
 #include "support/process.hpp"
 #include "support/register_generator.hpp"
@@ -73,7 +73,7 @@ TEST_F(Batch, RendersEveryCaseReportsFailuresAndWritesTheManifest) {
     }
     EXPECT_EQ(row[5], "done");
     EXPECT_EQ(row[3], row[0] + "-qd-tha-chu-dong.pdf");
-    EXPECT_EQ(sha256_hex(test::read_text(out / row[3])), row[4]) << row[3];
+    EXPECT_EQ(crypto::sha256_hex(test::read_text(out / row[3])), row[4]) << row[3];
   }
   EXPECT_EQ(failed, unrenderable_);
   // Vietnamese order: every "Đ…" debtor after every "D…" one and before every "E…"…"H…" one.
@@ -149,7 +149,7 @@ TEST_F(Batch, ResumesAfterAnInterruptedRun) {
   ASSERT_LT(partial.size(), 300U);
   for (const auto& row : partial) {
     if (row[5] == "done") {
-      EXPECT_EQ(sha256_hex(test::read_text(out / row[3])), row[4]);
+      EXPECT_EQ(crypto::sha256_hex(test::read_text(out / row[3])), row[4]);
     }
   }
   // The rerun skips what is done and finishes the rest.

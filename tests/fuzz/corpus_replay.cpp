@@ -1,7 +1,7 @@
 // Runs a fuzz target over every file of the given folders (recursively) or files: the corpus replay that ctest
 // runs under gcc, so that inputs the fuzzer once found stay fixed. With --mutate each file is also run in
 // deterministic mutations (truncations, flipped bytes, spliced PDF tokens), so that every build exercises the
-// hostile-input paths of a target whose corpus is small (sign's PDF reader).
+// hostile-input paths of a target whose corpus is small (pdfobj's PDF reader).
 
 #include <algorithm>
 #include <cstddef>

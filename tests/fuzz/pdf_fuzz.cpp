@@ -1,5 +1,6 @@
-// libFuzzer target for the sign module on hostile PDFs: opening, the page tree, signature fields, the whole
-// verification (byte ranges, CMS parsing) and signing (an invisible signature appended to whatever parsed).
+// libFuzzer target for pdfobj's strict PDF reader and the sign module on hostile PDFs: opening, the page tree,
+// signature fields, the whole verification (byte ranges, CMS parsing) and signing (an invisible signature
+// appended to whatever parsed).
 // Nothing may crash, hang or allocate without bound. Built with -fsanitize=fuzzer under VANBAN_FUZZ (clang);
 // otherwise corpus_replay.cpp replays the corpus (with mutations) in ctest.
 
@@ -10,13 +11,16 @@
 #include <string>
 #include <string_view>
 
-#include "sign/pdf_file.hpp"
+#include "pdfobj/pdf_file.hpp"
 #include "sign/signing.hpp"
 #include "sign/verification.hpp"
 
 namespace {
 
 using namespace vanban::sign;
+using vanban::pdfobj::OpenProblem;
+using vanban::pdfobj::PdfFile;
+using vanban::pdfobj::Ref;
 
 // A throw-away ECDSA key and self-signed certificate from the openssl command (nothing is committed);
 // nullptr when openssl is not there, and then signing is not fuzzed.

@@ -14,7 +14,7 @@
 #include "archive/archive.hpp"
 #include "archive/store.hpp"
 #include "base/error.hpp"
-#include "base/sha256.hpp"
+#include "crypto/sha256.hpp"
 #include "support/archive_backends.hpp"
 
 namespace vanban {
@@ -109,7 +109,7 @@ class ArchiveTest : public ::testing::TestWithParam<Backend> {
                   "' WHERE seq = " + std::to_string(seq));
   }
   std::filesystem::path stored_file(const std::string& bytes) const {
-    const std::string sha = sha256_hex(bytes);
+    const std::string sha = crypto::sha256_hex(bytes);
     return sandbox_->store() / "objects" / sha.substr(0, 2) / (sha + ".pdf");
   }
   std::unique_ptr<test::ArchiveSandbox> sandbox_;
@@ -128,7 +128,7 @@ TEST_P(ArchiveTest, AddsADocumentOnceAndSaysSoTheSecondTime) {
   const auto first = add(*archive, pdf("a"), facts("05", "2025-03-01"), diagnostics);
   EXPECT_EQ(first.outcome, AddResult::Outcome::added);
   EXPECT_EQ(first.id, 1);
-  EXPECT_EQ(first.sha256, sha256_hex(pdf("a")));
+  EXPECT_EQ(first.sha256, crypto::sha256_hex(pdf("a")));
   const auto again = add(*archive, pdf("a"), facts("05", "2025-03-01"), diagnostics);
   EXPECT_EQ(again.outcome, AddResult::Outcome::present);
   EXPECT_EQ(again.id, 1);
@@ -644,7 +644,7 @@ TEST_P(ArchiveTest, ExportIsTheCaseInChronologicalOrderWithSidecarsAndAManifest)
         "<PageAmount>2</PageAmount>", "<FullName>Hoàng Minh Đức</FullName>", "<Position>Chi cục trưởng</Position>",
         "<Party role=\"debtor\">Nguyễn Văn Hùng</Party>", "<Withdrawn id=\"5\"", "Thay bằng văn bản khác"})
     EXPECT_NE(sidecar.find(expected), std::string::npos) << expected << "\n" << sidecar;
-  EXPECT_NE(sidecar.find(sha256_hex(pdf("middle"))), std::string::npos);
+  EXPECT_NE(sidecar.find(crypto::sha256_hex(pdf("middle"))), std::string::npos);
   const std::string& manifest = files.at("manifest.xml");
   for (const char* expected : {"<DocTotal>3</DocTotal>", "<PageTotal>6</PageTotal>", "<StartDate>2024-11-15</StartDate>",
                                "<EndDate>2025-05-02</EndDate>", "withdrawn=\"true\""})

@@ -2,9 +2,16 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
+#include <map>
+#include <set>
 #include <sstream>
 
 #include "base/utf8.hpp"
+#include "pdfobj/font.hpp"
+#include "pdfobj/lexical.hpp"
+#include "pdfobj/pdf_file.hpp"
+#include "support/object_recorder.hpp"
 #include "support/paths.hpp"
 #include "support/process.hpp"
 
@@ -94,6 +101,85 @@ TEST(Writer, ALongDocumentHasNoArrayLongerThanPdfAAllows) {
   }
   EXPECT_GT(longest, 0U);
   EXPECT_LE(longest, 8191U);
+}
+
+// An object as its writer decided it, whatever the numbering, spelling and compression: references followed, numbers
+// by value, a stream as its dictionary (without /Length and /Filter), whether it is compressed, and its data.
+struct Node {
+  pdfobj::Object object;
+  std::string data;
+  bool stream = false;
+  bool flate = false;
+};
+std::string canonical(const pdfobj::Object& object, const std::function<Node(pdfobj::Ref)>& resolve) {
+  struct Visitor {
+    const std::function<Node(pdfobj::Ref)>& resolve;
+    std::string operator()(const pdfobj::Null&) const { return "null"; }
+    std::string operator()(bool value) const { return value ? "true" : "false"; }
+    std::string operator()(std::int64_t value) const { return pdfobj::number(static_cast<double>(value), 3); }
+    std::string operator()(const pdfobj::Real& value) const { return pdfobj::number(value.value, 3); }
+    std::string operator()(const pdfobj::Name& name) const { return "/" + name.value; }
+    std::string operator()(const pdfobj::String& string) const { return "(" + string.value + ")"; }
+    std::string operator()(const pdfobj::Array& array) const {
+      std::string out = "[";
+      for (const auto& item : array) out += canonical(item, resolve) + " ";
+      return out + "]";
+    }
+    std::string operator()(const pdfobj::Dict& dict) const {
+      std::string out = "<<";
+      for (const auto& entry : dict)
+        if (entry.key != "Length" && entry.key != "Filter")
+          out += "/" + entry.key + " " + canonical(entry.value, resolve) + " ";
+      return out + ">>";
+    }
+    std::string operator()(const pdfobj::Ref& ref) const {
+      const Node node = resolve(ref);
+      const std::string object = canonical(node.object, resolve);
+      if (!node.stream) return object;
+      return "stream " + object + (node.flate ? " flate " : " as is ") + node.data;
+    }
+    std::string operator()(const pdfobj::Stream& stream) const { return (*this)(stream.dict); }
+  };
+  return std::visit(Visitor{resolve}, object.value());
+}
+
+// What the document's fonts contain is what pdfobj::write_font decides: HaruObjects gives libharu every object and
+// every entry as they are.
+TEST(Writer, FontsAreTheObjectsPdfobjDecides) {
+  const auto fonts = FontSet::load(test::source_dir() / "fonts");
+  const Bytes pdf = write_pdf(one_page(), model::DocumentMetadata{}, *fonts);
+  pdfobj::OpenProblem problem;
+  const auto file = pdfobj::PdfFile::open(pdf, problem);
+  ASSERT_TRUE(file.has_value()) << problem.detail;
+  const auto from_file = [&](pdfobj::Ref ref) {
+    const auto object = file->object(ref);
+    if (!object) throw std::runtime_error("missing object");
+    const auto* stream = std::get_if<pdfobj::Stream>(&object->value());
+    if (stream == nullptr) return Node{*object, "", false, false};
+    const pdfobj::Object* filter = pdfobj::find(stream->dict, "Filter");
+    return Node{pdfobj::Object(stream->dict), file->stream_data(*stream).value_or("?"), true,
+                filter != nullptr && filter->is_name("FlateDecode")};
+  };
+  const auto resources = file->page_attribute(file->pages().at(0), "Resources");
+  ASSERT_TRUE(resources && resources->dict());
+  const auto font_resources = file->get(*resources->dict(), "Font");
+  ASSERT_TRUE(font_resources && font_resources->dict());
+  std::set<std::string> written;
+  for (const auto& entry : *font_resources->dict()) written.insert(canonical(entry.value, from_file));
+
+  std::set<std::string> decided;
+  for (const auto& [face, text] :
+       {std::pair{layout::Face::bold, "QUYẾT ĐỊNH"}, {layout::Face::regular, "Nguyễn Văn Hùng"}}) {
+    const std::u32string characters = utf8::to_u32(text);
+    const std::set<char32_t> drawn(characters.begin(), characters.end());
+    test::ObjectRecorder recorder;
+    const pdfobj::Ref type0 = pdfobj::write_font(recorder, fonts->embeddable(face, {drawn.begin(), drawn.end()}));
+    decided.insert(canonical(pdfobj::Object(type0), [&](pdfobj::Ref ref) {
+      const auto& object = recorder.at(ref);
+      return Node{object.object, object.data, object.stream, object.coding == pdfobj::StreamCoding::flate};
+    }));
+  }
+  EXPECT_EQ(written, decided);
 }
 
 // Enough distinct characters in one face that CIDs reach the bytes a literal string must escape: ( ) \\ and line

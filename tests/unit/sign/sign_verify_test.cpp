@@ -2,13 +2,16 @@
 
 #include <gtest/gtest.h>
 
-#include "sign/pdf_file.hpp"
+#include "pdfobj/pdf_file.hpp"
 #include "support/png_writer.hpp"
 #include "support/signing.hpp"
 #include "support/tiny_pdf.hpp"
 
 namespace vanban::sign {
 namespace {
+
+using pdfobj::OpenProblem;
+using pdfobj::PdfFile;
 
 using namespace helpers;
 

@@ -1,10 +1,10 @@
-#include "sign/pdf_file.hpp"
+#include "pdfobj/pdf_file.hpp"
 
 #include <algorithm>
 
-#include "sign/flate.hpp"
+#include "pdfobj/flate.hpp"
 
-namespace vanban::sign {
+namespace vanban::pdfobj {
 
 namespace {
 
@@ -539,4 +539,4 @@ std::set<std::string> PdfFile::field_names() const {
   return out;
 }
 
-}  // namespace vanban::sign
+}  // namespace vanban::pdfobj

@@ -1,5 +1,5 @@
 #pragma once
-// Internal to sign: zlib (FlateDecode) in both directions, and the PNG predictors of xref streams.
+// zlib (FlateDecode) in both directions, and the PNG predictors of xref streams; pdfobj is zlib's one owner.
 
 #include <cstddef>
 #include <optional>
@@ -7,7 +7,7 @@
 
 #include "base/bytes.hpp"
 
-namespace vanban::sign {
+namespace vanban::pdfobj {
 
 /// Inflates a zlib stream; nullopt when it is corrupt or would exceed `max_size` bytes.
 std::optional<Bytes> inflate(std::string_view data, std::size_t max_size);
@@ -19,4 +19,4 @@ Bytes deflate(std::string_view data);
 /// nullopt when the data does not fit that shape.
 std::optional<Bytes> undo_png_predictor(std::string_view data, int colors, int bits, int columns);
 
-}  // namespace vanban::sign
+}  // namespace vanban::pdfobj

@@ -6,10 +6,10 @@
 
 #include "base/bytes.hpp"
 
-namespace vanban::sign {
+namespace vanban::pdfobj {
 
 /// The catalog's /Metadata stream with its filters undone (after incremental updates: the newest). nullopt when
 /// the file cannot be read as a PDF, has no metadata stream, or the stream cannot be decoded.
 std::optional<Bytes> read_metadata_stream(std::string_view pdf);
 
-}  // namespace vanban::sign
+}  // namespace vanban::pdfobj

@@ -1,4 +1,4 @@
-#include "base/pdf_syntax.hpp"
+#include "pdfobj/lexical.hpp"
 
 #include <algorithm>
 #include <array>
@@ -9,7 +9,7 @@
 
 #include "base/utf8.hpp"
 
-namespace vanban::pdf_syntax {
+namespace vanban::pdfobj {
 
 namespace {
 
@@ -151,4 +151,4 @@ std::string cid_set(std::size_t count) {
   return bits;
 }
 
-}  // namespace vanban::pdf_syntax
+}  // namespace vanban::pdfobj

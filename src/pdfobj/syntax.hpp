@@ -1,5 +1,5 @@
 #pragma once
-// Internal to sign: PDF objects, a strict parser for them and a writer. The parser never throws and never
+// PDF objects, a strict parser for them and a writer. The parser never throws and never
 // reads past its input; nesting and sizes are bounded so that hostile files cannot exhaust the stack.
 
 #include <cstddef>
@@ -13,7 +13,7 @@
 
 #include "base/bytes.hpp"
 
-namespace vanban::sign {
+namespace vanban::pdfobj {
 
 /// An indirect reference "num gen R".
 struct Ref {
@@ -157,4 +157,4 @@ std::string decode_text_string(const Bytes& value);
 /// Formats a number for content streams and dictionaries: at most `decimals` decimals, no trailing zeros.
 std::string format_number(double value, int decimals = 3);
 
-}  // namespace vanban::sign
+}  // namespace vanban::pdfobj

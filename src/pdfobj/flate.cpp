@@ -1,4 +1,4 @@
-#include "sign/flate.hpp"
+#include "pdfobj/flate.hpp"
 
 #include <zlib.h>
 
@@ -8,7 +8,7 @@
 
 #include "base/error.hpp"
 
-namespace vanban::sign {
+namespace vanban::pdfobj {
 
 std::optional<Bytes> inflate(std::string_view data, std::size_t max_size) {
   z_stream z{};
@@ -89,4 +89,4 @@ std::optional<Bytes> undo_png_predictor(std::string_view data, int colors, int b
   return out;
 }
 
-}  // namespace vanban::sign
+}  // namespace vanban::pdfobj

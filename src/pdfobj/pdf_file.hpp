@@ -1,6 +1,6 @@
 #pragma once
-// Internal to sign: reading an existing PDF just enough to append an incremental update or to verify its
-// signatures: header, startxref, the chain of cross-reference sections (classic tables and xref streams,
+// The strict PDF reader (it never repairs): an existing PDF read just enough to append an incremental update,
+// verify its signatures or find its metadata: header, startxref, the chain of cross-reference sections (classic tables and xref streams,
 // hybrid files included), indirect objects (object streams included), the catalog, the pages and the
 // signature fields. Every limit is explicit; hostile input yields a problem text, never a crash or a loop.
 
@@ -15,9 +15,9 @@
 #include <string_view>
 #include <vector>
 
-#include "sign/syntax.hpp"
+#include "pdfobj/syntax.hpp"
 
-namespace vanban::sign {
+namespace vanban::pdfobj {
 
 /// Why a file could not be opened, with a code for the diagnostic.
 struct OpenProblem {
@@ -133,4 +133,4 @@ class PdfFile {
 /// Reads a /Rect-like array of four numbers, normalized; nullopt when it is not one.
 std::optional<std::array<double, 4>> read_rect(const Object& object);
 
-}  // namespace vanban::sign
+}  // namespace vanban::pdfobj

@@ -1,5 +1,5 @@
 #pragma once
-// Internal to sign: an incremental update — new and rewritten objects appended after the original bytes
+// An incremental update — new and rewritten objects appended after the original bytes
 // with a classic cross-reference section and a trailer whose /Prev points at the previous section.
 // PDF/A-1 forbids cross-reference streams, so only classic sections are written.
 
@@ -7,21 +7,24 @@
 #include <map>
 #include <string>
 
-#include "sign/pdf_file.hpp"
-#include "sign/syntax.hpp"
+#include "pdfobj/object_writer.hpp"
+#include "pdfobj/pdf_file.hpp"
+#include "pdfobj/syntax.hpp"
 
-namespace vanban::sign {
+namespace vanban::pdfobj {
 
-class IncrementalUpdate {
+class IncrementalUpdate final : public ObjectWriter {
  public:
   explicit IncrementalUpdate(const PdfFile& file) : file_(file), next_(file.next_object_number()) {}
 
   /// A fresh object number.
   Ref allocate();
   /// Adds a new object and returns its reference.
-  Ref add(const Object& object);
-  /// Adds a new stream (its /Length set here) and returns its reference.
+  Ref add(const Object& object) override;
+  /// Adds a new stream holding `data` as given (its /Length set here) and returns its reference.
   Ref add_stream(Dict dict, const Bytes& data);
+  /// Adds a new stream, compressed with zlib when `coding` says so, and returns its reference.
+  Ref add_stream(Dict dict, std::string_view data, StreamCoding coding) override;
   /// Writes `object` under `ref` (a new number from allocate(), or an existing object being rewritten).
   void put(Ref ref, const Object& object);
   /// Writes a raw object body (the text between "obj" and "endobj") under `ref`.
@@ -36,4 +39,4 @@ class IncrementalUpdate {
   std::map<Ref, std::string> bodies_;
 };
 
-}  // namespace vanban::sign
+}  // namespace vanban::pdfobj

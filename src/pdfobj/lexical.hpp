@@ -1,6 +1,6 @@
 #pragma once
-// Bits of PDF syntax written by both modules that write PDF (pdf writes documents, sign appends incremental
-// updates), kept in one place: numbers, hex digits, text strings, ToUnicode CMaps and CIDSet bitmaps.
+// The lexical bits of PDF written by both modules that write PDF (pdf writes documents, sign appends
+// incremental updates), kept in one place: numbers, hex digits, text strings, ToUnicode CMaps and CIDSet bitmaps.
 
 #include <cstddef>
 #include <cstdint>
@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-namespace vanban::pdf_syntax {
+namespace vanban::pdfobj {
 
 /// Appends `value` in fixed point with at most `decimals` (0–6) digits, no trailing zeros, never "-0"; a value
 /// that is not finite or beyond ±9·10¹⁸ in units of the last digit is written as 0. Written by hand: snprintf
@@ -33,4 +33,4 @@ std::string to_unicode_cmap(const std::map<char32_t, std::uint16_t>& cids);
 /// The bytes of a /CIDSet stream naming CIDs 0 to count − 1 (MSB first), as PDF/A-1 asks of a font subset.
 std::string cid_set(std::size_t count);
 
-}  // namespace vanban::pdf_syntax
+}  // namespace vanban::pdfobj

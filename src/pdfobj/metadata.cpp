@@ -1,8 +1,8 @@
-#include "sign/metadata.hpp"
+#include "pdfobj/metadata.hpp"
 
-#include "sign/pdf_file.hpp"
+#include "pdfobj/pdf_file.hpp"
 
-namespace vanban::sign {
+namespace vanban::pdfobj {
 
 std::optional<Bytes> read_metadata_stream(std::string_view pdf) {
   OpenProblem problem;
@@ -17,4 +17,4 @@ std::optional<Bytes> read_metadata_stream(std::string_view pdf) {
   return file->stream_data(*metadata->stream());
 }
 
-}  // namespace vanban::sign
+}  // namespace vanban::pdfobj

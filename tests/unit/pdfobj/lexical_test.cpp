@@ -1,13 +1,13 @@
 // The PDF syntax helpers pdf and sign share: numbers, text strings, ToUnicode CMaps, CIDSet bitmaps.
 
-#include "base/pdf_syntax.hpp"
+#include "pdfobj/lexical.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <limits>
 
-namespace vanban::pdf_syntax {
+namespace vanban::pdfobj {
 namespace {
 
 TEST(PdfNumber, FixedPointWithoutTrailingZerosOrNegativeZero) {
@@ -73,4 +73,4 @@ TEST(ToUnicode, CharactersBeyondTheBmpAsSurrogatePairs) {
 }
 
 }  // namespace
-}  // namespace vanban::pdf_syntax
+}  // namespace vanban::pdfobj

@@ -1,8 +1,8 @@
-#include "base/sha256.hpp"
+#include "crypto/sha256.hpp"
 
 #include <gtest/gtest.h>
 
-namespace vanban {
+namespace vanban::crypto {
 namespace {
 
 TEST(Sha256, KnownVectors) {
@@ -17,7 +17,7 @@ TEST(Sha256, IncrementalEqualsWhole) {
   const std::string text = "Cộng hòa xã hội chủ nghĩa Việt Nam — Độc lập - Tự do - Hạnh phúc";
   Sha256 hash;
   for (const char c : text) hash.update(std::string_view(&c, 1));
-  const auto digest = hash.finish();
+  const Sha256Digest digest = hash.finish();
   std::string hex;
   for (const auto byte : digest) {
     static constexpr char kHex[] = "0123456789abcdef";
@@ -25,7 +25,17 @@ TEST(Sha256, IncrementalEqualsWhole) {
     hex += kHex[byte & 0x0FU];
   }
   EXPECT_EQ(hex, sha256_hex(text));
+  EXPECT_EQ(to_hex(digest), hex);
+  EXPECT_EQ(sha256(text), digest);
+}
+
+TEST(Sha256, MovedHashGoesOn) {
+  Sha256 first;
+  first.update("ab");
+  Sha256 second = std::move(first);
+  second.update("c");
+  EXPECT_EQ(to_hex(second.finish()), sha256_hex("abc"));
 }
 
 }  // namespace
-}  // namespace vanban
+}  // namespace vanban::crypto

@@ -1,12 +1,12 @@
-#include "sign/syntax.hpp"
+#include "pdfobj/syntax.hpp"
 
 #include <cmath>
 #include <cstdio>
 
-#include "base/pdf_syntax.hpp"
+#include "pdfobj/lexical.hpp"
 #include "base/utf8.hpp"
 
-namespace vanban::sign {
+namespace vanban::pdfobj {
 
 Object::Object() = default;
 Object::Object(Value value) : value_(std::move(value)) {}
@@ -343,7 +343,7 @@ std::optional<std::pair<Ref, Object>> Parser::indirect_object(std::optional<std:
 
 // ---- writing ---------------------------------------------------------------------------------------
 
-std::string format_number(double value, int decimals) { return pdf_syntax::number(value, decimals); }
+std::string format_number(double value, int decimals) { return number(value, decimals); }
 
 namespace {
 
@@ -432,7 +432,7 @@ Object text_string(std::string_view utf8_text) {
     if (u < 0x20 || u >= 0x7F) plain = false;
   }
   if (plain) return Object(String{Bytes(utf8_text), false});
-  return Object(String{pdf_syntax::utf16_text(utf8_text), true});
+  return Object(String{utf16_text(utf8_text), true});
 }
 
 std::string decode_text_string(const Bytes& value) {
@@ -463,4 +463,4 @@ std::string decode_text_string(const Bytes& value) {
   return out;
 }
 
-}  // namespace vanban::sign
+}  // namespace vanban::pdfobj

@@ -1,8 +1,10 @@
-#include "sign/update.hpp"
+#include "pdfobj/update.hpp"
 
 #include <cstdio>
 
-namespace vanban::sign {
+#include "pdfobj/flate.hpp"
+
+namespace vanban::pdfobj {
 
 Ref IncrementalUpdate::allocate() { return Ref{next_++, 0}; }
 
@@ -22,6 +24,12 @@ Ref IncrementalUpdate::add_stream(Dict dict, const Bytes& data) {
   const Ref ref = allocate();
   put_raw(ref, std::move(body));
   return ref;
+}
+
+Ref IncrementalUpdate::add_stream(Dict dict, std::string_view data, StreamCoding coding) {
+  if (coding == StreamCoding::as_is) return add_stream(std::move(dict), Bytes(data));
+  set(dict, "Filter", Object(Name{"FlateDecode"}));
+  return add_stream(std::move(dict), deflate(data));
 }
 
 void IncrementalUpdate::put(Ref ref, const Object& object) {
@@ -71,4 +79,4 @@ Bytes IncrementalUpdate::finish(std::map<Ref, std::size_t>& offsets) const {
   return out;
 }
 
-}  // namespace vanban::sign
+}  // namespace vanban::pdfobj

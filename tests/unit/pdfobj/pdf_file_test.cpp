@@ -2,13 +2,13 @@
 
 #include <gtest/gtest.h>
 
-#include "sign/pdf_file.hpp"
-#include "sign/update.hpp"
+#include "pdfobj/pdf_file.hpp"
+#include "pdfobj/update.hpp"
 #include "support/paths.hpp"
 #include "support/process.hpp"
 #include "support/tiny_pdf.hpp"
 
-namespace vanban::sign {
+namespace vanban::pdfobj {
 namespace {
 
 std::optional<PdfFile> open(std::string_view bytes, OpenProblem& problem) { return PdfFile::open(bytes, problem); }
@@ -116,6 +116,35 @@ TEST(PdfFile, IncrementalUpdatesChainAndNewestWins) {
   EXPECT_NE(check.out.find("No syntax or stream encoding errors"), std::string::npos) << check.out;
 }
 
+TEST(PdfFile, NewStreamsAreStoredAsTheWriterIsAsked) {
+  const std::string pdf = test::one_page_pdf();
+  OpenProblem problem;
+  const auto file = open(pdf, problem);
+  ASSERT_TRUE(file.has_value());
+  IncrementalUpdate update(*file);
+  ObjectWriter& writer = update;
+  const std::string text(2000, 'a');
+  const Ref flate = writer.add_stream(Dict{{"Length1", Object(std::int64_t{2000})}}, text, StreamCoding::flate);
+  const Ref as_is = writer.add_stream(Dict{}, text, StreamCoding::as_is);
+  std::map<Ref, std::size_t> offsets;
+  const std::string updated = update.finish(offsets);
+  const auto reread = open(updated, problem);
+  ASSERT_TRUE(reread.has_value()) << problem.detail;
+  const auto compressed = reread->object(flate);
+  ASSERT_TRUE(compressed && compressed->stream());
+  const Stream& deflated = std::get<Stream>(compressed->value());
+  const Object* filter = find(deflated.dict, "Filter");
+  ASSERT_NE(filter, nullptr);
+  EXPECT_TRUE(filter->is_name("FlateDecode"));
+  EXPECT_LT(deflated.data_length, 100U);
+  EXPECT_EQ(reread->stream_data(deflated), text);
+  const auto plain = reread->object(as_is);
+  ASSERT_TRUE(plain && plain->stream());
+  const Stream& stored = std::get<Stream>(plain->value());
+  EXPECT_EQ(find(stored.dict, "Filter"), nullptr);
+  EXPECT_EQ(reread->stream_data(stored), text);
+}
+
 TEST(PdfFile, ReadsXrefStreamsAndObjectStreams) {
   const auto dir = test::scratch_dir("sign_xref_streams");
   test::write_text(dir / "in.pdf", test::one_page_pdf());
@@ -134,4 +163,4 @@ TEST(PdfFile, ReadsXrefStreamsAndObjectStreams) {
 }
 
 }  // namespace
-}  // namespace vanban::sign
+}  // namespace vanban::pdfobj

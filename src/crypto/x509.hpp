@@ -1,0 +1,77 @@
+#pragma once
+// X.509 certificates behind an opaque handle: read from PEM, described for people, their key usage, and
+// their chain verified at a given time against trusted roots.
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/bytes.hpp"
+
+namespace vanban::crypto {
+
+/// What a certificate says, for people: names, serial number, validity and fingerprint.
+struct CertificateInfo {
+  std::string common_name;      ///< subject CN (UTF-8), "" when absent
+  std::string subject;          ///< the whole subject, RFC 2253 order, UTF-8
+  std::string issuer;           ///< the whole issuer, RFC 2253 order, UTF-8
+  std::string serial;           ///< hexadecimal
+  std::int64_t not_before = 0;  ///< Unix seconds
+  std::int64_t not_after = 0;   ///< Unix seconds
+  std::string sha256;           ///< fingerprint, hexadecimal with colons
+};
+
+/// An X.509 certificate (immutable; copies share it).
+class Certificate {
+ public:
+  struct Impl;
+  /// For the crypto module's own use.
+  explicit Certificate(std::shared_ptr<const Impl> impl);
+
+  /// The certificate, described.
+  [[nodiscard]] CertificateInfo describe() const;
+  /// Whether its key usage (when it has one) allows signing documents (digitalSignature or nonRepudiation).
+  [[nodiscard]] bool allows_signing() const;
+  /// The largest signature its key makes, in bytes: room for a signature known before it is made (by a key
+  /// here or elsewhere).
+  [[nodiscard]] std::size_t max_signature_size() const;
+  /// For the crypto module's own use (the OpenSSL object).
+  [[nodiscard]] const Impl& impl() const { return *impl_; }
+
+ private:
+  std::shared_ptr<const Impl> impl_;
+};
+
+/// Every certificate of a PEM text ("BEGIN CERTIFICATE" blocks), in order; none when it holds none.
+std::vector<Certificate> read_certificates(std::string_view pem);
+
+/// What a chain verification found.
+struct ChainVerdict {
+  bool valid = false;
+  bool expired = false;  ///< failed because a certificate had expired at that time
+  std::string problem;   ///< OpenSSL's reason when not valid (English, for the report)
+};
+
+/// Trusted root certificates, read once and used for any number of verifications.
+class TrustStore {
+ public:
+  /// The roots in `roots_pem` (PEM texts, each may hold several certificates).
+  explicit TrustStore(const std::vector<Bytes>& roots_pem);
+  ~TrustStore();
+  TrustStore(const TrustStore&) = delete;
+  TrustStore& operator=(const TrustStore&) = delete;
+
+  /// Whether `leaf` chains to a root at `at` (Unix seconds), `intermediates` helping untrusted. Throws
+  /// vanban::Error only when OpenSSL cannot set the check up.
+  [[nodiscard]] ChainVerdict verify(const Certificate& leaf, const std::vector<Certificate>& intermediates,
+                                    std::int64_t at) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace vanban::crypto
