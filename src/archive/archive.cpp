@@ -296,11 +296,8 @@ std::vector<Bytes> Archive::trust_anchors() const {
 
 std::optional<Record> Archive::withdraw(std::int64_t id, const std::string& reason, const std::string& recorded_at,
                                         Diagnostics& diagnostics) {
-  const auto entry = find(id);
-  if (!entry) {
-    diagnostics.error("E0750", where(), "không có văn bản nào mang mã lưu trữ " + std::to_string(id));
-    return std::nullopt;
-  }
+  const auto entry = document(id, diagnostics);
+  if (!entry) return std::nullopt;
   const auto already = [&](std::int64_t by) {
     diagnostics.error("E0754", where(),
                       "văn bản mã " + std::to_string(id) + " đã bị thu hồi (bản ghi " + std::to_string(by) + ")");
@@ -346,6 +343,36 @@ std::optional<Entry> Archive::find(std::int64_t id) const {
   auto found = entries("kind = ? AND seq = ?", {std::string(kDocumentRecord), id});
   if (found.empty()) return std::nullopt;
   return std::move(found.front());
+}
+
+std::optional<Entry> Archive::document(std::int64_t id, Diagnostics& diagnostics) const {
+  auto entry = find(id);
+  if (!entry) diagnostics.error("E0750", where(), "không có văn bản nào mang mã lưu trữ " + std::to_string(id));
+  return entry;
+}
+
+std::optional<Entry> Archive::document_numbered(const std::string& number, std::optional<int> year,
+                                                Diagnostics& diagnostics) const {
+  Query query;
+  query.number = number;
+  if (year) {
+    query.from = model::Date::from_ymd(*year, 1, 1);
+    query.to = model::Date::from_ymd(*year, 12, 31);
+  }
+  auto hits = search(query);
+  if (hits.empty()) {
+    diagnostics.error("E0750", where(), "không có văn bản số " + number + " trong kho");
+    return std::nullopt;
+  }
+  if (hits.size() > 1) {
+    std::string ids;
+    for (const auto& hit : hits) ids += (ids.empty() ? "" : ", ") + std::to_string(hit.record.seq);
+    diagnostics.error("E0751", where(),
+                      "có " + std::to_string(hits.size()) + " văn bản số " + number + " (mã lưu trữ " + ids +
+                          "): hãy cho --year hoặc mã lưu trữ");
+    return std::nullopt;
+  }
+  return std::move(hits.front());
 }
 
 std::vector<Entry> Archive::search(const Query& query) const {

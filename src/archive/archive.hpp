@@ -109,6 +109,12 @@ class Archive {
 
   /// The document with this archive id.
   [[nodiscard]] std::optional<Entry> find(std::int64_t id) const;
+  /// The document with this archive id; nullopt with E0750 when there is none.
+  std::optional<Entry> document(std::int64_t id, Diagnostics& diagnostics) const;
+  /// The one document with this số/ký hiệu ("517/QĐ-CCTHADS", "517"), issued in `year` when given; nullopt with
+  /// E0750 when there is none, E0751 (listing their archive ids) when there are several.
+  std::optional<Entry> document_numbered(const std::string& number, std::optional<int> year,
+                                         Diagnostics& diagnostics) const;
   /// Documents matching the query, by issue date then archive id.
   [[nodiscard]] std::vector<Entry> search(const Query& query) const;
   /// The stored bytes of a document, checked against its SHA-256; nullopt with a diagnostic when the file is

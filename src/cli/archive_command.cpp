@@ -195,29 +195,10 @@ std::optional<archive::Entry> chosen_entry(const archive::Archive& store, const 
   Diagnostics diagnostics;
   std::optional<archive::Entry> chosen;
   if (!number) {
-    const auto id = archive_id(arguments.positional().front());
-    chosen = store.find(id);
-    if (!chosen) diagnostics.error("E0750", SourceLoc{}, "không có văn bản nào mang mã lưu trữ " + std::to_string(id));
+    chosen = store.document(archive_id(arguments.positional().front()), diagnostics);
   } else {
-    archive::Query query;
-    query.number = *number;
-    if (const auto year = arguments.value("--year")) {
-      const int value = year_option(*year);
-      query.from = model::Date::from_ymd(value, 1, 1);
-      query.to = model::Date::from_ymd(value, 12, 31);
-    }
-    const auto hits = store.search(query);
-    if (hits.empty()) {
-      diagnostics.error("E0750", SourceLoc{}, "không có văn bản số " + *number + " trong kho");
-    } else if (hits.size() > 1) {
-      std::string ids;
-      for (const auto& hit : hits) ids += (ids.empty() ? "" : ", ") + std::to_string(hit.record.seq);
-      diagnostics.error("E0751", SourceLoc{},
-                        "có " + std::to_string(hits.size()) + " văn bản số " + *number + " (mã lưu trữ " + ids +
-                            "): hãy cho --year hoặc mã lưu trữ");
-    } else {
-      chosen = hits.front();
-    }
+    const auto year = arguments.value("--year");
+    chosen = store.document_numbered(*number, year ? std::optional<int>(year_option(*year)) : std::nullopt, diagnostics);
   }
   print(diagnostics);
   return chosen;

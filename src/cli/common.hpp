@@ -15,7 +15,7 @@
 #include "cli/arguments.hpp"
 #include "pipeline/engine.hpp"
 #include "pipeline/request.hpp"
-#include "sign/time.hpp"
+#include "pipeline/signing.hpp"
 
 namespace vanban::cli {
 

@@ -14,10 +14,8 @@
 #include "cli/arguments.hpp"
 #include "cli/common.hpp"
 #include "pipeline/engine.hpp"
-#include "pipeline/signature_font.hpp"
+#include "pipeline/signing.hpp"
 #include "pipeline/verification.hpp"
-#include "sign/signing.hpp"
-#include "sign/verification.hpp"
 
 namespace vanban::cli {
 
@@ -92,54 +90,6 @@ sign::PassphraseSource passphrase_source(const std::optional<std::string>& varia
   return [] { return prompt_passphrase(); };
 }
 
-// Wipes a buffer that held secret material (the compiler may not drop this).
-void wipe(Bytes& bytes) {
-  ::explicit_bzero(bytes.data(), bytes.size());
-  bytes.clear();
-}
-
-// Either --key and --cert (and maybe --chain), or --p12.
-void check_key_options(const Arguments& arguments) {
-  const bool pem = arguments.value("--key") || arguments.value("--cert") || arguments.value("--chain");
-  if (arguments.value("--p12") && pem) throw UsageError{"--p12 không dùng chung với --key, --cert, --chain"};
-  if (!arguments.value("--p12") && (!arguments.value("--key") || !arguments.value("--cert")))
-    throw UsageError{"cần --key và --cert, hoặc --p12"};
-}
-
-std::unique_ptr<sign::Identity> load_identity(const Arguments& arguments, const sign::PassphraseSource& passphrase,
-                                              Diagnostics& diagnostics) {
-  const auto key = arguments.value("--key");
-  const auto cert = arguments.value("--cert");
-  const auto p12 = arguments.value("--p12");
-  const auto chain = arguments.value("--chain");
-  if (p12) {
-    auto bytes = read_input(*p12);
-    if (!bytes) return nullptr;
-    auto identity = sign::Identity::from_pkcs12(*bytes, passphrase, SourceLoc{make_file_name(*p12)}, diagnostics);
-    wipe(*bytes);
-    return identity;
-  }
-  auto key_bytes = read_input(*key);
-  const auto cert_bytes = read_input(*cert);
-  const auto chain_bytes = chain ? read_input(*chain) : std::optional<Bytes>(Bytes());
-  std::unique_ptr<sign::Identity> identity;
-  if (key_bytes && cert_bytes && chain_bytes)
-    identity = sign::Identity::from_pem(*key_bytes, *cert_bytes, *chain_bytes, passphrase,
-                                        SourceLoc{make_file_name(*key)}, SourceLoc{make_file_name(*cert)},
-                                        diagnostics);
-  if (key_bytes) wipe(*key_bytes);
-  return identity;
-}
-
-sign::Appearance appearance_option(const Arguments& arguments) {
-  const auto value = arguments.value("--appearance");
-  if (!value) return arguments.value("--image") ? sign::Appearance::signer : sign::Appearance::none;
-  if (*value == "signer") return sign::Appearance::signer;
-  if (*value == "agency") return sign::Appearance::agency;
-  if (*value == "none") return sign::Appearance::none;
-  throw UsageError{"--appearance \"" + *value + "\" phải là signer, agency hoặc none"};
-}
-
 std::string yes_no(sign::Check check, const char* passed, const char* failed) {
   switch (check) {
     case sign::Check::passed: return passed;
@@ -211,36 +161,31 @@ int run_sign(const std::vector<std::string>& args, const std::filesystem::path& 
   if (arguments.positional().size() != 1) throw UsageError{"cần đúng một tệp PDF để ký (xem vanban sign --help)"};
   const std::string input = arguments.positional().front();
   const std::string output = arguments.required("--output");
-  check_key_options(arguments);
-
-  sign::SignRequest request;
-  request.time = read_clock(arguments);
-  request.appearance = appearance_option(arguments);
-  request.field_name = arguments.value("--field").value_or("");
+  pipeline::SigningRequest request;
+  const auto path = [&](const char* option) -> std::optional<std::filesystem::path> {
+    if (const auto value = arguments.value(option)) return std::filesystem::path(*value);
+    return std::nullopt;
+  };
+  request.keys = {path("--key"), path("--cert"), path("--chain"), path("--p12")};
+  request.appearance = arguments.value("--appearance");
+  request.image = path("--image");
+  request.field = arguments.value("--field").value_or("");
   request.reason = arguments.value("--reason").value_or("");
   request.location = arguments.value("--location").value_or("");
   request.document_number = arguments.value("--number").value_or("");
-  request.expired = arguments.flag("--allow-expired") ? sign::ExpiredCertificate::warn : sign::ExpiredCertificate::reject;
-  if (request.appearance == sign::Appearance::signer && !arguments.value("--image"))
-    throw UsageError{"--appearance signer cần --image (ảnh chữ ký)"};
-  if (request.appearance == sign::Appearance::none && arguments.value("--image"))
-    throw UsageError{"--image không dùng với --appearance none"};
+  request.allow_expired = arguments.flag("--allow-expired");
+  pipeline::check_signing_request(request);
+  const auto time = read_clock(arguments);
 
   const auto passphrase = passphrase_source(arguments.value("--pass-env"));
   Diagnostics diagnostics;
   const auto pdf = read_input(input);
-  std::optional<Bytes> image;
-  if (const auto image_path = arguments.value("--image")) image = read_input(*image_path);
-  const auto identity = load_identity(arguments, passphrase, diagnostics);
+  const auto identity = pipeline::load_identity(request.keys, passphrase, diagnostics);
   print(diagnostics);
-  if (!pdf || !identity || (arguments.value("--image") && !image)) return kInputRejected;
-  request.image = image;
-
-  std::unique_ptr<pipeline::SignatureFont> fonts;
-  if (request.appearance == sign::Appearance::agency && !request.image)
-    fonts = std::make_unique<pipeline::SignatureFont>(pipeline::ResourcePaths::under(root).fonts);
+  if (!pdf || !identity) return kInputRejected;
   Diagnostics signing;
-  const auto signed_pdf = sign::sign_pdf(*pdf, *identity, request, fonts.get(), SourceLoc{make_file_name(input)}, signing);
+  const auto signed_pdf = pipeline::sign_document(*pdf, input, *identity, request, time,
+                                                  pipeline::ResourcePaths::under(root), signing);
   print(signing);
   if (!signed_pdf) return kInputRejected;
   write_file_atomically(output, *signed_pdf);

@@ -141,7 +141,7 @@ bool BatchRunner::plan(const std::vector<BatchCase>& cases, Diagnostics& diagnos
     if (filter && !engine_.matches(*filter, *request, options_.render)) continue;
     const std::string file = output_name(the_case.id, options_.render.template_name);
     if (const auto [it, inserted] = seen.emplace(file, source.file); !inserted) {
-      diagnostics.error("E0207", the_case.loc,
+      diagnostics.error("E0316", the_case.loc,
                         "mã hồ sơ \"" + the_case.id + "\" trùng với một hồ sơ trong " + it->second +
                             "; hồ sơ này bị bỏ qua");
       continue;
