@@ -153,7 +153,7 @@ std::unique_ptr<Archive> Archive::open(const Location& location, OpenMode mode) 
     const auto folder = std::filesystem::absolute(location.database.connection).parent_path();
     std::error_code ec;
     std::filesystem::create_directories(folder, ec);
-    if (ec) throw Error("[E0764] không tạo được thư mục " + folder.string() + ": " + ec.message());
+    if (ec) throw Error("E0764", "không tạo được thư mục " + folder.string() + ": " + ec.message());
   }
   auto database = std::make_unique<Database>(location.database, create ? db::OpenMode::create : db::OpenMode::existing);
   Store store(location.store);
@@ -161,15 +161,15 @@ std::unique_ptr<Archive> Archive::open(const Location& location, OpenMode mode) 
   if (create) {
     // A database that already holds records with a store folder that is not a store: a wrong --store.
     if (has_schema && database->tail() && !store.exists())
-      throw Error("[E0768] thư mục kho " + location.store.string() + " không có tệp đầu chuỗi trong khi " +
+      throw Error("E0768", "thư mục kho " + location.store.string() + " không có tệp đầu chuỗi trong khi " +
                   location.database.display + " đã có bản ghi: --store có đúng không? (chạy vanban archive verify)");
     // The store first: tables that exist imply a store head.
     store.create();
   } else {
     if (!has_schema)
-      throw Error("[E0760] chưa có kho lưu trữ trong " + location.database.display + " (kho được tạo bởi lệnh add)");
+      throw Error("E0760", "chưa có kho lưu trữ trong " + location.database.display + " (kho được tạo bởi lệnh add)");
     if (!std::filesystem::is_directory(location.store))
-      throw Error("[E0768] không có thư mục kho " + location.store.string());
+      throw Error("E0768", "không có thư mục kho " + location.store.string());
   }
   // Creates the tables, or brings an older archive's to this version.
   database->migrate();
@@ -188,9 +188,9 @@ std::optional<Record> Archive::append(Record record, const std::function<bool()>
     const std::int64_t last = tail ? tail->first : 0;
     std::string problem;
     const auto head = store_->read_head(problem);
-    if (!head) throw Error("[E0766] " + problem + "; không ghi thêm vào chuỗi (chạy vanban archive verify)");
+    if (!head) throw Error("E0766", problem + "; không ghi thêm vào chuỗi (chạy vanban archive verify)");
     if (head->seq > last)
-      throw Error("[E0767] tệp đầu chuỗi ghi bản ghi số " + std::to_string(head->seq) +
+      throw Error("E0767", "tệp đầu chuỗi ghi bản ghi số " + std::to_string(head->seq) +
                   " nhưng cơ sở dữ liệu chỉ có đến số " + std::to_string(last) +
                   ": bản ghi cuối đã bị xóa? Không ghi thêm (chạy vanban archive verify)");
     record.seq = last + 1;
