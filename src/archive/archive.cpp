@@ -167,7 +167,7 @@ std::unique_ptr<Archive> Archive::open(const Location& location, OpenMode mode) 
     store.create();
   } else {
     if (!has_schema)
-      throw Error("E0760", "chưa có kho lưu trữ trong " + location.database.display + " (kho được tạo bởi lệnh add)");
+      throw Error("E0770", "chưa có kho lưu trữ trong " + location.database.display + " (kho được tạo bởi lệnh add)");
     if (!std::filesystem::is_directory(location.store))
       throw Error("E0768", "không có thư mục kho " + location.store.string());
   }
