@@ -68,7 +68,7 @@ bool admit(SignatureStatus status, const SignatureCheck& check, const AddRequest
       }
       return false;
     case SignatureStatus::unsigned_document:
-      if (!request.allow_unsigned) {
+      if (request.policy != TrustPolicy::any_document) {
         diagnostics.error("E0710", file, "văn bản chưa được ký số; chỉ lưu khi có --allow-unsigned");
         return false;
       }
@@ -82,7 +82,7 @@ bool admit(SignatureStatus status, const SignatureCheck& check, const AddRequest
       if (check.appended_bytes != 0)
         why += (why.empty() ? "" : "; ") + std::string("có ") + std::to_string(check.appended_bytes) +
                " byte được thêm vào sau chữ ký cuối";
-      if (!request.allow_unsigned) {
+      if (request.policy != TrustPolicy::any_document) {
         diagnostics.error("E0712", file, "chữ ký không hợp lệ: " + why + "; chỉ lưu khi có --allow-unsigned");
         return false;
       }
@@ -94,10 +94,11 @@ bool admit(SignatureStatus status, const SignatureCheck& check, const AddRequest
         const auto& s = check.signatures[i];
         if (s.anchored) continue;
         const std::string message = describe(s, i) + " còn nguyên vẹn nhưng chứng thư không dẫn tới gốc tin cậy nào";
-        if (request.require_trusted) diagnostics.error("E0713", file, message + "; --require-trusted không cho lưu");
+        if (request.policy == TrustPolicy::trusted_documents)
+          diagnostics.error("E0713", file, message + "; --require-trusted không cho lưu");
         else warn("W0714", message);
       }
-      return !request.require_trusted;
+      return request.policy != TrustPolicy::trusted_documents;
     case SignatureStatus::trusted:
       return true;
   }
@@ -152,7 +153,7 @@ std::unique_ptr<Archive> Archive::open(const Location& location, OpenMode mode) 
     const auto folder = std::filesystem::absolute(location.database.connection).parent_path();
     std::error_code ec;
     std::filesystem::create_directories(folder, ec);
-    if (ec) throw Error("[E0764] không tạo được thư mục " + folder.string() + ": " + ec.message());
+    if (ec) throw Error("E0764", "không tạo được thư mục " + folder.string() + ": " + ec.message());
   }
   auto database = std::make_unique<Database>(location.database, create ? db::OpenMode::create : db::OpenMode::existing);
   Store store(location.store);
@@ -160,15 +161,15 @@ std::unique_ptr<Archive> Archive::open(const Location& location, OpenMode mode) 
   if (create) {
     // A database that already holds records with a store folder that is not a store: a wrong --store.
     if (has_schema && database->tail() && !store.exists())
-      throw Error("[E0768] thư mục kho " + location.store.string() + " không có tệp đầu chuỗi trong khi " +
+      throw Error("E0768", "thư mục kho " + location.store.string() + " không có tệp đầu chuỗi trong khi " +
                   location.database.display + " đã có bản ghi: --store có đúng không? (chạy vanban archive verify)");
     // The store first: tables that exist imply a store head.
     store.create();
   } else {
     if (!has_schema)
-      throw Error("[E0760] chưa có kho lưu trữ trong " + location.database.display + " (kho được tạo bởi lệnh add)");
+      throw Error("E0770", "chưa có kho lưu trữ trong " + location.database.display + " (kho được tạo bởi lệnh add)");
     if (!std::filesystem::is_directory(location.store))
-      throw Error("[E0768] không có thư mục kho " + location.store.string());
+      throw Error("E0768", "không có thư mục kho " + location.store.string());
   }
   // Creates the tables, or brings an older archive's to this version.
   database->migrate();
@@ -187,9 +188,9 @@ std::optional<Record> Archive::append(Record record, const std::function<bool()>
     const std::int64_t last = tail ? tail->first : 0;
     std::string problem;
     const auto head = store_->read_head(problem);
-    if (!head) throw Error("[E0766] " + problem + "; không ghi thêm vào chuỗi (chạy vanban archive verify)");
+    if (!head) throw Error("E0766", problem + "; không ghi thêm vào chuỗi (chạy vanban archive verify)");
     if (head->seq > last)
-      throw Error("[E0767] tệp đầu chuỗi ghi bản ghi số " + std::to_string(head->seq) +
+      throw Error("E0767", "tệp đầu chuỗi ghi bản ghi số " + std::to_string(head->seq) +
                   " nhưng cơ sở dữ liệu chỉ có đến số " + std::to_string(last) +
                   ": bản ghi cuối đã bị xóa? Không ghi thêm (chạy vanban archive verify)");
     record.seq = last + 1;
@@ -295,11 +296,8 @@ std::vector<Bytes> Archive::trust_anchors() const {
 
 std::optional<Record> Archive::withdraw(std::int64_t id, const std::string& reason, const std::string& recorded_at,
                                         Diagnostics& diagnostics) {
-  const auto entry = find(id);
-  if (!entry) {
-    diagnostics.error("E0750", where(), "không có văn bản nào mang mã lưu trữ " + std::to_string(id));
-    return std::nullopt;
-  }
+  const auto entry = document(id, diagnostics);
+  if (!entry) return std::nullopt;
   const auto already = [&](std::int64_t by) {
     diagnostics.error("E0754", where(),
                       "văn bản mã " + std::to_string(id) + " đã bị thu hồi (bản ghi " + std::to_string(by) + ")");
@@ -345,6 +343,36 @@ std::optional<Entry> Archive::find(std::int64_t id) const {
   auto found = entries("kind = ? AND seq = ?", {std::string(kDocumentRecord), id});
   if (found.empty()) return std::nullopt;
   return std::move(found.front());
+}
+
+std::optional<Entry> Archive::document(std::int64_t id, Diagnostics& diagnostics) const {
+  auto entry = find(id);
+  if (!entry) diagnostics.error("E0750", where(), "không có văn bản nào mang mã lưu trữ " + std::to_string(id));
+  return entry;
+}
+
+std::optional<Entry> Archive::document_numbered(const std::string& number, std::optional<int> year,
+                                                Diagnostics& diagnostics) const {
+  Query query;
+  query.number = number;
+  if (year) {
+    query.from = model::Date::from_ymd(*year, 1, 1);
+    query.to = model::Date::from_ymd(*year, 12, 31);
+  }
+  auto hits = search(query);
+  if (hits.empty()) {
+    diagnostics.error("E0750", where(), "không có văn bản số " + number + " trong kho");
+    return std::nullopt;
+  }
+  if (hits.size() > 1) {
+    std::string ids;
+    for (const auto& hit : hits) ids += (ids.empty() ? "" : ", ") + std::to_string(hit.record.seq);
+    diagnostics.error("E0751", where(),
+                      "có " + std::to_string(hits.size()) + " văn bản số " + number + " (mã lưu trữ " + ids +
+                          "): hãy cho --year hoặc mã lưu trữ");
+    return std::nullopt;
+  }
+  return std::move(hits.front());
 }
 
 std::vector<Entry> Archive::search(const Query& query) const {

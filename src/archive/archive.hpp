@@ -33,12 +33,18 @@ struct Entry {
   [[nodiscard]] std::string number_and_notation() const;
 };
 
+/// What the archive takes in. A signature that does not match its bytes is refused under every policy.
+enum class TrustPolicy {
+  signed_documents,   ///< intact, valid signatures; one not anchored in the trust anchors is recorded with W0714
+  trusted_documents,  ///< every signature anchored in the trust anchors too (--require-trusted), else E0713
+  any_document,       ///< also unsigned or invalid (never broken) documents, recorded as such (--allow-unsigned)
+};
+
 /// What to add and how strictly.
 struct AddRequest {
-  std::string file_name;         ///< the name given on the command line (recorded for people)
-  std::string recorded_at;       ///< ISO 8601 with offset, read once by the front end
-  bool allow_unsigned = false;   ///< archive unsigned or invalid (but never broken) documents, recorded as such
-  bool require_trusted = false;  ///< refuse signatures not anchored in the trust anchors
+  std::string file_name;    ///< the name given on the command line (recorded for people)
+  std::string recorded_at;  ///< ISO 8601 with offset, read once by the front end
+  TrustPolicy policy = TrustPolicy::signed_documents;
 };
 
 struct AddResult {
@@ -103,6 +109,12 @@ class Archive {
 
   /// The document with this archive id.
   [[nodiscard]] std::optional<Entry> find(std::int64_t id) const;
+  /// The document with this archive id; nullopt with E0750 when there is none.
+  std::optional<Entry> document(std::int64_t id, Diagnostics& diagnostics) const;
+  /// The one document with this số/ký hiệu ("517/QĐ-CCTHADS", "517"), issued in `year` when given; nullopt with
+  /// E0750 when there is none, E0751 (listing their archive ids) when there are several.
+  std::optional<Entry> document_numbered(const std::string& number, std::optional<int> year,
+                                         Diagnostics& diagnostics) const;
   /// Documents matching the query, by issue date then archive id.
   [[nodiscard]] std::vector<Entry> search(const Query& query) const;
   /// The stored bytes of a document, checked against its SHA-256; nullopt with a diagnostic when the file is

@@ -65,7 +65,7 @@ void Database::migrate() { db::migrate(session_, schema()); }
 void Database::check_schema() {
   const auto rows = session_.select("SELECT value FROM archive_meta WHERE name = 'schema'", {}, {db::Type::text});
   if (rows.size() != 1 || rows.front().front() != db::Value(std::string(kSchemaMarker)))
-    throw Error("[E0763] " + session_.name() + " không phải kho lưu trữ vanban phiên bản \"" + kSchemaMarker + "\"");
+    throw Error("E0771", session_.name() + " không phải kho lưu trữ vanban phiên bản \"" + kSchemaMarker + "\"");
 }
 
 db::Transaction Database::begin_append() {

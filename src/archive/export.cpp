@@ -206,7 +206,7 @@ std::optional<Bytes> Archive::export_case(const std::string& case_id, Diagnostic
     zip.addFile(manifest_in, date_of(documents.front().record), Poco::Path("manifest.xml", Poco::Path::PATH_UNIX));
     zip.close();
   } catch (const Poco::Exception& error) {
-    throw Error("[E0769] không tạo được tệp zip: " + error.displayText());
+    throw Error("E0769", "không tạo được tệp zip: " + error.displayText());
   }
   return zip_bytes.str();
 }

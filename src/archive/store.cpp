@@ -22,7 +22,7 @@ constexpr std::size_t kMaxStoredFile = 1024U * 1024U * 1024U;
 constexpr const char* kHeadMagic = "vanban-archive-head 1";
 
 [[noreturn]] void fail(const std::string& what, const std::filesystem::path& path, int error_number) {
-  throw Error("[E0764] kho lưu trữ: " + what + " " + path.string() + ": " + std::strerror(error_number));
+  throw Error("E0764", "kho lưu trữ: " + what + " " + path.string() + ": " + std::strerror(error_number));
 }
 
 void sync_directory(const std::filesystem::path& directory) {
@@ -83,7 +83,7 @@ void Store::create() const {
 }
 
 std::filesystem::path Store::object_path(std::string_view sha256) const {
-  if (!is_sha256_hex(sha256)) throw Error("[E0765] mã SHA-256 không hợp lệ, không dùng làm tên tệp: \"" +
+  if (!is_sha256_hex(sha256)) throw Error("E0765", "mã SHA-256 không hợp lệ, không dùng làm tên tệp: \"" +
                                           std::string(sha256.substr(0, 80)) + "\"");
   return root_ / "objects" / std::string(sha256.substr(0, 2)) / (std::string(sha256) + ".pdf");
 }

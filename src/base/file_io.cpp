@@ -44,7 +44,7 @@ std::optional<Bytes> read_file(const std::filesystem::path& path, std::size_t ma
 
 namespace {
 [[noreturn]] void fail(const std::string& what, const std::filesystem::path& path, int error_number) {
-  throw Error(what + " " + path.string() + ": " + std::strerror(error_number));
+  throw Error(errors::kWrite, what + " " + path.string() + ": " + std::strerror(error_number), path.string());
 }
 }  // namespace
 

@@ -5,14 +5,12 @@
 #include <cstdlib>
 #include <iostream>
 
-#include "archive/archive.hpp"
+#include "api/answers.hpp"
 #include "base/error.hpp"
 #include "base/file_io.hpp"
-#include "base/json.hpp"
 #include "base/utf8.hpp"
 #include "cli/common.hpp"
-#include "pipeline/pdf_metadata.hpp"
-#include "sign/verification.hpp"
+#include "pipeline/archive_intake.hpp"
 
 namespace vanban::cli {
 
@@ -110,70 +108,20 @@ std::string party_names(const archive::Entry& entry) {
   return out;
 }
 
-// The signatures of `pdf` as the sign module finds them, against `anchors` at `now`; nullopt (reported) when the
-// file cannot be read as a PDF.
-std::optional<archive::SignatureCheck> check_signatures(std::string_view pdf, const std::vector<Bytes>& anchors,
-                                                        const sign::Moment& now, const SourceLoc& file,
-                                                        Diagnostics& diagnostics) {
-  sign::VerifyOptions options;
-  options.trusted_roots_pem = anchors;
-  options.now = now;
-  const auto report = sign::verify_pdf(pdf, options, file, diagnostics);
-  if (!report) return std::nullopt;
-  archive::SignatureCheck check;
-  check.appended_bytes = report->appended_bytes;
-  for (const auto& s : report->signatures) {
-    archive::SignatureFacts facts;
-    facts.field = s.field_name;
-    if (s.signer) {
-      facts.signer = s.signer->common_name;
-      facts.certificate = s.signer->sha256;
-    }
-    if (s.time) facts.signed_at = s.time->iso8601();
-    facts.intact = s.integrity == sign::Check::passed && s.signature == sign::Check::passed && s.covers_revision;
-    facts.anchored = s.chain == sign::Check::passed;
-    // The archive weighs anchoring itself (a warning, or a refusal with --require-trusted): sign's problem for a
-    // chain that does not reach the anchors is left out; every other problem makes the signature invalid.
-    for (const auto& problem : s.problems)
-      if (problem.code != sign::kUntrustedChain) facts.problems.push_back(problem);
-    check.signatures.push_back(std::move(facts));
-  }
-  return check;
-}
-
 // The trust anchors named by --trust; nullopt when one cannot be read (reported).
-std::optional<std::vector<std::pair<std::string, Bytes>>> trust_files(const Arguments& arguments) {
-  std::vector<std::pair<std::string, Bytes>> out;
+std::optional<std::vector<pipeline::TrustAnchorFile>> trust_files(const Arguments& arguments) {
+  std::vector<pipeline::TrustAnchorFile> out;
   bool readable = true;
   for (const auto& path : arguments.values("--trust")) {
     auto pem = read_input(path);
     if (!pem) readable = false;
-    else out.emplace_back(path, std::move(*pem));
+    else out.push_back({path, std::move(*pem)});
   }
   if (!readable) return std::nullopt;
   return out;
 }
 
 constexpr const char* kRepeatable[] = {"--trust"};
-
-// The case of --case a document belongs to: the one its metadata names (E0718 when the file has no such case),
-// or the file's only case when the document names none.
-const model::Case* case_for(const model::Register& cases, const std::string& case_id, const SourceLoc& file,
-                            Diagnostics& diagnostics) {
-  for (const auto& candidate : cases.cases)
-    if (candidate.id == case_id) return &candidate;
-  if (case_id.empty() && cases.cases.size() == 1) return &cases.cases.front();
-  if (case_id.empty())
-    diagnostics.error("E0718", file,
-                      "văn bản không ghi mã hồ sơ, mà tệp --case có " + std::to_string(cases.cases.size()) +
-                          " hồ sơ: không biết văn bản thuộc hồ sơ nào");
-  else if (cases.cases.size() == 1)
-    diagnostics.error("E0718", file,
-                      "văn bản thuộc hồ sơ \"" + case_id + "\" nhưng --case là hồ sơ \"" + cases.cases.front().id + "\"");
-  else
-    diagnostics.error("E0718", file, "văn bản thuộc hồ sơ \"" + case_id + "\", không có trong tệp --case");
-  return nullptr;
-}
 
 int archive_add(const std::vector<std::string>& args, const std::filesystem::path& root) {
   OptionSpec spec;
@@ -186,10 +134,9 @@ int archive_add(const std::vector<std::string>& args, const std::filesystem::pat
   if (arguments.flag("--allow-unsigned") && arguments.flag("--require-trusted"))
     throw UsageError{"--allow-unsigned và --require-trusted không dùng cùng nhau"};
   const sign::Moment now = read_clock(arguments);
-  archive::AddRequest request;
-  request.recorded_at = now.iso8601();
-  request.allow_unsigned = arguments.flag("--allow-unsigned");
-  request.require_trusted = arguments.flag("--require-trusted");
+  const auto policy = arguments.flag("--allow-unsigned")    ? archive::TrustPolicy::any_document
+                      : arguments.flag("--require-trusted") ? archive::TrustPolicy::trusted_documents
+                                                            : archive::TrustPolicy::signed_documents;
   const auto location = archive_location(arguments);
 
   const auto trusted = trust_files(arguments);
@@ -207,14 +154,8 @@ int archive_add(const std::vector<std::string>& args, const std::filesystem::pat
   }
 
   const auto store = archive::Archive::open(location, archive::Archive::OpenMode::create);
-  // Anchors given now are used now and kept in the archive's configuration for later runs.
-  std::vector<Bytes> anchors;
-  for (const auto& [path, pem] : *trusted) {
-    store->add_trust_anchor(pem, path, request.recorded_at);
-    anchors.push_back(pem);
-  }
-  if (anchors.empty()) anchors = store->trust_anchors();
-
+  pipeline::ArchiveIntake intake(*store, pipeline::archive_trust_anchors(*store, *trusted, now.iso8601()), now, policy,
+                                 cases ? &*cases : nullptr);
   bool rejected = false;
   for (const auto& path : arguments.positional()) {
     const auto pdf = read_input(path);
@@ -222,49 +163,20 @@ int archive_add(const std::vector<std::string>& args, const std::filesystem::pat
       rejected = true;
       continue;
     }
-    const SourceLoc file{make_file_name(path)};
     Diagnostics diagnostics;
-    archive::DocumentFacts facts;
-    const auto check = check_signatures(*pdf, anchors, now, file, diagnostics);
-    if (!check) {
-      print(diagnostics);
+    const auto result = intake.add(*pdf, path, diagnostics);
+    print(diagnostics);
+    if (!result) {
       rejected = true;
       continue;
     }
-    facts.signatures = *check;
-    Diagnostics metadata_problems;
-    if (auto metadata = pipeline::read_pdf_metadata(*pdf, file.file, metadata_problems)) {
-      facts.metadata = std::move(*metadata);
-    } else {
-      std::string message = "không đọc được siêu dữ liệu XMP (Phụ lục VI) của tệp";
-      if (!metadata_problems.empty()) message += ": " + metadata_problems.list().front().message;
-      diagnostics.warning("W0717", file, message + " (đã ghi vào bản ghi lưu trữ)");
-      facts.warnings.push_back("[W0717] " + message);
-    }
-    facts.case_id = facts.metadata.case_id;
-    for (const auto& [role, name] : facts.metadata.parties) facts.parties.push_back({role, name});
-    if (cases) {
-      const model::Case* the_case = case_for(*cases, facts.metadata.case_id, file, diagnostics);
-      if (the_case == nullptr) {
-        print(diagnostics);
-        rejected = true;
-        continue;
-      }
-      facts.case_id = the_case->id;
-      facts.parties.clear();  // the case file is the fuller source
-      for (const auto& party : the_case->parties)
-        facts.parties.push_back({std::string(model::role_code(party.role)), party.name.value});
-    }
-    request.file_name = path;
-    const auto result = store->add(*pdf, facts, request, file, diagnostics);
-    print(diagnostics);
-    switch (result.outcome) {
+    switch (result->outcome) {
       case archive::AddResult::Outcome::added:
-        std::cout << "đã lưu  " << path << ": mã lưu trữ " << result.id << ", SHA-256 " << result.sha256
-                  << ", chữ ký: " << status_text(archive::status_name(result.status)) << '\n';
+        std::cout << "đã lưu  " << path << ": mã lưu trữ " << result->id << ", SHA-256 " << result->sha256
+                  << ", chữ ký: " << status_text(archive::status_name(result->status)) << '\n';
         break;
       case archive::AddResult::Outcome::present:
-        std::cout << "đã có   " << path << ": đã có trong kho với mã lưu trữ " << result.id
+        std::cout << "đã có   " << path << ": đã có trong kho với mã lưu trữ " << result->id
                   << ", không thêm lại\n";
         break;
       case archive::AddResult::Outcome::refused:
@@ -283,29 +195,10 @@ std::optional<archive::Entry> chosen_entry(const archive::Archive& store, const 
   Diagnostics diagnostics;
   std::optional<archive::Entry> chosen;
   if (!number) {
-    const auto id = archive_id(arguments.positional().front());
-    chosen = store.find(id);
-    if (!chosen) diagnostics.error("E0750", SourceLoc{}, "không có văn bản nào mang mã lưu trữ " + std::to_string(id));
+    chosen = store.document(archive_id(arguments.positional().front()), diagnostics);
   } else {
-    archive::Query query;
-    query.number = *number;
-    if (const auto year = arguments.value("--year")) {
-      const int value = year_option(*year);
-      query.from = model::Date::from_ymd(value, 1, 1);
-      query.to = model::Date::from_ymd(value, 12, 31);
-    }
-    const auto hits = store.search(query);
-    if (hits.empty()) {
-      diagnostics.error("E0750", SourceLoc{}, "không có văn bản số " + *number + " trong kho");
-    } else if (hits.size() > 1) {
-      std::string ids;
-      for (const auto& hit : hits) ids += (ids.empty() ? "" : ", ") + std::to_string(hit.record.seq);
-      diagnostics.error("E0751", SourceLoc{},
-                        "có " + std::to_string(hits.size()) + " văn bản số " + *number + " (mã lưu trữ " + ids +
-                            "): hãy cho --year hoặc mã lưu trữ");
-    } else {
-      chosen = hits.front();
-    }
+    const auto year = arguments.value("--year");
+    chosen = store.document_numbered(*number, year ? std::optional<int>(year_option(*year)) : std::nullopt, diagnostics);
   }
   print(diagnostics);
   return chosen;
@@ -333,31 +226,6 @@ int archive_get(const std::vector<std::string>& args) {
   std::cout << output << ": mã lưu trữ " << entry->record.seq << ", " << entry->number_and_notation() << ", "
             << entry->record.type_name << ", " << bytes->size() << " byte\n";
   return kOk;
-}
-
-void print_json(const std::vector<archive::Entry>& hits) {
-  std::cout << "[";
-  for (std::size_t i = 0; i < hits.size(); ++i) {
-    const archive::Record& r = hits[i].record;
-    std::cout << (i == 0 ? "\n" : ",\n") << "  {\"id\": " << r.seq << ", \"case_id\": " << json_string(r.case_id)
-              << ", \"number\": " << json_string(hits[i].number_and_notation())
-              << ", \"type\": " << json_string(r.type_name) << ", \"date\": " << json_string(r.issued_date)
-              << ", \"subject\": " << json_string(r.subject) << ", \"organ\": " << json_string(r.organ_name)
-              << ", \"signer\": " << json_string(r.signer_name) << ", \"parties\": [";
-    const auto parties = hits[i].parties();
-    for (std::size_t p = 0; p < parties.size(); ++p)
-      std::cout << (p == 0 ? "" : ", ") << "{\"role\": " << json_string(parties[p].role)
-                << ", \"name\": " << json_string(parties[p].name) << "}";
-    std::cout << "], \"signature\": " << json_string(r.status) << ", \"sha256\": " << json_string(r.sha256)
-              << ", \"recorded_at\": " << json_string(r.recorded_at) << ", \"withdrawn\": ";
-    if (hits[i].withdrawal)
-      std::cout << "{\"id\": " << hits[i].withdrawal->seq << ", \"reason\": " << json_string(hits[i].withdrawal->note)
-                << ", \"recorded_at\": " << json_string(hits[i].withdrawal->recorded_at) << "}";
-    else
-      std::cout << "null";
-    std::cout << "}";
-  }
-  std::cout << (hits.empty() ? "]\n" : "\n]\n");
 }
 
 void print_table(const std::vector<archive::Entry>& hits) {
@@ -406,7 +274,7 @@ int archive_search(const std::vector<std::string>& args) {
   if (const auto limit = arguments.value("--limit")) query.limit = static_cast<std::size_t>(archive_id(*limit));
   const auto store = archive::Archive::open(archive_location(arguments), archive::Archive::OpenMode::existing);
   const auto hits = store->search(query);
-  if (arguments.flag("--json")) print_json(hits);
+  if (arguments.flag("--json")) std::cout << api::archive_hits(hits);
   else print_table(hits);
   return kOk;
 }
@@ -424,13 +292,9 @@ int archive_verify(const std::vector<std::string>& args) {
   const auto location = archive_location(arguments);
   const auto store = archive::Archive::open(location, archive::Archive::OpenMode::existing);
   std::vector<Bytes> anchors = store->trust_anchors();
-  for (const auto& [path, pem] : *trusted) anchors.push_back(pem);
+  for (const auto& anchor : *trusted) anchors.push_back(anchor.pem);
   Diagnostics diagnostics;
-  const archive::SignatureChecker checker = [&](std::string_view pdf) {
-    Diagnostics ignored;
-    return check_signatures(pdf, anchors, now, SourceLoc{}, ignored);
-  };
-  const auto report = store->verify(checker, diagnostics);
+  const auto report = store->verify(pipeline::archive_signature_checker(std::move(anchors), now), diagnostics);
   print(diagnostics);
   std::cout << location.database.display << ": " << report.records << " bản ghi, " << report.documents << " văn bản, "
             << report.files_checked << " tệp (" << report.bytes_checked << " byte) đã băm lại, "

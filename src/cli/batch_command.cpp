@@ -44,67 +44,6 @@ std::atomic<bool> g_interrupted{false};
 
 extern "C" void on_interrupt(int) { g_interrupted.store(true); }
 
-// Reads a register file, or every .xml file of a folder; files that cannot be read are reported and counted.
-struct Inputs {
-  std::vector<model::Register> registers;
-  std::vector<pipeline::BatchCase> cases;
-  std::size_t rejected_files = 0;
-};
-
-Inputs read_inputs(const pipeline::Engine& engine, const std::filesystem::path& input, text::RepairMode repair,
-                   unsigned jobs) {
-  std::vector<std::filesystem::path> files;
-  std::error_code ec;
-  if (std::filesystem::is_directory(input, ec)) {
-    for (const auto& entry : std::filesystem::directory_iterator(input, ec))
-      if (entry.is_regular_file() && entry.path().extension() == ".xml") files.push_back(entry.path());
-    std::sort(files.begin(), files.end());
-    if (files.empty()) throw UsageError{"thư mục " + input.string() + " không có tệp hồ sơ .xml nào"};
-  } else {
-    files.push_back(input);
-  }
-  // The files of a folder are read by `jobs` threads (Engine::read_cases is thread-safe), then reported in order.
-  struct Read {
-    std::optional<model::Register> cases;
-    Diagnostics diagnostics;
-    bool unreadable = false;
-  };
-  std::vector<Read> read(files.size());
-  std::atomic<std::size_t> next{0};
-  const auto work = [&]() {
-    for (std::size_t i = next.fetch_add(1); i < files.size(); i = next.fetch_add(1)) {
-      std::string problem;
-      const auto bytes = read_file(files[i], kMaxInputFile, problem);
-      if (!bytes) {
-        read[i].unreadable = true;
-        read[i].diagnostics.error("E0100", SourceLoc{make_file_name(files[i].string())}, problem);
-        continue;
-      }
-      read[i].cases = engine.read_cases(*bytes, files[i].string(), read[i].diagnostics, repair);
-    }
-  };
-  std::vector<std::thread> workers;
-  for (unsigned j = 1; j < std::min<std::size_t>(jobs, files.size()); ++j) workers.emplace_back(work);
-  work();
-  for (auto& worker : workers) worker.join();
-
-  Inputs inputs;
-  inputs.registers.reserve(files.size());
-  std::vector<std::string> names;
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    print(read[i].diagnostics);
-    if (!read[i].cases) {
-      ++inputs.rejected_files;
-      continue;
-    }
-    inputs.registers.push_back(std::move(*read[i].cases));
-    names.push_back(files[i].string());
-  }
-  for (std::size_t r = 0; r < inputs.registers.size(); ++r)
-    for (const auto& the_case : inputs.registers[r].cases) inputs.cases.push_back({&the_case, names[r]});
-  return inputs;
-}
-
 // Progress: a live bar on a terminal, otherwise a plain line every 5%.
 class ProgressReport {
  public:
@@ -160,8 +99,9 @@ int run_batch(const std::vector<std::string>& args, const std::filesystem::path&
   spec.repeatable = {"--set"};
   const Arguments arguments = Arguments::parse(args, spec);
   if (arguments.positional().size() != 1) throw UsageError{"cần đúng một đầu vào: tệp sổ hoặc thư mục hồ sơ"};
+  const auto engine = load_engine(root);
   pipeline::BatchOptions options;
-  options.render = render_options(arguments, today_in_vietnam());
+  options.render = render_options(arguments, *engine, today_in_vietnam());
   // Letters of a wave are dated the day they are made, and see the cases as they stand that day.
   if (!options.render.date) options.render.date = options.render.today;
   options.out_dir = arguments.required("--out");
@@ -170,20 +110,24 @@ int run_batch(const std::vector<std::string>& args, const std::filesystem::path&
   options.duplex = arguments.flag("--duplex");
   if (const auto combined = arguments.value("--combined")) options.combined = *combined;
   options.jobs = std::max(1U, std::thread::hardware_concurrency());
-  if (const auto jobs = arguments.value("--jobs")) {
-    if (jobs->empty() || jobs->size() > 3 || jobs->find_first_not_of("0123456789") != std::string::npos ||
-        std::stoi(*jobs) < 1)
-      throw UsageError{"--jobs \"" + *jobs + "\" phải là số nguyên từ 1 đến 999"};
-    options.jobs = static_cast<unsigned>(std::stoi(*jobs));
-  }
+  if (const auto jobs = arguments.value("--jobs")) options.jobs = pipeline::parse_jobs(*jobs);
 
-  const auto engine = load_engine(root);
-  if (!engine->has_template(options.render.template_name))
-    throw UsageError{"không có mẫu văn bản \"" + options.render.template_name + "\" (xem: vanban templates)"};
-  const Inputs inputs = read_inputs(*engine, arguments.positional().front(), repair_mode(arguments), options.jobs);
+  // The files of a folder are read on the batch's threads, then reported in order.
+  auto files = pipeline::read_case_files(*engine, pipeline::case_files(arguments.positional().front()),
+                                         repair_mode(arguments), options.jobs);
+  std::size_t rejected_files = 0;
+  std::vector<pipeline::BatchCase> cases;
+  for (auto& file : files) {
+    print(file.diagnostics);
+    if (!file.cases) {
+      ++rejected_files;
+      continue;
+    }
+    for (const auto& the_case : file.cases->cases) cases.push_back({&the_case, file.path.string()});
+  }
   pipeline::BatchRunner runner(*engine, options);
   Diagnostics planning;
-  if (!runner.plan(inputs.cases, planning)) {
+  if (!runner.plan(cases, planning)) {
     print(planning);
     throw UsageError{"điều kiện --where không hợp lệ (xem vị trí ở trên)"};
   }
@@ -196,7 +140,7 @@ int run_batch(const std::vector<std::string>& args, const std::filesystem::path&
   std::signal(SIGINT, SIG_DFL);
   std::signal(SIGTERM, SIG_DFL);
 
-  std::size_t done = 0, skipped = 0, failed = inputs.rejected_files + (planning.has_errors() ? planning.error_count() : 0);
+  std::size_t done = 0, skipped = 0, failed = rejected_files + (planning.has_errors() ? planning.error_count() : 0);
   for (const auto& item : items) {
     if (item.status == pipeline::ItemStatus::done) ++done;
     if (item.status == pipeline::ItemStatus::skipped) ++skipped;

@@ -1,6 +1,5 @@
 #include "cli/common.hpp"
 
-#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
@@ -47,14 +46,14 @@ std::unique_ptr<pipeline::Engine> load_engine(const std::filesystem::path& root)
   Diagnostics diagnostics;
   auto engine = pipeline::Engine::load(pipeline::ResourcePaths::under(root), diagnostics);
   print(diagnostics);
-  if (!engine) throw Error("the templates or the law data in " + root.string() + " have errors (see above)");
+  if (!engine) throw Error(errors::kResourceErrors, "mẫu văn bản hoặc dữ liệu pháp luật trong " + root.string() + " có lỗi (xem ở trên)", root.string());
   return engine;
 }
 
 std::optional<Bytes> read_input(const std::string& path) {
-  std::string problem;
-  auto bytes = read_file(path, kMaxInputFile, problem);
-  if (!bytes) std::cerr << path << ": error: [E0100] " << problem << '\n';
+  Diagnostics diagnostics;
+  auto bytes = pipeline::read_input_file(path, diagnostics);
+  print(diagnostics);
   return bytes;
 }
 
@@ -68,72 +67,17 @@ bool wants_help(const std::vector<std::string>& args) {
   return false;
 }
 
-namespace {
-
-// A decimal number written in full ("20", "1.5" or "1,5"), or nullopt.
-std::optional<double> decimal(std::string text) {
-  std::replace(text.begin(), text.end(), ',', '.');
-  if (text.empty() || text.find_first_not_of("0123456789.") != std::string::npos) return std::nullopt;
-  char* end = nullptr;
-  const double value = std::strtod(text.c_str(), &end);
-  if (end != text.c_str() + text.size()) return std::nullopt;
-  return value;
-}
-
-}  // namespace
-
-layout::Profile layout_profile(const Arguments& arguments) {
-  layout::Profile profile;
-  if (const auto margins = arguments.value("--margins")) {
-    std::vector<double> values;
-    for (std::size_t start = 0; start <= margins->size();) {
-      const std::size_t comma = std::min(margins->find(',', start), margins->size());
-      const auto value = decimal(margins->substr(start, comma - start));
-      if (!value) break;
-      values.push_back(*value);
-      start = comma + 1;
-    }
-    if (values.size() != 4)
-      throw UsageError{"--margins \"" + *margins + "\" phải là bốn số (mm) trên,dưới,trái,phải, ví dụ 20,20,30,15"};
-    profile.margin_top = layout::mm(values[0]);
-    profile.margin_bottom = layout::mm(values[1]);
-    profile.margin_left = layout::mm(values[2]);
-    profile.margin_right = layout::mm(values[3]);
-  }
-  const auto number = [&](const char* option, double& target) {
-    if (const auto text = arguments.value(option)) {
-      const auto value = decimal(*text);
-      if (!value) throw UsageError{std::string(option) + " \"" + *text + "\" không phải là số"};
-      target = *value;
-    }
-  };
-  number("--line-spacing", profile.line_spacing);
-  number("--body-size", profile.body_size);
-  const auto problems = pipeline::profile_problems(profile);
-  if (!problems.empty()) {
-    std::string message = "bố cục trang không đúng Nghị định 30/2020/NĐ-CP:";
-    for (const auto& problem : problems) message += " " + problem + ";";
-    message.back() = '.';
-    throw UsageError{message};
-  }
-  return profile;
-}
-
-pipeline::RenderOptions render_options(const Arguments& arguments, model::Date today) {
-  pipeline::RenderOptions options;
-  options.template_name = arguments.required("--template");
-  options.today = today;
-  if (const auto date = arguments.value("--date")) {
-    options.date = model::Date::parse_iso(*date);
-    if (!options.date) throw UsageError{"--date \"" + *date + "\" không phải ngày hợp lệ dạng YYYY-MM-DD"};
-  }
-  for (const auto& pair : arguments.values("--set")) {
-    const auto eq = pair.find('=');
-    if (eq == std::string::npos || eq == 0) throw UsageError{"--set \"" + pair + "\" phải có dạng khóa=giá-trị"};
-    options.parameters[pair.substr(0, eq)] = pair.substr(eq + 1);
-  }
-  options.profile = layout_profile(arguments);
-  return options;
+pipeline::RenderOptions render_options(const Arguments& arguments, const pipeline::Engine& engine, model::Date today) {
+  pipeline::RenderRequest request;
+  request.template_name = arguments.required("--template");
+  request.date = arguments.value("--date");
+  request.number = arguments.value("--number");
+  request.signer = arguments.value("--signer");
+  request.parameters = arguments.values("--set");
+  request.margins = arguments.value("--margins");
+  request.line_spacing = arguments.value("--line-spacing");
+  request.body_size = arguments.value("--body-size");
+  return pipeline::render_options(engine, request, today);
 }
 
 }  // namespace vanban::cli

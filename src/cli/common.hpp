@@ -14,7 +14,8 @@
 #include "base/diagnostics.hpp"
 #include "cli/arguments.hpp"
 #include "pipeline/engine.hpp"
-#include "sign/time.hpp"
+#include "pipeline/request.hpp"
+#include "pipeline/signing.hpp"
 
 namespace vanban::cli {
 
@@ -23,9 +24,6 @@ inline constexpr int kInputRejected = 1;
 inline constexpr int kUsage = 2;
 inline constexpr int kEnvironment = 3;
 inline constexpr int kInterrupted = 130;
-
-/// Largest input file read (case XML, register, PDF, keys, images).
-inline constexpr std::size_t kMaxInputFile = 64U * 1024U * 1024U;
 
 /// Prints every diagnostic to stderr, one per line.
 void print(const Diagnostics& diagnostics);
@@ -52,13 +50,9 @@ text::RepairMode repair_mode(const Arguments& arguments);
 /// Whether --help or -h is among the arguments.
 bool wants_help(const std::vector<std::string>& args);
 
-/// The page geometry from --margins, --line-spacing and --body-size, within the ranges of Nghị định 30
-/// (a usage error otherwise).
-layout::Profile layout_profile(const Arguments& arguments);
-
-/// Options shared by render and batch: --template, --date, --set and the page geometry (values checked;
-/// usage errors thrown).
-pipeline::RenderOptions render_options(const Arguments& arguments, model::Date today);
+/// Options shared by render and batch: --template, --date, --number, --signer, --set and the page geometry,
+/// checked by pipeline (pipeline::RequestError, a usage error, when one cannot be used).
+pipeline::RenderOptions render_options(const Arguments& arguments, const pipeline::Engine& engine, model::Date today);
 
 /// `vanban render CASE.xml --template NAME -o OUT.pdf …` (main.cpp): one document, written atomically.
 int run_render(const std::vector<std::string>& args, const std::filesystem::path& root);

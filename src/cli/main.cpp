@@ -119,22 +119,12 @@ int run_render(const std::vector<std::string>& args, const std::filesystem::path
   const Arguments arguments = Arguments::parse(args, spec);
   if (arguments.positional().size() != 1) throw UsageError{"cần đúng một tệp hồ sơ (xem vanban render --help)"};
   const std::string case_path = arguments.positional().front();
-  const std::string template_name = arguments.required("--template");
   const auto dump_path = arguments.value("--dump-layout");
   const auto output = dump_path ? std::optional<std::string>() : arguments.value("--output");
   if (!dump_path && !output) throw UsageError{"thiếu tùy chọn bắt buộc -o (tệp PDF kết quả)"};
 
-  pipeline::RenderOptions options = render_options(arguments, today_in_vietnam());
-  if (const auto number = arguments.value("--number")) {
-    if (number->empty() || number->size() > 9 || number->find_first_not_of("0123456789") != std::string::npos)
-      throw UsageError{"--number \"" + *number + "\" phải là số nguyên dương"};
-    options.number = *number;
-  }
-  options.signer_id = arguments.value("--signer");
-
   const auto engine = load_engine(root);
-  if (!engine->has_template(template_name))
-    throw UsageError{"không có mẫu văn bản \"" + template_name + "\" (xem: vanban templates)"};
+  const pipeline::RenderOptions options = render_options(arguments, *engine, today_in_vietnam());
   const auto bytes = read_input(case_path);
   if (!bytes) return kInputRejected;
   Diagnostics diagnostics;
@@ -279,6 +269,9 @@ int main(int argc, char** argv) {
     return vanban::cli::run(std::vector<std::string>(argv + 1, argv + argc));
   } catch (const vanban::cli::UsageError& error) {
     std::cerr << "vanban: lỗi cách dùng: " << error.message << '\n';
+    return vanban::cli::kUsage;
+  } catch (const vanban::pipeline::RequestError& error) {
+    std::cerr << "vanban: lỗi cách dùng: " << error.what() << '\n';
     return vanban::cli::kUsage;
   } catch (const vanban::Error& error) {
     std::cerr << "vanban: environment error: " << error.what() << '\n';

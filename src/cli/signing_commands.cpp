@@ -14,9 +14,8 @@
 #include "cli/arguments.hpp"
 #include "cli/common.hpp"
 #include "pipeline/engine.hpp"
-#include "pipeline/signature_font.hpp"
-#include "sign/signing.hpp"
-#include "sign/verification.hpp"
+#include "pipeline/signing.hpp"
+#include "pipeline/verification.hpp"
 
 namespace vanban::cli {
 
@@ -91,54 +90,6 @@ sign::PassphraseSource passphrase_source(const std::optional<std::string>& varia
   return [] { return prompt_passphrase(); };
 }
 
-// Wipes a buffer that held secret material (the compiler may not drop this).
-void wipe(Bytes& bytes) {
-  ::explicit_bzero(bytes.data(), bytes.size());
-  bytes.clear();
-}
-
-// Either --key and --cert (and maybe --chain), or --p12.
-void check_key_options(const Arguments& arguments) {
-  const bool pem = arguments.value("--key") || arguments.value("--cert") || arguments.value("--chain");
-  if (arguments.value("--p12") && pem) throw UsageError{"--p12 không dùng chung với --key, --cert, --chain"};
-  if (!arguments.value("--p12") && (!arguments.value("--key") || !arguments.value("--cert")))
-    throw UsageError{"cần --key và --cert, hoặc --p12"};
-}
-
-std::unique_ptr<sign::Identity> load_identity(const Arguments& arguments, const sign::PassphraseSource& passphrase,
-                                              Diagnostics& diagnostics) {
-  const auto key = arguments.value("--key");
-  const auto cert = arguments.value("--cert");
-  const auto p12 = arguments.value("--p12");
-  const auto chain = arguments.value("--chain");
-  if (p12) {
-    auto bytes = read_input(*p12);
-    if (!bytes) return nullptr;
-    auto identity = sign::Identity::from_pkcs12(*bytes, passphrase, SourceLoc{make_file_name(*p12)}, diagnostics);
-    wipe(*bytes);
-    return identity;
-  }
-  auto key_bytes = read_input(*key);
-  const auto cert_bytes = read_input(*cert);
-  const auto chain_bytes = chain ? read_input(*chain) : std::optional<Bytes>(Bytes());
-  std::unique_ptr<sign::Identity> identity;
-  if (key_bytes && cert_bytes && chain_bytes)
-    identity = sign::Identity::from_pem(*key_bytes, *cert_bytes, *chain_bytes, passphrase,
-                                        SourceLoc{make_file_name(*key)}, SourceLoc{make_file_name(*cert)},
-                                        diagnostics);
-  if (key_bytes) wipe(*key_bytes);
-  return identity;
-}
-
-sign::Appearance appearance_option(const Arguments& arguments) {
-  const auto value = arguments.value("--appearance");
-  if (!value) return arguments.value("--image") ? sign::Appearance::signer : sign::Appearance::none;
-  if (*value == "signer") return sign::Appearance::signer;
-  if (*value == "agency") return sign::Appearance::agency;
-  if (*value == "none") return sign::Appearance::none;
-  throw UsageError{"--appearance \"" + *value + "\" phải là signer, agency hoặc none"};
-}
-
 std::string yes_no(sign::Check check, const char* passed, const char* failed) {
   switch (check) {
     case sign::Check::passed: return passed;
@@ -148,7 +99,8 @@ std::string yes_no(sign::Check check, const char* passed, const char* failed) {
   return "";
 }
 
-void print_report(const std::string& path, const sign::VerificationReport& report, int offset_minutes) {
+void print_report(const std::string& path, const pipeline::Verification& verification, int offset_minutes) {
+  const sign::VerificationReport& report = verification.report;
   std::cout << path << ": " << report.signatures.size() << " chữ ký, " << report.file_size << " byte\n";
   for (std::size_t i = 0; i < report.signatures.size(); ++i) {
     const auto& s = report.signatures[i];
@@ -190,26 +142,7 @@ void print_report(const std::string& path, const sign::VerificationReport& repor
                 << " phiên bản)\n";
   }
   std::cout << "Kết luận: "
-            << (report.all_valid() ? "mọi chữ ký hợp lệ, chữ ký cuối phủ toàn bộ tệp" : "KHÔNG đạt") << '\n';
-}
-
-void report_failures(const std::string& path, const sign::VerificationReport& report) {
-  Diagnostics diagnostics;
-  const SourceLoc loc{make_file_name(path)};
-  if (report.signatures.empty()) diagnostics.error("E0640", loc, "tệp không có chữ ký số nào");
-  for (std::size_t i = 0; i < report.signatures.size(); ++i) {
-    const auto& s = report.signatures[i];
-    if (s.valid()) continue;
-    std::string why;
-    for (const auto& problem : s.problems) why += (why.empty() ? "" : "; ") + format_finding(problem);
-    diagnostics.error("E0641", loc,
-                      "chữ ký " + std::to_string(i + 1) + " (\"" + s.field_name + "\") không hợp lệ" +
-                          (why.empty() ? "" : ": " + why));
-  }
-  if (report.appended_bytes != 0)
-    diagnostics.error("E0642", loc,
-                      "có " + std::to_string(report.appended_bytes) + " byte được thêm vào sau chữ ký cuối");
-  print(diagnostics);
+            << (verification.holds() ? "mọi chữ ký hợp lệ, chữ ký cuối phủ toàn bộ tệp" : "KHÔNG đạt") << '\n';
 }
 
 }  // namespace
@@ -228,36 +161,31 @@ int run_sign(const std::vector<std::string>& args, const std::filesystem::path& 
   if (arguments.positional().size() != 1) throw UsageError{"cần đúng một tệp PDF để ký (xem vanban sign --help)"};
   const std::string input = arguments.positional().front();
   const std::string output = arguments.required("--output");
-  check_key_options(arguments);
-
-  sign::SignRequest request;
-  request.time = read_clock(arguments);
-  request.appearance = appearance_option(arguments);
-  request.field_name = arguments.value("--field").value_or("");
+  pipeline::SigningRequest request;
+  const auto path = [&](const char* option) -> std::optional<std::filesystem::path> {
+    if (const auto value = arguments.value(option)) return std::filesystem::path(*value);
+    return std::nullopt;
+  };
+  request.keys = {path("--key"), path("--cert"), path("--chain"), path("--p12")};
+  request.appearance = arguments.value("--appearance");
+  request.image = path("--image");
+  request.field = arguments.value("--field").value_or("");
   request.reason = arguments.value("--reason").value_or("");
   request.location = arguments.value("--location").value_or("");
   request.document_number = arguments.value("--number").value_or("");
-  request.expired = arguments.flag("--allow-expired") ? sign::ExpiredCertificate::warn : sign::ExpiredCertificate::reject;
-  if (request.appearance == sign::Appearance::signer && !arguments.value("--image"))
-    throw UsageError{"--appearance signer cần --image (ảnh chữ ký)"};
-  if (request.appearance == sign::Appearance::none && arguments.value("--image"))
-    throw UsageError{"--image không dùng với --appearance none"};
+  request.allow_expired = arguments.flag("--allow-expired");
+  pipeline::check_signing_request(request);
+  const auto time = read_clock(arguments);
 
   const auto passphrase = passphrase_source(arguments.value("--pass-env"));
   Diagnostics diagnostics;
   const auto pdf = read_input(input);
-  std::optional<Bytes> image;
-  if (const auto image_path = arguments.value("--image")) image = read_input(*image_path);
-  const auto identity = load_identity(arguments, passphrase, diagnostics);
+  const auto identity = pipeline::load_identity(request.keys, passphrase, diagnostics);
   print(diagnostics);
-  if (!pdf || !identity || (arguments.value("--image") && !image)) return kInputRejected;
-  request.image = image;
-
-  std::unique_ptr<pipeline::SignatureFont> fonts;
-  if (request.appearance == sign::Appearance::agency && !request.image)
-    fonts = std::make_unique<pipeline::SignatureFont>(pipeline::ResourcePaths::under(root).fonts);
+  if (!pdf || !identity) return kInputRejected;
   Diagnostics signing;
-  const auto signed_pdf = sign::sign_pdf(*pdf, *identity, request, fonts.get(), SourceLoc{make_file_name(input)}, signing);
+  const auto signed_pdf = pipeline::sign_document(*pdf, input, *identity, request, time,
+                                                  pipeline::ResourcePaths::under(root), signing);
   print(signing);
   if (!signed_pdf) return kInputRejected;
   write_file_atomically(output, *signed_pdf);
@@ -286,13 +214,12 @@ int run_verify(const std::vector<std::string>& args) {
   const auto pdf = read_input(path);
   if (!pdf || !readable) return kInputRejected;
   Diagnostics diagnostics;
-  const auto report = sign::verify_pdf(*pdf, options, SourceLoc{make_file_name(path)}, diagnostics);
+  const auto verification = pipeline::verify_document(*pdf, options, SourceLoc{make_file_name(path)}, diagnostics);
   print(diagnostics);
-  if (!report) return kInputRejected;
-  print_report(path, *report, options.now.offset_minutes);
-  if (report->all_valid()) return kOk;
-  report_failures(path, *report);
-  return kInputRejected;
+  if (!verification) return kInputRejected;
+  print_report(path, *verification, options.now.offset_minutes);
+  print(verification->verdict);
+  return verification->holds() ? kOk : kInputRejected;
 }
 
 }  // namespace vanban::cli

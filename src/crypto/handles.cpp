@@ -31,10 +31,10 @@ std::string openssl_errors() {
   return out;
 }
 
-void fail(const std::string& what) { throw Error("OpenSSL: " + what + ": " + openssl_errors()); }
+void fail(const std::string& what) { throw Error(errors::kLibrary, "OpenSSL: " + what + ": " + openssl_errors()); }
 
 BioPtr memory_bio(std::string_view data) {
-  if (data.size() > static_cast<std::size_t>(INT_MAX)) throw Error("OpenSSL: input too large");
+  if (data.size() > static_cast<std::size_t>(INT_MAX)) throw Error(errors::kLibrary, "OpenSSL: input too large");
   BioPtr bio(BIO_new_mem_buf(data.data(), static_cast<int>(data.size())));
   if (!bio) fail("BIO_new_mem_buf");
   return bio;

@@ -24,7 +24,7 @@ int known_version(const Schema& schema) { return static_cast<int>(schema.migrati
 
 void refuse_newer(const Session& session, const Schema& schema, int version) {
   if (version <= known_version(schema)) return;
-  throw Error("[E0763] " + session.name() + ": phần \"" + schema.component + "\" có lược đồ phiên bản " +
+  throw Error("E0763", session.name() + ": phần \"" + schema.component + "\" có lược đồ phiên bản " +
               std::to_string(version) + ", mới hơn phiên bản " + std::to_string(known_version(schema)) +
               " mà chương trình này biết; hãy dùng phiên bản vanban mới hơn");
 }

@@ -60,7 +60,7 @@ Session::Session(const DatabaseLocation& location, OpenMode mode, std::string su
       password_(location.backend == Backend::postgresql ? password_of(location.connection) : "") {
   register_connectors();
   if (backend_ == Backend::sqlite && mode == OpenMode::existing && !std::filesystem::exists(location.connection))
-    throw Error("[E0760] không có " + name() + " (tệp chưa được tạo)");
+    throw Error("E0760", "không có " + name() + " (tệp chưa được tạo)");
   try {
     if (backend_ == Backend::sqlite) {
       session_ = std::make_unique<Poco::Data::Session>("SQLite", location.connection);
@@ -102,8 +102,8 @@ void Session::fail(const std::string& what, const std::exception& error) const {
       detail.replace(at, password_.size(), "***");
   }
   if (dynamic_cast<const Poco::Data::SQLite::CorruptImageException*>(&error) != nullptr)
-    throw Error("[E0761] " + name() + " bị hỏng hoặc không phải là SQLite (" + detail + ")");
-  throw Error("[E0762] " + name() + ": " + what + ": " + detail);
+    throw Error("E0761", name() + " bị hỏng hoặc không phải là SQLite (" + detail + ")");
+  throw Error("E0762", name() + ": " + what + ": " + detail);
 }
 
 void Session::execute(std::string_view sql, const std::vector<Value>& parameters) {

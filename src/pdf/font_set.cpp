@@ -30,10 +30,10 @@ std::shared_ptr<const FontSet> FontSet::load(const std::filesystem::path& direct
     const std::filesystem::path path = directory / kFiles[f];
     std::string problem;
     auto bytes = read_file(path, 64U * 1024U * 1024U, problem);
-    if (!bytes) throw Error("cannot load font " + path.string() + ": " + problem);
+    if (!bytes) throw Error(errors::kResource, "không đọc được phông chữ: " + problem, path.string());
     set->fonts_[f] = std::make_unique<TrueTypeFont>(TrueTypeFont::parse(std::move(*bytes), path.string()));
     const TrueTypeFont& font = *set->fonts_[f];
-    if (font.postscript_name().empty()) throw Error("font file " + path.string() + " has no PostScript name");
+    if (font.postscript_name().empty()) throw Error(errors::kResource, "phông chữ không có tên PostScript", path.string());
     const int em = font.units_per_em();
     auto& widths = set->widths_[f];
     widths.assign(65536, -1);

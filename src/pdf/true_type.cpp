@@ -33,7 +33,7 @@ class Reader {
     return (static_cast<std::uint32_t>(u16(at)) << 16U) | u16(at + 2);
   }
   void check(std::size_t at, std::size_t size) const {
-    if (at + size > data_.size() || at + size < at) throw Error("font file " + path_ + " is truncated or corrupt");
+    if (at + size > data_.size() || at + size < at) throw Error(errors::kResource, "tệp phông chữ bị cắt cụt hoặc hỏng", path_);
   }
 
  private:
@@ -77,9 +77,9 @@ TrueTypeFont TrueTypeFont::parse(Bytes data, std::string path) {
   const Reader r(font.data_, font.path_);
   const std::uint32_t version = r.u32(0);
   if (version != 0x00010000U && version != tag_of("true"))
-    throw Error("font file " + font.path_ + " is not a TrueType font");
+    throw Error(errors::kResource, "tệp không phải phông chữ TrueType", font.path_);
   const std::uint16_t count = r.u16(4);
-  if (count > 64) throw Error("font file " + font.path_ + " has too many tables");
+  if (count > 64) throw Error(errors::kResource, "phông chữ có quá nhiều bảng", font.path_);
   for (std::uint16_t i = 0; i < count; ++i) {
     const std::size_t entry = 12 + 16U * i;
     Table table{r.u32(entry + 8), r.u32(entry + 12)};
@@ -96,7 +96,7 @@ TrueTypeFont TrueTypeFont::parse(Bytes data, std::string path) {
   font.metric_count_ = r.u16(hhea.offset + 34);
   font.glyph_count_ = r.u16(font.table("maxp").offset + 4);
   if (font.metric_count_ == 0 || font.metric_count_ > font.glyph_count_ || font.units_per_em_ == 0)
-    throw Error("font file " + font.path_ + " has inconsistent metrics");
+    throw Error(errors::kResource, "số đo của phông chữ không nhất quán", font.path_);
   font.hmtx_offset_ = font.table("hmtx").offset;
   r.check(font.hmtx_offset_, 4U * font.metric_count_);
   const Table os2 = font.table("OS/2");
@@ -111,7 +111,7 @@ TrueTypeFont TrueTypeFont::parse(Bytes data, std::string path) {
     font.glyph_offsets_[g] = font.long_loca_ ? r.u32(loca.offset + 4 * g) : 2U * r.u16(loca.offset + 2 * g);
   const Table glyf = font.table("glyf");
   font.glyf_offset_ = glyf.offset;
-  if (font.glyph_offsets_.back() > glyf.length) throw Error("font file " + font.path_ + " has a bad loca table");
+  if (font.glyph_offsets_.back() > glyf.length) throw Error(errors::kResource, "bảng loca của phông chữ hỏng", font.path_);
   // PostScript name (name id 6, Windows Unicode or Mac Roman).
   const Table name = font.table("name", false);
   const std::uint16_t names = name.length > 0 ? r.u16(name.offset + 2) : 0;
@@ -139,7 +139,7 @@ TrueTypeFont::Table TrueTypeFont::table(std::string_view tag, bool required) con
   const std::uint32_t wanted = tag_of(tag);
   for (const auto& [tag_value, found] : tables_)
     if (tag_value == wanted) return found;
-  if (required) throw Error("font file " + path_ + " has no '" + std::string(tag) + "' table");
+  if (required) throw Error(errors::kResource, "phông chữ thiếu bảng '" + std::string(tag) + "'", path_);
   return {};
 }
 
@@ -156,7 +156,7 @@ void TrueTypeFont::parse_cmap() {
     const std::size_t at = cmap.offset + r.u32(record + 4);
     if (((platform == 3 && encoding == 1) || platform == 0) && r.u16(at) == 4) format4 = at;
   }
-  if (format4 == 0) throw Error("font file " + path_ + " has no Unicode (format 4) character map");
+  if (format4 == 0) throw Error(errors::kResource, "phông chữ không có bảng mã Unicode (format 4)", path_);
   bmp_.assign(65536, 0);
   const std::size_t segments = r.u16(format4 + 6) / 2U;
   const std::size_t ends = format4 + 14;
@@ -290,7 +290,7 @@ Bytes TrueTypeFont::subset(const std::vector<std::uint16_t>& glyphs) const {
         const bool more = (flags & kMoreComponents) != 0;
         if (!more) flags = static_cast<std::uint16_t>(flags & ~kHaveInstructions);
         const std::uint16_t renumbered = component < glyph_count_ ? renumber[component] : kAbsent;
-        if (renumbered == kAbsent) throw Error("font subset misses a component glyph of " + path_);
+        if (renumbered == kAbsent) throw Error(errors::kLibrary, "font subset misses a component glyph of " + path_);
         put16(glyf, flags);
         put16(glyf, renumbered);
         g.check(at + 4, size - 4);

@@ -42,7 +42,7 @@ constexpr int kDeflateLevel = 1;
 class Deflater {
  public:
   explicit Deflater(int level) : compressor_(libdeflate_alloc_compressor(level)) {
-    if (compressor_ == nullptr) throw Error("libdeflate cannot allocate a compressor");
+    if (compressor_ == nullptr) throw Error(errors::kLibrary, "libdeflate cannot allocate a compressor");
   }
   ~Deflater() { libdeflate_free_compressor(compressor_); }
   Deflater(const Deflater&) = delete;
@@ -52,7 +52,7 @@ class Deflater {
   Bytes compress(std::string_view data) {
     Bytes out(libdeflate_zlib_compress_bound(compressor_, data.size()), '\0');
     const std::size_t size = libdeflate_zlib_compress(compressor_, data.data(), data.size(), out.data(), out.size());
-    if (size == 0) throw Error("libdeflate failed to compress a stream");
+    if (size == 0) throw Error(errors::kLibrary, "libdeflate failed to compress a stream");
     out.resize(size);
     return out;
   }
@@ -162,7 +162,7 @@ class ArenaScope {
 class Document {
  public:
   Document() : pdf_(HPDF_NewEx(on_error, arena_allocate, arena_free, 0, &errors_)) {
-    if (pdf_ == nullptr) throw Error("libharu cannot create a document");
+    if (pdf_ == nullptr) throw Error(errors::kLibrary, "libharu cannot create a document");
   }
   ~Document() { HPDF_Free(pdf_); }
   Document(const Document&) = delete;
@@ -179,7 +179,7 @@ class Document {
       std::snprintf(buffer, sizeof buffer, "libharu failed to %s (error 0x%04X, detail %u)", what,
                     static_cast<unsigned>(errors_.error != HPDF_OK ? errors_.error : status),
                     static_cast<unsigned>(errors_.detail));
-      throw Error(buffer);
+      throw Error(errors::kLibrary, buffer);
     }
   }
   template <typename T>
@@ -327,7 +327,7 @@ class HaruObjects final : public pdfobj::ObjectWriter {
   }
 
   [[nodiscard]] void* object(pdfobj::Ref ref) const {
-    if (ref.num == 0 || ref.num > objects_.size()) throw Error("an object refers to one not written before it");
+    if (ref.num == 0 || ref.num > objects_.size()) throw Error(errors::kLibrary, "an object refers to one not written before it");
     return objects_[ref.num - 1];
   }
 
@@ -340,7 +340,7 @@ class HaruObjects final : public pdfobj::ObjectWriter {
         return self.doc_.made(HPDF_Boolean_New(mmgr, value ? HPDF_TRUE : HPDF_FALSE), "create a boolean");
       }
       void* operator()(std::int64_t value) const {
-        if (value < INT32_MIN || value > INT32_MAX) throw Error("an integer beyond libharu's range");
+        if (value < INT32_MIN || value > INT32_MAX) throw Error(errors::kLibrary, "an integer beyond libharu's range");
         return self.doc_.made(HPDF_Number_New(mmgr, static_cast<HPDF_INT32>(value)), "create a number");
       }
       void* operator()(const pdfobj::Real& value) const {
@@ -366,7 +366,7 @@ class HaruObjects final : public pdfobj::ObjectWriter {
       }
       void* operator()(const pdfobj::Ref& ref) const { return self.object(ref); }
       [[noreturn]] void* operator()(const pdfobj::Stream&) const {
-        throw Error("a stream read from a file cannot be written into a new document");
+        throw Error(errors::kLibrary, "a stream read from a file cannot be written into a new document");
       }
     };
     return std::visit(Visitor{*this, doc_.mmgr()}, object.value());

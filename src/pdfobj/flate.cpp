@@ -12,7 +12,7 @@ namespace vanban::pdfobj {
 
 std::optional<Bytes> inflate(std::string_view data, std::size_t max_size) {
   z_stream z{};
-  if (inflateInit(&z) != Z_OK) throw Error("zlib: inflateInit failed");
+  if (inflateInit(&z) != Z_OK) throw Error(errors::kLibrary, "zlib: inflateInit failed");
   Bytes out;
   char buffer[16384];
   z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
@@ -41,7 +41,7 @@ Bytes deflate(std::string_view data) {
   Bytes out(size, '\0');
   if (compress2(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(data.data()),
                 static_cast<uLong>(data.size()), Z_BEST_COMPRESSION) != Z_OK)
-    throw Error("zlib: compress2 failed");
+    throw Error(errors::kLibrary, "zlib: compress2 failed");
   out.resize(size);
   return out;
 }

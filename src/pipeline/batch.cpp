@@ -5,12 +5,12 @@
 #include <map>
 #include <mutex>
 #include <sstream>
-#include <thread>
 
 #include "base/error.hpp"
 #include "base/file_io.hpp"
 #include "base/json.hpp"
 #include "crypto/sha256.hpp"
+#include "pipeline/parallel.hpp"
 #include "text/collation.hpp"
 
 namespace vanban::pipeline {
@@ -141,7 +141,7 @@ bool BatchRunner::plan(const std::vector<BatchCase>& cases, Diagnostics& diagnos
     if (filter && !engine_.matches(*filter, *request, options_.render)) continue;
     const std::string file = output_name(the_case.id, options_.render.template_name);
     if (const auto [it, inserted] = seen.emplace(file, source.file); !inserted) {
-      diagnostics.error("E0207", the_case.loc,
+      diagnostics.error("E0316", the_case.loc,
                         "mã hồ sơ \"" + the_case.id + "\" trùng với một hồ sơ trong " + it->second +
                             "; hồ sơ này bị bỏ qua");
       continue;
@@ -165,15 +165,11 @@ std::vector<BatchItem> BatchRunner::run(const std::function<void(const BatchProg
   const auto previous = options_.force ? std::map<std::string, std::string>{} : previous_hashes(options_.out_dir);
   std::vector<BatchItem> items(plan_.size());
   std::vector<bool> finished(plan_.size(), false);
-  std::atomic<std::size_t> next{0};
   std::mutex mutex;
   BatchProgress counts;
   counts.total = plan_.size();
 
-  const auto work = [&]() {
-    while (!stop.load()) {
-      const std::size_t index = next.fetch_add(1);
-      if (index >= plan_.size()) return;
+  const auto work = [&](std::size_t index) {
       const Planned& planned = plan_[index];
       BatchItem item;
       item.case_id = planned.source.the_case->id;
@@ -209,24 +205,14 @@ std::vector<BatchItem> BatchRunner::run(const std::function<void(const BatchProg
       items[index] = std::move(item);
       finished[index] = true;
       if (progress) progress(counts);
-    }
   };
-  const unsigned jobs = std::max(1U, std::min<unsigned>(options_.jobs, static_cast<unsigned>(plan_.size())));
-  std::vector<std::thread> workers;
+  // A failure to write stops the batch, but what is finished still reaches the disk and the manifest.
   std::exception_ptr failure;
-  std::mutex failure_mutex;
-  for (unsigned j = 0; j < jobs; ++j) {
-    workers.emplace_back([&]() {
-      try {
-        work();
-      } catch (...) {
-        const std::lock_guard<std::mutex> lock(failure_mutex);
-        if (!failure) failure = std::current_exception();
-        next.store(plan_.size());  // stop the others
-      }
-    });
+  try {
+    parallel_for(plan_.size(), options_.jobs, work, &stop);
+  } catch (...) {
+    failure = std::current_exception();
   }
-  for (auto& worker : workers) worker.join();
   sync_filesystem(options_.out_dir);
   // The manifest lists what is finished, in plan order, even when interrupted.
   std::vector<BatchItem> result;

@@ -23,13 +23,13 @@ constexpr const char* kTemplateExtension = ".vbt";
 Bytes read_resource(const std::filesystem::path& path) {
   std::string problem;
   auto bytes = read_file(path, 16U * 1024U * 1024U, problem);
-  if (!bytes) throw Error("cannot read resource " + path.string() + ": " + problem);
+  if (!bytes) throw Error(errors::kResource, "không đọc được tệp dữ liệu: " + problem, path.string());
   return std::move(*bytes);
 }
 
 std::vector<templating::TemplateSource> template_sources(const std::filesystem::path& root) {
   std::error_code ec;
-  if (!std::filesystem::is_directory(root, ec)) throw Error("template folder not found: " + root.string());
+  if (!std::filesystem::is_directory(root, ec)) throw Error(errors::kResource, "không có thư mục mẫu văn bản " + root.string(), root.string());
   std::vector<templating::TemplateSource> sources;
   for (auto it = std::filesystem::recursive_directory_iterator(root, ec);
        !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
@@ -37,10 +37,10 @@ std::vector<templating::TemplateSource> template_sources(const std::filesystem::
     std::string name = std::filesystem::relative(it->path(), root).replace_extension().generic_string();
     std::string problem;
     auto text = read_file(it->path(), kMaxTemplateSize, problem);
-    if (!text) throw Error("cannot read template " + it->path().string() + ": " + problem);
+    if (!text) throw Error(errors::kResource, "không đọc được mẫu văn bản: " + problem, it->path().string());
     sources.push_back({std::move(name), make_file_name(it->path().string()), std::move(*text)});
   }
-  if (ec) throw Error("cannot list templates in " + root.string() + ": " + ec.message());
+  if (ec) throw Error(errors::kResource, "không liệt kê được các mẫu trong " + root.string() + ": " + ec.message(), root.string());
   // Directory order is not stable; parsing order must be.
   std::sort(sources.begin(), sources.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
   return sources;
@@ -181,8 +181,14 @@ std::optional<doc::Document> Engine::document(const model::Case& the_case, const
 std::optional<doc::Document> Engine::document(const Resolved& request, const RenderOptions& options,
                                               Diagnostics& diagnostics) const {
   templating::RenderInput input{request.ledger};
-  // Nghị định 30: a leading zero below 10 ("05").
-  input.number = options.number.empty() ? std::string() : text::two_digits(std::stoll(options.number));
+  if (!options.number.empty()) {
+    if (options.number.size() > 9 || options.number.find_first_not_of("0123456789") != std::string::npos) {
+      diagnostics.error("E0315", SourceLoc{}, "số văn bản \"" + options.number + "\" phải là số nguyên dương (tối đa 9 chữ số)");
+      return std::nullopt;
+    }
+    // Nghị định 30: a leading zero below 10 ("05").
+    input.number = text::two_digits(std::stoll(options.number));
+  }
   input.signer_id = options.signer_id;
   input.parameters = options.parameters;
   return templates_->render(*request.document_template, input, *law_, diagnostics);

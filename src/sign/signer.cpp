@@ -326,7 +326,7 @@ class Signer {
   }
 
   std::optional<Placement> place_text(Placement placement, Ref first_page) {
-    if (fonts_ == nullptr) throw Error("no font source for the text appearance of the signature");
+    if (fonts_ == nullptr) throw Error(errors::kLibrary, "no font source for the text appearance of the signature");
     std::vector<std::u32string> lines;
     if (!request_.document_number.empty()) lines.push_back(utf8::to_u32("Số: " + request_.document_number));
     lines.push_back(utf8::to_u32("Thời gian ký: " + request_.time.iso8601()));
@@ -454,7 +454,7 @@ class Signer {
     digest.update(std::string_view(out).substr(b));
     crypto::PadesCms cms(certificate, identity_.chain(), digest.finish());
     const std::string hex = hex_encode(cms.finish(identity_.key().sign_sha256(cms.to_be_signed())));
-    if (hex.size() > reserve * 2) throw Error("the CMS signature is larger than the room reserved for it");
+    if (hex.size() > reserve * 2) throw Error(errors::kLibrary, "the CMS signature is larger than the room reserved for it");
     out.replace(a + 1, hex.size(), hex);
     return out;
   }

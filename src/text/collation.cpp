@@ -19,7 +19,7 @@ icu::Collator& collator() {
   if (!instance) {
     UErrorCode status = U_ZERO_ERROR;
     instance.reset(icu::Collator::createInstance(icu::Locale("vi"), status));
-    if (U_FAILURE(status) || !instance) throw Error("ICU Vietnamese collator unavailable");
+    if (U_FAILURE(status) || !instance) throw Error(errors::kLibrary, "ICU Vietnamese collator unavailable");
   }
   return *instance;
 }
@@ -33,7 +33,7 @@ int compare_vietnamese(std::string_view a, std::string_view b) {
   UErrorCode status = U_ZERO_ERROR;
   const auto result = collator().compareUTF8(icu::StringPiece(a.data(), static_cast<int32_t>(a.size())),
                                              icu::StringPiece(b.data(), static_cast<int32_t>(b.size())), status);
-  if (U_FAILURE(status)) throw Error("ICU collation failed");
+  if (U_FAILURE(status)) throw Error(errors::kLibrary, "ICU collation failed");
   return static_cast<int>(result);
 }
 
@@ -50,9 +50,9 @@ std::string collation_key(std::string_view utf8) {
 std::string fold_for_search(std::string_view utf8) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
-  if (U_FAILURE(status) || nfd == nullptr) throw Error("ICU NFD normalizer unavailable");
+  if (U_FAILURE(status) || nfd == nullptr) throw Error(errors::kLibrary, "ICU NFD normalizer unavailable");
   icu::UnicodeString value = nfd->normalize(to_unicode(utf8), status);
-  if (U_FAILURE(status)) throw Error("ICU NFD normalization failed");
+  if (U_FAILURE(status)) throw Error(errors::kLibrary, "ICU NFD normalization failed");
   value.toLower(icu::Locale("vi"));
   std::string out;
   for (int32_t i = 0; i < value.length();) {

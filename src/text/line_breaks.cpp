@@ -16,7 +16,7 @@ icu::BreakIterator& line_iterator() {
   if (!iterator) {
     UErrorCode status = U_ZERO_ERROR;
     iterator.reset(icu::BreakIterator::createLineInstance(icu::Locale("vi"), status));
-    if (U_FAILURE(status) || !iterator) throw Error("ICU line break iterator unavailable");
+    if (U_FAILURE(status) || !iterator) throw Error(errors::kLibrary, "ICU line break iterator unavailable");
   }
   return *iterator;
 }
@@ -28,12 +28,12 @@ std::vector<std::size_t> line_break_opportunities(std::string_view utf8, std::ve
   if (utf8.empty()) return breaks;
   UErrorCode status = U_ZERO_ERROR;
   UText* text = utext_openUTF8(nullptr, utf8.data(), static_cast<int64_t>(utf8.size()), &status);
-  if (U_FAILURE(status)) throw Error("ICU cannot open the text for line breaking");
+  if (U_FAILURE(status)) throw Error(errors::kLibrary, "ICU cannot open the text for line breaking");
   icu::BreakIterator& iterator = line_iterator();
   iterator.setText(text, status);
   if (U_FAILURE(status)) {
     utext_close(text);
-    throw Error("ICU cannot set the text for line breaking");
+    throw Error(errors::kLibrary, "ICU cannot set the text for line breaking");
   }
   for (int32_t at = iterator.next(); at != icu::BreakIterator::DONE; at = iterator.next()) {
     breaks.push_back(static_cast<std::size_t>(at));

@@ -12,7 +12,7 @@ namespace {
 const icu::Normalizer2& nfc() {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* instance = icu::Normalizer2::getNFCInstance(status);
-  if (U_FAILURE(status) || instance == nullptr) throw Error("ICU NFC normalizer unavailable");
+  if (U_FAILURE(status) || instance == nullptr) throw Error(errors::kLibrary, "ICU NFC normalizer unavailable");
   return *instance;
 }
 
@@ -66,7 +66,7 @@ std::string to_nfc(std::string_view utf8) {
   if (normalizer.isNormalized(source, status) && U_SUCCESS(status)) return std::string(utf8);
   status = U_ZERO_ERROR;
   const icu::UnicodeString result = normalizer.normalize(source, status);
-  if (U_FAILURE(status)) throw Error("ICU NFC normalization failed");
+  if (U_FAILURE(status)) throw Error(errors::kLibrary, "ICU NFC normalization failed");
   std::string out;
   result.toUTF8String(out);
   return out;

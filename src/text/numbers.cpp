@@ -47,7 +47,7 @@ std::unique_ptr<icu::RuleBasedNumberFormat> make_formatter(const SpellOptions& o
   auto formatter = std::make_unique<icu::RuleBasedNumberFormat>(icu::UnicodeString::fromUTF8(rules),
                                                                 icu::Locale("vi"), parse_error, status);
   if (U_FAILURE(status))
-    throw Error(std::string("spell-out rules rejected by ICU: ") + u_errorName(status) + " at rule line " +
+    throw Error(errors::kLibrary, std::string("spell-out rules rejected by ICU: ") + u_errorName(status) + " at rule line " +
                 std::to_string(parse_error.line));
   return formatter;
 }

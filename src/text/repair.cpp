@@ -51,11 +51,11 @@ std::u32string nfc(std::u32string_view text) { return utf8::to_u32(to_nfc(utf8::
 std::u32string nfd(std::u32string_view text) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* normalizer = icu::Normalizer2::getNFDInstance(status);
-  if (U_FAILURE(status) || normalizer == nullptr) throw Error("ICU NFD normalizer unavailable");
+  if (U_FAILURE(status) || normalizer == nullptr) throw Error(errors::kLibrary, "ICU NFD normalizer unavailable");
   const std::string utf8 = utf8::from_u32(text);
   const auto source = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   const icu::UnicodeString result = normalizer->normalize(source, status);
-  if (U_FAILURE(status)) throw Error("ICU NFD normalization failed");
+  if (U_FAILURE(status)) throw Error(errors::kLibrary, "ICU NFD normalization failed");
   std::string out;
   result.toUTF8String(out);
   return utf8::to_u32(out);
@@ -68,7 +68,7 @@ class Converter {
   explicit Converter(const char* name) {
     UErrorCode status = U_ZERO_ERROR;
     converter_ = ucnv_open(name, &status);
-    if (U_FAILURE(status) || converter_ == nullptr) throw Error(std::string("ICU has no converter for ") + name);
+    if (U_FAILURE(status) || converter_ == nullptr) throw Error(errors::kLibrary, std::string("ICU has no converter for ") + name);
     status = U_ZERO_ERROR;
     ucnv_setFromUCallBack(converter_, UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
     ucnv_setToUCallBack(converter_, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);

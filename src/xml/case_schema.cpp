@@ -338,10 +338,10 @@ CaseSchema::~CaseSchema() = default;
 
 std::shared_ptr<const CaseSchema> CaseSchema::compile(std::string_view xsd, const std::string& name) {
   initialize_libxml2();
-  if (xsd.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) throw Error("schema too large: " + name);
+  if (xsd.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) throw Error(errors::kResource, "lược đồ quá lớn", name);
   std::vector<std::string> messages;
   xmlSchemaParserCtxtPtr parser = xmlSchemaNewMemParserCtxt(xsd.data(), static_cast<int>(xsd.size()));
-  if (parser == nullptr) throw Error("cannot read schema " + name);
+  if (parser == nullptr) throw Error(errors::kResource, "không đọc được lược đồ", name);
   xmlSchemaSetParserStructuredErrors(parser, collect_message, &messages);
   auto compiled = std::make_unique<Compiled>();
   compiled->schema = xmlSchemaParse(parser);
@@ -349,7 +349,7 @@ std::shared_ptr<const CaseSchema> CaseSchema::compile(std::string_view xsd, cons
   if (compiled->schema == nullptr) {
     std::string detail;
     for (const auto& message : messages) detail += "\n  " + message;
-    throw Error("cannot compile schema " + name + ":" + detail);
+    throw Error(errors::kResource, "lược đồ không dùng được:" + detail, name);
   }
   return std::shared_ptr<const CaseSchema>(new CaseSchema(std::move(compiled)));
 }
@@ -360,7 +360,7 @@ void check_against_schema(const CaseSchema& schema, std::string_view bytes, cons
   if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) return;  // refused by the limits
   Collector collector;
   std::unique_ptr<xmlParserCtxt, ParserDeleter> parser(xmlNewParserCtxt());
-  if (!parser) throw Error("libxml2 cannot allocate a parser");
+  if (!parser) throw Error(errors::kLibrary, "libxml2 cannot allocate a parser");
   parser->_private = &collector;
   parser->sax->serror = on_parse_error;
   // No network, no DTD loading, no entity substitution (entities stay references; none can be declared anyway).
@@ -375,7 +375,7 @@ void check_against_schema(const CaseSchema& schema, std::string_view bytes, cons
     return;
   }
   std::unique_ptr<xmlSchemaValidCtxt, ValidatorDeleter> validator(xmlSchemaNewValidCtxt(schema.compiled().schema));
-  if (!validator) throw Error("libxml2 cannot allocate a schema validator");
+  if (!validator) throw Error(errors::kLibrary, "libxml2 cannot allocate a schema validator");
   xmlSchemaSetValidStructuredErrors(validator.get(), on_schema_error, &collector);
   xmlSchemaValidateDoc(validator.get(), document.get());
   for (const Problem& problem : collector.schema_problems)

@@ -20,7 +20,7 @@ namespace {
 
 // The sources whose codes the table lists.
 const char* const kSources[] = {"src/sign/verification.hpp", "src/sign/verifier.cpp", "src/sign/byte_range.cpp",
-                                "src/cli/signing_commands.cpp", "src/archive/verify.cpp"};
+                                "src/pipeline/verification.cpp", "src/archive/verify.cpp"};
 
 struct Row {
   std::string code;

@@ -76,12 +76,11 @@ class ArchiveTest : public ::testing::TestWithParam<Backend> {
     return Archive::open(location(), mode);
   }
   AddResult add(Archive& archive, const std::string& bytes, const DocumentFacts& f, Diagnostics& diagnostics,
-                bool allow_unsigned = false, bool require_trusted = false) {
+                archive::TrustPolicy policy = archive::TrustPolicy::signed_documents) {
     archive::AddRequest request;
     request.file_name = "in/van-ban.pdf";
     request.recorded_at = kTime;
-    request.allow_unsigned = allow_unsigned;
-    request.require_trusted = require_trusted;
+    request.policy = policy;
     return archive.add(bytes, f, request, SourceLoc{make_file_name("van-ban.pdf")}, diagnostics);
   }
   // Adds documents 1…n (số 01…, dates in March 2025) and returns the archive.
@@ -157,9 +156,9 @@ TEST_P(ArchiveTest, AddsADocumentOnceAndSaysSoTheSecondTime) {
 
 TEST_P(ArchiveTest, ThePolicyDecidesBySignatureStatus) {
   auto archive = open();
-  const auto outcome = [&](DocumentFacts f, const std::string& tag, bool allow, bool require, const char* code) {
+  const auto outcome = [&](DocumentFacts f, const std::string& tag, archive::TrustPolicy policy, const char* code) {
     Diagnostics diagnostics;
-    const auto result = add(*archive, pdf(tag), f, diagnostics, allow, require);
+    const auto result = add(*archive, pdf(tag), f, diagnostics, policy);
     if (code != nullptr) EXPECT_TRUE(diagnostics.contains(code)) << tag << ": " << diagnostics.to_string();
     else EXPECT_TRUE(diagnostics.empty()) << tag << ": " << diagnostics.to_string();
     return result.outcome;
@@ -176,20 +175,20 @@ TEST_P(ArchiveTest, ThePolicyDecidesBySignatureStatus) {
   untrusted.signatures.signatures.front().anchored = false;
 
   using O = AddResult::Outcome;
-  EXPECT_EQ(outcome(unsigned_facts, "u", false, false, "E0710"), O::refused);
-  EXPECT_EQ(outcome(broken, "b", false, false, "E0711"), O::refused);
-  EXPECT_EQ(outcome(broken, "b", true, false, "E0711"), O::refused);  // never, whatever the options
-  EXPECT_EQ(outcome(invalid, "i", false, false, "E0712"), O::refused);
-  EXPECT_EQ(outcome(appended, "p", false, false, "E0712"), O::refused);
-  EXPECT_EQ(outcome(untrusted, "t", false, true, "E0713"), O::refused);
+  EXPECT_EQ(outcome(unsigned_facts, "u", archive::TrustPolicy::signed_documents, "E0710"), O::refused);
+  EXPECT_EQ(outcome(broken, "b", archive::TrustPolicy::signed_documents, "E0711"), O::refused);
+  EXPECT_EQ(outcome(broken, "b", archive::TrustPolicy::any_document, "E0711"), O::refused);  // never, whatever the options
+  EXPECT_EQ(outcome(invalid, "i", archive::TrustPolicy::signed_documents, "E0712"), O::refused);
+  EXPECT_EQ(outcome(appended, "p", archive::TrustPolicy::signed_documents, "E0712"), O::refused);
+  EXPECT_EQ(outcome(untrusted, "t", archive::TrustPolicy::trusted_documents, "E0713"), O::refused);
   // Nothing refused reached the store or the chain.
   EXPECT_TRUE(archive->search({}).empty());
   EXPECT_TRUE(std::filesystem::is_empty(sandbox_->store() / "objects"));
 
-  EXPECT_EQ(outcome(unsigned_facts, "u", true, false, "W0715"), O::added);
-  EXPECT_EQ(outcome(invalid, "i", true, false, "W0716"), O::added);
-  EXPECT_EQ(outcome(untrusted, "t", false, false, "W0714"), O::added);
-  EXPECT_EQ(outcome(facts("06", "2025-03-01"), "ok", false, true, nullptr), O::added);
+  EXPECT_EQ(outcome(unsigned_facts, "u", archive::TrustPolicy::any_document, "W0715"), O::added);
+  EXPECT_EQ(outcome(invalid, "i", archive::TrustPolicy::any_document, "W0716"), O::added);
+  EXPECT_EQ(outcome(untrusted, "t", archive::TrustPolicy::signed_documents, "W0714"), O::added);
+  EXPECT_EQ(outcome(facts("06", "2025-03-01"), "ok", archive::TrustPolicy::trusted_documents, nullptr), O::added);
   const auto entries = archive->search({});
   ASSERT_EQ(entries.size(), 4U);
   // Each is recorded as what it is, with its warning.

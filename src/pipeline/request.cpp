@@ -1,0 +1,136 @@
+#include "pipeline/request.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "base/file_io.hpp"
+#include "pipeline/parallel.hpp"
+
+namespace vanban::pipeline {
+
+namespace {
+
+// A decimal number written in full ("20", "1.5" or "1,5"), or nullopt.
+std::optional<double> decimal(std::string text) {
+  std::replace(text.begin(), text.end(), ',', '.');
+  if (text.empty() || text.size() > 16 || text.find_first_not_of("0123456789.") != std::string::npos)
+    return std::nullopt;
+  char* end = nullptr;
+  const double value = std::strtod(text.c_str(), &end);
+  if (end != text.c_str() + text.size()) return std::nullopt;
+  return value;
+}
+
+bool all_digits(const std::string& text, std::size_t max_length) {
+  return !text.empty() && text.size() <= max_length && text.find_first_not_of("0123456789") == std::string::npos;
+}
+
+}  // namespace
+
+model::Date parse_date(const std::string& option, const std::string& text) {
+  const auto date = model::Date::parse_iso(text);
+  if (!date) throw RequestError(option + " \"" + text + "\" không phải ngày hợp lệ dạng YYYY-MM-DD");
+  return *date;
+}
+
+std::string parse_document_number(const std::string& text) {
+  if (!all_digits(text, 9)) throw RequestError("--number \"" + text + "\" phải là số nguyên dương");
+  return text;
+}
+
+unsigned parse_jobs(const std::string& text) {
+  if (!all_digits(text, 3) || std::stoi(text) < 1)
+    throw RequestError("--jobs \"" + text + "\" phải là số nguyên từ 1 đến 999");
+  return static_cast<unsigned>(std::stoi(text));
+}
+
+layout::Profile parse_profile(const std::optional<std::string>& margins, const std::optional<std::string>& line_spacing,
+                              const std::optional<std::string>& body_size) {
+  layout::Profile profile;
+  if (margins) {
+    std::vector<double> values;
+    for (std::size_t start = 0; start <= margins->size();) {
+      const std::size_t comma = std::min(margins->find(',', start), margins->size());
+      const auto value = decimal(margins->substr(start, comma - start));
+      if (!value) break;
+      values.push_back(*value);
+      start = comma + 1;
+    }
+    if (values.size() != 4)
+      throw RequestError("--margins \"" + *margins + "\" phải là bốn số (mm) trên,dưới,trái,phải, ví dụ 20,20,30,15");
+    profile.margin_top = layout::mm(values[0]);
+    profile.margin_bottom = layout::mm(values[1]);
+    profile.margin_left = layout::mm(values[2]);
+    profile.margin_right = layout::mm(values[3]);
+  }
+  const auto number = [](const char* option, const std::optional<std::string>& text, double& target) {
+    if (!text) return;
+    const auto value = decimal(*text);
+    if (!value) throw RequestError(std::string(option) + " \"" + *text + "\" không phải là số");
+    target = *value;
+  };
+  number("--line-spacing", line_spacing, profile.line_spacing);
+  number("--body-size", body_size, profile.body_size);
+  const auto problems = profile_problems(profile);
+  if (!problems.empty()) {
+    std::string message = "bố cục trang không đúng Nghị định 30/2020/NĐ-CP:";
+    for (const auto& problem : problems) message += " " + problem + ";";
+    message.back() = '.';
+    throw RequestError(message);
+  }
+  return profile;
+}
+
+void require_document_template(const Engine& engine, const std::string& name) {
+  if (!engine.has_template(name)) throw RequestError("không có mẫu văn bản \"" + name + "\" (xem: vanban templates)");
+}
+
+RenderOptions render_options(const Engine& engine, const RenderRequest& request, model::Date today) {
+  RenderOptions options;
+  options.template_name = request.template_name;
+  options.today = today;
+  if (request.date) options.date = parse_date("--date", *request.date);
+  if (request.number) options.number = parse_document_number(*request.number);
+  options.signer_id = request.signer;
+  for (const auto& pair : request.parameters) {
+    const auto eq = pair.find('=');
+    if (eq == std::string::npos || eq == 0) throw RequestError("--set \"" + pair + "\" phải có dạng khóa=giá-trị");
+    options.parameters[pair.substr(0, eq)] = pair.substr(eq + 1);
+  }
+  options.profile = parse_profile(request.margins, request.line_spacing, request.body_size);
+  require_document_template(engine, options.template_name);
+  return options;
+}
+
+std::optional<Bytes> read_input_file(const std::filesystem::path& path, Diagnostics& diagnostics) {
+  std::string problem;
+  auto bytes = read_file(path, kMaxInputFile, problem);
+  if (!bytes) diagnostics.error("E0100", SourceLoc{make_file_name(path.string())}, problem);
+  return bytes;
+}
+
+std::vector<std::filesystem::path> case_files(const std::filesystem::path& input) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(input, ec)) return {input};
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(input, ec))
+    if (entry.is_regular_file() && entry.path().extension() == ".xml") files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  if (files.empty()) throw RequestError("thư mục " + input.string() + " không có tệp hồ sơ .xml nào");
+  return files;
+}
+
+std::vector<CaseFile> read_case_files(const Engine& engine, const std::vector<std::filesystem::path>& paths,
+                                      text::RepairMode repair, unsigned jobs) {
+  std::vector<CaseFile> files(paths.size());
+  parallel_for(paths.size(), jobs, [&](std::size_t i) {
+    CaseFile& file = files[i];
+    file.path = paths[i];
+    const auto bytes = read_input_file(file.path, file.diagnostics);
+    if (!bytes) return;
+    file.cases = engine.read_cases(*bytes, file.path.string(), file.diagnostics, repair);
+  });
+  return files;
+}
+
+}  // namespace vanban::pipeline

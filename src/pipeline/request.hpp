@@ -1,0 +1,74 @@
+#pragma once
+// A front end's request as text (command-line options today, JSON fields in the service), checked once here so that
+// every front end accepts and refuses the same values with the same words. A value that cannot be used is a
+// RequestError: a usage error for the CLI (exit 2), 400 for the service.
+
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "layout/profile.hpp"
+#include "model/date.hpp"
+#include "pipeline/engine.hpp"
+
+namespace vanban::pipeline {
+
+/// A request that cannot be carried out as given; `what()` is Vietnamese and names the option at fault.
+class RequestError : public std::runtime_error {
+ public:
+  explicit RequestError(const std::string& message) : std::runtime_error(message) {}
+};
+
+/// The rendering options of a request, each as the front end received it (absent: not given).
+struct RenderRequest {
+  std::string template_name;
+  std::optional<std::string> date;          ///< --date
+  std::optional<std::string> number;        ///< --number
+  std::optional<std::string> signer;        ///< --signer
+  std::vector<std::string> parameters;      ///< --set key=value, each as given
+  std::optional<std::string> margins;       ///< --margins T,B,L,R in mm
+  std::optional<std::string> line_spacing;  ///< --line-spacing, in lines
+  std::optional<std::string> body_size;     ///< --body-size, in points
+};
+
+/// Checks a rendering request against the engine's templates and the ranges of Nghị định 30, and makes the options
+/// every stage reads; `today` is the front end's clock, read once. Throws RequestError.
+RenderOptions render_options(const Engine& engine, const RenderRequest& request, model::Date today);
+
+/// A date option ("--date") written YYYY-MM-DD; throws RequestError naming `option`.
+model::Date parse_date(const std::string& option, const std::string& text);
+/// A document number (số): 1 to 9 digits; throws RequestError.
+std::string parse_document_number(const std::string& text);
+/// A count of worker threads ("--jobs"): 1 to 999; throws RequestError.
+unsigned parse_jobs(const std::string& text);
+/// The page geometry from margins "T,B,L,R" (mm), line spacing and body size (a decimal comma is accepted), within
+/// the ranges of Nghị định 30; throws RequestError listing every value outside them.
+layout::Profile parse_profile(const std::optional<std::string>& margins, const std::optional<std::string>& line_spacing,
+                              const std::optional<std::string>& body_size);
+/// Refuses a template name the engine has no document template for.
+void require_document_template(const Engine& engine, const std::string& name);
+
+/// The largest input file any request reads (a case or register, a PDF, a key, an image).
+inline constexpr std::size_t kMaxInputFile = 64U * 1024U * 1024U;
+
+/// Reads an input file of at most kMaxInputFile bytes; nullopt with E0100 (naming the file) when it cannot be read.
+std::optional<Bytes> read_input_file(const std::filesystem::path& path, Diagnostics& diagnostics);
+
+/// The case files an input names: the file itself, or every .xml file of a folder, sorted. Throws RequestError for
+/// a folder without one.
+std::vector<std::filesystem::path> case_files(const std::filesystem::path& input);
+
+/// One case or register file as read and checked.
+struct CaseFile {
+  std::filesystem::path path;
+  std::optional<model::Register> cases;  ///< nullopt when it was refused (see `diagnostics`)
+  Diagnostics diagnostics;               ///< every problem found in it, E0100 when it could not be read
+};
+
+/// Reads and checks `paths` on `jobs` threads (the engine is thread-safe); the result keeps the order of `paths`.
+std::vector<CaseFile> read_case_files(const Engine& engine, const std::vector<std::filesystem::path>& paths,
+                                      text::RepairMode repair, unsigned jobs);
+
+}  // namespace vanban::pipeline
