@@ -72,8 +72,8 @@ std::size_t count_pages(const std::string& pdf) {
 }
 
 void render_range(const vanban::pipeline::Engine& engine, const std::vector<std::filesystem::path>& files,
-                  std::size_t first, std::size_t step, const std::filesystem::path& out, const std::string& template_name,
-                  bool atomic, Totals& totals) {
+                  std::size_t first, std::size_t step, const std::filesystem::path& out,
+                  const std::string& template_name, bool atomic, Totals& totals) {
   vanban::pipeline::RenderOptions options;
   options.template_name = template_name;
   options.today = *vanban::model::Date::parse_iso("2024-12-31");

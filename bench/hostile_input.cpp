@@ -78,8 +78,9 @@ int main(int argc, char** argv) {
        }},
       {"external entity (file:///etc/passwd, http://)",
        [] {
-         return std::string("<!DOCTYPE case [<!ENTITY a SYSTEM \"file:///etc/passwd\"><!ENTITY b SYSTEM "
-                            "\"http://192.0.2.1/x\">]>\n<case xmlns=\"urn:vanban:case:1\">&a;&b;</case>\n");
+         return std::string(
+             "<!DOCTYPE case [<!ENTITY a SYSTEM \"file:///etc/passwd\"><!ENTITY b SYSTEM "
+             "\"http://192.0.2.1/x\">]>\n<case xmlns=\"urn:vanban:case:1\">&a;&b;</case>\n");
        }},
       {"oversized (64 MiB + 1)", [] { return std::string(64U * 1024U * 1024U + 1U, ' '); }},
       {"nesting 1,000,000 levels (3 MB)", [] { return repeat("<a>", 1'000'000); }},
@@ -87,7 +88,9 @@ int main(int argc, char** argv) {
       {"flat element flood (64 MiB of <a/>)",
        [] { return "<case xmlns=\"urn:vanban:case:1\">" + repeat("<a/>", 16U * 1024U * 1024U - 16U); }},
       {"just under the node limit: 2 Mi unknown elements with an attribute",
-       [] { return "<case xmlns=\"urn:vanban:case:1\">" + repeat("<x a=\"\"/>", 2U * 1024U * 1024U - 2U) + "</case>"; }},
+       [] {
+         return "<case xmlns=\"urn:vanban:case:1\">" + repeat("<x a=\"\"/>", 2U * 1024U * 1024U - 2U) + "</case>";
+       }},
       {"one element, 1,000,000 attributes",
        [] {
          std::string doc = "<case xmlns=\"urn:vanban:case:1\"";
@@ -101,16 +104,9 @@ int main(int argc, char** argv) {
                 "<!-- \xC3 -->\n</register>\n";
        }},
       {"TCVN3 bytes without declaration", [] { return std::string("<case>Ninh B\xD7nh</case>"); }},
-      {"undeclared entity at the end of 30 MB",
-       [&] {
-         return register_of(one_case, 10'000) + "&xxe;</register>\n";
-       }},
-      {"valid register, 1,000 cases", [&] {
-         return register_of(one_case, 1'000) + "</register>\n";
-       }},
-      {"valid register, 10,000 cases", [&] {
-         return register_of(one_case, 10'000) + "</register>\n";
-       }},
+      {"undeclared entity at the end of 30 MB", [&] { return register_of(one_case, 10'000) + "&xxe;</register>\n"; }},
+      {"valid register, 1,000 cases", [&] { return register_of(one_case, 1'000) + "</register>\n"; }},
+      {"valid register, 10,000 cases", [&] { return register_of(one_case, 10'000) + "</register>\n"; }},
   };
 
   std::printf("%-52s %12s %10s %-7s %8s\n", "input", "bytes", "ms", "first", "peak MB");

@@ -50,9 +50,9 @@ Subject load(const std::filesystem::path& file, const std::string& template_name
 const Subject& decision() {
   static const Subject subject = [] {
     const std::filesystem::path shared = std::filesystem::path(VANBAN_SHARED_DIR) / "cases" / "chu-dong-hinh-su.xml";
-    return load(std::filesystem::exists(shared) ? shared
-                                                : std::filesystem::path(VANBAN_SOURCE_DIR) / "examples" /
-                                                      "chu-dong-ma-tuy.xml",
+    return load(std::filesystem::exists(shared)
+                    ? shared
+                    : std::filesystem::path(VANBAN_SOURCE_DIR) / "examples" / "chu-dong-ma-tuy.xml",
                 "qd-tha-chu-dong");
   }();
   return subject;

@@ -99,8 +99,7 @@ bool admit(SignatureStatus status, const SignatureCheck& check, const AddRequest
         else warn("W0714", message);
       }
       return request.policy != TrustPolicy::trusted_documents;
-    case SignatureStatus::trusted:
-      return true;
+    case SignatureStatus::trusted: return true;
   }
   return false;
 }
@@ -162,7 +161,8 @@ std::unique_ptr<Archive> Archive::open(const Location& location, OpenMode mode) 
     // A database that already holds records with a store folder that is not a store: a wrong --store.
     if (has_schema && database->tail() && !store.exists())
       throw Error("E0768", "thư mục kho " + location.store.string() + " không có tệp đầu chuỗi trong khi " +
-                  location.database.display + " đã có bản ghi: --store có đúng không? (chạy vanban archive verify)");
+                               location.database.display +
+                               " đã có bản ghi: --store có đúng không? (chạy vanban archive verify)");
     // The store first: tables that exist imply a store head.
     store.create();
   } else {
@@ -191,8 +191,8 @@ std::optional<Record> Archive::append(Record record, const std::function<bool()>
     if (!head) throw Error("E0766", problem + "; không ghi thêm vào chuỗi (chạy vanban archive verify)");
     if (head->seq > last)
       throw Error("E0767", "tệp đầu chuỗi ghi bản ghi số " + std::to_string(head->seq) +
-                  " nhưng cơ sở dữ liệu chỉ có đến số " + std::to_string(last) +
-                  ": bản ghi cuối đã bị xóa? Không ghi thêm (chạy vanban archive verify)");
+                               " nhưng cơ sở dữ liệu chỉ có đến số " + std::to_string(last) +
+                               ": bản ghi cuối đã bị xóa? Không ghi thêm (chạy vanban archive verify)");
     record.seq = last + 1;
     record.prev_hash = tail ? tail->second : std::string(kGenesisHash);
     record.hash = record_hash(record);
@@ -222,8 +222,9 @@ AddResult Archive::add(std::string_view pdf, const DocumentFacts& facts, const A
   if (!admit(result.status, facts.signatures, request, file, recorded, diagnostics)) return result;
   if (store_->put(result.sha256, pdf) == Store::Put::conflict) {
     diagnostics.error("E0720", file,
-                      "kho đã có tệp mang tên " + result.sha256 + " nhưng nội dung khác: kho bị hỏng, không ghi đè "
-                      "(chạy vanban archive verify)");
+                      "kho đã có tệp mang tên " + result.sha256 +
+                          " nhưng nội dung khác: kho bị hỏng, không ghi đè "
+                          "(chạy vanban archive verify)");
     return result;
   }
 
@@ -282,7 +283,9 @@ bool Archive::add_trust_anchor(std::string_view pem, const std::string& file_nam
   record.file_name = std::filesystem::path(file_name).filename().string();
   record.note = std::string(pem);
   const std::string sha = record.sha256;
-  const auto known = [&] { return !database_->select("kind = ? AND sha256 = ?", {std::string(kTrustRecord), sha}).empty(); };
+  const auto known = [&] {
+    return !database_->select("kind = ? AND sha256 = ?", {std::string(kTrustRecord), sha}).empty();
+  };
   if (known()) return false;
   return append(std::move(record), known).has_value();
 }
@@ -325,8 +328,7 @@ std::optional<Record> Archive::withdraw(std::int64_t id, const std::string& reas
   return appended;
 }
 
-std::vector<Entry> Archive::entries(const std::string& condition,
-                                    const std::vector<db::Value>& parameters) const {
+std::vector<Entry> Archive::entries(const std::string& condition, const std::vector<db::Value>& parameters) const {
   std::vector<Entry> out;
   for (auto& record : database_->select(condition, parameters)) out.push_back({std::move(record), std::nullopt});
   if (out.empty()) return out;
@@ -418,9 +420,9 @@ std::optional<Bytes> Archive::content(const Entry& entry, Diagnostics& diagnosti
   std::string problem;
   auto bytes = store_->read(entry.record.sha256, problem);
   if (!bytes) {
-    diagnostics.error("E0735", where(),
-                      "tệp của văn bản mã " + id + " (" + store_->object_path(entry.record.sha256).string() +
-                          "): " + problem);
+    diagnostics.error(
+        "E0735", where(),
+        "tệp của văn bản mã " + id + " (" + store_->object_path(entry.record.sha256).string() + "): " + problem);
     return std::nullopt;
   }
   if (crypto::sha256_hex(*bytes) != entry.record.sha256) {

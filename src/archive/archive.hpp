@@ -25,8 +25,8 @@ class Store;
 
 /// A stored document as search and get show it.
 struct Entry {
-  Record record;                      ///< its document record
-  std::optional<Record> withdrawal;   ///< the record that withdrew it, if any
+  Record record;                     ///< its document record
+  std::optional<Record> withdrawal;  ///< the record that withdrew it, if any
   /// The parties, from the record's lines.
   [[nodiscard]] std::vector<Party> parties() const;
   /// "517/QĐ-CCTHADS", "/QĐ-CCTHADS" without a number, "" without either.
@@ -57,11 +57,11 @@ struct AddResult {
 
 /// Search criteria; empty ones do not restrict. Texts match without regard to case and diacritics.
 struct Query {
-  std::string case_id;  ///< exact
-  std::string number;   ///< "517/QĐ-CCTHADS", "517" or "QĐ-CCTHADS" (số compared as a number)
-  std::string party;    ///< part of a party's name
-  std::string type;     ///< part of the document type ("quyet dinh")
-  std::string signer;   ///< part of the signer's name (document or certificate)
+  std::string case_id;              ///< exact
+  std::string number;               ///< "517/QĐ-CCTHADS", "517" or "QĐ-CCTHADS" (số compared as a number)
+  std::string party;                ///< part of a party's name
+  std::string type;                 ///< part of the document type ("quyet dinh")
+  std::string signer;               ///< part of the signer's name (document or certificate)
   std::optional<model::Date> from;  ///< issued on or after
   std::optional<model::Date> to;    ///< issued on or before
   std::size_t limit = 0;            ///< at most this many hits; 0 for all

@@ -62,7 +62,8 @@ std::string base_name(std::size_t ordinal, std::size_t count, const Record& reco
   std::string number = std::to_string(ordinal);
   const std::size_t width = std::max<std::size_t>(2, std::to_string(count).size());
   if (number.size() < width) number.insert(0, width - number.size(), '0');
-  std::string name = number + "_" + (record.issued_date.empty() ? std::string("khong-ngay") : safe_part(record.issued_date));
+  std::string name =
+      number + "_" + (record.issued_date.empty() ? std::string("khong-ngay") : safe_part(record.issued_date));
   const std::string code = safe_part(record.number + "-" + record.notation);
   if (!code.empty()) name += "_" + code;
   return name;
@@ -108,7 +109,8 @@ std::string sidecar(const Entry& entry, std::size_t ordinal, const std::string& 
     parts.push_back(line.substr(start));
     parts.resize(5);
     out += "    <Signature" + attribute("field", parts[0]) + attribute("signer", parts[1]) +
-           attribute("certificate", parts[2]) + attribute("signedAt", parts[3]) + attribute("result", parts[4]) + "/>\n";
+           attribute("certificate", parts[2]) + attribute("signedAt", parts[3]) + attribute("result", parts[4]) +
+           "/>\n";
   }
   for (const auto& party : entry.parties())
     out += "    <Party" + attribute("role", party.role) + ">" + escaped(party.name) + "</Party>\n";

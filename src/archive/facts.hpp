@@ -30,12 +30,12 @@ std::optional<SignatureStatus> status_from_name(std::string_view name);
 
 /// One signature as the front end's verifier found it.
 struct SignatureFacts {
-  std::string field;        ///< the signature field's name
-  std::string signer;       ///< the certificate's common name
-  std::string certificate;  ///< the certificate's SHA-256 fingerprint
-  std::string signed_at;    ///< ISO 8601, "" when the signature states no time
-  bool intact = false;      ///< the digest, the CMS signature and the byte range (a whole revision) hold
-  bool anchored = false;    ///< the certificate chains to one of the trust anchors
+  std::string field;              ///< the signature field's name
+  std::string signer;             ///< the certificate's common name
+  std::string certificate;        ///< the certificate's SHA-256 fingerprint
+  std::string signed_at;          ///< ISO 8601, "" when the signature states no time
+  bool intact = false;            ///< the digest, the CMS signature and the byte range (a whole revision) hold
+  bool anchored = false;          ///< the certificate chains to one of the trust anchors
   std::vector<Finding> problems;  ///< what else makes it invalid (coded, Vietnamese); not about the two above
 };
 
@@ -57,10 +57,10 @@ struct Party {
 /// Everything the archive records about a document besides its bytes.
 struct DocumentFacts {
   SignatureCheck signatures;
-  model::DocumentMetadata metadata;  ///< from the PDF's XMP (empty fields when it has none)
-  std::string case_id;               ///< the case file's id, else the metadata's
-  std::vector<Party> parties;        ///< from the case file (--case)
-  std::vector<std::string> warnings; ///< the front end's own warnings to record (Vietnamese)
+  model::DocumentMetadata metadata;   ///< from the PDF's XMP (empty fields when it has none)
+  std::string case_id;                ///< the case file's id, else the metadata's
+  std::vector<Party> parties;         ///< from the case file (--case)
+  std::vector<std::string> warnings;  ///< the front end's own warnings to record (Vietnamese)
 };
 
 /// Verifies a stored PDF's signatures again (with the archive's trust anchors and the front end's clock);

@@ -19,35 +19,35 @@ inline constexpr std::string_view kGenesisHash = "000000000000000000000000000000
 
 /// A record exactly as stored: every column of the table. Texts are UTF-8; absent values are "" or 0.
 struct Record {
-  std::int64_t seq = 0;          ///< position in the chain from 1: the archive id (mã lưu trữ)
-  std::string kind;              ///< kDocumentRecord, kWithdrawalRecord or kTrustRecord
-  std::string recorded_at;       ///< when it was recorded, ISO 8601 with offset (the front end's clock)
-  std::string sha256;            ///< document: of the PDF; withdrawal: of the withdrawn PDF; trust: of the PEM
-  std::int64_t byte_size = 0;    ///< document: size of the PDF
-  std::string file_name;         ///< the name the file was added under (for people only)
+  std::int64_t seq = 0;        ///< position in the chain from 1: the archive id (mã lưu trữ)
+  std::string kind;            ///< kDocumentRecord, kWithdrawalRecord or kTrustRecord
+  std::string recorded_at;     ///< when it was recorded, ISO 8601 with offset (the front end's clock)
+  std::string sha256;          ///< document: of the PDF; withdrawal: of the withdrawn PDF; trust: of the PEM
+  std::int64_t byte_size = 0;  ///< document: size of the PDF
+  std::string file_name;       ///< the name the file was added under (for people only)
   std::string case_id;
-  std::string number;            ///< số: "05"
-  std::string notation;          ///< ký hiệu: "QĐ-CCTHADS"
-  std::string issued_date;       ///< YYYY-MM-DD or ""
-  std::string type_name;         ///< "Quyết định"
-  std::string subject;           ///< trích yếu
+  std::string number;       ///< số: "05"
+  std::string notation;     ///< ký hiệu: "QĐ-CCTHADS"
+  std::string issued_date;  ///< YYYY-MM-DD or ""
+  std::string type_name;    ///< "Quyết định"
+  std::string subject;      ///< trích yếu
   std::string organ_name;
   std::string signer_name;
   std::string signer_position;
   std::int64_t page_amount = 0;
-  std::string parties;           ///< one "role<TAB>name" line per party
-  std::string status;            ///< document: the signature status (status_name)
-  std::string signatures;        ///< one line per signature (see signature_line)
-  std::string warnings;          ///< recorded warnings, one per line
-  std::string refers_to;         ///< withdrawal: the hash of the withdrawn record
-  std::string note;              ///< withdrawal: the reason; trust: the PEM text
-  std::string number_key;        ///< số without leading zeros, for search
-  std::string notation_key;      ///< ký hiệu folded (lower case, no diacritics)
-  std::string type_key;          ///< type name folded
-  std::string parties_key;       ///< party names folded, one per line
-  std::string signer_key;        ///< signer names folded (document and certificates), one per line
-  std::string prev_hash;         ///< the hash of the record before it (kGenesisHash for the first)
-  std::string hash;              ///< record_hash() of this record
+  std::string parties;       ///< one "role<TAB>name" line per party
+  std::string status;        ///< document: the signature status (status_name)
+  std::string signatures;    ///< one line per signature (see signature_line)
+  std::string warnings;      ///< recorded warnings, one per line
+  std::string refers_to;     ///< withdrawal: the hash of the withdrawn record
+  std::string note;          ///< withdrawal: the reason; trust: the PEM text
+  std::string number_key;    ///< số without leading zeros, for search
+  std::string notation_key;  ///< ký hiệu folded (lower case, no diacritics)
+  std::string type_key;      ///< type name folded
+  std::string parties_key;   ///< party names folded, one per line
+  std::string signer_key;    ///< signer names folded (document and certificates), one per line
+  std::string prev_hash;     ///< the hash of the record before it (kGenesisHash for the first)
+  std::string hash;          ///< record_hash() of this record
 };
 
 /// One column: its name and the member it holds.

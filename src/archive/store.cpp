@@ -83,8 +83,9 @@ void Store::create() const {
 }
 
 std::filesystem::path Store::object_path(std::string_view sha256) const {
-  if (!is_sha256_hex(sha256)) throw Error("E0765", "mã SHA-256 không hợp lệ, không dùng làm tên tệp: \"" +
-                                          std::string(sha256.substr(0, 80)) + "\"");
+  if (!is_sha256_hex(sha256))
+    throw Error("E0765",
+                "mã SHA-256 không hợp lệ, không dùng làm tên tệp: \"" + std::string(sha256.substr(0, 80)) + "\"");
   return root_ / "objects" / std::string(sha256.substr(0, 2)) / (std::string(sha256) + ".pdf");
 }
 
@@ -134,7 +135,8 @@ void Store::advance_head(const Head& head) const {
   std::string problem;
   const auto current = read_head(problem);
   if (current && current->seq >= head.seq) return;
-  write_file_atomically(head_path(), std::string(kHeadMagic) + "\n" + std::to_string(head.seq) + "\n" + head.hash + "\n");
+  write_file_atomically(head_path(),
+                        std::string(kHeadMagic) + "\n" + std::to_string(head.seq) + "\n" + head.hash + "\n");
 }
 
 std::vector<std::string> Store::object_names() const {

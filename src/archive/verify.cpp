@@ -94,12 +94,12 @@ void check_links(const std::vector<Link>& links, const SourceLoc& loc, Diagnosti
     if (after_gap) continue;
     const std::string expected = i == 0 ? std::string(kGenesisHash) : links[i - 1].hash;
     if (links[i].prev == expected) continue;
-    if (i == 0)
-      diagnostics.error("E0733", loc, "bản ghi số 1 không phải là đầu chuỗi: bản ghi đã bị thay");
+    if (i == 0) diagnostics.error("E0733", loc, "bản ghi số 1 không phải là đầu chuỗi: bản ghi đã bị thay");
     else
       diagnostics.error("E0733", loc,
                         "chuỗi bị đứt giữa bản ghi " + std::to_string(links[i - 1].seq) + " và " +
-                            std::to_string(links[i].seq) + ": một trong hai đã bị sửa rồi tính lại mã băm, hoặc bị thay");
+                            std::to_string(links[i].seq) +
+                            ": một trong hai đã bị sửa rồi tính lại mã băm, hoặc bị thay");
   }
 }
 
@@ -128,8 +128,7 @@ void Archive::check_document(const Record& record, const SignatureChecker& check
     return;
   }
   const auto recorded = status_from_name(record.status);
-  if (!checker || !recorded || *recorded == SignatureStatus::unsigned_document ||
-      *recorded == SignatureStatus::invalid)
+  if (!checker || !recorded || *recorded == SignatureStatus::unsigned_document || *recorded == SignatureStatus::invalid)
     return;
   const auto check = checker(*bytes);
   if (!check) {
@@ -163,8 +162,7 @@ VerifyReport Archive::verify(const SignatureChecker& checker, Diagnostics& diagn
       if (record_hash(record) != record.hash)
         diagnostics.error("E0730", loc, label(record) + " đã bị sửa: nội dung không còn khớp với mã băm của nó");
       if (record.kind != kDocumentRecord) continue;
-      if (is_sha256_hex(record.sha256))
-        referenced.insert(record.sha256.substr(0, 2) + "/" + record.sha256 + ".pdf");
+      if (is_sha256_hex(record.sha256)) referenced.insert(record.sha256.substr(0, 2) + "/" + record.sha256 + ".pdf");
       check_document(record, checker, report, diagnostics);
     }
     if (batch.size() < kBatch) break;
@@ -205,11 +203,12 @@ VerifyReport Archive::verify(const SignatureChecker& checker, Diagnostics& diagn
     diagnostics.warning("W0742", loc,
                         std::to_string(strays.size()) +
                             " tệp trong kho không thuộc bản ghi nào (lần thêm bị ngắt trước khi ghi bản ghi, hoặc "
-                            "bản ghi đã bị xóa): " + listed(strays));
+                            "bản ghi đã bị xóa): " +
+                            listed(strays));
   if (!temporaries.empty())
-    diagnostics.warning("W0743", loc,
-                        std::to_string(temporaries.size()) + " tệp tạm còn lại từ lần thêm bị ngắt: " +
-                            listed(temporaries));
+    diagnostics.warning(
+        "W0743", loc,
+        std::to_string(temporaries.size()) + " tệp tạm còn lại từ lần thêm bị ngắt: " + listed(temporaries));
   return report;
 }
 

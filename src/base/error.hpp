@@ -27,10 +27,12 @@ class Error : public std::runtime_error {
 
 /// Stable codes of environment failures raised outside the database and the archive.
 namespace errors {
-inline constexpr const char* kLibrary = "E0800";        ///< a library failed on input it should take (a bug or a broken install)
-inline constexpr const char* kResource = "E0801";       ///< a resource (template, law data, schema, font) is missing or unusable
-inline constexpr const char* kResourceErrors = "E0802"; ///< the templates or the law data have errors (reported above)
-inline constexpr const char* kWrite = "E0803";          ///< a file cannot be written (permissions, a full disk)
+inline constexpr const char* kLibrary =
+    "E0800";  ///< a library failed on input it should take (a bug or a broken install)
+inline constexpr const char* kResource =
+    "E0801";  ///< a resource (template, law data, schema, font) is missing or unusable
+inline constexpr const char* kResourceErrors = "E0802";  ///< the templates or the law data have errors (reported above)
+inline constexpr const char* kWrite = "E0803";           ///< a file cannot be written (permissions, a full disk)
 }  // namespace errors
 
 }  // namespace vanban

@@ -52,9 +52,7 @@ constexpr const char* kArchiveHelp =
     "(không mở được cơ sở dữ liệu, cơ sở dữ liệu hỏng, thiếu thư mục kho).\n";
 
 // Options every archive command takes.
-void common_options(OptionSpec& spec) {
-  spec.with_value.insert({"--db", "--store", "--time"});
-}
+void common_options(OptionSpec& spec) { spec.with_value.insert({"--db", "--store", "--time"}); }
 
 archive::Location archive_location(const Arguments& arguments) {
   std::string store = "archive";
@@ -176,12 +174,9 @@ int archive_add(const std::vector<std::string>& args, const std::filesystem::pat
                   << ", chữ ký: " << status_text(archive::status_name(result->status)) << '\n';
         break;
       case archive::AddResult::Outcome::present:
-        std::cout << "đã có   " << path << ": đã có trong kho với mã lưu trữ " << result->id
-                  << ", không thêm lại\n";
+        std::cout << "đã có   " << path << ": đã có trong kho với mã lưu trữ " << result->id << ", không thêm lại\n";
         break;
-      case archive::AddResult::Outcome::refused:
-        rejected = true;
-        break;
+      case archive::AddResult::Outcome::refused: rejected = true; break;
     }
   }
   return rejected ? kInputRejected : kOk;
@@ -198,7 +193,8 @@ std::optional<archive::Entry> chosen_entry(const archive::Archive& store, const 
     chosen = store.document(archive_id(arguments.positional().front()), diagnostics);
   } else {
     const auto year = arguments.value("--year");
-    chosen = store.document_numbered(*number, year ? std::optional<int>(year_option(*year)) : std::nullopt, diagnostics);
+    chosen =
+        store.document_numbered(*number, year ? std::optional<int>(year_option(*year)) : std::nullopt, diagnostics);
   }
   print(diagnostics);
   return chosen;
@@ -233,8 +229,8 @@ void print_table(const std::vector<archive::Entry>& hits) {
   for (const auto& hit : hits) {
     std::string parties = party_names(hit);
     if (hit.withdrawal) parties += (parties.empty() ? "" : " ") + std::string("[ĐÃ THU HỒI]");
-    rows.push_back({std::to_string(hit.record.seq), hit.record.case_id, hit.number_and_notation(),
-                    hit.record.type_name, display_date(hit.record.issued_date), parties});
+    rows.push_back({std::to_string(hit.record.seq), hit.record.case_id, hit.number_and_notation(), hit.record.type_name,
+                    display_date(hit.record.issued_date), parties});
   }
   std::vector<std::size_t> widths(rows.front().size(), 0);
   for (const auto& row : rows)
@@ -253,7 +249,8 @@ void print_table(const std::vector<archive::Entry>& hits) {
 int archive_search(const std::vector<std::string>& args) {
   OptionSpec spec;
   common_options(spec);
-  spec.with_value.insert({"--case", "--number", "--party", "--type", "--signer", "--from", "--to", "--year", "--limit"});
+  spec.with_value.insert(
+      {"--case", "--number", "--party", "--type", "--signer", "--from", "--to", "--year", "--limit"});
   spec.flags = {"--json"};
   const Arguments arguments = Arguments::parse(args, spec);
   if (!arguments.positional().empty()) throw UsageError{"search chỉ nhận tùy chọn (xem vanban archive --help)"};

@@ -33,8 +33,7 @@ Arguments Arguments::parse(const std::vector<std::string>& args, const OptionSpe
         value = args[++i];
       }
       auto& list = result.values_[arg];
-      if (!list.empty() && !spec.repeatable.count(arg))
-        throw UsageError{"tùy chọn " + arg + " chỉ được dùng một lần"};
+      if (!list.empty() && !spec.repeatable.count(arg)) throw UsageError{"tùy chọn " + arg + " chỉ được dùng một lần"};
       list.push_back(std::move(value));
     } else {
       throw UsageError{"không có tùy chọn " + arg + " (xem --help)"};

@@ -18,7 +18,7 @@ struct UsageError {
 struct OptionSpec {
   std::set<std::string> with_value;
   std::set<std::string> flags;
-  std::set<std::string> repeatable;  ///< subset of with_value
+  std::set<std::string> repeatable;            ///< subset of with_value
   std::map<std::string, std::string> aliases;  ///< "-o" → "--output"
 };
 

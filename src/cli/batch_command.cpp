@@ -93,8 +93,8 @@ int run_batch(const std::vector<std::string>& args, const std::filesystem::path&
     return kOk;
   }
   OptionSpec spec;
-  spec.with_value = {"--template", "--out", "--where", "--jobs", "--combined", "--date", "--set",
-                     "--margins", "--line-spacing", "--body-size"};
+  spec.with_value = {"--template", "--out", "--where",   "--jobs",         "--combined",
+                     "--date",     "--set", "--margins", "--line-spacing", "--body-size"};
   spec.flags = {"--force", "--duplex", "--no-repair"};
   spec.repeatable = {"--set"};
   const Arguments arguments = Arguments::parse(args, spec);

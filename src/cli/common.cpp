@@ -46,7 +46,9 @@ std::unique_ptr<pipeline::Engine> load_engine(const std::filesystem::path& root)
   Diagnostics diagnostics;
   auto engine = pipeline::Engine::load(pipeline::ResourcePaths::under(root), diagnostics);
   print(diagnostics);
-  if (!engine) throw Error(errors::kResourceErrors, "mẫu văn bản hoặc dữ liệu pháp luật trong " + root.string() + " có lỗi (xem ở trên)", root.string());
+  if (!engine)
+    throw Error(errors::kResourceErrors,
+                "mẫu văn bản hoặc dữ liệu pháp luật trong " + root.string() + " có lỗi (xem ở trên)", root.string());
   return engine;
 }
 

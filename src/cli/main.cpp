@@ -83,8 +83,9 @@ constexpr const char* kTemplatesHelp =
 
 // The value as a shell word: quoted when it holds anything but letters, digits and -_./:.
 std::string shell_word(const std::string& value) {
-  const bool plain = !value.empty() && value.find_first_not_of(
-      "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./:") == std::string::npos;
+  const bool plain = !value.empty() &&
+                     value.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./:") ==
+                         std::string::npos;
   if (plain) return value;
   std::string out = "\"";
   for (const char c : value) {
@@ -111,7 +112,7 @@ int run_render(const std::vector<std::string>& args, const std::filesystem::path
     return kOk;
   }
   OptionSpec spec;
-  spec.with_value = {"--template", "--output", "--date",         "--number",       "--signer",
+  spec.with_value = {"--template", "--output",      "--date",    "--number",       "--signer",
                      "--set",      "--dump-layout", "--margins", "--line-spacing", "--body-size"};
   spec.flags = {"--no-repair"};
   spec.repeatable = {"--set"};
@@ -206,8 +207,8 @@ int run_templates(const std::vector<std::string>& args, const std::filesystem::p
     for (const auto& parameter : info->parameters) {
       std::cout << "  " << parameter.name << " (" << type_name(parameter.type) << ", "
                 << (parameter.required ? "bắt buộc" : "không bắt buộc")
-                << (parameter.default_value.empty() ? "" : ", mặc định " + parameter.default_value) << "): "
-                << parameter.description << '\n';
+                << (parameter.default_value.empty() ? "" : ", mặc định " + parameter.default_value)
+                << "): " << parameter.description << '\n';
       if (parameter.required) example += " --set " + parameter.name + "=" + shell_word(parameter.example);
     }
     std::cout << "example:" << example << '\n';

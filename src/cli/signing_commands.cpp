@@ -121,9 +121,9 @@ void print_report(const std::string& path, const pipeline::Verification& verific
     std::cout << "  Kiểu chữ ký:       " << (s.sub_filter.empty() ? "?" : s.sub_filter)
               << (s.pades_baseline ? " (PAdES B-B)" : "") << '\n';
     std::cout << "  Phạm vi ký:        byte 0–" << s.signed_end << " trên " << report.file_size << ": "
-              << (s.covers_whole_file ? "toàn bộ tệp"
-                                      : (s.covers_revision ? "một phiên bản trước (có phần thêm sau)"
-                                                           : "KHÔNG đúng một phiên bản"))
+              << (s.covers_whole_file
+                      ? "toàn bộ tệp"
+                      : (s.covers_revision ? "một phiên bản trước (có phần thêm sau)" : "KHÔNG đúng một phiên bản"))
               << '\n';
     std::cout << "  Toàn vẹn (băm):    " << yes_no(s.integrity, "đúng", "SAI — nội dung đã bị thay đổi") << '\n'
               << "  Chữ ký CMS:        " << yes_no(s.signature, "hợp lệ", "KHÔNG hợp lệ") << '\n'
@@ -135,14 +135,13 @@ void print_report(const std::string& path, const pipeline::Verification& verific
   std::cout << '\n';
   for (const auto& name : report.empty_fields) std::cout << "Ô chữ ký chưa ký: \"" << name << "\"\n";
   if (!report.signatures.empty()) {
-    if (report.appended_bytes == 0)
-      std::cout << "Sau chữ ký cuối: không có gì được thêm\n";
+    if (report.appended_bytes == 0) std::cout << "Sau chữ ký cuối: không có gì được thêm\n";
     else
       std::cout << "Sau chữ ký cuối: có " << report.appended_bytes << " byte được thêm (" << report.appended_revisions
                 << " phiên bản)\n";
   }
-  std::cout << "Kết luận: "
-            << (verification.holds() ? "mọi chữ ký hợp lệ, chữ ký cuối phủ toàn bộ tệp" : "KHÔNG đạt") << '\n';
+  std::cout << "Kết luận: " << (verification.holds() ? "mọi chữ ký hợp lệ, chữ ký cuối phủ toàn bộ tệp" : "KHÔNG đạt")
+            << '\n';
 }
 
 }  // namespace
@@ -153,8 +152,8 @@ int run_sign(const std::vector<std::string>& args, const std::filesystem::path& 
     return kOk;
   }
   OptionSpec spec;
-  spec.with_value = {"--output", "--key", "--cert", "--chain", "--p12", "--pass-env", "--reason", "--location",
-                     "--field", "--appearance", "--image", "--number", "--time"};
+  spec.with_value = {"--output",   "--key",   "--cert",       "--chain", "--p12",    "--pass-env", "--reason",
+                     "--location", "--field", "--appearance", "--image", "--number", "--time"};
   spec.flags = {"--allow-expired"};
   spec.aliases = {{"-o", "--output"}};
   const Arguments arguments = Arguments::parse(args, spec);
@@ -184,8 +183,8 @@ int run_sign(const std::vector<std::string>& args, const std::filesystem::path& 
   print(diagnostics);
   if (!pdf || !identity) return kInputRejected;
   Diagnostics signing;
-  const auto signed_pdf = pipeline::sign_document(*pdf, input, *identity, request, time,
-                                                  pipeline::ResourcePaths::under(root), signing);
+  const auto signed_pdf =
+      pipeline::sign_document(*pdf, input, *identity, request, time, pipeline::ResourcePaths::under(root), signing);
   print(signing);
   if (!signed_pdf) return kInputRejected;
   write_file_atomically(output, *signed_pdf);

@@ -58,8 +58,7 @@ struct PadesCms::Impl {
   Bytes to_be_signed;
 };
 
-PadesCms::PadesCms(const Certificate& signer, const std::vector<Certificate>& chain,
-                   const Sha256Digest& content_digest)
+PadesCms::PadesCms(const Certificate& signer, const std::vector<Certificate>& chain, const Sha256Digest& content_digest)
     : impl_(std::make_unique<Impl>()) {
   const unsigned flags = CMS_DETACHED | CMS_BINARY | CMS_NOSMIMECAP;
   impl_->cms.reset(CMS_sign(nullptr, nullptr, nullptr, nullptr, flags | CMS_PARTIAL));
@@ -68,18 +67,18 @@ PadesCms::PadesCms(const Certificate& signer, const std::vector<Certificate>& ch
   // which may be made elsewhere (two-phase signing, a key on a token). CMS_CADES with a SHA-2 digest adds ESS
   // signingCertificateV2.
   X509* certificate = signer.impl().x509.get();
-  impl_->signer = CMS_add1_signer(impl_->cms.get(), certificate, X509_get0_pubkey(certificate), EVP_sha256(),
-                                  flags | CMS_CADES);
+  impl_->signer =
+      CMS_add1_signer(impl_->cms.get(), certificate, X509_get0_pubkey(certificate), EVP_sha256(), flags | CMS_CADES);
   if (impl_->signer == nullptr) fail("CMS_add1_signer");
   for (const auto& cert : chain)
     if (CMS_add1_cert(impl_->cms.get(), cert.impl().x509.get()) != 1) fail("CMS_add1_cert");
   // What CMS_final would add, without its signing-time (which PAdES baseline forbids: ETSI EN 319 142-1;
   // ../shared/PDF-NOTES.md §C.2): the content type and the digest of the detached content.
-  if (CMS_signed_add1_attr_by_NID(impl_->signer, NID_pkcs9_contentType, V_ASN1_OBJECT,
-                                  OBJ_nid2obj(NID_pkcs7_data), -1) != 1)
+  if (CMS_signed_add1_attr_by_NID(impl_->signer, NID_pkcs9_contentType, V_ASN1_OBJECT, OBJ_nid2obj(NID_pkcs7_data),
+                                  -1) != 1)
     fail("CMS_signed_add1_attr_by_NID contentType");
-  if (CMS_signed_add1_attr_by_NID(impl_->signer, NID_pkcs9_messageDigest, V_ASN1_OCTET_STRING,
-                                  content_digest.data(), static_cast<int>(content_digest.size())) != 1)
+  if (CMS_signed_add1_attr_by_NID(impl_->signer, NID_pkcs9_messageDigest, V_ASN1_OCTET_STRING, content_digest.data(),
+                                  static_cast<int>(content_digest.size())) != 1)
     fail("CMS_signed_add1_attr_by_NID messageDigest");
   impl_->to_be_signed = signed_attributes(impl_->signer);
 }
@@ -119,8 +118,8 @@ std::size_t der_length(std::string_view der) {
   return header + length;
 }
 
-CmsFindings check_cms(std::string_view der, std::string_view content, const std::vector<Bytes>& roots,
-                      std::int64_t at, std::int64_t now) {
+CmsFindings check_cms(std::string_view der, std::string_view content, const std::vector<Bytes>& roots, std::int64_t at,
+                      std::int64_t now) {
   CmsFindings findings;
   if (der.empty() || der.size() > static_cast<std::size_t>(INT_MAX)) return findings;
   const auto* p = reinterpret_cast<const unsigned char*>(der.data());
@@ -150,8 +149,8 @@ CmsFindings check_cms(std::string_view der, std::string_view content, const std:
   const ASN1_OBJECT* digest_object = nullptr;
   X509_ALGOR_get0(&digest_object, nullptr, nullptr, digest_algorithm);
   const EVP_MD* md = EVP_get_digestbyobj(digest_object);
-  const auto* signed_digest = static_cast<const ASN1_OCTET_STRING*>(CMS_signed_get0_data_by_OBJ(
-      signer_info, OBJ_nid2obj(NID_pkcs9_messageDigest), -3, V_ASN1_OCTET_STRING));
+  const auto* signed_digest = static_cast<const ASN1_OCTET_STRING*>(
+      CMS_signed_get0_data_by_OBJ(signer_info, OBJ_nid2obj(NID_pkcs9_messageDigest), -3, V_ASN1_OCTET_STRING));
   findings.integrity = Check::failed;
   if (md != nullptr) {
     findings.digest = OBJ_nid2sn(EVP_MD_get_type(md));

@@ -44,22 +44,22 @@ class PadesCms {
 
 /// What the CMS of one signature says about itself.
 struct CmsFindings {
-  bool parsed = false;                   ///< a SignedData with one signer whose certificate is included
+  bool parsed = false;  ///< a SignedData with one signer whose certificate is included
   std::optional<CertificateInfo> signer;
   Check integrity = Check::not_checked;  ///< messageDigest matches the content
   Check signature = Check::not_checked;  ///< the signature over the signed attributes verifies
   Check chain = Check::not_checked;
-  std::string chain_problem;             ///< OpenSSL's reason, English
-  bool expired_now = false;              ///< the chain holds at the signing time but not now
+  std::string chain_problem;                 ///< OpenSSL's reason, English
+  bool expired_now = false;                  ///< the chain holds at the signing time but not now
   std::optional<std::int64_t> signing_time;  ///< the signing-time attribute, when present
   bool signing_certificate_v2 = false;
-  std::string digest;                    ///< "SHA256", …
+  std::string digest;  ///< "SHA256", …
 };
 
 /// Checks `der` (a CMS SignedData) against the detached `content`; the chain is checked at `at` (Unix
 /// seconds) against `roots` (PEM texts; none → not checked) and again at `now`.
-CmsFindings check_cms(std::string_view der, std::string_view content, const std::vector<Bytes>& roots,
-                      std::int64_t at, std::int64_t now);
+CmsFindings check_cms(std::string_view der, std::string_view content, const std::vector<Bytes>& roots, std::int64_t at,
+                      std::int64_t now);
 
 /// The length of the DER element at the start of `der` (tag, length and contents), or 0 when malformed.
 std::size_t der_length(std::string_view der);

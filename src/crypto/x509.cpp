@@ -102,8 +102,7 @@ struct TrustStore::Impl {
 TrustStore::TrustStore(const std::vector<Bytes>& roots_pem) : impl_(std::make_unique<Impl>()) {
   if (!impl_->store) fail("X509_STORE_new");
   for (const auto& pem : roots_pem)
-    for (const auto& root : read_certificates(pem))
-      X509_STORE_add_cert(impl_->store.get(), root.impl().x509.get());
+    for (const auto& root : read_certificates(pem)) X509_STORE_add_cert(impl_->store.get(), root.impl().x509.get());
   ERR_clear_error();
 }
 

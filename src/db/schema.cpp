@@ -13,8 +13,8 @@ constexpr const char* kVersionTable = "schema_versions";
 // The recorded version; nullopt when none is recorded.
 std::optional<int> recorded_version(Session& session, const Schema& schema) {
   if (!session.has_table(kVersionTable)) return std::nullopt;
-  const auto rows = session.select("SELECT version FROM schema_versions WHERE component = ?", {schema.component},
-                                   {Type::integer});
+  const auto rows =
+      session.select("SELECT version FROM schema_versions WHERE component = ?", {schema.component}, {Type::integer});
   if (rows.empty()) return std::nullopt;
   const auto* version = std::get_if<std::int64_t>(&rows.front().front());
   return version != nullptr ? static_cast<int>(*version) : 0;
@@ -25,8 +25,8 @@ int known_version(const Schema& schema) { return static_cast<int>(schema.migrati
 void refuse_newer(const Session& session, const Schema& schema, int version) {
   if (version <= known_version(schema)) return;
   throw Error("E0763", session.name() + ": phần \"" + schema.component + "\" có lược đồ phiên bản " +
-              std::to_string(version) + ", mới hơn phiên bản " + std::to_string(known_version(schema)) +
-              " mà chương trình này biết; hãy dùng phiên bản vanban mới hơn");
+                           std::to_string(version) + ", mới hơn phiên bản " + std::to_string(known_version(schema)) +
+                           " mà chương trình này biết; hãy dùng phiên bản vanban mới hơn");
 }
 
 }  // namespace

@@ -31,7 +31,7 @@ struct Migration {
 
 /// A component's schema: migrations[i] takes it from version i to version i + 1.
 struct Schema {
-  std::string component;             ///< "archive": the key in schema_versions
+  std::string component;              ///< "archive": the key in schema_versions
   std::vector<Migration> migrations;  ///< in order; the binary knows version migrations.size()
   /// A table that, in a database made before schema_versions existed, shows that the component's tables are there
   /// at version 1 (they are then recorded as such); empty when the component always recorded its version.

@@ -24,11 +24,11 @@ struct Run {
 
 /// What a paragraph is, which fixes its typography.
 enum class ParagraphRole {
-  body,       ///< justified, first-line indent
-  basis,      ///< căn cứ line: italic, justified, first-line indent
-  article,    ///< starts with the bold "Điều N." run
-  heading,    ///< centred bold line, e.g. "QUYẾT ĐỊNH:" or the deciding authority
-  centered,   ///< centred regular line
+  body,      ///< justified, first-line indent
+  basis,     ///< căn cứ line: italic, justified, first-line indent
+  article,   ///< starts with the bold "Điều N." run
+  heading,   ///< centred bold line, e.g. "QUYẾT ĐỊNH:" or the deciding authority
+  centered,  ///< centred regular line
 };
 
 struct Paragraph {
@@ -52,8 +52,8 @@ struct Header {
 
 /// Document type and trích yếu (box 5a), centred bold with a short rule below.
 struct Title {
-  std::string type_name;                  ///< upper case: "QUYẾT ĐỊNH"
-  std::vector<std::string> subject_lines; ///< "Về việc thi hành án"
+  std::string type_name;                   ///< upper case: "QUYẾT ĐỊNH"
+  std::vector<std::string> subject_lines;  ///< "Về việc thi hành án"
   SourceLoc loc;
 };
 
@@ -67,7 +67,7 @@ struct Addressee {
 struct Signature {
   std::vector<std::string> authority_lines;  ///< upper case: {"KT. CHI CỤC TRƯỞNG", "PHÓ CHI CỤC TRƯỞNG"}
   std::string signer_name;
-  std::vector<std::string> recipients;       ///< "- Như Điều 3;" … "- Lưu: VT, HSTHA."; empty: no "Nơi nhận:"
+  std::vector<std::string> recipients;  ///< "- Như Điều 3;" … "- Lưu: VT, HSTHA."; empty: no "Nơi nhận:"
   SourceLoc loc;
 };
 

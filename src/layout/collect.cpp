@@ -14,15 +14,15 @@ namespace {
 // and, stronger, between a title and the agency it heads ("CHI CỤC TRƯỞNG / CHI CỤC THI HÀNH ÁN …").
 constexpr double kUnitBreakBonus = 60;
 constexpr double kAgencyBreakBonus = 100;
-constexpr double kRuleGap = 1.5;           // between the lowest mark of a line and a rule under it
-constexpr double kNumberGap = 6;           // between the header rules and the Số / date line
-constexpr double kLetterSubjectGap = 6;    // between Số and a công văn's "V/v …" line
+constexpr double kRuleGap = 1.5;         // between the lowest mark of a line and a rule under it
+constexpr double kNumberGap = 6;         // between the header rules and the Số / date line
+constexpr double kLetterSubjectGap = 6;  // between Số and a công văn's "V/v …" line
 constexpr double kTitleSpaceBefore = 18;
 constexpr double kCentredMeasure = 0.85;  // centred headings and the trích yếu, as a share of the text width
 constexpr double kSignatureSpaceBefore = 12;
-constexpr double kColumnGutter = 6;        // between the recipient list and the signature column
+constexpr double kColumnGutter = 6;  // between the recipient list and the signature column
 constexpr std::size_t kSignatureCarriesLines = 2;
-constexpr double kSignatureRowGap = 18;     // between rows of signatures in a biên bản
+constexpr double kSignatureRowGap = 18;  // between rows of signatures in a biên bản
 
 // Widest line among texts [from, size), one line per distinct baseline.
 double widest_line(const Slice& slice, std::size_t from) {
@@ -110,9 +110,8 @@ class Collector {
     const double size = text.size;
     const double natural = text_width(setter_.metrics(), text.face, size, text.text);
     if (natural <= width) {  // placed as written: the blank of a draft number ("Số:      /QĐ-…") stays
-      slice.texts.push_back(
-          PlacedText{center - natural / 2, y + setter_.baseline_in(single(size), size), text.face, size, text.text,
-                     natural, 0});
+      slice.texts.push_back(PlacedText{center - natural / 2, y + setter_.baseline_in(single(size), size), text.face,
+                                       size, text.text, natural, 0});
       return y + single(size);
     }
     return setter_.stack(slice, setter_.lines({text}, width, Alignment::center), center - width / 2, y, size,
@@ -137,11 +136,11 @@ class Collector {
     // Left column: parent agency (regular), agency (bold), a short centred rule under the agency.
     double y = 0;
     if (header.parent_agency)
-      y = setter_.stack(slice,
-                        centred({span(*header.parent_agency, Face::regular, profile_.agency_size, header.loc,
-                                      "agency.parent")},
-                                left_width, header_starts_),
-                        left_, y, profile_.agency_size, single(profile_.agency_size));
+      y = setter_.stack(
+          slice,
+          centred({span(*header.parent_agency, Face::regular, profile_.agency_size, header.loc, "agency.parent")},
+                  left_width, header_starts_),
+          left_, y, profile_.agency_size, single(profile_.agency_size));
     const std::size_t agency_from = slice.texts.size();
     setter_.stack(slice,
                   centred({span(header.agency, Face::bold, profile_.agency_size, header.loc, "agency.name")},
@@ -153,15 +152,14 @@ class Collector {
 
     // Right column: Quốc hiệu, Tiêu ngữ with a rule its full length.
     double right_y = setter_.stack(
-        slice, centred({span(header.national_title, Face::bold, profile_.national_title_size, header.loc)},
-                       right_width, {}),
+        slice,
+        centred({span(header.national_title, Face::bold, profile_.national_title_size, header.loc)}, right_width, {}),
         right_x, 0, profile_.national_title_size, single(profile_.national_title_size));
     const std::size_t motto_from = slice.texts.size();
     setter_.stack(slice, centred({span(header.motto, Face::bold, profile_.motto_size, header.loc)}, right_width, {}),
                   right_x, right_y, profile_.motto_size, single(profile_.motto_size));
     const double motto_rule_y = setter_.rule_under(last_baseline(slice), profile_.motto_size);
-    slice.rules.push_back(
-        centered_rule(right_center, widest_line(slice, motto_from), motto_rule_y));
+    slice.rules.push_back(centered_rule(right_center, widest_line(slice, motto_from), motto_rule_y));
 
     // Số, ký hiệu under the agency; place and date, italic, under the motto, on the same first baseline.
     const double top = std::max(agency_rule_y, motto_rule_y) + kNumberGap;
@@ -196,8 +194,8 @@ class Collector {
   FlowBlock block(const doc::Title& title) {
     Slice slice;
     const double size = profile_.title_size;
-    double y = setter_.stack(slice, centred({span(title.type_name, Face::bold, size, title.loc)}, width_, {}), left_,
-                             0, size, single(size));
+    double y = setter_.stack(slice, centred({span(title.type_name, Face::bold, size, title.loc)}, width_, {}), left_, 0,
+                             size, single(size));
     std::string joined;
     for (const auto& line : title.subject_lines) joined += (joined.empty() ? "" : " ") + line;
     if (!joined.empty()) {
@@ -240,7 +238,8 @@ class Collector {
     const bool italic_role = paragraph.role == doc::ParagraphRole::basis;
     const bool heading = paragraph.role == doc::ParagraphRole::heading;
     for (const auto& run : paragraph.runs)
-      spans.push_back(span(run.text, face_of(run.bold || heading, run.italic || italic_role), size, run.loc, run.field));
+      spans.push_back(
+          span(run.text, face_of(run.bold || heading, run.italic || italic_role), size, run.loc, run.field));
     std::vector<BrokenLine> broken;
     double x = left_;
     if (heading || paragraph.role == doc::ParagraphRole::centered) {
@@ -296,8 +295,8 @@ class Collector {
   std::vector<BrokenLine> authority_lines(const doc::Signature& signature, double column) const {
     std::vector<BrokenLine> lines;
     for (const auto& line : signature.authority_lines)
-      for (auto& broken : centred({span(line, Face::bold, profile_.signature_size, signature.loc)}, column,
-                                  heading_starts_))
+      for (auto& broken :
+           centred({span(line, Face::bold, profile_.signature_size, signature.loc)}, column, heading_starts_))
         lines.push_back(std::move(broken));
     return lines;
   }
@@ -312,10 +311,9 @@ class Collector {
     y = std::max(y, room_top);
     slice.signature_boxes.push_back(SignatureBox{x, y, column, profile_.signature_gap});
     y += profile_.signature_gap;
-    return setter_.stack(slice,
-                         centred({span(signature.signer_name, Face::bold, size, signature.loc, "signer.name")},
-                                 column, {}),
-                         x, y, size, single(size));
+    return setter_.stack(
+        slice, centred({span(signature.signer_name, Face::bold, size, signature.loc, "signer.name")}, column, {}), x, y,
+        size, single(size));
   }
 
   // The signatures of a biên bản, two to a row in half-width columns: the last one (the officer who drew up the
@@ -334,12 +332,9 @@ class Collector {
     flow.keep_together = true;  // unless taller than a page
     for (std::size_t i = 0; i < order.size(); i += 2) {
       std::vector<std::pair<const doc::Signature*, double>> cells;
-      if (i == 0)
-        cells = {{order[0], left_ + column}, {order[1], left_}};
-      else if (i + 1 < order.size())
-        cells = {{order[i], left_}, {order[i + 1], left_ + column}};
-      else
-        cells = {{order[i], left_}};
+      if (i == 0) cells = {{order[0], left_ + column}, {order[1], left_}};
+      else if (i + 1 < order.size()) cells = {{order[i], left_}, {order[i + 1], left_ + column}};
+      else cells = {{order[i], left_}};
       const double top = i == 0 ? 0 : kSignatureRowGap;
       double room_top = top;
       for (const auto& [signature, x] : cells) {
@@ -380,17 +375,16 @@ class Collector {
       std::vector<BrokenLine> items;
       std::vector<bool> continues;  // a wrapped recipient's later lines stay with its first
       for (const auto& item : signature.recipients) {
-        auto lines = setter_.lines({span(item, Face::regular, item_size, signature.loc)}, list_width,
-                                   Alignment::left, 0, dash);
+        auto lines =
+            setter_.lines({span(item, Face::regular, item_size, signature.loc)}, list_width, Alignment::left, 0, dash);
         for (std::size_t l = 0; l < lines.size(); ++l) {
           items.push_back(std::move(lines[l]));
           continues.push_back(l > 0);
         }
       }
       std::size_t beside = 0;
-      while (beside < items.size() && list_y + item_height * static_cast<double>(beside + 1) <= slice.height)
-        ++beside;
-      while (beside > 0 && beside < items.size() && continues[beside]) --beside;  // a recipient stays whole
+      while (beside < items.size() && list_y + item_height * static_cast<double>(beside + 1) <= slice.height) ++beside;
+      while (beside > 0 && beside < items.size() && continues[beside]) --beside;      // a recipient stays whole
       if (beside < items.size() && beside + 2 > items.size()) beside = items.size();  // no lonely last line
       const std::vector<BrokenLine> first(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(beside));
       list_y = setter_.stack(slice, first, left_, list_y, item_size, item_height);
@@ -398,8 +392,7 @@ class Collector {
       flow.slices.push_back(std::move(slice));
       const std::vector<BrokenLine> rest(items.begin() + static_cast<std::ptrdiff_t>(beside), items.end());
       add_lines(flow, rest, left_, item_height, setter_.baseline_in(item_height, item_size));
-      for (std::size_t i = beside; i < items.size(); ++i)
-        flow.slices[1 + i - beside].keep_with_previous = continues[i];
+      for (std::size_t i = beside; i < items.size(); ++i) flow.slices[1 + i - beside].keep_with_previous = continues[i];
       flow.widows = 2;
     } else {
       flow.slices.push_back(std::move(slice));
@@ -427,7 +420,10 @@ StyledSpan span(std::string text, Face face, double size, const SourceLoc& loc, 
 }
 
 Typesetter::Typesetter(const FontMetrics& metrics, const Profile& profile, Diagnostics& diagnostics)
-    : metrics_(metrics), profile_(profile), diagnostics_(diagnostics), left_(profile.margin_left),
+    : metrics_(metrics),
+      profile_(profile),
+      diagnostics_(diagnostics),
+      left_(profile.margin_left),
       width_(profile.page_width - profile.margin_left - profile.margin_right) {}
 
 std::vector<BrokenLine> Typesetter::lines(const std::vector<StyledSpan>& spans, const LineSpec& spec) const {

@@ -22,20 +22,20 @@ struct Slice {
   /// Rules drawn only when the page breaks right after this band (a table row's bottom border when the row
   /// continues on the next page).
   std::vector<PlacedRule> rules_at_break;
-  bool keep_with_previous = false;  ///< no page break between the previous band of the block and this one
+  bool keep_with_previous = false;            ///< no page break between the previous band of the block and this one
   std::vector<SignatureBox> signature_boxes;  ///< room kept for signature images, top relative to the band's top
 };
 
 /// One block's bands and the rules for breaking pages inside and around it.
 struct FlowBlock {
   std::vector<Slice> slices;
-  double space_before = 0;         ///< dropped at the top of a page
-  std::size_t orphans = 1;         ///< bands that must stay at the bottom of a page when the block splits
-  std::size_t widows = 1;          ///< bands that must start the next page when the block splits
-  bool keep_together = false;      ///< unless the block is taller than a page
-  bool keep_with_next = false;     ///< no page break between this block and the next
-  bool keep_with_previous = false; ///< no page break between the previous block and this one
-  std::size_t carry_lines = 0;     ///< with keep_with_previous: bands of the text before that come along
+  double space_before = 0;          ///< dropped at the top of a page
+  std::size_t orphans = 1;          ///< bands that must stay at the bottom of a page when the block splits
+  std::size_t widows = 1;           ///< bands that must start the next page when the block splits
+  bool keep_together = false;       ///< unless the block is taller than a page
+  bool keep_with_next = false;      ///< no page break between this block and the next
+  bool keep_with_previous = false;  ///< no page break between the previous block and this one
+  std::size_t carry_lines = 0;      ///< with keep_with_previous: bands of the text before that come along
   bool page_break_before = false;
   std::optional<Slice> repeat_header;  ///< a table's header row, repeated on each page the block continues on
 };
@@ -60,9 +60,8 @@ class Typesetter {
   /// Breaks spans into lines of `spec`.
   [[nodiscard]] std::vector<BrokenLine> lines(const std::vector<StyledSpan>& spans, const LineSpec& spec) const;
   /// Breaks spans into lines `width` wide, aligned, with optional first-line and hanging indents.
-  [[nodiscard]] std::vector<BrokenLine> lines(const std::vector<StyledSpan>& spans, double width,
-                                              Alignment alignment, double first_indent = 0,
-                                              double hanging = 0) const;
+  [[nodiscard]] std::vector<BrokenLine> lines(const std::vector<StyledSpan>& spans, double width, Alignment alignment,
+                                              double first_indent = 0, double hanging = 0) const;
   /// The baseline of a line of text of `size` centred in a line box `line_height` high.
   [[nodiscard]] double baseline_in(double line_height, double size) const;
   /// Appends lines to a slice at x offset `x`, the first line's box starting at `y`; returns the y below them.

@@ -18,8 +18,8 @@ constexpr Face face_of(bool bold, bool italic) {
 
 /// Vertical metrics in thousandths of an em.
 struct FaceMetrics {
-  int ascent = 0;      ///< positive
-  int descent = 0;     ///< negative
+  int ascent = 0;   ///< positive
+  int descent = 0;  ///< negative
   int cap_height = 0;
 };
 

@@ -35,7 +35,7 @@ struct Item {
   double width = 0;
   double stretch = 0;
   double shrink = 0;
-  double penalty = 0;          ///< cost of breaking here (a penalty item, or glue)
+  double penalty = 0;         ///< cost of breaking here (a penalty item, or glue)
   std::vector<Piece> pieces;  ///< box content; for glue the space character's face and size
 };
 
@@ -83,10 +83,8 @@ class ItemBuilder {
         offset = piece_end;
       }
       if (!box.pieces.empty()) {
-        if (box.width > widest)
-          split_by_character(box, items);
-        else
-          items.push_back(std::move(box));
+        if (box.width > widest) split_by_character(box, items);
+        else items.push_back(std::move(box));
       }
       if (word_end < stop) {
         const StyledSpan& span = spans[span_at(word_end)];
@@ -283,10 +281,8 @@ class KnuthPlass {
       if (ratio >= -1 && ratio <= tolerance_) {
         const double badness = 100 * std::pow(std::abs(ratio), 3);
         double demerits = std::pow((ragged_ ? kRaggedLinePenalty : kLinePenalty) + badness, 2);
-        if (item.penalty > 0)
-          demerits += item.penalty * item.penalty;
-        else if (item.penalty > kForcedBreak)
-          demerits -= item.penalty * item.penalty;
+        if (item.penalty > 0) demerits += item.penalty * item.penalty;
+        else if (item.penalty > kForcedBreak) demerits -= item.penalty * item.penalty;
         const int fitness = ratio < -0.5 ? 0 : ratio <= 0.5 ? 1 : ratio <= 1 ? 2 : 3;
         if (std::abs(fitness - node.fitness) > 1) demerits += kAdjacentFitnessDemerits;
         demerits += node.demerits;
@@ -322,7 +318,6 @@ class KnuthPlass {
       active_.push_back(static_cast<int>(nodes_.size() - 1));
     }
   }
-
 
   const std::vector<Item>& items_;
   const LineSpec& spec_;

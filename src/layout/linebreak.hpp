@@ -31,9 +31,9 @@ struct PreferredStart {
 
 /// The shape of a paragraph's lines.
 struct LineSpec {
-  double width = 0;          ///< available width of every line
-  double first_indent = 0;   ///< extra indent of the first line
-  double hanging_indent = 0; ///< extra indent of every line after the first
+  double width = 0;           ///< available width of every line
+  double first_indent = 0;    ///< extra indent of the first line
+  double hanging_indent = 0;  ///< extra indent of every line after the first
   Alignment alignment = Alignment::justify;
   /// Phrases a line should preferably start with (administrative units in agency names: "TỈNH", "HUYỆN"…),
   /// so that "CHI CỤC THI HÀNH ÁN DÂN SỰ / HUYỆN QUỲ HỢP" wraps at the unit, not inside "DÂN SỰ". A break

@@ -25,8 +25,8 @@ const char* face_code(Face face) {
 }  // namespace
 
 std::string dump(const PageSet& pages) {
-  std::string out = "pages " + std::to_string(pages.pages.size()) + " " + number(pages.width) + "x" +
-                    number(pages.height) + "\n";
+  std::string out =
+      "pages " + std::to_string(pages.pages.size()) + " " + number(pages.width) + "x" + number(pages.height) + "\n";
   for (std::size_t p = 0; p < pages.pages.size(); ++p) {
     const Page& page = pages.pages[p];
     const std::string prefix = "p" + std::to_string(p + 1) + " ";

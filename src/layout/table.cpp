@@ -21,10 +21,8 @@ bool is_number(const std::vector<doc::Run>& runs) {
   const std::string text = doc::plain_text(runs);
   bool digit = false;
   for (const char c : text) {
-    if (c >= '0' && c <= '9')
-      digit = true;
-    else if (c != '.' && c != ',' && c != ' ' && c != '%' && c != '-' && c != '+')
-      return false;
+    if (c >= '0' && c <= '9') digit = true;
+    else if (c != '.' && c != ',' && c != ' ' && c != '%' && c != '-' && c != '+') return false;
   }
   return digit;
 }
@@ -90,14 +88,16 @@ class TableSetter {
         whole += text_width(setter_.metrics(), face, size_, run.text);
         for (std::size_t start = 0; start < run.text.size();) {
           const std::size_t space = std::min(run.text.find(' ', start), run.text.size());
-          const double word = text_width(setter_.metrics(), face, size_, std::string_view(run.text).substr(start, space - start));
+          const double word =
+              text_width(setter_.metrics(), face, size_, std::string_view(run.text).substr(start, space - start));
           measures[c].minimum = std::max(measures[c].minimum, word + 2 * kPaddingX);
           start = space + 1;
         }
       }
       measures[c].natural = std::max(measures[c].natural, whole + 2 * kPaddingX);
     };
-    for (std::size_t c = 0; c < columns; ++c) measure(c, {doc::Run{table_.columns[c].header, true, false, {}, {}}}, true);
+    for (std::size_t c = 0; c < columns; ++c)
+      measure(c, {doc::Run{table_.columns[c].header, true, false, {}, {}}}, true);
     for (const auto& row : table_.rows)
       for (std::size_t c = 0; c < columns && c < row.size(); ++c) measure(c, row[c], false);
     for (auto& m : measures) {

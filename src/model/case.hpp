@@ -32,8 +32,8 @@ struct Text {
 struct Agency {
   std::optional<Text> parent;  ///< cơ quan chủ quản line
   Text name;
-  Text code;                   ///< used in ký hiệu, e.g. "CCTHADS"
-  Text place;                  ///< địa danh in the date line
+  Text code;   ///< used in ký hiệu, e.g. "CCTHADS"
+  Text place;  ///< địa danh in the date line
   std::optional<Text> address;
   std::optional<Text> phone;
   std::optional<Text> email;
@@ -43,14 +43,14 @@ struct Agency {
 struct Officer {
   std::string id;
   Text name;
-  Text position;               ///< chức vụ as written in a signature block
-  std::optional<Text> card;    ///< số thẻ chấp hành viên
+  Text position;             ///< chức vụ as written in a signature block
+  std::optional<Text> card;  ///< số thẻ chấp hành viên
   SourceLoc loc;
 };
 
 struct Judgment {
   std::string id;
-  Text kind;                   ///< "Bản án", "Quyết định…"
+  Text kind;  ///< "Bản án", "Quyết định…"
   Text number;
   Date date;
   Text court;
@@ -65,7 +65,7 @@ std::string_view role_code(Role role);
 enum class Gender { unknown, male, female };
 
 struct IdDocument {
-  Text kind;                   ///< CCCD, CMND, định danh
+  Text kind;  ///< CCCD, CMND, định danh
   Text number;
   SourceLoc loc;
 };
@@ -100,7 +100,7 @@ struct Obligation {
   std::optional<std::string> creditor_id;  ///< absent: the State budget
   std::string judgment_id;
   Text text;
-  std::optional<Money> amount;             ///< absent for non-money obligations
+  std::optional<Money> amount;  ///< absent for non-money obligations
   bool late_interest = false;
   SourceLoc loc;
 };
@@ -146,21 +146,30 @@ struct Decision {
   SourceLoc loc;
 };
 
-enum class EventKind { notified, verification, payment, postponed, suspended, terminated, no_means_decision, destroyed };
+enum class EventKind {
+  notified,
+  verification,
+  payment,
+  postponed,
+  suspended,
+  terminated,
+  no_means_decision,
+  destroyed
+};
 enum class MeansResult { has_means, no_means };
 
 /// One step in the history of the case; which optional fields are set depends on `kind`.
 struct Event {
   EventKind kind = EventKind::notified;
   Date date;
-  std::optional<std::string> party_id;        ///< notified
-  std::optional<MeansResult> result;          ///< verification
-  std::optional<Text> text;                   ///< verification findings
-  std::optional<Money> amount;                ///< payment
-  std::optional<std::string> obligation_id;   ///< payment
-  std::optional<Text> reason;                 ///< postponed, suspended, terminated
-  std::optional<Text> number;                 ///< no-means-decision
-  std::optional<std::string> item_id;         ///< destroyed
+  std::optional<std::string> party_id;       ///< notified
+  std::optional<MeansResult> result;         ///< verification
+  std::optional<Text> text;                  ///< verification findings
+  std::optional<Money> amount;               ///< payment
+  std::optional<std::string> obligation_id;  ///< payment
+  std::optional<Text> reason;                ///< postponed, suspended, terminated
+  std::optional<Text> number;                ///< no-means-decision
+  std::optional<std::string> item_id;        ///< destroyed
   SourceLoc loc;
 };
 

@@ -16,9 +16,9 @@ namespace vanban::model {
 
 /// Sums over a set of obligations.
 struct Sums {
-  Money total;        ///< what the obligations with an amount state
-  Money paid;         ///< what was paid towards them (may exceed `total` when a payment was too large)
-  Money outstanding;  ///< what remains: per obligation the amount less its payments, never below zero
+  Money total;                 ///< what the obligations with an amount state
+  Money paid;                  ///< what was paid towards them (may exceed `total` when a payment was too large)
+  Money outstanding;           ///< what remains: per obligation the amount less its payments, never below zero
   bool late_interest = false;  ///< some obligation bears late-payment interest
 };
 

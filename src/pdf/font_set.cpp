@@ -15,9 +15,7 @@ constexpr std::array<const char*, layout::kFaceCount> kFiles = {
 constexpr std::array<const char*, layout::kFaceCount> kNames = {
     "Liberation Serif", "Liberation Serif Bold", "Liberation Serif Italic", "Liberation Serif Bold Italic"};
 
-int thousandths(int units, int units_per_em) {
-  return static_cast<int>(std::lround(units * 1000.0 / units_per_em));
-}
+int thousandths(int units, int units_per_em) { return static_cast<int>(std::lround(units * 1000.0 / units_per_em)); }
 }  // namespace
 
 const std::array<const char*, layout::kFaceCount>& FontSet::file_names() { return kFiles; }
@@ -33,7 +31,8 @@ std::shared_ptr<const FontSet> FontSet::load(const std::filesystem::path& direct
     if (!bytes) throw Error(errors::kResource, "không đọc được phông chữ: " + problem, path.string());
     set->fonts_[f] = std::make_unique<TrueTypeFont>(TrueTypeFont::parse(std::move(*bytes), path.string()));
     const TrueTypeFont& font = *set->fonts_[f];
-    if (font.postscript_name().empty()) throw Error(errors::kResource, "phông chữ không có tên PostScript", path.string());
+    if (font.postscript_name().empty())
+      throw Error(errors::kResource, "phông chữ không có tên PostScript", path.string());
     const int em = font.units_per_em();
     auto& widths = set->widths_[f];
     widths.assign(65536, -1);

@@ -85,9 +85,9 @@ Bytes srgb_icc_profile() {
       {"bXYZ", xyz_type(0.1430804, 0.0606169, 0.7141733)},
       {"rTRC", curve_type()},
   };
-  const std::vector<std::pair<std::string_view, std::size_t>> tags = {
-      {"desc", 0}, {"cprt", 1}, {"wtpt", 2}, {"rXYZ", 3}, {"gXYZ", 4}, {"bXYZ", 5},
-      {"rTRC", 6}, {"gTRC", 6}, {"bTRC", 6}};
+  const std::vector<std::pair<std::string_view, std::size_t>> tags = {{"desc", 0}, {"cprt", 1}, {"wtpt", 2},
+                                                                      {"rXYZ", 3}, {"gXYZ", 4}, {"bXYZ", 5},
+                                                                      {"rTRC", 6}, {"gTRC", 6}, {"bTRC", 6}};
 
   std::vector<std::uint32_t> offsets;
   std::uint32_t offset = 128 + 4 + 12 * static_cast<std::uint32_t>(tags.size());
@@ -112,7 +112,7 @@ Bytes srgb_icc_profile() {
   put32(out, 0);  // device model
   put32(out, 0);  // device attributes
   put32(out, 0);
-  put32(out, 0);  // rendering intent: perceptual
+  put32(out, 0);           // rendering intent: perceptual
   put_fixed(out, 0.9642);  // PCS illuminant D50
   put_fixed(out, 1.0);
   put_fixed(out, 0.8249);

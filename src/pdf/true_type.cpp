@@ -33,7 +33,8 @@ class Reader {
     return (static_cast<std::uint32_t>(u16(at)) << 16U) | u16(at + 2);
   }
   void check(std::size_t at, std::size_t size) const {
-    if (at + size > data_.size() || at + size < at) throw Error(errors::kResource, "tệp phông chữ bị cắt cụt hoặc hỏng", path_);
+    if (at + size > data_.size() || at + size < at)
+      throw Error(errors::kResource, "tệp phông chữ bị cắt cụt hoặc hỏng", path_);
   }
 
  private:
@@ -46,7 +47,8 @@ std::uint32_t checksum(std::string_view bytes) {
   const auto byte = [&](std::size_t at) { return static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at])); };
   std::uint32_t sum = 0;
   std::size_t i = 0;
-  for (; i + 4 <= bytes.size(); i += 4) sum += (byte(i) << 24U) | (byte(i + 1) << 16U) | (byte(i + 2) << 8U) | byte(i + 3);
+  for (; i + 4 <= bytes.size(); i += 4)
+    sum += (byte(i) << 24U) | (byte(i + 1) << 16U) | (byte(i + 2) << 8U) | byte(i + 3);
   std::uint32_t last = 0;
   for (std::size_t k = 0; k < 4; ++k) last = (last << 8U) | (i + k < bytes.size() ? byte(i + k) : 0U);
   return sum + last;
@@ -111,7 +113,8 @@ TrueTypeFont TrueTypeFont::parse(Bytes data, std::string path) {
     font.glyph_offsets_[g] = font.long_loca_ ? r.u32(loca.offset + 4 * g) : 2U * r.u16(loca.offset + 2 * g);
   const Table glyf = font.table("glyf");
   font.glyf_offset_ = glyf.offset;
-  if (font.glyph_offsets_.back() > glyf.length) throw Error(errors::kResource, "bảng loca của phông chữ hỏng", font.path_);
+  if (font.glyph_offsets_.back() > glyf.length)
+    throw Error(errors::kResource, "bảng loca của phông chữ hỏng", font.path_);
   // PostScript name (name id 6, Windows Unicode or Mac Roman).
   const Table name = font.table("name", false);
   const std::uint16_t names = name.length > 0 ? r.u16(name.offset + 2) : 0;
@@ -196,7 +199,8 @@ std::uint16_t TrueTypeFont::advance(std::uint16_t glyph) const {
 std::string_view TrueTypeFont::glyph_data(std::uint16_t glyph) const {
   if (glyph >= glyph_count_) return {};
   const std::size_t glyf = glyf_offset_;
-  return std::string_view(data_).substr(glyf + glyph_offsets_[glyph], glyph_offsets_[glyph + 1U] - glyph_offsets_[glyph]);
+  return std::string_view(data_).substr(glyf + glyph_offsets_[glyph],
+                                        glyph_offsets_[glyph + 1U] - glyph_offsets_[glyph]);
 }
 
 std::vector<std::uint16_t> TrueTypeFont::components(std::uint16_t glyph) const {
@@ -264,8 +268,8 @@ Bytes TrueTypeFont::subset(const std::vector<std::uint16_t>& glyphs) const {
     loca_offsets.push_back(static_cast<std::uint32_t>(glyf.size()));
     const std::uint16_t glyph_advance = advance(original);
     const std::size_t hmtx_at =
-        hmtx_offset_ + (original < metric_count_ ? 4U * original
-                                                         : 4U * metric_count_ + 2U * (original - metric_count_));
+        hmtx_offset_ +
+        (original < metric_count_ ? 4U * original : 4U * metric_count_ + 2U * (original - metric_count_));
     const std::int16_t left_bearing = r.s16(original < metric_count_ ? hmtx_at + 2 : hmtx_at);
     put16(hmtx, glyph_advance);
     put16(hmtx, static_cast<std::uint16_t>(left_bearing));
@@ -316,7 +320,7 @@ Bytes TrueTypeFont::subset(const std::vector<std::uint16_t>& glyphs) const {
     return Bytes(data_, t.offset, t.length);
   };
   Bytes head = copy_table("head");
-  set32(head, 8, 0);    // checkSumAdjustment, set below
+  set32(head, 8, 0);                     // checkSumAdjustment, set below
   set16(head, 50, long_loca ? 1U : 0U);  // indexToLocFormat
   Bytes hhea = copy_table("hhea");
   set16(hhea, 34, count);
@@ -328,7 +332,7 @@ Bytes TrueTypeFont::subset(const std::vector<std::uint16_t>& glyphs) const {
 
   // Tables in tag order, each 4-byte aligned.
   const std::vector<std::pair<std::string_view, const Bytes*>> tables = {
-      {"OS/2", &os2}, {"glyf", &glyf}, {"head", &head}, {"hhea", &hhea},
+      {"OS/2", &os2},  {"glyf", &glyf}, {"head", &head}, {"hhea", &hhea},
       {"hmtx", &hmtx}, {"loca", &loca}, {"maxp", &maxp}, {"post", &post}};
   const auto table_count = static_cast<std::uint16_t>(tables.size());
   Bytes out;

@@ -73,7 +73,7 @@ class TrueTypeFont {
   std::size_t hmtx_offset_ = 0;  ///< looked up once: advance() and glyph_data() run per glyph
   std::size_t glyf_offset_ = 0;
   std::string postscript_name_;
-  std::vector<std::uint16_t> bmp_;          ///< code point → glyph for U+0000–U+FFFF
+  std::vector<std::uint16_t> bmp_;            ///< code point → glyph for U+0000–U+FFFF
   std::vector<std::uint32_t> glyph_offsets_;  ///< from loca, glyph_count_ + 1 entries
 };
 

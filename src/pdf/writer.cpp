@@ -327,7 +327,8 @@ class HaruObjects final : public pdfobj::ObjectWriter {
   }
 
   [[nodiscard]] void* object(pdfobj::Ref ref) const {
-    if (ref.num == 0 || ref.num > objects_.size()) throw Error(errors::kLibrary, "an object refers to one not written before it");
+    if (ref.num == 0 || ref.num > objects_.size())
+      throw Error(errors::kLibrary, "an object refers to one not written before it");
     return objects_[ref.num - 1];
   }
 
@@ -488,10 +489,10 @@ void add_signature_fields(Document& doc, HPDF_Page pdf_page, const layout::Page&
     doc.check(HPDF_Dict_AddName(widget, "FT", "Sig"), "add a signature field");
     doc.check(HPDF_Dict_Add(widget, "T", doc.ascii(name)), "add a signature field");
     doc.check(HPDF_Dict_AddNumber(widget, "F", 4), "add a signature field");  // Print
-    doc.check(HPDF_Dict_Add(widget, "Rect",
-                            numbers({box.x, page_height - box.top - box.height, box.x + box.width,
-                                     page_height - box.top})),
-              "add a signature field");
+    doc.check(
+        HPDF_Dict_Add(widget, "Rect",
+                      numbers({box.x, page_height - box.top - box.height, box.x + box.width, page_height - box.top})),
+        "add a signature field");
     doc.check(HPDF_Dict_Add(widget, "P", pdf_page), "add a signature field");
     doc.check(HPDF_Dict_Add(widget, "AP", appearance), "add a signature field");
     doc.check(HPDF_Array_Add(annots, widget), "add a signature field");
@@ -525,7 +526,8 @@ Bytes write_pdf(const layout::PageSet& pages, const model::DocumentMetadata& inf
   for (const auto& page : pages.pages)
     for (const auto& text : page.texts) {
       std::size_t offset = 0;
-      while (offset < text.text.size()) used[static_cast<std::size_t>(text.face)].insert(utf8::decode(text.text, offset));
+      while (offset < text.text.size())
+        used[static_cast<std::size_t>(text.face)].insert(utf8::decode(text.text, offset));
     }
   // The file identifier hashes what is drawn: the characters of each face (CIDs alone would not tell "ab" from
   // "bc"), the content streams and the metadata.

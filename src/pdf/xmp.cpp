@@ -14,7 +14,8 @@ constexpr const char* kPartyNamespace = "urn:vanban:xmp:case:party:1.0/";
 
 // The PDF/A extension schema that declares the Phụ lục VI properties (ISO 19005-1 §6.7.8): PDF/A-1 accepts
 // properties outside the predefined schemas only when they are described this way.
-constexpr const char* kExtensionSchema = R"(<rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#" xmlns:pdfaType="http://www.aiim.org/pdfa/ns/type#" xmlns:pdfaField="http://www.aiim.org/pdfa/ns/field#">
+constexpr const char* kExtensionSchema =
+    R"(<rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#" xmlns:pdfaType="http://www.aiim.org/pdfa/ns/type#" xmlns:pdfaField="http://www.aiim.org/pdfa/ns/field#">
 <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">
 <pdfaSchema:schema>Nghị định 30/2020/NĐ-CP, Phụ lục VI: metadata of an outgoing document</pdfaSchema:schema>
 <pdfaSchema:namespaceURI>urn:vanban:xmp:nd30:1.0/</pdfaSchema:namespaceURI>

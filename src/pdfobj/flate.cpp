@@ -47,8 +47,8 @@ Bytes deflate(std::string_view data) {
 }
 
 std::optional<Bytes> undo_png_predictor(std::string_view data, int colors, int bits, int columns) {
-  if (colors < 1 || colors > 32 || (bits != 1 && bits != 2 && bits != 4 && bits != 8 && bits != 16) ||
-      columns < 1 || columns > (1 << 24))
+  if (colors < 1 || colors > 32 || (bits != 1 && bits != 2 && bits != 4 && bits != 8 && bits != 16) || columns < 1 ||
+      columns > (1 << 24))
     return std::nullopt;
   const auto pixel_bits = static_cast<std::size_t>(colors) * static_cast<std::size_t>(bits);
   const std::size_t row = (pixel_bits * static_cast<std::size_t>(columns) + 7) / 8;
@@ -78,8 +78,7 @@ std::optional<Bytes> undo_png_predictor(std::string_view data, int colors, int b
           predicted = pa <= pb && pa <= pc ? left : (pb <= pc ? up : upper_left);
           break;
         }
-        default:
-          return std::nullopt;
+        default: return std::nullopt;
       }
       current[i] = static_cast<unsigned char>((raw + predicted) & 0xFFU);
     }

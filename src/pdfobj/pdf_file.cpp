@@ -170,8 +170,7 @@ bool PdfFile::read_classic(std::size_t offset, Dict& trailer, OpenProblem& probl
       const auto number = static_cast<std::uint32_t>(*start + i);
       if (type == "n" && *value < bytes_.size() && number != 0)
         add_entry(number, Entry{Entry::Type::offset, *value, static_cast<std::uint32_t>(*gen)});
-      else
-        add_entry(number, Entry{});
+      else add_entry(number, Entry{});
     }
   }
   auto dict = p.object();
@@ -242,16 +241,14 @@ bool PdfFile::read_stream_section(std::size_t offset, Dict& trailer, OpenProblem
       }
       const std::uint64_t type = widths[0] == 0 ? 1 : field(*data, position, widths[0]);
       const std::uint64_t second = field(*data, position + static_cast<std::size_t>(widths[0]), widths[1]);
-      const std::uint64_t third =
-          field(*data, position + static_cast<std::size_t>(widths[0] + widths[1]), widths[2]);
+      const std::uint64_t third = field(*data, position + static_cast<std::size_t>(widths[0] + widths[1]), widths[2]);
       position += entry_size;
       const auto number = static_cast<std::uint32_t>(start + i);
       if (type == 1 && second < bytes_.size() && number != 0 && third <= 65535)
         add_entry(number, Entry{Entry::Type::offset, second, static_cast<std::uint32_t>(third)});
       else if (type == 2 && second < kMaxObjects && third < kMaxObjects)
         add_entry(number, Entry{Entry::Type::compressed, second, static_cast<std::uint32_t>(third)});
-      else
-        add_entry(number, Entry{});
+      else add_entry(number, Entry{});
     }
   }
   return true;
@@ -273,8 +270,7 @@ std::optional<Object> PdfFile::load(Ref ref, int depth) const {
   std::optional<Object> result;
   if (entry->second.type == Entry::Type::compressed) {
     if (ref.gen == 0)
-      result = from_object_stream(static_cast<std::uint32_t>(entry->second.value), entry->second.index, ref.num,
-                                  depth);
+      result = from_object_stream(static_cast<std::uint32_t>(entry->second.value), entry->second.index, ref.num, depth);
   } else if (entry->second.index == ref.gen) {
     Parser p(bytes_, static_cast<std::size_t>(entry->second.value));
     auto parsed = p.indirect_object();
@@ -284,7 +280,8 @@ std::optional<Object> PdfFile::load(Ref ref, int depth) const {
         const Object* length = find(stream->dict, "Length");
         if (length != nullptr && length->ref() != nullptr) {
           const auto value = load(*length->ref(), depth + 1);
-          if (value && value->integer() != nullptr && *value->integer() != static_cast<std::int64_t>(stream->data_length)) {
+          if (value && value->integer() != nullptr &&
+              *value->integer() != static_cast<std::int64_t>(stream->data_length)) {
             Parser again(bytes_, static_cast<std::size_t>(entry->second.value));
             if (auto reparsed = again.indirect_object(*value->integer())) parsed = std::move(reparsed);
           }
@@ -467,10 +464,8 @@ void PdfFile::collect_fields(const Object& node, const std::string& parent_name,
     for (const auto& kid : *kids->array()) {
       const auto kid_dict = resolve(kid);
       if (!kid_dict || kid_dict->dict() == nullptr) continue;
-      if (find(*kid_dict->dict(), "T") != nullptr)
-        field_kids.push_back(kid);
-      else if (!first_widget && kid.ref() != nullptr)
-        first_widget = *kid.ref();
+      if (find(*kid_dict->dict(), "T") != nullptr) field_kids.push_back(kid);
+      else if (!first_widget && kid.ref() != nullptr) first_widget = *kid.ref();
     }
   }
   if (!field_kids.empty()) {
@@ -483,10 +478,8 @@ void PdfFile::collect_fields(const Object& node, const std::string& parent_name,
   field.name = name;
   field.field = *ref;
   if (const Object* v = find(dict, "V"); v != nullptr && !v->is_null()) {
-    if (v->ref() != nullptr)
-      field.value = *v->ref();
-    else if (v->dict() != nullptr)
-      field.direct_value = *v;
+    if (v->ref() != nullptr) field.value = *v->ref();
+    else if (v->dict() != nullptr) field.direct_value = *v;
   }
   const Dict* widget = &dict;
   std::optional<Object> widget_object;

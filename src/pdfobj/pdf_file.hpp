@@ -1,7 +1,7 @@
 #pragma once
 // The strict PDF reader (it never repairs): an existing PDF read just enough to append an incremental update,
-// verify its signatures or find its metadata: header, startxref, the chain of cross-reference sections (classic tables and xref streams,
-// hybrid files included), indirect objects (object streams included), the catalog, the pages and the
+// verify its signatures or find its metadata: header, startxref, the chain of cross-reference sections (classic tables
+// and xref streams, hybrid files included), indirect objects (object streams included), the catalog, the pages and the
 // signature fields. Every limit is explicit; hostile input yields a problem text, never a crash or a loop.
 
 #include <array>
@@ -28,13 +28,13 @@ struct OpenProblem {
 
 /// A terminal signature field with its widget (merged or the first kid).
 struct SignatureField {
-  std::string name;             ///< fully qualified (parent names joined with '.')
-  Ref field;                    ///< the field's object
-  std::optional<Ref> widget;    ///< its widget annotation when it is a separate object
-  std::optional<Ref> value;     ///< /V when it is an indirect signature dictionary
+  std::string name;                    ///< fully qualified (parent names joined with '.')
+  Ref field;                           ///< the field's object
+  std::optional<Ref> widget;           ///< its widget annotation when it is a separate object
+  std::optional<Ref> value;            ///< /V when it is an indirect signature dictionary
   std::optional<Object> direct_value;  ///< /V when it is a direct dictionary
-  std::optional<Ref> page;      ///< the page the widget is on (/P, or found through /Annots)
-  std::array<double, 4> rect{};  ///< the widget's /Rect, normalized (x1 < x2, y1 < y2)
+  std::optional<Ref> page;             ///< the page the widget is on (/P, or found through /Annots)
+  std::array<double, 4> rect{};        ///< the widget's /Rect, normalized (x1 < x2, y1 < y2)
   [[nodiscard]] bool is_signed() const { return value.has_value() || direct_value.has_value(); }
 };
 
@@ -109,8 +109,7 @@ class PdfFile {
   [[nodiscard]] std::optional<Bytes> decode(const Stream& stream, std::string_view source) const;
   [[nodiscard]] Array form_fields() const;
   void collect_fields(const Object& node, const std::string& parent_name, bool parent_is_sig, int depth,
-                      std::set<Ref>& seen, std::vector<SignatureField>* signatures,
-                      std::set<std::string>* names) const;
+                      std::set<Ref>& seen, std::vector<SignatureField>* signatures, std::set<std::string>* names) const;
 
   std::string_view bytes_;
   Dict trailer_;

@@ -3,8 +3,8 @@
 #include <cmath>
 #include <cstdio>
 
-#include "pdfobj/lexical.hpp"
 #include "base/utf8.hpp"
+#include "pdfobj/lexical.hpp"
 
 namespace vanban::pdfobj {
 
@@ -123,10 +123,8 @@ std::optional<Object> Parser::parse(int depth) {
   if (pos_ >= data_.size()) return std::nullopt;
   const char c = data_[pos_];
   switch (c) {
-    case '/':
-      return name_object();
-    case '(':
-      return literal_string();
+    case '/': return name_object();
+    case '(': return literal_string();
     case '<':
       if (pos_ + 1 < data_.size() && data_[pos_ + 1] == '<') return dictionary(depth);
       return hex_string();
@@ -145,8 +143,7 @@ std::optional<Object> Parser::parse(int depth) {
         array.push_back(std::move(*element));
       }
     }
-    default:
-      break;
+    default: break;
   }
   if (c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9')) return number_or_ref();
   const std::string_view word = token();

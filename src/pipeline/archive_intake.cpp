@@ -19,10 +19,10 @@ const model::Case* case_for(const model::Register& cases, const std::string& cas
                       "văn bản không ghi mã hồ sơ, mà tệp --case có " + std::to_string(cases.cases.size()) +
                           " hồ sơ: không biết văn bản thuộc hồ sơ nào");
   else if (cases.cases.size() == 1)
-    diagnostics.error("E0718", file,
-                      "văn bản thuộc hồ sơ \"" + case_id + "\" nhưng --case là hồ sơ \"" + cases.cases.front().id + "\"");
-  else
-    diagnostics.error("E0718", file, "văn bản thuộc hồ sơ \"" + case_id + "\", không có trong tệp --case");
+    diagnostics.error(
+        "E0718", file,
+        "văn bản thuộc hồ sơ \"" + case_id + "\" nhưng --case là hồ sơ \"" + cases.cases.front().id + "\"");
+  else diagnostics.error("E0718", file, "văn bản thuộc hồ sơ \"" + case_id + "\", không có trong tệp --case");
   return nullptr;
 }
 

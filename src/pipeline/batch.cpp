@@ -118,8 +118,8 @@ std::size_t BatchRunner::planned() const { return plan_.size(); }
 std::string BatchRunner::output_name(const std::string& case_id, const std::string& template_name) {
   std::string safe;
   for (const char c : case_id) {
-    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-                       c == '_' || c == '.';
+    const bool plain =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
     safe += plain ? c : '_';
   }
   if (safe.empty() || safe.front() == '.') safe.insert(safe.begin(), '_');  // never ".." or a hidden file
@@ -141,9 +141,9 @@ bool BatchRunner::plan(const std::vector<BatchCase>& cases, Diagnostics& diagnos
     if (filter && !engine_.matches(*filter, *request, options_.render)) continue;
     const std::string file = output_name(the_case.id, options_.render.template_name);
     if (const auto [it, inserted] = seen.emplace(file, source.file); !inserted) {
-      diagnostics.error("E0316", the_case.loc,
-                        "mã hồ sơ \"" + the_case.id + "\" trùng với một hồ sơ trong " + it->second +
-                            "; hồ sơ này bị bỏ qua");
+      diagnostics.error(
+          "E0316", the_case.loc,
+          "mã hồ sơ \"" + the_case.id + "\" trùng với một hồ sơ trong " + it->second + "; hồ sơ này bị bỏ qua");
       continue;
     }
     const model::Party* debtor = first_debtor(the_case);
@@ -170,41 +170,42 @@ std::vector<BatchItem> BatchRunner::run(const std::function<void(const BatchProg
   counts.total = plan_.size();
 
   const auto work = [&](std::size_t index) {
-      const Planned& planned = plan_[index];
-      BatchItem item;
-      item.case_id = planned.source.the_case->id;
-      item.debtor = planned.debtor;
-      item.amount = planned.amount;
-      item.file = output_name(item.case_id, options_.render.template_name);
-      const std::filesystem::path path = options_.out_dir / item.file;
-      const auto known = previous.find(item.file);
-      std::string problem;
-      const auto existing = known != previous.end() ? read_file(path, 1U << 30U, problem) : std::nullopt;
-      if (existing && crypto::sha256_hex(*existing) == known->second) {
-        item.sha256 = known->second;
-        item.status = ItemStatus::skipped;
+    const Planned& planned = plan_[index];
+    BatchItem item;
+    item.case_id = planned.source.the_case->id;
+    item.debtor = planned.debtor;
+    item.amount = planned.amount;
+    item.file = output_name(item.case_id, options_.render.template_name);
+    const std::filesystem::path path = options_.out_dir / item.file;
+    const auto known = previous.find(item.file);
+    std::string problem;
+    const auto existing = known != previous.end() ? read_file(path, 1U << 30U, problem) : std::nullopt;
+    if (existing && crypto::sha256_hex(*existing) == known->second) {
+      item.sha256 = known->second;
+      item.status = ItemStatus::skipped;
+    } else {
+      Diagnostics diagnostics;
+      const auto pdf = engine_.render(planned.request, options_.render, diagnostics);
+      if (pdf) {
+        // Flushed once for the whole batch before the manifest names it; a rerun checks every hash anyway.
+        write_file_atomically(path, *pdf, Durability::deferred);
+        item.sha256 = crypto::sha256_hex(*pdf);
+        item.status = ItemStatus::done;
       } else {
-        Diagnostics diagnostics;
-        const auto pdf = engine_.render(planned.request, options_.render, diagnostics);
-        if (pdf) {
-          // Flushed once for the whole batch before the manifest names it; a rerun checks every hash anyway.
-          write_file_atomically(path, *pdf, Durability::deferred);
-          item.sha256 = crypto::sha256_hex(*pdf);
-          item.status = ItemStatus::done;
-        } else {
-          item.status = ItemStatus::failed;
-          for (const auto& diagnostic : diagnostics.list()) {
-            if (diagnostic.severity != Severity::error) continue;
-            item.message += (item.message.empty() ? "" : "; ") + format_diagnostic(diagnostic);
-          }
+        item.status = ItemStatus::failed;
+        for (const auto& diagnostic : diagnostics.list()) {
+          if (diagnostic.severity != Severity::error) continue;
+          item.message += (item.message.empty() ? "" : "; ") + format_diagnostic(diagnostic);
         }
       }
-      const std::lock_guard<std::mutex> lock(mutex);
-      (item.status == ItemStatus::done ? counts.done : item.status == ItemStatus::skipped ? counts.skipped
-                                                                                          : counts.failed)++;
-      items[index] = std::move(item);
-      finished[index] = true;
-      if (progress) progress(counts);
+    }
+    const std::lock_guard<std::mutex> lock(mutex);
+    (item.status == ItemStatus::done      ? counts.done
+     : item.status == ItemStatus::skipped ? counts.skipped
+                                          : counts.failed)++;
+    items[index] = std::move(item);
+    finished[index] = true;
+    if (progress) progress(counts);
   };
   // A failure to write stops the batch, but what is finished still reaches the disk and the manifest.
   std::exception_ptr failure;

@@ -25,17 +25,17 @@ struct BatchItem {
   std::string file;         ///< output file name inside the output folder
   std::string sha256;       ///< of the output file; "" when failed
   ItemStatus status = ItemStatus::failed;
-  std::string message;      ///< why it failed
+  std::string message;  ///< why it failed
 };
 
 struct BatchOptions {
-  RenderOptions render;                  ///< template, dates, parameters (number and signer stay per case)
+  RenderOptions render;  ///< template, dates, parameters (number and signer stay per case)
   std::filesystem::path out_dir;
-  std::string where;                     ///< filter over the case context; "" selects every case
+  std::string where;  ///< filter over the case context; "" selects every case
   unsigned jobs = 1;
-  bool force = false;                    ///< redo outputs that exist and match the manifest
+  bool force = false;  ///< redo outputs that exist and match the manifest
   std::optional<std::filesystem::path> combined;
-  bool duplex = false;                   ///< in the combined PDF, start each letter on an odd page
+  bool duplex = false;  ///< in the combined PDF, start each letter on an odd page
 };
 
 struct BatchProgress {

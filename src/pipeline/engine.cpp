@@ -29,7 +29,8 @@ Bytes read_resource(const std::filesystem::path& path) {
 
 std::vector<templating::TemplateSource> template_sources(const std::filesystem::path& root) {
   std::error_code ec;
-  if (!std::filesystem::is_directory(root, ec)) throw Error(errors::kResource, "không có thư mục mẫu văn bản " + root.string(), root.string());
+  if (!std::filesystem::is_directory(root, ec))
+    throw Error(errors::kResource, "không có thư mục mẫu văn bản " + root.string(), root.string());
   std::vector<templating::TemplateSource> sources;
   for (auto it = std::filesystem::recursive_directory_iterator(root, ec);
        !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
@@ -40,7 +41,9 @@ std::vector<templating::TemplateSource> template_sources(const std::filesystem::
     if (!text) throw Error(errors::kResource, "không đọc được mẫu văn bản: " + problem, it->path().string());
     sources.push_back({std::move(name), make_file_name(it->path().string()), std::move(*text)});
   }
-  if (ec) throw Error(errors::kResource, "không liệt kê được các mẫu trong " + root.string() + ": " + ec.message(), root.string());
+  if (ec)
+    throw Error(errors::kResource, "không liệt kê được các mẫu trong " + root.string() + ": " + ec.message(),
+                root.string());
   // Directory order is not stable; parsing order must be.
   std::sort(sources.begin(), sources.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
   return sources;
@@ -88,7 +91,7 @@ std::unique_ptr<Engine> Engine::load(const ResourcePaths& paths, Diagnostics& di
 }
 
 std::shared_ptr<const Engine::Filter> Engine::parse_filter(const std::string& text, const std::string& template_name,
-                                                     Diagnostics& diagnostics) const {
+                                                           Diagnostics& diagnostics) const {
   const templating::Template* document_template = templates_->find(template_name);
   if (document_template == nullptr) return nullptr;
   auto filter = std::make_shared<Filter>();
@@ -183,7 +186,8 @@ std::optional<doc::Document> Engine::document(const Resolved& request, const Ren
   templating::RenderInput input{request.ledger};
   if (!options.number.empty()) {
     if (options.number.size() > 9 || options.number.find_first_not_of("0123456789") != std::string::npos) {
-      diagnostics.error("E0315", SourceLoc{}, "số văn bản \"" + options.number + "\" phải là số nguyên dương (tối đa 9 chữ số)");
+      diagnostics.error("E0315", SourceLoc{},
+                        "số văn bản \"" + options.number + "\" phải là số nguyên dương (tối đa 9 chữ số)");
       return std::nullopt;
     }
     // Nghị định 30: a leading zero below 10 ("05").
@@ -272,10 +276,10 @@ std::optional<TemplateInfo> Engine::describe(const std::string& name) const {
   for (const auto& parameter : templates_->parameters_of(*item)) {
     std::string example = parameter.example;
     if (example.empty())
-      example = parameter.type == "date"    ? "2024-01-15"
-                : parameter.type == "party" ? "debtor"
+      example = parameter.type == "date"                               ? "2024-01-15"
+                : parameter.type == "party"                            ? "debtor"
                 : parameter.type == "text" || parameter.type == "list" ? "…"
-                                                                      : "1";
+                                                                       : "1";
     info.parameters.push_back({parameter.name, parameter.type, parameter.description, example,
                                parameter.default_value.value_or(std::string()), parameter.required});
   }

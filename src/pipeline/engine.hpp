@@ -19,7 +19,7 @@
 namespace vanban::templating {
 class TemplateSet;
 class Template;
-}
+}  // namespace vanban::templating
 namespace vanban::rules {
 struct Law;
 }
@@ -51,12 +51,12 @@ struct ResourcePaths {
 /// What to render besides the case.
 struct RenderOptions {
   std::string template_name;
-  std::optional<model::Date> date;        ///< document date; default: see Engine::resolve
-  model::Date today;                      ///< taken once by the front end
-  std::string number;                     ///< số, digits only; "" in a draft
+  std::optional<model::Date> date;  ///< document date; default: see Engine::resolve
+  model::Date today;                ///< taken once by the front end
+  std::string number;               ///< số, digits only; "" in a draft
   std::optional<std::string> signer_id;
   std::map<std::string, std::string, std::less<>> parameters;  ///< --set key=value
-  layout::Profile profile;                ///< page geometry and type sizes; must pass profile_problems()
+  layout::Profile profile;  ///< page geometry and type sizes; must pass profile_problems()
 };
 
 /// A parameter a template takes from --set, for `vanban templates --describe`.
@@ -64,7 +64,7 @@ struct ParameterInfo {
   std::string name;
   std::string type;  ///< text, date, number, money
   std::string description;
-  std::string example;  ///< a value that renders (the declared example, else one of the right type)
+  std::string example;        ///< a value that renders (the declared example, else one of the right type)
   std::string default_value;  ///< used when not given ("" when none)
   bool required = true;
 };
@@ -111,9 +111,9 @@ class Engine {
                                             Diagnostics& diagnostics) const;
 
   /// Reads a file that must hold exactly one case (a register of several is refused with E0421).
-  [[nodiscard]] std::optional<model::Case> read_single_case(
-      std::string_view bytes, const std::string& file, Diagnostics& diagnostics,
-      text::RepairMode repair = text::RepairMode::repair) const;
+  [[nodiscard]] std::optional<model::Case> read_single_case(std::string_view bytes, const std::string& file,
+                                                            Diagnostics& diagnostics,
+                                                            text::RepairMode repair = text::RepairMode::repair) const;
 
   /// Reads a single-case file and renders it.
   [[nodiscard]] std::optional<Bytes> render_file(std::string_view bytes, const std::string& file,
@@ -141,7 +141,7 @@ class Engine {
   struct Filter;
   /// Parses and checks a filter for one template; errors at "--where:1:COLUMN"; nullptr when it is wrong.
   [[nodiscard]] std::shared_ptr<const Filter> parse_filter(const std::string& text, const std::string& template_name,
-                                                     Diagnostics& diagnostics) const;
+                                                           Diagnostics& diagnostics) const;
   /// Whether the resolved request's case passes the filter (a case whose context cannot be built does not); the
   /// filter sees the case exactly as the document will.
   [[nodiscard]] bool matches(const Filter& filter, const Resolved& request, const RenderOptions& options) const;

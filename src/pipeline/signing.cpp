@@ -42,8 +42,8 @@ std::unique_ptr<sign::Identity> load_identity(const KeyFiles& keys, const sign::
   if (keys.pkcs12) {
     auto bytes = read_input_file(*keys.pkcs12, diagnostics);
     if (!bytes) return nullptr;
-    auto identity = sign::Identity::from_pkcs12(*bytes, passphrase, SourceLoc{make_file_name(keys.pkcs12->string())},
-                                                diagnostics);
+    auto identity =
+        sign::Identity::from_pkcs12(*bytes, passphrase, SourceLoc{make_file_name(keys.pkcs12->string())}, diagnostics);
     wipe(*bytes);
     return identity;
   }
@@ -52,9 +52,9 @@ std::unique_ptr<sign::Identity> load_identity(const KeyFiles& keys, const sign::
   const auto chain = keys.chain ? read_input_file(*keys.chain, diagnostics) : std::optional<Bytes>(Bytes());
   std::unique_ptr<sign::Identity> identity;
   if (key && certificate && chain)
-    identity = sign::Identity::from_pem(*key, *certificate, *chain, passphrase,
-                                        SourceLoc{make_file_name(keys.key->string())},
-                                        SourceLoc{make_file_name(keys.certificate->string())}, diagnostics);
+    identity =
+        sign::Identity::from_pem(*key, *certificate, *chain, passphrase, SourceLoc{make_file_name(keys.key->string())},
+                                 SourceLoc{make_file_name(keys.certificate->string())}, diagnostics);
   if (key) wipe(*key);
   return identity;
 }

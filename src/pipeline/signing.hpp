@@ -32,7 +32,7 @@ struct SigningRequest {
   std::string field;
   std::string reason;
   std::string location;
-  std::string document_number;            ///< số/ký hiệu for the text appearance of an attachment
+  std::string document_number;  ///< số/ký hiệu for the text appearance of an attachment
   bool allow_expired = false;
 };
 

@@ -57,10 +57,8 @@ std::optional<Calendar> Calendar::parse(std::string_view bytes, const FileName& 
         while (start < text.size()) {
           const std::size_t space = text.find(' ', start);
           const std::string word = text.substr(start, space == std::string::npos ? std::string::npos : space - start);
-          if (const auto day = weekday_number(word))
-            calendar.weekend_.insert(*day);
-          else
-            fail(child.text_loc, "\"" + word + "\" không phải tên ngày trong tuần (sunday … saturday)");
+          if (const auto day = weekday_number(word)) calendar.weekend_.insert(*day);
+          else fail(child.text_loc, "\"" + word + "\" không phải tên ngày trong tuần (sunday … saturday)");
           if (space == std::string::npos) break;
           start = space + 1;
         }
@@ -98,12 +96,9 @@ std::optional<Calendar> Calendar::parse(std::string_view bytes, const FileName& 
             continue;
           }
           for (model::Date d = *from; d <= *to; d = d.plus_days(1)) {
-            if (entry.name == "off")
-              calendar.off_[d.days()] = name->value;
-            else if (entry.name == "work")
-              calendar.worked_.insert(d.days());
-            else
-              fail(entry.loc, "phần tử <" + entry.name + "> không thuộc <year> (chỉ có <off> và <work>)");
+            if (entry.name == "off") calendar.off_[d.days()] = name->value;
+            else if (entry.name == "work") calendar.worked_.insert(d.days());
+            else fail(entry.loc, "phần tử <" + entry.name + "> không thuộc <year> (chỉ có <off> và <work>)");
           }
         }
       } else {

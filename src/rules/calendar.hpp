@@ -34,10 +34,10 @@ class Calendar {
   [[nodiscard]] bool covers(int year) const { return years_.count(year) != 0; }
 
  private:
-  std::set<int> weekend_;                          ///< 0 = Sunday … 6 = Saturday
+  std::set<int> weekend_;                             ///< 0 = Sunday … 6 = Saturday
   std::map<std::pair<int, int>, std::string> fixed_;  ///< (month, day) → name
-  std::map<std::int64_t, std::string> off_;        ///< days since epoch → name
-  std::set<std::int64_t> worked_;                  ///< make-up working days
+  std::map<std::int64_t, std::string> off_;           ///< days since epoch → name
+  std::set<std::int64_t> worked_;                     ///< make-up working days
   std::set<int> years_;
 };
 

@@ -21,10 +21,8 @@ class LawReader {
       return regimes;
     }
     for (const auto& child : root.children) {
-      if (child.name == "regime")
-        regimes.push_back(read_regime(child));
-      else
-        error(child.loc, "phần tử <" + child.name + "> không thuộc dữ liệu pháp luật");
+      if (child.name == "regime") regimes.push_back(read_regime(child));
+      else error(child.loc, "phần tử <" + child.name + "> không thuộc dữ liệu pháp luật");
     }
     std::sort(regimes.begin(), regimes.end(), [](const Regime& a, const Regime& b) { return a.from < b.from; });
     for (std::size_t i = 1; i < regimes.size(); ++i) {
@@ -74,8 +72,7 @@ class LawReader {
         for (const auto& line : child.children) {
           if (line.name != "line" || line.text.empty())
             error(line.loc, "mỗi căn cứ phải là một phần tử <line> có nội dung");
-          else
-            lines.push_back(line.text);
+          else lines.push_back(line.text);
         }
       } else if (child.name == "time-limit") {
         TimeLimit limit;
@@ -86,14 +83,10 @@ class LawReader {
         if (problem != std::errc() || end != count.data() + count.size() || limit.count <= 0)
           error(child.loc, "thời hạn \"" + limit.id + "\" phải có count là số nguyên dương");
         const std::string unit = attribute(child, "unit");
-        if (unit == "calendar-days")
-          limit.unit = DayCount::calendar_days;
-        else if (unit == "working-days")
-          limit.unit = DayCount::working_days;
-        else if (unit == "months")
-          limit.unit = DayCount::months;
-        else
-          error(child.loc, "đơn vị thời hạn \"" + unit + "\" không hợp lệ (calendar-days, working-days, months)");
+        if (unit == "calendar-days") limit.unit = DayCount::calendar_days;
+        else if (unit == "working-days") limit.unit = DayCount::working_days;
+        else if (unit == "months") limit.unit = DayCount::months;
+        else error(child.loc, "đơn vị thời hạn \"" + unit + "\" không hợp lệ (calendar-days, working-days, months)");
         if (const auto* basis = child.find_attribute("basis")) limit.basis = basis->value;
         if (const auto* confirmed = child.find_attribute("confirmed")) limit.confirmed = confirmed->value != "false";
         regime.time_limits[limit.id] = limit;

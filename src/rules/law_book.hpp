@@ -31,10 +31,10 @@ struct Regime {
   std::string name;
   model::Date from;
   std::optional<model::Date> until;
-  std::map<std::string, std::string, std::less<>> citations;                     ///< "law", "decree", …
-  std::map<std::string, std::vector<std::string>, std::less<>> basis_lines;      ///< căn cứ per document kind
+  std::map<std::string, std::string, std::less<>> citations;                 ///< "law", "decree", …
+  std::map<std::string, std::vector<std::string>, std::less<>> basis_lines;  ///< căn cứ per document kind
   std::map<std::string, TimeLimit, std::less<>> time_limits;
-  std::map<std::string, std::string, std::less<>> form_codes;                    ///< per document kind
+  std::map<std::string, std::string, std::less<>> form_codes;  ///< per document kind
   SourceLoc loc;
 };
 

@@ -75,8 +75,8 @@ Ref add_image_appearance(IncrementalUpdate& update, const RasterImage& image, co
   return add_form(update, rect, std::move(resources), content);
 }
 
-std::array<double, 2> text_block_size(const EmbeddableFont& font, const std::vector<std::u32string>& lines,
-                                      double size, double leading) {
+std::array<double, 2> text_block_size(const EmbeddableFont& font, const std::vector<std::u32string>& lines, double size,
+                                      double leading) {
   double width = 0;
   for (const auto& line : lines) width = std::max(width, line_width(font, line, size));
   const double descent = -font.descent * size / 1000.0;

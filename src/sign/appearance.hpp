@@ -23,8 +23,8 @@ Ref add_empty_appearance(IncrementalUpdate& update, const Rect& rect);
 Ref add_image_appearance(IncrementalUpdate& update, const RasterImage& image, const Rect& rect);
 
 /// The size in points of lines of text set in `font` at `size` points with `leading`.
-std::array<double, 2> text_block_size(const EmbeddableFont& font, const std::vector<std::u32string>& lines,
-                                      double size, double leading);
+std::array<double, 2> text_block_size(const EmbeddableFont& font, const std::vector<std::u32string>& lines, double size,
+                                      double leading);
 
 /// An appearance that sets `lines` right-aligned in `rect`, in `font` at `size` points, black.
 Ref add_text_appearance(IncrementalUpdate& update, const EmbeddableFont& font, const std::vector<std::u32string>& lines,

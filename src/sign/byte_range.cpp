@@ -23,7 +23,8 @@ std::optional<ByteRange> read_byte_range(const Dict& signature, std::string_view
     problem = {"E0646", "/ByteRange có giá trị nằm ngoài tệp hoặc sai thứ tự"};
     return std::nullopt;
   }
-  ByteRange range{static_cast<std::size_t>(n[1]), static_cast<std::size_t>(n[2]), static_cast<std::size_t>(n[2] + n[3])};
+  ByteRange range{static_cast<std::size_t>(n[1]), static_cast<std::size_t>(n[2]),
+                  static_cast<std::size_t>(n[2] + n[3])};
   const std::string_view gap = file.substr(range.gap_start, range.gap_end - range.gap_start);
   bool hex = gap.size() >= 2 && gap.front() == '<' && gap.back() == '>';
   for (std::size_t i = 1; hex && i + 1 < gap.size(); ++i) {
@@ -31,8 +32,7 @@ std::optional<ByteRange> read_byte_range(const Dict& signature, std::string_view
     hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
   }
   if (!hex) {
-    problem = {"E0647",
-               "phần không được ký (giữa hai đoạn /ByteRange) không đúng là chuỗi /Contents"};
+    problem = {"E0647", "phần không được ký (giữa hai đoạn /ByteRange) không đúng là chuỗi /Contents"};
     return std::nullopt;
   }
   return range;
@@ -51,9 +51,7 @@ std::optional<PdfFile> open_pdf(std::string_view bytes, const SourceLoc& file, D
   auto opened = PdfFile::open(bytes, problem);
   if (opened) return opened;
   switch (problem.kind) {
-    case OpenProblem::Kind::not_pdf:
-      diagnostics.error("E0600", file, "không phải tệp PDF");
-      break;
+    case OpenProblem::Kind::not_pdf: diagnostics.error("E0600", file, "không phải tệp PDF"); break;
     case OpenProblem::Kind::encrypted:
       diagnostics.error("E0601", file, "tệp PDF bị mã hóa; không ký hoặc kiểm tra được tệp mã hóa");
       break;

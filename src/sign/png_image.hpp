@@ -13,9 +13,9 @@ namespace vanban::sign {
 struct RasterImage {
   int width = 0;
   int height = 0;
-  Bytes rgb;                   ///< 8-bit RGB samples, rows top to bottom
-  std::optional<Bytes> mask;   ///< 1 bit per pixel, rows padded to bytes; 0 = painted, 1 = transparent
-  double dpi_x = 0;            ///< from pHYs when it gives metres; 0 when unknown
+  Bytes rgb;                  ///< 8-bit RGB samples, rows top to bottom
+  std::optional<Bytes> mask;  ///< 1 bit per pixel, rows padded to bytes; 0 = painted, 1 = transparent
+  double dpi_x = 0;           ///< from pHYs when it gives metres; 0 when unknown
   double dpi_y = 0;
 };
 

@@ -19,7 +19,7 @@ namespace {
 
 constexpr double kMillimetre = 72.0 / 25.4;
 constexpr double kSealWidthWithoutResolution = 36 * kMillimetre;  // UNCONFIRMED: a typical round seal
-constexpr double kTextSize = 10;                                   // Nghị định 30: 10 pt
+constexpr double kTextSize = 10;                                  // Nghị định 30: 10 pt
 constexpr double kTextLeading = 12;
 constexpr double kTextRightMargin = 15 * kMillimetre;  // the page's right margin
 constexpr double kTextTopOffset = 6 * kMillimetre;     // inside the 20 mm top margin
@@ -112,7 +112,8 @@ void update_acroform(const PdfFile& file, IncrementalUpdate& update, std::option
   const bool indirect = form_entry != nullptr && form_entry->ref() != nullptr;
   Dict form;
   if (indirect) {
-    if (const auto loaded = file.object(*form_entry->ref()); loaded && loaded->dict() != nullptr) form = *loaded->dict();
+    if (const auto loaded = file.object(*form_entry->ref()); loaded && loaded->dict() != nullptr)
+      form = *loaded->dict();
   } else if (form_entry != nullptr && form_entry->dict() != nullptr) {
     form = *form_entry->dict();
   }
@@ -147,7 +148,12 @@ class Signer {
  public:
   Signer(const PdfFile& file, const Identity& identity, const SignRequest& request, const FontSource* fonts,
          const SourceLoc& loc, Diagnostics& diagnostics)
-      : file_(file), identity_(identity), request_(request), fonts_(fonts), loc_(loc), diagnostics_(diagnostics),
+      : file_(file),
+        identity_(identity),
+        request_(request),
+        fonts_(fonts),
+        loc_(loc),
+        diagnostics_(diagnostics),
         update_(file) {}
 
   std::optional<Bytes> run() {
@@ -180,8 +186,8 @@ class Signer {
     if (!placement) return std::nullopt;
 
     const Ref signature = update_.allocate();
-    const bool placed =
-        existing != nullptr ? fill_field(*existing, signature, *placement) : add_field(field_name, signature, *placement);
+    const bool placed = existing != nullptr ? fill_field(*existing, signature, *placement)
+                                            : add_field(field_name, signature, *placement);
     if (!placed) return std::nullopt;
     return finish(signature);
   }
@@ -213,7 +219,8 @@ class Signer {
                                   : std::nullopt;
           const Object* p = params && params->dict() != nullptr ? find(*params->dict(), "P") : nullptr;
           if (p != nullptr && p->integer() != nullptr && *p->integer() == 1)
-            diagnostics_.error("E0605", loc_, "tài liệu đã được chứng nhận ở mức không cho phép thay đổi, kể cả ký thêm");
+            diagnostics_.error("E0605", loc_,
+                               "tài liệu đã được chứng nhận ở mức không cho phép thay đổi, kể cả ký thêm");
         }
     }
   }
@@ -225,15 +232,14 @@ class Signer {
       const Moment from = Moment::from_unix(cert.not_before, request_.time.offset_minutes);
       const Moment to = Moment::from_unix(cert.not_after, request_.time.offset_minutes);
       const std::string message = "chứng thư số \"" + cert.common_name + "\" không có hiệu lực tại thời điểm ký " +
-                                  request_.time.iso8601() + " (hiệu lực từ " + from.iso8601() + " đến " +
-                                  to.iso8601() + ")";
-      if (request_.expired == ExpiredCertificate::reject)
-        diagnostics_.error("E0613", loc_, message);
-      else
-        diagnostics_.warning("E0613", loc_, message);
+                                  request_.time.iso8601() + " (hiệu lực từ " + from.iso8601() + " đến " + to.iso8601() +
+                                  ")";
+      if (request_.expired == ExpiredCertificate::reject) diagnostics_.error("E0613", loc_, message);
+      else diagnostics_.warning("E0613", loc_, message);
     }
     if (!identity_.signing_certificate().allows_signing())
-      diagnostics_.warning("E0617", loc_, "chứng thư số không có mục đích ký (keyUsage digitalSignature/nonRepudiation)");
+      diagnostics_.warning("E0617", loc_,
+                           "chứng thư số không có mục đích ký (keyUsage digitalSignature/nonRepudiation)");
   }
 
   std::string choose_field_name(const std::vector<SignatureField>& fields) const {
@@ -454,7 +460,8 @@ class Signer {
     digest.update(std::string_view(out).substr(b));
     crypto::PadesCms cms(certificate, identity_.chain(), digest.finish());
     const std::string hex = hex_encode(cms.finish(identity_.key().sign_sha256(cms.to_be_signed())));
-    if (hex.size() > reserve * 2) throw Error(errors::kLibrary, "the CMS signature is larger than the room reserved for it");
+    if (hex.size() > reserve * 2)
+      throw Error(errors::kLibrary, "the CMS signature is larger than the room reserved for it");
     out.replace(a + 1, hex.size(), hex);
     return out;
   }

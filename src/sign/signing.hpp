@@ -26,13 +26,13 @@ enum class Appearance {
 enum class ExpiredCertificate { reject, warn };
 
 struct SignRequest {
-  Moment time;                      ///< read once by the front end; goes into /M
-  std::string field_name;           ///< "" → "signer"/"agency" per appearance, else "Signature<n>"
+  Moment time;             ///< read once by the front end; goes into /M
+  std::string field_name;  ///< "" → "signer"/"agency" per appearance, else "Signature<n>"
   std::string reason;
   std::string location;
   Appearance appearance = Appearance::none;
-  std::optional<Bytes> image;       ///< PNG (signature or seal); transparency becomes a stencil mask
-  std::string document_number;      ///< số/ký hiệu shown in the attachment text block
+  std::optional<Bytes> image;   ///< PNG (signature or seal); transparency becomes a stencil mask
+  std::string document_number;  ///< số/ký hiệu shown in the attachment text block
   ExpiredCertificate expired = ExpiredCertificate::reject;
 };
 

@@ -32,18 +32,18 @@ inline constexpr std::string_view kUntrustedChain = "E0654";
 /// W0656–W0661; tests/unit/verification_branches.md) and a Vietnamese message.
 struct SignatureReport {
   std::string field_name;
-  std::string sub_filter;                   ///< "ETSI.CAdES.detached", "adbe.pkcs7.detached", …
+  std::string sub_filter;  ///< "ETSI.CAdES.detached", "adbe.pkcs7.detached", …
   std::optional<CertificateInfo> signer;
-  std::optional<Moment> time;               ///< /M, else the CMS signing-time attribute
+  std::optional<Moment> time;  ///< /M, else the CMS signing-time attribute
   std::string reason;
   std::string location;
-  std::size_t signed_end = 0;               ///< where the signed ranges end (the revision's end)
-  bool covers_revision = false;             ///< the ranges end at a %%EOF and leave out only /Contents
+  std::size_t signed_end = 0;    ///< where the signed ranges end (the revision's end)
+  bool covers_revision = false;  ///< the ranges end at a %%EOF and leave out only /Contents
   bool covers_whole_file = false;
-  Check integrity = Check::not_checked;     ///< the hash of the ranges matches the signed messageDigest
-  Check signature = Check::not_checked;     ///< the CMS signature over the signed attributes verifies
-  Check chain = Check::not_checked;         ///< the certificate chains to a trusted root (at the signing time)
-  bool pades_baseline = false;              ///< ETSI.CAdES.detached with signingCertificateV2, no signing-time
+  Check integrity = Check::not_checked;  ///< the hash of the ranges matches the signed messageDigest
+  Check signature = Check::not_checked;  ///< the CMS signature over the signed attributes verifies
+  Check chain = Check::not_checked;      ///< the certificate chains to a trusted root (at the signing time)
+  bool pades_baseline = false;           ///< ETSI.CAdES.detached with signingCertificateV2, no signing-time
   std::vector<Finding> problems;
   std::vector<Finding> warnings;
 
@@ -64,7 +64,7 @@ struct VerificationReport {
 
 /// Checks `pdf`. A file that cannot be read as a PDF is reported in `diagnostics` (nullopt); otherwise the
 /// report says what holds, signature by signature.
-std::optional<VerificationReport> verify_pdf(std::string_view pdf, const VerifyOptions& options,
-                                             const SourceLoc& file, Diagnostics& diagnostics);
+std::optional<VerificationReport> verify_pdf(std::string_view pdf, const VerifyOptions& options, const SourceLoc& file,
+                                             Diagnostics& diagnostics);
 
 }  // namespace vanban::sign

@@ -42,9 +42,7 @@ std::size_t count_revisions(std::string_view tail) {
 Bytes hex_decode(std::string_view hex) {
   Bytes out;
   out.reserve(hex.size() / 2);
-  const auto value = [](char c) {
-    return c <= '9' ? c - '0' : (c >= 'a' ? c - 'a' + 10 : c - 'A' + 10);
-  };
+  const auto value = [](char c) { return c <= '9' ? c - '0' : (c >= 'a' ? c - 'a' + 10 : c - 'A' + 10); };
   for (std::size_t i = 0; i + 1 < hex.size(); i += 2) out += static_cast<char>(value(hex[i]) * 16 + value(hex[i + 1]));
   return out;
 }
@@ -95,8 +93,8 @@ void check_one(const PdfFile& file, const SignatureField& field, const VerifyOpt
   content.append(bytes.substr(range->gap_end, range->end - range->gap_end));
   const std::int64_t now = options.now.unix_seconds();
   const std::int64_t claimed = report.time ? report.time->unix_seconds() : now;
-  const crypto::CmsFindings cms = crypto::check_cms(std::string_view(gap).substr(0, der_size), content,
-                                                    options.trusted_roots_pem, claimed, now);
+  const crypto::CmsFindings cms =
+      crypto::check_cms(std::string_view(gap).substr(0, der_size), content, options.trusted_roots_pem, claimed, now);
   if (!cms.parsed) {
     report.problems.push_back({"E0651", "không đọc được chữ ký CMS trong /Contents"});
     return;
@@ -106,8 +104,7 @@ void check_one(const PdfFile& file, const SignatureField& field, const VerifyOpt
   report.signature = cms.signature;
   report.chain = cms.chain;
   if (!report.time && cms.signing_time) report.time = Moment::from_unix(*cms.signing_time, 420);
-  report.pades_baseline =
-      report.sub_filter == "ETSI.CAdES.detached" && cms.signing_certificate_v2 && !cms.signing_time;
+  report.pades_baseline = report.sub_filter == "ETSI.CAdES.detached" && cms.signing_certificate_v2 && !cms.signing_time;
 
   if (cms.integrity != Check::passed)
     report.problems.push_back(
@@ -135,8 +132,8 @@ void check_one(const PdfFile& file, const SignatureField& field, const VerifyOpt
 
 }  // namespace
 
-std::optional<VerificationReport> verify_pdf(std::string_view pdf, const VerifyOptions& options,
-                                             const SourceLoc& file, Diagnostics& diagnostics) {
+std::optional<VerificationReport> verify_pdf(std::string_view pdf, const VerifyOptions& options, const SourceLoc& file,
+                                             Diagnostics& diagnostics) {
   const auto opened = open_pdf(pdf, file, diagnostics);
   if (!opened) return std::nullopt;
   VerificationReport report;

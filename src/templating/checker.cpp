@@ -24,8 +24,9 @@ class Checker {
       const Expr& dated = *document_template.document()->dated;
       const Value value = evaluate(dated, scope, diagnostics_);
       if (!value.is_absent() && value.kind() != Value::Kind::date)
-        diagnostics_.error("E0410", dated.loc,
-                           "dated=\"…\" phải là một ngày của hồ sơ, không phải " + std::string(kind_name(value.kind())));
+        diagnostics_.error(
+            "E0410", dated.loc,
+            "dated=\"…\" phải là một ngày của hồ sơ, không phải " + std::string(kind_name(value.kind())));
     }
     visiting_.clear();
     walk(document_template.nodes(), scope);
@@ -105,10 +106,8 @@ class Checker {
   }
 
   static void restore(Scope& scope, const std::string& name, const std::optional<Value>& saved) {
-    if (saved)
-      scope.bind(name, *saved);
-    else
-      scope.unbind(name);
+    if (saved) scope.bind(name, *saved);
+    else scope.unbind(name);
   }
 
   const TemplateSet& set_;
@@ -157,19 +156,17 @@ void for_each_reference_context(const TemplateSet& set, const Template& document
 
 void TemplateSet::check(const rules::Law& law, Diagnostics& diagnostics) const {
   for (const Template* document_template : documents())
-    for_each_reference_context(*this, *document_template, law, diagnostics,
-                               [&](const Value& context, Diagnostics& found) {
-                                 Checker(*this, found).check(*document_template, context);
-                               });
+    for_each_reference_context(
+        *this, *document_template, law, diagnostics,
+        [&](const Value& context, Diagnostics& found) { Checker(*this, found).check(*document_template, context); });
 }
 
 void TemplateSet::check_expression(const Expr& expression, const Template& document_template, const rules::Law& law,
                                    Diagnostics& diagnostics) const {
-  for_each_reference_context(*this, document_template, law, diagnostics,
-                             [&](const Value& context, Diagnostics& found) {
-                               const Scope scope(context);
-                               evaluate(expression, scope, found);
-                             });
+  for_each_reference_context(*this, document_template, law, diagnostics, [&](const Value& context, Diagnostics& found) {
+    const Scope scope(context);
+    evaluate(expression, scope, found);
+  });
 }
 
 }  // namespace vanban::templating

@@ -107,8 +107,8 @@ const std::string* headed_agency(const std::string& head_position, const model::
 // dân sự huyện Quỳ Hợp": lower case, the first word and "Thi hành án" capitalized, and the place name after an
 // administrative unit in title case.
 std::string name_in_text(const std::string& upper) {
-  static const std::vector<std::string> kUnits = {"tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường",
-                                                  "thị trấn"};
+  static const std::vector<std::string> kUnits = {"tỉnh",   "thành phố", "huyện",  "quận",
+                                                  "thị xã", "xã",        "phường", "thị trấn"};
   std::vector<std::string> words;
   const std::string lower = text::to_lower(upper);
   for (std::size_t start = 0; start < lower.size();) {
@@ -154,9 +154,16 @@ class ContextBuilder {
   // not seen, and every figure comes from the ledger.
   ContextBuilder(const RenderInput& input, const rules::Law& law, const Template& document_template,
                  const std::vector<Parameter>& parameters, Diagnostics& diagnostics)
-      : case_(input.ledger.the_case()), ledger_(input.ledger), input_(input), date_(input.date()), law_(law),
-        template_(document_template), template_name_(document_template.name()), parameters_(parameters),
-        diagnostics_(diagnostics), regime_(law.regimes.regime_on(date_)) {}
+      : case_(input.ledger.the_case()),
+        ledger_(input.ledger),
+        input_(input),
+        date_(input.date()),
+        law_(law),
+        template_(document_template),
+        template_name_(document_template.name()),
+        parameters_(parameters),
+        diagnostics_(diagnostics),
+        regime_(law.regimes.regime_on(date_)) {}
 
   Value build() {
     Object root;
@@ -171,14 +178,16 @@ class ContextBuilder {
     for (const auto& party : case_.parties) {
       Value value = party_value(party, true);
       parties.push_back(value);
-      (party.role == model::Role::debtor ? debtors : party.role == model::Role::creditor ? creditors : related)
+      (party.role == model::Role::debtor     ? debtors
+       : party.role == model::Role::creditor ? creditors
+                                             : related)
           .push_back(std::move(value));
     }
     root["debtor"] = debtors.empty() ? Value::absent(case_.loc) : debtors.front();
     root["creditor"] = creditors.empty() ? Value::absent(case_.loc) : creditors.front();
     root["debtor_names"] = Value::text(joined_names(model::Role::debtor), case_.loc);
-    root["creditor_names"] = creditors.empty() ? Value::absent(case_.loc)
-                                               : Value::text(joined_names(model::Role::creditor), case_.loc);
+    root["creditor_names"] =
+        creditors.empty() ? Value::absent(case_.loc) : Value::text(joined_names(model::Role::creditor), case_.loc);
     root["debtors"] = Value::list(std::move(debtors));
     root["creditors"] = Value::list(std::move(creditors));
     root["related"] = Value::list(std::move(related));
@@ -254,8 +263,8 @@ class ContextBuilder {
                           {"name", text_value(a.name)},
                           {"name_in_text", Value::text(name_in_text(a.name.value), a.name.loc)},
                           {"issuer", Value::text(name_in_text(issuing_agency()), a.name.loc)},
-                          {"parent_in_text", a.parent ? Value::text(name_in_text(a.parent->value), a.parent->loc)
-                                                      : Value::absent(a.loc)},
+                          {"parent_in_text",
+                           a.parent ? Value::text(name_in_text(a.parent->value), a.parent->loc) : Value::absent(a.loc)},
                           {"code", text_value(a.code)},
                           {"place", text_value(a.place)},
                           {"address", optional_text(a.address, a.loc)},
@@ -391,20 +400,19 @@ class ContextBuilder {
   Value obligation_value(const model::Obligation& o) {
     const auto outstanding = ledger_.outstanding(o);
     const model::Judgment* j = case_.find_judgment(o.judgment_id);
-    return Value::object(
-        {{"id", Value::text(o.id, o.loc)},
-         {"kind", Value::text(std::string(obligation_kind_id(o.kind)), o.loc)},
-         {"kind_name", Value::text(std::string(obligation_kind_name(o.kind)), o.loc)},
-         {"text", text_value(o.text)},
-         {"amount", o.amount ? Value::money(*o.amount, o.loc) : Value::absent(o.loc)},
-         {"late_interest", Value::boolean(o.late_interest)},
-         {"debtor", party_reference(o.debtor_id, o.loc)},
-         {"creditor", party_reference(o.creditor_id, o.loc)},
-         {"to_state", Value::boolean(!o.creditor_id.has_value())},
-         {"judgment", j ? judgment_reference(*j) : Value::absent(o.loc)},
-         {"paid", Value::money(ledger_.paid(o.id), o.loc)},
-         {"outstanding", outstanding ? Value::money(*outstanding, o.loc) : Value::absent(o.loc)}},
-        o.loc);
+    return Value::object({{"id", Value::text(o.id, o.loc)},
+                          {"kind", Value::text(std::string(obligation_kind_id(o.kind)), o.loc)},
+                          {"kind_name", Value::text(std::string(obligation_kind_name(o.kind)), o.loc)},
+                          {"text", text_value(o.text)},
+                          {"amount", o.amount ? Value::money(*o.amount, o.loc) : Value::absent(o.loc)},
+                          {"late_interest", Value::boolean(o.late_interest)},
+                          {"debtor", party_reference(o.debtor_id, o.loc)},
+                          {"creditor", party_reference(o.creditor_id, o.loc)},
+                          {"to_state", Value::boolean(!o.creditor_id.has_value())},
+                          {"judgment", j ? judgment_reference(*j) : Value::absent(o.loc)},
+                          {"paid", Value::money(ledger_.paid(o.id), o.loc)},
+                          {"outstanding", outstanding ? Value::money(*outstanding, o.loc) : Value::absent(o.loc)}},
+                         o.loc);
   }
 
   Value asset_value(const model::Asset& a) {
@@ -435,12 +443,13 @@ class ContextBuilder {
   }
 
   Value officer_value(const model::Officer& officer) {
-    return Value::object({{"id", Value::text(officer.id, officer.loc)},
-                          {"name", text_value(officer.name)},
-                          {"position", text_value(officer.position)},
-                          {"authority", Value::text(deciding_authority(officer.position.value, case_.agency), officer.loc)},
-                          {"card", optional_text(officer.card, officer.loc)}},
-                         officer.loc);
+    return Value::object(
+        {{"id", Value::text(officer.id, officer.loc)},
+         {"name", text_value(officer.name)},
+         {"position", text_value(officer.position)},
+         {"authority", Value::text(deciding_authority(officer.position.value, case_.agency), officer.loc)},
+         {"card", optional_text(officer.card, officer.loc)}},
+        officer.loc);
   }
 
   // The first date the party was notified (a notified event), or absent.
@@ -469,9 +478,8 @@ class ContextBuilder {
   Value enforced() {
     const model::Request* request = case_.enforcement.request ? &*case_.enforcement.request : nullptr;
     const bool on_request = case_.enforcement.mode == model::EnforcementMode::on_request && request != nullptr;
-    Object fields = obligation_summary([&](const model::Obligation& o) {
-      return !on_request || (o.creditor_id && *o.creditor_id == request->by_id);
-    });
+    Object fields = obligation_summary(
+        [&](const model::Obligation& o) { return !on_request || (o.creditor_id && *o.creditor_id == request->by_id); });
     List debtors;
     for (const auto& party : case_.parties) {
       if (party.role != model::Role::debtor) continue;
@@ -501,8 +509,9 @@ class ContextBuilder {
     if (input_.signer_id) {
       officer = case_.find_officer(*input_.signer_id);
       if (officer == nullptr) {
-        diagnostics_.error("E0313", case_.loc,
-                           "không có cán bộ có mã \"" + *input_.signer_id + "\" trong <officers> của hồ sơ " + case_.id);
+        diagnostics_.error(
+            "E0313", case_.loc,
+            "không có cán bộ có mã \"" + *input_.signer_id + "\" trong <officers> của hồ sơ " + case_.id);
         return Value::absent(case_.loc);
       }
     } else if (case_.enforcement.decision && case_.enforcement.decision->signer_id) {
@@ -528,12 +537,11 @@ class ContextBuilder {
         static const std::vector<std::string> kAllowed = {"KT.", "Q.", "TL.", "TUQ.", "TM."};
         if (std::find(kAllowed.begin(), kAllowed.end(), value) == kAllowed.end())
           problem("tham số signing=\"" + value + "\" không hợp lệ (KT., Q., TL., TUQ. hoặc TM.)");
-        else
-          signing_ = value;
+        else signing_ = value;
         continue;
       }
-      const bool declared = std::any_of(parameters_.begin(), parameters_.end(),
-                                        [&](const Parameter& p) { return p.name == name; });
+      const bool declared =
+          std::any_of(parameters_.begin(), parameters_.end(), [&](const Parameter& p) { return p.name == name; });
       if (!declared) {
         std::string names;
         for (const auto& p : parameters_) names += (names.empty() ? "" : ", ") + p.name;
@@ -558,18 +566,19 @@ class ContextBuilder {
         if (!date) problem(shown + ": cần một ngày dạng YYYY-MM-DD");
         fields[parameter.name] = date ? Value::date(*date) : Value::absent();
       } else if (parameter.type == "number" || parameter.type == "money") {
-        const bool digits = !value.empty() && value.size() <= 15 &&
-                            value.find_first_not_of("0123456789") == std::string::npos;
+        const bool digits =
+            !value.empty() && value.size() <= 15 && value.find_first_not_of("0123456789") == std::string::npos;
         if (!digits) problem(shown + ": cần một số nguyên không âm, không có dấu phân cách");
         const std::int64_t number = digits ? std::stoll(value) : 0;
-        fields[parameter.name] = !digits                       ? Value::absent()
+        fields[parameter.name] = !digits                     ? Value::absent()
                                  : parameter.type == "money" ? Value::money(model::Money{number})
                                                              : Value::number(number);
       } else if (parameter.type == "party") {
         // A party id, or a role ("debtor", "creditor", "related") for the first party in that role.
         const model::Party* party = case_.find_party(value);
-        for (const auto& [word, role] : {std::pair{"debtor", model::Role::debtor}, std::pair{"creditor", model::Role::creditor},
-                                         std::pair{"related", model::Role::related}})
+        for (const auto& [word, role] :
+             {std::pair{"debtor", model::Role::debtor}, std::pair{"creditor", model::Role::creditor},
+              std::pair{"related", model::Role::related}})
           if (party == nullptr && value == word)
             for (const auto& candidate : case_.parties)
               if (party == nullptr && candidate.role == role) party = &candidate;
@@ -683,16 +692,17 @@ class ContextBuilder {
     const auto with_reason = [&](model::EventKind kind) {
       const model::Event* event = ledger_.last(kind);
       if (event == nullptr) return Value::absent(e.loc);
-      return Value::object({{"date", Value::date(event->date, event->loc)}, {"reason", optional_text(event->reason, event->loc)}},
-                           event->loc);
+      return Value::object(
+          {{"date", Value::date(event->date, event->loc)}, {"reason", optional_text(event->reason, event->loc)}},
+          event->loc);
     };
     fields["postponement"] = with_reason(model::EventKind::postponed);
     fields["suspension"] = with_reason(model::EventKind::suspended);
     fields["termination"] = with_reason(model::EventKind::terminated);
     if (const model::Event* no_means = ledger_.last(model::EventKind::no_means_decision)) {
-      fields["no_means_decision"] = Value::object(
-          {{"date", Value::date(no_means->date, no_means->loc)}, {"number", optional_text(no_means->number, no_means->loc)}},
-          no_means->loc);
+      fields["no_means_decision"] = Value::object({{"date", Value::date(no_means->date, no_means->loc)},
+                                                   {"number", optional_text(no_means->number, no_means->loc)}},
+                                                  no_means->loc);
     } else {
       fields["no_means_decision"] = Value::absent(e.loc);
     }
@@ -714,11 +724,11 @@ class ContextBuilder {
     fields["destructions"] = Value::list(std::move(destructions), e.loc);
     // Where enforcement stands on the document's date (the ledger: the recorded status, then the events since).
     const SourceLoc& status_loc = e.status ? e.status->loc : e.loc;
-    fields["status"] = Value::object(
-        {{"as_of", Value::date(ledger_.as_of(), status_loc)},
-         {"condition", Value::text(std::string(model::means_code(ledger_.condition())), status_loc)},
-         {"result", Value::text(std::string(model::status_result_code(ledger_.result())), status_loc)}},
-        status_loc);
+    fields["status"] =
+        Value::object({{"as_of", Value::date(ledger_.as_of(), status_loc)},
+                       {"condition", Value::text(std::string(model::means_code(ledger_.condition())), status_loc)},
+                       {"result", Value::text(std::string(model::status_result_code(ledger_.result())), status_loc)}},
+                      status_loc);
     return Value::object(std::move(fields), e.loc);
   }
 
@@ -726,7 +736,8 @@ class ContextBuilder {
     const std::string type_code = template_.document() ? template_.document()->type_code : std::string();
     const std::string type_name = template_.document() ? template_.document()->type_name : std::string();
     // Số, ký hiệu: "05/QĐ-CCTHADS"; a draft leaves room for the number: "      /QĐ-CCTHADS".
-    const std::string notation = type_code.empty() ? case_.agency.code.value : type_code + "-" + case_.agency.code.value;
+    const std::string notation =
+        type_code.empty() ? case_.agency.code.value : type_code + "-" + case_.agency.code.value;
     const std::string number = input_.number.empty() ? std::string("      ") : input_.number;
     // The căn cứ lines and form code of this template under the document's regime.
     List can_cu;
@@ -794,7 +805,7 @@ class ContextBuilder {
   const std::vector<Parameter>& parameters_;
   Diagnostics& diagnostics_;
   const rules::Regime* regime_;
-  std::map<std::string, Value, std::less<>> party_references_;  ///< party id → party_value(party, false)
+  std::map<std::string, Value, std::less<>> party_references_;     ///< party id → party_value(party, false)
   std::map<std::string, Value, std::less<>> judgment_references_;  ///< judgment id → judgment(j)
   std::string signing_;  ///< the checked `signing` parameter, "" for automatic
 };
@@ -821,8 +832,7 @@ std::vector<std::string> authority_lines(const std::string& position, const std:
   const bool acting = lower.rfind("quyền ", 0) == 0;
   if (prefix.empty() || prefix == "KT.") {
     // "Phó Chi cục trưởng" signs for the "Chi cục trưởng": KT. (ký thay).
-    if (deputy || prefix == "KT.")
-      return {"KT. " + text::to_upper(deputy ? without("Phó ") : on_behalf_of), own};
+    if (deputy || prefix == "KT.") return {"KT. " + text::to_upper(deputy ? without("Phó ") : on_behalf_of), own};
     if (acting) return {"Q. " + text::to_upper(without("Quyền "))};
     return {own};
   }

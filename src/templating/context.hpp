@@ -22,18 +22,18 @@ struct RenderInput {
   /// A request for the case of `ledger` on its date, with no number, the default signer and no parameters.
   explicit RenderInput(model::Ledger on_date) : ledger(std::move(on_date)) {}
 
-  model::Ledger ledger;                   ///< the case on the document's date; that date picks the legal regime
-  std::string number;                     ///< số, "" in a draft
-  std::optional<std::string> signer_id;   ///< officer who signs; default: the decision's signer, else the head
+  model::Ledger ledger;                  ///< the case on the document's date; that date picks the legal regime
+  std::string number;                    ///< số, "" in a draft
+  std::optional<std::string> signer_id;  ///< officer who signs; default: the decision's signer, else the head
   std::map<std::string, std::string, std::less<>> parameters;  ///< --set key=value, already checked
 
   /// The document's date: the ledger's.
   [[nodiscard]] model::Date date() const { return ledger.as_of(); }
 };
 
-/// Builds the context for the case of `input.ledger`. `parameters` are those the template declares ({@param}); the values given in
-/// `input.parameters` are checked against them. Input problems (unknown signer, no regime for the date, a bad
-/// or missing parameter) are reported.
+/// Builds the context for the case of `input.ledger`. `parameters` are those the template declares ({@param}); the
+/// values given in `input.parameters` are checked against them. Input problems (unknown signer, no regime for the date,
+/// a bad or missing parameter) are reported.
 Value build_context(const RenderInput& input, const rules::Law& law, const Template& document_template,
                     const std::vector<Parameter>& parameters, Diagnostics& diagnostics);
 

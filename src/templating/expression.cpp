@@ -109,7 +109,7 @@ class ExpressionParser {
     if (!left) return std::nullopt;
     skip_space();
     static constexpr std::pair<std::string_view, Expr::Op> kOperators[] = {
-        {"==", Expr::Op::equal},        {"!=", Expr::Op::not_equal}, {"<=", Expr::Op::less_equal},
+        {"==", Expr::Op::equal},         {"!=", Expr::Op::not_equal}, {"<=", Expr::Op::less_equal},
         {">=", Expr::Op::greater_equal}, {"<", Expr::Op::less},       {">", Expr::Op::greater}};
     for (const auto& [token, op] : kOperators) {
       if (source_.substr(at_, token.size()) == token) {
@@ -256,7 +256,8 @@ std::optional<int> compare(const Value& a, const Value& b) {
     if (x && y) return order(*x, *y);
     return std::nullopt;
   }
-  if (a.kind() == Kind::text && b.kind() == Kind::text) return a.as_text().compare(b.as_text()) < 0 ? -1 : (a.as_text() == b.as_text() ? 0 : 1);
+  if (a.kind() == Kind::text && b.kind() == Kind::text)
+    return a.as_text().compare(b.as_text()) < 0 ? -1 : (a.as_text() == b.as_text() ? 0 : 1);
   if (a.kind() == Kind::boolean && b.kind() == Kind::boolean) return order(a.as_boolean(), b.as_boolean());
   return std::nullopt;
 }
@@ -298,8 +299,7 @@ Value resolve_path(const Expr& path, const Scope& scope, Diagnostics& diagnostic
         }
         if (field->kind() == Value::Kind::list)
           mapped.insert(mapped.end(), field->as_list().begin(), field->as_list().end());
-        else
-          mapped.push_back(*field);
+        else mapped.push_back(*field);
       }
       current = Value::list(std::move(mapped), current.loc());
     } else if (current.kind() == Value::Kind::object) {
@@ -312,9 +312,9 @@ Value resolve_path(const Expr& path, const Scope& scope, Diagnostics& diagnostic
     } else if (current.is_absent()) {
       return current;  // a missing parent: the whole path is missing
     } else {
-      diagnostics.error("E0402", path.loc,
-                        "\"" + walked + "\" là " + std::string(kind_name(current.kind())) + ", không có trường \"" +
-                            name + "\"");
+      diagnostics.error(
+          "E0402", path.loc,
+          "\"" + walked + "\" là " + std::string(kind_name(current.kind())) + ", không có trường \"" + name + "\"");
       return Value::absent();
     }
     walked += '.';
@@ -357,18 +357,16 @@ Value evaluate(const Expr& expr, const Scope& scope, Diagnostics& diagnostics) {
   const Value right = evaluate(expr.operands[1], scope, diagnostics);
   if (expr.op == Expr::Op::equal || expr.op == Expr::Op::not_equal) {
     bool equal = false;
-    if (left.is_absent() || right.is_absent())
-      equal = left.is_absent() && right.is_absent();
-    else if (const auto order = compare(left, right))
-      equal = *order == 0;
+    if (left.is_absent() || right.is_absent()) equal = left.is_absent() && right.is_absent();
+    else if (const auto order = compare(left, right)) equal = *order == 0;
     return Value::boolean(expr.op == Expr::Op::equal ? equal : !equal);
   }
   if (left.is_absent() || right.is_absent()) return Value::boolean(false);
   const auto order = compare(left, right);
   if (!order) {
-    diagnostics.error("E0404", expr.loc,
-                      "không so sánh được " + std::string(kind_name(left.kind())) + " với " +
-                          std::string(kind_name(right.kind())));
+    diagnostics.error(
+        "E0404", expr.loc,
+        "không so sánh được " + std::string(kind_name(left.kind())) + " với " + std::string(kind_name(right.kind())));
     return Value::absent();
   }
   switch (expr.op) {

@@ -17,9 +17,20 @@ namespace vanban::templating {
 
 struct Expr {
   enum class Op {
-    path, text, number, boolean,
-    equal, not_equal, less, less_equal, greater, greater_equal,
-    logical_and, logical_or, logical_not, call
+    path,
+    text,
+    number,
+    boolean,
+    equal,
+    not_equal,
+    less,
+    less_equal,
+    greater,
+    greater_equal,
+    logical_and,
+    logical_or,
+    logical_not,
+    call
   };
   Op op = Op::path;
   std::vector<std::string> path;  ///< path: the names; call: the function name in path[0]

@@ -25,7 +25,7 @@ bool is_name_char(char c) {
 
 const std::set<std::string, std::less<>> kBlocks = {"if",      "each",   "title",      "subject",   "basis", "article",
                                                     "heading", "center", "recipients", "addressee", "table"};
-const std::set<std::string, std::less<>> kDirectives = {"include", "header", "signature", "pagebreak",
+const std::set<std::string, std::less<>> kDirectives = {"include", "header",   "signature", "pagebreak",
                                                         "fail",    "document", "param"};
 
 /// One option of a tag: `key="value"`, `key=path`, or a positional word or string.
@@ -186,9 +186,7 @@ class TemplateParser {
     if (!tokens_.empty() && tokens_.back().kind == Token::Kind::newline) tokens_.pop_back();
   }
 
-  static bool blank(const std::string& text) {
-    return text.find_first_not_of(" \t") == std::string::npos;
-  }
+  static bool blank(const std::string& text) { return text.find_first_not_of(" \t") == std::string::npos; }
 
   // A line holding only tags (and spaces) produces nothing: no empty paragraph, no stray spaces.
   void trim_silent_lines() {
@@ -381,8 +379,7 @@ class TemplateParser {
           ++position;
           break;
         case Token::Kind::clause:
-          if (opener != nullptr && opener->text == "if" && (token.text == "elif" || token.text == "else"))
-            return nodes;
+          if (opener != nullptr && opener->text == "if" && (token.text == "elif" || token.text == "else")) return nodes;
           fail("E0408", token.offset,
                "{:" + token.text + "} không nằm trong khối {#if}" +
                    (token.text == "elif" || token.text == "else" ? "" : " (chỉ có {:elif …} và {:else})"));
@@ -443,8 +440,8 @@ class TemplateParser {
     if (token.text == "each") {
       node.kind = Node::Kind::loop;
       const auto words = options(token.begin, token.end);
-      if (words.size() < 3 || !words[0].key.empty() || words[0].quoted || words[1].value != "as" ||
-          words[1].quoted || !words[2].key.empty() || words[2].quoted) {
+      if (words.size() < 3 || !words[0].key.empty() || words[0].quoted || words[1].value != "as" || words[1].quoted ||
+          !words[2].key.empty() || words[2].quoted) {
         fail("E0412", token.begin, "cú pháp đúng: {#each danh-sách as tên [sep=\", \"] [last=\" và \"]}");
       } else {
         node.expr = expression(words[0].value_offset, words[0].value_end);
@@ -452,8 +449,7 @@ class TemplateParser {
         for (std::size_t w = 3; w < words.size(); ++w) {
           if ((words[w].key == "sep" || words[w].key == "last") && words[w].quoted)
             node.options[words[w].key] = words[w].value;
-          else
-            fail("E0412", words[w].offset, "tùy chọn của {#each} chỉ có sep=\"…\" và last=\"…\"");
+          else fail("E0412", words[w].offset, "tùy chọn của {#each} chỉ có sep=\"…\" và last=\"…\"");
         }
       }
       node.body = sequence(position, &token);
@@ -461,10 +457,8 @@ class TemplateParser {
       return node;
     }
     node.kind = Node::Kind::block;
-    if (token.text == "table")
-      keyed_options(node, token, {"align"});
-    else
-      keyed_options(node, token, {});
+    if (token.text == "table") keyed_options(node, token, {"align"});
+    else keyed_options(node, token, {});
     node.body = sequence(position, &token);
     ++position;
     return node;
@@ -477,8 +471,7 @@ class TemplateParser {
     node.kind = Node::Kind::directive;
     if (!kDirectives.count(token.text)) {
       fail("E0406", token.offset,
-           "không có lệnh {@" + token.text +
-               "} (có: include, header, signature, pagebreak, fail, document, param)");
+           "không có lệnh {@" + token.text + "} (có: include, header, signature, pagebreak, fail, document, param)");
       return std::nullopt;
     }
     if (token.text == "include" || token.text == "fail") {
@@ -536,8 +529,8 @@ class TemplateParser {
       if (const auto given = node.options.find("default"); given != node.options.end())
         parameter.default_value = given->second;
       // A parameter with a default value need not be given.
-      parameter.required = (!node.options.count("optional") || node.options["optional"] != "true") &&
-                           !parameter.default_value;
+      parameter.required =
+          (!node.options.count("optional") || node.options["optional"] != "true") && !parameter.default_value;
       if (parameter.name.empty()) fail("E0412", token.offset, "{@param} cần name=\"…\"");
       static const std::set<std::string, std::less<>> kTypes = {"text", "date", "number", "money", "party", "list"};
       if (!kTypes.count(parameter.type))

@@ -26,12 +26,17 @@ model::Party party(const char* id, model::Role role, const char* name) {
 model::Case reference_case() {
   model::Case c;
   c.id = "THA-0000-000000";
-  c.agency = model::Agency{text("CƠ QUAN CHỦ QUẢN"), text("CƠ QUAN"), text("CCTHADS"), text("Địa danh"),
-                           text("Địa chỉ"), text("0200000000"), text("a@b.vn"), {}};
+  c.agency = model::Agency{text("CƠ QUAN CHỦ QUẢN"), text("CƠ QUAN"),    text("CCTHADS"), text("Địa danh"),
+                           text("Địa chỉ"),          text("0200000000"), text("a@b.vn"),  {}};
   c.officers.push_back(model::Officer{"head", text("Trưởng"), text("Chi cục trưởng"), text("CHV-0001"), {}});
   c.officers.push_back(model::Officer{"officer", text("Chấp hành viên"), text("Chấp hành viên"), text("CHV-0002"), {}});
-  c.judgments.push_back(model::Judgment{"j", text("Bản án"), text("1/2024/DS-ST"), date(2024, 1, 2),
-                                        text("Tòa án nhân dân huyện A"), date(2024, 2, 3), {}});
+  c.judgments.push_back(model::Judgment{"j",
+                                        text("Bản án"),
+                                        text("1/2024/DS-ST"),
+                                        date(2024, 1, 2),
+                                        text("Tòa án nhân dân huyện A"),
+                                        date(2024, 2, 3),
+                                        {}});
   c.parties.push_back(party("d", model::Role::debtor, "Người phải thi hành án"));
   c.parties.push_back(party("c", model::Role::creditor, "Người được thi hành án"));
   c.parties.push_back(party("r", model::Role::related, "Người liên quan"));

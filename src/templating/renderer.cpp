@@ -15,9 +15,9 @@ struct Container {
   ContainerKind kind = ContainerKind::body;
   SourceLoc loc;
   std::vector<std::vector<doc::Run>> paragraphs;
-  std::vector<std::vector<doc::Run>> current_row;   ///< table: cells of the row being written
+  std::vector<std::vector<doc::Run>> current_row;  ///< table: cells of the row being written
   std::vector<std::vector<std::vector<doc::Run>>> rows;
-  std::string align;                                 ///< table option
+  std::string align;  ///< table option
 };
 
 ContainerKind container_kind(const std::string& name) {
@@ -78,7 +78,12 @@ class Renderer {
  public:
   Renderer(const TemplateSet& set, const Template& root, const Value& context, const RenderInput& input,
            Diagnostics& diagnostics)
-      : set_(set), root_(root), case_(input.ledger.the_case()), context_(context), scope_(context), input_(input),
+      : set_(set),
+        root_(root),
+        case_(input.ledger.the_case()),
+        context_(context),
+        scope_(context),
+        input_(input),
         diagnostics_(diagnostics) {
     stack_.push_back(Container{});
   }
@@ -103,9 +108,9 @@ class Renderer {
   void missing_value(const Node& node, const Value& value) {
     const std::string field = node.expr ? node.expr->path_text() : std::string("?");
     SourceLoc where = value.loc().line > 0 ? value.loc() : case_.loc;
-    diagnostics_.error("E0310", where,
-                       "thiếu dữ liệu cho trường \"" + field + "\" mà mẫu " + root_.name() + " cần (" +
-                           node.loc.to_string() + ")");
+    diagnostics_.error(
+        "E0310", where,
+        "thiếu dữ liệu cho trường \"" + field + "\" mà mẫu " + root_.name() + " cần (" + node.loc.to_string() + ")");
   }
 
   // ---- output --------------------------------------------------------------------------------
@@ -225,8 +230,8 @@ class Renderer {
       case ContainerKind::recipients:
         pending_recipients_.clear();
         for (std::size_t i = 0; i < paragraphs.size(); ++i) {
-          std::string line = doc::plain_text(
-              with_final_mark(std::move(paragraphs[i]), i + 1 == paragraphs.size() ? '.' : ';'));
+          std::string line =
+              doc::plain_text(with_final_mark(std::move(paragraphs[i]), i + 1 == paragraphs.size() ? '.' : ';'));
           if (line.rfind("- ", 0) != 0) line = "- " + line;
           pending_recipients_.push_back(std::move(line));
         }
@@ -313,16 +318,12 @@ class Renderer {
       case Node::Kind::text: emit(node.text, node.loc, {}); break;
       case Node::Kind::newline: end_paragraph(node.loc); break;
       case Node::Kind::cell:
-        if (top().kind == ContainerKind::table)
-          end_cell();
-        else
-          emit("|", node.loc, {});
+        if (top().kind == ContainerKind::table) end_cell();
+        else emit("|", node.loc, {});
         break;
       case Node::Kind::style:
-        if (node.text == "bold")
-          bold_ = !bold_;
-        else
-          italic_ = !italic_;
+        if (node.text == "bold") bold_ = !bold_;
+        else italic_ = !italic_;
         break;
       case Node::Kind::field: field(node); break;
       case Node::Kind::condition: condition(node); break;
@@ -391,10 +392,8 @@ class Renderer {
     const auto last = node.options.find("last");
     for (std::size_t i = 0; i < items.size(); ++i) {
       if (i > 0) {
-        if (i + 1 == items.size() && last != node.options.end())
-          emit(last->second, node.loc, {});
-        else if (sep != node.options.end())
-          emit(sep->second, node.loc, {});
+        if (i + 1 == items.size() && last != node.options.end()) emit(last->second, node.loc, {});
+        else if (sep != node.options.end()) emit(sep->second, node.loc, {});
       }
       scope_.bind(node.variable, items[i]);
       scope_.bind("loop", Value::object({{"index", Value::number(static_cast<std::int64_t>(i + 1))},
@@ -408,10 +407,8 @@ class Renderer {
   }
 
   void restore(const std::string& name, const std::optional<Value>& saved) {
-    if (saved)
-      scope_.bind(name, *saved);
-    else
-      scope_.unbind(name);
+    if (saved) scope_.bind(name, *saved);
+    else scope_.unbind(name);
   }
 
   void include(const Node& node) {
@@ -467,8 +464,7 @@ class Renderer {
     Value signer;
     if (const auto option = node.expressions.find("signer"); option != node.expressions.end())
       signer = evaluate(option->second, scope_, diagnostics_);
-    else if (const Value* found = context_.find("signer"))
-      signer = *found;
+    else if (const Value* found = context_.find("signer")) signer = *found;
     // The signer is an officer, a party (object with a name) or a bare name (text, e.g. a parameter).
     const Value* name = signer.kind() == Value::Kind::text ? &signer : signer.find("name");
     const Value* position = signer.find("position");
@@ -554,8 +550,7 @@ class Renderer {
 }  // namespace
 
 std::optional<doc::Document> render_document(const TemplateSet& set, const Template& document_template,
-                                             const Value& context, const RenderInput& input,
-                                             Diagnostics& diagnostics) {
+                                             const Value& context, const RenderInput& input, Diagnostics& diagnostics) {
   return Renderer(set, document_template, context, input, diagnostics).run();
 }
 

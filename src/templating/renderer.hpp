@@ -16,7 +16,6 @@ class TemplateSet;
 /// Renders `document_template` (which declares {@document}) for the case of `input`, whose context is `context`;
 /// errors go to `diagnostics`.
 std::optional<doc::Document> render_document(const TemplateSet& set, const Template& document_template,
-                                             const Value& context, const RenderInput& input,
-                                             Diagnostics& diagnostics);
+                                             const Value& context, const RenderInput& input, Diagnostics& diagnostics);
 
 }  // namespace vanban::templating

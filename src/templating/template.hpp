@@ -30,21 +30,22 @@ struct Node {
     style,      ///< ** (text = "bold") or * (text = "italic") toggles
     condition,  ///< {#if}…{:elif}…{:else}…{/if}
     loop,       ///< {#each list as item}…{/each}
-    block,      ///< {#title}, {#subject}, {#basis}, {#article}, {#heading}, {#center}, {#recipients}, {#addressee}, {#table}
+    block,      ///< {#title}, {#subject}, {#basis}, {#article}, {#heading}, {#center}, {#recipients}, {#addressee},
+                ///< {#table}
     directive,  ///< {@header}, {@signature}, {@pagebreak}, {@fail "…"}
     include,    ///< {@include "parts/…"}
   };
   Kind kind = Kind::text;
   SourceLoc loc;
-  std::string text;                                       ///< text; style; block or directive name; include target
-  std::optional<Expr> expr;                               ///< field; loop list
-  std::vector<FilterCall> filters;                        ///< field
+  std::string text;                                          ///< text; style; block or directive name; include target
+  std::optional<Expr> expr;                                  ///< field; loop list
+  std::vector<FilterCall> filters;                           ///< field
   std::vector<std::pair<Expr, std::vector<Node>>> branches;  ///< condition
-  std::vector<Node> otherwise;                            ///< condition: {:else}
-  std::vector<Node> body;                                 ///< loop, block
-  std::string variable;                                   ///< loop
-  std::map<std::string, std::string, std::less<>> options;  ///< literal key="value" options
-  std::map<std::string, Expr, std::less<>> expressions;     ///< key=path options (e.g. signer=officer)
+  std::vector<Node> otherwise;                               ///< condition: {:else}
+  std::vector<Node> body;                                    ///< loop, block
+  std::string variable;                                      ///< loop
+  std::map<std::string, std::string, std::less<>> options;   ///< literal key="value" options
+  std::map<std::string, Expr, std::less<>> expressions;      ///< key=path options (e.g. signer=officer)
 };
 
 /// What {@param} declares: a value the case does not hold, given with --set key=value.
@@ -60,9 +61,9 @@ struct Parameter {
 
 /// What {@document} declares about the document a template makes.
 struct DocumentInfo {
-  std::string type_name;    ///< "Quyết định"
-  std::string type_code;    ///< "QĐ"
-  std::string description;  ///< one line for `vanban templates`
+  std::string type_name;        ///< "Quyết định"
+  std::string type_code;        ///< "QĐ"
+  std::string description;      ///< one line for `vanban templates`
   std::optional<Expr> applies;  ///< which cases the template is meant for
   std::optional<Expr> dated;    ///< the case date the document bears when none is given (e.g. a verification's)
   SourceLoc loc;

@@ -40,11 +40,12 @@ std::optional<TemplateSet> TemplateSet::parse(std::vector<TemplateSource> source
     for (const Node* include : includes) {
       const std::string& target = include->options.at("value");
       if (!set.find(target))
-        local.error("E0411", include->loc, "không tìm thấy phần mẫu \"" + target + "\" (tệp templates/" + target + ".vbt)");
+        local.error("E0411", include->loc,
+                    "không tìm thấy phần mẫu \"" + target + "\" (tệp templates/" + target + ".vbt)");
     }
   }
   std::function<bool(const Template&, std::vector<std::string>&)> cyclic = [&](const Template& t,
-                                                                              std::vector<std::string>& stack) {
+                                                                               std::vector<std::string>& stack) {
     std::vector<const Node*> includes;
     collect_includes(t.nodes(), includes);
     for (const Node* include : includes) {
@@ -89,7 +90,8 @@ std::vector<Parameter> TemplateSet::parameters_of(const Template& document_templ
   for (const Node* include : includes) {
     if (const Template* part = find(include->options.at("value"))) {
       for (const auto& parameter : parameters_of(*part)) {
-        const bool known = std::any_of(out.begin(), out.end(), [&](const Parameter& p) { return p.name == parameter.name; });
+        const bool known =
+            std::any_of(out.begin(), out.end(), [&](const Parameter& p) { return p.name == parameter.name; });
         if (!known) out.push_back(parameter);
       }
     }

@@ -41,8 +41,7 @@ class TemplateSet {
                                                     const rules::Law& law, Diagnostics& diagnostics) const;
 
   /// Whether the template's {@document applies="…"} condition holds for the case of `input` (true without one).
-  [[nodiscard]] bool applies(const Template& document_template, const RenderInput& input,
-                             const rules::Law& law) const;
+  [[nodiscard]] bool applies(const Template& document_template, const RenderInput& input, const rules::Law& law) const;
 
   /// The context a template sees for the case of `input` (for batch filters); problems go to `diagnostics`.
   [[nodiscard]] Value context_for(const Template& document_template, const RenderInput& input, const rules::Law& law,

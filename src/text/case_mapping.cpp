@@ -52,7 +52,7 @@ std::string capitalize_first(std::string_view utf8) {
     const char32_t cp = utf8::decode(utf8, offset);
     const bool after_slash = start > 0 && utf8[start - 1] == '/' && start < first_word_end;
     out += after_slash && u_isalpha(static_cast<UChar32>(cp)) ? to_upper(utf8.substr(start, offset - start))
-                                                             : std::string(utf8.substr(start, offset - start));
+                                                              : std::string(utf8.substr(start, offset - start));
   }
   return out;
 }

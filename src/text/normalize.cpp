@@ -46,10 +46,8 @@ std::string collapse(std::string_view utf8, bool keep_newlines) {
       continue;
     }
     if (!out.empty()) {
-      if (pending_newline)
-        out += '\n';
-      else if (pending_space)
-        out += ' ';
+      if (pending_newline) out += '\n';
+      else if (pending_space) out += ' ';
     }
     pending_space = false;
     pending_newline = false;

@@ -44,19 +44,19 @@ std::unique_ptr<icu::RuleBasedNumberFormat> make_formatter(const SpellOptions& o
   rules = replace_all(rules, "@NGHIN@", options.thousand_as_ngan ? "ngàn" : "nghìn");
   UErrorCode status = U_ZERO_ERROR;
   UParseError parse_error{};
-  auto formatter = std::make_unique<icu::RuleBasedNumberFormat>(icu::UnicodeString::fromUTF8(rules),
-                                                                icu::Locale("vi"), parse_error, status);
+  auto formatter = std::make_unique<icu::RuleBasedNumberFormat>(icu::UnicodeString::fromUTF8(rules), icu::Locale("vi"),
+                                                                parse_error, status);
   if (U_FAILURE(status))
-    throw Error(errors::kLibrary, std::string("spell-out rules rejected by ICU: ") + u_errorName(status) + " at rule line " +
-                std::to_string(parse_error.line));
+    throw Error(errors::kLibrary, std::string("spell-out rules rejected by ICU: ") + u_errorName(status) +
+                                      " at rule line " + std::to_string(parse_error.line));
   return formatter;
 }
 
 // ICU formatters are not safe to share between threads: one per thread and option set.
 icu::RuleBasedNumberFormat& formatter_for(const SpellOptions& options) {
   thread_local std::array<std::unique_ptr<icu::RuleBasedNumberFormat>, 8> cache;
-  const std::size_t key = (options.four_as_tu ? 1U : 0U) | (options.zero_tens_as_le ? 2U : 0U) |
-                          (options.thousand_as_ngan ? 4U : 0U);
+  const std::size_t key =
+      (options.four_as_tu ? 1U : 0U) | (options.zero_tens_as_le ? 2U : 0U) | (options.thousand_as_ngan ? 4U : 0U);
   if (!cache[key]) cache[key] = make_formatter(options);
   return *cache[key];
 }

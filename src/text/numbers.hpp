@@ -8,9 +8,9 @@ namespace vanban::text {
 
 /// Reading variants that differ between regions and software (../shared/DOMAIN.md §7).
 struct SpellOptions {
-  bool four_as_tu = false;      ///< 24 → "hai mươi tư" instead of "hai mươi bốn"
-  bool zero_tens_as_le = false; ///< 105 → "một trăm lẻ năm" instead of "linh"
-  bool thousand_as_ngan = false;///< "ngàn" instead of "nghìn"
+  bool four_as_tu = false;        ///< 24 → "hai mươi tư" instead of "hai mươi bốn"
+  bool zero_tens_as_le = false;   ///< 105 → "một trăm lẻ năm" instead of "linh"
+  bool thousand_as_ngan = false;  ///< "ngàn" instead of "nghìn"
 };
 
 /// Digits grouped by "." : 52870000 → "52.870.000"; negative numbers get a leading "-".

@@ -68,7 +68,8 @@ class Converter {
   explicit Converter(const char* name) {
     UErrorCode status = U_ZERO_ERROR;
     converter_ = ucnv_open(name, &status);
-    if (U_FAILURE(status) || converter_ == nullptr) throw Error(errors::kLibrary, std::string("ICU has no converter for ") + name);
+    if (U_FAILURE(status) || converter_ == nullptr)
+      throw Error(errors::kLibrary, std::string("ICU has no converter for ") + name);
     status = U_ZERO_ERROR;
     ucnv_setFromUCallBack(converter_, UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
     ucnv_setToUCallBack(converter_, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
@@ -171,8 +172,20 @@ constexpr std::array<Tcvn3Vowel, 12> kTcvn3Vowels = {{
 }};
 
 constexpr std::array<std::pair<unsigned char, char32_t>, 14> kTcvn3Letters = {{
-    {0xA8, U'ă'}, {0xA9, U'â'}, {0xAA, U'ê'}, {0xAB, U'ô'}, {0xAC, U'ơ'}, {0xAD, U'ư'}, {0xAE, U'đ'},
-    {0xA1, U'Ă'}, {0xA2, U'Â'}, {0xA3, U'Ê'}, {0xA4, U'Ô'}, {0xA5, U'Ơ'}, {0xA6, U'Ư'}, {0xA7, U'Đ'},
+    {0xA8, U'ă'},
+    {0xA9, U'â'},
+    {0xAA, U'ê'},
+    {0xAB, U'ô'},
+    {0xAC, U'ơ'},
+    {0xAD, U'ư'},
+    {0xAE, U'đ'},
+    {0xA1, U'Ă'},
+    {0xA2, U'Â'},
+    {0xA3, U'Ê'},
+    {0xA4, U'Ô'},
+    {0xA5, U'Ơ'},
+    {0xA6, U'Ư'},
+    {0xA7, U'Đ'},
 }};
 
 struct Tcvn3Table {
@@ -229,23 +242,41 @@ std::optional<std::string> encode_tcvn3(std::u32string_view text) {
 // Every mark byte has a lower-case form (after a lower-case letter) and a capital form (0x20 lower).
 
 struct VniMark {
-  unsigned char code;   // lower-case form
-  char32_t modifier;    // 0, kCircumflex or kBreve
-  char32_t tone;        // 0 or a tone mark
+  unsigned char code;  // lower-case form
+  char32_t modifier;   // 0, kCircumflex or kBreve
+  char32_t tone;       // 0 or a tone mark
 };
 
 constexpr std::array<VniMark, 17> kVniMarks = {{
-    {0xF8, 0, kGrave},           {0xF9, 0, kAcute},           {0xFB, 0, kHook},
-    {0xF5, 0, kTilde},           {0xEF, 0, kDotBelow},        {0xE2, kCircumflex, 0},
-    {0xE0, kCircumflex, kGrave}, {0xE1, kCircumflex, kAcute}, {0xE5, kCircumflex, kHook},
-    {0xE3, kCircumflex, kTilde}, {0xE4, kCircumflex, kDotBelow}, {0xEA, kBreve, 0},
-    {0xE8, kBreve, kGrave},      {0xE9, kBreve, kAcute},      {0xFA, kBreve, kHook},
-    {0xFC, kBreve, kTilde},      {0xEB, kBreve, kDotBelow},
+    {0xF8, 0, kGrave},
+    {0xF9, 0, kAcute},
+    {0xFB, 0, kHook},
+    {0xF5, 0, kTilde},
+    {0xEF, 0, kDotBelow},
+    {0xE2, kCircumflex, 0},
+    {0xE0, kCircumflex, kGrave},
+    {0xE1, kCircumflex, kAcute},
+    {0xE5, kCircumflex, kHook},
+    {0xE3, kCircumflex, kTilde},
+    {0xE4, kCircumflex, kDotBelow},
+    {0xEA, kBreve, 0},
+    {0xE8, kBreve, kGrave},
+    {0xE9, kBreve, kAcute},
+    {0xFA, kBreve, kHook},
+    {0xFC, kBreve, kTilde},
+    {0xEB, kBreve, kDotBelow},
 }};
 
 constexpr std::array<std::pair<unsigned char, char32_t>, 9> kVniLetters = {{
-    {0xF4, U'ơ'}, {0xF6, U'ư'}, {0xF1, U'đ'}, {0xEC, U'ì'}, {0xED, U'í'},
-    {0xE6, U'ỉ'}, {0xF3, U'ĩ'}, {0xF2, U'ị'}, {0xEE, U'ỵ'},
+    {0xF4, U'ơ'},
+    {0xF6, U'ư'},
+    {0xF1, U'đ'},
+    {0xEC, U'ì'},
+    {0xED, U'í'},
+    {0xE6, U'ỉ'},
+    {0xF3, U'ĩ'},
+    {0xF2, U'ị'},
+    {0xEE, U'ỵ'},
 }};
 
 constexpr unsigned char kVniCapitalOffset = 0x20;
@@ -335,8 +366,9 @@ std::optional<std::string> encode_vni(std::u32string_view text) {
     const char32_t base = parts.front();
     if (!is_vowel(base) || base >= 0x80) return std::nullopt;
     if (modifier == kHorn) {
-      const auto letter = std::find_if(kVniLetters.begin(), kVniLetters.end(),
-                                       [&](const auto& entry) { return entry.second == nfc(std::u32string{base, kHorn}).front(); });
+      const auto letter = std::find_if(kVniLetters.begin(), kVniLetters.end(), [&](const auto& entry) {
+        return entry.second == nfc(std::u32string{base, kHorn}).front();
+      });
       if (letter == kVniLetters.end()) return std::nullopt;
       out += static_cast<char>(letter->first - offset);
       modifier = 0;
@@ -386,17 +418,17 @@ std::optional<std::string> encode_1258(std::u32string_view text) {
 
 // Vowel groups (with the medial o/u) that may be followed by a final consonant, and those that end the syllable.
 const std::set<std::u32string>& closed_nuclei() {
-  static const std::set<std::u32string> set = {U"a",  U"ă",  U"â",  U"e",  U"ê",  U"i",  U"o",  U"ô",   U"ơ",
-                                               U"u",  U"ư",  U"y",  U"iê", U"yê", U"uô", U"ươ", U"oa",  U"oă",
+  static const std::set<std::u32string> set = {U"a",  U"ă",  U"â",  U"e",  U"ê",  U"i",   U"o",  U"ô",  U"ơ",
+                                               U"u",  U"ư",  U"y",  U"iê", U"yê", U"uô",  U"ươ", U"oa", U"oă",
                                                U"oe", U"uâ", U"uê", U"uy", U"oo", U"uyê", U"ia", U"ua", U"ưa"};
   return set;
 }
 
 const std::set<std::u32string>& open_nuclei() {
-  static const std::set<std::u32string> set = {
-      U"ai",  U"ao",  U"au",  U"ay",  U"âu",  U"ây",  U"eo",  U"êu",  U"iu",  U"oi",  U"ôi",  U"ơi",  U"ui",
-      U"ưi",  U"ưu",  U"uơ",  U"oai", U"oay", U"oao", U"oeo", U"uây", U"uôi", U"ươi", U"ươu", U"iêu", U"yêu",
-      U"uya", U"uyu", U"uêu"};
+  static const std::set<std::u32string> set = {U"ai",  U"ao",  U"au",  U"ay",  U"âu",  U"ây",  U"eo",  U"êu",
+                                               U"iu",  U"oi",  U"ôi",  U"ơi",  U"ui",  U"ưi",  U"ưu",  U"uơ",
+                                               U"oai", U"oay", U"oao", U"oeo", U"uây", U"uôi", U"ươi", U"ươu",
+                                               U"iêu", U"yêu", U"uya", U"uyu", U"uêu"};
   return set;
 }
 
@@ -406,13 +438,14 @@ constexpr std::array<std::u32string_view, 28> kInitials = {
 
 constexpr std::array<std::u32string_view, 9> kFinals = {U"ng", U"nh", U"ch", U"c", U"m", U"n", U"p", U"t", U""};
 
-bool fits(std::u32string_view initial, std::u32string_view nucleus, std::u32string_view final_consonant, char32_t tone) {
+bool fits(std::u32string_view initial, std::u32string_view nucleus, std::u32string_view final_consonant,
+          char32_t tone) {
   const bool open = open_nuclei().count(std::u32string(nucleus)) != 0;
   if (!open && closed_nuclei().count(std::u32string(nucleus)) == 0) return false;
   if (open && !final_consonant.empty()) return false;
   // A syllable closed by p, t, c or ch carries sắc or nặng.
-  const bool stop = final_consonant == U"p" || final_consonant == U"t" || final_consonant == U"c" ||
-                    final_consonant == U"ch";
+  const bool stop =
+      final_consonant == U"p" || final_consonant == U"t" || final_consonant == U"c" || final_consonant == U"ch";
   if (stop && tone != kAcute && tone != kDotBelow) return false;
   // k, gh and ngh come before i, e, ê (and y); c, g and ng never do.
   const char32_t first = nucleus.front();
@@ -627,7 +660,7 @@ std::optional<Candidate> try_origin(const std::vector<Segment>& segments, TextOr
   std::size_t syllables = 0;   // changed words that become syllables
   std::size_t outlandish = 0;  // changed words that become Vietnamese script only ("Krông")
   Evidence proof;
-  std::size_t judged = 0;      // words of the result that are judged
+  std::size_t judged = 0;  // words of the result that are judged
   for (const Segment& segment : segments) {
     if (!segment.word) {
       candidate.text += segment.text;
@@ -671,8 +704,8 @@ std::optional<Candidate> try_origin(const std::vector<Segment>& segments, TextOr
   // unless the file says otherwise, the proof must be strong, or three weak signs in words mostly broken, or
   // two broken words in a text of three or more that becomes wholly Vietnamese ("Phan Vaên Toaûn").
   const bool all_vietnamese = judged >= 3 && candidate.vietnamese == judged;
-  const bool convincing = proof.strong > 0 || (proof.weak >= 3 && broken > sound) ||
-                          (proof.weak >= 2 && broken >= 2 && all_vietnamese);
+  const bool convincing =
+      proof.strong > 0 || (proof.weak >= 3 && broken > sound) || (proof.weak >= 2 && broken >= 2 && all_vietnamese);
   if (!expected && (broken == 0 || !convincing)) return std::nullopt;
   if (origin != TextOrigin::utf8_as_1252 &&
       (syllables < outlandish || (judged > 0 && candidate.vietnamese * 2 <= judged)))

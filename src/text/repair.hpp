@@ -29,8 +29,8 @@ std::string_view origin_name(TextOrigin origin);
 
 /// A field's text after repair.
 struct Repaired {
-  std::string text;                           ///< converted (still to be normalized)
-  TextOrigin origin = TextOrigin::unicode;    ///< what was detected; `unicode` means unchanged
+  std::string text;                         ///< converted (still to be normalized)
+  TextOrigin origin = TextOrigin::unicode;  ///< what was detected; `unicode` means unchanged
 };
 
 /// Detects text that is really a legacy encoding misread as Windows-1252, or decomposed Unicode, and converts

@@ -140,13 +140,13 @@ class Checker {
     if (age < 0) {
       diagnostics_.error("E0215", loc, "năm sinh " + std::to_string(year) + " sau " + when);
     } else if (age > kOldestPerson) {
-      diagnostics_.error("E0215", loc,
-                         "năm sinh " + std::to_string(year) + " không hợp lý: " + std::to_string(age) + " tuổi tại " +
-                             when);
+      diagnostics_.error(
+          "E0215", loc,
+          "năm sinh " + std::to_string(year) + " không hợp lý: " + std::to_string(age) + " tuổi tại " + when);
     } else if (party.role == model::Role::debtor && age < kYoungestDebtor) {
-      diagnostics_.warning("W0222", loc,
-                           "người phải thi hành án mới " + std::to_string(age) + " tuổi tại " + when +
-                               "; kiểm tra lại năm sinh");
+      diagnostics_.warning(
+          "W0222", loc,
+          "người phải thi hành án mới " + std::to_string(age) + " tuổi tại " + when + "; kiểm tra lại năm sinh");
     }
   }
 
@@ -156,18 +156,17 @@ class Checker {
     const bool cccd = kind == "CCCD" || kind == "định danh" || kind == "Định danh";
     if (kind == "CMND") {
       if (!is_digits(number) || (number.size() != 9 && number.size() != 12))
-        diagnostics_.error("E0213", document.number.loc,
-                           "số CMND \"" + number + "\" phải có 9 hoặc 12 chữ số");
+        diagnostics_.error("E0213", document.number.loc, "số CMND \"" + number + "\" phải có 9 hoặc 12 chữ số");
       return;
     }
     if (!cccd) {
-      diagnostics_.warning("W0223", document.kind.loc,
-                           "loại giấy tờ \"" + kind + "\" không phải CCCD, CMND hay định danh; số giấy tờ không được kiểm tra");
+      diagnostics_.warning(
+          "W0223", document.kind.loc,
+          "loại giấy tờ \"" + kind + "\" không phải CCCD, CMND hay định danh; số giấy tờ không được kiểm tra");
       return;
     }
     if (!is_digits(number) || number.size() != 12) {
-      diagnostics_.error("E0213", document.number.loc,
-                         "số " + kind + " \"" + number + "\" phải có đúng 12 chữ số");
+      diagnostics_.error("E0213", document.number.loc, "số " + kind + " \"" + number + "\" phải có đúng 12 chữ số");
       return;
     }
     // Số định danh cá nhân: 3 digits province, 1 digit century and sex (0/1 = 1900s male/female, 2/3 = 2000s…),
@@ -201,8 +200,8 @@ class Checker {
       if (!obligation->amount && index < where_.amount_written.size() && where_.amount_written[index])
         continue;  // an amount that is not a number, reported already
       if (!obligation->amount) {
-        diagnostics_.warning("W0224", loc,
-                             "khoản " + obligation->id + " không có số tiền (<amount>) nhưng có <payment> cho khoản này");
+        diagnostics_.warning(
+            "W0224", loc, "khoản " + obligation->id + " không có số tiền (<amount>) nhưng có <payment> cho khoản này");
         continue;
       }
       model::Money& total = paid[obligation->id];
@@ -211,7 +210,8 @@ class Checker {
       if (before <= *obligation->amount && total > *obligation->amount)
         diagnostics_.warning("W0224", loc,
                              "tổng số đã nộp cho khoản " + obligation->id + " (" + std::to_string(total.dong) +
-                                 " đồng) vượt số phải thi hành (" + std::to_string(obligation->amount->dong) + " đồng)");
+                                 " đồng) vượt số phải thi hành (" + std::to_string(obligation->amount->dong) +
+                                 " đồng)");
     }
   }
 
@@ -220,8 +220,9 @@ class Checker {
       const model::Party* debtor = case_.find_party(obligation.debtor_id);
       if (debtor != nullptr && debtor->role != model::Role::debtor)
         diagnostics_.warning("W0225", obligation.loc,
-                             "debtor=\"" + obligation.debtor_id + "\" trỏ tới đương sự không có vai trò người phải thi "
-                             "hành án (role=\"debtor\")");
+                             "debtor=\"" + obligation.debtor_id +
+                                 "\" trỏ tới đương sự không có vai trò người phải thi "
+                                 "hành án (role=\"debtor\")");
       const model::Party* creditor = obligation.creditor_id ? case_.find_party(*obligation.creditor_id) : nullptr;
       if (creditor != nullptr && creditor->role == model::Role::debtor)
         diagnostics_.warning("W0225", obligation.loc,

@@ -17,12 +17,12 @@ struct DateAt {
 
 /// Where the reader found the values the model keeps without a position of their own.
 struct CaseLocations {
-  std::vector<DateAt> judgment_dates;       ///< parallel to Case::judgments
-  std::vector<DateAt> judgment_effective;   ///< parallel to Case::judgments; loc empty when absent
-  std::vector<SourceLoc> birth_years;       ///< parallel to Case::parties; line 0 when absent
-  std::vector<DateAt> event_dates;          ///< parallel to Enforcement::events
-  std::vector<SourceLoc> payment_amounts;   ///< parallel to Enforcement::events; line 0 unless a payment
-  std::vector<bool> amount_written;         ///< parallel to Case::obligations: an <amount> is there, valid or not
+  std::vector<DateAt> judgment_dates;      ///< parallel to Case::judgments
+  std::vector<DateAt> judgment_effective;  ///< parallel to Case::judgments; loc empty when absent
+  std::vector<SourceLoc> birth_years;      ///< parallel to Case::parties; line 0 when absent
+  std::vector<DateAt> event_dates;         ///< parallel to Enforcement::events
+  std::vector<SourceLoc> payment_amounts;  ///< parallel to Enforcement::events; line 0 unless a payment
+  std::vector<bool> amount_written;        ///< parallel to Case::obligations: an <amount> is there, valid or not
   DateAt received;
   DateAt request;
   DateAt decision;

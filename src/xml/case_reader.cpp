@@ -89,8 +89,7 @@ class CaseBuilder {
       result.period_start = start.date;
       result.period_end = end.date;
       if (start.date && end.date && *end.date < *start.date)
-        error("E0216", end.loc,
-              "cuối kỳ báo cáo " + end.date->to_iso() + " trước đầu kỳ " + start.date->to_iso());
+        error("E0216", end.loc, "cuối kỳ báo cáo " + end.date->to_iso() + " trước đầu kỳ " + start.date->to_iso());
       std::set<std::string> case_ids;
       for (pugi::xml_node child : elements(root)) {
         if (saturated()) break;
@@ -157,8 +156,8 @@ class CaseBuilder {
       if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
         unknown_element(child);
       } else if (!seen.insert(name).second) {
-        error("E0209", xml_.loc(child), "phần tử <" + std::string(name) + "> xuất hiện nhiều lần trong <" +
-                                            std::string(node.name()) + ">");
+        error("E0209", xml_.loc(child),
+              "phần tử <" + std::string(name) + "> xuất hiện nhiều lần trong <" + std::string(node.name()) + ">");
       }
     }
   }
@@ -286,8 +285,9 @@ class CaseBuilder {
     const auto number = parse_whole_number(value.value);
     if (!number || *number > model::kMaxAmount) {
       error("E0206", value.loc,
-            "số tiền \"" + value.value + "\" không hợp lệ: phải là số nguyên đồng không âm, không có dấu phân cách, "
-            "nhỏ hơn 10^15");
+            "số tiền \"" + value.value +
+                "\" không hợp lệ: phải là số nguyên đồng không âm, không có dấu phân cách, "
+                "nhỏ hơn 10^15");
       return std::nullopt;
     }
     return model::Money{*number};
@@ -304,7 +304,8 @@ class CaseBuilder {
         if (!allowed.empty()) allowed += ", ";
         allowed += choice.first;
       }
-      error("E0211", value.loc, std::string(what) + " \"" + value.value + "\" không hợp lệ; giá trị cho phép: " + allowed);
+      error("E0211", value.loc,
+            std::string(what) + " \"" + value.value + "\" không hợp lệ; giá trị cho phép: " + allowed);
     }
     return fallback;
   }
@@ -317,32 +318,26 @@ class CaseBuilder {
     model::Case item;
     item.loc = xml_.loc(node);
     item.id = required_attribute(node, "id").value;
-    expect_children(node, {"agency", "officers", "judgments", "parties", "obligations", "assets", "evidence",
-                           "enforcement"});
+    expect_children(node,
+                    {"agency", "officers", "judgments", "parties", "obligations", "assets", "evidence", "enforcement"});
     if (saturated()) return item;
-    if (const auto agency = node.child("agency"))
-      item.agency = read_agency(agency);
-    else
-      error("E0201", item.loc, "thiếu phần tử bắt buộc <agency> (cơ quan ban hành) trong hồ sơ");
+    if (const auto agency = node.child("agency")) item.agency = read_agency(agency);
+    else error("E0201", item.loc, "thiếu phần tử bắt buộc <agency> (cơ quan ban hành) trong hồ sơ");
     for (pugi::xml_node child : list(node, "officers", "officer")) item.officers.push_back(read_officer(child));
     for (pugi::xml_node child : list(node, "judgments", "judgment")) item.judgments.push_back(read_judgment(child));
     if (const auto parties = node.child("parties")) {
       for (pugi::xml_node child : elements(parties)) {
         const std::string_view name = child.name();
-        if (name == "person" || name == "organization")
-          item.parties.push_back(read_party(child));
-        else
-          unknown_element(child);
+        if (name == "person" || name == "organization") item.parties.push_back(read_party(child));
+        else unknown_element(child);
       }
     }
     for (pugi::xml_node child : list(node, "obligations", "obligation"))
       item.obligations.push_back(read_obligation(child));
     for (pugi::xml_node child : list(node, "assets", "asset")) item.assets.push_back(read_asset(child));
     for (pugi::xml_node child : list(node, "evidence", "item")) item.evidence.push_back(read_evidence(child));
-    if (const auto enforcement = node.child("enforcement"))
-      item.enforcement = read_enforcement(enforcement);
-    else
-      error("E0201", item.loc, "thiếu phần tử bắt buộc <enforcement> (việc thi hành án) trong hồ sơ");
+    if (const auto enforcement = node.child("enforcement")) item.enforcement = read_enforcement(enforcement);
+    else error("E0201", item.loc, "thiếu phần tử bắt buộc <enforcement> (việc thi hành án) trong hồ sơ");
     // At the container when there is one (where the schema says it too), else at the case.
     const pugi::xml_node officers = node.child("officers");
     const pugi::xml_node judgments = node.child("judgments");
@@ -366,10 +361,8 @@ class CaseBuilder {
     if (!parent) return out;
     expect_attributes(parent, {});
     for (pugi::xml_node child : elements(parent)) {
-      if (std::string_view(child.name()) == item)
-        out.push_back(child);
-      else
-        unknown_element(child);
+      if (std::string_view(child.name()) == item) out.push_back(child);
+      else unknown_element(child);
     }
     return out;
   }
@@ -424,10 +417,10 @@ class CaseBuilder {
     party.kind = std::string_view(node.name()) == "person" ? model::PartyKind::person : model::PartyKind::organization;
     expect_attributes(node, {"id", "role"});
     party.id = id_of(node);
-    party.role = choose(required_attribute(node, "role"),
-                        {{"debtor", model::Role::debtor}, {"creditor", model::Role::creditor},
-                         {"related", model::Role::related}},
-                        model::Role::related, "vai trò");
+    party.role = choose(
+        required_attribute(node, "role"),
+        {{"debtor", model::Role::debtor}, {"creditor", model::Role::creditor}, {"related", model::Role::related}},
+        model::Role::related, "vai trò");
     party.name = required_text(node, "name");
     party.address = optional_text(node, "address");
     party.phone = optional_text(node, "phone");
@@ -439,8 +432,7 @@ class CaseBuilder {
         const auto number = parse_whole_number(year->value);
         if (!number || *number > 9999)
           error("E0212", year->loc, "năm sinh \"" + year->value + "\" không phải là số năm");
-        else
-          party.birth_year = static_cast<int>(*number);
+        else party.birth_year = static_cast<int>(*number);
       }
       if (const auto gender = optional_text(node, "gender"))
         party.gender = choose(*gender, {{"male", model::Gender::male}, {"female", model::Gender::female}},
@@ -505,8 +497,10 @@ class CaseBuilder {
     asset.id = id_of(node);
     asset.owner_id = required_attribute(node, "owner").value;
     asset.kind = choose(required_attribute(node, "kind"),
-                        {{"land", model::AssetKind::land}, {"house", model::AssetKind::house},
-                         {"vehicle", model::AssetKind::vehicle}, {"account", model::AssetKind::account},
+                        {{"land", model::AssetKind::land},
+                         {"house", model::AssetKind::house},
+                         {"vehicle", model::AssetKind::vehicle},
+                         {"account", model::AssetKind::account},
                          {"other", model::AssetKind::other}},
                         model::AssetKind::other, "loại tài sản");
     if (const auto mortgagee = optional_attribute(node, "mortgagee")) asset.mortgagee_id = mortgagee->value;
@@ -542,10 +536,10 @@ class CaseBuilder {
     expect_children(node, {"received", "request", "decision", "events", "status"});
     model::Enforcement enforcement;
     enforcement.loc = xml_.loc(node);
-    enforcement.mode = choose(required_attribute(node, "mode"),
-                              {{"ex-officio", model::EnforcementMode::ex_officio},
-                               {"on-request", model::EnforcementMode::on_request}},
-                              model::EnforcementMode::ex_officio, "hình thức thi hành án");
+    enforcement.mode =
+        choose(required_attribute(node, "mode"),
+               {{"ex-officio", model::EnforcementMode::ex_officio}, {"on-request", model::EnforcementMode::on_request}},
+               model::EnforcementMode::ex_officio, "hình thức thi hành án");
     enforcement.officer_id = required_attribute(node, "officer").value;
     if (const auto received = node.child("received")) {
       expect_attributes(received, {"date"});
@@ -560,8 +554,10 @@ class CaseBuilder {
       request.date = where_.request.date.value_or(model::Date{});
       request.by_id = required_attribute(request_node, "by").value;
       request.channel = choose(required_attribute(request_node, "channel"),
-                               {{"paper", model::RequestChannel::paper}, {"post", model::RequestChannel::post},
-                                {"online", model::RequestChannel::online}, {"vneid", model::RequestChannel::vneid},
+                               {{"paper", model::RequestChannel::paper},
+                                {"post", model::RequestChannel::post},
+                                {"online", model::RequestChannel::online},
+                                {"vneid", model::RequestChannel::vneid},
                                 {"oral", model::RequestChannel::oral}},
                                model::RequestChannel::paper, "kênh gửi yêu cầu");
       enforcement.request = std::move(request);
@@ -722,8 +718,7 @@ void report(const Diagnostics& own, const Diagnostics& schema, Diagnostics& out)
   all.erase(std::unique(all.begin(), all.end(), same), all.end());
   std::size_t errors = 0;
   std::size_t warnings = 0;
-  for (std::size_t i = kMaxErrors; i < all.size(); ++i)
-    (all[i].severity == Severity::error ? errors : warnings) += 1;
+  for (std::size_t i = kMaxErrors; i < all.size(); ++i) (all[i].severity == Severity::error ? errors : warnings) += 1;
   if (all.size() > kMaxErrors) all.resize(kMaxErrors);
   const FileName file = all.empty() ? FileName{} : all.front().loc.file;
   for (Diagnostic& diagnostic : all) out.add(std::move(diagnostic));

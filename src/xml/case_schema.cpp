@@ -186,7 +186,8 @@ class Translator {
     const std::string element_name = local_name(between(problem.message, "Element '", "'"));
     const std::string attribute_name = between(problem.message, ", attribute '", "'");
     const pugi::xml_node element = find(problem, element_name);
-    const pugi::xml_attribute attribute = attribute_name.empty() ? pugi::xml_attribute() : element.attribute(attribute_name.c_str());
+    const pugi::xml_attribute attribute =
+        attribute_name.empty() ? pugi::xml_attribute() : element.attribute(attribute_name.c_str());
     const SourceLoc element_loc = element ? parsed_.loc(element) : line_only(problem);
     const std::string where = "<" + element_name + ">";
 
@@ -202,8 +203,8 @@ class Translator {
       case XML_SCHEMAV_ELEMENT_CONTENT:
         if (problem.message.find("Missing child element") != std::string::npos)
           return error("E0201", element_loc,
-                       "thiếu phần tử con bắt buộc trong " + where + " (theo lược đồ, còn chờ một trong: " +
-                           expected_elements(problem.message) + ")");
+                       "thiếu phần tử con bắt buộc trong " + where +
+                           " (theo lược đồ, còn chờ một trong: " + expected_elements(problem.message) + ")");
         return error("E0203", element_loc,
                      "phần tử " + where + " không được phép ở đây (trong <" + std::string(element.parent().name()) +
                          ">)" +
@@ -215,7 +216,8 @@ class Translator {
       case XML_SCHEMAV_CVC_COMPLEX_TYPE_2_1:
         return error("E0214", text_loc(element, element_loc), where + " phải để trống (chỉ có thuộc tính)");
       case XML_SCHEMAV_CVC_TYPE_3_1_2: {
-        const pugi::xml_node child = element.find_child([](pugi::xml_node node) { return node.type() == pugi::node_element; });
+        const pugi::xml_node child =
+            element.find_child([](pugi::xml_node node) { return node.type() == pugi::node_element; });
         return error("E0203", child ? parsed_.loc(child) : element_loc,
                      "phần tử <" + std::string(child ? child.name() : "?") + "> không được phép trong " + where + " (" +
                          where + " chỉ chứa văn bản)");
@@ -226,8 +228,9 @@ class Translator {
         if (problem.message.find("No match found") != std::string::npos) {
           const std::string keyref = local_name(problem.str3);
           const std::string referring = keyref.substr(keyref.rfind('-') + 1);
-          return error("E0208", element_loc,
-                       "thuộc tính " + referring + "=\"" + key_value(problem.str2) + "\" không trỏ tới mục nào trong hồ sơ");
+          return error(
+              "E0208", element_loc,
+              "thuộc tính " + referring + "=\"" + key_value(problem.str2) + "\" không trỏ tới mục nào trong hồ sơ");
         }
         // "Not all fields … evaluate to a node", "No precomputed value": an id missing or invalid, said already.
         return;
@@ -246,22 +249,25 @@ class Translator {
 
   void value_problem(const Problem& problem, pugi::xml_node element, pugi::xml_attribute attribute,
                      const std::string& where, const std::string& attribute_name) {
-    const std::string field = attribute_name.empty() ? local_name(between(problem.message, "Element '", "'")) : attribute_name;
+    const std::string field =
+        attribute_name.empty() ? local_name(between(problem.message, "Element '", "'")) : attribute_name;
     const std::string value = attribute ? attribute.value() : element.text().get();
     const SourceLoc loc = attribute ? parsed_.value_loc(attribute) : parsed_.text_loc(element);
     const std::string what = attribute ? "thuộc tính " + attribute_name + " của " + where : where;
     if (problem.code == XML_SCHEMAV_CVC_ENUMERATION_VALID) {
       std::string allowed = problem.str2;
       allowed.erase(std::remove(allowed.begin(), allowed.end(), '\''), allowed.end());
-      return error("E0211", loc, "giá trị \"" + value + "\" của " + what + " không hợp lệ; giá trị cho phép: " + allowed);
+      return error("E0211", loc,
+                   "giá trị \"" + value + "\" của " + what + " không hợp lệ; giá trị cho phép: " + allowed);
     }
     switch (kind_of(field)) {
       case FieldKind::date:
         return error("E0205", loc, "ngày \"" + value + "\" không phải là ngày hợp lệ (dạng YYYY-MM-DD)");
       case FieldKind::money:
         return error("E0206", loc,
-                     "số tiền \"" + value + "\" không hợp lệ: phải là số nguyên đồng không âm, không có dấu phân cách, "
-                     "nhỏ hơn 10^15");
+                     "số tiền \"" + value +
+                         "\" không hợp lệ: phải là số nguyên đồng không âm, không có dấu phân cách, "
+                         "nhỏ hơn 10^15");
       case FieldKind::year: return error("E0212", loc, "năm sinh \"" + value + "\" không phải là số năm");
       case FieldKind::other: break;
     }
@@ -338,7 +344,8 @@ CaseSchema::~CaseSchema() = default;
 
 std::shared_ptr<const CaseSchema> CaseSchema::compile(std::string_view xsd, const std::string& name) {
   initialize_libxml2();
-  if (xsd.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) throw Error(errors::kResource, "lược đồ quá lớn", name);
+  if (xsd.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
+    throw Error(errors::kResource, "lược đồ quá lớn", name);
   std::vector<std::string> messages;
   xmlSchemaParserCtxtPtr parser = xmlSchemaNewMemParserCtxt(xsd.data(), static_cast<int>(xsd.size()));
   if (parser == nullptr) throw Error(errors::kResource, "không đọc được lược đồ", name);

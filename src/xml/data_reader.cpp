@@ -29,10 +29,8 @@ Element convert(const ParsedXml& xml, pugi::xml_node node) {
   }
   std::string text;
   for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
-    if (child.type() == pugi::node_element)
-      element.children.push_back(convert(xml, child));
-    else if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata)
-      text += child.value();
+    if (child.type() == pugi::node_element) element.children.push_back(convert(xml, child));
+    else if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) text += child.value();
   }
   element.text = text::normalize_field(text);
   element.text_loc = xml.text_loc(node);

@@ -94,7 +94,8 @@ class Scanner {
       // Point at the document type's name, where pugixml's value starts.
       std::size_t name = start + 9;
       while (name < text_.size() && is_space(text_[name])) ++name;
-      result_.fatal = ScanProblem{name, "E0105", "không chấp nhận khai báo DOCTYPE (thực thể và DTD bị cấm vì lý do an toàn)"};
+      result_.fatal =
+          ScanProblem{name, "E0105", "không chấp nhận khai báo DOCTYPE (thực thể và DTD bị cấm vì lý do an toàn)"};
       return;
     }
     if (at("<!")) {
@@ -128,9 +129,9 @@ class Scanner {
         if (c == '=') {  // one attribute
           count_node(i_);
           if (++attributes > limits_.max_attributes && !result_.fatal)
-            result_.fatal = ScanProblem{start, "E0111",
-                                        "phần tử có quá nhiều thuộc tính (giới hạn " +
-                                            std::to_string(limits_.max_attributes) + ")"};
+            result_.fatal = ScanProblem{
+                start, "E0111",
+                "phần tử có quá nhiều thuộc tính (giới hạn " + std::to_string(limits_.max_attributes) + ")"};
         }
         ++i_;
       }
@@ -140,8 +141,8 @@ class Scanner {
   void open_element(std::size_t offset) {
     ++depth_;
     if (depth_ > limits_.max_depth) {
-      result_.fatal = ScanProblem{offset, "E0107",
-                                  "các phần tử lồng nhau quá sâu (giới hạn " + std::to_string(limits_.max_depth) + " cấp)"};
+      result_.fatal = ScanProblem{
+          offset, "E0107", "các phần tử lồng nhau quá sâu (giới hạn " + std::to_string(limits_.max_depth) + " cấp)"};
       return;
     }
     count_node(offset);
@@ -149,9 +150,8 @@ class Scanner {
 
   void count_node(std::size_t offset) {
     if (++nodes_ <= limits_.max_nodes || result_.fatal) return;
-    result_.fatal = ScanProblem{offset, "E0111",
-                                "tệp có quá nhiều phần tử và thuộc tính (giới hạn " +
-                                    std::to_string(limits_.max_nodes) + ")"};
+    result_.fatal = ScanProblem{
+        offset, "E0111", "tệp có quá nhiều phần tử và thuộc tính (giới hạn " + std::to_string(limits_.max_nodes) + ")"};
   }
 
   void attribute_value(char quote) {
@@ -181,7 +181,8 @@ class Scanner {
       const bool hexadecimal = name.size() > 1 && name[1] == 'x';
       const std::string_view digits = name.substr(hexadecimal ? 2 : 1);
       std::uint32_t cp = 0;
-      const auto [ptr, error] = std::from_chars(digits.data(), digits.data() + digits.size(), cp, hexadecimal ? 16 : 10);
+      const auto [ptr, error] =
+          std::from_chars(digits.data(), digits.data() + digits.size(), cp, hexadecimal ? 16 : 10);
       if (digits.empty() || error != std::errc() || ptr != digits.data() + digits.size() || !is_xml_char(cp)) {
         problem(at, "E0110", "tham chiếu ký tự &" + std::string(name) + "; không chỉ tới ký tự XML hợp lệ");
       }

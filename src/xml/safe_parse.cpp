@@ -32,14 +32,11 @@ SourceLoc ParsedXml::loc(pugi::xml_node node) const {
 
 SourceLoc ParsedXml::loc(pugi::xml_attribute attribute) const { return at(attribute.name(), SourceLoc{file()}); }
 
-SourceLoc ParsedXml::value_loc(pugi::xml_attribute attribute) const {
-  return at(attribute.value(), loc(attribute));
-}
+SourceLoc ParsedXml::value_loc(pugi::xml_attribute attribute) const { return at(attribute.value(), loc(attribute)); }
 
 SourceLoc ParsedXml::text_loc(pugi::xml_node node) const {
   for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling())
-    if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata)
-      return at(child.value(), loc(node));
+    if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) return at(child.value(), loc(node));
   return loc(node);
 }
 
@@ -75,9 +72,8 @@ std::string declared_encoding(std::string_view bytes) {
   const std::size_t close = declaration.find(quote, i + 1);
   if (close == std::string_view::npos) return {};
   std::string name(declaration.substr(i + 1, close - i - 1));
-  std::transform(name.begin(), name.end(), name.begin(), [](char c) {
-    return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
-  });
+  std::transform(name.begin(), name.end(), name.begin(),
+                 [](char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; });
   return name;
 }
 
@@ -145,7 +141,9 @@ std::unique_ptr<ParsedXml> parse_safely(std::string_view bytes, const FileName& 
   // Positions are reported against the file as given, BOM included. Before the file is accepted for parsing,
   // only the part up to a fault is indexed.
   const std::size_t bom = bytes.size() - content.size();
-  const auto locate = [&](std::size_t offset) { return LineIndex(file, bytes.substr(0, offset + bom)).locate(offset + bom); };
+  const auto locate = [&](std::size_t offset) {
+    return LineIndex(file, bytes.substr(0, offset + bom)).locate(offset + bom);
+  };
   if (const auto bad = utf8::find_invalid(content)) {
     const std::string detail = encoding.empty() ? "tệp không phải UTF-8 (có thể là TCVN3, VNI hoặc Windows-1258)"
                                                 : "tệp khai báo UTF-8 nhưng chứa chuỗi byte không hợp lệ";
@@ -167,8 +165,9 @@ std::unique_ptr<ParsedXml> parse_safely(std::string_view bytes, const FileName& 
   if (!result) {
     const auto offset = static_cast<std::size_t>(result.offset);
     // Only white space after the failure point: the file simply stops (truncated download, full disk).
-    const bool at_end = content.find_first_not_of(" \t\r\n", std::min(offset + 1, content.size())) == std::string_view::npos &&
-                        result.status == pugi::status_end_element_mismatch;
+    const bool at_end =
+        content.find_first_not_of(" \t\r\n", std::min(offset + 1, content.size())) == std::string_view::npos &&
+        result.status == pugi::status_end_element_mismatch;
     diagnostics.error("E0102", parsed->index_.locate((at_end ? content.size() : offset) + bom),
                       "XML không hợp lệ: " + (at_end ? std::string("tệp kết thúc giữa chừng, các thẻ chưa được đóng "
                                                                    "(tệp bị cắt cụt?)")

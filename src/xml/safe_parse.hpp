@@ -1,12 +1,11 @@
 #pragma once
 // Internal to the xml module: parse untrusted XML bytes with pugixml, safely and with positions.
 
-#include <pugixml.hpp>
-
 #include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <pugixml.hpp>
 #include <string>
 #include <string_view>
 

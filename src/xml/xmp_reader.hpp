@@ -20,7 +20,8 @@ inline constexpr std::string_view kPartyNamespace = "urn:vanban:xmp:case:party:1
 /// Reads an XMP packet (the XML from `<?xpacket begin` to `<?xpacket end…?>`, or a bare x:xmpmeta or rdf:RDF
 /// element). Namespace prefixes are resolved, properties may be elements or attributes of rdf:Description,
 /// and a value in rdf:Alt, rdf:Seq or rdf:Bag is its first item (x-default preferred). Unknown properties are
-/// ignored. The case id is vbcase:CaseId, else the first keyword; the parties are vbcase:Parties. nullopt, with diagnostics against `file`, when the packet is not safe, well-formed XML.
+/// ignored. The case id is vbcase:CaseId, else the first keyword; the parties are vbcase:Parties. nullopt, with
+/// diagnostics against `file`, when the packet is not safe, well-formed XML.
 std::optional<model::DocumentMetadata> read_xmp_metadata(std::string_view packet, const FileName& file,
                                                          Diagnostics& diagnostics);
 

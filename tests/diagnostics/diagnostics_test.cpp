@@ -36,9 +36,9 @@ TEST_P(Diagnostics, MatchExpectedMessagesAndExitCode) {
   const std::string args =
       std::filesystem::exists(dir / "args") ? trimmed(test::read_text(dir / "args")) + " " : std::string();
   // Run inside the folder so that messages name "case.xml", as a clerk would see them.
-  const auto result = test::run("cd " + test::quote(dir.string()) + " && " + test::quote(test::binary().string()) +
-                                " --resources " + test::quote(test::source_dir().string()) + " validate " + args +
-                                "case.xml");
+  const auto result =
+      test::run("cd " + test::quote(dir.string()) + " && " + test::quote(test::binary().string()) + " --resources " +
+                test::quote(test::source_dir().string()) + " validate " + args + "case.xml");
   const auto expected_file = dir / "expected.txt";
   if (std::getenv("UPDATE_EXPECTED") != nullptr) test::write_text(expected_file, result.err);
   const std::string expected = test::read_text(expected_file);

@@ -2,19 +2,18 @@
 // test (SIGKILL at random moments during add, then the archive must verify and each document be fully in or
 // not at all), concurrent adds, and the hand-over zip read back.
 
-#include <gtest/gtest.h>
-#include <fcntl.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/file.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/Zip/ZipArchive.h>
 #include <Poco/Zip/ZipStream.h>
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/file.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <random>
@@ -68,8 +67,8 @@ Document document(const std::string& name, const std::string& case_file, const s
   const int lock = ::open((dir / ".lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   ::flock(lock, LOCK_EX);
   if (!std::filesystem::exists(path)) {
-    const auto rendered = test::vanban("render " + quote((test::source_dir() / "examples" / case_file).string()) +
-                                       " " + options + " -o " + quote(unsigned_path.string()));
+    const auto rendered = test::vanban("render " + quote((test::source_dir() / "examples" / case_file).string()) + " " +
+                                       options + " -o " + quote(unsigned_path.string()));
     EXPECT_EQ(rendered.exit_code, 0) << rendered.err;
     const auto signed_pdf = test::vanban("sign " + quote(unsigned_path.string()) + " -o " + quote(path.string()) +
                                          " --key " + quote(pki("officer.key")) + " --cert " +
@@ -267,8 +266,8 @@ TEST_P(ArchiveCli, PartiesComeFromTheCaseFileOrThePdf) {
       << wrong.err;
   const auto register_file = sandbox_->dir() / "so.xml";
   test::write_text(register_file, register_of({"chu-dong-ma-tuy.xml", "hoan-dong-y.xml"}));
-  const auto added = archive("add " + quote(a.path.string()) + " --case " + quote(register_file.string()) + " " +
-                             trust());
+  const auto added =
+      archive("add " + quote(a.path.string()) + " --case " + quote(register_file.string()) + " " + trust());
   ASSERT_EQ(added.exit_code, 0) << added.err;
   const auto alone = archive("add " + quote(c.path.string()) + " " + trust());
   ASSERT_EQ(alone.exit_code, 0) << alone.err;

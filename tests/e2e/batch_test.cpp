@@ -134,12 +134,15 @@ TEST_F(Batch, FiltersFromTheIssueWorkAsWritten) {
 
 TEST_F(Batch, ResumesAfterAnInterruptedRun) {
   const auto out = test::scratch_dir("batch_resume");
-  const std::string command = quote(test::binary().string()) + " --resources " +
-                              quote(test::source_dir().string()) + " batch " + quote(register_.string()) +
-                              " --template qd-tha-chu-dong --jobs 1 --out " + quote(out.string());
+  const std::string command = quote(test::binary().string()) + " --resources " + quote(test::source_dir().string()) +
+                              " batch " + quote(register_.string()) + " --template qd-tha-chu-dong --jobs 1 --out " +
+                              quote(out.string());
   // Start, interrupt with SIGINT once a few outputs exist, and wait.
-  const auto started = test::run("(" + command + " & pid=$!; for i in $(seq 1 400); do "
-                                 "n=$(ls " + quote(out.string()) + " | grep -c pdf); [ \"$n\" -ge 20 ] && break; "
+  const auto started = test::run("(" + command +
+                                 " & pid=$!; for i in $(seq 1 400); do "
+                                 "n=$(ls " +
+                                 quote(out.string()) +
+                                 " | grep -c pdf); [ \"$n\" -ge 20 ] && break; "
                                  "sleep 0.01; done; kill -INT $pid; wait $pid; echo exit=$?)");
   ASSERT_NE(started.out.find("exit=130"), std::string::npos) << started.out << started.err;
   for (const auto& entry : std::filesystem::directory_iterator(out))
@@ -153,23 +156,23 @@ TEST_F(Batch, ResumesAfterAnInterruptedRun) {
     }
   }
   // The rerun skips what is done and finishes the rest.
-  const auto rerun = vanban("batch " + quote(register_.string()) + " --template qd-tha-chu-dong --out " +
-                            quote(out.string()));
+  const auto rerun =
+      vanban("batch " + quote(register_.string()) + " --template qd-tha-chu-dong --out " + quote(out.string()));
   std::size_t done_before = 0;
   for (const auto& row : partial) done_before += row[5] == "done" ? 1U : 0U;
   EXPECT_NE(rerun.err.find("bỏ qua (đã có): " + std::to_string(done_before) + ","), std::string::npos) << rerun.err;
   EXPECT_EQ(manifest_rows(out).size(), 300U);
   // --force redoes everything.
-  const auto forced = vanban("batch " + quote(register_.string()) + " --template qd-tha-chu-dong --force --out " +
-                             quote(out.string()));
+  const auto forced =
+      vanban("batch " + quote(register_.string()) + " --template qd-tha-chu-dong --force --out " + quote(out.string()));
   EXPECT_NE(forced.err.find("bỏ qua (đã có): 0,"), std::string::npos) << forced.err;
 }
 
 TEST(BatchInput, AFolderOfCaseFilesAndUsageErrors) {
   const auto out = test::scratch_dir("batch_folder");
-  const auto result = vanban("batch " + quote((test::source_dir() / "examples").string()) +
-                             " --template qd-tha-chu-dong --out " + quote(out.string()) + " --combined " +
-                             quote((out / "all.pdf").string()) + " --duplex");
+  const auto result =
+      vanban("batch " + quote((test::source_dir() / "examples").string()) + " --template qd-tha-chu-dong --out " +
+             quote(out.string()) + " --combined " + quote((out / "all.pdf").string()) + " --duplex");
   EXPECT_EQ(result.exit_code, 0) << result.err;
   const auto info = test::run("pdfinfo " + quote((out / "all.pdf").string()));
   EXPECT_EQ(std::stoul(info.out.substr(info.out.find("Pages:") + 6)) % 2, 0U) << "duplex letters start on odd pages";
@@ -186,9 +189,9 @@ namespace {
 // The example register: persuasion letters to every debtor who still owes, as scripts/demo makes them.
 TEST(BatchInput, TheExampleRegister) {
   const auto out = test::scratch_dir("batch_example_register");
-  const auto result = vanban("batch " + quote((test::source_dir() / "examples" / "so-thu-ly-thuong-xuan.xml").string()) +
-                             " --template thu-van-dong --where 'enforced.outstanding > 0' --date 2024-10-15 --out " +
-                             quote(out.string()));
+  const auto result = vanban(
+      "batch " + quote((test::source_dir() / "examples" / "so-thu-ly-thuong-xuan.xml").string()) +
+      " --template thu-van-dong --where 'enforced.outstanding > 0' --date 2024-10-15 --out " + quote(out.string()));
   EXPECT_EQ(result.exit_code, 0) << result.err;
   EXPECT_NE(result.err.find("xong: 4, bỏ qua (đã có): 0, lỗi: 0"), std::string::npos) << result.err;
   EXPECT_FALSE(std::filesystem::exists(out / "THA-2024-000604-thu-van-dong.pdf")) << "fully paid: no letter";

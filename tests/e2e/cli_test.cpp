@@ -27,12 +27,21 @@ TEST(Cli, RendersTheDecisionWithExactText) {
   EXPECT_EQ(text.err, "") << "poppler warned";
   const bool shared = decision_case().filename() == "chu-dong-hinh-su.xml";
   const std::vector<std::string> expected =
-      shared ? std::vector<std::string>{"QUYẾT ĐỊNH", "Lương Văn Tường", "200.000 đồng", "15.000.000 đồng",
-                                        "4.350.000 đồng", "48/2023/HS-ST", "CHI CỤC THI HÀNH ÁN DÂN SỰ",
-                                        "Số: 123/QĐ-CCTHADS", "Hai trăm nghìn đồng", "Mười lăm triệu đồng",
-                                        "Căn cứ điểm a khoản 1 Điều 23", "Hoàng Minh Đức", "Nơi nhận:"}
-             : std::vector<std::string>{"QUYẾT ĐỊNH", "Hà Văn Hưởng", "5.000.000 đồng", "62/2024/HS-ST",
-                                        "Số: 123/QĐ-CCTHADS", "KT. CHI CỤC TRƯỞNG"};
+      shared ? std::vector<std::string>{"QUYẾT ĐỊNH",
+                                        "Lương Văn Tường",
+                                        "200.000 đồng",
+                                        "15.000.000 đồng",
+                                        "4.350.000 đồng",
+                                        "48/2023/HS-ST",
+                                        "CHI CỤC THI HÀNH ÁN DÂN SỰ",
+                                        "Số: 123/QĐ-CCTHADS",
+                                        "Hai trăm nghìn đồng",
+                                        "Mười lăm triệu đồng",
+                                        "Căn cứ điểm a khoản 1 Điều 23",
+                                        "Hoàng Minh Đức",
+                                        "Nơi nhận:"}
+             : std::vector<std::string>{"QUYẾT ĐỊNH",    "Hà Văn Hưởng",       "5.000.000 đồng",
+                                        "62/2024/HS-ST", "Số: 123/QĐ-CCTHADS", "KT. CHI CỤC TRƯỞNG"};
   const std::string flat_text = flat(text.out);
   for (const auto& piece : expected) EXPECT_NE(flat_text.find(piece), std::string::npos) << piece << "\n" << text.out;
   // Nothing decomposed: every mark is precomposed (NFC).
@@ -78,8 +87,8 @@ TEST(Cli, MalformedXmlIsRejectedWithPositionAndNoOutput) {
   const auto truncated = dir / "truncated.xml";
   test::write_text(truncated, full.substr(0, full.size() / 2));
   const auto pdf = dir / "out.pdf";
-  const auto result = vanban("render " + quote(truncated.string()) + " --template qd-tha-chu-dong -o " +
-                             quote(pdf.string()));
+  const auto result =
+      vanban("render " + quote(truncated.string()) + " --template qd-tha-chu-dong -o " + quote(pdf.string()));
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_NE(result.err.find(truncated.string() + ":"), std::string::npos) << result.err;
   EXPECT_NE(result.err.find(": error: [E0102]"), std::string::npos) << result.err;
@@ -94,7 +103,8 @@ TEST(Cli, UsageErrorsExitTwo) {
   EXPECT_EQ(vanban("frobnicate").exit_code, 2);
   EXPECT_EQ(vanban("render x.xml").exit_code, 2);
   EXPECT_EQ(vanban("render " + quote(decision_case().string()) + " --template khong-co -o /tmp/x.pdf").exit_code, 2);
-  EXPECT_EQ(vanban("render " + quote(decision_case().string()) + " --template qd-tha-chu-dong -o /tmp/x.pdf --date 2024-02-30")
+  EXPECT_EQ(vanban("render " + quote(decision_case().string()) +
+                   " --template qd-tha-chu-dong -o /tmp/x.pdf --date 2024-02-30")
                 .exit_code,
             2);
 }
@@ -112,8 +122,7 @@ TEST(Cli, LayoutGeometryOptions) {
   for (std::string line; std::getline(lines, line);) {
     double x = 0, baseline = 0, size = 0, width = 0;
     char face[3] = {};
-    if (std::sscanf(line.c_str(), "p%*d text %lf %lf %2s %lf w=%lf", &x, &baseline, face, &size, &width) != 5)
-      continue;
+    if (std::sscanf(line.c_str(), "p%*d text %lf %lf %2s %lf w=%lf", &x, &baseline, face, &size, &width) != 5) continue;
     ++texts;
     EXPECT_GE(x, 35 * 72 / 25.4 - 0.01) << line;
     EXPECT_LE(x + width, 190 * 72 / 25.4 + 0.01) << line;
@@ -123,8 +132,8 @@ TEST(Cli, LayoutGeometryOptions) {
   }
   EXPECT_GT(texts, 30U);
   EXPECT_GE(body_13, 5U);
-  const std::string base = "render " + quote(decision_case().string()) + " --template qd-tha-chu-dong -o " +
-                           quote((dir / "x.pdf").string());
+  const std::string base =
+      "render " + quote(decision_case().string()) + " --template qd-tha-chu-dong -o " + quote((dir / "x.pdf").string());
   const auto narrow = vanban(base + " --margins 10,20,30,15");
   EXPECT_EQ(narrow.exit_code, 2);
   EXPECT_NE(narrow.err.find("lề trên phải trong khoảng 20.00–25.00 mm (đang là 10.00)"), std::string::npos)
@@ -152,11 +161,11 @@ TEST(Cli, HelpVersionAndTemplates) {
   std::vector<std::string> names;
   std::istringstream lines(templates.out);
   for (std::string line; std::getline(lines, line);) names.push_back(line.substr(0, line.find(' ')));
-  EXPECT_EQ(names, (std::vector<std::string>{"bb-giai-quyet", "bb-tieu-huy", "bb-xac-minh", "de-nghi-mien-giam",
-                                             "giay-moi", "giay-trieu-tap", "qd-chua-co-dieu-kien", "qd-cuong-che",
-                                             "qd-dinh-chi-tha", "qd-hoan-tha", "qd-hoi-dong-tieu-huy",
-                                             "qd-tha-chu-dong", "qd-tha-theo-yeu-cau", "tb-ket-qua-xac-minh",
-                                             "thong-bao-tha", "thu-van-dong"}))
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"bb-giai-quyet", "bb-tieu-huy", "bb-xac-minh", "de-nghi-mien-giam", "giay-moi",
+                                      "giay-trieu-tap", "qd-chua-co-dieu-kien", "qd-cuong-che", "qd-dinh-chi-tha",
+                                      "qd-hoan-tha", "qd-hoi-dong-tieu-huy", "qd-tha-chu-dong", "qd-tha-theo-yeu-cau",
+                                      "tb-ket-qua-xac-minh", "thong-bao-tha", "thu-van-dong"}))
       << templates.out;
   EXPECT_EQ(vanban("templates --check").exit_code, 0);
 }
@@ -193,7 +202,8 @@ TEST(Cli, NoRepairIsAcceptedByValidateAndRender) {
   // The decision case with its debtor's name in TCVN3 read as Windows-1252.
   std::string text = test::read_text(decision_case());
   const std::string name = decision_case().filename() == "chu-dong-hinh-su.xml" ? "Lương Văn Tường" : "Hà Văn Hưởng";
-  const std::string misread = name == "Lương Văn Tường" ? "L\u00AD\u00ACng V\u00A8n T\u00AD\u00EAng" : "H\u00B5 V\u00A8n H\u00AD\u00EBng";
+  const std::string misread =
+      name == "Lương Văn Tường" ? "L\u00AD\u00ACng V\u00A8n T\u00AD\u00EAng" : "H\u00B5 V\u00A8n H\u00AD\u00EBng";
   text.replace(text.find("<name>" + name), name.size() + 6, "<name>" + misread);
   test::write_text(legacy, text);
   const auto repaired = vanban("validate " + quote(legacy.string()));
@@ -204,8 +214,8 @@ TEST(Cli, NoRepairIsAcceptedByValidateAndRender) {
   EXPECT_EQ(kept.exit_code, 0);
   EXPECT_EQ(kept.err, "");
   const auto pdf = dir / "decision.pdf";
-  const auto rendered = vanban("render " + quote(legacy.string()) + " --template qd-tha-chu-dong --no-repair -o " +
-                               quote(pdf.string()));
+  const auto rendered =
+      vanban("render " + quote(legacy.string()) + " --template qd-tha-chu-dong --no-repair -o " + quote(pdf.string()));
   EXPECT_EQ(rendered.exit_code, 0) << rendered.err;
   EXPECT_TRUE(std::filesystem::exists(pdf));
 }

@@ -17,12 +17,11 @@ using test::vanban;
 
 std::string example_case(const std::string& name) { return (test::source_dir() / "examples" / name).string(); }
 
-
 struct Refusal {
   const char* template_name;
   const char* case_file;
-  const char* extra;     ///< options after the example's
-  const char* message;   ///< what the clerk reads after "không lập được <template>: "
+  const char* extra;    ///< options after the example's
+  const char* message;  ///< what the clerk reads after "không lập được <template>: "
 };
 
 // Test names show the template and the case, not the bytes of the parameter.
@@ -34,9 +33,9 @@ TEST_P(Refusals, NameWhatIsMissingExitOneAndWriteNothing) {
   const Refusal& refusal = GetParam();
   const auto dir = test::scratch_dir(std::string("e2e_refuse_") + refusal.template_name);
   const auto pdf = dir / "out.pdf";
-  const auto result = vanban("render " + quote(example_case(refusal.case_file)) + " --template " +
-                             refusal.template_name + " -o " + quote(pdf.string()) +
-                             example_options(refusal.template_name) + " " + refusal.extra);
+  const auto result =
+      vanban("render " + quote(example_case(refusal.case_file)) + " --template " + refusal.template_name + " -o " +
+             quote(pdf.string()) + example_options(refusal.template_name) + " " + refusal.extra);
   EXPECT_EQ(result.exit_code, 1) << result.err;
   EXPECT_NE(result.err.find(std::string(": error: [E0311] hồ sơ ")), std::string::npos) << result.err;
   EXPECT_NE(result.err.find(std::string("không lập được ") + refusal.template_name + ": " + refusal.message),
@@ -68,7 +67,8 @@ INSTANTIATE_TEST_SUITE_P(
         Refusal{"de-nghi-mien-giam", "mien-giam-tien-phat.xml", "--set de-nghi=mien-dac-biet",
                 "đề nghị miễn phần tiền phạt còn lại do Viện trưởng Viện kiểm sát lập"},
         Refusal{"qd-hoan-tha", "hoan-dong-y.xml", "--set truong-hop=z", "tham số truong-hop phải là a, b, c"},
-        Refusal{"qd-hoi-dong-tieu-huy", "chu-dong-ma-tuy.xml", "--date 2026-07-01 --set 'thanh-vien=Lê Thị Hoa, kế toán'",
+        Refusal{"qd-hoi-dong-tieu-huy", "chu-dong-ma-tuy.xml",
+                "--date 2026-07-01 --set 'thanh-vien=Lê Thị Hoa, kế toán'",
                 "Hội đồng tiêu hủy vật chứng phải có từ ba thành viên trở lên"}),
     [](const ::testing::TestParamInfo<Refusal>& param) { return "case" + std::to_string(param.index); });
 
@@ -138,7 +138,8 @@ TEST(Forms, EveryTemplateCitesTheLawInForceOnItsDate) {
       const auto text = run("pdftotext -enc UTF-8 " + quote(pdf.string()) + " -");
       ASSERT_EQ(text.err, "") << name;
       const std::string body = flat(text.out);
-      const bool new_law = body.find("106/2025/QH15") != std::string::npos || body.find("152/2026/NĐ-CP") != std::string::npos;
+      const bool new_law =
+          body.find("106/2025/QH15") != std::string::npos || body.find("152/2026/NĐ-CP") != std::string::npos;
       const bool old_law = body.find("62/2015/NĐ-CP") != std::string::npos ||
                            body.find("Luật Thi hành án dân sự;") != std::string::npos ||
                            body.find("Luật Thi hành án dân sự)") != std::string::npos ||

@@ -178,8 +178,9 @@ TEST(PdfArchive, MetadataIsEscapedAndAgreesWithInfo) {
       {"OrganName", "<nd30:OrganName>CHI CỤC THI HÀNH ÁN DÂN SỰ &amp; &lt;THỬ&gt; \"X\"</nd30:OrganName>"},
       {"Subject", "<nd30:Subject>Về việc thi hành án</nd30:Subject>"},
       {"PageAmount", "<nd30:PageAmount>"},
-      {"SignerInfo", "<nd30signer:Position>Phó Chi cục trưởng</nd30signer:Position>\n"
-                     "<nd30signer:FullName>Cầm Bá Nguyện</nd30signer:FullName>"},
+      {"SignerInfo",
+       "<nd30signer:Position>Phó Chi cục trưởng</nd30signer:Position>\n"
+       "<nd30signer:FullName>Cầm Bá Nguyện</nd30signer:FullName>"},
   };
   for (const auto& [what, text] : expected) EXPECT_NE(xmp.out.find(text), std::string::npos) << what << "\n" << xmp.out;
   // Info CreationDate is the same day.
@@ -283,8 +284,8 @@ TEST(PdfArchive, ACharacterTheFontCannotShowIsAnInputError) {
   const auto dir = test::scratch_dir("archive_cjk");
   const auto case_file = edited_example(dir, "<name>Hà Văn Hưởng</name>", "<name>Hà Văn 香</name>");
   const auto pdf = dir / "cjk.pdf";
-  const auto result = vanban("render " + quote(case_file.string()) + " --template qd-tha-chu-dong -o " +
-                             quote(pdf.string()));
+  const auto result =
+      vanban("render " + quote(case_file.string()) + " --template qd-tha-chu-dong -o " + quote(pdf.string()));
   EXPECT_EQ(result.exit_code, 1);
   // Where it is (the debtor's <name> in the case file), which field, which character.
   EXPECT_NE(result.err.find(case_file.string() + ":23:"), std::string::npos) << result.err;

@@ -76,7 +76,8 @@ struct Pixels {
     for (int y = static_cast<int>((page_height - y2) * scale); y < static_cast<int>((page_height - y1) * scale); ++y)
       for (int x = static_cast<int>(x1 * scale); x < static_cast<int>(x2 * scale); ++x) {
         if (x < 0 || y < 0 || x >= width || y >= height) continue;
-        const auto at = (static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)) * 3;
+        const auto at =
+            (static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)) * 3;
         if (test(static_cast<unsigned char>(rgb[at]), static_cast<unsigned char>(rgb[at + 1]),
                  static_cast<unsigned char>(rgb[at + 2])))
           ++n;
@@ -146,8 +147,9 @@ TEST(Sign, OfficerThenAgencyAreBothValidForPdfsigAndVerify) {
 
   // Same input, same time: the same bytes (RSA signatures are deterministic).
   const auto again = (dir / "once-again.pdf").string();
-  ASSERT_EQ(sign(issued.unsigned_pdf, again, officer_keys() + " --image " + image(dir, "sig.png", "") +
-                                                 " --reason 'Ký ban hành' --location 'Quỳ Hợp'" + kTime)
+  ASSERT_EQ(sign(issued.unsigned_pdf, again,
+                 officer_keys() + " --image " + image(dir, "sig.png", "") +
+                     " --reason 'Ký ban hành' --location 'Quỳ Hợp'" + kTime)
                 .exit_code,
             0);
   EXPECT_EQ(test::read_text(again), once);
@@ -170,7 +172,8 @@ std::vector<Extracted> extract_signatures(const std::string& pdf, const std::fil
     test::write_text(one.content, pdf.substr(0, a) + pdf.substr(b, c));
     const std::string hex = pdf.substr(a + 1, b - a - 2);
     std::string bytes;
-    for (std::size_t i = 0; i + 1 < hex.size(); i += 2) bytes += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
+    for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
+      bytes += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
     test::write_text(one.cms, bytes);
     out.push_back(one);
   }
@@ -244,7 +247,8 @@ TEST(Sign, StaysValidPdfA1bAfterEachKindOfSignature) {
   const Issued issued = issue(dir);
   // The text block of an attachment, then an invisible signature over it.
   const auto attachment = (dir / "attachment.pdf").string();
-  ASSERT_EQ(sign(issued.unsigned_pdf, attachment, agency_keys() + " --appearance agency --number 5/QĐ" + kTime).exit_code, 0);
+  ASSERT_EQ(
+      sign(issued.unsigned_pdf, attachment, agency_keys() + " --appearance agency --number 5/QĐ" + kTime).exit_code, 0);
   const auto invisible = (dir / "invisible.pdf").string();
   ASSERT_EQ(sign(attachment, invisible, officer_keys() + " --appearance none" + kTime).exit_code, 0);
   EXPECT_EQ(test::preflight_problems({issued.unsigned_pdf, issued.once, issued.twice, attachment, invisible}, dir), "");
@@ -306,9 +310,9 @@ TEST(Sign, BadInputIsRejectedWithoutOutput) {
   const auto out = dir / "out.pdf";
   const auto rejected = [&](const std::string& input, const std::string& options, const char* code,
                             const std::string& env = "") {
-    const auto result = run(env + quote(test::binary().string()) + " --resources " +
-                            quote(test::source_dir().string()) + " sign " + quote(input) + " -o " +
-                            quote(out.string()) + options);
+    const auto result =
+        run(env + quote(test::binary().string()) + " --resources " + quote(test::source_dir().string()) + " sign " +
+            quote(input) + " -o " + quote(out.string()) + options);
     EXPECT_EQ(result.exit_code, 1) << code << ": " << result.err;
     EXPECT_NE(result.err.find(std::string("[") + code + "]"), std::string::npos) << result.err;
     EXPECT_FALSE(std::filesystem::exists(out)) << code;
@@ -332,13 +336,14 @@ TEST(Sign, BadInputIsRejectedWithoutOutput) {
   rejected(broken_path, agency_keys() + kTime, "E0604");
   rejected(pdf, " --p12 " + pki("officer.p12") + " --pass-env VANBAN_TEST_PASS" + kTime, "E0611",
            "VANBAN_TEST_PASS=sai ");
-  rejected(pdf, " --key " + pki("officer-enc.key") + " --cert " + pki("officer.pem") + " --pass-env VANBAN_TEST_PASS" +
-                    kTime,
-           "E0611", "VANBAN_TEST_PASS=sai ");
+  rejected(
+      pdf,
+      " --key " + pki("officer-enc.key") + " --cert " + pki("officer.pem") + " --pass-env VANBAN_TEST_PASS" + kTime,
+      "E0611", "VANBAN_TEST_PASS=sai ");
   // No passphrase and no terminal to ask on (setsid: no controlling terminal).
-  const auto no_tty = run("setsid -w " + quote(test::binary().string()) + " sign " + quote(pdf) + " -o " +
-                          quote(out.string()) + " --key " + pki("officer-enc.key") + " --cert " + pki("officer.pem") +
-                          kTime + " </dev/null");
+  const auto no_tty =
+      run("setsid -w " + quote(test::binary().string()) + " sign " + quote(pdf) + " -o " + quote(out.string()) +
+          " --key " + pki("officer-enc.key") + " --cert " + pki("officer.pem") + kTime + " </dev/null");
   EXPECT_EQ(no_tty.exit_code, 1) << no_tty.err;
   EXPECT_NE(no_tty.err.find("[E0615]"), std::string::npos) << no_tty.err;
   rejected(pdf, " --key " + pki("other.key") + " --cert " + pki("officer.pem") + kTime, "E0612");
@@ -346,8 +351,8 @@ TEST(Sign, BadInputIsRejectedWithoutOutput) {
   rejected(pdf, officer_keys() + " --image " + quote(not_pdf) + kTime, "E0620");
   EXPECT_FALSE(std::filesystem::exists(out));
   // The expired certificate as a warning only, when asked for.
-  const auto lenient = sign(pdf, out.string(), " --key " + pki("expired.key") + " --cert " + pki("expired.pem") +
-                                                   " --allow-expired" + kTime);
+  const auto lenient = sign(
+      pdf, out.string(), " --key " + pki("expired.key") + " --cert " + pki("expired.pem") + " --allow-expired" + kTime);
   EXPECT_EQ(lenient.exit_code, 0) << lenient.err;
   EXPECT_NE(lenient.err.find("warning: [E0613]"), std::string::npos) << lenient.err;
 }
@@ -357,12 +362,13 @@ TEST(Sign, PassphrasesComeOnlyFromTheEnvironmentOrAPrompt) {
   const std::string pdf = test::render_decision(dir);
   const auto out = (dir / "out.pdf").string();
   EXPECT_EQ(sign(pdf, out, officer_keys() + " --pass " + test::kTestPassphrase + kTime).exit_code, 2);
-  EXPECT_EQ(sign(pdf, out, " --p12 " + pki("officer.p12") + " --pass-env VANBAN_TEST_UNSET_VARIABLE" + kTime).exit_code, 2);
+  EXPECT_EQ(sign(pdf, out, " --p12 " + pki("officer.p12") + " --pass-env VANBAN_TEST_UNSET_VARIABLE" + kTime).exit_code,
+            2);
   EXPECT_EQ(sign(pdf, out, officer_keys() + " --p12 " + pki("officer.p12") + kTime).exit_code, 2);
   EXPECT_FALSE(std::filesystem::exists(out));
-  const auto p12 = run(std::string("VANBAN_TEST_PASS=") + test::kTestPassphrase + " " +
-                       quote(test::binary().string()) + " sign " + quote(pdf) + " -o " + quote(out) + " --p12 " +
-                       pki("officer.p12") + " --pass-env VANBAN_TEST_PASS" + kTime);
+  const auto p12 =
+      run(std::string("VANBAN_TEST_PASS=") + test::kTestPassphrase + " " + quote(test::binary().string()) + " sign " +
+          quote(pdf) + " -o " + quote(out) + " --p12 " + pki("officer.p12") + " --pass-env VANBAN_TEST_PASS" + kTime);
   EXPECT_EQ(p12.exit_code, 0) << p12.err;
   EXPECT_EQ(vanban("verify " + quote(out) + " --trust " + pki("ca.pem") + kTime).exit_code, 0);
 }
@@ -375,9 +381,11 @@ TEST(Sign, FilesWithXrefStreamsFromOtherToolsAreSignedAndVerified) {
   ASSERT_NE(test::read_text(streams).find("/ObjStm"), std::string::npos);
   const auto once = (dir / "once.pdf").string();
   const auto twice = (dir / "twice.pdf").string();
-  auto result = sign(streams, once, officer_keys() + " --image " + image(dir, "sig.png", test::signature_png()) + kTime);
+  auto result =
+      sign(streams, once, officer_keys() + " --image " + image(dir, "sig.png", test::signature_png()) + kTime);
   ASSERT_EQ(result.exit_code, 0) << result.err;
-  result = sign(once, twice, agency_keys() + " --appearance agency --image " + image(dir, "seal.png", test::seal_png()) + kTime);
+  result = sign(once, twice,
+                agency_keys() + " --appearance agency --image " + image(dir, "seal.png", test::seal_png()) + kTime);
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_EQ(run("qpdf --check " + quote(twice)).exit_code, 0);
   const auto pdfsig = run("pdfsig " + quote(twice));

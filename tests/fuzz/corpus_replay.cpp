@@ -30,9 +30,27 @@ std::uint64_t next(std::uint64_t& state) {
 
 // Runs the mutations of one input; returns how many.
 std::size_t mutate(const std::string& input) {
-  static const char* const kTokens[] = {"<<", ">>", "[", "]", "(", ")", "<", ">", " R ", " 0 obj ", "endobj",
-                                        "stream\n", "endstream", "xref\n0 1\n", "trailer", "startxref\n0\n",
-                                        "%%EOF\n", "/Prev 0", "/Length 999999999", "/Kids [1 0 R]", "99999999999"};
+  static const char* const kTokens[] = {"<<",
+                                        ">>",
+                                        "[",
+                                        "]",
+                                        "(",
+                                        ")",
+                                        "<",
+                                        ">",
+                                        " R ",
+                                        " 0 obj ",
+                                        "endobj",
+                                        "stream\n",
+                                        "endstream",
+                                        "xref\n0 1\n",
+                                        "trailer",
+                                        "startxref\n0\n",
+                                        "%%EOF\n",
+                                        "/Prev 0",
+                                        "/Length 999999999",
+                                        "/Kids [1 0 R]",
+                                        "99999999999"};
   std::size_t runs = 0;
   const std::size_t size = input.size();
   for (std::size_t i = 1; i <= 64 && size > 0; ++i, ++runs) run(input.substr(0, size * i / 65));

@@ -36,7 +36,8 @@ const Identity* fuzz_identity() {
     for (std::size_t n = 0; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) pem.append(buffer, n);
     ::pclose(pipe);
     vanban::Diagnostics diagnostics;
-    return Identity::from_pem(pem, pem, "", [] { return std::optional<std::string>(); }, {}, {}, diagnostics);
+    return Identity::from_pem(
+        pem, pem, "", [] { return std::optional<std::string>(); }, {}, {}, diagnostics);
   }();
   return identity.get();
 }

@@ -50,8 +50,8 @@ std::string text_of(const std::string& dump) {
   std::string out;
   for (std::size_t i = 0; i < pieces.size(); ++i) {
     const Piece& piece = pieces[i];
-    const bool same_line = i > 0 && pieces[i - 1].page == piece.page &&
-                           std::abs(pieces[i - 1].baseline - piece.baseline) <= 0.01;
+    const bool same_line =
+        i > 0 && pieces[i - 1].page == piece.page && std::abs(pieces[i - 1].baseline - piece.baseline) <= 0.01;
     if (i > 0 && pieces[i - 1].page != piece.page) out += "\n--- trang " + std::to_string(piece.page) + " ---\n";
     else if (i > 0 && !same_line) out += '\n';
     if (same_line) {
@@ -63,7 +63,6 @@ std::string text_of(const std::string& dump) {
   }
   return out + "\n";
 }
-
 
 std::unique_ptr<pipeline::Engine> load(const pipeline::ResourcePaths& paths) {
   Diagnostics diagnostics;
@@ -178,8 +177,7 @@ struct Box {
 };
 
 bool overlap(const Box& a, const Box& b) {
-  return a.x1 < b.x2 - kTolerance && b.x1 < a.x2 - kTolerance && a.y1 < b.y2 - kTolerance &&
-         b.y1 < a.y2 - kTolerance;
+  return a.x1 < b.x2 - kTolerance && b.x1 < a.x2 - kTolerance && a.y1 < b.y2 - kTolerance && b.y1 < a.y2 - kTolerance;
 }
 
 // Every placed item of every page of a dump, as boxes: a text's line box, a rule's stroke.
@@ -197,9 +195,9 @@ std::map<int, std::vector<Box>> boxes_of(const std::string& dump) {
     } else if (std::regex_search(line, m, rule_line)) {
       const double x1 = std::stod(m[2]), y1 = std::stod(m[3]), x2 = std::stod(m[4]), y2 = std::stod(m[5]);
       const double half = std::stod(m[6]) / 2;
-      pages[std::stoi(m[1])].push_back({std::min(x1, x2) - (x1 == x2 ? half : 0), std::min(y1, y2) - (y1 == y2 ? half : 0),
-                                        std::max(x1, x2) + (x1 == x2 ? half : 0), std::max(y1, y2) + (y1 == y2 ? half : 0),
-                                        true, line});
+      pages[std::stoi(m[1])].push_back(
+          {std::min(x1, x2) - (x1 == x2 ? half : 0), std::min(y1, y2) - (y1 == y2 ? half : 0),
+           std::max(x1, x2) + (x1 == x2 ? half : 0), std::max(y1, y2) + (y1 == y2 ? half : 0), true, line});
     }
   }
   return pages;
@@ -228,16 +226,14 @@ TEST(Golden, NothingIsDrawnOutsideTheTextAreaOrOverAnotherItem) {
         EXPECT_GE(box.x1, kLeft - kTolerance) << name << ": " << box.line;
         EXPECT_LE(box.x2, kRight + kTolerance) << name << ": " << box.line;
         EXPECT_LE(box.y2, kBottom + kTolerance) << name << ": " << box.line;
-        if (page_number)
-          EXPECT_GE(box.y1, 0) << name << ": " << box.line;
-        else
-          EXPECT_GE(box.y1, kTop - kTolerance) << name << ": " << box.line;
+        if (page_number) EXPECT_GE(box.y1, 0) << name << ": " << box.line;
+        else EXPECT_GE(box.y1, kTop - kTolerance) << name << ": " << box.line;
       }
       for (std::size_t i = 0; i < boxes.size(); ++i)
         for (std::size_t j = i + 1; j < boxes.size(); ++j) {
           if (boxes[i].rule && boxes[j].rule) continue;
-          EXPECT_FALSE(overlap(boxes[i], boxes[j])) << name << " page " << page << ":\n  " << boxes[i].line << "\n  "
-                                                    << boxes[j].line;
+          EXPECT_FALSE(overlap(boxes[i], boxes[j]))
+              << name << " page " << page << ":\n  " << boxes[i].line << "\n  " << boxes[j].line;
         }
     }
     EXPECT_GT(items, 20U) << name;
@@ -280,9 +276,8 @@ TEST(Golden, StressCasePaginatesCleanly) {
     if (page > 1 && table) {
       EXPECT_NE(first->line.find("\"STT\""), std::string::npos) << "page " << page;
     }
-    const bool signature = std::any_of(boxes.begin(), boxes.end(), [](const Box& b) {
-      return b.line.find("\"Nơi nhận:\"") != std::string::npos;
-    });
+    const bool signature = std::any_of(boxes.begin(), boxes.end(),
+                                       [](const Box& b) { return b.line.find("\"Nơi nhận:\"") != std::string::npos; });
     if (signature) {
       signed_ = true;
       EXPECT_EQ(first->line.find("\"Nơi nhận:\""), std::string::npos) << "page " << page;

@@ -4,12 +4,11 @@
 // tests/CMakeLists.txt, tests/support/postgres_cluster.sh); a test binary run by hand starts its own and stops it
 // at exit. Each test gets a fresh schema, made here through Poco::Data directly.
 
-#include <gtest/gtest.h>
-#include <unistd.h>
-
 #include <Poco/Data/PostgreSQL/Connector.h>
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/Session.h>
+#include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>

@@ -13,8 +13,8 @@ namespace vanban::test {
 /// PDFBox Preflight from Debian's libpdfbox2-java (scripts/setup installs it; a missing java fails the test).
 inline std::string preflight_command() {
   std::string classpath;
-  for (const char* jar : {"preflight", "pdfbox2", "fontbox2", "xmpbox", "commons-logging", "javax.activation",
-                          "jaxb-api"})
+  for (const char* jar :
+       {"preflight", "pdfbox2", "fontbox2", "xmpbox", "commons-logging", "javax.activation", "jaxb-api"})
     classpath += (classpath.empty() ? "" : ":") + std::string("/usr/share/java/") + jar + ".jar";
   return "java -cp " + classpath + " org.apache.pdfbox.preflight.Validator_A1b";
 }

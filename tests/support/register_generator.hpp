@@ -14,11 +14,11 @@ struct GeneratedRegister {
 
 /// `count` cases; every `unrenderable_every`-th case (0: none) gets a debtor name the font cannot show.
 inline GeneratedRegister generate_register(std::size_t count, std::size_t unrenderable_every = 0) {
-  static const char* kFamily[] = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
-                                  "Dương", "Lý", "Vi", "Lương", "Lò", "Ưng", "Âu", "Ông"};
+  static const char* kFamily[] = {"Nguyễn", "Trần",  "Lê", "Phạm", "Hoàng", "Đặng", "Bùi", "Đỗ", "Hồ",
+                                  "Ngô",    "Dương", "Lý", "Vi",   "Lương", "Lò",   "Ưng", "Âu", "Ông"};
   static const char* kMiddle[] = {"Văn", "Thị", "Hữu", "Ngọc", "Quốc", "Thu", "Minh", "Đức"};
-  static const char* kGiven[] = {"Hùng", "Nhung", "Tường", "Ánh", "Đạt", "Yến", "Ước", "Khánh", "Hằng", "Lực",
-                                 "Quý", "Thảo", "Ân", "Ơn", "Ý"};
+  static const char* kGiven[] = {"Hùng", "Nhung", "Tường", "Ánh",  "Đạt", "Yến", "Ước", "Khánh",
+                                 "Hằng", "Lực",   "Quý",   "Thảo", "Ân",  "Ơn",  "Ý"};
   GeneratedRegister out;
   std::uint64_t seed = 20241015;
   const auto next = [&seed]() {

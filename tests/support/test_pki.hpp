@@ -21,11 +21,11 @@ inline const std::filesystem::path& test_pki() {
     std::filesystem::create_directories(folder.parent_path());
     const std::string stamp = std::to_string(std::hash<std::string>{}(read_text(script)));
     const std::string lock = (folder.parent_path() / "pki.lock").string();
-    const auto made = run("flock " + quote(lock) + " sh -c " +
-                          quote("test \"$(cat " + quote((folder / "stamp").string()) + " 2>/dev/null)\" = " + stamp +
-                                " || { rm -rf " + quote(folder.string()) + " && sh " + quote(script.string()) + " " +
-                                quote(folder.string()) + " && echo " + stamp + " > " +
-                                quote((folder / "stamp").string()) + "; }"));
+    const auto made =
+        run("flock " + quote(lock) + " sh -c " +
+            quote("test \"$(cat " + quote((folder / "stamp").string()) + " 2>/dev/null)\" = " + stamp +
+                  " || { rm -rf " + quote(folder.string()) + " && sh " + quote(script.string()) + " " +
+                  quote(folder.string()) + " && echo " + stamp + " > " + quote((folder / "stamp").string()) + "; }"));
     if (made.exit_code != 0) throw std::runtime_error("make_test_pki.sh failed: " + made.err);
     return folder;
   }();

@@ -33,13 +33,12 @@ inline std::string pdf_from_objects(const std::vector<std::string>& bodies, cons
 /// A one-page A4 document with a line of text in Helvetica (not PDF/A; enough for signing tests).
 inline std::string one_page_pdf() {
   const std::string content = "BT /F1 12 Tf 72 770 Td (Quyet dinh thi hanh an) Tj ET";
-  return pdf_from_objects(
-      {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.276 841.89] /Contents 4 0 R "
-       "/Resources << /Font << /F1 5 0 R >> >> >>",
-       "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream",
-       "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"},
-      "/ID [<0123456789ABCDEF0123456789ABCDEF> <0123456789ABCDEF0123456789ABCDEF>]");
+  return pdf_from_objects({"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                           "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.276 841.89] /Contents 4 0 R "
+                           "/Resources << /Font << /F1 5 0 R >> >> >>",
+                           "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream",
+                           "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"},
+                          "/ID [<0123456789ABCDEF0123456789ABCDEF> <0123456789ABCDEF0123456789ABCDEF>]");
 }
 
 /// The number after the last `key` in `pdf` ("/Size ", "startxref"): the newest trailer's value; 0 when absent.
@@ -65,8 +64,7 @@ inline std::string append_update(const std::string& pdf, const std::map<std::siz
   }
   const std::size_t xref_at = out.size();
   return out + xref + "trailer\n<< /Size " + std::to_string(size) + " /Root " + root + " /Prev " +
-         std::to_string(newest_number(pdf, "startxref")) + " >>\nstartxref\n" + std::to_string(xref_at) +
-         "\n%%EOF\n";
+         std::to_string(newest_number(pdf, "startxref")) + " >>\nstartxref\n" + std::to_string(xref_at) + "\n%%EOF\n";
 }
 
 }  // namespace vanban::test

@@ -75,7 +75,8 @@ std::string readme_list() {
   return out;
 }
 
-constexpr const char* kBegin = "<!-- diagnostic codes: made from docs/diagnostic-codes.tsv by tests/unit/architecture/codes_test.cpp -->\n";
+constexpr const char* kBegin =
+    "<!-- diagnostic codes: made from docs/diagnostic-codes.tsv by tests/unit/architecture/codes_test.cpp -->\n";
 constexpr const char* kEnd = "<!-- end of diagnostic codes -->\n";
 
 TEST(DiagnosticCodes, EveryCodeIsInTheTableAndRaisedByTheModuleItNames) {

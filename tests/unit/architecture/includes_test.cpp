@@ -47,12 +47,18 @@ const std::map<std::string, std::set<std::string>> kDepartures = {
 // vanban header sees); pdf compresses its own streams with libdeflate, and sign alone reads PNG images. db alone
 // talks to the database (Poco::Data); archive alone writes the hand-over zip (Poco::Zip).
 const std::vector<std::pair<std::regex, std::set<std::string>>> kOwners = {
-    {std::regex("^pugixml"), {"xml"}},       {std::regex("^libxml/"), {"xml"}},
-    {std::regex("^unicode/"), {"text"}},     {std::regex("^hpdf"), {"pdf"}},
-    {std::regex("^zlib"), {"pdfobj"}},       {std::regex("^libdeflate"), {"pdf"}},
-    {std::regex("^openssl/"), {"crypto"}},   {std::regex("^png"), {"sign"}},
-    {std::regex("^Poco/Data"), {"db"}},      {std::regex("^Poco/Zip"), {"archive"}},
-    {std::regex("^Poco/Net"), {"api", "server"}}, {std::regex("^Poco/JSON"), {"api", "server"}},
+    {std::regex("^pugixml"), {"xml"}},
+    {std::regex("^libxml/"), {"xml"}},
+    {std::regex("^unicode/"), {"text"}},
+    {std::regex("^hpdf"), {"pdf"}},
+    {std::regex("^zlib"), {"pdfobj"}},
+    {std::regex("^libdeflate"), {"pdf"}},
+    {std::regex("^openssl/"), {"crypto"}},
+    {std::regex("^png"), {"sign"}},
+    {std::regex("^Poco/Data"), {"db"}},
+    {std::regex("^Poco/Zip"), {"archive"}},
+    {std::regex("^Poco/Net"), {"api", "server"}},
+    {std::regex("^Poco/JSON"), {"api", "server"}},
 };
 
 TEST(Architecture, ModulesIncludeOnlyWhatTheyMayUse) {
@@ -79,8 +85,7 @@ TEST(Architecture, ModulesIncludeOnlyWhatTheyMayUse) {
       }
       for (const auto& [pattern, owner] : kOwners) {
         if (std::regex_search(header, pattern)) {
-          EXPECT_TRUE(owner.count(module)) << entry.path() << " includes " << header << ", owned by "
-                                           << *owner.begin();
+          EXPECT_TRUE(owner.count(module)) << entry.path() << " includes " << header << ", owned by " << *owner.begin();
         }
       }
     }

@@ -2,16 +2,16 @@
 // case and diacritics, withdrawal, verification of every kind of tampering, paths that cannot escape the store,
 // corrupt databases, and the export read back. Signature facts are injected here; the CLI tests sign for real.
 
-#include <gtest/gtest.h>
-#include <sys/stat.h>
+#include "archive/archive.hpp"
 
 #include <Poco/Zip/ZipArchive.h>
 #include <Poco/Zip/ZipStream.h>
+#include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <fstream>
 #include <sstream>
 
-#include "archive/archive.hpp"
 #include "archive/store.hpp"
 #include "base/error.hpp"
 #include "crypto/sha256.hpp"
@@ -61,14 +61,12 @@ std::string pdf(const std::string& tag) { return "%PDF-1.4\n% test document " + 
 
 class ArchiveTest : public ::testing::TestWithParam<Backend> {
  protected:
-  void SetUp() override {
-    sandbox_ = std::make_unique<test::ArchiveSandbox>(GetParam(), test::current_test_name());
-  }
+  void SetUp() override { sandbox_ = std::make_unique<test::ArchiveSandbox>(GetParam(), test::current_test_name()); }
   [[nodiscard]] archive::Location location() const {
     std::string problem;
     const std::string db = sandbox_->db_option();
-    auto made = archive::make_location(db.empty() ? std::nullopt : std::optional<std::string>(db), sandbox_->store(),
-                                       problem);
+    auto made =
+        archive::make_location(db.empty() ? std::nullopt : std::optional<std::string>(db), sandbox_->store(), problem);
     EXPECT_TRUE(made) << problem;
     return *made;
   }
@@ -177,7 +175,8 @@ TEST_P(ArchiveTest, ThePolicyDecidesBySignatureStatus) {
   using O = AddResult::Outcome;
   EXPECT_EQ(outcome(unsigned_facts, "u", archive::TrustPolicy::signed_documents, "E0710"), O::refused);
   EXPECT_EQ(outcome(broken, "b", archive::TrustPolicy::signed_documents, "E0711"), O::refused);
-  EXPECT_EQ(outcome(broken, "b", archive::TrustPolicy::any_document, "E0711"), O::refused);  // never, whatever the options
+  EXPECT_EQ(outcome(broken, "b", archive::TrustPolicy::any_document, "E0711"),
+            O::refused);  // never, whatever the options
   EXPECT_EQ(outcome(invalid, "i", archive::TrustPolicy::signed_documents, "E0712"), O::refused);
   EXPECT_EQ(outcome(appended, "p", archive::TrustPolicy::signed_documents, "E0712"), O::refused);
   EXPECT_EQ(outcome(untrusted, "t", archive::TrustPolicy::trusted_documents, "E0713"), O::refused);
@@ -305,8 +304,8 @@ TEST_P(ArchiveTest, TrustAnchorsAreRecordedInTheChain) {
   EXPECT_TRUE(archive->add_trust_anchor("-----BEGIN CERTIFICATE-----\nA\n", "ca.pem", kTime));
   EXPECT_FALSE(archive->add_trust_anchor("-----BEGIN CERTIFICATE-----\nA\n", "ca.pem", kTime));
   EXPECT_TRUE(archive->add_trust_anchor("-----BEGIN CERTIFICATE-----\nB\n", "other.pem", kTime));
-  EXPECT_EQ(archive->trust_anchors(), (std::vector<Bytes>{"-----BEGIN CERTIFICATE-----\nA\n",
-                                                          "-----BEGIN CERTIFICATE-----\nB\n"}));
+  EXPECT_EQ(archive->trust_anchors(),
+            (std::vector<Bytes>{"-----BEGIN CERTIFICATE-----\nA\n", "-----BEGIN CERTIFICATE-----\nB\n"}));
   // Reopened: the configuration is the archive's.
   archive.reset();
   EXPECT_EQ(open(Archive::OpenMode::existing)->trust_anchors().size(), 2U);
@@ -646,8 +645,9 @@ TEST_P(ArchiveTest, ExportIsTheCaseInChronologicalOrderWithSidecarsAndAManifest)
     EXPECT_NE(sidecar.find(expected), std::string::npos) << expected << "\n" << sidecar;
   EXPECT_NE(sidecar.find(crypto::sha256_hex(pdf("middle"))), std::string::npos);
   const std::string& manifest = files.at("manifest.xml");
-  for (const char* expected : {"<DocTotal>3</DocTotal>", "<PageTotal>6</PageTotal>", "<StartDate>2024-11-15</StartDate>",
-                               "<EndDate>2025-05-02</EndDate>", "withdrawn=\"true\""})
+  for (const char* expected :
+       {"<DocTotal>3</DocTotal>", "<PageTotal>6</PageTotal>", "<StartDate>2024-11-15</StartDate>",
+        "<EndDate>2025-05-02</EndDate>", "withdrawn=\"true\""})
     EXPECT_NE(manifest.find(expected), std::string::npos) << expected << "\n" << manifest;
   EXPECT_LT(manifest.find("01_2024-11-15"), manifest.find("02_2025-02-14"));
   EXPECT_EQ(manifest.find("THA-OTHER"), std::string::npos);

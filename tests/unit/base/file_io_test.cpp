@@ -28,8 +28,9 @@ TEST(FileIo, CreatesAReadOnlyFileOnceAndNeverReplacesIt) {
   EXPECT_FALSE(create_file_once(path, "second"));
   std::string problem;
   EXPECT_EQ(read_file(path, 100, problem).value(), "first");
-  EXPECT_EQ(std::filesystem::status(path).permissions() & std::filesystem::perms::all,
-            std::filesystem::perms::owner_read | std::filesystem::perms::group_read | std::filesystem::perms::others_read);
+  EXPECT_EQ(
+      std::filesystem::status(path).permissions() & std::filesystem::perms::all,
+      std::filesystem::perms::owner_read | std::filesystem::perms::group_read | std::filesystem::perms::others_read);
   std::size_t files = 0;
   for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir)) ++files;
   EXPECT_EQ(files, 1U);

@@ -17,11 +17,11 @@ TEST(Utf8, DecodesVietnameseAndCountsCodePoints) {
 
 TEST(Utf8, FindsInvalidSequences) {
   EXPECT_FALSE(utf8::find_invalid("Hà Nội").has_value());
-  EXPECT_EQ(utf8::find_invalid("ab\xC3").value(), 2U);          // truncated
-  EXPECT_EQ(utf8::find_invalid("a\xC0\xAF").value(), 1U);        // overlong "/"
-  EXPECT_EQ(utf8::find_invalid("a\xED\xA0\x80").value(), 1U);    // surrogate
-  EXPECT_EQ(utf8::find_invalid("\xF4\x90\x80\x80").value(), 0U); // above U+10FFFF
-  EXPECT_EQ(utf8::find_invalid("Ninh B\xD7nh").value(), 6U);     // TCVN3 byte in a UTF-8 file
+  EXPECT_EQ(utf8::find_invalid("ab\xC3").value(), 2U);            // truncated
+  EXPECT_EQ(utf8::find_invalid("a\xC0\xAF").value(), 1U);         // overlong "/"
+  EXPECT_EQ(utf8::find_invalid("a\xED\xA0\x80").value(), 1U);     // surrogate
+  EXPECT_EQ(utf8::find_invalid("\xF4\x90\x80\x80").value(), 0U);  // above U+10FFFF
+  EXPECT_EQ(utf8::find_invalid("Ninh B\xD7nh").value(), 6U);      // TCVN3 byte in a UTF-8 file
 }
 
 TEST(Utf8, ReplacesBadBytesWhenDecoding) {

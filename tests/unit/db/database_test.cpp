@@ -64,8 +64,8 @@ TEST_P(DatabaseTest, ParametersAndValuesRoundTrip) {
   session->execute("INSERT INTO party (id, name, note) VALUES (?, ?, ?)", {big, name, Value{}});
   session->execute("INSERT INTO party (id, name, note) VALUES (?, ?, ?)", {std::int64_t{-7}, "Lê Văn Đức", "ghi chú"});
 
-  const auto rows = session->select("SELECT id, name, note FROM party ORDER BY id DESC", {},
-                                    {Type::integer, Type::text, Type::text});
+  const auto rows =
+      session->select("SELECT id, name, note FROM party ORDER BY id DESC", {}, {Type::integer, Type::text, Type::text});
   ASSERT_EQ(rows.size(), 2U);
   EXPECT_EQ(rows[0], (db::Row{big, name, Value{}}));
   EXPECT_EQ(rows[1], (db::Row{std::int64_t{-7}, "Lê Văn Đức", "ghi chú"}));
@@ -293,8 +293,7 @@ INSTANTIATE_TEST_SUITE_P(Backends, DatabaseTest, ::testing::Values(Backend::sqli
 TEST(DatabaseSqlite, AMissingFileIsCreatedOnlyWhenAsked) {
   const auto dir = test::scratch_dir("db-missing");
   const auto location = db::sqlite_location(dir / "kho.sqlite");
-  const std::string message =
-      error_of([&] { db::Session(location, db::OpenMode::existing, "cơ sở dữ liệu lưu trữ"); });
+  const std::string message = error_of([&] { db::Session(location, db::OpenMode::existing, "cơ sở dữ liệu lưu trữ"); });
   EXPECT_EQ(message.rfind("[E0760] không có cơ sở dữ liệu lưu trữ " + location.display, 0), 0U) << message;
   EXPECT_FALSE(std::filesystem::exists(dir / "kho.sqlite"));
   db::Session(location, db::OpenMode::create);
@@ -344,8 +343,8 @@ TEST(DatabasePostgresql, AnUnreachableServerIsNamedWithoutThePassword) {
 
 TEST(DatabasePostgresql, ThePasswordIsBlankedOutOfTheServersMessages) {
   // The server repeats the database name; here the password is the same text.
-  const std::string uri = "postgresql://vanban:khongco@127.0.0.1:" +
-                          std::to_string(test::PostgresServer::instance().port()) + "/khongco";
+  const std::string uri =
+      "postgresql://vanban:khongco@127.0.0.1:" + std::to_string(test::PostgresServer::instance().port()) + "/khongco";
   std::string problem;
   const auto location = db::parse_location(uri, problem);
   ASSERT_TRUE(location) << problem;

@@ -1,8 +1,8 @@
 // Database references: SQLite file paths and postgresql:// URIs, good and bad; the password never in the display.
 
-#include <gtest/gtest.h>
-
 #include "db/location.hpp"
+
+#include <gtest/gtest.h>
 
 namespace vanban {
 namespace {
@@ -69,15 +69,15 @@ TEST(DatabaseLocation, BadReferencesAreRefusedWithAReason) {
   refused("mysql://h/db");
   refused("file:///srv/a.sqlite");
   refused("postgresql://");
-  refused("postgresql://h:port/db");    // port not a number
-  refused("postgresql://[::1/db");      // IPv6 without ]
+  refused("postgresql://h:port/db");     // port not a number
+  refused("postgresql://[::1/db");       // IPv6 without ]
   refused("postgresql://h/db?sslmode");  // not key=value
   refused("postgresql://h/db?=x");
   refused("postgresql://h/db?options=-c a=b");  // a space would split the libpq word
   refused("postgresql://h/db?options=it's");
-  refused("postgresql://h/db?x=%4");            // a malformed %XX
+  refused("postgresql://h/db?x=%4");  // a malformed %XX
   refused("postgresql://h/db?x=%zz");
-  refused("postgresql://h/db?sslmode=");        // an empty value
+  refused("postgresql://h/db?sslmode=");  // an empty value
   EXPECT_NE(refused("postgresql://h:port/db").find("port"), std::string::npos);
 }
 

@@ -22,7 +22,8 @@ PageSet lay(doc::Block block) {
 }
 
 const PlacedText& find(const Page& page, const std::string& text) {
-  const auto it = std::find_if(page.texts.begin(), page.texts.end(), [&](const PlacedText& t) { return t.text == text; });
+  const auto it =
+      std::find_if(page.texts.begin(), page.texts.end(), [&](const PlacedText& t) { return t.text == text; });
   if (it == page.texts.end()) throw std::runtime_error("no text " + text);
   return *it;
 }
@@ -79,7 +80,8 @@ doc::Signature signature(std::size_t recipients, std::size_t phase = 0) {
   out.authority_lines = {"KT. CHI CỤC TRƯỞNG", "PHÓ CHI CỤC TRƯỞNG"};
   out.signer_name = "Cầm Bá Nguyện";
   for (std::size_t i = 1; i <= recipients; ++i)
-    out.recipients.push_back("- Nơi nhận số " + std::to_string(i) + (i % 3 == phase ? " có tên rất dài nên phải xuống dòng" : "") +
+    out.recipients.push_back("- Nơi nhận số " + std::to_string(i) +
+                             (i % 3 == phase ? " có tên rất dài nên phải xuống dòng" : "") +
                              (i == recipients ? "." : ";"));
   return out;
 }

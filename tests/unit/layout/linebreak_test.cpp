@@ -177,8 +177,9 @@ TEST(LineBreak, AuthorityWrapsBeforeTheAgencyName) {
 // "XÃ" is preferred); without the preference the balanced break falls inside the name, and without "THỊ XÃ"
 // among the units the break would go inside it.
 TEST(LineBreak, AgencyNameWrapsBeforeTheWholeUnit) {
-  const std::string before_unit = " 10.00 115.00  0.00 |CHI CỤC THI HÀNH ÁN DÂN SỰ|\n"
-                                  " 33.75  67.50  0.00 |THỊ XÃ ĐIỆN BÀN|\n";
+  const std::string before_unit =
+      " 10.00 115.00  0.00 |CHI CỤC THI HÀNH ÁN DÂN SỰ|\n"
+      " 33.75  67.50  0.00 |THỊ XÃ ĐIỆN BÀN|\n";
   expect_centred("CHI CỤC THI HÀNH ÁN DÂN SỰ THỊ XÃ ĐIỆN BÀN", 135,
                  {{{{"THỊ XÃ", 60}, {"XÃ", 60}}, before_unit},
                   {{{"THỊ XÃ", 60}, {"XÃ", 200}}, before_unit},

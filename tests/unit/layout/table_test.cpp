@@ -58,9 +58,9 @@ std::vector<double> edges(const Page& page) {
 
 TEST(Table, WidthsFromContentNumbersRightAlignedHeaderCentred) {
   // Text area: x 85.04 to 552.76; borders are stroked inside it (0.25 pt in).
-  const auto pages = lay(table({{"STT", doc::CellAlign::center}, {"Nội dung", doc::CellAlign::left},
-                                {"Số tiền", doc::CellAlign::left}},
-                               {{"1", "aa bb", "1.000"}, {"2", "cc", "25.000"}}));
+  const auto pages = lay(
+      table({{"STT", doc::CellAlign::center}, {"Nội dung", doc::CellAlign::left}, {"Số tiền", doc::CellAlign::left}},
+            {{"1", "aa bb", "1.000"}, {"2", "cc", "25.000"}}));
   ASSERT_EQ(pages.pages.size(), 1U);
   // Natural widths 27.5, 56.75, 50.25 (+ padding) spread over the whole width in proportion.
   const auto x = edges(pages.pages[0]);
@@ -108,8 +108,8 @@ TEST(Table, OnlyARowTallerThanAPageSplits) {
   std::string tall;
   for (int i = 0; i < 600; ++i) tall += (tall.empty() ? "" : " ") + std::string("w") + std::to_string(100 + i);
   std::string wide(60, 'x');
-  const auto pages = lay(table({{"Nội dung", doc::CellAlign::left}, {"Ghi chú", doc::CellAlign::left}},
-                               {{"a", wide}, {tall, wide}}));
+  const auto pages =
+      lay(table({{"Nội dung", doc::CellAlign::left}, {"Ghi chú", doc::CellAlign::left}}, {{"a", wide}, {tall, wide}}));
   ASSERT_EQ(pages.pages.size(), 2U);
   const auto& p1 = pages.pages[0];
   const auto& p2 = pages.pages[1];

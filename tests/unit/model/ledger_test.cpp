@@ -67,7 +67,7 @@ TEST(Ledger, SumsPerDebtorAndForTheState) {
   EXPECT_EQ(l.owed_by("a").total.dong, 51'000'000);
   EXPECT_EQ(l.owed_by("a").outstanding.dong, 40'000'000);
   EXPECT_EQ(l.owed_by("b").outstanding.dong, 0);
-  EXPECT_EQ(l.owed_to_state().total.dong, 4'000'000);    // o1 and o3: no creditor
+  EXPECT_EQ(l.owed_to_state().total.dong, 4'000'000);  // o1 and o3: no creditor
   EXPECT_EQ(l.owed_to_state().outstanding.dong, 0);
   EXPECT_EQ(*l.outstanding(l.the_case().obligations[0]), Money{0});
 }

@@ -82,7 +82,8 @@ TEST(Xmp, CarriesInfoAndPhuLucVIFieldsEscaped) {
   EXPECT_NE(xmp.find("<?xpacket end=\"w\"?>"), std::string::npos);
   for (const char* piece :
        {"<pdfaid:part>1</pdfaid:part>", "<pdfaid:conformance>B</pdfaid:conformance>",
-        "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">Quyết định về việc thi hành án</rdf:li></rdf:Alt></dc:title>",
+        "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">Quyết định về việc thi hành "
+        "án</rdf:li></rdf:Alt></dc:title>",
         "<dc:creator><rdf:Seq><rdf:li>CHI CỤC A &amp; B &lt;C&gt;</rdf:li></rdf:Seq></dc:creator>",
         "<pdf:Keywords>THA-1, 05/QĐ-CCTHADS</pdf:Keywords>", "<pdf:Producer>vanban</pdf:Producer>",
         "<xmp:CreateDate>2024-03-05T00:00:00+07:00</xmp:CreateDate>", "<nd30:CodeNumber>05</nd30:CodeNumber>",
@@ -101,7 +102,9 @@ TEST(Xmp, LeavesOutEmptyValuesAndControlCharacters) {
   const std::string xmp = xmp_packet(info, "vanban", 1);
   EXPECT_EQ(xmp.find("nd30:CodeNumber>"), std::string::npos);
   EXPECT_NE(xmp.find("Quyết định"), std::string::npos);
-  EXPECT_EQ(metadata_text("a\tb\x1F" "c"), "a\tb c");
+  EXPECT_EQ(metadata_text("a\tb\x1F"
+                          "c"),
+            "a\tb c");
 }
 
 }  // namespace

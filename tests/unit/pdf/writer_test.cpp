@@ -224,8 +224,8 @@ TEST(Writer, TheSignatureBoxIsAnEmptySignatureField) {
   pages.pages.front().signature_boxes.push_back(layout::SignatureBox{300, 500, 250, 70});
   const auto dir = test::scratch_dir("writer_signature_field");
   test::write_text(dir / "field.pdf", write_pdf(pages, model::DocumentMetadata{}, *fonts));
-  const auto qdf = test::run("qpdf --qdf --object-streams=disable " + test::quote((dir / "field.pdf").string()) +
-                             " " + test::quote((dir / "field.qdf").string()));
+  const auto qdf = test::run("qpdf --qdf --object-streams=disable " + test::quote((dir / "field.pdf").string()) + " " +
+                             test::quote((dir / "field.qdf").string()));
   ASSERT_EQ(qdf.exit_code, 0) << qdf.err;
   const std::string text = test::read_text(dir / "field.qdf");
   for (const char* piece : {"/AcroForm", "/FT /Sig", "/T (signer)", "/F 4", "/Subtype /Widget", "/Annots ["})

@@ -45,12 +45,11 @@ TEST(CidSet, NamesEveryCidOfTheSubset) {
 
 TEST(ToUnicode, RangesForRunsCharsForTheRestNeverAcrossAHighByte) {
   // a b c → CIDs 1 2 3 (one range); ý (U+00FD) þ ÿ Ā (U+0100) → CIDs 4–7: split before U+0100; ệ alone.
-  const std::map<char32_t, std::uint16_t> cids = {{U'a', 1},    {U'b', 2},    {U'c', 3},    {0xFD, 4},
-                                                  {0xFE, 5},    {0xFF, 6},    {0x100, 7},   {U'ệ', 8}};
+  const std::map<char32_t, std::uint16_t> cids = {{U'a', 1}, {U'b', 2}, {U'c', 3},  {0xFD, 4},
+                                                  {0xFE, 5}, {0xFF, 6}, {0x100, 7}, {U'ệ', 8}};
   const std::string cmap = to_unicode_cmap(cids);
   EXPECT_NE(cmap.find("/CMapType 2 def"), std::string::npos);
-  EXPECT_NE(cmap.find("2 beginbfrange\n<0001> <0003> <0061>\n<0004> <0006> <00FD>\nendbfrange\n"),
-            std::string::npos)
+  EXPECT_NE(cmap.find("2 beginbfrange\n<0001> <0003> <0061>\n<0004> <0006> <00FD>\nendbfrange\n"), std::string::npos)
       << cmap;
   EXPECT_NE(cmap.find("2 beginbfchar\n<0007> <0100>\n<0008> <1EC7>\nendbfchar\n"), std::string::npos) << cmap;
   EXPECT_EQ(cmap.find("begincidrange"), std::string::npos);

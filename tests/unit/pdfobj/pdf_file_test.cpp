@@ -1,8 +1,9 @@
 // Reading PDFs for signing: cross-reference chains (classic and streams), limits against hostile files.
 
+#include "pdfobj/pdf_file.hpp"
+
 #include <gtest/gtest.h>
 
-#include "pdfobj/pdf_file.hpp"
 #include "pdfobj/update.hpp"
 #include "support/paths.hpp"
 #include "support/process.hpp"
@@ -63,9 +64,9 @@ TEST(PdfFile, PrevLoopsAndCyclesEnd) {
   EXPECT_FALSE(open(pdf, problem));
   EXPECT_EQ(problem.kind, OpenProblem::Kind::damaged);
   // A stream whose /Length is itself; pages whose kids are their own parent.
-  const std::string cyclic = test::pdf_from_objects({"<< /Type /Catalog /Pages 2 0 R >>",
-                                                     "<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 1 >>",
-                                                     "<< /Length 3 0 R >>\nstream\nabc\nendstream"});
+  const std::string cyclic =
+      test::pdf_from_objects({"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 1 >>",
+                              "<< /Length 3 0 R >>\nstream\nabc\nendstream"});
   const auto file = open(cyclic, problem);
   ASSERT_TRUE(file.has_value()) << problem.detail;
   EXPECT_TRUE(file->pages().size() <= 1U);

@@ -1,8 +1,8 @@
 // The PDF object parser and writer.
 
-#include <gtest/gtest.h>
-
 #include "pdfobj/syntax.hpp"
+
+#include <gtest/gtest.h>
 
 namespace vanban::pdfobj {
 namespace {

@@ -1,13 +1,13 @@
 // The whole pipeline on a case: PDF/A output, and a character the font cannot show rejected as an input error.
 
 #include "pipeline/engine.hpp"
-#include "pipeline/pdf_metadata.hpp"
 
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <thread>
 
+#include "pipeline/pdf_metadata.hpp"
 #include "support/paths.hpp"
 
 namespace vanban::pipeline {
@@ -38,11 +38,11 @@ TEST(Engine, RendersAPdfA1bWithThePhuLucVIMetadata) {
   EXPECT_EQ(pdf->substr(0, 9), "%PDF-1.4\n");
   EXPECT_NE(pdf->find("/S /GTS_PDFA1"), std::string::npos);
   EXPECT_NE(pdf->find("<pdfaid:conformance>B</pdfaid:conformance>"), std::string::npos);
-  for (const char* field : {"<nd30:CodeNumber>07</nd30:CodeNumber>", "<nd30:CodeNotation>QĐ-CCTHADS</nd30:CodeNotation>",
-                            "<nd30:IssuedDate>2024-06-24</nd30:IssuedDate>",
-                            "<nd30:OrganName>CHI CỤC THI HÀNH ÁN DÂN SỰ HUYỆN THƯỜNG XUÂN</nd30:OrganName>",
-                            "<nd30:Subject>Về việc thi hành án</nd30:Subject>",
-                            "<nd30signer:FullName>Cầm Bá Nguyện</nd30signer:FullName>"})
+  for (const char* field :
+       {"<nd30:CodeNumber>07</nd30:CodeNumber>", "<nd30:CodeNotation>QĐ-CCTHADS</nd30:CodeNotation>",
+        "<nd30:IssuedDate>2024-06-24</nd30:IssuedDate>",
+        "<nd30:OrganName>CHI CỤC THI HÀNH ÁN DÂN SỰ HUYỆN THƯỜNG XUÂN</nd30:OrganName>",
+        "<nd30:Subject>Về việc thi hành án</nd30:Subject>", "<nd30signer:FullName>Cầm Bá Nguyện</nd30signer:FullName>"})
     EXPECT_NE(pdf->find(field), std::string::npos) << field;
   // Same input, same bytes.
   const auto again = loaded->render_file(test::read_text(kCase), kCase.string(), decision(), diagnostics);

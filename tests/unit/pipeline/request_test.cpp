@@ -51,7 +51,8 @@ TEST(Request, ATwentyDigitNumberIsRefusedNamingTheOption) {
 TEST(Request, EveryOptionIsCheckedWithItsName) {
   RenderRequest r = request();
   r.date = "2024-02-30";
-  EXPECT_NE(refusal([&] { render_options(engine(), r, model::Date{}); }).find("--date \"2024-02-30\""), std::string::npos);
+  EXPECT_NE(refusal([&] { render_options(engine(), r, model::Date{}); }).find("--date \"2024-02-30\""),
+            std::string::npos);
   r = request();
   r.parameters = {"=x"};
   EXPECT_NE(refusal([&] { render_options(engine(), r, model::Date{}); }).find("--set \"=x\""), std::string::npos);
@@ -122,7 +123,8 @@ TEST(Parallel, EveryIndexOnceAndTheFirstFailureStopsTheRest) {
   EXPECT_LT(calls.load(), 1000);
   const std::atomic<bool> stop{true};
   calls = 0;
-  parallel_for(10, 2, [&](std::size_t) { ++calls; }, &stop);
+  parallel_for(
+      10, 2, [&](std::size_t) { ++calls; }, &stop);
   EXPECT_EQ(calls.load(), 0);
 }
 

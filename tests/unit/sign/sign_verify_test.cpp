@@ -18,8 +18,7 @@ using namespace helpers;
 // A one-page PDF with an empty signature field "signer" over [300 500 500 570], as vanban render makes.
 std::string pdf_with_empty_field() {
   return test::pdf_from_objects(
-      {"<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [4 0 R] >> >>",
-       "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      {"<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [4 0 R] >> >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.276 841.89] /Annots [4 0 R] >>",
        "<< /Type /Annot /Subtype /Widget /FT /Sig /T (signer) /F 4 /Rect [300 500 500 570] /P 3 0 R >>"},
       "/ID [<00112233445566778899AABBCCDDEEFF> <00112233445566778899AABBCCDDEEFF>]");
@@ -147,7 +146,8 @@ TEST(Sign, BadKeysAndCertificates) {
   ASSERT_TRUE(from_p12) << p12_good.to_string();
   EXPECT_EQ(from_p12->certificate().common_name, "Hoàng Minh Đức");
   Diagnostics p12_wrong;
-  EXPECT_FALSE(Identity::from_pkcs12(p12, [] { return std::optional<std::string>("sai"); }, {}, p12_wrong));
+  EXPECT_FALSE(Identity::from_pkcs12(
+      p12, [] { return std::optional<std::string>("sai"); }, {}, p12_wrong));
   EXPECT_TRUE(p12_wrong.contains("E0611"));
 }
 

@@ -1,8 +1,8 @@
 // The moment of a signature: ISO 8601 and PDF dates, Unix seconds.
 
-#include <gtest/gtest.h>
-
 #include "sign/time.hpp"
+
+#include <gtest/gtest.h>
 
 namespace vanban::sign {
 namespace {

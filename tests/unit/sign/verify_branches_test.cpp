@@ -213,8 +213,9 @@ TEST(VerifyBranches, E0644To0647AByteRangeThatCannotBeRead) {
   const auto signature = newest_signature(signed_once());
   const std::string room(signature.hex_size, '0');
   const auto problems = [&](const std::string& range) {
-    return codes(only_signature(test::append_update(signed_once(), {{signature.number, with_range(signature, range, room)}}))
-                     .problems);
+    return codes(
+        only_signature(test::append_update(signed_once(), {{signature.number, with_range(signature, range, room)}}))
+            .problems);
   };
   EXPECT_EQ(problems("0 1 2"), std::vector<std::string>{"E0644"});
   EXPECT_EQ(problems("0 -10 20 30"), std::vector<std::string>{"E0645"});
@@ -256,8 +257,8 @@ TEST(VerifyBranches, E0649AGapThatIsNotTheSignaturesOwnContents) {
 }
 
 TEST(VerifyBranches, E0650AnUnsupportedSubFilter) {
-  const auto s = only_signature(
-      replaced(signed_once(), "/SubFilter /ETSI.CAdES.detached", "/SubFilter /adbe.x509.rsa_sha1 "));
+  const auto s =
+      only_signature(replaced(signed_once(), "/SubFilter /ETSI.CAdES.detached", "/SubFilter /adbe.x509.rsa_sha1 "));
   EXPECT_EQ(s.sub_filter, "adbe.x509.rsa_sha1");
   EXPECT_EQ(codes(s.problems), std::vector<std::string>{"E0650"});
 }

@@ -173,7 +173,8 @@ TEST(ContextForms, FormCodeComesFromTheLawData) {
   const rules::Law law{std::move(*book), test::load_rules_file<rules::Calendar>("calendar.xml")};
   auto cases = xml::read_register(kCase, make_file_name("c.xml"), {}, diagnostics);
   std::vector<TemplateSource> sources{
-      {"t", make_file_name("t.vbt"), "{@document name=\"Thư\" code=\"\"}\n{@header}\n{document.form}; {document.can_cu | join \"\"}\n"}};
+      {"t", make_file_name("t.vbt"),
+       "{@document name=\"Thư\" code=\"\"}\n{@header}\n{document.form}; {document.can_cu | join \"\"}\n"}};
   auto set = TemplateSet::parse(std::move(sources), diagnostics);
   ASSERT_TRUE(set) << diagnostics.to_string();
   RenderInput input{model::Ledger::of(cases->cases.front(), *model::Date::parse_iso("2024-07-01"))};
@@ -218,8 +219,9 @@ TEST_F(Context, PartyParametersDefaultsAndChecks) {
   EXPECT_EQ(render(body, by_role, "2024-07-01", {{"nguoi", "creditor"}}), "Ngân hàng A, creditor\n");
   Diagnostics unknown;
   EXPECT_EQ(render(body, unknown, "2024-07-01", {{"nguoi", "x9"}}), "");
-  EXPECT_NE(unknown.to_string().find("[E0312] --set nguoi=\"x9\": hồ sơ C7 không có đương sự này (các mã: nh, ct, ck, vo)"),
-            std::string::npos)
+  EXPECT_NE(
+      unknown.to_string().find("[E0312] --set nguoi=\"x9\": hồ sơ C7 không có đương sự này (các mã: nh, ct, ck, vo)"),
+      std::string::npos)
       << unknown.to_string();
 }
 
@@ -255,9 +257,10 @@ TEST_F(Context, SignaturesOfPartiesAndWitnessesInARecord) {
 }
 
 TEST_F(Context, TheDocumentSignerIsTheOfficerNotAWitness) {
-  const Template* t = parse("{@document name=\"Biên bản\" code=\"BB\"}\n"
-                            "{@signature signer=creditor.representative title=\"Đại diện\"}\n"
-                            "{@signature signer=officer title=\"Chấp hành viên\"}\n");
+  const Template* t = parse(
+      "{@document name=\"Biên bản\" code=\"BB\"}\n"
+      "{@signature signer=creditor.representative title=\"Đại diện\"}\n"
+      "{@signature signer=officer title=\"Chấp hành viên\"}\n");
   ASSERT_NE(t, nullptr);
   Diagnostics diagnostics;
   RenderInput input{model::Ledger::of(the_case(), *model::Date::parse_iso("2024-07-01"))};
@@ -269,8 +272,7 @@ TEST_F(Context, TheDocumentSignerIsTheOfficerNotAWitness) {
 
 TEST_F(Context, AFailNamesWhatTheCaseLacks) {
   Diagnostics diagnostics;
-  EXPECT_EQ(render("{#if not has(creditor.phone)}{@fail \"thiếu số điện thoại\"}{/if}\n", diagnostics),
-            "");
+  EXPECT_EQ(render("{#if not has(creditor.phone)}{@fail \"thiếu số điện thoại\"}{/if}\n", diagnostics), "");
   ASSERT_EQ(diagnostics.error_count(), 1U) << diagnostics.to_string();
   EXPECT_NE(diagnostics.to_string().find("[E0311] hồ sơ C7 không lập được t: thiếu số điện thoại"), std::string::npos)
       << diagnostics.to_string();

@@ -24,7 +24,9 @@ std::string first_error(const std::string& source) {
 
 class TemplateErrors : public ::testing::TestWithParam<BrokenTemplate> {};
 
-TEST_P(TemplateErrors, NamePositionAndWhatWasExpected) { EXPECT_EQ(first_error(GetParam().source), GetParam().expected); }
+TEST_P(TemplateErrors, NamePositionAndWhatWasExpected) {
+  EXPECT_EQ(first_error(GetParam().source), GetParam().expected);
+}
 
 INSTANTIATE_TEST_SUITE_P(
     Table, TemplateErrors,
@@ -38,9 +40,10 @@ INSTANTIATE_TEST_SUITE_P(
                        "trên một dòng)"},
         BrokenTemplate{"stray_brace", "giá } trị\n",
                        "templates/mau.vbt:2:5: error: [E0405] dấu \"}\" thừa; muốn in dấu ngoặc thì viết \"}}\""},
-        BrokenTemplate{"unknown_block", "{#loop x}\n{/loop}\n",
-                       "templates/mau.vbt:2:1: error: [E0406] không có khối {#loop} (có: if, each, title, subject, basis, "
-                       "article, heading, center, recipients, addressee, table)"},
+        BrokenTemplate{
+            "unknown_block", "{#loop x}\n{/loop}\n",
+            "templates/mau.vbt:2:1: error: [E0406] không có khối {#loop} (có: if, each, title, subject, basis, "
+            "article, heading, center, recipients, addressee, table)"},
         BrokenTemplate{"bad_each", "{#each obligations}\n{/each}\n",
                        "templates/mau.vbt:2:7: error: [E0412] cú pháp đúng: {#each danh-sách as tên [sep=\", \"] "
                        "[last=\" và \"]}"},

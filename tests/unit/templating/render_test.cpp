@@ -183,7 +183,9 @@ INSTANTIATE_TEST_SUITE_P(
         AuthorityCase{"Quyền Chi cục trưởng", "", "", {"Q. CHI CỤC TRƯỞNG"}},
         AuthorityCase{"Chánh Văn phòng", "TL.", "Cục trưởng", {"TL. CỤC TRƯỞNG", "CHÁNH VĂN PHÒNG"}},
         AuthorityCase{"Trưởng phòng Nghiệp vụ", "TUQ.", "Cục trưởng", {"TUQ. CỤC TRƯỞNG", "TRƯỞNG PHÒNG NGHIỆP VỤ"}},
-        AuthorityCase{"Chủ tịch Hội đồng", "TM.", "Hội đồng tiêu hủy vật chứng",
+        AuthorityCase{"Chủ tịch Hội đồng",
+                      "TM.",
+                      "Hội đồng tiêu hủy vật chứng",
                       {"TM. HỘI ĐỒNG TIÊU HỦY VẬT CHỨNG", "CHỦ TỊCH HỘI ĐỒNG"}},
         AuthorityCase{"Trưởng Thi hành án dân sự tỉnh", "", "", {"TRƯỞNG THI HÀNH ÁN DÂN SỰ TỈNH"}}));
 
@@ -205,7 +207,8 @@ TEST_F(Rendering, ParametersAreCheckedAndTyped) {
     return document ? doc::plain_text(std::get<doc::Paragraph>(document->blocks.front()).runs) : std::string();
   };
   Diagnostics ok;
-  EXPECT_EQ(render_with({{"gio", "08 giờ 00"}, {"ngay", "2024-03-12"}}, ok), "Vào lúc 08 giờ 00 ngày 12 tháng 3 năm 2024")
+  EXPECT_EQ(render_with({{"gio", "08 giờ 00"}, {"ngay", "2024-03-12"}}, ok),
+            "Vào lúc 08 giờ 00 ngày 12 tháng 3 năm 2024")
       << ok.to_string();
   Diagnostics missing;
   render_with({{"gio", "8 giờ"}}, missing);

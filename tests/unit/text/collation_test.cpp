@@ -12,7 +12,8 @@ TEST(Collation, VietnameseOrder) {
   std::vector<std::string> names = {"Ưng", "Đặng", "An", "Ăn", "Ân", "Anh", "Bùi", "Dương", "Ông", "Ơn", "Ong"};
   std::sort(names.begin(), names.end(),
             [](const std::string& a, const std::string& b) { return compare_vietnamese(a, b) < 0; });
-  const std::vector<std::string> expected = {"An", "Anh", "Ăn", "Ân", "Bùi", "Dương", "Đặng", "Ong", "Ông", "Ơn", "Ưng"};
+  const std::vector<std::string> expected = {"An",   "Anh", "Ăn",  "Ân", "Bùi", "Dương",
+                                             "Đặng", "Ong", "Ông", "Ơn", "Ưng"};
   EXPECT_EQ(names, expected);
   EXPECT_LT(collation_key("Dương"), collation_key("Đặng"));
 }

@@ -54,7 +54,8 @@ TEST_P(LegacySample, RoundTripsKnownSentences) {
       EXPECT_EQ(decoded, sentence);
     }
   }
-  EXPECT_EQ(decode_legacy(*encode_legacy("Xin chào các bạn", TextOrigin::tcvn3), TextOrigin::tcvn3), "Xin chào các bạn");
+  EXPECT_EQ(decode_legacy(*encode_legacy("Xin chào các bạn", TextOrigin::tcvn3), TextOrigin::tcvn3),
+            "Xin chào các bạn");
 }
 
 TEST_P(LegacySample, MisreadTextIsDetectedAndRepaired) {
@@ -179,11 +180,10 @@ TEST(Repair, CorrectTextIsLeftAlone) {
 }
 
 TEST(Repair, Syllables) {
-  for (const char* word : {"Việt", "nghiêng", "khuya", "thuở", "giường", "gì", "quyết", "ngoằn", "ngoèo", "oà",
-                           "ĐỨC", "yêu", "hoặc", "xoong", "uống", "ấy"})
+  for (const char* word : {"Việt", "nghiêng", "khuya", "thuở", "giường", "gì", "quyết", "ngoằn", "ngoèo", "oà", "ĐỨC",
+                           "yêu", "hoặc", "xoong", "uống", "ấy"})
     EXPECT_TRUE(is_vietnamese_syllable(word)) << word;
-  for (const char* word : {"José", "Müller", "Dupont", "TNHH", "B×nh", "chaøo", "ka", "cê", "hóá", "tat", "bạnh̀",
-                           ""})
+  for (const char* word : {"José", "Müller", "Dupont", "TNHH", "B×nh", "chaøo", "ka", "cê", "hóá", "tat", "bạnh̀", ""})
     EXPECT_FALSE(is_vietnamese_syllable(word)) << word;
 }
 

@@ -93,9 +93,10 @@ INSTANTIATE_TEST_SUITE_P(
     Table, BadInput,
     ::testing::Values(
         BadCase{"empty", "", "case.xml: error: [E0101] tệp rỗng, không có dữ liệu hồ sơ"},
-        BadCase{"truncated", std::string(kMinimal).substr(0, std::string(kMinimal).find("<obligations>")),
-                "case.xml:7:3: error: [E0102] XML không hợp lệ: tệp kết thúc giữa chừng, các thẻ chưa được đóng (tệp bị "
-                "cắt cụt?)"},
+        BadCase{
+            "truncated", std::string(kMinimal).substr(0, std::string(kMinimal).find("<obligations>")),
+            "case.xml:7:3: error: [E0102] XML không hợp lệ: tệp kết thúc giữa chừng, các thẻ chưa được đóng (tệp bị "
+            "cắt cụt?)"},
         BadCase{"doctype",
                 "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [<!ENTITY lol \"lol\">]>\n<case xmlns=\"urn:vanban:case:1\"/>",
                 "case.xml:2:11: error: [E0105] không chấp nhận khai báo DOCTYPE (thực thể và DTD bị cấm vì lý do an "
@@ -118,11 +119,13 @@ INSTANTIATE_TEST_SUITE_P(
         // Hostile input: refused before any tree exists, nothing fetched.
         BadCase{"billion laughs",
                 "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n <!ENTITY lol \"lol\">\n <!ENTITY lol2 "
-                "\"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n]>\n<case xmlns=\"urn:vanban:case:1\">&lol2;</case>",
+                "\"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n]>\n<case "
+                "xmlns=\"urn:vanban:case:1\">&lol2;</case>",
                 "case.xml:2:11: error: [E0105] không chấp nhận khai báo DOCTYPE (thực thể và DTD bị cấm vì lý do an "
                 "toàn)"},
         BadCase{"external entity",
-                "<!DOCTYPE case [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]><case xmlns=\"urn:vanban:case:1\">&xxe;</case>",
+                "<!DOCTYPE case [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]><case "
+                "xmlns=\"urn:vanban:case:1\">&xxe;</case>",
                 "case.xml:1:11: error: [E0105] không chấp nhận khai báo DOCTYPE (thực thể và DTD bị cấm vì lý do an "
                 "toàn)"},
         BadCase{"undeclared entity", replace(kMinimal, "<text>Phạt</text>", "<text>Phạt &xxe;</text>"),
@@ -138,31 +141,36 @@ INSTANTIATE_TEST_SUITE_P(
                 "case.xml:2:41: error: [E0102] XML không hợp lệ: thuộc tính \"id\" lặp lại trong <case>"},
         BadCase{"two roots", std::string(kMinimal) + "<case/>\n",
                 "case.xml:10:1: error: [E0102] XML không hợp lệ: chỉ được có một phần tử gốc"},
-        BadCase{"absurd nesting", "<case xmlns=\"urn:vanban:case:1\">" + std::string(40, 'x') + "<a><a><a><a><a><a><a>"
-                "<a><a><a><a><a><a><a><a><a><a></a></a></a></a></a></a></a></a></a></a></a></a></a></a></a></a></a></case>",
+        BadCase{"absurd nesting",
+                "<case xmlns=\"urn:vanban:case:1\">" + std::string(40, 'x') +
+                    "<a><a><a><a><a><a><a>"
+                    "<a><a><a><a><a><a><a><a><a><a></a></a></a></a></a></a></a></a></a></a></a></a></a></a></a></a></"
+                    "a></case>",
                 "case.xml:1:118: error: [E0107] các phần tử lồng nhau quá sâu (giới hạn 16 cấp)"},
         BadCase{"invalid UTF-8 in a file declared UTF-8",
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<case>Vi\xE1\xBB</case>",
                 "case.xml:2:9: error: [E0103] tệp khai báo UTF-8 nhưng chứa chuỗi byte không hợp lệ"},
-        BadCase{"declared Latin-1", "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<case/>",
-                "case.xml:1:1: error: [E0104] tệp khai báo mã hóa \"ISO-8859-1\"; chỉ chấp nhận UTF-8 (hãy chuyển tệp sang "
-                "UTF-8)"},
+        BadCase{
+            "declared Latin-1", "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<case/>",
+            "case.xml:1:1: error: [E0104] tệp khai báo mã hóa \"ISO-8859-1\"; chỉ chấp nhận UTF-8 (hãy chuyển tệp sang "
+            "UTF-8)"},
         BadCase{"UTF-16", std::string("\xFF\xFE<\0c\0/\0>\0", 10),
                 "case.xml:1:1: error: [E0104] tệp được mã hóa UTF-16/UTF-32; chỉ chấp nhận UTF-8"},
         // Found by the schema only.
         BadCase{"text between elements", replace(kMinimal, "<officers>", "<officers>cán bộ:"),
                 "case.xml:4:13: error: [E0214] <officers> chỉ chứa các phần tử con, không chứa văn bản"},
         // Beyond the schema.
-        BadCase{"short CCCD", replace(kMinimal, "<gender>female</gender>",
-                                      "<gender>female</gender><id-number kind=\"CCCD\">04019000332</id-number>"),
+        BadCase{"short CCCD",
+                replace(kMinimal, "<gender>female</gender>",
+                        "<gender>female</gender><id-number kind=\"CCCD\">04019000332</id-number>"),
                 "case.xml:6:118: error: [E0213] số CCCD \"04019000332\" phải có đúng 12 chữ số"},
         BadCase{"decision before judgment",
                 replace(kMinimal, "<enforcement mode=\"ex-officio\" officer=\"h\"/>",
                         "<enforcement mode=\"ex-officio\" officer=\"h\"><decision date=\"2023-12-30\"/></enforcement>"),
                 "case.xml:8:62: error: [E0216] ngày quyết định thi hành án 2023-12-30 trước ngày của Bản án số "
                 "1/2024/HS-ST (2024-01-02)"},
-        BadCase{"born after the judgment", replace(kMinimal, "<gender>female</gender>",
-                                                   "<gender>female</gender><birth-year>2025</birth-year>"),
+        BadCase{"born after the judgment",
+                replace(kMinimal, "<gender>female</gender>", "<gender>female</gender><birth-year>2025</birth-year>"),
                 "case.xml:6:107: error: [E0215] năm sinh 2025 sau ngày bản án đầu tiên (2024-01-02)"}),
     [](const auto& param_info) {
       std::string name = param_info.param.name;
@@ -246,11 +254,12 @@ TEST(CaseReader, ShortFieldsFollowTheFilesEncoding) {
 
 TEST(CaseReader, StopsAfterAThousandErrors) {
   // A hopeless file: two thousand unknown elements. The first thousand are reported, then a note.
-  std::string text = replace(kMinimal, "<agency>", std::string("<agency>") + [] {
-    std::string junk;
-    for (int i = 0; i < 2000; ++i) junk += "<x/>";
-    return junk;
-  }());
+  std::string text = replace(
+      kMinimal, "<agency>", std::string("<agency>") + [] {
+        std::string junk;
+        for (int i = 0; i < 2000; ++i) junk += "<x/>";
+        return junk;
+      }());
   Diagnostics diagnostics;
   EXPECT_FALSE(read(text, diagnostics));
   EXPECT_EQ(diagnostics.error_count(), 1000U);
