@@ -72,8 +72,10 @@ void Ledger::settle_status() {
           result_ = StatusResult::in_progress;
         break;
       case EventKind::terminated: result_ = StatusResult::terminated; break;
+      // A decision withdrawn to delegate the case (Luật 2008 điểm a khoản 1 Điều 57) counts as delegated out.
       case EventKind::delegated_out:
-        if (whole(*event) && result_ != StatusResult::terminated && !out_of_office(result_))
+        if (whole(*event) && result_ != StatusResult::terminated &&
+            (!out_of_office(result_) || result_ == StatusResult::withdrawn))
           result_ = StatusResult::delegated;
         break;
       case EventKind::withdrawn:

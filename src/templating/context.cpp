@@ -194,7 +194,7 @@ class ContextBuilder {
     root["refunds"] = refunds();
     root["state"] = state_revenue();
 
-    List assets, seizable, mortgaged;
+    List assets, seizable, real_estate, mortgaged;
     const model::Asset* main_asset = nullptr;
     for (const auto& asset : case_.assets) {
       Value value = asset_value(asset);
@@ -202,12 +202,15 @@ class ContextBuilder {
       const model::Party* owner = case_.find_party(asset.owner_id);
       const bool debtors_asset = owner != nullptr && owner->role == model::Role::debtor;
       if (debtors_asset && asset.kind != model::AssetKind::account) seizable.push_back(value);
+      if (debtors_asset && (asset.kind == model::AssetKind::land || asset.kind == model::AssetKind::house))
+        real_estate.push_back(value);
       const model::Party* mortgagee = asset.mortgagee_id ? case_.find_party(*asset.mortgagee_id) : nullptr;
       if (debtors_asset && mortgagee != nullptr && mortgagee->role == model::Role::creditor) mortgaged.push_back(value);
       assets.push_back(std::move(value));
     }
     root["assets"] = Value::list(std::move(assets));
     root["seizable_assets"] = Value::list(std::move(seizable));
+    root["seizable_real_estate"] = Value::list(std::move(real_estate));
     root["mortgaged_to_creditor"] = Value::list(std::move(mortgaged));
     // The main asset: the first mortgaged one, else the first (so has(asset.mortgagee) asks "any mortgage?").
     root["asset"] = main_asset ? asset_value(*main_asset) : Value::absent(case_.loc);
@@ -355,6 +358,7 @@ class ContextBuilder {
       fields["obligations"] = Value::list(std::move(owed));
       fields["total"] = Value::money(sums.total, party.loc);
       fields["paid"] = Value::money(sums.paid, party.loc);
+      fields["remitted"] = Value::money(sums.remitted, party.loc);
       fields["outstanding"] = Value::money(sums.outstanding, party.loc);
       // What the agency returns to this party.
       const auto returned = [&](const model::Obligation& o) { return o.is_refund() && o.creditor_id == party.id; };
@@ -490,19 +494,24 @@ class ContextBuilder {
     return Object{{"obligations", Value::list(std::move(items), case_.loc)},
                   {"total", Value::money(sums.total, case_.loc)},
                   {"paid", Value::money(sums.paid, case_.loc)},
+                  {"remitted", Value::money(sums.remitted, case_.loc)},
                   {"outstanding", Value::money(sums.outstanding, case_.loc)},
                   {"paid_any", Value::boolean(sums.paid.dong != 0)},
                   {"late_interest", Value::boolean(sums.late_interest)}};
   }
 
-  // What the enforcement decision covers: on request, the obligations owed to the requester; ex officio, all.
+  // Whether the enforcement decision covers an obligation: on request, those owed to the requester; ex officio, all.
+  bool decides(const model::Obligation& o) const {
+    const model::Request* request = case_.enforcement.request ? &*case_.enforcement.request : nullptr;
+    const bool on_request = case_.enforcement.mode == model::EnforcementMode::on_request && request != nullptr;
+    return !on_request || (o.creditor_id && *o.creditor_id == request->by_id);
+  }
+
+  // What the enforcement decision makes debtors pay (refunds, which the agency pays, are `refunds`).
   Value enforced() {
     const model::Request* request = case_.enforcement.request ? &*case_.enforcement.request : nullptr;
     const bool on_request = case_.enforcement.mode == model::EnforcementMode::on_request && request != nullptr;
-    // Money the agency returns is not something a debtor owes: refunds are `refunds`.
-    Object fields = obligation_summary([&](const model::Obligation& o) {
-      return !o.is_refund() && (!on_request || (o.creditor_id && *o.creditor_id == request->by_id));
-    });
+    Object fields = obligation_summary([&](const model::Obligation& o) { return !o.is_refund() && decides(o); });
     List debtors;
     for (const auto& party : case_.parties) {
       if (party.role != model::Role::debtor) continue;
@@ -524,6 +533,10 @@ class ContextBuilder {
       if (paid_to) payees.push_back(party_value(party, true));
     }
     fields["payees"] = Value::list(std::move(payees), case_.loc);
+    // Whether every refund is a sum of money (the wording says "tiền", not "tiền, tài sản").
+    fields["all_money"] =
+        Value::boolean(std::all_of(case_.obligations.begin(), case_.obligations.end(),
+                                   [](const model::Obligation& o) { return !o.is_refund() || o.amount; }));
     return Value::object(std::move(fields), case_.loc);
   }
 
@@ -680,6 +693,10 @@ class ContextBuilder {
     const std::optional<model::Date> decided =
         case_.enforcement.decision ? std::optional<model::Date>(case_.enforcement.decision->date) : std::nullopt;
     fields["remission_from"] = deadline(decided, "remission-wait");
+    // A request is returned (gửi lại yêu cầu) only once the no-means decision is this old (Nghị định 152/2026 Điều 22).
+    const model::Event* no_means = ledger_.last(model::EventKind::no_means_decision);
+    fields["resubmission_from"] =
+        deadline(no_means ? std::optional<model::Date>(no_means->date) : std::nullopt, "resubmission-wait");
     return Value::object(std::move(fields), case_.enforcement.loc);
   }
 
@@ -809,15 +826,17 @@ class ContextBuilder {
       out["asset"] = asset ? asset_value(*asset) : Value::absent(event.loc);
       const model::Obligation* obligation = event.obligation_id ? case_.find_obligation(*event.obligation_id) : nullptr;
       out["obligation"] = obligation ? obligation_value(*obligation) : Value::absent(event.loc);
-      // The part of the decision concerned: the obligations named, else every one.
+      // The part of the decision concerned: the obligations named, else every one the decision enforces.
       List concerned;
-      for (const auto& o : case_.obligations)
-        if (event.obligation_ids.empty() ||
-            std::find(event.obligation_ids.begin(), event.obligation_ids.end(), o.id) != event.obligation_ids.end())
-          concerned.push_back(obligation_value(o));
+      std::size_t decided = 0;
+      for (const auto& o : case_.obligations) {
+        if (decides(o)) ++decided;
+        const bool named =
+            std::find(event.obligation_ids.begin(), event.obligation_ids.end(), o.id) != event.obligation_ids.end();
+        if (event.obligation_ids.empty() ? decides(o) : named) concerned.push_back(obligation_value(o));
+      }
       out["obligations"] = Value::list(std::move(concerned), event.loc);
-      out["partial"] =
-          Value::boolean(!event.obligation_ids.empty() && event.obligation_ids.size() < case_.obligations.size());
+      out["partial"] = Value::boolean(!event.obligation_ids.empty() && event.obligation_ids.size() < decided);
       return out;
     };
     const auto latest = [&](K kind, const std::function<bool(const model::Event&)>& keep = {}) -> const model::Event* {

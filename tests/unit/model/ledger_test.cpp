@@ -199,6 +199,11 @@ TEST(Ledger, ADecisionThatLeavesTheOfficeNoLongerCounts) {
   EXPECT_FALSE(l.in_office(part.obligations[1]));
   EXPECT_TRUE(l.in_office(part.obligations[0]));
   EXPECT_EQ(status_result_code(StatusResult::delegated), "delegated");
+  // A decision withdrawn so that the case can be delegated counts as delegated out.
+  Case withdrawn_to_delegate = two_debtors();
+  withdrawn_to_delegate.enforcement.events.push_back(event(EventKind::withdrawn, "2024-07-01"));
+  withdrawn_to_delegate.enforcement.events.push_back(event(EventKind::delegated_out, "2024-07-01"));
+  EXPECT_EQ(Ledger::at_end(withdrawn_to_delegate).result(), StatusResult::delegated);
 }
 
 // A resumption ends a postponement or a suspension; the separate register is entered and left by events.
