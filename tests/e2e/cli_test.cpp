@@ -161,11 +161,36 @@ TEST(Cli, HelpVersionAndTemplates) {
   std::vector<std::string> names;
   std::istringstream lines(templates.out);
   for (std::string line; std::getline(lines, line);) names.push_back(line.substr(0, line.find(' ')));
-  EXPECT_EQ(names,
-            (std::vector<std::string>{"bb-giai-quyet", "bb-tieu-huy", "bb-xac-minh", "de-nghi-mien-giam", "giay-moi",
-                                      "giay-trieu-tap", "qd-chua-co-dieu-kien", "qd-cuong-che", "qd-dinh-chi-tha",
-                                      "qd-hoan-tha", "qd-hoi-dong-tieu-huy", "qd-tha-chu-dong", "qd-tha-theo-yeu-cau",
-                                      "tb-ket-qua-xac-minh", "thong-bao-tha", "thu-van-dong"}))
+  EXPECT_EQ(names, (std::vector<std::string>{"bb-giai-quyet",
+                                             "bb-giao-nhan-tai-san",
+                                             "bb-ke-bien",
+                                             "bb-tieu-huy",
+                                             "bb-xac-minh",
+                                             "de-nghi-mien-giam",
+                                             "giay-moi",
+                                             "giay-trieu-tap",
+                                             "qd-bien-phap-bao-dam",
+                                             "qd-chua-co-dieu-kien",
+                                             "qd-cuong-che",
+                                             "qd-dinh-chi-tha",
+                                             "qd-giai-toa-ke-bien",
+                                             "qd-hoan-tha",
+                                             "qd-hoi-dong-tieu-huy",
+                                             "qd-khau-tru-tai-khoan",
+                                             "qd-tam-dinh-chi",
+                                             "qd-tha-chu-dong",
+                                             "qd-tha-theo-yeu-cau",
+                                             "qd-thu-hoi",
+                                             "qd-tiep-tuc",
+                                             "qd-tru-thu-nhap",
+                                             "qd-uy-thac",
+                                             "tb-cuong-che",
+                                             "tb-gui-lai-yeu-cau",
+                                             "tb-ket-qua-tham-dinh-gia",
+                                             "tb-ket-qua-xac-minh",
+                                             "tb-nhan-tien",
+                                             "thong-bao-tha",
+                                             "thu-van-dong"}))
       << templates.out;
   EXPECT_EQ(vanban("templates --check").exit_code, 0);
 }
