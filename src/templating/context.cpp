@@ -362,13 +362,10 @@ class ContextBuilder {
       fields["outstanding"] = Value::money(sums.outstanding, party.loc);
       // What the agency returns to this party.
       const auto returned = [&](const model::Obligation& o) { return o.is_refund() && o.creditor_id == party.id; };
-      List refunds;
-      for (const auto& obligation : case_.obligations)
-        if (returned(obligation)) refunds.push_back(obligation_value(obligation));
-      const model::Sums refunded = ledger_.sums(returned);
-      fields["refunds"] = Value::list(std::move(refunds));
-      fields["refund_total"] = Value::money(refunded.total, party.loc);
-      fields["refund_outstanding"] = Value::money(refunded.outstanding, party.loc);
+      Object refunded = obligation_summary(returned);
+      fields["refunds"] = refunded["obligations"];
+      fields["refund_total"] = refunded["total"];
+      fields["refund_outstanding"] = refunded["outstanding"];
       List owned, mortgaged;
       for (const auto& asset : case_.assets) {
         if (asset.owner_id != party.id) continue;
