@@ -4,6 +4,7 @@
 
 #include <map>
 
+#include "model/ledger.hpp"
 #include "support/paths.hpp"
 #include "text/repair.hpp"
 
@@ -110,6 +111,39 @@ TEST(CaseReader, ReadsRefundsAndEventsAsTypedData) {
     }
   EXPECT_TRUE(found);
   EXPECT_EQ(model::event_kind_code(model::EventKind::to_separate_register), "to-separate-register");
+}
+
+// The examples' events as the ledger applies them: what leaves the office's count, the separate register, a
+// remission, a resumption.
+TEST(CaseReader, TheExamplesEventsGiveTheLedgerItsStatus) {
+  const auto example = [](const char* name) {
+    Diagnostics diagnostics;
+    auto cases = read(test::read_text(test::source_dir() / "examples" / name), diagnostics);
+    EXPECT_TRUE(cases) << name << diagnostics.to_string();
+    return std::move(cases->cases.front());
+  };
+  const auto day = [](const char* iso) { return *model::Date::parse_iso(iso); };
+  const model::Case cancelled = example("huy-quyet-dinh.xml");
+  EXPECT_TRUE(model::Ledger::of(cancelled, day("2024-06-19")).counts_for_office());
+  EXPECT_EQ(model::Ledger::at_end(cancelled).result(), model::StatusResult::withdrawn);
+  EXPECT_FALSE(model::Ledger::at_end(cancelled).counts_for_office());
+  const model::Case delegated = example("uy-thac.xml");
+  EXPECT_EQ(model::Ledger::at_end(delegated).result(), model::StatusResult::delegated);
+  const model::Case returned = example("gui-lai-yeu-cau.xml");
+  EXPECT_EQ(model::Ledger::at_end(returned).result(), model::StatusResult::returned);
+  const model::Case separate = example("so-theo-doi-rieng.xml");
+  EXPECT_TRUE(model::Ledger::of(separate, day("2020-01-01")).separate_register());
+  EXPECT_FALSE(model::Ledger::at_end(separate).separate_register());
+  EXPECT_EQ(model::Ledger::at_end(separate).totals().remitted, model::Money{4'000'000});
+  EXPECT_EQ(model::Ledger::at_end(separate).totals().outstanding, model::Money{16'000'000});
+  const model::Case resumed = example("tam-dinh-chi-pha-san.xml");
+  EXPECT_EQ(model::Ledger::of(resumed, day("2024-12-31")).result(), model::StatusResult::suspended);
+  EXPECT_EQ(model::Ledger::at_end(resumed).result(), model::StatusResult::in_progress);
+  const model::Case sold = example("ke-bien-dau-gia.xml");
+  EXPECT_EQ(model::Ledger::at_end(sold).result(), model::StatusResult::completed);
+  EXPECT_TRUE(model::Ledger::of(sold, day("2024-09-09")).under_seizure("xe"));
+  EXPECT_FALSE(model::Ledger::at_end(sold).under_seizure("xe"));
+  EXPECT_FALSE(model::Ledger::at_end(sold).under_seizure("dat"));  // handed to the buyer
 }
 
 TEST(CaseReader, BuildsTheTypedCaseWithNormalizedText) {
