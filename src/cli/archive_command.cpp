@@ -65,27 +65,6 @@ archive::Location archive_location(const Arguments& arguments) {
   return *location;
 }
 
-// An archive id as typed: digits only.
-std::int64_t archive_id(const std::string& text) {
-  if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos)
-    throw UsageError{"mã lưu trữ \"" + text + "\" phải là một số nguyên dương"};
-  return std::stoll(text);
-}
-
-std::optional<model::Date> date_option(const Arguments& arguments, const char* name) {
-  const auto text = arguments.value(name);
-  if (!text) return std::nullopt;
-  const auto date = model::Date::parse_iso(*text);
-  if (!date) throw UsageError{std::string(name) + " \"" + *text + "\" không phải ngày hợp lệ dạng YYYY-MM-DD"};
-  return date;
-}
-
-int year_option(const std::string& text) {
-  if (text.size() != 4 || text.find_first_not_of("0123456789") != std::string::npos)
-    throw UsageError{"--year \"" + text + "\" phải là năm bốn chữ số"};
-  return std::stoi(text);
-}
-
 std::string status_text(std::string_view status) {
   if (status == "trusted") return "hợp lệ, tin cậy";
   if (status == "untrusted") return "nguyên vẹn, chưa tới gốc tin cậy";
@@ -190,11 +169,11 @@ std::optional<archive::Entry> chosen_entry(const archive::Archive& store, const 
   Diagnostics diagnostics;
   std::optional<archive::Entry> chosen;
   if (!number) {
-    chosen = store.document(archive_id(arguments.positional().front()), diagnostics);
+    chosen = store.document(pipeline::parse_archive_id(arguments.positional().front()), diagnostics);
   } else {
     const auto year = arguments.value("--year");
-    chosen =
-        store.document_numbered(*number, year ? std::optional<int>(year_option(*year)) : std::nullopt, diagnostics);
+    chosen = store.document_numbered(*number, year ? std::optional<int>(pipeline::parse_year(*year)) : std::nullopt,
+                                     diagnostics);
   }
   print(diagnostics);
   return chosen;
@@ -254,21 +233,17 @@ int archive_search(const std::vector<std::string>& args) {
   spec.flags = {"--json"};
   const Arguments arguments = Arguments::parse(args, spec);
   if (!arguments.positional().empty()) throw UsageError{"search chỉ nhận tùy chọn (xem vanban archive --help)"};
-  archive::Query query;
-  query.case_id = arguments.value("--case").value_or("");
-  query.number = arguments.value("--number").value_or("");
-  query.party = arguments.value("--party").value_or("");
-  query.type = arguments.value("--type").value_or("");
-  query.signer = arguments.value("--signer").value_or("");
-  query.from = date_option(arguments, "--from");
-  query.to = date_option(arguments, "--to");
-  if (const auto year = arguments.value("--year")) {
-    if (query.from || query.to) throw UsageError{"--year không dùng cùng --from/--to"};
-    const int value = year_option(*year);
-    query.from = model::Date::from_ymd(value, 1, 1);
-    query.to = model::Date::from_ymd(value, 12, 31);
-  }
-  if (const auto limit = arguments.value("--limit")) query.limit = static_cast<std::size_t>(archive_id(*limit));
+  pipeline::ArchiveSearchRequest request;
+  request.case_id = arguments.value("--case").value_or("");
+  request.number = arguments.value("--number").value_or("");
+  request.party = arguments.value("--party").value_or("");
+  request.type = arguments.value("--type").value_or("");
+  request.signer = arguments.value("--signer").value_or("");
+  request.from = arguments.value("--from");
+  request.to = arguments.value("--to");
+  request.year = arguments.value("--year");
+  request.limit = arguments.value("--limit");
+  const archive::Query query = pipeline::archive_query(request);
   const auto store = archive::Archive::open(archive_location(arguments), archive::Archive::OpenMode::existing);
   const auto hits = store->search(query);
   if (arguments.flag("--json")) std::cout << api::archive_hits(hits);
@@ -332,7 +307,7 @@ int archive_withdraw(const std::vector<std::string>& args) {
   spec.with_value.insert("--reason");
   const Arguments arguments = Arguments::parse(args, spec);
   if (arguments.positional().size() != 1) throw UsageError{"cần đúng một mã lưu trữ"};
-  const auto id = archive_id(arguments.positional().front());
+  const auto id = pipeline::parse_archive_id(arguments.positional().front());
   const std::string reason = arguments.required("--reason");
   if (reason.find_first_not_of(" \t") == std::string::npos) throw UsageError{"--reason không được rỗng"};
   const std::string now = read_clock(arguments).iso8601();

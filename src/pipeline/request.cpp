@@ -33,6 +33,23 @@ model::Date parse_date(const std::string& option, const std::string& text) {
   return *date;
 }
 
+std::int64_t parse_archive_id(const std::string& text) {
+  if (!all_digits(text, 18) || std::stoll(text) < 1)
+    throw RequestError("mã lưu trữ \"" + text + "\" phải là một số nguyên dương");
+  return std::stoll(text);
+}
+
+int parse_year(const std::string& text) {
+  if (!all_digits(text, 4) || text.size() != 4) throw RequestError("--year \"" + text + "\" phải là năm bốn chữ số");
+  return std::stoi(text);
+}
+
+std::size_t parse_count(const std::string& option, const std::string& text) {
+  if (!all_digits(text, 9) || std::stoll(text) < 1)
+    throw RequestError(option + " \"" + text + "\" phải là số nguyên dương");
+  return static_cast<std::size_t>(std::stoll(text));
+}
+
 std::string parse_document_number(const std::string& text) {
   if (!all_digits(text, 9)) throw RequestError("--number \"" + text + "\" phải là số nguyên dương");
   return text;

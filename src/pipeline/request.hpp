@@ -39,6 +39,12 @@ RenderOptions render_options(const Engine& engine, const RenderRequest& request,
 
 /// A date option ("--date") written YYYY-MM-DD; throws RequestError naming `option`.
 model::Date parse_date(const std::string& option, const std::string& text);
+/// An archive id (mã lưu trữ): a positive number of at most 18 digits; throws RequestError.
+std::int64_t parse_archive_id(const std::string& text);
+/// A year ("--year"): four digits; throws RequestError.
+int parse_year(const std::string& text);
+/// A positive count (`option`, e.g. "--limit"): 1 to 9 digits; throws RequestError.
+std::size_t parse_count(const std::string& option, const std::string& text);
 /// A document number (số): 1 to 9 digits; throws RequestError.
 std::string parse_document_number(const std::string& text);
 /// A count of worker threads ("--jobs"): 1 to 999; throws RequestError.

@@ -8,6 +8,7 @@
 #include <atomic>
 #include <stdexcept>
 
+#include "pipeline/archive_intake.hpp"
 #include "pipeline/parallel.hpp"
 #include "support/paths.hpp"
 
@@ -68,6 +69,26 @@ TEST(Request, EveryOptionIsCheckedWithItsName) {
   EXPECT_NE(refusal([] { parse_jobs("0"); }).find("--jobs"), std::string::npos);
   EXPECT_NE(refusal([] { parse_jobs("1000"); }).find("--jobs"), std::string::npos);
   EXPECT_EQ(parse_jobs("12"), 12U);
+}
+
+TEST(Request, ArchiveSearchesAreCheckedOnce) {
+  EXPECT_EQ(parse_archive_id("12"), 12);
+  EXPECT_NE(refusal([] { parse_archive_id("0"); }).find("mã lưu trữ"), std::string::npos);
+  EXPECT_NE(refusal([] { parse_archive_id("1234567890123456789"); }).find("mã lưu trữ"), std::string::npos);
+  ArchiveSearchRequest request;
+  request.limit = "0";
+  EXPECT_EQ(refusal([&] { archive_query(request); }), "--limit \"0\" phải là số nguyên dương");
+  request.limit = "5";
+  request.year = "2024";
+  const auto query = archive_query(request);
+  EXPECT_EQ(query.limit, 5U);
+  EXPECT_EQ(query.from, model::Date::from_ymd(2024, 1, 1));
+  EXPECT_EQ(query.to, model::Date::from_ymd(2024, 12, 31));
+  request.from = "2024-01-01";
+  EXPECT_NE(refusal([&] { archive_query(request); }).find("--year"), std::string::npos);
+  request.year.reset();
+  request.from = "01/01/2024";
+  EXPECT_NE(refusal([&] { archive_query(request); }).find("--from"), std::string::npos);
 }
 
 TEST(Request, TheLineSpacingTakesADecimalComma) {
