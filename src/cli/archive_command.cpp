@@ -8,6 +8,7 @@
 #include "api/answers.hpp"
 #include "base/error.hpp"
 #include "base/file_io.hpp"
+#include "base/suggest.hpp"
 #include "base/utf8.hpp"
 #include "cli/common.hpp"
 #include "pipeline/archive_intake.hpp"
@@ -15,44 +16,6 @@
 namespace vanban::cli {
 
 namespace {
-
-constexpr const char* kArchiveHelp =
-    "Cách dùng: vanban archive [--db TỆP|postgresql://…] [--store THƯ-MỤC] LỆNH [TÙY CHỌN]\n"
-    "\n"
-    "Kho lưu trữ văn bản đã ký số: mỗi tệp được lưu theo mã SHA-256 của nó (chỉ đọc, không bao giờ ghi đè),\n"
-    "mỗi lần lưu là một bản ghi nối vào chuỗi băm (không xóa, không sửa được mà không bị phát hiện).\n"
-    "\n"
-    "Lệnh:\n"
-    "  add TỆP.pdf... [--case HỒ-SƠ.xml] [--trust GỐC.pem]... [--allow-unsigned] [--require-trusted]\n"
-    "      kiểm tra chữ ký, đọc siêu dữ liệu (Phụ lục VI) của tệp và đương sự của hồ sơ (--case: một hồ sơ, hoặc\n"
-    "      một sổ: mỗi văn bản lấy hồ sơ mang mã ghi trong văn bản), lưu tệp và ghi bản ghi.\n"
-    "      Tệp đã có trong kho thì không thêm lại. Văn bản chưa ký hoặc chữ ký không hợp lệ bị từ chối, trừ khi\n"
-    "      có --allow-unsigned (được ghi lại như vậy); chữ ký hỏng (nội dung bị sửa sau khi ký) luôn bị từ chối.\n"
-    "      Gốc tin cậy: --trust (được ghi vào kho), nếu không có thì các gốc đã ghi trong kho; chữ ký còn nguyên\n"
-    "      vẹn nhưng không dẫn tới gốc tin cậy được lưu kèm cảnh báo, hoặc bị từ chối với --require-trusted\n"
-    "  get MÃ -o RA.pdf | get --number SỐ/KÝ-HIỆU --year NĂM -o RA.pdf\n"
-    "      lấy một văn bản ra (kiểm tra mã SHA-256 trước khi ghi)\n"
-    "  search [--case MÃ] [--number SỐ/KÝ-HIỆU] [--party TÊN] [--type LOẠI] [--signer TÊN]\n"
-    "         [--from NGÀY] [--to NGÀY] [--year NĂM] [--limit N] [--json]\n"
-    "      tìm văn bản; tên không phân biệt hoa thường và dấu (\"nguyen van hung\" tìm được \"Nguyễn Văn Hùng\")\n"
-    "  verify [--trust GỐC.pem]...\n"
-    "      băm lại mọi tệp, kiểm tra chuỗi bản ghi (bị xóa, sửa, đổi thứ tự), kiểm tra lại chữ ký;\n"
-    "      báo mọi vấn đề, mã thoát 1 khi có\n"
-    "  export --case MÃ -o RA.zip\n"
-    "      hồ sơ giao nộp: các văn bản của hồ sơ theo thứ tự thời gian, mỗi văn bản một tệp .pdf và một tệp\n"
-    "      .xml (Phụ lục VI), cùng manifest.xml\n"
-    "  withdraw MÃ --reason LÝ-DO\n"
-    "      thu hồi một văn bản: thêm một bản ghi trỏ tới nó (không xóa gì)\n"
-    "\n"
-    "  --db TỆP|URI     cơ sở dữ liệu: tệp SQLite (mặc định THƯ-MỤC/archive.sqlite) hoặc\n"
-    "                   postgresql://người-dùng@máy:cổng/tên-csdl (mật khẩu: biến PGPASSWORD hoặc ~/.pgpass)\n"
-    "  --store THƯ-MỤC  thư mục chứa các tệp (mặc định: biến VANBAN_ARCHIVE, nếu không có thì ./archive)\n"
-    "\n"
-    "Mã thoát: 0 thành công, 1 có văn bản bị từ chối hoặc kho có vấn đề, 2 sai cách dùng, 3 lỗi môi trường\n"
-    "(không mở được cơ sở dữ liệu, cơ sở dữ liệu hỏng, thiếu thư mục kho).\n";
-
-// Options every archive command takes.
-void common_options(OptionSpec& spec) { spec.with_value.insert({"--db", "--store", "--time"}); }
 
 archive::Location archive_location(const Arguments& arguments) {
   std::string store = "archive";
@@ -119,15 +82,8 @@ std::optional<std::vector<pipeline::TrustAnchorFile>> trust_files(const Argument
   return out;
 }
 
-constexpr const char* kRepeatable[] = {"--trust"};
-
 int archive_add(const std::vector<std::string>& args, const std::filesystem::path& root) {
-  OptionSpec spec;
-  common_options(spec);
-  spec.with_value.insert({"--case", "--trust"});
-  spec.repeatable.insert(std::begin(kRepeatable), std::end(kRepeatable));
-  spec.flags = {"--allow-unsigned", "--require-trusted", "--no-repair"};
-  const Arguments arguments = Arguments::parse(args, spec);
+  const Arguments arguments = parse(args, "archive add");
   if (arguments.positional().empty()) throw UsageError{"cần ít nhất một tệp PDF để lưu (xem vanban archive --help)"};
   if (arguments.flag("--allow-unsigned") && arguments.flag("--require-trusted"))
     throw UsageError{"--allow-unsigned và --require-trusted không dùng cùng nhau"};
@@ -201,11 +157,7 @@ std::optional<archive::Entry> chosen_entry(const archive::Archive& store, const 
 }
 
 int archive_get(const std::vector<std::string>& args) {
-  OptionSpec spec;
-  common_options(spec);
-  spec.with_value.insert({"--output", "--number", "--year"});
-  spec.aliases = {{"-o", "--output"}};
-  const Arguments arguments = Arguments::parse(args, spec);
+  const Arguments arguments = parse(args, "archive get");
   const std::string output = arguments.required("--output");
   const auto store = archive::Archive::open(archive_location(arguments), archive::Archive::OpenMode::existing);
   const auto entry = chosen_entry(*store, arguments);
@@ -247,12 +199,7 @@ void print_table(const std::vector<archive::Entry>& hits) {
 }
 
 int archive_search(const std::vector<std::string>& args) {
-  OptionSpec spec;
-  common_options(spec);
-  spec.with_value.insert(
-      {"--case", "--number", "--party", "--type", "--signer", "--from", "--to", "--year", "--limit"});
-  spec.flags = {"--json"};
-  const Arguments arguments = Arguments::parse(args, spec);
+  const Arguments arguments = parse(args, "archive search");
   if (!arguments.positional().empty()) throw UsageError{"search chỉ nhận tùy chọn (xem vanban archive --help)"};
   archive::Query query;
   query.case_id = arguments.value("--case").value_or("");
@@ -277,11 +224,7 @@ int archive_search(const std::vector<std::string>& args) {
 }
 
 int archive_verify(const std::vector<std::string>& args) {
-  OptionSpec spec;
-  common_options(spec);
-  spec.with_value.insert("--trust");
-  spec.repeatable.insert("--trust");
-  const Arguments arguments = Arguments::parse(args, spec);
+  const Arguments arguments = parse(args, "archive verify");
   if (!arguments.positional().empty()) throw UsageError{"verify không nhận tham số vị trí"};
   const sign::Moment now = read_clock(arguments);
   const auto trusted = trust_files(arguments);
@@ -308,11 +251,7 @@ int archive_verify(const std::vector<std::string>& args) {
 }
 
 int archive_export(const std::vector<std::string>& args) {
-  OptionSpec spec;
-  common_options(spec);
-  spec.with_value.insert({"--case", "--output"});
-  spec.aliases = {{"-o", "--output"}};
-  const Arguments arguments = Arguments::parse(args, spec);
+  const Arguments arguments = parse(args, "archive export");
   if (!arguments.positional().empty()) throw UsageError{"export chỉ nhận --case và -o"};
   const std::string case_id = arguments.required("--case");
   const std::string output = arguments.required("--output");
@@ -327,10 +266,7 @@ int archive_export(const std::vector<std::string>& args) {
 }
 
 int archive_withdraw(const std::vector<std::string>& args) {
-  OptionSpec spec;
-  common_options(spec);
-  spec.with_value.insert("--reason");
-  const Arguments arguments = Arguments::parse(args, spec);
+  const Arguments arguments = parse(args, "archive withdraw");
   if (arguments.positional().size() != 1) throw UsageError{"cần đúng một mã lưu trữ"};
   const auto id = archive_id(arguments.positional().front());
   const std::string reason = arguments.required("--reason");
@@ -358,23 +294,23 @@ int run_archive(const std::vector<std::string>& args, const std::filesystem::pat
     at += 2;
   }
   if (at >= args.size() || args[at] == "--help" || args[at] == "-h") {
-    std::cout << kArchiveHelp;
+    (at >= args.size() ? std::cerr : std::cout) << command_help(command("archive"));
     return at >= args.size() ? kUsage : kOk;
   }
-  const std::string command = args[at];
+  const std::string name = args[at];
   std::vector<std::string> rest(args.begin() + static_cast<std::ptrdiff_t>(at) + 1, args.end());
-  if (wants_help(rest)) {
-    std::cout << kArchiveHelp;
-    return kOk;
-  }
+  if (!find_command("archive " + name))
+    throw UsageError{"không có lệnh archive \"" + name + "\"" + did_you_mean(name, subcommands("archive")) +
+                     " (các lệnh: add, get, search, verify, export, withdraw)"};
+  if (print_help(rest, "archive " + name)) return kOk;
   rest.insert(rest.end(), leading.begin(), leading.end());
-  if (command == "add") return archive_add(rest, root);
-  if (command == "get") return archive_get(rest);
-  if (command == "search") return archive_search(rest);
-  if (command == "verify") return archive_verify(rest);
-  if (command == "export") return archive_export(rest);
-  if (command == "withdraw") return archive_withdraw(rest);
-  throw UsageError{"không có lệnh archive \"" + command + "\" (các lệnh: add, get, search, verify, export, withdraw)"};
+  if (name == "add") return archive_add(rest, root);
+  if (name == "get") return archive_get(rest);
+  if (name == "search") return archive_search(rest);
+  if (name == "verify") return archive_verify(rest);
+  if (name == "export") return archive_export(rest);
+  if (name == "withdraw") return archive_withdraw(rest);
+  throw std::logic_error("archive " + name + " is in the option table but has no handler");
 }
 
 }  // namespace vanban::cli

@@ -19,27 +19,6 @@ namespace vanban::cli {
 
 namespace {
 
-constexpr const char* kBatchHelp =
-    "Cách dùng: vanban batch ĐẦU-VÀO --template TÊN --out THƯ-MỤC [--where ĐIỀU-KIỆN] [--jobs N]\n"
-    "                        [--combined TỆP.pdf] [--duplex] [--force] [--date YYYY-MM-DD] [--set k=v]...\n"
-    "                        [--margins T,B,L,R] [--line-spacing N] [--body-size N]  (như vanban render)\n"
-    "\n"
-    "  ĐẦU-VÀO          tệp sổ (<register>) hoặc thư mục các tệp hồ sơ .xml\n"
-    "  --template TÊN   mẫu văn bản cho mọi hồ sơ\n"
-    "  --out THƯ-MỤC    mỗi hồ sơ một tệp <mã hồ sơ>-<mẫu>.pdf, cùng manifest.csv và manifest.json\n"
-    "  --where ĐK       chỉ các hồ sơ thỏa điều kiện, ví dụ: debtor.outstanding > 0,\n"
-    "                   has(asset.mortgagee), status.condition == \"no-means\",\n"
-    "                   enforcement.mode == \"ex-officio\" (ngôn ngữ điều kiện của mẫu: templates/README.md)\n"
-    "  --jobs N         số luồng song song (mặc định: số lõi CPU); kết quả giống nhau với mọi N\n"
-    "  --combined F     thêm một tệp PDF gộp mọi văn bản theo thứ tự, mỗi văn bản bắt đầu trang mới\n"
-    "  --duplex         trong tệp gộp, mỗi văn bản bắt đầu ở trang lẻ (in hai mặt)\n"
-    "  --force          lập lại cả những tệp đã có và khớp mã băm trong manifest\n"
-    "  --no-repair      không tự chuyển chữ mã cũ (TCVN3, VNI, Windows-1258) sang Unicode\n"
-    "  --date NGÀY      ngày của mọi văn bản (mặc định: hôm nay); hồ sơ được xét như tại ngày đó\n"
-    "\n"
-    "Thứ tự: tên người phải thi hành án theo thứ tự tiếng Việt, rồi mã hồ sơ. Hồ sơ lỗi được báo và bỏ qua;\n"
-    "mã thoát 1 khi có hồ sơ lỗi. Ctrl-C dừng gọn: không để lại tệp dở, manifest ghi những gì đã xong.\n";
-
 std::atomic<bool> g_interrupted{false};
 
 extern "C" void on_interrupt(int) { g_interrupted.store(true); }
@@ -88,23 +67,15 @@ class ProgressReport {
 }  // namespace
 
 int run_batch(const std::vector<std::string>& args, const std::filesystem::path& root) {
-  if (wants_help(args)) {
-    std::cout << kBatchHelp;
-    return kOk;
-  }
-  OptionSpec spec;
-  spec.with_value = {"--template", "--out", "--where",   "--jobs",         "--combined",
-                     "--date",     "--set", "--margins", "--line-spacing", "--body-size"};
-  spec.flags = {"--force", "--duplex", "--no-repair"};
-  spec.repeatable = {"--set"};
-  const Arguments arguments = Arguments::parse(args, spec);
+  if (print_help(args, "batch")) return kOk;
+  const Arguments arguments = parse(args, "batch");
   if (arguments.positional().size() != 1) throw UsageError{"cần đúng một đầu vào: tệp sổ hoặc thư mục hồ sơ"};
   const auto engine = load_engine(root);
   pipeline::BatchOptions options;
   options.render = render_options(arguments, *engine, today_in_vietnam());
   // Letters of a wave are dated the day they are made, and see the cases as they stand that day.
   if (!options.render.date) options.render.date = options.render.today;
-  options.out_dir = arguments.required("--out");
+  options.out_dir = arguments.required("--output");
   options.where = arguments.value("--where").value_or("");
   options.force = arguments.flag("--force");
   options.duplex = arguments.flag("--duplex");

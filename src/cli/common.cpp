@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
+#include <stdexcept>
 
 #include "base/error.hpp"
 #include "base/file_io.hpp"
@@ -63,9 +64,24 @@ text::RepairMode repair_mode(const Arguments& arguments) {
   return arguments.flag("--no-repair") ? text::RepairMode::keep : text::RepairMode::repair;
 }
 
-bool wants_help(const std::vector<std::string>& args) {
-  for (const auto& arg : args)
-    if (arg == "--help" || arg == "-h") return true;
+const CommandDef& command(const std::string& name) {
+  const CommandDef* found = find_command(name);
+  if (found == nullptr) throw std::logic_error("the option table has no command " + name);
+  return *found;
+}
+
+Arguments parse(const std::vector<std::string>& args, const std::string& command_name) {
+  return Arguments::parse(args, command(command_name));
+}
+
+bool print_help(const std::vector<std::string>& args, const std::string& command_name) {
+  for (const auto& arg : args) {
+    if (arg == "--") break;
+    if (arg == "--help" || arg == "-h") {
+      std::cout << command_help(command(command_name));
+      return true;
+    }
+  }
   return false;
 }
 
@@ -73,7 +89,7 @@ pipeline::RenderOptions render_options(const Arguments& arguments, const pipelin
   pipeline::RenderRequest request;
   request.template_name = arguments.required("--template");
   request.date = arguments.value("--date");
-  request.number = arguments.value("--number");
+  if (arguments.declares("--number")) request.number = arguments.value("--number");
   request.signer = arguments.value("--signer");
   request.parameters = arguments.values("--set");
   request.margins = arguments.value("--margins");

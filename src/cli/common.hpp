@@ -13,6 +13,7 @@
 #include "base/bytes.hpp"
 #include "base/diagnostics.hpp"
 #include "cli/arguments.hpp"
+#include "cli/options.hpp"
 #include "pipeline/engine.hpp"
 #include "pipeline/request.hpp"
 #include "pipeline/signing.hpp"
@@ -47,8 +48,14 @@ std::optional<Bytes> read_input(const std::string& path);
 /// Whether text in legacy encodings is repaired (the default) or kept as read (--no-repair).
 text::RepairMode repair_mode(const Arguments& arguments);
 
-/// Whether --help or -h is among the arguments.
-bool wants_help(const std::vector<std::string>& args);
+/// The command of the option table with this name (a bug when there is none: std::logic_error).
+const CommandDef& command(const std::string& name);
+
+/// Parses a command's arguments against its row of the option table.
+Arguments parse(const std::vector<std::string>& args, const std::string& command_name);
+
+/// When --help or -h is among the arguments (before any "--"), prints the command's help and returns true.
+bool print_help(const std::vector<std::string>& args, const std::string& command_name);
 
 /// Options shared by render and batch: --template, --date, --number, --signer, --set and the page geometry,
 /// checked by pipeline (pipeline::RequestError, a usage error, when one cannot be used).
