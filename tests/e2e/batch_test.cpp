@@ -21,7 +21,10 @@ std::vector<std::vector<std::string>> manifest_rows(const std::filesystem::path&
   std::istringstream lines(test::read_text(dir / "manifest.csv"));
   std::string line;
   std::getline(lines, line);
-  EXPECT_EQ(line, "case_id,debtor,amount,file,sha256,status,message");
+  // A byte order mark, so that a spreadsheet reads the Vietnamese as UTF-8; the columns in Vietnamese.
+  EXPECT_EQ(line,
+            "\xEF\xBB\xBF"
+            "mã hồ sơ,người phải thi hành án,số tiền còn phải thi hành (đồng),tệp,SHA-256,trạng thái,ghi chú");
   while (std::getline(lines, line)) {
     std::vector<std::string> fields(1);
     bool quoted = false;
@@ -65,13 +68,13 @@ TEST_F(Batch, RendersEveryCaseReportsFailuresAndWritesTheManifest) {
   std::string previous_debtor;
   for (const auto& row : rows) {
     ASSERT_EQ(row.size(), 7U);
-    if (row[5] == "failed") {
+    if (row[5] == "lỗi") {
       ++failed;
       EXPECT_TRUE(row[4].empty());
       EXPECT_FALSE(std::filesystem::exists(out / row[3]));
       continue;
     }
-    EXPECT_EQ(row[5], "done");
+    EXPECT_EQ(row[5], "đã lập");
     EXPECT_EQ(row[3], row[0] + "-qd-tha-chu-dong.pdf");
     EXPECT_EQ(crypto::sha256_hex(test::read_text(out / row[3])), row[4]) << row[3];
   }
@@ -94,7 +97,7 @@ TEST_F(Batch, RendersEveryCaseReportsFailuresAndWritesTheManifest) {
   // The combined PDF holds every letter that was made.
   std::size_t pages = 0;
   for (const auto& row : rows) {
-    if (row[5] != "done") continue;
+    if (row[5] != "đã lập") continue;
     const auto info = test::run("pdfinfo " + quote((out / row[3]).string()));
     pages += std::stoul(info.out.substr(info.out.find("Pages:") + 6));
   }
@@ -129,7 +132,7 @@ TEST_F(Batch, FiltersFromTheIssueWorkAsWritten) {
   const auto bad = vanban("batch " + quote(register_.string()) +
                           " --template qd-tha-chu-dong --where 'debtor.outstanding >> 0' -o /tmp/unused");
   EXPECT_EQ(bad.exit_code, 2);
-  EXPECT_NE(bad.err.find("--where:1:21: error: [E0401]"), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find("--where:1:21: lỗi: [E0401]"), std::string::npos) << bad.err;
 }
 
 TEST_F(Batch, ResumesAfterAnInterruptedRun) {
@@ -151,7 +154,7 @@ TEST_F(Batch, ResumesAfterAnInterruptedRun) {
   ASSERT_GT(partial.size(), 0U);
   ASSERT_LT(partial.size(), 300U);
   for (const auto& row : partial) {
-    if (row[5] == "done") {
+    if (row[5] == "đã lập") {
       EXPECT_EQ(crypto::sha256_hex(test::read_text(out / row[3])), row[4]);
     }
   }
@@ -159,7 +162,7 @@ TEST_F(Batch, ResumesAfterAnInterruptedRun) {
   const auto rerun =
       vanban("batch " + quote(register_.string()) + " --template qd-tha-chu-dong -o " + quote(out.string()));
   std::size_t done_before = 0;
-  for (const auto& row : partial) done_before += row[5] == "done" ? 1U : 0U;
+  for (const auto& row : partial) done_before += row[5] == "đã lập" ? 1U : 0U;
   EXPECT_NE(rerun.err.find("bỏ qua (đã có): " + std::to_string(done_before) + ","), std::string::npos) << rerun.err;
   EXPECT_EQ(manifest_rows(out).size(), 300U);
   // --force redoes everything.

@@ -25,3 +25,17 @@ TEST(Suggest, TheNearestKnownWordWhenNearEnough) {
 
 }  // namespace
 }  // namespace vanban
+
+#include "base/decimal.hpp"
+
+namespace vanban {
+namespace {
+
+TEST(DecimalComma, WritesTheDecimalsAfterAComma) {
+  EXPECT_EQ(decimal_comma(35.294, 2), "35,29");
+  EXPECT_EQ(decimal_comma(1.5, 1), "1,5");
+  EXPECT_EQ(decimal_comma(7, 0), "7");
+}
+
+}  // namespace
+}  // namespace vanban
