@@ -128,5 +128,16 @@ TEST(Parallel, EveryIndexOnceAndTheFirstFailureStopsTheRest) {
   EXPECT_EQ(calls.load(), 0);
 }
 
+TEST(Request, DatesAsClerksWriteThemAndAsIso) {
+  EXPECT_EQ(parse_date("--date", "24/06/2024"), *model::Date::from_ymd(2024, 6, 24));
+  EXPECT_EQ(parse_date("--date", "2024-06-24"), *model::Date::from_ymd(2024, 6, 24));
+  try {
+    (void)parse_date("--from", "2024/06/24");
+    ADD_FAILURE() << "accepted";
+  } catch (const RequestError& error) {
+    EXPECT_STREQ(error.what(), "--from \"2024/06/24\" không phải ngày hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd)");
+  }
+}
+
 }  // namespace
 }  // namespace vanban::pipeline
