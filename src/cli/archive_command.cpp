@@ -17,15 +17,11 @@ namespace vanban::cli {
 
 namespace {
 
-archive::Location archive_location(const Arguments& arguments) {
-  std::string store = "archive";
-  if (const char* variable = std::getenv("VANBAN_ARCHIVE"); variable != nullptr && *variable != '\0') store = variable;
-  if (const auto option = arguments.value("--store")) store = *option;
-  if (store.empty()) throw UsageError{"--store rỗng"};
-  std::string problem;
-  const auto location = archive::make_location(arguments.value("--db"), store, problem);
-  if (!location) throw UsageError{"--db \"" + arguments.value("--db").value_or("") + "\": " + problem};
-  return *location;
+archive::Location archive_location(const Arguments& arguments, Invocation& invocation) {
+  std::optional<std::string> variable;
+  if (const char* value = std::getenv("VANBAN_ARCHIVE"); value != nullptr && *value != '\0') variable = value;
+  return pipeline::archive_location(arguments.value("--db"), arguments.value("--store"), variable,
+                                    invocation.configuration().settings);
 }
 
 // An archive id as typed: digits only.
@@ -38,9 +34,7 @@ std::int64_t archive_id(const std::string& text) {
 std::optional<model::Date> date_option(const Arguments& arguments, const char* name) {
   const auto text = arguments.value(name);
   if (!text) return std::nullopt;
-  const auto date = model::Date::parse_iso(*text);
-  if (!date) throw UsageError{std::string(name) + " \"" + *text + "\" không phải ngày hợp lệ dạng YYYY-MM-DD"};
-  return date;
+  return pipeline::parse_date(name, *text);
 }
 
 int year_option(const std::string& text) {
@@ -59,8 +53,8 @@ std::string status_text(std::string_view status) {
 
 // dd/mm/yyyy, as clerks write dates.
 std::string display_date(const std::string& iso) {
-  if (iso.size() != 10) return iso;
-  return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
+  const auto date = model::Date::parse_iso(iso);
+  return date ? date->to_dmy() : iso;
 }
 
 std::string party_names(const archive::Entry& entry) {
@@ -70,10 +64,14 @@ std::string party_names(const archive::Entry& entry) {
 }
 
 // The trust anchors named by --trust; nullopt when one cannot be read (reported).
-std::optional<std::vector<pipeline::TrustAnchorFile>> trust_files(const Arguments& arguments) {
+std::optional<std::vector<pipeline::TrustAnchorFile>> trust_files(const Arguments& arguments, Invocation& invocation) {
   std::vector<pipeline::TrustAnchorFile> out;
   bool readable = true;
-  for (const auto& path : arguments.values("--trust")) {
+  std::vector<std::string> paths = arguments.values("--trust");
+  if (paths.empty())
+    for (const auto& file : pipeline::configured_trust_anchors(invocation.configuration()))
+      paths.push_back(file.string());
+  for (const auto& path : paths) {
     auto pem = read_input(path);
     if (!pem) readable = false;
     else out.push_back({path, std::move(*pem)});
@@ -82,7 +80,7 @@ std::optional<std::vector<pipeline::TrustAnchorFile>> trust_files(const Argument
   return out;
 }
 
-int archive_add(const std::vector<std::string>& args, const std::filesystem::path& root) {
+int archive_add(const std::vector<std::string>& args, Invocation& invocation) {
   const Arguments arguments = parse(args, "archive add");
   if (arguments.positional().empty()) throw UsageError{"cần ít nhất một tệp PDF để lưu (xem vanban archive --help)"};
   if (arguments.flag("--allow-unsigned") && arguments.flag("--require-trusted"))
@@ -91,14 +89,14 @@ int archive_add(const std::vector<std::string>& args, const std::filesystem::pat
   const auto policy = arguments.flag("--allow-unsigned")    ? archive::TrustPolicy::any_document
                       : arguments.flag("--require-trusted") ? archive::TrustPolicy::trusted_documents
                                                             : archive::TrustPolicy::signed_documents;
-  const auto location = archive_location(arguments);
+  const auto location = archive_location(arguments, invocation);
 
-  const auto trusted = trust_files(arguments);
+  const auto trusted = trust_files(arguments, invocation);
   if (!trusted) return kInputRejected;
   // The case file (or a register: each document then takes the case its metadata names).
   std::optional<model::Register> cases;
   if (const auto case_path = arguments.value("--case")) {
-    const auto engine = load_engine(root);
+    const auto engine = load_engine(invocation);
     const auto bytes = read_input(*case_path);
     if (!bytes) return kInputRejected;
     Diagnostics diagnostics;
@@ -156,10 +154,11 @@ std::optional<archive::Entry> chosen_entry(const archive::Archive& store, const 
   return chosen;
 }
 
-int archive_get(const std::vector<std::string>& args) {
+int archive_get(const std::vector<std::string>& args, Invocation& invocation) {
   const Arguments arguments = parse(args, "archive get");
   const std::string output = arguments.required("--output");
-  const auto store = archive::Archive::open(archive_location(arguments), archive::Archive::OpenMode::existing);
+  const auto store =
+      archive::Archive::open(archive_location(arguments, invocation), archive::Archive::OpenMode::existing);
   const auto entry = chosen_entry(*store, arguments);
   if (!entry) return kInputRejected;
   Diagnostics diagnostics;
@@ -198,10 +197,15 @@ void print_table(const std::vector<archive::Entry>& hits) {
   std::cout << hits.size() << " văn bản\n";
 }
 
-int archive_search(const std::vector<std::string>& args) {
+// How many hits search prints unless --limit says otherwise.
+constexpr std::size_t kDefaultLimit = 100;
+
+int archive_search(const std::vector<std::string>& args, Invocation& invocation) {
   const Arguments arguments = parse(args, "archive search");
-  if (!arguments.positional().empty()) throw UsageError{"search chỉ nhận tùy chọn (xem vanban archive --help)"};
+  if (arguments.positional().size() > 1)
+    throw UsageError{"search nhận nhiều nhất một chuỗi tìm (đặt trong ngoặc kép nếu có dấu cách)"};
   archive::Query query;
+  if (!arguments.positional().empty()) query.text = arguments.positional().front();
   query.case_id = arguments.value("--case").value_or("");
   query.number = arguments.value("--number").value_or("");
   query.party = arguments.value("--party").value_or("");
@@ -215,21 +219,34 @@ int archive_search(const std::vector<std::string>& args) {
     query.from = model::Date::from_ymd(value, 1, 1);
     query.to = model::Date::from_ymd(value, 12, 31);
   }
-  if (const auto limit = arguments.value("--limit")) query.limit = static_cast<std::size_t>(archive_id(*limit));
-  const auto store = archive::Archive::open(archive_location(arguments), archive::Archive::OpenMode::existing);
-  const auto hits = store->search(query);
-  if (arguments.flag("--json")) std::cout << api::archive_hits(hits);
-  else print_table(hits);
+  std::size_t limit = kDefaultLimit;
+  if (const auto given = arguments.value("--limit")) limit = static_cast<std::size_t>(archive_id(*given));
+  // One more than shown: whether there are more hits than the limit.
+  query.limit = limit + 1;
+  const auto store =
+      archive::Archive::open(archive_location(arguments, invocation), archive::Archive::OpenMode::existing);
+  auto hits = store->search(query);
+  const bool more = hits.size() > limit;
+  if (more) hits.resize(limit);
+  if (arguments.flag("--json")) {
+    std::cout << api::archive_hits(hits);
+  } else {
+    print_table(hits);
+    if (more)
+      std::cout << "còn nữa: có hơn " << limit << " văn bản khớp, chỉ " << limit
+                << " văn bản đầu được in (thu hẹp tìm kiếm, hoặc --limit N)\n";
+  }
+  if (more) std::cerr << "vanban: có hơn " << limit << " văn bản khớp; chỉ in " << limit << " văn bản đầu\n";
   return kOk;
 }
 
-int archive_verify(const std::vector<std::string>& args) {
+int archive_verify(const std::vector<std::string>& args, Invocation& invocation) {
   const Arguments arguments = parse(args, "archive verify");
   if (!arguments.positional().empty()) throw UsageError{"verify không nhận tham số vị trí"};
   const sign::Moment now = read_clock(arguments);
-  const auto trusted = trust_files(arguments);
+  const auto trusted = trust_files(arguments, invocation);
   if (!trusted) return kInputRejected;
-  const auto location = archive_location(arguments);
+  const auto location = archive_location(arguments, invocation);
   const auto store = archive::Archive::open(location, archive::Archive::OpenMode::existing);
   std::vector<Bytes> anchors = store->trust_anchors();
   for (const auto& anchor : *trusted) anchors.push_back(anchor.pem);
@@ -250,12 +267,13 @@ int archive_verify(const std::vector<std::string>& args) {
   return kOk;
 }
 
-int archive_export(const std::vector<std::string>& args) {
+int archive_export(const std::vector<std::string>& args, Invocation& invocation) {
   const Arguments arguments = parse(args, "archive export");
   if (!arguments.positional().empty()) throw UsageError{"export chỉ nhận --case và -o"};
   const std::string case_id = arguments.required("--case");
   const std::string output = arguments.required("--output");
-  const auto store = archive::Archive::open(archive_location(arguments), archive::Archive::OpenMode::existing);
+  const auto store =
+      archive::Archive::open(archive_location(arguments, invocation), archive::Archive::OpenMode::existing);
   Diagnostics diagnostics;
   const auto zip = store->export_case(case_id, diagnostics);
   print(diagnostics);
@@ -265,14 +283,15 @@ int archive_export(const std::vector<std::string>& args) {
   return kOk;
 }
 
-int archive_withdraw(const std::vector<std::string>& args) {
+int archive_withdraw(const std::vector<std::string>& args, Invocation& invocation) {
   const Arguments arguments = parse(args, "archive withdraw");
   if (arguments.positional().size() != 1) throw UsageError{"cần đúng một mã lưu trữ"};
   const auto id = archive_id(arguments.positional().front());
   const std::string reason = arguments.required("--reason");
   if (reason.find_first_not_of(" \t") == std::string::npos) throw UsageError{"--reason không được rỗng"};
   const std::string now = read_clock(arguments).iso8601();
-  const auto store = archive::Archive::open(archive_location(arguments), archive::Archive::OpenMode::existing);
+  const auto store =
+      archive::Archive::open(archive_location(arguments, invocation), archive::Archive::OpenMode::existing);
   Diagnostics diagnostics;
   const auto record = store->withdraw(id, reason, now, diagnostics);
   print(diagnostics);
@@ -283,11 +302,12 @@ int archive_withdraw(const std::vector<std::string>& args) {
 
 }  // namespace
 
-int run_archive(const std::vector<std::string>& args, const std::filesystem::path& root) {
+int run_archive(const std::vector<std::string>& args, Invocation& invocation) {
   // --db and --store may come before the command; they are handed to it.
   std::vector<std::string> leading;
   std::size_t at = 0;
-  while (at < args.size() && (args[at] == "--db" || args[at] == "--store" || args[at] == "--time")) {
+  while (at < args.size() && (args[at] == "--db" || args[at] == "--store" || args[at] == "--time" ||
+                              args[at] == "--config" || args[at] == "--resources")) {
     if (at + 1 >= args.size()) throw UsageError{"tùy chọn " + args[at] + " cần một giá trị"};
     leading.push_back(args[at]);
     leading.push_back(args[at + 1]);
@@ -304,12 +324,12 @@ int run_archive(const std::vector<std::string>& args, const std::filesystem::pat
                      " (các lệnh: add, get, search, verify, export, withdraw)"};
   if (print_help(rest, "archive " + name)) return kOk;
   rest.insert(rest.end(), leading.begin(), leading.end());
-  if (name == "add") return archive_add(rest, root);
-  if (name == "get") return archive_get(rest);
-  if (name == "search") return archive_search(rest);
-  if (name == "verify") return archive_verify(rest);
-  if (name == "export") return archive_export(rest);
-  if (name == "withdraw") return archive_withdraw(rest);
+  if (name == "add") return archive_add(rest, invocation);
+  if (name == "get") return archive_get(rest, invocation);
+  if (name == "search") return archive_search(rest, invocation);
+  if (name == "verify") return archive_verify(rest, invocation);
+  if (name == "export") return archive_export(rest, invocation);
+  if (name == "withdraw") return archive_withdraw(rest, invocation);
   throw std::logic_error("archive " + name + " is in the option table but has no handler");
 }
 

@@ -10,6 +10,7 @@
 #include <iostream>
 #include <thread>
 
+#include "base/decimal.hpp"
 #include "base/error.hpp"
 #include "base/file_io.hpp"
 #include "cli/common.hpp"
@@ -39,8 +40,9 @@ class ProgressReport {
       constexpr int kWidth = 30;
       const int filled = p.total == 0 ? kWidth : static_cast<int>(kWidth * finished / p.total);
       const double remaining = rate > 0 ? static_cast<double>(p.total - finished) / rate : 0;
-      std::fprintf(stderr, "\r[%-*s] %zu/%zu  %.1f văn bản/giây  còn %.0f giây ", kWidth,
-                   std::string(static_cast<std::size_t>(filled), '=').c_str(), finished, p.total, rate, remaining);
+      std::fprintf(stderr, "\r[%-*s] %zu/%zu  %s văn bản/giây  còn %.0f giây ", kWidth,
+                   std::string(static_cast<std::size_t>(filled), '=').c_str(), finished, p.total,
+                   decimal_comma(rate, 1).c_str(), remaining);
       if (finished == p.total) std::fputc('\n', stderr);
       std::fflush(stderr);
       return;
@@ -48,8 +50,8 @@ class ProgressReport {
     const std::size_t step = p.total == 0 ? 0 : finished * 20 / p.total;  // 5% steps
     if (step > last_step_ || finished == p.total) {
       last_step_ = step;
-      std::fprintf(stderr, "batch: %zu/%zu (%zu%%), %.1f văn bản/giây\n", finished, p.total,
-                   p.total == 0 ? 100 : finished * 100 / p.total, rate);
+      std::fprintf(stderr, "lập hàng loạt: %zu/%zu (%zu%%), %s văn bản/giây\n", finished, p.total,
+                   p.total == 0 ? 100 : finished * 100 / p.total, decimal_comma(rate, 1).c_str());
     }
   }
 
@@ -66,13 +68,14 @@ class ProgressReport {
 
 }  // namespace
 
-int run_batch(const std::vector<std::string>& args, const std::filesystem::path& root) {
+int run_batch(const std::vector<std::string>& args, Invocation& invocation) {
   if (print_help(args, "batch")) return kOk;
   const Arguments arguments = parse(args, "batch");
   if (arguments.positional().size() != 1) throw UsageError{"cần đúng một đầu vào: tệp sổ hoặc thư mục hồ sơ"};
-  const auto engine = load_engine(root);
+  const auto engine = load_engine(invocation);
+  const config::Settings& settings = invocation.configuration().settings;
   pipeline::BatchOptions options;
-  options.render = render_options(arguments, *engine, today_in_vietnam());
+  options.render = render_options(arguments, *engine, today_in_vietnam(), settings);
   // Letters of a wave are dated the day they are made, and see the cases as they stand that day.
   if (!options.render.date) options.render.date = options.render.today;
   options.out_dir = arguments.required("--output");
@@ -81,7 +84,8 @@ int run_batch(const std::vector<std::string>& args, const std::filesystem::path&
   options.duplex = arguments.flag("--duplex");
   if (const auto combined = arguments.value("--combined")) options.combined = *combined;
   options.jobs = std::max(1U, std::thread::hardware_concurrency());
-  if (const auto jobs = arguments.value("--jobs")) options.jobs = pipeline::parse_jobs(*jobs);
+  if (const auto jobs = arguments.value("--jobs").value_or(settings.batch_jobs.value_or("")); !jobs.empty())
+    options.jobs = pipeline::parse_jobs(jobs);
 
   // The files of a folder are read on the batch's threads, then reported in order.
   auto files = pipeline::read_case_files(*engine, pipeline::case_files(arguments.positional().front()),
@@ -121,10 +125,11 @@ int run_batch(const std::vector<std::string>& args, const std::filesystem::path&
     }
   }
   const double seconds = progress.elapsed();
-  std::fprintf(stderr, "xong: %zu, bỏ qua (đã có): %zu, lỗi: %zu, thời gian: %.2f giây, %.1f văn bản/giây\n", done,
-               skipped, failed, seconds, seconds > 0 ? static_cast<double>(done) / seconds : 0.0);
+  std::fprintf(stderr, "xong: %zu, bỏ qua (đã có): %zu, lỗi: %zu, thời gian: %s giây, %s văn bản/giây\n", done, skipped,
+               failed, decimal_comma(seconds, 2).c_str(),
+               decimal_comma(seconds > 0 ? static_cast<double>(done) / seconds : 0.0, 1).c_str());
   if (g_interrupted.load()) {
-    std::fprintf(stderr, "đã dừng theo yêu cầu: %zu/%zu hồ sơ đã xong, manifest ghi những hồ sơ này\n", items.size(),
+    std::fprintf(stderr, "đã dừng theo yêu cầu: %zu/%zu hồ sơ đã xong, manifest.csv ghi những hồ sơ này\n", items.size(),
                  runner.planned());
     return kInterrupted;
   }

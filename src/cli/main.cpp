@@ -17,6 +17,9 @@
 #ifndef VANBAN_VERSION
 #define VANBAN_VERSION "0.0.0"
 #endif
+#ifndef VANBAN_REVISION
+#define VANBAN_REVISION "unknown"
+#endif
 
 namespace vanban::cli {
 
@@ -37,7 +40,7 @@ std::string shell_word(const std::string& value) {
 }
 
 std::string_view type_name(const std::string& type) {
-  if (type == "date") return "ngày YYYY-MM-DD";
+  if (type == "date") return "ngày dd/mm/yyyy";
   if (type == "number") return "số";
   if (type == "money") return "số tiền (đồng)";
   if (type == "party") return "mã đương sự, hoặc debtor/creditor";
@@ -47,7 +50,7 @@ std::string_view type_name(const std::string& type) {
 
 }  // namespace
 
-int run_render(const std::vector<std::string>& args, const std::filesystem::path& root) {
+int run_render(const std::vector<std::string>& args, Invocation& invocation) {
   if (print_help(args, "render")) return kOk;
   const Arguments arguments = parse(args, "render");
   if (arguments.positional().size() != 1) throw UsageError{"cần đúng một tệp hồ sơ (xem vanban render --help)"};
@@ -56,12 +59,14 @@ int run_render(const std::vector<std::string>& args, const std::filesystem::path
   const auto output = dump_path ? std::optional<std::string>() : arguments.value("--output");
   if (!dump_path && !output) (void)arguments.required("--output");
 
-  const auto engine = load_engine(root);
-  const pipeline::RenderOptions options = render_options(arguments, *engine, today_in_vietnam());
+  const auto engine = load_engine(invocation);
+  const pipeline::RenderOptions options =
+      render_options(arguments, *engine, today_in_vietnam(), invocation.configuration().settings);
   const auto bytes = read_input(case_path);
   if (!bytes) return kInputRejected;
   Diagnostics diagnostics;
-  const auto the_case = engine->read_single_case(*bytes, case_path, diagnostics, repair_mode(arguments));
+  const auto the_case =
+      engine->read_single_case(*bytes, case_path, diagnostics, repair_mode(arguments), arguments.value("--case"));
   if (!the_case) {
     print(diagnostics);
     return kInputRejected;
@@ -80,11 +85,11 @@ int run_render(const std::vector<std::string>& args, const std::filesystem::path
   return kOk;
 }
 
-int run_validate(const std::vector<std::string>& args, const std::filesystem::path& root) {
+int run_validate(const std::vector<std::string>& args, Invocation& invocation) {
   if (print_help(args, "validate")) return kOk;
   const Arguments arguments = parse(args, "validate");
   if (arguments.positional().empty()) throw UsageError{"cần ít nhất một tệp để kiểm tra"};
-  const auto engine = load_engine(root);
+  const auto engine = load_engine(invocation);
   bool rejected = false;
   for (const auto& path : arguments.positional()) {
     const auto bytes = read_input(path);
@@ -104,23 +109,28 @@ int run_validate(const std::vector<std::string>& args, const std::filesystem::pa
   return rejected ? kInputRejected : kOk;
 }
 
-int run_templates(const std::vector<std::string>& args, const std::filesystem::path& root) {
+int run_templates(const std::vector<std::string>& args, Invocation& invocation) {
   if (print_help(args, "templates")) return kOk;
   const Arguments arguments = parse(args, "templates");
   if (!arguments.positional().empty()) throw UsageError{"lệnh templates không nhận tham số vị trí"};
   if (arguments.flag("--check")) {
     Diagnostics diagnostics;
-    const auto engine = pipeline::Engine::load(pipeline::ResourcePaths::under(root), diagnostics);
+    const auto& paths = invocation.resources();
+    const auto engine = pipeline::Engine::load(paths, diagnostics, invocation.configuration().settings.office);
     if (engine) engine->check_for_year(today_in_vietnam().year(), diagnostics);
     print(diagnostics);
     if (!engine) return kInputRejected;
     std::cout << "mẫu văn bản và dữ liệu pháp luật hợp lệ: " << engine->templates().size() << " mẫu\n";
+    if (paths.override_templates)
+      std::cout << "mẫu riêng của cơ quan: " << engine->override_count() << " tệp trong "
+                << paths.override_templates->string() << '\n';
+    if (paths.override_calendar) std::cout << "lịch riêng của cơ quan: " << paths.override_calendar->string() << '\n';
     return kOk;
   }
-  const auto engine = load_engine(root);
+  const auto engine = load_engine(invocation);
   if (const auto name = arguments.value("--describe")) {
     const auto info = engine->describe(*name);
-    if (!info) throw UsageError{"không có mẫu văn bản \"" + *name + "\" (xem: vanban templates)"};
+    if (!info) pipeline::require_document_template(*engine, *name);
     std::cout << info->name << "  " << info->description << '\n';
     std::string example;
     if (info->parameters.empty()) std::cout << "tham số: không có\n";
@@ -132,7 +142,7 @@ int run_templates(const std::vector<std::string>& args, const std::filesystem::p
                 << "): " << parameter.description << '\n';
       if (parameter.required) example += " --set " + parameter.name + "=" + shell_word(parameter.example);
     }
-    std::cout << "example:" << example << '\n';
+    std::cout << "ví dụ:" << example << '\n';
     return kOk;
   }
   if (const auto case_path = arguments.value("--for")) {
@@ -152,10 +162,13 @@ int run_templates(const std::vector<std::string>& args, const std::filesystem::p
 namespace {
 
 int run(std::vector<std::string> args) {
-  std::optional<std::string> resources;
-  if (args.size() >= 2 && args[0] == "--resources") {
-    resources = args[1];
-    args.erase(args.begin(), args.begin() + 2);
+  Invocation invocation(args);
+  // The global options may stand before the command; each command's parser accepts them after it too.
+  while (!args.empty()) {
+    const std::string& first = args.front();
+    if ((first == "--resources" || first == "--config") && args.size() >= 2) args.erase(args.begin(), args.begin() + 2);
+    else if (first.rfind("--resources=", 0) == 0 || first.rfind("--config=", 0) == 0) args.erase(args.begin());
+    else break;
   }
   if (args.empty()) {
     std::cerr << main_help();
@@ -168,7 +181,8 @@ int run(std::vector<std::string> args) {
     return kOk;
   }
   if (command == "--version") {
-    std::cout << "vanban " << VANBAN_VERSION << '\n';
+    const std::string revision = VANBAN_REVISION;
+    std::cout << "vanban " << VANBAN_VERSION << " (git " << (revision == "unknown" ? "không rõ" : revision) << ")\n";
     return kOk;
   }
   // Hidden: the build writes the installed man page and completion with these, from the option table.
@@ -182,14 +196,13 @@ int run(std::vector<std::string> args) {
     else write_file_atomically(args.front(), text);
     return kOk;
   }
-  const std::filesystem::path root = resource_root(resources);
-  if (command == "render") return run_render(args, root);
-  if (command == "validate") return run_validate(args, root);
-  if (command == "templates") return run_templates(args, root);
-  if (command == "batch") return run_batch(args, root);
-  if (command == "sign") return run_sign(args, root);
-  if (command == "verify") return run_verify(args);
-  if (command == "archive") return run_archive(args, root);
+  if (command == "render") return run_render(args, invocation);
+  if (command == "validate") return run_validate(args, invocation);
+  if (command == "templates") return run_templates(args, invocation);
+  if (command == "batch") return run_batch(args, invocation);
+  if (command == "sign") return run_sign(args, invocation);
+  if (command == "verify") return run_verify(args, invocation);
+  if (command == "archive") return run_archive(args, invocation);
   std::vector<std::string> names;
   for (const auto& known : commands())
     if (known.name.find(' ') == std::string::npos) names.push_back(known.name);
@@ -210,10 +223,10 @@ int main(int argc, char** argv) {
     std::cerr << "vanban: lỗi cách dùng: " << error.what() << '\n';
     return vanban::cli::kUsage;
   } catch (const vanban::Error& error) {
-    std::cerr << "vanban: environment error: " << error.what() << '\n';
+    std::cerr << "vanban: lỗi môi trường: " << error.what() << '\n';
     return vanban::cli::kEnvironment;
   } catch (const std::exception& error) {
-    std::cerr << "vanban: internal error: " << error.what() << '\n';
+    std::cerr << "vanban: lỗi nội bộ: " << error.what() << '\n';
     return vanban::cli::kEnvironment;
   }
 }

@@ -76,7 +76,8 @@ std::vector<OptionDef> archive_options(std::vector<OptionDef> own) {
                  .completion = Completion::file});
   own.push_back({.name = "--store",
                  .placeholder = "THƯ-MỤC",
-                 .help = "thư mục chứa các tệp của kho (mặc định: biến VANBAN_ARCHIVE, nếu không có thì ./archive)",
+                 .help = "thư mục chứa các tệp của kho (mặc định: biến VANBAN_ARCHIVE, nếu không có thì [archive] "
+                         "store trong tệp cấu hình)",
                  .completion = Completion::directory});
   own.push_back(fixed_time());
   return own;
@@ -92,7 +93,10 @@ std::vector<CommandDef> make_commands() {
     c.options.insert(
         c.options.begin() + 1,
         {output("RA.pdf", "tệp PDF kết quả (ghi vào tệp tạm rồi đổi tên: không bao giờ để lại tệp dở dang)"),
-         date_option("ngày ban hành văn bản (YYYY-MM-DD); mặc định là ngày mẫu chỉ định trong hồ "
+         {.name = "--case",
+          .placeholder = "MÃ",
+          .help = "mã hồ sơ cần lập, khi tệp là một sổ (<register>) nhiều hồ sơ"},
+         date_option("ngày ban hành văn bản (dd/mm/yyyy hoặc yyyy-mm-dd); mặc định là ngày mẫu chỉ định trong hồ "
                      "sơ, nếu không có thì ngày quyết định, nếu không có thì hôm nay. Ngày này quyết định văn bản "
                      "pháp luật được trích dẫn (trước/sau 01/07/2026)"),
          {.name = "--number",
@@ -122,10 +126,12 @@ std::vector<CommandDef> make_commands() {
                     .placeholder = "HỒ-SƠ.xml",
                     .help = "chỉ tên các mẫu dùng được cho hồ sơ này",
                     .completion = Completion::file},
-                   {.name = "--check", .help = "kiểm tra mọi mẫu và dữ liệu pháp luật; mã thoát 1 khi có lỗi"},
+                   {.name = "--check",
+                    .help = "kiểm tra mọi mẫu và dữ liệu pháp luật, cả mẫu và lịch riêng của cơ quan (thư mục "
+                            "ghi đè); mã thoát 1 khi có lỗi"},
                    {.name = "--describe",
                     .placeholder = "TÊN",
-                    .help = "mô tả một mẫu và các tham số của nó (vanban render --set); dòng cuối \"example: …\" là "
+                    .help = "mô tả một mẫu và các tham số của nó (vanban render --set); dòng cuối \"ví dụ: …\" là "
                             "các tham số dùng được để lập văn bản thử",
                     .completion = Completion::template_name}},
        .operand_completion = Completion::none});
@@ -137,26 +143,27 @@ std::vector<CommandDef> make_commands() {
                      "ĐẦU-VÀO là tệp sổ (<register>) hoặc thư mục các tệp hồ sơ .xml. Mỗi hồ sơ một tệp "
                      "<mã hồ sơ>-<mẫu>.pdf, cùng manifest.csv và manifest.json."};
     c.options = document_options();
-    c.options.insert(c.options.begin() + 1,
-                     {output("THƯ-MỤC", "thư mục kết quả"),
-                      {.name = "--where",
-                       .placeholder = "ĐIỀU-KIỆN",
-                       .help = "chỉ các hồ sơ thỏa điều kiện, ví dụ: debtor.outstanding > 0, has(asset.mortgagee), "
-                               "status.condition == \"no-means\" (ngôn ngữ điều kiện của mẫu: templates/README.md)"},
-                      {.name = "--jobs",
-                       .placeholder = "N",
-                       .help = "số luồng song song (mặc định: số lõi CPU); kết quả giống nhau với mọi N"},
-                      {.name = "--combined",
-                       .placeholder = "TỆP.pdf",
-                       .help = "thêm một tệp PDF gộp mọi văn bản theo thứ tự, mỗi văn bản bắt đầu trang mới",
-                       .completion = Completion::file},
-                      {.name = "--duplex", .help = "trong tệp gộp, mỗi văn bản bắt đầu ở trang lẻ (in hai mặt)"},
-                      {.name = "--force", .help = "lập lại cả những tệp đã có và khớp mã băm trong manifest"},
-                      date_option("ngày của mọi văn bản (YYYY-MM-DD; mặc định: hôm nay); hồ sơ được xét như tại "
-                                  "ngày đó")});
+    c.options.insert(
+        c.options.begin() + 1,
+        {output("THƯ-MỤC", "thư mục kết quả"),
+         {.name = "--where",
+          .placeholder = "ĐIỀU-KIỆN",
+          .help = "chỉ các hồ sơ thỏa điều kiện, ví dụ: debtor.outstanding > 0, has(asset.mortgagee), "
+                  "status.condition == \"no-means\" (ngôn ngữ điều kiện của mẫu: templates/README.md)"},
+         {.name = "--jobs",
+          .placeholder = "N",
+          .help = "số luồng song song (mặc định: số lõi CPU); kết quả giống nhau với mọi N"},
+         {.name = "--combined",
+          .placeholder = "TỆP.pdf",
+          .help = "thêm một tệp PDF gộp mọi văn bản theo thứ tự, mỗi văn bản bắt đầu trang mới",
+          .completion = Completion::file},
+         {.name = "--duplex", .help = "trong tệp gộp, mỗi văn bản bắt đầu ở trang lẻ (in hai mặt)"},
+         {.name = "--force", .help = "lập lại cả những tệp đã có và khớp mã băm trong manifest.csv"},
+         date_option("ngày của mọi văn bản (dd/mm/yyyy hoặc yyyy-mm-dd; mặc định: hôm nay); hồ sơ được xét như tại "
+                     "ngày đó")});
     c.notes =
         "Thứ tự: tên người phải thi hành án theo thứ tự tiếng Việt, rồi mã hồ sơ. Hồ sơ lỗi được báo và bỏ qua; mã "
-        "thoát 1 khi có hồ sơ lỗi. Ctrl-C dừng gọn: không để lại tệp dở, manifest ghi những gì đã xong.";
+        "thoát 1 khi có hồ sơ lỗi. Ctrl-C dừng gọn: không để lại tệp dở, manifest.csv ghi những gì đã xong.";
     c.operand_completion = Completion::file;
     list.push_back(std::move(c));
   }
@@ -215,7 +222,9 @@ std::vector<CommandDef> make_commands() {
        .description = "Liệt kê và kiểm tra mọi chữ ký số: người ký và chứng thư, thời điểm ký, phạm vi ký, tính toàn "
                       "vẹn (giá trị băm), chữ ký CMS, chuỗi chứng thư tới gốc tin cậy, và phần được thêm vào sau chữ "
                       "ký cuối.",
-       .options = {trust("chứng thư gốc tin cậy"), fixed_time()},
+       .options = {trust("chứng thư gốc tin cậy (có thể lặp lại); mặc định: các tệp .pem của thư mục [trust] anchors "
+                         "trong tệp cấu hình"),
+                   json("kết quả dạng JSON (mọi trường của từng chữ ký, và kết luận)"), fixed_time()},
        .notes = "Mã thoát 0 chỉ khi mọi chữ ký hợp lệ, phủ đúng phiên bản của nó, và chữ ký cuối phủ toàn bộ tệp."});
   list.push_back(
       {.name = "archive",
@@ -241,8 +250,9 @@ std::vector<CommandDef> make_commands() {
              .placeholder = "HỒ-SƠ.xml",
              .help = "hồ sơ, hoặc một sổ: mỗi văn bản lấy hồ sơ mang mã ghi trong văn bản",
              .completion = Completion::file},
-            trust("gốc tin cậy (được ghi vào kho); không có thì các gốc đã ghi trong kho. Chữ ký còn nguyên vẹn "
-                  "nhưng không dẫn tới gốc tin cậy được lưu kèm cảnh báo"),
+            trust("gốc tin cậy (được ghi vào kho); không có thì các gốc đã ghi trong kho, rồi thư mục [trust] "
+                  "anchors trong tệp cấu hình. Chữ ký còn nguyên vẹn nhưng không dẫn tới gốc tin cậy được lưu kèm "
+                  "cảnh báo"),
             {.name = "--allow-unsigned",
              .help = "lưu cả văn bản chưa ký hoặc có chữ ký không hợp lệ (ghi lại như vậy)"},
             {.name = "--require-trusted", .help = "từ chối chữ ký không dẫn tới gốc tin cậy"},
@@ -256,24 +266,25 @@ std::vector<CommandDef> make_commands() {
                                                .help = "văn bản mang số/ký hiệu này thay cho mã lưu trữ"},
                                               {.name = "--year", .placeholder = "NĂM", .help = "năm của --number"}}),
                   .operand_completion = Completion::none});
-  list.push_back({.name = "archive search",
-                  .operands = "",
-                  .summary = "tìm văn bản",
-                  .description =
-                      "Tên không phân biệt hoa thường và dấu (\"nguyen van hung\" tìm được \"Nguyễn Văn Hùng\"); số "
-                      "so như một số (\"5/QĐ-CCTHADS\" tìm được \"05/QĐ-CCTHADS\").",
-                  .options = archive_options(
-                      {{.name = "--case", .placeholder = "MÃ", .help = "văn bản của hồ sơ này"},
-                       {.name = "--number", .placeholder = "SỐ/KÝ-HIỆU", .help = "văn bản mang số/ký hiệu này"},
-                       {.name = "--party", .placeholder = "TÊN", .help = "văn bản có đương sự mang tên này"},
-                       {.name = "--type", .placeholder = "LOẠI", .help = "loại văn bản (Quyết định, Thông báo, …)"},
-                       {.name = "--signer", .placeholder = "TÊN", .help = "người ký"},
-                       {.name = "--from", .placeholder = "NGÀY", .help = "ban hành từ ngày này (YYYY-MM-DD)"},
-                       {.name = "--to", .placeholder = "NGÀY", .help = "ban hành đến ngày này"},
-                       {.name = "--year", .placeholder = "NĂM", .help = "ban hành trong năm này"},
-                       {.name = "--limit", .placeholder = "N", .help = "in nhiều nhất N kết quả"},
-                       json("kết quả dạng JSON (mọi trường)")}),
-                  .operand_completion = Completion::none});
+  list.push_back(
+      {.name = "archive search",
+       .operands = "[CHỮ]",
+       .summary = "tìm văn bản",
+       .description = "CHỮ được tìm trong tên đương sự, số/ký hiệu và trích yếu. Tên không phân biệt hoa thường và "
+                      "dấu (\"nguyen van hung\" tìm được \"Nguyễn Văn Hùng\"); số so như một số (\"5/QĐ-CCTHADS\" "
+                      "tìm được \"05/QĐ-CCTHADS\"). Khi có nhiều kết quả hơn số được in, dòng cuối nói vậy.",
+       .options = archive_options(
+           {{.name = "--case", .placeholder = "MÃ", .help = "văn bản của hồ sơ này"},
+            {.name = "--number", .placeholder = "SỐ/KÝ-HIỆU", .help = "văn bản mang số/ký hiệu này"},
+            {.name = "--party", .placeholder = "TÊN", .help = "văn bản có đương sự mang tên này"},
+            {.name = "--type", .placeholder = "LOẠI", .help = "loại văn bản (Quyết định, Thông báo, …)"},
+            {.name = "--signer", .placeholder = "TÊN", .help = "người ký"},
+            {.name = "--from", .placeholder = "NGÀY", .help = "ban hành từ ngày này (dd/mm/yyyy hoặc yyyy-mm-dd)"},
+            {.name = "--to", .placeholder = "NGÀY", .help = "ban hành đến ngày này"},
+            {.name = "--year", .placeholder = "NĂM", .help = "ban hành trong năm này"},
+            {.name = "--limit", .placeholder = "N", .help = "in nhiều nhất N kết quả (mặc định 100)"},
+            json("kết quả dạng JSON (mọi trường)")}),
+       .operand_completion = Completion::none});
   list.push_back({.name = "archive verify",
                   .operands = "",
                   .summary = "băm lại mọi tệp, kiểm tra chuỗi bản ghi và chữ ký",
@@ -406,9 +417,13 @@ const std::vector<OptionDef>& global_options() {
   static const std::vector<OptionDef> list = {
       {.name = "--resources",
        .placeholder = "THƯ-MỤC",
-       .help = "thư mục chứa templates/, fonts/, rules/, schemas/ (mặc định: biến VANBAN_HOME, nếu không có thì "
-               "thư mục cài đặt)",
+       .help = "thư mục chứa templates/, fonts/, rules/, schemas/ (mặc định: biến VANBAN_HOME, rồi thư mục cài đặt "
+               "cạnh chương trình, rồi /usr/share/vanban)",
        .completion = Completion::directory},
+      {.name = "--config",
+       .placeholder = "TỆP",
+       .help = "tệp cấu hình của cơ quan (mặc định: biến VANBAN_CONFIG, rồi /etc/vanban/vanban.conf nếu có)",
+       .completion = Completion::file},
       {.name = "--help", .alias = "-h", .help = "hướng dẫn; \"vanban LỆNH --help\" cho từng lệnh"},
   };
   return list;
@@ -431,14 +446,14 @@ std::vector<std::string> subcommands(std::string_view group) {
 std::string main_help() {
   std::string out =
       "vanban — lập văn bản thi hành án dân sự theo Nghị định 30/2020/NĐ-CP\n\n"
-      "Cách dùng: vanban [--resources THƯ-MỤC] LỆNH [TÙY CHỌN]\n\nLệnh:\n";
+      "Cách dùng: vanban [--resources THƯ-MỤC] [--config TỆP] LỆNH [TÙY CHỌN]\n\nLệnh:\n";
   for (const auto& command : commands()) {
     if (command.name.find(' ') != std::string::npos) continue;
     std::string first = "  " + command.name;
     out += wrap(command.summary, 13, first + std::string(13 - first.size(), ' '));
   }
   out += "\nTùy chọn chung:\n" + options_block(global_options());
-  out += wrap("phiên bản", kColumn, "  --version");
+  out += wrap("phiên bản và bản sửa đổi của mã nguồn (git)", kColumn, "  --version");
   out += "\nMã thoát: 0 thành công, 1 dữ liệu bị từ chối, 2 sai cách dùng, 3 lỗi môi trường.\n";
   return out;
 }
@@ -457,7 +472,7 @@ std::string command_help(const CommandDef& command) {
     }
   }
   out += "\nTùy chọn:\n" + options_block(command.options);
-  out += "\nTùy chọn chung: --resources THƯ-MỤC, -h/--help (xem: vanban --help)\n";
+  out += "\nTùy chọn chung: --resources THƯ-MỤC, --config TỆP, -h/--help (xem: vanban --help)\n";
   if (!command.notes.empty()) out += "\n" + wrap(command.notes, 0);
   return out;
 }
@@ -466,9 +481,11 @@ std::string man_page(std::string_view version) {
   std::string out = ".\\\" Made by `vanban --man` from the CLI's option table (src/cli/options.cpp); do not edit.\n";
   out += ".TH VANBAN 1 \"\" \"vanban " + std::string(version) + "\" \"Hướng dẫn sử dụng\"\n";
   out += ".SH TÊN\nvanban \\- lập, ký và lưu trữ văn bản thi hành án dân sự theo Nghị định 30/2020/NĐ\\-CP\n";
-  out += ".SH CÁCH DÙNG\n.B vanban\n[\\fB\\-\\-resources\\fR \\fITHƯ\\-MỤC\\fR] \\fILỆNH\\fR [\\fITÙY CHỌN\\fR]\n";
+  out +=
+      ".SH CÁCH DÙNG\n.B vanban\n[\\fB\\-\\-resources\\fR \\fITHƯ\\-MỤC\\fR] [\\fB\\-\\-config\\fR \\fITỆP\\fR] "
+      "\\fILỆNH\\fR [\\fITÙY CHỌN\\fR]\n";
   out += ".SH TÙY CHỌN CHUNG\n" + roff_option_list(global_options());
-  out += ".TP\n\\fB\\-\\-version\\fR\nphiên bản\n";
+  out += ".TP\n\\fB\\-\\-version\\fR\nphiên bản và bản sửa đổi của mã nguồn\n";
   out += ".SH LỆNH\n";
   for (const auto& command : commands()) {
     out += ".SS \"vanban " + roff(command.name) + "\"\n";
@@ -477,6 +494,11 @@ std::string man_page(std::string_view version) {
     out += roff_option_list(command.options);
     if (!command.notes.empty()) out += ".PP\n" + roff(command.notes) + "\n";
   }
+  out +=
+      ".SH TỆP\n.TP\n/etc/vanban/vanban.conf\ntệp cấu hình của cơ quan (TOML); ví dụ có chú thích: "
+      "/usr/share/doc/vanban/vanban.conf.example\n.TP\n/etc/vanban/templates/, /etc/vanban/calendar.xml\nmẫu văn "
+      "bản và lịch ngày làm việc riêng của cơ quan, được dùng trước bản cài đặt\n.TP\n/usr/share/vanban\nmẫu văn "
+      "bản, dữ liệu pháp luật, lược đồ, ví dụ\n.TP\n/var/lib/vanban\nkho lưu trữ mặc định\n";
   out += ".SH MÃ THOÁT\n0 thành công, 1 dữ liệu bị từ chối, 2 sai cách dùng, 3 lỗi môi trường, 130 bị ngắt.\n";
   return out;
 }
@@ -491,7 +513,7 @@ std::string bash_completion() {
       "  command=\"\"\n"
       "  for ((i = 1; i < COMP_CWORD; i++)); do\n"
       "    case \"${COMP_WORDS[i]}\" in\n"
-      "      --resources) ((i++)) ;;\n"
+      "      --resources|--config) ((i++)) ;;\n"
       "      -*) ;;\n"
       "      *) if [[ -z \"$command\" ]]; then command=\"${COMP_WORDS[i]}\";\n"
       "         elif [[ \"$command\" == archive && \"$command\" != *' '* ]]; then command=\"archive "
@@ -501,7 +523,7 @@ std::string bash_completion() {
       "  done\n"
       "  case \"$prev\" in\n"
       "    --resources) COMPREPLY=($(compgen -d -- \"$cur\")); return ;;\n"
-
+      "    --config) COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n"
       "  esac\n"
       "  case \"$command\" in\n";
   std::string top;

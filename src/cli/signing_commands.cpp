@@ -10,10 +10,12 @@
 #include <iostream>
 #include <optional>
 
+#include "api/answers.hpp"
 #include "base/file_io.hpp"
 #include "cli/arguments.hpp"
 #include "cli/common.hpp"
 #include "pipeline/engine.hpp"
+#include "pipeline/office.hpp"
 #include "pipeline/signing.hpp"
 #include "pipeline/verification.hpp"
 
@@ -112,7 +114,7 @@ void print_report(const std::string& path, const pipeline::Verification& verific
 
 }  // namespace
 
-int run_sign(const std::vector<std::string>& args, const std::filesystem::path& root) {
+int run_sign(const std::vector<std::string>& args, Invocation& invocation) {
   if (print_help(args, "sign")) return kOk;
   const Arguments arguments = parse(args, "sign");
   if (arguments.positional().size() != 1) throw UsageError{"cần đúng một tệp PDF để ký (xem vanban sign --help)"};
@@ -126,6 +128,15 @@ int run_sign(const std::vector<std::string>& args, const std::filesystem::path& 
   request.keys = {path("--key"), path("--cert"), path("--chain"), path("--p12")};
   request.appearance = arguments.value("--appearance");
   request.image = path("--image");
+  // The office's images from the configuration, instead of a path on the command line.
+  if (arguments.flag("--seal") || arguments.value("--officer")) {
+    if (request.image || (arguments.flag("--seal") && arguments.value("--officer")))
+      throw UsageError{"--image, --seal và --officer: chỉ dùng một"};
+    const auto& settings = invocation.configuration().settings;
+    request.image = pipeline::office_image(settings.office ? &*settings.office : nullptr, arguments.flag("--seal"),
+                                           arguments.value("--officer"));
+    if (!request.appearance && arguments.flag("--seal")) request.appearance = "agency";
+  }
   request.field = arguments.value("--field").value_or("");
   request.reason = arguments.value("--reason").value_or("");
   request.location = arguments.value("--location").value_or("");
@@ -142,14 +153,14 @@ int run_sign(const std::vector<std::string>& args, const std::filesystem::path& 
   if (!pdf || !identity) return kInputRejected;
   Diagnostics signing;
   const auto signed_pdf =
-      pipeline::sign_document(*pdf, input, *identity, request, time, pipeline::ResourcePaths::under(root), signing);
+      pipeline::sign_document(*pdf, input, *identity, request, time, invocation.resources(), signing);
   print(signing);
   if (!signed_pdf) return kInputRejected;
   write_file_atomically(output, *signed_pdf);
   return kOk;
 }
 
-int run_verify(const std::vector<std::string>& args) {
+int run_verify(const std::vector<std::string>& args, Invocation& invocation) {
   if (print_help(args, "verify")) return kOk;
   const Arguments arguments = parse(args, "verify");
   if (arguments.positional().size() != 1) throw UsageError{"cần đúng một tệp PDF để kiểm tra"};
@@ -157,7 +168,11 @@ int run_verify(const std::vector<std::string>& args) {
   sign::VerifyOptions options;
   options.now = read_clock(arguments);
   bool readable = true;
-  for (const auto& trust : arguments.values("--trust")) {
+  std::vector<std::string> trust_files = arguments.values("--trust");
+  if (trust_files.empty())
+    for (const auto& file : pipeline::configured_trust_anchors(invocation.configuration()))
+      trust_files.push_back(file.string());
+  for (const auto& trust : trust_files) {
     auto pem = read_input(trust);
     readable = readable && pem.has_value();
     if (pem) options.trusted_roots_pem.push_back(std::move(*pem));
@@ -168,8 +183,12 @@ int run_verify(const std::vector<std::string>& args) {
   const auto verification = pipeline::verify_document(*pdf, options, SourceLoc{make_file_name(path)}, diagnostics);
   print(diagnostics);
   if (!verification) return kInputRejected;
-  print_report(path, *verification, options.now.offset_minutes);
-  print(verification->verdict);
+  if (arguments.flag("--json")) {
+    std::cout << api::verification(path, *verification, options.now.offset_minutes);
+  } else {
+    print_report(path, *verification, options.now.offset_minutes);
+    print(verification->verdict);
+  }
   return verification->holds() ? kOk : kInputRejected;
 }
 
