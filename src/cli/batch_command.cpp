@@ -129,8 +129,8 @@ int run_batch(const std::vector<std::string>& args, Invocation& invocation) {
                failed, decimal_comma(seconds, 2).c_str(),
                decimal_comma(seconds > 0 ? static_cast<double>(done) / seconds : 0.0, 1).c_str());
   if (g_interrupted.load()) {
-    std::fprintf(stderr, "đã dừng theo yêu cầu: %zu/%zu hồ sơ đã xong, manifest.csv ghi những hồ sơ này\n", items.size(),
-                 runner.planned());
+    std::fprintf(stderr, "đã dừng theo yêu cầu: %zu/%zu hồ sơ đã xong, manifest.csv ghi những hồ sơ này\n",
+                 items.size(), runner.planned());
     return kInterrupted;
   }
   return failed > 0 ? kInputRejected : kOk;

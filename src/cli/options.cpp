@@ -205,6 +205,13 @@ std::vector<CommandDef> make_commands() {
             .placeholder = "ẢNH.png",
             .help = "ảnh chữ ký (xanh) hoặc con dấu (đỏ), nền trong suốt",
             .completion = Completion::file},
+           {.name = "--seal",
+            .help = "ảnh con dấu của cơ quan ghi trong tệp cấu hình ([office] seal_image) thay cho --image; mặc định "
+                    "--appearance agency"},
+           {.name = "--officer",
+            .placeholder = "MÃ",
+            .help = "ảnh chữ ký của cán bộ MÃ ghi trong tệp cấu hình ([[office.officers]] signature_image) thay cho "
+                    "--image"},
            {.name = "--field",
             .placeholder = "TÊN",
             .help = "tên trường chữ ký (mặc định: ô trống \"signer\"/\"agency\" nếu có, nếu không tạo mới)"},

@@ -251,7 +251,7 @@ namespace {
 // to start (environment error) rather than half-render.
 TEST(Cli, TemplateCheckReportsPositions) {
   const auto root = test::scratch_dir("e2e_check");
-  for (const char* folder : {"fonts", "rules", "templates"})
+  for (const char* folder : {"fonts", "rules", "schemas", "templates"})
     std::filesystem::copy(test::source_dir() / folder, root / folder, std::filesystem::copy_options::recursive);
   test::write_text(root / "templates" / "hong.vbt",
                    "{@document name=\"Thông báo\" code=\"TB\"}\n{#if debtor.is_person}\n{debtor.nmae}\n{/if}\n");
@@ -318,12 +318,13 @@ namespace {
 TEST(CliConventions, VersionNamesTheRevisionAndThePdfTheVersion) {
   const auto version = vanban("--version");
   EXPECT_EQ(version.exit_code, 0);
-  EXPECT_TRUE(std::regex_match(version.out, std::regex("vanban [0-9]+\\.[0-9]+\\.[0-9]+ \\(git ([0-9a-f]{7,}|không rõ)\\)\n")))
+  EXPECT_TRUE(
+      std::regex_match(version.out, std::regex("vanban [0-9]+\\.[0-9]+\\.[0-9]+ \\(git ([0-9a-f]{7,}|không rõ)\\)\n")))
       << version.out;
   const std::string number = version.out.substr(7, version.out.find(' ', 7) - 7);
   const auto pdf = test::render_decision(test::scratch_dir("e2e_producer"));
   const auto info = run("pdfinfo " + quote(pdf));
-  EXPECT_NE(info.out.find("Producer:       vanban " + number + "\n"), std::string::npos) << info.out;
+  EXPECT_TRUE(std::regex_search(info.out, std::regex("Producer: +vanban " + number + "\n"))) << info.out;
 }
 
 TEST(CliConventions, DatesAsClerksWriteThem) {
@@ -343,17 +344,20 @@ TEST(CliConventions, RenderTakesOneCaseOutOfARegister) {
   const auto dir = test::scratch_dir("e2e_register_case");
   const auto register_file = test::source_dir() / "examples" / "so-thu-ly-thuong-xuan.xml";
   const auto pdf = dir / "603.pdf";
-  const auto one = vanban("render " + quote(register_file.string()) + " --case THA-2024-000603 --template thu-van-dong " +
-                          "--date 15/10/2024 -o " + quote(pdf.string()));
+  const auto one =
+      vanban("render " + quote(register_file.string()) + " --case THA-2024-000603 --template thu-van-dong " +
+             "--date 15/10/2024 -o " + quote(pdf.string()));
   EXPECT_EQ(one.exit_code, 0) << one.err;
   EXPECT_TRUE(std::filesystem::exists(pdf));
-  const auto without = vanban("render " + quote(register_file.string()) + " --template thu-van-dong -o " +
-                              quote(pdf.string()));
+  const auto without =
+      vanban("render " + quote(register_file.string()) + " --template thu-van-dong -o " + quote(pdf.string()));
   EXPECT_EQ(without.exit_code, 1);
   EXPECT_NE(without.err.find("[E0421]"), std::string::npos) << without.err;
   EXPECT_NE(without.err.find("--case"), std::string::npos) << without.err;
-  const auto unknown = vanban("render " + quote(register_file.string()) + " --case THA-2024-000630 --template "
-                              "thu-van-dong -o " + quote(pdf.string()));
+  const auto unknown = vanban("render " + quote(register_file.string()) +
+                              " --case THA-2024-000630 --template "
+                              "thu-van-dong -o " +
+                              quote(pdf.string()));
   EXPECT_EQ(unknown.exit_code, 1);
   EXPECT_NE(unknown.err.find("lỗi: [E0422] tệp không có hồ sơ mã \"THA-2024-000630\" (có phải ý bạn là "
                              "\"THA-2024-000603\"?)"),

@@ -216,8 +216,8 @@ TEST(Config, TheOfficesSealAndSignatureImagesSign) {
                                   quote((pki / "officer.pem").string()) + " --officer pho" + time);
   ASSERT_EQ(signed_once.exit_code, 0) << signed_once.err;
   const auto twice = dir / "qd-2.pdf";
-  const auto signed_twice = vanban(with + "sign " + quote(once.string()) + " -o " + quote(twice.string()) +
-                                   " --key " + quote((pki / "agency.key").string()) + " --cert " +
+  const auto signed_twice = vanban(with + "sign " + quote(once.string()) + " -o " + quote(twice.string()) + " --key " +
+                                   quote((pki / "agency.key").string()) + " --cert " +
                                    quote((pki / "agency.pem").string()) + " --seal" + time);
   ASSERT_EQ(signed_twice.exit_code, 0) << signed_twice.err;
   const auto verified =
@@ -225,9 +225,9 @@ TEST(Config, TheOfficesSealAndSignatureImagesSign) {
   EXPECT_EQ(verified.exit_code, 0) << verified.out;
   EXPECT_NE(verified.out.find("trường \"signer\""), std::string::npos) << verified.out;
   // An officer the file gives no image for.
-  const auto none = vanban(with + "sign " + quote(pdf.string()) + " -o " + quote((dir / "x.pdf").string()) +
-                           " --key " + quote((pki / "officer.key").string()) + " --cert " +
-                           quote((pki / "officer.pem").string()) + " --officer chv" + time);
+  const auto none = vanban(with + "sign " + quote(pdf.string()) + " -o " + quote((dir / "x.pdf").string()) + " --key " +
+                           quote((pki / "officer.key").string()) + " --cert " + quote((pki / "officer.pem").string()) +
+                           " --officer chv" + time);
   EXPECT_EQ(none.exit_code, 2);
   EXPECT_NE(none.err.find("--officer chv: tệp cấu hình không ghi signature_image"), std::string::npos) << none.err;
 }

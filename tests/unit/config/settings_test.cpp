@@ -86,8 +86,9 @@ TEST(Settings, EachProblemHasItsCodeAndPlace) {
     EXPECT_FALSE(parse(text, diagnostics));
     return diagnostics.empty() ? std::string() : format_diagnostic(diagnostics.list().front());
   };
-  EXPECT_EQ(first("[office\n").rfind("/etc/vanban/vanban.conf:1:8: lỗi: [E0810] tệp cấu hình không đúng cú pháp TOML", 0),
-            0U);
+  EXPECT_EQ(
+      first("[office\n").rfind("/etc/vanban/vanban.conf:1:8: lỗi: [E0810] tệp cấu hình không đúng cú pháp TOML", 0),
+      0U);
   EXPECT_EQ(first("[render]\nsigner = 3\n"),
             "/etc/vanban/vanban.conf:2:10: lỗi: [E0812] render.signer phải là chuỗi trong ngoặc kép");
   EXPECT_EQ(first("[office]\nplace = \"A\"\n[[office.names]]\nname = \"N\"\ncode = \"C\"\nfrom = \"31/02/2025\"\n"),

@@ -72,7 +72,8 @@ TEST(FontSet, AFontOtherThanLiberationSerifIsRefused) {
     std::filesystem::copy_file(test::source_dir() / "fonts" / name, dir / name);
   const std::filesystem::path sans = "/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf";
   if (!std::filesystem::exists(sans)) GTEST_SKIP() << "fonts-liberation2 is not installed";
-  std::filesystem::copy_file(sans, dir / "LiberationSerif-Regular.ttf", std::filesystem::copy_options::overwrite_existing);
+  std::filesystem::copy_file(sans, dir / "LiberationSerif-Regular.ttf",
+                             std::filesystem::copy_options::overwrite_existing);
   EXPECT_THROW(FontSet::load(dir), Error);
 }
 

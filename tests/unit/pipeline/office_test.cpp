@@ -15,10 +15,18 @@ model::Date date(int y, int m, int d) { return *model::Date::from_ymd(y, m, d); 
 model::OfficeProfile profile() {
   model::OfficeProfile office;
   office.place = "Quỳ Hợp";
-  office.names.push_back({"CỤC THI HÀNH ÁN DÂN SỰ TỈNH NGHỆ AN", "CHI CỤC THI HÀNH ÁN DÂN SỰ HUYỆN QUỲ HỢP", "CCTHADS",
-                          "", {std::nullopt, date(2025, 6, 30)}, {}});
-  office.names.push_back({"THI HÀNH ÁN DÂN SỰ TỈNH NGHỆ AN", "PHÒNG THI HÀNH ÁN DÂN SỰ KHU VỰC 5 - NGHỆ AN", "PTHADS",
-                          "", {date(2025, 7, 1), std::nullopt}, {}});
+  office.names.push_back({"CỤC THI HÀNH ÁN DÂN SỰ TỈNH NGHỆ AN",
+                          "CHI CỤC THI HÀNH ÁN DÂN SỰ HUYỆN QUỲ HỢP",
+                          "CCTHADS",
+                          "",
+                          {std::nullopt, date(2025, 6, 30)},
+                          {}});
+  office.names.push_back({"THI HÀNH ÁN DÂN SỰ TỈNH NGHỆ AN",
+                          "PHÒNG THI HÀNH ÁN DÂN SỰ KHU VỰC 5 - NGHỆ AN",
+                          "PTHADS",
+                          "",
+                          {date(2025, 7, 1), std::nullopt},
+                          {}});
   office.officers.push_back({"chv", "Phạm Quốc Khánh", "Chấp hành viên", "", "", {}, {}});
   office.officers.push_back({"truong", "Lê Văn A", "Chi cục trưởng", "", "", {std::nullopt, date(2025, 6, 30)}, {}});
   return office;
@@ -69,7 +77,10 @@ TEST(Office, ACaseThatCarriesItsOwnKeepsThemAndIsWarnedWhereTheyDiffer) {
   auto own = bare();
   own.agency.name = model::Text{"CHI CỤC THI HÀNH ÁN DÂN SỰ HUYỆN QUỲ HỢP", {make_file_name("c.xml"), 3, 11}};
   own.agency.code = model::Text{"CCTHADS", {make_file_name("c.xml"), 4, 11}};
-  own.officers.push_back({"chv", model::Text{"Phạm Quốc Khánh", {}}, model::Text{"Chấp hành viên", {}}, std::nullopt,
+  own.officers.push_back({"chv",
+                          model::Text{"Phạm Quốc Khánh", {}},
+                          model::Text{"Chấp hành viên", {}},
+                          std::nullopt,
                           {make_file_name("c.xml"), 7, 5}});
   Diagnostics same;
   std::shared_ptr<const model::Case> completed;

@@ -264,7 +264,7 @@ TEST(CaseReader, StopsAfterAThousandErrors) {
   EXPECT_EQ(diagnostics.error_count(), 1000U);
   ASSERT_FALSE(diagnostics.empty());
   EXPECT_EQ(format_diagnostic(diagnostics.list().back()),
-            "case.xml: note: dừng kiểm tra sau 1000 lỗi, phần còn lại của tệp chưa được kiểm tra");
+            "case.xml: ghi chú: dừng kiểm tra sau 1000 lỗi, phần còn lại của tệp chưa được kiểm tra");
 }
 
 TEST(CaseReader, ReportsEveryProblemInOneRun) {
