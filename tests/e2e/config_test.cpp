@@ -185,12 +185,36 @@ TEST(Config, TheArchiveAndTheTrustAnchorsComeFromTheFile) {
   EXPECT_EQ(added.exit_code, 0) << added.err;
   EXPECT_NE(added.out.find("hợp lệ, tin cậy"), std::string::npos) << added.out;
   EXPECT_TRUE(std::filesystem::exists(dir / "kho" / "archive.sqlite"));
+  // [archive] database names the records' database apart from the store.
+  const auto separate = office_config(dir, "[archive]\nstore = \"kho2\"\ndatabase = \"csdl/luu-tru.sqlite\"\n");
+  std::filesystem::create_directories(dir / "csdl");
+  const auto added_there =
+      vanban("--config " + quote(separate.string()) + " archive add " + quote(signed_pdf.string()) + " --trust " +
+             quote((pki / "ca.pem").string()) + " --time 2025-06-01T10:00:00+07:00");
+  EXPECT_EQ(added_there.exit_code, 0) << added_there.err;
+  EXPECT_TRUE(std::filesystem::exists(dir / "csdl" / "luu-tru.sqlite"));
+  EXPECT_FALSE(std::filesystem::exists(dir / "kho2" / "archive.sqlite"));
   // Without a store named anywhere, archive refuses rather than using the current folder.
   const auto nowhere = run("cd " + quote(dir.string()) + " && " + quote(test::binary().string()) + " --resources " +
                            quote(test::source_dir().string()) + " archive search");
   EXPECT_EQ(nowhere.exit_code, 2);
   EXPECT_NE(nowhere.err.find("chưa chỉ định kho lưu trữ"), std::string::npos) << nowhere.err;
   EXPECT_FALSE(std::filesystem::exists(dir / "archive"));
+}
+
+TEST(Config, PathsResourcesNamesTheResources) {
+  const auto dir = test::scratch_dir("config_paths");
+  const auto config = office_config(dir, "[paths]\nresources = \"khong-co\"\n");
+  // Without --resources or VANBAN_HOME, [paths] resources is the one place looked at.
+  const auto result = run("env -u VANBAN_HOME " + quote(test::binary().string()) + " --config " +
+                          quote(config.string()) + " validate " + quote(example().string()));
+  EXPECT_EQ(result.exit_code, 3);
+  EXPECT_NE(result.err.find((dir / "khong-co").string() + " ([paths] resources)"), std::string::npos) << result.err;
+  const auto good = office_config(dir, "[paths]\nresources = \"" + test::source_dir().string() + "\"\n");
+  EXPECT_EQ(run("env -u VANBAN_HOME " + quote(test::binary().string()) + " --config " + quote(good.string()) +
+                " validate " + quote(example().string()))
+                .exit_code,
+            0);
 }
 
 TEST(Config, TheOfficesSealAndSignatureImagesSign) {
