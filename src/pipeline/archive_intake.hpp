@@ -28,6 +28,7 @@ archive::SignatureChecker archive_signature_checker(std::vector<Bytes> anchors, 
 
 /// An archive search as the front end received it (absent or empty: not restricted).
 struct ArchiveSearchRequest {
+  std::string text;  ///< free text: a party's name, a số/ký hiệu or words of the trích yếu
   std::string case_id;
   std::string number;
   std::string party;
