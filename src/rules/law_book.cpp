@@ -56,6 +56,34 @@ class LawReader {
     return parsed.value_or(model::Date{});
   }
 
+  std::optional<std::int64_t> amount(const xml::Element& element, std::string_view name) {
+    const auto* found = element.find_attribute(name);
+    if (found == nullptr) return std::nullopt;
+    std::int64_t value = 0;
+    const auto [end, problem] = std::from_chars(found->value.data(), found->value.data() + found->value.size(), value);
+    if (problem != std::errc() || end != found->value.data() + found->value.size() || value < 0) {
+      error(found->value_loc, "số tiền \"" + found->value + "\" không hợp lệ");
+      return std::nullopt;
+    }
+    return value;
+  }
+
+  RemissionRule read_remission(const xml::Element& element) {
+    RemissionRule rule;
+    rule.loc = element.loc;
+    const std::string kind = attribute(element, "kind");
+    if (kind == "reduce") rule.kind = RemissionRule::Kind::reduce;
+    else if (kind != "exempt") error(element.loc, "kind của <remission> phải là exempt hoặc reduce");
+    rule.from = amount(element, "from").value_or(0);
+    rule.below = amount(element, "below");
+    const auto months = amount(element, "after-months");
+    if (!months || *months <= 0 || *months > 1200) error(element.loc, "after-months phải là số tháng dương");
+    rule.after_months = static_cast<int>(months.value_or(0));
+    rule.basis = attribute(element, "basis");
+    if (const auto* confirmed = element.find_attribute("confirmed")) rule.confirmed = confirmed->value != "false";
+    return rule;
+  }
+
   Regime read_regime(const xml::Element& element) {
     Regime regime;
     regime.loc = element.loc;
@@ -90,6 +118,8 @@ class LawReader {
         if (const auto* basis = child.find_attribute("basis")) limit.basis = basis->value;
         if (const auto* confirmed = child.find_attribute("confirmed")) limit.confirmed = confirmed->value != "false";
         regime.time_limits[limit.id] = limit;
+      } else if (child.name == "remission") {
+        regime.remissions.push_back(read_remission(child));
       } else if (child.name == "form") {
         regime.form_codes[attribute(child, "document")] = attribute(child, "code");
       } else {
