@@ -33,6 +33,8 @@ constexpr const char* kMainHelp =
     "  sign       ký số tệp PDF (PAdES), người có thẩm quyền rồi cơ quan\n"
     "  verify     kiểm tra các chữ ký số trong tệp PDF\n"
     "  archive    kho lưu trữ văn bản đã ký: lưu, lấy ra, tìm, kiểm tra, xuất hồ sơ giao nộp\n"
+    "  report     thống kê kết quả thi hành án theo biểu mẫu (text, csv, json, pdf, xlsx)\n"
+    "  deadlines  các việc quá hạn, đến hạn và hồ sơ đề xuất xét miễn, giảm tại một ngày\n"
     "\n"
     "Tùy chọn chung:\n"
     "  --resources DIR  thư mục chứa templates/, fonts/, rules/ (mặc định: biến VANBAN_HOME,\n"
@@ -258,8 +260,10 @@ int run(std::vector<std::string> args) {
   if (command == "sign") return run_sign(args, root);
   if (command == "verify") return run_verify(args);
   if (command == "archive") return run_archive(args, root);
+  if (command == "report") return run_report(args, root);
+  if (command == "deadlines") return run_deadlines(args, root);
   throw UsageError{"không có lệnh \"" + command +
-                   "\" (các lệnh: render, validate, templates, batch, sign, verify, archive)"};
+                   "\" (các lệnh: render, validate, templates, batch, sign, verify, archive, report, deadlines)"};
 }
 
 }  // namespace

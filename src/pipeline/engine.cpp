@@ -75,9 +75,13 @@ std::unique_ptr<Engine> Engine::load(const ResourcePaths& paths, Diagnostics& di
   auto regimes = rules::LawBook::parse(read_resource(law_file), make_file_name(law_file.string()), diagnostics);
   auto calendar =
       rules::Calendar::parse(read_resource(calendar_file), make_file_name(calendar_file.string()), diagnostics);
+  const std::filesystem::path statistics_file = paths.rules / "statistics.xml";
+  auto statistics = rules::StatisticsBook::parse(read_resource(statistics_file),
+                                                 make_file_name(statistics_file.string()), diagnostics);
   auto templates = templating::TemplateSet::parse(template_sources(paths.templates), diagnostics);
-  if (!regimes || !calendar || !templates) return nullptr;
-  engine->law_ = std::make_unique<rules::Law>(rules::Law{std::move(*regimes), std::move(*calendar)});
+  if (!regimes || !calendar || !statistics || !templates) return nullptr;
+  engine->law_ =
+      std::make_unique<rules::Law>(rules::Law{std::move(*regimes), std::move(*calendar), std::move(*statistics)});
   // Every template is checked once here, so none can fail half-way through a rendering.
   Diagnostics checked;
   templates->check(*engine->law_, checked);
@@ -135,6 +139,17 @@ Bytes Engine::render_combined(const std::vector<const Resolved*>& requests, cons
   metadata.title = "Văn bản in hàng loạt: " + options.template_name;
   metadata.issued_date = options.date.value_or(options.today);
   return pdf::write_pdf(all, metadata, *fonts_);
+}
+
+const rules::Law& Engine::law() const { return *law_; }
+
+std::optional<Bytes> Engine::render_document(const doc::Document& document, const layout::Profile& profile,
+                                             Diagnostics& diagnostics) const {
+  Diagnostics local;
+  const layout::PageSet pages = layout::lay_out(document, *fonts_, profile, local);
+  diagnostics.merge(local);
+  if (local.has_errors()) return std::nullopt;
+  return pdf::write_pdf(pages, document.metadata, *fonts_);
 }
 
 void Engine::check_for_year(int year, Diagnostics& diagnostics) const {

@@ -151,6 +151,14 @@ class Engine {
   [[nodiscard]] Bytes render_combined(const std::vector<const Resolved*>& requests, const RenderOptions& options,
                                       bool duplex) const;
 
+  /// The law data the engine loaded: the regimes, the calendar and the statistics' counting rules.
+  [[nodiscard]] const rules::Law& law() const;
+
+  /// Lays out and writes a document made outside the templates (a report), as PDF/A-1b; nullopt with diagnostics
+  /// (E0501, a character the font cannot show).
+  [[nodiscard]] std::optional<Bytes> render_document(const doc::Document& document, const layout::Profile& profile,
+                                                     Diagnostics& diagnostics) const;
+
   /// Warnings about the installed data that depend on the date: a year the holiday calendar does not cover yet.
   void check_for_year(int year, Diagnostics& diagnostics) const;
 
