@@ -335,14 +335,20 @@ std::optional<DeadlineList> run_deadlines(const Engine& engine, const std::vecto
                    [&](std::size_t a, std::size_t b) { return reports::sooner(all[a], all[b]); });
   for (const std::size_t i : order) {
     DueItem item{std::move(all[i]), files[i], {}};
-    if (!item.deadline.template_name.empty()) {
+    const std::string& name = item.deadline.template_name;
+    if (!name.empty()) {
+      // The template's required --set parameters, for the clerk to fill in.
+      std::string parameters;
+      if (const auto info = engine.describe(name))
+        for (const auto& parameter : info->parameters)
+          if (parameter.required) parameters += " --set " + parameter.name + "=…";
       // A file of one case renders directly; a case of a register is picked out of it by a batch of one.
-      const std::string output = item.deadline.case_id + "-" + item.deadline.template_name + ".pdf";
       if (cases_per_file[item.file] == 1)
-        item.command = "vanban render " + item.file + " --template " + item.deadline.template_name + " -o " + output;
+        item.command = "vanban render " + item.file + " --template " + name + parameters + " -o " +
+                       item.deadline.case_id + "-" + name + ".pdf";
       else
-        item.command = "vanban batch " + item.file + " --template " + item.deadline.template_name +
-                       " --where 'case.id == \"" + item.deadline.case_id + "\"' --out .";
+        item.command = "vanban batch " + item.file + " --template " + name + parameters + " --where 'case.id == \"" +
+                       item.deadline.case_id + "\"' --out .";
     }
     list.items.push_back(std::move(item));
   }

@@ -131,7 +131,7 @@ std::optional<DeadlineList> run_deadlines(const Engine& engine, const std::vecto
 std::string deadlines_text(const DeadlineList& list);
 /// The list as CSV with a BOM.
 std::string deadlines_csv(const DeadlineList& list);
-/// The list as a PDF document (a DANH SÁCH with one table), PDF/A-1b.
+/// The list as a BÁO CÁO with one table (PDF/A-1b).
 Bytes deadlines_pdf(const Engine& engine, const DeadlineList& list, Diagnostics& diagnostics);
 
 /// "52,87" from hundredths of a percent; "-" when absent.

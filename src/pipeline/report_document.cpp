@@ -1,4 +1,4 @@
-// The statistics report as a BÁO CÁO, and the deadline list as a DANH SÁCH, through doc → layout → pdf: the Nghị
+// The statistics report and the deadline list as BÁO CÁO documents, through doc → layout → pdf: the Nghị
 // định 30 header, Số …/BC-…, the opening paragraph in the office's own wording, tables whose header row repeats on
 // every page, a bar chart of the rates, the signature and nơi nhận.
 
@@ -115,10 +115,7 @@ class StatisticsDocument {
       blocks.emplace_back(chart());
     }
     closing(document, report_.office,
-            {report_.office && report_.office->agency.parent
-                 ? text::capitalize_first(text::to_lower(report_.office->agency.parent->value))
-                 : std::string("Cơ quan cấp trên"),
-             "Viện kiểm sát nhân dân cùng cấp", "Lưu: VT, HSTK"});
+            {"Cơ quan thi hành án dân sự cấp trên", "Viện kiểm sát nhân dân cùng cấp", "Lưu: VT, HSTK"});
     document.metadata.keywords =
         regime_.form_code + ", " + short_date(statistics_.period.from) + "–" + short_date(statistics_.period.to);
     return document;
@@ -268,7 +265,7 @@ Bytes deadlines_pdf(const Engine& engine, const DeadlineList& list, Diagnostics&
   const auto& options = list.options;
   std::string subject = "Các việc đến hạn, quá hạn ngày " + short_date(options.as_of);
   if (options.within > 0) subject += " và đến hạn trong " + std::to_string(options.within) + " ngày làm việc tới";
-  doc::Document document = opening(list.office, options.as_of, "Danh sách", "DS", subject);
+  doc::Document document = opening(list.office, options.as_of, "Báo cáo", "BC", subject);
   auto& blocks = document.blocks;
   blocks.emplace_back(
       paragraph({run("Danh sách các bước thi hành án đã quá hạn hoặc sắp đến hạn theo thời hạn luật "
@@ -276,17 +273,15 @@ Bytes deadlines_pdf(const Engine& engine, const DeadlineList& list, Diagnostics&
                      "động, thuyết phục; việc quá hạn lâu nhất ở đầu danh sách. Tổng số: " +
                      std::to_string(list.items.size()) + " việc.")}));
   doc::Table table;
-  table.columns = {{"STT", doc::CellAlign::center},         {"Mức độ", doc::CellAlign::left},
-                   {"Hồ sơ", doc::CellAlign::left},         {"Việc cần làm", doc::CellAlign::left},
-                   {"Hạn", doc::CellAlign::center},         {"Căn cứ", doc::CellAlign::left},
-                   {"Chấp hành viên", doc::CellAlign::left}};
-  std::size_t number = 0;
+  table.columns = {{"Mức độ", doc::CellAlign::left},       {"Hồ sơ", doc::CellAlign::left},
+                   {"Việc cần làm", doc::CellAlign::left}, {"Hạn", doc::CellAlign::center},
+                   {"Căn cứ", doc::CellAlign::left},       {"Chấp hành viên", doc::CellAlign::left}};
   for (const auto& item : list.items) {
     const auto& d = item.deadline;
     const std::string urgency = d.days < 0    ? "Quá hạn " + std::to_string(-d.days) + " ngày"
                                 : d.days == 0 ? "Đến hạn hôm nay"
                                               : "Còn " + std::to_string(d.days) + " ngày";
-    table.rows.push_back(cells({std::to_string(++number), urgency, d.case_id + " (" + d.debtor + ")",
+    table.rows.push_back(cells({urgency, d.case_id + " (" + d.debtor + ")",
                                 d.label + (d.template_name.empty() ? "" : " (mẫu " + d.template_name + ")"),
                                 short_date(d.due), d.basis + (d.confirmed ? "" : " (chưa xác nhận)"), d.officer}));
   }
