@@ -168,13 +168,16 @@ int run_validate(const std::vector<std::string>& args, const std::filesystem::pa
       continue;
     }
     Diagnostics diagnostics;
-    const auto cases = engine->read_cases(*bytes, path, diagnostics, repair_mode(arguments));
+    // Streamed: a large register is checked a chunk at a time, never held whole.
+    std::size_t count = 0;
+    const bool read = engine->for_each_case(
+        *bytes, path, diagnostics, [&](model::Case&&) { ++count; }, [&] { count = 0; }, repair_mode(arguments));
     print(diagnostics);
-    if (!cases) {
+    if (!read) {
       rejected = true;
       continue;
     }
-    std::cout << path << ": hợp lệ, " << cases->cases.size() << " hồ sơ\n";
+    std::cout << path << ": hợp lệ, " << count << " hồ sơ\n";
   }
   return rejected ? kInputRejected : kOk;
 }

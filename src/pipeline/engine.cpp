@@ -163,10 +163,29 @@ void Engine::check_for_year(int year, Diagnostics& diagnostics) const {
 
 std::optional<model::Register> Engine::read_cases(std::string_view bytes, const std::string& file,
                                                   Diagnostics& diagnostics, text::RepairMode repair) const {
+  // Through the stream, so that a large register's trees never exist whole while its cases are collected.
+  model::Register out;
+  xml::CaseVisitor visitor;
+  visitor.take = [&](model::Case&& the_case) { out.cases.push_back(std::move(the_case)); };
+  visitor.restart = [&] { out.cases.clear(); };
+  visitor.period = [&](std::optional<model::Date> start, std::optional<model::Date> end) {
+    out.period_start = start;
+    out.period_end = end;
+  };
   xml::ReadOptions options;
   options.schema = case_schema_;
   options.repair = repair;
-  return xml::read_register(bytes, make_file_name(file), options, diagnostics);
+  if (!xml::read_cases(bytes, make_file_name(file), options, diagnostics, visitor)) return std::nullopt;
+  return out;
+}
+
+bool Engine::for_each_case(std::string_view bytes, const std::string& file, Diagnostics& diagnostics,
+                           const std::function<void(model::Case&&)>& visit, const std::function<void()>& restart,
+                           text::RepairMode repair) const {
+  xml::ReadOptions options;
+  options.schema = case_schema_;
+  options.repair = repair;
+  return xml::read_cases(bytes, make_file_name(file), options, diagnostics, xml::CaseVisitor{visit, restart});
 }
 
 std::vector<std::string> profile_problems(const layout::Profile& profile) { return layout::check_profile(profile); }

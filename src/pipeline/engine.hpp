@@ -3,6 +3,7 @@
 // loaded once; rendering is const and safe to call from several threads at once.
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -90,6 +91,14 @@ class Engine {
   [[nodiscard]] std::optional<model::Register> read_cases(std::string_view bytes, const std::string& file,
                                                           Diagnostics& diagnostics,
                                                           text::RepairMode repair = text::RepairMode::repair) const;
+
+  /// Reads and checks a case or register file like read_cases, with the same diagnostics, handing each case to
+  /// `visit` as soon as it is read: a large register is read a chunk at a time and never held whole. Returns false
+  /// when the file is refused (nothing then counts: a case handed over before the refusal is taken back by
+  /// `restart`, called first).
+  bool for_each_case(std::string_view bytes, const std::string& file, Diagnostics& diagnostics,
+                     const std::function<void(model::Case&&)>& visit, const std::function<void()>& restart,
+                     text::RepairMode repair = text::RepairMode::repair) const;
 
   /// A request for one case resolved once: its template, the document's date, and the case as it stood on that
   /// date. Every stage of that document (the context, the filter, the manifest) reads these.

@@ -137,22 +137,20 @@ DeadlineOptions deadline_options(const DeadlineRequest& request) {
   return options;
 }
 
-bool for_each_case(const Engine& engine, const std::vector<std::filesystem::path>& inputs,
-                   const std::function<void(const model::Case&)>& visit, Diagnostics& diagnostics,
-                   text::RepairMode repair) {
+bool for_each_case(const Engine& engine, const std::vector<std::filesystem::path>& inputs, const CaseConsumer& consumer,
+                   Diagnostics& diagnostics, text::RepairMode repair) {
   bool all_read = true;
   for (const auto& input : inputs) {
     for (const auto& path : case_files(input)) {
       Diagnostics local;
       const auto bytes = read_input_file(path, local);
-      std::optional<model::Register> cases;
-      if (bytes) cases = engine.read_cases(*bytes, path.string(), local, repair);
+      consumer.checkpoint();
+      const bool read =
+          bytes && engine.for_each_case(
+                       *bytes, path.string(), local, [&](model::Case&& the_case) { consumer.visit(the_case); },
+                       consumer.rollback, repair);
       diagnostics.merge(local);
-      if (!cases) {
-        all_read = false;
-        continue;
-      }
-      for (const auto& the_case : cases->cases) visit(the_case);
+      if (!read) all_read = false;
     }
   }
   return all_read;
@@ -188,14 +186,16 @@ std::optional<StatisticsReport> run_statistics(const Engine& engine, const std::
     return std::nullopt;
   }
   reports::Tally tally(*regime, options.period, options.grouping);
+  std::optional<reports::Tally> saved;
   std::optional<Office> office;
-  const bool read = for_each_case(
-      engine, inputs,
-      [&](const model::Case& the_case) {
-        if (!office) office = office_of(the_case);
-        tally.add(the_case);
-      },
-      diagnostics, repair);
+  CaseConsumer consumer;
+  consumer.visit = [&](const model::Case& the_case) {
+    if (!office) office = office_of(the_case);
+    tally.add(the_case);
+  };
+  consumer.checkpoint = [&] { saved = tally; };
+  consumer.rollback = [&] { tally = *saved; };
+  const bool read = for_each_case(engine, inputs, consumer, diagnostics, repair);
   if (!read) return std::nullopt;
   StatisticsReport report{tally.finish(), options, std::move(office)};
   if (report.statistics.grouping == reports::Grouping::officer)  // officers in Vietnamese order of their names
@@ -307,27 +307,38 @@ std::optional<DeadlineList> run_deadlines(const Engine& engine, const std::vecto
   std::vector<reports::Deadline> all;
   std::vector<std::string> files;  // parallel to `all`
   std::map<std::string, std::size_t> cases_per_file;
-  const bool read = for_each_case(
-      engine, inputs,
-      [&](const model::Case& the_case) {
-        if (!list.office) list.office = office_of(the_case);
-        if (options.officer) {
-          const model::Officer* officer = the_case.find_officer(the_case.enforcement.officer_id);
-          const bool match = the_case.enforcement.officer_id == *options.officer ||
-                             (officer && (officer->name.value == *options.officer ||
-                                          (officer->card && officer->card->value == *options.officer)));
-          if (!match) return;
-        }
-        const std::string file(the_case.loc.file_name());
-        ++cases_per_file[file];
-        auto due = reports::select_due(reports::deadlines_of(the_case, options.as_of, engine.law()), options.as_of,
-                                       options.within, engine.law().calendar);
-        for (auto& item : due) {
-          all.push_back(std::move(item));
-          files.push_back(file);
-        }
-      },
-      diagnostics, repair);
+  std::size_t kept = 0;  // items before the file being read
+  std::string reading;   // the file being read, once one of its cases was seen
+  CaseConsumer consumer;
+  consumer.checkpoint = [&] {
+    kept = all.size();
+    reading.clear();
+  };
+  consumer.rollback = [&] {
+    all.resize(kept);
+    files.resize(kept);
+    cases_per_file.erase(reading);  // counted again as the file is read again
+  };
+  consumer.visit = [&](const model::Case& the_case) {
+    if (!list.office) list.office = office_of(the_case);
+    const std::string file(the_case.loc.file_name());
+    ++cases_per_file[file];  // every case: a file of one case renders directly, see below
+    reading = file;
+    if (options.officer) {
+      const model::Officer* officer = the_case.find_officer(the_case.enforcement.officer_id);
+      const bool match = the_case.enforcement.officer_id == *options.officer ||
+                         (officer && (officer->name.value == *options.officer ||
+                                      (officer->card && officer->card->value == *options.officer)));
+      if (!match) return;
+    }
+    auto due = reports::select_due(reports::deadlines_of(the_case, options.as_of, engine.law()), options.as_of,
+                                   options.within, engine.law().calendar);
+    for (auto& item : due) {
+      all.push_back(std::move(item));
+      files.push_back(file);
+    }
+  };
+  const bool read = for_each_case(engine, inputs, consumer, diagnostics, repair);
   if (!read) return std::nullopt;
   std::vector<std::size_t> order(all.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;

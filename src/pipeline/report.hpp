@@ -50,11 +50,19 @@ ReportOptions report_options(const ReportRequest& request, model::Date today);
 /// A format option ("--format"); `allowed` lists the formats the command writes. Throws RequestError.
 OutputFormat parse_format(const std::optional<std::string>& text, const std::vector<OutputFormat>& allowed);
 
-/// The cases of the input files, read and checked as `validate` reads them, each handed to `visit` in file order.
-/// Every problem goes to `diagnostics`; returns false (after reading every file) when a file was refused.
-bool for_each_case(const Engine& engine, const std::vector<std::filesystem::path>& inputs,
-                   const std::function<void(const model::Case&)>& visit, Diagnostics& diagnostics,
-                   text::RepairMode repair = text::RepairMode::repair);
+/// What takes the cases of the input files: each case in file order; before each file a checkpoint, and a rollback
+/// to it when the reader takes back the cases of the file it is reading (it starts that file again).
+struct CaseConsumer {
+  std::function<void(const model::Case&)> visit;
+  std::function<void()> checkpoint;
+  std::function<void()> rollback;
+};
+
+/// The cases of the input files (files, registers, folders), read and checked as `validate` reads them and streamed
+/// to `consumer` (a large register is never held whole). Every problem goes to `diagnostics`; returns false (after
+/// reading every file) when a file was refused.
+bool for_each_case(const Engine& engine, const std::vector<std::filesystem::path>& inputs, const CaseConsumer& consumer,
+                   Diagnostics& diagnostics, text::RepairMode repair = text::RepairMode::repair);
 
 /// The agency and head of the office a report speaks for (from the first case read).
 struct Office {
