@@ -1,4 +1,4 @@
-// A large register read as a stream of cases: cut between its <case> elements into chunks of about a megabyte,
+// A large register read as a stream of cases: cut between its <case> elements into chunks of a quarter megabyte,
 // each chunk read by the same reader as a register of its own, padded so that every position in it is the
 // position in the file, and its cases handed over before the next chunk is read. Memory is then the file's bytes
 // and one chunk's trees, not the whole file's pugixml and libxml2 trees at once.
@@ -22,7 +22,7 @@ namespace vanban::xml {
 namespace {
 
 constexpr std::size_t kStreamFrom = 4U * 1024U * 1024U;  // smaller files are read whole
-constexpr std::size_t kChunkBytes = 1024U * 1024U;       // cases per chunk: about a megabyte of them
+constexpr std::size_t kChunkBytes = 256U * 1024U;        // cases per chunk: a quarter of a megabyte of them
 constexpr std::size_t kMaxPadding = 1024U * 1024U;       // a chunk further into one line than this: read whole
 
 // The end of the markup that starts at `at` ('<'), or npos: comments, CDATA, processing instructions and tags
