@@ -1,5 +1,6 @@
 // vanban report and vanban deadlines: the statistics in the legal form, and the list of what is late today.
 
+#include <functional>
 #include <iostream>
 
 #include "api/answers.hpp"
@@ -55,6 +56,16 @@ void emit(const std::optional<std::string>& output, const Bytes& bytes) {
   else std::cout << bytes;
 }
 
+// A PDF the pipeline makes, written to the output; exit 1 with the diagnostics when it cannot be made.
+int emit_pdf(const std::optional<std::string>& output, const std::function<Bytes(Diagnostics&)>& make) {
+  Diagnostics rendering;
+  const Bytes pdf = make(rendering);
+  print(rendering);
+  if (pdf.empty()) return kInputRejected;
+  emit(output, pdf);
+  return kOk;
+}
+
 std::optional<std::string> required_output(const Arguments& arguments, bool needed) {
   const auto output = arguments.value("--output");
   if (needed && !output) throw UsageError{"định dạng này cần tùy chọn -o (tệp kết quả)"};
@@ -98,14 +109,8 @@ int run_report(const std::vector<std::string>& args, const std::filesystem::path
     case pipeline::OutputFormat::text: emit(output, pipeline::statistics_text(*report)); break;
     case pipeline::OutputFormat::csv: emit(output, pipeline::statistics_csv(*report)); break;
     case pipeline::OutputFormat::json: emit(output, api::statistics(*report)); break;
-    case pipeline::OutputFormat::pdf: {
-      Diagnostics rendering;
-      const Bytes pdf = pipeline::statistics_pdf(*engine, *report, rendering);
-      print(rendering);
-      if (pdf.empty()) return kInputRejected;
-      emit(output, pdf);
-      break;
-    }
+    case pipeline::OutputFormat::pdf:
+      return emit_pdf(output, [&](Diagnostics& d) { return pipeline::statistics_pdf(*engine, *report, d); });
     case pipeline::OutputFormat::xlsx: emit(output, pipeline::statistics_xlsx(*report, *output + ".tmp-xlsx")); break;
   }
   return kOk;
@@ -140,14 +145,8 @@ int run_deadlines(const std::vector<std::string>& args, const std::filesystem::p
     case pipeline::OutputFormat::text: emit(output, pipeline::deadlines_text(*list)); break;
     case pipeline::OutputFormat::csv: emit(output, pipeline::deadlines_csv(*list)); break;
     case pipeline::OutputFormat::json: emit(output, api::deadlines(*list)); break;
-    case pipeline::OutputFormat::pdf: {
-      Diagnostics rendering;
-      const Bytes pdf = pipeline::deadlines_pdf(*engine, *list, rendering);
-      print(rendering);
-      if (pdf.empty()) return kInputRejected;
-      emit(output, pdf);
-      break;
-    }
+    case pipeline::OutputFormat::pdf:
+      return emit_pdf(output, [&](Diagnostics& d) { return pipeline::deadlines_pdf(*engine, *list, d); });
     case pipeline::OutputFormat::xlsx: break;  // refused by deadline_options
   }
   return kOk;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "rules/data_fields.hpp"
 #include "xml/data_reader.hpp"
 
 namespace vanban::rules {
@@ -10,9 +11,11 @@ namespace vanban::rules {
 namespace {
 constexpr std::string_view kLawNamespace = "urn:vanban:law:1";
 
+constexpr const char* kLawRegime = "chế độ pháp lý";
+
 class LawReader {
  public:
-  explicit LawReader(Diagnostics& diagnostics) : diagnostics_(diagnostics) {}
+  explicit LawReader(Diagnostics& diagnostics) : fields_(diagnostics, "E0901") {}
 
   std::vector<Regime> read(const xml::Element& root) {
     std::vector<Regime> regimes;
@@ -24,37 +27,15 @@ class LawReader {
       if (child.name == "regime") regimes.push_back(read_regime(child));
       else error(child.loc, "phần tử <" + child.name + "> không thuộc dữ liệu pháp luật");
     }
-    std::sort(regimes.begin(), regimes.end(), [](const Regime& a, const Regime& b) { return a.from < b.from; });
-    for (std::size_t i = 1; i < regimes.size(); ++i) {
-      const Regime& previous = regimes[i - 1];
-      const Regime& current = regimes[i];
-      if (!previous.until || previous.until->plus_days(1) != current.from)
-        error(current.loc, "chế độ pháp lý \"" + current.id + "\" phải bắt đầu đúng ngày sau khi chế độ \"" +
-                               previous.id + "\" hết hiệu lực (không được hở hoặc chồng lấn)");
-    }
+    fields_.order_regimes(regimes, kLawRegime);
     if (regimes.empty()) error(root.loc, "dữ liệu pháp luật không có chế độ <regime> nào");
     return regimes;
   }
 
  private:
-  void error(const SourceLoc& loc, std::string message) { diagnostics_.error("E0901", loc, std::move(message)); }
-
-  std::string attribute(const xml::Element& element, std::string_view name) {
-    if (const auto* found = element.find_attribute(name)) return found->value;
-    error(element.loc, "thiếu thuộc tính \"" + std::string(name) + "\" của <" + element.name + ">");
-    return {};
-  }
-
-  model::Date date(const xml::Element& element, std::string_view name) {
-    const auto* found = element.find_attribute(name);
-    if (!found) {
-      error(element.loc, "thiếu thuộc tính \"" + std::string(name) + "\" của <" + element.name + ">");
-      return {};
-    }
-    const auto parsed = model::Date::parse_iso(found->value);
-    if (!parsed) error(found->value_loc, "ngày \"" + found->value + "\" không hợp lệ");
-    return parsed.value_or(model::Date{});
-  }
+  void error(const SourceLoc& loc, std::string message) { fields_.error(loc, std::move(message)); }
+  std::string attribute(const xml::Element& element, std::string_view name) { return fields_.attribute(element, name); }
+  model::Date date(const xml::Element& element, std::string_view name) { return fields_.date(element, name); }
 
   std::optional<std::int64_t> amount(const xml::Element& element, std::string_view name) {
     const auto* found = element.find_attribute(name);
@@ -80,7 +61,7 @@ class LawReader {
     if (!months || *months <= 0 || *months > 1200) error(element.loc, "after-months phải là số tháng dương");
     rule.after_months = static_cast<int>(months.value_or(0));
     rule.basis = attribute(element, "basis");
-    if (const auto* confirmed = element.find_attribute("confirmed")) rule.confirmed = confirmed->value != "false";
+    rule.confirmed = FieldReader::confirmed(element);
     return rule;
   }
 
@@ -116,7 +97,7 @@ class LawReader {
         else if (unit == "months") limit.unit = DayCount::months;
         else error(child.loc, "đơn vị thời hạn \"" + unit + "\" không hợp lệ (calendar-days, working-days, months)");
         if (const auto* basis = child.find_attribute("basis")) limit.basis = basis->value;
-        if (const auto* confirmed = child.find_attribute("confirmed")) limit.confirmed = confirmed->value != "false";
+        limit.confirmed = FieldReader::confirmed(child);
         regime.time_limits[limit.id] = limit;
       } else if (child.name == "remission") {
         regime.remissions.push_back(read_remission(child));
@@ -126,13 +107,11 @@ class LawReader {
         error(child.loc, "phần tử <" + child.name + "> không thuộc <regime>");
       }
     }
-    if (regime.name.empty()) error(element.loc, "chế độ pháp lý \"" + regime.id + "\" thiếu <name>");
-    if (regime.until && *regime.until < regime.from)
-      error(element.loc, "chế độ pháp lý \"" + regime.id + "\" hết hiệu lực trước khi bắt đầu");
+    fields_.check_regime(regime, kLawRegime);
     return regime;
   }
 
-  Diagnostics& diagnostics_;
+  FieldReader fields_;
 };
 }  // namespace
 

@@ -4,6 +4,7 @@
 #include <functional>
 #include <map>
 
+#include "rules/data_fields.hpp"
 #include "xml/data_reader.hpp"
 
 namespace vanban::rules {
@@ -99,24 +100,18 @@ std::optional<Condition> Condition::parse(std::string_view text, std::string& pr
         token.empty() ? "điều kiện bị thiếu ở cuối" : "\"" + std::string(token) + "\" không phải là dữ kiện của hồ sơ";
     return false;
   };
-  const auto both = [&]() -> bool {
-    if (!unary()) return false;
-    while (peek() == "and") {
+  // operand (word operand)*: each further operand joined by `op`.
+  const auto chain = [&](std::string_view word, Op op, const std::function<bool()>& operand) {
+    if (!operand()) return false;
+    while (peek() == word) {
       ++at;
-      if (!unary()) return false;
-      condition.program_.push_back({Op::both, {}});
+      if (!operand()) return false;
+      condition.program_.push_back({op, {}});
     }
     return true;
   };
-  either = [&]() -> bool {
-    if (!both()) return false;
-    while (peek() == "or") {
-      ++at;
-      if (!both()) return false;
-      condition.program_.push_back({Op::either, {}});
-    }
-    return true;
-  };
+  const std::function<bool()> both = [&] { return chain("and", Op::both, unary); };
+  either = [&] { return chain("or", Op::either, both); };
   if (!either()) return std::nullopt;
   if (at != tokens.size()) {
     problem = "thừa \"" + tokens[at] + "\" trong điều kiện";
@@ -165,9 +160,11 @@ namespace {
 constexpr std::string_view kStatisticsNamespace = "urn:vanban:statistics:1";
 constexpr std::size_t kMaxConditionTokens = 32;  // Condition::holds keeps a stack of 32 values
 
+constexpr const char* kStatisticsRegime = "chế độ thống kê";
+
 class StatisticsReader {
  public:
-  explicit StatisticsReader(Diagnostics& diagnostics) : diagnostics_(diagnostics) {}
+  explicit StatisticsReader(Diagnostics& diagnostics) : fields_(diagnostics, "E0904") {}
 
   std::vector<StatisticsRegime> read(const xml::Element& root) {
     std::vector<StatisticsRegime> regimes;
@@ -179,41 +176,16 @@ class StatisticsReader {
       if (child.name == "regime") regimes.push_back(read_regime(child));
       else error(child.loc, "phần tử <" + child.name + "> không thuộc quy tắc thống kê");
     }
-    std::sort(regimes.begin(), regimes.end(), [](const auto& a, const auto& b) { return a.from < b.from; });
-    for (std::size_t i = 1; i < regimes.size(); ++i) {
-      const auto& previous = regimes[i - 1];
-      if (!previous.until || previous.until->plus_days(1) != regimes[i].from)
-        error(regimes[i].loc, "chế độ thống kê \"" + regimes[i].id + "\" phải bắt đầu đúng ngày sau khi chế độ \"" +
-                                  previous.id + "\" hết hiệu lực (không được hở hoặc chồng lấn)");
-    }
+    fields_.order_regimes(regimes, kStatisticsRegime);
     if (regimes.empty()) error(root.loc, "quy tắc thống kê không có chế độ <regime> nào");
     return regimes;
   }
 
  private:
-  void error(const SourceLoc& loc, std::string message) { diagnostics_.error("E0904", loc, std::move(message)); }
-
-  std::string attribute(const xml::Element& element, std::string_view name) {
-    if (const auto* found = element.find_attribute(name)) return found->value;
-    error(element.loc, "thiếu thuộc tính \"" + std::string(name) + "\" của <" + element.name + ">");
-    return {};
-  }
-
-  static bool confirmed(const xml::Element& element) {
-    const auto* found = element.find_attribute("confirmed");
-    return found == nullptr || found->value != "false";
-  }
-
-  model::Date date(const xml::Element& element, std::string_view name) {
-    const auto* found = element.find_attribute(name);
-    if (found == nullptr) {
-      error(element.loc, "thiếu thuộc tính \"" + std::string(name) + "\" của <" + element.name + ">");
-      return {};
-    }
-    const auto parsed = model::Date::parse_iso(found->value);
-    if (!parsed) error(found->value_loc, "ngày \"" + found->value + "\" không hợp lệ");
-    return parsed.value_or(model::Date{});
-  }
+  void error(const SourceLoc& loc, std::string message) { fields_.error(loc, std::move(message)); }
+  std::string attribute(const xml::Element& element, std::string_view name) { return fields_.attribute(element, name); }
+  static bool confirmed(const xml::Element& element) { return FieldReader::confirmed(element); }
+  model::Date date(const xml::Element& element, std::string_view name) { return fields_.date(element, name); }
 
   // "a + b - c" as terms over the regime's columns (resolved once every column is read).
   struct PendingTerms {
@@ -345,9 +317,7 @@ class StatisticsReader {
         error(child.loc, "phần tử <" + child.name + "> không thuộc <regime> của quy tắc thống kê");
       }
     }
-    if (regime.name.empty()) error(element.loc, "chế độ thống kê \"" + regime.id + "\" thiếu <name>");
-    if (regime.until && *regime.until < regime.from)
-      error(element.loc, "chế độ thống kê \"" + regime.id + "\" hết hiệu lực trước khi bắt đầu");
+    fields_.check_regime(regime, kStatisticsRegime);
     if (regime.outcomes.empty() || !regime.outcomes.back().when.always())
       error(element.loc, "kết quả cuối cùng của chế độ \"" + regime.id + "\" phải có when=\"always\"");
     for (std::size_t i = 0; i < regime.columns.size(); ++i)
@@ -398,7 +368,7 @@ class StatisticsReader {
     for (std::size_t c = 0; c < regime.columns.size(); ++c) visit(c);
   }
 
-  Diagnostics& diagnostics_;
+  FieldReader fields_;
 };
 
 }  // namespace

@@ -114,16 +114,29 @@ std::optional<RegisterParts> cut_register(std::string_view text) {
 }
 
 // What comes between the root's start tag and a chunk, replaced by as many line ends and spaces as keep every
-// position after it where it is in the file.
-std::optional<std::string> padding(std::string_view between) {
-  const std::size_t last_line_end = between.rfind('\n');
-  const std::size_t lines = static_cast<std::size_t>(std::count(between.begin(), between.end(), '\n'));
-  const std::string_view last_line =
-      last_line_end == std::string_view::npos ? between : between.substr(last_line_end + 1);
-  const std::size_t columns = utf8::length(last_line);
-  if (lines + columns > kMaxPadding) return std::nullopt;
-  return std::string(lines, '\n') + std::string(columns, ' ');
-}
+// position after it where it is in the file. Counted on from where the previous chunk's was, so that a file is
+// scanned once whatever its number of chunks.
+class Padding {
+ public:
+  Padding(std::string_view text, std::size_t from) : text_(text), scanned_(from), line_start_(from) {}
+
+  std::optional<std::string> before(std::size_t at) {
+    for (; scanned_ < at; ++scanned_) {
+      if (text_[scanned_] != '\n') continue;
+      ++lines_;
+      line_start_ = scanned_ + 1;
+    }
+    const std::size_t columns = utf8::length(text_.substr(line_start_, at - line_start_));
+    if (lines_ + columns > kMaxPadding) return std::nullopt;
+    return std::string(lines_, '\n') + std::string(columns, ' ');
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t scanned_;
+  std::size_t line_start_;
+  std::size_t lines_ = 0;
+};
 
 bool has_legacy_text(const Diagnostics& diagnostics) { return diagnostics.contains("W0120"); }
 
@@ -155,6 +168,7 @@ bool read_cases(std::string_view bytes, const FileName& file, const ReadOptions&
   std::set<std::string> ids;
   std::vector<Diagnostic> kept;  // the chunks' warnings, in file order
   std::size_t handed_over = 0;
+  Padding padding(content, parts->root_tag_end);
   const auto fall_back = [&]() {
     if (handed_over > 0) visitor.restart();
     return read_whole();
@@ -164,7 +178,7 @@ bool read_cases(std::string_view bytes, const FileName& file, const ReadOptions&
     const std::size_t begin = parts->cases[first].first;
     while (last + 1 < parts->cases.size() && parts->cases[last + 1].second - begin <= kChunkBytes) ++last;
     const std::size_t end = parts->cases[last].second;
-    const auto pad = padding(content.substr(parts->root_tag_end, begin - parts->root_tag_end));
+    const auto pad = padding.before(begin);
     if (!pad) return fall_back();
     std::string chunk;
     chunk.reserve(prolog.size() + pad->size() + (end - begin) + 12);
