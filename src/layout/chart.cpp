@@ -10,6 +10,7 @@ namespace {
 
 constexpr double kTitleSize = 13;
 constexpr double kLabelSize = 11;
+constexpr double kMinLabelSize = 7;
 constexpr double kPlotHeight = mm(55);
 constexpr double kScaleWidth = 34;         // room for "100 %" left of the axis
 constexpr double kGap = 4;                 // between the plot and its labels
@@ -70,10 +71,19 @@ FlowBlock chart_block(const Typesetter& setter, const doc::BarChart& chart) {
     const double value_width = text_width(setter.metrics(), Face::bold, kLabelSize, bar.value_text);
     slice.texts.push_back(PlacedText{center - value_width / 2, top - kGap / 2 - kLabelSize * 0.22, Face::bold,
                                      kLabelSize, bar.value_text, value_width, 0});
-    auto lines = setter.lines({span(bar.label, Face::regular, kLabelSize, chart.loc)}, slot - kGap, Alignment::center);
+    // A label's longest word fits its slot: smaller type when the bars are many (down to kMinLabelSize).
+    double size = kLabelSize;
+    for (std::size_t start = 0; start < bar.label.size();) {
+      const std::size_t space = std::min(bar.label.find(' ', start), bar.label.size());
+      const double word = text_width(setter.metrics(), Face::regular, kLabelSize,
+                                     std::string_view(bar.label).substr(start, space - start));
+      if (word > slot - kGap) size = std::min(size, std::max(kMinLabelSize, kLabelSize * (slot - kGap) / word));
+      start = space + 1;
+    }
+    auto lines = setter.lines({span(bar.label, Face::regular, size, chart.loc)}, slot - kGap, Alignment::center);
     if (lines.size() > kMaxLabelLines) lines.resize(kMaxLabelLines);
-    labels_bottom = std::max(
-        labels_bottom, setter.stack(slice, lines, center - (slot - kGap) / 2, plot_bottom + kGap, kLabelSize, line));
+    labels_bottom = std::max(labels_bottom, setter.stack(slice, lines, center - (slot - kGap) / 2, plot_bottom + kGap,
+                                                         size, size * kSingleLine));
   }
 
   // The target, a thick line across with its label at the right end, above the line.

@@ -240,7 +240,11 @@ class StatisticsDocument {
     for (const auto& row : statistics_.rows) {
       const auto value =
           able && done ? reports::rate_hundredths(row.figures[*done].cases, row.figures[*able].cases) : std::nullopt;
-      chart.bars.push_back({row.label, value ? static_cast<double>(*value) / 100.0 : 0.0, percent_text(value)});
+      // Under a bar there is room for "3/2024", not for "Tháng 3/2024" (the key is "2024-03").
+      const std::string label = statistics_.grouping == reports::Grouping::month
+                                    ? std::to_string(std::stoi(row.key.substr(5))) + "/" + row.key.substr(0, 4)
+                                    : row.label;
+      chart.bars.push_back({label, value ? static_cast<double>(*value) / 100.0 : 0.0, percent_text(value)});
     }
     if (report_.options.target_cases) {
       chart.target = static_cast<double>(*report_.options.target_cases) / 100.0;
