@@ -6,45 +6,25 @@
 #include <gtest/gtest.h>
 
 #include "support/law.hpp"
+#include "support/model_cases.hpp"
 #include "support/paths.hpp"
 
 namespace vanban::reports {
 namespace {
 
 using model::Date;
-
-Date day(const char* iso) { return *Date::parse_iso(iso); }
+using test::day;
+using test::event;
 
 const rules::Law& law() {
   static const rules::Law loaded = test::load_law();
   return loaded;
 }
 
-model::Event event(model::EventKind kind, const char* date) {
-  model::Event e;
-  e.kind = kind;
-  e.date = day(date);
-  return e;
-}
-
+// A fine of 5.000.000 đồng, the judgment received on 20/6/2024.
 model::Case base_case() {
-  model::Case c;
-  c.id = "THA-1";
-  model::Officer chv;
-  chv.id = "chv";
-  chv.name.value = "Phạm Quốc Khánh";
-  c.officers.push_back(chv);
-  model::Party debtor;
-  debtor.id = "d";
-  debtor.name.value = "Hà Văn Hưởng";
-  c.parties.push_back(debtor);
-  model::Obligation fine;
-  fine.id = "o";
-  fine.kind = model::ObligationKind::fine;
-  fine.debtor_id = "d";
-  fine.amount = model::Money{5'000'000};
-  c.obligations.push_back(fine);
-  c.enforcement.officer_id = "chv";
+  model::Case c = test::one_debtor_case("THA-1", 5'000'000);
+  c.obligations[0].kind = model::ObligationKind::fine;
   c.enforcement.received = day("2024-06-20");
   return c;
 }

@@ -9,59 +9,24 @@
 #include <random>
 
 #include "support/law.hpp"
+#include "support/model_cases.hpp"
 
 namespace vanban::reports {
 namespace {
 
 using model::Date;
+using test::day;
+using test::event;
+using test::kNoMoney;
+using test::payment;
+using test::verification;
 
-Date day(const char* iso) { return *Date::parse_iso(iso); }
-
-model::Event event(model::EventKind kind, const char* date) {
-  model::Event e;
-  e.kind = kind;
-  e.date = day(date);
-  return e;
-}
-
-model::Event payment(const char* date, std::int64_t amount) {
-  model::Event e = event(model::EventKind::payment, date);
-  e.amount = model::Money{amount};
-  e.obligation_id = "o";
-  return e;
-}
-
-model::Event verification(const char* date, model::MeansResult result) {
-  model::Event e = event(model::EventKind::verification, date);
-  e.result = result;
-  return e;
-}
-
-// A case of one debtor and one obligation of `amount` đồng (none: not a sum of money), decided on `decided`.
-constexpr std::int64_t kNoMoney = -1;  // an obligation that is not a sum of money
-
+// A case as test::one_debtor_case makes it, in `mode`, decided on `decided` (none: never decided), with `events`.
 model::Case make_case(const std::string& id, model::EnforcementMode mode, std::optional<const char*> decided,
                       std::int64_t amount, std::vector<model::Event> events = {},
                       const std::string& officer = "Phạm Quốc Khánh") {
-  model::Case c;
-  c.id = id;
-  c.agency.name.value = "CHI CỤC THI HÀNH ÁN DÂN SỰ HUYỆN THƯỜNG XUÂN";
-  model::Officer chv;
-  chv.id = "chv";
-  chv.name.value = officer;
-  chv.position.value = "Chấp hành viên";
-  c.officers.push_back(chv);
-  model::Party debtor;
-  debtor.id = "d";
-  debtor.name.value = "Hà Văn Hưởng";
-  c.parties.push_back(debtor);
-  model::Obligation obligation;
-  obligation.id = "o";
-  obligation.debtor_id = "d";
-  if (amount != kNoMoney) obligation.amount = model::Money{amount};
-  c.obligations.push_back(obligation);
+  model::Case c = test::one_debtor_case(id, amount, officer);
   c.enforcement.mode = mode;
-  c.enforcement.officer_id = "chv";
   if (decided) c.enforcement.decision = model::Decision{std::nullopt, day(*decided), std::nullopt, {}};
   c.enforcement.events = std::move(events);
   return c;
