@@ -7,6 +7,7 @@
 
 #include "pipeline/archive_intake.hpp"
 #include "pipeline/report.hpp"
+#include "pipeline/verification.hpp"
 
 namespace vanban::api {
 
@@ -23,5 +24,12 @@ std::string statistics(const pipeline::StatisticsReport& report);
 /// A deadline list: {as_of, within, items [{days, case_id, debtor, step, label, trigger, due, basis, confirmed,
 /// officer, candidate, template, file, command}]}, most overdue first.
 std::string deadlines(const pipeline::DeadlineList& list);
+
+/// A verified PDF: {file, size, signatures: [{field, sub_filter, pades_baseline, signer: null or {common_name, subject,
+/// issuer, serial, not_before, not_after, sha256}, time, reason, location, signed_end, covers_revision,
+/// covers_whole_file, integrity, signature, chain ("passed", "failed", "not_checked"), valid, problems and warnings:
+/// [{code, message}]}], empty_fields, appended_bytes, appended_revisions, holds, verdict: [{code, message}]}; times
+/// in ISO 8601 at `offset_minutes`; indented by two spaces, ending in a line feed.
+std::string verification(const std::string& file, const pipeline::Verification& verification, int offset_minutes);
 
 }  // namespace vanban::api

@@ -4,16 +4,11 @@
 #include <utility>
 #include <vector>
 
+#include "base/hex.hpp"
+
 namespace vanban::db {
 
 namespace {
-
-int hex_digit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 // %XX decoded; nullopt when an escape is malformed.
 std::optional<std::string> percent_decode(std::string_view text) {
@@ -23,8 +18,9 @@ std::optional<std::string> percent_decode(std::string_view text) {
       out += text[i];
       continue;
     }
-    if (i + 2 >= text.size() || hex_digit(text[i + 1]) < 0 || hex_digit(text[i + 2]) < 0) return std::nullopt;
-    out += static_cast<char>(hex_digit(text[i + 1]) * 16 + hex_digit(text[i + 2]));
+    const auto escaped = i + 2 < text.size() ? hex::decode(text.substr(i + 1, 2)) : std::nullopt;
+    if (!escaped) return std::nullopt;
+    out += *escaped;
     i += 2;
   }
   return out;

@@ -10,6 +10,7 @@
 #include "base/file_io.hpp"
 #include "base/json.hpp"
 #include "crypto/sha256.hpp"
+#include "pipeline/csv.hpp"
 #include "pipeline/parallel.hpp"
 #include "text/collation.hpp"
 
@@ -28,6 +29,7 @@ namespace {
 constexpr const char* kManifestCsv = "manifest.csv";
 constexpr const char* kManifestJson = "manifest.json";
 
+// The state as manifest.json writes it (for programs).
 std::string_view status_name(ItemStatus status) {
   switch (status) {
     case ItemStatus::done: return "done";
@@ -37,37 +39,14 @@ std::string_view status_name(ItemStatus status) {
   return "failed";
 }
 
-std::string csv_field(const std::string& value) {
-  if (value.find_first_of(",\"\n\r") == std::string::npos) return value;
-  std::string out = "\"";
-  for (const char c : value) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
-// Fields of one CSV record (quotes and doubled quotes; no line breaks inside fields in our manifests).
-std::vector<std::string> csv_fields(const std::string& line) {
-  std::vector<std::string> fields(1);
-  bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-        fields.back() += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        fields.back() += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      fields.emplace_back();
-    } else if (c != '\r') {
-      fields.back() += c;
-    }
+// The state as manifest.csv writes it (for the clerk who opens it in a spreadsheet).
+std::string_view status_text(ItemStatus status) {
+  switch (status) {
+    case ItemStatus::done: return "đã lập";
+    case ItemStatus::skipped: return "đã có";
+    case ItemStatus::failed: return "lỗi";
   }
-  return fields;
+  return "lỗi";
 }
 
 // file name → SHA-256 of the outputs a previous run recorded as written.
@@ -75,23 +54,27 @@ std::map<std::string, std::string> previous_hashes(const std::filesystem::path& 
   std::map<std::string, std::string> hashes;
   std::ifstream in(dir / kManifestCsv);
   std::string line;
-  std::getline(in, line);  // header
+  std::getline(in, line);  // header (after the byte order mark)
+  const auto written = [](const std::string& state) {
+    return state == status_text(ItemStatus::done) || state == status_text(ItemStatus::skipped) ||
+           state == status_name(ItemStatus::done) || state == status_name(ItemStatus::skipped);
+  };
   while (std::getline(in, line)) {
     const auto fields = csv_fields(line);
-    if (fields.size() >= 6 && (fields[5] == "done" || fields[5] == "skipped") && !fields[4].empty())
-      hashes[fields[3]] = fields[4];
+    if (fields.size() >= 6 && written(fields[5]) && !fields[4].empty()) hashes[fields[3]] = fields[4];
   }
   return hashes;
 }
 
 void write_manifests(const std::filesystem::path& dir, const std::vector<BatchItem>& items) {
-  std::string csv = "case_id,debtor,amount,file,sha256,status,message\n";
+  std::string csv = std::string(kCsvByteOrderMark) + kManifestHeader + "\n";
   std::string json = "[\n";
   for (std::size_t i = 0; i < items.size(); ++i) {
     const BatchItem& item = items[i];
     const std::string status(status_name(item.status));
     csv += csv_field(item.case_id) + "," + csv_field(item.debtor) + "," + std::to_string(item.amount) + "," +
-           csv_field(item.file) + "," + item.sha256 + "," + status + "," + csv_field(item.message) + "\n";
+           csv_field(item.file) + "," + item.sha256 + "," + std::string(status_text(item.status)) + "," +
+           csv_field(item.message) + "\n";
     json += "  {\"case_id\": " + json_string(item.case_id) + ", \"debtor\": " + json_string(item.debtor) +
             ", \"amount\": " + std::to_string(item.amount) + ", \"file\": " + json_string(item.file) +
             ", \"sha256\": " + json_string(item.sha256) + ", \"status\": " + json_string(status) +

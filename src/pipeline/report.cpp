@@ -1,10 +1,12 @@
 #include "pipeline/report.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <map>
 
+#include "base/decimal.hpp"
 #include "base/utf8.hpp"
+#include "pipeline/csv.hpp"
+#include "pipeline/office.hpp"
 #include "pipeline/request.hpp"
 #include "rules/law.hpp"
 #include "text/collation.hpp"
@@ -44,26 +46,12 @@ std::string pad(const std::string& text, std::size_t width, bool right) {
   return right ? spaces + text : text + spaces;
 }
 
-std::string csv_field(const std::string& value) {
-  if (value.find_first_of(",\"\n") == std::string::npos) return value;
-  std::string out = "\"";
-  for (const char c : value) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
-constexpr std::string_view kBom = "\xEF\xBB\xBF";
-
 }  // namespace
 
 std::string percent_text(const std::optional<std::int64_t>& hundredths) {
   if (!hundredths) return "-";
-  const std::int64_t value = *hundredths;
-  const std::uint64_t magnitude =
-      value < 0 ? 0U - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%s%llu,%02llu", value < 0 ? "-" : "",
-                static_cast<unsigned long long>(magnitude / 100), static_cast<unsigned long long>(magnitude % 100));
-  return buffer;
+  // Exact: a whole number of hundredths is within far less than half a hundredth of its double.
+  return decimal_comma(static_cast<double>(*hundredths) / 100.0, 2);
 }
 
 OutputFormat parse_format(const std::optional<std::string>& text, const std::vector<OutputFormat>& allowed) {
@@ -93,13 +81,11 @@ ReportOptions report_options(const ReportRequest& request, model::Date today) {
       throw RequestError("--to \"" + *request.to + "\" trước --from \"" + *request.from +
                          "\": kỳ báo cáo kết thúc trước khi bắt đầu");
   } else if (request.year) {
-    const std::string& year = *request.year;
-    const bool digits = year.size() == 4 && year.find_first_not_of("0123456789") == std::string::npos;
+    const int year = parse_year(*request.year);
     const std::string months = request.months.value_or("12");
     const bool months_digits =
         !months.empty() && months.size() <= 2 && months.find_first_not_of("0123456789") == std::string::npos;
-    if (!digits) throw RequestError("--year \"" + year + "\" phải là năm (ví dụ 2024)");
-    const auto period = months_digits ? reports::statistics_period(std::stoi(year), std::stoi(months)) : std::nullopt;
+    const auto period = months_digits ? reports::statistics_period(year, std::stoi(months)) : std::nullopt;
     if (!period) throw RequestError("--months \"" + months + "\" phải là 3, 6, 10 hoặc 12 (số tháng lũy kế từ 01/10)");
     options.period = *period;
   } else {
@@ -123,7 +109,7 @@ ReportOptions report_options(const ReportRequest& request, model::Date today) {
 
 DeadlineOptions deadline_options(const DeadlineRequest& request) {
   DeadlineOptions options;
-  if (!request.as_of) throw RequestError("thiếu tùy chọn bắt buộc --as-of (ngày xét, YYYY-MM-DD)");
+  if (!request.as_of) throw RequestError("thiếu tùy chọn bắt buộc --as-of (ngày xét, dd/mm/yyyy hoặc yyyy-mm-dd)");
   options.as_of = parse_date("--as-of", *request.as_of);
   if (request.within) {
     const std::string& within = *request.within;
@@ -137,20 +123,28 @@ DeadlineOptions deadline_options(const DeadlineRequest& request) {
   return options;
 }
 
-bool for_each_case(const Engine& engine, const std::vector<std::filesystem::path>& inputs, const CaseConsumer& consumer,
-                   Diagnostics& diagnostics, text::RepairMode repair) {
+bool for_each_case(const Engine& engine, const std::vector<std::filesystem::path>& inputs, model::Date date,
+                   const CaseConsumer& consumer, Diagnostics& diagnostics, text::RepairMode repair) {
   bool all_read = true;
   for (const auto& input : inputs) {
     for (const auto& path : case_files(input)) {
       Diagnostics local;
+      Diagnostics completing;  // of the cases handed over, taken back with them when the reader starts again
       const auto bytes = read_input_file(path, local);
       consumer.checkpoint();
-      const bool read =
-          bytes && engine.for_each_case(
-                       *bytes, path.string(), local, [&](model::Case&& the_case) { consumer.visit(the_case); },
-                       consumer.rollback, repair);
+      const auto visit = [&](model::Case&& the_case) {
+        std::shared_ptr<const model::Case> completed;
+        if (complete_case(the_case, engine.office(), date, completed, completing))
+          consumer.visit(completed ? *completed : the_case);
+      };
+      const auto restart = [&] {
+        completing = Diagnostics();
+        consumer.rollback();
+      };
+      const bool read = bytes && engine.for_each_case(*bytes, path.string(), local, visit, restart, repair);
       diagnostics.merge(local);
-      if (!read) all_read = false;
+      diagnostics.merge(completing);
+      if (!read || completing.has_errors()) all_read = false;
     }
   }
   return all_read;
@@ -158,11 +152,11 @@ bool for_each_case(const Engine& engine, const std::vector<std::filesystem::path
 
 namespace {
 
-// The office a report speaks for: the first case's agency, and its head (the first officer who is neither a deputy
-// nor a chấp hành viên).
-Office office_of(const model::Case& the_case) {
-  Office office{the_case.agency, std::nullopt};
-  for (const auto& officer : the_case.officers) {
+// The office of `agency` with its head among `officers` (the first who is neither a deputy, a chấp hành viên nor a
+// thư ký).
+Office office_of(const model::Agency& agency, const std::vector<model::Officer>& officers) {
+  Office office{agency, std::nullopt, {}};
+  for (const auto& officer : officers) {
     const std::string& position = officer.position.value;
     if (position.find("Phó") != std::string::npos || position.find("Chấp hành viên") != std::string::npos ||
         position.find("Thư ký") != std::string::npos)
@@ -171,6 +165,19 @@ Office office_of(const model::Case& the_case) {
     break;
   }
   return office;
+}
+
+// The office a report dated `date` speaks for: the office profile's name and officers on that date, else the first
+// case's.
+std::optional<Office> report_office(const Engine& engine, model::Date date, const model::Case* first_case) {
+  if (const model::OfficeProfile* profile = engine.office())
+    if (auto agency = profile->agency_on(date)) {
+      Office office = office_of(*agency, profile->officers_on(date));
+      office.procuracy = profile->procuracy;
+      return office;
+    }
+  if (first_case != nullptr) return office_of(first_case->agency, first_case->officers);
+  return std::nullopt;
 }
 
 }  // namespace
@@ -187,17 +194,18 @@ std::optional<StatisticsReport> run_statistics(const Engine& engine, const std::
   }
   reports::Tally tally(*regime, options.period, options.grouping);
   std::optional<reports::Tally> saved;
-  std::optional<Office> office;
+  std::optional<model::Case> first;
   CaseConsumer consumer;
   consumer.visit = [&](const model::Case& the_case) {
-    if (!office) office = office_of(the_case);
+    if (!first) first = the_case;
     tally.add(the_case);
   };
   consumer.checkpoint = [&] { saved = tally; };
   consumer.rollback = [&] { tally = *saved; };
-  const bool read = for_each_case(engine, inputs, consumer, diagnostics, repair);
+  // Each case as it stood at the end of the period, with the officers serving then.
+  const bool read = for_each_case(engine, inputs, options.period.to, consumer, diagnostics, repair);
   if (!read) return std::nullopt;
-  StatisticsReport report{tally.finish(), options, std::move(office)};
+  StatisticsReport report{tally.finish(), options, report_office(engine, options.date, first ? &*first : nullptr)};
   if (report.statistics.grouping == reports::Grouping::officer)  // officers in Vietnamese order of their names
     std::stable_sort(
         report.statistics.rows.begin(), report.statistics.rows.end(),
@@ -278,7 +286,7 @@ std::string statistics_text(const StatisticsReport& report) {
 std::string statistics_csv(const StatisticsReport& report) {
   const auto& statistics = report.statistics;
   const auto& regime = *statistics.regime;
-  std::string out(kBom);
+  std::string out(kCsvByteOrderMark);
   out += "Đơn vị";
   for (const auto& column : regime.columns)
     out += "," + csv_field(column.number + ". " + column.label + " (việc)") + "," +
@@ -309,6 +317,7 @@ std::optional<DeadlineList> run_deadlines(const Engine& engine, const std::vecto
   std::map<std::string, std::size_t> cases_per_file;
   std::size_t kept = 0;  // items before the file being read
   std::string reading;   // the file being read, once one of its cases was seen
+  std::optional<model::Case> first;
   CaseConsumer consumer;
   consumer.checkpoint = [&] {
     kept = all.size();
@@ -320,7 +329,7 @@ std::optional<DeadlineList> run_deadlines(const Engine& engine, const std::vecto
     cases_per_file.erase(reading);  // counted again as the file is read again
   };
   consumer.visit = [&](const model::Case& the_case) {
-    if (!list.office) list.office = office_of(the_case);
+    if (!first) first = the_case;
     const std::string file(the_case.loc.file_name());
     ++cases_per_file[file];  // every case: a file of one case renders directly, see below
     reading = file;
@@ -338,8 +347,9 @@ std::optional<DeadlineList> run_deadlines(const Engine& engine, const std::vecto
       files.push_back(file);
     }
   };
-  const bool read = for_each_case(engine, inputs, consumer, diagnostics, repair);
+  const bool read = for_each_case(engine, inputs, options.as_of, consumer, diagnostics, repair);
   if (!read) return std::nullopt;
+  list.office = report_office(engine, options.as_of, first ? &*first : nullptr);
   std::vector<std::size_t> order(all.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(),
@@ -353,13 +363,10 @@ std::optional<DeadlineList> run_deadlines(const Engine& engine, const std::vecto
       if (const auto info = engine.describe(name))
         for (const auto& parameter : info->parameters)
           if (parameter.required) parameters += " --set " + parameter.name + "=…";
-      // A file of one case renders directly; a case of a register is picked out of it by a batch of one.
-      if (cases_per_file[item.file] == 1)
-        item.command = "vanban render " + item.file + " --template " + name + parameters + " -o " +
-                       item.deadline.case_id + "-" + name + ".pdf";
-      else
-        item.command = "vanban batch " + item.file + " --template " + name + parameters + " --where 'case.id == \"" +
-                       item.deadline.case_id + "\"' --out .";
+      // A file of one case renders as it is; a case of a register is picked out of it with --case.
+      const std::string pick = cases_per_file[item.file] == 1 ? "" : " --case " + item.deadline.case_id;
+      item.command = "vanban render " + item.file + pick + " --template " + name + parameters + " -o " +
+                     item.deadline.case_id + "-" + name + ".pdf";
     }
     list.items.push_back(std::move(item));
   }
@@ -393,7 +400,7 @@ std::string deadlines_text(const DeadlineList& list) {
 }
 
 std::string deadlines_csv(const DeadlineList& list) {
-  std::string out(kBom);
+  std::string out(kCsvByteOrderMark);
   out += "Mức độ,Số ngày,Mã hồ sơ,Người phải thi hành án,Việc,Hạn,Căn cứ,Đã xác nhận,Chấp hành viên,Loại,Mẫu,Lệnh\r\n";
   for (const auto& item : list.items) {
     const auto& d = item.deadline;

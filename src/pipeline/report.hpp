@@ -22,8 +22,8 @@ enum class OutputFormat { text, csv, json, pdf, xlsx };
 
 /// A report request as the front end received it (absent: not given).
 struct ReportRequest {
-  std::optional<std::string> from;          ///< --from YYYY-MM-DD
-  std::optional<std::string> to;            ///< --to YYYY-MM-DD
+  std::optional<std::string> from;          ///< --from: dd/mm/yyyy or yyyy-mm-dd
+  std::optional<std::string> to;            ///< --to
   std::optional<std::string> year;          ///< --year: the statistics year (01/10 of the year before to 30/09)
   std::optional<std::string> months;        ///< --months 3|6|10|12 (default 12)
   std::optional<std::string> target_cases;  ///< --target-cases P: the target rate in việc, 0–100
@@ -58,16 +58,20 @@ struct CaseConsumer {
   std::function<void()> rollback;
 };
 
-/// The cases of the input files (files, registers, folders), read and checked as `validate` reads them and streamed
-/// to `consumer` (a large register is never held whole). Every problem goes to `diagnostics`; returns false (after
-/// reading every file) when a file was refused.
-bool for_each_case(const Engine& engine, const std::vector<std::filesystem::path>& inputs, const CaseConsumer& consumer,
-                   Diagnostics& diagnostics, text::RepairMode repair = text::RepairMode::repair);
+/// The cases of the input files (files, registers, folders), read and checked as `validate` reads them, each completed
+/// from the office profile as on `date` (pipeline/office.hpp: E0317, E0318, W0319), and streamed to `consumer` (a
+/// large register is never held whole). Every problem goes to `diagnostics`; returns false (after reading every file)
+/// when a file was refused or a case could not be completed.
+bool for_each_case(const Engine& engine, const std::vector<std::filesystem::path>& inputs, model::Date date,
+                   const CaseConsumer& consumer, Diagnostics& diagnostics,
+                   text::RepairMode repair = text::RepairMode::repair);
 
-/// The agency and head of the office a report speaks for (from the first case read).
+/// The agency and head of the office a report speaks for: the office profile's on the report's date, else the first
+/// case's.
 struct Office {
   model::Agency agency;
   std::optional<model::Officer> head;
+  std::string procuracy;  ///< the procuracy the report goes to, when the office profile names it
 };
 
 /// A finished statistics report with what its document needs.
@@ -98,7 +102,7 @@ Bytes statistics_xlsx(const StatisticsReport& report, const std::filesystem::pat
 
 /// A deadline request as the front end received it.
 struct DeadlineRequest {
-  std::optional<std::string> as_of;    ///< --as-of YYYY-MM-DD (required)
+  std::optional<std::string> as_of;    ///< --as-of: dd/mm/yyyy or yyyy-mm-dd (required)
   std::optional<std::string> within;   ///< --within N working days (default 0: only what is overdue or due today)
   std::optional<std::string> officer;  ///< --officer: an officer id, card number or name
   std::optional<std::string> format;   ///< --format text|csv|json|pdf

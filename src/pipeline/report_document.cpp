@@ -114,8 +114,10 @@ class StatisticsDocument {
       blocks.emplace_back(rows_table());
       blocks.emplace_back(chart());
     }
+    const bool named = report_.office && !report_.office->procuracy.empty();
     closing(document, report_.office,
-            {"Cơ quan thi hành án dân sự cấp trên", "Viện kiểm sát nhân dân cùng cấp", "Lưu: VT, HSTK"});
+            {"Cơ quan thi hành án dân sự cấp trên",
+             named ? report_.office->procuracy : "Viện kiểm sát nhân dân cùng cấp", "Lưu: VT, HSTK"});
     document.metadata.keywords =
         regime_.form_code + ", " + short_date(statistics_.period.from) + "–" + short_date(statistics_.period.to);
     return document;

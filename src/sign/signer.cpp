@@ -5,6 +5,7 @@
 #include <map>
 
 #include "base/error.hpp"
+#include "base/hex.hpp"
 #include "base/utf8.hpp"
 #include "crypto/cms.hpp"
 #include "crypto/sha256.hpp"
@@ -72,18 +73,6 @@ std::string unique_name(const std::set<std::string>& taken, const std::string& b
     const std::string candidate = base + std::to_string(i);
     if (!taken.count(candidate)) return candidate;
   }
-}
-
-std::string hex_encode(const Bytes& data) {
-  static const char* const kHex = "0123456789ABCDEF";
-  std::string out;
-  out.reserve(data.size() * 2);
-  for (const char c : data) {
-    const auto u = static_cast<unsigned char>(c);
-    out += kHex[u >> 4U];
-    out += kHex[u & 0xFU];
-  }
-  return out;
 }
 
 // Appends `ref` to the array under `key` of `dict`: in place when direct, else by rewriting the array object.
@@ -459,7 +448,7 @@ class Signer {
     digest.update(std::string_view(out).substr(0, a));
     digest.update(std::string_view(out).substr(b));
     crypto::PadesCms cms(certificate, identity_.chain(), digest.finish());
-    const std::string hex = hex_encode(cms.finish(identity_.key().sign_sha256(cms.to_be_signed())));
+    const std::string hex = hex::encode(cms.finish(identity_.key().sign_sha256(cms.to_be_signed())));
     if (hex.size() > reserve * 2)
       throw Error(errors::kLibrary, "the CMS signature is larger than the room reserved for it");
     out.replace(a + 1, hex.size(), hex);

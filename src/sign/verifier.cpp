@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "base/hex.hpp"
 #include "crypto/cms.hpp"
 #include "sign/byte_range.hpp"
 #include "sign/verification.hpp"
@@ -39,14 +40,6 @@ std::size_t count_revisions(std::string_view tail) {
   return count;
 }
 
-Bytes hex_decode(std::string_view hex) {
-  Bytes out;
-  out.reserve(hex.size() / 2);
-  const auto value = [](char c) { return c <= '9' ? c - '0' : (c >= 'a' ? c - 'a' + 10 : c - 'A' + 10); };
-  for (std::size_t i = 0; i + 1 < hex.size(); i += 2) out += static_cast<char>(value(hex[i]) * 16 + value(hex[i + 1]));
-  return out;
-}
-
 void check_one(const PdfFile& file, const SignatureField& field, const VerifyOptions& options,
                SignatureReport& report) {
   const std::string_view bytes = file.bytes();
@@ -75,7 +68,8 @@ void check_one(const PdfFile& file, const SignatureField& field, const VerifyOpt
   if (!report.covers_revision)
     report.problems.push_back({"E0648", "phạm vi ký không kết thúc ở cuối một phiên bản (%%EOF)"});
   // The gap must be this dictionary's own /Contents: nothing else may escape the signature.
-  const Bytes gap = hex_decode(bytes.substr(range->gap_start + 1, range->gap_end - range->gap_start - 2));
+  const Bytes gap =
+      hex::decode(bytes.substr(range->gap_start + 1, range->gap_end - range->gap_start - 2)).value_or(Bytes());
   const Object* contents = find(dict, "Contents");
   const auto span = field.value ? file.object_span(*field.value) : std::nullopt;
   if (!span || range->gap_start < span->first || range->gap_end > span->second || contents == nullptr ||

@@ -44,7 +44,8 @@ TEST(Report, GoldenTextOfTheYear) {
 }
 
 TEST(Report, GoldenDeadlineList) {
-  const auto result = vanban_here(std::string("deadlines ") + kRegister + " --as-of 2024-10-15 --within 3");
+  // Dates as the clerk writes them (dd/mm/yyyy) or as ISO: the same.
+  const auto result = vanban_here(std::string("deadlines ") + kRegister + " --as-of 15/10/2024 --within 3");
   ASSERT_EQ(result.exit_code, 0) << result.err;
   expect_golden("deadlines-2024-10-15.txt", result.out);
   // Most overdue first.
@@ -91,7 +92,7 @@ TEST(Report, TheBaoCaoIsAPdfA1bDocument) {
   const auto dir = test::scratch_dir("report_pdf");
   const auto pdf = dir / "bao-cao.pdf";
   const std::string arguments = std::string("report ") + kRegister +
-                                " --year 2024 --target-cases 47,5 --target-money 50 --format pdf --date 2024-10-05 -o ";
+                                " --year 2024 --target-cases 47,5 --target-money 50 --format pdf --date 05/10/2024 -o ";
   const auto result = vanban_here(arguments + quote(pdf.string()));
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_EQ(test::run("qpdf --check " + quote(pdf.string())).exit_code, 0);
@@ -212,6 +213,97 @@ TEST(Report, CasesThatFailValidationGetTheirDiagnosticsAndNoReport) {
   const auto due = test::vanban("deadlines " + quote(bad.string()) + " --as-of 2024-10-15");
   EXPECT_EQ(due.exit_code, 1);
   EXPECT_EQ(due.out, "");
+}
+
+// The register without <agency> and <officers> in any case: they come from the office profile.
+std::filesystem::path bare_register(const std::filesystem::path& dir) {
+  std::string xml = test::read_text(test::source_dir() / kRegister);
+  xml = std::regex_replace(xml, std::regex("<agency>.*?</agency>|<officers>.*?</officers>"), "");
+  const auto path = dir / "so-khong-co-can-bo.xml";
+  test::write_text(path, xml);
+  return path;
+}
+
+// An office profile renamed on 01/10/2024, with its head, one chấp hành viên and the procuracy its reports go to.
+std::filesystem::path office_config(const std::filesystem::path& dir) {
+  const auto path = dir / "vanban.conf";
+  test::write_text(path,
+                   "[office]\n"
+                   "place = \"Thường Xuân\"\n"
+                   "procuracy = \"Viện kiểm sát nhân dân huyện Thường Xuân\"\n"
+                   "[[office.names]]\n"
+                   "name = \"CHI CỤC THI HÀNH ÁN DÂN SỰ HUYỆN THƯỜNG XUÂN\"\n"
+                   "code = \"CCTHADS\"\n"
+                   "until = 2024-09-30\n"
+                   "[[office.names]]\n"
+                   "parent = \"THI HÀNH ÁN DÂN SỰ TỈNH THANH HÓA\"\n"
+                   "name = \"PHÒNG THI HÀNH ÁN DÂN SỰ KHU VỰC 7 - THANH HÓA\"\n"
+                   "code = \"PTHADS\"\n"
+                   "from = 2024-10-01\n"
+                   "[[office.officers]]\n"
+                   "id = \"truong\"\n"
+                   "name = \"Lê Thị Thu Hằng\"\n"
+                   "position = \"Chi cục trưởng\"\n"
+                   "[[office.officers]]\n"
+                   "id = \"chv\"\n"
+                   "name = \"Phạm Quốc Khánh\"\n"
+                   "position = \"Chấp hành viên\"\n"
+                   "card = \"CHV-1187\"\n");
+  return path;
+}
+
+TEST(Report, CasesWithoutAgencyAndOfficersTakeThemFromTheOfficeProfile) {
+  const auto dir = test::scratch_dir("report_office");
+  const auto bare = bare_register(dir);
+  const auto config = office_config(dir);
+  const std::string with_config = " --config " + quote(config.string());
+
+  // The same figures as with the cases' own; every case is the profile's one chấp hành viên's.
+  const auto text = test::vanban("report " + quote(bare.string()) + " --year 2024 --by officer" + with_config);
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  const auto golden = test::read_text(test::source_dir() / "tests/e2e/report/report-2024.txt");
+  const auto table = [](const std::string& report) {
+    const auto from = report.find("   1  Cũ chuyển sang");
+    return report.substr(from, report.find("\n\n", from) - from);
+  };
+  EXPECT_EQ(table(text.out), table(golden));
+  EXPECT_NE(text.out.find("\nPhạm Quốc Khánh\n"), std::string::npos) << text.out;
+  EXPECT_EQ(text.out.find("Lò Thị Nga"), std::string::npos) << text.out;
+
+  // The BÁO CÁO speaks for the office under the name it has on the report's date, and goes to its procuracy.
+  const auto pdf = dir / "bao-cao.pdf";
+  const auto made = test::vanban("report " + quote(bare.string()) + " --year 2024 --format pdf --date 05/10/2024 -o " +
+                                 quote(pdf.string()) + with_config);
+  ASSERT_EQ(made.exit_code, 0) << made.err;
+  const std::string printed = test::flat(test::run("pdftotext -enc UTF-8 " + quote(pdf.string()) + " -").out);
+  for (const char* phrase :
+       {"PHÒNG THI HÀNH ÁN DÂN SỰ KHU VỰC 7", "/BC-PTHADS", "Thường Xuân, ngày 05 tháng 10 năm 2024",
+        "Viện kiểm sát nhân dân huyện Thường Xuân", "Lê Thị Thu Hằng"})
+    EXPECT_NE(printed.find(phrase), std::string::npos) << phrase << "\n" << printed;
+  EXPECT_EQ(printed.find("CHI CỤC THI HÀNH ÁN DÂN SỰ HUYỆN THƯỜNG XUÂN"), std::string::npos) << printed;
+
+  // What is due names the profile's officer, and --officer finds the cases by the profile's card number.
+  const auto due =
+      test::vanban("deadlines " + quote(bare.string()) + " --as-of 15/10/2024 --officer CHV-1187" + with_config);
+  ASSERT_EQ(due.exit_code, 0) << due.err;
+  EXPECT_NE(due.out.find("| TK-008 | Bùi Văn Quý | Thông báo quyết định thi hành án"), std::string::npos) << due.out;
+  EXPECT_NE(due.out.find("| Phạm Quốc Khánh"), std::string::npos) << due.out;
+}
+
+TEST(Report, CasesWithoutOfficersAndNoOfficeProfileAreRefusedWithTheirPosition) {
+  const auto dir = test::scratch_dir("report_no_office");
+  const auto bare = bare_register(dir);
+  const auto empty = dir / "trong.conf";
+  test::write_text(empty, "");
+  for (const std::string& command :
+       std::vector<std::string>{"report " + quote(bare.string()) + " --year 2024",
+                                "deadlines " + quote(bare.string()) + " --as-of 15/10/2024"}) {
+    const auto result = test::vanban(command + " --config " + quote(empty.string()));
+    EXPECT_EQ(result.exit_code, 1) << command;
+    EXPECT_EQ(result.out, "") << command;
+    EXPECT_NE(result.err.find(bare.string() + ":5:"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find("[E0317]"), std::string::npos) << result.err;
+  }
 }
 
 }  // namespace

@@ -18,6 +18,7 @@ const std::map<std::string, std::set<std::string>> kAllowed = {
     {"base", {}},
     {"crypto", {"base"}},
     {"model", {"base"}},
+    {"config", {"base", "model"}},
     {"text", {"base"}},
     {"xml", {"base", "model", "text"}},
     {"rules", {"base", "model", "xml"}},
@@ -32,8 +33,8 @@ const std::map<std::string, std::set<std::string>> kAllowed = {
     {"reports", {"base", "model", "rules"}},
     {"xlsx", {"base"}},
     {"pipeline",
-     {"base", "crypto", "model", "xml", "text", "rules", "doc", "templating", "layout", "pdfobj", "pdf", "sign", "db",
-      "archive", "reports", "xlsx"}},
+     {"base", "crypto", "model", "config", "xml", "text", "rules", "doc", "templating", "layout", "pdfobj", "pdf",
+      "sign", "db", "archive", "reports", "xlsx"}},
     {"api", {"base", "pipeline"}},
     {"cli", {"base", "pipeline", "api"}},
 };
@@ -47,8 +48,8 @@ const std::map<std::string, std::set<std::string>> kDepartures = {
 // Third-party headers and the modules that may include them. crypto alone calls OpenSSL; pdfobj alone uses zlib
 // (xref and object streams of other tools' PDFs, the streams sign appends; libharu links its own zlib, which no
 // vanban header sees); pdf compresses its own streams with libdeflate, and sign alone reads PNG images. db alone
-// talks to the database (Poco::Data); archive alone writes the hand-over zip (Poco::Zip); xlsx alone writes workbooks
-// (libxlsxwriter).
+// talks to the database (Poco::Data); archive alone writes the hand-over zip (Poco::Zip); config alone reads TOML
+// (toml++); xlsx alone writes workbooks (libxlsxwriter).
 const std::vector<std::pair<std::regex, std::set<std::string>>> kOwners = {
     {std::regex("^pugixml"), {"xml"}},
     {std::regex("^libxml/"), {"xml"}},
@@ -59,6 +60,7 @@ const std::vector<std::pair<std::regex, std::set<std::string>>> kOwners = {
     {std::regex("^openssl/"), {"crypto"}},
     {std::regex("^png"), {"sign"}},
     {std::regex("^Poco/Data"), {"db"}},
+    {std::regex("^toml"), {"config"}},
     {std::regex("^Poco/Zip"), {"archive"}},
     {std::regex("^xlsxwriter"), {"xlsx"}},
     {std::regex("^Poco/Net"), {"api", "server"}},
