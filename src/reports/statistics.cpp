@@ -27,10 +27,11 @@ std::optional<Period> statistics_period(int year, int months) {
 
 namespace {
 
-// What each money obligation owed and had paid (capped at what it owed) by the end of one day.
+// What each money obligation had paid, had remitted and still owed by the end of one day (model::Ledger's figures).
 struct MoneyState {
-  model::Money paid;  ///< capped per obligation
-  model::Money rest;  ///< outstanding, never below zero
+  model::Money paid;      ///< capped per obligation at its amount less what the court remitted
+  model::Money remitted;  ///< exempted or reduced: the amount less what was paid (capped) and what remains
+  model::Money rest;      ///< outstanding, never below zero
   bool money = false;
 };
 
@@ -39,14 +40,24 @@ MoneyState money_state(const model::Ledger& ledger) {
   for (const auto& obligation : ledger.the_case().obligations) {
     if (!obligation.amount) continue;
     state.money = true;
-    const model::Money paid = std::min(ledger.paid(obligation.id), *obligation.amount);
+    const model::Money payable = std::max(*obligation.amount - ledger.remitted(obligation), model::Money{});
+    const model::Money paid = std::min(ledger.paid(obligation.id), payable);
+    const model::Money rest = ledger.outstanding(obligation).value_or(model::Money{});
     state.paid += paid;
-    state.rest += *obligation.amount - paid;
+    state.remitted += *obligation.amount - paid - rest;
+    state.rest += rest;
   }
   return state;
 }
 
 void set(rules::FactSet& facts, CaseFact fact, bool value) { facts.set(static_cast<std::size_t>(fact), value); }
+
+// Whether the court granted a remission of `kind` on or before the ledger's date.
+bool remitted_by(const model::Ledger& ledger, model::RemissionKind kind) {
+  return std::any_of(ledger.events().begin(), ledger.events().end(), [&](const model::Event* event) {
+    return event->kind == model::EventKind::remission && event->remission == kind;
+  });
+}
 
 rules::FactSet facts_from(const model::Ledger& end, const MoneyState& at_end, std::optional<model::Money> paid_before) {
   rules::FactSet facts;
@@ -63,7 +74,12 @@ rules::FactSet facts_from(const model::Ledger& end, const MoneyState& at_end, st
   set(facts, CaseFact::money, at_end.money);
   set(facts, CaseFact::owes, at_end.rest.dong > 0);
   set(facts, CaseFact::paid_in_period, at_end.paid > paid_before.value_or(model::Money{}));
-  // TODO(issue 20): delegated-out, withdrawn, reduced, exempted, separate-register from the new events.
+  set(facts, CaseFact::delegated_out, end.result() == model::StatusResult::delegated);
+  set(facts, CaseFact::withdrawn, end.result() == model::StatusResult::withdrawn);
+  set(facts, CaseFact::returned, end.result() == model::StatusResult::returned);
+  set(facts, CaseFact::reduced, remitted_by(end, model::RemissionKind::reduction));
+  set(facts, CaseFact::exempted, remitted_by(end, model::RemissionKind::exemption));
+  set(facts, CaseFact::separate_register, end.separate_register());
   return facts;
 }
 
@@ -106,6 +122,7 @@ CaseCount count_case(const model::Case& the_case, const Period& period, const ru
   count.outcome = outcome_of(regime, count.facts);
   count.owed = at_eve.rest;
   count.paid = at_end.paid - at_eve.paid;
+  count.remitted = at_end.remitted - at_eve.remitted;
   count.rest = at_end.rest;
   return count;
 }
@@ -143,12 +160,14 @@ void Tally::add_to(Row& row, const CaseCount& count) const {
       figure.cases += 1;
       figure.money += count.owed.dong;
     } else if (column.kind == rules::Column::Kind::outcome) {
-      if (column.outcome == count.outcome) {
-        figure.cases += 1;
-        figure.money += count.rest.dong;
-      }
-      // Money collected in the period counts where the rules say (thi hành xong), whatever the case's outcome.
+      if (column.outcome == count.outcome) figure.cases += 1;
+      // What remains counts with the case's outcome, or where the rules put a case delegated out (ủy thác đi).
+      const bool delegated = count.facts.test(static_cast<std::size_t>(CaseFact::delegated_out));
+      if (column.outcome == (delegated ? regime_->delegated_outcome : count.outcome)) figure.money += count.rest.dong;
+      // Money collected (thi hành xong) and money remitted (giảm) in the period count where the rules say, whatever
+      // the case's outcome.
       if (column.outcome == regime_->paid_outcome) figure.money += count.paid.dong;
+      if (column.outcome == regime_->remitted_outcome) figure.money += count.remitted.dong;
     }
   }
 }
@@ -161,8 +180,26 @@ std::string month_key(int year, int month) {
   return buffer;
 }
 
-std::string kind_label(model::EnforcementMode mode) {
-  return mode == model::EnforcementMode::ex_officio ? "Chủ động" : "Theo yêu cầu";
+// The row of a case by the kind of enforcement of its obligations (khoản 2 Điều 36 Luật 2008: a–e, then between
+// parties); a decision of several kinds is a row of its own, and one without an obligation another.
+std::pair<std::string, std::string> kind_row(const model::Case& the_case) {
+  std::optional<model::EnforcementKind> kind;
+  for (const auto& obligation : the_case.obligations) {
+    const auto each = model::enforcement_kind(obligation);
+    if (kind && *kind != each) return {"8", "Quyết định gồm nhiều loại việc"};
+    kind = each;
+  }
+  if (!kind) return {"9", "Khác"};
+  switch (*kind) {
+    case model::EnforcementKind::state_payment: return {"1", "Phạt tiền, truy thu, án phí, lệ phí Tòa án"};
+    case model::EnforcementKind::refund: return {"2", "Trả lại tiền, tài sản cho đương sự"};
+    case model::EnforcementKind::confiscation: return {"3", "Tịch thu sung quỹ, tiêu hủy, các khoản thu khác"};
+    case model::EnforcementKind::land_recovery: return {"4", "Thu hồi quyền sử dụng đất, tài sản sung quỹ"};
+    case model::EnforcementKind::interim_measure: return {"5", "Biện pháp khẩn cấp tạm thời"};
+    case model::EnforcementKind::bankruptcy: return {"6", "Quyết định giải quyết phá sản"};
+    case model::EnforcementKind::between_parties: break;
+  }
+  return {"7", "Giữa các đương sự"};
 }
 
 }  // namespace
@@ -187,9 +224,8 @@ void Tally::add(const model::Case& the_case) {
     }
     case Grouping::kind: {
       if (!count.counted) break;
-      // TODO(issue 20): the enforcement kinds of the case format; today the mode (chủ động / theo yêu cầu).
-      const auto mode = the_case.enforcement.mode;
-      add_to(row_for(mode == model::EnforcementMode::ex_officio ? "1" : "2", kind_label(mode)), count);
+      const auto [key, label] = kind_row(the_case);
+      add_to(row_for(key, label), count);
       break;
     }
     case Grouping::month: {

@@ -33,12 +33,13 @@ struct CaseCount {
   model::Money owed;        ///< owed at the start of the period (for a case decided in it: its amounts less
                             ///< anything paid before the period)
   model::Money paid;        ///< paid during the period, each obligation capped at what it owed
-  model::Money rest;        ///< still owed at the end of the period (owed = paid + rest)
+  model::Money remitted;    ///< exempted or reduced by the court during the period
+  model::Money rest;        ///< still owed at the end of the period (owed = paid + remitted + rest)
   rules::FactSet facts;     ///< the facts the outcome was decided on
 };
 
-/// The facts of a case as it stood at the end of `as_of`, with "paid-in-period" meaning paid after `since` (nullopt:
-/// ever). Facts the case format cannot state yet (issue 20) are false.
+/// The facts of a case as it stood at the end of `as_of` (its model::Ledger), with "paid-in-period" meaning paid after
+/// `since` (nullopt: ever).
 rules::FactSet facts_of(const model::Case& the_case, model::Date as_of, std::optional<model::Date> since);
 
 /// The outcome of a case with these facts: the first of the regime's outcomes whose condition holds.

@@ -11,23 +11,24 @@ namespace vanban::rules {
 
 const std::vector<CaseFactInfo>& case_facts() {
   static const std::vector<CaseFactInfo> kFacts = {
-      {CaseFact::ex_officio, "ex-officio", true},
-      {CaseFact::on_request, "on-request", true},
-      {CaseFact::has_means, "has-means", true},
-      {CaseFact::no_means, "no-means", true},
-      {CaseFact::completed, "completed", true},
-      {CaseFact::terminated, "terminated", true},
-      {CaseFact::in_progress, "in-progress", true},
-      {CaseFact::postponed, "postponed", true},
-      {CaseFact::suspended, "suspended", true},
-      {CaseFact::money, "money", true},
-      {CaseFact::owes, "owes", true},
-      {CaseFact::paid_in_period, "paid-in-period", true},
-      {CaseFact::delegated_out, "delegated-out", false},
-      {CaseFact::withdrawn, "withdrawn", false},
-      {CaseFact::reduced, "reduced", false},
-      {CaseFact::exempted, "exempted", false},
-      {CaseFact::separate_register, "separate-register", false},
+      {CaseFact::ex_officio, "ex-officio"},
+      {CaseFact::on_request, "on-request"},
+      {CaseFact::has_means, "has-means"},
+      {CaseFact::no_means, "no-means"},
+      {CaseFact::completed, "completed"},
+      {CaseFact::terminated, "terminated"},
+      {CaseFact::in_progress, "in-progress"},
+      {CaseFact::postponed, "postponed"},
+      {CaseFact::suspended, "suspended"},
+      {CaseFact::money, "money"},
+      {CaseFact::owes, "owes"},
+      {CaseFact::paid_in_period, "paid-in-period"},
+      {CaseFact::delegated_out, "delegated-out"},
+      {CaseFact::withdrawn, "withdrawn"},
+      {CaseFact::reduced, "reduced"},
+      {CaseFact::exempted, "exempted"},
+      {CaseFact::separate_register, "separate-register"},
+      {CaseFact::returned, "returned"},
   };
   return kFacts;
 }
@@ -265,7 +266,7 @@ class StatisticsReader {
     std::vector<std::pair<std::string, SourceLoc>> column_outcomes;  // per outcome column: its outcome id
     std::vector<std::tuple<std::string, std::string, std::string, const xml::Element*>> rates;
     std::vector<std::pair<std::string, PendingTerms>> checks;
-    std::optional<std::pair<std::string, SourceLoc>> paid;
+    const xml::Element* money = nullptr;
     for (const auto& child : element.children) {
       if (child.name == "name") {
         regime.name = child.text;
@@ -277,7 +278,7 @@ class StatisticsReader {
       } else if (child.name == "outcome") {
         regime.outcomes.push_back(read_outcome(child));
       } else if (child.name == "money") {
-        paid = std::make_pair(attribute(child, "paid"), child.loc);
+        money = &child;
       } else if (child.name == "column") {
         Column column;
         column.loc = child.loc;
@@ -324,8 +325,17 @@ class StatisticsReader {
       if (regime.columns[i].kind == Column::Kind::outcome)
         if (const auto index = outcome_index(regime, column_outcomes[i].first, column_outcomes[i].second))
           regime.columns[i].outcome = *index;
-    if (!paid) error(element.loc, "chế độ \"" + regime.id + "\" thiếu <money paid=\"…\"/>");
-    else if (const auto index = outcome_index(regime, paid->first, paid->second)) regime.paid_outcome = *index;
+    if (money == nullptr) {
+      error(element.loc, "chế độ \"" + regime.id + "\" thiếu <money paid=\"…\" remitted=\"…\" delegated=\"…\"/>");
+    } else {
+      // Where each part of a case's money goes: paid, exempted or reduced in the period, delegated out.
+      const auto place = [&](std::string_view name, std::size_t& where) {
+        if (const auto index = outcome_index(regime, attribute(*money, name), money->loc)) where = *index;
+      };
+      place("paid", regime.paid_outcome);
+      place("remitted", regime.remitted_outcome);
+      place("delegated", regime.delegated_outcome);
+    }
     for (const auto& [index, pending] : formulas) regime.columns[index].terms = resolve(regime, pending);
     order_formulas(regime);
     for (const auto& [numerator, denominator, of, child] : rates) {

@@ -30,20 +30,20 @@ enum class CaseFact : std::uint8_t {
   money,
   owes,
   paid_in_period,
-  delegated_out,      ///< not in the case format yet (issue 20): always false
-  withdrawn,          ///< not in the case format yet (issue 20): always false
-  reduced,            ///< not in the case format yet (issue 20): always false
-  exempted,           ///< not in the case format yet (issue 20): always false
-  separate_register,  ///< not in the case format yet (issue 20): always false
+  delegated_out,      ///< the whole decision was delegated out (ủy thác đi)
+  withdrawn,          ///< the decision was withdrawn or cancelled (thu hồi, hủy)
+  reduced,            ///< the court reduced an obligation (giảm)
+  exempted,           ///< the court exempted an obligation (miễn)
+  separate_register,  ///< the case is on the separate register (sổ theo dõi riêng)
+  returned,           ///< the request was returned (trả đơn, gửi lại yêu cầu thi hành án)
 };
-inline constexpr std::size_t kCaseFactCount = 17;
+inline constexpr std::size_t kCaseFactCount = 18;
 using FactSet = std::bitset<kCaseFactCount>;
 
-/// A fact's name in rules/statistics.xml ("paid-in-period"), and whether the case format can state it yet.
+/// A fact's name in rules/statistics.xml ("paid-in-period").
 struct CaseFactInfo {
   CaseFact fact;
   std::string_view name;
-  bool in_case_format;
 };
 /// Every fact, in the order of the enum.
 const std::vector<CaseFactInfo>& case_facts();
@@ -130,7 +130,9 @@ struct StatisticsRegime {
   std::string form_code;
   std::string form_title;
   std::vector<Outcome> outcomes;
-  std::size_t paid_outcome = 0;  ///< where money paid in the period is counted
+  std::size_t paid_outcome = 0;       ///< where money paid in the period is counted
+  std::size_t remitted_outcome = 0;   ///< where money the court exempted or reduced in the period is counted
+  std::size_t delegated_outcome = 0;  ///< where what remains of a case delegated out is counted
   std::vector<Column> columns;
   std::vector<std::size_t> formula_order;  ///< formula columns, each after the columns it sums
   std::vector<Rate> rates;

@@ -72,18 +72,25 @@ std::string parse_problems(const std::string& regime_body) {
 TEST(StatisticsRules, AFaultyRulesFileIsRefusedAtTheFault) {
   const std::string outcomes =
       "<outcome id=\"x\" when=\"completed\" carries=\"false\" label=\"X\" basis=\"b\"/>"
-      "<outcome id=\"y\" when=\"always\" carries=\"true\" label=\"Y\" basis=\"b\"/><money paid=\"x\"/>";
+      "<outcome id=\"y\" when=\"always\" carries=\"true\" label=\"Y\" basis=\"b\"/><money paid=\"x\" remitted=\"x\" "
+      "delegated=\"x\"/>";
   EXPECT_EQ(parse_problems(outcomes + "<column id=\"a\" number=\"1\" outcome=\"x\" label=\"A\"/>"), "");
   EXPECT_NE(parse_problems(outcomes + "<column id=\"a\" number=\"1\" outcome=\"z\" label=\"A\"/>").find("E0904"),
             std::string::npos);
+  // Where remitted money goes must name an outcome.
+  const std::string no_remitted =
+      "<outcome id=\"y\" when=\"always\" carries=\"true\" label=\"Y\" basis=\"b\"/>"
+      "<money paid=\"y\" remitted=\"z\" delegated=\"y\"/>";
+  EXPECT_NE(parse_problems(no_remitted).find("\"z\""), std::string::npos);
   // An unknown fact, with its position.
-  const auto unknown =
-      parse_problems("<outcome id=\"y\" when=\"paid\" carries=\"true\" label=\"Y\" basis=\"b\"/><money paid=\"y\"/>");
+  const auto unknown = parse_problems(
+      "<outcome id=\"y\" when=\"paid\" carries=\"true\" label=\"Y\" basis=\"b\"/><money paid=\"y\" remitted=\"y\" "
+      "delegated=\"y\"/>");
   EXPECT_NE(unknown.find("statistics.xml:1:"), std::string::npos) << unknown;
   EXPECT_NE(unknown.find("\"paid\""), std::string::npos) << unknown;
   // The last outcome must hold for every case.
   EXPECT_NE(parse_problems("<outcome id=\"x\" when=\"completed\" carries=\"false\" label=\"X\" basis=\"b\"/>"
-                           "<money paid=\"x\"/>")
+                           "<money paid=\"x\" remitted=\"x\" delegated=\"x\"/>")
                 .find("always"),
             std::string::npos);
   // Formulas: unknown columns and cycles.
