@@ -39,7 +39,7 @@ const std::vector<StepInfo> kSteps = {
     {"reverification", "bb-xac-minh"},
     {"destruction-council", "qd-hoi-dong-tieu-huy"},
     {"destruction", "bb-tieu-huy"},
-    {"resume", ""},
+    {"resume", "qd-tiep-tuc"},
     {"remission", "de-nghi-mien-giam"},
     {"persuasion", "thu-van-dong"},
 };
@@ -60,8 +60,16 @@ class CaseSteps {
     const auto& enforcement = case_.enforcement;
     const auto& decision = enforcement.decision;
     const bool ex_officio = enforcement.mode == model::EnforcementMode::ex_officio;
+    // A decision delegated out, withdrawn or cancelled, or a request returned, is no longer this office's: no step
+    // is left to it.
+    if (!ledger_.counts_for_office()) return std::move(out_);
     if (!decision || decision->date > as_of_) {
-      // Decision after receiving the judgment (chủ động) or the request (theo yêu cầu).
+      // Decision after receiving a delegation, else the judgment (chủ động) or the request (theo yêu cầu).
+      if (const model::Event* received = ledger_.last(model::EventKind::delegated_in)) {
+        limit(kDecision, "Ra quyết định thi hành án (nhận ủy thác)", received->date, "receive-delegation",
+              kDecisionTemplates[ex_officio ? 0 : 1]);
+        return std::move(out_);
+      }
       const std::optional<model::Date> trigger =
           ex_officio ? enforcement.received
                      : (enforcement.request ? std::optional(enforcement.request->date) : enforcement.received);
@@ -174,9 +182,11 @@ class CaseSteps {
     const model::Event* postponed = ledger_.last(model::EventKind::postponed);
     if (postponed == nullptr) return;
     // The end of the ground is not in the case format: the longest postponement (at a reviewer's request) is taken.
+    // A resumption recorded since (model::Ledger) leaves the case in progress, and this step is not asked for.
     const auto end = limit(kResume, "", postponed->date, "postpone-protest", "", false, false);
     if (end)
-      limit(kResume, "Ra quyết định tiếp tục thi hành án sau khi hoãn (hoãn tối đa 3 tháng)", *end, "resume", "");
+      limit(kResume, "Ra quyết định tiếp tục thi hành án sau khi hoãn (hoãn tối đa 3 tháng)", *end, "resume",
+            kSteps[kResume].template_name);
   }
 
   void candidates(model::Date decided) {

@@ -31,6 +31,17 @@ model::Case base_case() {
 
 void decide(model::Case& c, const char* date) { c.enforcement.decision = model::Decision{{}, day(date), {}, {}}; }
 
+// The base case decided on 24/6/2024 with one item of evidence ("v1") to destroy.
+model::Case case_with_evidence() {
+  model::Case c = base_case();
+  model::EvidenceItem item;
+  item.id = "v1";
+  item.disposition = model::Disposition::destroy;
+  c.evidence.push_back(item);
+  decide(c, "2024-06-24");
+  return c;
+}
+
 std::optional<Deadline> find(const std::vector<Deadline>& list, const char* step) {
   for (const auto& item : list)
     if (item.step == step) return item;
@@ -99,12 +110,7 @@ TEST(Deadlines, NoMeansTheDecisionItsPublicationAndVerificationEverySixMonths) {
 }
 
 TEST(Deadlines, DestructionOfEvidenceUnderTheRegimeOfItsTriggerDate) {
-  model::Case c = base_case();
-  model::EvidenceItem item;
-  item.id = "v1";
-  item.disposition = model::Disposition::destroy;
-  c.evidence.push_back(item);
-  decide(c, "2024-06-24");
+  model::Case c = case_with_evidence();
   auto list = deadlines_of(c, day("2024-08-01"), law());
   ASSERT_TRUE(find(list, "destruction-council"));
   EXPECT_EQ(find(list, "destruction-council")->due, day("2024-07-24"));  // one month
@@ -151,6 +157,43 @@ TEST(Deadlines, CandidatesForExemptionAndForPersuasion) {
   ASSERT_TRUE(persuasion);
   EXPECT_EQ(persuasion->template_name, "thu-van-dong");
   EXPECT_EQ(persuasion->due, day("2024-07-04"));  // the voluntary period from the decision
+}
+
+TEST(Deadlines, AResumedPostponementIsNoLongerDue) {
+  model::Case c = base_case();
+  decide(c, "2024-06-24");
+  c.enforcement.events.push_back(event(model::EventKind::postponed, "2024-07-01"));
+  // Postponed at most 3 months (1/10), then 5 working days to resume: Tuesday 1/10 → 2, 3, 4, 7, 8.
+  const auto resume = find(deadlines_of(c, day("2024-10-15"), law()), "resume");
+  ASSERT_TRUE(resume);
+  EXPECT_EQ(resume->due, day("2024-10-08"));
+  EXPECT_EQ(resume->template_name, "qd-tiep-tuc");
+  // Resumed on 9/10: nothing to resume on 15/10; on 8/10 it was still due.
+  c.enforcement.events.push_back(event(model::EventKind::resumed, "2024-10-09"));
+  EXPECT_FALSE(find(deadlines_of(c, day("2024-10-15"), law()), "resume"));
+  EXPECT_TRUE(find(deadlines_of(c, day("2024-10-08"), law()), "resume"));
+}
+
+TEST(Deadlines, ADecisionDelegatedOutWithdrawnOrReturnedHasNoStepsLeft) {
+  for (const auto kind : {model::EventKind::delegated_out, model::EventKind::withdrawn, model::EventKind::cancelled,
+                          model::EventKind::request_returned}) {
+    model::Case c = case_with_evidence();
+    c.enforcement.events.push_back(event(kind, "2024-07-02"));
+    EXPECT_TRUE(deadlines_of(c, day("2024-07-01"), law()).size() > 2) << model::event_kind_code(kind);
+    EXPECT_TRUE(deadlines_of(c, day("2024-07-02"), law()).empty()) << model::event_kind_code(kind);
+  }
+}
+
+TEST(Deadlines, TheDecisionFiveWorkingDaysAfterReceivingADelegation) {
+  model::Case c = base_case();
+  c.enforcement.events.push_back(event(model::EventKind::delegated_in, "2024-07-01"));
+  const auto decision = find(deadlines_of(c, day("2024-07-10"), law()), "decision");
+  ASSERT_TRUE(decision);
+  EXPECT_EQ(decision->trigger, day("2024-07-01"));
+  EXPECT_EQ(decision->due, day("2024-07-08"));  // Monday 1/7: 2, 3, 4, 5, 8
+  EXPECT_EQ(decision->basis, "điểm b khoản 1 Điều 57 Luật Thi hành án dân sự");
+  // Received the day after: the judgment's own limit.
+  EXPECT_EQ(find(deadlines_of(c, day("2024-06-30"), law()), "decision")->due, day("2024-06-27"));
 }
 
 TEST(Deadlines, MostOverdueFirstWithinTheWindow) {
