@@ -23,19 +23,21 @@ constexpr const char* kArchiveHelp =
     "mỗi lần lưu là một bản ghi nối vào chuỗi băm (không xóa, không sửa được mà không bị phát hiện).\n"
     "\n"
     "Lệnh:\n"
-    "  add TỆP.pdf... [--case HỒ-SƠ.xml] [--trust GỐC.pem]... [--allow-unsigned] [--require-trusted]\n"
+    "  add TỆP.pdf... [--case HỒ-SƠ.xml] [--trust GỐC.pem]... [--trust-dir THƯ-MỤC]... [--allow-unsigned]\n"
+    "      [--require-trusted]\n"
     "      kiểm tra chữ ký, đọc siêu dữ liệu (Phụ lục VI) của tệp và đương sự của hồ sơ (--case: một hồ sơ, hoặc\n"
     "      một sổ: mỗi văn bản lấy hồ sơ mang mã ghi trong văn bản), lưu tệp và ghi bản ghi.\n"
     "      Tệp đã có trong kho thì không thêm lại. Văn bản chưa ký hoặc chữ ký không hợp lệ bị từ chối, trừ khi\n"
     "      có --allow-unsigned (được ghi lại như vậy); chữ ký hỏng (nội dung bị sửa sau khi ký) luôn bị từ chối.\n"
-    "      Gốc tin cậy: --trust (được ghi vào kho), nếu không có thì các gốc đã ghi trong kho; chữ ký còn nguyên\n"
+    "      Gốc tin cậy: --trust, --trust-dir (được ghi vào kho), nếu không có thì các gốc đã ghi trong kho; chữ ký còn "
+    "nguyên\n"
     "      vẹn nhưng không dẫn tới gốc tin cậy được lưu kèm cảnh báo, hoặc bị từ chối với --require-trusted\n"
     "  get MÃ -o RA.pdf | get --number SỐ/KÝ-HIỆU --year NĂM -o RA.pdf\n"
     "      lấy một văn bản ra (kiểm tra mã SHA-256 trước khi ghi)\n"
     "  search [--case MÃ] [--number SỐ/KÝ-HIỆU] [--party TÊN] [--type LOẠI] [--signer TÊN]\n"
     "         [--from NGÀY] [--to NGÀY] [--year NĂM] [--limit N] [--json]\n"
     "      tìm văn bản; tên không phân biệt hoa thường và dấu (\"nguyen van hung\" tìm được \"Nguyễn Văn Hùng\")\n"
-    "  verify [--trust GỐC.pem]...\n"
+    "  verify [--trust GỐC.pem]... [--trust-dir THƯ-MỤC]...\n"
     "      băm lại mọi tệp, kiểm tra chuỗi bản ghi (bị xóa, sửa, đổi thứ tự), kiểm tra lại chữ ký;\n"
     "      báo mọi vấn đề, mã thoát 1 khi có\n"
     "  export --case MÃ -o RA.zip\n"
@@ -106,25 +108,20 @@ std::string party_names(const archive::Entry& entry) {
   return out;
 }
 
-// The trust anchors named by --trust; nullopt when one cannot be read (reported).
+// The trust anchors named by --trust and --trust-dir; nullopt when one cannot be read (reported).
 std::optional<std::vector<pipeline::TrustAnchorFile>> trust_files(const Arguments& arguments) {
-  std::vector<pipeline::TrustAnchorFile> out;
-  bool readable = true;
-  for (const auto& path : arguments.values("--trust")) {
-    auto pem = read_input(path);
-    if (!pem) readable = false;
-    else out.push_back({path, std::move(*pem)});
-  }
-  if (!readable) return std::nullopt;
-  return out;
+  Diagnostics diagnostics;
+  auto anchors = pipeline::read_trust_anchors(trust_sources(arguments), diagnostics);
+  print(diagnostics);
+  return anchors;
 }
 
-constexpr const char* kRepeatable[] = {"--trust"};
+constexpr const char* kRepeatable[] = {"--trust", "--trust-dir"};
 
 int archive_add(const std::vector<std::string>& args, const std::filesystem::path& root) {
   OptionSpec spec;
   common_options(spec);
-  spec.with_value.insert({"--case", "--trust"});
+  spec.with_value.insert({"--case", "--trust", "--trust-dir"});
   spec.repeatable.insert(std::begin(kRepeatable), std::end(kRepeatable));
   spec.flags = {"--allow-unsigned", "--require-trusted", "--no-repair"};
   const Arguments arguments = Arguments::parse(args, spec);
@@ -279,8 +276,8 @@ int archive_search(const std::vector<std::string>& args) {
 int archive_verify(const std::vector<std::string>& args) {
   OptionSpec spec;
   common_options(spec);
-  spec.with_value.insert("--trust");
-  spec.repeatable.insert("--trust");
+  spec.with_value.insert(std::begin(kRepeatable), std::end(kRepeatable));
+  spec.repeatable.insert(std::begin(kRepeatable), std::end(kRepeatable));
   const Arguments arguments = Arguments::parse(args, spec);
   if (!arguments.positional().empty()) throw UsageError{"verify không nhận tham số vị trí"};
   const sign::Moment now = read_clock(arguments);

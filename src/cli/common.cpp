@@ -63,6 +63,13 @@ text::RepairMode repair_mode(const Arguments& arguments) {
   return arguments.flag("--no-repair") ? text::RepairMode::keep : text::RepairMode::repair;
 }
 
+pipeline::TrustSources trust_sources(const Arguments& arguments) {
+  pipeline::TrustSources sources;
+  for (const auto& file : arguments.values("--trust")) sources.files.emplace_back(file);
+  for (const auto& folder : arguments.values("--trust-dir")) sources.folders.emplace_back(folder);
+  return sources;
+}
+
 bool wants_help(const std::vector<std::string>& args) {
   for (const auto& arg : args)
     if (arg == "--help" || arg == "-h") return true;

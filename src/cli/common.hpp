@@ -16,6 +16,7 @@
 #include "pipeline/engine.hpp"
 #include "pipeline/request.hpp"
 #include "pipeline/signing.hpp"
+#include "pipeline/trust.hpp"
 
 namespace vanban::cli {
 
@@ -46,6 +47,9 @@ std::optional<Bytes> read_input(const std::string& path);
 
 /// Whether text in legacy encodings is repaired (the default) or kept as read (--no-repair).
 text::RepairMode repair_mode(const Arguments& arguments);
+
+/// The trust anchors --trust (files) and --trust-dir (folders) name (sign, verify, archive).
+pipeline::TrustSources trust_sources(const Arguments& arguments);
 
 /// Whether --help or -h is among the arguments.
 bool wants_help(const std::vector<std::string>& args);

@@ -13,8 +13,10 @@
 #include "base/file_io.hpp"
 #include "cli/arguments.hpp"
 #include "cli/common.hpp"
+#include "pipeline/acceptance.hpp"
 #include "pipeline/engine.hpp"
 #include "pipeline/signing.hpp"
+#include "pipeline/trust.hpp"
 #include "pipeline/verification.hpp"
 
 namespace vanban::cli {
@@ -23,19 +25,27 @@ namespace {
 
 constexpr const char* kSignHelp =
     "Cách dùng: vanban sign VÀO.pdf -o RA.pdf (--key KHÓA.pem --cert CHỨNG-THƯ.pem [--chain CHUỖI.pem]\n"
-    "                    | --p12 TỆP.p12) [--pass-env BIẾN] [--reason LÝ-DO] [--location NƠI-KÝ]\n"
-    "                    [--field TÊN] [--appearance signer|agency|none] [--image ẢNH.png]\n"
-    "                    [--number SỐ/KÝ-HIỆU] [--allow-expired]\n"
+    "                    | --p12 TỆP.p12 | --pkcs11 'pkcs11:token=…;object=…' --pkcs11-module MÔ-ĐUN.so [--cert …])\n"
+    "                    [--pass-env BIẾN] [--reason LÝ-DO] [--location NƠI-KÝ] [--field TÊN]\n"
+    "                    [--appearance signer|agency|none] [--image ẢNH.png] [--number SỐ/KÝ-HIỆU] [--allow-expired]\n"
+    "                    [--level B-B|B-T|B-LT] [--tsa URL] [--timeout GIÂY] [--crl TỆP]... [--ocsp TỆP]...\n"
+    "                    [--trust GỐC.pem]... [--trust-dir THƯ-MỤC]...\n"
+    "       vanban sign VÀO.pdf --prepare -o ĐÃ-CHUẨN-BỊ.pdf --cert CHỨNG-THƯ.pem [--chain …] [hình thức, --level]\n"
+    "       vanban sign ĐÃ-CHUẨN-BỊ.pdf --complete --signature CHỮ-KÝ.bin -o RA.pdf [--level, --tsa, …]\n"
+    "       vanban sign --accept ĐÃ-KÝ.pdf --original BẢN-NHÁP.pdf [--cert CHỨNG-THƯ-CHỜ.pem] [--trust …] [-o RA.pdf]\n"
     "\n"
-    "Ký số PAdES (B-B: ETSI.CAdES.detached, SHA-256) bằng một bản cập nhật nối thêm: mọi byte của tệp gốc\n"
+    "Ký số PAdES (ETSI.CAdES.detached, SHA-256) bằng một bản cập nhật nối thêm: mọi byte của tệp gốc\n"
     "được giữ nguyên, chữ ký trước vẫn hợp lệ. Thứ tự theo Nghị định 30: người có thẩm quyền ký trước,\n"
     "cơ quan ký sau.\n"
     "\n"
     "  -o, --output F      tệp PDF đã ký (ghi vào tệp tạm rồi đổi tên; không ghi gì khi có lỗi)\n"
     "  --key, --cert       khóa riêng và chứng thư số (PEM); --chain: chứng thư trung gian (PEM)\n"
     "  --p12 TỆP           khóa và chứng thư trong một tệp PKCS#12 (.p12/.pfx)\n"
-    "  --pass-env BIẾN     lấy mật khẩu từ biến môi trường BIẾN; không có thì hỏi (không hiện chữ khi gõ).\n"
-    "                      Mật khẩu không bao giờ được đưa trên dòng lệnh\n"
+    "  --pkcs11 URI        khóa trên thẻ ký số (USB token, HSM), URI theo RFC 7512; chứng thư và chuỗi lấy\n"
+    "                      từ thẻ (hoặc --cert). --pkcs11-module: mô-đun PKCS#11 của thẻ (tệp .so)\n"
+    "  --pass-env BIẾN     lấy mật khẩu (hoặc mã PIN của thẻ) từ biến môi trường BIẾN; không có thì hỏi (không\n"
+    "                      hiện chữ khi gõ). Mật khẩu và mã PIN không bao giờ được đưa trên dòng lệnh; mã PIN\n"
+    "                      sai không được thử lại (thẻ bị khóa sau vài lần sai)\n"
     "  --appearance KIỂU   signer: ảnh chữ ký vào ô chữ ký trống, giữa chức vụ và họ tên;\n"
     "                      agency: ảnh con dấu trùm lên khoảng 1/3 ảnh chữ ký bên trái; không có --image thì\n"
     "                      khối chữ 10 pt ở góc trên bên phải trang đầu (văn bản kèm theo): số/ký hiệu và\n"
@@ -45,18 +55,35 @@ constexpr const char* kSignHelp =
     "  --field TÊN         tên trường chữ ký (mặc định: ô trống \"signer\"/\"agency\" nếu có, nếu không tạo mới)\n"
     "  --number SỐ         số/ký hiệu in trong khối chữ của văn bản kèm theo, ví dụ 123/QĐ-CCTHADS\n"
     "  --reason, --location  lý do và nơi ký, ghi trong chữ ký\n"
-    "  --allow-expired     chứng thư hết hạn (hoặc chưa có hiệu lực) chỉ là cảnh báo thay vì lỗi\n";
+    "  --allow-expired     chứng thư hết hạn (hoặc chưa có hiệu lực) chỉ là cảnh báo thay vì lỗi\n"
+    "  --level MỨC         B-B; B-T: thêm dấu thời gian RFC 3161 của --tsa (mặc định khi có --tsa); B-LT: thêm\n"
+    "                      chuỗi chứng thư và dữ liệu thu hồi (CRL, OCSP: --crl, --ocsp, nếu không thì tải từ\n"
+    "                      địa chỉ ghi trong chứng thư) vào DSS, để kiểm tra được nhiều năm sau, không cần mạng\n"
+    "  --tsa URL           đơn vị cấp dấu thời gian (http://); --timeout: số giây chờ mỗi yêu cầu (mặc định 30)\n"
+    "  --trust, --trust-dir  gốc tin cậy (tệp, thư mục tệp .pem/.crt/.cer/.der) mà chuỗi chứng thư phải tới (B-LT)\n"
+    "\n"
+    "Ký hai bước (khóa ở nơi khác):\n"
+    "  --prepare           ghi tệp có chỗ cho chữ ký của chứng thư --cert và in ra dữ liệu cần ký:\n"
+    "                      \"digest-sha256: …\" (SHA-256 của các thuộc tính được ký, là thứ thẻ ký) và\n"
+    "                      \"to-be-signed: …\" (các thuộc tính được ký, DER), dạng hex\n"
+    "  --complete          nhận chữ ký thô (--signature TỆP: RSA PKCS#1 v1.5 hoặc ECDSA DER) và gắn vào tệp đã\n"
+    "                      chuẩn bị; kết quả giống từng byte với ký một bước cùng khóa và thời điểm\n"
+    "\n"
+    "Nhận tệp đã ký ở nơi khác (công cụ ký số của Ban Cơ yếu):\n"
+    "  --accept ĐÃ-KÝ.pdf --original BẢN-NHÁP.pdf  chỉ nhận khi tệp là đúng bản nháp được nối thêm chữ ký (không\n"
+    "                      đổi gì khác), mọi chữ ký hợp lệ, và chữ ký mới là của chứng thư --cert (nếu có)\n";
 
 constexpr const char* kVerifyHelp =
-    "Cách dùng: vanban verify TỆP.pdf [--trust GỐC.pem]...\n"
+    "Cách dùng: vanban verify TỆP.pdf [--trust GỐC.pem]... [--trust-dir THƯ-MỤC]...\n"
     "\n"
-    "Liệt kê và kiểm tra mọi chữ ký số: người ký và chứng thư, thời điểm ký, phạm vi ký, tính toàn vẹn (giá\n"
-    "trị băm), chữ ký CMS, chuỗi chứng thư tới gốc tin cậy (--trust, có thể lặp lại), và phần được thêm vào\n"
-    "sau chữ ký cuối. Mã thoát 0 chỉ khi mọi chữ ký hợp lệ, phủ đúng phiên bản của nó, và chữ ký cuối phủ\n"
-    "toàn bộ tệp.\n";
+    "Liệt kê và kiểm tra mọi chữ ký số: người ký và chứng thư, thời điểm ký, dấu thời gian, phạm vi ký, tính\n"
+    "toàn vẹn (giá trị băm), chữ ký CMS, chuỗi chứng thư tới gốc tin cậy (--trust, --trust-dir, có thể lặp lại)\n"
+    "tại thời điểm ký (thời điểm của dấu thời gian khi có), tình trạng thu hồi theo dữ liệu kiểm tra dài hạn (DSS)\n"
+    "trong tệp, mức PAdES đạt được (B-B, B-T, B-LT), và phần được thêm vào sau chữ ký cuối. Mã thoát 0 chỉ khi\n"
+    "mọi chữ ký hợp lệ, phủ đúng phiên bản của nó, và sau chữ ký cuối không có gì ngoài dữ liệu kiểm tra dài hạn.\n";
 
 // Reads a line from the terminal with echo off; nullopt when there is no terminal.
-std::optional<std::string> prompt_passphrase() {
+std::optional<std::string> prompt_passphrase(const char* prompt) {
   FILE* tty = std::fopen("/dev/tty", "r+");
   if (tty == nullptr) return std::nullopt;
   const int fd = ::fileno(tty);
@@ -68,7 +95,7 @@ std::optional<std::string> prompt_passphrase() {
   termios quiet = saved;
   quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
   ::tcsetattr(fd, TCSAFLUSH, &quiet);
-  std::fputs("Mật khẩu: ", tty);
+  std::fputs(prompt, tty);
   std::fflush(tty);
   std::string line;
   for (int c = std::fgetc(tty); c != EOF && c != '\n'; c = std::fgetc(tty)) line += static_cast<char>(c);
@@ -78,7 +105,8 @@ std::optional<std::string> prompt_passphrase() {
   return line;
 }
 
-sign::PassphraseSource passphrase_source(const std::optional<std::string>& variable) {
+// The passphrase or PIN: from the variable --pass-env names, else asked on the terminal with `prompt`.
+sign::PassphraseSource passphrase_source(const std::optional<std::string>& variable, const char* prompt) {
   if (variable) {
     const char* value = std::getenv(variable->c_str());
     if (value == nullptr) throw UsageError{"biến môi trường " + *variable + " (--pass-env) không có"};
@@ -87,7 +115,7 @@ sign::PassphraseSource passphrase_source(const std::optional<std::string>& varia
       return text != nullptr ? std::optional<std::string>(text) : std::nullopt;
     };
   }
-  return [] { return prompt_passphrase(); };
+  return [prompt] { return prompt_passphrase(prompt); };
 }
 
 std::string yes_no(sign::Check check, const char* passed, const char* failed) {
@@ -116,10 +144,13 @@ void print_report(const std::string& path, const pipeline::Verification& verific
                 << "  SHA-256:           " << s.signer->sha256 << '\n';
     }
     std::cout << "  Thời điểm ký:      " << (s.time ? s.time->iso8601() : std::string("không ghi")) << '\n';
+    if (s.timestamp)
+      std::cout << "  Dấu thời gian:     " << s.timestamp->iso8601() << (s.tsa ? " (" + s.tsa->common_name + ")" : "")
+                << '\n';
     if (!s.reason.empty()) std::cout << "  Lý do:             " << s.reason << '\n';
     if (!s.location.empty()) std::cout << "  Nơi ký:            " << s.location << '\n';
-    std::cout << "  Kiểu chữ ký:       " << (s.sub_filter.empty() ? "?" : s.sub_filter)
-              << (s.pades_baseline ? " (PAdES B-B)" : "") << '\n';
+    std::cout << "  Kiểu chữ ký:       " << (s.sub_filter.empty() ? "?" : s.sub_filter) << '\n';
+    std::cout << "  Mức PAdES:         " << (s.level.empty() ? "không phải PAdES baseline" : s.level) << '\n';
     std::cout << "  Phạm vi ký:        byte 0–" << s.signed_end << " trên " << report.file_size << ": "
               << (s.covers_whole_file
                       ? "toàn bộ tệp"
@@ -128,6 +159,9 @@ void print_report(const std::string& path, const pipeline::Verification& verific
     std::cout << "  Toàn vẹn (băm):    " << yes_no(s.integrity, "đúng", "SAI — nội dung đã bị thay đổi") << '\n'
               << "  Chữ ký CMS:        " << yes_no(s.signature, "hợp lệ", "KHÔNG hợp lệ") << '\n'
               << "  Chuỗi chứng thư:   " << yes_no(s.chain, "tới gốc tin cậy", "KHÔNG tới gốc tin cậy") << '\n';
+    if (report.has_validation_data)
+      std::cout << "  Thu hồi (DSS):     " << yes_no(s.revocation, "chưa bị thu hồi tại thời điểm ký", "ĐÃ BỊ THU HỒI")
+                << '\n';
     for (const auto& warning : s.warnings) std::cout << "  Cảnh báo: " << format_finding(warning) << '\n';
     for (const auto& problem : s.problems) std::cout << "  Lỗi: " << format_finding(problem) << '\n';
     std::cout << "  Kết quả: " << (s.valid() ? "HỢP LỆ" : "KHÔNG HỢP LỆ") << '\n';
@@ -135,13 +169,57 @@ void print_report(const std::string& path, const pipeline::Verification& verific
   std::cout << '\n';
   for (const auto& name : report.empty_fields) std::cout << "Ô chữ ký chưa ký: \"" << name << "\"\n";
   if (!report.signatures.empty()) {
-    if (report.appended_bytes == 0) std::cout << "Sau chữ ký cuối: không có gì được thêm\n";
-    else
+    if (report.validation_bytes != 0)
+      std::cout << "Sau chữ ký cuối: dữ liệu kiểm tra dài hạn (DSS), " << report.validation_bytes << " byte ("
+                << report.validation_revisions << " phiên bản)\n";
+    else if (report.appended_bytes == 0) std::cout << "Sau chữ ký cuối: không có gì được thêm\n";
+    if (report.appended_bytes != 0)
       std::cout << "Sau chữ ký cuối: có " << report.appended_bytes << " byte được thêm (" << report.appended_revisions
                 << " phiên bản)\n";
   }
-  std::cout << "Kết luận: " << (verification.holds() ? "mọi chữ ký hợp lệ, chữ ký cuối phủ toàn bộ tệp" : "KHÔNG đạt")
+  std::cout << "Kết luận: "
+            << (verification.holds() ? "mọi chữ ký hợp lệ, chữ ký cuối phủ toàn bộ tệp (trừ dữ liệu kiểm tra dài hạn)"
+                                     : "KHÔNG đạt")
             << '\n';
+}
+
+std::optional<std::filesystem::path> path_option(const Arguments& arguments, const char* option) {
+  if (const auto value = arguments.value(option)) return std::filesystem::path(*value);
+  return std::nullopt;
+}
+
+std::vector<std::filesystem::path> paths_option(const Arguments& arguments, const char* option) {
+  std::vector<std::filesystem::path> out;
+  for (const auto& value : arguments.values(option)) out.emplace_back(value);
+  return out;
+}
+
+// `vanban sign --accept SIGNED.pdf --original DRAFT.pdf`: the draft signed elsewhere, checked.
+int run_accept(const Arguments& arguments) {
+  if (!arguments.positional().empty())
+    throw UsageError{"--accept không nhận tệp vị trí: cho tệp đã ký bằng --accept, bản nháp bằng --original"};
+  const std::string signed_path = arguments.required("--accept");
+  const std::string draft_path = arguments.required("--original");
+  pipeline::AcceptanceRequest request;
+  request.verify.now = read_clock(arguments);
+  Diagnostics diagnostics;
+  const auto anchors = pipeline::read_trust_anchors(trust_sources(arguments), diagnostics);
+  if (anchors) request.verify.trusted_roots_pem = pipeline::anchor_texts(*anchors);
+  std::optional<Bytes> expected = Bytes();
+  if (const auto cert = arguments.value("--cert")) expected = read_input(*cert);
+  const auto signed_pdf = read_input(signed_path);
+  const auto draft = read_input(draft_path);
+  print(diagnostics);
+  if (!anchors || !expected || !signed_pdf || !draft) return kInputRejected;
+  if (!expected->empty()) request.expected_signers.push_back(*expected);
+  Diagnostics acceptance;
+  const auto verification = pipeline::accept_signed_document(*signed_pdf, signed_path, *draft, request, acceptance);
+  print(acceptance);
+  if (!verification) return kInputRejected;
+  print_report(signed_path, *verification, request.verify.now.offset_minutes);
+  std::cout << "Chấp nhận: tệp là bản nháp " << draft_path << " được nối thêm chữ ký, không thay đổi gì khác\n";
+  if (const auto output = arguments.value("--output")) write_file_atomically(*output, *signed_pdf);
+  return kOk;
 }
 
 }  // namespace
@@ -152,39 +230,83 @@ int run_sign(const std::vector<std::string>& args, const std::filesystem::path& 
     return kOk;
   }
   OptionSpec spec;
-  spec.with_value = {"--output",   "--key",   "--cert",       "--chain", "--p12",    "--pass-env", "--reason",
-                     "--location", "--field", "--appearance", "--image", "--number", "--time"};
-  spec.flags = {"--allow-expired"};
+  spec.with_value = {"--output",   "--key",       "--cert",      "--chain",  "--p12",
+                     "--pass-env", "--reason",    "--location",  "--field",  "--appearance",
+                     "--image",    "--number",    "--time",      "--pkcs11", "--pkcs11-module",
+                     "--level",    "--tsa",       "--timeout",   "--crl",    "--ocsp",
+                     "--trust",    "--trust-dir", "--signature", "--accept", "--original"};
+  spec.repeatable = {"--crl", "--ocsp", "--trust", "--trust-dir"};
+  spec.flags = {"--allow-expired", "--prepare", "--complete"};
   spec.aliases = {{"-o", "--output"}};
   const Arguments arguments = Arguments::parse(args, spec);
+  if (arguments.value("--accept")) return run_accept(arguments);
+  if (arguments.value("--original")) throw UsageError{"--original chỉ dùng với --accept"};
+  const bool prepare = arguments.flag("--prepare");
+  const bool complete = arguments.flag("--complete");
+  if (prepare && complete) throw UsageError{"--prepare và --complete là hai bước riêng"};
+  if (arguments.value("--signature") && !complete) throw UsageError{"--signature chỉ dùng với --complete"};
   if (arguments.positional().size() != 1) throw UsageError{"cần đúng một tệp PDF để ký (xem vanban sign --help)"};
   const std::string input = arguments.positional().front();
   const std::string output = arguments.required("--output");
   pipeline::SigningRequest request;
-  const auto path = [&](const char* option) -> std::optional<std::filesystem::path> {
-    if (const auto value = arguments.value(option)) return std::filesystem::path(*value);
-    return std::nullopt;
-  };
-  request.keys = {path("--key"), path("--cert"), path("--chain"), path("--p12")};
+  request.keys = {path_option(arguments, "--key"),   path_option(arguments, "--cert"),
+                  path_option(arguments, "--chain"), path_option(arguments, "--p12"),
+                  arguments.value("--pkcs11"),       path_option(arguments, "--pkcs11-module")};
   request.appearance = arguments.value("--appearance");
-  request.image = path("--image");
+  request.image = path_option(arguments, "--image");
   request.field = arguments.value("--field").value_or("");
   request.reason = arguments.value("--reason").value_or("");
   request.location = arguments.value("--location").value_or("");
   request.document_number = arguments.value("--number").value_or("");
   request.allow_expired = arguments.flag("--allow-expired");
-  pipeline::check_signing_request(request);
+  request.level = arguments.value("--level");
+  request.tsa = arguments.value("--tsa");
+  request.timeout = arguments.value("--timeout");
+  request.crl_files = paths_option(arguments, "--crl");
+  request.ocsp_files = paths_option(arguments, "--ocsp");
+  request.trust = trust_sources(arguments);
+  const auto step = prepare    ? pipeline::SigningStep::prepare
+                    : complete ? pipeline::SigningStep::complete
+                               : pipeline::SigningStep::one_step;
+  pipeline::check_signing_request(request, step);
   const auto time = read_clock(arguments);
+  const auto resources = pipeline::ResourcePaths::under(root);
 
-  const auto passphrase = passphrase_source(arguments.value("--pass-env"));
-  Diagnostics diagnostics;
+  if (complete) {
+    const auto signature_path = arguments.value("--signature");
+    if (!signature_path) throw UsageError{"--complete cần --signature TỆP (chữ ký thô làm ở nơi khác)"};
+    const auto prepared = read_input(input);
+    const auto signature = read_input(*signature_path);
+    if (!prepared || !signature) return kInputRejected;
+    Diagnostics diagnostics;
+    const auto signed_pdf = pipeline::complete_document(*prepared, input, *signature, request, diagnostics);
+    print(diagnostics);
+    if (!signed_pdf) return kInputRejected;
+    write_file_atomically(output, *signed_pdf);
+    return kOk;
+  }
   const auto pdf = read_input(input);
-  const auto identity = pipeline::load_identity(request.keys, passphrase, diagnostics);
+  if (prepare) {
+    Diagnostics diagnostics;
+    const auto certificates = pipeline::load_certificates(request.keys, diagnostics);
+    const auto prepared = pdf && certificates ? pipeline::prepare_document(*pdf, input, *certificates, request, time,
+                                                                           resources, diagnostics)
+                                              : std::nullopt;
+    print(diagnostics);
+    if (!prepared) return kInputRejected;
+    write_file_atomically(output, prepared->pdf);
+    const auto data = pipeline::data_to_sign(*prepared);
+    std::cout << "digest-sha256: " << data.digest << '\n' << "to-be-signed: " << data.to_be_signed << '\n';
+    return kOk;
+  }
+  const auto passphrase =
+      passphrase_source(arguments.value("--pass-env"), request.keys.pkcs11 ? "Mã PIN của thẻ ký số: " : "Mật khẩu: ");
+  Diagnostics diagnostics;
+  const auto identity = pdf ? pipeline::load_identity(request.keys, passphrase, diagnostics) : nullptr;
   print(diagnostics);
   if (!pdf || !identity) return kInputRejected;
   Diagnostics signing;
-  const auto signed_pdf =
-      pipeline::sign_document(*pdf, input, *identity, request, time, pipeline::ResourcePaths::under(root), signing);
+  const auto signed_pdf = pipeline::sign_document(*pdf, input, *identity, request, time, resources, signing);
   print(signing);
   if (!signed_pdf) return kInputRejected;
   write_file_atomically(output, *signed_pdf);
@@ -197,21 +319,19 @@ int run_verify(const std::vector<std::string>& args) {
     return kOk;
   }
   OptionSpec spec;
-  spec.with_value = {"--trust", "--time"};
-  spec.repeatable = {"--trust"};
+  spec.with_value = {"--trust", "--trust-dir", "--time"};
+  spec.repeatable = {"--trust", "--trust-dir"};
   const Arguments arguments = Arguments::parse(args, spec);
   if (arguments.positional().size() != 1) throw UsageError{"cần đúng một tệp PDF để kiểm tra"};
   const std::string path = arguments.positional().front();
   sign::VerifyOptions options;
   options.now = read_clock(arguments);
-  bool readable = true;
-  for (const auto& trust : arguments.values("--trust")) {
-    auto pem = read_input(trust);
-    readable = readable && pem.has_value();
-    if (pem) options.trusted_roots_pem.push_back(std::move(*pem));
-  }
+  Diagnostics anchors_read;
+  const auto anchors = pipeline::read_trust_anchors(trust_sources(arguments), anchors_read);
+  print(anchors_read);
+  if (anchors) options.trusted_roots_pem = pipeline::anchor_texts(*anchors);
   const auto pdf = read_input(path);
-  if (!pdf || !readable) return kInputRejected;
+  if (!pdf || !anchors) return kInputRejected;
   Diagnostics diagnostics;
   const auto verification = pipeline::verify_document(*pdf, options, SourceLoc{make_file_name(path)}, diagnostics);
   print(diagnostics);

@@ -42,7 +42,8 @@ struct Certificate::Impl {
 };
 
 struct PrivateKey::Impl {
-  PkeyPtr key;  ///< today from a file; a key on a PKCS#11 token would be an EVP_PKEY of its engine or provider
+  std::shared_ptr<void> token;  ///< for a key on a PKCS#11 token: the engine session, released after the key
+  PkeyPtr key;                  ///< from a file, or an EVP_PKEY of the PKCS#11 engine
 };
 
 /// A handle sharing `x509` (its reference count is raised: the caller keeps its own reference).

@@ -12,6 +12,7 @@
 #include "archive/archive.hpp"
 #include "base/diagnostics.hpp"
 #include "model/case.hpp"
+#include "pipeline/trust.hpp"
 #include "sign/time.hpp"
 
 namespace vanban::pipeline {
@@ -25,12 +26,6 @@ std::optional<archive::SignatureCheck> archive_signature_check(std::string_view 
 
 /// The checker `Archive::verify` calls for each stored document: the same check with `anchors` at `now`.
 archive::SignatureChecker archive_signature_checker(std::vector<Bytes> anchors, sign::Moment now);
-
-/// A trust anchor as the front end read it: where it came from and its PEM text.
-struct TrustAnchorFile {
-  std::string name;
-  Bytes pem;
-};
 
 /// The anchors to check against: those given now, recorded in the archive for later runs (with `recorded_at`);
 /// without any, those the archive has recorded.

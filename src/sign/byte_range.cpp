@@ -38,6 +38,31 @@ std::optional<ByteRange> read_byte_range(const Dict& signature, std::string_view
   return range;
 }
 
+std::string signed_bytes(std::string_view file, const ByteRange& range) {
+  std::string content;
+  content.reserve(range.end - (range.gap_end - range.gap_start));
+  content.append(file.substr(0, range.gap_start));
+  content.append(file.substr(range.gap_end, range.end - range.gap_end));
+  return content;
+}
+
+crypto::Sha256Digest signed_digest(std::string_view file, const ByteRange& range) {
+  crypto::Sha256 digest;
+  digest.update(file.substr(0, range.gap_start));
+  digest.update(file.substr(range.gap_end, range.end - range.gap_end));
+  return digest.finish();
+}
+
+std::string hex_encode(std::string_view data) { return crypto::hex_digits(data, true); }
+
+Bytes hex_decode(std::string_view hex) {
+  Bytes out;
+  out.reserve(hex.size() / 2);
+  const auto value = [](char c) { return c <= '9' ? c - '0' : (c >= 'a' ? c - 'a' + 10 : c - 'A' + 10); };
+  for (std::size_t i = 0; i + 1 < hex.size(); i += 2) out += static_cast<char>(value(hex[i]) * 16 + value(hex[i + 1]));
+  return out;
+}
+
 std::optional<Object> signature_dictionary(const PdfFile& file, const SignatureField& field) {
   if (field.direct_value) return field.direct_value;
   if (!field.value) return std::nullopt;
