@@ -41,6 +41,9 @@ Object::Ptr hit(const archive::Entry& entry) {
   }
   out->set("parties", parties);
   out->set("signature", r.status);
+  Array::Ptr levels = new Array();
+  for (const auto& level : entry.levels()) levels->add(level);
+  out->set("levels", levels);
   out->set("sha256", r.sha256);
   out->set("recorded_at", r.recorded_at);
   if (entry.withdrawal) {

@@ -144,6 +144,12 @@ std::vector<Party> Entry::parties() const {
   return out;
 }
 
+std::vector<std::string> Entry::levels() const {
+  std::vector<std::string> out;
+  for (auto& line : split_lines(record.levels)) out.push_back(line == "-" ? "" : std::move(line));
+  return out;
+}
+
 std::string Entry::number_and_notation() const {
   if (record.number.empty() && record.notation.empty()) return "";
   return record.number + "/" + record.notation;

@@ -99,10 +99,10 @@ std::string sidecar(const Entry& entry, std::size_t ordinal, const std::string& 
   out += "  <Archive" + attribute("id", std::to_string(r.seq)) + attribute("recordedAt", r.recorded_at) +
          attribute("file", pdf_name) + attribute("sha256", r.sha256) + attribute("size", std::to_string(r.byte_size)) +
          attribute("signature", r.status) + attribute("recordHash", r.hash) + ">\n";
-  const auto levels = split_lines(r.levels);
+  const auto levels = entry.levels();
   std::size_t index = 0;
   for (const auto& line : split_lines(r.signatures)) {
-    const std::string level = index < levels.size() && levels[index] != "-" ? levels[index] : "";
+    const std::string level = index < levels.size() ? levels[index] : "";
     ++index;
     std::vector<std::string> parts;
     std::size_t start = 0;
