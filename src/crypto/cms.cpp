@@ -14,8 +14,6 @@ namespace vanban::crypto {
 
 namespace {
 
-using CmsPtr = std::unique_ptr<CMS_ContentInfo, Free<CMS_ContentInfo_free>>;
-
 // DER length octets.
 std::string der_length_octets(std::size_t length) {
   std::string out;
@@ -33,11 +31,7 @@ std::string der_length_octets(std::size_t length) {
 Bytes signed_attributes(CMS_SignerInfo* signer) {
   std::vector<std::string> attributes;
   for (int i = 0; i < CMS_signed_get_attr_count(signer); ++i) {
-    unsigned char* der = nullptr;
-    const int size = i2d_X509_ATTRIBUTE(CMS_signed_get_attr(signer, i), &der);
-    if (size <= 0) fail("i2d_X509_ATTRIBUTE");
-    attributes.emplace_back(reinterpret_cast<const char*>(der), static_cast<std::size_t>(size));
-    OPENSSL_free(der);
+    attributes.push_back(der_of(CMS_signed_get_attr(signer, i), i2d_X509_ATTRIBUTE, "i2d_X509_ATTRIBUTE"));
   }
   std::sort(attributes.begin(), attributes.end(), [](const std::string& a, const std::string& b) {
     const int c = std::memcmp(a.data(), b.data(), std::min(a.size(), b.size()));
@@ -104,12 +98,7 @@ Bytes PadesCms::finish(std::string_view signature, std::string_view timestamp) {
       CMS_unsigned_add1_attr_by_NID(impl_->signer, NID_id_smime_aa_timeStampToken, V_ASN1_SEQUENCE, timestamp.data(),
                                     static_cast<int>(timestamp.size())) != 1)
     fail("CMS_unsigned_add1_attr_by_NID timeStampToken");
-  unsigned char* der = nullptr;
-  const int size = i2d_CMS_ContentInfo(impl_->cms.get(), &der);
-  if (size <= 0) fail("i2d_CMS_ContentInfo");
-  Bytes out(reinterpret_cast<const char*>(der), static_cast<std::size_t>(size));
-  OPENSSL_free(der);
-  return out;
+  return der_of(impl_->cms.get(), i2d_CMS_ContentInfo, "i2d_CMS_ContentInfo");
 }
 
 // ---- checking a CMS ---------------------------------------------------------------------------------
@@ -134,9 +123,7 @@ std::size_t der_length(std::string_view der) {
 namespace {
 
 CmsPtr parse_cms(std::string_view der) {
-  if (der.empty() || der.size() > static_cast<std::size_t>(INT_MAX)) return nullptr;
-  const auto* p = reinterpret_cast<const unsigned char*>(der.data());
-  CmsPtr cms(d2i_CMS_ContentInfo(nullptr, &p, static_cast<long>(der.size())));
+  CmsPtr cms(decoded<CMS_ContentInfo, d2i_CMS_ContentInfo>(der));
   if (cms && OBJ_obj2nid(CMS_get0_type(cms.get())) != NID_pkcs7_signed) cms.reset();
   return cms;
 }

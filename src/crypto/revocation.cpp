@@ -19,16 +19,10 @@ using OcspBasicPtr = std::unique_ptr<OCSP_BASICRESP, Free<OCSP_BASICRESP_free>>;
 using OcspIdPtr = std::unique_ptr<OCSP_CERTID, Free<OCSP_CERTID_free>>;
 using OcspRequestPtr = std::unique_ptr<OCSP_REQUEST, Free<OCSP_REQUEST_free>>;
 
-CrlPtr crl_from_der(std::string_view der) {
-  if (der.empty() || der.size() > static_cast<std::size_t>(INT_MAX)) return nullptr;
-  const auto* p = reinterpret_cast<const unsigned char*>(der.data());
-  return CrlPtr(d2i_X509_CRL(nullptr, &p, static_cast<long>(der.size())));
-}
+CrlPtr crl_from_der(std::string_view der) { return CrlPtr(decoded<X509_CRL, d2i_X509_CRL>(der)); }
 
 OcspBasicPtr basic_response(std::string_view der) {
-  if (der.empty() || der.size() > static_cast<std::size_t>(INT_MAX)) return nullptr;
-  const auto* p = reinterpret_cast<const unsigned char*>(der.data());
-  const OcspResponsePtr response(d2i_OCSP_RESPONSE(nullptr, &p, static_cast<long>(der.size())));
+  const OcspResponsePtr response(decoded<OCSP_RESPONSE, d2i_OCSP_RESPONSE>(der));
   if (!response || OCSP_response_status(response.get()) != OCSP_RESPONSE_STATUS_SUCCESSFUL) return nullptr;
   return OcspBasicPtr(OCSP_response_get1_basic(response.get()));
 }
@@ -108,12 +102,7 @@ std::optional<Bytes> read_crl(std::string_view text) {
   if (!crl) crl = crl_from_der(text);
   ERR_clear_error();
   if (!crl) return std::nullopt;
-  unsigned char* der = nullptr;
-  const int size = i2d_X509_CRL(crl.get(), &der);
-  if (size <= 0) fail("i2d_X509_CRL");
-  Bytes out(reinterpret_cast<const char*>(der), static_cast<std::size_t>(size));
-  OPENSSL_free(der);
-  return out;
+  return der_of(crl.get(), i2d_X509_CRL, "i2d_X509_CRL");
 }
 
 bool is_ocsp_response(std::string_view der) {
@@ -142,12 +131,7 @@ Bytes ocsp_request(const Certificate& certificate, const Certificate& issuer) {
     OCSP_CERTID_free(id);
     fail("OCSP_request_add0_id");
   }
-  unsigned char* der = nullptr;
-  const int size = i2d_OCSP_REQUEST(request.get(), &der);
-  if (size <= 0) fail("i2d_OCSP_REQUEST");
-  Bytes out(reinterpret_cast<const char*>(der), static_cast<std::size_t>(size));
-  OPENSSL_free(der);
-  return out;
+  return der_of(request.get(), i2d_OCSP_REQUEST, "i2d_OCSP_REQUEST");
 }
 
 }  // namespace vanban::crypto

@@ -18,17 +18,9 @@ using TsRespPtr = std::unique_ptr<TS_RESP, Free<TS_RESP_free>>;
 using TsVerifyPtr = std::unique_ptr<TS_VERIFY_CTX, Free<TS_VERIFY_CTX_free>>;
 using TstInfoPtr = std::unique_ptr<TS_TST_INFO, Free<TS_TST_INFO_free>>;
 using Pkcs7Ptr = std::unique_ptr<PKCS7, Free<PKCS7_free>>;
-using CmsPtr = std::unique_ptr<CMS_ContentInfo, Free<CMS_ContentInfo_free>>;
 using IntegerPtr = std::unique_ptr<ASN1_INTEGER, Free<ASN1_INTEGER_free>>;
 using AlgorPtr = std::unique_ptr<X509_ALGOR, Free<X509_ALGOR_free>>;
 using ImprintPtr = std::unique_ptr<TS_MSG_IMPRINT, Free<TS_MSG_IMPRINT_free>>;
-
-template <typename T, T* (*decode)(T**, const unsigned char**, long)>
-T* from_der(std::string_view der) {
-  if (der.empty() || der.size() > static_cast<std::size_t>(INT_MAX)) return nullptr;
-  const auto* p = reinterpret_cast<const unsigned char*>(der.data());
-  return decode(nullptr, &p, static_cast<long>(der.size()));
-}
 
 }  // namespace
 
@@ -46,18 +38,13 @@ Bytes timestamp_request(const Sha256Digest& imprint, std::string_view nonce) {
       ASN1_STRING_set(number.get(), nonce.data(), static_cast<int>(nonce.size())) != 1 ||
       TS_REQ_set_nonce(request.get(), number.get()) != 1 || TS_REQ_set_cert_req(request.get(), 1) != 1)
     fail("TS_REQ");
-  unsigned char* der = nullptr;
-  const int size = i2d_TS_REQ(request.get(), &der);
-  if (size <= 0) fail("i2d_TS_REQ");
-  Bytes out(reinterpret_cast<const char*>(der), static_cast<std::size_t>(size));
-  OPENSSL_free(der);
-  return out;
+  return der_of(request.get(), i2d_TS_REQ, "i2d_TS_REQ");
 }
 
 TimestampAnswer read_timestamp_answer(std::string_view answer, std::string_view request) {
   TimestampAnswer out;
-  const TsRespPtr response(from_der<TS_RESP, d2i_TS_RESP>(answer));
-  const TsReqPtr sent(from_der<TS_REQ, d2i_TS_REQ>(request));
+  const TsRespPtr response(decoded<TS_RESP, d2i_TS_RESP>(answer));
+  const TsReqPtr sent(decoded<TS_REQ, d2i_TS_REQ>(request));
   if (!sent) fail("d2i_TS_REQ");
   if (!response) {
     ERR_clear_error();
@@ -77,16 +64,13 @@ TimestampAnswer read_timestamp_answer(std::string_view answer, std::string_view 
     }
     return out;
   }
-  PKCS7* token = TS_RESP_get_token(response.get());
-  unsigned char* der = nullptr;
-  const int size = token != nullptr ? i2d_PKCS7(token, &der) : 0;
-  if (size <= 0) {
+  auto token = encoded(TS_RESP_get_token(response.get()), i2d_PKCS7);
+  if (!token) {
     ERR_clear_error();
     out.problem = TimestampProblem::unreadable;
     return out;
   }
-  out.token.assign(reinterpret_cast<const char*>(der), static_cast<std::size_t>(size));
-  OPENSSL_free(der);
+  out.token = std::move(*token);
   // The token answers this request (version, imprint, nonce), and the TSA's signature over it holds.
   const TsVerifyPtr context(TS_REQ_to_TS_VERIFY_CTX(sent.get(), nullptr));
   if (!context) fail("TS_REQ_to_TS_VERIFY_CTX");
@@ -96,7 +80,7 @@ TimestampAnswer read_timestamp_answer(std::string_view answer, std::string_view 
   out.time = info != nullptr ? unix_time(TS_TST_INFO_get_time(info)) : 0;
   const bool signed_ok = answers && [&] {
     // The data the token covers is its own TSTInfo: the signature check needs no outside content.
-    const CmsPtr cms(from_der<CMS_ContentInfo, d2i_CMS_ContentInfo>(out.token));
+    const CmsPtr cms(decoded<CMS_ContentInfo, d2i_CMS_ContentInfo>(out.token));
     return cms && CMS_verify(cms.get(), nullptr, nullptr, nullptr, nullptr, CMS_NO_SIGNER_CERT_VERIFY) == 1;
   }();
   if (answers && !signed_ok) out.detail = "the TSA's signature does not verify: " + openssl_errors();
@@ -110,9 +94,9 @@ TimestampAnswer read_timestamp_answer(std::string_view answer, std::string_view 
 
 TimestampFindings check_timestamp(std::string_view token, std::string_view stamped, const TrustStore* trust) {
   TimestampFindings findings;
-  const Pkcs7Ptr p7(from_der<PKCS7, d2i_PKCS7>(token));
+  const Pkcs7Ptr p7(decoded<PKCS7, d2i_PKCS7>(token));
   const TstInfoPtr info(p7 ? PKCS7_to_TS_TST_INFO(p7.get()) : nullptr);
-  const CmsPtr cms(from_der<CMS_ContentInfo, d2i_CMS_ContentInfo>(token));
+  const CmsPtr cms(decoded<CMS_ContentInfo, d2i_CMS_ContentInfo>(token));
   if (!info || !cms) {
     ERR_clear_error();
     return findings;

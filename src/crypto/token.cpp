@@ -16,6 +16,7 @@
 #include <cstring>
 #include <memory>
 
+#include "base/percent.hpp"
 #include "crypto/handles.hpp"
 
 namespace vanban::crypto {
@@ -28,49 +29,6 @@ constexpr CK_RV kTokenGone[] = {CKR_DEVICE_ERROR,        CKR_DEVICE_MEMORY,     
                                 CKR_TOKEN_NOT_RECOGNIZED};
 constexpr CK_ULONG kUnavailable = ~CK_ULONG{0};  // CK_UNAVAILABLE_INFORMATION, without its C cast
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// %-decoding; nullopt on a bad escape.
-std::optional<std::string> percent_decoded(std::string_view text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '%') {
-      out += text[i];
-      continue;
-    }
-    if (i + 2 >= text.size()) return std::nullopt;
-    const int high = hex_value(text[i + 1]);
-    const int low = hex_value(text[i + 2]);
-    if (high < 0 || low < 0) return std::nullopt;
-    out += static_cast<char>(high * 16 + low);
-    i += 2;
-  }
-  return out;
-}
-
-// %-encoding of everything but RFC 3986's unreserved characters.
-std::string percent_encoded(std::string_view text) {
-  static const char* const kHex = "0123456789ABCDEF";
-  std::string out;
-  for (const char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if ((u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u == '-' || u == '.' ||
-        u == '_' || u == '~') {
-      out += c;
-    } else {
-      out += '%';
-      out += kHex[u >> 4U];
-      out += kHex[u & 0xFU];
-    }
-  }
-  return out;
-}
-
 // The URI libp11's engine is given: only what parse_pkcs11_uri checked, re-encoded.
 std::string engine_uri(const Pkcs11Uri& uri) {
   std::string out = "pkcs11:";
@@ -79,7 +37,7 @@ std::string engine_uri(const Pkcs11Uri& uri) {
     if (out.back() != ':') out += ';';
     out += name;
     out += '=';
-    out += percent_encoded(value);
+    out += percent_encode(value);
   };
   add("token", uri.token);
   add("manufacturer", uri.manufacturer);
@@ -301,7 +259,7 @@ std::optional<Pkcs11Uri> parse_pkcs11_uri(std::string_view text, UriProblem& pro
       return std::nullopt;
     }
     const std::string name(attribute.substr(0, equals));
-    const auto value = percent_decoded(attribute.substr(equals + 1));
+    const auto value = percent_decode(attribute.substr(equals + 1));
     if (!value || std::find(seen.begin(), seen.end(), name) != seen.end()) {
       problem = UriProblem::malformed;
       return std::nullopt;

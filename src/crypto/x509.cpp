@@ -156,14 +156,7 @@ std::vector<std::string> Certificate::ocsp_urls() const {
   return out;
 }
 
-Bytes Certificate::der() const {
-  unsigned char* der = nullptr;
-  const int size = i2d_X509(impl_->x509.get(), &der);
-  if (size <= 0) fail("i2d_X509");
-  Bytes out(reinterpret_cast<const char*>(der), static_cast<std::size_t>(size));
-  OPENSSL_free(der);
-  return out;
-}
+Bytes Certificate::der() const { return der_of(impl_->x509.get(), i2d_X509, "i2d_X509"); }
 
 std::string Certificate::pem() const {
   const BioPtr bio(BIO_new(BIO_s_mem()));
@@ -185,13 +178,12 @@ std::vector<Certificate> read_certificates(std::string_view text) {
     impl->x509.reset(cert);
     out.emplace_back(std::move(impl));
   }
-  if (out.empty() && text.size() <= static_cast<std::size_t>(INT_MAX)) {
+  if (out.empty()) {
     // A DER certificate, exactly: nothing may follow it.
-    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-    if (X509* cert = d2i_X509(nullptr, &p, static_cast<long>(text.size()))) {
+    if (X509* cert = decoded<X509, d2i_X509>(text)) {
       auto impl = std::make_shared<Certificate::Impl>();
       impl->x509.reset(cert);
-      if (p == reinterpret_cast<const unsigned char*>(text.data()) + text.size()) out.emplace_back(std::move(impl));
+      if (der_of(cert, i2d_X509, "i2d_X509").size() == text.size()) out.emplace_back(std::move(impl));
     }
   }
   ERR_clear_error();  // the end of the input reads as an error

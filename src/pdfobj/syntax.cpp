@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "base/percent.hpp"
 #include "base/utf8.hpp"
 #include "pdfobj/lexical.hpp"
 
@@ -64,13 +65,6 @@ bool is_delimiter(char c) {
 }
 
 namespace {
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 bool is_regular(char c) { return !is_space(c) && !is_delimiter(c); }
 
@@ -247,7 +241,7 @@ std::optional<Object> Parser::hex_string() {
       return Object(String{std::move(out), true});
     }
     if (is_space(c)) continue;
-    const int v = hex_value(c);
+    const int v = hex_digit(c);
     if (v < 0) return std::nullopt;
     if (high < 0) {
       high = v;
@@ -264,8 +258,8 @@ std::optional<Object> Parser::name_object() {
   std::string value;
   while (pos_ < data_.size() && is_regular(data_[pos_])) {
     const char c = data_[pos_++];
-    if (c == '#' && pos_ + 1 < data_.size() && hex_value(data_[pos_]) >= 0 && hex_value(data_[pos_ + 1]) >= 0) {
-      value += static_cast<char>(hex_value(data_[pos_]) * 16 + hex_value(data_[pos_ + 1]));
+    if (c == '#' && pos_ + 1 < data_.size() && hex_digit(data_[pos_]) >= 0 && hex_digit(data_[pos_ + 1]) >= 0) {
+      value += static_cast<char>(hex_digit(data_[pos_]) * 16 + hex_digit(data_[pos_ + 1]));
       pos_ += 2;
     } else {
       value += c;

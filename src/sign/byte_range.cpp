@@ -1,5 +1,7 @@
 #include "sign/byte_range.hpp"
 
+#include "base/percent.hpp"
+
 namespace vanban::sign {
 
 std::optional<ByteRange> read_byte_range(const Dict& signature, std::string_view file, Finding& problem) {
@@ -58,8 +60,8 @@ std::string hex_encode(std::string_view data) { return crypto::hex_digits(data, 
 Bytes hex_decode(std::string_view hex) {
   Bytes out;
   out.reserve(hex.size() / 2);
-  const auto value = [](char c) { return c <= '9' ? c - '0' : (c >= 'a' ? c - 'a' + 10 : c - 'A' + 10); };
-  for (std::size_t i = 0; i + 1 < hex.size(); i += 2) out += static_cast<char>(value(hex[i]) * 16 + value(hex[i + 1]));
+  for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
+    out += static_cast<char>(hex_digit(hex[i]) * 16 + hex_digit(hex[i + 1]));
   return out;
 }
 

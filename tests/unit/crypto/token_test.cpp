@@ -36,21 +36,17 @@ TEST(Pkcs11Uri, AttributesAreDecodedAndPinsRefused) {
   EXPECT_EQ(parsed.token, "Ban Cơ yếu");
   EXPECT_EQ(parsed.object, "officer");
   EXPECT_EQ(parsed.id, std::string("\x01\x02", 2));
-  UriProblem problem{};
-  EXPECT_FALSE(parse_pkcs11_uri("token=x", problem));
-  EXPECT_EQ(problem, UriProblem::not_pkcs11);
-  EXPECT_FALSE(parse_pkcs11_uri("pkcs11:token=x?pin-value=1234", problem));
-  EXPECT_EQ(problem, UriProblem::carries_pin);
-  EXPECT_FALSE(parse_pkcs11_uri("pkcs11:token=x;pin-source=file:/tmp/pin", problem));
-  EXPECT_EQ(problem, UriProblem::carries_pin);
-  EXPECT_FALSE(parse_pkcs11_uri("pkcs11:token=x?module-path=/lib/x.so", problem));
-  EXPECT_EQ(problem, UriProblem::unknown_attribute);
-  EXPECT_FALSE(parse_pkcs11_uri("pkcs11:token=%zz", problem));
-  EXPECT_EQ(problem, UriProblem::malformed);
-  EXPECT_FALSE(parse_pkcs11_uri("pkcs11:token=a;token=b", problem));
-  EXPECT_EQ(problem, UriProblem::malformed);
-  EXPECT_FALSE(parse_pkcs11_uri("pkcs11:object=x;type=secret-key", problem));
-  EXPECT_EQ(problem, UriProblem::malformed);
+  for (const auto& [text, expected] : {std::pair{"token=x", UriProblem::not_pkcs11},
+                                       {"pkcs11:token=x?pin-value=1234", UriProblem::carries_pin},
+                                       {"pkcs11:token=x;pin-source=file:/tmp/pin", UriProblem::carries_pin},
+                                       {"pkcs11:token=x?module-path=/lib/x.so", UriProblem::unknown_attribute},
+                                       {"pkcs11:token=%zz", UriProblem::malformed},
+                                       {"pkcs11:token=a;token=b", UriProblem::malformed},
+                                       {"pkcs11:object=x;type=secret-key", UriProblem::malformed}}) {
+    UriProblem problem{};
+    EXPECT_FALSE(parse_pkcs11_uri(text, problem)) << text;
+    EXPECT_EQ(problem, expected) << text;
+  }
 }
 
 TEST(Token, RsaAndEcdsaKeysSignOnTheToken) {

@@ -10,6 +10,7 @@
 #include "pipeline/request.hpp"
 #include "pipeline/trust.hpp"
 #include "pipeline/verification.hpp"
+#include "support/refusal.hpp"
 #include "support/soft_token.hpp"
 #include "support/test_tsa.hpp"
 #include "support/tiny_pdf.hpp"
@@ -43,14 +44,7 @@ SigningRequest token_keys(const std::string& object) {
   return request;
 }
 
-std::string refusal(const std::function<void()>& call) {
-  try {
-    call();
-  } catch (const RequestError& error) {
-    return error.what();
-  }
-  return "";
-}
+using test::refusal;
 
 // Signs the test page with `request`; the diagnostics go to `diagnostics`.
 std::optional<Bytes> sign_page(const SigningRequest& request, Diagnostics& diagnostics,
