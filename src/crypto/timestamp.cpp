@@ -1,5 +1,6 @@
 #include "crypto/timestamp.hpp"
 
+#include <openssl/bn.h>
 #include <openssl/cms.h>
 #include <openssl/err.h>
 #include <openssl/ts.h>
@@ -28,14 +29,16 @@ Bytes timestamp_request(const Sha256Digest& imprint, std::string_view nonce) {
   const TsReqPtr request(TS_REQ_new());
   const ImprintPtr message(TS_MSG_IMPRINT_new());
   const AlgorPtr algorithm(X509_ALGOR_new());
-  const IntegerPtr number(ASN1_INTEGER_new());
+  // The nonce as an INTEGER: through a BIGNUM, so that leading zero bytes are dropped (DER allows none).
+  const std::unique_ptr<BIGNUM, Free<BN_free>> value(
+      BN_bin2bn(reinterpret_cast<const unsigned char*>(nonce.data()), static_cast<int>(nonce.size()), nullptr));
+  const IntegerPtr number(value ? BN_to_ASN1_INTEGER(value.get(), nullptr) : nullptr);
   if (!request || !message || !algorithm || !number) fail("TS_REQ_new");
   if (X509_ALGOR_set0(algorithm.get(), OBJ_nid2obj(NID_sha256), V_ASN1_NULL, nullptr) != 1 ||
       TS_MSG_IMPRINT_set_algo(message.get(), algorithm.get()) != 1 ||
       TS_MSG_IMPRINT_set_msg(message.get(), const_cast<unsigned char*>(imprint.data()),
                              static_cast<int>(imprint.size())) != 1 ||
       TS_REQ_set_version(request.get(), 1) != 1 || TS_REQ_set_msg_imprint(request.get(), message.get()) != 1 ||
-      ASN1_STRING_set(number.get(), nonce.data(), static_cast<int>(nonce.size())) != 1 ||
       TS_REQ_set_nonce(request.get(), number.get()) != 1 || TS_REQ_set_cert_req(request.get(), 1) != 1)
     fail("TS_REQ");
   return der_of(request.get(), i2d_TS_REQ, "i2d_TS_REQ");

@@ -76,6 +76,17 @@ TEST(Timestamp, AnswersThatCannotBeUsedAreTold) {
   EXPECT_EQ(read_timestamp_answer(rejection, made.request).problem, TimestampProblem::rejected);
 }
 
+TEST(Timestamp, AnyNonceMakesAValidRequest) {
+  // Random nonces start with zero bytes, or a high bit, now and then: the INTEGER stays DER either way.
+  const auto dir = test::scratch_dir("crypto-timestamp-nonce");
+  for (const std::string& nonce : {std::string("\0\0\x01\x02\x03\x04\x05\x06", 8), std::string("\0\x7f\0\0\0\0\0\0", 8),
+                                   std::string("\x80\0\0\0\0\0\0\0", 8), std::string(8, '\0')}) {
+    const Bytes request = timestamp_request(sha256("giá trị chữ ký"), nonce);
+    const auto answer = read_timestamp_answer(test::timestamp_reply(dir, request), request);
+    EXPECT_FALSE(answer.problem) << answer.detail;
+  }
+}
+
 TEST(PadesCms, TheTimestampTravelsAsAnUnsignedAttribute) {
   const auto dir = test::scratch_dir("crypto-cms-timestamp");
   PadesCms cms(certificate("officer.pem"), {certificate("ca.pem")}, sha256("nội dung"));
