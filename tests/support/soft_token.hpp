@@ -1,8 +1,8 @@
 #pragma once
 // A SoftHSM2 token made for one test (Debian's softhsm2; opensc's pkcs11-tool writes the certificates): its own
 // configuration and token folder, a label and a PIN, the test PKI's officer (RSA, id 01) and agency (ECDSA, id 02)
-// keys and certificates and the root's certificate. SOFTHSM2_CONF names the configuration: for the CLI as a variable
-// of the command, in the test process by setenv (use()).
+// keys and certificates, the root's certificate, and a key without a certificate ("other", id 03). SOFTHSM2_CONF names
+// the configuration: for the CLI as a variable of the command, in the test process by setenv (use()).
 
 #include <cstdlib>
 #include <filesystem>
@@ -48,6 +48,10 @@ class SoftToken {
     script += " && openssl x509 -in " + quote((pki / "ca.pem").string()) + " -outform DER -out " + quote(root) +
               " && " + env() + " pkcs11-tool --module " + module + " --token-label " + token + " --login --pin " +
               kPin + " --write-object " + quote(root) + " --type cert --id 10 --label root >/dev/null";
+    const auto other = (dir_ / "other.p8").string();
+    script += " && openssl pkcs8 -topk8 -nocrypt -in " + quote((pki / "other.key").string()) + " -out " + quote(other) +
+              " && " + env() + " softhsm2-util --import " + quote(other) + " --token " + token +
+              " --label other --id 03 --pin " + kPin + " >/dev/null";
     const auto made = run(script);
     if (made.exit_code != 0) throw std::runtime_error("SoftHSM2 token not made: " + made.err);
   }
@@ -63,6 +67,12 @@ class SoftToken {
   /// The URI of the key labelled `object`.
   [[nodiscard]] static std::string uri(const std::string& object) {
     return "pkcs11:token=Vanban%20Test;object=" + object;
+  }
+  /// A second token, "Second", in the same slot list (empty).
+  void add_second_token() const {
+    const auto made = run(env() + " softhsm2-util --init-token --free --label Second --so-pin " + kSoPin + " --pin " +
+                          kPin + " >/dev/null");
+    if (made.exit_code != 0) throw std::runtime_error("second SoftHSM2 token not made: " + made.err);
   }
   /// The token pulled out: its files gone.
   void remove() const {

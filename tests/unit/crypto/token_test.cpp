@@ -100,6 +100,12 @@ TEST(Token, WhatIsNotThereIsTold) {
   EXPECT_EQ(problem, TokenProblem::key_missing);
   EXPECT_FALSE(open_token(uri(test::SoftToken::uri("officer")), "/nonexistent/module.so", pin.source(), problem));
   EXPECT_EQ(problem, TokenProblem::module_unusable);
+  // A URI that names no token matches every token: with two, it names none.
+  token.add_second_token();
+  CountingPin unasked{test::SoftToken::kPin};
+  EXPECT_FALSE(open_token(uri("pkcs11:object=officer"), test::SoftToken::kModule, unasked.source(), problem));
+  EXPECT_EQ(problem, TokenProblem::token_ambiguous);
+  EXPECT_EQ(unasked.asked, 0);
 }
 
 TEST(Token, ATokenRemovedBeforeItSignsFailsTheSignature) {

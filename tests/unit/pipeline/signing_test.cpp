@@ -105,7 +105,8 @@ TEST(TokenSigning, EveryTokenProblemIsToldWithItsCode) {
   SigningRequest no_module = token_keys("officer");
   no_module.keys.pkcs11_module = "/nonexistent/pkcs11.so";
   fails_with(no_module, "E0670", pin(test::SoftToken::kPin));
-  // A certificate that is not the key's.
+  // A key without its certificate on the token; a certificate that is not the key's.
+  fails_with(token_keys("other"), "E0677", pin(test::SoftToken::kPin));
   SigningRequest mismatch = token_keys("officer");
   mismatch.keys.certificate = pki("agency.pem");
   fails_with(mismatch, "E0612", pin(test::SoftToken::kPin));
