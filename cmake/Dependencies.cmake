@@ -7,6 +7,8 @@ find_package(LibXml2 REQUIRED)
 find_package(OpenSSL 3 REQUIRED)
 find_package(ZLIB REQUIRED)
 find_package(PNG REQUIRED)
+# toml++ 3.3 (libtomlplusplus-dev): Debian builds it as a shared library.
+find_package(tomlplusplus 3 REQUIRED)
 pkg_check_modules(LIBDEFLATE REQUIRED IMPORTED_TARGET libdeflate)
 # PKCS#11 tokens: the standard header (p11-kit's) to list a token's certificates; libp11's engine
 # (libengine-pkcs11-openssl) is loaded by OpenSSL at run time.

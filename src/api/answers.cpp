@@ -58,7 +58,98 @@ Object::Ptr hit(const archive::Entry& entry) {
   return out;
 }
 
+const char* check_name(sign::Check check) {
+  switch (check) {
+    case sign::Check::passed: return "passed";
+    case sign::Check::failed: return "failed";
+    case sign::Check::not_checked: return "not_checked";
+  }
+  return "not_checked";
+}
+
+Array::Ptr findings(const std::vector<Finding>& list) {
+  Array::Ptr out = new Array();
+  for (const auto& finding : list) {
+    auto item = object();
+    item->set("code", finding.code);
+    item->set("message", finding.message);
+    out->add(item);
+  }
+  return out;
+}
+
+std::string time_text(std::int64_t unix_seconds, int offset_minutes) {
+  return sign::Moment::from_unix(unix_seconds, offset_minutes).iso8601();
+}
+
+// A certificate as described, or null.
+Poco::Dynamic::Var certificate(const std::optional<sign::CertificateInfo>& info, int offset_minutes) {
+  if (!info) return Poco::Dynamic::Var();
+  auto out = object();
+  out->set("common_name", info->common_name);
+  out->set("subject", info->subject);
+  out->set("issuer", info->issuer);
+  out->set("serial", info->serial);
+  out->set("not_before", time_text(info->not_before, offset_minutes));
+  out->set("not_after", time_text(info->not_after, offset_minutes));
+  out->set("sha256", info->sha256);
+  return out;
+}
+
+Poco::Dynamic::Var moment(const std::optional<sign::Moment>& time) {
+  return time ? Poco::Dynamic::Var(time->iso8601()) : Poco::Dynamic::Var();
+}
+
 }  // namespace
+
+std::string verification(const std::string& file, const pipeline::Verification& verification, int offset_minutes) {
+  const sign::VerificationReport& report = verification.report;
+  auto out = object();
+  out->set("file", file);
+  out->set("size", static_cast<Poco::UInt64>(report.file_size));
+  Array::Ptr signatures = new Array();
+  for (const auto& s : report.signatures) {
+    auto item = object();
+    item->set("field", s.field_name);
+    item->set("sub_filter", s.sub_filter);
+    item->set("pades_baseline", s.pades_baseline);
+    item->set("level", s.level);
+    item->set("signer", certificate(s.signer, offset_minutes));
+    item->set("time", moment(s.time));
+    item->set("timestamp", moment(s.timestamp));
+    item->set("tsa", certificate(s.tsa, offset_minutes));
+    item->set("reason", s.reason);
+    item->set("location", s.location);
+    item->set("signed_end", static_cast<Poco::UInt64>(s.signed_end));
+    item->set("covers_revision", s.covers_revision);
+    item->set("covers_whole_file", s.covers_whole_file);
+    item->set("integrity", check_name(s.integrity));
+    item->set("signature", check_name(s.signature));
+    item->set("chain", check_name(s.chain));
+    item->set("revocation", check_name(s.revocation));
+    item->set("valid", s.valid());
+    item->set("problems", findings(s.problems));
+    item->set("warnings", findings(s.warnings));
+    signatures->add(item);
+  }
+  out->set("signatures", signatures);
+  Array::Ptr empty = new Array();
+  for (const auto& name : report.empty_fields) empty->add(name);
+  out->set("empty_fields", empty);
+  out->set("appended_bytes", static_cast<Poco::UInt64>(report.appended_bytes));
+  out->set("appended_revisions", static_cast<Poco::UInt64>(report.appended_revisions));
+  out->set("validation_bytes", static_cast<Poco::UInt64>(report.validation_bytes));
+  out->set("validation_revisions", static_cast<Poco::UInt64>(report.validation_revisions));
+  out->set("has_validation_data", report.has_validation_data);
+  out->set("holds", verification.holds());
+  std::vector<Finding> verdict;
+  for (const auto& d : verification.verdict.list()) verdict.push_back({d.code, d.message});
+  out->set("verdict", findings(verdict));
+  std::ostringstream text_out;
+  out->stringify(text_out, 2);
+  text_out << '\n';
+  return text_out.str();
+}
 
 std::string archive_hits(const std::vector<archive::Entry>& hits) {
   Array array;

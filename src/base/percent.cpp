@@ -1,13 +1,8 @@
 #include "base/percent.hpp"
 
-namespace vanban {
+#include "base/hex.hpp"
 
-int hex_digit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
+namespace vanban {
 
 std::optional<std::string> percent_decode(std::string_view text) {
   std::string out;
@@ -16,15 +11,15 @@ std::optional<std::string> percent_decode(std::string_view text) {
       out += text[i];
       continue;
     }
-    if (i + 2 >= text.size() || hex_digit(text[i + 1]) < 0 || hex_digit(text[i + 2]) < 0) return std::nullopt;
-    out += static_cast<char>(hex_digit(text[i + 1]) * 16 + hex_digit(text[i + 2]));
+    const auto escaped = i + 2 < text.size() ? hex::decode(text.substr(i + 1, 2)) : std::nullopt;
+    if (!escaped) return std::nullopt;
+    out += *escaped;
     i += 2;
   }
   return out;
 }
 
 std::string percent_encode(std::string_view text) {
-  static const char* const kHex = "0123456789ABCDEF";
   std::string out;
   for (const char c : text) {
     const auto u = static_cast<unsigned char>(c);
@@ -33,8 +28,7 @@ std::string percent_encode(std::string_view text) {
       out += c;
     } else {
       out += '%';
-      out += kHex[u >> 4U];
-      out += kHex[u & 0xFU];
+      hex::append_byte(out, u);
     }
   }
   return out;

@@ -1,14 +1,11 @@
 #pragma once
-// Hexadecimal digits and the %-encoding of URIs (RFC 3986): database locations, PKCS#11 URIs (RFC 7512).
+// The %-encoding of URIs (RFC 3986): database locations, PKCS#11 URIs (RFC 7512). Its digits are base/hex.hpp's.
 
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace vanban {
-
-/// The value of a hexadecimal digit (either case); -1 for any other character.
-int hex_digit(char c);
 
 /// `text` with each %XX escape decoded; nullopt when an escape is malformed.
 std::optional<std::string> percent_decode(std::string_view text);

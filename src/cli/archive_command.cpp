@@ -8,6 +8,7 @@
 #include "api/answers.hpp"
 #include "base/error.hpp"
 #include "base/file_io.hpp"
+#include "base/suggest.hpp"
 #include "base/utf8.hpp"
 #include "cli/common.hpp"
 #include "pipeline/archive_intake.hpp"
@@ -16,76 +17,11 @@ namespace vanban::cli {
 
 namespace {
 
-constexpr const char* kArchiveHelp =
-    "Cách dùng: vanban archive [--db TỆP|postgresql://…] [--store THƯ-MỤC] LỆNH [TÙY CHỌN]\n"
-    "\n"
-    "Kho lưu trữ văn bản đã ký số: mỗi tệp được lưu theo mã SHA-256 của nó (chỉ đọc, không bao giờ ghi đè),\n"
-    "mỗi lần lưu là một bản ghi nối vào chuỗi băm (không xóa, không sửa được mà không bị phát hiện).\n"
-    "\n"
-    "Lệnh:\n"
-    "  add TỆP.pdf... [--case HỒ-SƠ.xml] [--trust GỐC.pem]... [--trust-dir THƯ-MỤC]... [--allow-unsigned]\n"
-    "      [--require-trusted]\n"
-    "      kiểm tra chữ ký, đọc siêu dữ liệu (Phụ lục VI) của tệp và đương sự của hồ sơ (--case: một hồ sơ, hoặc\n"
-    "      một sổ: mỗi văn bản lấy hồ sơ mang mã ghi trong văn bản), lưu tệp và ghi bản ghi.\n"
-    "      Tệp đã có trong kho thì không thêm lại. Văn bản chưa ký hoặc chữ ký không hợp lệ bị từ chối, trừ khi\n"
-    "      có --allow-unsigned (được ghi lại như vậy); chữ ký hỏng (nội dung bị sửa sau khi ký) luôn bị từ chối.\n"
-    "      Gốc tin cậy: --trust, --trust-dir (được ghi vào kho), nếu không có thì các gốc đã ghi trong kho; chữ ký còn "
-    "nguyên\n"
-    "      vẹn nhưng không dẫn tới gốc tin cậy được lưu kèm cảnh báo, hoặc bị từ chối với --require-trusted\n"
-    "  get MÃ -o RA.pdf | get --number SỐ/KÝ-HIỆU --year NĂM -o RA.pdf\n"
-    "      lấy một văn bản ra (kiểm tra mã SHA-256 trước khi ghi)\n"
-    "  search [--case MÃ] [--number SỐ/KÝ-HIỆU] [--party TÊN] [--type LOẠI] [--signer TÊN]\n"
-    "         [--from NGÀY] [--to NGÀY] [--year NĂM] [--limit N] [--json]\n"
-    "      tìm văn bản; tên không phân biệt hoa thường và dấu (\"nguyen van hung\" tìm được \"Nguyễn Văn Hùng\")\n"
-    "  verify [--trust GỐC.pem]... [--trust-dir THƯ-MỤC]...\n"
-    "      băm lại mọi tệp, kiểm tra chuỗi bản ghi (bị xóa, sửa, đổi thứ tự), kiểm tra lại chữ ký;\n"
-    "      báo mọi vấn đề, mã thoát 1 khi có\n"
-    "  export --case MÃ -o RA.zip\n"
-    "      hồ sơ giao nộp: các văn bản của hồ sơ theo thứ tự thời gian, mỗi văn bản một tệp .pdf và một tệp\n"
-    "      .xml (Phụ lục VI), cùng manifest.xml\n"
-    "  withdraw MÃ --reason LÝ-DO\n"
-    "      thu hồi một văn bản: thêm một bản ghi trỏ tới nó (không xóa gì)\n"
-    "\n"
-    "  --db TỆP|URI     cơ sở dữ liệu: tệp SQLite (mặc định THƯ-MỤC/archive.sqlite) hoặc\n"
-    "                   postgresql://người-dùng@máy:cổng/tên-csdl (mật khẩu: biến PGPASSWORD hoặc ~/.pgpass)\n"
-    "  --store THƯ-MỤC  thư mục chứa các tệp (mặc định: biến VANBAN_ARCHIVE, nếu không có thì ./archive)\n"
-    "\n"
-    "Mã thoát: 0 thành công, 1 có văn bản bị từ chối hoặc kho có vấn đề, 2 sai cách dùng, 3 lỗi môi trường\n"
-    "(không mở được cơ sở dữ liệu, cơ sở dữ liệu hỏng, thiếu thư mục kho).\n";
-
-// Options every archive command takes.
-void common_options(OptionSpec& spec) { spec.with_value.insert({"--db", "--store", "--time"}); }
-
-archive::Location archive_location(const Arguments& arguments) {
-  std::string store = "archive";
-  if (const char* variable = std::getenv("VANBAN_ARCHIVE"); variable != nullptr && *variable != '\0') store = variable;
-  if (const auto option = arguments.value("--store")) store = *option;
-  if (store.empty()) throw UsageError{"--store rỗng"};
-  std::string problem;
-  const auto location = archive::make_location(arguments.value("--db"), store, problem);
-  if (!location) throw UsageError{"--db \"" + arguments.value("--db").value_or("") + "\": " + problem};
-  return *location;
-}
-
-// An archive id as typed: digits only.
-std::int64_t archive_id(const std::string& text) {
-  if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos)
-    throw UsageError{"mã lưu trữ \"" + text + "\" phải là một số nguyên dương"};
-  return std::stoll(text);
-}
-
-std::optional<model::Date> date_option(const Arguments& arguments, const char* name) {
-  const auto text = arguments.value(name);
-  if (!text) return std::nullopt;
-  const auto date = model::Date::parse_iso(*text);
-  if (!date) throw UsageError{std::string(name) + " \"" + *text + "\" không phải ngày hợp lệ dạng YYYY-MM-DD"};
-  return date;
-}
-
-int year_option(const std::string& text) {
-  if (text.size() != 4 || text.find_first_not_of("0123456789") != std::string::npos)
-    throw UsageError{"--year \"" + text + "\" phải là năm bốn chữ số"};
-  return std::stoi(text);
+archive::Location archive_location(const Arguments& arguments, Invocation& invocation) {
+  std::optional<std::string> variable;
+  if (const char* value = std::getenv("VANBAN_ARCHIVE"); value != nullptr && *value != '\0') variable = value;
+  return pipeline::archive_location(arguments.value("--db"), arguments.value("--store"), variable,
+                                    invocation.configuration().settings);
 }
 
 std::string status_text(std::string_view status) {
@@ -98,8 +34,8 @@ std::string status_text(std::string_view status) {
 
 // dd/mm/yyyy, as clerks write dates.
 std::string display_date(const std::string& iso) {
-  if (iso.size() != 10) return iso;
-  return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
+  const auto date = model::Date::parse_iso(iso);
+  return date ? date->to_dmy() : iso;
 }
 
 std::string party_names(const archive::Entry& entry) {
@@ -108,23 +44,8 @@ std::string party_names(const archive::Entry& entry) {
   return out;
 }
 
-// The trust anchors named by --trust and --trust-dir; nullopt when one cannot be read (reported).
-std::optional<std::vector<pipeline::TrustAnchorFile>> trust_files(const Arguments& arguments) {
-  Diagnostics diagnostics;
-  auto anchors = pipeline::read_trust_anchors(trust_sources(arguments), diagnostics);
-  print(diagnostics);
-  return anchors;
-}
-
-constexpr const char* kRepeatable[] = {"--trust", "--trust-dir"};
-
-int archive_add(const std::vector<std::string>& args, const std::filesystem::path& root) {
-  OptionSpec spec;
-  common_options(spec);
-  spec.with_value.insert({"--case", "--trust", "--trust-dir"});
-  spec.repeatable.insert(std::begin(kRepeatable), std::end(kRepeatable));
-  spec.flags = {"--allow-unsigned", "--require-trusted", "--no-repair"};
-  const Arguments arguments = Arguments::parse(args, spec);
+int archive_add(const std::vector<std::string>& args, Invocation& invocation) {
+  const Arguments arguments = parse(args, "archive add");
   if (arguments.positional().empty()) throw UsageError{"cần ít nhất một tệp PDF để lưu (xem vanban archive --help)"};
   if (arguments.flag("--allow-unsigned") && arguments.flag("--require-trusted"))
     throw UsageError{"--allow-unsigned và --require-trusted không dùng cùng nhau"};
@@ -132,14 +53,14 @@ int archive_add(const std::vector<std::string>& args, const std::filesystem::pat
   const auto policy = arguments.flag("--allow-unsigned")    ? archive::TrustPolicy::any_document
                       : arguments.flag("--require-trusted") ? archive::TrustPolicy::trusted_documents
                                                             : archive::TrustPolicy::signed_documents;
-  const auto location = archive_location(arguments);
+  const auto location = archive_location(arguments, invocation);
 
-  const auto trusted = trust_files(arguments);
+  const auto trusted = read_trust(arguments, invocation);
   if (!trusted) return kInputRejected;
   // The case file (or a register: each document then takes the case its metadata names).
   std::optional<model::Register> cases;
   if (const auto case_path = arguments.value("--case")) {
-    const auto engine = load_engine(root);
+    const auto engine = load_engine(invocation);
     const auto bytes = read_input(*case_path);
     if (!bytes) return kInputRejected;
     Diagnostics diagnostics;
@@ -187,24 +108,21 @@ std::optional<archive::Entry> chosen_entry(const archive::Archive& store, const 
   Diagnostics diagnostics;
   std::optional<archive::Entry> chosen;
   if (!number) {
-    chosen = store.document(archive_id(arguments.positional().front()), diagnostics);
+    chosen = store.document(pipeline::parse_archive_id(arguments.positional().front()), diagnostics);
   } else {
     const auto year = arguments.value("--year");
-    chosen =
-        store.document_numbered(*number, year ? std::optional<int>(year_option(*year)) : std::nullopt, diagnostics);
+    chosen = store.document_numbered(*number, year ? std::optional<int>(pipeline::parse_year(*year)) : std::nullopt,
+                                     diagnostics);
   }
   print(diagnostics);
   return chosen;
 }
 
-int archive_get(const std::vector<std::string>& args) {
-  OptionSpec spec;
-  common_options(spec);
-  spec.with_value.insert({"--output", "--number", "--year"});
-  spec.aliases = {{"-o", "--output"}};
-  const Arguments arguments = Arguments::parse(args, spec);
+int archive_get(const std::vector<std::string>& args, Invocation& invocation) {
+  const Arguments arguments = parse(args, "archive get");
   const std::string output = arguments.required("--output");
-  const auto store = archive::Archive::open(archive_location(arguments), archive::Archive::OpenMode::existing);
+  const auto store =
+      archive::Archive::open(archive_location(arguments, invocation), archive::Archive::OpenMode::existing);
   const auto entry = chosen_entry(*store, arguments);
   if (!entry) return kInputRejected;
   Diagnostics diagnostics;
@@ -243,47 +161,52 @@ void print_table(const std::vector<archive::Entry>& hits) {
   std::cout << hits.size() << " văn bản\n";
 }
 
-int archive_search(const std::vector<std::string>& args) {
-  OptionSpec spec;
-  common_options(spec);
-  spec.with_value.insert(
-      {"--case", "--number", "--party", "--type", "--signer", "--from", "--to", "--year", "--limit"});
-  spec.flags = {"--json"};
-  const Arguments arguments = Arguments::parse(args, spec);
-  if (!arguments.positional().empty()) throw UsageError{"search chỉ nhận tùy chọn (xem vanban archive --help)"};
-  archive::Query query;
-  query.case_id = arguments.value("--case").value_or("");
-  query.number = arguments.value("--number").value_or("");
-  query.party = arguments.value("--party").value_or("");
-  query.type = arguments.value("--type").value_or("");
-  query.signer = arguments.value("--signer").value_or("");
-  query.from = date_option(arguments, "--from");
-  query.to = date_option(arguments, "--to");
-  if (const auto year = arguments.value("--year")) {
-    if (query.from || query.to) throw UsageError{"--year không dùng cùng --from/--to"};
-    const int value = year_option(*year);
-    query.from = model::Date::from_ymd(value, 1, 1);
-    query.to = model::Date::from_ymd(value, 12, 31);
+// How many hits search prints unless --limit says otherwise.
+constexpr std::size_t kDefaultLimit = 100;
+
+int archive_search(const std::vector<std::string>& args, Invocation& invocation) {
+  const Arguments arguments = parse(args, "archive search");
+  if (arguments.positional().size() > 1)
+    throw UsageError{"search nhận nhiều nhất một chuỗi tìm (đặt trong ngoặc kép nếu có dấu cách)"};
+  pipeline::ArchiveSearchRequest request;
+  if (!arguments.positional().empty()) request.text = arguments.positional().front();
+  request.case_id = arguments.value("--case").value_or("");
+  request.number = arguments.value("--number").value_or("");
+  request.party = arguments.value("--party").value_or("");
+  request.type = arguments.value("--type").value_or("");
+  request.signer = arguments.value("--signer").value_or("");
+  request.from = arguments.value("--from");
+  request.to = arguments.value("--to");
+  request.year = arguments.value("--year");
+  request.limit = arguments.value("--limit");
+  archive::Query query = pipeline::archive_query(request);
+  const std::size_t limit = query.limit != 0 ? query.limit : kDefaultLimit;
+  // One more than shown: whether there are more hits than the limit.
+  query.limit = limit + 1;
+  const auto store =
+      archive::Archive::open(archive_location(arguments, invocation), archive::Archive::OpenMode::existing);
+  auto hits = store->search(query);
+  const bool more = hits.size() > limit;
+  if (more) hits.resize(limit);
+  if (arguments.flag("--json")) {
+    std::cout << api::archive_hits(hits);
+  } else {
+    print_table(hits);
+    if (more)
+      std::cout << "còn nữa: có hơn " << limit << " văn bản khớp, chỉ " << limit
+                << " văn bản đầu được in (thu hẹp tìm kiếm, hoặc --limit N)\n";
   }
-  if (const auto limit = arguments.value("--limit")) query.limit = static_cast<std::size_t>(archive_id(*limit));
-  const auto store = archive::Archive::open(archive_location(arguments), archive::Archive::OpenMode::existing);
-  const auto hits = store->search(query);
-  if (arguments.flag("--json")) std::cout << api::archive_hits(hits);
-  else print_table(hits);
+  if (more) std::cerr << "vanban: có hơn " << limit << " văn bản khớp; chỉ in " << limit << " văn bản đầu\n";
   return kOk;
 }
 
-int archive_verify(const std::vector<std::string>& args) {
-  OptionSpec spec;
-  common_options(spec);
-  spec.with_value.insert(std::begin(kRepeatable), std::end(kRepeatable));
-  spec.repeatable.insert(std::begin(kRepeatable), std::end(kRepeatable));
-  const Arguments arguments = Arguments::parse(args, spec);
+int archive_verify(const std::vector<std::string>& args, Invocation& invocation) {
+  const Arguments arguments = parse(args, "archive verify");
   if (!arguments.positional().empty()) throw UsageError{"verify không nhận tham số vị trí"};
   const sign::Moment now = read_clock(arguments);
-  const auto trusted = trust_files(arguments);
+  const auto trusted = read_trust(arguments, invocation);
   if (!trusted) return kInputRejected;
-  const auto location = archive_location(arguments);
+  const auto location = archive_location(arguments, invocation);
   const auto store = archive::Archive::open(location, archive::Archive::OpenMode::existing);
   std::vector<Bytes> anchors = store->trust_anchors();
   for (const auto& anchor : *trusted) anchors.push_back(anchor.pem);
@@ -304,16 +227,13 @@ int archive_verify(const std::vector<std::string>& args) {
   return kOk;
 }
 
-int archive_export(const std::vector<std::string>& args) {
-  OptionSpec spec;
-  common_options(spec);
-  spec.with_value.insert({"--case", "--output"});
-  spec.aliases = {{"-o", "--output"}};
-  const Arguments arguments = Arguments::parse(args, spec);
+int archive_export(const std::vector<std::string>& args, Invocation& invocation) {
+  const Arguments arguments = parse(args, "archive export");
   if (!arguments.positional().empty()) throw UsageError{"export chỉ nhận --case và -o"};
   const std::string case_id = arguments.required("--case");
   const std::string output = arguments.required("--output");
-  const auto store = archive::Archive::open(archive_location(arguments), archive::Archive::OpenMode::existing);
+  const auto store =
+      archive::Archive::open(archive_location(arguments, invocation), archive::Archive::OpenMode::existing);
   Diagnostics diagnostics;
   const auto zip = store->export_case(case_id, diagnostics);
   print(diagnostics);
@@ -323,17 +243,15 @@ int archive_export(const std::vector<std::string>& args) {
   return kOk;
 }
 
-int archive_withdraw(const std::vector<std::string>& args) {
-  OptionSpec spec;
-  common_options(spec);
-  spec.with_value.insert("--reason");
-  const Arguments arguments = Arguments::parse(args, spec);
+int archive_withdraw(const std::vector<std::string>& args, Invocation& invocation) {
+  const Arguments arguments = parse(args, "archive withdraw");
   if (arguments.positional().size() != 1) throw UsageError{"cần đúng một mã lưu trữ"};
-  const auto id = archive_id(arguments.positional().front());
+  const auto id = pipeline::parse_archive_id(arguments.positional().front());
   const std::string reason = arguments.required("--reason");
   if (reason.find_first_not_of(" \t") == std::string::npos) throw UsageError{"--reason không được rỗng"};
   const std::string now = read_clock(arguments).iso8601();
-  const auto store = archive::Archive::open(archive_location(arguments), archive::Archive::OpenMode::existing);
+  const auto store =
+      archive::Archive::open(archive_location(arguments, invocation), archive::Archive::OpenMode::existing);
   Diagnostics diagnostics;
   const auto record = store->withdraw(id, reason, now, diagnostics);
   print(diagnostics);
@@ -344,34 +262,35 @@ int archive_withdraw(const std::vector<std::string>& args) {
 
 }  // namespace
 
-int run_archive(const std::vector<std::string>& args, const std::filesystem::path& root) {
+int run_archive(const std::vector<std::string>& args, Invocation& invocation) {
   // --db and --store may come before the command; they are handed to it.
   std::vector<std::string> leading;
   std::size_t at = 0;
-  while (at < args.size() && (args[at] == "--db" || args[at] == "--store" || args[at] == "--time")) {
+  while (at < args.size() && (args[at] == "--db" || args[at] == "--store" || args[at] == "--time" ||
+                              args[at] == "--config" || args[at] == "--resources")) {
     if (at + 1 >= args.size()) throw UsageError{"tùy chọn " + args[at] + " cần một giá trị"};
     leading.push_back(args[at]);
     leading.push_back(args[at + 1]);
     at += 2;
   }
   if (at >= args.size() || args[at] == "--help" || args[at] == "-h") {
-    std::cout << kArchiveHelp;
+    (at >= args.size() ? std::cerr : std::cout) << command_help(command("archive"));
     return at >= args.size() ? kUsage : kOk;
   }
-  const std::string command = args[at];
+  const std::string name = args[at];
   std::vector<std::string> rest(args.begin() + static_cast<std::ptrdiff_t>(at) + 1, args.end());
-  if (wants_help(rest)) {
-    std::cout << kArchiveHelp;
-    return kOk;
-  }
+  if (!find_command("archive " + name))
+    throw UsageError{"không có lệnh archive \"" + name + "\"" + did_you_mean(name, subcommands("archive")) +
+                     " (các lệnh: add, get, search, verify, export, withdraw)"};
+  if (print_help(rest, "archive " + name)) return kOk;
   rest.insert(rest.end(), leading.begin(), leading.end());
-  if (command == "add") return archive_add(rest, root);
-  if (command == "get") return archive_get(rest);
-  if (command == "search") return archive_search(rest);
-  if (command == "verify") return archive_verify(rest);
-  if (command == "export") return archive_export(rest);
-  if (command == "withdraw") return archive_withdraw(rest);
-  throw UsageError{"không có lệnh archive \"" + command + "\" (các lệnh: add, get, search, verify, export, withdraw)"};
+  if (name == "add") return archive_add(rest, invocation);
+  if (name == "get") return archive_get(rest, invocation);
+  if (name == "search") return archive_search(rest, invocation);
+  if (name == "verify") return archive_verify(rest, invocation);
+  if (name == "export") return archive_export(rest, invocation);
+  if (name == "withdraw") return archive_withdraw(rest, invocation);
+  throw std::logic_error("archive " + name + " is in the option table but has no handler");
 }
 
 }  // namespace vanban::cli

@@ -10,77 +10,19 @@
 #include <iostream>
 #include <optional>
 
+#include "api/answers.hpp"
 #include "base/file_io.hpp"
 #include "cli/arguments.hpp"
 #include "cli/common.hpp"
 #include "pipeline/acceptance.hpp"
 #include "pipeline/engine.hpp"
+#include "pipeline/office.hpp"
 #include "pipeline/signing.hpp"
-#include "pipeline/trust.hpp"
 #include "pipeline/verification.hpp"
 
 namespace vanban::cli {
 
 namespace {
-
-constexpr const char* kSignHelp =
-    "Cách dùng: vanban sign VÀO.pdf -o RA.pdf (--key KHÓA.pem --cert CHỨNG-THƯ.pem [--chain CHUỖI.pem]\n"
-    "                    | --p12 TỆP.p12 | --pkcs11 'pkcs11:token=…;object=…' --pkcs11-module MÔ-ĐUN.so [--cert …])\n"
-    "                    [--pass-env BIẾN] [--reason LÝ-DO] [--location NƠI-KÝ] [--field TÊN]\n"
-    "                    [--appearance signer|agency|none] [--image ẢNH.png] [--number SỐ/KÝ-HIỆU] [--allow-expired]\n"
-    "                    [--level B-B|B-T|B-LT] [--tsa URL] [--timeout GIÂY] [--crl TỆP]... [--ocsp TỆP]...\n"
-    "                    [--trust GỐC.pem]... [--trust-dir THƯ-MỤC]...\n"
-    "       vanban sign VÀO.pdf --prepare -o ĐÃ-CHUẨN-BỊ.pdf --cert CHỨNG-THƯ.pem [--chain …] [hình thức, --level]\n"
-    "       vanban sign ĐÃ-CHUẨN-BỊ.pdf --complete --signature CHỮ-KÝ.bin -o RA.pdf [--level, --tsa, …]\n"
-    "       vanban sign --accept ĐÃ-KÝ.pdf --original BẢN-NHÁP.pdf [--cert CHỨNG-THƯ-CHỜ.pem] [--trust …] [-o RA.pdf]\n"
-    "\n"
-    "Ký số PAdES (ETSI.CAdES.detached, SHA-256) bằng một bản cập nhật nối thêm: mọi byte của tệp gốc\n"
-    "được giữ nguyên, chữ ký trước vẫn hợp lệ. Thứ tự theo Nghị định 30: người có thẩm quyền ký trước,\n"
-    "cơ quan ký sau.\n"
-    "\n"
-    "  -o, --output F      tệp PDF đã ký (ghi vào tệp tạm rồi đổi tên; không ghi gì khi có lỗi)\n"
-    "  --key, --cert       khóa riêng và chứng thư số (PEM); --chain: chứng thư trung gian (PEM)\n"
-    "  --p12 TỆP           khóa và chứng thư trong một tệp PKCS#12 (.p12/.pfx)\n"
-    "  --pkcs11 URI        khóa trên thẻ ký số (USB token, HSM), URI theo RFC 7512; chứng thư và chuỗi lấy\n"
-    "                      từ thẻ (hoặc --cert). --pkcs11-module: mô-đun PKCS#11 của thẻ (tệp .so)\n"
-    "  --pass-env BIẾN     lấy mật khẩu (hoặc mã PIN của thẻ) từ biến môi trường BIẾN; không có thì hỏi (không\n"
-    "                      hiện chữ khi gõ). Mật khẩu và mã PIN không bao giờ được đưa trên dòng lệnh; mã PIN\n"
-    "                      sai không được thử lại (thẻ bị khóa sau vài lần sai)\n"
-    "  --appearance KIỂU   signer: ảnh chữ ký vào ô chữ ký trống, giữa chức vụ và họ tên;\n"
-    "                      agency: ảnh con dấu trùm lên khoảng 1/3 ảnh chữ ký bên trái; không có --image thì\n"
-    "                      khối chữ 10 pt ở góc trên bên phải trang đầu (văn bản kèm theo): số/ký hiệu và\n"
-    "                      thời gian ký theo ISO 8601; none: chữ ký không hiển thị.\n"
-    "                      Mặc định: signer khi có --image, nếu không thì none\n"
-    "  --image ẢNH.png     ảnh chữ ký (xanh) hoặc con dấu (đỏ), nền trong suốt\n"
-    "  --field TÊN         tên trường chữ ký (mặc định: ô trống \"signer\"/\"agency\" nếu có, nếu không tạo mới)\n"
-    "  --number SỐ         số/ký hiệu in trong khối chữ của văn bản kèm theo, ví dụ 123/QĐ-CCTHADS\n"
-    "  --reason, --location  lý do và nơi ký, ghi trong chữ ký\n"
-    "  --allow-expired     chứng thư hết hạn (hoặc chưa có hiệu lực) chỉ là cảnh báo thay vì lỗi\n"
-    "  --level MỨC         B-B; B-T: thêm dấu thời gian RFC 3161 của --tsa (mặc định khi có --tsa); B-LT: thêm\n"
-    "                      chuỗi chứng thư và dữ liệu thu hồi (CRL, OCSP: --crl, --ocsp, nếu không thì tải từ\n"
-    "                      địa chỉ ghi trong chứng thư) vào DSS, để kiểm tra được nhiều năm sau, không cần mạng\n"
-    "  --tsa URL           đơn vị cấp dấu thời gian (http://); --timeout: số giây chờ mỗi yêu cầu (mặc định 30)\n"
-    "  --trust, --trust-dir  gốc tin cậy (tệp, thư mục tệp .pem/.crt/.cer/.der) mà chuỗi chứng thư phải tới (B-LT)\n"
-    "\n"
-    "Ký hai bước (khóa ở nơi khác):\n"
-    "  --prepare           ghi tệp có chỗ cho chữ ký của chứng thư --cert và in ra dữ liệu cần ký:\n"
-    "                      \"digest-sha256: …\" (SHA-256 của các thuộc tính được ký, là thứ thẻ ký) và\n"
-    "                      \"to-be-signed: …\" (các thuộc tính được ký, DER), dạng hex\n"
-    "  --complete          nhận chữ ký thô (--signature TỆP: RSA PKCS#1 v1.5 hoặc ECDSA DER) và gắn vào tệp đã\n"
-    "                      chuẩn bị; kết quả giống từng byte với ký một bước cùng khóa và thời điểm\n"
-    "\n"
-    "Nhận tệp đã ký ở nơi khác (công cụ ký số của Ban Cơ yếu):\n"
-    "  --accept ĐÃ-KÝ.pdf --original BẢN-NHÁP.pdf  chỉ nhận khi tệp là đúng bản nháp được nối thêm chữ ký (không\n"
-    "                      đổi gì khác), mọi chữ ký hợp lệ, và chữ ký mới là của chứng thư --cert (nếu có)\n";
-
-constexpr const char* kVerifyHelp =
-    "Cách dùng: vanban verify TỆP.pdf [--trust GỐC.pem]... [--trust-dir THƯ-MỤC]...\n"
-    "\n"
-    "Liệt kê và kiểm tra mọi chữ ký số: người ký và chứng thư, thời điểm ký, dấu thời gian, phạm vi ký, tính\n"
-    "toàn vẹn (giá trị băm), chữ ký CMS, chuỗi chứng thư tới gốc tin cậy (--trust, --trust-dir, có thể lặp lại)\n"
-    "tại thời điểm ký (thời điểm của dấu thời gian khi có), tình trạng thu hồi theo dữ liệu kiểm tra dài hạn (DSS)\n"
-    "trong tệp, mức PAdES đạt được (B-B, B-T, B-LT), và phần được thêm vào sau chữ ký cuối. Mã thoát 0 chỉ khi\n"
-    "mọi chữ ký hợp lệ, phủ đúng phiên bản của nó, và sau chữ ký cuối không có gì ngoài dữ liệu kiểm tra dài hạn.\n";
 
 // Reads a line from the terminal with echo off; nullopt when there is no terminal.
 std::optional<std::string> prompt_passphrase(const char* prompt) {
@@ -195,21 +137,19 @@ std::vector<std::filesystem::path> paths_option(const Arguments& arguments, cons
 }
 
 // `vanban sign --accept SIGNED.pdf --original DRAFT.pdf`: the draft signed elsewhere, checked.
-int run_accept(const Arguments& arguments) {
+int run_accept(const Arguments& arguments, Invocation& invocation) {
   if (!arguments.positional().empty())
     throw UsageError{"--accept không nhận tệp vị trí: cho tệp đã ký bằng --accept, bản nháp bằng --original"};
   const std::string signed_path = arguments.required("--accept");
   const std::string draft_path = arguments.required("--original");
   pipeline::AcceptanceRequest request;
   request.verify.now = read_clock(arguments);
-  Diagnostics diagnostics;
-  const auto anchors = pipeline::read_trust_anchors(trust_sources(arguments), diagnostics);
+  const auto anchors = read_trust(arguments, invocation);
   if (anchors) request.verify.trusted_roots_pem = pipeline::anchor_texts(*anchors);
   std::optional<Bytes> expected = Bytes();
   if (const auto cert = arguments.value("--cert")) expected = read_input(*cert);
   const auto signed_pdf = read_input(signed_path);
   const auto draft = read_input(draft_path);
-  print(diagnostics);
   if (!anchors || !expected || !signed_pdf || !draft) return kInputRejected;
   if (!expected->empty()) request.expected_signers.push_back(*expected);
   Diagnostics acceptance;
@@ -224,22 +164,10 @@ int run_accept(const Arguments& arguments) {
 
 }  // namespace
 
-int run_sign(const std::vector<std::string>& args, const std::filesystem::path& root) {
-  if (wants_help(args)) {
-    std::cout << kSignHelp;
-    return kOk;
-  }
-  OptionSpec spec;
-  spec.with_value = {"--output",   "--key",       "--cert",      "--chain",  "--p12",
-                     "--pass-env", "--reason",    "--location",  "--field",  "--appearance",
-                     "--image",    "--number",    "--time",      "--pkcs11", "--pkcs11-module",
-                     "--level",    "--tsa",       "--timeout",   "--crl",    "--ocsp",
-                     "--trust",    "--trust-dir", "--signature", "--accept", "--original"};
-  spec.repeatable = {"--crl", "--ocsp", "--trust", "--trust-dir"};
-  spec.flags = {"--allow-expired", "--prepare", "--complete"};
-  spec.aliases = {{"-o", "--output"}};
-  const Arguments arguments = Arguments::parse(args, spec);
-  if (arguments.value("--accept")) return run_accept(arguments);
+int run_sign(const std::vector<std::string>& args, Invocation& invocation) {
+  if (print_help(args, "sign")) return kOk;
+  const Arguments arguments = parse(args, "sign");
+  if (arguments.value("--accept")) return run_accept(arguments, invocation);
   if (arguments.value("--original")) throw UsageError{"--original chỉ dùng với --accept"};
   const bool prepare = arguments.flag("--prepare");
   const bool complete = arguments.flag("--complete");
@@ -254,6 +182,15 @@ int run_sign(const std::vector<std::string>& args, const std::filesystem::path& 
                   arguments.value("--pkcs11"),       path_option(arguments, "--pkcs11-module")};
   request.appearance = arguments.value("--appearance");
   request.image = path_option(arguments, "--image");
+  // The office's images from the configuration, instead of a path on the command line.
+  if (arguments.flag("--seal") || arguments.value("--officer")) {
+    if (request.image || (arguments.flag("--seal") && arguments.value("--officer")))
+      throw UsageError{"--image, --seal và --officer: chỉ dùng một"};
+    const auto& settings = invocation.configuration().settings;
+    request.image = pipeline::office_image(settings.office ? &*settings.office : nullptr, arguments.flag("--seal"),
+                                           arguments.value("--officer"));
+    if (!request.appearance && arguments.flag("--seal")) request.appearance = "agency";
+  }
   request.field = arguments.value("--field").value_or("");
   request.reason = arguments.value("--reason").value_or("");
   request.location = arguments.value("--location").value_or("");
@@ -264,13 +201,13 @@ int run_sign(const std::vector<std::string>& args, const std::filesystem::path& 
   request.timeout = arguments.value("--timeout");
   request.crl_files = paths_option(arguments, "--crl");
   request.ocsp_files = paths_option(arguments, "--ocsp");
-  request.trust = trust_sources(arguments);
+  request.trust = given_trust(arguments);
+  pipeline::apply_defaults(request, invocation.configuration());
   const auto step = prepare    ? pipeline::SigningStep::prepare
                     : complete ? pipeline::SigningStep::complete
                                : pipeline::SigningStep::one_step;
   pipeline::check_signing_request(request, step);
   const auto time = read_clock(arguments);
-  const auto resources = pipeline::ResourcePaths::under(root);
 
   if (complete) {
     const auto signature_path = arguments.value("--signature");
@@ -290,13 +227,13 @@ int run_sign(const std::vector<std::string>& args, const std::filesystem::path& 
     Diagnostics diagnostics;
     const auto certificates = pipeline::load_certificates(request.keys, diagnostics);
     const auto prepared = pdf && certificates ? pipeline::prepare_document(*pdf, input, *certificates, request, time,
-                                                                           resources, diagnostics)
+                                                                           invocation.resources(), diagnostics)
                                               : std::nullopt;
     print(diagnostics);
     if (!prepared) return kInputRejected;
     write_file_atomically(output, prepared->pdf);
     const auto data = pipeline::data_to_sign(*prepared);
-    std::cout << "digest-sha256: " << data.digest << '\n' << "to-be-signed: " << data.to_be_signed << '\n';
+    std::cout << "Băm SHA-256 cần ký: " << data.digest << '\n' << "Dữ liệu cần ký (DER): " << data.to_be_signed << '\n';
     return kOk;
   }
   const auto passphrase =
@@ -306,29 +243,22 @@ int run_sign(const std::vector<std::string>& args, const std::filesystem::path& 
   print(diagnostics);
   if (!pdf || !identity) return kInputRejected;
   Diagnostics signing;
-  const auto signed_pdf = pipeline::sign_document(*pdf, input, *identity, request, time, resources, signing);
+  const auto signed_pdf =
+      pipeline::sign_document(*pdf, input, *identity, request, time, invocation.resources(), signing);
   print(signing);
   if (!signed_pdf) return kInputRejected;
   write_file_atomically(output, *signed_pdf);
   return kOk;
 }
 
-int run_verify(const std::vector<std::string>& args) {
-  if (wants_help(args)) {
-    std::cout << kVerifyHelp;
-    return kOk;
-  }
-  OptionSpec spec;
-  spec.with_value = {"--trust", "--trust-dir", "--time"};
-  spec.repeatable = {"--trust", "--trust-dir"};
-  const Arguments arguments = Arguments::parse(args, spec);
+int run_verify(const std::vector<std::string>& args, Invocation& invocation) {
+  if (print_help(args, "verify")) return kOk;
+  const Arguments arguments = parse(args, "verify");
   if (arguments.positional().size() != 1) throw UsageError{"cần đúng một tệp PDF để kiểm tra"};
   const std::string path = arguments.positional().front();
   sign::VerifyOptions options;
   options.now = read_clock(arguments);
-  Diagnostics anchors_read;
-  const auto anchors = pipeline::read_trust_anchors(trust_sources(arguments), anchors_read);
-  print(anchors_read);
+  const auto anchors = read_trust(arguments, invocation);
   if (anchors) options.trusted_roots_pem = pipeline::anchor_texts(*anchors);
   const auto pdf = read_input(path);
   if (!pdf || !anchors) return kInputRejected;
@@ -336,8 +266,12 @@ int run_verify(const std::vector<std::string>& args) {
   const auto verification = pipeline::verify_document(*pdf, options, SourceLoc{make_file_name(path)}, diagnostics);
   print(diagnostics);
   if (!verification) return kInputRejected;
-  print_report(path, *verification, options.now.offset_minutes);
-  print(verification->verdict);
+  if (arguments.flag("--json")) {
+    std::cout << api::verification(path, *verification, options.now.offset_minutes);
+  } else {
+    print_report(path, *verification, options.now.offset_minutes);
+    print(verification->verdict);
+  }
   return verification->holds() ? kOk : kInputRejected;
 }
 

@@ -5,6 +5,7 @@
 #include <climits>
 
 #include "base/error.hpp"
+#include "base/hex.hpp"
 
 namespace vanban::crypto {
 
@@ -41,13 +42,11 @@ BioPtr memory_bio(std::string_view data) {
 }
 
 std::string hex(const unsigned char* data, std::size_t size, bool upper, char separator) {
-  const char* const digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
   std::string out;
   out.reserve(size * 3);
   for (std::size_t i = 0; i < size; ++i) {
     if (separator != 0 && i > 0) out += separator;
-    out += digits[data[i] >> 4U];
-    out += digits[data[i] & 0xFU];
+    hex::append_byte(out, data[i], upper ? hex::Letters::upper : hex::Letters::lower);
   }
   return out;
 }

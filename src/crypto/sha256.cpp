@@ -56,8 +56,4 @@ std::string sha256_hex(std::string_view bytes) { return to_hex(sha256(bytes)); }
 
 std::string to_hex(const Sha256Digest& digest) { return hex(digest.data(), digest.size(), false, 0); }
 
-std::string hex_digits(std::string_view bytes, bool upper) {
-  return hex(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), upper, 0);
-}
-
 }  // namespace vanban::crypto

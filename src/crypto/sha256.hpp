@@ -42,7 +42,4 @@ std::string sha256_hex(std::string_view bytes);
 /// A digest as lower-case hexadecimal digits.
 std::string to_hex(const Sha256Digest& digest);
 
-/// Bytes as hexadecimal digits, upper or lower case.
-std::string hex_digits(std::string_view bytes, bool upper);
-
 }  // namespace vanban::crypto

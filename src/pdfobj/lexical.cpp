@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/hex.hpp"
 #include "base/utf8.hpp"
 
 namespace vanban::pdfobj {
@@ -88,8 +89,8 @@ std::string number(double value, int decimals) {
 }
 
 void append_hex4(std::string& out, unsigned value) {
-  constexpr const char* kDigits = "0123456789ABCDEF";
-  for (int shift = 12; shift >= 0; shift -= 4) out += kDigits[(value >> static_cast<unsigned>(shift)) & 0xFU];
+  hex::append_byte(out, static_cast<unsigned char>((value >> 8U) & 0xFFU));
+  hex::append_byte(out, static_cast<unsigned char>(value & 0xFFU));
 }
 
 std::string utf16_text(std::string_view utf8_text) {

@@ -3,7 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "base/percent.hpp"
+#include "base/hex.hpp"
 #include "base/utf8.hpp"
 #include "pdfobj/lexical.hpp"
 
@@ -241,7 +241,7 @@ std::optional<Object> Parser::hex_string() {
       return Object(String{std::move(out), true});
     }
     if (is_space(c)) continue;
-    const int v = hex_digit(c);
+    const int v = hex::digit_value(c);
     if (v < 0) return std::nullopt;
     if (high < 0) {
       high = v;
@@ -258,8 +258,9 @@ std::optional<Object> Parser::name_object() {
   std::string value;
   while (pos_ < data_.size() && is_regular(data_[pos_])) {
     const char c = data_[pos_++];
-    if (c == '#' && pos_ + 1 < data_.size() && hex_digit(data_[pos_]) >= 0 && hex_digit(data_[pos_ + 1]) >= 0) {
-      value += static_cast<char>(hex_digit(data_[pos_]) * 16 + hex_digit(data_[pos_ + 1]));
+    if (c == '#' && pos_ + 1 < data_.size() && hex::digit_value(data_[pos_]) >= 0 &&
+        hex::digit_value(data_[pos_ + 1]) >= 0) {
+      value += static_cast<char>(hex::digit_value(data_[pos_]) * 16 + hex::digit_value(data_[pos_ + 1]));
       pos_ += 2;
     } else {
       value += c;
@@ -339,14 +340,12 @@ std::string format_number(double value, int decimals) { return number(value, dec
 namespace {
 
 void write_name(std::string& out, const std::string& name) {
-  static const char* const kHex = "0123456789ABCDEF";
   out += '/';
   for (const char c : name) {
     const auto u = static_cast<unsigned char>(c);
     if (u <= 0x20 || u >= 0x7F || c == '#' || is_delimiter(c)) {
       out += '#';
-      out += kHex[u >> 4U];
-      out += kHex[u & 0xFU];
+      hex::append_byte(out, u);
     } else {
       out += c;
     }
@@ -354,15 +353,8 @@ void write_name(std::string& out, const std::string& name) {
 }
 
 void write_string(std::string& out, const String& s) {
-  static const char* const kHex = "0123456789ABCDEF";
   if (s.hex) {
-    out += '<';
-    for (const char c : s.value) {
-      const auto u = static_cast<unsigned char>(c);
-      out += kHex[u >> 4U];
-      out += kHex[u & 0xFU];
-    }
-    out += '>';
+    out += '<' + hex::encode(s.value) + '>';
     return;
   }
   out += '(';

@@ -1,6 +1,7 @@
 #include "pipeline/archive_intake.hpp"
 
 #include "pipeline/pdf_metadata.hpp"
+#include "pipeline/request.hpp"
 #include "sign/verification.hpp"
 
 namespace vanban::pipeline {
@@ -54,6 +55,26 @@ std::optional<archive::SignatureCheck> archive_signature_check(std::string_view 
     check.signatures.push_back(std::move(facts));
   }
   return check;
+}
+
+archive::Query archive_query(const ArchiveSearchRequest& request) {
+  archive::Query query;
+  query.text = request.text;
+  query.case_id = request.case_id;
+  query.number = request.number;
+  query.party = request.party;
+  query.type = request.type;
+  query.signer = request.signer;
+  if (request.from) query.from = parse_date("--from", *request.from);
+  if (request.to) query.to = parse_date("--to", *request.to);
+  if (request.year) {
+    if (request.from || request.to) throw RequestError("--year không dùng cùng --from/--to");
+    const int year = parse_year(*request.year);
+    query.from = model::Date::from_ymd(year, 1, 1);
+    query.to = model::Date::from_ymd(year, 12, 31);
+  }
+  if (request.limit) query.limit = parse_count("--limit", *request.limit);
+  return query;
 }
 
 archive::SignatureChecker archive_signature_checker(std::vector<Bytes> anchors, sign::Moment now) {

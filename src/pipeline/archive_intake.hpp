@@ -27,6 +27,23 @@ std::optional<archive::SignatureCheck> archive_signature_check(std::string_view 
 /// The checker `Archive::verify` calls for each stored document: the same check with `anchors` at `now`.
 archive::SignatureChecker archive_signature_checker(std::vector<Bytes> anchors, sign::Moment now);
 
+/// An archive search as the front end received it (absent or empty: not restricted).
+struct ArchiveSearchRequest {
+  std::string text;  ///< free text: a party's name, a số/ký hiệu or words of the trích yếu
+  std::string case_id;
+  std::string number;
+  std::string party;
+  std::string type;
+  std::string signer;
+  std::optional<std::string> from;   ///< --from, a date
+  std::optional<std::string> to;     ///< --to, a date
+  std::optional<std::string> year;   ///< --year, instead of --from/--to
+  std::optional<std::string> limit;  ///< --limit, a positive count
+};
+
+/// The archive query of a search request; throws RequestError for a value that cannot be used.
+archive::Query archive_query(const ArchiveSearchRequest& request);
+
 /// The anchors to check against: those given now, recorded in the archive for later runs (with `recorded_at`);
 /// without any, those the archive has recorded.
 std::vector<Bytes> archive_trust_anchors(archive::Archive& store, const std::vector<TrustAnchorFile>& given,

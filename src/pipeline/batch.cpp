@@ -28,6 +28,7 @@ namespace {
 constexpr const char* kManifestCsv = "manifest.csv";
 constexpr const char* kManifestJson = "manifest.json";
 
+// The state as manifest.json writes it (for programs).
 std::string_view status_name(ItemStatus status) {
   switch (status) {
     case ItemStatus::done: return "done";
@@ -36,6 +37,19 @@ std::string_view status_name(ItemStatus status) {
   }
   return "failed";
 }
+
+// The state as manifest.csv writes it (for the clerk who opens it in a spreadsheet).
+std::string_view status_text(ItemStatus status) {
+  switch (status) {
+    case ItemStatus::done: return "đã lập";
+    case ItemStatus::skipped: return "đã có";
+    case ItemStatus::failed: return "lỗi";
+  }
+  return "lỗi";
+}
+
+// A UTF-8 byte order mark: spreadsheet programs then read the Vietnamese names as UTF-8.
+constexpr const char* kByteOrderMark = "\xEF\xBB\xBF";
 
 std::string csv_field(const std::string& value) {
   if (value.find_first_of(",\"\n\r") == std::string::npos) return value;
@@ -75,23 +89,27 @@ std::map<std::string, std::string> previous_hashes(const std::filesystem::path& 
   std::map<std::string, std::string> hashes;
   std::ifstream in(dir / kManifestCsv);
   std::string line;
-  std::getline(in, line);  // header
+  std::getline(in, line);  // header (after the byte order mark)
+  const auto written = [](const std::string& state) {
+    return state == status_text(ItemStatus::done) || state == status_text(ItemStatus::skipped) ||
+           state == status_name(ItemStatus::done) || state == status_name(ItemStatus::skipped);
+  };
   while (std::getline(in, line)) {
     const auto fields = csv_fields(line);
-    if (fields.size() >= 6 && (fields[5] == "done" || fields[5] == "skipped") && !fields[4].empty())
-      hashes[fields[3]] = fields[4];
+    if (fields.size() >= 6 && written(fields[5]) && !fields[4].empty()) hashes[fields[3]] = fields[4];
   }
   return hashes;
 }
 
 void write_manifests(const std::filesystem::path& dir, const std::vector<BatchItem>& items) {
-  std::string csv = "case_id,debtor,amount,file,sha256,status,message\n";
+  std::string csv = std::string(kByteOrderMark) + kManifestHeader + "\n";
   std::string json = "[\n";
   for (std::size_t i = 0; i < items.size(); ++i) {
     const BatchItem& item = items[i];
     const std::string status(status_name(item.status));
     csv += csv_field(item.case_id) + "," + csv_field(item.debtor) + "," + std::to_string(item.amount) + "," +
-           csv_field(item.file) + "," + item.sha256 + "," + status + "," + csv_field(item.message) + "\n";
+           csv_field(item.file) + "," + item.sha256 + "," + std::string(status_text(item.status)) + "," +
+           csv_field(item.message) + "\n";
     json += "  {\"case_id\": " + json_string(item.case_id) + ", \"debtor\": " + json_string(item.debtor) +
             ", \"amount\": " + std::to_string(item.amount) + ", \"file\": " + json_string(item.file) +
             ", \"sha256\": " + json_string(item.sha256) + ", \"status\": " + json_string(status) +

@@ -17,6 +17,11 @@ namespace vanban::pipeline {
 
 enum class ItemStatus { done, skipped, failed };
 
+/// The header of manifest.csv (after a UTF-8 byte order mark): the columns in Vietnamese, for a spreadsheet; its
+/// states are "đã lập", "đã có" and "lỗi". manifest.json keeps keys and states for programs (done, skipped, failed).
+inline constexpr const char* kManifestHeader =
+    "mã hồ sơ,người phải thi hành án,số tiền còn phải thi hành (đồng),tệp,SHA-256,trạng thái,ghi chú";
+
 /// One line of the manifest.
 struct BatchItem {
   std::string case_id;

@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "base/hex.hpp"
 #include "crypto/revocation.hpp"
 #include "crypto/sha256.hpp"
 #include "crypto/token.hpp"
@@ -30,13 +31,13 @@ sign::Appearance appearance_of(const SigningRequest& request) {
 // Seconds for each outside request: 1 to 300; throws RequestError.
 int timeout_seconds(const std::string& text) {
   int value = 0;
+  bool digits = !text.empty();
   for (const char c : text) {
-    if (c < '0' || c > '9' || value > 300)
-      throw RequestError("--timeout \"" + text + "\" phải là số giây từ 1 đến 300");
-    value = value * 10 + (c - '0');
+    if (c < '0' || c > '9') digits = false;
+    else if (value <= 300) value = value * 10 + (c - '0');  // past 300 it is refused anyway: no overflow
   }
-  if (text.empty() || value < 1 || value > 300)
-    throw RequestError("--timeout \"" + text + "\" phải là số giây từ 1 đến 300");
+  if (!digits || value < 1 || value > 300)
+    throw RequestError("--timeout (hoặc [signing] timeout) \"" + text + "\" phải là số giây từ 1 đến 300");
   return value;
 }
 
@@ -76,7 +77,10 @@ namespace {
 void check_token(const KeyFiles& keys) {
   if (keys.key || keys.pkcs12) throw RequestError("--pkcs11 không dùng chung với --key hoặc --p12");
   if (keys.chain && !keys.certificate) throw RequestError("--chain với --pkcs11 cần --cert");
-  if (!keys.pkcs11_module) throw RequestError("--pkcs11 cần --pkcs11-module (mô-đun PKCS#11 của thẻ, tệp .so)");
+  if (!keys.pkcs11_module)
+    throw RequestError(
+        "--pkcs11 cần --pkcs11-module (mô-đun PKCS#11 của thẻ, tệp .so) hoặc [signing] pkcs11_module trong tệp cấu "
+        "hình");
   crypto::UriProblem problem{};
   if (crypto::parse_pkcs11_uri(*keys.pkcs11, problem)) return;
   switch (problem) {
@@ -115,6 +119,15 @@ void check_keys(const KeyFiles& keys, SigningStep step) {
 
 }  // namespace
 
+void apply_defaults(SigningRequest& request, const Configuration& configuration) {
+  const config::Settings& settings = configuration.settings;
+  if (!request.tsa) request.tsa = settings.signing_tsa;
+  if (!request.timeout) request.timeout = settings.signing_timeout;
+  if (request.keys.pkcs11 && !request.keys.pkcs11_module && settings.signing_pkcs11_module)
+    request.keys.pkcs11_module = std::filesystem::path(*settings.signing_pkcs11_module);
+  if (requested_level(request) == Level::b_lt) request.trust = trust_sources(std::move(request.trust), configuration);
+}
+
 void check_signing_request(const SigningRequest& request, SigningStep step) {
   check_keys(request.keys, step);
   if (step == SigningStep::complete) {
@@ -131,7 +144,8 @@ void check_signing_request(const SigningRequest& request, SigningStep step) {
   }
   const Level level = requested_level(request);
   if (step != SigningStep::prepare && level != Level::b_b && !request.tsa)
-    throw RequestError("--level B-T và B-LT cần --tsa (địa chỉ đơn vị cấp dấu thời gian)");
+    throw RequestError(
+        "--level B-T và B-LT cần --tsa (địa chỉ đơn vị cấp dấu thời gian) hoặc [signing] tsa trong tệp cấu hình");
 }
 
 Level requested_level(const SigningRequest& request) {
@@ -193,7 +207,8 @@ std::optional<sign::SignerCertificates> load_certificates(const KeyFiles& keys, 
 }
 
 DataToSign data_to_sign(const sign::PreparedSignature& prepared) {
-  return {crypto::to_hex(crypto::sha256(prepared.to_be_signed)), crypto::hex_digits(prepared.to_be_signed, false)};
+  return {crypto::to_hex(crypto::sha256(prepared.to_be_signed)),
+          hex::encode(prepared.to_be_signed, hex::Letters::lower)};
 }
 
 std::optional<sign::PreparedSignature> prepare_document(std::string_view pdf, const std::string& file,

@@ -14,6 +14,7 @@
 
 #include "base/diagnostics.hpp"
 #include "pipeline/engine.hpp"
+#include "pipeline/installation.hpp"
 #include "pipeline/trust.hpp"
 #include "sign/signing.hpp"
 #include "sign/time.hpp"
@@ -58,6 +59,10 @@ enum class SigningStep {
   prepare,   ///< the certificate only (the key is elsewhere)
   complete,  ///< the signature made elsewhere: no key, no appearance (decided when preparing)
 };
+
+/// The configuration's settings for what the request leaves out: [signing] tsa and timeout, [signing] pkcs11_module for
+/// a key on a token, and (at B-LT) the trust anchors of trust_sources. Throws RequestError for a level that is none.
+void apply_defaults(SigningRequest& request, const Configuration& configuration);
 
 /// Checks the combination of options for the step (one key source; an image exactly when the appearance draws one;
 /// a module and a usable URI for a token; a TSA for B-T and B-LT; revocation files only for B-LT); throws RequestError

@@ -1,6 +1,6 @@
 #include "sign/byte_range.hpp"
 
-#include "base/percent.hpp"
+#include "base/hex.hpp"
 
 namespace vanban::sign {
 
@@ -55,14 +55,8 @@ crypto::Sha256Digest signed_digest(std::string_view file, const ByteRange& range
   return digest.finish();
 }
 
-std::string hex_encode(std::string_view data) { return crypto::hex_digits(data, true); }
-
-Bytes hex_decode(std::string_view hex) {
-  Bytes out;
-  out.reserve(hex.size() / 2);
-  for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
-    out += static_cast<char>(hex_digit(hex[i]) * 16 + hex_digit(hex[i + 1]));
-  return out;
+Bytes gap_contents(std::string_view file, const ByteRange& range) {
+  return hex::decode(file.substr(range.gap_start + 1, range.gap_end - range.gap_start - 2)).value_or(Bytes());
 }
 
 std::optional<Object> signature_dictionary(const PdfFile& file, const SignatureField& field) {

@@ -28,10 +28,8 @@ std::string signed_bytes(std::string_view file, const ByteRange& range);
 /// The SHA-256 of the bytes a signature covers.
 crypto::Sha256Digest signed_digest(std::string_view file, const ByteRange& range);
 
-/// `data` as upper-case hexadecimal digits (a /Contents string's body).
-std::string hex_encode(std::string_view data);
-/// Hexadecimal digits as bytes (a last odd digit is ignored; only digits are expected).
-Bytes hex_decode(std::string_view hex);
+/// The bytes the gap's hex string "<…>" holds (a signature's /Contents); empty when it is not hexadecimal digits.
+Bytes gap_contents(std::string_view file, const ByteRange& range);
 
 /// The signature dictionary a signed field's /V names, resolved.
 std::optional<Object> signature_dictionary(const PdfFile& file, const SignatureField& field);

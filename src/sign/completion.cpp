@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "base/hex.hpp"
 #include "crypto/cms.hpp"
 #include "sign/byte_range.hpp"
 #include "sign/signing.hpp"
@@ -32,7 +33,7 @@ std::optional<Pending> pending(std::string_view pdf, const SourceLoc& file, Diag
     if (range && range->end == pdf.size()) last = range;
   }
   if (!last) return refuse("không có chữ ký nào phủ tới cuối tệp");
-  const Bytes gap = hex_decode(pdf.substr(last->gap_start + 1, last->gap_end - last->gap_start - 2));
+  const Bytes gap = gap_contents(pdf, *last);
   const std::string_view der = std::string_view(gap).substr(0, crypto::der_length(gap));
   const auto certificates = crypto::cms_certificates(der);
   const auto value = crypto::cms_signature_value(der);
@@ -66,7 +67,7 @@ std::optional<Bytes> complete_signature(std::string_view prepared, std::string_v
     return std::nullopt;
   }
   crypto::PadesCms cms(signer, certificates.chain, signed_digest(prepared, found->range));
-  const std::string hex = hex_encode(cms.finish(signature, timestamp));
+  const std::string hex = hex::encode(cms.finish(signature, timestamp));
   const std::size_t room = found->range.gap_end - found->range.gap_start - 2;
   if (hex.size() > room) {
     diagnostics.error("E0697", file,

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "base/error.hpp"
+#include "base/hex.hpp"
 #include "base/utf8.hpp"
 #include "crypto/cms.hpp"
 #include "crypto/sha256.hpp"
@@ -448,7 +449,7 @@ class Signer {
     // without its signature waits in /Contents, so that completing needs nothing but the document and the signature.
     crypto::PadesCms cms(certificate, signer_.chain, signed_digest(out, ByteRange{a, b, out.size()}));
     prepared.to_be_signed = cms.to_be_signed();
-    const std::string hex = hex_encode(cms.finish(Bytes(certificate.max_signature_size(), '\0')));
+    const std::string hex = hex::encode(cms.finish(Bytes(certificate.max_signature_size(), '\0')));
     out.replace(a + 1, hex.size(), hex);
     return prepared;
   }

@@ -71,7 +71,7 @@ void check_one(const PdfFile& file, const SignatureField& field, const VerifyOpt
   if (!report.covers_revision)
     report.problems.push_back({"E0648", "phạm vi ký không kết thúc ở cuối một phiên bản (%%EOF)"});
   // The gap must be this dictionary's own /Contents: nothing else may escape the signature.
-  const Bytes gap = hex_decode(bytes.substr(range->gap_start + 1, range->gap_end - range->gap_start - 2));
+  const Bytes gap = gap_contents(bytes, *range);
   const Object* contents = find(dict, "Contents");
   const auto span = field.value ? file.object_span(*field.value) : std::nullopt;
   if (!span || range->gap_start < span->first || range->gap_end > span->second || contents == nullptr ||

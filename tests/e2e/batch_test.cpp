@@ -21,7 +21,10 @@ std::vector<std::vector<std::string>> manifest_rows(const std::filesystem::path&
   std::istringstream lines(test::read_text(dir / "manifest.csv"));
   std::string line;
   std::getline(lines, line);
-  EXPECT_EQ(line, "case_id,debtor,amount,file,sha256,status,message");
+  // A byte order mark, so that a spreadsheet reads the Vietnamese as UTF-8; the columns in Vietnamese.
+  EXPECT_EQ(line,
+            "\xEF\xBB\xBF"
+            "mã hồ sơ,người phải thi hành án,số tiền còn phải thi hành (đồng),tệp,SHA-256,trạng thái,ghi chú");
   while (std::getline(lines, line)) {
     std::vector<std::string> fields(1);
     bool quoted = false;
@@ -53,7 +56,7 @@ std::size_t Batch::unrenderable_ = 0;
 
 TEST_F(Batch, RendersEveryCaseReportsFailuresAndWritesTheManifest) {
   const auto out = test::scratch_dir("batch_all");
-  const auto result = vanban("batch " + quote(register_.string()) + " --template qd-tha-chu-dong --jobs 2 --out " +
+  const auto result = vanban("batch " + quote(register_.string()) + " --template qd-tha-chu-dong --jobs 2 -o " +
                              quote(out.string()) + " --combined " + quote((out / "all.pdf").string()));
   EXPECT_EQ(result.exit_code, 1) << "failures must make the batch exit 1";
   EXPECT_NE(result.err.find("xong: 294, bỏ qua (đã có): 0, lỗi: 6"), std::string::npos) << result.err;
@@ -65,13 +68,13 @@ TEST_F(Batch, RendersEveryCaseReportsFailuresAndWritesTheManifest) {
   std::string previous_debtor;
   for (const auto& row : rows) {
     ASSERT_EQ(row.size(), 7U);
-    if (row[5] == "failed") {
+    if (row[5] == "lỗi") {
       ++failed;
       EXPECT_TRUE(row[4].empty());
       EXPECT_FALSE(std::filesystem::exists(out / row[3]));
       continue;
     }
-    EXPECT_EQ(row[5], "done");
+    EXPECT_EQ(row[5], "đã lập");
     EXPECT_EQ(row[3], row[0] + "-qd-tha-chu-dong.pdf");
     EXPECT_EQ(crypto::sha256_hex(test::read_text(out / row[3])), row[4]) << row[3];
   }
@@ -94,7 +97,7 @@ TEST_F(Batch, RendersEveryCaseReportsFailuresAndWritesTheManifest) {
   // The combined PDF holds every letter that was made.
   std::size_t pages = 0;
   for (const auto& row : rows) {
-    if (row[5] != "done") continue;
+    if (row[5] != "đã lập") continue;
     const auto info = test::run("pdfinfo " + quote((out / row[3]).string()));
     pages += std::stoul(info.out.substr(info.out.find("Pages:") + 6));
   }
@@ -106,7 +109,7 @@ TEST_F(Batch, OutputIsTheSameWhateverTheNumberOfJobs) {
   const auto one = test::scratch_dir("batch_jobs1");
   const auto two = test::scratch_dir("batch_jobs2");
   const std::string common = "batch " + quote(register_.string()) + " --template qd-tha-chu-dong --where " +
-                             quote("debtor.outstanding > 0") + " --out ";
+                             quote("debtor.outstanding > 0") + " -o ";
   vanban(common + quote(one.string()) + " --jobs 1");
   vanban(common + quote(two.string()) + " --jobs 2");
   const std::string manifest = test::read_text(one / "manifest.csv");
@@ -120,22 +123,22 @@ TEST_F(Batch, FiltersFromTheIssueWorkAsWritten) {
                             "enforcement.mode == \"ex-officio\""}) {
     const auto out = test::scratch_dir("batch_where");
     const auto result = vanban("batch " + quote(register_.string()) + " --template qd-tha-chu-dong --where " +
-                               quote(where) + " --out " + quote(out.string()));
+                               quote(where) + " -o " + quote(out.string()));
     EXPECT_LE(result.exit_code, 1) << where << result.err;
     const auto rows = manifest_rows(out);
     EXPECT_GT(rows.size(), 10U) << where;
     EXPECT_LT(rows.size(), 300U) << where;
   }
   const auto bad = vanban("batch " + quote(register_.string()) +
-                          " --template qd-tha-chu-dong --where 'debtor.outstanding >> 0' --out /tmp/unused");
+                          " --template qd-tha-chu-dong --where 'debtor.outstanding >> 0' -o /tmp/unused");
   EXPECT_EQ(bad.exit_code, 2);
-  EXPECT_NE(bad.err.find("--where:1:21: error: [E0401]"), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find("--where:1:21: lỗi: [E0401]"), std::string::npos) << bad.err;
 }
 
 TEST_F(Batch, ResumesAfterAnInterruptedRun) {
   const auto out = test::scratch_dir("batch_resume");
   const std::string command = quote(test::binary().string()) + " --resources " + quote(test::source_dir().string()) +
-                              " batch " + quote(register_.string()) + " --template qd-tha-chu-dong --jobs 1 --out " +
+                              " batch " + quote(register_.string()) + " --template qd-tha-chu-dong --jobs 1 -o " +
                               quote(out.string());
   // Start, interrupt with SIGINT once a few outputs exist, and wait.
   const auto started = test::run("(" + command +
@@ -151,33 +154,33 @@ TEST_F(Batch, ResumesAfterAnInterruptedRun) {
   ASSERT_GT(partial.size(), 0U);
   ASSERT_LT(partial.size(), 300U);
   for (const auto& row : partial) {
-    if (row[5] == "done") {
+    if (row[5] == "đã lập") {
       EXPECT_EQ(crypto::sha256_hex(test::read_text(out / row[3])), row[4]);
     }
   }
   // The rerun skips what is done and finishes the rest.
   const auto rerun =
-      vanban("batch " + quote(register_.string()) + " --template qd-tha-chu-dong --out " + quote(out.string()));
+      vanban("batch " + quote(register_.string()) + " --template qd-tha-chu-dong -o " + quote(out.string()));
   std::size_t done_before = 0;
-  for (const auto& row : partial) done_before += row[5] == "done" ? 1U : 0U;
+  for (const auto& row : partial) done_before += row[5] == "đã lập" ? 1U : 0U;
   EXPECT_NE(rerun.err.find("bỏ qua (đã có): " + std::to_string(done_before) + ","), std::string::npos) << rerun.err;
   EXPECT_EQ(manifest_rows(out).size(), 300U);
   // --force redoes everything.
   const auto forced =
-      vanban("batch " + quote(register_.string()) + " --template qd-tha-chu-dong --force --out " + quote(out.string()));
+      vanban("batch " + quote(register_.string()) + " --template qd-tha-chu-dong --force -o " + quote(out.string()));
   EXPECT_NE(forced.err.find("bỏ qua (đã có): 0,"), std::string::npos) << forced.err;
 }
 
 TEST(BatchInput, AFolderOfCaseFilesAndUsageErrors) {
   const auto out = test::scratch_dir("batch_folder");
   const auto result =
-      vanban("batch " + quote((test::source_dir() / "examples").string()) + " --template qd-tha-chu-dong --out " +
+      vanban("batch " + quote((test::source_dir() / "examples").string()) + " --template qd-tha-chu-dong -o " +
              quote(out.string()) + " --combined " + quote((out / "all.pdf").string()) + " --duplex");
   EXPECT_EQ(result.exit_code, 0) << result.err;
   const auto info = test::run("pdfinfo " + quote((out / "all.pdf").string()));
   EXPECT_EQ(std::stoul(info.out.substr(info.out.find("Pages:") + 6)) % 2, 0U) << "duplex letters start on odd pages";
-  EXPECT_EQ(vanban("batch --template qd-tha-chu-dong --out x").exit_code, 2);
-  EXPECT_EQ(vanban("batch a.xml --template qd-tha-chu-dong --out x --jobs 0").exit_code, 2);
+  EXPECT_EQ(vanban("batch --template qd-tha-chu-dong -o x").exit_code, 2);
+  EXPECT_EQ(vanban("batch a.xml --template qd-tha-chu-dong -o x --jobs 0").exit_code, 2);
 }
 
 }  // namespace
@@ -189,9 +192,9 @@ namespace {
 // The example register: persuasion letters to every debtor who still owes, as scripts/demo makes them.
 TEST(BatchInput, TheExampleRegister) {
   const auto out = test::scratch_dir("batch_example_register");
-  const auto result = vanban(
-      "batch " + quote((test::source_dir() / "examples" / "so-thu-ly-thuong-xuan.xml").string()) +
-      " --template thu-van-dong --where 'enforced.outstanding > 0' --date 2024-10-15 --out " + quote(out.string()));
+  const auto result =
+      vanban("batch " + quote((test::source_dir() / "examples" / "so-thu-ly-thuong-xuan.xml").string()) +
+             " --template thu-van-dong --where 'enforced.outstanding > 0' --date 2024-10-15 -o " + quote(out.string()));
   EXPECT_EQ(result.exit_code, 0) << result.err;
   EXPECT_NE(result.err.find("xong: 4, bỏ qua (đã có): 0, lỗi: 0"), std::string::npos) << result.err;
   EXPECT_FALSE(std::filesystem::exists(out / "THA-2024-000604-thu-van-dong.pdf")) << "fully paid: no letter";

@@ -81,7 +81,7 @@ TEST(TokenCli, AWrongPinOrAPinOnTheCommandLineWritesNothing) {
   auto result = test::run(token.env() + " VANBAN_PIN=0000 " + quote(test::binary().string()) + " sign " + quote(draft) +
                           " -o " + quote(out) + token_options("officer"));
   EXPECT_EQ(result.exit_code, 1);
-  EXPECT_NE(result.err.find("error: [E0674]"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("lỗi: [E0674]"), std::string::npos) << result.err;
   EXPECT_NE(result.err.find("không tự thử lại"), std::string::npos);
   EXPECT_FALSE(exists(out));
   // No PIN in the environment and no terminal: nothing asked, nothing tried.
@@ -101,9 +101,10 @@ TEST(TokenCli, AWrongPinOrAPinOnTheCommandLineWritesNothing) {
 
 // The data to sign a --prepare printed, as bytes.
 std::string digest_of(const std::string& printed) {
-  const auto at = printed.find("digest-sha256: ");
+  const std::string label = "Băm SHA-256 cần ký: ";
+  const auto at = printed.find(label);
   EXPECT_NE(at, std::string::npos) << printed;
-  const std::string hex = printed.substr(at + 15, 64);
+  const std::string hex = printed.substr(at + label.size(), 64);
   std::string out;
   for (std::size_t i = 0; i < hex.size(); i += 2) out += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
   return out;
@@ -124,7 +125,7 @@ TEST(TwoStepCli, PrepareThenPkeyutlThenCompleteIsByteForByteOneStep) {
     const auto prepare =
         vanban("sign " + quote(draft) + " --prepare -o " + quote(prepared) + " --cert " + pki(cert) + time);
     ASSERT_EQ(prepare.exit_code, 0) << prepare.err;
-    EXPECT_NE(prepare.out.find("to-be-signed: 31"), std::string::npos) << "a DER SET OF" << prepare.out;
+    EXPECT_NE(prepare.out.find("Dữ liệu cần ký (DER): 31"), std::string::npos) << "a DER SET OF" << prepare.out;
     const auto digest = dir / "digest.bin";
     const auto signature = dir / "signature.bin";
     test::write_text(digest, digest_of(prepare.out));
