@@ -204,7 +204,7 @@ std::vector<CommandDef> make_commands() {
             .completion = Completion::file},
            {.name = "--pkcs11",
             .placeholder = "URI",
-            .help = "khóa trên thẻ ký số (USB token, HSM), URI theo RFC 7512, ví dụ \"pkcs11:token=…;object=…\"; "
+            .help = "khóa trên thẻ ký số (USB, HSM), URI theo RFC 7512, ví dụ \"pkcs11:token=…;object=…\"; "
                     "chứng thư và chuỗi lấy từ thẻ. Mã PIN sai không được thử lại (thẻ bị khóa sau vài lần sai)"},
            {.name = "--pkcs11-module",
             .placeholder = "MÔ-ĐUN.so",
@@ -271,7 +271,8 @@ std::vector<CommandDef> make_commands() {
            trust_dir(),
            {.name = "--prepare",
             .help = "bước một của ký hai bước: ghi tệp có chỗ cho chữ ký của chứng thư --cert (không cần khóa) và "
-                    "in dữ liệu cần ký, dạng hex: băm SHA-256 của các thuộc tính được ký (thứ thẻ ký), rồi chính các "
+                    "in dữ liệu cần ký, dạng thập lục phân: băm SHA-256 của các thuộc tính được ký (thứ thẻ ký), rồi "
+                    "chính các "
                     "thuộc tính đó (DER)"},
            {.name = "--complete",
             .help = "bước hai: gắn chữ ký làm ở nơi khác (--signature) vào tệp đã chuẩn bị, rồi dấu thời gian và dữ "

@@ -87,12 +87,12 @@ void print_report(const std::string& path, const pipeline::Verification& verific
     }
     std::cout << "  Thời điểm ký:      " << (s.time ? s.time->iso8601() : std::string("không ghi")) << '\n';
     if (s.timestamp)
-      std::cout << "  Dấu thời gian:     " << s.timestamp->iso8601() << (s.tsa ? " (" + s.tsa->common_name + ")" : "")
-                << '\n';
+      std::cout << "  Dấu thời gian:     " << s.timestamp->iso8601()
+                << (s.tsa ? ", đơn vị cấp \"" + s.tsa->common_name + "\"" : "") << '\n';
     if (!s.reason.empty()) std::cout << "  Lý do:             " << s.reason << '\n';
     if (!s.location.empty()) std::cout << "  Nơi ký:            " << s.location << '\n';
     std::cout << "  Kiểu chữ ký:       " << (s.sub_filter.empty() ? "?" : s.sub_filter) << '\n';
-    std::cout << "  Mức PAdES:         " << (s.level.empty() ? "không phải PAdES baseline" : s.level) << '\n';
+    std::cout << "  Mức PAdES:         " << (s.level.empty() ? "không theo mức cơ bản nào của PAdES" : s.level) << '\n';
     std::cout << "  Phạm vi ký:        byte 0–" << s.signed_end << " trên " << report.file_size << ": "
               << (s.covers_whole_file
                       ? "toàn bộ tệp"

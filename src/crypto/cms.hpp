@@ -71,7 +71,7 @@ struct CmsFindings {
   Check integrity = Check::not_checked;  ///< messageDigest matches the content
   Check signature = Check::not_checked;  ///< the signature over the signed attributes verifies
   Check chain = Check::not_checked;
-  std::string chain_problem;                 ///< OpenSSL's reason, English
+  std::string chain_problem;                 ///< why the chain failed: OpenSSL's reason, marked "OpenSSL: "
   bool expired_now = false;                  ///< the chain holds at the signing time but not now
   std::optional<std::int64_t> signing_time;  ///< the signing-time attribute, when present
   bool signing_certificate_v2 = false;

@@ -151,7 +151,7 @@ TimestampFindings check_timestamp(std::string_view token, std::string_view stamp
     const ChainVerdict verdict = trust->verify(tsa, findings.certificates, findings.time);
     findings.chain = verdict.valid && tsa.allows_timestamping() ? Check::passed : Check::failed;
     if (!verdict.valid) findings.chain_problem = verdict.problem;
-    else if (findings.chain == Check::failed) findings.chain_problem = "not a time-stamping certificate";
+    else if (findings.chain == Check::failed) findings.chain_problem = "không phải chứng thư cấp dấu thời gian";
   }
   return findings;
 }

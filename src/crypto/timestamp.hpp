@@ -42,7 +42,7 @@ struct TimestampFindings {
   Check imprint = Check::not_checked;     ///< its message imprint is the digest of `stamped`
   Check signature = Check::not_checked;   ///< the TSA's signature over it verifies
   Check chain = Check::not_checked;       ///< the TSA's certificate (time-stamping usage) chains to a root at its time
-  std::string chain_problem;              ///< OpenSSL's reason, English
+  std::string chain_problem;              ///< why the chain failed: OpenSSL's reason (marked "OpenSSL: "), or vanban's
   std::int64_t time = 0;                  ///< genTime, Unix seconds
   std::optional<CertificateInfo> tsa;     ///< the TSA's certificate, described
   std::vector<Certificate> certificates;  ///< the certificates the token carries (the TSA's first)

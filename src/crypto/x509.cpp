@@ -246,7 +246,7 @@ ChainVerdict TrustStore::verify(const Certificate& leaf, const std::vector<Certi
   } else {
     const int error = X509_STORE_CTX_get_error(ctx.get());
     verdict.expired = error == X509_V_ERR_CERT_HAS_EXPIRED;
-    verdict.problem = X509_verify_cert_error_string(error);
+    verdict.problem = std::string("OpenSSL: ") + X509_verify_cert_error_string(error);
   }
   ERR_clear_error();
   return verdict;

@@ -79,7 +79,7 @@ std::vector<Certificate> issuer_path(const Certificate& leaf, const std::vector<
 struct ChainVerdict {
   bool valid = false;
   bool expired = false;           ///< failed because a certificate had expired at that time
-  std::string problem;            ///< OpenSSL's reason when not valid (English, for the report)
+  std::string problem;            ///< when not valid: "OpenSSL: " and its reason (English, marked as the library's)
   std::vector<Certificate> path;  ///< when valid: the leaf, its issuers, and the root
 };
 

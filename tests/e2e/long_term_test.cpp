@@ -170,7 +170,7 @@ TEST(LongTermCli, BTAndBLTVerifiedYearsLaterOffline) {
   EXPECT_EQ(verify.exit_code, 0) << verify.out << verify.err;
   EXPECT_NE(verify.out.find("Mức PAdES:         B-T"), std::string::npos) << verify.out;
   EXPECT_NE(verify.out.find("Dấu thời gian:     "), std::string::npos);
-  EXPECT_NE(verify.out.find("(Vanban Test TSA)"), std::string::npos);
+  EXPECT_NE(verify.out.find(", đơn vị cấp \"Vanban Test TSA\""), std::string::npos);
   expect_pdfsig_valid(bt, 1);
 
   // B-LT with the root's CRL, the root from a folder of CA certificates (DER, as CAs publish them), then a second
