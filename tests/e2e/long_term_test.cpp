@@ -214,6 +214,56 @@ TEST(LongTermCli, BTAndBLTVerifiedYearsLaterOffline) {
   EXPECT_NE(test::flat(found.out).find("\"levels\": [ \"B-LT\", \"B-LT\" ]"), std::string::npos) << found.out;
 }
 
+TEST(LongTermCli, TheTsaTheModuleAndTheTrustAnchorsComeFromTheConfiguration) {
+  const auto dir = test::scratch_dir("e2e-signing-config");
+  const test::TestTsa tsa(dir, test::TestTsa::Mode::good);
+  std::filesystem::create_directories(dir / "trust");
+  std::filesystem::copy_file(test::test_pki() / "ca.pem", dir / "trust" / "ca.pem");
+  const auto config = dir / "vanban.conf";
+  test::write_text(config, "[trust]\nanchors = \"trust\"\n[signing]\ntsa = \"" + tsa.url() +
+                               "\"\ntimeout = 20\npkcs11_module = \"" + test::SoftToken::kModule + "\"\n");
+  const std::string with = "--config " + quote(config.string()) + " ";
+  const std::string draft = test::render_decision(dir, "--number 123");
+  // B-LT with neither --tsa nor --trust nor --trust-dir: the TSA and the anchors are the file's.
+  const std::string blt = (dir / "blt.pdf").string();
+  auto result = vanban(with + "sign " + quote(draft) + " -o " + quote(blt) + " --key " + pki("officer.key") +
+                       " --cert " + pki("officer.pem") + " --level B-LT --crl " + pki("crl.pem") + now_option());
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_GE(tsa.requests(), 1);
+  auto verify = vanban(with + "verify " + quote(blt));
+  EXPECT_EQ(verify.exit_code, 0) << verify.out << verify.err;
+  EXPECT_NE(verify.out.find("Mức PAdES:         B-LT"), std::string::npos) << verify.out;
+  // The chain must reach the file's anchors: a folder holding another CA refuses the same signature.
+  std::filesystem::create_directories(dir / "other");
+  std::filesystem::copy_file(test::test_pki() / "untrusted-ca.pem", dir / "other" / "ca.pem");
+  const auto other = dir / "other.conf";
+  test::write_text(other, "[trust]\nanchors = \"other\"\n[signing]\ntsa = \"" + tsa.url() + "\"\n");
+  const std::string refused = (dir / "refused.pdf").string();
+  result = vanban("--config " + quote(other.string()) + " sign " + quote(draft) + " -o " + quote(refused) + " --key " +
+                  pki("officer.key") + " --cert " + pki("officer.pem") + " --level B-LT --crl " + pki("crl.pem") +
+                  now_option());
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.err.find("[E0684]"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("(OpenSSL: "), std::string::npos) << "the library's words marked as its own";
+  EXPECT_FALSE(exists(refused));
+  // A token with no --pkcs11-module: the file's module.
+  const test::SoftToken token("e2e-signing-config-softhsm");
+  const std::string on_token = (dir / "token.pdf").string();
+  result = test::run(token.env() + " VANBAN_PIN=" + test::SoftToken::kPin + " " + quote(test::binary().string()) + " " +
+                     with + "sign " + quote(draft) + " -o " + quote(on_token) + " --pkcs11 " +
+                     quote(test::SoftToken::uri("officer")) + " --pass-env VANBAN_PIN --level B-B" + now_option());
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  verify = vanban(with + "verify " + quote(on_token));
+  EXPECT_EQ(verify.exit_code, 0) << verify.out << verify.err;
+  EXPECT_NE(verify.out.find("Mức PAdES:         B-B"), std::string::npos) << verify.out;
+  // Without the file, the same command lacks its module.
+  result = test::run(token.env() + " VANBAN_PIN=" + test::SoftToken::kPin + " " + quote(test::binary().string()) +
+                     " sign " + quote(draft) + " -o " + quote(on_token + ".2") + " --pkcs11 " +
+                     quote(test::SoftToken::uri("officer")) + " --pass-env VANBAN_PIN");
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("[signing] pkcs11_module"), std::string::npos) << result.err;
+}
+
 TEST(LongTermCli, ARevokedCertificateOrATsaThatFailsWritesNothing) {
   const auto dir = test::scratch_dir("e2e-blt-refused");
   const std::string draft = test::render_decision(dir);

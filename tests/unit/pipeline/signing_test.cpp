@@ -329,6 +329,41 @@ TEST(Acceptance, TheDraftSignedElsewhereIsAcceptedAndForgeriesRefused) {
   refused(broken, draft, "E0694");
 }
 
+TEST(SigningDefaults, TheConfigurationFillsWhatTheRequestLeavesOut) {
+  Configuration configuration;
+  configuration.settings.signing_tsa = "http://tsa.example.vn";
+  configuration.settings.signing_timeout = "45";
+  configuration.settings.signing_pkcs11_module = "/usr/lib/pkcs11/vgca.so";
+  configuration.settings.trust_anchors = test::source_dir().string();  // any readable folder
+  SigningRequest request = file_keys();
+  apply_defaults(request, configuration);
+  EXPECT_EQ(request.tsa, "http://tsa.example.vn");
+  EXPECT_EQ(request.timeout, "45");
+  EXPECT_FALSE(request.keys.pkcs11_module) << "no token, no module";
+  EXPECT_TRUE(request.trust.folders.empty()) << "B-T needs no anchors";
+  EXPECT_EQ(requested_level(request), Level::b_t) << "a configured TSA time-stamps";
+  // The options win; B-LT takes the configured anchors when none are given.
+  SigningRequest token = token_keys("officer");
+  token.tsa = "http://127.0.0.1:3180";
+  token.timeout = "5";
+  token.level = "B-LT";
+  apply_defaults(token, configuration);
+  EXPECT_EQ(token.tsa, "http://127.0.0.1:3180");
+  EXPECT_EQ(token.timeout, "5");
+  EXPECT_EQ(token.keys.pkcs11_module, std::filesystem::path(test::SoftToken::kModule));
+  EXPECT_EQ(token.trust.folders, std::vector<std::filesystem::path>{test::source_dir()});
+  token.keys.pkcs11_module.reset();
+  token.trust = TrustSources{{pki("ca.pem")}, {}};
+  apply_defaults(token, configuration);
+  EXPECT_EQ(token.keys.pkcs11_module, std::filesystem::path("/usr/lib/pkcs11/vgca.so"));
+  EXPECT_TRUE(token.trust.folders.empty()) << "--trust replaces [trust] anchors";
+  // Without a configuration, a token still needs its module and B-T its TSA.
+  SigningRequest bare = token_keys("officer");
+  bare.keys.pkcs11_module.reset();
+  apply_defaults(bare, Configuration{});
+  EXPECT_THROW(check_signing_request(bare, SigningStep::one_step), RequestError);
+}
+
 TEST(TrustAnchors, FilesAndFoldersOfCertificates) {
   const auto dir = test::scratch_dir("pipeline-trust");
   std::filesystem::copy_file(pki("ca.pem"), dir / "ban-co-yeu.pem");
