@@ -167,4 +167,15 @@ std::vector<std::filesystem::path> configured_trust_anchors(const Configuration&
   return out;
 }
 
+std::unique_ptr<Engine> load_engine(const ResourcePaths& paths, const Configuration& configuration,
+                                    Diagnostics& diagnostics) {
+  auto engine = Engine::load(paths, diagnostics, configuration.settings.office);
+  if (!engine)
+    throw Error(
+        errors::kResourceErrors,
+        "mẫu văn bản hoặc dữ liệu pháp luật trong " + paths.templates.parent_path().string() + " có lỗi (xem ở trên)",
+        paths.templates.parent_path().string());
+  return engine;
+}
+
 }  // namespace vanban::pipeline

@@ -66,6 +66,11 @@ archive::Location archive_location(const std::optional<std::string>& database_op
                                    const std::optional<std::string>& store_option,
                                    const std::optional<std::string>& store_variable, const config::Settings& settings);
 
+/// Loads the engine from `paths` with the configuration's office profile; the problems of bad templates or law data go
+/// to `diagnostics`, then vanban::Error E0802 is thrown (as for any other broken resource).
+std::unique_ptr<Engine> load_engine(const ResourcePaths& paths, const Configuration& configuration,
+                                    Diagnostics& diagnostics);
+
 /// The trust anchors of the configuration's [trust] anchors folder (*.pem, *.crt, sorted by name); empty when there is
 /// no such setting. Throws vanban::Error E0801 when the folder cannot be read.
 std::vector<std::filesystem::path> configured_trust_anchors(const Configuration& configuration);
