@@ -224,6 +224,23 @@ std::string health(bool engine, bool database) {
   return text(*out);
 }
 
+std::string access_log_line(const std::string& time, const std::string& method, const std::string& route, int status,
+                            double seconds, std::size_t bytes_in, std::size_t bytes_out, const std::string& user) {
+  auto out = object();
+  out->set("time", time);
+  out->set("method", method);
+  out->set("route", route);
+  out->set("status", status);
+  out->set("seconds", seconds);
+  out->set("bytes_in", static_cast<Poco::UInt64>(bytes_in));
+  out->set("bytes_out", static_cast<Poco::UInt64>(bytes_out));
+  out->set("user", user.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(user));
+  std::ostringstream line;
+  out->stringify(line);
+  line << '\n';
+  return line.str();
+}
+
 pipeline::EventRequest parse_event(std::string_view body) {
   Poco::Dynamic::Var parsed;
   try {

@@ -50,6 +50,11 @@ std::string archive_entry(const archive::Entry& entry);
 /// {status: "ready" or "not_ready", engine, database}.
 std::string health(bool engine, bool database);
 
+/// One access-log line (JSON, ending in a line feed): {time, method, route, status, seconds, bytes_in, bytes_out,
+/// user}; the route is a pattern, so no case data is logged.
+std::string access_log_line(const std::string& time, const std::string& method, const std::string& route, int status,
+                            double seconds, std::size_t bytes_in, std::size_t bytes_out, const std::string& user);
+
 /// An event from a request body: {kind, date, … the exchange format's attributes as strings or numbers, text?}.
 /// Throws pipeline::RequestError when the body is not such a JSON object.
 pipeline::EventRequest parse_event(std::string_view body);

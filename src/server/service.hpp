@@ -12,12 +12,12 @@
 
 #include "cases/store.hpp"
 #include "pipeline/archive_intake.hpp"
+#include "pipeline/clock.hpp"
 #include "pipeline/engine.hpp"
 #include "pipeline/installation.hpp"
+#include "pipeline/signing.hpp"
 #include "server/http.hpp"
 #include "server/metrics.hpp"
-#include "sign/identity.hpp"
-#include "sign/time.hpp"
 
 namespace vanban::server {
 
@@ -58,7 +58,15 @@ class Service {
   struct Call;
 
  private:
+  friend struct Answers;
   class StorePool;
+  // The change a request makes: who (the configured header; nullopt without it), when (the request's clock), what.
+  [[nodiscard]] std::optional<cases::Change> change(const Call& call, const std::string& what) const;
+  [[nodiscard]] std::string lower_header() const;
+  // The rendering options of the query, with the configuration's [render] defaults; throws RequestError.
+  [[nodiscard]] pipeline::RenderOptions render_options(const Call& call) const;
+  HttpResponse render(const model::Case& the_case, const pipeline::RenderOptions& options, Diagnostics& diagnostics);
+
   ServiceSetup setup_;
   Metrics metrics_;
   std::unique_ptr<StorePool> stores_;
