@@ -167,6 +167,10 @@ std::vector<std::filesystem::path> configured_trust_anchors(const Configuration&
   return out;
 }
 
+std::filesystem::path server_program(const Surroundings& surroundings) {
+  return surroundings.executable.parent_path() / "vanban-serve";
+}
+
 std::unique_ptr<Engine> load_engine(const ResourcePaths& paths, const Configuration& configuration,
                                     Diagnostics& diagnostics) {
   auto engine = Engine::load(paths, diagnostics, configuration.settings.office);
