@@ -8,7 +8,8 @@ namespace vanban::pipeline {
 namespace {
 
 void no_such_case(const std::string& id, Diagnostics& diagnostics) {
-  diagnostics.error("E0781", SourceLoc{}, "không có hồ sơ \"" + id + "\" (hoặc phiên bản này) trong kho hồ sơ");
+  diagnostics.error(std::string(kNoSuchCase), SourceLoc{},
+                    "không có hồ sơ \"" + id + "\" (hoặc phiên bản này) trong kho hồ sơ");
 }
 
 // The name a stored case's problems are reported against.

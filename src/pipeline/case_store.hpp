@@ -18,6 +18,9 @@
 
 namespace vanban::pipeline {
 
+/// The code of "no such case (or version) in the case store": a front end tells "not found" by it.
+inline constexpr std::string_view kNoSuchCase = "E0781";
+
 /// Opens (creating when missing) the case store in the archive's database, reading cases as `engine` does.
 std::unique_ptr<cases::Store> open_case_store(const Engine& engine, const archive::Location& location);
 

@@ -148,7 +148,8 @@ class Connection : public Poco::Net::TCPServerConnection {
     }
   }
 
-  void write(const HttpResponse& response, bool keep_alive) {
+  // The answer's bytes (counted for the log).
+  std::string format(const HttpResponse& response, bool keep_alive) {
     const auto reason =
         Poco::Net::HTTPResponse::getReasonForStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(response.status));
     std::string out = "HTTP/1.1 " + std::to_string(response.status) + " " + reason + "\r\n";
@@ -158,8 +159,17 @@ class Connection : public Poco::Net::TCPServerConnection {
     for (const auto& [name, value] : response.headers) out += name + ": " + value + "\r\n";
     out += "\r\n";
     out += response.body;
-    socket().sendBytes(out.data(), static_cast<int>(out.size()));
     bytes_out_ = out.size();
+    return out;
+  }
+
+  // Sends everything (sendBytes may send part of it).
+  void send(const std::string& bytes) {
+    for (std::size_t sent = 0; sent < bytes.size();) {
+      const int n = socket().sendBytes(bytes.data() + sent, static_cast<int>(bytes.size() - sent));
+      if (n <= 0) return;
+      sent += static_cast<std::size_t>(n);
+    }
   }
 
   // Answers a request that cannot be served with a problem document, then closes the connection after letting the
@@ -169,8 +179,9 @@ class Connection : public Poco::Net::TCPServerConnection {
     response.status = status;
     response.content_type = "application/problem+json";
     response.body = api::problem(kind, title, status, detail);
-    write(response, false);
+    const std::string bytes = format(response, false);
     observe("-", status, "");
+    send(bytes);
     socket().shutdownSend();
     const Deadline drain_until = Clock::now() + std::chrono::milliseconds(500);
     for (std::size_t drained = 0; drained < 4U * 1024U * 1024U;) {
@@ -309,8 +320,10 @@ class Connection : public Poco::Net::TCPServerConnection {
       const std::string connection = lower(request.header("connection").value_or(""));
       const bool keep_alive = !server_.stopping.load() && connection != "close" &&
                               (head.getVersion() == Poco::Net::HTTPMessage::HTTP_1_1 || connection == "keep-alive");
-      write(handled.response, keep_alive);
+      // Counted before it is sent, so that a client's next request sees it in /metrics.
+      const std::string bytes = format(handled.response, keep_alive);
       observe(handled.route, handled.response.status, handled.user);
+      send(bytes);
       if (!keep_alive) return;
     }
   }

@@ -482,7 +482,7 @@ struct Answers {
   // No such case is 404; a stored case that no longer reads is 422.
   static HttpResponse not_found_or_rejected(const Diagnostics& diagnostics) {
     for (const auto& d : diagnostics.list())
-      if (d.code == "E0781") return problem(kNotFound, d.message, &diagnostics);
+      if (d.code == pipeline::kNoSuchCase) return problem(kNotFound, d.message, &diagnostics);
     return problem(kRejected, "hồ sơ không đọc được", &diagnostics);
   }
   // A stale write is 412 when the client named the version it read (If-Match), else 409 (others kept changing it).
