@@ -126,9 +126,15 @@ int serve(const std::vector<std::string>& args) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   Diagnostics diagnostics;
-  const auto configuration =
-      pipeline::load_configuration(options.surroundings, pipeline::SystemPlaces::of_this_build(), diagnostics);
+  std::optional<pipeline::Configuration> loaded;
+  try {
+    loaded = pipeline::load_configuration(options.surroundings, pipeline::SystemPlaces::of_this_build(), diagnostics);
+  } catch (...) {
+    print(diagnostics);  // the file's problems, with their positions, before the error that stops the service
+    throw;
+  }
   print(diagnostics);
+  const pipeline::Configuration& configuration = *loaded;
   const auto& settings = configuration.settings;
   const auto [host, port] = address(options.listen.value_or(settings.server_listen.value_or("127.0.0.1:8080")));
   const HttpLimits http_limits = limits(settings);
@@ -137,7 +143,13 @@ int serve(const std::vector<std::string>& args) {
   setup.resources =
       pipeline::locate_resources(options.surroundings, configuration, pipeline::SystemPlaces::of_this_build());
   Diagnostics loading;
-  const auto engine = pipeline::load_engine(setup.resources, configuration, loading);
+  std::unique_ptr<pipeline::Engine> engine;
+  try {
+    engine = pipeline::load_engine(setup.resources, configuration, loading);
+  } catch (...) {
+    print(loading);
+    throw;
+  }
   print(loading);
   setup.engine = engine.get();
   setup.settings = settings;
