@@ -8,6 +8,7 @@
 #include "archive/location.hpp"
 #include "db/session.hpp"
 #include "support/archive_backends.hpp"
+#include "support/engine.hpp"
 #include "support/paths.hpp"
 #include "xml/case_edit.hpp"
 
@@ -16,15 +17,7 @@ namespace {
 
 using test::Backend;
 
-const pipeline::Engine& engine() {
-  static const auto loaded = [] {
-    Diagnostics diagnostics;
-    auto made = pipeline::Engine::load(pipeline::ResourcePaths::under(test::source_dir()), diagnostics);
-    if (!made) throw std::runtime_error(diagnostics.to_string());
-    return made;
-  }();
-  return *loaded;
-}
+const pipeline::Engine& engine() { return test::shared_engine(); }
 
 std::string example(const std::string& name) { return test::read_text(test::source_dir() / "examples" / name); }
 const cases::Change kChange{"lan", "2026-07-01T10:00:00+07:00", "nhập"};

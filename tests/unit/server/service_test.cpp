@@ -28,6 +28,7 @@
 #include "pipeline/signing.hpp"
 #include "server/http.hpp"
 #include "support/archive_backends.hpp"
+#include "support/engine.hpp"
 #include "support/paths.hpp"
 #include "support/test_pki.hpp"
 
@@ -36,15 +37,7 @@ namespace {
 
 using test::Backend;
 
-const pipeline::Engine& engine() {
-  static const auto loaded = [] {
-    Diagnostics diagnostics;
-    auto made = pipeline::Engine::load(pipeline::ResourcePaths::under(test::source_dir()), diagnostics);
-    if (!made) throw std::runtime_error(diagnostics.to_string());
-    return made;
-  }();
-  return *loaded;
-}
+const pipeline::Engine& engine() { return test::shared_engine(); }
 
 struct Answer {
   int status = 0;
