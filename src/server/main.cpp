@@ -15,6 +15,7 @@
 #include "pipeline/installation.hpp"
 #include "pipeline/request.hpp"
 #include "pipeline/signing.hpp"
+#include "pipeline/trust.hpp"
 #include "server/http.hpp"
 #include "server/service.hpp"
 
@@ -154,12 +155,14 @@ int serve(const std::vector<std::string>& args) {
   setup.engine = engine.get();
   setup.settings = settings;
   setup.archive = pipeline::archive_location(std::nullopt, std::nullopt, environment("VANBAN_ARCHIVE"), settings);
-  for (const auto& file : pipeline::configured_trust_anchors(configuration)) {
+  {
+    // The same anchors as every command's: the [trust] anchors folder, read as the CLI reads it.
+    const auto sources = pipeline::trust_sources({}, configuration);
     Diagnostics reading;
-    auto pem = pipeline::read_input_file(file, reading);
+    auto anchors = pipeline::read_trust_anchors(sources, reading);
     print(reading);
-    if (!pem) throw Error(errors::kResource, "không đọc được gốc tin cậy", file.string());
-    setup.anchors.push_back({file.filename().string(), std::move(*pem)});
+    if (!anchors) throw Error(errors::kResource, "không đọc được gốc tin cậy", settings.trust_anchors.value_or(""));
+    setup.anchors = std::move(*anchors);
   }
   setup.agency_key = agency_key(settings);
   if (settings.server_user_header) setup.user_header = *settings.server_user_header;

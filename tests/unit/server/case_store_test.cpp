@@ -5,7 +5,10 @@
 
 #include <gtest/gtest.h>
 
+#include "archive/archive.hpp"
+#include "archive/database.hpp"
 #include "archive/location.hpp"
+#include "db/schema.hpp"
 #include "db/session.hpp"
 #include "support/archive_backends.hpp"
 #include "support/engine.hpp"
@@ -68,6 +71,24 @@ TEST_P(CaseStoreTest, ARegisterIsSplitAndEachCaseReadsAlone) {
     Diagnostics reading;
     EXPECT_TRUE(pipeline::stored_case(engine(), *store_, result.id, std::nullopt, reading)) << reading.to_string();
   }
+}
+
+TEST_P(CaseStoreTest, SharesTheArchivesDatabaseEachComponentAtItsVersion) {
+  // The case store is already there (SetUp); the archive then brings its own tables to its version in the same
+  // database, and the case store opens again over both.
+  std::string problem;
+  const std::string db = sandbox_->db_option();
+  const auto location =
+      archive::make_location(db.empty() ? std::nullopt : std::optional<std::string>(db), sandbox_->store(), problem);
+  ASSERT_TRUE(location) << problem;
+  ASSERT_TRUE(archive::Archive::open(*location, archive::Archive::OpenMode::create));
+  store_ = pipeline::open_case_store(engine(), *location);
+  Diagnostics diagnostics;
+  ASSERT_TRUE(import(example("chu-dong-ma-tuy.xml"), diagnostics)) << diagnostics.to_string();
+  db::Session session(location->database, db::OpenMode::existing);
+  EXPECT_EQ(db::schema_version(session, cases::Store::schema()), 1);
+  EXPECT_EQ(db::schema_version(session, archive::Database::schema()), 2);
+  EXPECT_EQ(store_->list({}).total, 1);
 }
 
 TEST_P(CaseStoreTest, ARefusedFileWritesNothing) {
