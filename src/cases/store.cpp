@@ -214,6 +214,20 @@ ListPage Store::list(const ListQuery& query) {
   return page;
 }
 
+void Store::for_each_current(const std::function<void(const std::string& id, const std::string& xml)>& visit) {
+  constexpr std::int64_t kPage = 256;
+  std::string after;  // every id sorts after the empty one
+  for (;;) {
+    const auto rows = session_.select(
+        "SELECT c.case_id, v.xml FROM case_current c JOIN case_version v ON v.case_id = c.case_id AND "
+        "v.version = c.version WHERE c.case_id > ? ORDER BY c.case_id LIMIT ?",
+        {after, kPage}, {db::Type::text, db::Type::text});
+    for (const auto& row : rows) visit(text_of(row[0]), text_of(row[1]));
+    if (static_cast<std::int64_t>(rows.size()) < kPage) return;
+    after = text_of(rows.back()[0]);
+  }
+}
+
 void Store::ping() { (void)session_.select("SELECT 1", {}, {db::Type::integer}); }
 
 }  // namespace vanban::cases

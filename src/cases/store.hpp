@@ -5,6 +5,7 @@
 // schema and the checks, as for a file): nothing that would be refused as a file is ever stored.
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -109,6 +110,9 @@ class Store {
   std::vector<Version> versions(const std::string& id);
   /// The cases matching the query, by id, one page.
   ListPage list(const ListQuery& query);
+  /// Hands every case's current XML to `visit` with its id, by id (read a page at a time, so that the whole store is
+  /// never held at once).
+  void for_each_current(const std::function<void(const std::string& id, const std::string& xml)>& visit);
   /// Whether the database answers (for a readiness check); throws Error when it does not.
   void ping();
 

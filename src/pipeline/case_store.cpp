@@ -98,4 +98,14 @@ std::optional<model::Case> stored_case(const Engine& engine, cases::Store& store
   return engine.read_single_case(stored->xml, stored_name(id), diagnostics);
 }
 
+CaseSource stored_cases(const Engine& engine, cases::Store& store) {
+  return [&engine, &store](model::Date date, const CaseConsumer& consumer, Diagnostics& diagnostics) {
+    bool all_read = true;
+    store.for_each_current([&](const std::string& id, const std::string& xml) {
+      if (!for_each_case_in(engine, xml, id + ".xml", date, consumer, diagnostics)) all_read = false;
+    });
+    return all_read;
+  };
+}
+
 }  // namespace vanban::pipeline

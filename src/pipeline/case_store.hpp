@@ -15,6 +15,7 @@
 #include "base/diagnostics.hpp"
 #include "cases/store.hpp"
 #include "pipeline/engine.hpp"
+#include "pipeline/report.hpp"
 
 namespace vanban::pipeline {
 
@@ -54,5 +55,9 @@ std::optional<cases::WriteResult> record_event(cases::Store& store, const std::s
 /// The case of a stored version read back as a case (E0781 when there is no such case or version).
 std::optional<model::Case> stored_case(const Engine& engine, cases::Store& store, const std::string& id,
                                        std::optional<std::int64_t> version, Diagnostics& diagnostics);
+
+/// The current version of every stored case as a report's case source, by id, each read as a file named `<id>.xml`
+/// (the name `vanban report` and `vanban deadlines` show for the case exported to that file).
+CaseSource stored_cases(const Engine& engine, cases::Store& store);
 
 }  // namespace vanban::pipeline

@@ -1,6 +1,9 @@
 #include "server/service.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <atomic>
 #include <condition_variable>
 #include <functional>
 #include <map>
@@ -12,6 +15,7 @@
 #include "pipeline/case_store.hpp"
 #include "pipeline/clock.hpp"
 #include "pipeline/office.hpp"
+#include "pipeline/report.hpp"
 #include "pipeline/request.hpp"
 #include "pipeline/signing.hpp"
 #include "pipeline/verification.hpp"
@@ -37,6 +41,10 @@ constexpr ProblemKind kPreconditionRequired{"precondition-required", "Thiếu ph
 constexpr ProblemKind kRejected{"case-rejected", "Dữ liệu không hợp lệ", 422};
 constexpr ProblemKind kNotConfigured{"not-configured", "Máy chủ chưa được cấu hình cho việc này", 501};
 constexpr ProblemKind kEnvironment{"environment", "Lỗi môi trường của máy chủ", 500};
+
+constexpr const char* kTextType = "text/plain; charset=utf-8";
+constexpr const char* kCsvType = "text/csv; charset=utf-8";
+constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 HttpResponse problem(const ProblemKind& kind, const std::string& detail, const Diagnostics* diagnostics = nullptr) {
   HttpResponse response;
@@ -461,7 +469,85 @@ struct Answers {
     return bytes_answer(*zip, "application/zip", "ho-so.zip");
   }
 
+  static HttpResponse statistics(Service& s, Service::Call& call) {
+    pipeline::ReportRequest request;
+    request.from = call.option("from");
+    request.to = call.option("to");
+    request.year = call.option("year");
+    request.months = call.option("months");
+    request.target_cases = call.option("target_cases");
+    request.target_money = call.option("target_money");
+    request.by = call.option("by");
+    request.date = call.option("date");
+    request.format = call.option("format").value_or("json");
+    request.style = pipeline::OptionStyle::query;
+    const auto options = pipeline::report_options(request, pipeline::date_of(call.now));
+    const pipeline::Engine& engine = *s.setup_.engine;
+    Diagnostics diagnostics;
+    std::optional<pipeline::StatisticsReport> report;
+    {
+      auto store = s.stores_->cases.take();
+      report = pipeline::run_statistics(engine, pipeline::stored_cases(engine, *store), options, diagnostics);
+    }
+    if (!report) return problem(kRejected, "không lập được báo cáo thống kê từ các hồ sơ trong kho", &diagnostics);
+    switch (options.format) {
+      case pipeline::OutputFormat::text: return bytes_answer(pipeline::statistics_text(*report), kTextType);
+      case pipeline::OutputFormat::csv:
+        return bytes_answer(pipeline::statistics_csv(*report), kCsvType, "bao-cao-thong-ke.csv");
+      case pipeline::OutputFormat::json: return json(api::statistics(*report));
+      case pipeline::OutputFormat::pdf:
+        return pdf_answer([&](Diagnostics& d) { return pipeline::statistics_pdf(engine, *report, d); },
+                          "bao-cao-thong-ke.pdf");
+      case pipeline::OutputFormat::xlsx: break;
+    }
+    return bytes_answer(pipeline::statistics_xlsx(*report, scratch_file(".xlsx")), kXlsxType, "bao-cao-thong-ke.xlsx");
+  }
+
+  static HttpResponse deadlines(Service& s, Service::Call& call) {
+    pipeline::DeadlineRequest request;
+    request.as_of = call.option("as_of");
+    request.within = call.option("within");
+    request.officer = call.option("officer");
+    request.format = call.option("format").value_or("json");
+    request.style = pipeline::OptionStyle::query;
+    const auto options = pipeline::deadline_options(request);
+    const pipeline::Engine& engine = *s.setup_.engine;
+    Diagnostics diagnostics;
+    engine.check_for_year(options.as_of.year(), diagnostics);  // W0903: deadlines need the year's holidays
+    std::optional<pipeline::DeadlineList> list;
+    {
+      auto store = s.stores_->cases.take();
+      list = pipeline::run_deadlines(engine, pipeline::stored_cases(engine, *store), options, diagnostics);
+    }
+    if (!list) return problem(kRejected, "không lập được danh sách việc đến hạn từ các hồ sơ trong kho", &diagnostics);
+    switch (options.format) {
+      case pipeline::OutputFormat::text: return bytes_answer(pipeline::deadlines_text(*list), kTextType);
+      case pipeline::OutputFormat::csv:
+        return bytes_answer(pipeline::deadlines_csv(*list), kCsvType, "viec-den-han.csv");
+      case pipeline::OutputFormat::pdf:
+        return pdf_answer([&](Diagnostics& d) { return pipeline::deadlines_pdf(engine, *list, d); },
+                          "viec-den-han.pdf");
+      case pipeline::OutputFormat::json:
+      case pipeline::OutputFormat::xlsx: break;  // xlsx is refused by deadline_options
+    }
+    return json(api::deadlines(*list));
+  }
+
  private:
+  // A PDF the pipeline makes, or 422 with the diagnostics when it cannot be made.
+  static HttpResponse pdf_answer(const std::function<Bytes(Diagnostics&)>& make, const std::string& file_name) {
+    Diagnostics rendering;
+    Bytes pdf = make(rendering);
+    if (pdf.empty()) return problem(kRejected, "không lập được tệp PDF", &rendering);
+    return bytes_answer(std::move(pdf), "application/pdf", file_name);
+  }
+  // A file of this node's temporary folder that no other request names (libxlsxwriter writes only to a named file;
+  // the pipeline removes it).
+  static std::filesystem::path scratch_file(const std::string& extension) {
+    static std::atomic<std::uint64_t> counter{0};
+    return std::filesystem::temp_directory_path() /
+           ("vanban-" + std::to_string(::getpid()) + "-" + std::to_string(++counter) + extension);
+  }
   static std::string upload_name(const Service::Call& call, const std::string& fallback) {
     const auto name = call.option("file");
     // Only a plain name: it appears in messages, never as a path.
@@ -529,6 +615,8 @@ const std::vector<RouteEntry>& route_table() {
       {{"POST", "/api/archive/verify"}, &Answers::archive_verify},
       {{"GET", "/api/archive/export"}, &Answers::archive_export},
       {{"GET", "/api/archive/{id}"}, &Answers::archive_get},
+      {{"GET", "/api/reports/statistics"}, &Answers::statistics},
+      {{"GET", "/api/deadlines"}, &Answers::deadlines},
   };
   return table;
 }

@@ -30,6 +30,7 @@
 #include "support/archive_backends.hpp"
 #include "support/engine.hpp"
 #include "support/paths.hpp"
+#include "support/process.hpp"
 #include "support/test_pki.hpp"
 
 namespace vanban {
@@ -320,6 +321,82 @@ TEST_P(ServiceTest, RenderGivesTheCliBytes) {
   EXPECT_EQ(post("/api/render?template=qd-tha-chu-dong&margins=5,5,5,5", file).status, 400);
   EXPECT_EQ(post("/api/cases/KHONG-CO/render?template=qd-tha-chu-dong", "").status, 404);
   EXPECT_NE(get("/metrics").body.find("vanban_documents_rendered_total 2"), std::string::npos);
+}
+
+// The statistics and the deadline list of the stored cases: the same bytes as vanban report and vanban deadlines over
+// the same cases exported to files named by their ids, each format with its type, and bad parameters answered 400
+// naming the query parameter.
+TEST_P(ServiceTest, StatisticsAndDeadlinesOfTheStoredCasesAreTheCli) {
+  ASSERT_EQ(post("/api/cases", test::read_text(test::source_dir() / "tests/e2e/report/so-thong-ke.xml")).status, 201);
+  const auto dir = test::scratch_dir("service-reports-" + test::current_test_name());
+  std::string files;
+  const auto items = get("/api/cases?limit=1000").json()->getArray("items");
+  ASSERT_GT(items->size(), 3U);
+  for (std::size_t i = 0; i < items->size(); ++i) {
+    const auto id = items->getObject(static_cast<unsigned>(i))->getValue<std::string>("id");
+    test::write_text(dir / (id + ".xml"), get("/api/cases/" + id + "/export").body);
+    files += " " + id + ".xml";
+  }
+  const auto cli = [&](const std::string& arguments) {
+    const auto ran = test::run("cd " + test::quote(dir.string()) + " && " + test::quote(test::binary().string()) +
+                               " --resources " + test::quote(test::source_dir().string()) + " " + arguments);
+    EXPECT_EQ(ran.exit_code, 0) << arguments << "\n" << ran.err;
+    return ran.out;
+  };
+
+  const auto statistics = get("/api/reports/statistics?year=2024&target_cases=47,5&by=officer");
+  ASSERT_EQ(statistics.status, 200) << statistics.body;
+  EXPECT_EQ(statistics.headers.get("Content-Type"), "application/json");
+  EXPECT_EQ(statistics.body, cli("report" + files + " --year 2024 --target-cases 47,5 --by officer --format json"));
+  const auto csv = get("/api/reports/statistics?from=2023-10-01&to=2024-09-30&format=csv");
+  ASSERT_EQ(csv.status, 200) << csv.body;
+  EXPECT_EQ(csv.headers.get("Content-Type"), "text/csv; charset=utf-8");
+  EXPECT_EQ(csv.body, cli("report" + files + " --from 2023-10-01 --to 2024-09-30 --format csv"));
+  const auto xlsx = get("/api/reports/statistics?year=2024&format=xlsx");
+  ASSERT_EQ(xlsx.status, 200) << xlsx.body;
+  EXPECT_EQ(xlsx.headers.get("Content-Type"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  EXPECT_EQ(xlsx.body.substr(0, 2), "PK");
+  const auto pdf = get("/api/reports/statistics?year=2024&format=pdf&date=2024-10-05");
+  ASSERT_EQ(pdf.status, 200) << pdf.body;
+  EXPECT_EQ(pdf.headers.get("Content-Type"), "application/pdf");
+  EXPECT_EQ(pdf.body.substr(0, 5), "%PDF-");
+
+  const auto due = get("/api/deadlines?as_of=2024-10-15&within=3");
+  ASSERT_EQ(due.status, 200) << due.body;
+  EXPECT_EQ(due.headers.get("Content-Type"), "application/json");
+  EXPECT_EQ(due.body, cli("deadlines" + files + " --as-of 2024-10-15 --within 3 --format json"));
+  EXPECT_GT(due.json()->getArray("items")->size(), 3U);
+  const auto mine = get("/api/deadlines?as_of=15/10/2024&officer=CHV-1190&format=text");
+  ASSERT_EQ(mine.status, 200) << mine.body;
+  EXPECT_EQ(mine.headers.get("Content-Type"), "text/plain; charset=utf-8");
+  EXPECT_EQ(mine.body, cli("deadlines" + files + " --as-of 15/10/2024 --officer CHV-1190"));
+  const auto due_pdf = get("/api/deadlines?as_of=2024-10-15&format=pdf");
+  ASSERT_EQ(due_pdf.status, 200) << due_pdf.body;
+  EXPECT_EQ(due_pdf.body.substr(0, 5), "%PDF-");
+
+  // Bad parameters: 400, a problem document naming the query parameter (never the command line's option).
+  const auto bad = [&](const std::string& target, const std::string& parameter) {
+    const auto answer = get(target);
+    EXPECT_EQ(answer.status, 400) << target << "\n" << answer.body;
+    EXPECT_EQ(answer.headers.get("Content-Type"), "application/problem+json") << target;
+    const auto detail = answer.json()->getValue<std::string>("detail");
+    EXPECT_EQ(detail.rfind(parameter + " ", 0), 0U) << target << ": " << detail;
+    EXPECT_EQ(detail.find("--"), std::string::npos) << detail;
+  };
+  bad("/api/reports/statistics?from=2024-09-30&to=2024-01-01", "to");
+  bad("/api/reports/statistics?from=30/02/2024&to=2024-09-30", "from");
+  bad("/api/reports/statistics?year=2024&months=9", "months");
+  bad("/api/reports/statistics?year=24", "year");
+  bad("/api/reports/statistics?year=2024&target_money=120", "target_money");
+  bad("/api/reports/statistics?year=2024&by=debtor", "by");
+  bad("/api/reports/statistics?year=2024&format=doc", "format");
+  bad("/api/deadlines?as_of=hom-nay", "as_of");
+  bad("/api/deadlines?as_of=2024-10-15&within=-1", "within");
+  bad("/api/deadlines?as_of=2024-10-15&format=xlsx", "format");
+  EXPECT_EQ(get("/api/reports/statistics").status, 400);
+  const auto no_date = get("/api/deadlines");
+  EXPECT_EQ(no_date.status, 400);
+  EXPECT_NE(no_date.body.find("as_of"), std::string::npos) << no_date.body;
 }
 
 TEST_P(ServiceTest, SignVerifyAndArchive) {
