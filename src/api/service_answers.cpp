@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "api/answers.hpp"
+#include "api/json_text.hpp"
 #include "pipeline/request.hpp"
 
 namespace vanban::api {
@@ -16,15 +17,8 @@ namespace {
 using Poco::JSON::Array;
 using Poco::JSON::Object;
 
-Object::Ptr object() { return new Object(Poco::JSON_PRESERVE_KEY_ORDER); }
-
-template <typename Json>
-std::string text(const Json& json) {
-  std::ostringstream out;
-  json.stringify(out, 2);
-  out << '\n';
-  return out.str();
-}
+using json_text::object;
+using json_text::text;
 
 const char* severity_name(Severity severity) {
   switch (severity) {
