@@ -27,8 +27,9 @@ class LineIndex {
   FileName file_;
   std::string_view text_;
   std::vector<std::size_t> line_starts_;
-  // Code points before every kBlock-th byte, so that a column on a very long line costs at most one block.
-  static constexpr std::size_t kBlock = 4096;
+  // Code points before every kBlock-th byte, so that a column costs at most two blocks however long the line (a
+  // register may hold a whole case, hundreds of bytes and dozens of located values, on one line).
+  static constexpr std::size_t kBlock = 64;
   std::vector<std::size_t> chars_before_block_;
   [[nodiscard]] std::size_t chars_before(std::size_t offset) const;
 };
