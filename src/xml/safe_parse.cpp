@@ -17,6 +17,11 @@ SourceLoc ParsedXml::at(const char* pointer, const SourceLoc& fallback) const {
   return index_.locate(static_cast<std::size_t>(pointer - buffer_.data()));
 }
 
+std::optional<std::size_t> ParsedXml::offset(const char* pointer) const {
+  if (pointer == nullptr || pointer < buffer_.data() || pointer > buffer_.data() + buffer_.size()) return std::nullopt;
+  return static_cast<std::size_t>(pointer - buffer_.data());
+}
+
 std::uint32_t ParsedXml::line(pugi::xml_node node) const {
   const char* name = node.name();
   if (name == nullptr || name <= buffer_.data() || name > buffer_.data() + buffer_.size()) return 0;

@@ -32,6 +32,8 @@ class ParsedXml {
   [[nodiscard]] SourceLoc text_loc(pugi::xml_node node) const;
   /// Location of a pointer into the parsed buffer (a name or value), or `fallback` when it points elsewhere.
   [[nodiscard]] SourceLoc at(const char* pointer, const SourceLoc& fallback) const;
+  /// The offset in the parsed bytes of a pointer into the parsed buffer (a name or value); nullopt elsewhere.
+  [[nodiscard]] std::optional<std::size_t> offset(const char* pointer) const;
   /// The line of an element, without computing its column (cheap on very long lines).
   [[nodiscard]] std::uint32_t line(pugi::xml_node node) const;
   [[nodiscard]] const FileName& file() const { return index_.file(); }
