@@ -184,7 +184,9 @@ bool read_cases(std::string_view bytes, const FileName& file, const ReadOptions&
     chunk.reserve(prolog.size() + pad->size() + (end - begin) + 12);
     chunk.append(prolog).append(*pad).append(content.substr(begin, end - begin)).append("</register>");
     Diagnostics local;
-    auto cases = read_register(chunk, file, chunk_options, local);
+    // The whole file's UTF-8 and markup were checked above: the chunk (its bytes, spaces and line ends, an end tag)
+    // holds nothing they have not seen.
+    auto cases = read_register(chunk, file, chunk_options, local, Scanned::already);
     if (!cases || local.has_errors() || has_legacy_text(local)) return fall_back();
     for (const auto& diagnostic : local.list()) {
       if (diagnostic.code.empty()) return fall_back();  // the chunk's own note that it stopped printing

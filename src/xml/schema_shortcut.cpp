@@ -4,6 +4,7 @@
 #include <libxml/xmlschemastypes.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <deque>
 #include <limits>
@@ -11,6 +12,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 namespace vanban::xml {
@@ -21,6 +23,8 @@ constexpr std::string_view kXsd = "http://www.w3.org/2001/XMLSchema";
 // libxml2 refuses a text node of 10,000,000 bytes or more without XML_PARSE_HUGE; documents under this size cannot
 // hold one, and the streamed chunks are far smaller.
 constexpr std::size_t kMaxBytes = 8U * 1024U * 1024U;
+// Particles of one content model the walker counts without allocating; a schema with more is not in the subset.
+constexpr std::size_t kMaxParticles = 32;
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
@@ -133,6 +137,8 @@ struct IdentityConstraint {
   std::string refer;                            // keyref: the key's name
   std::vector<std::vector<std::string>> paths;  // local names, child steps from the constrained element
   std::string field;                            // the attribute
+  std::vector<std::size_t> path_indices;        // `paths` in ElementDecl::paths
+  std::size_t refer_index = 0;                  // keyref: the key in ElementDecl::constraints
 };
 
 struct ElementDecl {
@@ -140,6 +146,7 @@ struct ElementDecl {
   const ComplexType* complex = nullptr;
   const SimpleType* simple = nullptr;  // an element of a simple type: text only, no attributes
   std::vector<IdentityConstraint> constraints;
+  std::vector<std::vector<std::string>> paths;  // every constraint's selector paths, each once
 };
 
 struct SchemaShortcut::Model {
@@ -369,7 +376,7 @@ class Deriver {
             if (!only(item, {"name", "type", "minOccurs", "maxOccurs"})) return;
             particle.element = local_element(item);
           }
-          if (particle.element == nullptr) return fail();
+          if (particle.element == nullptr || type.particles.size() == kMaxParticles) return fail();
           type.particles.push_back(particle);
         }
       } else {
@@ -391,6 +398,20 @@ class Deriver {
       if (kind == "complexType") continue;  // read by typed()
       if (kind != "unique" && kind != "key" && kind != "keyref") return fail(), nullptr;
       element.constraints.push_back(constraint(part, kind));
+    }
+    // Each path is walked once per element, whatever the number of constraints that select it.
+    for (IdentityConstraint& item : element.constraints) {
+      for (const auto& path : item.paths) {
+        auto known = std::find(element.paths.begin(), element.paths.end(), path);
+        if (known == element.paths.end()) known = element.paths.insert(element.paths.end(), path);
+        item.path_indices.push_back(static_cast<std::size_t>(known - element.paths.begin()));
+      }
+      if (item.kind != IdentityConstraint::Kind::keyref) continue;
+      const auto key = std::find_if(element.constraints.begin(), element.constraints.end(), [&](const auto& other) {
+        return other.kind != IdentityConstraint::Kind::keyref && other.name == item.refer;
+      });
+      if (key == element.constraints.end()) return fail(), nullptr;
+      item.refer_index = static_cast<std::size_t>(key - element.constraints.begin());
     }
     return &element;
   }
@@ -539,6 +560,20 @@ class Walker {
   }
 
  private:
+  // Whether a value is of a type, remembered for the types whose check calls libxml2 (dates, amounts, patterns):
+  // a document repeats its dates and ids.
+  bool accepts(const SimpleType& type, std::string_view value) {
+    if (type.builtin == nullptr && type.patterns.empty()) return type.accepts(value);
+    std::string key;
+    key.reserve(value.size() + sizeof(const SimpleType*));
+    const auto* address = reinterpret_cast<const char*>(&type);
+    key.append(reinterpret_cast<const char*>(&address), sizeof address).append(value);
+    if (accepted_.count(key) > 0) return true;
+    if (!type.accepts(value)) return false;
+    accepted_.insert(std::move(key));
+    return true;
+  }
+
   // The raw text between an element's start and end tags when there is no markup at all between them (no child, no
   // comment): "" for an empty or self-closing element; nullopt when there is markup or the tags cannot be found.
   [[nodiscard]] std::optional<std::string_view> raw_content(pugi::xml_node node) const {
@@ -582,7 +617,7 @@ class Walker {
       if (name == "xmlns" && is_root && attribute.value() == model_.target_namespace) continue;
       const auto decl =
           std::find_if(declared.begin(), declared.end(), [&](const AttributeDecl& item) { return item.name == name; });
-      if (decl == declared.end() || !decl->type->accepts(attribute.value())) return false;
+      if (decl == declared.end() || !accepts(*decl->type, attribute.value())) return false;
       if (decl->required) ++required;
     }
     return required == static_cast<std::size_t>(std::count_if(declared.begin(), declared.end(),
@@ -593,7 +628,7 @@ class Walker {
     if (decl.simple != nullptr) {
       if (node.first_attribute()) return false;
       const auto text = text_of(node);
-      return text && decl.simple->accepts(*text);
+      return text && accepts(*decl.simple, *text);
     }
     const ComplexType& type = *decl.complex;
     if (!attributes(node, type.attributes, is_root)) return false;
@@ -605,7 +640,7 @@ class Walker {
       }
       case Content::simple: {
         const auto text = text_of(node);
-        if (!text || !type.simple->accepts(*text)) return false;
+        if (!text || !accepts(*type.simple, *text)) return false;
         break;
       }
       case Content::all:
@@ -614,9 +649,7 @@ class Walker {
         if (!children(node, type)) return false;
         break;
     }
-    for (const IdentityConstraint& constraint : decl.constraints)
-      if (!holds(node, constraint, decl)) return false;
-    return true;
+    return decl.constraints.empty() || constraints_hold(node, decl);
   }
 
   const Particle* particle_named(const ComplexType& type, std::string_view name) const {
@@ -626,7 +659,7 @@ class Walker {
   }
 
   bool children(pugi::xml_node node, const ComplexType& type) {
-    std::vector<std::size_t> counts(type.particles.size(), 0);
+    std::array<std::size_t, kMaxParticles> counts{};
     std::size_t total = 0;
     std::size_t position = 0;  // sequence: the particle being matched
     for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
@@ -664,52 +697,48 @@ class Walker {
     }
   }
 
-  // The values of a constraint's field on the elements its selector picks; nullopt when a key lacks one.
+  // The elements a selector path picks under `node`.
   static void select(pugi::xml_node node, const std::vector<std::string>& path, std::size_t step,
                      std::vector<pugi::xml_node>& out) {
     for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
-      if (child.type() != pugi::node_element || path[step] != child.name()) continue;
+      if (child.type() != pugi::node_element || path[step] != std::string_view(child.name())) continue;
       if (step + 1 == path.size()) out.push_back(child);
       else select(child, path, step + 1, out);
     }
   }
 
-  std::optional<std::vector<std::string_view>> values(pugi::xml_node node, const IdentityConstraint& constraint) {
-    std::vector<pugi::xml_node> selected;
-    for (const auto& path : constraint.paths) select(node, path, 0, selected);
-    std::vector<std::string_view> out;
-    for (const pugi::xml_node item : selected) {
-      const pugi::xml_attribute field = item.attribute(constraint.field.c_str());
-      if (!field) {
-        if (constraint.kind == IdentityConstraint::Kind::key) return std::nullopt;
-        continue;
+  // Unique and key values unique (and a key's field present), every keyref's value among its key's.
+  static bool constraints_hold(pugi::xml_node node, const ElementDecl& decl) {
+    std::vector<std::vector<pugi::xml_node>> selected(decl.paths.size());
+    for (std::size_t i = 0; i < decl.paths.size(); ++i) select(node, decl.paths[i], 0, selected[i]);
+    std::vector<std::vector<std::string_view>> found(decl.constraints.size());
+    for (std::size_t i = 0; i < decl.constraints.size(); ++i) {
+      const IdentityConstraint& constraint = decl.constraints[i];
+      for (const std::size_t path : constraint.path_indices) {
+        for (const pugi::xml_node item : selected[path]) {
+          const pugi::xml_attribute field = item.attribute(constraint.field.c_str());
+          if (field) found[i].emplace_back(field.value());
+          else if (constraint.kind == IdentityConstraint::Kind::key) return false;
+        }
       }
-      out.emplace_back(field.value());
+      if (constraint.kind == IdentityConstraint::Kind::keyref) continue;
+      std::sort(found[i].begin(), found[i].end());
+      if (std::adjacent_find(found[i].begin(), found[i].end()) != found[i].end()) return false;
     }
-    return out;
-  }
-
-  bool holds(pugi::xml_node node, const IdentityConstraint& constraint, const ElementDecl& decl) {
-    auto found = values(node, constraint);
-    if (!found) return false;
-    if (constraint.kind != IdentityConstraint::Kind::keyref) {
-      std::sort(found->begin(), found->end());
-      return std::adjacent_find(found->begin(), found->end()) == found->end();
+    for (std::size_t i = 0; i < decl.constraints.size(); ++i) {
+      const IdentityConstraint& constraint = decl.constraints[i];
+      if (constraint.kind != IdentityConstraint::Kind::keyref) continue;
+      const auto& keys = found[constraint.refer_index];
+      for (const std::string_view value : found[i])
+        if (!std::binary_search(keys.begin(), keys.end(), value)) return false;
     }
-    const auto key = std::find_if(decl.constraints.begin(), decl.constraints.end(), [&](const IdentityConstraint& c) {
-      return c.kind != IdentityConstraint::Kind::keyref && c.name == constraint.refer;
-    });
-    if (key == decl.constraints.end()) return false;
-    const auto keys = values(node, *key);
-    if (!keys) return false;
-    return std::all_of(found->begin(), found->end(), [&](std::string_view value) {
-      return std::find(keys->begin(), keys->end(), value) != keys->end();
-    });
+    return true;
   }
 
   const SchemaShortcut::Model& model_;
   std::string_view bytes_;
   const ParsedXml& parsed_;
+  std::unordered_set<std::string> accepted_;  // a type's address and a value it accepts
 };
 
 }  // namespace
