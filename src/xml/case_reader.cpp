@@ -151,15 +151,19 @@ class CaseBuilder {
   }
 
   void expect_children(pugi::xml_node node, std::initializer_list<std::string_view> allowed) {
-    std::set<std::string_view> seen;
+    std::uint64_t seen = 0;  // bit i: allowed[i] was seen (the format's lists are short)
     for (pugi::xml_node child : elements(node)) {
       if (saturated()) break;
       const std::string_view name = child.name();
-      if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
+      const auto index = static_cast<std::size_t>(std::find(allowed.begin(), allowed.end(), name) - allowed.begin());
+      const std::uint64_t bit = index < 64 ? std::uint64_t{1} << index : 0;
+      if (index == allowed.size()) {
         unknown_element(child);
-      } else if (!seen.insert(name).second) {
+      } else if ((seen & bit) != 0) {
         error("E0209", xml_.loc(child),
               "phần tử <" + std::string(name) + "> xuất hiện nhiều lần trong <" + std::string(node.name()) + ">");
+      } else {
+        seen |= bit;
       }
     }
   }

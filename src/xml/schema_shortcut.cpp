@@ -12,6 +12,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -564,13 +565,11 @@ class Walker {
   // a document repeats its dates and ids.
   bool accepts(const SimpleType& type, std::string_view value) {
     if (type.builtin == nullptr && type.patterns.empty()) return type.accepts(value);
-    std::string key;
-    key.reserve(value.size() + sizeof(const SimpleType*));
-    const auto* address = reinterpret_cast<const char*>(&type);
-    key.append(reinterpret_cast<const char*>(&address), sizeof address).append(value);
-    if (accepted_.count(key) > 0) return true;
+    auto& known = accepted_[&type];
+    std::string key(value);
+    if (known.count(key) > 0) return true;
     if (!type.accepts(value)) return false;
-    accepted_.insert(std::move(key));
+    known.insert(std::move(key));
     return true;
   }
 
@@ -708,10 +707,16 @@ class Walker {
   }
 
   // Unique and key values unique (and a key's field present), every keyref's value among its key's.
-  static bool constraints_hold(pugi::xml_node node, const ElementDecl& decl) {
-    std::vector<std::vector<pugi::xml_node>> selected(decl.paths.size());
-    for (std::size_t i = 0; i < decl.paths.size(); ++i) select(node, decl.paths[i], 0, selected[i]);
-    std::vector<std::vector<std::string_view>> found(decl.constraints.size());
+  bool constraints_hold(pugi::xml_node node, const ElementDecl& decl) {
+    auto& selected = selected_;
+    auto& found = found_;
+    selected.resize(std::max(selected.size(), decl.paths.size()));
+    found.resize(std::max(found.size(), decl.constraints.size()));
+    for (std::size_t i = 0; i < decl.paths.size(); ++i) {
+      selected[i].clear();
+      select(node, decl.paths[i], 0, selected[i]);
+    }
+    for (std::size_t i = 0; i < decl.constraints.size(); ++i) found[i].clear();
     for (std::size_t i = 0; i < decl.constraints.size(); ++i) {
       const IdentityConstraint& constraint = decl.constraints[i];
       for (const std::size_t path : constraint.path_indices) {
@@ -738,7 +743,10 @@ class Walker {
   const SchemaShortcut::Model& model_;
   std::string_view bytes_;
   const ParsedXml& parsed_;
-  std::unordered_set<std::string> accepted_;  // a type's address and a value it accepts
+  std::unordered_map<const SimpleType*, std::unordered_set<std::string>> accepted_;  // values each type accepts
+  // constraints_hold's lists, kept between cases
+  std::vector<std::vector<pugi::xml_node>> selected_;
+  std::vector<std::vector<std::string_view>> found_;
 };
 
 }  // namespace
