@@ -35,18 +35,7 @@ std::size_t markup_end(std::string_view text, std::size_t at) {
   if (text.compare(at, 4, "<!--") == 0) return after("-->");
   if (text.compare(at, 9, "<![CDATA[") == 0) return after("]]>");
   if (text.compare(at, 2, "<?") == 0) return after("?>");
-  char quote = '\0';
-  for (std::size_t i = at + 1; i < text.size(); ++i) {
-    const char c = text[i];
-    if (quote != '\0') {
-      if (c == quote) quote = '\0';
-    } else if (c == '"' || c == '\'') {
-      quote = c;
-    } else if (c == '>') {
-      return i + 1;
-    }
-  }
-  return std::string_view::npos;
+  return tag_end(text, at);
 }
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }

@@ -207,4 +207,19 @@ class Scanner {
 
 ScanResult scan_markup(std::string_view text, const Limits& limits) { return Scanner(text, limits).run(); }
 
+std::size_t tag_end(std::string_view text, std::size_t at) {
+  char quote = '\0';
+  for (std::size_t i = at + 1; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quote != '\0') {
+      if (c == quote) quote = '\0';
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '>') {
+      return i + 1;
+    }
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace vanban::xml

@@ -16,6 +16,9 @@
 #include <unordered_set>
 #include <vector>
 
+#include "base/utf8.hpp"
+#include "xml/markup_scan.hpp"
+
 namespace vanban::xml {
 
 namespace {
@@ -28,13 +31,6 @@ constexpr std::size_t kMaxBytes = 8U * 1024U * 1024U;
 constexpr std::size_t kMaxParticles = 32;
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-
-std::size_t code_points(std::string_view text) {
-  std::size_t count = 0;
-  for (const char c : text)
-    if ((static_cast<unsigned char>(c) & 0xC0U) != 0x80U) ++count;
-  return count;
-}
 
 // "00120" → "120": digits without leading zeros, for comparing whole numbers of any length.
 std::string_view without_leading_zeros(std::string_view digits) {
@@ -82,7 +78,7 @@ struct SimpleType {
     }
     if (min_length || max_length) {
       if (builtin != nullptr) return false;  // length of a non-string type: not decided here
-      const std::size_t length = code_points(value);
+      const std::size_t length = utf8::length(value);
       if (min_length && length < *min_length) return false;
       if (max_length && length > *max_length) return false;
     }
@@ -576,23 +572,14 @@ class Walker {
   // The raw text between an element's start and end tags when there is no markup at all between them (no child, no
   // comment): "" for an empty or self-closing element; nullopt when there is markup or the tags cannot be found.
   [[nodiscard]] std::optional<std::string_view> raw_content(pugi::xml_node node) const {
-    const auto start = parsed_.offset(node.name());
-    if (!start || *start == 0 || *start > bytes_.size()) return std::nullopt;
-    char quote = '\0';
-    for (std::size_t i = *start; i < bytes_.size(); ++i) {
-      const char c = bytes_[i];
-      if (quote != '\0') {
-        if (c == quote) quote = '\0';
-      } else if (c == '"' || c == '\'') {
-        quote = c;
-      } else if (c == '>') {
-        if (bytes_[i - 1] == '/') return std::string_view();
-        const std::size_t next = bytes_.find('<', i + 1);
-        if (next == std::string_view::npos || next + 1 >= bytes_.size() || bytes_[next + 1] != '/') return std::nullopt;
-        return bytes_.substr(i + 1, next - i - 1);
-      }
-    }
-    return std::nullopt;
+    const auto name = parsed_.offset(node.name());
+    if (!name || *name == 0 || *name > bytes_.size()) return std::nullopt;
+    const std::size_t end = tag_end(bytes_, *name - 1);
+    if (end == std::string_view::npos) return std::nullopt;
+    if (bytes_[end - 2] == '/') return std::string_view();
+    const std::size_t next = bytes_.find('<', end);
+    if (next == std::string_view::npos || next + 1 >= bytes_.size() || bytes_[next + 1] != '/') return std::nullopt;
+    return bytes_.substr(end, next - end);
   }
 
   // The text of an element that may hold only text, as libxml2 sees it: pugixml's one text node, or the white space
