@@ -67,8 +67,20 @@ struct SimpleType {
   std::optional<std::size_t> max_length;
   std::optional<std::string> min_inclusive;
   std::optional<std::string> max_inclusive;
+  const SimpleType* list_item = nullptr;  // an xs:list of this item type (no facets of its own)
 
   [[nodiscard]] bool accepts(std::string_view value) const {
+    if (list_item != nullptr) {
+      // Items separated by single spaces, each accepted; any other white space (and an empty list) is left to libxml2.
+      if (value.empty() || value.front() == ' ' || value.back() == ' ') return false;
+      for (std::size_t start = 0; start <= value.size();) {
+        const std::size_t end = std::min(value.find(' ', start), value.size());
+        const std::string_view item = value.substr(start, end - start);
+        if (item.empty() || !list_item->accepts(item)) return false;
+        start = end + 1;
+      }
+      return true;
+    }
     if (builtin != nullptr) {
       // libxml2 collapses white space first: a value that has any is left to it.
       if (std::any_of(value.begin(), value.end(), is_space)) return false;
@@ -180,6 +192,7 @@ class Deriver {
       if (kind == "simpleType") simple_nodes_[name] = child;
       else if (kind == "complexType") complex_nodes_[name] = child;
       else if (kind == "element") element_nodes_[name] = child;
+      else if (kind == "attributeGroup") attribute_group_nodes_[name] = child;
       else if (kind != "annotation") return fail();
     }
     for (const auto& [name, node] : element_nodes_) model_.roots[name] = global_element(name);
@@ -268,10 +281,18 @@ class Deriver {
   const SimpleType* simple_type(pugi::xml_node node) {
     if (!only(node, {"name"})) return nullptr;
     const auto parts = children(node);
+    if (parts.size() == 1 && local(parts[0].name()) == "list") {
+      if (!only(parts[0], {"itemType"}) || !children(parts[0]).empty()) return fail(), nullptr;
+      const SimpleType* item = type_by_reference(parts[0].attribute("itemType").value());
+      if (item == nullptr || item->list_item != nullptr) return fail(), nullptr;
+      SimpleType list;
+      list.list_item = item;
+      return &model_.simple_types.emplace_back(std::move(list));
+    }
     if (parts.size() != 1 || local(parts[0].name()) != "restriction" || !only(parts[0], {"base"}))
       return fail(), nullptr;
     const SimpleType* base = type_by_reference(parts[0].attribute("base").value());
-    if (base == nullptr) return fail(), nullptr;
+    if (base == nullptr || base->list_item != nullptr) return fail(), nullptr;  // facets of a list: not in the subset
     SimpleType type = *base;
     std::vector<xmlRegexpPtr> patterns;
     std::vector<std::string> enumerations;
@@ -320,21 +341,43 @@ class Deriver {
     return &type;
   }
 
+  // An attribute with a named type, or with its own anonymous simple type.
   void attribute(pugi::xml_node node, std::vector<AttributeDecl>& out) {
     if (!only(node, {"name", "type", "use"})) return;
     const std::string_view use = node.attribute("use").value();
     if (!use.empty() && use != "required" && use != "optional") return fail();
-    const SimpleType* type = type_by_reference(node.attribute("type").value());
+    const auto inner = children(node);
+    const SimpleType* type = nullptr;
+    if (node.attribute("type")) {
+      if (!inner.empty()) return fail();
+      type = type_by_reference(node.attribute("type").value());
+    } else if (inner.size() == 1 && local(inner[0].name()) == "simpleType") {
+      type = simple_type(inner[0]);
+    }
     if (type == nullptr) return fail();
     out.push_back(AttributeDecl{node.attribute("name").value(), type, use == "required"});
+  }
+
+  // An attribute, or the attributes of a named group (`<xs:attributeGroup ref="c:Step"/>`) in its place.
+  void attribute_or_group(pugi::xml_node node, std::vector<AttributeDecl>& out) {
+    const std::string kind = local(node.name());
+    if (kind == "attribute") return attribute(node, out);
+    if (kind != "attributeGroup" || !only(node, {"ref"}) || !children(node).empty()) return fail();
+    const auto name = target_name(node.attribute("ref").value());
+    const auto group = name ? attribute_group_nodes_.find(*name) : attribute_group_nodes_.end();
+    if (group == attribute_group_nodes_.end() || !only(group->second, {"name"})) return fail();
+    for (pugi::xml_node item : children(group->second)) {
+      if (local(item.name()) != "attribute") return fail();  // groups within groups: not in the subset
+      attribute(item, out);
+    }
   }
 
   void fill_complex(pugi::xml_node node, ComplexType& type) {
     if (!only(node, {"name"})) return;
     for (pugi::xml_node part : children(node)) {
       const std::string kind = local(part.name());
-      if (kind == "attribute") {
-        attribute(part, type.attributes);
+      if (kind == "attribute" || kind == "attributeGroup") {
+        attribute_or_group(part, type.attributes);
       } else if (kind == "simpleContent") {
         const auto inner = children(part);
         if (type.content != Content::empty || inner.size() != 1 || local(inner[0].name()) != "extension" ||
@@ -343,10 +386,7 @@ class Deriver {
         type.content = Content::simple;
         type.simple = type_by_reference(inner[0].attribute("base").value());
         if (type.simple == nullptr) return fail();
-        for (pugi::xml_node item : children(inner[0])) {
-          if (local(item.name()) != "attribute") return fail();
-          attribute(item, type.attributes);
-        }
+        for (pugi::xml_node item : children(inner[0])) attribute_or_group(item, type.attributes);
       } else if (kind == "all" || kind == "sequence" || kind == "choice") {
         if (type.content != Content::empty) return fail();
         type.content = kind == "all" ? Content::all : kind == "sequence" ? Content::sequence : Content::choice;
@@ -487,6 +527,7 @@ class Deriver {
   std::string target_;
   std::map<std::string, pugi::xml_node> simple_nodes_;
   std::map<std::string, pugi::xml_node> complex_nodes_;
+  std::map<std::string, pugi::xml_node> attribute_group_nodes_;
   std::map<std::string, pugi::xml_node> element_nodes_;
   std::map<std::string, const SimpleType*> simple_done_;
   std::map<std::string, const ComplexType*> complex_done_;

@@ -70,6 +70,27 @@ TEST(SchemaShortcut, VouchesForEveryCleanExample) {
   }
 }
 
+// A list of ids (xs:list, format 1.1's `obligations`): vouched only as libxml2 judges it, and any white space but a
+// single space between items is left to libxml2.
+TEST(SchemaShortcut, AListOfIdsIsJudgedAsLibxml2JudgesIt) {
+  const std::string example = test::read_text(test::source_dir() / "examples" / "uy-thac.xml");
+  const std::string element = "<delegated-out date=\"2024-07-29\" number=\"53\"";
+  ASSERT_NE(example.find(element), std::string::npos);
+  for (const std::string& list :
+       std::vector<std::string>{"k1", "k1 k2", "k1  k2", " k1", "k1 ", "k1\tk2", "", "k1 k!", "k1 k2 k3"}) {
+    std::string document = example;
+    document.insert(document.find(element) + element.size(), " obligations=\"" + list + "\"");
+    const Verdict verdict = judge(document);
+    ASSERT_TRUE(verdict.parsed) << list;
+    if (verdict.vouched) {
+      EXPECT_EQ(verdict.libxml2, "") << "[" << list << "]";
+    }
+    if (list == "k1" || list == "k1 k2") {
+      EXPECT_TRUE(verdict.vouched) << list;
+    }
+  }
+}
+
 TEST(SchemaShortcut, ASchemaOutsideTheSubsetNeverVouches) {
   std::string other = xsd();
   other.replace(other.find("<xs:all>"), 8, "<xs:all><xs:any/>");
