@@ -449,6 +449,9 @@ TEST_P(ServiceTest, ErrorsAreProblemDocuments) {
   EXPECT_EQ(method.headers.get("Allow"), "GET, POST");
   EXPECT_EQ(post("/api/cases", example("chu-dong-ma-tuy.xml"), {}).status, 403);
   EXPECT_EQ(get("/api/cases/%zz").status, 400);
+  EXPECT_EQ(get("/api/cases/%4").status, 400);     // an escape cut short
+  EXPECT_EQ(get("/api/cases/a%00b").status, 400);  // a NUL never reaches a case id
+  EXPECT_EQ(get("/api/cases/a%2Fb").status, 404);  // a decoded slash stays inside the segment: no such case
 }
 
 TEST_P(ServiceTest, HostileHttpIsAnsweredAndWritesNothing) {

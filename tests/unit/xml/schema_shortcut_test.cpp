@@ -91,6 +91,25 @@ TEST(SchemaShortcut, AListOfIdsIsJudgedAsLibxml2JudgesIt) {
   }
 }
 
+// Format 1.1's attribute group (`date` required on every step) and an attribute's own simple type (`kind` of a
+// remission): a document breaking either is never vouched for, and libxml2 refuses it.
+TEST(SchemaShortcut, AGroupsRequiredAttributeAndAnAttributesOwnTypeAreChecked) {
+  const std::vector<std::pair<std::string, std::pair<std::string, std::string>>> breaks = {
+      {"uy-thac.xml", {"<delegated-out date=\"2024-07-29\" ", "<delegated-out "}},
+      {"so-theo-doi-rieng.xml", {"kind=\"reduction\"", "kind=\"forgiveness\""}}};
+  for (const auto& [file, change] : breaks) {
+    std::string document = test::read_text(test::source_dir() / "examples" / file);
+    const auto at = document.find(change.first);
+    ASSERT_NE(at, std::string::npos) << file;
+    ASSERT_TRUE(judge(document).vouched) << file;
+    document.replace(at, change.first.size(), change.second);
+    const Verdict verdict = judge(document);
+    ASSERT_TRUE(verdict.parsed) << file;
+    EXPECT_FALSE(verdict.vouched) << file;
+    EXPECT_NE(verdict.libxml2, "") << file;
+  }
+}
+
 TEST(SchemaShortcut, ASchemaOutsideTheSubsetNeverVouches) {
   std::string other = xsd();
   other.replace(other.find("<xs:all>"), 8, "<xs:all><xs:any/>");
