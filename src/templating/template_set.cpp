@@ -54,6 +54,11 @@ std::optional<TemplateSet> TemplateSet::parse(std::vector<TemplateSource> source
         local.error("E0411", include->loc, "phần mẫu \"" + target + "\" tự chèn lại chính nó (vòng lặp include)");
         return true;
       }
+      if (stack.size() > kMaxIncludeDepth) {
+        local.error("E0419", include->loc,
+                    "các phần mẫu chèn lồng nhau quá sâu (giới hạn " + std::to_string(kMaxIncludeDepth) + " cấp)");
+        return true;
+      }
       if (const Template* next = set.find(target)) {
         stack.push_back(target);
         if (cyclic(*next, stack)) return true;
