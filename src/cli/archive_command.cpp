@@ -186,7 +186,9 @@ int archive_get(const std::vector<std::string>& args) {
   spec.aliases = {{"-o", "--output"}};
   const Arguments arguments = Arguments::parse(args, spec);
   const std::string output = arguments.required("--output");
-  const auto store = archive::Archive::open(archive_location(arguments), archive::Archive::OpenMode::existing);
+  const auto location = archive_location(arguments);
+  pipeline::check_output("-o", output, pipeline::archive_files(location));
+  const auto store = archive::Archive::open(location, archive::Archive::OpenMode::existing);
   const auto entry = chosen_entry(*store, arguments);
   if (!entry) return kInputRejected;
   Diagnostics diagnostics;
@@ -197,9 +199,11 @@ int archive_get(const std::vector<std::string>& args) {
                             std::to_string(entry->withdrawal->seq) + ": " + entry->withdrawal->note + ")");
   print(diagnostics);
   if (!bytes) return kInputRejected;
-  write_file_atomically(output, *bytes);
-  std::cout << output << ": mã lưu trữ " << entry->record.seq << ", " << entry->number_and_notation() << ", "
-            << entry->record.type_name << ", " << bytes->size() << " byte\n";
+  write_output(output, *bytes, pipeline::archive_files(location));
+  // The file itself may be what standard output carries: the summary then goes to standard error.
+  (output == kStandardOutput ? std::cerr : std::cout)
+      << output << ": mã lưu trữ " << entry->record.seq << ", " << entry->number_and_notation() << ", "
+      << entry->record.type_name << ", " << bytes->size() << " byte\n";
   return kOk;
 }
 
@@ -291,13 +295,16 @@ int archive_export(const std::vector<std::string>& args) {
   if (!arguments.positional().empty()) throw UsageError{"export chỉ nhận --case và -o"};
   const std::string case_id = arguments.required("--case");
   const std::string output = arguments.required("--output");
-  const auto store = archive::Archive::open(archive_location(arguments), archive::Archive::OpenMode::existing);
+  const auto location = archive_location(arguments);
+  pipeline::check_output("-o", output, pipeline::archive_files(location));
+  const auto store = archive::Archive::open(location, archive::Archive::OpenMode::existing);
   Diagnostics diagnostics;
   const auto zip = store->export_case(case_id, diagnostics);
   print(diagnostics);
   if (!zip) return kInputRejected;
-  write_file_atomically(output, *zip);
-  std::cout << output << ": hồ sơ " << case_id << ", " << zip->size() << " byte\n";
+  write_output(output, *zip, pipeline::archive_files(location));
+  (output == kStandardOutput ? std::cerr : std::cout)
+      << output << ": hồ sơ " << case_id << ", " << zip->size() << " byte\n";
   return kOk;
 }
 

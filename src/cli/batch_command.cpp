@@ -108,7 +108,10 @@ int run_batch(const std::vector<std::string>& args, const std::filesystem::path&
   options.where = arguments.value("--where").value_or("");
   options.force = arguments.flag("--force");
   options.duplex = arguments.flag("--duplex");
-  if (const auto combined = arguments.value("--combined")) options.combined = *combined;
+  if (const auto combined = arguments.value("--combined")) {
+    pipeline::check_output("--combined", *combined, {arguments.positional().front()});
+    options.combined = *combined;
+  }
   options.jobs = std::max(1U, std::thread::hardware_concurrency());
   if (const auto jobs = arguments.value("--jobs")) options.jobs = pipeline::parse_jobs(*jobs);
 

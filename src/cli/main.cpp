@@ -48,7 +48,8 @@ constexpr const char* kRenderHelp =
     "                         [--line-spacing X] [--body-size N]\n"
     "\n"
     "  --template TÊN   mẫu văn bản (xem: vanban templates)\n"
-    "  -o, --output F   tệp PDF kết quả (ghi vào tệp tạm rồi đổi tên: không bao giờ để lại tệp dở dang)\n"
+    "  -o, --output F   tệp PDF kết quả (ghi vào tệp tạm rồi đổi tên: không bao giờ để lại tệp dở dang);\n"
+    "                   \"-\" ghi ra đầu ra chuẩn. Không ghi đè liên kết tượng trưng, thiết bị hay tệp hồ sơ\n"
     "  --date NGÀY      ngày ban hành văn bản; mặc định là ngày quyết định trong hồ sơ, nếu không có thì hôm nay.\n"
     "                   Ngày này quyết định văn bản pháp luật được trích dẫn (trước/sau 01/07/2026)\n"
     "  --number N       số văn bản (để trống trong bản dự thảo: \"Số:      /QĐ-…\")\n"
@@ -123,6 +124,8 @@ int run_render(const std::vector<std::string>& args, const std::filesystem::path
   const auto dump_path = arguments.value("--dump-layout");
   const auto output = dump_path ? std::optional<std::string>() : arguments.value("--output");
   if (!dump_path && !output) throw UsageError{"thiếu tùy chọn bắt buộc -o (tệp PDF kết quả)"};
+  const std::string target = dump_path ? *dump_path : *output;
+  pipeline::check_output(dump_path ? "--dump-layout" : "-o", target, {case_path});
 
   const auto engine = load_engine(root);
   const pipeline::RenderOptions options = render_options(arguments, *engine, today_in_vietnam());
@@ -138,13 +141,13 @@ int run_render(const std::vector<std::string>& args, const std::filesystem::path
     const auto dump = engine->layout_dump(*the_case, options, diagnostics);
     print(diagnostics);
     if (!dump) return kInputRejected;
-    write_file_atomically(*dump_path, *dump);
+    write_output(target, *dump, {case_path});
     return kOk;
   }
   const auto pdf = engine->render(*the_case, options, diagnostics);
   print(diagnostics);
   if (!pdf) return kInputRejected;
-  write_file_atomically(*output, *pdf);
+  write_output(target, *pdf, {case_path});
   return kOk;
 }
 

@@ -31,7 +31,7 @@ constexpr const char* kSignHelp =
     "được giữ nguyên, chữ ký trước vẫn hợp lệ. Thứ tự theo Nghị định 30: người có thẩm quyền ký trước,\n"
     "cơ quan ký sau.\n"
     "\n"
-    "  -o, --output F      tệp PDF đã ký (ghi vào tệp tạm rồi đổi tên; không ghi gì khi có lỗi)\n"
+    "  -o, --output F      tệp PDF đã ký (ghi vào tệp tạm rồi đổi tên; không ghi gì khi có lỗi); \"-\": đầu ra chuẩn\n"
     "  --key, --cert       khóa riêng và chứng thư số (PEM); --chain: chứng thư trung gian (PEM)\n"
     "  --p12 TỆP           khóa và chứng thư trong một tệp PKCS#12 (.p12/.pfx)\n"
     "  --pass-env BIẾN     lấy mật khẩu từ biến môi trường BIẾN; không có thì hỏi (không hiện chữ khi gõ).\n"
@@ -174,6 +174,11 @@ int run_sign(const std::vector<std::string>& args, const std::filesystem::path& 
   request.document_number = arguments.value("--number").value_or("");
   request.allow_expired = arguments.flag("--allow-expired");
   pipeline::check_signing_request(request);
+  std::vector<std::filesystem::path> inputs{input};
+  for (const auto& file :
+       {request.keys.key, request.keys.certificate, request.keys.chain, request.keys.pkcs12, request.image})
+    if (file) inputs.push_back(*file);
+  pipeline::check_output("-o", output, inputs);
   const auto time = read_clock(arguments);
 
   const auto passphrase = passphrase_source(arguments.value("--pass-env"));
@@ -187,7 +192,7 @@ int run_sign(const std::vector<std::string>& args, const std::filesystem::path& 
       pipeline::sign_document(*pdf, input, *identity, request, time, pipeline::ResourcePaths::under(root), signing);
   print(signing);
   if (!signed_pdf) return kInputRejected;
-  write_file_atomically(output, *signed_pdf);
+  write_output(output, *signed_pdf, inputs);
   return kOk;
 }
 

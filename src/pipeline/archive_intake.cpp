@@ -97,6 +97,14 @@ ArchiveIntake::ArchiveIntake(archive::Archive& store, std::vector<Bytes> anchors
                              archive::TrustPolicy policy, const model::Register* cases)
     : store_(store), anchors_(std::move(anchors)), now_(now), policy_(policy), cases_(cases) {}
 
+std::vector<std::filesystem::path> archive_files(const archive::Location& location) {
+  std::vector<std::filesystem::path> files{location.store};
+  if (location.database.backend == db::Backend::sqlite)
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+      files.emplace_back(location.database.connection + suffix);
+  return files;
+}
+
 std::optional<archive::AddResult> ArchiveIntake::add(std::string_view pdf, const std::string& file_name,
                                                      Diagnostics& diagnostics) {
   const SourceLoc file{make_file_name(file_name)};

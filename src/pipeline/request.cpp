@@ -98,6 +98,11 @@ layout::Profile parse_profile(const std::optional<std::string>& margins, const s
   return profile;
 }
 
+void check_output(const std::string& option, const std::string& target,
+                  const std::vector<std::filesystem::path>& inputs) {
+  if (const auto problem = output_problem(target, inputs)) throw RequestError(option + ": " + *problem);
+}
+
 void require_document_template(const Engine& engine, const std::string& name) {
   if (!engine.has_template(name)) throw RequestError("không có mẫu văn bản \"" + name + "\" (xem: vanban templates)");
 }

@@ -53,6 +53,11 @@ unsigned parse_jobs(const std::string& text);
 /// the ranges of Nghị định 30; throws RequestError listing every value outside them.
 layout::Profile parse_profile(const std::optional<std::string>& margins, const std::optional<std::string>& line_spacing,
                               const std::optional<std::string>& body_size);
+/// Checks where a command's result goes (`option`, e.g. "-o") before any work is done, by the one rule of
+/// base's output_problem: "-" streams to standard output; a path must be a regular file or nothing (a symbolic link,
+/// device, FIFO or folder is refused), never one of `inputs`, in a folder that exists. Throws RequestError.
+void check_output(const std::string& option, const std::string& target,
+                  const std::vector<std::filesystem::path>& inputs = {});
 /// Refuses a template name the engine has no document template for.
 void require_document_template(const Engine& engine, const std::string& name);
 

@@ -1,6 +1,7 @@
 // The CLI on real files: exit codes, messages, and the PDF checked by real tools (poppler, qpdf).
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <cstdio>
 #include <sstream>
@@ -304,6 +305,76 @@ TEST(Cli, DescribeGivesAWorkingExampleForEveryTemplate) {
     EXPECT_TRUE(done) << "no sample case for " << name;
   }
   EXPECT_GT(rendered, 0);
+}
+
+}  // namespace
+}  // namespace vanban
+
+namespace vanban {
+namespace {
+
+// Issue 18: -o replaced whatever was at the path (rename() replaces a link, a FIFO, a device node) and could overwrite
+// the case file itself. One rule for every command: a target that exists must be a regular file (a symbolic link is
+// refused, not followed), never an input, in a folder that exists (never created); "-" streams to standard output.
+TEST(Cli, OutputIsARegularFileNeverTheInputOrStandardOutput) {
+  const auto dir = test::scratch_dir("e2e_output_rule");
+  const auto input = dir / "case.xml";
+  std::filesystem::copy_file(test::decision_case(), input);
+  const auto kept = test::read_text(input);
+  const auto render = [&](const std::string& output) {
+    return vanban("render " + quote(input.string()) + " --template qd-tha-chu-dong -o " + quote(output));
+  };
+  // The input is never the output, under its own name or through a hard link.
+  auto result = render(input.string());
+  EXPECT_EQ(result.exit_code, 2) << result.err;
+  EXPECT_NE(result.err.find("-o: " + input.string() + " là tệp đầu vào"), std::string::npos) << result.err;
+  std::filesystem::create_hard_link(input, dir / "same.pdf");
+  EXPECT_EQ(render((dir / "same.pdf").string()).exit_code, 2);
+  EXPECT_EQ(test::read_text(input), kept);
+  // A symbolic link is refused and left as it is, and so is what it points at.
+  const auto target = dir / "target.pdf";
+  test::write_text(target, "kept");
+  std::filesystem::create_symlink(target, dir / "link.pdf");
+  result = render((dir / "link.pdf").string());
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("là một liên kết tượng trưng (symlink), không phải tệp thông thường"), std::string::npos)
+      << result.err;
+  EXPECT_TRUE(std::filesystem::is_symlink(dir / "link.pdf"));
+  EXPECT_EQ(test::read_text(target), "kept");
+  // A FIFO is refused (and never opened: the command does not hang).
+  ASSERT_EQ(::mkfifo((dir / "fifo.pdf").c_str(), 0600), 0);
+  EXPECT_EQ(render((dir / "fifo.pdf").string()).exit_code, 2);
+  EXPECT_TRUE(std::filesystem::is_fifo(dir / "fifo.pdf"));
+  // A missing folder is named in Vietnamese, and not created.
+  result = render((dir / "khong-co" / "qd.pdf").string());
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("thư mục " + (dir / "khong-co").string() + " không tồn tại"), std::string::npos)
+      << result.err;
+  EXPECT_FALSE(std::filesystem::exists(dir / "khong-co"));
+  // "-" streams the PDF to standard output; a regular file is still written whole or not at all.
+  result = render("-");
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.out.substr(0, 8), "%PDF-1.4");
+  EXPECT_EQ(result.out.size(), std::filesystem::file_size(render_decision(dir)));
+  // Standard output on a full disk: a Vietnamese message, exit 3.
+  if (std::filesystem::exists("/dev/full")) {
+    result = test::run(quote(test::binary().string()) + " --resources " + quote(test::source_dir().string()) +
+                       " render " + quote(input.string()) + " --template qd-tha-chu-dong -o - > /dev/full");
+    EXPECT_EQ(result.exit_code, 3);
+    EXPECT_NE(result.err.find("không ghi được ra đầu ra chuẩn: ổ đĩa đã đầy (ENOSPC)"), std::string::npos)
+        << result.err;
+  }
+}
+
+// sign and archive get follow the same rule: the PDF being signed is never replaced by its signed copy.
+TEST(Cli, SignNeverWritesOverItsInput) {
+  const auto dir = test::scratch_dir("e2e_output_sign");
+  const std::string pdf = render_decision(dir);
+  const auto kept = test::read_text(pdf);
+  const auto result = vanban("sign " + quote(pdf) + " -o " + quote(pdf) + " --key k.pem --cert c.pem");
+  EXPECT_EQ(result.exit_code, 2) << result.err;
+  EXPECT_NE(result.err.find("là tệp đầu vào"), std::string::npos) << result.err;
+  EXPECT_EQ(test::read_text(pdf), kept);
 }
 
 }  // namespace
