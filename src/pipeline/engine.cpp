@@ -171,7 +171,9 @@ std::optional<Engine::Resolved> Engine::resolve(const model::Case& the_case, con
     const auto& decision = the_case.enforcement.decision;
     date = templates_->document_date(*document_template, the_case, decision ? decision->date : options.today, *law_);
   }
-  return Resolved{document_template, model::Ledger::of(the_case, date)};
+  Resolved resolved{document_template, model::Ledger::of(the_case, date)};
+  resolved.applies = templates_->applies(*document_template, templating::RenderInput{resolved.ledger}, *law_);
+  return resolved;
 }
 
 std::optional<doc::Document> Engine::document(const model::Case& the_case, const RenderOptions& options,
@@ -299,8 +301,7 @@ std::vector<std::string> Engine::templates_for(const model::Case& the_case, mode
     options.today = today;
     Diagnostics ignored;
     const auto request = resolve(the_case, options, ignored);
-    if (request && templates_->applies(*item, templating::RenderInput{request->ledger}, *law_))
-      out.push_back(item->name());
+    if (request && request->applies) out.push_back(item->name());
   }
   return out;
 }

@@ -96,14 +96,17 @@ class Engine {
   struct Resolved {
     const templating::Template* document_template = nullptr;
     model::Ledger ledger;  ///< the case on the document's date (ledger.as_of())
+    bool applies = true;   ///< the template's {@document applies="…"} holds for the case on that date
   };
   /// Resolves the request for one case. The document's date is the option, else the case date the template names
   /// ({@document dated="…"}: a verification record bears the verification's date), else the decision date, else
-  /// `options.today`. nullopt with E0420 when the template is not a document template.
+  /// `options.today`; whether the template applies is decided on that date. nullopt with E0420 when the template is
+  /// not a document template.
   [[nodiscard]] std::optional<Resolved> resolve(const model::Case& the_case, const RenderOptions& options,
                                                 Diagnostics& diagnostics) const;
 
-  /// Renders one case to PDF bytes; nullopt (with diagnostics) when the case or the request is wrong.
+  /// Renders one case to PDF bytes; nullopt (with diagnostics) when the case or the request is wrong, or the
+  /// template does not apply to the case on the document's date (E0311: a letter to a debtor who owes nothing).
   [[nodiscard]] std::optional<Bytes> render(const model::Case& the_case, const RenderOptions& options,
                                             Diagnostics& diagnostics) const;
   /// Renders a resolved request (the ledger's case) with the rest of `options`.

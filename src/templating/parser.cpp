@@ -524,7 +524,10 @@ class TemplateParser {
       // The conditions sit inside quotes: parse each from its own position.
       const auto words = options(token.begin, token.end);
       for (const auto& word : words) {
-        if (word.key == "applies" && word.quoted) info.applies = expression(word.value_offset + 1, word.value_end - 1);
+        if (word.key == "applies" && word.quoted) {
+          info.applies = expression(word.value_offset + 1, word.value_end - 1);
+          info.applies_text = word.value;
+        }
         if (word.key == "dated" && word.quoted) info.dated = expression(word.value_offset + 1, word.value_end - 1);
       }
       t_.document_ = std::move(info);

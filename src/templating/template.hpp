@@ -71,6 +71,7 @@ struct DocumentInfo {
   std::string type_code;        ///< "QĐ"
   std::string description;      ///< one line for `vanban templates`
   std::optional<Expr> applies;  ///< which cases the template is meant for
+  std::string applies_text;     ///< the applies="…" condition as written, for messages
   std::optional<Expr> dated;    ///< the case date the document bears when none is given (e.g. a verification's)
   SourceLoc loc;
 };
