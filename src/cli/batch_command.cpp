@@ -50,7 +50,7 @@ class ProgressReport {
   explicit ProgressReport(bool terminal) : terminal_(terminal), start_(std::chrono::steady_clock::now()) {}
 
   void operator()(const pipeline::BatchProgress& p) {
-    const std::size_t finished = p.done + p.skipped + p.failed;
+    const std::size_t finished = p.done + p.skipped + p.failed + p.not_applicable;
     const double seconds = elapsed();
     const double rate = seconds > 0 ? static_cast<double>(finished) / seconds : 0;
     if (terminal_) {
@@ -136,25 +136,32 @@ int run_batch(const std::vector<std::string>& args, const std::filesystem::path&
   }
   print(planning);
 
+  // A closed terminal (SIGHUP) stops the batch as Ctrl-C does: cleanly, with the manifest of what is done.
   std::signal(SIGINT, on_interrupt);
   std::signal(SIGTERM, on_interrupt);
+  std::signal(SIGHUP, on_interrupt);
   ProgressReport progress(::isatty(STDERR_FILENO) != 0);
   const auto items = runner.run([&](const pipeline::BatchProgress& p) { progress(p); }, g_interrupted);
   std::signal(SIGINT, SIG_DFL);
   std::signal(SIGTERM, SIG_DFL);
+  std::signal(SIGHUP, SIG_DFL);
 
-  std::size_t done = 0, skipped = 0, failed = rejected_files + (planning.has_errors() ? planning.error_count() : 0);
+  std::size_t done = 0, skipped = 0, not_applicable = 0;
+  std::size_t failed = rejected_files + (planning.has_errors() ? planning.error_count() : 0);
   for (const auto& item : items) {
     if (item.status == pipeline::ItemStatus::done) ++done;
     if (item.status == pipeline::ItemStatus::skipped) ++skipped;
+    if (item.status == pipeline::ItemStatus::not_applicable) ++not_applicable;
     if (item.status == pipeline::ItemStatus::failed) {
       ++failed;
       std::cerr << item.case_id << ": " << item.message << '\n';
     }
   }
   const double seconds = progress.elapsed();
-  std::fprintf(stderr, "xong: %zu, bỏ qua (đã có): %zu, lỗi: %zu, thời gian: %.2f giây, %.1f văn bản/giây\n", done,
-               skipped, failed, seconds, seconds > 0 ? static_cast<double>(done) / seconds : 0.0);
+  std::fprintf(stderr,
+               "xong: %zu, bỏ qua (đã có): %zu, không áp dụng: %zu, lỗi: %zu, thời gian: %.2f giây, %.1f văn "
+               "bản/giây\n",
+               done, skipped, not_applicable, failed, seconds, seconds > 0 ? static_cast<double>(done) / seconds : 0.0);
   if (g_interrupted.load()) {
     std::fprintf(stderr, "đã dừng theo yêu cầu: %zu/%zu hồ sơ đã xong, manifest ghi những hồ sơ này\n", items.size(),
                  runner.planned());

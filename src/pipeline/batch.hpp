@@ -15,7 +15,9 @@
 
 namespace vanban::pipeline {
 
-enum class ItemStatus { done, skipped, failed };
+/// What became of one case: rendered, skipped (its output exists and matches the manifest), failed, or not applicable
+/// (the template's applies="…" does not hold for the case on the letters' date: nothing is drafted).
+enum class ItemStatus { done, skipped, failed, not_applicable };
 
 /// One line of the manifest.
 struct BatchItem {
@@ -42,6 +44,7 @@ struct BatchProgress {
   std::size_t done = 0;
   std::size_t skipped = 0;
   std::size_t failed = 0;
+  std::size_t not_applicable = 0;
   std::size_t total = 0;
 };
 

@@ -68,4 +68,15 @@ std::string fold_for_search(std::string_view utf8) {
   return out;
 }
 
+std::string ascii_name(std::string_view utf8, std::size_t max_length) {
+  std::string out;
+  for (const char c : fold_for_search(utf8)) {
+    if (out.size() >= max_length) break;
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
+    else if (!out.empty() && out.back() != '-') out += '-';
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
+}
+
 }  // namespace vanban::text

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <set>
 
 #include "support/paths.hpp"
 
@@ -66,6 +67,43 @@ TEST_F(BatchLedger, TheFilterSeesTheStatusOfTheLettersDate) {
   EXPECT_FALSE(amounts("2024-03-01", where).count("THA-2024-000602"));
   EXPECT_TRUE(amounts("2024-04-02", where).count("THA-2024-000602"));
   EXPECT_TRUE(amounts("2024-10-01", where).count("THA-2024-000602"));
+}
+
+// Issue 18: a 300-character id made a name the file system refuses, and ids whose letters or "/" were replaced by "_"
+// collided ("HS/1", "HS_1"; "Hồ sơ 1", "Hồ Sơ 1"). Names are unique for distinct ids and bounded in length.
+TEST(BatchOutputName, UniqueForDistinctIdsAndBounded) {
+  const auto name = [](const std::string& id) { return BatchRunner::output_name(id, "thu-van-dong"); };
+  EXPECT_EQ(name("THA-2024-000601"), "THA-2024-000601-thu-van-dong.pdf");
+  EXPECT_EQ(name("a.b_c"), "a.b_c-thu-van-dong.pdf");
+  const std::vector<std::string> ids = {"HS/1",
+                                        "HS_1",
+                                        "HS 1",
+                                        "HS\\1",
+                                        "Hồ sơ 1",
+                                        "Hồ Sơ 1",
+                                        "Ho so 1",
+                                        "ho-so-1",
+                                        "..",
+                                        ".hidden",
+                                        "/etc/x",
+                                        "đ",
+                                        "d",
+                                        std::string(300, 'x'),
+                                        std::string(299, 'x') + "y",
+                                        std::string(300, 'x') + "/"};
+  std::set<std::string> names;
+  for (const auto& id : ids) {
+    const std::string made = name(id);
+    EXPECT_TRUE(names.insert(made).second) << id << " → " << made;
+    EXPECT_LE(made.size(), 100U) << made;
+    EXPECT_NE(made.front(), '.') << made;
+    EXPECT_EQ(made.find('/'), std::string::npos) << made;
+    EXPECT_EQ(made.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.~"),
+              std::string::npos)
+        << made;
+  }
+  // Readable: the letters folded, then a short hash.
+  EXPECT_EQ(name("Hồ sơ 1").substr(0, 8), "ho-so-1~");
 }
 
 }  // namespace
