@@ -67,6 +67,12 @@ struct Query {
   std::size_t limit = 0;            ///< at most this many hits; 0 for all
 };
 
+/// A chain head: the last record's position and hash, as `verify` prints it and `--expect-head` gives it back.
+struct ChainHead {
+  std::int64_t seq = 0;
+  std::string hash;
+};
+
 /// Figures of one verification; the problems themselves go to Diagnostics.
 struct VerifyReport {
   std::size_t records = 0;
@@ -121,9 +127,15 @@ class Archive {
   /// missing or changed.
   std::optional<Bytes> content(const Entry& entry, Diagnostics& diagnostics) const;
 
-  /// Rehashes every stored file, checks the chain (deleted, edited, reordered records; the head), re-verifies
-  /// signatures through `checker`, and reports each problem once in `diagnostics`.
-  VerifyReport verify(const SignatureChecker& checker, Diagnostics& diagnostics) const;
+  /// Rehashes every stored file, checks the chain (deleted, edited, reordered records; the head in the store against
+  /// the record it names), re-verifies signatures through `checker`, and reports each problem once in `diagnostics`.
+  /// With `expected` (a head noted outside the archive), the chain must still hold that record with that hash
+  /// (E0745): what the store alone cannot prove, since whoever rewrites the database can rewrite its head too.
+  VerifyReport verify(const SignatureChecker& checker, Diagnostics& diagnostics,
+                      const std::optional<ChainHead>& expected = std::nullopt) const;
+
+  /// The chain's last record as a head (position and hash); nullopt when the archive holds no record yet.
+  [[nodiscard]] std::optional<ChainHead> head() const;
 
   /// The hand-over package of a case (Nghị định 30): a zip with its documents in chronological order, each as
   /// .pdf with an .xml metadata sidecar (Phụ lục VI), and manifest.xml. nullopt with diagnostics when the case

@@ -11,6 +11,8 @@
 #include "base/utf8.hpp"
 #include "cli/common.hpp"
 #include "pipeline/archive_intake.hpp"
+#include "pipeline/chain_head.hpp"
+#include "pipeline/signing.hpp"
 
 namespace vanban::cli {
 
@@ -35,9 +37,13 @@ constexpr const char* kArchiveHelp =
     "  search [--case MÃ] [--number SỐ/KÝ-HIỆU] [--party TÊN] [--type LOẠI] [--signer TÊN]\n"
     "         [--from NGÀY] [--to NGÀY] [--year NĂM] [--limit N] [--json]\n"
     "      tìm văn bản; tên không phân biệt hoa thường và dấu (\"nguyen van hung\" tìm được \"Nguyễn Văn Hùng\")\n"
-    "  verify [--trust GỐC.pem]...\n"
+    "  verify [--trust GỐC.pem]... [--expect-head SỐ:MÃ-BĂM]\n"
     "      băm lại mọi tệp, kiểm tra chuỗi bản ghi (bị xóa, sửa, đổi thứ tự), kiểm tra lại chữ ký;\n"
-    "      báo mọi vấn đề, mã thoát 1 khi có\n"
+    "      báo mọi vấn đề, mã thoát 1 khi có. --expect-head: đầu chuỗi đã ghi lại ở nơi khác (archive head)\n"
+    "      phải còn nguyên trong chuỗi: cách duy nhất phát hiện các bản ghi cuối bị xóa cùng tệp đầu chuỗi\n"
+    "  head [--sign -o XÁC-NHẬN.pdf (--key KHÓA.pem --cert CHỨNG-THƯ.pem | --p12 TỆP.p12) [--pass-env BIẾN]]\n"
+    "      in đầu chuỗi SỐ:MÃ-BĂM để ghi lại ở nơi khác; --sign: lập bản xác nhận đầu chuỗi (PDF) và ký số\n"
+    "      bằng khóa của cơ quan, để chính đầu chuỗi trở thành chứng cứ\n"
     "  export --case MÃ -o RA.zip\n"
     "      hồ sơ giao nộp: các văn bản của hồ sơ theo thứ tự thời gian, mỗi văn bản một tệp .pdf và một tệp\n"
     "      .xml (Phụ lục VI), cùng manifest.xml\n"
@@ -258,11 +264,13 @@ int archive_search(const std::vector<std::string>& args) {
 int archive_verify(const std::vector<std::string>& args) {
   OptionSpec spec;
   common_options(spec);
-  spec.with_value.insert("--trust");
+  spec.with_value.insert({"--trust", "--expect-head"});
   spec.repeatable.insert("--trust");
   const Arguments arguments = Arguments::parse(args, spec);
   if (!arguments.positional().empty()) throw UsageError{"verify không nhận tham số vị trí"};
   const sign::Moment now = read_clock(arguments);
+  std::optional<archive::ChainHead> expected;
+  if (const auto head = arguments.value("--expect-head")) expected = pipeline::parse_chain_head(*head);
   const auto trusted = trust_files(arguments);
   if (!trusted) return kInputRejected;
   const auto location = archive_location(arguments);
@@ -270,19 +278,72 @@ int archive_verify(const std::vector<std::string>& args) {
   std::vector<Bytes> anchors = store->trust_anchors();
   for (const auto& anchor : *trusted) anchors.push_back(anchor.pem);
   Diagnostics diagnostics;
-  const auto report = store->verify(pipeline::archive_signature_checker(std::move(anchors), now), diagnostics);
+  const auto report =
+      store->verify(pipeline::archive_signature_checker(std::move(anchors), now), diagnostics, expected);
   print(diagnostics);
   std::cout << location.database.display << ": " << report.records << " bản ghi, " << report.documents << " văn bản, "
             << report.files_checked << " tệp (" << report.bytes_checked << " byte) đã băm lại, "
             << report.signatures_checked << " chữ ký đã kiểm tra lại\n";
   if (report.head_seq > 0)
-    std::cout << "đầu chuỗi: bản ghi " << report.head_seq << ", mã băm " << report.head_hash
-              << " (ghi lại ở nơi khác để đối chiếu về sau)\n";
+    std::cout << "đầu chuỗi: " << pipeline::format_chain_head({report.head_seq, report.head_hash})
+              << " (ghi lại ở nơi khác, hoặc vanban archive head --sign, để đối chiếu về sau bằng --expect-head)\n";
   if (diagnostics.has_errors()) {
     std::cout << "KHÔNG ĐẠT: " << diagnostics.error_count() << " vấn đề\n";
     return kInputRejected;
   }
   std::cout << "đạt: kho nguyên vẹn\n";
+  return kOk;
+}
+
+int archive_head(const std::vector<std::string>& args, const std::filesystem::path& root) {
+  OptionSpec spec;
+  common_options(spec);
+  spec.with_value.insert({"--output", "--key", "--cert", "--chain", "--p12", "--pass-env"});
+  spec.flags = {"--sign"};
+  spec.aliases = {{"-o", "--output"}};
+  const Arguments arguments = Arguments::parse(args, spec);
+  if (!arguments.positional().empty()) throw UsageError{"head không nhận tham số vị trí"};
+  const bool signing = arguments.flag("--sign");
+  const auto output = arguments.value("--output");
+  if (signing != output.has_value()) throw UsageError{"--sign và -o TỆP.pdf (bản xác nhận đã ký) đi cùng nhau"};
+  const auto location = archive_location(arguments);
+  pipeline::SigningRequest request;
+  const auto path = [&](const char* option) -> std::optional<std::filesystem::path> {
+    if (const auto value = arguments.value(option)) return std::filesystem::path(*value);
+    return std::nullopt;
+  };
+  request.keys = {path("--key"), path("--cert"), path("--chain"), path("--p12")};
+  std::vector<std::filesystem::path> inputs = pipeline::archive_files(location);
+  if (signing) {
+    pipeline::check_signing_request(request);
+    for (const auto& file : {request.keys.key, request.keys.certificate, request.keys.chain, request.keys.pkcs12})
+      if (file) inputs.push_back(*file);
+    pipeline::check_output("-o", *output, inputs);
+  }
+  const sign::Moment now = read_clock(arguments);
+  const auto store = archive::Archive::open(location, archive::Archive::OpenMode::existing);
+  const auto head = store->head();
+  if (!head) {
+    std::cerr << location.database.display << ": kho chưa có bản ghi nào, chưa có đầu chuỗi\n";
+    return kInputRejected;
+  }
+  // With the statement on standard output, the head goes to standard error.
+  (output == std::optional<std::string>(kStandardOutput) ? std::cerr : std::cout)
+      << pipeline::format_chain_head(*head) << '\n';
+  if (!signing) return kOk;
+  const auto engine = load_engine(root);
+  Diagnostics diagnostics;
+  const auto statement = pipeline::chain_head_statement(*engine, {location.database.display, *head, now}, diagnostics);
+  const auto identity =
+      pipeline::load_identity(request.keys, passphrase_source(arguments.value("--pass-env")), diagnostics);
+  print(diagnostics);
+  if (!statement || !identity) return kInputRejected;
+  Diagnostics signing_problems;
+  const auto signed_statement = pipeline::sign_document(*statement, *output, *identity, request, now,
+                                                        pipeline::ResourcePaths::under(root), signing_problems);
+  print(signing_problems);
+  if (!signed_statement) return kInputRejected;
+  write_output(*output, *signed_statement, inputs);
   return kOk;
 }
 
@@ -355,8 +416,10 @@ int run_archive(const std::vector<std::string>& args, const std::filesystem::pat
   if (command == "search") return archive_search(rest);
   if (command == "verify") return archive_verify(rest);
   if (command == "export") return archive_export(rest);
+  if (command == "head") return archive_head(rest, root);
   if (command == "withdraw") return archive_withdraw(rest);
-  throw UsageError{"không có lệnh archive \"" + command + "\" (các lệnh: add, get, search, verify, export, withdraw)"};
+  throw UsageError{"không có lệnh archive \"" + command +
+                   "\" (các lệnh: add, get, search, verify, head, export, withdraw)"};
 }
 
 }  // namespace vanban::cli

@@ -47,6 +47,10 @@ std::optional<Bytes> read_input(const std::string& path);
 /// Whether text in legacy encodings is repaired (the default) or kept as read (--no-repair).
 text::RepairMode repair_mode(const Arguments& arguments);
 
+/// Where a passphrase comes from: the environment variable `variable` (--pass-env; a usage error when it is not set),
+/// else the terminal, echo off (signing_commands.cpp).
+sign::PassphraseSource passphrase_source(const std::optional<std::string>& variable);
+
 /// Whether --help or -h is among the arguments.
 bool wants_help(const std::vector<std::string>& args);
 

@@ -78,18 +78,6 @@ std::optional<std::string> prompt_passphrase() {
   return line;
 }
 
-sign::PassphraseSource passphrase_source(const std::optional<std::string>& variable) {
-  if (variable) {
-    const char* value = std::getenv(variable->c_str());
-    if (value == nullptr) throw UsageError{"biến môi trường " + *variable + " (--pass-env) không có"};
-    return [name = *variable]() -> std::optional<std::string> {
-      const char* text = std::getenv(name.c_str());
-      return text != nullptr ? std::optional<std::string>(text) : std::nullopt;
-    };
-  }
-  return [] { return prompt_passphrase(); };
-}
-
 std::string yes_no(sign::Check check, const char* passed, const char* failed) {
   switch (check) {
     case sign::Check::passed: return passed;
@@ -145,6 +133,18 @@ void print_report(const std::string& path, const pipeline::Verification& verific
 }
 
 }  // namespace
+
+sign::PassphraseSource passphrase_source(const std::optional<std::string>& variable) {
+  if (variable) {
+    const char* value = std::getenv(variable->c_str());
+    if (value == nullptr) throw UsageError{"biến môi trường " + *variable + " (--pass-env) không có"};
+    return [name = *variable]() -> std::optional<std::string> {
+      const char* text = std::getenv(name.c_str());
+      return text != nullptr ? std::optional<std::string>(text) : std::nullopt;
+    };
+  }
+  return [] { return prompt_passphrase(); };
+}
 
 int run_sign(const std::vector<std::string>& args, const std::filesystem::path& root) {
   if (wants_help(args)) {

@@ -5,6 +5,7 @@
 #include "base/error.hpp"
 #include "base/file_io.hpp"
 #include "base/line_index.hpp"
+#include "base/system_error.hpp"
 #include "layout/layout.hpp"
 #include "pdf/font_set.hpp"
 #include "pdf/writer.hpp"
@@ -42,7 +43,7 @@ std::vector<templating::TemplateSource> template_sources(const std::filesystem::
     sources.push_back({std::move(name), make_file_name(it->path().string()), std::move(*text)});
   }
   if (ec)
-    throw Error(errors::kResource, "không liệt kê được các mẫu trong " + root.string() + ": " + ec.message(),
+    throw Error(errors::kResource, "không liệt kê được các mẫu trong " + root.string() + ": " + system_error_text(ec),
                 root.string());
   // Directory order is not stable; parsing order must be.
   std::sort(sources.begin(), sources.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
@@ -201,6 +202,15 @@ std::optional<doc::Document> Engine::document(const Resolved& request, const Ren
 }
 
 const layout::FontMetrics& Engine::font_metrics() const { return *fonts_; }
+
+std::optional<Bytes> Engine::render_document(const doc::Document& document, const layout::Profile& profile,
+                                             Diagnostics& diagnostics) const {
+  Diagnostics local;
+  const layout::PageSet pages = layout::lay_out(document, *fonts_, profile, local);
+  diagnostics.merge(local);
+  if (local.has_errors()) return std::nullopt;
+  return pdf::write_pdf(pages, document.metadata, *fonts_);
+}
 
 std::optional<Engine::Rendered> Engine::lay_out(const Resolved& request, const RenderOptions& options,
                                                 Diagnostics& diagnostics) const {

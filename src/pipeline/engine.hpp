@@ -130,6 +130,10 @@ class Engine {
   /// diagnostics when the case or the request is wrong.
   [[nodiscard]] std::optional<doc::Document> document(const model::Case& the_case, const RenderOptions& options,
                                                       Diagnostics& diagnostics) const;
+  /// Lays out and writes a document made without a template (a statement the pipeline drafts itself) with `profile`;
+  /// nullopt with diagnostics when it cannot be laid out.
+  [[nodiscard]] std::optional<Bytes> render_document(const doc::Document& document, const layout::Profile& profile,
+                                                     Diagnostics& diagnostics) const;
   /// The metrics layout measures text with: those of the fonts the PDF embeds.
   [[nodiscard]] const layout::FontMetrics& font_metrics() const;
 
