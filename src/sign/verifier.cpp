@@ -144,7 +144,8 @@ std::optional<VerificationReport> verify_pdf(std::string_view pdf, const VerifyO
   }
   std::stable_sort(report.signatures.begin(), report.signatures.end(),
                    [](const SignatureReport& a, const SignatureReport& b) { return a.signed_end < b.signed_end; });
-  if (!report.signatures.empty()) {
+  // What follows the last signature whose range could be read; a signature without one says nothing about it.
+  if (!report.signatures.empty() && report.signatures.back().signed_end > 0) {
     const std::size_t end = report.signatures.back().signed_end;
     if (end < pdf.size()) {
       report.appended_bytes = pdf.size() - end;

@@ -190,6 +190,20 @@ TEST(VerifyBranches, UnreadableFiles) {
   EXPECT_TRUE(none.empty()) << none.to_string();
 }
 
+// Issue 18: a signed PDF cut short by one byte (the line end after %%EOF) was reported as the whole file appended after
+// the signature. It is a file cut short (E0603), and nothing is said to be appended.
+TEST(VerifyBranches, AFileCutShortByOneByteIsCutShortNotAppended) {
+  const Bytes cut = signed_once().substr(0, signed_once().size() - 1);
+  const auto report = verify(cut);
+  ASSERT_EQ(report.signatures.size(), 1U);
+  EXPECT_EQ(codes(report.signatures[0].problems), std::vector<std::string>{"E0603"});
+  EXPECT_NE(shown(report.signatures[0].problems).find("tệp bị cắt cụt"), std::string::npos);
+  EXPECT_NE(shown(report.signatures[0].problems).find("(mất 1 byte cuối)"), std::string::npos)
+      << shown(report.signatures[0].problems);
+  EXPECT_EQ(report.appended_bytes, 0U);
+  EXPECT_EQ(report.appended_revisions, 0U);
+}
+
 TEST(VerifyBranches, BytesAppendedAfterTheLastSignature) {
   const Bytes once = test::append_update(signed_once(), {{9, "(appended)"}});
   const Bytes twice = test::append_update(once, {{10, "(again)"}});
