@@ -13,7 +13,9 @@ LineIndex::LineIndex(FileName file, std::string_view text) : file_(std::move(fil
   std::size_t chars = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (i % kBlock == 0) chars_before_block_.push_back(chars);
-    if (text[i] == '\n') line_starts_.push_back(i + 1);
+    // A line ends at "\n", at "\r\n", and at a lone "\r" (a file from an old Mac editor), as XML counts lines.
+    if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')))
+      line_starts_.push_back(i + 1);
     if (is_lead_byte(text[i])) ++chars;
   }
 }

@@ -10,7 +10,7 @@
 
 namespace vanban {
 
-/// Index of line starts of one text; the text must outlive the index.
+/// Index of line starts of one text (lines end at "\n", "\r\n" or a lone "\r"); the text must outlive the index.
 class LineIndex {
  public:
   LineIndex(FileName file, std::string_view text);

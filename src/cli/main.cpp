@@ -169,7 +169,7 @@ int run_validate(const std::vector<std::string>& args, const std::filesystem::pa
       continue;
     }
     Diagnostics diagnostics;
-    const auto cases = engine->read_cases(*bytes, path, diagnostics, repair_mode(arguments));
+    const auto cases = engine->validate_cases(*bytes, path, diagnostics, repair_mode(arguments));
     print(diagnostics);
     if (!cases) {
       rejected = true;

@@ -155,6 +155,18 @@ std::optional<model::Register> Engine::read_cases(std::string_view bytes, const 
   return xml::read_register(bytes, make_file_name(file), options, diagnostics);
 }
 
+std::optional<model::Register> Engine::validate_cases(std::string_view bytes, const std::string& file,
+                                                      Diagnostics& diagnostics, text::RepairMode repair) const {
+  xml::ReadOptions options;
+  options.schema = case_schema_;
+  options.repair = repair;
+  options.check_field = [this](std::string_view value, const SourceLoc& loc, const std::string& field,
+                               Diagnostics& found) {
+    layout::check_characters(value, loc, "trong " + field, *fonts_, found);
+  };
+  return xml::read_register(bytes, make_file_name(file), options, diagnostics);
+}
+
 std::vector<std::string> profile_problems(const layout::Profile& profile) { return layout::check_profile(profile); }
 
 std::optional<Engine::Resolved> Engine::resolve(const model::Case& the_case, const RenderOptions& options,

@@ -91,6 +91,12 @@ class Engine {
                                                           Diagnostics& diagnostics,
                                                           text::RepairMode repair = text::RepairMode::repair) const;
 
+  /// read_cases, and also every character of a shown field that the fonts cannot show (E0501, as render would
+  /// report when it draws it): what `vanban validate` checks.
+  [[nodiscard]] std::optional<model::Register> validate_cases(std::string_view bytes, const std::string& file,
+                                                              Diagnostics& diagnostics,
+                                                              text::RepairMode repair = text::RepairMode::repair) const;
+
   /// A request for one case resolved once: its template, the document's date, and the case as it stood on that
   /// date. Every stage of that document (the context, the filter, the manifest) reads these.
   struct Resolved {

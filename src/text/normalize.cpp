@@ -17,7 +17,8 @@ const icu::Normalizer2& nfc() {
 }
 
 bool is_invisible(char32_t cp) {
-  return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || cp == 0xFEFF || cp == 0x00AD;
+  return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || cp == 0xFEFF || cp == 0x00AD ||
+         utf8::is_bidi_control(cp);
 }
 
 bool is_space(char32_t cp) {
@@ -75,6 +76,15 @@ bool is_nfc(std::string_view utf8) {
   const auto source = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   const bool normalized = nfc().isNormalized(source, status);
   return U_SUCCESS(status) && normalized;
+}
+
+std::u32string invisible_characters(std::string_view utf8) {
+  std::u32string found;
+  for (std::size_t offset = 0; offset < utf8.size();) {
+    const char32_t cp = utf8::decode(utf8, offset);
+    if (is_invisible(cp) && found.find(cp) == std::u32string::npos) found += cp;
+  }
+  return found;
 }
 
 std::string normalize_field(std::string_view utf8) { return to_nfc(collapse(utf8, false)); }

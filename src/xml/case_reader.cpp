@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdio>
 #include <initializer_list>
 #include <set>
 #include <string>
@@ -54,7 +55,7 @@ std::string quoted(std::string_view text) {
 class CaseBuilder {
  public:
   CaseBuilder(const ParsedXml& xml, const ReadOptions& options, Diagnostics& diagnostics)
-      : xml_(xml), diagnostics_(diagnostics), repair_(options.repair) {}
+      : xml_(xml), diagnostics_(diagnostics), repair_(options.repair), check_field_(options.check_field) {}
 
   // The root must be <case> or <register> in the format's namespace; nothing else can be read.
   bool check_root() {
@@ -181,9 +182,35 @@ class CaseBuilder {
   }
 
   // A field's text as every later stage expects it: repaired (unless --no-repair), then normalized.
-  std::string clean(std::string_view raw, const SourceLoc& loc, const std::string& field) {
-    if (repair_ == text::RepairMode::keep) return text::normalize_field(raw);
+  std::string clean(std::string_view raw, const SourceLoc& loc, const std::string& field, bool shown = true) {
+    std::string value = repaired(raw, loc, field);
+    if (check_field_ && shown) check_field_(value, loc, field, diagnostics_);
+    return value;
+  }
+
+  // Invisible characters are dropped by normalization; the bidirectional controls among them can make a name read
+  // otherwise than it is written, so each field that held some is named (W0122).
+  void report_invisible(std::string_view text, const SourceLoc& loc, const std::string& field) {
+    const std::u32string found = text::invisible_characters(text);
+    if (found.empty()) return;
+    std::string listed;
+    for (const char32_t cp : found) {
+      char code[16];
+      std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
+      listed += (listed.empty() ? "" : ", ") + std::string(code);
+    }
+    diagnostics_.warning("W0122", loc,
+                         field + ": đã bỏ ký tự vô hình " + listed +
+                             " (khoảng trắng độ rộng 0, gạch nối mềm, ký tự điều khiển hướng chữ)");
+  }
+
+  std::string repaired(std::string_view raw, const SourceLoc& loc, const std::string& field) {
+    if (repair_ == text::RepairMode::keep) {
+      report_invisible(raw, loc, field);
+      return text::normalize_field(raw);
+    }
     text::Repaired repaired = text::repair_vietnamese(raw, expected_);
+    report_invisible(repaired.text, loc, field);
     std::string value = text::normalize_field(repaired.text);
     switch (repaired.origin) {
       case text::TextOrigin::unicode: break;
@@ -243,7 +270,13 @@ class CaseBuilder {
     const pugi::xml_attribute attribute = node.attribute(name);
     if (!attribute) return std::nullopt;
     const SourceLoc loc = xml_.value_loc(attribute);
-    Text value{clean(attribute.value(), loc, "thuộc tính " + std::string(name) + " của <" + node.name() + ">"), loc};
+    // Ids and references to them are never printed: what a document shows is not checked in them.
+    static const std::set<std::string_view> kIdentifiers = {"id",    "debtor",    "creditor", "judgment",
+                                                            "owner", "mortgagee", "item",     "officer",
+                                                            "by",    "signer",    "party",    "obligation"};
+    Text value{clean(attribute.value(), loc, "thuộc tính " + std::string(name) + " của <" + node.name() + ">",
+                     kIdentifiers.count(name) == 0),
+               loc};
     if (value.empty()) {
       error("E0210", loc, "thuộc tính \"" + std::string(name) + "\" không được để trống");
       return std::nullopt;
@@ -696,6 +729,7 @@ class CaseBuilder {
   const ParsedXml& xml_;
   Diagnostics& diagnostics_;
   text::RepairMode repair_;
+  const std::function<void(std::string_view, const SourceLoc&, const std::string&, Diagnostics&)>& check_field_;
   text::TextOrigin expected_ = text::TextOrigin::unicode;
   CaseLocations where_;  // of the case being read
 };

@@ -1,8 +1,10 @@
 #pragma once
 // Reads the case exchange format (urn:vanban:case:1) into the typed model.
 
+#include <functional>
 #include <memory>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "base/diagnostics.hpp"
@@ -22,6 +24,11 @@ struct ReadOptions {
   std::shared_ptr<const CaseSchema> schema;
   /// Whether text in a legacy encoding is converted (warning W0120); normalization happens either way.
   text::RepairMode repair = text::RepairMode::repair;
+  /// Called with every field as later stages see it (repaired, normalized), where it is and what it is
+  /// ("<name>", "thuộc tính id của <case>"); its diagnostics count as the file's. `vanban validate` checks the font
+  /// here.
+  std::function<void(std::string_view value, const SourceLoc& loc, const std::string& field, Diagnostics& diagnostics)>
+      check_field;
 };
 
 /// Reads a case file (`<case>`, loaded as a register of one) or a register (`<register>`): safe parse, schema,
