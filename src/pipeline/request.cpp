@@ -5,6 +5,7 @@
 
 #include "base/file_io.hpp"
 #include "pipeline/parallel.hpp"
+#include "xml/limits.hpp"
 
 namespace vanban::pipeline {
 
@@ -117,7 +118,18 @@ RenderOptions render_options(const Engine& engine, const RenderRequest& request,
   for (const auto& pair : request.parameters) {
     const auto eq = pair.find('=');
     if (eq == std::string::npos || eq == 0) throw RequestError("--set \"" + pair + "\" phải có dạng khóa=giá-trị");
-    options.parameters[pair.substr(0, eq)] = pair.substr(eq + 1);
+    // What reaches a document (and a message) is text: UTF-8, no control character, no longer than a case field.
+    if (utf8::find_invalid(pair))
+      throw RequestError("--set \"" + pair + "\" không phải văn bản UTF-8 (các byte lạ được ghi dạng <0x..>)");
+    for (std::size_t offset = 0; offset < pair.size();)
+      if (utf8::is_invisible_control(utf8::decode(pair, offset)))
+        throw RequestError("--set \"" + pair +
+                           "\" chứa ký tự điều khiển (ghi dạng <U+….>), không dùng được trong văn bản");
+    const std::string value = pair.substr(eq + 1);
+    if (utf8::length(value) > xml::kMaxFieldLength)
+      throw RequestError("--set " + pair.substr(0, eq) + ": giá trị dài " + std::to_string(utf8::length(value)) +
+                         " ký tự, quá giới hạn " + std::to_string(xml::kMaxFieldLength) + " ký tự của một trường");
+    options.parameters[pair.substr(0, eq)] = value;
   }
   options.profile = parse_profile(request.margins, request.line_spacing, request.body_size);
   require_document_template(engine, options.template_name);

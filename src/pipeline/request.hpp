@@ -9,16 +9,18 @@
 #include <string>
 #include <vector>
 
+#include "base/utf8.hpp"
 #include "layout/profile.hpp"
 #include "model/date.hpp"
 #include "pipeline/engine.hpp"
 
 namespace vanban::pipeline {
 
-/// A request that cannot be carried out as given; `what()` is Vietnamese and names the option at fault.
+/// A request that cannot be carried out as given; `what()` is Vietnamese and names the option at fault. Whatever the
+/// message echoes of the request is shown with its control characters made visible (utf8::visible).
 class RequestError : public std::runtime_error {
  public:
-  explicit RequestError(const std::string& message) : std::runtime_error(message) {}
+  explicit RequestError(const std::string& message) : std::runtime_error(utf8::visible(message)) {}
 };
 
 /// The rendering options of a request, each as the front end received it (absent: not given).

@@ -379,3 +379,37 @@ TEST(Cli, SignNeverWritesOverItsInput) {
 
 }  // namespace
 }  // namespace vanban
+
+namespace vanban {
+namespace {
+
+// Issue 18: control characters given with --set were echoed raw to the terminal (an ESC sequence could recolour it or
+// move the cursor). A --set value must be text: refused with the character shown as <U+001B>.
+TEST(Cli, ControlCharactersFromSetAreRefusedAndNeverEchoedRaw) {
+  const auto dir = test::scratch_dir("e2e_set_controls");
+  for (const std::string& value : {std::string("\x1b[2J\x1b[31mđỏ"),
+                                   std::string("a\x07"
+                                               "b"),
+                                   std::string("\xe2\x80\xae"
+                                               "abc")}) {
+    const auto result =
+        vanban("render " + quote(test::decision_case().string()) + " --template qd-tha-chu-dong --set " +
+               quote("ghi-chu=" + value) + " -o " + quote((dir / "x.pdf").string()));
+    EXPECT_EQ(result.exit_code, 2) << result.err;
+    for (const char c : result.err) EXPECT_FALSE(static_cast<unsigned char>(c) < 0x20 && c != '\n') << result.err;
+    EXPECT_EQ(result.err.find("\xe2\x80\xae"), std::string::npos) << "a bidi override reached the terminal";
+    EXPECT_NE(result.err.find("chứa ký tự điều khiển"), std::string::npos) << result.err;
+  }
+  const auto esc = vanban("render " + quote(test::decision_case().string()) + " --template qd-tha-chu-dong --set " +
+                          quote("ghi-chu=\x1b[31m") + " -o " + quote((dir / "x.pdf").string()));
+  EXPECT_NE(esc.err.find("ghi-chu=<U+001B>[31m"), std::string::npos) << esc.err;
+  // A value longer than a field may be is refused too.
+  const auto long_value =
+      vanban("render " + quote(test::decision_case().string()) + " --template qd-tha-chu-dong --set " +
+             quote("ghi-chu=" + std::string(10001, 'x')) + " -o " + quote((dir / "x.pdf").string()));
+  EXPECT_EQ(long_value.exit_code, 2);
+  EXPECT_NE(long_value.err.find("quá giới hạn 10000 ký tự"), std::string::npos) << long_value.err;
+}
+
+}  // namespace
+}  // namespace vanban
