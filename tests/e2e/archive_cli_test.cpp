@@ -407,8 +407,8 @@ TEST_P(ArchiveCli, AHeadKeptElsewhereFindsTheLastRecordsDeleted) {
 // signed draft with no number.
 TEST_P(ArchiveCli, ANumberGoesToOneDocumentAndASignedDraftIsWarnedAbout) {
   const auto first = decision(551);
-  const auto other = document("qd-517-551-later", "chu-dong-ma-tuy.xml",
-                              "--template qd-tha-chu-dong --number 551 --date 2024-08-01");
+  const auto other =
+      document("qd-517-551-later", "chu-dong-ma-tuy.xml", "--template qd-tha-chu-dong --number 551 --date 2024-08-01");
   const auto draft = document("qd-517-draft", "chu-dong-ma-tuy.xml", "--template qd-tha-chu-dong");
   ASSERT_EQ(archive("add " + quote(first.path.string()) + " " + trust() + " " + kTime).exit_code, 0);
   auto result = archive("add " + quote(other.path.string()) + " " + kTime);
