@@ -175,10 +175,35 @@ std::unique_ptr<Archive> Archive::open(const Location& location, OpenMode mode) 
   // Creates the tables, or brings an older archive's to this version.
   database->migrate();
   database->check_schema();
-  return std::unique_ptr<Archive>(new Archive(location, std::move(database)));
+  std::unique_ptr<Archive> archive(new Archive(location, std::move(database)));
+  if (create) archive->catch_up_head();
+  return archive;
 }
 
 SourceLoc Archive::where() const { return SourceLoc{name_}; }
+
+void Archive::bring_head_up(const ChainHead& head, const std::optional<std::pair<std::int64_t, std::string>>& tail) {
+  if (!tail || head.seq >= tail->first) return;
+  // An earlier add stopped between its commit and the head: the head is brought up to the tail (when it still names a
+  // record of this chain), so that it is never more than the one record of an interrupted add behind.
+  const auto named = head.seq == 0 ? std::vector<Record>{} : database_->select("seq = ?", {head.seq});
+  const bool holds = head.seq == 0 ? head.hash == kGenesisHash : named.size() == 1 && named.front().hash == head.hash;
+  if (!holds)
+    throw Error("E0767", "tệp đầu chuỗi ghi bản ghi số " + std::to_string(head.seq) +
+                             " với mã băm không khớp cơ sở dữ liệu: không ghi thêm (chạy vanban archive verify)");
+  store_->advance_head({tail->first, tail->second});
+}
+
+void Archive::catch_up_head() {
+  auto transaction = database_->begin_append();
+  std::string problem;
+  const auto head = store_->read_head(problem);
+  if (!head) return;  // reported by verify (E0739), and refused by the next append (E0766)
+  const auto tail = database_->tail();
+  if (tail && head->seq > tail->first) return;  // records deleted at the end: reported, never papered over
+  bring_head_up(*head, tail);
+  transaction.commit();
+}
 
 std::optional<ChainHead> Archive::head() const {
   const auto tail = database_->tail();
@@ -200,17 +225,7 @@ std::optional<Record> Archive::append(Record record, const std::function<bool()>
       throw Error("E0767", "tệp đầu chuỗi ghi bản ghi số " + std::to_string(head->seq) +
                                " nhưng cơ sở dữ liệu chỉ có đến số " + std::to_string(last) +
                                ": bản ghi cuối đã bị xóa? Không ghi thêm (chạy vanban archive verify)");
-    if (head->seq < last) {
-      // An earlier add stopped between its commit and the head: the head is brought up to the tail first (when it
-      // still names a record of this chain), so it is never more than the one record of an interrupted add behind.
-      const auto named = head->seq == 0 ? std::vector<Record>{} : database_->select("seq = ?", {head->seq});
-      const bool holds =
-          head->seq == 0 ? head->hash == kGenesisHash : named.size() == 1 && named.front().hash == head->hash;
-      if (!holds)
-        throw Error("E0767", "tệp đầu chuỗi ghi bản ghi số " + std::to_string(head->seq) +
-                                 " với mã băm không khớp cơ sở dữ liệu: không ghi thêm (chạy vanban archive verify)");
-      store_->advance_head({last, tail->second});
-    }
+    bring_head_up(*head, tail);
     record.seq = last + 1;
     record.prev_hash = tail ? tail->second : std::string(kGenesisHash);
     record.hash = record_hash(record);

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "archive/facts.hpp"
@@ -65,12 +66,6 @@ struct Query {
   std::optional<model::Date> from;  ///< issued on or after
   std::optional<model::Date> to;    ///< issued on or before
   std::size_t limit = 0;            ///< at most this many hits; 0 for all
-};
-
-/// A chain head: the last record's position and hash, as `verify` prints it and `--expect-head` gives it back.
-struct ChainHead {
-  std::int64_t seq = 0;
-  std::string hash;
 };
 
 /// Figures of one verification; the problems themselves go to Diagnostics.
@@ -150,6 +145,11 @@ class Archive {
                                            const std::vector<db::Value>& parameters) const;
   void check_document(const Record& record, const SignatureChecker& checker, VerifyReport& report,
                       Diagnostics& diagnostics) const;
+  // Under the chain lock: a head behind the tail is brought up to it (an add stopped after its commit); throws E0767
+  // when the head names no record of this chain.
+  void bring_head_up(const ChainHead& head, const std::optional<std::pair<std::int64_t, std::string>>& tail);
+  // On opening for writing: the same, in a transaction of its own, so that a lagging head is mended before anything.
+  void catch_up_head();
   [[nodiscard]] SourceLoc where() const;
 
   Location location_;

@@ -464,6 +464,10 @@ TEST_P(ArchiveTest, AHeadOneRecordBehindIsAnInterruptedAddAndTheNextAddBringsItU
   add(*archive, pdf("05"), facts("05", "2025-03-05"), diagnostics);
   EXPECT_TRUE(verify(*archive).empty()) << verify(*archive).to_string();
   EXPECT_EQ(test::read_text(head_file), "vanban-archive-head 1\n5\n" + archive->find(5)->record.hash + "\n");
+  // Opening the archive for writing mends a lagging head at once.
+  test::write_text(head_file, "vanban-archive-head 1\n4\n" + archive->find(4)->record.hash + "\n");
+  const auto reopened = open();
+  EXPECT_EQ(test::read_text(head_file), "vanban-archive-head 1\n5\n" + archive->find(5)->record.hash + "\n");
   // A head whose hash is not that record's is never brought up: nothing is appended.
   test::write_text(head_file, "vanban-archive-head 1\n4\n" + hash2 + "\n");
   EXPECT_THROW(add(*archive, pdf("06"), facts("06", "2025-03-06"), diagnostics), Error);
