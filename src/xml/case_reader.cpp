@@ -201,7 +201,8 @@ class CaseBuilder {
     }
     diagnostics_.warning("W0122", loc,
                          field + ": đã bỏ ký tự vô hình " + listed +
-                             " (khoảng trắng độ rộng 0, gạch nối mềm, ký tự điều khiển hướng chữ)");
+                             " (khoảng trắng độ rộng 0 hoặc ký tự điều khiển hướng chữ: văn bản có thể hiển thị khác "
+                             "với nội dung thật)");
   }
 
   std::string repaired(std::string_view raw, const SourceLoc& loc, const std::string& field) {
