@@ -40,14 +40,14 @@ class ParsedXml {
  private:
   friend std::unique_ptr<ParsedXml> parse_safely(std::string_view, const FileName&, const Limits&, Diagnostics&);
   std::string_view original_;  // the bytes as given (the caller's): positions are counted here
-  std::string buffer_;    // a copy pugixml parses in place (decoding references shifts text within it)
+  std::string buffer_;         // a copy pugixml parses in place (decoding references shifts text within it)
   LineIndex index_;
   pugi::xml_document document_;
 };
 
-/// Parses bytes declared or expected to be UTF-8 (they must outlive the result). Rejects (with positions): empty input, too large,
-/// UTF-16/32, a declared encoding other than UTF-8, invalid UTF-8, any DOCTYPE (so no entity can be
-/// declared or expanded and nothing is fetched), malformed XML and nesting beyond the limit.
+/// Parses bytes declared or expected to be UTF-8 (they must outlive the result). Rejects (with positions): empty input,
+/// too large, UTF-16/32, a declared encoding other than UTF-8, invalid UTF-8, any DOCTYPE (so no entity can be declared
+/// or expanded and nothing is fetched), malformed XML and nesting beyond the limit.
 std::unique_ptr<ParsedXml> parse_safely(std::string_view bytes, const FileName& file, const Limits& limits,
                                         Diagnostics& diagnostics);
 
