@@ -7,6 +7,8 @@ find_package(LibXml2 REQUIRED)
 find_package(OpenSSL 3 REQUIRED)
 find_package(ZLIB REQUIRED)
 find_package(PNG REQUIRED)
+# toml++ 3.3 (libtomlplusplus-dev): Debian builds it as a shared library.
+find_package(tomlplusplus 3 REQUIRED)
 pkg_check_modules(LIBDEFLATE REQUIRED IMPORTED_TARGET libdeflate)
 # Debian's Poco::DataPostgreSQL links "PostgreSQL::client", a target Poco's CMake files expect but do not define.
 pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)

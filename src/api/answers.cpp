@@ -55,7 +55,85 @@ Object::Ptr hit(const archive::Entry& entry) {
   return out;
 }
 
+const char* check_name(sign::Check check) {
+  switch (check) {
+    case sign::Check::passed: return "passed";
+    case sign::Check::failed: return "failed";
+    case sign::Check::not_checked: return "not_checked";
+  }
+  return "not_checked";
+}
+
+Array::Ptr findings(const std::vector<Finding>& list) {
+  Array::Ptr out = new Array();
+  for (const auto& finding : list) {
+    auto item = object();
+    item->set("code", finding.code);
+    item->set("message", finding.message);
+    out->add(item);
+  }
+  return out;
+}
+
+std::string time_text(std::int64_t unix_seconds, int offset_minutes) {
+  return sign::Moment::from_unix(unix_seconds, offset_minutes).iso8601();
+}
+
 }  // namespace
+
+std::string verification(const std::string& file, const pipeline::Verification& verification, int offset_minutes) {
+  const sign::VerificationReport& report = verification.report;
+  auto out = object();
+  out->set("file", file);
+  out->set("size", static_cast<Poco::UInt64>(report.file_size));
+  Array::Ptr signatures = new Array();
+  for (const auto& s : report.signatures) {
+    auto item = object();
+    item->set("field", s.field_name);
+    item->set("sub_filter", s.sub_filter);
+    item->set("pades_baseline", s.pades_baseline);
+    if (s.signer) {
+      auto signer = object();
+      signer->set("common_name", s.signer->common_name);
+      signer->set("subject", s.signer->subject);
+      signer->set("issuer", s.signer->issuer);
+      signer->set("serial", s.signer->serial);
+      signer->set("not_before", time_text(s.signer->not_before, offset_minutes));
+      signer->set("not_after", time_text(s.signer->not_after, offset_minutes));
+      signer->set("sha256", s.signer->sha256);
+      item->set("signer", signer);
+    } else {
+      item->set("signer", Poco::Dynamic::Var());
+    }
+    item->set("time", s.time ? Poco::Dynamic::Var(s.time->iso8601()) : Poco::Dynamic::Var());
+    item->set("reason", s.reason);
+    item->set("location", s.location);
+    item->set("signed_end", static_cast<Poco::UInt64>(s.signed_end));
+    item->set("covers_revision", s.covers_revision);
+    item->set("covers_whole_file", s.covers_whole_file);
+    item->set("integrity", check_name(s.integrity));
+    item->set("signature", check_name(s.signature));
+    item->set("chain", check_name(s.chain));
+    item->set("valid", s.valid());
+    item->set("problems", findings(s.problems));
+    item->set("warnings", findings(s.warnings));
+    signatures->add(item);
+  }
+  out->set("signatures", signatures);
+  Array::Ptr empty = new Array();
+  for (const auto& name : report.empty_fields) empty->add(name);
+  out->set("empty_fields", empty);
+  out->set("appended_bytes", static_cast<Poco::UInt64>(report.appended_bytes));
+  out->set("appended_revisions", static_cast<Poco::UInt64>(report.appended_revisions));
+  out->set("holds", verification.holds());
+  std::vector<Finding> verdict;
+  for (const auto& d : verification.verdict.list()) verdict.push_back({d.code, d.message});
+  out->set("verdict", findings(verdict));
+  std::ostringstream text_out;
+  out->stringify(text_out, 2);
+  text_out << '\n';
+  return text_out.str();
+}
 
 std::string archive_hits(const std::vector<archive::Entry>& hits) {
   Array array;

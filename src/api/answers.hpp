@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "pipeline/archive_intake.hpp"
+#include "pipeline/verification.hpp"
 
 namespace vanban::api {
 
@@ -13,5 +14,12 @@ namespace vanban::api {
 /// signer, parties [{role, name}], signature, sha256, recorded_at, withdrawn: null or {id, reason, recorded_at}),
 /// indented by two spaces, ending in a line feed.
 std::string archive_hits(const std::vector<archive::Entry>& hits);
+
+/// A verified PDF: {file, size, signatures: [{field, sub_filter, pades_baseline, signer: null or {common_name, subject,
+/// issuer, serial, not_before, not_after, sha256}, time, reason, location, signed_end, covers_revision,
+/// covers_whole_file, integrity, signature, chain ("passed", "failed", "not_checked"), valid, problems and warnings:
+/// [{code, message}]}], empty_fields, appended_bytes, appended_revisions, holds, verdict: [{code, message}]}; times
+/// in ISO 8601 at `offset_minutes`; indented by two spaces, ending in a line feed.
+std::string verification(const std::string& file, const pipeline::Verification& verification, int offset_minutes);
 
 }  // namespace vanban::api

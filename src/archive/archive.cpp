@@ -486,8 +486,26 @@ std::vector<Entry> Archive::search(const Query& query) const {
   if (query.from) add("issued_date >= ?", query.from->to_iso());
   if (query.to) add("issued_date <= ? AND issued_date <> ''", query.to->to_iso());
   condition += " ORDER BY issued_date, seq";
-  if (query.limit != 0) condition += " LIMIT " + std::to_string(query.limit);
-  return entries(condition, parameters);
+  const std::string text = search_key(query.text);
+  if (text.empty()) {
+    if (query.limit != 0) condition += " LIMIT " + std::to_string(query.limit);
+    return entries(condition, parameters);
+  }
+  // The trích yếu has no search column (the chain covers every column): free text is matched here, on the entries the
+  // other conditions leave.
+  const bool digits = text.find_first_not_of("0123456789") == std::string::npos;
+  std::vector<Entry> hits;
+  for (auto& entry : entries(condition, parameters)) {
+    const auto& r = entry.record;
+    const bool found = r.parties_key.find(text) != std::string::npos ||
+                       search_key(r.subject).find(text) != std::string::npos ||
+                       search_key(entry.number_and_notation()).find(text) != std::string::npos ||
+                       (digits && r.number_key == without_leading_zeros(text));
+    if (!found) continue;
+    hits.push_back(std::move(entry));
+    if (query.limit != 0 && hits.size() == query.limit) break;
+  }
+  return hits;
 }
 
 std::optional<Bytes> Archive::content(const Entry& entry, Diagnostics& diagnostics) const {

@@ -63,6 +63,7 @@ struct Query {
   std::string party;                ///< part of a party's name
   std::string type;                 ///< part of the document type ("quyet dinh")
   std::string signer;               ///< part of the signer's name (document or certificate)
+  std::string text;                 ///< part of a party's name, of the số/ký hiệu or of the trích yếu
   std::optional<model::Date> from;  ///< issued on or after
   std::optional<model::Date> to;    ///< issued on or before
   std::size_t limit = 0;            ///< at most this many hits; 0 for all

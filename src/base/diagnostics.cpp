@@ -7,11 +7,11 @@ namespace vanban {
 namespace {
 std::string_view severity_name(Severity severity) {
   switch (severity) {
-    case Severity::note: return "note";
-    case Severity::warning: return "warning";
-    case Severity::error: return "error";
+    case Severity::note: return "ghi chú";
+    case Severity::warning: return "cảnh báo";
+    case Severity::error: return "lỗi";
   }
-  return "error";
+  return "lỗi";
 }
 
 void append_coded(std::string& out, std::string_view code, std::string_view message) {

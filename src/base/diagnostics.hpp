@@ -19,7 +19,8 @@ struct Diagnostic {
   std::string message;
 };
 
-/// "FILE:LINE:COL: error: [E0203] message" (parts that are unknown are left out).
+/// "FILE:LINE:COL: lỗi: [E0203] message" ("cảnh báo" for a warning, "ghi chú" for a note: the words a clerk reads;
+/// parts that are unknown are left out).
 std::string format_diagnostic(const Diagnostic& diagnostic);
 
 /// One problem or warning about a part of a file (a signature, say), kept in that part's report: a stable code

@@ -59,7 +59,7 @@ std::optional<std::filesystem::file_status> existing(const std::filesystem::path
 
 std::string kind_of(std::filesystem::file_type type) {
   switch (type) {
-    case std::filesystem::file_type::symlink: return "một liên kết tượng trưng (symlink)";
+    case std::filesystem::file_type::symlink: return "một liên kết tượng trưng";
     case std::filesystem::file_type::directory: return "một thư mục";
     case std::filesystem::file_type::fifo: return "một ống dẫn (FIFO)";
     case std::filesystem::file_type::character:

@@ -8,6 +8,7 @@
 #include "api/answers.hpp"
 #include "base/error.hpp"
 #include "base/file_io.hpp"
+#include "base/suggest.hpp"
 #include "base/utf8.hpp"
 #include "cli/common.hpp"
 #include "pipeline/archive_intake.hpp"
@@ -18,57 +19,11 @@ namespace vanban::cli {
 
 namespace {
 
-constexpr const char* kArchiveHelp =
-    "Cách dùng: vanban archive [--db TỆP|postgresql://…] [--store THƯ-MỤC] LỆNH [TÙY CHỌN]\n"
-    "\n"
-    "Kho lưu trữ văn bản đã ký số: mỗi tệp được lưu theo mã SHA-256 của nó (chỉ đọc, không bao giờ ghi đè),\n"
-    "mỗi lần lưu là một bản ghi nối vào chuỗi băm (không xóa, không sửa được mà không bị phát hiện).\n"
-    "\n"
-    "Lệnh:\n"
-    "  add TỆP.pdf... [--case HỒ-SƠ.xml] [--trust GỐC.pem]... [--allow-unsigned] [--require-trusted]\n"
-    "      kiểm tra chữ ký, đọc siêu dữ liệu (Phụ lục VI) của tệp và đương sự của hồ sơ (--case: một hồ sơ, hoặc\n"
-    "      một sổ: mỗi văn bản lấy hồ sơ mang mã ghi trong văn bản), lưu tệp và ghi bản ghi.\n"
-    "      Tệp đã có trong kho thì không thêm lại. Văn bản chưa ký hoặc chữ ký không hợp lệ bị từ chối, trừ khi\n"
-    "      có --allow-unsigned (được ghi lại như vậy); chữ ký hỏng (nội dung bị sửa sau khi ký) luôn bị từ chối.\n"
-    "      Gốc tin cậy: --trust (được ghi vào kho), nếu không có thì các gốc đã ghi trong kho; chữ ký còn nguyên\n"
-    "      vẹn nhưng không dẫn tới gốc tin cậy được lưu kèm cảnh báo, hoặc bị từ chối với --require-trusted\n"
-    "  get MÃ -o RA.pdf | get --number SỐ/KÝ-HIỆU --year NĂM -o RA.pdf\n"
-    "      lấy một văn bản ra (kiểm tra mã SHA-256 trước khi ghi)\n"
-    "  search [--case MÃ] [--number SỐ/KÝ-HIỆU] [--party TÊN] [--type LOẠI] [--signer TÊN]\n"
-    "         [--from NGÀY] [--to NGÀY] [--year NĂM] [--limit N] [--json]\n"
-    "      tìm văn bản; tên không phân biệt hoa thường và dấu (\"nguyen van hung\" tìm được \"Nguyễn Văn Hùng\")\n"
-    "  verify [--trust GỐC.pem]... [--expect-head SỐ:MÃ-BĂM]\n"
-    "      băm lại mọi tệp, kiểm tra chuỗi bản ghi (bị xóa, sửa, đổi thứ tự), kiểm tra lại chữ ký;\n"
-    "      báo mọi vấn đề, mã thoát 1 khi có. --expect-head: đầu chuỗi đã ghi lại ở nơi khác (archive head)\n"
-    "      phải còn nguyên trong chuỗi: cách duy nhất phát hiện các bản ghi cuối bị xóa cùng tệp đầu chuỗi\n"
-    "  head [--sign -o XÁC-NHẬN.pdf (--key KHÓA.pem --cert CHỨNG-THƯ.pem | --p12 TỆP.p12) [--pass-env BIẾN]]\n"
-    "      in đầu chuỗi SỐ:MÃ-BĂM để ghi lại ở nơi khác; --sign: lập bản xác nhận đầu chuỗi (PDF) và ký số\n"
-    "      bằng khóa của cơ quan, để chính đầu chuỗi trở thành chứng cứ\n"
-    "  export --case MÃ -o RA.zip\n"
-    "      hồ sơ giao nộp: các văn bản của hồ sơ theo thứ tự thời gian, mỗi văn bản một tệp .pdf và một tệp\n"
-    "      .xml (Phụ lục VI), cùng manifest.xml\n"
-    "  withdraw MÃ --reason LÝ-DO\n"
-    "      thu hồi một văn bản: thêm một bản ghi trỏ tới nó (không xóa gì)\n"
-    "\n"
-    "  --db TỆP|URI     cơ sở dữ liệu: tệp SQLite (mặc định THƯ-MỤC/archive.sqlite) hoặc\n"
-    "                   postgresql://người-dùng@máy:cổng/tên-csdl (mật khẩu: biến PGPASSWORD hoặc ~/.pgpass)\n"
-    "  --store THƯ-MỤC  thư mục chứa các tệp (mặc định: biến VANBAN_ARCHIVE, nếu không có thì ./archive)\n"
-    "\n"
-    "Mã thoát: 0 thành công, 1 có văn bản bị từ chối hoặc kho có vấn đề, 2 sai cách dùng, 3 lỗi môi trường\n"
-    "(không mở được cơ sở dữ liệu, cơ sở dữ liệu hỏng, thiếu thư mục kho).\n";
-
-// Options every archive command takes.
-void common_options(OptionSpec& spec) { spec.with_value.insert({"--db", "--store", "--time"}); }
-
-archive::Location archive_location(const Arguments& arguments) {
-  std::string store = "archive";
-  if (const char* variable = std::getenv("VANBAN_ARCHIVE"); variable != nullptr && *variable != '\0') store = variable;
-  if (const auto option = arguments.value("--store")) store = *option;
-  if (store.empty()) throw UsageError{"--store rỗng"};
-  std::string problem;
-  const auto location = archive::make_location(arguments.value("--db"), store, problem);
-  if (!location) throw UsageError{"--db \"" + arguments.value("--db").value_or("") + "\": " + problem};
-  return *location;
+archive::Location archive_location(const Arguments& arguments, Invocation& invocation) {
+  std::optional<std::string> variable;
+  if (const char* value = std::getenv("VANBAN_ARCHIVE"); value != nullptr && *value != '\0') variable = value;
+  return pipeline::archive_location(arguments.value("--db"), arguments.value("--store"), variable,
+                                    invocation.configuration().settings);
 }
 
 std::string status_text(std::string_view status) {
@@ -81,8 +36,8 @@ std::string status_text(std::string_view status) {
 
 // dd/mm/yyyy, as clerks write dates.
 std::string display_date(const std::string& iso) {
-  if (iso.size() != 10) return iso;
-  return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
+  const auto date = model::Date::parse_iso(iso);
+  return date ? date->to_dmy() : iso;
 }
 
 std::string party_names(const archive::Entry& entry) {
@@ -92,10 +47,14 @@ std::string party_names(const archive::Entry& entry) {
 }
 
 // The trust anchors named by --trust; nullopt when one cannot be read (reported).
-std::optional<std::vector<pipeline::TrustAnchorFile>> trust_files(const Arguments& arguments) {
+std::optional<std::vector<pipeline::TrustAnchorFile>> trust_files(const Arguments& arguments, Invocation& invocation) {
   std::vector<pipeline::TrustAnchorFile> out;
   bool readable = true;
-  for (const auto& path : arguments.values("--trust")) {
+  std::vector<std::string> paths = arguments.values("--trust");
+  if (paths.empty())
+    for (const auto& file : pipeline::configured_trust_anchors(invocation.configuration()))
+      paths.push_back(file.string());
+  for (const auto& path : paths) {
     auto pem = read_input(path);
     if (!pem) readable = false;
     else out.push_back({path, std::move(*pem)});
@@ -104,15 +63,8 @@ std::optional<std::vector<pipeline::TrustAnchorFile>> trust_files(const Argument
   return out;
 }
 
-constexpr const char* kRepeatable[] = {"--trust"};
-
-int archive_add(const std::vector<std::string>& args, const std::filesystem::path& root) {
-  OptionSpec spec;
-  common_options(spec);
-  spec.with_value.insert({"--case", "--trust"});
-  spec.repeatable.insert(std::begin(kRepeatable), std::end(kRepeatable));
-  spec.flags = {"--allow-unsigned", "--require-trusted", "--no-repair"};
-  const Arguments arguments = Arguments::parse(args, spec);
+int archive_add(const std::vector<std::string>& args, Invocation& invocation) {
+  const Arguments arguments = parse(args, "archive add");
   if (arguments.positional().empty()) throw UsageError{"cần ít nhất một tệp PDF để lưu (xem vanban archive --help)"};
   if (arguments.flag("--allow-unsigned") && arguments.flag("--require-trusted"))
     throw UsageError{"--allow-unsigned và --require-trusted không dùng cùng nhau"};
@@ -120,14 +72,14 @@ int archive_add(const std::vector<std::string>& args, const std::filesystem::pat
   const auto policy = arguments.flag("--allow-unsigned")    ? archive::TrustPolicy::any_document
                       : arguments.flag("--require-trusted") ? archive::TrustPolicy::trusted_documents
                                                             : archive::TrustPolicy::signed_documents;
-  const auto location = archive_location(arguments);
+  const auto location = archive_location(arguments, invocation);
 
-  const auto trusted = trust_files(arguments);
+  const auto trusted = trust_files(arguments, invocation);
   if (!trusted) return kInputRejected;
   // The case file (or a register: each document then takes the case its metadata names).
   std::optional<model::Register> cases;
   if (const auto case_path = arguments.value("--case")) {
-    const auto engine = load_engine(root);
+    const auto engine = load_engine(invocation);
     const auto bytes = read_input(*case_path);
     if (!bytes) return kInputRejected;
     Diagnostics diagnostics;
@@ -185,14 +137,10 @@ std::optional<archive::Entry> chosen_entry(const archive::Archive& store, const 
   return chosen;
 }
 
-int archive_get(const std::vector<std::string>& args) {
-  OptionSpec spec;
-  common_options(spec);
-  spec.with_value.insert({"--output", "--number", "--year"});
-  spec.aliases = {{"-o", "--output"}};
-  const Arguments arguments = Arguments::parse(args, spec);
+int archive_get(const std::vector<std::string>& args, Invocation& invocation) {
+  const Arguments arguments = parse(args, "archive get");
   const std::string output = arguments.required("--output");
-  const auto location = archive_location(arguments);
+  const auto location = archive_location(arguments, invocation);
   pipeline::check_output("-o", output, pipeline::archive_files(location));
   const auto store = archive::Archive::open(location, archive::Archive::OpenMode::existing);
   const auto entry = chosen_entry(*store, arguments);
@@ -235,15 +183,15 @@ void print_table(const std::vector<archive::Entry>& hits) {
   std::cout << hits.size() << " văn bản\n";
 }
 
-int archive_search(const std::vector<std::string>& args) {
-  OptionSpec spec;
-  common_options(spec);
-  spec.with_value.insert(
-      {"--case", "--number", "--party", "--type", "--signer", "--from", "--to", "--year", "--limit"});
-  spec.flags = {"--json"};
-  const Arguments arguments = Arguments::parse(args, spec);
-  if (!arguments.positional().empty()) throw UsageError{"search chỉ nhận tùy chọn (xem vanban archive --help)"};
+// How many hits search prints unless --limit says otherwise.
+constexpr std::size_t kDefaultLimit = 100;
+
+int archive_search(const std::vector<std::string>& args, Invocation& invocation) {
+  const Arguments arguments = parse(args, "archive search");
+  if (arguments.positional().size() > 1)
+    throw UsageError{"search nhận nhiều nhất một chuỗi tìm (đặt trong ngoặc kép nếu có dấu cách)"};
   pipeline::ArchiveSearchRequest request;
+  if (!arguments.positional().empty()) request.text = arguments.positional().front();
   request.case_id = arguments.value("--case").value_or("");
   request.number = arguments.value("--number").value_or("");
   request.party = arguments.value("--party").value_or("");
@@ -253,27 +201,36 @@ int archive_search(const std::vector<std::string>& args) {
   request.to = arguments.value("--to");
   request.year = arguments.value("--year");
   request.limit = arguments.value("--limit");
-  const archive::Query query = pipeline::archive_query(request);
-  const auto store = archive::Archive::open(archive_location(arguments), archive::Archive::OpenMode::existing);
-  const auto hits = store->search(query);
-  if (arguments.flag("--json")) std::cout << api::archive_hits(hits);
-  else print_table(hits);
+  archive::Query query = pipeline::archive_query(request);
+  const std::size_t limit = query.limit != 0 ? query.limit : kDefaultLimit;
+  // One more than shown: whether there are more hits than the limit.
+  query.limit = limit + 1;
+  const auto store =
+      archive::Archive::open(archive_location(arguments, invocation), archive::Archive::OpenMode::existing);
+  auto hits = store->search(query);
+  const bool more = hits.size() > limit;
+  if (more) hits.resize(limit);
+  if (arguments.flag("--json")) {
+    std::cout << api::archive_hits(hits);
+  } else {
+    print_table(hits);
+    if (more)
+      std::cout << "còn nữa: có hơn " << limit << " văn bản khớp, chỉ " << limit
+                << " văn bản đầu được in (thu hẹp tìm kiếm, hoặc --limit N)\n";
+  }
+  if (more) std::cerr << "vanban: có hơn " << limit << " văn bản khớp; chỉ in " << limit << " văn bản đầu\n";
   return kOk;
 }
 
-int archive_verify(const std::vector<std::string>& args) {
-  OptionSpec spec;
-  common_options(spec);
-  spec.with_value.insert({"--trust", "--expect-head"});
-  spec.repeatable.insert("--trust");
-  const Arguments arguments = Arguments::parse(args, spec);
+int archive_verify(const std::vector<std::string>& args, Invocation& invocation) {
+  const Arguments arguments = parse(args, "archive verify");
   if (!arguments.positional().empty()) throw UsageError{"verify không nhận tham số vị trí"};
   const sign::Moment now = read_clock(arguments);
   std::optional<archive::ChainHead> expected;
   if (const auto head = arguments.value("--expect-head")) expected = pipeline::parse_chain_head(*head);
-  const auto trusted = trust_files(arguments);
+  const auto trusted = trust_files(arguments, invocation);
   if (!trusted) return kInputRejected;
-  const auto location = archive_location(arguments);
+  const auto location = archive_location(arguments, invocation);
   const auto store = archive::Archive::open(location, archive::Archive::OpenMode::existing);
   std::vector<Bytes> anchors = store->trust_anchors();
   for (const auto& anchor : *trusted) anchors.push_back(anchor.pem);
@@ -295,18 +252,13 @@ int archive_verify(const std::vector<std::string>& args) {
   return kOk;
 }
 
-int archive_head(const std::vector<std::string>& args, const std::filesystem::path& root) {
-  OptionSpec spec;
-  common_options(spec);
-  spec.with_value.insert({"--output", "--key", "--cert", "--chain", "--p12", "--pass-env"});
-  spec.flags = {"--sign"};
-  spec.aliases = {{"-o", "--output"}};
-  const Arguments arguments = Arguments::parse(args, spec);
+int archive_head(const std::vector<std::string>& args, Invocation& invocation) {
+  const Arguments arguments = parse(args, "archive head");
   if (!arguments.positional().empty()) throw UsageError{"head không nhận tham số vị trí"};
   const bool signing = arguments.flag("--sign");
   const auto output = arguments.value("--output");
   if (signing != output.has_value()) throw UsageError{"--sign và -o TỆP.pdf (bản xác nhận đã ký) đi cùng nhau"};
-  const auto location = archive_location(arguments);
+  const auto location = archive_location(arguments, invocation);
   pipeline::SigningRequest request;
   const auto path = [&](const char* option) -> std::optional<std::filesystem::path> {
     if (const auto value = arguments.value(option)) return std::filesystem::path(*value);
@@ -331,7 +283,7 @@ int archive_head(const std::vector<std::string>& args, const std::filesystem::pa
   (output == std::optional<std::string>(kStandardOutput) ? std::cerr : std::cout)
       << pipeline::format_chain_head(*head) << '\n';
   if (!signing) return kOk;
-  const auto engine = load_engine(root);
+  const auto engine = load_engine(invocation);
   Diagnostics diagnostics;
   const auto statement = pipeline::chain_head_statement(*engine, {location.database.display, *head, now}, diagnostics);
   const auto identity =
@@ -339,24 +291,20 @@ int archive_head(const std::vector<std::string>& args, const std::filesystem::pa
   print(diagnostics);
   if (!statement || !identity) return kInputRejected;
   Diagnostics signing_problems;
-  const auto signed_statement = pipeline::sign_document(*statement, *output, *identity, request, now,
-                                                        pipeline::ResourcePaths::under(root), signing_problems);
+  const auto signed_statement =
+      pipeline::sign_document(*statement, *output, *identity, request, now, invocation.resources(), signing_problems);
   print(signing_problems);
   if (!signed_statement) return kInputRejected;
   write_output(*output, *signed_statement, inputs);
   return kOk;
 }
 
-int archive_export(const std::vector<std::string>& args) {
-  OptionSpec spec;
-  common_options(spec);
-  spec.with_value.insert({"--case", "--output"});
-  spec.aliases = {{"-o", "--output"}};
-  const Arguments arguments = Arguments::parse(args, spec);
+int archive_export(const std::vector<std::string>& args, Invocation& invocation) {
+  const Arguments arguments = parse(args, "archive export");
   if (!arguments.positional().empty()) throw UsageError{"export chỉ nhận --case và -o"};
   const std::string case_id = arguments.required("--case");
   const std::string output = arguments.required("--output");
-  const auto location = archive_location(arguments);
+  const auto location = archive_location(arguments, invocation);
   pipeline::check_output("-o", output, pipeline::archive_files(location));
   const auto store = archive::Archive::open(location, archive::Archive::OpenMode::existing);
   Diagnostics diagnostics;
@@ -369,17 +317,15 @@ int archive_export(const std::vector<std::string>& args) {
   return kOk;
 }
 
-int archive_withdraw(const std::vector<std::string>& args) {
-  OptionSpec spec;
-  common_options(spec);
-  spec.with_value.insert("--reason");
-  const Arguments arguments = Arguments::parse(args, spec);
+int archive_withdraw(const std::vector<std::string>& args, Invocation& invocation) {
+  const Arguments arguments = parse(args, "archive withdraw");
   if (arguments.positional().size() != 1) throw UsageError{"cần đúng một mã lưu trữ"};
   const auto id = pipeline::parse_archive_id(arguments.positional().front());
   const std::string reason = arguments.required("--reason");
   if (reason.find_first_not_of(" \t") == std::string::npos) throw UsageError{"--reason không được rỗng"};
   const std::string now = read_clock(arguments).iso8601();
-  const auto store = archive::Archive::open(archive_location(arguments), archive::Archive::OpenMode::existing);
+  const auto store =
+      archive::Archive::open(archive_location(arguments, invocation), archive::Archive::OpenMode::existing);
   Diagnostics diagnostics;
   const auto record = store->withdraw(id, reason, now, diagnostics);
   print(diagnostics);
@@ -390,36 +336,36 @@ int archive_withdraw(const std::vector<std::string>& args) {
 
 }  // namespace
 
-int run_archive(const std::vector<std::string>& args, const std::filesystem::path& root) {
+int run_archive(const std::vector<std::string>& args, Invocation& invocation) {
   // --db and --store may come before the command; they are handed to it.
   std::vector<std::string> leading;
   std::size_t at = 0;
-  while (at < args.size() && (args[at] == "--db" || args[at] == "--store" || args[at] == "--time")) {
+  while (at < args.size() && (args[at] == "--db" || args[at] == "--store" || args[at] == "--time" ||
+                              args[at] == "--config" || args[at] == "--resources")) {
     if (at + 1 >= args.size()) throw UsageError{"tùy chọn " + args[at] + " cần một giá trị"};
     leading.push_back(args[at]);
     leading.push_back(args[at + 1]);
     at += 2;
   }
   if (at >= args.size() || args[at] == "--help" || args[at] == "-h") {
-    std::cout << kArchiveHelp;
+    (at >= args.size() ? std::cerr : std::cout) << command_help(command("archive"));
     return at >= args.size() ? kUsage : kOk;
   }
-  const std::string command = args[at];
+  const std::string name = args[at];
   std::vector<std::string> rest(args.begin() + static_cast<std::ptrdiff_t>(at) + 1, args.end());
-  if (wants_help(rest)) {
-    std::cout << kArchiveHelp;
-    return kOk;
-  }
+  if (!find_command("archive " + name))
+    throw UsageError{"không có lệnh archive \"" + name + "\"" + did_you_mean(name, subcommands("archive")) +
+                     " (các lệnh: add, get, search, verify, head, export, withdraw)"};
+  if (print_help(rest, "archive " + name)) return kOk;
   rest.insert(rest.end(), leading.begin(), leading.end());
-  if (command == "add") return archive_add(rest, root);
-  if (command == "get") return archive_get(rest);
-  if (command == "search") return archive_search(rest);
-  if (command == "verify") return archive_verify(rest);
-  if (command == "export") return archive_export(rest);
-  if (command == "head") return archive_head(rest, root);
-  if (command == "withdraw") return archive_withdraw(rest);
-  throw UsageError{"không có lệnh archive \"" + command +
-                   "\" (các lệnh: add, get, search, verify, head, export, withdraw)"};
+  if (name == "add") return archive_add(rest, invocation);
+  if (name == "get") return archive_get(rest, invocation);
+  if (name == "search") return archive_search(rest, invocation);
+  if (name == "verify") return archive_verify(rest, invocation);
+  if (name == "export") return archive_export(rest, invocation);
+  if (name == "head") return archive_head(rest, invocation);
+  if (name == "withdraw") return archive_withdraw(rest, invocation);
+  throw std::logic_error("archive " + name + " is in the option table but has no handler");
 }
 
 }  // namespace vanban::cli

@@ -1,11 +1,13 @@
 #pragma once
-// Command-line parsing: positional arguments and --options, with usage errors in Vietnamese.
+// Command-line parsing against a command's row of the option table (options.hpp), with usage errors in Vietnamese.
 
 #include <map>
 #include <optional>
 #include <set>
 #include <string>
 #include <vector>
+
+#include "cli/options.hpp"
 
 namespace vanban::cli {
 
@@ -14,31 +16,35 @@ struct UsageError {
   std::string message;
 };
 
-/// The options a command accepts: those taking a value, flags, and repeatable ones.
-struct OptionSpec {
-  std::set<std::string> with_value;
-  std::set<std::string> flags;
-  std::set<std::string> repeatable;            ///< subset of with_value
-  std::map<std::string, std::string> aliases;  ///< "-o" → "--output"
-};
-
 /// Parsed arguments of one command.
 class Arguments {
  public:
-  /// Parses `args` (after the command name); throws UsageError on an unknown or incomplete option.
-  static Arguments parse(const std::vector<std::string>& args, const OptionSpec& spec);
+  /// Parses `args` (after the command name) against the command's options and the global ones; throws UsageError on
+  /// an unknown (with the nearest known option), repeated or incomplete option.
+  static Arguments parse(const std::vector<std::string>& args, const CommandDef& command);
 
   [[nodiscard]] const std::vector<std::string>& positional() const { return positional_; }
+  /// The option's value; `name` must be one of the command's options (a bug otherwise: std::logic_error).
   [[nodiscard]] std::optional<std::string> value(const std::string& name) const;
+  /// Every value of a repeatable option, in order.
   [[nodiscard]] std::vector<std::string> values(const std::string& name) const;
-  [[nodiscard]] bool flag(const std::string& name) const { return flags_.count(name) != 0; }
+  /// Whether the flag was given.
+  [[nodiscard]] bool flag(const std::string& name) const;
   /// The value of a required option; throws UsageError when it is missing.
   [[nodiscard]] std::string required(const std::string& name) const;
+  /// Whether the command has this option at all.
+  [[nodiscard]] bool declares(const std::string& name) const;
 
  private:
+  void check_declared(const std::string& name) const;
+
+  const CommandDef* command_ = nullptr;
   std::vector<std::string> positional_;
   std::map<std::string, std::vector<std::string>> values_;
   std::set<std::string> flags_;
 };
+
+/// The option of `command` (or a global one) named by its long name or alias, or nullptr.
+const OptionDef* find_option(const CommandDef& command, const std::string& name);
 
 }  // namespace vanban::cli

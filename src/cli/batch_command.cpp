@@ -10,6 +10,7 @@
 #include <iostream>
 #include <thread>
 
+#include "base/decimal.hpp"
 #include "base/error.hpp"
 #include "base/file_io.hpp"
 #include "cli/common.hpp"
@@ -18,27 +19,6 @@
 namespace vanban::cli {
 
 namespace {
-
-constexpr const char* kBatchHelp =
-    "Cách dùng: vanban batch ĐẦU-VÀO --template TÊN --out THƯ-MỤC [--where ĐIỀU-KIỆN] [--jobs N]\n"
-    "                        [--combined TỆP.pdf] [--duplex] [--force] [--date YYYY-MM-DD] [--set k=v]...\n"
-    "                        [--margins T,B,L,R] [--line-spacing N] [--body-size N]  (như vanban render)\n"
-    "\n"
-    "  ĐẦU-VÀO          tệp sổ (<register>) hoặc thư mục các tệp hồ sơ .xml\n"
-    "  --template TÊN   mẫu văn bản cho mọi hồ sơ\n"
-    "  --out THƯ-MỤC    mỗi hồ sơ một tệp <mã hồ sơ>-<mẫu>.pdf, cùng manifest.csv và manifest.json\n"
-    "  --where ĐK       chỉ các hồ sơ thỏa điều kiện, ví dụ: debtor.outstanding > 0,\n"
-    "                   has(asset.mortgagee), status.condition == \"no-means\",\n"
-    "                   enforcement.mode == \"ex-officio\" (ngôn ngữ điều kiện của mẫu: templates/README.md)\n"
-    "  --jobs N         số luồng song song (mặc định: số lõi CPU); kết quả giống nhau với mọi N\n"
-    "  --combined F     thêm một tệp PDF gộp mọi văn bản theo thứ tự, mỗi văn bản bắt đầu trang mới\n"
-    "  --duplex         trong tệp gộp, mỗi văn bản bắt đầu ở trang lẻ (in hai mặt)\n"
-    "  --force          lập lại cả những tệp đã có và khớp mã băm trong manifest\n"
-    "  --no-repair      không tự chuyển chữ mã cũ (TCVN3, VNI, Windows-1258) sang Unicode\n"
-    "  --date NGÀY      ngày của mọi văn bản (mặc định: hôm nay); hồ sơ được xét như tại ngày đó\n"
-    "\n"
-    "Thứ tự: tên người phải thi hành án theo thứ tự tiếng Việt, rồi mã hồ sơ. Hồ sơ lỗi được báo và bỏ qua;\n"
-    "mã thoát 1 khi có hồ sơ lỗi. Ctrl-C dừng gọn: không để lại tệp dở, manifest ghi những gì đã xong.\n";
 
 std::atomic<bool> g_interrupted{false};
 
@@ -60,8 +40,9 @@ class ProgressReport {
       constexpr int kWidth = 30;
       const int filled = p.total == 0 ? kWidth : static_cast<int>(kWidth * finished / p.total);
       const double remaining = rate > 0 ? static_cast<double>(p.total - finished) / rate : 0;
-      std::fprintf(stderr, "\r[%-*s] %zu/%zu  %.1f văn bản/giây  còn %.0f giây ", kWidth,
-                   std::string(static_cast<std::size_t>(filled), '=').c_str(), finished, p.total, rate, remaining);
+      std::fprintf(stderr, "\r[%-*s] %zu/%zu  %s văn bản/giây  còn %.0f giây ", kWidth,
+                   std::string(static_cast<std::size_t>(filled), '=').c_str(), finished, p.total,
+                   decimal_comma(rate, 1).c_str(), remaining);
       if (finished == p.total) std::fputc('\n', stderr);
       std::fflush(stderr);
       return;
@@ -69,8 +50,8 @@ class ProgressReport {
     const std::size_t step = p.total == 0 ? 0 : finished * 20 / p.total;  // 5% steps
     if (step > last_step_ || finished == p.total) {
       last_step_ = step;
-      std::fprintf(stderr, "batch: %zu/%zu (%zu%%), %.1f văn bản/giây\n", finished, p.total,
-                   p.total == 0 ? 100 : finished * 100 / p.total, rate);
+      std::fprintf(stderr, "lập hàng loạt: %zu/%zu (%zu%%), %s văn bản/giây\n", finished, p.total,
+                   p.total == 0 ? 100 : finished * 100 / p.total, decimal_comma(rate, 1).c_str());
     }
   }
 
@@ -87,24 +68,17 @@ class ProgressReport {
 
 }  // namespace
 
-int run_batch(const std::vector<std::string>& args, const std::filesystem::path& root) {
-  if (wants_help(args)) {
-    std::cout << kBatchHelp;
-    return kOk;
-  }
-  OptionSpec spec;
-  spec.with_value = {"--template", "--out", "--where",   "--jobs",         "--combined",
-                     "--date",     "--set", "--margins", "--line-spacing", "--body-size"};
-  spec.flags = {"--force", "--duplex", "--no-repair"};
-  spec.repeatable = {"--set"};
-  const Arguments arguments = Arguments::parse(args, spec);
+int run_batch(const std::vector<std::string>& args, Invocation& invocation) {
+  if (print_help(args, "batch")) return kOk;
+  const Arguments arguments = parse(args, "batch");
   if (arguments.positional().size() != 1) throw UsageError{"cần đúng một đầu vào: tệp sổ hoặc thư mục hồ sơ"};
-  const auto engine = load_engine(root);
+  const auto engine = load_engine(invocation);
+  const config::Settings& settings = invocation.configuration().settings;
   pipeline::BatchOptions options;
-  options.render = render_options(arguments, *engine, today_in_vietnam());
+  options.render = render_options(arguments, *engine, today_in_vietnam(), settings);
   // Letters of a wave are dated the day they are made, and see the cases as they stand that day.
   if (!options.render.date) options.render.date = options.render.today;
-  options.out_dir = arguments.required("--out");
+  options.out_dir = arguments.required("--output");
   options.where = arguments.value("--where").value_or("");
   options.force = arguments.flag("--force");
   options.duplex = arguments.flag("--duplex");
@@ -113,7 +87,8 @@ int run_batch(const std::vector<std::string>& args, const std::filesystem::path&
     options.combined = *combined;
   }
   options.jobs = std::max(1U, std::thread::hardware_concurrency());
-  if (const auto jobs = arguments.value("--jobs")) options.jobs = pipeline::parse_jobs(*jobs);
+  if (const auto jobs = arguments.value("--jobs").value_or(settings.batch_jobs.value_or("")); !jobs.empty())
+    options.jobs = pipeline::parse_jobs(jobs);
 
   // The files of a folder are read on the batch's threads, then reported in order.
   auto files = pipeline::read_case_files(*engine, pipeline::case_files(arguments.positional().front()),
@@ -159,12 +134,12 @@ int run_batch(const std::vector<std::string>& args, const std::filesystem::path&
   }
   const double seconds = progress.elapsed();
   std::fprintf(stderr,
-               "xong: %zu, bỏ qua (đã có): %zu, không áp dụng: %zu, lỗi: %zu, thời gian: %.2f giây, %.1f văn "
-               "bản/giây\n",
-               done, skipped, not_applicable, failed, seconds, seconds > 0 ? static_cast<double>(done) / seconds : 0.0);
+               "xong: %zu, bỏ qua (đã có): %zu, không áp dụng: %zu, lỗi: %zu, thời gian: %s giây, %s văn bản/giây\n",
+               done, skipped, not_applicable, failed, decimal_comma(seconds, 2).c_str(),
+               decimal_comma(seconds > 0 ? static_cast<double>(done) / seconds : 0.0, 1).c_str());
   if (g_interrupted.load()) {
-    std::fprintf(stderr, "đã dừng theo yêu cầu: %zu/%zu hồ sơ đã xong, manifest ghi những hồ sơ này\n", items.size(),
-                 runner.planned());
+    std::fprintf(stderr, "đã dừng theo yêu cầu: %zu/%zu hồ sơ đã xong, manifest.csv ghi những hồ sơ này\n",
+                 items.size(), runner.planned());
     return kInterrupted;
   }
   return failed > 0 ? kInputRejected : kOk;

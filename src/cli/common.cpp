@@ -3,13 +3,10 @@
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
+#include <stdexcept>
 
 #include "base/error.hpp"
 #include "base/file_io.hpp"
-
-#ifndef VANBAN_RESOURCE_DIR
-#define VANBAN_RESOURCE_DIR "."
-#endif
 
 namespace vanban::cli {
 
@@ -36,19 +33,66 @@ sign::Moment read_clock(const Arguments& arguments) {
   return sign::Moment::from_unix(seconds, 7 * 60);
 }
 
-std::filesystem::path resource_root(const std::optional<std::string>& option) {
-  if (option) return *option;
-  if (const char* home = std::getenv("VANBAN_HOME"); home != nullptr && *home != '\0') return home;
-  return VANBAN_RESOURCE_DIR;
+namespace {
+std::optional<std::string> environment(const char* name) {
+  const char* value = std::getenv(name);
+  if (value == nullptr || *value == '\0') return std::nullopt;
+  return std::string(value);
+}
+}  // namespace
+
+Invocation::Invocation(const std::vector<std::string>& args) {
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (arg == "--") break;
+    for (const char* name : {"--resources", "--config"}) {
+      const std::string option(name);
+      std::optional<std::string> value;
+      if (arg == option && i + 1 < args.size()) value = args[++i];
+      else if (arg.rfind(option + "=", 0) == 0) value = arg.substr(option.size() + 1);
+      if (!value) continue;
+      (option == "--resources" ? surroundings_.resources_option : surroundings_.config_option) =
+          std::filesystem::path(*value);
+      break;
+    }
+  }
+  surroundings_.home_variable = environment("VANBAN_HOME");
+  surroundings_.config_variable = environment("VANBAN_CONFIG");
+  std::error_code ec;
+  surroundings_.executable = std::filesystem::read_symlink("/proc/self/exe", ec);
 }
 
-std::unique_ptr<pipeline::Engine> load_engine(const std::filesystem::path& root) {
+const pipeline::Configuration& Invocation::configuration() {
+  if (!configuration_) {
+    Diagnostics diagnostics;
+    try {
+      configuration_ =
+          pipeline::load_configuration(surroundings_, pipeline::SystemPlaces::of_this_build(), diagnostics);
+    } catch (...) {
+      print(diagnostics);
+      throw;
+    }
+    print(diagnostics);
+  }
+  return *configuration_;
+}
+
+const pipeline::ResourcePaths& Invocation::resources() {
+  if (!resources_)
+    resources_ = pipeline::locate_resources(surroundings_, configuration(), pipeline::SystemPlaces::of_this_build());
+  return *resources_;
+}
+
+std::unique_ptr<pipeline::Engine> load_engine(Invocation& invocation) {
+  const auto& paths = invocation.resources();
   Diagnostics diagnostics;
-  auto engine = pipeline::Engine::load(pipeline::ResourcePaths::under(root), diagnostics);
+  auto engine = pipeline::Engine::load(paths, diagnostics, invocation.configuration().settings.office);
   print(diagnostics);
   if (!engine)
-    throw Error(errors::kResourceErrors,
-                "mẫu văn bản hoặc dữ liệu pháp luật trong " + root.string() + " có lỗi (xem ở trên)", root.string());
+    throw Error(
+        errors::kResourceErrors,
+        "mẫu văn bản hoặc dữ liệu pháp luật trong " + paths.templates.parent_path().string() + " có lỗi (xem ở trên)",
+        paths.templates.parent_path().string());
   return engine;
 }
 
@@ -63,22 +107,39 @@ text::RepairMode repair_mode(const Arguments& arguments) {
   return arguments.flag("--no-repair") ? text::RepairMode::keep : text::RepairMode::repair;
 }
 
-bool wants_help(const std::vector<std::string>& args) {
-  for (const auto& arg : args)
-    if (arg == "--help" || arg == "-h") return true;
+const CommandDef& command(const std::string& name) {
+  const CommandDef* found = find_command(name);
+  if (found == nullptr) throw std::logic_error("the option table has no command " + name);
+  return *found;
+}
+
+Arguments parse(const std::vector<std::string>& args, const std::string& command_name) {
+  return Arguments::parse(args, command(command_name));
+}
+
+bool print_help(const std::vector<std::string>& args, const std::string& command_name) {
+  for (const auto& arg : args) {
+    if (arg == "--") break;
+    if (arg == "--help" || arg == "-h") {
+      std::cout << command_help(command(command_name));
+      return true;
+    }
+  }
   return false;
 }
 
-pipeline::RenderOptions render_options(const Arguments& arguments, const pipeline::Engine& engine, model::Date today) {
+pipeline::RenderOptions render_options(const Arguments& arguments, const pipeline::Engine& engine, model::Date today,
+                                       const config::Settings& settings) {
   pipeline::RenderRequest request;
   request.template_name = arguments.required("--template");
   request.date = arguments.value("--date");
-  request.number = arguments.value("--number");
+  if (arguments.declares("--number")) request.number = arguments.value("--number");
   request.signer = arguments.value("--signer");
   request.parameters = arguments.values("--set");
   request.margins = arguments.value("--margins");
   request.line_spacing = arguments.value("--line-spacing");
   request.body_size = arguments.value("--body-size");
+  pipeline::apply_defaults(request, settings);
   return pipeline::render_options(engine, request, today);
 }
 

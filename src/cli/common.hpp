@@ -13,7 +13,9 @@
 #include "base/bytes.hpp"
 #include "base/diagnostics.hpp"
 #include "cli/arguments.hpp"
+#include "cli/options.hpp"
 #include "pipeline/engine.hpp"
+#include "pipeline/installation.hpp"
 #include "pipeline/request.hpp"
 #include "pipeline/signing.hpp"
 
@@ -35,13 +37,32 @@ model::Date today_in_vietnam();
 /// fixes it for tests (a usage error when it is not ISO 8601).
 sign::Moment read_clock(const Arguments& arguments);
 
-/// The resource root: the --resources option, else $VANBAN_HOME, else the source tree the binary was built from.
-std::filesystem::path resource_root(const std::optional<std::string>& option);
+/// Where this run is: the global options, the environment and the program's path, read once; the configuration file
+/// and the resources are found (by pipeline) the first time a command asks for them.
+class Invocation {
+ public:
+  /// Reads --resources and --config wherever they stand in `args` (before "--"), $VANBAN_HOME, $VANBAN_CONFIG and
+  /// the program's own path.
+  explicit Invocation(const std::vector<std::string>& args);
 
-/// Loads templates, law data and fonts; throws vanban::Error (exit 3) when they are missing or wrong.
-std::unique_ptr<pipeline::Engine> load_engine(const std::filesystem::path& root);
+  /// The configuration file and its settings (loaded once; vanban::Error when it is wrong).
+  const pipeline::Configuration& configuration();
+  /// The resources (found once; vanban::Error naming every place looked at when there are none).
+  const pipeline::ResourcePaths& resources();
+  /// What the front end read about where it runs.
+  [[nodiscard]] const pipeline::Surroundings& surroundings() const { return surroundings_; }
 
-/// Reads an input file; prints "PATH: error: [E0100] …" and returns nullopt when it cannot be read.
+ private:
+  pipeline::Surroundings surroundings_;
+  std::optional<pipeline::Configuration> configuration_;
+  std::optional<pipeline::ResourcePaths> resources_;
+};
+
+/// Loads templates, law data and fonts with the office profile; throws vanban::Error (exit 3) when they are missing
+/// or wrong.
+std::unique_ptr<pipeline::Engine> load_engine(Invocation& invocation);
+
+/// Reads an input file; prints "PATH: lỗi: [E0100] …" and returns nullopt when it cannot be read.
 std::optional<Bytes> read_input(const std::string& path);
 
 /// Whether text in legacy encodings is repaired (the default) or kept as read (--no-repair).
@@ -51,28 +72,36 @@ text::RepairMode repair_mode(const Arguments& arguments);
 /// else the terminal, echo off (signing_commands.cpp).
 sign::PassphraseSource passphrase_source(const std::optional<std::string>& variable);
 
-/// Whether --help or -h is among the arguments.
-bool wants_help(const std::vector<std::string>& args);
+/// The command of the option table with this name (a bug when there is none: std::logic_error).
+const CommandDef& command(const std::string& name);
 
-/// Options shared by render and batch: --template, --date, --number, --signer, --set and the page geometry,
-/// checked by pipeline (pipeline::RequestError, a usage error, when one cannot be used).
-pipeline::RenderOptions render_options(const Arguments& arguments, const pipeline::Engine& engine, model::Date today);
+/// Parses a command's arguments against its row of the option table.
+Arguments parse(const std::vector<std::string>& args, const std::string& command_name);
+
+/// When --help or -h is among the arguments (before any "--"), prints the command's help and returns true.
+bool print_help(const std::vector<std::string>& args, const std::string& command_name);
+
+/// Options shared by render and batch: --template, --date, --number, --signer, --set and the page geometry, with the
+/// configuration's [render] defaults, checked by pipeline (pipeline::RequestError, a usage error, when one cannot be
+/// used).
+pipeline::RenderOptions render_options(const Arguments& arguments, const pipeline::Engine& engine, model::Date today,
+                                       const config::Settings& settings);
 
 /// `vanban render CASE.xml --template NAME -o OUT.pdf …` (main.cpp): one document, written atomically.
-int run_render(const std::vector<std::string>& args, const std::filesystem::path& root);
+int run_render(const std::vector<std::string>& args, Invocation& invocation);
 /// `vanban validate FILE.xml…` (main.cpp): every problem of every file; exit 1 when any has an error.
-int run_validate(const std::vector<std::string>& args, const std::filesystem::path& root);
+int run_validate(const std::vector<std::string>& args, Invocation& invocation);
 /// `vanban templates [--for CASE.xml] [--check] [--describe NAME]` (main.cpp): lists or checks the templates.
-int run_templates(const std::vector<std::string>& args, const std::filesystem::path& root);
+int run_templates(const std::vector<std::string>& args, Invocation& invocation);
 /// `vanban batch INPUT --template NAME --out DIR …` (batch_command.cpp): one template for a register or folder.
-int run_batch(const std::vector<std::string>& args, const std::filesystem::path& root);
+int run_batch(const std::vector<std::string>& args, Invocation& invocation);
 /// `vanban sign IN.pdf -o OUT.pdf …` (signing_commands.cpp): reads the files, the clock and the passphrase,
 /// signs, writes atomically.
-int run_sign(const std::vector<std::string>& args, const std::filesystem::path& root);
+int run_sign(const std::vector<std::string>& args, Invocation& invocation);
 /// `vanban verify FILE.pdf [--trust CA.pem]…` (signing_commands.cpp): prints a report; exit 0 only when every
 /// signature holds.
-int run_verify(const std::vector<std::string>& args);
+int run_verify(const std::vector<std::string>& args, Invocation& invocation);
 /// `vanban archive [--db …] [--store DIR] COMMAND …` (archive_command.cpp): the archive of signed documents.
-int run_archive(const std::vector<std::string>& args, const std::filesystem::path& root);
+int run_archive(const std::vector<std::string>& args, Invocation& invocation);
 
 }  // namespace vanban::cli

@@ -10,50 +10,18 @@
 #include <iostream>
 #include <optional>
 
+#include "api/answers.hpp"
 #include "base/file_io.hpp"
 #include "cli/arguments.hpp"
 #include "cli/common.hpp"
 #include "pipeline/engine.hpp"
+#include "pipeline/office.hpp"
 #include "pipeline/signing.hpp"
 #include "pipeline/verification.hpp"
 
 namespace vanban::cli {
 
 namespace {
-
-constexpr const char* kSignHelp =
-    "Cách dùng: vanban sign VÀO.pdf -o RA.pdf (--key KHÓA.pem --cert CHỨNG-THƯ.pem [--chain CHUỖI.pem]\n"
-    "                    | --p12 TỆP.p12) [--pass-env BIẾN] [--reason LÝ-DO] [--location NƠI-KÝ]\n"
-    "                    [--field TÊN] [--appearance signer|agency|none] [--image ẢNH.png]\n"
-    "                    [--number SỐ/KÝ-HIỆU] [--allow-expired]\n"
-    "\n"
-    "Ký số PAdES (B-B: ETSI.CAdES.detached, SHA-256) bằng một bản cập nhật nối thêm: mọi byte của tệp gốc\n"
-    "được giữ nguyên, chữ ký trước vẫn hợp lệ. Thứ tự theo Nghị định 30: người có thẩm quyền ký trước,\n"
-    "cơ quan ký sau.\n"
-    "\n"
-    "  -o, --output F      tệp PDF đã ký (ghi vào tệp tạm rồi đổi tên; không ghi gì khi có lỗi); \"-\": đầu ra chuẩn\n"
-    "  --key, --cert       khóa riêng và chứng thư số (PEM); --chain: chứng thư trung gian (PEM)\n"
-    "  --p12 TỆP           khóa và chứng thư trong một tệp PKCS#12 (.p12/.pfx)\n"
-    "  --pass-env BIẾN     lấy mật khẩu từ biến môi trường BIẾN; không có thì hỏi (không hiện chữ khi gõ).\n"
-    "                      Mật khẩu không bao giờ được đưa trên dòng lệnh\n"
-    "  --appearance KIỂU   signer: ảnh chữ ký vào ô chữ ký trống, giữa chức vụ và họ tên;\n"
-    "                      agency: ảnh con dấu trùm lên khoảng 1/3 ảnh chữ ký bên trái; không có --image thì\n"
-    "                      khối chữ 10 pt ở góc trên bên phải trang đầu (văn bản kèm theo): số/ký hiệu và\n"
-    "                      thời gian ký theo ISO 8601; none: chữ ký không hiển thị.\n"
-    "                      Mặc định: signer khi có --image, nếu không thì none\n"
-    "  --image ẢNH.png     ảnh chữ ký (xanh) hoặc con dấu (đỏ), nền trong suốt\n"
-    "  --field TÊN         tên trường chữ ký (mặc định: ô trống \"signer\"/\"agency\" nếu có, nếu không tạo mới)\n"
-    "  --number SỐ         số/ký hiệu in trong khối chữ của văn bản kèm theo, ví dụ 123/QĐ-CCTHADS\n"
-    "  --reason, --location  lý do và nơi ký, ghi trong chữ ký\n"
-    "  --allow-expired     chứng thư hết hạn (hoặc chưa có hiệu lực) chỉ là cảnh báo thay vì lỗi\n";
-
-constexpr const char* kVerifyHelp =
-    "Cách dùng: vanban verify TỆP.pdf [--trust GỐC.pem]...\n"
-    "\n"
-    "Liệt kê và kiểm tra mọi chữ ký số: người ký và chứng thư, thời điểm ký, phạm vi ký, tính toàn vẹn (giá\n"
-    "trị băm), chữ ký CMS, chuỗi chứng thư tới gốc tin cậy (--trust, có thể lặp lại), và phần được thêm vào\n"
-    "sau chữ ký cuối. Mã thoát 0 chỉ khi mọi chữ ký hợp lệ, phủ đúng phiên bản của nó, và chữ ký cuối phủ\n"
-    "toàn bộ tệp.\n";
 
 // Reads a line from the terminal with echo off; nullopt when there is no terminal.
 std::optional<std::string> prompt_passphrase() {
@@ -146,17 +114,9 @@ sign::PassphraseSource passphrase_source(const std::optional<std::string>& varia
   return [] { return prompt_passphrase(); };
 }
 
-int run_sign(const std::vector<std::string>& args, const std::filesystem::path& root) {
-  if (wants_help(args)) {
-    std::cout << kSignHelp;
-    return kOk;
-  }
-  OptionSpec spec;
-  spec.with_value = {"--output",   "--key",   "--cert",       "--chain", "--p12",    "--pass-env", "--reason",
-                     "--location", "--field", "--appearance", "--image", "--number", "--time"};
-  spec.flags = {"--allow-expired"};
-  spec.aliases = {{"-o", "--output"}};
-  const Arguments arguments = Arguments::parse(args, spec);
+int run_sign(const std::vector<std::string>& args, Invocation& invocation) {
+  if (print_help(args, "sign")) return kOk;
+  const Arguments arguments = parse(args, "sign");
   if (arguments.positional().size() != 1) throw UsageError{"cần đúng một tệp PDF để ký (xem vanban sign --help)"};
   const std::string input = arguments.positional().front();
   const std::string output = arguments.required("--output");
@@ -168,6 +128,15 @@ int run_sign(const std::vector<std::string>& args, const std::filesystem::path& 
   request.keys = {path("--key"), path("--cert"), path("--chain"), path("--p12")};
   request.appearance = arguments.value("--appearance");
   request.image = path("--image");
+  // The office's images from the configuration, instead of a path on the command line.
+  if (arguments.flag("--seal") || arguments.value("--officer")) {
+    if (request.image || (arguments.flag("--seal") && arguments.value("--officer")))
+      throw UsageError{"--image, --seal và --officer: chỉ dùng một"};
+    const auto& settings = invocation.configuration().settings;
+    request.image = pipeline::office_image(settings.office ? &*settings.office : nullptr, arguments.flag("--seal"),
+                                           arguments.value("--officer"));
+    if (!request.appearance && arguments.flag("--seal")) request.appearance = "agency";
+  }
   request.field = arguments.value("--field").value_or("");
   request.reason = arguments.value("--reason").value_or("");
   request.location = arguments.value("--location").value_or("");
@@ -189,28 +158,26 @@ int run_sign(const std::vector<std::string>& args, const std::filesystem::path& 
   if (!pdf || !identity) return kInputRejected;
   Diagnostics signing;
   const auto signed_pdf =
-      pipeline::sign_document(*pdf, input, *identity, request, time, pipeline::ResourcePaths::under(root), signing);
+      pipeline::sign_document(*pdf, input, *identity, request, time, invocation.resources(), signing);
   print(signing);
   if (!signed_pdf) return kInputRejected;
   write_output(output, *signed_pdf, inputs);
   return kOk;
 }
 
-int run_verify(const std::vector<std::string>& args) {
-  if (wants_help(args)) {
-    std::cout << kVerifyHelp;
-    return kOk;
-  }
-  OptionSpec spec;
-  spec.with_value = {"--trust", "--time"};
-  spec.repeatable = {"--trust"};
-  const Arguments arguments = Arguments::parse(args, spec);
+int run_verify(const std::vector<std::string>& args, Invocation& invocation) {
+  if (print_help(args, "verify")) return kOk;
+  const Arguments arguments = parse(args, "verify");
   if (arguments.positional().size() != 1) throw UsageError{"cần đúng một tệp PDF để kiểm tra"};
   const std::string path = arguments.positional().front();
   sign::VerifyOptions options;
   options.now = read_clock(arguments);
   bool readable = true;
-  for (const auto& trust : arguments.values("--trust")) {
+  std::vector<std::string> trust_files = arguments.values("--trust");
+  if (trust_files.empty())
+    for (const auto& file : pipeline::configured_trust_anchors(invocation.configuration()))
+      trust_files.push_back(file.string());
+  for (const auto& trust : trust_files) {
     auto pem = read_input(trust);
     readable = readable && pem.has_value();
     if (pem) options.trusted_roots_pem.push_back(std::move(*pem));
@@ -221,8 +188,12 @@ int run_verify(const std::vector<std::string>& args) {
   const auto verification = pipeline::verify_document(*pdf, options, SourceLoc{make_file_name(path)}, diagnostics);
   print(diagnostics);
   if (!verification) return kInputRejected;
-  print_report(path, *verification, options.now.offset_minutes);
-  print(verification->verdict);
+  if (arguments.flag("--json")) {
+    std::cout << api::verification(path, *verification, options.now.offset_minutes);
+  } else {
+    print_report(path, *verification, options.now.offset_minutes);
+    print(verification->verdict);
+  }
   return verification->holds() ? kOk : kInputRejected;
 }
 

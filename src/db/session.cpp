@@ -101,9 +101,11 @@ void Session::fail(const std::string& what, const std::exception& error) const {
     for (auto at = detail.find(password_); at != std::string::npos; at = detail.find(password_, at + 3))
       detail.replace(at, password_.size(), "***");
   }
+  // The library's own words (English) stay, marked with the library's name, after vanban's.
+  const std::string library = backend_ == Backend::sqlite ? "SQLite" : "PostgreSQL";
   if (dynamic_cast<const Poco::Data::SQLite::CorruptImageException*>(&error) != nullptr)
-    throw Error("E0761", name() + " bị hỏng hoặc không phải là SQLite (" + detail + ")");
-  throw Error("E0762", name() + ": " + what + ": " + detail);
+    throw Error("E0761", name() + " bị hỏng hoặc không phải là SQLite (" + library + ": " + detail + ")");
+  throw Error("E0762", name() + ": " + what + " (" + library + ": " + detail + ")");
 }
 
 void Session::execute(std::string_view sql, const std::vector<Value>& parameters) {

@@ -33,6 +33,26 @@ std::optional<Date> Date::parse_iso(std::string_view text) {
   return from_ymd(parts[0], parts[1], parts[2]);
 }
 
+std::optional<Date> Date::parse(std::string_view text) {
+  if (text.find('/') == std::string_view::npos) return parse_iso(text);
+  int parts[3] = {0, 0, 0};
+  std::size_t digits[3] = {0, 0, 0};
+  std::size_t part = 0;
+  for (const char c : text) {
+    if (c == '/') {
+      if (++part > 2) return std::nullopt;
+    } else if (c >= '0' && c <= '9') {
+      parts[part] = parts[part] * 10 + (c - '0');
+      ++digits[part];
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (part != 2 || digits[0] < 1 || digits[0] > 2 || digits[1] < 1 || digits[1] > 2 || digits[2] != 4)
+    return std::nullopt;
+  return from_ymd(parts[2], parts[1], parts[0]);
+}
+
 // Days from civil, after H. Hinnant's public-domain algorithm.
 std::int64_t Date::days() const {
   const std::int64_t y = year_ - (month_ <= 2 ? 1 : 0);
@@ -67,6 +87,12 @@ Date Date::plus_days(std::int64_t count) const { return from_days(days() + count
 std::string Date::to_iso() const {
   char buffer[16];
   std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year_, month_, day_);
+  return buffer;
+}
+
+std::string Date::to_dmy() const {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%02d/%02d/%04d", day_, month_, year_);
   return buffer;
 }
 

@@ -17,6 +17,8 @@ class Date {
   static std::optional<Date> from_ymd(int year, int month, int day);
   /// Parses exactly "YYYY-MM-DD".
   static std::optional<Date> parse_iso(std::string_view text);
+  /// Parses a date as clerks and programs write it: "dd/mm/yyyy" (a one-digit day or month too) or "yyyy-mm-dd".
+  static std::optional<Date> parse(std::string_view text);
   /// The date `days` days after 1970-01-01 (negative before).
   static Date from_days(std::int64_t days);
 
@@ -30,6 +32,8 @@ class Date {
   [[nodiscard]] Date plus_days(std::int64_t days) const;
   /// "YYYY-MM-DD".
   [[nodiscard]] std::string to_iso() const;
+  /// "dd/mm/yyyy", as clerks write dates.
+  [[nodiscard]] std::string to_dmy() const;
 
   friend bool operator==(const Date&, const Date&) = default;
   friend std::strong_ordering operator<=>(const Date& a, const Date& b) { return a.days() <=> b.days(); }

@@ -31,8 +31,12 @@ std::shared_ptr<const FontSet> FontSet::load(const std::filesystem::path& direct
     if (!bytes) throw Error(errors::kResource, "không đọc được phông chữ: " + problem, path.string());
     set->fonts_[f] = std::make_unique<TrueTypeFont>(TrueTypeFont::parse(std::move(*bytes), path.string()));
     const TrueTypeFont& font = *set->fonts_[f];
-    if (font.postscript_name().empty())
-      throw Error(errors::kResource, "phông chữ không có tên PostScript", path.string());
+    // The bundled fonts/ and Debian's fonts-liberation2 are both Liberation Serif; any other font would lay out
+    // differently from what Nghị định 30's measurements were checked with.
+    if (font.postscript_name().rfind("LiberationSerif", 0) != 0)
+      throw Error(errors::kResource,
+                  "phông chữ không phải Liberation Serif (tên PostScript \"" + font.postscript_name() + "\")",
+                  path.string());
     const int em = font.units_per_em();
     auto& widths = set->widths_[f];
     widths.assign(65536, -1);

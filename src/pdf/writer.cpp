@@ -426,7 +426,12 @@ void hash_text(HPDF_MD5_CTX& md5, std::string_view text) {
 
 // ---- PDF/A-1b ------------------------------------------------------------------------------------
 
-constexpr const char* kProducer = "vanban";
+#ifndef VANBAN_VERSION
+#define VANBAN_VERSION "0.0.0"
+#endif
+// The Producer names the program and its version (never the git revision: the same input gives the same bytes from
+// every build of one version).
+constexpr const char* kProducer = "vanban " VANBAN_VERSION;
 constexpr HPDF_UINT kPagesPerNode = 1024;
 constexpr const char* kOutputCondition = "sRGB IEC61966-2.1";
 

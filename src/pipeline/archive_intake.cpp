@@ -58,6 +58,7 @@ std::optional<archive::SignatureCheck> archive_signature_check(std::string_view 
 
 archive::Query archive_query(const ArchiveSearchRequest& request) {
   archive::Query query;
+  query.text = request.text;
   query.case_id = request.case_id;
   query.number = request.number;
   query.party = request.party;

@@ -33,6 +33,7 @@ std::vector<std::filesystem::path> archive_files(const archive::Location& locati
 
 /// An archive search as the front end received it (absent or empty: not restricted).
 struct ArchiveSearchRequest {
+  std::string text;  ///< free text: a party's name, a số/ký hiệu or words of the trích yếu
   std::string case_id;
   std::string number;
   std::string party;

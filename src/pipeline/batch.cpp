@@ -36,7 +36,6 @@ constexpr const char* kManifestJson = "manifest.json";
 // resumes from. Folded into the manifest and removed when a run ends.
 constexpr const char* kJournal = "manifest.journal";
 constexpr const char* kLock = ".vanban-batch.lock";
-constexpr const char* kManifestHeader = "case_id,debtor,amount,file,sha256,status,message\n";
 
 // A case id used as it is in a file name: ASCII letters, digits, '-', '_', '.', not starting with '.', short.
 constexpr std::size_t kPlainIdLength = 64;
@@ -44,6 +43,7 @@ constexpr std::size_t kPlainIdLength = 64;
 constexpr std::size_t kReadableLength = 48;
 constexpr std::size_t kHashDigits = 12;
 
+// The state as manifest.json writes it (for programs).
 std::string_view status_name(ItemStatus status) {
   switch (status) {
     case ItemStatus::done: return "done";
@@ -53,6 +53,20 @@ std::string_view status_name(ItemStatus status) {
   }
   return "failed";
 }
+
+// The state as manifest.csv writes it (for the clerk who opens it in a spreadsheet).
+std::string_view status_text(ItemStatus status) {
+  switch (status) {
+    case ItemStatus::done: return "đã lập";
+    case ItemStatus::skipped: return "đã có";
+    case ItemStatus::failed: return "lỗi";
+    case ItemStatus::not_applicable: return "không áp dụng";
+  }
+  return "lỗi";
+}
+
+// A UTF-8 byte order mark: spreadsheet programs then read the Vietnamese names as UTF-8.
+constexpr const char* kByteOrderMark = "\xEF\xBB\xBF";
 
 std::string csv_field(const std::string& value) {
   if (value.find_first_of(",\"\n\r") == std::string::npos) return value;
@@ -91,14 +105,18 @@ std::vector<std::string> csv_fields(const std::string& line) {
 // wins).
 std::map<std::string, std::string> previous_hashes(const std::filesystem::path& dir) {
   std::map<std::string, std::string> hashes;
+  const auto written = [](const std::string& state) {
+    return state == status_text(ItemStatus::done) || state == status_text(ItemStatus::skipped) ||
+           state == status_name(ItemStatus::done) || state == status_name(ItemStatus::skipped);
+  };
   for (const char* name : {kManifestCsv, kJournal}) {
     std::ifstream in(dir / name);
     std::string line;
     while (std::getline(in, line)) {
       const auto fields = csv_fields(line);
-      if (fields.size() < 6 || fields[0] == "case_id") continue;  // the header, or a line cut short by a crash
-      if ((fields[5] == "done" || fields[5] == "skipped") && fields[4].size() == 64) hashes[fields[3]] = fields[4];
-      else hashes.erase(fields[3]);
+      if (fields.size() < 6) continue;  // a line cut short by a crash
+      if (written(fields[5]) && fields[4].size() == 64) hashes[fields[3]] = fields[4];
+      else hashes.erase(fields[3]);  // the header, or a case that failed since
     }
   }
   return hashes;
@@ -107,7 +125,7 @@ std::map<std::string, std::string> previous_hashes(const std::filesystem::path& 
 // One manifest line (without its end).
 std::string csv_line(const BatchItem& item) {
   return csv_field(item.case_id) + "," + csv_field(item.debtor) + "," + std::to_string(item.amount) + "," +
-         csv_field(item.file) + "," + item.sha256 + "," + std::string(status_name(item.status)) + "," +
+         csv_field(item.file) + "," + item.sha256 + "," + std::string(status_text(item.status)) + "," +
          csv_field(item.message);
 }
 
@@ -157,7 +175,7 @@ void remove_temporaries(const std::filesystem::path& dir) {
 }
 
 void write_manifests(const std::filesystem::path& dir, const std::vector<BatchItem>& items) {
-  std::string csv = kManifestHeader;
+  std::string csv = std::string(kByteOrderMark) + kManifestHeader + "\n";
   std::string json = "[\n";
   for (std::size_t i = 0; i < items.size(); ++i) {
     const BatchItem& item = items[i];

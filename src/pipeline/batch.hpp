@@ -19,6 +19,12 @@ namespace vanban::pipeline {
 /// (the template's applies="…" does not hold for the case on the letters' date: nothing is drafted).
 enum class ItemStatus { done, skipped, failed, not_applicable };
 
+/// The header of manifest.csv (after a UTF-8 byte order mark): the columns in Vietnamese, for a spreadsheet; its
+/// states are "đã lập", "đã có", "lỗi" and "không áp dụng". manifest.json keeps keys and states for programs (done,
+/// skipped, failed, not-applicable).
+inline constexpr const char* kManifestHeader =
+    "mã hồ sơ,người phải thi hành án,số tiền còn phải thi hành (đồng),tệp,SHA-256,trạng thái,ghi chú";
+
 /// One line of the manifest.
 struct BatchItem {
   std::string case_id;

@@ -28,9 +28,10 @@ archive::ChainHead parse_chain_head(const std::string& text) {
   head.hash = colon == std::string::npos ? std::string() : text.substr(colon + 1);
   if (seq.empty() || seq.size() > 18 || seq.find_first_not_of("0123456789") != std::string::npos ||
       !is_hex_digest(head.hash))
-    throw RequestError("--expect-head \"" + text +
-                       "\" phải có dạng SỐ:MÃ-BĂM (số bản ghi, dấu hai chấm, 64 chữ số hex), như lệnh archive verify "
-                       "và archive head in ra");
+    throw RequestError(
+        "--expect-head \"" + text +
+        "\" phải có dạng SỐ:MÃ-BĂM (số bản ghi, dấu hai chấm, 64 chữ số thập lục phân), như lệnh archive verify "
+        "và archive head in ra");
   head.seq = std::stoll(seq);
   return head;
 }

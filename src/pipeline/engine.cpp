@@ -5,10 +5,12 @@
 #include "base/error.hpp"
 #include "base/file_io.hpp"
 #include "base/line_index.hpp"
+#include "base/suggest.hpp"
 #include "base/system_error.hpp"
 #include "layout/layout.hpp"
 #include "pdf/font_set.hpp"
 #include "pdf/writer.hpp"
+#include "pipeline/office.hpp"
 #include "rules/law.hpp"
 #include "templating/template_set.hpp"
 #include "text/case_mapping.hpp"
@@ -49,10 +51,32 @@ std::vector<templating::TemplateSource> template_sources(const std::filesystem::
   std::sort(sources.begin(), sources.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
   return sources;
 }
+
+std::vector<templating::TemplateSource> template_sources(const std::filesystem::path& root,
+                                                         const std::optional<std::filesystem::path>& overrides,
+                                                         std::size_t& overridden) {
+  auto sources = template_sources(root);
+  if (!overrides) return sources;
+  // The office's own templates replace the installed ones of the same name, and may add new ones.
+  for (auto& own : template_sources(*overrides)) {
+    const auto same = std::find_if(sources.begin(), sources.end(), [&](const auto& s) { return s.name == own.name; });
+    if (same != sources.end()) *same = std::move(own);
+    else sources.push_back(std::move(own));
+    ++overridden;
+  }
+  std::sort(sources.begin(), sources.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+  return sources;
+}
+
 }  // namespace
 
 ResourcePaths ResourcePaths::under(const std::filesystem::path& root) {
-  return ResourcePaths{root / "templates", root / "fonts", root / "rules", root / "schemas"};
+  ResourcePaths paths;
+  paths.templates = root / "templates";
+  paths.fonts = root / "fonts";
+  paths.rules = root / "rules";
+  paths.schemas = root / "schemas";
+  return paths;
 }
 
 struct Engine::Rendered {
@@ -69,14 +93,17 @@ struct Engine::Filter {
 Engine::Engine() = default;
 Engine::~Engine() = default;
 
-std::unique_ptr<Engine> Engine::load(const ResourcePaths& paths, Diagnostics& diagnostics) {
+std::unique_ptr<Engine> Engine::load(const ResourcePaths& paths, Diagnostics& diagnostics,
+                                     std::optional<model::OfficeProfile> office) {
   std::unique_ptr<Engine> engine(new Engine());
+  engine->office_ = std::move(office);
   const std::filesystem::path law_file = paths.rules / "law.xml";
-  const std::filesystem::path calendar_file = paths.rules / "calendar.xml";
+  const std::filesystem::path calendar_file = paths.override_calendar.value_or(paths.rules / "calendar.xml");
   auto regimes = rules::LawBook::parse(read_resource(law_file), make_file_name(law_file.string()), diagnostics);
   auto calendar =
       rules::Calendar::parse(read_resource(calendar_file), make_file_name(calendar_file.string()), diagnostics);
-  auto templates = templating::TemplateSet::parse(template_sources(paths.templates), diagnostics);
+  auto templates = templating::TemplateSet::parse(
+      template_sources(paths.templates, paths.override_templates, engine->override_count_), diagnostics);
   if (!regimes || !calendar || !templates) return nullptr;
   engine->law_ = std::make_unique<rules::Law>(rules::Law{std::move(*regimes), std::move(*calendar)});
   // Every template is checked once here, so none can fail half-way through a rendering.
@@ -110,6 +137,7 @@ std::shared_ptr<const Engine::Filter> Engine::parse_filter(const std::string& te
 
 bool Engine::matches(const Filter& filter, const Resolved& request, const RenderOptions& options) const {
   templating::RenderInput input{request.ledger};
+  input.office = office();
   input.parameters = options.parameters;
   Diagnostics ignored;
   const templating::Value context = templates_->context_for(*filter.document_template, input, *law_, ignored);
@@ -184,8 +212,13 @@ std::optional<Engine::Resolved> Engine::resolve(const model::Case& the_case, con
     const auto& decision = the_case.enforcement.decision;
     date = templates_->document_date(*document_template, the_case, decision ? decision->date : options.today, *law_);
   }
-  Resolved resolved{document_template, model::Ledger::of(the_case, date)};
-  resolved.applies = templates_->applies(*document_template, templating::RenderInput{resolved.ledger}, *law_);
+  std::shared_ptr<const model::Case> completed;
+  if (!complete_case(the_case, office(), date, completed, diagnostics)) return std::nullopt;
+  const model::Case& seen = completed ? *completed : the_case;
+  Resolved resolved{document_template, model::Ledger::of(seen, date), true, completed};
+  templating::RenderInput input{resolved.ledger};
+  input.office = office();
+  resolved.applies = templates_->applies(*document_template, input, *law_);
   return resolved;
 }
 
@@ -199,6 +232,7 @@ std::optional<doc::Document> Engine::document(const model::Case& the_case, const
 std::optional<doc::Document> Engine::document(const Resolved& request, const RenderOptions& options,
                                               Diagnostics& diagnostics) const {
   templating::RenderInput input{request.ledger};
+  input.office = office();
   if (!options.number.empty()) {
     if (options.number.size() > 9 || options.number.find_first_not_of("0123456789") != std::string::npos) {
       diagnostics.error("E0315", SourceLoc{},
@@ -259,13 +293,25 @@ std::optional<Bytes> Engine::render(const Resolved& request, const RenderOptions
 }
 
 std::optional<model::Case> Engine::read_single_case(std::string_view bytes, const std::string& file,
-                                                    Diagnostics& diagnostics, text::RepairMode repair) const {
+                                                    Diagnostics& diagnostics, text::RepairMode repair,
+                                                    const std::optional<std::string>& case_id) const {
   auto cases = read_cases(bytes, file, diagnostics, repair);
   if (!cases) return std::nullopt;
+  if (case_id) {
+    for (auto& item : cases->cases)
+      if (item.id == *case_id) return std::move(item);
+    std::vector<std::string> ids;
+    for (const auto& item : cases->cases) ids.push_back(item.id);
+    diagnostics.error("E0422", SourceLoc{make_file_name(file)},
+                      "tệp không có hồ sơ mã \"" + *case_id + "\"" + did_you_mean(*case_id, ids));
+    return std::nullopt;
+  }
   if (cases->cases.size() != 1) {
-    diagnostics.error("E0421", SourceLoc{make_file_name(file)},
-                      "tệp có " + std::to_string(cases->cases.size()) +
-                          " hồ sơ; lệnh render lập văn bản cho một hồ sơ (dùng vanban batch cho cả sổ)");
+    diagnostics.error(
+        "E0421", SourceLoc{make_file_name(file)},
+        "tệp có " + std::to_string(cases->cases.size()) +
+            " hồ sơ; lệnh render lập văn bản cho một hồ sơ (chọn một bằng --case MÃ, hoặc dùng vanban batch "
+            "cho cả sổ)");
     return std::nullopt;
   }
   return std::move(cases->cases.front());

@@ -14,6 +14,7 @@
 #include "layout/profile.hpp"
 #include "model/case.hpp"
 #include "model/ledger.hpp"
+#include "model/office.hpp"
 #include "text/repair.hpp"
 
 namespace vanban::templating {
@@ -44,6 +45,10 @@ struct ResourcePaths {
   std::filesystem::path fonts;
   std::filesystem::path rules;
   std::filesystem::path schemas;
+  /// The office's own templates (/etc/vanban/templates): one of the same name replaces the installed one.
+  std::optional<std::filesystem::path> override_templates;
+  /// The office's own working-day calendar (/etc/vanban/calendar.xml), read instead of rules/calendar.xml.
+  std::optional<std::filesystem::path> override_calendar;
   /// The standard layout under one root: templates/, fonts/, rules/, schemas/.
   static ResourcePaths under(const std::filesystem::path& root);
 };
@@ -78,9 +83,12 @@ struct TemplateInfo {
 
 class Engine {
  public:
-  /// Loads and checks every template, the law data, the case schema and the fonts. Bad templates or law data are
-  /// reported in `diagnostics` (nullptr returned); a missing, unreadable or broken resource throws vanban::Error.
-  static std::unique_ptr<Engine> load(const ResourcePaths& paths, Diagnostics& diagnostics);
+  /// Loads and checks every template (the office's overrides included), the law data, the case schema and the fonts.
+  /// Bad templates or law data are reported in `diagnostics` (nullptr returned); a missing, unreadable or broken
+  /// resource throws vanban::Error. `office` fills the cases that omit their agency or officers, and is `office.*`
+  /// in templates.
+  static std::unique_ptr<Engine> load(const ResourcePaths& paths, Diagnostics& diagnostics,
+                                      std::optional<model::OfficeProfile> office = std::nullopt);
   ~Engine();
   Engine(const Engine&) = delete;
   Engine& operator=(const Engine&) = delete;
@@ -103,11 +111,15 @@ class Engine {
     const templating::Template* document_template = nullptr;
     model::Ledger ledger;  ///< the case on the document's date (ledger.as_of())
     bool applies = true;   ///< the template's {@document applies="…"} holds for the case on that date
+    /// The case completed from the office profile (agency, officers), when it needed it; the ledger reads it.
+    std::shared_ptr<const model::Case> completed;
   };
   /// Resolves the request for one case. The document's date is the option, else the case date the template names
   /// ({@document dated="…"}: a verification record bears the verification's date), else the decision date, else
-  /// `options.today`; whether the template applies is decided on that date. nullopt with E0420 when the template is
-  /// not a document template.
+  /// `options.today`. A case without its agency or officers takes those of the office profile on that date (E0317
+  /// when there is none, E0318 for an officer the profile does not have); a case whose own disagree with the profile
+  /// gets W0319. Whether the template applies is decided on that date, for the completed case. nullopt with E0420
+  /// when the template is not a document template.
   [[nodiscard]] std::optional<Resolved> resolve(const model::Case& the_case, const RenderOptions& options,
                                                 Diagnostics& diagnostics) const;
 
@@ -119,10 +131,12 @@ class Engine {
   [[nodiscard]] std::optional<Bytes> render(const Resolved& request, const RenderOptions& options,
                                             Diagnostics& diagnostics) const;
 
-  /// Reads a file that must hold exactly one case (a register of several is refused with E0421).
-  [[nodiscard]] std::optional<model::Case> read_single_case(std::string_view bytes, const std::string& file,
-                                                            Diagnostics& diagnostics,
-                                                            text::RepairMode repair = text::RepairMode::repair) const;
+  /// Reads a file that must hold exactly one case (a register of several is refused with E0421), or the case `case_id`
+  /// of a register (E0422 when it has none of that id).
+  [[nodiscard]] std::optional<model::Case> read_single_case(
+      std::string_view bytes, const std::string& file, Diagnostics& diagnostics,
+      text::RepairMode repair = text::RepairMode::repair,
+      const std::optional<std::string>& case_id = std::nullopt) const;
 
   /// Reads a single-case file and renders it.
   [[nodiscard]] std::optional<Bytes> render_file(std::string_view bytes, const std::string& file,
@@ -167,6 +181,11 @@ class Engine {
   /// Warnings about the installed data that depend on the date: a year the holiday calendar does not cover yet.
   void check_for_year(int year, Diagnostics& diagnostics) const;
 
+  /// The office profile the engine fills cases from, or nullptr.
+  [[nodiscard]] const model::OfficeProfile* office() const { return office_ ? &*office_ : nullptr; }
+  /// How many document templates come from the office's override folder.
+  [[nodiscard]] std::size_t override_count() const { return override_count_; }
+
  private:
   Engine();
   struct Rendered;
@@ -179,6 +198,8 @@ class Engine {
   std::unique_ptr<rules::Law> law_;
   std::shared_ptr<const pdf::FontSet> fonts_;
   std::shared_ptr<const xml::CaseSchema> case_schema_;
+  std::optional<model::OfficeProfile> office_;
+  std::size_t override_count_ = 0;
 };
 
 /// Why a layout profile is not allowed (Vietnamese, one message per value outside the ranges of Nghị định 30);

@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "base/file_io.hpp"
+#include "base/suggest.hpp"
 #include "pipeline/parallel.hpp"
 #include "xml/limits.hpp"
 
@@ -29,8 +30,8 @@ bool all_digits(const std::string& text, std::size_t max_length) {
 }  // namespace
 
 model::Date parse_date(const std::string& option, const std::string& text) {
-  const auto date = model::Date::parse_iso(text);
-  if (!date) throw RequestError(option + " \"" + text + "\" không phải ngày hợp lệ dạng YYYY-MM-DD");
+  const auto date = model::Date::parse(text);
+  if (!date) throw RequestError(option + " \"" + text + "\" không phải ngày hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd)");
   return *date;
 }
 
@@ -105,7 +106,17 @@ void check_output(const std::string& option, const std::string& target,
 }
 
 void require_document_template(const Engine& engine, const std::string& name) {
-  if (!engine.has_template(name)) throw RequestError("không có mẫu văn bản \"" + name + "\" (xem: vanban templates)");
+  if (engine.has_template(name)) return;
+  std::vector<std::string> names;
+  for (const auto& info : engine.templates()) names.push_back(info.name);
+  throw RequestError("không có mẫu văn bản \"" + name + "\"" + did_you_mean(name, names) + " (xem: vanban templates)");
+}
+
+void apply_defaults(RenderRequest& request, const config::Settings& settings) {
+  if (!request.signer) request.signer = settings.render_signer;
+  if (!request.margins) request.margins = settings.render_margins;
+  if (!request.line_spacing) request.line_spacing = settings.render_line_spacing;
+  if (!request.body_size) request.body_size = settings.render_body_size;
 }
 
 RenderOptions render_options(const Engine& engine, const RenderRequest& request, model::Date today) {
@@ -133,6 +144,13 @@ RenderOptions render_options(const Engine& engine, const RenderRequest& request,
   }
   options.profile = parse_profile(request.margins, request.line_spacing, request.body_size);
   require_document_template(engine, options.template_name);
+  // A date parameter may be written as the clerk writes dates; the template reads it as ISO.
+  const auto info = engine.describe(options.template_name);
+  for (const auto& parameter : info->parameters) {
+    const auto given = options.parameters.find(parameter.name);
+    if (parameter.type != "date" || given == options.parameters.end()) continue;
+    if (const auto date = model::Date::parse(given->second)) given->second = date->to_iso();
+  }
   return options;
 }
 

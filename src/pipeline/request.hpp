@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "base/utf8.hpp"
+#include "config/settings.hpp"
 #include "layout/profile.hpp"
 #include "model/date.hpp"
 #include "pipeline/engine.hpp"
@@ -35,11 +36,16 @@ struct RenderRequest {
   std::optional<std::string> body_size;     ///< --body-size, in points
 };
 
+/// Fills what the request leaves out (signer, margins, line spacing, body size) with the configuration's [render]
+/// defaults.
+void apply_defaults(RenderRequest& request, const config::Settings& settings);
+
 /// Checks a rendering request against the engine's templates and the ranges of Nghị định 30, and makes the options
 /// every stage reads; `today` is the front end's clock, read once. Throws RequestError.
 RenderOptions render_options(const Engine& engine, const RenderRequest& request, model::Date today);
 
-/// A date option ("--date") written YYYY-MM-DD; throws RequestError naming `option`.
+/// A date option ("--date", "--from"): dd/mm/yyyy or yyyy-mm-dd (model::Date::parse); throws RequestError naming
+/// `option`.
 model::Date parse_date(const std::string& option, const std::string& text);
 /// An archive id (mã lưu trữ): a positive number of at most 18 digits; throws RequestError.
 std::int64_t parse_archive_id(const std::string& text);

@@ -125,10 +125,12 @@ template <typename Visit>
 void for_each_reference_context(const TemplateSet& set, const Template& document_template, const rules::Law& law,
                                 Diagnostics& diagnostics, const Visit& visit) {
   static const model::Case reference = reference_case();
+  static const model::OfficeProfile office = reference_office();
   Diagnostics found;
   for (const auto& regime : law.regimes.regimes()) {
     RenderInput input{model::Ledger::of(reference, regime.from)};
     input.number = "1";
+    input.office = &office;
     // Declared parameters get their example (or a neutral) value, so `params.x` is known.
     const auto parameters = set.parameters_of(document_template);
     Diagnostics ignored;

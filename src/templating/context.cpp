@@ -169,6 +169,7 @@ class ContextBuilder {
     Object root;
     root["case"] = Value::object({{"id", Value::text(case_.id, case_.loc)}}, case_.loc);
     root["agency"] = agency();
+    root["office"] = office();
     root["judgment"] = judgment(case_.judgments.front());
     List judgments;
     for (const auto& item : case_.judgments) judgments.push_back(judgment(item));
@@ -255,6 +256,33 @@ class ContextBuilder {
     const model::Officer* head = find_head();
     const std::string* headed = head ? headed_agency(head->position.value, case_.agency) : nullptr;
     return headed ? *headed : case_.agency.name.value;
+  }
+
+  // The office profile's fields beyond the agency and officers; every field is there (absent without a profile), so
+  // that templates are checked against the same shape.
+  Value office() const {
+    const model::OfficeProfile* o = input_.office;
+    const SourceLoc loc = o ? o->loc : case_.loc;
+    const auto text = [&](const std::string* value) {
+      return value != nullptr && !value->empty() ? Value::text(*value, loc) : Value::absent(loc);
+    };
+    const model::BankAccount* account = o && o->account ? &*o->account : nullptr;
+    List communes;
+    if (o)
+      for (const auto& commune : o->communes) communes.push_back(Value::text(commune, loc));
+    return Value::object({{"place", text(o ? &o->place : nullptr)},
+                          {"address", text(o ? &o->address : nullptr)},
+                          {"phone", text(o ? &o->phone : nullptr)},
+                          {"email", text(o ? &o->email : nullptr)},
+                          {"account", Value::object({{"number", text(account ? &account->number : nullptr)},
+                                                     {"holder", text(account ? &account->holder : nullptr)},
+                                                     {"bank", text(account ? &account->bank : nullptr)}},
+                                                    loc)},
+                          {"communes", Value::list(std::move(communes), loc)},
+                          {"police", text(o ? &o->police : nullptr)},
+                          {"finance", text(o ? &o->finance : nullptr)},
+                          {"procuracy", text(o ? &o->procuracy : nullptr)}},
+                         loc);
   }
 
   Value agency() {

@@ -10,6 +10,7 @@
 #include "base/diagnostics.hpp"
 #include "model/case.hpp"
 #include "model/ledger.hpp"
+#include "model/office.hpp"
 #include "rules/law.hpp"
 #include "templating/template.hpp"
 #include "templating/value.hpp"
@@ -26,6 +27,7 @@ struct RenderInput {
   std::string number;                    ///< số, "" in a draft
   std::optional<std::string> signer_id;  ///< officer who signs; default: the decision's signer, else the head
   std::map<std::string, std::string, std::less<>> parameters;  ///< --set key=value, already checked
+  const model::OfficeProfile* office = nullptr;                ///< the office's profile (`office.*`), when there is one
 
   /// The document's date: the ledger's.
   [[nodiscard]] model::Date date() const { return ledger.as_of(); }

@@ -120,4 +120,19 @@ model::Case reference_case() {
   return c;
 }
 
+model::OfficeProfile reference_office() {
+  model::OfficeProfile o;
+  o.names.push_back(model::OfficeName{"CƠ QUAN CHỦ QUẢN", "CƠ QUAN", "CCTHADS", "Địa danh", {}, {}});
+  o.place = "Địa danh";
+  o.address = "Địa chỉ";
+  o.phone = "0200000000";
+  o.email = "a@b.vn";
+  o.account = model::BankAccount{"0000000000", "Chủ tài khoản", "Kho bạc Nhà nước"};
+  o.communes = {"xã A", "xã B"};
+  o.police = "Công an huyện A";
+  o.finance = "Phòng Tài chính - Kế hoạch huyện A";
+  o.procuracy = "Viện kiểm sát nhân dân huyện A";
+  return o;
+}
+
 }  // namespace vanban::templating

@@ -4,10 +4,14 @@
 // templates against it.
 
 #include "model/case.hpp"
+#include "model/office.hpp"
 
 namespace vanban::templating {
 
 /// The reference case (invented data).
 model::Case reference_case();
+
+/// An office profile with every field set, for checking templates that read `office.*`.
+model::OfficeProfile reference_office();
 
 }  // namespace vanban::templating

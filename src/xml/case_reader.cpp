@@ -355,8 +355,8 @@ class CaseBuilder {
     expect_children(node,
                     {"agency", "officers", "judgments", "parties", "obligations", "assets", "evidence", "enforcement"});
     if (saturated()) return item;
+    // A case may leave its agency and officers to the office profile (pipeline fills them in).
     if (const auto agency = node.child("agency")) item.agency = read_agency(agency);
-    else error("E0201", item.loc, "thiếu phần tử bắt buộc <agency> (cơ quan ban hành) trong hồ sơ");
     for (pugi::xml_node child : list(node, "officers", "officer")) item.officers.push_back(read_officer(child));
     for (pugi::xml_node child : list(node, "judgments", "judgment")) item.judgments.push_back(read_judgment(child));
     if (const auto parties = node.child("parties")) {
@@ -375,8 +375,8 @@ class CaseBuilder {
     // At the container when there is one (where the schema says it too), else at the case.
     const pugi::xml_node officers = node.child("officers");
     const pugi::xml_node judgments = node.child("judgments");
-    if (item.officers.empty())
-      error("E0201", officers ? xml_.loc(officers) : item.loc, "hồ sơ phải có ít nhất một <officer> trong <officers>");
+    if (item.officers.empty() && officers)
+      error("E0201", xml_.loc(officers), "hồ sơ phải có ít nhất một <officer> trong <officers>");
     if (item.judgments.empty())
       error("E0201", judgments ? xml_.loc(judgments) : item.loc,
             "hồ sơ phải có ít nhất một <judgment> trong <judgments>");
@@ -700,8 +700,10 @@ class CaseBuilder {
     const auto judgment = [&](const SourceLoc& loc, const std::string& id) {
       if (!id.empty() && !item.find_judgment(id)) dangling(loc, "judgment", id, "bản án");
     };
+    // Without <officers> the office profile's are meant: pipeline checks the reference against them.
     const auto officer = [&](const SourceLoc& loc, const char* attribute, const std::string& id) {
-      if (!id.empty() && !item.find_officer(id)) dangling(loc, attribute, id, "cán bộ (officer)");
+      if (!id.empty() && !item.officers.empty() && !item.find_officer(id))
+        dangling(loc, attribute, id, "cán bộ (officer)");
     };
     for (const auto& obligation : item.obligations) {
       party(obligation.loc, "debtor", obligation.debtor_id);

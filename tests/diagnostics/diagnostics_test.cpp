@@ -43,7 +43,7 @@ TEST_P(Diagnostics, MatchExpectedMessagesAndExitCode) {
   if (std::getenv("UPDATE_EXPECTED") != nullptr) test::write_text(expected_file, result.err);
   const std::string expected = test::read_text(expected_file);
   EXPECT_EQ(result.err, expected);
-  const bool error_expected = expected.find(": error: ") != std::string::npos;
+  const bool error_expected = expected.find(": lỗi: ") != std::string::npos;
   EXPECT_EQ(result.exit_code, error_expected ? 1 : 0) << result.err;
   if (!error_expected) {
     EXPECT_EQ(result.out, "case.xml: hợp lệ, 1 hồ sơ\n");

@@ -191,6 +191,19 @@ TEST_P(ArchiveCli, AddSearchGetVerifyExport) {
             std::string::npos)
       << found.out;
   EXPECT_NE(found.out.find("2 văn bản"), std::string::npos) << found.out;
+  // Free text: a party's name, the số/ký hiệu or the trích yếu; dates as a clerk writes them.
+  const auto by_name = archive("search 'hà văn hưởng'");
+  EXPECT_NE(by_name.out.find("2 văn bản"), std::string::npos) << by_name.out << by_name.err;
+  const auto by_number = archive("search 518/QĐ-CCTHADS");
+  EXPECT_NE(by_number.out.find("1 văn bản"), std::string::npos) << by_number.out;
+  EXPECT_NE(by_number.out.find("518/QĐ-CCTHADS"), std::string::npos) << by_number.out;
+  const auto by_subject = archive("search 'thi hanh an' --from 01/06/2024 --to 2024-12-31");
+  EXPECT_NE(by_subject.out.find("3 văn bản"), std::string::npos) << by_subject.out << by_subject.err;
+  EXPECT_NE(archive("search xyzxyz").out.find("0 văn bản"), std::string::npos);
+  // More hits than shown: said on the last line (and on standard error).
+  const auto limited = archive("search --party 'ha van huong' --limit 1");
+  EXPECT_NE(limited.out.find("1 văn bản\ncòn nữa: có hơn 1 văn bản khớp"), std::string::npos) << limited.out;
+  EXPECT_EQ(archive("search --party 'ha van huong' --limit 2").out.find("còn nữa"), std::string::npos);
   const auto json = archive("search --number 12/QĐ-CCTHADS --json");
   ASSERT_EQ(json.exit_code, 0) << json.err;
   EXPECT_EQ(id_of(json.out, c.sha256), 4) << json.out;
@@ -260,7 +273,7 @@ TEST_P(ArchiveCli, PartiesComeFromTheCaseFileOrThePdf) {
   const auto wrong = archive("add " + quote(a.path.string()) + " --case " +
                              quote((test::source_dir() / "examples" / "hoan-dong-y.xml").string()) + " " + trust());
   EXPECT_EQ(wrong.exit_code, 1);
-  EXPECT_NE(wrong.err.find("error: [E0718] văn bản thuộc hồ sơ \"THA-2024-000517\" nhưng --case là hồ sơ "
+  EXPECT_NE(wrong.err.find("lỗi: [E0718] văn bản thuộc hồ sơ \"THA-2024-000517\" nhưng --case là hồ sơ "
                            "\"THA-2024-000615\""),
             std::string::npos)
       << wrong.err;
@@ -298,10 +311,10 @@ TEST_P(ArchiveCli, SignaturesDecideWhatIsArchived) {
 
   auto result = archive(add + quote(unsigned_pdf.string()));
   EXPECT_EQ(result.exit_code, 1);
-  EXPECT_NE(result.err.find("error: [E0710]"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("lỗi: [E0710]"), std::string::npos) << result.err;
   result = archive(add + quote(unsigned_pdf.string()) + " --allow-unsigned");
   EXPECT_EQ(result.exit_code, 0) << result.err;
-  EXPECT_NE(result.err.find("warning: [W0715]"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("cảnh báo: [W0715]"), std::string::npos) << result.err;
 
   // Content changed after signing: refused, whatever the options.
   std::string bytes = b.bytes;
@@ -310,7 +323,7 @@ TEST_P(ArchiveCli, SignaturesDecideWhatIsArchived) {
   test::write_text(broken, bytes);
   result = archive(add + quote(broken.string()) + " --allow-unsigned");
   EXPECT_EQ(result.exit_code, 1);
-  EXPECT_NE(result.err.find("error: [E0711]"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("lỗi: [E0711]"), std::string::npos) << result.err;
 
   // Signed by a certificate no longer valid when it signed: invalid, archived only on request.
   const auto expired = sandbox_->dir() / "expired.pdf";
@@ -321,18 +334,18 @@ TEST_P(ArchiveCli, SignaturesDecideWhatIsArchived) {
             0);
   result = archive(add + quote(expired.string()));
   EXPECT_EQ(result.exit_code, 1);
-  EXPECT_NE(result.err.find("error: [E0712]"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("lỗi: [E0712]"), std::string::npos) << result.err;
 
   // Intact, but no anchor known yet: archived with a warning; refused when trust is required.
   result = archive(add + quote(a.path.string()) + " --require-trusted");
   EXPECT_EQ(result.exit_code, 1);
-  EXPECT_NE(result.err.find("error: [E0713]"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("lỗi: [E0713]"), std::string::npos) << result.err;
   result = archive(add + quote(a.path.string()) + " --require-trusted --trust " + quote(pki("untrusted-ca.pem")));
   EXPECT_EQ(result.exit_code, 1);
-  EXPECT_NE(result.err.find("error: [E0713]"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("lỗi: [E0713]"), std::string::npos) << result.err;
   result = archive(add + quote(c.path.string()));
   EXPECT_EQ(result.exit_code, 0) << result.err;
-  EXPECT_NE(result.err.find("warning: [W0714]"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("cảnh báo: [W0714]"), std::string::npos) << result.err;
 
   // The anchor given once is kept: later adds and verify use it.
   result = archive(add + quote(a.path.string()) + " --require-trusted " + trust());
@@ -398,7 +411,7 @@ TEST_P(ArchiveCli, AHeadKeptElsewhereFindsTheLastRecordsDeleted) {
   // …but not against the head kept elsewhere.
   verified = archive("verify --expect-head " + noted + " " + kTime);
   EXPECT_EQ(verified.exit_code, 1);
-  EXPECT_NE(verified.err.find("error: [E0745]"), std::string::npos) << verified.err;
+  EXPECT_NE(verified.err.find("lỗi: [E0745]"), std::string::npos) << verified.err;
   // A head that is not one is a usage error.
   EXPECT_EQ(archive("verify --expect-head 3:abc").exit_code, 2);
 }
@@ -413,11 +426,11 @@ TEST_P(ArchiveCli, ANumberGoesToOneDocumentAndASignedDraftIsWarnedAbout) {
   ASSERT_EQ(archive("add " + quote(first.path.string()) + " " + trust() + " " + kTime).exit_code, 0);
   auto result = archive("add " + quote(other.path.string()) + " " + kTime);
   EXPECT_EQ(result.exit_code, 1);
-  EXPECT_NE(result.err.find("error: [E0719] kho đã có văn bản số 551/QĐ-CCTHADS năm 2024"), std::string::npos)
+  EXPECT_NE(result.err.find("lỗi: [E0719] kho đã có văn bản số 551/QĐ-CCTHADS năm 2024"), std::string::npos)
       << result.err;
   result = archive("add " + quote(draft.path.string()) + " " + kTime);
   EXPECT_EQ(result.exit_code, 0) << result.err;
-  EXPECT_NE(result.err.find("warning: [W0722] văn bản đã ký số nhưng chưa có số"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("cảnh báo: [W0722] văn bản đã ký số nhưng chưa có số"), std::string::npos) << result.err;
 }
 
 TEST_P(ArchiveCli, ProblemsAreReportedWithTheirExitCodes) {
@@ -446,7 +459,7 @@ TEST_P(ArchiveCli, ProblemsAreReportedWithTheirExitCodes) {
   std::filesystem::remove(sandbox_->store() / "objects" / a.sha256.substr(0, 2) / (a.sha256 + ".pdf"));
   const auto damaged = archive("verify");
   EXPECT_EQ(damaged.exit_code, 1);
-  EXPECT_NE(damaged.err.find("error: [E0735]"), std::string::npos) << damaged.err;
+  EXPECT_NE(damaged.err.find("lỗi: [E0735]"), std::string::npos) << damaged.err;
   EXPECT_NE(damaged.out.find("KHÔNG ĐẠT: 1 vấn đề"), std::string::npos) << damaged.out;
   const auto get_damaged = archive("get 2 -o " + quote((sandbox_->dir() / "x.pdf").string()));
   EXPECT_EQ(get_damaged.exit_code, 1);
@@ -555,8 +568,7 @@ TEST_P(ArchiveCli, TwoProcessesAddingAtOnceBothSucceed) {
   EXPECT_NE(verified.out.find("12 bản ghi, 11 văn bản"), std::string::npos) << verified.out;
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, ArchiveCli, ::testing::Values(Backend::sqlite, Backend::postgresql),
-                         test::backend_name);
+INSTANTIATE_TEST_SUITE_P(Backends, ArchiveCli, test::test_backends(), test::backend_name);
 
 }  // namespace
 }  // namespace vanban

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <cstdio>
+#include <regex>
 #include <sstream>
 
 #include "support/decision.hpp"
@@ -92,7 +93,7 @@ TEST(Cli, MalformedXmlIsRejectedWithPositionAndNoOutput) {
       vanban("render " + quote(truncated.string()) + " --template qd-tha-chu-dong -o " + quote(pdf.string()));
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_NE(result.err.find(truncated.string() + ":"), std::string::npos) << result.err;
-  EXPECT_NE(result.err.find(": error: [E0102]"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find(": lỗi: [E0102]"), std::string::npos) << result.err;
   EXPECT_FALSE(std::filesystem::exists(pdf));
   std::size_t files = 0;
   for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir)) ++files;
@@ -191,10 +192,10 @@ TEST(Cli, RefusesFilesItShouldNotReadAtAll) {
   std::filesystem::resize_file(huge, 65U * 1024U * 1024U);
   const auto big = vanban("validate " + quote(huge.string()));
   EXPECT_EQ(big.exit_code, 1);
-  EXPECT_EQ(big.err, huge.string() + ": error: [E0100] tệp quá lớn (68157440 byte, giới hạn 67108864 byte)\n");
+  EXPECT_EQ(big.err, huge.string() + ": lỗi: [E0100] tệp quá lớn (68157440 byte, giới hạn 67108864 byte)\n");
   const auto device = vanban("validate /dev/zero");
   EXPECT_EQ(device.exit_code, 1);
-  EXPECT_EQ(device.err, "/dev/zero: error: [E0100] không phải là tệp thông thường\n");
+  EXPECT_EQ(device.err, "/dev/zero: lỗi: [E0100] không phải là tệp thông thường\n");
 }
 
 TEST(Cli, NoRepairIsAcceptedByValidateAndRender) {
@@ -209,7 +210,7 @@ TEST(Cli, NoRepairIsAcceptedByValidateAndRender) {
   test::write_text(legacy, text);
   const auto repaired = vanban("validate " + quote(legacy.string()));
   EXPECT_EQ(repaired.exit_code, 0) << repaired.err;
-  EXPECT_NE(repaired.err.find("warning: [W0120] <name>: văn bản mã TCVN3 (ABC)"), std::string::npos) << repaired.err;
+  EXPECT_NE(repaired.err.find("cảnh báo: [W0120] <name>: văn bản mã TCVN3 (ABC)"), std::string::npos) << repaired.err;
   EXPECT_NE(repaired.err.find("đã chuyển thành \"" + name + "\""), std::string::npos) << repaired.err;
   const auto kept = vanban("validate --no-repair " + quote(legacy.string()));
   EXPECT_EQ(kept.exit_code, 0);
@@ -224,7 +225,7 @@ TEST(Cli, NoRepairIsAcceptedByValidateAndRender) {
 TEST(Cli, MissingResourcesAreAnEnvironmentError) {
   const auto result = run(quote(test::binary().string()) + " --resources /nonexistent templates");
   EXPECT_EQ(result.exit_code, 3);
-  EXPECT_NE(result.err.find("environment error"), std::string::npos);
+  EXPECT_NE(result.err.find("vanban: lỗi môi trường: [E0801]"), std::string::npos) << result.err;
 }
 
 TEST(Cli, DocumentDateCitesTheLawInForce) {
@@ -251,14 +252,14 @@ namespace {
 // to start (environment error) rather than half-render.
 TEST(Cli, TemplateCheckReportsPositions) {
   const auto root = test::scratch_dir("e2e_check");
-  for (const char* folder : {"fonts", "rules", "templates"})
+  for (const char* folder : {"fonts", "rules", "schemas", "templates"})
     std::filesystem::copy(test::source_dir() / folder, root / folder, std::filesystem::copy_options::recursive);
   test::write_text(root / "templates" / "hong.vbt",
                    "{@document name=\"Thông báo\" code=\"TB\"}\n{#if debtor.is_person}\n{debtor.nmae}\n{/if}\n");
   const auto check = test::run(test::quote(test::binary().string()) + " --resources " + test::quote(root.string()) +
                                " templates --check");
   EXPECT_EQ(check.exit_code, 1);
-  EXPECT_NE(check.err.find((root / "templates" / "hong.vbt").string() + ":3:2: error: [E0402]"), std::string::npos)
+  EXPECT_NE(check.err.find((root / "templates" / "hong.vbt").string() + ":3:2: lỗi: [E0402]"), std::string::npos)
       << check.err;
   const auto render = test::run(test::quote(test::binary().string()) + " --resources " + test::quote(root.string()) +
                                 " render x.xml --template hong -o " + test::quote((root / "x.pdf").string()));
@@ -272,7 +273,7 @@ TEST(Cli, TemplateCheckReportsPositions) {
 namespace vanban {
 namespace {
 
-// For every template: `templates --describe` ends with "example: …", and those options render the template
+// For every template: `templates --describe` ends with "ví dụ: …", and those options render the template
 // for a sample case it applies to.
 TEST(Cli, DescribeGivesAWorkingExampleForEveryTemplate) {
   const auto dir = test::scratch_dir("e2e_describe");
@@ -285,9 +286,10 @@ TEST(Cli, DescribeGivesAWorkingExampleForEveryTemplate) {
     const std::string name = line.substr(0, line.find(' '));
     const auto description = vanban("templates --describe " + name);
     ASSERT_EQ(description.exit_code, 0) << name;
-    const auto at = description.out.rfind("example:");
+    const std::string label = "ví dụ:";
+    const auto at = description.out.rfind(label);
     ASSERT_NE(at, std::string::npos) << description.out;
-    std::string example = description.out.substr(at + 8);
+    std::string example = description.out.substr(at + label.size());
     while (!example.empty() && (example.back() == '\n')) example.pop_back();
     ASSERT_EQ(description.out.substr(at).find('\n'), description.out.size() - at - 1) << "not the last line";
     bool done = false;
@@ -337,7 +339,7 @@ TEST(Cli, OutputIsARegularFileNeverTheInputOrStandardOutput) {
   std::filesystem::create_symlink(target, dir / "link.pdf");
   result = render((dir / "link.pdf").string());
   EXPECT_EQ(result.exit_code, 2);
-  EXPECT_NE(result.err.find("là một liên kết tượng trưng (symlink), không phải tệp thông thường"), std::string::npos)
+  EXPECT_NE(result.err.find("là một liên kết tượng trưng, không phải tệp thông thường"), std::string::npos)
       << result.err;
   EXPECT_TRUE(std::filesystem::is_symlink(dir / "link.pdf"));
   EXPECT_EQ(test::read_text(target), "kept");
@@ -409,6 +411,95 @@ TEST(Cli, ControlCharactersFromSetAreRefusedAndNeverEchoedRaw) {
              quote("ghi-chu=" + std::string(10001, 'x')) + " -o " + quote((dir / "x.pdf").string()));
   EXPECT_EQ(long_value.exit_code, 2);
   EXPECT_NE(long_value.err.find("quá giới hạn 10000 ký tự"), std::string::npos) << long_value.err;
+}
+
+// The CLI's conventions (issue 17): versions, dates, -o, --case, and "did you mean" for what was mistyped.
+TEST(CliConventions, VersionNamesTheRevisionAndThePdfTheVersion) {
+  const auto version = vanban("--version");
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_TRUE(
+      std::regex_match(version.out, std::regex("vanban [0-9]+\\.[0-9]+\\.[0-9]+ \\(git ([0-9a-f]{7,}|không rõ)\\)\n")))
+      << version.out;
+  const std::string number = version.out.substr(7, version.out.find(' ', 7) - 7);
+  const auto pdf = test::render_decision(test::scratch_dir("e2e_producer"));
+  const auto info = run("pdfinfo " + quote(pdf));
+  EXPECT_TRUE(std::regex_search(info.out, std::regex("Producer: +vanban " + number + "\n"))) << info.out;
+}
+
+TEST(CliConventions, DatesAsClerksWriteThem) {
+  const auto dir = test::scratch_dir("e2e_dates");
+  const std::string base = "render " + quote(decision_case().string()) + " --template qd-tha-chu-dong --dump-layout ";
+  ASSERT_EQ(vanban(base + quote((dir / "iso.txt").string()) + " --date 2024-07-05").exit_code, 0);
+  ASSERT_EQ(vanban(base + quote((dir / "dmy.txt").string()) + " --date 05/07/2024").exit_code, 0);
+  EXPECT_EQ(test::read_text(dir / "iso.txt"), test::read_text(dir / "dmy.txt"));
+  const auto wrong = vanban(base + quote((dir / "x.txt").string()) + " --date 31/06/2024");
+  EXPECT_EQ(wrong.exit_code, 2);
+  EXPECT_NE(wrong.err.find("--date \"31/06/2024\" không phải ngày hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd)"),
+            std::string::npos)
+      << wrong.err;
+}
+
+TEST(CliConventions, RenderTakesOneCaseOutOfARegister) {
+  const auto dir = test::scratch_dir("e2e_register_case");
+  const auto register_file = test::source_dir() / "examples" / "so-thu-ly-thuong-xuan.xml";
+  const auto pdf = dir / "603.pdf";
+  const auto one =
+      vanban("render " + quote(register_file.string()) + " --case THA-2024-000603 --template thu-van-dong " +
+             "--date 15/10/2024 -o " + quote(pdf.string()));
+  EXPECT_EQ(one.exit_code, 0) << one.err;
+  EXPECT_TRUE(std::filesystem::exists(pdf));
+  const auto without =
+      vanban("render " + quote(register_file.string()) + " --template thu-van-dong -o " + quote(pdf.string()));
+  EXPECT_EQ(without.exit_code, 1);
+  EXPECT_NE(without.err.find("[E0421]"), std::string::npos) << without.err;
+  EXPECT_NE(without.err.find("--case"), std::string::npos) << without.err;
+  const auto unknown = vanban("render " + quote(register_file.string()) +
+                              " --case THA-2024-000630 --template "
+                              "thu-van-dong -o " +
+                              quote(pdf.string()));
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_NE(unknown.err.find("lỗi: [E0422] tệp không có hồ sơ mã \"THA-2024-000630\" (có phải ý bạn là "
+                             "\"THA-2024-000603\"?)"),
+            std::string::npos)
+      << unknown.err;
+}
+
+TEST(CliConventions, DidYouMeanForACommandAnOptionOrATemplate) {
+  const auto command = vanban("rendr x.xml");
+  EXPECT_EQ(command.exit_code, 2);
+  EXPECT_NE(command.err.find("không có lệnh \"rendr\" (có phải ý bạn là \"render\"?)"), std::string::npos)
+      << command.err;
+  const auto option = vanban("render x.xml --tempalte qd-tha-chu-dong -o x.pdf");
+  EXPECT_EQ(option.exit_code, 2);
+  EXPECT_NE(option.err.find("không có tùy chọn --tempalte (có phải ý bạn là \"--template\"?)"), std::string::npos)
+      << option.err;
+  const auto name = vanban("render " + quote(decision_case().string()) + " --template qd-tha-chu-dongg -o x.pdf");
+  EXPECT_EQ(name.exit_code, 2);
+  EXPECT_NE(name.err.find("không có mẫu văn bản \"qd-tha-chu-dongg\" (có phải ý bạn là \"qd-tha-chu-dong\"?)"),
+            std::string::npos)
+      << name.err;
+  const auto sub = vanban("archive --store /tmp/x serch abc");
+  EXPECT_EQ(sub.exit_code, 2);
+  EXPECT_NE(sub.err.find("(có phải ý bạn là \"search\"?)"), std::string::npos) << sub.err;
+  const auto described = vanban("templates --describe giay-trieu-tapp");
+  EXPECT_EQ(described.exit_code, 2);
+  EXPECT_NE(described.err.find("(có phải ý bạn là \"giay-trieu-tap\"?)"), std::string::npos) << described.err;
+}
+
+TEST(CliConventions, TheManPageAndTheCompletionAreTheBuiltOnes) {
+  // The build wrote them with the same commands (src/cli/CMakeLists.txt); they are what gets installed.
+  const auto man = vanban("--man");
+  EXPECT_EQ(man.exit_code, 0);
+  EXPECT_EQ(man.out, test::read_text(test::binary().parent_path() / "vanban.1"));
+  const auto completion = vanban("--completion bash");
+  EXPECT_EQ(completion.out, test::read_text(test::binary().parent_path() / "vanban.bash-completion"));
+  // The completion script is valid bash and completes commands and options.
+  const auto completed =
+      run("bash -c " + quote("source " + quote((test::binary().parent_path() / "vanban.bash-completion").string()) +
+                             "; COMP_WORDS=(vanban ren); COMP_CWORD=1; _vanban; echo ${COMPREPLY[@]}; "
+                             "COMP_WORDS=(vanban sign --appe); COMP_CWORD=2; _vanban; echo ${COMPREPLY[@]}; "
+                             "COMP_WORDS=(vanban sign --appearance a); COMP_CWORD=3; _vanban; echo ${COMPREPLY[@]}"));
+  EXPECT_EQ(completed.out, "render\n--appearance\nagency\n") << completed.err;
 }
 
 }  // namespace

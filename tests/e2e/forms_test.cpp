@@ -37,7 +37,7 @@ TEST_P(Refusals, NameWhatIsMissingExitOneAndWriteNothing) {
       vanban("render " + quote(example_case(refusal.case_file)) + " --template " + refusal.template_name + " -o " +
              quote(pdf.string()) + example_options(refusal.template_name) + " " + refusal.extra);
   EXPECT_EQ(result.exit_code, 1) << result.err;
-  EXPECT_NE(result.err.find(std::string(": error: [E0311] hồ sơ ")), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find(std::string(": lỗi: [E0311] hồ sơ ")), std::string::npos) << result.err;
   EXPECT_NE(result.err.find(std::string("không lập được ") + refusal.template_name + ": " + refusal.message),
             std::string::npos)
       << result.err;

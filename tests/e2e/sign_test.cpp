@@ -1,6 +1,7 @@
 // `vanban sign` and `vanban verify` on rendered decisions, checked by real tools: poppler's pdfsig, openssl cms,
 // qpdf, PDFBox Preflight, and the rendered page.
 
+#include <Poco/JSON/Parser.h>
 #include <gtest/gtest.h>
 
 #include <regex>
@@ -135,6 +136,25 @@ TEST(Sign, OfficerThenAgencyAreBothValidForPdfsigAndVerify) {
 
   const auto verify = vanban("verify " + quote(issued.twice) + " --trust " + pki("ca.pem") + kTime);
   EXPECT_EQ(verify.exit_code, 0) << verify.out << verify.err;
+  // The same report as JSON, through the api module: every signature with its checks, and the verdict.
+  const auto json = vanban("verify " + quote(issued.twice) + " --json --trust " + pki("ca.pem") + kTime);
+  EXPECT_EQ(json.exit_code, 0) << json.err;
+  {
+    Poco::JSON::Parser parser;
+    const auto report = parser.parse(json.out).extract<Poco::JSON::Object::Ptr>();
+    EXPECT_TRUE(report->getValue<bool>("holds"));
+    EXPECT_EQ(report->getValue<std::string>("file"), issued.twice);
+    const auto signatures = report->getArray("signatures");
+    ASSERT_EQ(signatures->size(), 2U);
+    const auto first = signatures->getObject(0);
+    EXPECT_EQ(first->getValue<std::string>("field"), "signer");
+    EXPECT_EQ(first->getValue<std::string>("integrity"), "passed");
+    EXPECT_EQ(first->getValue<std::string>("chain"), "passed");
+    EXPECT_TRUE(first->getValue<bool>("valid"));
+    EXPECT_EQ(first->getObject("signer")->getValue<std::string>("common_name"), "Hoàng Minh Đức");
+    EXPECT_EQ(first->getValue<std::string>("time"), "2026-07-01T14:41:19+07:00");
+    EXPECT_EQ(report->getArray("verdict")->size(), 0U);
+  }
   EXPECT_EQ(count(verify.out, "Kết quả: HỢP LỆ"), 2U) << verify.out;
   EXPECT_NE(verify.out.find("Người ký:          Hoàng Minh Đức"), std::string::npos);
   EXPECT_NE(verify.out.find("Thời điểm ký:      2026-07-01T14:41:19+07:00"), std::string::npos);
@@ -273,7 +293,7 @@ TEST(Verify, TamperingIsRejectedByVerifyAndPdfsig) {
   // No signature at all.
   verify = vanban("verify " + quote(issued.unsigned_pdf) + verify_options);
   EXPECT_EQ(verify.exit_code, 1);
-  EXPECT_NE(verify.err.find("error: [E0640]"), std::string::npos) << verify.err;
+  EXPECT_NE(verify.err.find("lỗi: [E0640]"), std::string::npos) << verify.err;
   // Warnings carry their codes too (no --trust: the chain is not checked).
   verify = vanban("verify " + quote(issued.twice) + kTime);
   EXPECT_EQ(verify.exit_code, 0) << verify.err;
@@ -354,7 +374,7 @@ TEST(Sign, BadInputIsRejectedWithoutOutput) {
   const auto lenient = sign(
       pdf, out.string(), " --key " + pki("expired.key") + " --cert " + pki("expired.pem") + " --allow-expired" + kTime);
   EXPECT_EQ(lenient.exit_code, 0) << lenient.err;
-  EXPECT_NE(lenient.err.find("warning: [E0613]"), std::string::npos) << lenient.err;
+  EXPECT_NE(lenient.err.find("cảnh báo: [E0613]"), std::string::npos) << lenient.err;
 }
 
 TEST(Sign, PassphrasesComeOnlyFromTheEnvironmentOrAPrompt) {

@@ -30,6 +30,16 @@ inline void PrintTo(Backend backend, std::ostream* out) {
   *out << (backend == Backend::sqlite ? "SQLite" : "PostgreSQL");
 }
 
+/// The backends the tests run on: SQLite, and PostgreSQL unless the build switched it off (-DVANBAN_TEST_POSTGRES=OFF,
+/// for a package build without a PostgreSQL server).
+inline auto test_backends() {
+#if VANBAN_TEST_POSTGRES
+  return ::testing::Values(Backend::sqlite, Backend::postgresql);
+#else
+  return ::testing::Values(Backend::sqlite);
+#endif
+}
+
 inline std::string backend_name(const ::testing::TestParamInfo<Backend>& info) {
   return info.param == Backend::sqlite ? "SQLite" : "PostgreSQL";
 }

@@ -2,6 +2,7 @@
 // PDFBox Preflight, the PDF/A-1b validator at hand (../shared/PDF-NOTES.md §E), for the end-to-end tests.
 
 #include <filesystem>
+#include <iostream>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,13 @@ inline std::string preflight_command() {
 /// Preflight's report.
 inline std::string preflight_problems(const std::vector<std::filesystem::path>& pdfs,
                                       const std::filesystem::path& dir) {
+#if !VANBAN_TEST_PREFLIGHT
+  // A package build may switch the Java check off (-DVANBAN_TEST_PREFLIGHT=OFF); CI keeps it on.
+  (void)pdfs;
+  (void)dir;
+  std::cerr << "PDF/A-1b not checked: VANBAN_TEST_PREFLIGHT is OFF\n";
+  return "";
+#endif
   std::string list;
   for (const auto& pdf : pdfs) list += pdf.string() + "\n";
   const auto list_file = dir / "preflight-list.txt";

@@ -7,6 +7,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "support/paths.hpp"
@@ -37,6 +38,21 @@ inline std::string flat(const std::string& text) {
   return out;
 }
 
+/// Keeps what the CLI printed for a clerk (not JSON, the man page, the completion or a document on standard output)
+/// under output/cli-outputs/, for the test that checks every word of it (tests/e2e/clerk_words_test.cpp).
+inline void record_clerk_output(const std::string& command, const RunResult& result) {
+  if (command.find(binary().string()) == std::string::npos) return;
+  for (const char* machine : {"--json", "--man", "--completion"})
+    if (command.find(machine) != std::string::npos) return;
+  const auto dir = std::filesystem::path(VANBAN_TEST_OUTPUT_DIR) / "cli-outputs";
+  std::filesystem::create_directories(dir);
+  std::ofstream out(dir / (std::to_string(::getpid()) + ".txt"), std::ios::app | std::ios::binary);
+  // A document streamed to standard output (-o -: a PDF, a zip) is no text for a clerk.
+  const bool document = result.out.rfind("%PDF-", 0) == 0 || result.out.rfind("PK\x03\x04", 0) == 0;
+  if (!document) out << result.out;
+  out << result.err;
+}
+
 inline RunResult run(const std::string& command) {
   static int counter = 0;
   // Tests run as parallel processes: the process id keeps their capture files apart.
@@ -53,6 +69,7 @@ inline RunResult run(const std::string& command) {
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   result.err = read_text(err_file);
   std::filesystem::remove(err_file);
+  record_clerk_output(command, result);
   return result;
 }
 
@@ -65,9 +82,9 @@ inline RunResult vanban(const std::string& arguments) {
 inline std::string example_options(const std::string& template_name) {
   const auto description = vanban("templates --describe " + template_name);
   EXPECT_EQ(description.exit_code, 0) << template_name;
-  const auto at = description.out.rfind("example:");
+  const auto at = description.out.rfind("ví dụ:");
   if (at == std::string::npos) return "";
-  std::string options = description.out.substr(at + 8);
+  std::string options = description.out.substr(at + std::string("ví dụ:").size());
   while (!options.empty() && options.back() == '\n') options.pop_back();
   return options;
 }

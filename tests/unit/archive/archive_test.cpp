@@ -798,8 +798,7 @@ TEST_P(ArchiveTest, ZipNamesStayInsideTheFolderWhateverTheRecordHolds) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, ArchiveTest, ::testing::Values(Backend::sqlite, Backend::postgresql),
-                         test::backend_name);
+INSTANTIATE_TEST_SUITE_P(Backends, ArchiveTest, test::test_backends(), test::backend_name);
 
 // Backend-independent parts.
 

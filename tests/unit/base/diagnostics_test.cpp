@@ -13,8 +13,8 @@ TEST(Diagnostics, FormatsGccStyleWithCode) {
   EXPECT_EQ(diagnostics.error_count(), 1U);
   EXPECT_EQ(diagnostics.warning_count(), 1U);
   EXPECT_EQ(diagnostics.to_string(),
-            "case.xml:12:7: error: [E0203] phần tử lạ\n"
-            "case.xml: warning: [W0101] cảnh báo\n");
+            "case.xml:12:7: lỗi: [E0203] phần tử lạ\n"
+            "case.xml: cảnh báo: [W0101] cảnh báo\n");
   EXPECT_TRUE(diagnostics.contains("E0203"));
   EXPECT_FALSE(diagnostics.contains("E9999"));
 }

@@ -103,9 +103,9 @@ TEST(FileIo, TheOutputRule) {
   EXPECT_TRUE(output_problem((dir / "inputs" / ".." / "inputs" / "x.pdf").string(), {dir / "inputs"}));
   EXPECT_EQ(output_problem((dir / "inputs-2.pdf").string(), {dir / "inputs"}), std::nullopt);
   // A link is refused, not followed; so are devices.
-  EXPECT_EQ(output_problem((dir / "link.pdf").string()),
-            (dir / "link.pdf").string() +
-                " là một liên kết tượng trưng (symlink), không phải tệp thông thường: không ghi đè lên nó");
+  EXPECT_EQ(
+      output_problem((dir / "link.pdf").string()),
+      (dir / "link.pdf").string() + " là một liên kết tượng trưng, không phải tệp thông thường: không ghi đè lên nó");
   EXPECT_EQ(output_problem("/dev/null"),
             std::string("/dev/null là một thiết bị, không phải tệp thông thường: không ghi đè lên nó"));
   EXPECT_TRUE(output_problem("/dev/stdout"));

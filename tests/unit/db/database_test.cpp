@@ -285,8 +285,7 @@ TEST_P(DatabaseTest, FailuresNameTheDatabase) {
   EXPECT_TRUE(session->integrity_problems().empty());
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, DatabaseTest, ::testing::Values(Backend::sqlite, Backend::postgresql),
-                         test::backend_name);
+INSTANTIATE_TEST_SUITE_P(Backends, DatabaseTest, test::test_backends(), test::backend_name);
 
 // One backend only.
 

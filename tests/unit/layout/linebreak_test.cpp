@@ -134,7 +134,7 @@ TEST(LineBreak, MissingGlyphIsReportedWithItsField) {
               metrics, diagnostics);
   ASSERT_EQ(diagnostics.error_count(), 1U);
   EXPECT_EQ(format_diagnostic(diagnostics.list().front()),
-            "c.xml:3:4: error: [E0501] ký tự \"~\" (U+007E) trong trường \"debtor.name\" không có trong phông chữ "
+            "c.xml:3:4: lỗi: [E0501] ký tự \"~\" (U+007E) trong trường \"debtor.name\" không có trong phông chữ "
             "Fixed; hãy sửa dữ liệu");
 }
 

@@ -29,7 +29,7 @@ TEST(DocumentSize, TooMuchTextIsRefusedBeforeLayoutAtTheFieldThatCrossesTheLimit
   EXPECT_TRUE(pages.pages.empty());
   ASSERT_EQ(diagnostics.error_count(), 1U) << diagnostics.to_string();
   EXPECT_EQ(format_diagnostic(diagnostics.list().front()),
-            "case.xml:7:9: error: [E0503] văn bản quá dài: nội dung vượt 800000 ký tự (hơn 200 trang) tại trường "
+            "case.xml:7:9: lỗi: [E0503] văn bản quá dài: nội dung vượt 800000 ký tự (hơn 200 trang) tại trường "
             "này; không dàn trang");
   // Up to the limit, the text is laid out.
   document.blocks.pop_back();

@@ -32,3 +32,21 @@ TEST(Date, CountsDaysAndWeekdays) {
 
 }  // namespace
 }  // namespace vanban::model
+
+namespace vanban::model {
+namespace {
+
+TEST(Date, ParsesTheWayClerksAndProgramsWriteDates) {
+  EXPECT_EQ(Date::parse("24/06/2024"), Date::from_ymd(2024, 6, 24));
+  EXPECT_EQ(Date::parse("4/6/2024"), Date::from_ymd(2024, 6, 4));
+  EXPECT_EQ(Date::parse("2024-06-24"), Date::from_ymd(2024, 6, 24));
+  EXPECT_FALSE(Date::parse("30/02/2024"));
+  EXPECT_FALSE(Date::parse("24/06/24"));
+  EXPECT_FALSE(Date::parse("24/06/2024/1"));
+  EXPECT_FALSE(Date::parse("24.06.2024"));
+  EXPECT_FALSE(Date::parse("124/06/2024"));
+  EXPECT_EQ(Date::from_ymd(2024, 6, 4)->to_dmy(), "04/06/2024");
+}
+
+}  // namespace
+}  // namespace vanban::model

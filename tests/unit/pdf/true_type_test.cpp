@@ -4,6 +4,7 @@
 
 #include "base/error.hpp"
 #include "base/file_io.hpp"
+#include "crypto/sha256.hpp"
 #include "pdf/font_set.hpp"
 #include "support/paths.hpp"
 
@@ -50,6 +51,30 @@ TEST(FontSet, CommittedFontsAreUnmodified) {
   EXPECT_EQ(fonts->advance(layout::Face::regular, U' ').value(), 250);
   EXPECT_FALSE(fonts->advance(layout::Face::regular, 0x4E00).has_value());
   EXPECT_EQ(fonts->metrics(layout::Face::regular).ascent, 891);
+}
+
+// An installed vanban without fonts/ (the Debian package) uses the system's fonts-liberation2: the same files, by the
+// hashes fonts/README.md lists, so the same layout and the same bytes.
+TEST(FontSet, TheSystemFontsAreTheSameFiles) {
+  const std::filesystem::path system = "/usr/share/fonts/truetype/liberation2";
+  if (!std::filesystem::exists(system / "LiberationSerif-Regular.ttf"))
+    GTEST_SKIP() << "fonts-liberation2 is not installed (scripts/setup installs it)";
+  const std::string readme = test::read_text(test::source_dir() / "fonts" / "README.md");
+  for (const char* name : FontSet::file_names())
+    EXPECT_NE(readme.find(crypto::sha256_hex(test::read_text(system / name))), std::string::npos) << name;
+  const auto fonts = FontSet::load(system);
+  EXPECT_EQ(fonts->advance(layout::Face::regular, U' ').value(), 250);
+}
+
+TEST(FontSet, AFontOtherThanLiberationSerifIsRefused) {
+  const auto dir = test::scratch_dir("font_other");
+  for (const char* name : FontSet::file_names())
+    std::filesystem::copy_file(test::source_dir() / "fonts" / name, dir / name);
+  const std::filesystem::path sans = "/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf";
+  if (!std::filesystem::exists(sans)) GTEST_SKIP() << "fonts-liberation2 is not installed";
+  std::filesystem::copy_file(sans, dir / "LiberationSerif-Regular.ttf",
+                             std::filesystem::copy_options::overwrite_existing);
+  EXPECT_THROW(FontSet::load(dir), Error);
 }
 
 TEST(FontSet, MissingFolderIsAnEnvironmentError) { EXPECT_THROW(FontSet::load("/nonexistent"), Error); }

@@ -65,7 +65,7 @@ TEST(LawBook, RejectsGapsBetweenRegimes) {
   Diagnostics diagnostics;
   EXPECT_FALSE(LawBook::parse(text, make_file_name("law.xml"), diagnostics).has_value());
   EXPECT_EQ(format_diagnostic(diagnostics.list().at(0)),
-            "law.xml:3:3: error: [E0901] chế độ pháp lý \"b\" phải bắt đầu đúng ngày sau khi chế độ \"a\" hết hiệu "
+            "law.xml:3:3: lỗi: [E0901] chế độ pháp lý \"b\" phải bắt đầu đúng ngày sau khi chế độ \"a\" hết hiệu "
             "lực (không được hở hoặc chồng lấn)");
 }
 

@@ -32,7 +32,7 @@ TEST(ExpressionDepth, ThousandsOfParenthesesAreRefusedWhereTheyCrossTheLimit) {
   ASSERT_EQ(diagnostics.list().size(), 1U) << diagnostics.to_string();
   EXPECT_EQ(format_diagnostic(diagnostics.list().front()),
             "--where:1:" + std::to_string(kMaxExpressionDepth + 1) +
-                ": error: [E0419] biểu thức lồng nhau quá sâu (giới hạn 32 cấp)");
+                ": lỗi: [E0419] biểu thức lồng nhau quá sâu (giới hạn 32 cấp)");
 }
 
 TEST(ExpressionDepth, NestingUpToTheLimitIsAccepted) {
@@ -91,7 +91,7 @@ TEST(TemplateDepth, ThousandsOfNestedIfsAreRefusedAtTheFirstBlockTooDeep) {
   ASSERT_EQ(diagnostics.list().size(), 1U) << diagnostics.list().front().message;
   EXPECT_EQ(format_diagnostic(diagnostics.list().front()),
             "templates/mau.vbt:" + std::to_string(kMaxBlockDepth + 2) +
-                ":1: error: [E0419] các khối lồng nhau quá sâu (giới hạn 32 cấp)");
+                ":1: lỗi: [E0419] các khối lồng nhau quá sâu (giới hạn 32 cấp)");
 }
 
 TEST(TemplateDepth, BlocksUpToTheLimitAreAccepted) {
@@ -113,7 +113,7 @@ TEST(TemplateDepth, DeepParenthesesInATemplateAreRefusedInPlace) {
   ASSERT_FALSE(diagnostics.empty());
   EXPECT_EQ(format_diagnostic(diagnostics.list().front()),
             "templates/mau.vbt:2:" + std::to_string(5 + kMaxExpressionDepth + 1) +
-                ": error: [E0419] biểu thức lồng nhau quá sâu (giới hạn 32 cấp)");
+                ": lỗi: [E0419] biểu thức lồng nhau quá sâu (giới hạn 32 cấp)");
 }
 
 TEST(TemplateDepth, ALongChainOfIncludesIsRefused) {

@@ -32,28 +32,28 @@ INSTANTIATE_TEST_SUITE_P(
     Table, TemplateErrors,
     ::testing::Values(
         BrokenTemplate{"unclosed_block", "{#basis}\nCăn cứ\n",
-                       "templates/mau.vbt:2:1: error: [E0407] khối {#basis} chưa được đóng bằng {/basis}"},
+                       "templates/mau.vbt:2:1: lỗi: [E0407] khối {#basis} chưa được đóng bằng {/basis}"},
         BrokenTemplate{"mismatched_close", "{#if a}\nx\n{/each}\n",
-                       "templates/mau.vbt:4:1: error: [E0408] gặp {/each} nhưng khối đang mở là {#if} (dòng 2, cột 1)"},
+                       "templates/mau.vbt:4:1: lỗi: [E0408] gặp {/each} nhưng khối đang mở là {#if} (dòng 2, cột 1)"},
         BrokenTemplate{"unclosed_brace", "Ông {debtor.name\n",
-                       "templates/mau.vbt:2:5: error: [E0405] thiếu dấu \"}\" đóng trường hoặc thẻ (mỗi thẻ phải nằm "
+                       "templates/mau.vbt:2:5: lỗi: [E0405] thiếu dấu \"}\" đóng trường hoặc thẻ (mỗi thẻ phải nằm "
                        "trên một dòng)"},
         BrokenTemplate{"stray_brace", "giá } trị\n",
-                       "templates/mau.vbt:2:5: error: [E0405] dấu \"}\" thừa; muốn in dấu ngoặc thì viết \"}}\""},
+                       "templates/mau.vbt:2:5: lỗi: [E0405] dấu \"}\" thừa; muốn in dấu ngoặc thì viết \"}}\""},
         BrokenTemplate{
             "unknown_block", "{#loop x}\n{/loop}\n",
-            "templates/mau.vbt:2:1: error: [E0406] không có khối {#loop} (có: if, each, title, subject, basis, "
+            "templates/mau.vbt:2:1: lỗi: [E0406] không có khối {#loop} (có: if, each, title, subject, basis, "
             "article, heading, center, recipients, addressee, table)"},
         BrokenTemplate{"bad_each", "{#each obligations}\n{/each}\n",
-                       "templates/mau.vbt:2:7: error: [E0412] cú pháp đúng: {#each danh-sách as tên [sep=\", \"] "
+                       "templates/mau.vbt:2:7: lỗi: [E0412] cú pháp đúng: {#each danh-sách as tên [sep=\", \"] "
                        "[last=\" và \"]}"},
         BrokenTemplate{"bad_expression", "{#if a = b}\n{/if}\n",
-                       "templates/mau.vbt:2:8: error: [E0401] dùng \"==\" để so sánh bằng"},
+                       "templates/mau.vbt:2:8: lỗi: [E0401] dùng \"==\" để so sánh bằng"},
         BrokenTemplate{"include_not_found", "{@include \"parts/khong-co\"}\n",
-                       "templates/mau.vbt:2:1: error: [E0411] không tìm thấy phần mẫu \"parts/khong-co\" (tệp "
+                       "templates/mau.vbt:2:1: lỗi: [E0411] không tìm thấy phần mẫu \"parts/khong-co\" (tệp "
                        "templates/parts/khong-co.vbt)"},
         BrokenTemplate{"else_outside_if", "{:else}\n",
-                       "templates/mau.vbt:2:1: error: [E0408] {:else} không nằm trong khối {#if}"},
+                       "templates/mau.vbt:2:1: lỗi: [E0408] {:else} không nằm trong khối {#if}"},
         BrokenTemplate{"valid", "Ông {debtor.name | upper}, {{ngoặc}}\n", "(no error)"}),
     [](const auto& param_info) { return std::string(param_info.param.name); });
 

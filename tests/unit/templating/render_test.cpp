@@ -113,7 +113,7 @@ TEST_F(Rendering, LetterSubjectGoesIntoTheHeader) {
   Diagnostics misplaced;
   render("Nội dung\n{#subject}\ntự nguyện thi hành án\n{/subject}\n", misplaced);
   EXPECT_EQ(misplaced.to_string(),
-            "t.vbt:3:1: error: [E0418] khối {#subject} (trích yếu công văn) phải đặt ngay sau {@header}\n");
+            "t.vbt:3:1: lỗi: [E0418] khối {#subject} (trích yếu công văn) phải đặt ngay sau {@header}\n");
 }
 
 TEST_F(Rendering, TheDocumentDatePicksTheRegime) {
@@ -129,7 +129,7 @@ TEST_F(Rendering, AMissingValueIsAnInputErrorNamingTheField) {
   EXPECT_EQ(render("Sinh năm {debtor.birth_year}\n", diagnostics), "");
   ASSERT_EQ(diagnostics.error_count(), 1U) << diagnostics.to_string();
   EXPECT_EQ(format_diagnostic(diagnostics.list().front()),
-            "c.xml:10:5: error: [E0310] thiếu dữ liệu cho trường \"debtor.birth_year\" mà mẫu t cần (t.vbt:2:10)");
+            "c.xml:10:5: lỗi: [E0310] thiếu dữ liệu cho trường \"debtor.birth_year\" mà mẫu t cần (t.vbt:2:10)");
 }
 
 TEST_F(Rendering, UnknownFieldsAndFiltersAreTemplateErrors) {
@@ -256,10 +256,10 @@ TEST_F(Rendering, CheckFindsMistakesInEveryBranch) {
   ASSERT_TRUE(set) << diagnostics.to_string();
   set->check(*law_, diagnostics);
   EXPECT_EQ(diagnostics.to_string(),
-            "t.vbt:3:2: error: [E0402] \"enforcement.request.by\" không có trường \"nmae\"\n"
-            "t.vbt:5:31: error: [E0410] bộ lọc date dùng cho ngày, không dùng được cho số tiền\n"
-            "t.vbt:6:2: error: [E0402] \"params\" không có trường \"gio\"\n"
-            "t.vbt:7:16: error: [E0409] không có bộ lọc \"shout\" (có: money, number, words, date, short, upper, "
+            "t.vbt:3:2: lỗi: [E0402] \"enforcement.request.by\" không có trường \"nmae\"\n"
+            "t.vbt:5:31: lỗi: [E0410] bộ lọc date dùng cho ngày, không dùng được cho số tiền\n"
+            "t.vbt:6:2: lỗi: [E0402] \"params\" không có trường \"gio\"\n"
+            "t.vbt:7:16: lỗi: [E0409] không có bộ lọc \"shout\" (có: money, number, words, date, short, upper, "
             "lower, capitalize, title, two-digits, percent, join, default)\n");
 }
 

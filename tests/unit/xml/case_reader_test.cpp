@@ -65,7 +65,7 @@ TEST(CaseReader, BuildsTheTypedCaseWithNormalizedText) {
   EXPECT_EQ(c.obligations.at(0).amount->dong, 15000000);
   EXPECT_EQ(c.parties.at(0).name.loc.to_string(), "case.xml:6:47");
   EXPECT_EQ(diagnostics.to_string(),
-            "case.xml:6:47: warning: [W0121] <name>: chữ viết bằng Unicode tổ hợp (NFD), đã chuyển sang dạng dựng sẵn "
+            "case.xml:6:47: cảnh báo: [W0121] <name>: chữ viết bằng Unicode tổ hợp (NFD), đã chuyển sang dạng dựng sẵn "
             "(NFC)\n");
 }
 
@@ -92,86 +92,85 @@ TEST_P(BadInput, IsRejectedWithPosition) {
 INSTANTIATE_TEST_SUITE_P(
     Table, BadInput,
     ::testing::Values(
-        BadCase{"empty", "", "case.xml: error: [E0101] tệp rỗng, không có dữ liệu hồ sơ"},
-        BadCase{
-            "truncated", std::string(kMinimal).substr(0, std::string(kMinimal).find("<obligations>")),
-            "case.xml:7:3: error: [E0102] XML không hợp lệ: tệp kết thúc giữa chừng, các thẻ chưa được đóng (tệp bị "
-            "cắt cụt?)"},
+        BadCase{"empty", "", "case.xml: lỗi: [E0101] tệp rỗng, không có dữ liệu hồ sơ"},
+        BadCase{"truncated", std::string(kMinimal).substr(0, std::string(kMinimal).find("<obligations>")),
+                "case.xml:7:3: lỗi: [E0102] XML không hợp lệ: tệp kết thúc giữa chừng, các thẻ chưa được đóng (tệp bị "
+                "cắt cụt?)"},
         BadCase{"doctype",
                 "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [<!ENTITY lol \"lol\">]>\n<case xmlns=\"urn:vanban:case:1\"/>",
-                "case.xml:2:11: error: [E0105] không chấp nhận khai báo DOCTYPE (thực thể và DTD bị cấm vì lý do an "
+                "case.xml:2:11: lỗi: [E0105] không chấp nhận khai báo DOCTYPE (thực thể và DTD bị cấm vì lý do an "
                 "toàn)"},
         BadCase{"not utf-8", "<case>Ninh B\xD7nh</case>",
-                "case.xml:1:13: error: [E0103] tệp không phải UTF-8 (có thể là TCVN3, VNI hoặc Windows-1258)"},
+                "case.xml:1:13: lỗi: [E0103] tệp không phải UTF-8 (có thể là TCVN3, VNI hoặc Windows-1258)"},
         BadCase{"wrong namespace", replace(kMinimal, "urn:vanban:case:1", "urn:other"),
-                "case.xml:2:14: error: [E0108] không gian tên phải là \"urn:vanban:case:1\", không phải \"urn:other\""},
+                "case.xml:2:14: lỗi: [E0108] không gian tên phải là \"urn:vanban:case:1\", không phải \"urn:other\""},
         BadCase{"dangling debtor", replace(kMinimal, "debtor=\"p\"", "debtor=\"p9\""),
-                "case.xml:7:16: error: [E0208] thuộc tính debtor=\"p9\" không trỏ tới đương sự nào trong hồ sơ"},
+                "case.xml:7:16: lỗi: [E0208] thuộc tính debtor=\"p9\" không trỏ tới đương sự nào trong hồ sơ"},
         BadCase{"impossible date", replace(kMinimal, "2024-01-02", "2024-02-30"),
-                "case.xml:5:73: error: [E0205] ngày \"2024-02-30\" không phải là ngày hợp lệ (dạng YYYY-MM-DD)"},
+                "case.xml:5:73: lỗi: [E0205] ngày \"2024-02-30\" không phải là ngày hợp lệ (dạng YYYY-MM-DD)"},
         BadCase{"amount with separators", replace(kMinimal, "15000000", "15.000.000"),
-                "case.xml:7:96: error: [E0206] số tiền \"15.000.000\" không hợp lệ: phải là số nguyên đồng không "
+                "case.xml:7:96: lỗi: [E0206] số tiền \"15.000.000\" không hợp lệ: phải là số nguyên đồng không "
                 "âm, không có dấu phân cách, nhỏ hơn 10^15"},
         BadCase{"missing agency name", replace(kMinimal, "<name>CHI CỤC A</name>", ""),
-                "case.xml:3:3: error: [E0201] thiếu phần tử bắt buộc <name> trong <agency>"},
+                "case.xml:3:3: lỗi: [E0201] thiếu phần tử bắt buộc <name> trong <agency>"},
         BadCase{"no debtor", replace(kMinimal, "role=\"debtor\"", "role=\"creditor\""),
-                "case.xml:2:1: error: [E0301] hồ sơ phải có ít nhất một người phải thi hành án (role=\"debtor\")"},
+                "case.xml:2:1: lỗi: [E0301] hồ sơ phải có ít nhất một người phải thi hành án (role=\"debtor\")"},
         // Hostile input: refused before any tree exists, nothing fetched.
         BadCase{"billion laughs",
                 "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n <!ENTITY lol \"lol\">\n <!ENTITY lol2 "
                 "\"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n]>\n<case "
                 "xmlns=\"urn:vanban:case:1\">&lol2;</case>",
-                "case.xml:2:11: error: [E0105] không chấp nhận khai báo DOCTYPE (thực thể và DTD bị cấm vì lý do an "
+                "case.xml:2:11: lỗi: [E0105] không chấp nhận khai báo DOCTYPE (thực thể và DTD bị cấm vì lý do an "
                 "toàn)"},
         BadCase{"external entity",
                 "<!DOCTYPE case [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]><case "
                 "xmlns=\"urn:vanban:case:1\">&xxe;</case>",
-                "case.xml:1:11: error: [E0105] không chấp nhận khai báo DOCTYPE (thực thể và DTD bị cấm vì lý do an "
+                "case.xml:1:11: lỗi: [E0105] không chấp nhận khai báo DOCTYPE (thực thể và DTD bị cấm vì lý do an "
                 "toàn)"},
         BadCase{"undeclared entity", replace(kMinimal, "<text>Phạt</text>", "<text>Phạt &xxe;</text>"),
-                "case.xml:7:82: error: [E0109] tham chiếu thực thể &xxe; không được khai báo (chỉ dùng được &lt; "
+                "case.xml:7:82: lỗi: [E0109] tham chiếu thực thể &xxe; không được khai báo (chỉ dùng được &lt; "
                 "&gt; &amp; &apos; &quot; và &#…;)"},
         BadCase{"bare ampersand", replace(kMinimal, "CHI CỤC A", "CHI CỤC A & B"),
-                "case.xml:3:27: error: [E0109] ký tự & phải viết là &amp; (hoặc mở đầu một tham chiếu như &lt;)"},
+                "case.xml:3:27: lỗi: [E0109] ký tự & phải viết là &amp; (hoặc mở đầu một tham chiếu như &lt;)"},
         BadCase{"control character", replace(kMinimal, "Phạt", "Ph\x01ạt"),
-                "case.xml:7:79: error: [E0110] ký tự U+0001 không được phép trong XML (ký tự điều khiển)"},
+                "case.xml:7:79: lỗi: [E0110] ký tự U+0001 không được phép trong XML (ký tự điều khiển)"},
         BadCase{"character reference to a control character", replace(kMinimal, "Phạt", "Ph&#x1;ạt"),
-                "case.xml:7:79: error: [E0110] tham chiếu ký tự &#x1; không chỉ tới ký tự XML hợp lệ"},
+                "case.xml:7:79: lỗi: [E0110] tham chiếu ký tự &#x1; không chỉ tới ký tự XML hợp lệ"},
         BadCase{"duplicate attribute", replace(kMinimal, "id=\"C1\"", "id=\"C1\" id=\"C2\""),
-                "case.xml:2:41: error: [E0102] XML không hợp lệ: thuộc tính \"id\" lặp lại trong <case>"},
+                "case.xml:2:41: lỗi: [E0102] XML không hợp lệ: thuộc tính \"id\" lặp lại trong <case>"},
         BadCase{"two roots", std::string(kMinimal) + "<case/>\n",
-                "case.xml:10:1: error: [E0102] XML không hợp lệ: chỉ được có một phần tử gốc"},
+                "case.xml:10:1: lỗi: [E0102] XML không hợp lệ: chỉ được có một phần tử gốc"},
         BadCase{"absurd nesting",
                 "<case xmlns=\"urn:vanban:case:1\">" + std::string(40, 'x') +
                     "<a><a><a><a><a><a><a>"
                     "<a><a><a><a><a><a><a><a><a><a></a></a></a></a></a></a></a></a></a></a></a></a></a></a></a></a></"
                     "a></case>",
-                "case.xml:1:118: error: [E0107] các phần tử lồng nhau quá sâu (giới hạn 16 cấp)"},
+                "case.xml:1:118: lỗi: [E0107] các phần tử lồng nhau quá sâu (giới hạn 16 cấp)"},
         BadCase{"invalid UTF-8 in a file declared UTF-8",
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<case>Vi\xE1\xBB</case>",
-                "case.xml:2:9: error: [E0103] tệp khai báo UTF-8 nhưng chứa chuỗi byte không hợp lệ"},
+                "case.xml:2:9: lỗi: [E0103] tệp khai báo UTF-8 nhưng chứa chuỗi byte không hợp lệ"},
         BadCase{
             "declared Latin-1", "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<case/>",
-            "case.xml:1:1: error: [E0104] tệp khai báo mã hóa \"ISO-8859-1\"; chỉ chấp nhận UTF-8 (hãy chuyển tệp sang "
+            "case.xml:1:1: lỗi: [E0104] tệp khai báo mã hóa \"ISO-8859-1\"; chỉ chấp nhận UTF-8 (hãy chuyển tệp sang "
             "UTF-8)"},
         BadCase{"UTF-16", std::string("\xFF\xFE<\0c\0/\0>\0", 10),
-                "case.xml:1:1: error: [E0104] tệp được mã hóa UTF-16/UTF-32; chỉ chấp nhận UTF-8"},
+                "case.xml:1:1: lỗi: [E0104] tệp được mã hóa UTF-16/UTF-32; chỉ chấp nhận UTF-8"},
         // Found by the schema only.
         BadCase{"text between elements", replace(kMinimal, "<officers>", "<officers>cán bộ:"),
-                "case.xml:4:13: error: [E0214] <officers> chỉ chứa các phần tử con, không chứa văn bản"},
+                "case.xml:4:13: lỗi: [E0214] <officers> chỉ chứa các phần tử con, không chứa văn bản"},
         // Beyond the schema.
         BadCase{"short CCCD",
                 replace(kMinimal, "<gender>female</gender>",
                         "<gender>female</gender><id-number kind=\"CCCD\">04019000332</id-number>"),
-                "case.xml:6:118: error: [E0213] số CCCD \"04019000332\" phải có đúng 12 chữ số"},
+                "case.xml:6:118: lỗi: [E0213] số CCCD \"04019000332\" phải có đúng 12 chữ số"},
         BadCase{"decision before judgment",
                 replace(kMinimal, "<enforcement mode=\"ex-officio\" officer=\"h\"/>",
                         "<enforcement mode=\"ex-officio\" officer=\"h\"><decision date=\"2023-12-30\"/></enforcement>"),
-                "case.xml:8:62: error: [E0216] ngày quyết định thi hành án 2023-12-30 trước ngày của Bản án số "
+                "case.xml:8:62: lỗi: [E0216] ngày quyết định thi hành án 2023-12-30 trước ngày của Bản án số "
                 "1/2024/HS-ST (2024-01-02)"},
         BadCase{"born after the judgment",
                 replace(kMinimal, "<gender>female</gender>", "<gender>female</gender><birth-year>2025</birth-year>"),
-                "case.xml:6:107: error: [E0215] năm sinh 2025 sau ngày bản án đầu tiên (2024-01-02)"}),
+                "case.xml:6:107: lỗi: [E0215] năm sinh 2025 sau ngày bản án đầu tiên (2024-01-02)"}),
     [](const auto& param_info) {
       std::string name = param_info.param.name;
       for (char& c : name)
@@ -184,7 +183,7 @@ TEST(CaseReader, RefusesOversizedAndFloodedInputBeforeParsing) {
   options.limits.max_bytes = 1000;
   Diagnostics diagnostics;
   EXPECT_FALSE(read(std::string(kMinimal) + std::string(1000, ' '), diagnostics, options));
-  EXPECT_EQ(first_error(diagnostics), "case.xml: error: [E0106] tệp quá lớn (1722 byte, giới hạn 1000 byte)");
+  EXPECT_EQ(first_error(diagnostics), "case.xml: lỗi: [E0106] tệp quá lớn (1722 byte, giới hạn 1000 byte)");
 
   options = with_schema();
   options.limits.max_nodes = 1000;
@@ -193,21 +192,21 @@ TEST(CaseReader, RefusesOversizedAndFloodedInputBeforeParsing) {
   diagnostics = Diagnostics{};
   EXPECT_FALSE(read(flood + "</case>", diagnostics, options));
   EXPECT_EQ(first_error(diagnostics),
-            "case.xml:1:4025: error: [E0111] tệp có quá nhiều phần tử và thuộc tính (giới hạn 1000)");
+            "case.xml:1:4025: lỗi: [E0111] tệp có quá nhiều phần tử và thuộc tính (giới hạn 1000)");
 
   // Many attributes on one element (libxml2 2.9 checks duplicates in quadratic time).
   std::string crowded = "<case xmlns=\"urn:vanban:case:1\"";
   for (int i = 0; i < 1'000'000; ++i) crowded += " a" + std::to_string(i) + "=\"\"";
   diagnostics = Diagnostics{};
   EXPECT_FALSE(read(crowded + "/>", diagnostics));
-  EXPECT_EQ(first_error(diagnostics), "case.xml:1:1: error: [E0111] phần tử có quá nhiều thuộc tính (giới hạn 64)");
+  EXPECT_EQ(first_error(diagnostics), "case.xml:1:1: lỗi: [E0111] phần tử có quá nhiều thuộc tính (giới hạn 64)");
 
   // A million levels: the scan stops at level 17, no tree is built.
   std::string deep;
   for (int i = 0; i < 1'000'000; ++i) deep += "<a>";
   diagnostics = Diagnostics{};
   EXPECT_FALSE(read(deep, diagnostics));
-  EXPECT_EQ(first_error(diagnostics), "case.xml:1:49: error: [E0107] các phần tử lồng nhau quá sâu (giới hạn 16 cấp)");
+  EXPECT_EQ(first_error(diagnostics), "case.xml:1:49: lỗi: [E0107] các phần tử lồng nhau quá sâu (giới hạn 16 cấp)");
 }
 
 TEST(CaseReader, RepairsLegacyTextAndSaysWhere) {
@@ -218,7 +217,7 @@ TEST(CaseReader, RepairsLegacyTextAndSaysWhere) {
   ASSERT_TRUE(cases) << diagnostics.to_string();
   EXPECT_EQ(cases->cases.at(0).parties.at(0).name.value, "Hà Văn Hưởng");
   EXPECT_EQ(diagnostics.to_string(),
-            "case.xml:6:47: warning: [W0120] <name>: văn bản mã TCVN3 (ABC) bị đọc nhầm thành \"Hµ V¨n H­ëng\", đã "
+            "case.xml:6:47: cảnh báo: [W0120] <name>: văn bản mã TCVN3 (ABC) bị đọc nhầm thành \"Hµ V¨n H­ëng\", đã "
             "chuyển thành \"Hà Văn Hưởng\"\n");
 
   // --no-repair: the text stays as it came (normalized: the soft hyphen is dropped), and nothing is said.
@@ -265,7 +264,7 @@ TEST(CaseReader, StopsAfterAThousandErrors) {
   EXPECT_EQ(diagnostics.error_count(), 1000U);
   ASSERT_FALSE(diagnostics.empty());
   EXPECT_EQ(format_diagnostic(diagnostics.list().back()),
-            "case.xml: note: dừng kiểm tra sau 1000 lỗi, phần còn lại của tệp chưa được kiểm tra");
+            "case.xml: ghi chú: dừng kiểm tra sau 1000 lỗi, phần còn lại của tệp chưa được kiểm tra");
 }
 
 TEST(CaseReader, ReportsEveryProblemInOneRun) {

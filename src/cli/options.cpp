@@ -1,0 +1,601 @@
+#include "cli/options.hpp"
+
+#include <algorithm>
+#include <iterator>
+#include <sstream>
+
+#include "base/utf8.hpp"
+
+namespace vanban::cli {
+
+namespace {
+
+// Rows shared by several commands.
+OptionDef output(std::string placeholder, std::string help) {
+  return {.name = "--output",
+          .alias = "-o",
+          .placeholder = std::move(placeholder),
+          .help = std::move(help),
+          .completion = Completion::file};
+}
+
+OptionDef no_repair() {
+  return {.name = "--no-repair", .help = "không tự chuyển chữ mã cũ (TCVN3, VNI, Windows-1258) sang Unicode"};
+}
+
+OptionDef fixed_time() {
+  return {.name = "--time",
+          .placeholder = "THỜI-ĐIỂM",
+          .help = "thời điểm ISO 8601 dùng thay đồng hồ (kiểm thử)",
+          .hidden = true};
+}
+
+OptionDef trust(std::string help) {
+  return {.name = "--trust",
+          .placeholder = "GỐC.pem",
+          .help = std::move(help),
+          .repeatable = true,
+          .completion = Completion::file};
+}
+
+OptionDef json(std::string help) { return {.name = "--json", .help = std::move(help)}; }
+
+// `first`, the rows of a signing key (sign, archive head --sign), then `rest`.
+std::vector<OptionDef> with_keys(OptionDef first, std::vector<OptionDef> rest) {
+  std::vector<OptionDef> out{
+      std::move(first),
+      {.name = "--key", .placeholder = "KHÓA.pem", .help = "khóa riêng (PEM)", .completion = Completion::file},
+      {.name = "--cert", .placeholder = "CHỨNG-THƯ.pem", .help = "chứng thư số (PEM)", .completion = Completion::file},
+      {.name = "--chain",
+       .placeholder = "CHUỖI.pem",
+       .help = "chứng thư trung gian (PEM)",
+       .completion = Completion::file},
+      {.name = "--p12",
+       .placeholder = "TỆP.p12",
+       .help = "khóa và chứng thư trong một tệp PKCS#12 (.p12/.pfx)",
+       .completion = Completion::file},
+      {.name = "--pass-env",
+       .placeholder = "BIẾN",
+       .help = "lấy mật khẩu từ biến môi trường BIẾN; không có thì hỏi (không hiện chữ khi gõ). Mật khẩu "
+               "không bao giờ được đưa trên dòng lệnh"},
+  };
+  out.insert(out.end(), std::make_move_iterator(rest.begin()), std::make_move_iterator(rest.end()));
+  return out;
+}
+
+// The options render and batch share: the template, the date, the signer, parameters and the page geometry.
+std::vector<OptionDef> document_options() {
+  return {
+      {.name = "--template",
+       .placeholder = "TÊN",
+       .help = "mẫu văn bản (xem: vanban templates)",
+       .completion = Completion::template_name},
+      {.name = "--signer",
+       .placeholder = "MÃ",
+       .help = "mã cán bộ ký; mặc định là người ký quyết định trong hồ sơ, nếu không có thì thủ trưởng"},
+      {.name = "--set",
+       .placeholder = "KHÓA=GIÁ-TRỊ",
+       .help = "tham số mẫu không có trong hồ sơ (xem: vanban templates --describe TÊN)",
+       .repeatable = true},
+      {.name = "--margins",
+       .placeholder = "T,D,TR,PH",
+       .help = "lề trên, dưới, trái, phải (mm); mặc định 20,20,30,15; Nghị định 30 cho phép trên và dưới 20–25, "
+               "trái 30–35, phải 15–20"},
+      {.name = "--line-spacing",
+       .placeholder = "X",
+       .help = "giãn dòng của nội dung, từ 1 (dòng đơn, mặc định) đến 1,5 dòng"},
+      {.name = "--body-size", .placeholder = "N", .help = "cỡ chữ nội dung, 13 hoặc 14 (mặc định 14)"},
+      no_repair(),
+  };
+}
+
+OptionDef date_option(std::string help) { return {.name = "--date", .placeholder = "NGÀY", .help = std::move(help)}; }
+
+// The options every archive command takes.
+std::vector<OptionDef> archive_options(std::vector<OptionDef> own) {
+  own.push_back({.name = "--db",
+                 .placeholder = "TỆP|URI",
+                 .help = "cơ sở dữ liệu: tệp SQLite (mặc định THƯ-MỤC/archive.sqlite) hoặc "
+                         "postgresql://người-dùng@máy:cổng/tên-csdl (mật khẩu: biến PGPASSWORD hoặc ~/.pgpass)",
+                 .completion = Completion::file});
+  own.push_back({.name = "--store",
+                 .placeholder = "THƯ-MỤC",
+                 .help = "thư mục chứa các tệp của kho (mặc định: biến VANBAN_ARCHIVE, nếu không có thì [archive] "
+                         "store trong tệp cấu hình)",
+                 .completion = Completion::directory});
+  own.push_back(fixed_time());
+  return own;
+}
+
+std::vector<CommandDef> make_commands() {
+  std::vector<CommandDef> list;
+  {
+    CommandDef c{.name = "render",
+                 .operands = "HỒ-SƠ.xml --template TÊN -o RA.pdf",
+                 .summary = "lập một văn bản PDF từ hồ sơ XML"};
+    c.options = document_options();
+    c.options.insert(
+        c.options.begin() + 1,
+        {output("RA.pdf",
+                "tệp PDF kết quả (ghi vào tệp tạm rồi đổi tên: không bao giờ để lại tệp dở dang); \"-\" ghi "
+                "ra đầu ra chuẩn. Không ghi đè liên kết tượng trưng, thiết bị, thư mục hay tệp hồ sơ"),
+         {.name = "--case",
+          .placeholder = "MÃ",
+          .help = "mã hồ sơ cần lập, khi tệp là một sổ (<register>) nhiều hồ sơ"},
+         date_option("ngày ban hành văn bản (dd/mm/yyyy hoặc yyyy-mm-dd); mặc định là ngày mẫu chỉ định trong hồ "
+                     "sơ, nếu không có thì ngày quyết định, nếu không có thì hôm nay. Ngày này quyết định văn bản "
+                     "pháp luật được trích dẫn (trước/sau 01/07/2026)"),
+         {.name = "--number",
+          .placeholder = "SỐ",
+          .help = "số văn bản; không có thì là bản dự thảo, để trống chỗ ghi số"}});
+    c.options.push_back({.name = "--dump-layout",
+                         .placeholder = "TỆP",
+                         .help = "ghi bản mô tả dàn trang (văn bản) thay vì PDF, dùng cho kiểm thử",
+                         .completion = Completion::file});
+    list.push_back(std::move(c));
+  }
+  list.push_back({.name = "validate",
+                  .operands = "TỆP.xml...",
+                  .summary = "kiểm tra tệp hồ sơ hoặc sổ XML",
+                  .description = "Kiểm tra từng tệp hồ sơ (<case>) hoặc sổ (<register>) theo schemas/case.xsd và các "
+                                 "quy tắc nghiệp vụ, in mọi lỗi và cảnh báo dạng TỆP:DÒNG:CỘT: lỗi|cảnh báo: [MÃ] nội "
+                                 "dung. Chữ mã cũ (TCVN3, VNI, Windows-1258) được tự chuyển sang Unicode kèm cảnh báo "
+                                 "W0120.",
+                  .options = {no_repair()},
+                  .notes = "Mã thoát 0 khi không có lỗi (có thể có cảnh báo), 1 khi có lỗi."});
+  list.push_back(
+      {.name = "templates",
+       .operands = "",
+       .summary = "liệt kê hoặc kiểm tra các mẫu văn bản",
+       .description = "Không có tùy chọn: mỗi dòng một mẫu, tên rồi mô tả.",
+       .options = {{.name = "--for",
+                    .placeholder = "HỒ-SƠ.xml",
+                    .help = "chỉ tên các mẫu dùng được cho hồ sơ này",
+                    .completion = Completion::file},
+                   {.name = "--check",
+                    .help = "kiểm tra mọi mẫu và dữ liệu pháp luật, cả mẫu và lịch riêng của cơ quan (thư mục "
+                            "ghi đè); mã thoát 1 khi có lỗi"},
+                   {.name = "--describe",
+                    .placeholder = "TÊN",
+                    .help = "mô tả một mẫu và các tham số của nó (vanban render --set); dòng cuối \"ví dụ: …\" là "
+                            "các tham số dùng được để lập văn bản thử",
+                    .completion = Completion::template_name}},
+       .operand_completion = Completion::none});
+  {
+    CommandDef c{.name = "batch",
+                 .operands = "ĐẦU-VÀO --template TÊN -o THƯ-MỤC",
+                 .summary = "lập một mẫu văn bản cho cả sổ hoặc cả thư mục hồ sơ, song song",
+                 .description =
+                     "ĐẦU-VÀO là tệp sổ (<register>) hoặc thư mục các tệp hồ sơ .xml. Mỗi hồ sơ một tệp "
+                     "<mã hồ sơ>-<mẫu>.pdf, cùng manifest.csv và manifest.json."};
+    c.options = document_options();
+    c.options.insert(
+        c.options.begin() + 1,
+        {output("THƯ-MỤC", "thư mục kết quả"),
+         {.name = "--where",
+          .placeholder = "ĐIỀU-KIỆN",
+          .help = "chỉ các hồ sơ thỏa điều kiện, ví dụ: debtor.outstanding > 0, has(asset.mortgagee), "
+                  "status.condition == \"no-means\" (ngôn ngữ điều kiện của mẫu: templates/README.md)"},
+         {.name = "--jobs",
+          .placeholder = "N",
+          .help = "số luồng song song (mặc định: số lõi CPU); kết quả giống nhau với mọi N"},
+         {.name = "--combined",
+          .placeholder = "TỆP.pdf",
+          .help = "thêm một tệp PDF gộp mọi văn bản theo thứ tự, mỗi văn bản bắt đầu trang mới",
+          .completion = Completion::file},
+         {.name = "--duplex", .help = "trong tệp gộp, mỗi văn bản bắt đầu ở trang lẻ (in hai mặt)"},
+         {.name = "--force", .help = "lập lại cả những tệp đã có và khớp mã băm trong manifest.csv"},
+         date_option("ngày của mọi văn bản (dd/mm/yyyy hoặc yyyy-mm-dd; mặc định: hôm nay); hồ sơ được xét như tại "
+                     "ngày đó")});
+    c.notes =
+        "Thứ tự: tên người phải thi hành án theo thứ tự tiếng Việt, rồi mã hồ sơ. Hồ sơ lỗi được báo và bỏ qua; mã "
+        "thoát 1 khi có hồ sơ lỗi. Ctrl-C dừng gọn: không để lại tệp dở, manifest.csv ghi những gì đã xong.";
+    c.operand_completion = Completion::file;
+    list.push_back(std::move(c));
+  }
+  list.push_back(
+      {.name = "sign",
+       .operands = "VÀO.pdf -o RA.pdf (--key KHÓA.pem --cert CHỨNG-THƯ.pem | --p12 TỆP.p12)",
+       .summary = "ký số tệp PDF (PAdES), người có thẩm quyền rồi cơ quan",
+       .description = "Ký số PAdES (B-B: ETSI.CAdES.detached, SHA-256) bằng một bản cập nhật nối thêm: mọi byte của "
+                      "tệp gốc được giữ nguyên, chữ ký trước vẫn hợp lệ. Thứ tự theo Nghị định 30: người có thẩm "
+                      "quyền ký trước, cơ quan ký sau.",
+       .options = with_keys(
+           output("RA.pdf",
+                  "tệp PDF đã ký (ghi vào tệp tạm rồi đổi tên; không ghi gì khi có lỗi); \"-\": đầu ra chuẩn"),
+           {{.name = "--appearance",
+             .placeholder = "KIỂU",
+             .help = "signer: ảnh chữ ký vào ô chữ ký trống, giữa chức vụ và họ tên;\nagency: ảnh con dấu trùm lên "
+                     "khoảng 1/3 ảnh chữ ký bên trái; không có --image thì khối chữ 10 pt ở góc trên bên phải trang "
+                     "đầu (văn bản kèm theo): số/ký hiệu và thời gian ký theo ISO 8601;\nnone: chữ ký không hiển "
+                     "thị. Mặc định: signer khi có --image, nếu không thì none",
+             .completion = Completion::choice,
+             .choices = "signer agency none"},
+            {.name = "--image",
+             .placeholder = "ẢNH.png",
+             .help = "ảnh chữ ký (xanh) hoặc con dấu (đỏ), nền trong suốt",
+             .completion = Completion::file},
+            {.name = "--seal",
+             .help = "ảnh con dấu của cơ quan ghi trong tệp cấu hình ([office] seal_image) thay cho --image; mặc định "
+                     "--appearance agency"},
+            {.name = "--officer",
+             .placeholder = "MÃ",
+             .help = "ảnh chữ ký của cán bộ MÃ ghi trong tệp cấu hình ([[office.officers]] signature_image) thay cho "
+                     "--image"},
+            {.name = "--field",
+             .placeholder = "TÊN",
+             .help = "tên trường chữ ký (mặc định: ô trống \"signer\"/\"agency\" nếu có, nếu không tạo mới)"},
+            {.name = "--number",
+             .placeholder = "SỐ/KÝ-HIỆU",
+             .help = "số/ký hiệu in trong khối chữ của văn bản kèm theo, ví dụ 123/QĐ-CCTHADS"},
+            {.name = "--reason", .placeholder = "LÝ-DO", .help = "lý do ký, ghi trong chữ ký"},
+            {.name = "--location", .placeholder = "NƠI-KÝ", .help = "nơi ký, ghi trong chữ ký"},
+            {.name = "--allow-expired",
+             .help = "chứng thư hết hạn (hoặc chưa có hiệu lực) chỉ là cảnh báo thay vì lỗi"},
+            fixed_time()})});
+  list.push_back(
+      {.name = "verify",
+       .operands = "TỆP.pdf",
+       .summary = "kiểm tra các chữ ký số trong tệp PDF",
+       .description = "Liệt kê và kiểm tra mọi chữ ký số: người ký và chứng thư, thời điểm ký, phạm vi ký, tính toàn "
+                      "vẹn (giá trị băm), chữ ký CMS, chuỗi chứng thư tới gốc tin cậy, và phần được thêm vào sau chữ "
+                      "ký cuối.",
+       .options = {trust("chứng thư gốc tin cậy (có thể lặp lại); mặc định: các tệp .pem của thư mục [trust] anchors "
+                         "trong tệp cấu hình"),
+                   json("kết quả dạng JSON (mọi trường của từng chữ ký, và kết luận)"), fixed_time()},
+       .notes = "Mã thoát 0 chỉ khi mọi chữ ký hợp lệ, phủ đúng phiên bản của nó, và chữ ký cuối phủ toàn bộ tệp."});
+  list.push_back(
+      {.name = "archive",
+       .operands = "[--db TỆP|URI] [--store THƯ-MỤC] LỆNH",
+       .summary = "kho lưu trữ văn bản đã ký: lưu, lấy ra, tìm, kiểm tra, xuất hồ sơ giao nộp",
+       .description = "Kho lưu trữ văn bản đã ký số: mỗi tệp được lưu theo mã SHA-256 của nó (chỉ đọc, không bao giờ "
+                      "ghi đè), mỗi lần lưu là một bản ghi nối vào chuỗi băm (không xóa, không sửa được mà không bị "
+                      "phát hiện). Mỗi lệnh có hướng dẫn riêng: vanban archive LỆNH --help.",
+       .options = archive_options({}),
+       .notes = "Mã thoát: 0 thành công, 1 có văn bản bị từ chối hoặc kho có vấn đề, 2 sai cách dùng, 3 lỗi môi "
+                "trường (không mở được cơ sở dữ liệu, cơ sở dữ liệu hỏng, thiếu thư mục kho).",
+       .operand_completion = Completion::none});
+  list.push_back(
+      {.name = "archive add",
+       .operands = "TỆP.pdf...",
+       .summary = "kiểm tra chữ ký, đọc siêu dữ liệu, lưu tệp và ghi bản ghi",
+       .description =
+           "Kiểm tra chữ ký, đọc siêu dữ liệu (Phụ lục VI) của tệp và đương sự của hồ sơ, lưu tệp và ghi bản ghi. Tệp "
+           "đã có trong kho thì không thêm lại. Văn bản chưa ký hoặc chữ ký không hợp lệ bị từ chối, trừ khi có "
+           "--allow-unsigned (được ghi lại như vậy); chữ ký hỏng (nội dung bị sửa sau khi ký) luôn bị từ chối.",
+       .options = archive_options(
+           {{.name = "--case",
+             .placeholder = "HỒ-SƠ.xml",
+             .help = "hồ sơ, hoặc một sổ: mỗi văn bản lấy hồ sơ mang mã ghi trong văn bản",
+             .completion = Completion::file},
+            trust("gốc tin cậy (được ghi vào kho); không có thì các gốc đã ghi trong kho, rồi thư mục [trust] "
+                  "anchors trong tệp cấu hình. Chữ ký còn nguyên vẹn nhưng không dẫn tới gốc tin cậy được lưu kèm "
+                  "cảnh báo"),
+            {.name = "--allow-unsigned",
+             .help = "lưu cả văn bản chưa ký hoặc có chữ ký không hợp lệ (ghi lại như vậy)"},
+            {.name = "--require-trusted", .help = "từ chối chữ ký không dẫn tới gốc tin cậy"},
+            no_repair()})});
+  list.push_back({.name = "archive get",
+                  .operands = "(MÃ | --number SỐ/KÝ-HIỆU --year NĂM) -o RA.pdf",
+                  .summary = "lấy một văn bản ra (kiểm tra mã SHA-256 trước khi ghi)",
+                  .options = archive_options({output("RA.pdf", "tệp được ghi ra"),
+                                              {.name = "--number",
+                                               .placeholder = "SỐ/KÝ-HIỆU",
+                                               .help = "văn bản mang số/ký hiệu này thay cho mã lưu trữ"},
+                                              {.name = "--year", .placeholder = "NĂM", .help = "năm của --number"}}),
+                  .operand_completion = Completion::none});
+  list.push_back(
+      {.name = "archive search",
+       .operands = "[CHỮ]",
+       .summary = "tìm văn bản",
+       .description = "CHỮ được tìm trong tên đương sự, số/ký hiệu và trích yếu. Tên không phân biệt hoa thường và "
+                      "dấu (\"nguyen van hung\" tìm được \"Nguyễn Văn Hùng\"); số so như một số (\"5/QĐ-CCTHADS\" "
+                      "tìm được \"05/QĐ-CCTHADS\"). Khi có nhiều kết quả hơn số được in, dòng cuối nói vậy.",
+       .options = archive_options(
+           {{.name = "--case", .placeholder = "MÃ", .help = "văn bản của hồ sơ này"},
+            {.name = "--number", .placeholder = "SỐ/KÝ-HIỆU", .help = "văn bản mang số/ký hiệu này"},
+            {.name = "--party", .placeholder = "TÊN", .help = "văn bản có đương sự mang tên này"},
+            {.name = "--type", .placeholder = "LOẠI", .help = "loại văn bản (Quyết định, Thông báo, …)"},
+            {.name = "--signer", .placeholder = "TÊN", .help = "người ký"},
+            {.name = "--from", .placeholder = "NGÀY", .help = "ban hành từ ngày này (dd/mm/yyyy hoặc yyyy-mm-dd)"},
+            {.name = "--to", .placeholder = "NGÀY", .help = "ban hành đến ngày này"},
+            {.name = "--year", .placeholder = "NĂM", .help = "ban hành trong năm này"},
+            {.name = "--limit", .placeholder = "N", .help = "in nhiều nhất N kết quả (mặc định 100)"},
+            json("kết quả dạng JSON (mọi trường)")}),
+       .operand_completion = Completion::none});
+  list.push_back({.name = "archive verify",
+                  .operands = "",
+                  .summary = "băm lại mọi tệp, kiểm tra chuỗi bản ghi và chữ ký",
+                  .description = "Băm lại mọi tệp, kiểm tra chuỗi bản ghi (bị xóa, sửa, đổi thứ tự), kiểm tra lại "
+                                 "chữ ký; báo mọi vấn đề, mã thoát 1 khi có.",
+                  .options = archive_options(
+                      {trust("gốc tin cậy thêm vào các gốc đã ghi trong kho"),
+                       {.name = "--expect-head",
+                        .placeholder = "SỐ:MÃ-BĂM",
+                        .help = "đầu chuỗi đã ghi lại ở nơi khác (vanban archive head) phải còn nguyên trong chuỗi: "
+                                "cách duy nhất phát hiện các bản ghi cuối bị xóa cùng tệp đầu chuỗi"}}),
+                  .operand_completion = Completion::none});
+  list.push_back(
+      {.name = "archive head",
+       .operands = "[--sign -o XÁC-NHẬN.pdf (--key KHÓA.pem --cert CHỨNG-THƯ.pem | --p12 TỆP.p12)]",
+       .summary = "in đầu chuỗi SỐ:MÃ-BĂM để ghi lại ở nơi khác",
+       .description =
+           "In đầu chuỗi (số và mã băm của bản ghi cuối) để ghi lại ở nơi khác và đối chiếu về sau bằng lệnh "
+           "archive verify. Với tùy chọn ký, lập bản xác nhận đầu chuỗi (PDF) và ký số bằng khóa của cơ "
+           "quan, để chính đầu chuỗi trở thành chứng cứ.",
+       .options = archive_options(
+           with_keys(output("XÁC-NHẬN.pdf", "bản xác nhận đầu chuỗi đã ký (cùng --sign); \"-\": đầu ra chuẩn"),
+                     {{.name = "--sign", .help = "lập và ký số bản xác nhận đầu chuỗi"}})),
+       .operand_completion = Completion::none});
+  list.push_back({.name = "archive export",
+                  .operands = "--case MÃ -o RA.zip",
+                  .summary = "hồ sơ giao nộp của một hồ sơ",
+                  .description = "Các văn bản của hồ sơ theo thứ tự thời gian, mỗi văn bản một tệp .pdf và một tệp "
+                                 ".xml (Phụ lục VI), cùng manifest.xml.",
+                  .options = archive_options({{.name = "--case", .placeholder = "MÃ", .help = "mã hồ sơ"},
+                                              output("RA.zip", "tệp zip được ghi ra")}),
+                  .operand_completion = Completion::none});
+  list.push_back({.name = "archive withdraw",
+                  .operands = "MÃ --reason LÝ-DO",
+                  .summary = "thu hồi một văn bản: thêm một bản ghi trỏ tới nó (không xóa gì)",
+                  .options = archive_options({{.name = "--reason", .placeholder = "LÝ-DO", .help = "lý do thu hồi"}}),
+                  .operand_completion = Completion::none});
+  return list;
+}
+
+constexpr std::size_t kWidth = 110;  // of the help text
+constexpr std::size_t kColumn = 26;  // where an option's help starts
+
+// `text` wrapped at kWidth, every line indented by `indent` spaces ("\n" in `text` forces a break), the first line's
+// indent replaced by `first` when given.
+std::string wrap(const std::string& text, std::size_t indent, const std::string& first = {}) {
+  std::string out;
+  std::string line = first.empty() ? std::string(indent, ' ') : first;
+  bool line_has_words = false;
+  std::istringstream paragraphs(text);
+  std::string paragraph;
+  bool first_paragraph = true;
+  while (std::getline(paragraphs, paragraph, '\n')) {
+    if (!first_paragraph) {
+      out += line + '\n';
+      line = std::string(indent, ' ');
+      line_has_words = false;
+    }
+    first_paragraph = false;
+    std::istringstream words(paragraph);
+    std::string word;
+    while (words >> word) {
+      if (line_has_words && utf8::length(line) + 1 + utf8::length(word) > kWidth) {
+        out += line + '\n';
+        line = std::string(indent, ' ');
+        line_has_words = false;
+      }
+      if (line_has_words) line += ' ';
+      else if (utf8::length(line) < indent) line += std::string(indent - utf8::length(line), ' ');
+      line += word;
+      line_has_words = true;
+    }
+  }
+  return out + line + '\n';
+}
+
+std::string option_label(const OptionDef& option) {
+  std::string label = option.alias.empty() ? option.name : option.alias + ", " + option.name;
+  if (option.takes_value()) label += " " + option.placeholder;
+  return label;
+}
+
+std::string options_block(const std::vector<OptionDef>& options) {
+  std::string out;
+  for (const auto& option : options) {
+    if (option.hidden) continue;
+    std::string first = "  " + option_label(option);
+    if (utf8::length(first) + 2 > kColumn) {
+      out += first + '\n';
+      first.clear();
+    }
+    out += wrap(option.help + (option.repeatable ? " (có thể lặp lại)" : ""), kColumn, first);
+  }
+  return out;
+}
+
+// roff text: backslashes doubled, hyphens as \-, a leading dot or quote escaped.
+std::string roff(const std::string& text) {
+  std::string out;
+  for (const char c : text) {
+    if (c == '\\') out += "\\e";
+    else if (c == '-') out += "\\-";
+    else out += c;
+  }
+  std::string escaped;
+  std::istringstream lines(out);
+  std::string line;
+  bool first = true;
+  while (std::getline(lines, line)) {
+    if (!first) escaped += '\n';
+    first = false;
+    if (!line.empty() && (line[0] == '.' || line[0] == '\'')) escaped += "\\&";
+    escaped += line;
+  }
+  return escaped;
+}
+
+std::string roff_option_list(const std::vector<OptionDef>& options) {
+  std::string out;
+  for (const auto& option : options) {
+    if (option.hidden) continue;
+    out += ".TP\n\\fB" + roff(option.alias.empty() ? option.name : option.alias + ", " + option.name) + "\\fR";
+    if (option.takes_value()) out += " \\fI" + roff(option.placeholder) + "\\fR";
+    out += "\n" + roff(option.help + (option.repeatable ? " (có thể lặp lại)" : "")) + "\n";
+  }
+  return out;
+}
+
+std::string words_of(const std::vector<OptionDef>& options, bool with_values) {
+  std::string out;
+  for (const auto& option : options) {
+    if (option.hidden || option.takes_value() != with_values) continue;
+    out += (out.empty() ? "" : " ") + option.name;
+    if (!option.alias.empty()) out += " " + option.alias;
+  }
+  return out;
+}
+
+}  // namespace
+
+const std::vector<CommandDef>& commands() {
+  static const std::vector<CommandDef> list = make_commands();
+  return list;
+}
+
+const std::vector<OptionDef>& global_options() {
+  static const std::vector<OptionDef> list = {
+      {.name = "--resources",
+       .placeholder = "THƯ-MỤC",
+       .help = "thư mục chứa templates/, fonts/, rules/, schemas/ (mặc định: biến VANBAN_HOME, rồi thư mục cài đặt "
+               "cạnh chương trình, rồi /usr/share/vanban)",
+       .completion = Completion::directory},
+      {.name = "--config",
+       .placeholder = "TỆP",
+       .help = "tệp cấu hình của cơ quan (mặc định: biến VANBAN_CONFIG, rồi /etc/vanban/vanban.conf nếu có)",
+       .completion = Completion::file},
+      {.name = "--help", .alias = "-h", .help = "hướng dẫn; \"vanban LỆNH --help\" cho từng lệnh"},
+  };
+  return list;
+}
+
+const CommandDef* find_command(std::string_view name) {
+  for (const auto& command : commands())
+    if (command.name == name) return &command;
+  return nullptr;
+}
+
+std::vector<std::string> subcommands(std::string_view group) {
+  std::vector<std::string> out;
+  const std::string prefix = std::string(group) + " ";
+  for (const auto& command : commands())
+    if (command.name.rfind(prefix, 0) == 0) out.push_back(command.name.substr(prefix.size()));
+  return out;
+}
+
+std::string main_help() {
+  std::string out =
+      "vanban — lập văn bản thi hành án dân sự theo Nghị định 30/2020/NĐ-CP\n\n"
+      "Cách dùng: vanban [--resources THƯ-MỤC] [--config TỆP] LỆNH [TÙY CHỌN]\n\nLệnh:\n";
+  for (const auto& command : commands()) {
+    if (command.name.find(' ') != std::string::npos) continue;
+    std::string first = "  " + command.name;
+    out += wrap(command.summary, 13, first + std::string(13 - first.size(), ' '));
+  }
+  out += "\nTùy chọn chung:\n" + options_block(global_options());
+  out += wrap("phiên bản và bản sửa đổi của mã nguồn (git)", kColumn, "  --version");
+  out += "\nMã thoát: 0 thành công, 1 dữ liệu bị từ chối, 2 sai cách dùng, 3 lỗi môi trường.\n";
+  return out;
+}
+
+std::string command_help(const CommandDef& command) {
+  std::string out =
+      wrap("vanban " + command.name + (command.operands.empty() ? "" : " " + command.operands) + " [TÙY CHỌN]", 11,
+           "Cách dùng:");
+  const auto subs = subcommands(command.name);
+  if (!command.description.empty()) out += "\n" + wrap(command.description, 0);
+  if (!subs.empty()) {
+    out += "\nLệnh:\n";
+    for (const auto& sub : subs) {
+      const CommandDef* def = find_command(command.name + " " + sub);
+      out += wrap(def->summary, 13, "  " + sub + std::string(sub.size() < 11 ? 11 - sub.size() : 1, ' '));
+    }
+  }
+  out += "\nTùy chọn:\n" + options_block(command.options);
+  out += "\nTùy chọn chung: --resources THƯ-MỤC, --config TỆP, -h/--help (xem: vanban --help)\n";
+  if (!command.notes.empty()) out += "\n" + wrap(command.notes, 0);
+  return out;
+}
+
+std::string man_page(std::string_view version) {
+  std::string out = ".\\\" Made by `vanban --man` from the CLI's option table (src/cli/options.cpp); do not edit.\n";
+  out += ".TH VANBAN 1 \"\" \"vanban " + std::string(version) + "\" \"Hướng dẫn sử dụng\"\n";
+  out += ".SH TÊN\nvanban \\- lập, ký và lưu trữ văn bản thi hành án dân sự theo Nghị định 30/2020/NĐ\\-CP\n";
+  out +=
+      ".SH CÁCH DÙNG\n.B vanban\n[\\fB\\-\\-resources\\fR \\fITHƯ\\-MỤC\\fR] [\\fB\\-\\-config\\fR \\fITỆP\\fR] "
+      "\\fILỆNH\\fR [\\fITÙY CHỌN\\fR]\n";
+  out += ".SH TÙY CHỌN CHUNG\n" + roff_option_list(global_options());
+  out += ".TP\n\\fB\\-\\-version\\fR\nphiên bản và bản sửa đổi của mã nguồn\n";
+  out += ".SH LỆNH\n";
+  for (const auto& command : commands()) {
+    out += ".SS \"vanban " + roff(command.name) + "\"\n";
+    out += ".B vanban " + roff(command.name) + "\n" + roff(command.operands) + "\n.PP\n";
+    out += roff(command.description.empty() ? command.summary : command.description) + "\n";
+    out += roff_option_list(command.options);
+    if (!command.notes.empty()) out += ".PP\n" + roff(command.notes) + "\n";
+  }
+  out +=
+      ".SH TỆP\n.TP\n/etc/vanban/vanban.conf\ntệp cấu hình của cơ quan (TOML); ví dụ có chú thích: "
+      "/usr/share/doc/vanban/vanban.conf.example\n.TP\n/etc/vanban/templates/, /etc/vanban/calendar.xml\nmẫu văn "
+      "bản và lịch ngày làm việc riêng của cơ quan, được dùng trước bản cài đặt\n.TP\n/usr/share/vanban\nmẫu văn "
+      "bản, dữ liệu pháp luật, lược đồ, ví dụ\n.TP\n/var/lib/vanban\nkho lưu trữ mặc định\n";
+  out += ".SH MÃ THOÁT\n0 thành công, 1 dữ liệu bị từ chối, 2 sai cách dùng, 3 lỗi môi trường, 130 bị ngắt.\n";
+  return out;
+}
+
+std::string bash_completion() {
+  std::string out =
+      "# bash completion for vanban, made by `vanban --completion bash` from the CLI's option table.\n"
+      "_vanban() {\n"
+      "  local cur prev command i\n"
+      "  cur=\"${COMP_WORDS[COMP_CWORD]}\"\n"
+      "  prev=\"${COMP_WORDS[COMP_CWORD-1]}\"\n"
+      "  command=\"\"\n"
+      "  for ((i = 1; i < COMP_CWORD; i++)); do\n"
+      "    case \"${COMP_WORDS[i]}\" in\n"
+      "      --resources|--config) ((i++)) ;;\n"
+      "      -*) ;;\n"
+      "      *) if [[ -z \"$command\" ]]; then command=\"${COMP_WORDS[i]}\";\n"
+      "         elif [[ \"$command\" == archive && \"$command\" != *' '* ]]; then command=\"archive "
+      "${COMP_WORDS[i]}\"; "
+      "fi ;;\n"
+      "    esac\n"
+      "  done\n"
+      "  case \"$prev\" in\n"
+      "    --resources) COMPREPLY=($(compgen -d -- \"$cur\")); return ;;\n"
+      "    --config) COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n"
+      "  esac\n"
+      "  case \"$command\" in\n";
+  std::string top;
+  for (const auto& command : commands()) {
+    if (command.name.find(' ') == std::string::npos) top += (top.empty() ? "" : " ") + command.name;
+    out += "    \"" + command.name + "\")\n      case \"$prev\" in\n";
+    for (const auto& option : command.options) {
+      if (!option.takes_value() || option.hidden) continue;
+      std::string names = option.name + (option.alias.empty() ? "" : "|" + option.alias);
+      std::string action;
+      switch (option.completion) {
+        case Completion::file: action = "COMPREPLY=($(compgen -f -- \"$cur\"))"; break;
+        case Completion::directory: action = "COMPREPLY=($(compgen -d -- \"$cur\"))"; break;
+        case Completion::choice: action = "COMPREPLY=($(compgen -W \"" + option.choices + "\" -- \"$cur\"))"; break;
+        case Completion::template_name:
+          action = "COMPREPLY=($(compgen -W \"$(vanban templates 2>/dev/null | cut -d' ' -f1)\" -- \"$cur\"))";
+          break;
+        case Completion::none: action = "COMPREPLY=()"; break;
+      }
+      out += "        " + names + ") " + action + "; return ;;\n";
+    }
+    out += "      esac\n";
+    const std::string words = words_of(command.options, true) + " " + words_of(command.options, false) + " " +
+                              words_of(global_options(), true) + " " + words_of(global_options(), false);
+    const auto subs = subcommands(command.name);
+    std::string sub_words;
+    for (const auto& sub : subs) sub_words += (sub_words.empty() ? "" : " ") + sub;
+    out += "      if [[ \"$cur\" == -* ]]; then COMPREPLY=($(compgen -W \"" + words + "\" -- \"$cur\"))\n";
+    if (!subs.empty()) out += "      else COMPREPLY=($(compgen -W \"" + sub_words + "\" -- \"$cur\"))\n";
+    else if (command.operand_completion == Completion::file)
+      out += "      else COMPREPLY=($(compgen -f -- \"$cur\"))\n";
+    out += "      fi ;;\n";
+  }
+  out += "    *) COMPREPLY=($(compgen -W \"" + top + " " + words_of(global_options(), true) + " " +
+         words_of(global_options(), false) + " --version\" -- \"$cur\")) ;;\n";
+  out += "  esac\n}\ncomplete -o filenames -F _vanban vanban\n";
+  return out;
+}
+
+}  // namespace vanban::cli

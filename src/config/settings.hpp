@@ -1,0 +1,41 @@
+#pragma once
+// An installation's configuration file (/etc/vanban/vanban.conf, TOML) as plain data: the office profile, the
+// archive, the trust anchors, where resources and the office's own templates and calendar are, and the defaults of
+// render and batch. Every key is documented in etc/vanban.conf.example. Reading never touches anything but the text.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "base/diagnostics.hpp"
+#include "model/office.hpp"
+
+namespace vanban::config {
+
+/// The values a configuration file sets; an option left out is absent (its default is the reader's to decide).
+/// Paths are as written, made absolute against the file's folder.
+struct Settings {
+  std::optional<model::OfficeProfile> office;  ///< [office]
+
+  std::optional<std::string> archive_database;  ///< [archive] database: an SQLite file or postgresql://…
+  std::optional<std::string> archive_store;     ///< [archive] store: the folder of the archived files
+
+  std::optional<std::string> trust_anchors;  ///< [trust] anchors: a folder of CA certificates (*.pem, *.crt)
+
+  std::optional<std::string> resources;  ///< [paths] resources: templates/, rules/, schemas/, fonts/
+  std::optional<std::string> overrides;  ///< [paths] overrides: the office's own templates/ and calendar.xml
+
+  std::optional<std::string> render_signer;        ///< [render] signer
+  std::optional<std::string> render_margins;       ///< [render] margins, "T,B,L,R" in mm
+  std::optional<std::string> render_line_spacing;  ///< [render] line_spacing
+  std::optional<std::string> render_body_size;     ///< [render] body_size
+
+  std::optional<std::string> batch_jobs;  ///< [batch] jobs
+};
+
+/// Reads the text of a configuration file named `file`. Every problem is a diagnostic at its line and column (E0810
+/// not TOML, E0811 an unknown key, E0812 a value of the wrong kind, E0813 a value that cannot be used, E0814 a
+/// required key missing); nullopt when there is an error.
+std::optional<Settings> parse_settings(std::string_view text, const std::string& file, Diagnostics& diagnostics);
+
+}  // namespace vanban::config

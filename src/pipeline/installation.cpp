@@ -1,0 +1,170 @@
+#include "pipeline/installation.hpp"
+
+#include <algorithm>
+
+#include "base/error.hpp"
+#include "base/file_io.hpp"
+#include "pdf/font_set.hpp"
+#include "pipeline/request.hpp"
+
+#ifndef VANBAN_SOURCE_TREE
+#define VANBAN_SOURCE_TREE ""
+#endif
+#ifndef VANBAN_BUILD_TREE
+#define VANBAN_BUILD_TREE ""
+#endif
+
+namespace vanban::pipeline {
+
+namespace {
+
+constexpr std::size_t kMaxConfigFile = 1024U * 1024U;
+
+bool present(const std::filesystem::path& path) {
+  std::error_code ec;
+  return std::filesystem::exists(path, ec);
+}
+
+// Whether `folder` holds the resources: templates, the law data and the case schema.
+bool holds_resources(const std::filesystem::path& folder) {
+  std::error_code ec;
+  return std::filesystem::is_directory(folder / "templates", ec) && present(folder / "rules" / "law.xml") &&
+         present(folder / "schemas" / "case.xsd");
+}
+
+bool holds_fonts(const std::filesystem::path& folder) {
+  for (const char* name : pdf::FontSet::file_names())
+    if (!present(folder / name)) return false;
+  return true;
+}
+
+// Whether `path` lies inside `folder` (both made absolute and normal).
+bool inside(const std::filesystem::path& path, const std::filesystem::path& folder) {
+  if (folder.empty()) return false;
+  std::error_code ec;
+  const auto a = std::filesystem::weakly_canonical(path, ec);
+  const auto b = std::filesystem::weakly_canonical(folder, ec);
+  const auto mismatch = std::mismatch(b.begin(), b.end(), a.begin(), a.end());
+  return mismatch.first == b.end();
+}
+
+}  // namespace
+
+SystemPlaces SystemPlaces::of_this_build() {
+  SystemPlaces places;
+  places.source_tree = VANBAN_SOURCE_TREE;
+  places.build_tree = VANBAN_BUILD_TREE;
+  return places;
+}
+
+Configuration load_configuration(const Surroundings& surroundings, const SystemPlaces& system,
+                                 Diagnostics& diagnostics) {
+  Configuration configuration;
+  std::optional<std::filesystem::path> named = surroundings.config_option;
+  if (!named && surroundings.config_variable && !surroundings.config_variable->empty())
+    named = *surroundings.config_variable;
+  if (!named && present(system.config)) named = system.config;
+  if (!named) return configuration;
+  std::string problem;
+  const auto text = read_file(*named, kMaxConfigFile, problem);
+  if (!text) throw Error(errors::kResource, "không đọc được tệp cấu hình: " + problem, named->string());
+  auto settings = config::parse_settings(*text, named->string(), diagnostics);
+  if (!settings) throw Error("E0815", "tệp cấu hình có lỗi (xem ở trên)", named->string());
+  configuration.file = *named;
+  configuration.settings = std::move(*settings);
+  return configuration;
+}
+
+ResourcePaths locate_resources(const Surroundings& surroundings, const Configuration& configuration,
+                               const SystemPlaces& system) {
+  // Each candidate with how it was named, in the order searched.
+  std::vector<std::pair<std::filesystem::path, std::string>> candidates;
+  if (surroundings.resources_option) candidates.push_back({*surroundings.resources_option, "--resources"});
+  if (surroundings.home_variable && !surroundings.home_variable->empty())
+    candidates.push_back({*surroundings.home_variable, "VANBAN_HOME"});
+  if (configuration.settings.resources) candidates.push_back({*configuration.settings.resources, "[paths] resources"});
+  // An explicit choice is the only one looked at: a wrong --resources is never silently replaced by another folder.
+  if (!candidates.empty()) {
+    candidates.resize(1);
+  } else {
+    if (!surroundings.executable.empty())
+      candidates.push_back({(surroundings.executable.parent_path() / ".." / "share" / "vanban").lexically_normal(),
+                            "cạnh chương trình"});
+    candidates.push_back({system.resources, "thư mục hệ thống"});
+    if (inside(surroundings.executable, system.build_tree) && !system.source_tree.empty())
+      candidates.push_back({system.source_tree, "cây mã nguồn"});
+  }
+  std::optional<std::filesystem::path> root;
+  for (const auto& candidate : candidates) {
+    if (holds_resources(candidate.first)) {
+      root = candidate.first;
+      break;
+    }
+  }
+  if (!root) {
+    std::string places;
+    for (const auto& [folder, how] : candidates) places += "\n  " + folder.string() + " (" + how + ")";
+    throw Error(errors::kResource,
+                "không tìm thấy mẫu văn bản, dữ liệu pháp luật và lược đồ (templates/, rules/law.xml, "
+                "schemas/case.xsd) ở:" +
+                    places +
+                    "\nHãy chỉ thư mục chứa chúng bằng tùy chọn --resources THƯ-MỤC hoặc biến môi trường "
+                    "VANBAN_HOME.",
+                candidates.front().first.string());
+  }
+  ResourcePaths paths = ResourcePaths::under(*root);
+  if (!holds_fonts(paths.fonts)) {
+    if (!holds_fonts(system.fonts))
+      throw Error(errors::kResource,
+                  "không có phông Liberation Serif ở " + paths.fonts.string() + " lẫn " + system.fonts.string() +
+                      " (gói fonts-liberation2)",
+                  paths.fonts.string());
+    paths.fonts = system.fonts;
+  }
+  std::optional<std::filesystem::path> overrides;
+  if (configuration.settings.overrides) overrides = *configuration.settings.overrides;
+  else if (configuration.file) overrides = configuration.file->parent_path();
+  if (overrides) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(*overrides / "templates", ec))
+      paths.override_templates = *overrides / "templates";
+    if (present(*overrides / "calendar.xml")) paths.override_calendar = *overrides / "calendar.xml";
+  }
+  return paths;
+}
+
+archive::Location archive_location(const std::optional<std::string>& database_option,
+                                   const std::optional<std::string>& store_option,
+                                   const std::optional<std::string>& store_variable, const config::Settings& settings) {
+  const std::optional<std::string> store =
+      store_option ? store_option : (store_variable ? store_variable : settings.archive_store);
+  if (!store)
+    throw RequestError(
+        "chưa chỉ định kho lưu trữ: dùng --store THƯ-MỤC, biến VANBAN_ARCHIVE, hoặc [archive] store "
+        "trong tệp cấu hình");
+  if (store->empty()) throw RequestError("--store rỗng");
+  const std::optional<std::string> database = database_option ? database_option : settings.archive_database;
+  std::string problem;
+  const auto location = archive::make_location(database, *store, problem);
+  if (!location) throw RequestError("--db \"" + database.value_or("") + "\": " + problem);
+  return *location;
+}
+
+std::vector<std::filesystem::path> configured_trust_anchors(const Configuration& configuration) {
+  std::vector<std::filesystem::path> out;
+  if (!configuration.settings.trust_anchors) return out;
+  const std::filesystem::path folder = *configuration.settings.trust_anchors;
+  std::error_code ec;
+  for (auto it = std::filesystem::directory_iterator(folder, ec); !ec && it != std::filesystem::directory_iterator();
+       it.increment(ec)) {
+    const auto extension = it->path().extension();
+    if (it->is_regular_file() && (extension == ".pem" || extension == ".crt")) out.push_back(it->path());
+  }
+  if (ec)
+    throw Error(errors::kResource, "không đọc được thư mục gốc tin cậy [trust] anchors: " + ec.message(),
+                folder.string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace vanban::pipeline

@@ -1,0 +1,128 @@
+// The configuration file: every key of the annotated example is read; problems are positioned and coded.
+
+#include "config/settings.hpp"
+
+#include <gtest/gtest.h>
+
+#include "support/paths.hpp"
+
+namespace vanban::config {
+namespace {
+
+std::optional<Settings> parse(const std::string& text, Diagnostics& diagnostics) {
+  return parse_settings(text, "/etc/vanban/vanban.conf", diagnostics);
+}
+
+TEST(Settings, TheAnnotatedExampleSetsEveryKey) {
+  const auto path = test::source_dir() / "etc" / "vanban.conf.example";
+  Diagnostics diagnostics;
+  const auto settings = parse_settings(test::read_text(path), path.string(), diagnostics);
+  ASSERT_TRUE(settings) << diagnostics.to_string();
+  EXPECT_TRUE(diagnostics.empty()) << diagnostics.to_string();
+  ASSERT_TRUE(settings->office);
+  const model::OfficeProfile& office = *settings->office;
+  EXPECT_EQ(office.place, "Thường Xuân");
+  EXPECT_FALSE(office.address.empty());
+  EXPECT_EQ(office.phone, "0237 3873 215");
+  EXPECT_EQ(office.email, "ccthads.thuongxuan@moj.gov.vn");
+  EXPECT_EQ(office.seal_image, (path.parent_path() / "images" / "dau.png").string());  // against the file's folder
+  EXPECT_EQ(office.police, "Công an huyện Thường Xuân");
+  EXPECT_EQ(office.finance, "Phòng Tài chính - Kế hoạch huyện Thường Xuân");
+  EXPECT_EQ(office.procuracy, "Viện kiểm sát nhân dân huyện Thường Xuân");
+  EXPECT_EQ(office.communes.size(), 3U);
+  ASSERT_EQ(office.names.size(), 2U);
+  EXPECT_EQ(office.names[0].code, "CCTHADS");
+  EXPECT_EQ(office.names[0].parent, "CỤC THI HÀNH ÁN DÂN SỰ TỈNH THANH HÓA");
+  EXPECT_EQ(office.names[0].valid.until, model::Date::from_ymd(2025, 6, 30));
+  EXPECT_EQ(office.names[1].valid.from, model::Date::from_ymd(2025, 7, 1));
+  EXPECT_EQ(office.names[1].place, "Thường Xuân");
+  ASSERT_EQ(office.officers.size(), 3U);
+  EXPECT_EQ(office.officers[1].signature_image, (path.parent_path() / "images" / "chu-ky-pho.png").string());
+  EXPECT_EQ(office.officers[2].card, "CHV-1187");
+  EXPECT_EQ(office.officers[2].valid.from, model::Date::from_ymd(2020, 1, 1));
+  ASSERT_TRUE(office.account);
+  EXPECT_EQ(office.account->number, "3949.0.1055735.00000");
+  EXPECT_FALSE(office.account->holder.empty());
+  EXPECT_FALSE(office.account->bank.empty());
+  EXPECT_EQ(settings->archive_store, "/var/lib/vanban/archive");
+  EXPECT_EQ(settings->archive_database, "/var/lib/vanban/archive/archive.sqlite");
+  EXPECT_EQ(settings->trust_anchors, "/etc/vanban/trust");
+  EXPECT_EQ(settings->overrides, "/etc/vanban");
+  EXPECT_FALSE(settings->resources);  // commented out in the example
+  EXPECT_EQ(settings->render_signer, "pho");
+  EXPECT_EQ(settings->render_margins, "20,20,30,15");
+  EXPECT_EQ(settings->render_line_spacing, "1");
+  EXPECT_EQ(settings->render_body_size, "14");
+  EXPECT_EQ(settings->batch_jobs, "2");
+}
+
+TEST(Settings, TheOfficeOnADate) {
+  const auto path = test::source_dir() / "etc" / "vanban.conf.example";
+  Diagnostics diagnostics;
+  const auto office = *parse_settings(test::read_text(path), path.string(), diagnostics)->office;
+  const auto before = office.agency_on(*model::Date::from_ymd(2025, 6, 30));
+  const auto after = office.agency_on(*model::Date::from_ymd(2025, 7, 1));
+  ASSERT_TRUE(before && after);
+  EXPECT_EQ(before->code.value, "CCTHADS");
+  EXPECT_EQ(after->code.value, "PTHADS");
+  EXPECT_EQ(before->place.value, "Thường Xuân");
+  EXPECT_EQ(before->loc.to_string(), path.string() + ":27:1");
+  EXPECT_EQ(office.officers_on(*model::Date::from_ymd(2025, 6, 30)).size(), 3U);
+  EXPECT_EQ(office.officers_on(*model::Date::from_ymd(2025, 7, 1)).size(), 2U);  // the head left on 30/06/2025
+}
+
+TEST(Settings, AnUnknownKeyIsAnErrorAtItsLineWithTheNearestKnownOne) {
+  Diagnostics diagnostics;
+  EXPECT_FALSE(
+      parse("[office]\nplace = \"A\"\nphnoe = \"1\"\n[[office.names]]\nname = \"N\"\ncode = \"C\"\n", diagnostics));
+  EXPECT_EQ(diagnostics.to_string(),
+            "/etc/vanban/vanban.conf:3:1: lỗi: [E0811] khóa \"phnoe\" không có trong [office] (có phải ý bạn là "
+            "\"phone\"?) (các khóa: xem vanban.conf.example)\n");
+}
+
+TEST(Settings, EachProblemHasItsCodeAndPlace) {
+  const auto first = [](const std::string& text) {
+    Diagnostics diagnostics;
+    EXPECT_FALSE(parse(text, diagnostics));
+    return diagnostics.empty() ? std::string() : format_diagnostic(diagnostics.list().front());
+  };
+  EXPECT_EQ(
+      first("[office\n").rfind("/etc/vanban/vanban.conf:1:8: lỗi: [E0810] tệp cấu hình không đúng cú pháp TOML", 0),
+      0U);
+  EXPECT_EQ(first("[render]\nsigner = 3\n"),
+            "/etc/vanban/vanban.conf:2:10: lỗi: [E0812] render.signer phải là chuỗi trong ngoặc kép");
+  EXPECT_EQ(first("[office]\nplace = \"A\"\n[[office.names]]\nname = \"N\"\ncode = \"C\"\nfrom = \"31/02/2025\"\n"),
+            "/etc/vanban/vanban.conf:6:8: lỗi: [E0813] office.names.from không phải ngày (2025-07-01 hoặc "
+            "\"01/07/2025\")");
+  EXPECT_EQ(first("[office]\nplace = \"A\"\n[[office.names]]\nname = \"N\"\n"),
+            "/etc/vanban/vanban.conf:3:1: lỗi: [E0814] thiếu khóa bắt buộc office.names.code");
+  EXPECT_EQ(first("[office]\nplace = \"A\"\n"),
+            "/etc/vanban/vanban.conf:1:1: lỗi: [E0814] [office] cần ít nhất một tên cơ quan [[office.names]] (name, "
+            "code)");
+  EXPECT_EQ(first("[archive]\nstore = \"\"\n"), "/etc/vanban/vanban.conf:2:9: lỗi: [E0813] archive.store rỗng");
+  EXPECT_EQ(first("tocdo = 1\n"),
+            "/etc/vanban/vanban.conf:1:1: lỗi: [E0811] khóa \"tocdo\" không có trong tệp cấu hình (các khóa: xem "
+            "vanban.conf.example)");
+}
+
+TEST(Settings, AnEmptyFileSetsNothing) {
+  Diagnostics diagnostics;
+  const auto settings = parse("# nothing\n", diagnostics);
+  ASSERT_TRUE(settings);
+  EXPECT_FALSE(settings->office);
+  EXPECT_FALSE(settings->archive_store);
+}
+
+TEST(Settings, DatesMayBeWrittenAsAClerkWritesThem) {
+  Diagnostics diagnostics;
+  const auto settings = parse(
+      "[office]\nplace = \"A\"\n[[office.names]]\nname = \"N\"\ncode = \"C\"\nfrom = \"01/07/2025\"\nuntil = "
+      "2026-12-31\n",
+      diagnostics);
+  ASSERT_TRUE(settings) << diagnostics.to_string();
+  EXPECT_EQ(settings->office->names[0].valid.from, model::Date::from_ymd(2025, 7, 1));
+  EXPECT_EQ(settings->office->names[0].valid.until, model::Date::from_ymd(2026, 12, 31));
+}
+
+}  // namespace
+}  // namespace vanban::config
