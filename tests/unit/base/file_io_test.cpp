@@ -9,6 +9,13 @@
 namespace vanban {
 namespace {
 
+// How many entries a folder holds (what a write left behind).
+std::size_t entries(const std::filesystem::path& dir) {
+  std::size_t count = 0;
+  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir)) ++count;
+  return count;
+}
+
 TEST(FileIo, WritesAtomicallyAndReadsBack) {
   const auto dir = test::scratch_dir("file_io");
   const auto path = dir / "out.pdf";
@@ -17,9 +24,7 @@ TEST(FileIo, WritesAtomicallyAndReadsBack) {
   std::string problem;
   EXPECT_EQ(read_file(path, 100, problem).value(), "second");
   // No temporary file is left beside it.
-  std::size_t files = 0;
-  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir)) ++files;
-  EXPECT_EQ(files, 1U);
+  EXPECT_EQ(entries(dir), 1U);
 }
 
 TEST(FileIo, CreatesAReadOnlyFileOnceAndNeverReplacesIt) {
@@ -32,9 +37,7 @@ TEST(FileIo, CreatesAReadOnlyFileOnceAndNeverReplacesIt) {
   EXPECT_EQ(
       std::filesystem::status(path).permissions() & std::filesystem::perms::all,
       std::filesystem::perms::owner_read | std::filesystem::perms::group_read | std::filesystem::perms::others_read);
-  std::size_t files = 0;
-  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir)) ++files;
-  EXPECT_EQ(files, 1U);
+  EXPECT_EQ(entries(dir), 1U);
   EXPECT_THROW(create_file_once("/nonexistent-folder/x.pdf", "x"), Error);
 }
 
@@ -78,9 +81,7 @@ TEST(FileIo, NeverReplacesALinkAFifoOrAFolder) {
   EXPECT_TRUE(std::filesystem::is_directory(folder));
   EXPECT_EQ(test::read_text(target), "kept");
   // Nothing is left behind: the target, the link, the FIFO and the folder.
-  std::size_t files = 0;
-  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir)) ++files;
-  EXPECT_EQ(files, 4U);
+  EXPECT_EQ(entries(dir), 4U);
 }
 
 TEST(FileIo, TheOutputRule) {
