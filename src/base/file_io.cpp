@@ -64,7 +64,7 @@ std::string kind_of(std::filesystem::file_type type) {
     case std::filesystem::file_type::fifo: return "một ống dẫn (FIFO)";
     case std::filesystem::file_type::character:
     case std::filesystem::file_type::block: return "một thiết bị";
-    case std::filesystem::file_type::socket: return "một socket";
+    case std::filesystem::file_type::socket: return "một ổ cắm giao tiếp giữa các tiến trình";
     default: return "không phải tệp thông thường";
   }
 }
