@@ -3,7 +3,7 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
-#include <sstream>
+#include "api/json_text.hpp"
 
 namespace vanban::api {
 
@@ -12,13 +12,41 @@ namespace {
 using Poco::JSON::Array;
 using Poco::JSON::Object;
 
-Object::Ptr object() { return new Object(Poco::JSON_PRESERVE_KEY_ORDER); }
+using json_text::object;
+using json_text::text;
 
-std::string text(const Array& array) {
-  std::ostringstream out;
-  array.stringify(out, 2);
-  out << '\n';
-  return out.str();
+Poco::Dynamic::Var percent(const std::optional<std::int64_t>& hundredths) {
+  if (!hundredths) return Poco::Dynamic::Var();
+  return pipeline::percent_text(hundredths);
+}
+
+Object::Ptr row_json(const pipeline::StatisticsReport& report, const reports::Row& row) {
+  const auto& regime = *report.statistics.regime;
+  auto out = object();
+  if (!row.key.empty()) out->set("key", row.key);
+  out->set("label", row.label);
+  auto figures = object();
+  for (std::size_t c = 0; c < regime.columns.size(); ++c) {
+    auto figure = object();
+    figure->set("cases", static_cast<Poco::Int64>(row.figures[c].cases));
+    figure->set("money", static_cast<Poco::Int64>(row.figures[c].money));
+    figures->set(regime.columns[c].id, figure);
+  }
+  out->set("figures", figures);
+  auto rates = object();
+  for (const auto& value : report.statistics.rates(row)) {
+    auto rate = object();
+    rate->set("percent", percent(value.hundredths));
+    const std::optional<std::int64_t> target = value.rate->id == "ty-le-viec"   ? report.options.target_cases
+                                               : value.rate->id == "ty-le-tien" ? report.options.target_money
+                                                                                : std::nullopt;
+    rate->set("target", percent(target));
+    rate->set("difference",
+              percent(target && value.hundredths ? std::optional(*value.hundredths - *target) : std::nullopt));
+    rates->set(value.rate->id, rate);
+  }
+  out->set("rates", rates);
+  return out;
 }
 
 Object::Ptr hit(const archive::Entry& entry) {
@@ -41,6 +69,9 @@ Object::Ptr hit(const archive::Entry& entry) {
   }
   out->set("parties", parties);
   out->set("signature", r.status);
+  Array::Ptr levels = new Array();
+  for (const auto& level : entry.levels()) levels->add(level);
+  out->set("levels", levels);
   out->set("sha256", r.sha256);
   out->set("recorded_at", r.recorded_at);
   if (entry.withdrawal) {
@@ -79,7 +110,92 @@ std::string time_text(std::int64_t unix_seconds, int offset_minutes) {
   return sign::Moment::from_unix(unix_seconds, offset_minutes).iso8601();
 }
 
+// A certificate as described, or null.
+Poco::Dynamic::Var certificate(const std::optional<sign::CertificateInfo>& info, int offset_minutes) {
+  if (!info) return Poco::Dynamic::Var();
+  auto out = object();
+  out->set("common_name", info->common_name);
+  out->set("subject", info->subject);
+  out->set("issuer", info->issuer);
+  out->set("serial", info->serial);
+  out->set("not_before", time_text(info->not_before, offset_minutes));
+  out->set("not_after", time_text(info->not_after, offset_minutes));
+  out->set("sha256", info->sha256);
+  return out;
+}
+
+Poco::Dynamic::Var moment(const std::optional<sign::Moment>& time) {
+  return time ? Poco::Dynamic::Var(time->iso8601()) : Poco::Dynamic::Var();
+}
+
 }  // namespace
+
+std::string statistics(const pipeline::StatisticsReport& report) {
+  const auto& statistics = report.statistics;
+  const auto& regime = *statistics.regime;
+  auto out = object();
+  out->set("regime", regime.id);
+  out->set("regime_name", regime.name);
+  out->set("form", regime.form_code);
+  auto period = object();
+  period->set("from", statistics.period.from.to_iso());
+  period->set("to", statistics.period.to.to_iso());
+  out->set("period", period);
+  out->set("cases_read", static_cast<Poco::UInt64>(statistics.cases_read));
+  out->set("cases_counted", static_cast<Poco::UInt64>(statistics.cases_counted));
+  Array::Ptr columns = new Array();
+  for (const auto& column : regime.columns) {
+    auto c = object();
+    c->set("id", column.id);
+    c->set("number", column.number);
+    c->set("label", column.label);
+    c->set("confirmed", column.confirmed);
+    columns->add(c);
+  }
+  out->set("columns", columns);
+  Array::Ptr rates = new Array();
+  for (const auto& rate : regime.rates) {
+    auto r = object();
+    r->set("id", rate.id);
+    r->set("label", rate.label);
+    r->set("of", rate.of == rules::Measure::cases ? "cases" : "money");
+    rates->add(r);
+  }
+  out->set("rates", rates);
+  out->set("total", row_json(report, statistics.total));
+  Array::Ptr rows = new Array();
+  for (const auto& row : statistics.rows) rows->add(row_json(report, row));
+  out->set("rows", rows);
+  return text(*out);
+}
+
+std::string deadlines(const pipeline::DeadlineList& list) {
+  auto out = object();
+  out->set("as_of", list.options.as_of.to_iso());
+  out->set("within", list.options.within);
+  Array::Ptr items = new Array();
+  for (const auto& item : list.items) {
+    const auto& d = item.deadline;
+    auto i = object();
+    i->set("days", static_cast<Poco::Int64>(d.days));
+    i->set("case_id", d.case_id);
+    i->set("debtor", d.debtor);
+    i->set("step", d.step);
+    i->set("label", d.label);
+    i->set("trigger", d.trigger.to_iso());
+    i->set("due", d.due.to_iso());
+    i->set("basis", d.basis);
+    i->set("confirmed", d.confirmed);
+    i->set("officer", d.officer);
+    i->set("candidate", d.candidate);
+    i->set("template", d.template_name.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(d.template_name));
+    i->set("file", item.file);
+    i->set("command", item.command.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(item.command));
+    items->add(i);
+  }
+  out->set("items", items);
+  return text(*out);
+}
 
 std::string verification(const std::string& file, const pipeline::Verification& verification, int offset_minutes) {
   const sign::VerificationReport& report = verification.report;
@@ -92,20 +208,11 @@ std::string verification(const std::string& file, const pipeline::Verification& 
     item->set("field", s.field_name);
     item->set("sub_filter", s.sub_filter);
     item->set("pades_baseline", s.pades_baseline);
-    if (s.signer) {
-      auto signer = object();
-      signer->set("common_name", s.signer->common_name);
-      signer->set("subject", s.signer->subject);
-      signer->set("issuer", s.signer->issuer);
-      signer->set("serial", s.signer->serial);
-      signer->set("not_before", time_text(s.signer->not_before, offset_minutes));
-      signer->set("not_after", time_text(s.signer->not_after, offset_minutes));
-      signer->set("sha256", s.signer->sha256);
-      item->set("signer", signer);
-    } else {
-      item->set("signer", Poco::Dynamic::Var());
-    }
-    item->set("time", s.time ? Poco::Dynamic::Var(s.time->iso8601()) : Poco::Dynamic::Var());
+    item->set("level", s.level);
+    item->set("signer", certificate(s.signer, offset_minutes));
+    item->set("time", moment(s.time));
+    item->set("timestamp", moment(s.timestamp));
+    item->set("tsa", certificate(s.tsa, offset_minutes));
     item->set("reason", s.reason);
     item->set("location", s.location);
     item->set("signed_end", static_cast<Poco::UInt64>(s.signed_end));
@@ -114,6 +221,7 @@ std::string verification(const std::string& file, const pipeline::Verification& 
     item->set("integrity", check_name(s.integrity));
     item->set("signature", check_name(s.signature));
     item->set("chain", check_name(s.chain));
+    item->set("revocation", check_name(s.revocation));
     item->set("valid", s.valid());
     item->set("problems", findings(s.problems));
     item->set("warnings", findings(s.warnings));
@@ -125,14 +233,14 @@ std::string verification(const std::string& file, const pipeline::Verification& 
   out->set("empty_fields", empty);
   out->set("appended_bytes", static_cast<Poco::UInt64>(report.appended_bytes));
   out->set("appended_revisions", static_cast<Poco::UInt64>(report.appended_revisions));
+  out->set("validation_bytes", static_cast<Poco::UInt64>(report.validation_bytes));
+  out->set("validation_revisions", static_cast<Poco::UInt64>(report.validation_revisions));
+  out->set("has_validation_data", report.has_validation_data);
   out->set("holds", verification.holds());
   std::vector<Finding> verdict;
   for (const auto& d : verification.verdict.list()) verdict.push_back({d.code, d.message});
   out->set("verdict", findings(verdict));
-  std::ostringstream text_out;
-  out->stringify(text_out, 2);
-  text_out << '\n';
-  return text_out.str();
+  return text(*out);
 }
 
 std::string archive_hits(const std::vector<archive::Entry>& hits) {

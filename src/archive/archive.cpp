@@ -5,11 +5,11 @@
 #include <map>
 
 #include "archive/database.hpp"
-#include "archive/search_keys.hpp"
 #include "archive/store.hpp"
 #include "base/error.hpp"
 #include "base/system_error.hpp"
 #include "crypto/sha256.hpp"
+#include "text/collation.hpp"
 
 namespace vanban::archive {
 
@@ -48,6 +48,18 @@ std::string signature_lines(const SignatureCheck& check) {
     lines.push_back(s.field + "\t" + s.signer + "\t" + s.certificate + "\t" + s.signed_at + "\t" + flags);
   }
   return joined_lines(lines);
+}
+
+// One recorded line per signature, in the same order: its PAdES level ("-" when none); nothing when no signature has
+// one (a record then reads, and hashes, as before levels were recorded).
+std::string level_lines(const SignatureCheck& check) {
+  std::vector<std::string> lines;
+  bool any = false;
+  for (const auto& s : check.signatures) {
+    lines.push_back(s.level.empty() ? "-" : s.level);
+    any = any || !s.level.empty();
+  }
+  return any ? joined_lines(lines) : std::string();
 }
 
 // The policy: refuse, or accept with the warnings to record. Returns false when refused.
@@ -111,16 +123,6 @@ std::string without_leading_zeros(const std::string& number) {
   return number.substr(first);
 }
 
-// A LIKE pattern for "contains `text`", with the wildcards in `text` escaped (ESCAPE '\').
-std::string contains_pattern(const std::string& text) {
-  std::string out = "%";
-  for (const char c : text) {
-    if (c == '%' || c == '_' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "%";
-}
-
 }  // namespace
 
 std::vector<Party> Entry::parties() const {
@@ -130,6 +132,12 @@ std::vector<Party> Entry::parties() const {
     if (tab == std::string::npos) out.push_back({"", line});
     else out.push_back({line.substr(0, tab), line.substr(tab + 1)});
   }
+  return out;
+}
+
+std::vector<std::string> Entry::levels() const {
+  std::vector<std::string> out;
+  for (auto& line : split_lines(record.levels)) out.push_back(line == "-" ? "" : std::move(line));
   return out;
 }
 
@@ -260,8 +268,8 @@ AddResult Archive::add(std::string_view pdf, const DocumentFacts& facts, const A
     const auto found = database_->select(
         "kind = ? AND organ_name = ? AND number_key = ? AND notation_key = ? AND issued_date LIKE ? "
         "ORDER BY seq",
-        {std::string(kDocumentRecord), m.organ_name, without_leading_zeros(m.code_number), search_key(m.code_notation),
-         std::to_string(m.issued_date->year()) + "-%"});
+        {std::string(kDocumentRecord), m.organ_name, without_leading_zeros(m.code_number),
+         text::search_key(m.code_notation), std::to_string(m.issued_date->year()) + "-%"});
     for (const Record& other : found) {
       std::string problem;
       const auto stored = is_sha256_hex(other.sha256) ? store_->read(other.sha256, problem) : std::nullopt;
@@ -318,18 +326,19 @@ AddResult Archive::add(std::string_view pdf, const DocumentFacts& facts, const A
   std::vector<std::string> party_keys;
   for (const auto& party : facts.parties) {
     party_lines.push_back(party.role + "\t" + party.name);
-    party_keys.push_back(search_key(party.name));
+    party_keys.push_back(text::search_key(party.name));
   }
   record.parties = joined_lines(party_lines);
   record.status = std::string(status_name(result.status));
   record.signatures = signature_lines(facts.signatures);
+  record.levels = level_lines(facts.signatures);
   record.warnings = joined_lines(recorded);
   record.number_key = without_leading_zeros(m.code_number);
-  record.notation_key = search_key(m.code_notation);
-  record.type_key = search_key(m.type_name);
+  record.notation_key = text::search_key(m.code_notation);
+  record.type_key = text::search_key(m.type_name);
   record.parties_key = joined_lines(party_keys);
-  std::vector<std::string> signer_keys = {search_key(m.signer_name)};
-  for (const auto& signature : facts.signatures.signatures) signer_keys.push_back(search_key(signature.signer));
+  std::vector<std::string> signer_keys = {text::search_key(m.signer_name)};
+  for (const auto& signature : facts.signatures.signatures) signer_keys.push_back(text::search_key(signature.signer));
   record.signer_key = joined_lines(signer_keys);
 
   std::optional<std::int64_t> number_taken;
@@ -464,8 +473,8 @@ std::vector<Entry> Archive::search(const Query& query) const {
     parameters.push_back(std::move(value));
   };
   const auto like = [&](const char* column, const std::string& text) {
-    const std::string key = search_key(text);
-    if (!key.empty()) add(std::string(column) + " LIKE ? ESCAPE '\\'", contains_pattern(key));
+    const std::string key = text::search_key(text);
+    if (!key.empty()) add(std::string(column) + " LIKE ? ESCAPE '\\'", db::contains_pattern(key));
   };
   if (!query.case_id.empty()) add("case_id = ?", query.case_id);
   if (!query.number.empty()) {
@@ -478,7 +487,7 @@ std::vector<Entry> Archive::search(const Query& query) const {
     }
     number.erase(std::remove(number.begin(), number.end(), ' '), number.end());
     if (!number.empty()) add("number_key = ?", without_leading_zeros(number));
-    if (!search_key(notation).empty()) add("notation_key = ?", search_key(notation));
+    if (!text::search_key(notation).empty()) add("notation_key = ?", text::search_key(notation));
   }
   like("parties_key", query.party);
   like("type_key", query.type);
@@ -486,7 +495,7 @@ std::vector<Entry> Archive::search(const Query& query) const {
   if (query.from) add("issued_date >= ?", query.from->to_iso());
   if (query.to) add("issued_date <= ? AND issued_date <> ''", query.to->to_iso());
   condition += " ORDER BY issued_date, seq";
-  const std::string text = search_key(query.text);
+  const std::string text = text::search_key(query.text);
   if (text.empty()) {
     if (query.limit != 0) condition += " LIMIT " + std::to_string(query.limit);
     return entries(condition, parameters);
@@ -498,8 +507,8 @@ std::vector<Entry> Archive::search(const Query& query) const {
   for (auto& entry : entries(condition, parameters)) {
     const auto& r = entry.record;
     const bool found = r.parties_key.find(text) != std::string::npos ||
-                       search_key(r.subject).find(text) != std::string::npos ||
-                       search_key(entry.number_and_notation()).find(text) != std::string::npos ||
+                       text::search_key(r.subject).find(text) != std::string::npos ||
+                       text::search_key(entry.number_and_notation()).find(text) != std::string::npos ||
                        (digits && r.number_key == without_leading_zeros(text));
     if (!found) continue;
     hits.push_back(std::move(entry));

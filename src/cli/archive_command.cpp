@@ -46,23 +46,6 @@ std::string party_names(const archive::Entry& entry) {
   return out;
 }
 
-// The trust anchors named by --trust; nullopt when one cannot be read (reported).
-std::optional<std::vector<pipeline::TrustAnchorFile>> trust_files(const Arguments& arguments, Invocation& invocation) {
-  std::vector<pipeline::TrustAnchorFile> out;
-  bool readable = true;
-  std::vector<std::string> paths = arguments.values("--trust");
-  if (paths.empty())
-    for (const auto& file : pipeline::configured_trust_anchors(invocation.configuration()))
-      paths.push_back(file.string());
-  for (const auto& path : paths) {
-    auto pem = read_input(path);
-    if (!pem) readable = false;
-    else out.push_back({path, std::move(*pem)});
-  }
-  if (!readable) return std::nullopt;
-  return out;
-}
-
 int archive_add(const std::vector<std::string>& args, Invocation& invocation) {
   const Arguments arguments = parse(args, "archive add");
   if (arguments.positional().empty()) throw UsageError{"cần ít nhất một tệp PDF để lưu (xem vanban archive --help)"};
@@ -74,7 +57,7 @@ int archive_add(const std::vector<std::string>& args, Invocation& invocation) {
                                                             : archive::TrustPolicy::signed_documents;
   const auto location = archive_location(arguments, invocation);
 
-  const auto trusted = trust_files(arguments, invocation);
+  const auto trusted = read_trust(arguments, invocation);
   if (!trusted) return kInputRejected;
   // The case file (or a register: each document then takes the case its metadata names).
   std::optional<model::Register> cases;
@@ -228,7 +211,7 @@ int archive_verify(const std::vector<std::string>& args, Invocation& invocation)
   const sign::Moment now = read_clock(arguments);
   std::optional<archive::ChainHead> expected;
   if (const auto head = arguments.value("--expect-head")) expected = pipeline::parse_chain_head(*head);
-  const auto trusted = trust_files(arguments, invocation);
+  const auto trusted = read_trust(arguments, invocation);
   if (!trusted) return kInputRejected;
   const auto location = archive_location(arguments, invocation);
   const auto store = archive::Archive::open(location, archive::Archive::OpenMode::existing);
@@ -264,9 +247,11 @@ int archive_head(const std::vector<std::string>& args, Invocation& invocation) {
     if (const auto value = arguments.value(option)) return std::filesystem::path(*value);
     return std::nullopt;
   };
-  request.keys = {path("--key"), path("--cert"), path("--chain"), path("--p12")};
+  request.keys = {path("--key"),          path("--cert"), path("--chain"), path("--p12"), arguments.value("--pkcs11"),
+                  path("--pkcs11-module")};
   std::vector<std::filesystem::path> inputs = pipeline::archive_files(location);
   if (signing) {
+    pipeline::apply_defaults(request, invocation.configuration());
     pipeline::check_signing_request(request);
     for (const auto& file : {request.keys.key, request.keys.certificate, request.keys.chain, request.keys.pkcs12})
       if (file) inputs.push_back(*file);
@@ -286,8 +271,10 @@ int archive_head(const std::vector<std::string>& args, Invocation& invocation) {
   const auto engine = load_engine(invocation);
   Diagnostics diagnostics;
   const auto statement = pipeline::chain_head_statement(*engine, {location.database.display, *head, now}, diagnostics);
-  const auto identity =
-      pipeline::load_identity(request.keys, passphrase_source(arguments.value("--pass-env")), diagnostics);
+  const auto identity = pipeline::load_identity(
+      request.keys,
+      passphrase_source(arguments.value("--pass-env"), request.keys.pkcs11 ? "Mã PIN của thẻ ký số: " : "Mật khẩu: "),
+      diagnostics);
   print(diagnostics);
   if (!statement || !identity) return kInputRejected;
   Diagnostics signing_problems;

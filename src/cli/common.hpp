@@ -1,7 +1,8 @@
 #pragma once
 // What every command of the CLI shares: exit codes, printing diagnostics, the clock, loading resources, reading
 // input files. Each command lives in its own file (main.cpp: render, validate, templates; batch_command.cpp;
-// signing_commands.cpp: sign, verify; archive_command.cpp); common.cpp implements what is declared here.
+// signing_commands.cpp: sign, verify; archive_command.cpp; report_commands.cpp: report, deadlines); common.cpp
+// implements what is declared here.
 
 #include <cstddef>
 #include <filesystem>
@@ -18,6 +19,7 @@
 #include "pipeline/installation.hpp"
 #include "pipeline/request.hpp"
 #include "pipeline/signing.hpp"
+#include "pipeline/trust.hpp"
 
 namespace vanban::cli {
 
@@ -68,9 +70,16 @@ std::optional<Bytes> read_input(const std::string& path);
 /// Whether text in legacy encodings is repaired (the default) or kept as read (--no-repair).
 text::RepairMode repair_mode(const Arguments& arguments);
 
-/// Where a passphrase comes from: the environment variable `variable` (--pass-env; a usage error when it is not set),
-/// else the terminal, echo off (signing_commands.cpp).
-sign::PassphraseSource passphrase_source(const std::optional<std::string>& variable);
+/// The passphrase or PIN of a key: from the environment variable `variable` (--pass-env; a usage error when it is
+/// not set), else asked on the terminal with `prompt`, echo off (signing_commands.cpp).
+sign::PassphraseSource passphrase_source(const std::optional<std::string>& variable, const char* prompt);
+
+/// The trust anchors the command line names: --trust (files) and --trust-dir (folders).
+pipeline::TrustSources given_trust(const Arguments& arguments);
+
+/// The trust anchors of verify, sign --accept and archive, read: those the command line names, else the
+/// configuration's [trust] anchors folder; nullopt when one cannot be used (reported).
+std::optional<std::vector<pipeline::TrustAnchorFile>> read_trust(const Arguments& arguments, Invocation& invocation);
 
 /// The command of the option table with this name (a bug when there is none: std::logic_error).
 const CommandDef& command(const std::string& name);
@@ -101,6 +110,10 @@ int run_sign(const std::vector<std::string>& args, Invocation& invocation);
 /// `vanban verify FILE.pdf [--trust CA.pem]…` (signing_commands.cpp): prints a report; exit 0 only when every
 /// signature holds.
 int run_verify(const std::vector<std::string>& args, Invocation& invocation);
+/// `vanban report CASES… (--from D --to D | --year Y [--months N]) …` (report_commands.cpp): the statistics.
+int run_report(const std::vector<std::string>& args, Invocation& invocation);
+/// `vanban deadlines CASES… --as-of D [--within N] …` (report_commands.cpp): what is late or due.
+int run_deadlines(const std::vector<std::string>& args, Invocation& invocation);
 /// `vanban archive [--db …] [--store DIR] COMMAND …` (archive_command.cpp): the archive of signed documents.
 int run_archive(const std::vector<std::string>& args, Invocation& invocation);
 

@@ -38,14 +38,25 @@ OptionDef trust(std::string help) {
           .completion = Completion::file};
 }
 
+OptionDef trust_dir() {
+  return {.name = "--trust-dir",
+          .placeholder = "THƯ-MỤC",
+          .help = "thư mục các chứng thư gốc tin cậy (.pem, .crt, .cer, .der), như --trust cho từng tệp",
+          .repeatable = true,
+          .completion = Completion::directory};
+}
+
 OptionDef json(std::string help) { return {.name = "--json", .help = std::move(help)}; }
 
-// `first`, the rows of a signing key (sign, archive head --sign), then `rest`.
-std::vector<OptionDef> with_keys(OptionDef first, std::vector<OptionDef> rest) {
+// `first`, the rows of a signing key (sign, archive head --sign) with `certificate_help` for --cert, then `rest`.
+std::vector<OptionDef> with_keys(OptionDef first, std::string certificate_help, std::vector<OptionDef> rest) {
   std::vector<OptionDef> out{
       std::move(first),
       {.name = "--key", .placeholder = "KHÓA.pem", .help = "khóa riêng (PEM)", .completion = Completion::file},
-      {.name = "--cert", .placeholder = "CHỨNG-THƯ.pem", .help = "chứng thư số (PEM)", .completion = Completion::file},
+      {.name = "--cert",
+       .placeholder = "CHỨNG-THƯ.pem",
+       .help = std::move(certificate_help),
+       .completion = Completion::file},
       {.name = "--chain",
        .placeholder = "CHUỖI.pem",
        .help = "chứng thư trung gian (PEM)",
@@ -54,10 +65,18 @@ std::vector<OptionDef> with_keys(OptionDef first, std::vector<OptionDef> rest) {
        .placeholder = "TỆP.p12",
        .help = "khóa và chứng thư trong một tệp PKCS#12 (.p12/.pfx)",
        .completion = Completion::file},
+      {.name = "--pkcs11",
+       .placeholder = "URI",
+       .help = "khóa trên thẻ ký số (USB, HSM), URI theo RFC 7512, ví dụ \"pkcs11:token=…;object=…\"; "
+               "chứng thư và chuỗi lấy từ thẻ. Mã PIN sai không được thử lại (thẻ bị khóa sau vài lần sai)"},
+      {.name = "--pkcs11-module",
+       .placeholder = "MÔ-ĐUN.so",
+       .help = "mô-đun PKCS#11 của thẻ (tệp .so); mặc định: [signing] pkcs11_module trong tệp cấu hình",
+       .completion = Completion::file},
       {.name = "--pass-env",
        .placeholder = "BIẾN",
-       .help = "lấy mật khẩu từ biến môi trường BIẾN; không có thì hỏi (không hiện chữ khi gõ). Mật khẩu "
-               "không bao giờ được đưa trên dòng lệnh"},
+       .help = "lấy mật khẩu (hoặc mã PIN của thẻ) từ biến môi trường BIẾN; không có thì hỏi (không hiện chữ khi "
+               "gõ). Mật khẩu và mã PIN không bao giờ được đưa trên dòng lệnh"},
   };
   out.insert(out.end(), std::make_move_iterator(rest.begin()), std::make_move_iterator(rest.end()));
   return out;
@@ -195,14 +214,20 @@ std::vector<CommandDef> make_commands() {
   }
   list.push_back(
       {.name = "sign",
-       .operands = "VÀO.pdf -o RA.pdf (--key KHÓA.pem --cert CHỨNG-THƯ.pem | --p12 TỆP.p12)",
+       .operands = "VÀO.pdf -o RA.pdf (--key KHÓA.pem --cert CHỨNG-THƯ.pem | --p12 TỆP.p12 | --pkcs11 URI)",
        .summary = "ký số tệp PDF (PAdES), người có thẩm quyền rồi cơ quan",
-       .description = "Ký số PAdES (B-B: ETSI.CAdES.detached, SHA-256) bằng một bản cập nhật nối thêm: mọi byte của "
-                      "tệp gốc được giữ nguyên, chữ ký trước vẫn hợp lệ. Thứ tự theo Nghị định 30: người có thẩm "
-                      "quyền ký trước, cơ quan ký sau.",
+       .description =
+           "Ký số PAdES (ETSI.CAdES.detached, SHA-256) bằng một bản cập nhật nối thêm: mọi byte của tệp gốc được giữ "
+           "nguyên, chữ ký trước vẫn hợp lệ. Thứ tự theo Nghị định 30: người có thẩm quyền ký trước, cơ quan ký sau. "
+           "Mức B-B; B-T thêm dấu thời gian; B-LT thêm dữ liệu để kiểm tra được nhiều năm sau, không cần mạng.\n"
+           "Ký hai bước, khi khóa ở nơi khác: VÀO.pdf --prepare -o ĐÃ-CHUẨN-BỊ.pdf --cert CHỨNG-THƯ.pem, ký dữ liệu "
+           "được in ra bằng khóa đó, rồi ĐÃ-CHUẨN-BỊ.pdf --complete --signature CHỮ-KÝ.bin -o RA.pdf.\n"
+           "Nhận tệp đã ký ở nơi khác: --accept ĐÃ-KÝ.pdf --original BẢN-NHÁP.pdf [--cert CHỨNG-THƯ.pem] [-o RA.pdf].",
        .options = with_keys(
            output("RA.pdf",
                   "tệp PDF đã ký (ghi vào tệp tạm rồi đổi tên; không ghi gì khi có lỗi); \"-\": đầu ra chuẩn"),
+           "chứng thư số (PEM); với --pkcs11: thay cho chứng thư trên thẻ; với --prepare: chứng thư của người sẽ ký; "
+           "với --accept: chứng thư mà chữ ký mới phải có",
            {{.name = "--appearance",
              .placeholder = "KIỂU",
              .help = "signer: ảnh chữ ký vào ô chữ ký trống, giữa chức vụ và họ tên;\nagency: ảnh con dấu trùm lên "
@@ -232,18 +257,69 @@ std::vector<CommandDef> make_commands() {
             {.name = "--location", .placeholder = "NƠI-KÝ", .help = "nơi ký, ghi trong chữ ký"},
             {.name = "--allow-expired",
              .help = "chứng thư hết hạn (hoặc chưa có hiệu lực) chỉ là cảnh báo thay vì lỗi"},
+            {.name = "--level",
+             .placeholder = "MỨC",
+             .help = "mức PAdES. B-B: chữ ký; B-T: thêm dấu thời gian RFC 3161 của đơn vị cấp dấu thời gian (mặc "
+                     "định khi có --tsa hoặc [signing] tsa); B-LT: thêm chuỗi chứng thư và dữ liệu thu hồi (CRL, OCSP: "
+                     "--crl, --ocsp, nếu không thì tải từ địa chỉ ghi trong chứng thư) vào DSS",
+             .completion = Completion::choice,
+             .choices = "B-B B-T B-LT"},
+            {.name = "--tsa",
+             .placeholder = "URL",
+             .help = "địa chỉ đơn vị cấp dấu thời gian (http://…); mặc định: [signing] tsa trong tệp cấu hình"},
+            {.name = "--timeout",
+             .placeholder = "GIÂY",
+             .help = "số giây chờ mỗi yêu cầu tới đơn vị cấp dấu thời gian hoặc nơi cấp dữ liệu thu hồi, từ 1 đến "
+                     "300 (mặc định: [signing] timeout, nếu không có thì 30)"},
+            {.name = "--crl",
+             .placeholder = "TỆP",
+             .help = "danh sách thu hồi chứng thư (CRL, PEM hoặc DER) đưa vào DSS thay vì tải về (B-LT)",
+             .repeatable = true,
+             .completion = Completion::file},
+            {.name = "--ocsp",
+             .placeholder = "TỆP",
+             .help = "trả lời OCSP (DER) đưa vào DSS thay vì tải về (B-LT)",
+             .repeatable = true,
+             .completion = Completion::file},
+            trust("chứng thư gốc tin cậy mà chuỗi chứng thư phải tới (B-LT), và để kiểm tra tệp được nhận (--accept); "
+                  "mặc định: thư mục [trust] anchors trong tệp cấu hình"),
+            trust_dir(),
+            {.name = "--prepare",
+             .help = "bước một của ký hai bước: ghi tệp có chỗ cho chữ ký của chứng thư --cert (không cần khóa) và "
+                     "in dữ liệu cần ký, dạng thập lục phân: băm SHA-256 của các thuộc tính được ký (thứ thẻ ký), rồi "
+                     "chính các "
+                     "thuộc tính đó (DER)"},
+            {.name = "--complete",
+             .help = "bước hai: gắn chữ ký làm ở nơi khác (--signature) vào tệp đã chuẩn bị, rồi dấu thời gian và dữ "
+                     "liệu mà mức ký cần; kết quả giống từng byte với ký một bước cùng khóa và thời điểm"},
+            {.name = "--signature",
+             .placeholder = "CHỮ-KÝ.bin",
+             .help = "chữ ký thô cho --complete: RSA PKCS#1 v1.5 hoặc ECDSA (DER) trên dữ liệu --prepare in ra",
+             .completion = Completion::file},
+            {.name = "--accept",
+             .placeholder = "ĐÃ-KÝ.pdf",
+             .help = "nhận một tệp đã ký ở nơi khác (công cụ ký số của Ban Cơ yếu): chỉ nhận khi tệp là đúng bản nháp "
+                     "--original được nối thêm chữ ký, không đổi gì khác, mọi chữ ký hợp lệ, và chữ ký mới là của "
+                     "chứng thư --cert (nếu có); --output: nơi ghi tệp đã nhận",
+             .completion = Completion::file},
+            {.name = "--original",
+             .placeholder = "BẢN-NHÁP.pdf",
+             .help = "bản nháp đã gửi đi ký, cho --accept",
+             .completion = Completion::file},
             fixed_time()})});
   list.push_back(
       {.name = "verify",
        .operands = "TỆP.pdf",
        .summary = "kiểm tra các chữ ký số trong tệp PDF",
-       .description = "Liệt kê và kiểm tra mọi chữ ký số: người ký và chứng thư, thời điểm ký, phạm vi ký, tính toàn "
-                      "vẹn (giá trị băm), chữ ký CMS, chuỗi chứng thư tới gốc tin cậy, và phần được thêm vào sau chữ "
-                      "ký cuối.",
-       .options = {trust("chứng thư gốc tin cậy (có thể lặp lại); mặc định: các tệp .pem của thư mục [trust] anchors "
-                         "trong tệp cấu hình"),
-                   json("kết quả dạng JSON (mọi trường của từng chữ ký, và kết luận)"), fixed_time()},
-       .notes = "Mã thoát 0 chỉ khi mọi chữ ký hợp lệ, phủ đúng phiên bản của nó, và chữ ký cuối phủ toàn bộ tệp."});
+       .description = "Liệt kê và kiểm tra mọi chữ ký số: người ký và chứng thư, thời điểm ký, dấu thời gian, phạm vi "
+                      "ký, tính toàn vẹn (giá trị băm), chữ ký CMS, chuỗi chứng thư tới gốc tin cậy tại thời điểm ký "
+                      "(thời điểm của dấu thời gian khi có), tình trạng thu hồi theo dữ liệu kiểm tra dài hạn (DSS) "
+                      "trong tệp, mức PAdES đạt được (B-B, B-T, B-LT), và phần được thêm vào sau chữ ký cuối.",
+       .options = {trust("chứng thư gốc tin cậy; mặc định: các chứng thư của thư mục [trust] anchors trong tệp cấu "
+                         "hình"),
+                   trust_dir(), json("kết quả dạng JSON (mọi trường của từng chữ ký, và kết luận)"), fixed_time()},
+       .notes = "Mã thoát 0 chỉ khi mọi chữ ký hợp lệ, phủ đúng phiên bản của nó, và sau chữ ký cuối không có gì ngoài "
+                "dữ liệu kiểm tra dài hạn (DSS)."});
   list.push_back(
       {.name = "archive",
        .operands = "[--db TỆP|URI] [--store THƯ-MỤC] LỆNH",
@@ -271,6 +347,7 @@ std::vector<CommandDef> make_commands() {
             trust("gốc tin cậy (được ghi vào kho); không có thì các gốc đã ghi trong kho, rồi thư mục [trust] "
                   "anchors trong tệp cấu hình. Chữ ký còn nguyên vẹn nhưng không dẫn tới gốc tin cậy được lưu kèm "
                   "cảnh báo"),
+            trust_dir(),
             {.name = "--allow-unsigned",
              .help = "lưu cả văn bản chưa ký hoặc có chữ ký không hợp lệ (ghi lại như vậy)"},
             {.name = "--require-trusted", .help = "từ chối chữ ký không dẫn tới gốc tin cậy"},
@@ -310,6 +387,7 @@ std::vector<CommandDef> make_commands() {
                                  "chữ ký; báo mọi vấn đề, mã thoát 1 khi có.",
                   .options = archive_options(
                       {trust("gốc tin cậy thêm vào các gốc đã ghi trong kho"),
+                       trust_dir(),
                        {.name = "--expect-head",
                         .placeholder = "SỐ:MÃ-BĂM",
                         .help = "đầu chuỗi đã ghi lại ở nơi khác (vanban archive head) phải còn nguyên trong chuỗi: "
@@ -317,7 +395,7 @@ std::vector<CommandDef> make_commands() {
                   .operand_completion = Completion::none});
   list.push_back(
       {.name = "archive head",
-       .operands = "[--sign -o XÁC-NHẬN.pdf (--key KHÓA.pem --cert CHỨNG-THƯ.pem | --p12 TỆP.p12)]",
+       .operands = "[--sign -o XÁC-NHẬN.pdf (--key KHÓA.pem --cert CHỨNG-THƯ.pem | --p12 TỆP.p12 | --pkcs11 URI)]",
        .summary = "in đầu chuỗi SỐ:MÃ-BĂM để ghi lại ở nơi khác",
        .description =
            "In đầu chuỗi (số và mã băm của bản ghi cuối) để ghi lại ở nơi khác và đối chiếu về sau bằng lệnh "
@@ -325,6 +403,7 @@ std::vector<CommandDef> make_commands() {
            "quan, để chính đầu chuỗi trở thành chứng cứ.",
        .options = archive_options(
            with_keys(output("XÁC-NHẬN.pdf", "bản xác nhận đầu chuỗi đã ký (cùng --sign); \"-\": đầu ra chuẩn"),
+                     "chứng thư số (PEM); với --pkcs11: thay cho chứng thư trên thẻ",
                      {{.name = "--sign", .help = "lập và ký số bản xác nhận đầu chuỗi"}})),
        .operand_completion = Completion::none});
   list.push_back({.name = "archive export",
@@ -340,6 +419,96 @@ std::vector<CommandDef> make_commands() {
                   .summary = "thu hồi một văn bản: thêm một bản ghi trỏ tới nó (không xóa gì)",
                   .options = archive_options({{.name = "--reason", .placeholder = "LÝ-DO", .help = "lý do thu hồi"}}),
                   .operand_completion = Completion::none});
+  {
+    CommandDef c{
+        .name = "report",
+        .operands = "HỒ-SƠ... (--from NGÀY --to NGÀY | --year NĂM [--months 3|6|10|12])",
+        .summary = "thống kê kết quả thi hành án theo biểu mẫu (text, csv, json, pdf, xlsx)",
+        .description =
+            "Thống kê kết quả thi hành án dân sự theo biểu mẫu pháp định (rules/statistics.xml: chế độ thống kê có "
+            "hiệu lực vào ngày cuối kỳ), bằng việc và bằng tiền, mỗi hồ sơ được xét như tại ngày cuối kỳ (diễn biến "
+            "sau ngày đó coi như chưa có). HỒ-SƠ là tệp hồ sơ, tệp sổ (<register>) hoặc thư mục các tệp .xml. Năm "
+            "thống kê từ 01/10 năm trước đến 30/9; tỷ lệ tính trên số có điều kiện thi hành, hai chữ số thập phân "
+            "(docs/thong-ke.md giải thích từng chỉ tiêu)."};
+    c.options = {
+        {.name = "--from", .placeholder = "NGÀY", .help = "ngày đầu kỳ báo cáo (dd/mm/yyyy hoặc yyyy-mm-dd)"},
+        {.name = "--to", .placeholder = "NGÀY", .help = "ngày cuối kỳ báo cáo (cả hai ngày đều tính)"},
+        {.name = "--year",
+         .placeholder = "NĂM",
+         .help = "năm thống kê: từ 01/10 năm trước đến 30/9 năm NĂM (không dùng cùng --from, --to)"},
+        {.name = "--months",
+         .placeholder = "N",
+         .help = "kỳ lũy kế của năm thống kê: 3 (đến 31/12), 6 (31/3), 10 (31/7) hoặc 12 tháng (30/9, mặc định)",
+         .completion = Completion::choice,
+         .choices = "3 6 10 12"},
+        {.name = "--target-cases",
+         .placeholder = "P",
+         .help = "chỉ tiêu tỷ lệ thi hành xong về việc, từ 0 đến 100 (ví dụ 80 hoặc 47,5)"},
+        {.name = "--target-money", .placeholder = "P", .help = "chỉ tiêu tỷ lệ thi hành xong về tiền, từ 0 đến 100"},
+        {.name = "--by",
+         .placeholder = "THEO",
+         .help = "thêm số liệu theo chấp hành viên (officer), loại việc (kind) hoặc tháng (month); báo cáo PDF mặc "
+                 "định theo chấp hành viên",
+         .completion = Completion::choice,
+         .choices = "officer kind month"},
+        {.name = "--format",
+         .placeholder = "ĐỊNH-DẠNG",
+         .help = "text (mặc định), csv (có BOM để Excel đọc được tiếng Việt), json, pdf (BÁO CÁO theo Nghị định 30), "
+                 "xlsx (có công thức)",
+         .completion = Completion::choice,
+         .choices = "text csv json pdf xlsx"},
+        output("TỆP", "tệp kết quả (bắt buộc với pdf và xlsx; không có thì in ra màn hình)"),
+        date_option("ngày của báo cáo (dd/mm/yyyy hoặc yyyy-mm-dd; mặc định: hôm nay)"),
+        no_repair()};
+    c.notes =
+        "Hồ sơ có lỗi được báo như vanban validate và không lập báo cáo (mã thoát 1). Kỳ kết thúc trước khi bắt đầu, "
+        "chỉ tiêu ngoài 0–100 là lỗi cách dùng (mã thoát 2).";
+    list.push_back(std::move(c));
+  }
+  list.push_back(
+      {.name = "deadlines",
+       .operands = "HỒ-SƠ... --as-of NGÀY",
+       .summary = "các việc quá hạn, đến hạn và hồ sơ đề xuất xét miễn, giảm tại một ngày",
+       .description =
+           "Mọi bước của mọi hồ sơ đã quá hạn hoặc đến hạn trong N ngày làm việc tới, theo thời hạn của pháp luật có "
+           "hiệu lực vào ngày phát sinh bước đó (rules/law.xml, lịch ngày làm việc rules/calendar.xml); cùng các hồ sơ "
+           "đề xuất xét miễn, giảm và vận động người có tài sản thế chấp. Mỗi dòng: mức độ (số ngày quá hạn hoặc còn "
+           "lại), mã hồ sơ, người phải thi hành án, việc cần làm, hạn, căn cứ, chấp hành viên, mẫu văn bản và lệnh "
+           "lập; "
+           "việc quá hạn lâu nhất ở đầu.",
+       .options = {{.name = "--as-of",
+                    .placeholder = "NGÀY",
+                    .help = "ngày xét (dd/mm/yyyy hoặc yyyy-mm-dd), bắt buộc"},
+                   {.name = "--within",
+                    .placeholder = "N",
+                    .help = "thêm các việc đến hạn trong N ngày làm việc tới (mặc định 0)"},
+                   {.name = "--officer",
+                    .placeholder = "MÃ",
+                    .help = "chỉ hồ sơ của một chấp hành viên (mã, số thẻ hoặc họ tên)"},
+                   {.name = "--format",
+                    .placeholder = "ĐỊNH-DẠNG",
+                    .help = "text (mặc định), csv (có BOM), json, pdf",
+                    .completion = Completion::choice,
+                    .choices = "text csv json pdf"},
+                   output("TỆP", "tệp kết quả (bắt buộc với pdf; không có thì in ra màn hình)"),
+                   no_repair()},
+       .notes = "Hồ sơ có lỗi được báo như vanban validate và không lập danh sách (mã thoát 1)."});
+  list.push_back(
+      {.name = "serve",
+       .operands = "[--listen ĐỊA-CHỈ:CỔNG]",
+       .summary = "chạy dịch vụ của cơ quan (HTTP, JSON): kho hồ sơ, lập, ký, kiểm tra, lưu trữ văn bản",
+       .description =
+           "Dịch vụ mà các cán bộ dùng qua trình duyệt hoặc chương trình khác: kho hồ sơ (mỗi lần sửa là một "
+           "phiên bản mới), lập văn bản, ký bằng khóa của cơ quan, kiểm tra chữ ký, kho lưu trữ. Cơ sở dữ "
+           "liệu và thư mục kho theo [archive] của tệp cấu hình (hoặc biến VANBAN_ARCHIVE); giới hạn theo "
+           "[server]. Tài liệu giao diện: /api/openapi.json.",
+       .options = {{.name = "--listen",
+                    .placeholder = "ĐỊA-CHỈ:CỔNG",
+                    .help = "nơi nghe (mặc định [server] listen của tệp cấu hình, hoặc 127.0.0.1:8080; cổng 0: một "
+                            "cổng trống)"}},
+       .notes = "Dừng bằng tín hiệu SIGTERM hoặc Ctrl-C: các yêu cầu đang làm được làm xong, rồi thoát với mã 0. "
+                "Mã thoát: 2 sai cách dùng, 3 lỗi môi trường (không mở được cổng, cơ sở dữ liệu, tài nguyên).",
+       .operand_completion = Completion::none});
   return list;
 }
 

@@ -203,7 +203,7 @@ class Reader {
 
   Settings settings(const toml::table& root) {
     Settings out;
-    known_keys(root, "tệp cấu hình", {"office", "archive", "trust", "paths", "render", "batch"});
+    known_keys(root, "tệp cấu hình", {"office", "archive", "trust", "signing", "paths", "render", "batch", "server"});
     if (const auto* node = table(root, "office", "")) out.office = office(*node);
     if (const auto* node = table(root, "archive", "")) {
       known_keys(*node, "[archive]", {"database", "store"});
@@ -213,6 +213,12 @@ class Reader {
     if (const auto* node = table(root, "trust", "")) {
       known_keys(*node, "[trust]", {"anchors"});
       out.trust_anchors = path(*node, "anchors", "trust");
+    }
+    if (const auto* node = table(root, "signing", "")) {
+      known_keys(*node, "[signing]", {"tsa", "timeout", "pkcs11_module"});
+      out.signing_tsa = text(*node, "tsa", "signing");
+      out.signing_timeout = number_or_text(*node, "timeout", "signing");
+      out.signing_pkcs11_module = path(*node, "pkcs11_module", "signing");
     }
     if (const auto* node = table(root, "paths", "")) {
       known_keys(*node, "[paths]", {"resources", "overrides"});
@@ -229,6 +235,20 @@ class Reader {
     if (const auto* node = table(root, "batch", "")) {
       known_keys(*node, "[batch]", {"jobs"});
       out.batch_jobs = number_or_text(*node, "jobs", "batch");
+    }
+    if (const auto* node = table(root, "server", "")) {
+      known_keys(*node, "[server]",
+                 {"listen", "threads", "queue", "max_body", "max_header", "timeout", "user_header", "signing_key",
+                  "signing_pass_env"});
+      out.server_listen = text(*node, "listen", "server");
+      out.server_threads = number_or_text(*node, "threads", "server");
+      out.server_queue = number_or_text(*node, "queue", "server");
+      out.server_max_body = number_or_text(*node, "max_body", "server");
+      out.server_max_header = number_or_text(*node, "max_header", "server");
+      out.server_timeout = number_or_text(*node, "timeout", "server");
+      out.server_user_header = text(*node, "user_header", "server");
+      out.server_signing_key = path(*node, "signing_key", "server");
+      out.server_signing_pass_env = text(*node, "signing_pass_env", "server");
     }
     return out;
   }

@@ -1,7 +1,8 @@
 #pragma once
 // An installation's configuration file (/etc/vanban/vanban.conf, TOML) as plain data: the office profile, the
-// archive, the trust anchors, where resources and the office's own templates and calendar are, and the defaults of
-// render and batch. Every key is documented in etc/vanban.conf.example. Reading never touches anything but the text.
+// archive, the trust anchors, signing (time-stamps, tokens), where resources and the office's own templates and
+// calendar are, and the defaults of render and batch. Every key is documented in etc/vanban.conf.example. Reading never
+// touches anything but the text.
 
 #include <optional>
 #include <string>
@@ -20,7 +21,11 @@ struct Settings {
   std::optional<std::string> archive_database;  ///< [archive] database: an SQLite file or postgresql://…
   std::optional<std::string> archive_store;     ///< [archive] store: the folder of the archived files
 
-  std::optional<std::string> trust_anchors;  ///< [trust] anchors: a folder of CA certificates (*.pem, *.crt)
+  std::optional<std::string> trust_anchors;  ///< [trust] anchors: a folder of CA certificates (*.pem, *.crt, …)
+
+  std::optional<std::string> signing_tsa;            ///< [signing] tsa: the time-stamping authority's URL
+  std::optional<std::string> signing_timeout;        ///< [signing] timeout: seconds for each request to the TSA
+  std::optional<std::string> signing_pkcs11_module;  ///< [signing] pkcs11_module: the tokens' PKCS#11 module (.so)
 
   std::optional<std::string> resources;  ///< [paths] resources: templates/, rules/, schemas/, fonts/
   std::optional<std::string> overrides;  ///< [paths] overrides: the office's own templates/ and calendar.xml
@@ -31,6 +36,16 @@ struct Settings {
   std::optional<std::string> render_body_size;     ///< [render] body_size
 
   std::optional<std::string> batch_jobs;  ///< [batch] jobs
+
+  std::optional<std::string> server_listen;            ///< [server] listen: "127.0.0.1:8080"
+  std::optional<std::string> server_threads;           ///< [server] threads: connections served at once
+  std::optional<std::string> server_queue;             ///< [server] queue: connections waiting for a thread
+  std::optional<std::string> server_max_body;          ///< [server] max_body: bytes of a request body
+  std::optional<std::string> server_max_header;        ///< [server] max_header: bytes of a request's head
+  std::optional<std::string> server_timeout;           ///< [server] timeout: seconds for one request
+  std::optional<std::string> server_user_header;       ///< [server] user_header: the header naming the user
+  std::optional<std::string> server_signing_key;       ///< [server] signing_key: the agency's PKCS#12 file
+  std::optional<std::string> server_signing_pass_env;  ///< [server] signing_pass_env: its passphrase's variable
 };
 
 /// Reads the text of a configuration file named `file`. Every problem is a diagnostic at its line and column (E0810

@@ -406,6 +406,8 @@ class Collector {
 
   FlowBlock block(const doc::Table& table) { return table_block(setter_, table); }
 
+  FlowBlock block(const doc::BarChart& chart) { return chart_block(setter_, chart); }
+
   FlowBlock block(const doc::PageBreak&) { return {}; }
 
   Typesetter setter_;
@@ -517,6 +519,14 @@ class SizeCheck {
     for (const auto& line : signature.authority_lines) add(line, signature.loc);
     add(signature.signer_name, signature.loc);
     for (const auto& line : signature.recipients) add(line, signature.loc);
+  }
+  void add(const doc::BarChart& chart) {
+    add(chart.title, chart.loc);
+    for (const auto& bar : chart.bars) {
+      add(bar.label, chart.loc);
+      add(bar.value_text, chart.loc);
+    }
+    add(chart.target_label, chart.loc);
   }
   void add(const doc::PageBreak&) {}
 

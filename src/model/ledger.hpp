@@ -6,6 +6,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,7 +19,8 @@ namespace vanban::model {
 struct Sums {
   Money total;                 ///< what the obligations with an amount state
   Money paid;                  ///< what was paid towards them (may exceed `total` when a payment was too large)
-  Money outstanding;           ///< what remains: per obligation the amount less its payments, never below zero
+  Money remitted;              ///< what the court exempted or reduced (miễn, giảm)
+  Money outstanding;           ///< what remains: per obligation the amount less payments and remissions, never below 0
   bool late_interest = false;  ///< some obligation bears late-payment interest
 };
 
@@ -40,10 +42,18 @@ class Ledger {
   /// The last event of `kind` on or before the date, or nullptr.
   [[nodiscard]] const Event* last(EventKind kind) const;
 
-  /// Paid towards one obligation.
+  /// The last event of `kind` about one asset on or before the date, or nullptr.
+  [[nodiscard]] const Event* last(EventKind kind, std::string_view asset_id) const;
+
+  /// Paid towards one obligation (for a refund: paid out to the payee).
   [[nodiscard]] Money paid(std::string_view obligation_id) const;
+  /// What the court exempted or reduced of one obligation; an exemption without an amount remits all that was not
+  /// paid.
+  [[nodiscard]] Money remitted(const Obligation& obligation) const;
   /// What remains of one obligation (never below zero); nullopt for an obligation that is not a sum of money.
   [[nodiscard]] std::optional<Money> outstanding(const Obligation& obligation) const;
+  /// Whether the obligation is still this office's to enforce: not delegated out, withdrawn or cancelled.
+  [[nodiscard]] bool in_office(const Obligation& obligation) const;
   /// Sums over the obligations `keep` selects.
   [[nodiscard]] Sums sums(const std::function<bool(const Obligation&)>& keep) const;
   /// Sums over every obligation of the case.
@@ -55,8 +65,15 @@ class Ledger {
 
   /// Whether enforcement has means (có / chưa có điều kiện thi hành).
   [[nodiscard]] MeansResult condition() const { return condition_; }
-  /// Where enforcement stands: in progress, postponed, suspended, terminated or completed.
+  /// Where enforcement stands: in progress, postponed, suspended, terminated or completed; or out of the office:
+  /// delegated out, withdrawn (or cancelled), returned to the requester.
   [[nodiscard]] StatusResult result() const { return result_; }
+  /// Whether the decision still counts in the office's figures (not delegated out, withdrawn, cancelled or returned).
+  [[nodiscard]] bool counts_for_office() const;
+  /// Whether the case is on the separate register (sổ theo dõi riêng).
+  [[nodiscard]] bool separate_register() const { return separate_register_; }
+  /// Whether the asset is under seizure: seized, and neither released nor handed over since.
+  [[nodiscard]] bool under_seizure(std::string_view asset_id) const;
 
   /// The first time the party was notified, if it was.
   [[nodiscard]] std::optional<Date> notified_on(std::string_view party_id) const;
@@ -71,13 +88,18 @@ class Ledger {
   Date as_of_;
   std::vector<const Event*> events_;
   std::map<std::string, Money, std::less<>> paid_;
+  std::map<std::string, Money, std::less<>> remitted_;  ///< remissions with an amount
+  std::set<std::string, std::less<>> exempted_;         ///< exemptions of all that remains
+  std::set<std::string, std::less<>> out_of_office_;    ///< obligations delegated out, withdrawn or cancelled
   MeansResult condition_ = MeansResult::has_means;
   StatusResult result_ = StatusResult::in_progress;
+  bool separate_register_ = false;
 };
 
 /// The exchange format's word for a condition: "has-means", "no-means".
 std::string_view means_code(MeansResult condition);
-/// The exchange format's word for a result: "completed", "terminated", "in-progress", "postponed", "suspended".
+/// The exchange format's word for a result: "completed", "terminated", "in-progress", "postponed", "suspended",
+/// "delegated", "withdrawn", "returned".
 std::string_view status_result_code(StatusResult result);
 
 }  // namespace vanban::model

@@ -3,6 +3,7 @@
 // loaded once; rendering is const and safe to call from several threads at once.
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -99,11 +100,19 @@ class Engine {
                                                           Diagnostics& diagnostics,
                                                           text::RepairMode repair = text::RepairMode::repair) const;
 
-  /// read_cases, and also every character of a shown field that the fonts cannot show (E0501, as render would
+  /// Reads and checks a case or register file like read_cases, with the same diagnostics, handing each case to
+  /// `visit` as soon as it is read: a large register is read a chunk at a time and never held whole. Returns false
+  /// when the file is refused (nothing then counts: a case handed over before the refusal is taken back by
+  /// `restart`, called first).
+  bool for_each_case(std::string_view bytes, const std::string& file, Diagnostics& diagnostics,
+                     const std::function<void(model::Case&&)>& visit, const std::function<void()>& restart,
+                     text::RepairMode repair = text::RepairMode::repair) const;
+
+  /// for_each_case, and also every character of a shown field that the fonts cannot show (E0501, as render would
   /// report when it draws it): what `vanban validate` checks.
-  [[nodiscard]] std::optional<model::Register> validate_cases(std::string_view bytes, const std::string& file,
-                                                              Diagnostics& diagnostics,
-                                                              text::RepairMode repair = text::RepairMode::repair) const;
+  bool validate_cases(std::string_view bytes, const std::string& file, Diagnostics& diagnostics,
+                      const std::function<void(model::Case&&)>& visit, const std::function<void()>& restart,
+                      text::RepairMode repair = text::RepairMode::repair) const;
 
   /// A request for one case resolved once: its template, the document's date, and the case as it stood on that
   /// date. Every stage of that document (the context, the filter, the manifest) reads these.
@@ -150,10 +159,6 @@ class Engine {
   /// diagnostics when the case or the request is wrong.
   [[nodiscard]] std::optional<doc::Document> document(const model::Case& the_case, const RenderOptions& options,
                                                       Diagnostics& diagnostics) const;
-  /// Lays out and writes a document made without a template (a statement the pipeline drafts itself) with `profile`;
-  /// nullopt with diagnostics when it cannot be laid out.
-  [[nodiscard]] std::optional<Bytes> render_document(const doc::Document& document, const layout::Profile& profile,
-                                                     Diagnostics& diagnostics) const;
   /// The metrics layout measures text with: those of the fonts the PDF embeds.
   [[nodiscard]] const layout::FontMetrics& font_metrics() const;
 
@@ -178,9 +183,19 @@ class Engine {
   [[nodiscard]] Bytes render_combined(const std::vector<const Resolved*>& requests, const RenderOptions& options,
                                       bool duplex) const;
 
+  /// The law data the engine loaded: the regimes, the calendar and the statistics' counting rules.
+  [[nodiscard]] const rules::Law& law() const;
+
+  /// Lays out and writes a document made outside the templates (a report, the statement of a chain head), as
+  /// PDF/A-1b; nullopt with diagnostics when it cannot be laid out (E0501, a character the font cannot show).
+  [[nodiscard]] std::optional<Bytes> render_document(const doc::Document& document, const layout::Profile& profile,
+                                                     Diagnostics& diagnostics) const;
+
   /// Warnings about the installed data that depend on the date: a year the holiday calendar does not cover yet.
   void check_for_year(int year, Diagnostics& diagnostics) const;
 
+  /// The compiled case schema every read uses (the case store reads with it too).
+  [[nodiscard]] std::shared_ptr<const xml::CaseSchema> case_schema() const { return case_schema_; }
   /// The office profile the engine fills cases from, or nullptr.
   [[nodiscard]] const model::OfficeProfile* office() const { return office_ ? &*office_ : nullptr; }
   /// How many document templates come from the office's override folder.

@@ -29,6 +29,13 @@ bool all_digits(const std::string& text, std::size_t max_length) {
 
 }  // namespace
 
+std::string option_name(std::string_view name, OptionStyle style) {
+  if (style == OptionStyle::command_line) return "--" + std::string(name);
+  std::string out(name);
+  std::replace(out.begin(), out.end(), '-', '_');
+  return out;
+}
+
 model::Date parse_date(const std::string& option, const std::string& text) {
   const auto date = model::Date::parse(text);
   if (!date) throw RequestError(option + " \"" + text + "\" không phải ngày hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd)");
@@ -41,8 +48,8 @@ std::int64_t parse_archive_id(const std::string& text) {
   return std::stoll(text);
 }
 
-int parse_year(const std::string& text) {
-  if (!all_digits(text, 4) || text.size() != 4) throw RequestError("--year \"" + text + "\" phải là năm bốn chữ số");
+int parse_year(const std::string& text, const std::string& option) {
+  if (!all_digits(text, 4) || text.size() != 4) throw RequestError(option + " \"" + text + "\" phải là năm bốn chữ số");
   return std::stoi(text);
 }
 

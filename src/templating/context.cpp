@@ -41,23 +41,12 @@ std::string_view obligation_kind_name(model::ObligationKind kind) {
     case model::ObligationKind::alimony: return "Cấp dưỡng";
     case model::ObligationKind::restitution: return "Trả lại tài sản";
     case model::ObligationKind::other: return "Nghĩa vụ khác";
+    case model::ObligationKind::refund: return "Trả lại tiền, tài sản cho đương sự";
+    case model::ObligationKind::land_recovery: return "Thu hồi quyền sử dụng đất, tài sản sung quỹ Nhà nước";
+    case model::ObligationKind::interim_measure: return "Biện pháp khẩn cấp tạm thời";
+    case model::ObligationKind::bankruptcy: return "Thi hành quyết định giải quyết phá sản";
   }
   return "Nghĩa vụ khác";
-}
-
-std::string_view obligation_kind_id(model::ObligationKind kind) {
-  switch (kind) {
-    case model::ObligationKind::court_fee: return "court-fee";
-    case model::ObligationKind::fine: return "fine";
-    case model::ObligationKind::confiscation: return "confiscation";
-    case model::ObligationKind::recovery: return "recovery";
-    case model::ObligationKind::compensation: return "compensation";
-    case model::ObligationKind::debt: return "debt";
-    case model::ObligationKind::alimony: return "alimony";
-    case model::ObligationKind::restitution: return "restitution";
-    case model::ObligationKind::other: return "other";
-  }
-  return "other";
 }
 
 std::string_view asset_kind_id(model::AssetKind kind) {
@@ -203,9 +192,10 @@ class ContextBuilder {
     root["outstanding"] = Value::money(totals.outstanding, case_.loc);
 
     root["enforced"] = enforced();
+    root["refunds"] = refunds();
     root["state"] = state_revenue();
 
-    List assets, seizable, mortgaged;
+    List assets, seizable, real_estate, mortgaged;
     const model::Asset* main_asset = nullptr;
     for (const auto& asset : case_.assets) {
       Value value = asset_value(asset);
@@ -213,12 +203,15 @@ class ContextBuilder {
       const model::Party* owner = case_.find_party(asset.owner_id);
       const bool debtors_asset = owner != nullptr && owner->role == model::Role::debtor;
       if (debtors_asset && asset.kind != model::AssetKind::account) seizable.push_back(value);
+      if (debtors_asset && (asset.kind == model::AssetKind::land || asset.kind == model::AssetKind::house))
+        real_estate.push_back(value);
       const model::Party* mortgagee = asset.mortgagee_id ? case_.find_party(*asset.mortgagee_id) : nullptr;
       if (debtors_asset && mortgagee != nullptr && mortgagee->role == model::Role::creditor) mortgaged.push_back(value);
       assets.push_back(std::move(value));
     }
     root["assets"] = Value::list(std::move(assets));
     root["seizable_assets"] = Value::list(std::move(seizable));
+    root["seizable_real_estate"] = Value::list(std::move(real_estate));
     root["mortgaged_to_creditor"] = Value::list(std::move(mortgaged));
     // The main asset: the first mortgaged one, else the first (so has(asset.mortgagee) asks "any mortgage?").
     root["asset"] = main_asset ? asset_value(*main_asset) : Value::absent(case_.loc);
@@ -393,7 +386,14 @@ class ContextBuilder {
       fields["obligations"] = Value::list(std::move(owed));
       fields["total"] = Value::money(sums.total, party.loc);
       fields["paid"] = Value::money(sums.paid, party.loc);
+      fields["remitted"] = Value::money(sums.remitted, party.loc);
       fields["outstanding"] = Value::money(sums.outstanding, party.loc);
+      // What the agency returns to this party.
+      const auto returned = [&](const model::Obligation& o) { return o.is_refund() && o.creditor_id == party.id; };
+      Object refunded = obligation_summary(returned);
+      fields["refunds"] = refunded["obligations"];
+      fields["refund_total"] = refunded["total"];
+      fields["refund_outstanding"] = refunded["outstanding"];
       List owned, mortgaged;
       for (const auto& asset : case_.assets) {
         if (asset.owner_id != party.id) continue;
@@ -429,7 +429,7 @@ class ContextBuilder {
     const auto outstanding = ledger_.outstanding(o);
     const model::Judgment* j = case_.find_judgment(o.judgment_id);
     return Value::object({{"id", Value::text(o.id, o.loc)},
-                          {"kind", Value::text(std::string(obligation_kind_id(o.kind)), o.loc)},
+                          {"kind", Value::text(std::string(model::obligation_kind_code(o.kind)), o.loc)},
                           {"kind_name", Value::text(std::string(obligation_kind_name(o.kind)), o.loc)},
                           {"text", text_value(o.text)},
                           {"amount", o.amount ? Value::money(*o.amount, o.loc) : Value::absent(o.loc)},
@@ -439,8 +439,27 @@ class ContextBuilder {
                           {"to_state", Value::boolean(!o.creditor_id.has_value())},
                           {"judgment", j ? judgment_reference(*j) : Value::absent(o.loc)},
                           {"paid", Value::money(ledger_.paid(o.id), o.loc)},
-                          {"outstanding", outstanding ? Value::money(*outstanding, o.loc) : Value::absent(o.loc)}},
+                          {"remitted", Value::money(ledger_.remitted(o), o.loc)},
+                          {"outstanding", outstanding ? Value::money(*outstanding, o.loc) : Value::absent(o.loc)},
+                          {"enforcement_kind",
+                           Value::text(std::string(model::enforcement_kind_code(model::enforcement_kind(o))), o.loc)},
+                          {"is_refund", Value::boolean(o.is_refund())},
+                          {"in_office", Value::boolean(ledger_.in_office(o))},
+                          {"origin", o.origin ? origin_value(*o.origin) : Value::absent(o.loc)}},
                          o.loc);
+  }
+
+  // Where money the agency returns came from: "biên lai thu tiền số … ngày … của …".
+  Value origin_value(const model::Origin& origin) {
+    const bool receipt = origin.kind == model::OriginKind::receipt;
+    return Value::object(
+        {{"kind", Value::text(receipt ? "receipt" : "handover", origin.loc)},
+         {"name", Value::text(receipt ? "biên lai thu tiền" : "biên bản giao, nhận vật chứng, tài sản", origin.loc)},
+         {"number", text_value(origin.number)},
+         {"date", Value::date(origin.date, origin.loc)},
+         {"issuer", origin.issuer ? text_value(*origin.issuer)
+                                  : Value::text(name_in_text(case_.agency.name.value), case_.agency.name.loc)}},
+        origin.loc);
   }
 
   Value asset_value(const model::Asset& a) {
@@ -451,7 +470,10 @@ class ContextBuilder {
                           {"value", a.value ? Value::money(*a.value, a.loc) : Value::absent(a.loc)},
                           {"mortgage_contract", optional_text(a.mortgage_contract, a.loc)},
                           {"owner", party_reference(a.owner_id, a.loc)},
-                          {"mortgagee", party_reference(a.mortgagee_id, a.loc)}},
+                          {"mortgagee", party_reference(a.mortgagee_id, a.loc)},
+                          {"number", optional_text(a.number, a.loc)},
+                          {"institution", optional_text(a.institution, a.loc)},
+                          {"under_seizure", Value::boolean(ledger_.under_seizure(a.id))}},
                          a.loc);
   }
 
@@ -497,17 +519,24 @@ class ContextBuilder {
     return Object{{"obligations", Value::list(std::move(items), case_.loc)},
                   {"total", Value::money(sums.total, case_.loc)},
                   {"paid", Value::money(sums.paid, case_.loc)},
+                  {"remitted", Value::money(sums.remitted, case_.loc)},
                   {"outstanding", Value::money(sums.outstanding, case_.loc)},
                   {"paid_any", Value::boolean(sums.paid.dong != 0)},
                   {"late_interest", Value::boolean(sums.late_interest)}};
   }
 
-  // What the enforcement decision covers: on request, the obligations owed to the requester; ex officio, all.
+  // Whether the enforcement decision covers an obligation: on request, those owed to the requester; ex officio, all.
+  bool decides(const model::Obligation& o) const {
+    const model::Request* request = case_.enforcement.request ? &*case_.enforcement.request : nullptr;
+    const bool on_request = case_.enforcement.mode == model::EnforcementMode::on_request && request != nullptr;
+    return !on_request || (o.creditor_id && *o.creditor_id == request->by_id);
+  }
+
+  // What the enforcement decision makes debtors pay (refunds, which the agency pays, are `refunds`).
   Value enforced() {
     const model::Request* request = case_.enforcement.request ? &*case_.enforcement.request : nullptr;
     const bool on_request = case_.enforcement.mode == model::EnforcementMode::on_request && request != nullptr;
-    Object fields = obligation_summary(
-        [&](const model::Obligation& o) { return !on_request || (o.creditor_id && *o.creditor_id == request->by_id); });
+    Object fields = obligation_summary([&](const model::Obligation& o) { return !o.is_refund() && decides(o); });
     List debtors;
     for (const auto& party : case_.parties) {
       if (party.role != model::Role::debtor) continue;
@@ -515,6 +544,24 @@ class ContextBuilder {
       if (!value.find("obligations")->as_list().empty()) debtors.push_back(std::move(value));
     }
     fields["debtors"] = Value::list(std::move(debtors), case_.loc);
+    return Value::object(std::move(fields), case_.loc);
+  }
+
+  // Money and assets the agency holds and returns to a party (trả lại tiền, tài sản), with who receives them.
+  Value refunds() {
+    Object fields = obligation_summary([](const model::Obligation& o) { return o.is_refund(); });
+    List payees;
+    for (const auto& party : case_.parties) {
+      const bool paid_to =
+          std::any_of(case_.obligations.begin(), case_.obligations.end(),
+                      [&](const model::Obligation& o) { return o.is_refund() && o.creditor_id == party.id; });
+      if (paid_to) payees.push_back(party_value(party, true));
+    }
+    fields["payees"] = Value::list(std::move(payees), case_.loc);
+    // Whether every refund is a sum of money (the wording says "tiền", not "tiền, tài sản").
+    fields["all_money"] =
+        Value::boolean(std::all_of(case_.obligations.begin(), case_.obligations.end(),
+                                   [](const model::Obligation& o) { return !o.is_refund() || o.amount; }));
     return Value::object(std::move(fields), case_.loc);
   }
 
@@ -673,6 +720,10 @@ class ContextBuilder {
     const std::optional<model::Date> decided =
         case_.enforcement.decision ? std::optional<model::Date>(case_.enforcement.decision->date) : std::nullopt;
     fields["remission_from"] = deadline(decided, "remission-wait");
+    // A request is returned (gửi lại yêu cầu) only once the no-means decision is this old (Nghị định 152/2026 Điều 22).
+    const model::Event* no_means = ledger_.last(model::EventKind::no_means_decision);
+    fields["resubmission_from"] =
+        deadline(no_means ? std::optional<model::Date>(no_means->date) : std::nullopt, "resubmission-wait");
     return Value::object(std::move(fields), case_.enforcement.loc);
   }
 
@@ -752,14 +803,168 @@ class ContextBuilder {
     fields["destroyed_on"] = destructions.empty() ? Value::absent(e.loc) : *destructions.back().find("date");
     fields["notifications"] = Value::list(std::move(notifications), e.loc);
     fields["destructions"] = Value::list(std::move(destructions), e.loc);
+    kinds_and_steps(fields);
     // Where enforcement stands on the document's date (the ledger: the recorded status, then the events since).
     const SourceLoc& status_loc = e.status ? e.status->loc : e.loc;
     fields["status"] =
         Value::object({{"as_of", Value::date(ledger_.as_of(), status_loc)},
                        {"condition", Value::text(std::string(model::means_code(ledger_.condition())), status_loc)},
-                       {"result", Value::text(std::string(model::status_result_code(ledger_.result())), status_loc)}},
+                       {"result", Value::text(std::string(model::status_result_code(ledger_.result())), status_loc)},
+                       {"counted", Value::boolean(ledger_.counts_for_office())},
+                       {"separate_register", Value::boolean(ledger_.separate_register())}},
                       status_loc);
     return Value::object(std::move(fields), e.loc);
+  }
+
+  // The kinds of enforcement the decision covers, and the steps of format 1.1 on or before the document's date (the
+  // latest of each kind).
+  void kinds_and_steps(Object& fields) {
+    using K = model::EventKind;
+    const SourceLoc& loc = case_.enforcement.loc;
+    Object kinds;
+    for (const auto kind :
+         {model::EnforcementKind::state_payment, model::EnforcementKind::refund, model::EnforcementKind::confiscation,
+          model::EnforcementKind::land_recovery, model::EnforcementKind::interim_measure,
+          model::EnforcementKind::bankruptcy, model::EnforcementKind::between_parties})
+      kinds[std::string(model::enforcement_kind_code(kind))] = Value::boolean(false);
+    bool voluntary = false;
+    for (const auto& obligation : case_.obligations) {
+      const auto kind = model::enforcement_kind(obligation);
+      kinds[std::string(model::enforcement_kind_code(kind))] = Value::boolean(true);
+      // Interim measures are enforced at once, a bankruptcy decision through liquidation: no voluntary period.
+      voluntary = voluntary || (!obligation.is_refund() && kind != model::EnforcementKind::interim_measure &&
+                                kind != model::EnforcementKind::bankruptcy);
+    }
+    fields["kinds"] = Value::object(std::move(kinds), loc);
+    fields["only_refunds"] = Value::boolean(!case_.obligations.empty() &&
+                                            std::all_of(case_.obligations.begin(), case_.obligations.end(),
+                                                        [](const model::Obligation& o) { return o.is_refund(); }));
+    fields["has_voluntary_period"] = Value::boolean(voluntary);
+
+    const auto step = [&](const model::Event& event) {
+      Object out{{"date", Value::date(event.date, event.loc)},
+                 {"number", optional_text(event.number, event.loc)},
+                 {"reason", optional_text(event.reason, event.loc)},
+                 {"body", optional_text(event.body, event.loc)},
+                 {"ground", event.ground ? Value::text(*event.ground, event.loc) : Value::absent(event.loc)},
+                 {"amount", event.amount ? Value::money(*event.amount, event.loc) : Value::absent(event.loc)},
+                 {"price", event.price ? Value::money(*event.price, event.loc) : Value::absent(event.loc)}};
+      const model::Asset* asset = event.asset_id ? case_.find_asset(*event.asset_id) : nullptr;
+      out["asset"] = asset ? asset_value(*asset) : Value::absent(event.loc);
+      const model::Obligation* obligation = event.obligation_id ? case_.find_obligation(*event.obligation_id) : nullptr;
+      out["obligation"] = obligation ? obligation_value(*obligation) : Value::absent(event.loc);
+      // The part of the decision concerned: the obligations named, else every one the decision enforces.
+      List concerned;
+      std::size_t decided = 0;
+      for (const auto& o : case_.obligations) {
+        if (decides(o)) ++decided;
+        const bool named =
+            std::find(event.obligation_ids.begin(), event.obligation_ids.end(), o.id) != event.obligation_ids.end();
+        if (event.obligation_ids.empty() ? decides(o) : named) concerned.push_back(obligation_value(o));
+      }
+      out["obligations"] = Value::list(std::move(concerned), event.loc);
+      out["partial"] = Value::boolean(!event.obligation_ids.empty() && event.obligation_ids.size() < decided);
+      return out;
+    };
+    const auto latest = [&](K kind, const std::function<bool(const model::Event&)>& keep = {}) -> const model::Event* {
+      const model::Event* found = nullptr;
+      for (const model::Event* event : ledger_.events())
+        if (event->kind == kind && (!keep || keep(*event)) && (found == nullptr || !(event->date < found->date)))
+          found = event;
+      return found;
+    };
+    const auto put = [&](const char* name, const model::Event* event, const std::function<void(Object&)>& more = {}) {
+      if (event == nullptr) {
+        fields[name] = Value::absent(loc);
+        return;
+      }
+      Object out = step(*event);
+      if (more) more(out);
+      fields[name] = Value::object(std::move(out), event->loc);
+    };
+    put("delegation", latest(K::delegated_out));
+    put("delegated_in", latest(K::delegated_in));
+    put("withdrawal", latest(K::withdrawn));
+    put("cancellation", latest(K::cancelled));
+    put("request_returned", latest(K::request_returned));
+    put("to_separate_register", latest(K::to_separate_register));
+    put("from_separate_register", latest(K::from_separate_register));
+    const model::Event* resumed = latest(K::resumed);
+    put("resumption", resumed, [&](Object& out) {
+      // The postponement or suspension it ends: the latest one before it.
+      const auto stop = [&](const model::Event& e) { return !(resumed->date < e.date); };
+      const model::Event* postponed = latest(K::postponed, stop);
+      const model::Event* suspended = latest(K::suspended, stop);
+      const model::Event* ended = postponed == nullptr                                        ? suspended
+                                  : suspended == nullptr || suspended->date < postponed->date ? postponed
+                                                                                              : suspended;
+      if (ended == nullptr) {
+        out["ends"] = Value::absent(resumed->loc);
+        return;
+      }
+      out["ends"] = Value::object({{"kind", Value::text(ended->kind == K::postponed ? "postponed" : "suspended")},
+                                   {"date", Value::date(ended->date, ended->loc)},
+                                   {"reason", optional_text(ended->reason, ended->loc)}},
+                                  ended->loc);
+    });
+    put("security", latest(K::secured), [&](Object& out) {
+      const model::Event& e = *latest(K::secured);
+      const char* code = e.measure == model::SecurityMeasure::freeze ? "freeze"
+                         : e.measure == model::SecurityMeasure::hold ? "hold"
+                                                                     : "stop-transfer";
+      out["measure"] = Value::text(code, e.loc);
+    });
+    put("seizure", latest(K::seized));
+    put("valuation", latest(K::valued));
+    const model::Event* auction = latest(K::auctioned);
+    put("auction", auction, [&](Object& out) {
+      out["sold"] = Value::boolean(auction->sale == model::AuctionResult::sold);
+      out["starting_price"] =
+          auction->starting_price ? Value::money(*auction->starting_price, auction->loc) : Value::absent(auction->loc);
+    });
+    const model::Event* handover = latest(K::handed_over);
+    put("handover", handover, [&](Object& out) {
+      out["to"] = party_reference(handover->party_id, handover->loc);
+      out["recipient"] = optional_text(handover->recipient, handover->loc);
+    });
+    const model::Event* release = latest(K::released);
+    put("release", release, [&](Object& out) {
+      const model::Event* seizure = latest(K::seized, [&](const model::Event& e) {
+        return e.asset_id == release->asset_id && !(release->date < e.date);
+      });
+      out["seizure"] = seizure ? Value::object(step(*seizure), seizure->loc) : Value::absent(release->loc);
+    });
+    put("account_deduction",
+        latest(K::deduction, [](const model::Event& e) { return e.source == model::DeductionSource::account; }));
+    const model::Event* income =
+        latest(K::deduction, [](const model::Event& e) { return e.source == model::DeductionSource::income; });
+    put("income_deduction", income, [&](Object& out) {
+      out["rate"] = income->rate ? Value::number(*income->rate, income->loc) : Value::absent(income->loc);
+    });
+    List remissions;
+    for (const model::Event* event : ledger_.events()) {
+      if (event->kind != K::remission) continue;
+      Object out = step(*event);
+      out["kind"] =
+          Value::text(event->remission == model::RemissionKind::reduction ? "reduction" : "exemption", event->loc);
+      remissions.push_back(Value::object(std::move(out), event->loc));
+    }
+    fields["remissions"] = Value::list(std::move(remissions), loc);
+    // Money collected for a creditor: the latest day a debtor paid towards an obligation owed to a party.
+    const auto to_creditor = [&](const model::Event& e) {
+      const model::Obligation* o = e.obligation_id ? case_.find_obligation(*e.obligation_id) : nullptr;
+      return o != nullptr && o->creditor_id && !o->is_refund();
+    };
+    const model::Event* collected = latest(K::payment, to_creditor);
+    put("last_collection", collected, [&](Object& out) {
+      model::Money total;
+      for (const model::Event* event : ledger_.events())
+        if (event->kind == K::payment && event->date == collected->date && to_creditor(*event) && event->amount)
+          total += *event->amount;
+      out["amount"] = Value::money(total, collected->loc);
+      const model::Obligation* o = case_.find_obligation(*collected->obligation_id);
+      out["creditor"] = party_reference(o->creditor_id, collected->loc);
+    });
   }
 
   Value document() {

@@ -72,7 +72,18 @@ model::Case reference_case() {
   account.owner_id = "d";
   account.kind = model::AssetKind::account;
   account.text = text("Tài khoản");
+  account.number = text("0001");
+  account.institution = text("Ngân hàng");
   c.assets.push_back(account);
+  model::Obligation refund;  // money the agency holds, returned to a party
+  refund.id = "o3";
+  refund.kind = model::ObligationKind::refund;
+  refund.creditor_id = "c";
+  refund.judgment_id = "j";
+  refund.text = text("Trả lại tiền tạm ứng án phí");
+  refund.amount = model::Money{300000};
+  refund.origin = model::Origin{model::OriginKind::receipt, text("0001"), date(2023, 5, 10), text("Cơ quan"), {}};
+  c.obligations.push_back(refund);
   c.evidence.push_back(model::EvidenceItem{"e", "j", model::Disposition::destroy, text("Vật chứng"), {}});
   c.evidence.push_back(model::EvidenceItem{"f", "j", model::Disposition::confiscate, text("Vật chứng tịch thu"), {}});
   c.evidence.push_back(model::EvidenceItem{"g", "j", model::Disposition::give_back, text("Vật chứng trả lại"), {}});
@@ -116,7 +127,44 @@ model::Case reference_case() {
   destroyed.date = date(2024, 4, 10);
   destroyed.item_id = "e";
   e.events.push_back(destroyed);
-  e.status = model::Status{date(2024, 9, 30), model::MeansResult::no_means, model::StatusResult::in_progress, {}};
+  // The events of format 1.1, each with every field it can have.
+  const auto step = [&](model::EventKind kind, int day) {
+    model::Event event;
+    event.kind = kind;
+    event.date = date(2024, 6, day);
+    event.number = text("3");
+    event.reason = text("Lý do");
+    event.body = text("Cơ quan khác");
+    event.ground = "c";
+    event.asset_id = "a";
+    event.amount = model::Money{1000};
+    event.obligation_id = "o2";
+    event.price = model::Money{2000000};
+    event.starting_price = model::Money{2000000};
+    event.rate = 30;
+    event.party_id = "c";
+    event.recipient = text("Người mua");
+    return event;
+  };
+  for (const auto kind :
+       {model::EventKind::delegated_in, model::EventKind::secured, model::EventKind::seized, model::EventKind::valued,
+        model::EventKind::auctioned, model::EventKind::handed_over, model::EventKind::released,
+        model::EventKind::deduction, model::EventKind::remission, model::EventKind::resumed,
+        model::EventKind::to_separate_register, model::EventKind::from_separate_register, model::EventKind::withdrawn,
+        model::EventKind::cancelled, model::EventKind::delegated_out, model::EventKind::request_returned}) {
+    model::Event event = step(kind, 1 + static_cast<int>(e.events.size() % 28));
+    event.measure = model::SecurityMeasure::freeze;
+    event.sale = model::AuctionResult::sold;
+    event.remission = model::RemissionKind::reduction;
+    if (kind == model::EventKind::deduction) event.source = model::DeductionSource::income;
+    e.events.push_back(event);
+  }
+  model::Event account_deduction = step(model::EventKind::deduction, 2);
+  account_deduction.source = model::DeductionSource::account;
+  account_deduction.asset_id = "t";
+  e.events.push_back(account_deduction);
+  e.status =
+      model::Status{date(2024, 9, 30), model::MeansResult::no_means, model::StatusResult::in_progress, false, {}};
   return c;
 }
 

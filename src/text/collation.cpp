@@ -10,6 +10,7 @@
 
 #include "base/error.hpp"
 #include "base/utf8.hpp"
+#include "text/normalize.hpp"
 
 namespace vanban::text {
 
@@ -78,5 +79,7 @@ std::string ascii_name(std::string_view utf8, std::size_t max_length) {
   while (!out.empty() && out.back() == '-') out.pop_back();
   return out;
 }
+
+std::string search_key(std::string_view utf8) { return fold_for_search(normalize_field(utf8)); }
 
 }  // namespace vanban::text

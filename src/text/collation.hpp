@@ -21,4 +21,8 @@ std::string fold_for_search(std::string_view utf8);
 /// "Hồ sơ số 12/2024" → "ho-so-so-12-2024".
 std::string ascii_name(std::string_view utf8, std::size_t max_length);
 
+/// The form texts are compared in for search (the archive's, the case store's): white space collapsed, NFC, lower
+/// case, diacritics removed, đ → d, so that "nguyen van hung" finds "Nguyễn Văn Hùng".
+std::string search_key(std::string_view utf8);
+
 }  // namespace vanban::text

@@ -23,19 +23,11 @@ bool is_digits(std::string_view text) {
   return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-const char* event_name(model::EventKind kind) {
-  switch (kind) {
-    case model::EventKind::notified: return "<notified>";
-    case model::EventKind::verification: return "<verification>";
-    case model::EventKind::payment: return "<payment>";
-    case model::EventKind::postponed: return "<postponed>";
-    case model::EventKind::suspended: return "<suspended>";
-    case model::EventKind::terminated: return "<terminated>";
-    case model::EventKind::no_means_decision: return "<no-means-decision>";
-    case model::EventKind::destroyed: return "<destroyed>";
-  }
-  return "<event>";
-}
+std::string event_name(model::EventKind kind) { return "<" + std::string(model::event_kind_code(kind)) + ">"; }
+
+// The highest share of a salary or pension a deduction may take, unless the parties agree otherwise (Luật THADS
+// 2008 khoản 3 Điều 78).
+constexpr int kMaxIncomeRate = 30;
 
 class Checker {
  public:
@@ -48,6 +40,9 @@ class Checker {
     people();
     payments();
     roles();
+    refunds();
+    event_order();
+    event_fit();
   }
 
  private:
@@ -110,9 +105,11 @@ class Checker {
     doubtful_before(where_.decision, "ngày quyết định thi hành án", where_.request, "ngày đơn yêu cầu");
     doubtful_before(where_.decision, "ngày quyết định thi hành án", where_.received, "ngày nhận bản án hoặc đơn");
     const auto& events = case_.enforcement.events;
+    // Receiving a delegated case comes before this office's decision.
     for (std::size_t i = 0; i < events.size() && i < where_.event_dates.size(); ++i)
-      doubtful_before(where_.event_dates[i], std::string(event_name(events[i].kind)) + " ngày", where_.decision,
-                      "ngày quyết định thi hành án");
+      if (events[i].kind != model::EventKind::delegated_in)
+        doubtful_before(where_.event_dates[i], event_name(events[i].kind) + " ngày", where_.decision,
+                        "ngày quyết định thi hành án");
     doubtful_before(where_.status, "ngày báo cáo tình trạng", where_.decision, "ngày quyết định thi hành án");
   }
 
@@ -223,10 +220,189 @@ class Checker {
                              "debtor=\"" + obligation.debtor_id +
                                  "\" trỏ tới đương sự không có vai trò người phải thi "
                                  "hành án (role=\"debtor\")");
+      // A refund may go to a debtor: one person both owes and is paid back (one decision for that person).
       const model::Party* creditor = obligation.creditor_id ? case_.find_party(*obligation.creditor_id) : nullptr;
-      if (creditor != nullptr && creditor->role == model::Role::debtor)
+      if (creditor != nullptr && creditor->role == model::Role::debtor && !obligation.is_refund())
         diagnostics_.warning("W0225", obligation.loc,
                              "creditor=\"" + *obligation.creditor_id + "\" trỏ tới người phải thi hành án");
+    }
+  }
+
+  // Money or assets the agency returns: where they came from, and a decision of the payee's own unless the payee
+  // also owes in it (Nghị định 62/2015 khoản 1 Điều 6 điểm a, c; Nghị định 152/2026 khoản 1 Điều 8 điểm a, đ).
+  void refunds() {
+    std::set<std::string> debtors;
+    for (const auto& obligation : case_.obligations)
+      if (!obligation.is_refund()) debtors.insert(obligation.debtor_id);
+    for (const auto& obligation : case_.obligations) {
+      if (!obligation.is_refund()) continue;
+      if (!obligation.origin)
+        diagnostics_.warning("W0226", obligation.loc,
+                             "khoản trả lại " + obligation.id +
+                                 " chưa ghi nguồn gốc tiền, tài sản đang giữ (<origin kind=\"receipt\" number=… "
+                                 "date=…>: biên lai thu tiền số, ngày)");
+      if (!debtors.empty() && obligation.creditor_id && debtors.count(*obligation.creditor_id) == 0)
+        diagnostics_.warning("W0227", obligation.loc,
+                             "trả lại tiền, tài sản cho \"" + *obligation.creditor_id +
+                                 "\", người không phải thi hành khoản nào trong hồ sơ: người được trả lại tiền, "
+                                 "tài sản có quyết định thi hành án riêng");
+    }
+  }
+
+  // The events in date order (file order on the same day), with their positions.
+  struct Step {
+    const model::Event* event;
+    SourceLoc loc;
+  };
+  std::vector<Step> steps() const {
+    std::vector<Step> out;
+    const auto& events = case_.enforcement.events;
+    for (std::size_t i = 0; i < events.size(); ++i)
+      out.push_back({&events[i], i < where_.event_dates.size() ? where_.event_dates[i].loc : events[i].loc});
+    std::stable_sort(out.begin(), out.end(),
+                     [](const Step& a, const Step& b) { return a.event->date < b.event->date; });
+    return out;
+  }
+
+  // The latest event of `kind` on or before `date` (about `asset` when given), or nullptr.
+  const model::Event* before(model::EventKind kind, const model::Date& date,
+                             const std::optional<std::string>& asset = std::nullopt) const {
+    const model::Event* found = nullptr;
+    for (const auto& event : case_.enforcement.events)
+      if (event.kind == kind && !(date < event.date) && (!asset || event.asset_id == asset) &&
+          (found == nullptr || !(event.date < found->date)))
+        found = &event;
+    return found;
+  }
+
+  void out_of_order(const Step& step, const std::string& message) { diagnostics_.error("E0218", step.loc, message); }
+
+  // What must come first: a seizure before the asset is valued, sold or released; a termination ends payments; a
+  // resumption ends a postponement or suspension; a case comes back only from the separate register it went to.
+  void event_order() {
+    using K = model::EventKind;
+    std::optional<model::Date> left;  // the day the whole decision left the office
+    std::string left_how;
+    for (const Step& step : steps()) {
+      const model::Event& event = *step.event;
+      const std::string when = event_name(event.kind) + " ngày " + event.date.to_iso();
+      const std::string asset = event.asset_id ? " tài sản \"" + *event.asset_id + "\"" : std::string();
+      if (left && *left < event.date) diagnostics_.warning("W0228", step.loc, when + " sau khi " + left_how);
+      switch (event.kind) {
+        case K::valued:
+        case K::auctioned:
+        case K::released: {
+          const model::Event* seizure = before(K::seized, event.date, event.asset_id);
+          if (seizure == nullptr) {
+            out_of_order(step, when + ":" + asset + " chưa bị kê biên (<seized>) trước đó");
+            break;
+          }
+          const model::Event* release = before(K::released, event.date, event.asset_id);
+          if (event.kind == K::auctioned && release != nullptr && seizure->date < release->date)
+            out_of_order(step, when + ":" + asset + " đã được giải tỏa kê biên ngày " + release->date.to_iso());
+          if (event.kind == K::auctioned && before(K::valued, event.date, event.asset_id) == nullptr)
+            diagnostics_.warning("W0228", step.loc,
+                                 when + ":" + asset + " chưa có kết quả thẩm định giá (<valued>) trước khi bán");
+          break;
+        }
+        case K::handed_over:
+          if (event.recipient && !event.party_id) {
+            const model::Event* sale = before(K::auctioned, event.date, event.asset_id);
+            if (sale == nullptr || sale->sale != model::AuctionResult::sold)
+              out_of_order(step, when + ": giao" + asset + " cho người mua khi tài sản chưa được bán (<auctioned " +
+                                     "result=\"sold\">)");
+          }
+          break;
+        case K::payment:
+          if (const model::Event* end = before(K::terminated, event.date); end != nullptr && end->date < event.date)
+            out_of_order(step, when + " sau khi đã đình chỉ thi hành án ngày " + end->date.to_iso());
+          break;
+        case K::resumed: {
+          const model::Event* postponed = before(K::postponed, event.date);
+          const model::Event* suspended = before(K::suspended, event.date);
+          const model::Event* stop = postponed == nullptr                                        ? suspended
+                                     : suspended == nullptr || suspended->date < postponed->date ? postponed
+                                                                                                 : suspended;
+          const model::Event* earlier = before(K::resumed, event.date);
+          const bool resumed_already =
+              earlier != nullptr && earlier != &event && stop != nullptr && !(earlier->date < stop->date);
+          if (stop == nullptr || resumed_already)
+            out_of_order(step, when +
+                                   ": không có lần hoãn (<postponed>) hoặc tạm đình chỉ (<suspended>) nào "
+                                   "đang có hiệu lực để tiếp tục thi hành án");
+          break;
+        }
+        case K::from_separate_register: {
+          const model::Event* to = before(K::to_separate_register, event.date);
+          const model::Event* back = before(K::from_separate_register, event.date);
+          if (to == nullptr || (back != nullptr && back != &event && !(back->date < to->date)))
+            out_of_order(step, when + ": hồ sơ chưa được chuyển sổ theo dõi riêng (<to-separate-register>)");
+          break;
+        }
+        case K::to_separate_register:
+          if (before(K::no_means_decision, event.date) == nullptr)
+            diagnostics_.warning("W0228", step.loc,
+                                 when +
+                                     ": chưa có quyết định về việc chưa có điều kiện thi hành án "
+                                     "(<no-means-decision>) trước đó");
+          break;
+        default: break;
+      }
+      // Only a request can be returned: in ex-officio enforcement that event is an error of its own (event_fit).
+      const bool returned =
+          event.kind == K::request_returned && case_.enforcement.mode == model::EnforcementMode::on_request;
+      if (!left && event.obligation_ids.empty() &&
+          (event.kind == K::delegated_out || event.kind == K::withdrawn || event.kind == K::cancelled || returned)) {
+        left = event.date;
+        const std::string day = event.date.to_iso();
+        left_how = event.kind == K::delegated_out ? "đã ủy thác thi hành án đi ngày " + day
+                   : returned ? "đã gửi lại đơn yêu cầu thi hành án (trả đơn) ngày " + day
+                              : "quyết định thi hành án bị thu hồi, hủy ngày " + day;
+      }
+    }
+  }
+
+  // Events that do not fit the case they are in.
+  void event_fit() {
+    using K = model::EventKind;
+    for (const Step& step : steps()) {
+      const model::Event& event = *step.event;
+      const std::string when = event_name(event.kind) + " ngày " + event.date.to_iso();
+      switch (event.kind) {
+        case K::request_returned:
+          if (case_.enforcement.mode == model::EnforcementMode::ex_officio)
+            diagnostics_.error("E0219", step.loc,
+                               when + ": việc thi hành án chủ động không có đơn yêu cầu để gửi lại (trả đơn)");
+          break;
+        case K::remission: {
+          const model::Obligation* obligation =
+              event.obligation_id ? case_.find_obligation(*event.obligation_id) : nullptr;
+          if (obligation != nullptr && obligation->creditor_id)
+            diagnostics_.error("E0219", step.loc,
+                               when + ": khoản " + obligation->id +
+                                   " trả cho đương sự; chỉ khoản thu, nộp ngân sách nhà nước được xét miễn, giảm");
+          if (event.remission == model::RemissionKind::reduction && !event.amount)
+            diagnostics_.error("E0219", step.loc,
+                               when + ": giảm nghĩa vụ thi hành án phải ghi số tiền được giảm (amount=)");
+          break;
+        }
+        case K::deduction: {
+          const model::Asset* account = event.asset_id ? case_.find_asset(*event.asset_id) : nullptr;
+          if (event.source == model::DeductionSource::account && event.asset_id && account != nullptr &&
+              account->kind != model::AssetKind::account)
+            diagnostics_.error("E0219", step.loc,
+                               when + ": tài sản \"" + account->id + "\" không phải tài khoản (kind=\"account\")");
+          if (event.source == model::DeductionSource::account && !event.asset_id)
+            diagnostics_.error("E0219", step.loc, when + ": khấu trừ tiền trong tài khoản phải nêu tài khoản (asset=)");
+          if (event.source == model::DeductionSource::income && event.rate && *event.rate > kMaxIncomeRate)
+            diagnostics_.warning("W0229", step.loc,
+                                 when + ": trừ " + std::to_string(*event.rate) +
+                                     "% thu nhập, quá mức 30% tiền lương, tiền công, lương hưu, trợ cấp hằng tháng "
+                                     "(chỉ được khi đương sự có thỏa thuận)");
+          break;
+        }
+        default: break;
+      }
     }
   }
 

@@ -13,6 +13,7 @@
 #include "text/normalize.hpp"
 #include "text/repair.hpp"
 #include "xml/case_checks.hpp"
+#include "xml/reporting.hpp"
 #include "xml/safe_parse.hpp"
 #include "xml/schema_check.hpp"
 
@@ -55,7 +56,11 @@ std::string quoted(std::string_view text) {
 class CaseBuilder {
  public:
   CaseBuilder(const ParsedXml& xml, const ReadOptions& options, Diagnostics& diagnostics)
-      : xml_(xml), diagnostics_(diagnostics), repair_(options.repair), check_field_(options.check_field) {}
+      : xml_(xml),
+        diagnostics_(diagnostics),
+        repair_(options.repair),
+        check_field_(options.check_field),
+        given_expected_(options.expected) {}
 
   // The root must be <case> or <register> in the format's namespace; nothing else can be read.
   bool check_root() {
@@ -78,7 +83,7 @@ class CaseBuilder {
 
   std::optional<model::Register> build() {
     const pugi::xml_node root = xml_.root();
-    if (repair_ == text::RepairMode::repair) expected_ = file_encoding(root);
+    if (repair_ == text::RepairMode::repair) expected_ = given_expected_ ? *given_expected_ : file_encoding(root);
     model::Register result;
     if (std::string_view(root.name()) == "case") {
       expect_attributes(root, {"id"});
@@ -380,8 +385,12 @@ class CaseBuilder {
     if (item.judgments.empty())
       error("E0201", judgments ? xml_.loc(judgments) : item.loc,
             "hồ sơ phải có ít nhất một <judgment> trong <judgments>");
-    if (std::none_of(item.parties.begin(), item.parties.end(),
-                     [](const model::Party& party) { return party.role == model::Role::debtor; }))
+    // A case only of money or assets the agency returns (trả lại tiền, tài sản) has no debtor.
+    const bool refunds_only =
+        !item.obligations.empty() && std::all_of(item.obligations.begin(), item.obligations.end(),
+                                                 [](const model::Obligation& o) { return o.is_refund(); });
+    if (!refunds_only && std::none_of(item.parties.begin(), item.parties.end(),
+                                      [](const model::Party& party) { return party.role == model::Role::debtor; }))
       error("E0301", item.loc, "hồ sơ phải có ít nhất một người phải thi hành án (role=\"debtor\")");
     check_references(item);
     check_case(item, where_, diagnostics_);
@@ -496,7 +505,7 @@ class CaseBuilder {
 
   model::Obligation read_obligation(pugi::xml_node node) {
     expect_attributes(node, {"id", "kind", "debtor", "creditor", "judgment"});
-    expect_children(node, {"text", "amount", "late-interest"});
+    expect_children(node, {"text", "amount", "late-interest", "origin"});
     model::Obligation obligation;
     obligation.loc = xml_.loc(node);
     obligation.id = id_of(node);
@@ -509,9 +518,25 @@ class CaseBuilder {
                               {"debt", model::ObligationKind::debt},
                               {"alimony", model::ObligationKind::alimony},
                               {"restitution", model::ObligationKind::restitution},
-                              {"other", model::ObligationKind::other}},
+                              {"other", model::ObligationKind::other},
+                              {"refund", model::ObligationKind::refund},
+                              {"land-recovery", model::ObligationKind::land_recovery},
+                              {"interim-measure", model::ObligationKind::interim_measure},
+                              {"bankruptcy", model::ObligationKind::bankruptcy}},
                              model::ObligationKind::other, "loại nghĩa vụ");
-    obligation.debtor_id = required_attribute(node, "debtor").value;
+    // The agency itself returns money or assets it holds: a refund has no debtor, and names the payee.
+    if (obligation.is_refund()) {
+      if (const auto debtor = optional_attribute(node, "debtor"))
+        error("E0217", debtor->loc,
+              "khoản trả lại tiền, tài sản (kind=\"refund\") do cơ quan thi hành án trả từ tiền, tài sản đang giữ, "
+              "không có người phải thi hành án: bỏ thuộc tính debtor=\"" +
+                  debtor->value + "\"");
+      if (!node.attribute("creditor"))
+        error("E0217", xml_.loc(node),
+              "khoản trả lại tiền, tài sản (kind=\"refund\") phải nêu người được nhận lại bằng thuộc tính creditor=");
+    } else {
+      obligation.debtor_id = required_attribute(node, "debtor").value;
+    }
     if (const auto creditor = optional_attribute(node, "creditor")) obligation.creditor_id = creditor->value;
     obligation.judgment_id = required_attribute(node, "judgment").value;
     obligation.text = required_text(node, "text");
@@ -520,12 +545,25 @@ class CaseBuilder {
     where_.amount_written.push_back(amount.has_value());
     if (const auto late = optional_text(node, "late-interest"))
       obligation.late_interest = choose(*late, {{"true", true}, {"false", false}}, false, "giá trị late-interest");
+    if (const auto origin_node = node.child("origin")) {
+      expect_attributes(origin_node, {"kind", "number", "date", "issuer"});
+      expect_children(origin_node, {});
+      model::Origin origin;
+      origin.loc = xml_.loc(origin_node);
+      origin.kind = choose(required_attribute(origin_node, "kind"),
+                           {{"receipt", model::OriginKind::receipt}, {"handover", model::OriginKind::handover}},
+                           model::OriginKind::receipt, "loại chứng từ");
+      origin.number = required_attribute(origin_node, "number");
+      origin.date = required_date(origin_node, "date").date.value_or(model::Date{});
+      origin.issuer = optional_attribute(origin_node, "issuer");
+      obligation.origin = std::move(origin);
+    }
     return obligation;
   }
 
   model::Asset read_asset(pugi::xml_node node) {
     expect_attributes(node, {"id", "owner", "kind", "mortgagee"});
-    expect_children(node, {"text", "certificate", "value", "mortgage-contract"});
+    expect_children(node, {"text", "certificate", "value", "mortgage-contract", "number", "institution"});
     model::Asset asset;
     asset.loc = xml_.loc(node);
     asset.id = id_of(node);
@@ -542,6 +580,8 @@ class CaseBuilder {
     asset.certificate = optional_text(node, "certificate");
     if (const auto value = optional_text(node, "value")) asset.value = parse_money(*value);
     asset.mortgage_contract = optional_text(node, "mortgage-contract");
+    asset.number = optional_text(node, "number");
+    asset.institution = optional_text(node, "institution");
     return asset;
   }
 
@@ -611,7 +651,7 @@ class CaseBuilder {
       for (pugi::xml_node child : elements(events)) read_event(child, enforcement.events);
     }
     if (const auto status_node = node.child("status")) {
-      expect_attributes(status_node, {"as-of", "condition", "result"});
+      expect_attributes(status_node, {"as-of", "condition", "result", "register"});
       model::Status status;
       status.loc = xml_.loc(status_node);
       where_.status = required_date(status_node, "as-of");
@@ -622,8 +662,14 @@ class CaseBuilder {
                               {"terminated", model::StatusResult::terminated},
                               {"in-progress", model::StatusResult::in_progress},
                               {"postponed", model::StatusResult::postponed},
-                              {"suspended", model::StatusResult::suspended}},
+                              {"suspended", model::StatusResult::suspended},
+                              {"delegated", model::StatusResult::delegated},
+                              {"withdrawn", model::StatusResult::withdrawn},
+                              {"returned", model::StatusResult::returned}},
                              model::StatusResult::in_progress, "kết quả thi hành");
+      if (const auto register_ = optional_attribute(status_node, "register"))
+        status.separate_register =
+            choose(*register_, {{"main", false}, {"separate", true}}, false, "sổ theo dõi (register)");
       enforcement.status = status;
     }
     return enforcement;
@@ -665,7 +711,7 @@ class CaseBuilder {
       event.kind = model::EventKind::destroyed;
       expect_attributes(node, {"date", "item"});
       event.item_id = required_attribute(node, "item").value;
-    } else {
+    } else if (!read_step(name, node, event, amount_loc)) {
       unknown_element(node);
       return;
     }
@@ -674,6 +720,167 @@ class CaseBuilder {
     where_.event_dates.push_back(date);
     where_.payment_amounts.push_back(amount_loc);
     events.push_back(std::move(event));
+  }
+
+  // Space-separated ids in an attribute ("k1 k2"); none when the attribute is absent.
+  std::vector<std::string> id_list(pugi::xml_node node, const char* name) {
+    std::vector<std::string> out;
+    const auto value = optional_attribute(node, name);
+    if (!value) return out;
+    for (std::size_t start = 0; start < value->value.size();) {
+      const std::size_t stop = std::min(value->value.find(' ', start), value->value.size());
+      if (stop > start) out.push_back(value->value.substr(start, stop - start));
+      start = stop + 1;
+    }
+    return out;
+  }
+
+  std::optional<model::Money> optional_money(pugi::xml_node node, const char* name, SourceLoc* at = nullptr) {
+    const auto value = optional_attribute(node, name);
+    if (!value) return std::nullopt;
+    if (at != nullptr) *at = value->loc;
+    return parse_money(*value);
+  }
+
+  // The events of format 1.1 (schemas/README.md); false when `name` is none of them.
+  bool read_step(std::string_view name, pugi::xml_node node, model::Event& event, SourceLoc& amount_loc) {
+    using K = model::EventKind;
+    static constexpr std::pair<std::string_view, K> kKinds[] = {{"delegated-out", K::delegated_out},
+                                                                {"delegated-in", K::delegated_in},
+                                                                {"withdrawn", K::withdrawn},
+                                                                {"cancelled", K::cancelled},
+                                                                {"remission", K::remission},
+                                                                {"to-separate-register", K::to_separate_register},
+                                                                {"from-separate-register", K::from_separate_register},
+                                                                {"resumed", K::resumed},
+                                                                {"secured", K::secured},
+                                                                {"seized", K::seized},
+                                                                {"valued", K::valued},
+                                                                {"auctioned", K::auctioned},
+                                                                {"handed-over", K::handed_over},
+                                                                {"released", K::released},
+                                                                {"deduction", K::deduction},
+                                                                {"request-returned", K::request_returned}};
+    const auto* found =
+        std::find_if(std::begin(kKinds), std::end(kKinds), [&](const auto& entry) { return entry.first == name; });
+    if (found == std::end(kKinds)) return false;
+    event.kind = found->second;
+    const auto ground = [&](const char* what) {
+      if (const auto letter = optional_attribute(node, "ground"))
+        event.ground =
+            choose(*letter,
+                   {{"a", std::string("a")}, {"b", std::string("b")}, {"c", std::string("c")}, {"d", std::string("d")}},
+                   std::string(), what);
+    };
+    switch (event.kind) {
+      case K::delegated_out:
+        expect_attributes(node, {"date", "number", "to", "obligations"});
+        event.body = required_attribute(node, "to");
+        event.obligation_ids = id_list(node, "obligations");
+        break;
+      case K::delegated_in:
+        expect_attributes(node, {"date", "number", "from"});
+        event.body = required_attribute(node, "from");
+        break;
+      case K::withdrawn:
+        expect_attributes(node, {"date", "number", "ground", "obligations", "reason"});
+        ground("căn cứ thu hồi (ground)");
+        event.obligation_ids = id_list(node, "obligations");
+        event.reason = optional_attribute(node, "reason");
+        break;
+      case K::cancelled:
+        expect_attributes(node, {"date", "number", "by", "obligations", "reason"});
+        event.body = required_attribute(node, "by");
+        event.obligation_ids = id_list(node, "obligations");
+        event.reason = optional_attribute(node, "reason");
+        break;
+      case K::remission:
+        expect_attributes(node, {"date", "number", "kind", "obligation", "amount", "court"});
+        event.remission =
+            choose(required_attribute(node, "kind"),
+                   {{"exemption", model::RemissionKind::exemption}, {"reduction", model::RemissionKind::reduction}},
+                   model::RemissionKind::exemption, "loại miễn, giảm");
+        event.obligation_id = required_attribute(node, "obligation").value;
+        event.amount = optional_money(node, "amount", &amount_loc);
+        event.body = optional_attribute(node, "court");
+        break;
+      case K::to_separate_register:
+      case K::from_separate_register: expect_attributes(node, {"date", "number"}); break;
+      case K::resumed:
+      case K::request_returned:
+        expect_attributes(node, {"date", "number", "reason"});
+        event.reason = optional_attribute(node, "reason");
+        break;
+      case K::secured:
+        expect_attributes(node, {"date", "number", "measure", "asset", "amount"});
+        event.measure = choose(required_attribute(node, "measure"),
+                               {{"freeze", model::SecurityMeasure::freeze},
+                                {"hold", model::SecurityMeasure::hold},
+                                {"stop-transfer", model::SecurityMeasure::stop_transfer}},
+                               model::SecurityMeasure::freeze, "biện pháp bảo đảm");
+        event.asset_id = required_attribute(node, "asset").value;
+        event.amount = optional_money(node, "amount", &amount_loc);
+        break;
+      case K::seized:
+        expect_attributes(node, {"date", "number", "asset"});
+        event.asset_id = required_attribute(node, "asset").value;
+        break;
+      case K::valued:
+        expect_attributes(node, {"date", "number", "asset", "price", "by"});
+        event.asset_id = required_attribute(node, "asset").value;
+        if (const Text price = required_attribute(node, "price"); !price.empty()) event.price = parse_money(price);
+        event.body = optional_attribute(node, "by");
+        break;
+      case K::auctioned:
+        expect_attributes(node, {"date", "number", "asset", "result", "price", "starting-price", "by"});
+        event.asset_id = required_attribute(node, "asset").value;
+        event.sale = choose(required_attribute(node, "result"),
+                            {{"sold", model::AuctionResult::sold}, {"unsold", model::AuctionResult::unsold}},
+                            model::AuctionResult::unsold, "kết quả bán đấu giá");
+        event.price = optional_money(node, "price");
+        event.starting_price = optional_money(node, "starting-price");
+        event.body = optional_attribute(node, "by");
+        if (event.sale == model::AuctionResult::sold && !event.price)
+          error("E0202", xml_.loc(node),
+                "thiếu thuộc tính bắt buộc \"price\" (giá bán) của <auctioned result=\"sold\">");
+        break;
+      case K::handed_over:
+        expect_attributes(node, {"date", "number", "asset", "to", "recipient"});
+        event.asset_id = required_attribute(node, "asset").value;
+        if (const auto to = optional_attribute(node, "to")) event.party_id = to->value;
+        event.recipient = optional_attribute(node, "recipient");
+        if (!event.party_id && !event.recipient)
+          error("E0202", xml_.loc(node),
+                "thiếu người nhận tài sản của <handed-over>: thuộc tính to= (đương sự) hoặc recipient= (người mua)");
+        break;
+      case K::released:
+        expect_attributes(node, {"date", "number", "asset", "ground", "reason"});
+        event.asset_id = required_attribute(node, "asset").value;
+        ground("căn cứ giải tỏa kê biên (ground)");
+        event.reason = optional_attribute(node, "reason");
+        break;
+      case K::deduction: {
+        expect_attributes(node, {"date", "number", "source", "asset", "amount", "rate", "by", "obligation"});
+        event.source =
+            choose(required_attribute(node, "source"),
+                   {{"account", model::DeductionSource::account}, {"income", model::DeductionSource::income}},
+                   model::DeductionSource::account, "nguồn khấu trừ (source)");
+        if (const auto asset = optional_attribute(node, "asset")) event.asset_id = asset->value;
+        event.amount = optional_money(node, "amount", &amount_loc);
+        if (const auto rate = optional_attribute(node, "rate")) {
+          const auto number = parse_whole_number(rate->value);
+          if (!number || *number < 1 || *number > 100)
+            error("E0206", rate->loc, "tỷ lệ khấu trừ \"" + rate->value + "\" phải là số phần trăm từ 1 đến 100");
+          else event.rate = static_cast<int>(*number);
+        }
+        event.body = optional_attribute(node, "by");
+        if (const auto obligation = optional_attribute(node, "obligation")) event.obligation_id = obligation->value;
+        break;
+      }
+      default: break;
+    }
+    event.number = optional_attribute(node, "number");
+    return true;
   }
 
   // ---- references ----------------------------------------------------------------------------
@@ -721,11 +928,15 @@ class CaseBuilder {
     if (enforcement.decision && enforcement.decision->signer_id)
       officer(enforcement.decision->loc, "signer", *enforcement.decision->signer_id);
     for (const auto& event : enforcement.events) {
-      if (event.party_id) party(event.loc, "party", *event.party_id);
+      if (event.party_id) party(event.loc, event.kind == model::EventKind::notified ? "party" : "to", *event.party_id);
       if (event.obligation_id && !item.find_obligation(*event.obligation_id))
         dangling(event.loc, "obligation", *event.obligation_id, "khoản phải thi hành");
+      for (const auto& id : event.obligation_ids)
+        if (!item.find_obligation(id)) dangling(event.loc, "obligations", id, "khoản phải thi hành");
       if (event.item_id && !item.find_evidence(*event.item_id))
         dangling(event.loc, "item", *event.item_id, "vật chứng");
+      if (event.asset_id && !event.asset_id->empty() && !item.find_asset(*event.asset_id))
+        dangling(event.loc, "asset", *event.asset_id, "tài sản");
     }
   }
 
@@ -733,6 +944,7 @@ class CaseBuilder {
   Diagnostics& diagnostics_;
   text::RepairMode repair_;
   const std::function<void(std::string_view, const SourceLoc&, const std::string&, Diagnostics&)>& check_field_;
+  std::optional<text::TextOrigin> given_expected_;
   text::TextOrigin expected_ = text::TextOrigin::unicode;
   CaseLocations where_;  // of the case being read
 };
@@ -753,6 +965,12 @@ void report(const Diagnostics& own, const Diagnostics& schema, Diagnostics& out)
     return a.code == b.code && a.loc.line == b.loc.line && a.loc.column == b.loc.column && a.message == b.message;
   };
   all.erase(std::unique(all.begin(), all.end(), same), all.end());
+  report_capped(std::move(all), own.error_count() >= kMaxErrors, out);
+}
+
+}  // namespace
+
+void report_capped(std::vector<Diagnostic> all, bool stopped, Diagnostics& out) {
   std::size_t errors = 0;
   std::size_t warnings = 0;
   for (std::size_t i = kMaxErrors; i < all.size(); ++i) (all[i].severity == Severity::error ? errors : warnings) += 1;
@@ -763,13 +981,13 @@ void report(const Diagnostics& own, const Diagnostics& schema, Diagnostics& out)
   if (errors + warnings > 0)
     rest = "chỉ in " + std::to_string(kMaxErrors) + " thông báo đầu tiên; còn " + std::to_string(errors) + " lỗi và " +
            std::to_string(warnings) + " cảnh báo khác";
-  if (own.error_count() >= kMaxErrors)
+  if (stopped)
     rest += (rest.empty() ? "" : "; ") + std::string("dừng kiểm tra sau ") + std::to_string(kMaxErrors) +
             " lỗi, phần còn lại của tệp chưa được kiểm tra";
   if (!rest.empty()) out.note("", SourceLoc{file}, rest);
 }
 
-}  // namespace
+namespace {}  // namespace
 
 std::optional<model::Register> read_register(std::string_view bytes, const FileName& file, const ReadOptions& options,
                                              Diagnostics& diagnostics) {

@@ -29,6 +29,9 @@ struct ReadOptions {
   /// here.
   std::function<void(std::string_view value, const SourceLoc& loc, const std::string& field, Diagnostics& diagnostics)>
       check_field;
+
+  /// The encoding the file's fields are expected in; absent: decided from the file's own fields (the default).
+  std::optional<text::TextOrigin> expected;
 };
 
 /// Reads a case file (`<case>`, loaded as a register of one) or a register (`<register>`): safe parse, schema,
@@ -36,5 +39,20 @@ struct ReadOptions {
 /// every problem found, in file order; nullopt when any of them is an error.
 std::optional<model::Register> read_register(std::string_view bytes, const FileName& file, const ReadOptions& options,
                                              Diagnostics& diagnostics);
+
+/// Where a stream of cases goes: each case as soon as it is read and checked, and a call to take back every case
+/// handed over so far when the reader has to start again from the beginning.
+struct CaseVisitor {
+  std::function<void(model::Case&&)> take;
+  std::function<void()> restart;
+  /// The register's own period attributes, before its first case (may be left empty).
+  std::function<void(std::optional<model::Date>, std::optional<model::Date>)> period = {};
+};
+
+/// Reads like read_register, with the same diagnostics byte for byte, handing each case to `visitor` instead of
+/// holding them all: a large register is read a chunk of cases at a time, so that its trees never exist whole.
+/// Returns false (after `restart` if cases were handed over) when read_register would return nullopt.
+bool read_cases(std::string_view bytes, const FileName& file, const ReadOptions& options, Diagnostics& diagnostics,
+                const CaseVisitor& visitor);
 
 }  // namespace vanban::xml

@@ -36,6 +36,12 @@ class ParsedXml {
   /// The line of an element, without computing its column (cheap on very long lines).
   [[nodiscard]] std::uint32_t line(pugi::xml_node node) const;
   [[nodiscard]] const FileName& file() const { return index_.file(); }
+  /// The bytes as given.
+  [[nodiscard]] std::string_view original() const { return original_; }
+  /// The offset in the bytes as given of a pointer into the parsed buffer (an element's name).
+  [[nodiscard]] std::size_t offset(const char* pointer) const {
+    return static_cast<std::size_t>(pointer - buffer_.data());
+  }
 
  private:
   friend std::unique_ptr<ParsedXml> parse_safely(std::string_view, const FileName&, const Limits&, Diagnostics&);

@@ -163,11 +163,36 @@ TEST(Cli, HelpVersionAndTemplates) {
   std::vector<std::string> names;
   std::istringstream lines(templates.out);
   for (std::string line; std::getline(lines, line);) names.push_back(line.substr(0, line.find(' ')));
-  EXPECT_EQ(names,
-            (std::vector<std::string>{"bb-giai-quyet", "bb-tieu-huy", "bb-xac-minh", "de-nghi-mien-giam", "giay-moi",
-                                      "giay-trieu-tap", "qd-chua-co-dieu-kien", "qd-cuong-che", "qd-dinh-chi-tha",
-                                      "qd-hoan-tha", "qd-hoi-dong-tieu-huy", "qd-tha-chu-dong", "qd-tha-theo-yeu-cau",
-                                      "tb-ket-qua-xac-minh", "thong-bao-tha", "thu-van-dong"}))
+  EXPECT_EQ(names, (std::vector<std::string>{"bb-giai-quyet",
+                                             "bb-giao-nhan-tai-san",
+                                             "bb-ke-bien",
+                                             "bb-tieu-huy",
+                                             "bb-xac-minh",
+                                             "de-nghi-mien-giam",
+                                             "giay-moi",
+                                             "giay-trieu-tap",
+                                             "qd-bien-phap-bao-dam",
+                                             "qd-chua-co-dieu-kien",
+                                             "qd-cuong-che",
+                                             "qd-dinh-chi-tha",
+                                             "qd-giai-toa-ke-bien",
+                                             "qd-hoan-tha",
+                                             "qd-hoi-dong-tieu-huy",
+                                             "qd-khau-tru-tai-khoan",
+                                             "qd-tam-dinh-chi",
+                                             "qd-tha-chu-dong",
+                                             "qd-tha-theo-yeu-cau",
+                                             "qd-thu-hoi",
+                                             "qd-tiep-tuc",
+                                             "qd-tru-thu-nhap",
+                                             "qd-uy-thac",
+                                             "tb-cuong-che",
+                                             "tb-gui-lai-yeu-cau",
+                                             "tb-ket-qua-tham-dinh-gia",
+                                             "tb-ket-qua-xac-minh",
+                                             "tb-nhan-tien",
+                                             "thong-bao-tha",
+                                             "thu-van-dong"}))
       << templates.out;
   EXPECT_EQ(vanban("templates --check").exit_code, 0);
 }
@@ -377,6 +402,38 @@ TEST(Cli, SignNeverWritesOverItsInput) {
   EXPECT_EQ(result.exit_code, 2) << result.err;
   EXPECT_NE(result.err.find("là tệp đầu vào"), std::string::npos) << result.err;
   EXPECT_EQ(test::read_text(pdf), kept);
+}
+
+// The commands of issues 21 and 22 write through the same rule: report and deadlines never write over the cases they
+// read, sign's two steps and --accept never over the PDF, the signature or the draft they read.
+TEST(Cli, ReportsAndSigningStepsNeverWriteOverTheirInputs) {
+  const auto dir = test::scratch_dir("e2e_output_later_commands");
+  const auto input = dir / "case.xml";
+  std::filesystem::copy_file(test::decision_case(), input);
+  const auto kept_case = test::read_text(input);
+  const std::string pdf = render_decision(dir);
+  const auto kept_pdf = test::read_text(pdf);
+  test::write_text(dir / "s.bin", "signature");
+  const std::string in = quote(input.string());
+  for (const std::string& command :
+       {"report " + in + " --year 2024 -o " + in, "report " + in + " --year 2024 --format csv -o " + in,
+        "deadlines " + in + " --as-of 2024-10-15 -o " + in,
+        "sign " + quote(pdf) + " --prepare --cert c.pem -o " + quote(pdf),
+        "sign " + quote(pdf) + " --complete --signature " + quote((dir / "s.bin").string()) + " -o " +
+            quote((dir / "s.bin").string()),
+        "sign --accept " + quote(pdf) + " --original " + in + " -o " + in}) {
+    const auto result = vanban(command);
+    EXPECT_EQ(result.exit_code, 2) << command << "\n" << result.err;
+    EXPECT_NE(result.err.find("là tệp đầu vào"), std::string::npos) << command << "\n" << result.err;
+  }
+  EXPECT_EQ(test::read_text(input), kept_case);
+  EXPECT_EQ(test::read_text(pdf), kept_pdf);
+  EXPECT_EQ(test::read_text(dir / "s.bin"), "signature");
+  // "-" is standard output for them too.
+  const auto result = vanban("report " + in + " --year 2024 --format csv -o -");
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.out.substr(0, 3), "\xEF\xBB\xBF");
+  EXPECT_FALSE(std::filesystem::exists("-"));
 }
 
 }  // namespace

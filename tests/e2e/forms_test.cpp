@@ -69,7 +69,33 @@ INSTANTIATE_TEST_SUITE_P(
         Refusal{"qd-hoan-tha", "hoan-dong-y.xml", "--set truong-hop=z", "tham số truong-hop phải là a, b, c"},
         Refusal{"qd-hoi-dong-tieu-huy", "chu-dong-ma-tuy.xml",
                 "--date 2026-07-01 --set 'thanh-vien=Lê Thị Hoa, kế toán'",
-                "Hội đồng tiêu hủy vật chứng phải có từ ba thành viên trở lên"}),
+                "Hội đồng tiêu hủy vật chứng phải có từ ba thành viên trở lên"},
+        // The forms of issue 20: each refuses a case without the event it records, or without what it must name.
+        Refusal{"qd-uy-thac", "chu-dong-ma-tuy.xml", "", "hồ sơ chưa có sự kiện ủy thác thi hành án"},
+        Refusal{"qd-thu-hoi", "chu-dong-ma-tuy.xml", "", "hồ sơ chưa có sự kiện thu hồi quyết định thi hành án"},
+        Refusal{"qd-tiep-tuc", "hoan-dong-y.xml", "", "hồ sơ chưa có sự kiện tiếp tục thi hành án"},
+        Refusal{"qd-tam-dinh-chi", "chu-dong-ma-tuy.xml", "", "hồ sơ chưa có sự kiện tạm đình chỉ thi hành án"},
+        Refusal{"qd-tam-dinh-chi", "tam-dinh-chi-pha-san.xml", "--set truong-hop=khang-nghi",
+                "tạm đình chỉ thi hành án do kháng nghị theo thủ tục giám đốc thẩm, tái thẩm do người có thẩm quyền"},
+        Refusal{"tb-gui-lai-yeu-cau", "chua-co-dieu-kien-dia-chi.xml", "",
+                "chế độ pháp lý ngày văn bản không có thủ tục gửi lại yêu cầu thi hành án"},
+        Refusal{"tb-nhan-tien", "chu-dong-ma-tuy.xml", "", "hồ sơ không có khoản tiền nào để trả"},
+        Refusal{"qd-khau-tru-tai-khoan", "chu-dong-ma-tuy.xml", "",
+                "hồ sơ chưa có sự kiện khấu trừ tiền trong tài khoản"},
+        Refusal{"qd-tru-thu-nhap", "chu-dong-ma-tuy.xml", "", "hồ sơ chưa có sự kiện trừ vào thu nhập"},
+        Refusal{"qd-bien-phap-bao-dam", "chu-dong-ma-tuy.xml", "", "hồ sơ chưa có sự kiện áp dụng biện pháp bảo đảm"},
+        Refusal{"bb-ke-bien", "chu-dong-ma-tuy.xml", "", "hồ sơ chưa có sự kiện kê biên tài sản"},
+        Refusal{"bb-ke-bien", "ke-bien-dau-gia.xml", "--set nguoi-phai-thi-hanh-an=vang-mat",
+                "người phải thi hành án vắng mặt: việc kê biên phải có người làm chứng"},
+        Refusal{"tb-cuong-che", "chu-dong-ma-tuy.xml", "",
+                "hồ sơ chưa có tài sản của người phải thi hành án để kê biên"},
+        Refusal{"tb-ket-qua-tham-dinh-gia", "chu-dong-ma-tuy.xml", "",
+                "hồ sơ chưa có kết quả thẩm định giá tài sản kê biên"},
+        Refusal{"bb-giao-nhan-tai-san", "chu-dong-ma-tuy.xml", "", "hồ sơ chưa có sự kiện giao tài sản"},
+        Refusal{"qd-giai-toa-ke-bien", "chu-dong-ma-tuy.xml", "", "hồ sơ chưa có sự kiện giải tỏa kê biên"},
+        Refusal{"thong-bao-tha", "tra-lai-tam-ung-an-phi.xml", "", "hồ sơ không có người phải thi hành án"},
+        Refusal{"giay-moi", "bien-phap-khan-cap.xml", "--set 'thoi-gian=08 giờ'",
+                "việc thi hành án này không có thời hạn tự nguyện thi hành án"}),
     [](const ::testing::TestParamInfo<Refusal>& param) { return "case" + std::to_string(param.index); });
 
 // An organisation is addressed through its representative: without one, a letter to it is refused.
@@ -122,8 +148,27 @@ TEST(Forms, EveryTemplateCitesTheLawInForceOnItsDate) {
       case_file = (dir / "mien-giam.xml").string();
       test::write_text(case_file, text);
     }
-    // The termination example happens after 01/07/2026: a year earlier, it also exists under the old law.
-    if (name == "qd-dinh-chi-tha") {
+    // Notice of returning a request (gửi lại yêu cầu): a procedure of the 2025 law only (trả đơn was repealed on
+    // 01/07/2015): refused on 30/06/2026 with the reason, made under the new law on its own date.
+    if (name == "tb-gui-lai-yeu-cau") {
+      const auto pdf = dir / (name + ".pdf");
+      const auto old = vanban("render " + quote(case_file) + " --template " + name + " -o " + quote(pdf.string()) +
+                              example_options(name) + " --date 2026-06-30");
+      EXPECT_EQ(old.exit_code, 1) << old.err;
+      EXPECT_NE(old.err.find("đã bị bãi bỏ từ ngày 01/7/2015"), std::string::npos) << old.err;
+      const auto result = vanban("render " + quote(case_file) + " --template " + name + " -o " + quote(pdf.string()) +
+                                 example_options(name));
+      ASSERT_EQ(result.exit_code, 0) << result.err;
+      const std::string body = flat(run("pdftotext -enc UTF-8 " + quote(pdf.string()) + " -").out);
+      EXPECT_NE(body.find("106/2025/QH15"), std::string::npos) << body;
+      EXPECT_EQ(body.find("62/2015/NĐ-CP"), std::string::npos) << body;
+      ++checked;
+      continue;
+    }
+    // The termination, deduction and payment examples happen after 01/07/2026: a year earlier, they also exist under
+    // the old law.
+    if (name == "qd-dinh-chi-tha" || name == "qd-khau-tru-tai-khoan" || name == "qd-tru-thu-nhap" ||
+        name == "tb-nhan-tien") {
       std::string text = test::read_text(case_file);
       for (auto at = text.find("\"2026-"); at != std::string::npos; at = text.find("\"2026-", at))
         text.replace(at, 6, "\"2025-");
@@ -155,7 +200,7 @@ TEST(Forms, EveryTemplateCitesTheLawInForceOnItsDate) {
     }
     ++checked;
   }
-  EXPECT_EQ(checked, 16);
+  EXPECT_EQ(checked, 30);
 }
 
 }  // namespace

@@ -54,7 +54,7 @@ const Fixture& fixture() {
     auto calendar =
         rules::Calendar::parse(read(root / "rules" / "calendar.xml"), make_file_name("calendar.xml"), diagnostics);
     require(regimes && calendar);
-    f.law = rules::Law{std::move(*regimes), std::move(*calendar)};
+    f.law = rules::Law{std::move(*regimes), std::move(*calendar), {}};
     xml::ReadOptions options;
     options.schema = xml::CaseSchema::compile(read(root / "schemas" / "case.xsd"), "case.xsd");
     auto cases = xml::read_register(read(root / "examples" / "chu-dong-ma-tuy.xml"),

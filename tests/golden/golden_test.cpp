@@ -168,7 +168,9 @@ TEST(Golden, AProfileOutsideTheDecreeIsRefused) {
 // and descent, in em).
 constexpr double kLeft = 85.04, kRight = 595.28 - 42.52, kTop = 56.69, kBottom = 841.89 - 56.69;
 constexpr double kAscent = 0.891, kDescent = 0.216;
-constexpr double kTolerance = 0.01;
+// The dump rounds each position and width to 0.01 pt, so a run that starts where the previous one ends may seem to
+// overlap it by up to 0.015 (three roundings): the tolerance is just above that.
+constexpr double kTolerance = 0.016;
 
 struct Box {
   double x1, y1, x2, y2;

@@ -94,7 +94,7 @@ TEST(Ledger, AnObligationThatIsNotMoneyHasNoOutstandingAmount) {
 
 TEST(Ledger, StatusFollowsTheRecordedStatusThenLaterEvents) {
   Case c = two_debtors();
-  c.enforcement.status = Status{day("2024-06-30"), MeansResult::no_means, StatusResult::in_progress, {}};
+  c.enforcement.status = Status{day("2024-06-30"), MeansResult::no_means, StatusResult::in_progress, false, {}};
   Event verified = event(EventKind::verification, "2024-08-01");
   verified.result = MeansResult::has_means;
   c.enforcement.events.push_back(verified);
@@ -139,6 +139,140 @@ TEST(Ledger, FirstNotificationAndDestructionAndLastEventOfAKind) {
   EXPECT_FALSE(Ledger::of(c, day("2024-03-31")).destroyed_on("v1"));
   EXPECT_EQ(l.last(EventKind::notified)->date, day("2024-02-01"));
   EXPECT_EQ(l.last(EventKind::payment), nullptr);
+}
+
+// A remission granted by the court reduces what is owed; an exemption without an amount remits all that remains.
+TEST(Ledger, ARemissionReducesWhatIsOwed) {
+  Case c = two_debtors();  // o3: a 3 million fine, 5 million paid on 2024-06-01
+  c.obligations.push_back(obligation("o4", 10'000'000, "b"));
+  Event reduction = event(EventKind::remission, "2024-07-01");
+  reduction.remission = RemissionKind::reduction;
+  reduction.obligation_id = "o4";
+  reduction.amount = Money{2'500'000};
+  c.enforcement.events.push_back(reduction);
+  c.enforcement.events.push_back(payment("2024-08-01", 1'000'000, "o4"));
+  const Obligation& o4 = c.obligations.back();
+  EXPECT_EQ(Ledger::of(c, day("2024-06-30")).outstanding(o4)->dong, 10'000'000);
+  const Ledger july = Ledger::of(c, day("2024-07-01"));
+  EXPECT_EQ(july.remitted(o4).dong, 2'500'000);
+  EXPECT_EQ(july.outstanding(o4)->dong, 7'500'000);
+  EXPECT_EQ(july.owed_by("b").remitted.dong, 2'500'000);
+  Event exemption = event(EventKind::remission, "2024-09-01");
+  exemption.remission = RemissionKind::exemption;
+  exemption.obligation_id = "o4";
+  c.enforcement.events.push_back(exemption);
+  const Ledger september = Ledger::of(c, day("2024-09-01"));
+  EXPECT_EQ(september.outstanding(o4)->dong, 0);
+  EXPECT_EQ(september.remitted(o4).dong, 9'000'000);  // all but the million paid
+  EXPECT_EQ(september.owed_by("b").outstanding.dong, 0);
+  EXPECT_EQ(september.totals().total.dong,
+            september.totals().paid.dong - 2'000'000 + september.totals().remitted.dong +
+                september.totals().outstanding.dong);  // o3 was overpaid by 2 million
+}
+
+// Delegating out, withdrawing or returning the whole decision takes it out of the office's count; a part of it takes
+// only those obligations out.
+TEST(Ledger, ADecisionThatLeavesTheOfficeNoLongerCounts) {
+  for (const auto kind :
+       {EventKind::delegated_out, EventKind::withdrawn, EventKind::cancelled, EventKind::request_returned}) {
+    Case c = two_debtors();
+    c.enforcement.events.push_back(event(kind, "2024-07-01"));
+    const StatusResult expected = kind == EventKind::delegated_out      ? StatusResult::delegated
+                                  : kind == EventKind::request_returned ? StatusResult::returned
+                                                                        : StatusResult::withdrawn;
+    EXPECT_TRUE(Ledger::of(c, day("2024-06-30")).counts_for_office());
+    const Ledger after = Ledger::of(c, day("2024-07-01"));
+    EXPECT_EQ(after.result(), expected) << event_kind_code(kind);
+    EXPECT_FALSE(after.counts_for_office());
+    // Nothing brings it back: neither a later postponement nor every sum paid.
+    c.enforcement.events.push_back(event(EventKind::postponed, "2024-08-01"));
+    c.enforcement.events.push_back(payment("2024-09-01", 40'000'000, "o2"));
+    EXPECT_EQ(Ledger::at_end(c).result(), expected);
+  }
+  Case part = two_debtors();
+  Event delegated = event(EventKind::delegated_out, "2024-07-01");
+  delegated.obligation_ids = {"o2"};
+  part.enforcement.events.push_back(delegated);
+  const Ledger l = Ledger::at_end(part);
+  EXPECT_TRUE(l.counts_for_office());
+  EXPECT_EQ(l.result(), StatusResult::completed);  // what stays here (o1, o3) is paid
+  EXPECT_FALSE(l.in_office(part.obligations[1]));
+  EXPECT_TRUE(l.in_office(part.obligations[0]));
+  EXPECT_EQ(status_result_code(StatusResult::delegated), "delegated");
+  // A decision withdrawn so that the case can be delegated counts as delegated out.
+  Case withdrawn_to_delegate = two_debtors();
+  withdrawn_to_delegate.enforcement.events.push_back(event(EventKind::withdrawn, "2024-07-01"));
+  withdrawn_to_delegate.enforcement.events.push_back(event(EventKind::delegated_out, "2024-07-01"));
+  EXPECT_EQ(Ledger::at_end(withdrawn_to_delegate).result(), StatusResult::delegated);
+}
+
+// A resumption ends a postponement or a suspension; the separate register is entered and left by events.
+TEST(Ledger, ResumptionAndTheSeparateRegister) {
+  Case c = two_debtors();
+  c.enforcement.events.push_back(event(EventKind::suspended, "2024-07-01"));
+  c.enforcement.events.push_back(event(EventKind::resumed, "2024-08-01"));
+  c.enforcement.events.push_back(event(EventKind::to_separate_register, "2024-09-01"));
+  c.enforcement.events.push_back(event(EventKind::from_separate_register, "2024-11-01"));
+  EXPECT_EQ(Ledger::of(c, day("2024-07-31")).result(), StatusResult::suspended);
+  EXPECT_EQ(Ledger::of(c, day("2024-08-01")).result(), StatusResult::in_progress);
+  EXPECT_FALSE(Ledger::of(c, day("2024-08-31")).separate_register());
+  EXPECT_TRUE(Ledger::of(c, day("2024-09-01")).separate_register());
+  EXPECT_FALSE(Ledger::of(c, day("2024-11-01")).separate_register());
+  // A resumption after a termination changes nothing.
+  c.enforcement.events.push_back(event(EventKind::terminated, "2024-12-01"));
+  c.enforcement.events.push_back(event(EventKind::resumed, "2024-12-15"));
+  EXPECT_EQ(Ledger::at_end(c).result(), StatusResult::terminated);
+  // The recorded status says the register too.
+  Case recorded = two_debtors();
+  recorded.enforcement.status = Status{day("2024-06-30"), MeansResult::no_means, StatusResult::in_progress, true, {}};
+  EXPECT_TRUE(Ledger::of(recorded, day("2024-07-01")).separate_register());
+}
+
+// A refund is paid out by the agency: it has no debtor, and what is not yet paid out is outstanding.
+TEST(Ledger, ARefundIsOwedByTheAgencyToItsPayee) {
+  Case c;
+  Obligation refund = obligation("r1", 300'000, "", std::string("p"));
+  refund.kind = ObligationKind::refund;
+  c.obligations = {refund};
+  EXPECT_EQ(enforcement_kind(refund), EnforcementKind::refund);
+  EXPECT_EQ(Ledger::at_end(c).totals().outstanding.dong, 300'000);
+  EXPECT_EQ(Ledger::at_end(c).result(), StatusResult::in_progress);
+  c.enforcement.events.push_back(payment("2024-05-02", 300'000, "r1"));
+  EXPECT_EQ(Ledger::at_end(c).result(), StatusResult::completed);
+  // The kinds of enforcement the law names, by obligation.
+  Obligation fee = obligation("f", 1, "d");
+  fee.kind = ObligationKind::court_fee;
+  EXPECT_EQ(enforcement_kind(fee), EnforcementKind::state_payment);
+  Obligation damages = obligation("g", 1, "d", std::string("p"));
+  damages.kind = ObligationKind::compensation;
+  EXPECT_EQ(enforcement_kind(damages), EnforcementKind::between_parties);
+  damages.creditor_id.reset();  // damages to the State: "các khoản thu khác cho Nhà nước"
+  EXPECT_EQ(enforcement_kind(damages), EnforcementKind::confiscation);
+  for (const auto& [kind, expected] : {std::pair{ObligationKind::land_recovery, EnforcementKind::land_recovery},
+                                       std::pair{ObligationKind::interim_measure, EnforcementKind::interim_measure},
+                                       std::pair{ObligationKind::bankruptcy, EnforcementKind::bankruptcy}}) {
+    fee.kind = kind;
+    EXPECT_EQ(enforcement_kind(fee), expected);
+  }
+  EXPECT_EQ(enforcement_kind_code(EnforcementKind::state_payment), "state-payment");
+  EXPECT_EQ(obligation_kind_code(ObligationKind::interim_measure), "interim-measure");
+}
+
+// An asset stays under seizure until it is released or handed over.
+TEST(Ledger, AnAssetUnderSeizure) {
+  Case c;
+  Event seized = event(EventKind::seized, "2024-03-01");
+  seized.asset_id = "a1";
+  Event sold = event(EventKind::auctioned, "2024-05-01");
+  sold.asset_id = "a1";
+  Event handed = event(EventKind::handed_over, "2024-06-01");
+  handed.asset_id = "a1";
+  c.enforcement.events = {handed, sold, seized};  // file order does not matter
+  EXPECT_FALSE(Ledger::of(c, day("2024-02-29")).under_seizure("a1"));
+  EXPECT_TRUE(Ledger::of(c, day("2024-05-31")).under_seizure("a1"));
+  EXPECT_FALSE(Ledger::of(c, day("2024-06-01")).under_seizure("a1"));
+  EXPECT_EQ(Ledger::at_end(c).last(EventKind::auctioned, "a1")->date, day("2024-05-01"));
+  EXPECT_EQ(Ledger::at_end(c).last(EventKind::auctioned, "a2"), nullptr);
 }
 
 }  // namespace

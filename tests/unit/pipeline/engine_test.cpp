@@ -135,9 +135,11 @@ TEST(Engine, RenderRefusesACaseTheTemplateDoesNotApplyTo) {
   EXPECT_FALSE(loaded->render(*paid, options, diagnostics));
   ASSERT_EQ(diagnostics.error_count(), 1U) << diagnostics.to_string();
   EXPECT_EQ(diagnostics.list().front().code, "E0311");
-  EXPECT_NE(
-      diagnostics.list().front().message.find("điều kiện \"has(enforcement.decision) and enforced.outstanding > 0\""),
-      std::string::npos)
+  // The rule named whole, as the template states it.
+  EXPECT_NE(diagnostics.list().front().message.find(
+                "điều kiện \"has(enforcement.decision) and enforced.outstanding > 0 and has(debtors) and "
+                "enforcement.has_voluntary_period\" không thỏa"),
+            std::string::npos)
       << diagnostics.to_string();
   EXPECT_GT(diagnostics.list().front().loc.line, 0U) << "positioned at the case";
   // Dated by default (the decision's date, 07/5/2024, before the payment of 20/5/2024), the letter is drafted.

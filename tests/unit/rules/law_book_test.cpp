@@ -44,15 +44,44 @@ TEST(LawBook, EveryRegimeDefinesTheSameIds) {
     // "identification" marks the regime that identifies people by số định danh cá nhân: only the new one has it.
     std::erase(citations, "identification");
     EXPECT_EQ(citations, first_citations) << regime.id;
-    for (const char* limit : {"voluntary-period", "reverification", "publish-no-means", "post-no-means", "resume",
-                              "postpone-protest", "remission-verification", "remission-wait", "destruction"})
+    for (const char* limit :
+         {"voluntary-period", "reverification", "publish-no-means", "post-no-means", "resume", "postpone-protest",
+          "remission-verification", "remission-wait", "destruction", "refund-unclaimed", "payout", "receive-delegation",
+          "security-follow-up", "seizure-notice", "revaluation-request", "release", "resubmission-wait"})
       EXPECT_TRUE(regime.time_limits.count(limit)) << regime.id << " " << limit;
     EXPECT_EQ(keys(regime.basis_lines), keys(first.basis_lines)) << regime.id;
   }
-  for (const char* document :
-       {"qd-tha-chu-dong", "qd-tha-theo-yeu-cau", "thong-bao-tha", "giay-trieu-tap", "bb-xac-minh",
-        "qd-chua-co-dieu-kien", "tb-ket-qua-xac-minh", "qd-hoan-tha", "qd-dinh-chi-tha", "qd-cuong-che",
-        "qd-hoi-dong-tieu-huy", "bb-tieu-huy", "de-nghi-mien-giam", "bb-giai-quyet"})
+  for (const char* document : {"qd-tha-chu-dong",
+                               "qd-tha-theo-yeu-cau",
+                               "thong-bao-tha",
+                               "giay-trieu-tap",
+                               "bb-xac-minh",
+                               "qd-chua-co-dieu-kien",
+                               "tb-ket-qua-xac-minh",
+                               "qd-hoan-tha",
+                               "qd-dinh-chi-tha",
+                               "qd-cuong-che",
+                               "qd-hoi-dong-tieu-huy",
+                               "bb-tieu-huy",
+                               "de-nghi-mien-giam",
+                               "bb-giai-quyet",
+                               "qd-tha-chu-dong-tra-lai",
+                               "qd-tha-chu-dong-khan-cap",
+                               "qd-tha-chu-dong-pha-san",
+                               "qd-uy-thac",
+                               "qd-thu-hoi",
+                               "qd-tiep-tuc",
+                               "qd-tam-dinh-chi",
+                               "tb-gui-lai-yeu-cau",
+                               "tb-nhan-tien",
+                               "qd-khau-tru-tai-khoan",
+                               "qd-tru-thu-nhap",
+                               "qd-bien-phap-bao-dam",
+                               "tb-cuong-che",
+                               "bb-ke-bien",
+                               "tb-ket-qua-tham-dinh-gia",
+                               "bb-giao-nhan-tai-san",
+                               "qd-giai-toa-ke-bien"})
     EXPECT_TRUE(first.basis_lines.count(document)) << document;
   EXPECT_EQ(book.regimes().back().citations.count("identification"), 1U);
 }

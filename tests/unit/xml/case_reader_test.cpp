@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
+#include "model/ledger.hpp"
 #include "support/paths.hpp"
 #include "text/repair.hpp"
 
@@ -51,6 +54,96 @@ TEST(CaseReader, ReadsEverySampleCaseCleanly) {
     EXPECT_TRUE(cases.has_value()) << path << "\n" << diagnostics.to_string();
     EXPECT_TRUE(diagnostics.empty()) << diagnostics.to_string();
   }
+}
+
+// Format 1.1: refunds and the events statistics count are typed model data with their dates and documents.
+TEST(CaseReader, ReadsRefundsAndEventsAsTypedData) {
+  Diagnostics diagnostics;
+  const auto refund =
+      read(test::read_text(test::source_dir() / "examples" / "tra-lai-tam-ung-an-phi.xml"), diagnostics);
+  ASSERT_TRUE(refund) << diagnostics.to_string();
+  const model::Obligation& advance = refund->cases.front().obligations.front();
+  EXPECT_TRUE(advance.is_refund());
+  EXPECT_EQ(advance.debtor_id, "");
+  EXPECT_EQ(advance.creditor_id, "nd");
+  ASSERT_TRUE(advance.origin);
+  EXPECT_EQ(advance.origin->kind, model::OriginKind::receipt);
+  EXPECT_EQ(advance.origin->number.value, "AA/2023/0004512");
+  EXPECT_EQ(advance.origin->date.to_iso(), "2023-11-02");
+  EXPECT_EQ(model::enforcement_kind(advance), model::EnforcementKind::refund);
+
+  const auto auction = read(test::read_text(test::source_dir() / "examples" / "ke-bien-dau-gia.xml"), diagnostics);
+  ASSERT_TRUE(auction) << diagnostics.to_string();
+  std::map<model::EventKind, std::vector<const model::Event*>> by_kind;
+  for (const auto& event : auction->cases.front().enforcement.events) by_kind[event.kind].push_back(&event);
+  const model::Event& secured = *by_kind[model::EventKind::secured].at(0);
+  EXPECT_EQ(secured.measure, model::SecurityMeasure::stop_transfer);
+  EXPECT_EQ(secured.asset_id, "dat");
+  EXPECT_EQ(secured.number->value, "8");
+  const model::Event& valued = *by_kind[model::EventKind::valued].at(0);
+  EXPECT_EQ(valued.price, model::Money{1'050'000'000});
+  EXPECT_EQ(valued.body->value, "Công ty cổ phần Thẩm định giá Hồng Hà");
+  const auto& sales = by_kind[model::EventKind::auctioned];
+  ASSERT_EQ(sales.size(), 2U);
+  EXPECT_EQ(sales[0]->sale, model::AuctionResult::unsold);
+  EXPECT_EQ(sales[1]->sale, model::AuctionResult::sold);
+  EXPECT_EQ(sales[1]->price, model::Money{980'000'000});
+  EXPECT_EQ(sales[1]->starting_price, model::Money{945'000'000});
+  EXPECT_EQ(by_kind[model::EventKind::handed_over].at(0)->recipient->value, "Đinh Thị Mai");
+  EXPECT_EQ(by_kind[model::EventKind::released].at(0)->ground, "b");
+
+  const auto delegated = read(test::read_text(test::source_dir() / "examples" / "uy-thac.xml"), diagnostics);
+  ASSERT_TRUE(delegated) << diagnostics.to_string();
+  const model::Event& out = delegated->cases.front().enforcement.events.back();
+  EXPECT_EQ(out.kind, model::EventKind::delegated_out);
+  EXPECT_EQ(out.body->value, "Chi cục Thi hành án dân sự thành phố Vinh, tỉnh Nghệ An");
+  EXPECT_TRUE(out.obligation_ids.empty());  // the whole decision
+
+  const auto remitted = read(test::read_text(test::source_dir() / "examples" / "so-theo-doi-rieng.xml"), diagnostics);
+  ASSERT_TRUE(remitted) << diagnostics.to_string();
+  bool found = false;
+  for (const auto& event : remitted->cases.front().enforcement.events)
+    if (event.kind == model::EventKind::remission) {
+      found = true;
+      EXPECT_EQ(event.remission, model::RemissionKind::reduction);
+      EXPECT_EQ(event.amount, model::Money{4'000'000});
+      EXPECT_EQ(event.obligation_id, "k1");
+    }
+  EXPECT_TRUE(found);
+  EXPECT_EQ(model::event_kind_code(model::EventKind::to_separate_register), "to-separate-register");
+}
+
+// The examples' events as the ledger applies them: what leaves the office's count, the separate register, a
+// remission, a resumption.
+TEST(CaseReader, TheExamplesEventsGiveTheLedgerItsStatus) {
+  const auto example = [](const char* name) {
+    Diagnostics diagnostics;
+    auto cases = read(test::read_text(test::source_dir() / "examples" / name), diagnostics);
+    EXPECT_TRUE(cases) << name << diagnostics.to_string();
+    return std::move(cases->cases.front());
+  };
+  const auto day = [](const char* iso) { return *model::Date::parse_iso(iso); };
+  const model::Case cancelled = example("huy-quyet-dinh.xml");
+  EXPECT_TRUE(model::Ledger::of(cancelled, day("2024-06-19")).counts_for_office());
+  EXPECT_EQ(model::Ledger::at_end(cancelled).result(), model::StatusResult::withdrawn);
+  EXPECT_FALSE(model::Ledger::at_end(cancelled).counts_for_office());
+  const model::Case delegated = example("uy-thac.xml");
+  EXPECT_EQ(model::Ledger::at_end(delegated).result(), model::StatusResult::delegated);
+  const model::Case returned = example("gui-lai-yeu-cau.xml");
+  EXPECT_EQ(model::Ledger::at_end(returned).result(), model::StatusResult::returned);
+  const model::Case separate = example("so-theo-doi-rieng.xml");
+  EXPECT_TRUE(model::Ledger::of(separate, day("2020-01-01")).separate_register());
+  EXPECT_FALSE(model::Ledger::at_end(separate).separate_register());
+  EXPECT_EQ(model::Ledger::at_end(separate).totals().remitted, model::Money{4'000'000});
+  EXPECT_EQ(model::Ledger::at_end(separate).totals().outstanding, model::Money{16'000'000});
+  const model::Case resumed = example("tam-dinh-chi-pha-san.xml");
+  EXPECT_EQ(model::Ledger::of(resumed, day("2024-12-31")).result(), model::StatusResult::suspended);
+  EXPECT_EQ(model::Ledger::at_end(resumed).result(), model::StatusResult::in_progress);
+  const model::Case sold = example("ke-bien-dau-gia.xml");
+  EXPECT_EQ(model::Ledger::at_end(sold).result(), model::StatusResult::completed);
+  EXPECT_TRUE(model::Ledger::of(sold, day("2024-09-09")).under_seizure("xe"));
+  EXPECT_FALSE(model::Ledger::at_end(sold).under_seizure("xe"));
+  EXPECT_FALSE(model::Ledger::at_end(sold).under_seizure("dat"));  // handed to the buyer
 }
 
 TEST(CaseReader, BuildsTheTypedCaseWithNormalizedText) {
