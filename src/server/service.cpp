@@ -12,6 +12,7 @@
 #include "api/answers.hpp"
 #include "api/service_answers.hpp"
 #include "base/error.hpp"
+#include "base/percent.hpp"
 #include "pipeline/case_store.hpp"
 #include "pipeline/clock.hpp"
 #include "pipeline/office.hpp"
@@ -70,27 +71,13 @@ HttpResponse bytes_answer(std::string body, const std::string& type, const std::
   return response;
 }
 
-// A percent-decoded path segment; nullopt when an escape is broken or decodes to a NUL.
+// A percent-decoded path segment or query part ('+' is a space, as forms send it); nullopt when an escape is broken or
+// decodes to a NUL.
 std::optional<std::string> decoded(std::string_view text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '%') {
-      out += text[i] == '+' ? ' ' : text[i];
-      continue;
-    }
-    if (i + 2 >= text.size()) return std::nullopt;
-    const auto hex = [](char c) -> int {
-      if (c >= '0' && c <= '9') return c - '0';
-      if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-      if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-      return -1;
-    };
-    const int high = hex(text[i + 1]);
-    const int low = hex(text[i + 2]);
-    if (high < 0 || low < 0 || (high == 0 && low == 0)) return std::nullopt;
-    out += static_cast<char>(high * 16 + low);
-    i += 2;
-  }
+  std::string plus_as_space(text);
+  std::replace(plus_as_space.begin(), plus_as_space.end(), '+', ' ');
+  auto out = percent_decode(plus_as_space);
+  if (!out || out->find('\0') != std::string::npos) return std::nullopt;
   return out;
 }
 

@@ -76,7 +76,10 @@ Span span_at(std::string_view text, std::size_t start) {
   return span;
 }
 
-Span span_of(const ParsedXml& xml, pugi::xml_node node) { return span_at(xml.original(), xml.offset(node.name()) - 1); }
+// An element's name always points into the parsed buffer, at the same offset as in the bytes as given.
+Span span_of(const ParsedXml& xml, pugi::xml_node node) {
+  return span_at(xml.original(), *xml.offset(node.name()) - 1);
+}
 
 // The white space that indents the element starting at `start` on its line ("" when something else precedes it).
 std::string indent_of(std::string_view text, std::size_t start) {

@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 #include "base/utf8.hpp"
@@ -155,15 +156,19 @@ class CaseBuilder {
   }
 
   void expect_children(pugi::xml_node node, std::initializer_list<std::string_view> allowed) {
-    std::set<std::string_view> seen;
+    std::uint64_t seen = 0;  // bit i: allowed[i] was seen (the format's lists are short)
     for (pugi::xml_node child : elements(node)) {
       if (saturated()) break;
       const std::string_view name = child.name();
-      if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
+      const auto index = static_cast<std::size_t>(std::find(allowed.begin(), allowed.end(), name) - allowed.begin());
+      const std::uint64_t bit = index < 64 ? std::uint64_t{1} << index : 0;
+      if (index == allowed.size()) {
         unknown_element(child);
-      } else if (!seen.insert(name).second) {
+      } else if ((seen & bit) != 0) {
         error("E0209", xml_.loc(child),
               "phần tử <" + std::string(name) + "> xuất hiện nhiều lần trong <" + std::string(node.name()) + ">");
+      } else {
+        seen |= bit;
       }
     }
   }
@@ -186,17 +191,20 @@ class CaseBuilder {
     return tally.dominant();
   }
 
-  // A field's text as every later stage expects it: repaired (unless --no-repair), then normalized.
-  std::string clean(std::string_view raw, const SourceLoc& loc, const std::string& field, bool shown = true) {
+  // A field's text as every later stage expects it: repaired (unless --no-repair), then normalized. `field()` names
+  // the field for a warning or the field check (built only when one needs it); `shown`: whether a document may print
+  // the field (the field check sees only those).
+  template <typename FieldName>
+  std::string clean(std::string_view raw, const SourceLoc& loc, const FieldName& field, bool shown = true) {
     std::string value = repaired(raw, loc, field);
-    if (check_field_ && shown) check_field_(value, loc, field, diagnostics_);
+    if (check_field_ && shown) check_field_(value, loc, field(), diagnostics_);
     return value;
   }
 
   // Invisible characters are dropped by normalization; the bidirectional controls among them can make a name read
   // otherwise than it is written, so each field that held some is named (W0122).
-  void report_invisible(std::string_view text, const SourceLoc& loc, const std::string& field) {
-    const std::u32string found = text::invisible_characters(text);
+  template <typename FieldName>
+  void report_invisible(const std::u32string& found, const SourceLoc& loc, const FieldName& field) {
     if (found.empty()) return;
     std::string listed;
     for (const char32_t cp : found) {
@@ -205,34 +213,53 @@ class CaseBuilder {
       listed += (listed.empty() ? "" : ", ") + std::string(code);
     }
     diagnostics_.warning("W0122", loc,
-                         field + ": đã bỏ ký tự vô hình " + listed +
+                         field() + ": đã bỏ ký tự vô hình " + listed +
                              " (khoảng trắng độ rộng 0 hoặc ký tự điều khiển hướng chữ: văn bản có thể hiển thị khác "
                              "với nội dung thật)");
   }
 
-  std::string repaired(std::string_view raw, const SourceLoc& loc, const std::string& field) {
+  // The field's text repaired and normalized, with the warnings about it (each field gets its own, even when its text
+  // was cleaned before).
+  template <typename FieldName>
+  std::string repaired(std::string_view raw, const SourceLoc& loc, const FieldName& field) {
     if (repair_ == text::RepairMode::keep) {
-      report_invisible(raw, loc, field);
+      report_invisible(text::invisible_characters(raw), loc, field);
       return text::normalize_field(raw);
     }
-    text::Repaired repaired = text::repair_vietnamese(raw, expected_);
-    report_invisible(repaired.text, loc, field);
-    std::string value = text::normalize_field(repaired.text);
-    switch (repaired.origin) {
+    const Cleaned& cleaned = cleaned_text(raw);
+    report_invisible(cleaned.invisible, loc, field);
+    switch (cleaned.origin) {
       case text::TextOrigin::unicode: break;
       case text::TextOrigin::combining:
       case text::TextOrigin::decomposed:
         diagnostics_.warning("W0121", loc,
-                             field + ": chữ viết bằng " + std::string(text::origin_name(repaired.origin)) +
+                             field() + ": chữ viết bằng " + std::string(text::origin_name(cleaned.origin)) +
                                  ", đã chuyển sang dạng dựng sẵn (NFC)");
         break;
       default:
         diagnostics_.warning("W0120", loc,
-                             field + ": văn bản mã " + std::string(text::origin_name(repaired.origin)) +
-                                 " bị đọc nhầm thành " + quoted(raw) + ", đã chuyển thành " + quoted(value));
+                             field() + ": văn bản mã " + std::string(text::origin_name(cleaned.origin)) +
+                                 " bị đọc nhầm thành " + quoted(raw) + ", đã chuyển thành " + quoted(cleaned.value));
         break;
     }
-    return value;
+    return cleaned.value;
+  }
+
+  struct Cleaned {
+    std::string value;
+    text::TextOrigin origin = text::TextOrigin::unicode;
+    std::u32string invisible;  // the invisible characters the repaired text held (normalization drops them)
+  };
+
+  // Repair and normalization of a text, remembered: a register repeats its agency, officers, courts and kinds in
+  // every case, and repairing a non-ASCII text costs thousands of instructions.
+  const Cleaned& cleaned_text(std::string_view raw) {
+    std::string key(raw);
+    if (const auto known = cleaned_.find(key); known != cleaned_.end()) return known->second;
+    if (cleaned_.size() >= kRememberedTexts) cleaned_.clear();
+    text::Repaired repaired = text::repair_vietnamese(raw, expected_);
+    Cleaned cleaned{text::normalize_field(repaired.text), repaired.origin, text::invisible_characters(repaired.text)};
+    return cleaned_.emplace(std::move(key), std::move(cleaned)).first->second;
   }
 
   // The element's own text must be plain: no child elements inside.
@@ -243,7 +270,7 @@ class CaseBuilder {
       if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) raw += child.value();
     }
     const SourceLoc loc = xml_.text_loc(node);
-    return Text{clean(raw, loc, "<" + std::string(node.name()) + ">"), loc};
+    return Text{clean(raw, loc, [&] { return "<" + std::string(node.name()) + ">"; }), loc};
   }
 
   std::optional<Text> optional_text(pugi::xml_node parent, const char* name) {
@@ -280,9 +307,11 @@ class CaseBuilder {
     static const std::set<std::string_view> kIdentifiers = {"id",    "debtor",    "creditor", "judgment",
                                                             "owner", "mortgagee", "item",     "officer",
                                                             "by",    "signer",    "party",    "obligation"};
-    Text value{clean(attribute.value(), loc, "thuộc tính " + std::string(name) + " của <" + node.name() + ">",
-                     kIdentifiers.count(name) == 0),
-               loc};
+    Text value{
+        clean(
+            attribute.value(), loc, [&] { return "thuộc tính " + std::string(name) + " của <" + node.name() + ">"; },
+            kIdentifiers.count(name) == 0),
+        loc};
     if (value.empty()) {
       error("E0210", loc, "thuộc tính \"" + std::string(name) + "\" không được để trống");
       return std::nullopt;
@@ -947,6 +976,8 @@ class CaseBuilder {
   std::optional<text::TextOrigin> given_expected_;
   text::TextOrigin expected_ = text::TextOrigin::unicode;
   CaseLocations where_;  // of the case being read
+  static constexpr std::size_t kRememberedTexts = 4096;
+  std::unordered_map<std::string, Cleaned> cleaned_;  // raw text → repaired and normalized
 };
 
 // The reader's own diagnostics, and the schema's where the reader has no error at the same place (the same
@@ -991,7 +1022,12 @@ namespace {}  // namespace
 
 std::optional<model::Register> read_register(std::string_view bytes, const FileName& file, const ReadOptions& options,
                                              Diagnostics& diagnostics) {
-  const auto parsed = parse_safely(bytes, file, options.limits, diagnostics);
+  return read_register(bytes, file, options, diagnostics, Scanned::no);
+}
+
+std::optional<model::Register> read_register(std::string_view bytes, const FileName& file, const ReadOptions& options,
+                                             Diagnostics& diagnostics, Scanned scanned) {
+  const auto parsed = parse_safely(bytes, file, options.limits, diagnostics, scanned);
   if (!parsed) return std::nullopt;
   Diagnostics own;
   CaseBuilder builder(*parsed, options, own);

@@ -32,5 +32,44 @@ TEST(LineIndex, ColumnsOnVeryLongLines) {
   EXPECT_EQ(index.locate(text.size()).to_string(), "f:2:2000001");
 }
 
+TEST(LineIndex, ALoneCarriageReturnEndsALine) {
+  // "\n", "\r\n" and a lone "\r" each end one line, also where a line end falls on a block's last byte.
+  std::string text = "a\rb\r\nc\nd\r";
+  text += std::string(64 - text.size() - 1, 'x') + "\r" + "ộ\r\r\n";
+  const LineIndex index(make_file_name("f"), text);
+  EXPECT_EQ(index.locate(text.find('b')).to_string(), "f:2:1");
+  EXPECT_EQ(index.locate(text.find('c')).to_string(), "f:3:1");
+  EXPECT_EQ(index.locate(text.find('d')).to_string(), "f:4:1");
+  EXPECT_EQ(index.locate(text.find('x')).to_string(), "f:5:1");
+  EXPECT_EQ(index.locate(64).to_string(), "f:6:1");
+  EXPECT_EQ(index.locate(text.size() - 2).to_string(), "f:7:1");
+  EXPECT_EQ(index.locate(text.size()).to_string(), "f:8:1");
+  // The cursor knows the same line ends: from the start of a line to the next, forwards and back.
+  LineCursor cursor;
+  for (std::size_t offset = 0; offset <= text.size(); ++offset)
+    EXPECT_EQ(index.locate(offset, cursor).to_string(), index.locate(offset).to_string()) << offset;
+  for (std::size_t offset = text.size() + 1; offset-- > 0;)
+    EXPECT_EQ(index.locate(offset, cursor).to_string(), index.locate(offset).to_string()) << offset;
+}
+
+TEST(LineIndex, ACursorGivesTheSameLocationsInAnyOrder) {
+  std::string text;
+  for (int line = 0; line < 200; ++line) {
+    for (int i = 0; i < line % 37; ++i) text += i % 3 == 0 ? "ộ" : "a ";
+    text += '\n';
+  }
+  const LineIndex index(make_file_name("f"), text);
+  LineCursor cursor;
+  std::uint64_t seed = 7;
+  for (int i = 0; i < 20000; ++i) {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    // Mostly small steps back and forth (as a reader asks), sometimes a jump.
+    const std::size_t step = (seed >> 33U) % 40U;
+    std::size_t offset = i % 50 == 0 ? (seed >> 20U) % (text.size() + 2) : cursor.offset + step;
+    if (step % 3 == 0 && offset >= 2 * step) offset -= 2 * step;
+    EXPECT_EQ(index.locate(offset, cursor).to_string(), index.locate(offset).to_string()) << offset;
+  }
+}
+
 }  // namespace
 }  // namespace vanban
