@@ -223,6 +223,7 @@ std::string verification(const std::string& file, const pipeline::Verification& 
     item->set("chain", check_name(s.chain));
     item->set("revocation", check_name(s.revocation));
     item->set("valid", s.valid());
+    item->set("trusted", s.trusted());
     item->set("problems", findings(s.problems));
     item->set("warnings", findings(s.warnings));
     signatures->add(item);
@@ -237,6 +238,7 @@ std::string verification(const std::string& file, const pipeline::Verification& 
   out->set("validation_revisions", static_cast<Poco::UInt64>(report.validation_revisions));
   out->set("has_validation_data", report.has_validation_data);
   out->set("holds", verification.holds());
+  out->set("signer_known", verification.signer_known());
   std::vector<Finding> verdict;
   for (const auto& d : verification.verdict.list()) verdict.push_back({d.code, d.message});
   out->set("verdict", findings(verdict));

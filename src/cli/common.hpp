@@ -27,6 +27,7 @@ inline constexpr int kOk = 0;
 inline constexpr int kInputRejected = 1;
 inline constexpr int kUsage = 2;
 inline constexpr int kEnvironment = 3;
+inline constexpr int kSignerUnknown = 4;  ///< `verify`: the bytes are as signed, but no signer chains to a trust anchor
 inline constexpr int kInterrupted = 130;
 
 /// Prints every diagnostic to stderr, one per line.

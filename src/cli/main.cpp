@@ -1,5 +1,6 @@
 // vanban: the command-line front end. Parses arguments, reads the clock and the environment once,
-// calls the pipeline, prints diagnostics. Exit codes: 0 ok, 1 input rejected, 2 usage, 3 environment.
+// calls the pipeline, prints diagnostics. Exit codes: 0 ok, 1 input rejected, 2 usage, 3 environment, 4 verify: signer
+// unknown.
 
 #include <unistd.h>
 

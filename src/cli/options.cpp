@@ -318,8 +318,10 @@ std::vector<CommandDef> make_commands() {
        .options = {trust("chứng thư gốc tin cậy; mặc định: các chứng thư của thư mục [trust] anchors trong tệp cấu "
                          "hình"),
                    trust_dir(), json("kết quả dạng JSON (mọi trường của từng chữ ký, và kết luận)"), fixed_time()},
-       .notes = "Mã thoát 0 chỉ khi mọi chữ ký hợp lệ, phủ đúng phiên bản của nó, và sau chữ ký cuối không có gì ngoài "
-                "dữ liệu kiểm tra dài hạn (DSS)."});
+       .notes = "Mã thoát 0 chỉ khi mọi chữ ký hợp lệ, chứng thư của mọi người ký tới một gốc tin cậy, mỗi chữ ký "
+                "phủ đúng phiên bản của nó, và giữa các chữ ký cũng như sau chữ ký cuối không có thay đổi nào ngoài "
+                "những gì PAdES cho phép. Mã thoát 4: tệp nguyên vẹn như khi ký nhưng chưa xác định được người ký "
+                "(không có gốc tin cậy nào). Mã thoát 1: không đạt."});
   list.push_back(
       {.name = "archive",
        .operands = "[--db TỆP|URI] [--store THƯ-MỤC] LỆNH",

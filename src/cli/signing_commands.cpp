@@ -93,7 +93,11 @@ void print_report(const std::string& path, const pipeline::Verification& verific
                 << '\n';
     for (const auto& warning : s.warnings) std::cout << "  Cảnh báo: " << format_finding(warning) << '\n';
     for (const auto& problem : s.problems) std::cout << "  Lỗi: " << format_finding(problem) << '\n';
-    std::cout << "  Kết quả: " << (s.valid() ? "HỢP LỆ" : "KHÔNG HỢP LỆ") << '\n';
+    std::cout << "  Kết quả: "
+              << (s.trusted() ? "HỢP LỆ"
+                  : s.valid() ? "NGUYÊN VẸN, NHƯNG CHƯA XÁC ĐỊNH ĐƯỢC NGƯỜI KÝ (chứng thư không tới gốc tin cậy nào)"
+                              : "KHÔNG HỢP LỆ")
+              << '\n';
   }
   std::cout << '\n';
   for (const auto& name : report.empty_fields) std::cout << "Ô chữ ký chưa ký: \"" << name << "\"\n";
@@ -107,8 +111,11 @@ void print_report(const std::string& path, const pipeline::Verification& verific
                 << " phiên bản)\n";
   }
   std::cout << "Kết luận: "
-            << (verification.holds() ? "mọi chữ ký hợp lệ, chữ ký cuối phủ toàn bộ tệp (trừ dữ liệu kiểm tra dài hạn)"
-                                     : "KHÔNG đạt")
+            << (verification.signer_known()
+                    ? "mọi chữ ký hợp lệ, chữ ký cuối phủ toàn bộ tệp (trừ dữ liệu kiểm tra dài hạn)"
+                : verification.holds()
+                    ? "tệp nguyên vẹn như khi ký, nhưng CHƯA XÁC ĐỊNH ĐƯỢC NGƯỜI KÝ (không có gốc tin cậy)"
+                    : "KHÔNG đạt")
             << '\n';
 }
 
@@ -284,7 +291,8 @@ int run_verify(const std::vector<std::string>& args, Invocation& invocation) {
     print_report(path, *verification, options.now.offset_minutes);
     print(verification->verdict);
   }
-  return verification->holds() ? kOk : kInputRejected;
+  if (!verification->holds()) return kInputRejected;
+  return verification->signer_known() ? kOk : kSignerUnknown;
 }
 
 }  // namespace vanban::cli

@@ -225,11 +225,13 @@ class Signer {
                                   request_.time.iso8601() + " (hiệu lực từ " + from.iso8601() + " đến " + to.iso8601() +
                                   ")";
       if (request_.expired == ExpiredCertificate::reject) diagnostics_.error("E0613", loc_, message);
-      else diagnostics_.warning("E0613", loc_, message);
+      else diagnostics_.warning("W0618", loc_, message);
     }
     if (!signer_.certificate.allows_signing())
-      diagnostics_.warning("E0617", loc_,
-                           "chứng thư số không có mục đích ký (keyUsage digitalSignature/nonRepudiation)");
+      diagnostics_.error("E0617", loc_,
+                         "chứng thư số \"" + cert.common_name +
+                             "\" không dùng để ký văn bản (mục đích sử dụng khóa không cho phép ký số hay chống "
+                             "chối bỏ)");
   }
 
   std::string choose_field_name(const std::vector<SignatureField>& fields) const {

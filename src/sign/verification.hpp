@@ -29,7 +29,7 @@ struct VerifyOptions {
 /// anchoring itself (the archive) leaves it out by this code.
 inline constexpr std::string_view kUntrustedChain = "E0654";
 
-/// One signature as found and checked. Each problem and warning carries a stable code (E0643–E0655,
+/// One signature as found and checked. Each problem and warning carries a stable code (E0643–E0655, E0666,
 /// W0656–W0661; tests/unit/verification_branches.md) and a Vietnamese message.
 struct SignatureReport {
   std::string field_name;
@@ -56,6 +56,8 @@ struct SignatureReport {
 
   /// Integrity, signature and the revision hold, and the chain did not fail.
   [[nodiscard]] bool valid() const;
+  /// Valid, and the certificate chains to a trust anchor: the signer is known (not merely someone with a key).
+  [[nodiscard]] bool trusted() const;
 };
 
 struct VerificationReport {

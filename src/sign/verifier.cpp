@@ -15,6 +15,8 @@ bool SignatureReport::valid() const {
          chain != Check::failed;
 }
 
+bool SignatureReport::trusted() const { return valid() && chain == Check::passed; }
+
 bool VerificationReport::all_valid() const {
   if (signatures.empty() || appended_bytes != 0) return false;
   return std::all_of(signatures.begin(), signatures.end(), [](const SignatureReport& s) { return s.valid(); });
@@ -108,6 +110,9 @@ void check_one(const PdfFile& file, const SignatureField& field, const VerifyOpt
     report.problems.push_back(
         {"E0652", "nội dung đã bị thay đổi sau khi ký (giá trị băm " + cms.digest + " không khớp)"});
   if (cms.signature != Check::passed) report.problems.push_back({"E0653", "chữ ký CMS không hợp lệ"});
+  if (cms.signer && !cms.signer->signing_usage)
+    report.problems.push_back(
+        {"E0666", "chứng thư không dùng để ký văn bản (mục đích sử dụng khóa không cho phép ký số hay chống chối bỏ)"});
   if (cms.chain == Check::failed)
     report.problems.push_back(
         {std::string(kUntrustedChain), "chứng thư không dẫn tới gốc tin cậy (" + cms.chain_problem + ")"});

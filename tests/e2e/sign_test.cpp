@@ -143,6 +143,7 @@ TEST(Sign, OfficerThenAgencyAreBothValidForPdfsigAndVerify) {
     Poco::JSON::Parser parser;
     const auto report = parser.parse(json.out).extract<Poco::JSON::Object::Ptr>();
     EXPECT_TRUE(report->getValue<bool>("holds"));
+    EXPECT_TRUE(report->getValue<bool>("signer_known"));
     EXPECT_EQ(report->getValue<std::string>("file"), issued.twice);
     const auto signatures = report->getArray("signatures");
     ASSERT_EQ(signatures->size(), 2U);
@@ -294,10 +295,26 @@ TEST(Verify, TamperingIsRejectedByVerifyAndPdfsig) {
   verify = vanban("verify " + quote(issued.unsigned_pdf) + verify_options);
   EXPECT_EQ(verify.exit_code, 1);
   EXPECT_NE(verify.err.find("lỗi: [E0640]"), std::string::npos) << verify.err;
-  // Warnings carry their codes too (no --trust: the chain is not checked).
+  // Warnings carry their codes too (no --trust: the chain is not checked). Issue 18: without any trust anchor the
+  // signer is unknown — a certificate anyone could have made —, never "HỢP LỆ" with exit 0: exit 4, W0639.
   verify = vanban("verify " + quote(issued.twice) + kTime);
-  EXPECT_EQ(verify.exit_code, 0) << verify.err;
+  EXPECT_EQ(verify.exit_code, 4) << verify.err;
   EXPECT_NE(verify.out.find("  Cảnh báo: [W0656] chưa kiểm tra chuỗi chứng thư"), std::string::npos) << verify.out;
+  EXPECT_EQ(verify.out.find("HỢP LỆ\n"), std::string::npos) << verify.out;
+  EXPECT_EQ(count(verify.out, "Kết quả: NGUYÊN VẸN, NHƯNG CHƯA XÁC ĐỊNH ĐƯỢC NGƯỜI KÝ"), 2U) << verify.out;
+  EXPECT_NE(verify.out.find("Kết luận: tệp nguyên vẹn như khi ký, nhưng CHƯA XÁC ĐỊNH ĐƯỢC NGƯỜI KÝ"),
+            std::string::npos);
+  EXPECT_NE(verify.err.find("cảnh báo: [W0639]"), std::string::npos) << verify.err;
+  {
+    const auto json = vanban("verify " + quote(issued.twice) + " --json" + kTime);
+    EXPECT_EQ(json.exit_code, 4) << json.err;
+    Poco::JSON::Parser parser;
+    const auto report = parser.parse(json.out).extract<Poco::JSON::Object::Ptr>();
+    EXPECT_TRUE(report->getValue<bool>("holds"));
+    EXPECT_FALSE(report->getValue<bool>("signer_known"));
+    EXPECT_FALSE(report->getArray("signatures")->getObject(0)->getValue<bool>("trusted"));
+    EXPECT_EQ(report->getArray("verdict")->getObject(0)->getValue<std::string>("code"), "W0639");
+  }
   EXPECT_EQ(run("pdfsig " + quote(changed_path)).out.find("Signature is Valid"), std::string::npos);
   // A revision appended after signing (qpdf would rewrite the file; append by hand).
   const std::string appended = test::append_update(twice, {{999, "(appended)"}});
@@ -368,13 +385,15 @@ TEST(Sign, BadInputIsRejectedWithoutOutput) {
   EXPECT_NE(no_tty.err.find("[E0615]"), std::string::npos) << no_tty.err;
   rejected(pdf, " --key " + pki("other.key") + " --cert " + pki("officer.pem") + kTime, "E0612");
   rejected(pdf, " --key " + pki("expired.key") + " --cert " + pki("expired.pem") + kTime, "E0613");
+  // Issue 18: a certificate that is not for signing (key encipherment only) is refused.
+  rejected(pdf, " --key " + pki("encipher.key") + " --cert " + pki("encipher.pem") + kTime, "E0617");
   rejected(pdf, officer_keys() + " --image " + quote(not_pdf) + kTime, "E0620");
   EXPECT_FALSE(std::filesystem::exists(out));
   // The expired certificate as a warning only, when asked for.
   const auto lenient = sign(
       pdf, out.string(), " --key " + pki("expired.key") + " --cert " + pki("expired.pem") + " --allow-expired" + kTime);
   EXPECT_EQ(lenient.exit_code, 0) << lenient.err;
-  EXPECT_NE(lenient.err.find("cảnh báo: [E0613]"), std::string::npos) << lenient.err;
+  EXPECT_NE(lenient.err.find("cảnh báo: [W0618]"), std::string::npos) << lenient.err;
 }
 
 TEST(Sign, PassphrasesComeOnlyFromTheEnvironmentOrAPrompt) {

@@ -97,7 +97,7 @@ std::string with_range(const SignatureObject& signature, const std::string& rang
 
 // The detached CMS `openssl cms` makes over `content` with the officer's key (SHA-256; with `cades`, the
 // signingCertificateV2 attribute; always a signing-time attribute), in hex.
-std::string openssl_cms_hex(const std::string& content, bool cades) {
+std::string openssl_cms_hex(const std::string& content, bool cades, const std::string& who = "officer") {
   // A folder of the running test's own: ctest runs tests as parallel processes.
   static int made_so_far = 0;
   const auto dir = test::scratch_dir(std::string("verify_branches_") +
@@ -105,8 +105,8 @@ std::string openssl_cms_hex(const std::string& content, bool cades) {
                                      std::to_string(++made_so_far));
   test::write_text(dir / "content.bin", content);
   const auto made = test::run("openssl cms -sign -binary -md sha256 -nosmimecap" + std::string(cades ? " -cades" : "") +
-                              " -signer " + test::quote((test::test_pki() / "officer.pem").string()) + " -inkey " +
-                              test::quote((test::test_pki() / "officer.key").string()) + " -in " +
+                              " -signer " + test::quote((test::test_pki() / (who + ".pem")).string()) + " -inkey " +
+                              test::quote((test::test_pki() / (who + ".key")).string()) + " -in " +
                               test::quote((dir / "content.bin").string()) + " -outform DER -out " +
                               test::quote((dir / "cms.der").string()));
   EXPECT_EQ(made.exit_code, 0) << made.err;
@@ -128,7 +128,7 @@ enum class End { at_eof, inside_revision };
 // dictionary. The gap is the dictionary's own /Contents, or a hex string in another new object (the dictionary's
 // /Contents then being a signed "<00>"); the ranges end at the update's %%EOF, or just after the dictionary's
 // object, inside the revision. The CMS over the ranges (by openssl) goes into the gap.
-Bytes resigned(const Bytes& signed_pdf, Gap gap, End end, bool cades = true) {
+Bytes resigned(const Bytes& signed_pdf, Gap gap, End end, bool cades = true, const std::string& who = "officer") {
   const SignatureObject signature = newest_signature(signed_pdf);
   const std::string room(signature.hex_size, '0');
   const std::string placeholder(40, ' ');
@@ -151,7 +151,7 @@ Bytes resigned(const Bytes& signed_pdf, Gap gap, End end, bool cades = true) {
   std::string range = "0 " + std::to_string(a) + " " + std::to_string(b) + " " + std::to_string(last - b);
   range.resize(placeholder.size(), ' ');
   out.replace(range_at, range.size(), range);
-  const std::string cms = openssl_cms_hex(out.substr(0, a) + out.substr(b, last - b), cades);
+  const std::string cms = openssl_cms_hex(out.substr(0, a) + out.substr(b, last - b), cades, who);
   EXPECT_LE(cms.size(), signature.hex_size);
   out.replace(a + 1, std::min(cms.size(), signature.hex_size), cms);
   return out;
@@ -323,11 +323,24 @@ TEST(VerifyBranches, E0655ACertificateNotValidWhenItSigned) {
   EXPECT_EQ(s.integrity, Check::passed);
 }
 
+// Issue 18: a certificate whose key usage is key encipherment only (issued by the trusted root, chain intact) is not a
+// signing certificate; `sign` refuses it (E0617), so the forgery is signed by openssl.
+TEST(VerifyBranches, E0666ACertificateThatIsNotForSigning) {
+  const auto s = only_signature(resigned(signed_once(), Gap::own_contents, End::at_eof, true, "encipher"));
+  ASSERT_TRUE(s.signer.has_value());
+  EXPECT_FALSE(s.signer->signing_usage);
+  expect_only_problem(s, "E0666");
+  EXPECT_FALSE(s.valid());
+  EXPECT_TRUE(only_signature(signed_once()).signer->signing_usage);
+}
+
 TEST(VerifyBranches, W0656NoTrustedRootsGiven) {
   const auto s = only_signature(signed_once(), verify_options(false));
   EXPECT_EQ(s.chain, Check::not_checked);
   EXPECT_EQ(codes(s.warnings), std::vector<std::string>{"W0656"});
   EXPECT_TRUE(s.valid());
+  EXPECT_FALSE(s.trusted()) << "intact, but nothing says who signed";
+  EXPECT_TRUE(only_signature(signed_once()).trusted());
 }
 
 TEST(VerifyBranches, W0657ACertificateExpiredSinceItSigned) {
