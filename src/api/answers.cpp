@@ -232,6 +232,19 @@ std::string verification(const std::string& file, const pipeline::Verification& 
   Array::Ptr empty = new Array();
   for (const auto& name : report.empty_fields) empty->add(name);
   out->set("empty_fields", empty);
+  Array::Ptr updates = new Array();
+  for (const auto& u : report.updates) {
+    auto item = object();
+    item->set("after", static_cast<Poco::UInt64>(u.after));
+    item->set("after_last", u.after_last);
+    item->set("from", static_cast<Poco::UInt64>(u.from));
+    item->set("to", static_cast<Poco::UInt64>(u.to));
+    item->set("revisions", static_cast<Poco::UInt64>(u.revisions));
+    item->set("changes", u.changes);
+    item->set("problems", findings(u.problems));
+    updates->add(item);
+  }
+  out->set("updates", updates);
   out->set("appended_bytes", static_cast<Poco::UInt64>(report.appended_bytes));
   out->set("appended_revisions", static_cast<Poco::UInt64>(report.appended_revisions));
   out->set("validation_bytes", static_cast<Poco::UInt64>(report.validation_bytes));

@@ -99,6 +99,13 @@ void print_report(const std::string& path, const pipeline::Verification& verific
                               : "KHÔNG HỢP LỆ")
               << '\n';
   }
+  for (const auto& update : report.updates) {
+    if (update.after_last) continue;
+    std::cout << "\nGiữa chữ ký " << update.after << " và chữ ký " << update.after + 1 << " (byte " << update.from
+              << "–" << update.to << ", " << update.revisions
+              << " phiên bản): " << (update.changes.empty() ? "không thay đổi gì" : update.changes) << '\n';
+    for (const auto& problem : update.problems) std::cout << "  Lỗi: " << format_finding(problem) << '\n';
+  }
   std::cout << '\n';
   for (const auto& name : report.empty_fields) std::cout << "Ô chữ ký chưa ký: \"" << name << "\"\n";
   if (!report.signatures.empty()) {
@@ -109,6 +116,8 @@ void print_report(const std::string& path, const pipeline::Verification& verific
     if (report.appended_bytes != 0)
       std::cout << "Sau chữ ký cuối: có " << report.appended_bytes << " byte được thêm (" << report.appended_revisions
                 << " phiên bản)\n";
+    if (!report.updates.empty() && report.updates.back().after_last && !report.updates.back().changes.empty())
+      std::cout << "  Thay đổi sau chữ ký cuối: " << report.updates.back().changes << '\n';
   }
   std::cout << "Kết luận: "
             << (verification.signer_known()

@@ -18,6 +18,9 @@ Diagnostics verdict_on(const sign::VerificationReport& report, const SourceLoc& 
                   "chữ ký " + std::to_string(i + 1) + " (\"" + s.field_name + "\") không hợp lệ" +
                       (why.empty() ? "" : ": " + why));
   }
+  for (const auto& update : report.updates)
+    for (const auto& problem : update.problems)
+      verdict.error("E0638", file, "thay đổi PAdES không cho phép: " + format_finding(problem));
   if (report.appended_bytes != 0)
     verdict.error("E0642", file, "có " + std::to_string(report.appended_bytes) + " byte được thêm vào sau chữ ký cuối");
   if (!verdict.has_errors())

@@ -14,7 +14,8 @@ namespace vanban::pipeline {
 struct Verification {
   sign::VerificationReport report;
   /// Why the file does not hold, no error when it does: E0640 no signature, E0641 a signature not valid (with its
-  /// coded problems), E0642 bytes appended after the last signature; W0639 when it holds but a signer is unknown.
+  /// coded problems), E0638 an unsigned update between two signatures that changes what PAdES does not allow (its
+  /// E0667 findings), E0642 bytes appended after the last signature; W0639 when it holds but a signer is unknown.
   Diagnostics verdict;
   /// Every signature is intact and nothing but validation data follows the last: the bytes are as signed.
   [[nodiscard]] bool holds() const { return !verdict.has_errors(); }

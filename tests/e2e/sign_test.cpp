@@ -8,6 +8,7 @@
 #include <set>
 
 #include "support/decision.hpp"
+#include "support/forged_updates.hpp"
 #include "support/paths.hpp"
 #include "support/png_writer.hpp"
 #include "support/preflight.hpp"
@@ -436,6 +437,51 @@ TEST(Sign, FilesWithXrefStreamsFromOtherToolsAreSignedAndVerified) {
   const auto verify = vanban("verify " + quote(rewritten) + kTime);
   EXPECT_EQ(verify.exit_code, 1);
   EXPECT_NE(verify.out.find("Chữ ký 2"), std::string::npos) << verify.out << verify.err;
+}
+
+// Issue 18: signatures in sequence. An unsigned update slipped between two signatures (a JavaScript /OpenAction) passed
+// verify; it fails (E0638 with its E0667 findings, what it changes shown), and `sign` refuses to countersign it
+// (E0607), as it refuses an earlier signature that no longer matches its bytes (E0606).
+TEST(Verify, AnUpdateSlippedBetweenSignaturesFailsAndIsNotCountersigned) {
+  namespace h = sign::helpers;
+  const auto dir = test::scratch_dir("e2e_sign_sequence");
+  const Bytes once = h::sign(test::one_page_pdf(), h::officer(), h::request());
+  const auto write = [&](const char* name, const Bytes& bytes) {
+    test::write_text(dir / name, bytes);
+    return (dir / name).string();
+  };
+  const std::string trusted = " --trust " + pki("ca.pem") + kTime;
+  const auto honest = vanban("verify " + quote(write("honest.pdf", h::countersigned_elsewhere(once))) + trusted);
+  EXPECT_EQ(honest.exit_code, 0) << honest.out << honest.err;
+  EXPECT_NE(honest.out.find("Giữa chữ ký 1 và chữ ký 2"), std::string::npos) << honest.out;
+  const auto forged =
+      vanban("verify " + quote(write("forged.pdf", h::countersigned_elsewhere(h::with_open_action(once)))) + trusted);
+  EXPECT_EQ(forged.exit_code, 1) << forged.out;
+  EXPECT_NE(forged.err.find("lỗi: [E0638]"), std::string::npos) << forged.err;
+  EXPECT_NE(forged.err.find("[E0667] giữa chữ ký 1 và chữ ký 2"), std::string::npos) << forged.err;
+  EXPECT_NE(forged.out.find("/Catalog"), std::string::npos) << forged.out;
+  EXPECT_EQ(count(forged.out, "Kết quả: HỢP LỆ"), 2U) << "each signature holds for what it signed";
+  const auto json = vanban("verify " + quote((dir / "forged.pdf").string()) + " --json" + trusted);
+  {
+    Poco::JSON::Parser parser;
+    const auto report = parser.parse(json.out).extract<Poco::JSON::Object::Ptr>();
+    EXPECT_FALSE(report->getValue<bool>("holds"));
+    const auto between = report->getArray("updates")->getObject(0);
+    EXPECT_EQ(between->getValue<int>("after"), 1);
+    EXPECT_EQ(between->getArray("problems")->getObject(0)->getValue<std::string>("code"), "E0667");
+  }
+  const auto out = dir / "out.pdf";
+  const auto slipped = sign(write("slipped.pdf", h::with_open_action(once)), out.string(), agency_keys() + kTime);
+  EXPECT_EQ(slipped.exit_code, 1);
+  EXPECT_NE(slipped.err.find("[E0607]"), std::string::npos) << slipped.err;
+  EXPECT_FALSE(std::filesystem::exists(out));
+  Bytes tampered = once;
+  tampered.replace(tampered.find("Quyet dinh"), 10, "Xuyet dinh");
+  const auto broken = sign(write("tampered.pdf", tampered), out.string(), agency_keys() + kTime);
+  EXPECT_EQ(broken.exit_code, 1);
+  EXPECT_NE(broken.err.find("[E0606]"), std::string::npos) << broken.err;
+  EXPECT_FALSE(std::filesystem::exists(out));
+  EXPECT_EQ(sign(write("once.pdf", once), out.string(), agency_keys() + kTime).exit_code, 0);
 }
 
 TEST(Sign, TheChainTravelsInTheSignature) {

@@ -11,6 +11,9 @@
 #include <string>
 #include <vector>
 
+#include "sign/pdf_objects.hpp"
+#include "sign/revisions.hpp"
+#include "support/forged_updates.hpp"
 #include "support/process.hpp"
 #include "support/signing.hpp"
 #include "support/tiny_pdf.hpp"
@@ -93,31 +96,6 @@ SignatureObject newest_signature(const std::string& pdf) {
 std::string with_range(const SignatureObject& signature, const std::string& range, const std::string& contents_hex) {
   return signature.body.substr(0, signature.body.find(" /ByteRange")) + " /ByteRange [" + range + "] /Contents <" +
          contents_hex + ">>>";
-}
-
-// The detached CMS `openssl cms` makes over `content` with the officer's key (SHA-256; with `cades`, the
-// signingCertificateV2 attribute; always a signing-time attribute), in hex.
-std::string openssl_cms_hex(const std::string& content, bool cades, const std::string& who = "officer") {
-  // A folder of the running test's own: ctest runs tests as parallel processes.
-  static int made_so_far = 0;
-  const auto dir = test::scratch_dir(std::string("verify_branches_") +
-                                     ::testing::UnitTest::GetInstance()->current_test_info()->name() + "_" +
-                                     std::to_string(++made_so_far));
-  test::write_text(dir / "content.bin", content);
-  const auto made = test::run("openssl cms -sign -binary -md sha256 -nosmimecap" + std::string(cades ? " -cades" : "") +
-                              " -signer " + test::quote((test::test_pki() / (who + ".pem")).string()) + " -inkey " +
-                              test::quote((test::test_pki() / (who + ".key")).string()) + " -in " +
-                              test::quote((dir / "content.bin").string()) + " -outform DER -out " +
-                              test::quote((dir / "cms.der").string()));
-  EXPECT_EQ(made.exit_code, 0) << made.err;
-  const std::string der = test::read_text(dir / "cms.der");
-  std::string hex;
-  for (const char c : der) {
-    static constexpr char kDigits[] = "0123456789abcdef";
-    hex += kDigits[static_cast<unsigned char>(c) >> 4];
-    hex += kDigits[static_cast<unsigned char>(c) & 15];
-  }
-  return hex;
 }
 
 // What the bytes a crafted signature leaves out are, and where its signed ranges end.
@@ -374,6 +352,96 @@ TEST(VerifyBranches, W0660AndW0661ACmsThatIsNotPadesBaseline) {
   const auto without_v2 = only_signature(resigned(signed_once(), Gap::own_contents, End::at_eof, false));
   EXPECT_EQ(codes(without_v2.warnings), (std::vector<std::string>{"W0660", "W0661"}));
   EXPECT_TRUE(without_v2.valid()) << "warnings only";
+}
+
+// Signatures in sequence (issue 18): the forged files of support/forged_updates.hpp.
+
+TEST(VerifyBranches, TwoSignaturesWithNothingBetweenThemHold) {
+  const auto report = verify(countersigned_elsewhere(signed_once()));
+  ASSERT_EQ(report.signatures.size(), 2U);
+  EXPECT_TRUE(report.signatures[0].valid()) << shown(report.signatures[0].problems);
+  EXPECT_TRUE(report.signatures[1].valid()) << shown(report.signatures[1].problems);
+  ASSERT_EQ(report.updates.size(), 1U);
+  EXPECT_EQ(report.updates[0].after, 1U);
+  EXPECT_FALSE(report.updates[0].after_last);
+  EXPECT_FALSE(has(report.updates[0].problems, "E0667"));
+  EXPECT_NE(report.updates[0].changes.find("/Annot"), std::string::npos) << report.updates[0].changes;
+  EXPECT_TRUE(report.all_valid());
+}
+
+TEST(VerifyBranches, E0667AJavaScriptOpenActionSlippedBetweenTwoSignatures) {
+  const auto report = verify(countersigned_elsewhere(with_open_action(signed_once())));
+  ASSERT_EQ(report.signatures.size(), 2U);
+  EXPECT_TRUE(report.signatures[0].valid()) << "the first signature holds for its own revision";
+  EXPECT_TRUE(report.signatures[1].valid()) << "the second signs whatever it was given";
+  ASSERT_EQ(report.updates.size(), 1U);
+  const UpdateReport& between = report.updates[0];
+  EXPECT_EQ(between.revisions, 2U) << "the unsigned update and the second signature's";
+  EXPECT_TRUE(has(between.problems, "E0667")) << shown(between.problems);
+  EXPECT_NE(shown(between.problems).find("danh mục tài liệu bị thay đổi"), std::string::npos);
+  EXPECT_NE(between.changes.find("sửa "), std::string::npos) << between.changes;
+  EXPECT_NE(between.changes.find("/Catalog"), std::string::npos) << between.changes;
+  EXPECT_FALSE(report.all_valid());
+}
+
+TEST(VerifyBranches, E0667APageContentChangedBetweenTwoSignatures) {
+  const auto report = verify(countersigned_elsewhere(with_new_content(signed_once())));
+  ASSERT_EQ(report.updates.size(), 1U);
+  EXPECT_TRUE(has(report.updates[0].problems, "E0667")) << report.updates[0].changes;
+  EXPECT_NE(shown(report.updates[0].problems).find("luồng dữ liệu"), std::string::npos)
+      << shown(report.updates[0].problems);
+  EXPECT_FALSE(report.all_valid());
+}
+
+TEST(VerifyBranches, ValidationDataBetweenTwoSignaturesIsAllowed) {
+  const auto report = verify(countersigned_elsewhere(with_dss(signed_once())));
+  ASSERT_EQ(report.signatures.size(), 2U);
+  ASSERT_EQ(report.updates.size(), 1U);
+  EXPECT_FALSE(has(report.updates[0].problems, "E0667")) << shown(report.updates[0].problems);
+  EXPECT_TRUE(report.all_valid());
+}
+
+// Certified at P=3, a new comment between signatures is allowed (no E0667); at P=2 (and without certification) not.
+TEST(VerifyBranches, E0667AnnotationsFollowTheCertificationLevel) {
+  // Certified before the first signature (the catalog's /Perms), signed, commented, countersigned.
+  const auto certified = [](int p) {
+    return updated(test::one_page_pdf(), [p](const PdfFile& file, IncrementalUpdate& update) {
+      Dict params;
+      set(params, "P", Object(std::int64_t{p}));
+      Dict reference;
+      set(reference, "TransformMethod", Object(Name{"DocMDP"}));
+      set(reference, "TransformParams", Object(params));
+      Dict signature;
+      set(signature, "Reference", Object(Array{Object(reference)}));
+      Dict perms;
+      set(perms, "DocMDP", Object(update.add(Object(signature))));
+      Dict catalog = catalog_of(file);
+      set(catalog, "Perms", Object(perms));
+      update.put(*file.root(), Object(catalog));
+    });
+  };
+  const auto commented = [](const Bytes& pdf) {
+    return updated(pdf, [](const PdfFile& file, IncrementalUpdate& update) {
+      Dict note;
+      set(note, "Type", Object(Name{"Annot"}));
+      set(note, "Subtype", Object(Name{"Text"}));
+      set(note, "Contents", text_string("Đã xem"));
+      auto [page, page_dict] = first_page(file);
+      append_ref(page_dict, "Annots", update.add(Object(note)));
+      update.put(page, Object(page_dict));
+    });
+  };
+  for (const int p : {2, 3}) {
+    const auto report = verify(countersigned_elsewhere(commented(sign(certified(p), officer(), request()))));
+    ASSERT_EQ(report.updates.size(), 1U);
+    EXPECT_EQ(has(report.updates[0].problems, "E0667"), p == 2) << p << ": " << shown(report.updates[0].problems);
+    EXPECT_NE(report.updates[0].changes.find("/Annot"), std::string::npos) << report.updates[0].changes;
+  }
+  OpenProblem problem;
+  const auto plain = PdfFile::open(signed_once(), problem);
+  ASSERT_TRUE(plain);
+  EXPECT_FALSE(certification_level(*plain).has_value());
+  EXPECT_EQ(policy_after_signing(*plain), UpdatePolicy::signatures) << "without certification: as P=2";
 }
 
 }  // namespace
