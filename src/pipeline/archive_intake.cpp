@@ -2,6 +2,7 @@
 
 #include "pipeline/pdf_metadata.hpp"
 #include "pipeline/request.hpp"
+#include "pipeline/signer_name.hpp"
 #include "sign/verification.hpp"
 
 namespace vanban::pipeline {
@@ -122,6 +123,13 @@ std::optional<archive::AddResult> ArchiveIntake::add(std::string_view pdf, const
     if (!metadata_problems.empty()) message += ": " + metadata_problems.list().front().message;
     diagnostics.warning("W0717", file, message + " (đã ghi vào bản ghi lưu trữ)");
     facts.warnings.push_back("[W0717] " + message);
+  }
+  for (const auto& signature : facts.signatures.signatures) {
+    const auto mismatch = signature.signer.empty() ? std::nullopt : signer_mismatch(signature.signer, facts.metadata);
+    if (!mismatch) continue;
+    const std::string message = "chữ ký \"" + signature.field + "\": " + *mismatch;
+    diagnostics.warning("W0619", file, message + " (đã ghi vào bản ghi lưu trữ)");
+    facts.warnings.push_back("[W0619] " + message);
   }
   facts.case_id = facts.metadata.case_id;
   for (const auto& [role, name] : facts.metadata.parties) facts.parties.push_back({role, name});

@@ -484,6 +484,27 @@ TEST(Verify, AnUpdateSlippedBetweenSignaturesFailsAndIsNotCountersigned) {
   EXPECT_EQ(sign(write("once.pdf", once), out.string(), agency_keys() + kTime).exit_code, 0);
 }
 
+// Issue 18: a certificate whose holder is not the signer the document names (its XMP) is signed with, but warned about
+// (W0619, both names), by `sign` and again by `archive add` (which records it).
+TEST(Sign, ACertificateOfAnotherPersonIsWarnedBySignAndArchive) {
+  const auto dir = test::scratch_dir("e2e_sign_another_person");
+  const std::string pdf = test::render_decision(dir, "--number 77");
+  const auto out = (dir / "out.pdf").string();
+  const auto signed_by_other = sign(pdf, out, " --key " + pki("revoked.key") + " --cert " + pki("revoked.pem") + kTime);
+  EXPECT_EQ(signed_by_other.exit_code, 0) << signed_by_other.err;
+  EXPECT_NE(signed_by_other.err.find("cảnh báo: [W0619] chứng thư số mang tên \"Cán bộ bị thu hồi\", nhưng văn bản ghi "
+                                     "người ký là \""),
+            std::string::npos)
+      << signed_by_other.err;
+  const auto archived =
+      vanban("archive --db " + quote((dir / "kho.sqlite").string()) + " --store " + quote((dir / "kho").string()) +
+             " add " + quote(out) + " --trust " + pki("ca.pem") + kTime);
+  EXPECT_EQ(archived.exit_code, 0) << archived.err;
+  EXPECT_NE(archived.err.find("[W0619] chữ ký \"Signature1\": chứng thư số mang tên \"Cán bộ bị thu hồi\""),
+            std::string::npos)
+      << archived.err;
+}
+
 TEST(Sign, TheChainTravelsInTheSignature) {
   const auto dir = test::scratch_dir("e2e_sign_chain");
   const std::string pdf = test::render_decision(dir);
