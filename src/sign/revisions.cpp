@@ -169,7 +169,8 @@ class Comparison {
     if (policy_ != UpdatePolicy::validation_data) {
       if (without(before_, old_object, {"DSS", "Extensions", "AcroForm"}) !=
           without(after_, new_object, {"DSS", "Extensions", "AcroForm"})) {
-        changes_.disallowed.push_back("danh mục tài liệu bị thay đổi ngoài /AcroForm và /DSS");
+        changes_.disallowed.push_back("danh mục tài liệu bị thay đổi ngoài /AcroForm và /DSS (" +
+                                      changed_keys(old_object, new_object) + ")");
         return;
       }
       // A form added, or another form object named: its new fields must be signatures.
@@ -189,7 +190,26 @@ class Comparison {
       return;
     }
     if (without(before_, old_object, {"DSS", "Extensions"}) != without(after_, new_object, {"DSS", "Extensions"}))
-      changes_.disallowed.push_back("danh mục tài liệu bị thay đổi ngoài /DSS");
+      changes_.disallowed.push_back("danh mục tài liệu bị thay đổi ngoài /DSS (" +
+                                    changed_keys(old_object, new_object) + ")");
+  }
+
+  // The keys of two dictionaries whose values differ, added or removed: "/OpenAction, /Names".
+  [[nodiscard]] std::string changed_keys(const Object& old_object, const Object& new_object) const {
+    std::set<std::string> keys;
+    for (const auto* dict : {old_object.dict(), new_object.dict()})
+      if (dict != nullptr)
+        for (const auto& entry : *dict) keys.insert(entry.key);
+    std::string out;
+    for (const auto& key : keys) {
+      const Object* old_value = old_object.dict() != nullptr ? find(*old_object.dict(), key) : nullptr;
+      const Object* new_value = new_object.dict() != nullptr ? find(*new_object.dict(), key) : nullptr;
+      const std::string old_text = old_value != nullptr ? canonical(before_, *old_value) : std::string();
+      const std::string new_text = new_value != nullptr ? canonical(after_, *new_value) : std::string();
+      if (key == "DSS" || key == "Extensions" || key == "AcroForm" || old_text == new_text) continue;
+      out += (out.empty() ? "/" : ", /") + key;
+    }
+    return out;
   }
 
   void check_page(const Object& old_object, const Object& new_object) {
