@@ -151,9 +151,11 @@ TEST_F(Batch, ResumesAfterAnInterruptedRun) {
   const std::string command = quote(test::binary().string()) + " --resources " + quote(test::source_dir().string()) +
                               " batch " + quote(register_.string()) + " --template qd-tha-chu-dong --jobs 1 -o " +
                               quote(out.string());
-  // Start, interrupt with SIGINT once a few outputs exist, and wait.
+  // Start, interrupt with SIGINT once a few outputs exist, and wait. The wait is long (a slow machine, or a sanitizer
+  // build, reads the register for seconds): a signal sent before the batch's handlers are installed would find SIGINT
+  // ignored, as a shell's background job has it, and the batch would run to its end.
   const auto started = test::run("(" + command +
-                                 " & pid=$!; for i in $(seq 1 400); do "
+                                 " & pid=$!; for i in $(seq 1 12000); do "
                                  "n=$(ls " +
                                  quote(out.string()) +
                                  " | grep -c pdf); [ \"$n\" -ge 20 ] && break; "
@@ -237,9 +239,9 @@ TEST_F(Batch, HangUpStopsCleanlyAndAKilledBatchResumesFromItsJournal) {
   const std::string command = quote(test::binary().string()) + " --resources " + quote(test::source_dir().string()) +
                               " batch " + quote(register_.string()) + " --template qd-tha-chu-dong --jobs 1 -o " +
                               quote(out.string());
-  // Runs the batch and sends `signal` once `count` (a shell command) reaches 20.
+  // Runs the batch and sends `signal` once `count` (a shell command) reaches 20 (waiting as long as above).
   const auto interrupt = [&](const char* signal, const std::string& count) {
-    return test::run("(" + command + " & pid=$!; for i in $(seq 1 400); do n=$(" + count +
+    return test::run("(" + command + " & pid=$!; for i in $(seq 1 12000); do n=$(" + count +
                      "); [ \"$n\" -ge 20 ] && break; sleep 0.01; done; kill -" + signal +
                      " $pid; wait $pid 2>/dev/null; echo exit=$?)");
   };
