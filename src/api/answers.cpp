@@ -223,6 +223,7 @@ std::string verification(const std::string& file, const pipeline::Verification& 
     item->set("chain", check_name(s.chain));
     item->set("revocation", check_name(s.revocation));
     item->set("valid", s.valid());
+    item->set("trusted", s.trusted());
     item->set("problems", findings(s.problems));
     item->set("warnings", findings(s.warnings));
     signatures->add(item);
@@ -231,12 +232,26 @@ std::string verification(const std::string& file, const pipeline::Verification& 
   Array::Ptr empty = new Array();
   for (const auto& name : report.empty_fields) empty->add(name);
   out->set("empty_fields", empty);
+  Array::Ptr updates = new Array();
+  for (const auto& u : report.updates) {
+    auto item = object();
+    item->set("after", static_cast<Poco::UInt64>(u.after));
+    item->set("after_last", u.after_last);
+    item->set("from", static_cast<Poco::UInt64>(u.from));
+    item->set("to", static_cast<Poco::UInt64>(u.to));
+    item->set("revisions", static_cast<Poco::UInt64>(u.revisions));
+    item->set("changes", u.changes);
+    item->set("problems", findings(u.problems));
+    updates->add(item);
+  }
+  out->set("updates", updates);
   out->set("appended_bytes", static_cast<Poco::UInt64>(report.appended_bytes));
   out->set("appended_revisions", static_cast<Poco::UInt64>(report.appended_revisions));
   out->set("validation_bytes", static_cast<Poco::UInt64>(report.validation_bytes));
   out->set("validation_revisions", static_cast<Poco::UInt64>(report.validation_revisions));
   out->set("has_validation_data", report.has_validation_data);
   out->set("holds", verification.holds());
+  out->set("signer_known", verification.signer_known());
   std::vector<Finding> verdict;
   for (const auto& d : verification.verdict.list()) verdict.push_back({d.code, d.message});
   out->set("verdict", findings(verdict));

@@ -28,9 +28,11 @@ std::string deadlines(const pipeline::DeadlineList& list);
 /// A verified PDF: {file, size, signatures: [{field, sub_filter, pades_baseline, level ("B-B", "B-T", "B-LT", ""),
 /// signer and tsa: null or {common_name, subject, issuer, serial, not_before, not_after, sha256}, time, timestamp
 /// (null when there is none that holds), reason, location, signed_end, covers_revision, covers_whole_file, integrity,
-/// signature, chain, revocation ("passed", "failed", "not_checked"), valid, problems and warnings: [{code,
-/// message}]}], empty_fields, appended_bytes, appended_revisions, validation_bytes, validation_revisions,
-/// has_validation_data, holds, verdict: [{code, message}]}; times in ISO 8601 at `offset_minutes`; indented by two
+/// signature, chain, revocation ("passed", "failed", "not_checked"), valid, trusted, problems and warnings: [{code,
+/// message}]}], empty_fields, updates: [{after (the signature they follow, 1-based), after_last, from, to, revisions,
+/// changes, problems}], appended_bytes, appended_revisions, validation_bytes, validation_revisions,
+/// has_validation_data, holds, signer_known (holds, and every signer chains to a trust anchor), verdict: [{code,
+/// message}]}; times in ISO 8601 at `offset_minutes`; indented by two
 /// spaces, ending in a line feed.
 std::string verification(const std::string& file, const pipeline::Verification& verification, int offset_minutes);
 

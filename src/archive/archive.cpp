@@ -7,6 +7,7 @@
 #include "archive/database.hpp"
 #include "archive/store.hpp"
 #include "base/error.hpp"
+#include "base/system_error.hpp"
 #include "crypto/sha256.hpp"
 #include "text/collation.hpp"
 
@@ -160,7 +161,7 @@ std::unique_ptr<Archive> Archive::open(const Location& location, OpenMode mode) 
     const auto folder = std::filesystem::absolute(location.database.connection).parent_path();
     std::error_code ec;
     std::filesystem::create_directories(folder, ec);
-    if (ec) throw Error("E0764", "không tạo được thư mục " + folder.string() + ": " + ec.message());
+    if (ec) throw Error("E0764", "không tạo được thư mục " + folder.string() + ": " + system_error_text(ec));
   }
   auto database = std::make_unique<Database>(location.database, create ? db::OpenMode::create : db::OpenMode::existing);
   Store store(location.store);
@@ -182,10 +183,41 @@ std::unique_ptr<Archive> Archive::open(const Location& location, OpenMode mode) 
   // Creates the tables, or brings an older archive's to this version.
   database->migrate();
   database->check_schema();
-  return std::unique_ptr<Archive>(new Archive(location, std::move(database)));
+  std::unique_ptr<Archive> archive(new Archive(location, std::move(database)));
+  if (create) archive->catch_up_head();
+  return archive;
 }
 
 SourceLoc Archive::where() const { return SourceLoc{name_}; }
+
+void Archive::bring_head_up(const ChainHead& head, const std::optional<std::pair<std::int64_t, std::string>>& tail) {
+  if (!tail || head.seq >= tail->first) return;
+  // An earlier add stopped between its commit and the head: the head is brought up to the tail (when it still names a
+  // record of this chain), so that it is never more than the one record of an interrupted add behind.
+  const auto named = head.seq == 0 ? std::vector<Record>{} : database_->select("seq = ?", {head.seq});
+  const bool holds = head.seq == 0 ? head.hash == kGenesisHash : named.size() == 1 && named.front().hash == head.hash;
+  if (!holds)
+    throw Error("E0767", "tệp đầu chuỗi ghi bản ghi số " + std::to_string(head.seq) +
+                             " với mã băm không khớp cơ sở dữ liệu: không ghi thêm (chạy vanban archive verify)");
+  store_->advance_head({tail->first, tail->second});
+}
+
+void Archive::catch_up_head() {
+  auto transaction = database_->begin_append();
+  std::string problem;
+  const auto head = store_->read_head(problem);
+  if (!head) return;  // reported by verify (E0739), and refused by the next append (E0766)
+  const auto tail = database_->tail();
+  if (tail && head->seq > tail->first) return;  // records deleted at the end: reported, never papered over
+  bring_head_up(*head, tail);
+  transaction.commit();
+}
+
+std::optional<ChainHead> Archive::head() const {
+  const auto tail = database_->tail();
+  if (!tail) return std::nullopt;
+  return ChainHead{tail->first, tail->second};
+}
 
 std::optional<Record> Archive::append(Record record, const std::function<bool()>& duplicate) {
   {
@@ -201,6 +233,7 @@ std::optional<Record> Archive::append(Record record, const std::function<bool()>
       throw Error("E0767", "tệp đầu chuỗi ghi bản ghi số " + std::to_string(head->seq) +
                                " nhưng cơ sở dữ liệu chỉ có đến số " + std::to_string(last) +
                                ": bản ghi cuối đã bị xóa? Không ghi thêm (chạy vanban archive verify)");
+    bring_head_up(*head, tail);
     record.seq = last + 1;
     record.prev_hash = tail ? tail->second : std::string(kGenesisHash);
     record.hash = record_hash(record);
@@ -226,8 +259,45 @@ AddResult Archive::add(std::string_view pdf, const DocumentFacts& facts, const A
     result.id = *id;
     return result;
   }
+  const model::DocumentMetadata& m = facts.metadata;
+  // One document per số/ký hiệu, agency and year (Nghị định 30: numbers run per year); checked again under the
+  // chain's lock below. Another revision of the same document (signed once more: one file's bytes begin with the
+  // other's) is not a second document.
+  const auto numbered_twice = [&]() -> std::optional<std::int64_t> {
+    if (m.code_number.empty() || !m.issued_date) return std::nullopt;
+    const auto found = database_->select(
+        "kind = ? AND organ_name = ? AND number_key = ? AND notation_key = ? AND issued_date LIKE ? "
+        "ORDER BY seq",
+        {std::string(kDocumentRecord), m.organ_name, without_leading_zeros(m.code_number),
+         text::search_key(m.code_notation), std::to_string(m.issued_date->year()) + "-%"});
+    for (const Record& other : found) {
+      std::string problem;
+      const auto stored = is_sha256_hex(other.sha256) ? store_->read(other.sha256, problem) : std::nullopt;
+      const bool revision = stored && (pdf.substr(0, stored->size()) == *stored ||
+                                       std::string_view(*stored).substr(0, pdf.size()) == pdf);
+      if (!revision) return other.seq;
+    }
+    return std::nullopt;
+  };
+  const auto refuse_number = [&](std::int64_t existing) {
+    diagnostics.error("E0719", file,
+                      "kho đã có văn bản số " + m.code_number + "/" + m.code_notation + " năm " +
+                          std::to_string(m.issued_date->year()) + " của " + m.organ_name + " (mã lưu trữ " +
+                          std::to_string(existing) + "); một số/ký hiệu chỉ dùng cho một văn bản trong năm");
+  };
+  if (const auto existing = numbered_twice()) {
+    refuse_number(*existing);
+    return result;
+  }
   std::vector<std::string> recorded = facts.warnings;
   if (!admit(result.status, facts.signatures, request, file, recorded, diagnostics)) return result;
+  const bool signed_document = result.status == SignatureStatus::trusted || result.status == SignatureStatus::untrusted;
+  if (signed_document && m.code_number.empty()) {
+    const std::string message = "văn bản đã ký số nhưng chưa có số (bản dự thảo \"Số:      /" + m.code_notation +
+                                "\"): văn bản ban hành phải được cấp số trước khi ký";
+    diagnostics.warning("W0722", file, message + " (đã ghi vào bản ghi lưu trữ)");
+    recorded.push_back("[W0722] " + message);
+  }
   if (store_->put(result.sha256, pdf) == Store::Put::conflict) {
     diagnostics.error("E0720", file,
                       "kho đã có tệp mang tên " + result.sha256 +
@@ -236,7 +306,6 @@ AddResult Archive::add(std::string_view pdf, const DocumentFacts& facts, const A
     return result;
   }
 
-  const model::DocumentMetadata& m = facts.metadata;
   Record record;
   record.kind = kDocumentRecord;
   record.recorded_at = request.recorded_at;
@@ -272,7 +341,17 @@ AddResult Archive::add(std::string_view pdf, const DocumentFacts& facts, const A
   for (const auto& signature : facts.signatures.signatures) signer_keys.push_back(text::search_key(signature.signer));
   record.signer_key = joined_lines(signer_keys);
 
-  const auto appended = append(std::move(record), [&] { return present().has_value(); });
+  std::optional<std::int64_t> number_taken;
+  const auto appended = append(std::move(record), [&] {
+    if (present()) return true;
+    number_taken = numbered_twice();
+    return number_taken.has_value();
+  });
+  if (number_taken) {
+    // Another process archived a document with this number meanwhile; its stored file stays, without a record.
+    refuse_number(*number_taken);
+    return result;
+  }
   if (!appended) {
     // Another process added the same bytes meanwhile.
     result.outcome = AddResult::Outcome::present;

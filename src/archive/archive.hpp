@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "archive/facts.hpp"
@@ -125,9 +126,15 @@ class Archive {
   /// missing or changed.
   std::optional<Bytes> content(const Entry& entry, Diagnostics& diagnostics) const;
 
-  /// Rehashes every stored file, checks the chain (deleted, edited, reordered records; the head), re-verifies
-  /// signatures through `checker`, and reports each problem once in `diagnostics`.
-  VerifyReport verify(const SignatureChecker& checker, Diagnostics& diagnostics) const;
+  /// Rehashes every stored file, checks the chain (deleted, edited, reordered records; the head in the store against
+  /// the record it names), re-verifies signatures through `checker`, and reports each problem once in `diagnostics`.
+  /// With `expected` (a head noted outside the archive), the chain must still hold that record with that hash
+  /// (E0745): what the store alone cannot prove, since whoever rewrites the database can rewrite its head too.
+  VerifyReport verify(const SignatureChecker& checker, Diagnostics& diagnostics,
+                      const std::optional<ChainHead>& expected = std::nullopt) const;
+
+  /// The chain's last record as a head (position and hash); nullopt when the archive holds no record yet.
+  [[nodiscard]] std::optional<ChainHead> head() const;
 
   /// The hand-over package of a case (Nghị định 30): a zip with its documents in chronological order, each as
   /// .pdf with an .xml metadata sidecar (Phụ lục VI), and manifest.xml. nullopt with diagnostics when the case
@@ -142,6 +149,11 @@ class Archive {
                                            const std::vector<db::Value>& parameters) const;
   void check_document(const Record& record, const SignatureChecker& checker, VerifyReport& report,
                       Diagnostics& diagnostics) const;
+  // Under the chain lock: a head behind the tail is brought up to it (an add stopped after its commit); throws E0767
+  // when the head names no record of this chain.
+  void bring_head_up(const ChainHead& head, const std::optional<std::pair<std::int64_t, std::string>>& tail);
+  // On opening for writing: the same, in a transaction of its own, so that a lagging head is mended before anything.
+  void catch_up_head();
   [[nodiscard]] SourceLoc where() const;
 
   Location location_;

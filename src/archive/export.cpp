@@ -11,6 +11,7 @@
 #include "archive/archive.hpp"
 #include "base/error.hpp"
 #include "text/collation.hpp"
+#include "text/normalize.hpp"
 
 namespace vanban::archive {
 
@@ -47,14 +48,9 @@ std::string attribute(const char* name, std::string_view value) {
 // A file name for the zip: only ASCII letters, digits and '-' ("517-QD-CCTHADS"), so no name can climb out of
 // the folder it is unpacked into, whatever the record holds.
 std::string safe_part(std::string_view text) {
-  std::string out;
-  for (const char c : vanban::text::search_key(text)) {
-    const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-    if (keep) out += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
-    else if (!out.empty() && out.back() != '-') out += '-';
-    if (out.size() >= 40) break;
-  }
-  while (!out.empty() && out.back() == '-') out.pop_back();
+  std::string out = text::ascii_name(text::normalize_field(text), 40);
+  for (char& c : out)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
   return out;
 }
 

@@ -51,6 +51,13 @@ struct Record {
   std::string hash;          ///< record_hash() of this record
 };
 
+/// A chain head: a record's position and hash (the last record's, as `verify` prints it, the store keeps it and
+/// `--expect-head` gives it back).
+struct ChainHead {
+  std::int64_t seq = 0;
+  std::string hash;
+};
+
 /// One column: its name, the member it holds, and the schema version that added it.
 struct Column {
   const char* name;

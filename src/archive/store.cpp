@@ -1,17 +1,16 @@
 #include "archive/store.hpp"
 
 #include <fcntl.h>
-#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
-#include <cstring>
 
 #include "archive/record.hpp"
 #include "base/error.hpp"
 #include "base/file_io.hpp"
+#include "base/system_error.hpp"
 #include "crypto/sha256.hpp"
 
 namespace vanban::archive {
@@ -22,7 +21,7 @@ constexpr std::size_t kMaxStoredFile = 1024U * 1024U * 1024U;
 constexpr const char* kHeadMagic = "vanban-archive-head 1";
 
 [[noreturn]] void fail(const std::string& what, const std::filesystem::path& path, int error_number) {
-  throw Error("E0764", "kho lưu trữ: " + what + " " + path.string() + ": " + std::strerror(error_number));
+  throw Error("E0764", "kho lưu trữ: " + what + " " + path.string() + ": " + system_error_text(error_number));
 }
 
 void sync_directory(const std::filesystem::path& directory) {
@@ -43,27 +42,6 @@ void make_directory(const std::filesystem::path& directory) {
   if (errno != EEXIST) fail("không tạo được thư mục", directory, errno);
 }
 
-// An exclusive lock on a file for the life of the object.
-class FileLock {
- public:
-  explicit FileLock(const std::filesystem::path& path) : fd_(::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644)) {
-    if (fd_ < 0) fail("không mở được tệp khóa", path, errno);
-    while (::flock(fd_, LOCK_EX) != 0) {
-      if (errno != EINTR) {
-        const int saved = errno;
-        ::close(fd_);
-        fail("không khóa được", path, saved);
-      }
-    }
-  }
-  ~FileLock() { ::close(fd_); }
-  FileLock(const FileLock&) = delete;
-  FileLock& operator=(const FileLock&) = delete;
-
- private:
-  int fd_;
-};
-
 }  // namespace
 
 bool Store::exists() const { return std::filesystem::exists(head_path()); }
@@ -77,7 +55,7 @@ void Store::create() const {
   }
   make_directory(root_ / "objects");
   if (exists()) return;
-  FileLock lock(root_ / ".lock");
+  FileLock lock(root_ / ".lock", FileLock::Wait::block, "E0764");
   if (exists()) return;
   write_file_atomically(head_path(), std::string(kHeadMagic) + "\n0\n" + std::string(kGenesisHash) + "\n");
 }
@@ -131,7 +109,7 @@ std::optional<Store::Head> Store::read_head(std::string& problem) const {
 }
 
 void Store::advance_head(const Head& head) const {
-  FileLock lock(root_ / ".lock");
+  FileLock lock(root_ / ".lock", FileLock::Wait::block, "E0764");
   std::string problem;
   const auto current = read_head(problem);
   if (current && current->seq >= head.seq) return;

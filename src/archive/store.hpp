@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "archive/record.hpp"
 #include "base/bytes.hpp"
 
 namespace vanban::archive {
@@ -37,10 +38,7 @@ class Store {
   /// The stored file's bytes; nullopt with `problem` (Vietnamese) when it is missing or unreadable.
   std::optional<Bytes> read(std::string_view sha256, std::string& problem) const;
 
-  struct Head {
-    std::int64_t seq = 0;
-    std::string hash;
-  };
+  using Head = ChainHead;
   /// The chain head; nullopt with `problem` when the file is missing or malformed.
   std::optional<Head> read_head(std::string& problem) const;
   /// Moves the chain head forward to `head` (never back: concurrent appenders finish in any order). Throws Error.

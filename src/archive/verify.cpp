@@ -1,8 +1,10 @@
 // Archive::verify: every stored file rehashed, the chain checked link by link, signatures verified again.
 // Each kind of tampering is reported once: an edited record by its own hash, a deleted one by the gap in the
 // positions, a rewritten one (edited and hashed again) by the broken link after it, a reordering by comparing
-// the positions with the order the links give, records deleted at the end by the chain head in the store.
+// the positions with the order the links give, records deleted at the end by the chain head in the store (which must
+// name a record by its own hash) and, beyond what the store can prove, by a head noted elsewhere.
 
+#include <algorithm>
 #include <limits>
 #include <set>
 #include <unordered_map>
@@ -56,7 +58,9 @@ std::vector<std::pair<std::int64_t, std::int64_t>> gaps(const std::vector<Link>&
   return out;
 }
 
-void check_links(const std::vector<Link>& links, const SourceLoc& loc, Diagnostics& diagnostics) {
+// Reports deleted, reordered and replaced records; whether it found any.
+bool check_links(const std::vector<Link>& links, const SourceLoc& loc, Diagnostics& diagnostics) {
+  const std::size_t before = diagnostics.error_count();
   for (const auto& [first, last] : gaps(links))
     diagnostics.error("E0731", loc, range_text(first, last) + " đã bị xóa khỏi chuỗi");
 
@@ -86,7 +90,7 @@ void check_links(const std::vector<Link>& links, const SourceLoc& loc, Diagnosti
       diagnostics.error("E0732", loc,
                         "các bản ghi đã bị đổi thứ tự: theo mắt xích của chuỗi, ở các vị trí " + positions +
                             " phải là các bản ghi đang mang số " + found_order);
-    return;
+    return diagnostics.error_count() > before;
   }
   // Otherwise: each link that is broken where no deletion explains it.
   for (std::size_t i = 0; i < links.size(); ++i) {
@@ -101,6 +105,59 @@ void check_links(const std::vector<Link>& links, const SourceLoc& loc, Diagnosti
                             std::to_string(links[i].seq) +
                             ": một trong hai đã bị sửa rồi tính lại mã băm, hoặc bị thay");
   }
+  return diagnostics.error_count() > before;
+}
+
+const Link* find_link(const std::vector<Link>& links, std::int64_t seq) {
+  const auto it = std::lower_bound(links.begin(), links.end(), seq,
+                                   [](const Link& link, std::int64_t wanted) { return link.seq < wanted; });
+  return it != links.end() && it->seq == seq ? &*it : nullptr;
+}
+
+// The chain head kept in the store names a record by position and hash: that record must hold that hash, and the
+// head is behind the chain by at most the one record of an add interrupted after its commit (append brings it up to
+// the tail before it appends). In a chain already found broken (`broken`), the head is only checked for records
+// deleted at its end, so that one tampering is reported once.
+void check_head(std::int64_t seq, const std::string& hash, const std::vector<Link>& links, bool broken,
+                const SourceLoc& loc, Diagnostics& diagnostics) {
+  const std::int64_t last = links.empty() ? 0 : links.back().seq;
+  if (broken) {
+    const bool found = std::any_of(links.begin(), links.end(), [&](const Link& link) { return link.hash == hash; });
+    if (!found && seq > last)
+      diagnostics.error(
+          "E0734", loc,
+          range_text(last + 1, seq) + " ở cuối chuỗi đã bị xóa (tệp đầu chuỗi ghi số " + std::to_string(seq) + ")");
+    return;
+  }
+  if (seq > last) {
+    diagnostics.error(
+        "E0734", loc,
+        range_text(last + 1, seq) + " ở cuối chuỗi đã bị xóa (tệp đầu chuỗi ghi số " + std::to_string(seq) + ")");
+    return;
+  }
+  if (seq == 0) {
+    if (hash != kGenesisHash) {
+      diagnostics.error("E0734", loc, "tệp đầu chuỗi ghi bản ghi số 0 với mã băm khác mã khởi đầu: tệp đã bị sửa");
+      return;
+    }
+  } else if (const Link* named = find_link(links, seq); named == nullptr) {
+    return;  // a deleted record: reported as such (E0731)
+  } else if (named->hash != hash) {
+    diagnostics.error("E0734", loc,
+                      "bản ghi số " + std::to_string(seq) +
+                          " mà tệp đầu chuỗi ghi đã bị thay (mã băm khác), hoặc tệp đầu chuỗi đã bị sửa");
+    return;
+  }
+  if (last - seq == 1)
+    diagnostics.warning("W0744", loc,
+                        "tệp đầu chuỗi chậm một bản ghi (ghi số " + std::to_string(seq) + ", chuỗi có đến số " +
+                            std::to_string(last) +
+                            "): một lần thêm bị ngắt sau khi ghi bản ghi; lần thêm sau sẽ cập nhật đầu chuỗi");
+  else if (last - seq > 1)
+    diagnostics.error("E0740", loc,
+                      "tệp đầu chuỗi ghi bản ghi số " + std::to_string(seq) + " mà chuỗi có đến số " +
+                          std::to_string(last) + ": " + range_text(seq + 1, last) +
+                          " không được đầu chuỗi xác nhận (tệp đầu chuỗi đã bị ghi lại về trước)");
 }
 
 }  // namespace
@@ -144,7 +201,8 @@ void Archive::check_document(const Record& record, const SignatureChecker& check
                         std::string(status_name(now)) + "\"");
 }
 
-VerifyReport Archive::verify(const SignatureChecker& checker, Diagnostics& diagnostics) const {
+VerifyReport Archive::verify(const SignatureChecker& checker, Diagnostics& diagnostics,
+                             const std::optional<ChainHead>& expected) const {
   VerifyReport report;
   const SourceLoc loc = where();
   for (const auto& line : database_->integrity_problems())
@@ -167,25 +225,26 @@ VerifyReport Archive::verify(const SignatureChecker& checker, Diagnostics& diagn
     }
     if (batch.size() < kBatch) break;
   }
-  check_links(links, loc, diagnostics);
+  const bool broken = check_links(links, loc, diagnostics);
 
   std::string problem;
   const auto head = store_->read_head(problem);
   const std::int64_t last = links.empty() ? 0 : links.back().seq;
-  if (!head) {
-    diagnostics.error("E0739", loc, problem + ": không biết chuỗi có bị cắt mất phần cuối hay không");
-  } else if (head->seq > 0) {
-    bool found = false;
-    for (const auto& link : links) found = found || link.hash == head->hash;
-    bool in_gap = false;
-    for (const auto& [first, end] : gaps(links)) in_gap = in_gap || (head->seq >= first && head->seq <= end);
-    if (!found && head->seq > last)
-      diagnostics.error("E0734", loc,
-                        range_text(last + 1, head->seq) + " ở cuối chuỗi đã bị xóa (tệp đầu chuỗi ghi số " +
-                            std::to_string(head->seq) + ")");
-    else if (!found && !in_gap)
-      diagnostics.error("E0734", loc,
-                        "bản ghi số " + std::to_string(head->seq) + " mà tệp đầu chuỗi ghi đã bị thay (mã băm khác)");
+  if (!head) diagnostics.error("E0739", loc, problem + ": không biết chuỗi có bị cắt mất phần cuối hay không");
+  else check_head(head->seq, head->hash, links, broken, loc, diagnostics);
+  if (expected) {
+    const Link* noted = find_link(links, expected->seq);
+    if (expected->seq > last)
+      diagnostics.error("E0745", loc,
+                        "đầu chuỗi đã ghi lại (bản ghi " + std::to_string(expected->seq) +
+                            ") không còn: " + range_text(last + 1, expected->seq) + " ở cuối chuỗi đã bị xóa");
+    else if (noted == nullptr || noted->hash != expected->hash)
+      diagnostics.error("E0745", loc,
+                        "đầu chuỗi đã ghi lại (bản ghi " + std::to_string(expected->seq) + ", mã băm " +
+                            expected->hash.substr(0, 16) + "…) không khớp chuỗi: bản ghi " +
+                            std::to_string(expected->seq) +
+                            (noted == nullptr ? " không còn" : " nay mang mã băm " + noted->hash.substr(0, 16) + "…") +
+                            ", chuỗi đã bị viết lại từ đó trở về trước");
   }
   if (!links.empty()) {
     report.head_seq = links.back().seq;

@@ -1,5 +1,7 @@
 #include "base/diagnostics.hpp"
 
+#include "base/utf8.hpp"
+
 namespace vanban {
 
 namespace {
@@ -18,12 +20,12 @@ void append_coded(std::string& out, std::string_view code, std::string_view mess
     out += code;
     out += "] ";
   }
-  out += message;
+  out += utf8::visible(message);  // never a raw control character on the terminal, whatever the message echoes
 }
 }  // namespace
 
 std::string format_diagnostic(const Diagnostic& diagnostic) {
-  std::string out = diagnostic.loc.to_string();
+  std::string out = utf8::visible(diagnostic.loc.to_string());
   if (!out.empty()) out += ": ";
   out += severity_name(diagnostic.severity);
   out += ": ";

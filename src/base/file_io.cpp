@@ -1,15 +1,17 @@
 #include "base/file_io.hpp"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstring>
+#include <cstdio>
 #include <fstream>
 #include <system_error>
 
 #include "base/error.hpp"
+#include "base/system_error.hpp"
 
 namespace vanban {
 
@@ -44,7 +46,34 @@ std::optional<Bytes> read_file(const std::filesystem::path& path, std::size_t ma
 
 namespace {
 [[noreturn]] void fail(const std::string& what, const std::filesystem::path& path, int error_number) {
-  throw Error(errors::kWrite, what + " " + path.string() + ": " + std::strerror(error_number), path.string());
+  throw Error(errors::kWrite, what + " " + path.string() + ": " + system_error_text(error_number), path.string());
+}
+
+// What is at `path` without following a symbolic link: nullopt when nothing is.
+std::optional<std::filesystem::file_status> existing(const std::filesystem::path& path) {
+  std::error_code ec;
+  const auto status = std::filesystem::symlink_status(path, ec);
+  if (ec || status.type() == std::filesystem::file_type::not_found) return std::nullopt;
+  return status;
+}
+
+std::string kind_of(std::filesystem::file_type type) {
+  switch (type) {
+    case std::filesystem::file_type::symlink: return "một liên kết tượng trưng";
+    case std::filesystem::file_type::directory: return "một thư mục";
+    case std::filesystem::file_type::fifo: return "một ống dẫn (FIFO)";
+    case std::filesystem::file_type::character:
+    case std::filesystem::file_type::block: return "một thiết bị";
+    case std::filesystem::file_type::socket: return "một ổ cắm giao tiếp giữa các tiến trình";
+    default: return "không phải tệp thông thường";
+  }
+}
+
+// Why a file cannot be replaced at `path`: something other than a regular file is there.
+std::optional<std::string> not_replaceable(const std::filesystem::path& path) {
+  const auto status = existing(path);
+  if (!status || status->type() == std::filesystem::file_type::regular) return std::nullopt;
+  return path.string() + " là " + kind_of(status->type()) + ", không phải tệp thông thường: không ghi đè lên nó";
 }
 }  // namespace
 
@@ -68,7 +97,7 @@ std::string write_temporary(const std::filesystem::path& path, const Bytes& byte
   hidden_name += ".XXXXXX";
   std::string temp_name = (directory / hidden_name).string();
   const int fd = ::mkstemp(temp_name.data());
-  if (fd < 0) fail("cannot create a temporary file for", path, errno);
+  if (fd < 0) fail("không tạo được tệp tạm để ghi", path, errno);
   std::size_t written = 0;
   while (written < bytes.size()) {
     const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
@@ -77,7 +106,7 @@ std::string write_temporary(const std::filesystem::path& path, const Bytes& byte
       const int saved = errno;
       ::close(fd);
       ::unlink(temp_name.c_str());
-      fail("cannot write", path, saved);
+      fail("không ghi được", path, saved);
     }
     written += static_cast<std::size_t>(n);
   }
@@ -85,12 +114,12 @@ std::string write_temporary(const std::filesystem::path& path, const Bytes& byte
     const int saved = errno;
     ::close(fd);
     ::unlink(temp_name.c_str());
-    fail("cannot flush", path, saved);
+    fail("không đẩy được dữ liệu xuống đĩa cho", path, saved);
   }
   if (::close(fd) != 0) {
     const int saved = errno;
     ::unlink(temp_name.c_str());
-    fail("cannot close", path, saved);
+    fail("không đóng được tệp tạm của", path, saved);
   }
   return temp_name;
 }
@@ -98,11 +127,17 @@ std::string write_temporary(const std::filesystem::path& path, const Bytes& byte
 }  // namespace
 
 void write_file_atomically(const std::filesystem::path& path, const Bytes& bytes, Durability durability) {
+  // rename() would replace a link, a device node or a FIFO itself: only a regular file is ever replaced.
+  if (const auto problem = not_replaceable(path)) throw Error(errors::kWrite, *problem, path.string());
   const std::string temp_name = write_temporary(path, bytes, 0644, durability);
+  if (const auto problem = not_replaceable(path)) {
+    ::unlink(temp_name.c_str());
+    throw Error(errors::kWrite, *problem, path.string());
+  }
   if (::rename(temp_name.c_str(), path.c_str()) != 0) {
     const int saved = errno;
     ::unlink(temp_name.c_str());
-    fail("cannot rename the temporary file to", path, saved);
+    fail("không đổi được tên tệp tạm thành", path, saved);
   }
   // Make the rename itself durable.
   if (durability == Durability::synced) sync_directory_of(path);
@@ -116,7 +151,7 @@ bool create_file_once(const std::filesystem::path& path, const Bytes& bytes) {
   ::unlink(temp_name.c_str());
   if (linked != 0) {
     if (saved == EEXIST) return false;
-    fail("cannot link the temporary file to", path, saved);
+    fail("không tạo được liên kết từ tệp tạm tới", path, saved);
   }
   sync_directory_of(path);
   return true;
@@ -128,13 +163,90 @@ namespace vanban {
 
 void sync_filesystem(const std::filesystem::path& path) {
   const int fd = ::open(path.c_str(), O_RDONLY);
-  if (fd < 0) fail("cannot open", path, errno);
+  if (fd < 0) fail("không mở được", path, errno);
   if (::syncfs(fd) != 0) {
     const int saved = errno;
     ::close(fd);
-    fail("cannot flush the file system of", path, saved);
+    fail("không đẩy được dữ liệu xuống đĩa của hệ thống tệp chứa", path, saved);
   }
   ::close(fd);
 }
+
+}  // namespace vanban
+
+namespace vanban {
+
+std::optional<std::string> output_problem(const std::string& target, const std::vector<std::filesystem::path>& inputs) {
+  if (target == kStandardOutput) return std::nullopt;
+  if (target.empty()) return std::string("tên tệp kết quả rỗng");
+  const std::filesystem::path path(target);
+  if (const auto problem = not_replaceable(path)) return problem;
+  std::error_code ec;
+  if (existing(path)) {
+    for (const auto& input : inputs)
+      if (std::filesystem::equivalent(path, input, ec))
+        return target + " là tệp đầu vào " + input.string() + ": không ghi kết quả đè lên đầu vào";
+  }
+  // Where the file would go, with every link of its folder resolved (the file itself need not exist).
+  const auto placed = std::filesystem::weakly_canonical(std::filesystem::absolute(path, ec), ec);
+  for (const auto& input : inputs) {
+    const auto status = std::filesystem::status(input, ec);
+    if (ec || status.type() != std::filesystem::file_type::directory) continue;
+    const auto folder = std::filesystem::canonical(input, ec);
+    if (ec) continue;
+    const auto relative = placed.lexically_relative(folder);
+    if (!relative.empty() && *relative.begin() != "..")
+      return target + " nằm trong thư mục đầu vào " + input.string() + ": không ghi kết quả vào đó";
+  }
+  const std::filesystem::path folder = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+  const auto folder_status = std::filesystem::status(folder, ec);
+  if (folder_status.type() == std::filesystem::file_type::not_found)
+    return "thư mục " + folder.string() + " không tồn tại (hãy tạo thư mục trước khi ghi " + target + ")";
+  if (folder_status.type() != std::filesystem::file_type::directory)
+    return folder.string() + " không phải là thư mục (không ghi được " + target + ")";
+  return std::nullopt;
+}
+
+void write_output(const std::string& target, const Bytes& bytes, const std::vector<std::filesystem::path>& inputs) {
+  if (const auto problem = output_problem(target, inputs)) throw Error(errors::kWrite, *problem, target);
+  if (target != kStandardOutput) {
+    write_file_atomically(target, bytes);
+    return;
+  }
+  std::fflush(stdout);  // whatever the command printed before comes first
+  std::size_t written = 0;
+  while (written < bytes.size()) {
+    const ssize_t n = ::write(STDOUT_FILENO, bytes.data() + written, bytes.size() - written);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      throw Error(errors::kWrite, "không ghi được ra đầu ra chuẩn: " + system_error_text(errno), target);
+    }
+    written += static_cast<std::size_t>(n);
+  }
+}
+
+}  // namespace vanban
+
+namespace vanban {
+
+FileLock::FileLock(const std::filesystem::path& path, Wait wait, const char* code)
+    : fd_(::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644)) {
+  if (fd_ < 0)
+    throw Error(code, "không mở được tệp khóa " + path.string() + ": " + system_error_text(errno), path.string());
+  const int operation = wait == Wait::block ? LOCK_EX : LOCK_EX | LOCK_NB;
+  while (::flock(fd_, operation) != 0) {
+    if (errno == EINTR) continue;
+    const int saved = errno;
+    ::close(fd_);
+    if (saved == EWOULDBLOCK)
+      throw Error(code,
+                  path.parent_path().string() + " đang được một tiến trình vanban khác dùng (" + path.string() +
+                      " đang bị khóa)",
+                  path.string());
+    throw Error(code, "không khóa được " + path.string() + ": " + system_error_text(saved), path.string());
+  }
+}
+
+FileLock::~FileLock() { ::close(fd_); }
 
 }  // namespace vanban

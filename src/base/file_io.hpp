@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "base/bytes.hpp"
 
@@ -20,14 +21,47 @@ enum class Durability {
 };
 
 /// Writes `bytes` to a temporary file beside `path` and renames it into place, so that `path` holds either the
-/// old content or the complete new one. Throws Error on failure.
+/// old content or the complete new one. Only a regular file is ever replaced: a symbolic link, a device, a FIFO or a
+/// folder at `path` is left alone. Throws Error (E0803, in Vietnamese) on failure.
 void write_file_atomically(const std::filesystem::path& path, const Bytes& bytes,
                            Durability durability = Durability::synced);
+
+/// The output target that means standard output (`-o -`).
+inline constexpr const char* kStandardOutput = "-";
+
+/// Why `target` cannot take a command's output (Vietnamese, naming the path), or nullopt when it can. The rule every
+/// command follows: "-" is standard output; any other target that exists must be a regular file (a symbolic link is
+/// refused, never followed, and so are devices, FIFOs and folders), must not be one of `inputs` under any name (nor lie
+/// inside an input that is a folder), and its folder must exist (it is never created).
+std::optional<std::string> output_problem(const std::string& target,
+                                          const std::vector<std::filesystem::path>& inputs = {});
+
+/// Writes a command's result to `target`: "-" streams it to standard output; any other target must pass
+/// output_problem() and is written atomically. Throws Error (E0803) when it cannot be written.
+void write_output(const std::string& target, const Bytes& bytes, const std::vector<std::filesystem::path>& inputs = {});
 
 /// Writes `bytes` to a temporary file beside `path`, flushes it, makes it read-only and links it into place, never
 /// replacing a file already there: false (and nothing changed) when `path` exists. The new name is flushed too.
 /// Throws Error on failure.
 bool create_file_once(const std::filesystem::path& path, const Bytes& bytes);
+
+/// An exclusive advisory lock (flock) on a file, created when missing, held for the life of the object.
+class FileLock {
+ public:
+  enum class Wait {
+    block,  ///< wait for another process to release it
+    fail,   ///< throw when another process holds it
+  };
+  /// Takes the lock; throws Error with `code` (Vietnamese, naming the file) when the file cannot be opened or locked,
+  /// or, with Wait::fail, when another process holds it.
+  explicit FileLock(const std::filesystem::path& path, Wait wait = Wait::block, const char* code = "E0803");
+  ~FileLock();
+  FileLock(const FileLock&) = delete;
+  FileLock& operator=(const FileLock&) = delete;
+
+ private:
+  int fd_;
+};
 
 /// Flushes everything written to the file system that holds `path` (after deferred writes). Throws Error.
 void sync_filesystem(const std::filesystem::path& path);

@@ -13,14 +13,28 @@ LineIndex::LineIndex(FileName file, std::string_view text) : file_(std::move(fil
   line_starts_.push_back(0);
   chars_before_block_.reserve(text.size() / kBlock + 1);
   std::size_t chars = 0;
-  // Block by block: code points counted without a branch per byte, line ends found by memchr.
+  // Block by block: code points counted without a branch per byte, line ends found by memchr. A line ends at "\n",
+  // at "\r\n", and at a lone "\r" (a file from an old Mac editor), as XML counts lines.
+  const char* const data = text.data();
+  const auto find = [data](char c, std::size_t from, std::size_t end) -> std::size_t {
+    const void* at = from < end ? std::memchr(data + from, c, end - from) : nullptr;
+    return at == nullptr ? end : static_cast<std::size_t>(static_cast<const char*>(at) - data);
+  };
   for (std::size_t block = 0; block < text.size(); block += kBlock) {
     chars_before_block_.push_back(chars);
     const std::size_t end = std::min(block + kBlock, text.size());
     for (std::size_t i = block; i < end; ++i) chars += is_lead_byte(text[i]) ? 1U : 0U;
-    for (const char* at = static_cast<const char*>(std::memchr(text.data() + block, '\n', end - block)); at != nullptr;
-         at = static_cast<const char*>(std::memchr(at + 1, '\n', static_cast<std::size_t>(text.data() + end - at - 1))))
-      line_starts_.push_back(static_cast<std::size_t>(at - text.data()) + 1);
+    std::size_t lf = find('\n', block, end);
+    std::size_t cr = find('\r', block, end);
+    while (lf < end || cr < end) {
+      if (lf < cr) {
+        line_starts_.push_back(lf + 1);
+        lf = find('\n', lf + 1, end);
+      } else {
+        if (cr + 1 == text.size() || text[cr + 1] != '\n') line_starts_.push_back(cr + 1);
+        cr = find('\r', cr + 1, end);
+      }
+    }
   }
 }
 

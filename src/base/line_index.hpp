@@ -19,7 +19,7 @@ struct LineCursor {
   std::size_t chars = 0;  ///< code points between line_start and offset
 };
 
-/// Index of line starts of one text; the text must outlive the index.
+/// Index of line starts of one text (lines end at "\n", "\r\n" or a lone "\r"); the text must outlive the index.
 class LineIndex {
  public:
   LineIndex(FileName file, std::string_view text);

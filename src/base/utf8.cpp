@@ -106,4 +106,37 @@ std::string from_u32(std::u32string_view text) {
   return out;
 }
 
+bool is_bidi_control(char32_t cp) {
+  return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+         (cp >= 0x2066 && cp <= 0x2069);
+}
+
+bool is_invisible_control(char32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || is_bidi_control(cp); }
+
+std::string visible(std::string_view text) {
+  static constexpr char kDigits[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t offset = 0; offset < text.size();) {
+    char32_t cp = 0;
+    const std::size_t length = sequence_length(text, offset, cp);
+    if (length == 0) {
+      const auto byte = static_cast<unsigned char>(text[offset++]);
+      out += "<0x";
+      out += kDigits[byte >> 4U];
+      out += kDigits[byte & 0xFU];
+      out += '>';
+    } else if (is_invisible_control(cp)) {
+      out += "<U+";
+      for (int shift = 12; shift >= 0; shift -= 4) out += kDigits[(cp >> static_cast<unsigned>(shift)) & 0xFU];
+      out += '>';
+      offset += length;
+    } else {
+      out.append(text.substr(offset, length));
+      offset += length;
+    }
+  }
+  return out;
+}
+
 }  // namespace vanban::utf8

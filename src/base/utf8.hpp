@@ -26,4 +26,17 @@ std::u32string to_u32(std::string_view text);
 /// Encodes code points as UTF-8.
 std::string from_u32(std::u32string_view text);
 
+/// Whether a code point is a bidirectional control: the marks U+200E/F and U+061C, the embeddings and overrides
+/// U+202A–202E, the isolates U+2066–2069 (they can make text read otherwise than it is stored).
+bool is_bidi_control(char32_t code_point);
+
+/// Whether a code point changes how a terminal or a text shows what follows without being seen itself: C0 and C1
+/// controls, DEL, and the bidirectional controls.
+bool is_invisible_control(char32_t code_point);
+
+/// The text as it may be shown on a terminal: each invisible control as "<U+001B>" and each byte that is not UTF-8
+/// as "<0xFF>", everything else as it is (a message echoing what a user typed can then not move the cursor, recolour
+/// the terminal or reverse the text after it).
+std::string visible(std::string_view text);
+
 }  // namespace vanban::utf8

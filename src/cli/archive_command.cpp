@@ -12,6 +12,8 @@
 #include "base/utf8.hpp"
 #include "cli/common.hpp"
 #include "pipeline/archive_intake.hpp"
+#include "pipeline/chain_head.hpp"
+#include "pipeline/signing.hpp"
 
 namespace vanban::cli {
 
@@ -121,8 +123,9 @@ std::optional<archive::Entry> chosen_entry(const archive::Archive& store, const 
 int archive_get(const std::vector<std::string>& args, Invocation& invocation) {
   const Arguments arguments = parse(args, "archive get");
   const std::string output = arguments.required("--output");
-  const auto store =
-      archive::Archive::open(archive_location(arguments, invocation), archive::Archive::OpenMode::existing);
+  const auto location = archive_location(arguments, invocation);
+  pipeline::check_output("-o", output, pipeline::archive_files(location));
+  const auto store = archive::Archive::open(location, archive::Archive::OpenMode::existing);
   const auto entry = chosen_entry(*store, arguments);
   if (!entry) return kInputRejected;
   Diagnostics diagnostics;
@@ -133,9 +136,11 @@ int archive_get(const std::vector<std::string>& args, Invocation& invocation) {
                             std::to_string(entry->withdrawal->seq) + ": " + entry->withdrawal->note + ")");
   print(diagnostics);
   if (!bytes) return kInputRejected;
-  write_file_atomically(output, *bytes);
-  std::cout << output << ": mã lưu trữ " << entry->record.seq << ", " << entry->number_and_notation() << ", "
-            << entry->record.type_name << ", " << bytes->size() << " byte\n";
+  write_output(output, *bytes, pipeline::archive_files(location));
+  // The file itself may be what standard output carries: the summary then goes to standard error.
+  (output == kStandardOutput ? std::cerr : std::cout)
+      << output << ": mã lưu trữ " << entry->record.seq << ", " << entry->number_and_notation() << ", "
+      << entry->record.type_name << ", " << bytes->size() << " byte\n";
   return kOk;
 }
 
@@ -204,6 +209,8 @@ int archive_verify(const std::vector<std::string>& args, Invocation& invocation)
   const Arguments arguments = parse(args, "archive verify");
   if (!arguments.positional().empty()) throw UsageError{"verify không nhận tham số vị trí"};
   const sign::Moment now = read_clock(arguments);
+  std::optional<archive::ChainHead> expected;
+  if (const auto head = arguments.value("--expect-head")) expected = pipeline::parse_chain_head(*head);
   const auto trusted = read_trust(arguments, invocation);
   if (!trusted) return kInputRejected;
   const auto location = archive_location(arguments, invocation);
@@ -211,14 +218,15 @@ int archive_verify(const std::vector<std::string>& args, Invocation& invocation)
   std::vector<Bytes> anchors = store->trust_anchors();
   for (const auto& anchor : *trusted) anchors.push_back(anchor.pem);
   Diagnostics diagnostics;
-  const auto report = store->verify(pipeline::archive_signature_checker(std::move(anchors), now), diagnostics);
+  const auto report =
+      store->verify(pipeline::archive_signature_checker(std::move(anchors), now), diagnostics, expected);
   print(diagnostics);
   std::cout << location.database.display << ": " << report.records << " bản ghi, " << report.documents << " văn bản, "
             << report.files_checked << " tệp (" << report.bytes_checked << " byte) đã băm lại, "
             << report.signatures_checked << " chữ ký đã kiểm tra lại\n";
   if (report.head_seq > 0)
-    std::cout << "đầu chuỗi: bản ghi " << report.head_seq << ", mã băm " << report.head_hash
-              << " (ghi lại ở nơi khác để đối chiếu về sau)\n";
+    std::cout << "đầu chuỗi: " << pipeline::format_chain_head({report.head_seq, report.head_hash})
+              << " (ghi lại ở nơi khác, hoặc vanban archive head --sign, để đối chiếu về sau bằng --expect-head)\n";
   if (diagnostics.has_errors()) {
     std::cout << "KHÔNG ĐẠT: " << diagnostics.error_count() << " vấn đề\n";
     return kInputRejected;
@@ -227,19 +235,72 @@ int archive_verify(const std::vector<std::string>& args, Invocation& invocation)
   return kOk;
 }
 
+int archive_head(const std::vector<std::string>& args, Invocation& invocation) {
+  const Arguments arguments = parse(args, "archive head");
+  if (!arguments.positional().empty()) throw UsageError{"head không nhận tham số vị trí"};
+  const bool signing = arguments.flag("--sign");
+  const auto output = arguments.value("--output");
+  if (signing != output.has_value()) throw UsageError{"--sign và -o TỆP.pdf (bản xác nhận đã ký) đi cùng nhau"};
+  const auto location = archive_location(arguments, invocation);
+  pipeline::SigningRequest request;
+  const auto path = [&](const char* option) -> std::optional<std::filesystem::path> {
+    if (const auto value = arguments.value(option)) return std::filesystem::path(*value);
+    return std::nullopt;
+  };
+  request.keys = {path("--key"),          path("--cert"), path("--chain"), path("--p12"), arguments.value("--pkcs11"),
+                  path("--pkcs11-module")};
+  std::vector<std::filesystem::path> inputs = pipeline::archive_files(location);
+  if (signing) {
+    pipeline::apply_defaults(request, invocation.configuration());
+    pipeline::check_signing_request(request);
+    for (const auto& file : {request.keys.key, request.keys.certificate, request.keys.chain, request.keys.pkcs12})
+      if (file) inputs.push_back(*file);
+    pipeline::check_output("-o", *output, inputs);
+  }
+  const sign::Moment now = read_clock(arguments);
+  const auto store = archive::Archive::open(location, archive::Archive::OpenMode::existing);
+  const auto head = store->head();
+  if (!head) {
+    std::cerr << location.database.display << ": kho chưa có bản ghi nào, chưa có đầu chuỗi\n";
+    return kInputRejected;
+  }
+  // With the statement on standard output, the head goes to standard error.
+  (output == std::optional<std::string>(kStandardOutput) ? std::cerr : std::cout)
+      << pipeline::format_chain_head(*head) << '\n';
+  if (!signing) return kOk;
+  const auto engine = load_engine(invocation);
+  Diagnostics diagnostics;
+  const auto statement = pipeline::chain_head_statement(*engine, {location.database.display, *head, now}, diagnostics);
+  const auto identity = pipeline::load_identity(
+      request.keys,
+      passphrase_source(arguments.value("--pass-env"), request.keys.pkcs11 ? "Mã PIN của thẻ ký số: " : "Mật khẩu: "),
+      diagnostics);
+  print(diagnostics);
+  if (!statement || !identity) return kInputRejected;
+  Diagnostics signing_problems;
+  const auto signed_statement =
+      pipeline::sign_document(*statement, *output, *identity, request, now, invocation.resources(), signing_problems);
+  print(signing_problems);
+  if (!signed_statement) return kInputRejected;
+  write_output(*output, *signed_statement, inputs);
+  return kOk;
+}
+
 int archive_export(const std::vector<std::string>& args, Invocation& invocation) {
   const Arguments arguments = parse(args, "archive export");
   if (!arguments.positional().empty()) throw UsageError{"export chỉ nhận --case và -o"};
   const std::string case_id = arguments.required("--case");
   const std::string output = arguments.required("--output");
-  const auto store =
-      archive::Archive::open(archive_location(arguments, invocation), archive::Archive::OpenMode::existing);
+  const auto location = archive_location(arguments, invocation);
+  pipeline::check_output("-o", output, pipeline::archive_files(location));
+  const auto store = archive::Archive::open(location, archive::Archive::OpenMode::existing);
   Diagnostics diagnostics;
   const auto zip = store->export_case(case_id, diagnostics);
   print(diagnostics);
   if (!zip) return kInputRejected;
-  write_file_atomically(output, *zip);
-  std::cout << output << ": hồ sơ " << case_id << ", " << zip->size() << " byte\n";
+  write_output(output, *zip, pipeline::archive_files(location));
+  (output == kStandardOutput ? std::cerr : std::cout)
+      << output << ": hồ sơ " << case_id << ", " << zip->size() << " byte\n";
   return kOk;
 }
 
@@ -281,7 +342,7 @@ int run_archive(const std::vector<std::string>& args, Invocation& invocation) {
   std::vector<std::string> rest(args.begin() + static_cast<std::ptrdiff_t>(at) + 1, args.end());
   if (!find_command("archive " + name))
     throw UsageError{"không có lệnh archive \"" + name + "\"" + did_you_mean(name, subcommands("archive")) +
-                     " (các lệnh: add, get, search, verify, export, withdraw)"};
+                     " (các lệnh: add, get, search, verify, head, export, withdraw)"};
   if (print_help(rest, "archive " + name)) return kOk;
   rest.insert(rest.end(), leading.begin(), leading.end());
   if (name == "add") return archive_add(rest, invocation);
@@ -289,6 +350,7 @@ int run_archive(const std::vector<std::string>& args, Invocation& invocation) {
   if (name == "search") return archive_search(rest, invocation);
   if (name == "verify") return archive_verify(rest, invocation);
   if (name == "export") return archive_export(rest, invocation);
+  if (name == "head") return archive_head(rest, invocation);
   if (name == "withdraw") return archive_withdraw(rest, invocation);
   throw std::logic_error("archive " + name + " is in the option table but has no handler");
 }

@@ -30,7 +30,7 @@ class ProgressReport {
   explicit ProgressReport(bool terminal) : terminal_(terminal), start_(std::chrono::steady_clock::now()) {}
 
   void operator()(const pipeline::BatchProgress& p) {
-    const std::size_t finished = p.done + p.skipped + p.failed;
+    const std::size_t finished = p.done + p.skipped + p.failed + p.not_applicable;
     const double seconds = elapsed();
     const double rate = seconds > 0 ? static_cast<double>(finished) / seconds : 0;
     if (terminal_) {
@@ -82,7 +82,10 @@ int run_batch(const std::vector<std::string>& args, Invocation& invocation) {
   options.where = arguments.value("--where").value_or("");
   options.force = arguments.flag("--force");
   options.duplex = arguments.flag("--duplex");
-  if (const auto combined = arguments.value("--combined")) options.combined = *combined;
+  if (const auto combined = arguments.value("--combined")) {
+    pipeline::check_output("--combined", *combined, {arguments.positional().front()});
+    options.combined = *combined;
+  }
   options.jobs = std::max(1U, std::thread::hardware_concurrency());
   if (const auto jobs = arguments.value("--jobs").value_or(settings.batch_jobs.value_or("")); !jobs.empty())
     options.jobs = pipeline::parse_jobs(jobs);
@@ -110,25 +113,31 @@ int run_batch(const std::vector<std::string>& args, Invocation& invocation) {
   }
   print(planning);
 
+  // A closed terminal (SIGHUP) stops the batch as Ctrl-C does: cleanly, with the manifest of what is done.
   std::signal(SIGINT, on_interrupt);
   std::signal(SIGTERM, on_interrupt);
+  std::signal(SIGHUP, on_interrupt);
   ProgressReport progress(::isatty(STDERR_FILENO) != 0);
   const auto items = runner.run([&](const pipeline::BatchProgress& p) { progress(p); }, g_interrupted);
   std::signal(SIGINT, SIG_DFL);
   std::signal(SIGTERM, SIG_DFL);
+  std::signal(SIGHUP, SIG_DFL);
 
-  std::size_t done = 0, skipped = 0, failed = rejected_files + (planning.has_errors() ? planning.error_count() : 0);
+  std::size_t done = 0, skipped = 0, not_applicable = 0;
+  std::size_t failed = rejected_files + (planning.has_errors() ? planning.error_count() : 0);
   for (const auto& item : items) {
     if (item.status == pipeline::ItemStatus::done) ++done;
     if (item.status == pipeline::ItemStatus::skipped) ++skipped;
+    if (item.status == pipeline::ItemStatus::not_applicable) ++not_applicable;
     if (item.status == pipeline::ItemStatus::failed) {
       ++failed;
       std::cerr << item.case_id << ": " << item.message << '\n';
     }
   }
   const double seconds = progress.elapsed();
-  std::fprintf(stderr, "xong: %zu, bỏ qua (đã có): %zu, lỗi: %zu, thời gian: %s giây, %s văn bản/giây\n", done, skipped,
-               failed, decimal_comma(seconds, 2).c_str(),
+  std::fprintf(stderr,
+               "xong: %zu, bỏ qua (đã có): %zu, không áp dụng: %zu, lỗi: %zu, thời gian: %s giây, %s văn bản/giây\n",
+               done, skipped, not_applicable, failed, decimal_comma(seconds, 2).c_str(),
                decimal_comma(seconds > 0 ? static_cast<double>(done) / seconds : 0.0, 1).c_str());
   if (g_interrupted.load()) {
     std::fprintf(stderr, "đã dừng theo yêu cầu: %zu/%zu hồ sơ đã xong, manifest.csv ghi những hồ sơ này\n",

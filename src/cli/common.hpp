@@ -27,6 +27,7 @@ inline constexpr int kOk = 0;
 inline constexpr int kInputRejected = 1;
 inline constexpr int kUsage = 2;
 inline constexpr int kEnvironment = 3;
+inline constexpr int kSignerUnknown = 4;  ///< `verify`: the bytes are as signed, but no signer chains to a trust anchor
 inline constexpr int kInterrupted = 130;
 
 /// Prints every diagnostic to stderr, one per line.
@@ -69,6 +70,10 @@ std::optional<Bytes> read_input(const std::string& path);
 
 /// Whether text in legacy encodings is repaired (the default) or kept as read (--no-repair).
 text::RepairMode repair_mode(const Arguments& arguments);
+
+/// The passphrase or PIN of a key: from the environment variable `variable` (--pass-env; a usage error when it is
+/// not set), else asked on the terminal with `prompt`, echo off (signing_commands.cpp).
+sign::PassphraseSource passphrase_source(const std::optional<std::string>& variable, const char* prompt);
 
 /// The trust anchors the command line names: --trust (files) and --trust-dir (folders).
 pipeline::TrustSources given_trust(const Arguments& arguments);

@@ -1,5 +1,6 @@
 // vanban: the command-line front end. Parses arguments, reads the clock and the environment once,
-// calls the pipeline, prints diagnostics. Exit codes: 0 ok, 1 input rejected, 2 usage, 3 environment.
+// calls the pipeline, prints diagnostics. Exit codes: 0 ok, 1 input rejected, 2 usage, 3 environment, 4 verify: signer
+// unknown.
 
 #include <unistd.h>
 
@@ -61,6 +62,8 @@ int run_render(const std::vector<std::string>& args, Invocation& invocation) {
   const auto dump_path = arguments.value("--dump-layout");
   const auto output = dump_path ? std::optional<std::string>() : arguments.value("--output");
   if (!dump_path && !output) (void)arguments.required("--output");
+  const std::string target = dump_path ? *dump_path : *output;
+  pipeline::check_output(dump_path ? "--dump-layout" : "-o", target, {case_path});
 
   const auto engine = load_engine(invocation);
   const pipeline::RenderOptions options =
@@ -78,13 +81,13 @@ int run_render(const std::vector<std::string>& args, Invocation& invocation) {
     const auto dump = engine->layout_dump(*the_case, options, diagnostics);
     print(diagnostics);
     if (!dump) return kInputRejected;
-    write_file_atomically(*dump_path, *dump);
+    write_output(target, *dump, {case_path});
     return kOk;
   }
   const auto pdf = engine->render(*the_case, options, diagnostics);
   print(diagnostics);
   if (!pdf) return kInputRejected;
-  write_file_atomically(*output, *pdf);
+  write_output(target, *pdf, {case_path});
   return kOk;
 }
 
@@ -103,7 +106,7 @@ int run_validate(const std::vector<std::string>& args, Invocation& invocation) {
     Diagnostics diagnostics;
     // Streamed: a large register is checked a chunk at a time, never held whole.
     std::size_t count = 0;
-    const bool read = engine->for_each_case(
+    const bool read = engine->validate_cases(
         *bytes, path, diagnostics, [&](model::Case&&) { ++count; }, [&] { count = 0; }, repair_mode(arguments));
     print(diagnostics);
     if (!read) {

@@ -1,6 +1,7 @@
 #include "cli/options.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <sstream>
 
 #include "base/utf8.hpp"
@@ -46,6 +47,40 @@ OptionDef trust_dir() {
 }
 
 OptionDef json(std::string help) { return {.name = "--json", .help = std::move(help)}; }
+
+// `first`, the rows of a signing key (sign, archive head --sign) with `certificate_help` for --cert, then `rest`.
+std::vector<OptionDef> with_keys(OptionDef first, std::string certificate_help, std::vector<OptionDef> rest) {
+  std::vector<OptionDef> out{
+      std::move(first),
+      {.name = "--key", .placeholder = "KHÓA.pem", .help = "khóa riêng (PEM)", .completion = Completion::file},
+      {.name = "--cert",
+       .placeholder = "CHỨNG-THƯ.pem",
+       .help = std::move(certificate_help),
+       .completion = Completion::file},
+      {.name = "--chain",
+       .placeholder = "CHUỖI.pem",
+       .help = "chứng thư trung gian (PEM)",
+       .completion = Completion::file},
+      {.name = "--p12",
+       .placeholder = "TỆP.p12",
+       .help = "khóa và chứng thư trong một tệp PKCS#12 (.p12/.pfx)",
+       .completion = Completion::file},
+      {.name = "--pkcs11",
+       .placeholder = "URI",
+       .help = "khóa trên thẻ ký số (USB, HSM), URI theo RFC 7512, ví dụ \"pkcs11:token=…;object=…\"; "
+               "chứng thư và chuỗi lấy từ thẻ. Mã PIN sai không được thử lại (thẻ bị khóa sau vài lần sai)"},
+      {.name = "--pkcs11-module",
+       .placeholder = "MÔ-ĐUN.so",
+       .help = "mô-đun PKCS#11 của thẻ (tệp .so); mặc định: [signing] pkcs11_module trong tệp cấu hình",
+       .completion = Completion::file},
+      {.name = "--pass-env",
+       .placeholder = "BIẾN",
+       .help = "lấy mật khẩu (hoặc mã PIN của thẻ) từ biến môi trường BIẾN; không có thì hỏi (không hiện chữ khi "
+               "gõ). Mật khẩu và mã PIN không bao giờ được đưa trên dòng lệnh"},
+  };
+  out.insert(out.end(), std::make_move_iterator(rest.begin()), std::make_move_iterator(rest.end()));
+  return out;
+}
 
 // The options render and batch share: the template, the date, the signer, parameters and the page geometry.
 std::vector<OptionDef> document_options() {
@@ -100,7 +135,9 @@ std::vector<CommandDef> make_commands() {
     c.options = document_options();
     c.options.insert(
         c.options.begin() + 1,
-        {output("RA.pdf", "tệp PDF kết quả (ghi vào tệp tạm rồi đổi tên: không bao giờ để lại tệp dở dang)"),
+        {output("RA.pdf",
+                "tệp PDF kết quả (ghi vào tệp tạm rồi đổi tên: không bao giờ để lại tệp dở dang); \"-\" ghi "
+                "ra đầu ra chuẩn. Không ghi đè liên kết tượng trưng, thiết bị, thư mục hay tệp hồ sơ"),
          {.name = "--case",
           .placeholder = "MÃ",
           .help = "mã hồ sơ cần lập, khi tệp là một sổ (<register>) nhiều hồ sơ"},
@@ -186,112 +223,90 @@ std::vector<CommandDef> make_commands() {
            "Ký hai bước, khi khóa ở nơi khác: VÀO.pdf --prepare -o ĐÃ-CHUẨN-BỊ.pdf --cert CHỨNG-THƯ.pem, ký dữ liệu "
            "được in ra bằng khóa đó, rồi ĐÃ-CHUẨN-BỊ.pdf --complete --signature CHỮ-KÝ.bin -o RA.pdf.\n"
            "Nhận tệp đã ký ở nơi khác: --accept ĐÃ-KÝ.pdf --original BẢN-NHÁP.pdf [--cert CHỨNG-THƯ.pem] [-o RA.pdf].",
-       .options = {
-           output("RA.pdf", "tệp PDF đã ký (ghi vào tệp tạm rồi đổi tên; không ghi gì khi có lỗi)"),
-           {.name = "--key", .placeholder = "KHÓA.pem", .help = "khóa riêng (PEM)", .completion = Completion::file},
-           {.name = "--cert",
-            .placeholder = "CHỨNG-THƯ.pem",
-            .help = "chứng thư số (PEM); với --pkcs11: thay cho chứng thư trên thẻ; với --prepare: chứng thư của "
-                    "người sẽ ký; với --accept: chứng thư mà chữ ký mới phải có",
-            .completion = Completion::file},
-           {.name = "--chain",
-            .placeholder = "CHUỖI.pem",
-            .help = "chứng thư trung gian (PEM)",
-            .completion = Completion::file},
-           {.name = "--p12",
-            .placeholder = "TỆP.p12",
-            .help = "khóa và chứng thư trong một tệp PKCS#12 (.p12/.pfx)",
-            .completion = Completion::file},
-           {.name = "--pkcs11",
-            .placeholder = "URI",
-            .help = "khóa trên thẻ ký số (USB, HSM), URI theo RFC 7512, ví dụ \"pkcs11:token=…;object=…\"; "
-                    "chứng thư và chuỗi lấy từ thẻ. Mã PIN sai không được thử lại (thẻ bị khóa sau vài lần sai)"},
-           {.name = "--pkcs11-module",
-            .placeholder = "MÔ-ĐUN.so",
-            .help = "mô-đun PKCS#11 của thẻ (tệp .so); mặc định: [signing] pkcs11_module trong tệp cấu hình",
-            .completion = Completion::file},
-           {.name = "--pass-env",
-            .placeholder = "BIẾN",
-            .help = "lấy mật khẩu (hoặc mã PIN của thẻ) từ biến môi trường BIẾN; không có thì hỏi (không hiện chữ khi "
-                    "gõ). Mật khẩu và mã PIN không bao giờ được đưa trên dòng lệnh"},
-           {.name = "--appearance",
-            .placeholder = "KIỂU",
-            .help = "signer: ảnh chữ ký vào ô chữ ký trống, giữa chức vụ và họ tên;\nagency: ảnh con dấu trùm lên "
-                    "khoảng 1/3 ảnh chữ ký bên trái; không có --image thì khối chữ 10 pt ở góc trên bên phải trang "
-                    "đầu (văn bản kèm theo): số/ký hiệu và thời gian ký theo ISO 8601;\nnone: chữ ký không hiển "
-                    "thị. Mặc định: signer khi có --image, nếu không thì none",
-            .completion = Completion::choice,
-            .choices = "signer agency none"},
-           {.name = "--image",
-            .placeholder = "ẢNH.png",
-            .help = "ảnh chữ ký (xanh) hoặc con dấu (đỏ), nền trong suốt",
-            .completion = Completion::file},
-           {.name = "--seal",
-            .help = "ảnh con dấu của cơ quan ghi trong tệp cấu hình ([office] seal_image) thay cho --image; mặc định "
-                    "--appearance agency"},
-           {.name = "--officer",
-            .placeholder = "MÃ",
-            .help = "ảnh chữ ký của cán bộ MÃ ghi trong tệp cấu hình ([[office.officers]] signature_image) thay cho "
-                    "--image"},
-           {.name = "--field",
-            .placeholder = "TÊN",
-            .help = "tên trường chữ ký (mặc định: ô trống \"signer\"/\"agency\" nếu có, nếu không tạo mới)"},
-           {.name = "--number",
-            .placeholder = "SỐ/KÝ-HIỆU",
-            .help = "số/ký hiệu in trong khối chữ của văn bản kèm theo, ví dụ 123/QĐ-CCTHADS"},
-           {.name = "--reason", .placeholder = "LÝ-DO", .help = "lý do ký, ghi trong chữ ký"},
-           {.name = "--location", .placeholder = "NƠI-KÝ", .help = "nơi ký, ghi trong chữ ký"},
-           {.name = "--allow-expired", .help = "chứng thư hết hạn (hoặc chưa có hiệu lực) chỉ là cảnh báo thay vì lỗi"},
-           {.name = "--level",
-            .placeholder = "MỨC",
-            .help = "mức PAdES. B-B: chữ ký; B-T: thêm dấu thời gian RFC 3161 của đơn vị cấp dấu thời gian (mặc "
-                    "định khi có --tsa hoặc [signing] tsa); B-LT: thêm chuỗi chứng thư và dữ liệu thu hồi (CRL, OCSP: "
-                    "--crl, --ocsp, nếu không thì tải từ địa chỉ ghi trong chứng thư) vào DSS",
-            .completion = Completion::choice,
-            .choices = "B-B B-T B-LT"},
-           {.name = "--tsa",
-            .placeholder = "URL",
-            .help = "địa chỉ đơn vị cấp dấu thời gian (http://…); mặc định: [signing] tsa trong tệp cấu hình"},
-           {.name = "--timeout",
-            .placeholder = "GIÂY",
-            .help = "số giây chờ mỗi yêu cầu tới đơn vị cấp dấu thời gian hoặc nơi cấp dữ liệu thu hồi, từ 1 đến "
-                    "300 (mặc định: [signing] timeout, nếu không có thì 30)"},
-           {.name = "--crl",
-            .placeholder = "TỆP",
-            .help = "danh sách thu hồi chứng thư (CRL, PEM hoặc DER) đưa vào DSS thay vì tải về (B-LT)",
-            .repeatable = true,
-            .completion = Completion::file},
-           {.name = "--ocsp",
-            .placeholder = "TỆP",
-            .help = "trả lời OCSP (DER) đưa vào DSS thay vì tải về (B-LT)",
-            .repeatable = true,
-            .completion = Completion::file},
-           trust("chứng thư gốc tin cậy mà chuỗi chứng thư phải tới (B-LT), và để kiểm tra tệp được nhận (--accept); "
-                 "mặc định: thư mục [trust] anchors trong tệp cấu hình"),
-           trust_dir(),
-           {.name = "--prepare",
-            .help = "bước một của ký hai bước: ghi tệp có chỗ cho chữ ký của chứng thư --cert (không cần khóa) và "
-                    "in dữ liệu cần ký, dạng thập lục phân: băm SHA-256 của các thuộc tính được ký (thứ thẻ ký), rồi "
-                    "chính các "
-                    "thuộc tính đó (DER)"},
-           {.name = "--complete",
-            .help = "bước hai: gắn chữ ký làm ở nơi khác (--signature) vào tệp đã chuẩn bị, rồi dấu thời gian và dữ "
-                    "liệu mà mức ký cần; kết quả giống từng byte với ký một bước cùng khóa và thời điểm"},
-           {.name = "--signature",
-            .placeholder = "CHỮ-KÝ.bin",
-            .help = "chữ ký thô cho --complete: RSA PKCS#1 v1.5 hoặc ECDSA (DER) trên dữ liệu --prepare in ra",
-            .completion = Completion::file},
-           {.name = "--accept",
-            .placeholder = "ĐÃ-KÝ.pdf",
-            .help = "nhận một tệp đã ký ở nơi khác (công cụ ký số của Ban Cơ yếu): chỉ nhận khi tệp là đúng bản nháp "
-                    "--original được nối thêm chữ ký, không đổi gì khác, mọi chữ ký hợp lệ, và chữ ký mới là của "
-                    "chứng thư --cert (nếu có); --output: nơi ghi tệp đã nhận",
-            .completion = Completion::file},
-           {.name = "--original",
-            .placeholder = "BẢN-NHÁP.pdf",
-            .help = "bản nháp đã gửi đi ký, cho --accept",
-            .completion = Completion::file},
-           fixed_time()}});
+       .options = with_keys(
+           output("RA.pdf",
+                  "tệp PDF đã ký (ghi vào tệp tạm rồi đổi tên; không ghi gì khi có lỗi); \"-\": đầu ra chuẩn"),
+           "chứng thư số (PEM); với --pkcs11: thay cho chứng thư trên thẻ; với --prepare: chứng thư của người sẽ ký; "
+           "với --accept: chứng thư mà chữ ký mới phải có",
+           {{.name = "--appearance",
+             .placeholder = "KIỂU",
+             .help = "signer: ảnh chữ ký vào ô chữ ký trống, giữa chức vụ và họ tên;\nagency: ảnh con dấu trùm lên "
+                     "khoảng 1/3 ảnh chữ ký bên trái; không có --image thì khối chữ 10 pt ở góc trên bên phải trang "
+                     "đầu (văn bản kèm theo): số/ký hiệu và thời gian ký theo ISO 8601;\nnone: chữ ký không hiển "
+                     "thị. Mặc định: signer khi có --image, nếu không thì none",
+             .completion = Completion::choice,
+             .choices = "signer agency none"},
+            {.name = "--image",
+             .placeholder = "ẢNH.png",
+             .help = "ảnh chữ ký (xanh) hoặc con dấu (đỏ), nền trong suốt",
+             .completion = Completion::file},
+            {.name = "--seal",
+             .help = "ảnh con dấu của cơ quan ghi trong tệp cấu hình ([office] seal_image) thay cho --image; mặc định "
+                     "--appearance agency"},
+            {.name = "--officer",
+             .placeholder = "MÃ",
+             .help = "ảnh chữ ký của cán bộ MÃ ghi trong tệp cấu hình ([[office.officers]] signature_image) thay cho "
+                     "--image"},
+            {.name = "--field",
+             .placeholder = "TÊN",
+             .help = "tên trường chữ ký (mặc định: ô trống \"signer\"/\"agency\" nếu có, nếu không tạo mới)"},
+            {.name = "--number",
+             .placeholder = "SỐ/KÝ-HIỆU",
+             .help = "số/ký hiệu in trong khối chữ của văn bản kèm theo, ví dụ 123/QĐ-CCTHADS"},
+            {.name = "--reason", .placeholder = "LÝ-DO", .help = "lý do ký, ghi trong chữ ký"},
+            {.name = "--location", .placeholder = "NƠI-KÝ", .help = "nơi ký, ghi trong chữ ký"},
+            {.name = "--allow-expired",
+             .help = "chứng thư hết hạn (hoặc chưa có hiệu lực) chỉ là cảnh báo thay vì lỗi"},
+            {.name = "--level",
+             .placeholder = "MỨC",
+             .help = "mức PAdES. B-B: chữ ký; B-T: thêm dấu thời gian RFC 3161 của đơn vị cấp dấu thời gian (mặc "
+                     "định khi có --tsa hoặc [signing] tsa); B-LT: thêm chuỗi chứng thư và dữ liệu thu hồi (CRL, OCSP: "
+                     "--crl, --ocsp, nếu không thì tải từ địa chỉ ghi trong chứng thư) vào DSS",
+             .completion = Completion::choice,
+             .choices = "B-B B-T B-LT"},
+            {.name = "--tsa",
+             .placeholder = "URL",
+             .help = "địa chỉ đơn vị cấp dấu thời gian (http://…); mặc định: [signing] tsa trong tệp cấu hình"},
+            {.name = "--timeout",
+             .placeholder = "GIÂY",
+             .help = "số giây chờ mỗi yêu cầu tới đơn vị cấp dấu thời gian hoặc nơi cấp dữ liệu thu hồi, từ 1 đến "
+                     "300 (mặc định: [signing] timeout, nếu không có thì 30)"},
+            {.name = "--crl",
+             .placeholder = "TỆP",
+             .help = "danh sách thu hồi chứng thư (CRL, PEM hoặc DER) đưa vào DSS thay vì tải về (B-LT)",
+             .repeatable = true,
+             .completion = Completion::file},
+            {.name = "--ocsp",
+             .placeholder = "TỆP",
+             .help = "trả lời OCSP (DER) đưa vào DSS thay vì tải về (B-LT)",
+             .repeatable = true,
+             .completion = Completion::file},
+            trust("chứng thư gốc tin cậy mà chuỗi chứng thư phải tới (B-LT), và để kiểm tra tệp được nhận (--accept); "
+                  "mặc định: thư mục [trust] anchors trong tệp cấu hình"),
+            trust_dir(),
+            {.name = "--prepare",
+             .help = "bước một của ký hai bước: ghi tệp có chỗ cho chữ ký của chứng thư --cert (không cần khóa) và "
+                     "in dữ liệu cần ký, dạng thập lục phân: băm SHA-256 của các thuộc tính được ký (thứ thẻ ký), rồi "
+                     "chính các "
+                     "thuộc tính đó (DER)"},
+            {.name = "--complete",
+             .help = "bước hai: gắn chữ ký làm ở nơi khác (--signature) vào tệp đã chuẩn bị, rồi dấu thời gian và dữ "
+                     "liệu mà mức ký cần; kết quả giống từng byte với ký một bước cùng khóa và thời điểm"},
+            {.name = "--signature",
+             .placeholder = "CHỮ-KÝ.bin",
+             .help = "chữ ký thô cho --complete: RSA PKCS#1 v1.5 hoặc ECDSA (DER) trên dữ liệu --prepare in ra",
+             .completion = Completion::file},
+            {.name = "--accept",
+             .placeholder = "ĐÃ-KÝ.pdf",
+             .help = "nhận một tệp đã ký ở nơi khác (công cụ ký số của Ban Cơ yếu): chỉ nhận khi tệp là đúng bản nháp "
+                     "--original được nối thêm chữ ký, không đổi gì khác, mọi chữ ký hợp lệ, và chữ ký mới là của "
+                     "chứng thư --cert (nếu có); --output: nơi ghi tệp đã nhận",
+             .completion = Completion::file},
+            {.name = "--original",
+             .placeholder = "BẢN-NHÁP.pdf",
+             .help = "bản nháp đã gửi đi ký, cho --accept",
+             .completion = Completion::file},
+            fixed_time()})});
   list.push_back(
       {.name = "verify",
        .operands = "TỆP.pdf",
@@ -303,8 +318,10 @@ std::vector<CommandDef> make_commands() {
        .options = {trust("chứng thư gốc tin cậy; mặc định: các chứng thư của thư mục [trust] anchors trong tệp cấu "
                          "hình"),
                    trust_dir(), json("kết quả dạng JSON (mọi trường của từng chữ ký, và kết luận)"), fixed_time()},
-       .notes = "Mã thoát 0 chỉ khi mọi chữ ký hợp lệ, phủ đúng phiên bản của nó, và sau chữ ký cuối không có gì ngoài "
-                "dữ liệu kiểm tra dài hạn (DSS)."});
+       .notes = "Mã thoát 0 chỉ khi mọi chữ ký hợp lệ, chứng thư của mọi người ký tới một gốc tin cậy, mỗi chữ ký "
+                "phủ đúng phiên bản của nó, và giữa các chữ ký cũng như sau chữ ký cuối không có thay đổi nào ngoài "
+                "những gì PAdES cho phép. Mã thoát 4: tệp nguyên vẹn như khi ký nhưng chưa xác định được người ký "
+                "(không có gốc tin cậy nào). Mã thoát 1: không đạt."});
   list.push_back(
       {.name = "archive",
        .operands = "[--db TỆP|URI] [--store THƯ-MỤC] LỆNH",
@@ -370,8 +387,27 @@ std::vector<CommandDef> make_commands() {
                   .summary = "băm lại mọi tệp, kiểm tra chuỗi bản ghi và chữ ký",
                   .description = "Băm lại mọi tệp, kiểm tra chuỗi bản ghi (bị xóa, sửa, đổi thứ tự), kiểm tra lại "
                                  "chữ ký; báo mọi vấn đề, mã thoát 1 khi có.",
-                  .options = archive_options({trust("gốc tin cậy thêm vào các gốc đã ghi trong kho"), trust_dir()}),
+                  .options = archive_options(
+                      {trust("gốc tin cậy thêm vào các gốc đã ghi trong kho"),
+                       trust_dir(),
+                       {.name = "--expect-head",
+                        .placeholder = "SỐ:MÃ-BĂM",
+                        .help = "đầu chuỗi đã ghi lại ở nơi khác (vanban archive head) phải còn nguyên trong chuỗi: "
+                                "cách duy nhất phát hiện các bản ghi cuối bị xóa cùng tệp đầu chuỗi"}}),
                   .operand_completion = Completion::none});
+  list.push_back(
+      {.name = "archive head",
+       .operands = "[--sign -o XÁC-NHẬN.pdf (--key KHÓA.pem --cert CHỨNG-THƯ.pem | --p12 TỆP.p12 | --pkcs11 URI)]",
+       .summary = "in đầu chuỗi SỐ:MÃ-BĂM để ghi lại ở nơi khác",
+       .description =
+           "In đầu chuỗi (số và mã băm của bản ghi cuối) để ghi lại ở nơi khác và đối chiếu về sau bằng lệnh "
+           "archive verify. Với tùy chọn ký, lập bản xác nhận đầu chuỗi (PDF) và ký số bằng khóa của cơ "
+           "quan, để chính đầu chuỗi trở thành chứng cứ.",
+       .options = archive_options(
+           with_keys(output("XÁC-NHẬN.pdf", "bản xác nhận đầu chuỗi đã ký (cùng --sign); \"-\": đầu ra chuẩn"),
+                     "chứng thư số (PEM); với --pkcs11: thay cho chứng thư trên thẻ",
+                     {{.name = "--sign", .help = "lập và ký số bản xác nhận đầu chuỗi"}})),
+       .operand_completion = Completion::none});
   list.push_back({.name = "archive export",
                   .operands = "--case MÃ -o RA.zip",
                   .summary = "hồ sơ giao nộp của một hồ sơ",

@@ -8,14 +8,15 @@
 #include "base/file_io.hpp"
 #include "cli/common.hpp"
 #include "pipeline/report.hpp"
+#include "pipeline/request.hpp"
 
 namespace vanban::cli {
 
 namespace {
 
-// Text answers go to the output file, or to standard output.
+// Text answers go to the output (checked by required_output: "-" is standard output too), or to standard output.
 void emit(const std::optional<std::string>& output, const Bytes& bytes) {
-  if (output) write_file_atomically(*output, bytes);
+  if (output) write_output(*output, bytes);
   else std::cout << bytes;
 }
 
@@ -29,9 +30,12 @@ int emit_pdf(const std::optional<std::string>& output, const std::function<Bytes
   return kOk;
 }
 
-std::optional<std::string> required_output(const Arguments& arguments, bool needed) {
+// The output, checked by the one rule of every command's -o (never one of the inputs) before any work is done.
+std::optional<std::string> required_output(const Arguments& arguments, bool needed,
+                                           const std::vector<std::filesystem::path>& inputs) {
   const auto output = arguments.value("--output");
   if (needed && !output) throw UsageError{"định dạng này cần tùy chọn -o (tệp kết quả)"};
+  if (output) pipeline::check_output("-o", *output, inputs);
   return output;
 }
 
@@ -58,7 +62,7 @@ int run_report(const std::vector<std::string>& args, Invocation& invocation) {
   request.date = arguments.value("--date");
   const pipeline::ReportOptions options = pipeline::report_options(request, today_in_vietnam());
   const bool binary = options.format == pipeline::OutputFormat::pdf || options.format == pipeline::OutputFormat::xlsx;
-  const auto output = required_output(arguments, binary);
+  const auto output = required_output(arguments, binary, inputs);
   const auto engine = load_engine(invocation);
   Diagnostics diagnostics;
   const auto report = pipeline::run_statistics(*engine, inputs, options, diagnostics, repair_mode(arguments));
@@ -85,7 +89,7 @@ int run_deadlines(const std::vector<std::string>& args, Invocation& invocation) 
   request.officer = arguments.value("--officer");
   request.format = arguments.value("--format");
   const pipeline::DeadlineOptions options = pipeline::deadline_options(request);
-  const auto output = required_output(arguments, options.format == pipeline::OutputFormat::pdf);
+  const auto output = required_output(arguments, options.format == pipeline::OutputFormat::pdf, inputs);
   const auto engine = load_engine(invocation);
   Diagnostics diagnostics;
   engine->check_for_year(options.as_of.year(), diagnostics);  // W0903: deadlines need the year's holidays

@@ -47,19 +47,6 @@ std::optional<std::string> prompt_passphrase(const char* prompt) {
   return line;
 }
 
-// The passphrase or PIN: from the variable --pass-env names, else asked on the terminal with `prompt`.
-sign::PassphraseSource passphrase_source(const std::optional<std::string>& variable, const char* prompt) {
-  if (variable) {
-    const char* value = std::getenv(variable->c_str());
-    if (value == nullptr) throw UsageError{"biến môi trường " + *variable + " (--pass-env) không có"};
-    return [name = *variable]() -> std::optional<std::string> {
-      const char* text = std::getenv(name.c_str());
-      return text != nullptr ? std::optional<std::string>(text) : std::nullopt;
-    };
-  }
-  return [prompt] { return prompt_passphrase(prompt); };
-}
-
 std::string yes_no(sign::Check check, const char* passed, const char* failed) {
   switch (check) {
     case sign::Check::passed: return passed;
@@ -106,7 +93,18 @@ void print_report(const std::string& path, const pipeline::Verification& verific
                 << '\n';
     for (const auto& warning : s.warnings) std::cout << "  Cảnh báo: " << format_finding(warning) << '\n';
     for (const auto& problem : s.problems) std::cout << "  Lỗi: " << format_finding(problem) << '\n';
-    std::cout << "  Kết quả: " << (s.valid() ? "HỢP LỆ" : "KHÔNG HỢP LỆ") << '\n';
+    std::cout << "  Kết quả: "
+              << (s.trusted() ? "HỢP LỆ"
+                  : s.valid() ? "NGUYÊN VẸN, NHƯNG CHƯA XÁC ĐỊNH ĐƯỢC NGƯỜI KÝ (chứng thư không tới gốc tin cậy nào)"
+                              : "KHÔNG HỢP LỆ")
+              << '\n';
+  }
+  for (const auto& update : report.updates) {
+    if (update.after_last) continue;
+    std::cout << "\nGiữa chữ ký " << update.after << " và chữ ký " << update.after + 1 << " (byte " << update.from
+              << "–" << update.to << ", " << update.revisions
+              << " phiên bản): " << (update.changes.empty() ? "không thay đổi gì" : update.changes) << '\n';
+    for (const auto& problem : update.problems) std::cout << "  Lỗi: " << format_finding(problem) << '\n';
   }
   std::cout << '\n';
   for (const auto& name : report.empty_fields) std::cout << "Ô chữ ký chưa ký: \"" << name << "\"\n";
@@ -118,10 +116,15 @@ void print_report(const std::string& path, const pipeline::Verification& verific
     if (report.appended_bytes != 0)
       std::cout << "Sau chữ ký cuối: có " << report.appended_bytes << " byte được thêm (" << report.appended_revisions
                 << " phiên bản)\n";
+    if (!report.updates.empty() && report.updates.back().after_last && !report.updates.back().changes.empty())
+      std::cout << "  Thay đổi sau chữ ký cuối: " << report.updates.back().changes << '\n';
   }
   std::cout << "Kết luận: "
-            << (verification.holds() ? "mọi chữ ký hợp lệ, chữ ký cuối phủ toàn bộ tệp (trừ dữ liệu kiểm tra dài hạn)"
-                                     : "KHÔNG đạt")
+            << (verification.signer_known()
+                    ? "mọi chữ ký hợp lệ, chữ ký cuối phủ toàn bộ tệp (trừ dữ liệu kiểm tra dài hạn)"
+                : verification.holds()
+                    ? "tệp nguyên vẹn như khi ký, nhưng CHƯA XÁC ĐỊNH ĐƯỢC NGƯỜI KÝ (không có gốc tin cậy)"
+                    : "KHÔNG đạt")
             << '\n';
 }
 
@@ -148,6 +151,12 @@ int run_accept(const Arguments& arguments, Invocation& invocation) {
   if (anchors) request.verify.trusted_roots_pem = pipeline::anchor_texts(*anchors);
   std::optional<Bytes> expected = Bytes();
   if (const auto cert = arguments.value("--cert")) expected = read_input(*cert);
+  const auto output = arguments.value("--output");
+  if (output) {
+    std::vector<std::filesystem::path> inputs{signed_path, draft_path};
+    if (const auto cert = arguments.value("--cert")) inputs.emplace_back(*cert);
+    pipeline::check_output("-o", *output, inputs);
+  }
   const auto signed_pdf = read_input(signed_path);
   const auto draft = read_input(draft_path);
   if (!anchors || !expected || !signed_pdf || !draft) return kInputRejected;
@@ -158,11 +167,23 @@ int run_accept(const Arguments& arguments, Invocation& invocation) {
   if (!verification) return kInputRejected;
   print_report(signed_path, *verification, request.verify.now.offset_minutes);
   std::cout << "Chấp nhận: tệp là bản nháp " << draft_path << " được nối thêm chữ ký, không thay đổi gì khác\n";
-  if (const auto output = arguments.value("--output")) write_file_atomically(*output, *signed_pdf);
+  if (output) write_output(*output, *signed_pdf, {signed_path, draft_path});
   return kOk;
 }
 
 }  // namespace
+
+sign::PassphraseSource passphrase_source(const std::optional<std::string>& variable, const char* prompt) {
+  if (variable) {
+    const char* value = std::getenv(variable->c_str());
+    if (value == nullptr) throw UsageError{"biến môi trường " + *variable + " (--pass-env) không có"};
+    return [name = *variable]() -> std::optional<std::string> {
+      const char* text = std::getenv(name.c_str());
+      return text != nullptr ? std::optional<std::string>(text) : std::nullopt;
+    };
+  }
+  return [prompt] { return prompt_passphrase(prompt); };
+}
 
 int run_sign(const std::vector<std::string>& args, Invocation& invocation) {
   if (print_help(args, "sign")) return kOk;
@@ -207,6 +228,13 @@ int run_sign(const std::vector<std::string>& args, Invocation& invocation) {
                     : complete ? pipeline::SigningStep::complete
                                : pipeline::SigningStep::one_step;
   pipeline::check_signing_request(request, step);
+  std::vector<std::filesystem::path> inputs{input};
+  for (const auto& file : {request.keys.key, request.keys.certificate, request.keys.chain, request.keys.pkcs12,
+                           request.image, path_option(arguments, "--signature")})
+    if (file) inputs.push_back(*file);
+  inputs.insert(inputs.end(), request.crl_files.begin(), request.crl_files.end());
+  inputs.insert(inputs.end(), request.ocsp_files.begin(), request.ocsp_files.end());
+  pipeline::check_output("-o", output, inputs);
   const auto time = read_clock(arguments);
 
   if (complete) {
@@ -219,7 +247,7 @@ int run_sign(const std::vector<std::string>& args, Invocation& invocation) {
     const auto signed_pdf = pipeline::complete_document(*prepared, input, *signature, request, diagnostics);
     print(diagnostics);
     if (!signed_pdf) return kInputRejected;
-    write_file_atomically(output, *signed_pdf);
+    write_output(output, *signed_pdf, inputs);
     return kOk;
   }
   const auto pdf = read_input(input);
@@ -231,7 +259,7 @@ int run_sign(const std::vector<std::string>& args, Invocation& invocation) {
                                               : std::nullopt;
     print(diagnostics);
     if (!prepared) return kInputRejected;
-    write_file_atomically(output, prepared->pdf);
+    write_output(output, prepared->pdf, inputs);
     const auto data = pipeline::data_to_sign(*prepared);
     std::cout << "Băm SHA-256 cần ký: " << data.digest << '\n' << "Dữ liệu cần ký (DER): " << data.to_be_signed << '\n';
     return kOk;
@@ -247,7 +275,7 @@ int run_sign(const std::vector<std::string>& args, Invocation& invocation) {
       pipeline::sign_document(*pdf, input, *identity, request, time, invocation.resources(), signing);
   print(signing);
   if (!signed_pdf) return kInputRejected;
-  write_file_atomically(output, *signed_pdf);
+  write_output(output, *signed_pdf, inputs);
   return kOk;
 }
 
@@ -272,7 +300,8 @@ int run_verify(const std::vector<std::string>& args, Invocation& invocation) {
     print_report(path, *verification, options.now.offset_minutes);
     print(verification->verdict);
   }
-  return verification->holds() ? kOk : kInputRejected;
+  if (!verification->holds()) return kInputRejected;
+  return verification->signer_known() ? kOk : kSignerUnknown;
 }
 
 }  // namespace vanban::cli

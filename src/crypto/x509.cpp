@@ -71,6 +71,7 @@ CertificateInfo Certificate::describe() const {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int size = 0;
   if (X509_digest(certificate, EVP_sha256(), digest, &size) == 1) info.sha256 = hex(digest, size, true, ':');
+  info.signing_usage = allows_signing();
   return info;
 }
 

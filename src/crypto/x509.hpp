@@ -26,6 +26,7 @@ struct CertificateInfo {
   std::int64_t not_before = 0;  ///< Unix seconds
   std::int64_t not_after = 0;   ///< Unix seconds
   std::string sha256;           ///< fingerprint, hexadecimal with colons
+  bool signing_usage = true;    ///< its key usage (when it has one) allows signing: digitalSignature or nonRepudiation
 };
 
 /// An X.509 certificate (immutable; copies share it).

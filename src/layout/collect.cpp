@@ -2,7 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
+#include <string_view>
+#include <variant>
 
+#include "base/utf8.hpp"
 #include "layout/flow.hpp"
 #include "layout/layout.hpp"
 
@@ -468,13 +472,99 @@ double Typesetter::rule_under(double baseline, double size) const {
   return baseline - m.descent * size / 1000.0 * 1.05 + kRuleGap + profile_.rule_thickness / 2;
 }
 
+namespace {
+
+// Counts a document's characters until they pass kMaxDocumentCharacters; the place where they do, else nullopt.
+class SizeCheck {
+ public:
+  std::optional<SourceLoc> crossing(const doc::Document& document) {
+    for (const auto& block : document.blocks) {
+      std::visit([&](const auto& b) { add(b); }, block);
+      if (crossed_) return where_;
+    }
+    return std::nullopt;
+  }
+
+ private:
+  void add(std::string_view text, const SourceLoc& loc) {
+    if (crossed_) return;
+    count_ += utf8::length(text);
+    if (count_ > kMaxDocumentCharacters) {
+      crossed_ = true;
+      where_ = loc;
+    }
+  }
+  void add(const std::vector<doc::Run>& runs) {
+    for (const auto& run : runs) add(run.text, run.loc);
+  }
+  void add(const doc::Header& header) {
+    for (const auto* text : {&header.agency, &header.number_line, &header.place_date}) add(*text, header.loc);
+    if (header.parent_agency) add(*header.parent_agency, header.loc);
+    for (const auto& line : header.letter_subject) add(line, header.loc);
+  }
+  void add(const doc::Title& title) {
+    add(title.type_name, title.loc);
+    for (const auto& line : title.subject_lines) add(line, title.loc);
+  }
+  void add(const doc::Addressee& addressee) {
+    for (const auto& line : addressee.lines) add(line);
+  }
+  void add(const doc::Paragraph& paragraph) { add(paragraph.runs); }
+  void add(const doc::Table& table) {
+    for (const auto& column : table.columns) add(column.header, table.loc);
+    for (const auto& row : table.rows)
+      for (const auto& cell : row) add(cell);
+  }
+  void add(const doc::Signature& signature) {
+    for (const auto& line : signature.authority_lines) add(line, signature.loc);
+    add(signature.signer_name, signature.loc);
+    for (const auto& line : signature.recipients) add(line, signature.loc);
+  }
+  void add(const doc::BarChart& chart) {
+    add(chart.title, chart.loc);
+    for (const auto& bar : chart.bars) {
+      add(bar.label, chart.loc);
+      add(bar.value_text, chart.loc);
+    }
+    add(chart.target_label, chart.loc);
+  }
+  void add(const doc::PageBreak&) {}
+
+  std::size_t count_ = 0;
+  bool crossed_ = false;
+  SourceLoc where_;
+};
+
+SourceLoc first_loc(const doc::Document& document) {
+  for (const auto& block : document.blocks) {
+    const SourceLoc loc = std::visit([](const auto& b) { return b.loc; }, block);
+    if (loc.line > 0) return loc;
+  }
+  return {};
+}
+
+}  // namespace
+
 PageSet lay_out(const doc::Document& document, const FontMetrics& metrics, const Profile& profile,
                 Diagnostics& diagnostics) {
-  Collector collector(metrics, profile, diagnostics);
   PageSet result;
   result.width = profile.page_width;
   result.height = profile.page_height;
+  if (const auto where = SizeCheck().crossing(document)) {
+    diagnostics.error("E0503", *where,
+                      "văn bản quá dài: nội dung vượt " + std::to_string(kMaxDocumentCharacters) + " ký tự (hơn " +
+                          std::to_string(kMaxPages) + " trang) tại trường này; không dàn trang");
+    return result;
+  }
+  Collector collector(metrics, profile, diagnostics);
   result.pages = paginate(collector.collect(document), profile.margin_top, profile.page_height - profile.margin_bottom);
+  if (result.pages.size() > kMaxPages) {
+    diagnostics.error("E0503", first_loc(document),
+                      "văn bản quá dài: " + std::to_string(result.pages.size()) + " trang, giới hạn " +
+                          std::to_string(kMaxPages) + " trang");
+    result.pages.clear();
+    return result;
+  }
   // Page numbers from page 2, centred in the top margin (horizontally over the text area).
   for (std::size_t p = 1; p < result.pages.size(); ++p) {
     const std::string number = std::to_string(p + 1);

@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "base/utf8.hpp"
+#include "layout/layout.hpp"
 #include "text/line_breaks.hpp"
 
 namespace vanban::layout {
@@ -152,14 +153,8 @@ class ItemBuilder {
   }
 
   void report_missing(const StyledSpan& span, char32_t cp) {
-    char code[16];
-    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
-    std::string character;
-    utf8::append(character, cp);
     const std::string where = span.field.empty() ? "trong mẫu văn bản" : "trong trường \"" + span.field + "\"";
-    diagnostics_.error("E0501", span.loc,
-                       "ký tự \"" + character + "\" (" + code + ") " + where + " không có trong phông chữ " +
-                           metrics_.face_name(span.face) + "; hãy sửa dữ liệu");
+    diagnostics_.error("E0501", span.loc, missing_character(cp, where, metrics_.face_name(span.face)));
   }
 
   // A word wider than any line (an account number, a URL): allow a break after every character.
@@ -448,6 +443,34 @@ std::vector<BrokenLine> break_lines(const std::vector<StyledSpan>& spans, const 
     start = stop + 1;
   }
   return lines;
+}
+
+}  // namespace vanban::layout
+
+namespace vanban::layout {
+
+std::string missing_character(char32_t code_point, const std::string& where, const char* face_name) {
+  char code[16];
+  std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(code_point));
+  std::string character;
+  utf8::append(character, code_point);
+  return "ký tự \"" + utf8::visible(character) + "\" (" + code + ") " + where + " không có trong phông chữ " +
+         face_name + "; hãy sửa dữ liệu";
+}
+
+void check_characters(std::string_view text, const SourceLoc& loc, const std::string& where, const FontMetrics& metrics,
+                      Diagnostics& diagnostics) {
+  std::u32string reported;
+  for (std::size_t offset = 0; offset < text.size();) {
+    const char32_t cp = utf8::decode(text, offset);
+    if (reported.find(cp) != std::u32string::npos) continue;
+    for (int face = 0; face < kFaceCount; ++face) {
+      if (metrics.advance(static_cast<Face>(face), cp)) continue;
+      diagnostics.error("E0501", loc, missing_character(cp, where, metrics.face_name(static_cast<Face>(face))));
+      reported += cp;
+      break;
+    }
+  }
 }
 
 }  // namespace vanban::layout

@@ -2,6 +2,7 @@
 
 #include "pipeline/pdf_metadata.hpp"
 #include "pipeline/request.hpp"
+#include "pipeline/signer_name.hpp"
 #include "sign/verification.hpp"
 
 namespace vanban::pipeline {
@@ -99,6 +100,14 @@ ArchiveIntake::ArchiveIntake(archive::Archive& store, std::vector<Bytes> anchors
                              archive::TrustPolicy policy, const model::Register* cases)
     : store_(store), anchors_(std::move(anchors)), now_(now), policy_(policy), cases_(cases) {}
 
+std::vector<std::filesystem::path> archive_files(const archive::Location& location) {
+  std::vector<std::filesystem::path> files{location.store};
+  if (location.database.backend == db::Backend::sqlite)
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+      files.emplace_back(location.database.connection + suffix);
+  return files;
+}
+
 std::optional<archive::AddResult> ArchiveIntake::add(std::string_view pdf, const std::string& file_name,
                                                      Diagnostics& diagnostics) {
   const SourceLoc file{make_file_name(file_name)};
@@ -114,6 +123,13 @@ std::optional<archive::AddResult> ArchiveIntake::add(std::string_view pdf, const
     if (!metadata_problems.empty()) message += ": " + metadata_problems.list().front().message;
     diagnostics.warning("W0717", file, message + " (đã ghi vào bản ghi lưu trữ)");
     facts.warnings.push_back("[W0717] " + message);
+  }
+  for (const auto& signature : facts.signatures.signatures) {
+    const auto mismatch = signature.signer.empty() ? std::nullopt : signer_mismatch(signature.signer, facts.metadata);
+    if (!mismatch) continue;
+    const std::string message = "chữ ký \"" + signature.field + "\": " + *mismatch;
+    diagnostics.warning("W0619", file, message + " (đã ghi vào bản ghi lưu trữ)");
+    facts.warnings.push_back("[W0619] " + message);
   }
   facts.case_id = facts.metadata.case_id;
   for (const auto& [role, name] : facts.metadata.parties) facts.parties.push_back({role, name});

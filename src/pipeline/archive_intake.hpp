@@ -3,6 +3,7 @@
 // the Phụ lục VI metadata from the PDF (xml), match the document to its case, and let the archive decide by its
 // trust policy and record it. Also the re-verification `archive verify` runs over every stored document.
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,6 +27,10 @@ std::optional<archive::SignatureCheck> archive_signature_check(std::string_view 
 
 /// The checker `Archive::verify` calls for each stored document: the same check with `anchors` at `now`.
 archive::SignatureChecker archive_signature_checker(std::vector<Bytes> anchors, sign::Moment now);
+
+/// What an archive at `location` is made of on disk (the store folder, an SQLite file and its journal files): a
+/// command's output (`archive get -o`, `export -o`) never goes there.
+std::vector<std::filesystem::path> archive_files(const archive::Location& location);
 
 /// An archive search as the front end received it (absent or empty: not restricted).
 struct ArchiveSearchRequest {

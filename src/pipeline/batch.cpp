@@ -1,6 +1,10 @@
 #include "pipeline/batch.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <fstream>
 #include <map>
 #include <mutex>
@@ -9,6 +13,7 @@
 #include "base/error.hpp"
 #include "base/file_io.hpp"
 #include "base/json.hpp"
+#include "base/system_error.hpp"
 #include "crypto/sha256.hpp"
 #include "pipeline/csv.hpp"
 #include "pipeline/parallel.hpp"
@@ -28,6 +33,16 @@ namespace {
 
 constexpr const char* kManifestCsv = "manifest.csv";
 constexpr const char* kManifestJson = "manifest.json";
+// One CSV line per finished case, appended as the batch goes: what an interrupted batch (SIGKILL, a power cut)
+// resumes from. Folded into the manifest and removed when a run ends.
+constexpr const char* kJournal = "manifest.journal";
+constexpr const char* kLock = ".vanban-batch.lock";
+
+// A case id used as it is in a file name: ASCII letters, digits, '-', '_', '.', not starting with '.', short.
+constexpr std::size_t kPlainIdLength = 64;
+// Any other id: a readable part of this length, '~' (which a plain id never holds) and 12 hex digits of its SHA-256.
+constexpr std::size_t kReadableLength = 48;
+constexpr std::size_t kHashDigits = 12;
 
 // The state as manifest.json writes it (for programs).
 std::string_view status_name(ItemStatus status) {
@@ -35,6 +50,7 @@ std::string_view status_name(ItemStatus status) {
     case ItemStatus::done: return "done";
     case ItemStatus::skipped: return "skipped";
     case ItemStatus::failed: return "failed";
+    case ItemStatus::not_applicable: return "not-applicable";
   }
   return "failed";
 }
@@ -45,25 +61,82 @@ std::string_view status_text(ItemStatus status) {
     case ItemStatus::done: return "đã lập";
     case ItemStatus::skipped: return "đã có";
     case ItemStatus::failed: return "lỗi";
+    case ItemStatus::not_applicable: return "không áp dụng";
   }
   return "lỗi";
 }
 
-// file name → SHA-256 of the outputs a previous run recorded as written.
+// file name → SHA-256 of the outputs a previous run recorded as written: its manifest, then its journal (a later line
+// wins).
 std::map<std::string, std::string> previous_hashes(const std::filesystem::path& dir) {
   std::map<std::string, std::string> hashes;
-  std::ifstream in(dir / kManifestCsv);
-  std::string line;
-  std::getline(in, line);  // header (after the byte order mark)
   const auto written = [](const std::string& state) {
     return state == status_text(ItemStatus::done) || state == status_text(ItemStatus::skipped) ||
            state == status_name(ItemStatus::done) || state == status_name(ItemStatus::skipped);
   };
-  while (std::getline(in, line)) {
-    const auto fields = csv_fields(line);
-    if (fields.size() >= 6 && written(fields[5]) && !fields[4].empty()) hashes[fields[3]] = fields[4];
+  for (const char* name : {kManifestCsv, kJournal}) {
+    std::ifstream in(dir / name);
+    std::string line;
+    while (std::getline(in, line)) {
+      const auto fields = csv_fields(line);
+      if (fields.size() < 6) continue;  // a line cut short by a crash
+      if (written(fields[5]) && fields[4].size() == 64) hashes[fields[3]] = fields[4];
+      else hashes.erase(fields[3]);  // the header, or a case that failed since
+    }
   }
   return hashes;
+}
+
+// One manifest line (without its end).
+std::string csv_line(const BatchItem& item) {
+  return csv_field(item.case_id) + "," + csv_field(item.debtor) + "," + std::to_string(item.amount) + "," +
+         csv_field(item.file) + "," + item.sha256 + "," + std::string(status_text(item.status)) + "," +
+         csv_field(item.message);
+}
+
+// The journal of the running batch, appended line by line (one write() each, so a crash cuts at most the last).
+class Journal {
+ public:
+  explicit Journal(const std::filesystem::path& path)
+      : path_(path), fd_(::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644)) {
+    if (fd_ < 0)
+      throw Error(errors::kWrite, "không mở được " + path.string() + ": " + system_error_text(errno), path.string());
+  }
+  ~Journal() { ::close(fd_); }
+  Journal(const Journal&) = delete;
+  Journal& operator=(const Journal&) = delete;
+
+  void append(const BatchItem& item) {
+    // A line cut short by an earlier crash must not swallow this one.
+    const std::string line = "\n" + csv_line(item) + "\n";
+    for (std::size_t written = 0; written < line.size();) {
+      const ssize_t n = ::write(fd_, line.data() + written, line.size() - written);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0)
+        throw Error(errors::kWrite, "không ghi được " + path_.string() + ": " + system_error_text(errno),
+                    path_.string());
+      written += static_cast<std::size_t>(n);
+    }
+  }
+
+ private:
+  std::filesystem::path path_;
+  int fd_;
+};
+
+// Removes what an interrupted run left: temporary files of outputs and manifests (".NAME.XXXXXX", made by
+// write_file_atomically). Only under the folder's lock, so no running batch loses one.
+void remove_temporaries(const std::filesystem::path& dir) {
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.size() < 9 || name[0] != '.' || name[name.size() - 7] != '.') continue;
+    const std::string stem = name.substr(1, name.size() - 8);
+    const bool ours = stem == kManifestCsv || stem == kManifestJson ||
+                      (stem.size() > 4 && stem.compare(stem.size() - 4, 4, ".pdf") == 0);
+    std::error_code ignored;
+    if (ours && entry.is_regular_file(ignored)) std::filesystem::remove(entry.path(), ignored);
+  }
 }
 
 void write_manifests(const std::filesystem::path& dir, const std::vector<BatchItem>& items) {
@@ -72,9 +145,7 @@ void write_manifests(const std::filesystem::path& dir, const std::vector<BatchIt
   for (std::size_t i = 0; i < items.size(); ++i) {
     const BatchItem& item = items[i];
     const std::string status(status_name(item.status));
-    csv += csv_field(item.case_id) + "," + csv_field(item.debtor) + "," + std::to_string(item.amount) + "," +
-           csv_field(item.file) + "," + item.sha256 + "," + std::string(status_text(item.status)) + "," +
-           csv_field(item.message) + "\n";
+    csv += csv_line(item) + "\n";
     json += "  {\"case_id\": " + json_string(item.case_id) + ", \"debtor\": " + json_string(item.debtor) +
             ", \"amount\": " + std::to_string(item.amount) + ", \"file\": " + json_string(item.file) +
             ", \"sha256\": " + json_string(item.sha256) + ", \"status\": " + json_string(status) +
@@ -112,14 +183,15 @@ BatchRunner::~BatchRunner() = default;
 std::size_t BatchRunner::planned() const { return plan_.size(); }
 
 std::string BatchRunner::output_name(const std::string& case_id, const std::string& template_name) {
-  std::string safe;
-  for (const char c : case_id) {
-    const bool plain =
-        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
-    safe += plain ? c : '_';
-  }
-  if (safe.empty() || safe.front() == '.') safe.insert(safe.begin(), '_');  // never ".." or a hidden file
-  return safe + "-" + template_name + ".pdf";
+  const bool plain = !case_id.empty() && case_id.size() <= kPlainIdLength && case_id.front() != '.' &&
+                     case_id.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.") ==
+                         std::string::npos;
+  if (plain) return case_id + "-" + template_name + ".pdf";
+  // Letters folded ("Hồ sơ/12" → "ho-so-12"), so two ids that differ only in what folding loses still get names of
+  // their own from the hash; '~' keeps these names apart from every plain one.
+  std::string readable = text::ascii_name(case_id, kReadableLength);
+  if (readable.empty()) readable = "ho-so";
+  return readable + "~" + crypto::sha256_hex(case_id).substr(0, kHashDigits) + "-" + template_name + ".pdf";
 }
 
 bool BatchRunner::plan(const std::vector<BatchCase>& cases, Diagnostics& diagnostics) {
@@ -157,8 +229,16 @@ bool BatchRunner::plan(const std::vector<BatchCase>& cases, Diagnostics& diagnos
 
 std::vector<BatchItem> BatchRunner::run(const std::function<void(const BatchProgress&)>& progress,
                                         const std::atomic<bool>& stop) {
-  std::filesystem::create_directories(options_.out_dir);
+  std::error_code made;
+  std::filesystem::create_directories(options_.out_dir, made);
+  if (made)
+    throw Error(errors::kWrite, "không tạo được thư mục " + options_.out_dir.string() + ": " + system_error_text(made),
+                options_.out_dir.string());
+  // One batch at a time in a folder: then what an interrupted one left can be cleared.
+  const FileLock folder_lock(options_.out_dir / kLock, FileLock::Wait::fail);
+  remove_temporaries(options_.out_dir);
   const auto previous = options_.force ? std::map<std::string, std::string>{} : previous_hashes(options_.out_dir);
+  Journal journal(options_.out_dir / kJournal);
   std::vector<BatchItem> items(plan_.size());
   std::vector<bool> finished(plan_.size(), false);
   std::mutex mutex;
@@ -176,19 +256,27 @@ std::vector<BatchItem> BatchRunner::run(const std::function<void(const BatchProg
     const auto known = previous.find(item.file);
     std::string problem;
     const auto existing = known != previous.end() ? read_file(path, 1U << 30U, problem) : std::nullopt;
-    if (existing && crypto::sha256_hex(*existing) == known->second) {
+    if (existing && planned.request.applies && crypto::sha256_hex(*existing) == known->second) {
       item.sha256 = known->second;
       item.status = ItemStatus::skipped;
     } else {
       Diagnostics diagnostics;
       const auto pdf = engine_.render(planned.request, options_.render, diagnostics);
       if (pdf) {
-        // Flushed once for the whole batch before the manifest names it; a rerun checks every hash anyway.
-        write_file_atomically(path, *pdf, Durability::deferred);
-        item.sha256 = crypto::sha256_hex(*pdf);
-        item.status = ItemStatus::done;
+        try {
+          // Flushed once for the whole batch before the manifest names it; a rerun checks every hash anyway.
+          write_file_atomically(path, *pdf, Durability::deferred);
+          item.sha256 = crypto::sha256_hex(*pdf);
+          item.status = ItemStatus::done;
+        } catch (const Error& error) {
+          // A case that cannot be written (a name the file system refuses, a full disk) is reported; the batch goes
+          // on.
+          item.status = ItemStatus::failed;
+          item.message = error.what();
+        }
       } else {
-        item.status = ItemStatus::failed;
+        // A case the template does not apply to is refused at once (E0311), and listed as such.
+        item.status = planned.request.applies ? ItemStatus::failed : ItemStatus::not_applicable;
         for (const auto& diagnostic : diagnostics.list()) {
           if (diagnostic.severity != Severity::error) continue;
           item.message += (item.message.empty() ? "" : "; ") + format_diagnostic(diagnostic);
@@ -196,9 +284,11 @@ std::vector<BatchItem> BatchRunner::run(const std::function<void(const BatchProg
       }
     }
     const std::lock_guard<std::mutex> lock(mutex);
-    (item.status == ItemStatus::done      ? counts.done
-     : item.status == ItemStatus::skipped ? counts.skipped
-                                          : counts.failed)++;
+    (item.status == ItemStatus::done             ? counts.done
+     : item.status == ItemStatus::skipped        ? counts.skipped
+     : item.status == ItemStatus::not_applicable ? counts.not_applicable
+                                                 : counts.failed)++;
+    journal.append(item);
     items[index] = std::move(item);
     finished[index] = true;
     if (progress) progress(counts);
@@ -215,16 +305,25 @@ std::vector<BatchItem> BatchRunner::run(const std::function<void(const BatchProg
   std::vector<BatchItem> result;
   for (std::size_t i = 0; i < items.size(); ++i)
     if (finished[i]) result.push_back(std::move(items[i]));
+  // A stopped run keeps its journal: the next one resumes from the cases it finished (the manifest lists only these).
   write_manifests(options_.out_dir, result);
+  if (!stop.load() && !failure) {
+    std::error_code kept;
+    std::filesystem::remove(options_.out_dir / kJournal, kept);
+  }
   if (failure) std::rethrow_exception(failure);
   if (options_.combined && !stop.load()) {
     std::vector<const Engine::Resolved*> printable;
     for (std::size_t i = 0, r = 0; i < plan_.size(); ++i) {
       if (!finished[i]) continue;
-      if (result[r++].status != ItemStatus::failed) printable.push_back(&plan_[i].request);
+      const ItemStatus status = result[r++].status;
+      if (status == ItemStatus::done || status == ItemStatus::skipped) printable.push_back(&plan_[i].request);
     }
-    write_file_atomically(*options_.combined, engine_.render_combined(printable, options_.render, options_.duplex));
+    write_output(options_.combined->string(), engine_.render_combined(printable, options_.render, options_.duplex));
   }
+  // Still held: whoever opens the name now makes a new lock (a crash leaves the file, which the next run reuses).
+  std::error_code ignored;
+  std::filesystem::remove(options_.out_dir / kLock, ignored);
   return result;
 }
 

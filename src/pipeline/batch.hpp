@@ -15,10 +15,13 @@
 
 namespace vanban::pipeline {
 
-enum class ItemStatus { done, skipped, failed };
+/// What became of one case: rendered, skipped (its output exists and matches the manifest), failed, or not applicable
+/// (the template's applies="…" does not hold for the case on the letters' date: nothing is drafted).
+enum class ItemStatus { done, skipped, failed, not_applicable };
 
 /// The header of manifest.csv (after a UTF-8 byte order mark): the columns in Vietnamese, for a spreadsheet; its
-/// states are "đã lập", "đã có" and "lỗi". manifest.json keeps keys and states for programs (done, skipped, failed).
+/// states are "đã lập", "đã có", "lỗi" and "không áp dụng". manifest.json keeps keys and states for programs (done,
+/// skipped, failed, not-applicable).
 inline constexpr const char* kManifestHeader =
     "mã hồ sơ,người phải thi hành án,số tiền còn phải thi hành (đồng),tệp,SHA-256,trạng thái,ghi chú";
 
@@ -47,6 +50,7 @@ struct BatchProgress {
   std::size_t done = 0;
   std::size_t skipped = 0;
   std::size_t failed = 0;
+  std::size_t not_applicable = 0;
   std::size_t total = 0;
 };
 

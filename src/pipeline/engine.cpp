@@ -6,6 +6,7 @@
 #include "base/file_io.hpp"
 #include "base/line_index.hpp"
 #include "base/suggest.hpp"
+#include "base/system_error.hpp"
 #include "layout/layout.hpp"
 #include "pdf/font_set.hpp"
 #include "pdf/writer.hpp"
@@ -44,7 +45,7 @@ std::vector<templating::TemplateSource> template_sources(const std::filesystem::
     sources.push_back({std::move(name), make_file_name(it->path().string()), std::move(*text)});
   }
   if (ec)
-    throw Error(errors::kResource, "không liệt kê được các mẫu trong " + root.string() + ": " + ec.message(),
+    throw Error(errors::kResource, "không liệt kê được các mẫu trong " + root.string() + ": " + system_error_text(ec),
                 root.string());
   // Directory order is not stable; parsing order must be.
   std::sort(sources.begin(), sources.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
@@ -171,15 +172,6 @@ Bytes Engine::render_combined(const std::vector<const Resolved*>& requests, cons
 
 const rules::Law& Engine::law() const { return *law_; }
 
-std::optional<Bytes> Engine::render_document(const doc::Document& document, const layout::Profile& profile,
-                                             Diagnostics& diagnostics) const {
-  Diagnostics local;
-  const layout::PageSet pages = layout::lay_out(document, *fonts_, profile, local);
-  diagnostics.merge(local);
-  if (local.has_errors()) return std::nullopt;
-  return pdf::write_pdf(pages, document.metadata, *fonts_);
-}
-
 void Engine::check_for_year(int year, Diagnostics& diagnostics) const {
   for (const int y : {year, year + 1}) {
     if (!law_->calendar.covers(y))
@@ -188,6 +180,18 @@ void Engine::check_for_year(int year, Diagnostics& diagnostics) const {
                               ": thời hạn tính theo ngày làm việc chỉ trừ các ngày lễ cố định");
   }
 }
+
+namespace {
+
+// How the engine reads every case file: against its compiled schema, repaired or kept as asked.
+xml::ReadOptions read_options(const std::shared_ptr<const xml::CaseSchema>& schema, text::RepairMode repair) {
+  xml::ReadOptions options;
+  options.schema = schema;
+  options.repair = repair;
+  return options;
+}
+
+}  // namespace
 
 std::optional<model::Register> Engine::read_cases(std::string_view bytes, const std::string& file,
                                                   Diagnostics& diagnostics, text::RepairMode repair) const {
@@ -200,19 +204,26 @@ std::optional<model::Register> Engine::read_cases(std::string_view bytes, const 
     out.period_start = start;
     out.period_end = end;
   };
-  xml::ReadOptions options;
-  options.schema = case_schema_;
-  options.repair = repair;
-  if (!xml::read_cases(bytes, make_file_name(file), options, diagnostics, visitor)) return std::nullopt;
+  if (!xml::read_cases(bytes, make_file_name(file), read_options(case_schema_, repair), diagnostics, visitor))
+    return std::nullopt;
   return out;
 }
 
 bool Engine::for_each_case(std::string_view bytes, const std::string& file, Diagnostics& diagnostics,
                            const std::function<void(model::Case&&)>& visit, const std::function<void()>& restart,
                            text::RepairMode repair) const {
-  xml::ReadOptions options;
-  options.schema = case_schema_;
-  options.repair = repair;
+  return xml::read_cases(bytes, make_file_name(file), read_options(case_schema_, repair), diagnostics,
+                         xml::CaseVisitor{visit, restart});
+}
+
+bool Engine::validate_cases(std::string_view bytes, const std::string& file, Diagnostics& diagnostics,
+                            const std::function<void(model::Case&&)>& visit, const std::function<void()>& restart,
+                            text::RepairMode repair) const {
+  xml::ReadOptions options = read_options(case_schema_, repair);
+  options.check_field = [this](std::string_view value, const SourceLoc& loc, const std::string& field,
+                               Diagnostics& found) {
+    layout::check_characters(value, loc, "trong " + field, *fonts_, found);
+  };
   return xml::read_cases(bytes, make_file_name(file), options, diagnostics, xml::CaseVisitor{visit, restart});
 }
 
@@ -236,7 +247,11 @@ std::optional<Engine::Resolved> Engine::resolve(const model::Case& the_case, con
   std::shared_ptr<const model::Case> completed;
   if (!complete_case(the_case, office(), date, completed, diagnostics)) return std::nullopt;
   const model::Case& seen = completed ? *completed : the_case;
-  return Resolved{document_template, model::Ledger::of(seen, date), completed};
+  Resolved resolved{document_template, model::Ledger::of(seen, date), true, completed};
+  templating::RenderInput input{resolved.ledger};
+  input.office = office();
+  resolved.applies = templates_->applies(*document_template, input, *law_);
+  return resolved;
 }
 
 std::optional<doc::Document> Engine::document(const model::Case& the_case, const RenderOptions& options,
@@ -265,6 +280,15 @@ std::optional<doc::Document> Engine::document(const Resolved& request, const Ren
 }
 
 const layout::FontMetrics& Engine::font_metrics() const { return *fonts_; }
+
+std::optional<Bytes> Engine::render_document(const doc::Document& document, const layout::Profile& profile,
+                                             Diagnostics& diagnostics) const {
+  Diagnostics local;
+  const layout::PageSet pages = layout::lay_out(document, *fonts_, profile, local);
+  diagnostics.merge(local);
+  if (local.has_errors()) return std::nullopt;
+  return pdf::write_pdf(pages, document.metadata, *fonts_);
+}
 
 std::optional<Engine::Rendered> Engine::lay_out(const Resolved& request, const RenderOptions& options,
                                                 Diagnostics& diagnostics) const {
@@ -377,10 +401,7 @@ std::vector<std::string> Engine::templates_for(const model::Case& the_case, mode
     options.today = today;
     Diagnostics ignored;
     const auto request = resolve(the_case, options, ignored);
-    if (!request) continue;
-    templating::RenderInput input{request->ledger};
-    input.office = office();
-    if (templates_->applies(*item, input, *law_)) out.push_back(item->name());
+    if (request && request->applies) out.push_back(item->name());
   }
   return out;
 }

@@ -108,11 +108,18 @@ class Engine {
                      const std::function<void(model::Case&&)>& visit, const std::function<void()>& restart,
                      text::RepairMode repair = text::RepairMode::repair) const;
 
+  /// for_each_case, and also every character of a shown field that the fonts cannot show (E0501, as render would
+  /// report when it draws it): what `vanban validate` checks.
+  bool validate_cases(std::string_view bytes, const std::string& file, Diagnostics& diagnostics,
+                      const std::function<void(model::Case&&)>& visit, const std::function<void()>& restart,
+                      text::RepairMode repair = text::RepairMode::repair) const;
+
   /// A request for one case resolved once: its template, the document's date, and the case as it stood on that
   /// date. Every stage of that document (the context, the filter, the manifest) reads these.
   struct Resolved {
     const templating::Template* document_template = nullptr;
     model::Ledger ledger;  ///< the case on the document's date (ledger.as_of())
+    bool applies = true;   ///< the template's {@document applies="…"} holds for the case on that date
     /// The case completed from the office profile (agency, officers), when it needed it; the ledger reads it.
     std::shared_ptr<const model::Case> completed;
   };
@@ -120,11 +127,13 @@ class Engine {
   /// ({@document dated="…"}: a verification record bears the verification's date), else the decision date, else
   /// `options.today`. A case without its agency or officers takes those of the office profile on that date (E0317
   /// when there is none, E0318 for an officer the profile does not have); a case whose own disagree with the profile
-  /// gets W0319. nullopt with E0420 when the template is not a document template.
+  /// gets W0319. Whether the template applies is decided on that date, for the completed case. nullopt with E0420
+  /// when the template is not a document template.
   [[nodiscard]] std::optional<Resolved> resolve(const model::Case& the_case, const RenderOptions& options,
                                                 Diagnostics& diagnostics) const;
 
-  /// Renders one case to PDF bytes; nullopt (with diagnostics) when the case or the request is wrong.
+  /// Renders one case to PDF bytes; nullopt (with diagnostics) when the case or the request is wrong, or the
+  /// template does not apply to the case on the document's date (E0311: a letter to a debtor who owes nothing).
   [[nodiscard]] std::optional<Bytes> render(const model::Case& the_case, const RenderOptions& options,
                                             Diagnostics& diagnostics) const;
   /// Renders a resolved request (the ledger's case) with the rest of `options`.
@@ -177,8 +186,8 @@ class Engine {
   /// The law data the engine loaded: the regimes, the calendar and the statistics' counting rules.
   [[nodiscard]] const rules::Law& law() const;
 
-  /// Lays out and writes a document made outside the templates (a report), as PDF/A-1b; nullopt with diagnostics
-  /// (E0501, a character the font cannot show).
+  /// Lays out and writes a document made outside the templates (a report, the statement of a chain head), as
+  /// PDF/A-1b; nullopt with diagnostics when it cannot be laid out (E0501, a character the font cannot show).
   [[nodiscard]] std::optional<Bytes> render_document(const doc::Document& document, const layout::Profile& profile,
                                                      Diagnostics& diagnostics) const;
 

@@ -6,6 +6,7 @@
 #include "base/file_io.hpp"
 #include "base/suggest.hpp"
 #include "pipeline/parallel.hpp"
+#include "xml/limits.hpp"
 
 namespace vanban::pipeline {
 
@@ -106,6 +107,11 @@ layout::Profile parse_profile(const std::optional<std::string>& margins, const s
   return profile;
 }
 
+void check_output(const std::string& option, const std::string& target,
+                  const std::vector<std::filesystem::path>& inputs) {
+  if (const auto problem = output_problem(target, inputs)) throw RequestError(option + ": " + *problem);
+}
+
 void require_document_template(const Engine& engine, const std::string& name) {
   if (engine.has_template(name)) return;
   std::vector<std::string> names;
@@ -130,7 +136,18 @@ RenderOptions render_options(const Engine& engine, const RenderRequest& request,
   for (const auto& pair : request.parameters) {
     const auto eq = pair.find('=');
     if (eq == std::string::npos || eq == 0) throw RequestError("--set \"" + pair + "\" phải có dạng khóa=giá-trị");
-    options.parameters[pair.substr(0, eq)] = pair.substr(eq + 1);
+    // What reaches a document (and a message) is text: UTF-8, no control character, no longer than a case field.
+    if (utf8::find_invalid(pair))
+      throw RequestError("--set \"" + pair + "\" không phải văn bản UTF-8 (các byte lạ được ghi dạng <0x..>)");
+    for (std::size_t offset = 0; offset < pair.size();)
+      if (utf8::is_invisible_control(utf8::decode(pair, offset)))
+        throw RequestError("--set \"" + pair +
+                           "\" chứa ký tự điều khiển (ghi dạng <U+….>), không dùng được trong văn bản");
+    const std::string value = pair.substr(eq + 1);
+    if (utf8::length(value) > xml::kMaxFieldLength)
+      throw RequestError("--set " + pair.substr(0, eq) + ": giá trị dài " + std::to_string(utf8::length(value)) +
+                         " ký tự, quá giới hạn " + std::to_string(xml::kMaxFieldLength) + " ký tự của một trường");
+    options.parameters[pair.substr(0, eq)] = value;
   }
   options.profile = parse_profile(request.margins, request.line_spacing, request.body_size);
   require_document_template(engine, options.template_name);

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/utf8.hpp"
 #include "config/settings.hpp"
 #include "layout/profile.hpp"
 #include "model/date.hpp"
@@ -18,10 +19,11 @@
 
 namespace vanban::pipeline {
 
-/// A request that cannot be carried out as given; `what()` is Vietnamese and names the option at fault.
+/// A request that cannot be carried out as given; `what()` is Vietnamese and names the option at fault. Whatever the
+/// message echoes of the request is shown with its control characters made visible (utf8::visible).
 class RequestError : public std::runtime_error {
  public:
-  explicit RequestError(const std::string& message) : std::runtime_error(message) {}
+  explicit RequestError(const std::string& message) : std::runtime_error(utf8::visible(message)) {}
 };
 
 /// The rendering options of a request, each as the front end received it (absent: not given).
@@ -67,6 +69,11 @@ unsigned parse_jobs(const std::string& text);
 /// the ranges of Nghị định 30; throws RequestError listing every value outside them.
 layout::Profile parse_profile(const std::optional<std::string>& margins, const std::optional<std::string>& line_spacing,
                               const std::optional<std::string>& body_size);
+/// Checks where a command's result goes (`option`, e.g. "-o") before any work is done, by the one rule of
+/// base's output_problem: "-" streams to standard output; a path must be a regular file or nothing (a symbolic link,
+/// device, FIFO or folder is refused), never one of `inputs`, in a folder that exists. Throws RequestError.
+void check_output(const std::string& option, const std::string& target,
+                  const std::vector<std::filesystem::path>& inputs = {});
 /// Refuses a template name the engine has no document template for.
 void require_document_template(const Engine& engine, const std::string& name);
 

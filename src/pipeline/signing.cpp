@@ -7,8 +7,10 @@
 #include "crypto/sha256.hpp"
 #include "crypto/token.hpp"
 #include "pipeline/long_term.hpp"
+#include "pipeline/pdf_metadata.hpp"
 #include "pipeline/request.hpp"
 #include "pipeline/signature_font.hpp"
+#include "pipeline/signer_name.hpp"
 
 namespace vanban::pipeline {
 
@@ -228,6 +230,11 @@ std::optional<sign::PreparedSignature> prepare_document(std::string_view pdf, co
     signing.image = read_input_file(*request.image, diagnostics);
     if (!signing.image) return std::nullopt;
   }
+  // The document names its signer (XMP): a certificate held by someone else is worth a word (W0619).
+  Diagnostics unread;
+  if (const auto metadata = read_pdf_metadata(pdf, make_file_name(file), unread))
+    if (const auto message = signer_mismatch(certificates.certificate.describe().common_name, *metadata))
+      diagnostics.warning("W0619", SourceLoc{make_file_name(file)}, *message);
   std::unique_ptr<SignatureFont> fonts;
   if (signing.appearance == sign::Appearance::agency && !signing.image)
     fonts = std::make_unique<SignatureFont>(resources.fonts);

@@ -21,6 +21,14 @@ std::optional<ByteRange> read_byte_range(const Dict& signature, std::string_view
     n[i] = *v;
   }
   const auto size = static_cast<std::int64_t>(file.size());
+  // A sound range one or two bytes longer than the file: the line end after its %%EOF was cut off (a copy cut short;
+  // any deeper cut leaves no %%EOF to read). Nothing was added.
+  if (n[0] == 0 && n[1] > 0 && n[2] > n[1] && n[2] <= size && n[3] > size - n[2] && n[3] - (size - n[2]) <= 2) {
+    problem = {"E0603", "tệp bị cắt cụt: chữ ký bao phủ " + std::to_string(n[2] + n[3]) + " byte mà tệp chỉ có " +
+                            std::to_string(size) + " byte (mất " + std::to_string(n[3] - (size - n[2])) +
+                            " byte cuối)"};
+    return std::nullopt;
+  }
   if (n[0] != 0 || n[1] <= 0 || n[2] <= n[1] || n[3] > size || n[2] > size - n[3]) {
     problem = {"E0646", "/ByteRange có giá trị nằm ngoài tệp hoặc sai thứ tự"};
     return std::nullopt;

@@ -57,15 +57,15 @@ class Comparison {
   Comparison(const PdfFile& before, const PdfFile& after, UpdatePolicy policy)
       : before_(before), after_(after), policy_(policy) {}
 
-  std::vector<std::string> run() {
+  RevisionChanges run() {
     if (before_.root() != after_.root()) {
-      problems_.push_back("danh mục (/Root) của tài liệu bị thay bằng đối tượng khác");
-      return problems_;
+      changes_.disallowed.push_back("danh mục (/Root) của tài liệu bị thay bằng đối tượng khác");
+      return changes_;
     }
     collect_roles();
     if (policy_ == UpdatePolicy::validation_data) collect_new_dss();
     for (const std::uint32_t number : after_.defined_after(before_.bytes().size())) check(number);
-    return problems_;
+    return changes_;
   }
 
  private:
@@ -122,20 +122,27 @@ class Comparison {
     const auto new_ref = after_.ref_of(number);
     if (!old_ref) {
       // A new object: what refers to it is checked; validation data is reached from the DSS.
-      if (new_ref && policy_ == UpdatePolicy::validation_data && !new_dss_objects_.count(*new_ref))
-        problems_.push_back("thêm đối tượng " + std::to_string(number) + " không thuộc dữ liệu kiểm tra dài hạn");
+      if (!new_ref) return;
+      const auto added = after_.object(*new_ref);
+      ++changes_.added[added ? kind_of(*added) : "?"];
+      if (policy_ == UpdatePolicy::validation_data && !new_dss_objects_.count(*new_ref))
+        changes_.disallowed.push_back("thêm đối tượng " + std::to_string(number) +
+                                      " không thuộc dữ liệu kiểm tra dài hạn");
       return;
     }
     const auto old_object = before_.object(*old_ref);
     const auto new_object = new_ref ? after_.object(*new_ref) : std::nullopt;
-    const bool signatures = policy_ == UpdatePolicy::signatures;
+    const bool signatures = policy_ != UpdatePolicy::validation_data;
     const Ref ref = *old_ref;
-    if (signatures && empty_appearances_.count(ref)) return;
     if (!new_object || new_ref->gen != ref.gen) {
-      if (old_object) problems_.push_back("đối tượng " + std::to_string(number) + " bị xóa");
+      if (old_object) ++changes_.removed;
+      if (signatures && empty_appearances_.count(ref)) return;
+      if (old_object) changes_.disallowed.push_back("đối tượng " + std::to_string(number) + " bị xóa");
       return;
     }
     if (!old_object || canonical(before_, *old_object) == canonical(after_, *new_object)) return;
+    ++changes_.changed[kind_of(*old_object)];
+    if (signatures && empty_appearances_.count(ref)) return;
     if (ref == catalog_) return check_catalog(*old_object, *new_object);
     if (dss_objects_.count(ref)) return;
     if (signatures && pages_.count(ref)) return check_page(*old_object, *new_object);
@@ -144,7 +151,8 @@ class Comparison {
       return check_grown_array(*old_object, *new_object, annot_arrays_.count(ref) ? "chú thích" : "trường");
     if (signatures && signature_objects_.count(ref)) return check_signature_field(*old_object, *new_object, number);
     if (signatures && info_ && ref == *info_) return;  // the document information (producer, dates)
-    problems_.push_back("đối tượng " + std::to_string(number) + " (" + kind_of(*old_object) + ") bị thay đổi");
+    changes_.disallowed.push_back("đối tượng " + std::to_string(number) + " (" + kind_of(*old_object) +
+                                  ") bị thay đổi");
   }
 
   static std::string kind_of(const Object& object) {
@@ -158,10 +166,11 @@ class Comparison {
   }
 
   void check_catalog(const Object& old_object, const Object& new_object) {
-    if (policy_ == UpdatePolicy::signatures) {
+    if (policy_ != UpdatePolicy::validation_data) {
       if (without(before_, old_object, {"DSS", "Extensions", "AcroForm"}) !=
           without(after_, new_object, {"DSS", "Extensions", "AcroForm"})) {
-        problems_.push_back("danh mục tài liệu bị thay đổi ngoài /AcroForm và /DSS");
+        changes_.disallowed.push_back("danh mục tài liệu bị thay đổi ngoài /AcroForm và /DSS (" +
+                                      changed_keys(old_object, new_object) + ")");
         return;
       }
       // A form added, or another form object named: its new fields must be signatures.
@@ -174,19 +183,38 @@ class Comparison {
       const auto old_form = old_entry != nullptr ? before_.resolve(*old_entry) : std::nullopt;
       const auto new_form = new_entry != nullptr ? after_.resolve(*new_entry) : std::nullopt;
       if (!new_form || new_form->dict() == nullptr) {
-        problems_.push_back("biểu mẫu (/AcroForm) bị bỏ đi");
+        changes_.disallowed.push_back("biểu mẫu (/AcroForm) bị bỏ đi");
         return;
       }
       check_acroform(old_form && old_form->dict() != nullptr ? *old_form : Object(Dict{}), *new_form);
       return;
     }
     if (without(before_, old_object, {"DSS", "Extensions"}) != without(after_, new_object, {"DSS", "Extensions"}))
-      problems_.push_back("danh mục tài liệu bị thay đổi ngoài /DSS");
+      changes_.disallowed.push_back("danh mục tài liệu bị thay đổi ngoài /DSS (" +
+                                    changed_keys(old_object, new_object) + ")");
+  }
+
+  // The keys of two dictionaries whose values differ, added or removed: "/OpenAction, /Names".
+  [[nodiscard]] std::string changed_keys(const Object& old_object, const Object& new_object) const {
+    std::set<std::string> keys;
+    for (const auto* dict : {old_object.dict(), new_object.dict()})
+      if (dict != nullptr)
+        for (const auto& entry : *dict) keys.insert(entry.key);
+    std::string out;
+    for (const auto& key : keys) {
+      const Object* old_value = old_object.dict() != nullptr ? find(*old_object.dict(), key) : nullptr;
+      const Object* new_value = new_object.dict() != nullptr ? find(*new_object.dict(), key) : nullptr;
+      const std::string old_text = old_value != nullptr ? canonical(before_, *old_value) : std::string();
+      const std::string new_text = new_value != nullptr ? canonical(after_, *new_value) : std::string();
+      if (key == "DSS" || key == "Extensions" || key == "AcroForm" || old_text == new_text) continue;
+      out += (out.empty() ? "/" : ", /") + key;
+    }
+    return out;
   }
 
   void check_page(const Object& old_object, const Object& new_object) {
     if (without(before_, old_object, {"Annots"}) != without(after_, new_object, {"Annots"})) {
-      problems_.push_back("một trang bị thay đổi (nội dung, tài nguyên hoặc kích thước)");
+      changes_.disallowed.push_back("một trang bị thay đổi (nội dung, tài nguyên hoặc kích thước)");
       return;
     }
     check_new_members(refs_in(before_, find(*old_object.dict(), "Annots")),
@@ -197,7 +225,7 @@ class Comparison {
     const auto keys = {"Fields", "SigFlags", "DR", "DA", "NeedAppearances"};
     if (old_object.dict() != nullptr && !old_object.dict()->empty() &&
         without(before_, old_object, keys) != without(after_, new_object, keys)) {
-      problems_.push_back("biểu mẫu (/AcroForm) bị thay đổi ngoài danh sách trường");
+      changes_.disallowed.push_back("biểu mẫu (/AcroForm) bị thay đổi ngoài danh sách trường");
       return;
     }
     check_new_members(refs_in(before_, old_object.dict() ? find(*old_object.dict(), "Fields") : nullptr),
@@ -208,7 +236,7 @@ class Comparison {
     const Array* old_array = old_object.array();
     const Array* new_array = new_object.array();
     if (old_array == nullptr || new_array == nullptr) {
-      problems_.push_back(std::string("danh sách ") + what + " bị thay bằng thứ khác");
+      changes_.disallowed.push_back(std::string("danh sách ") + what + " bị thay bằng thứ khác");
       return;
     }
     const auto refs = [](const Array& array) {
@@ -224,11 +252,21 @@ class Comparison {
   void check_new_members(const std::vector<Ref>& old_refs, const std::vector<Ref>& new_refs, const char* what) {
     for (const Ref ref : old_refs)
       if (std::find(new_refs.begin(), new_refs.end(), ref) == new_refs.end())
-        problems_.push_back(std::string("một ") + what + " có sẵn bị bỏ đi");
+        changes_.disallowed.push_back(std::string("một ") + what + " có sẵn bị bỏ đi");
     for (const Ref ref : new_refs)
-      if (std::find(old_refs.begin(), old_refs.end(), ref) == old_refs.end() && !is_signature_field(ref))
-        problems_.push_back(std::string("thêm một ") + what + " không phải chữ ký (đối tượng " +
-                            std::to_string(ref.num) + ")");
+      if (std::find(old_refs.begin(), old_refs.end(), ref) == old_refs.end() && !is_signature_field(ref) &&
+          !(policy_ == UpdatePolicy::annotations && is_annotation(ref)))
+        changes_.disallowed.push_back(std::string("thêm một ") + what + " không phải chữ ký (đối tượng " +
+                                      std::to_string(ref.num) + ")");
+  }
+
+  // An annotation that is not a form field's widget (P=3 allows these: comments, highlights, …).
+  [[nodiscard]] bool is_annotation(Ref ref) const {
+    const auto node = after_.object(ref);
+    if (!node || node->dict() == nullptr) return false;
+    const Object* subtype = find(*node->dict(), "Subtype");
+    return subtype != nullptr && subtype->name() != nullptr && !subtype->is_name("Widget") &&
+           find(*node->dict(), "FT") == nullptr;
   }
 
   // A field of type /Sig, or a widget whose field (itself or a parent) is one.
@@ -246,12 +284,12 @@ class Comparison {
 
   void check_signature_field(const Object& old_object, const Object& new_object, std::uint32_t number) {
     if (find(*old_object.dict(), "V") != nullptr) {
-      problems_.push_back("chữ ký có sẵn (đối tượng " + std::to_string(number) + ") bị thay đổi");
+      changes_.disallowed.push_back("chữ ký có sẵn (đối tượng " + std::to_string(number) + ") bị thay đổi");
       return;
     }
     const auto keys = {"V", "AP", "AS", "F", "M", "Rect", "P", "MK", "DA", "Lock", "SV"};
     if (without(before_, old_object, keys) != without(after_, new_object, keys))
-      problems_.push_back("ô chữ ký (đối tượng " + std::to_string(number) + ") bị thay đổi ngoài chữ ký");
+      changes_.disallowed.push_back("ô chữ ký (đối tượng " + std::to_string(number) + ") bị thay đổi ngoài chữ ký");
   }
 
   const PdfFile& before_;
@@ -267,13 +305,62 @@ class Comparison {
   std::set<Ref> new_dss_objects_;
   std::optional<Ref> acroform_;
   std::optional<Ref> info_;
-  std::vector<std::string> problems_;
+  RevisionChanges changes_;
 };
+
+std::string counted(const std::map<std::string, std::size_t>& kinds) {
+  std::size_t total = 0;
+  std::string list;
+  for (const auto& [kind, count] : kinds) {
+    total += count;
+    list += (list.empty() ? "" : ", ") + std::to_string(count) + " " + kind;
+  }
+  return std::to_string(total) + " đối tượng (" + list + ")";
+}
 
 }  // namespace
 
-std::vector<std::string> disallowed_changes(const PdfFile& before, const PdfFile& after, UpdatePolicy policy) {
+std::string RevisionChanges::summary() const {
+  std::string out;
+  if (!added.empty()) out += "thêm " + counted(added);
+  if (!changed.empty()) out += (out.empty() ? "" : "; ") + std::string("sửa ") + counted(changed);
+  if (removed != 0) out += (out.empty() ? "" : "; ") + std::string("xóa ") + std::to_string(removed) + " đối tượng";
+  return out;
+}
+
+RevisionChanges compare_revisions(const PdfFile& before, const PdfFile& after, UpdatePolicy policy) {
   return Comparison(before, after, policy).run();
+}
+
+std::vector<std::string> disallowed_changes(const PdfFile& before, const PdfFile& after, UpdatePolicy policy) {
+  return compare_revisions(before, after, policy).disallowed;
+}
+
+std::optional<int> certification_level(const PdfFile& file) {
+  const auto root = file.root();
+  const auto catalog = root ? file.object(*root) : std::nullopt;
+  if (!catalog || catalog->dict() == nullptr) return std::nullopt;
+  const auto perms = file.get(*catalog->dict(), "Perms");
+  const auto docmdp = perms && perms->dict() != nullptr ? file.get(*perms->dict(), "DocMDP") : std::nullopt;
+  if (!docmdp || docmdp->dict() == nullptr) return std::nullopt;
+  const auto refs = file.get(*docmdp->dict(), "Reference");
+  if (!refs || refs->array() == nullptr) return 2;
+  for (const auto& item : *refs->array()) {
+    const auto reference = file.resolve(item);
+    const auto params =
+        reference && reference->dict() != nullptr ? file.get(*reference->dict(), "TransformParams") : std::nullopt;
+    const Object* p = params && params->dict() != nullptr ? find(*params->dict(), "P") : nullptr;
+    if (p != nullptr && p->integer() != nullptr && *p->integer() >= 1 && *p->integer() <= 3)
+      return static_cast<int>(*p->integer());
+  }
+  return 2;  // ISO 32000-1, 12.8.2.2: /P defaults to 2
+}
+
+UpdatePolicy policy_after_signing(const PdfFile& file) {
+  const auto level = certification_level(file);
+  if (level == 1) return UpdatePolicy::validation_data;
+  if (level == 3) return UpdatePolicy::annotations;
+  return UpdatePolicy::signatures;
 }
 
 }  // namespace vanban::sign

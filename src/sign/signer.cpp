@@ -12,7 +12,9 @@
 #include "sign/appearance.hpp"
 #include "sign/byte_range.hpp"
 #include "sign/png_image.hpp"
+#include "sign/revisions.hpp"
 #include "sign/signing.hpp"
+#include "sign/verification.hpp"
 
 namespace vanban::sign {
 
@@ -196,23 +198,43 @@ class Signer {
       }
     }
     // A certification signature that allows no change at all (DocMDP /P 1).
-    const auto catalog = file_.object(*file_.root());
-    const auto perms = file_.get(*catalog->dict(), "Perms");
-    const auto docmdp = perms && perms->dict() != nullptr ? file_.get(*perms->dict(), "DocMDP") : std::nullopt;
-    if (docmdp && docmdp->dict() != nullptr) {
-      const auto refs = file_.get(*docmdp->dict(), "Reference");
-      if (refs && refs->array() != nullptr)
-        for (const auto& item : *refs->array()) {
-          const auto reference = file_.resolve(item);
-          const auto params = reference && reference->dict() != nullptr
-                                  ? file_.get(*reference->dict(), "TransformParams")
-                                  : std::nullopt;
-          const Object* p = params && params->dict() != nullptr ? find(*params->dict(), "P") : nullptr;
-          if (p != nullptr && p->integer() != nullptr && *p->integer() == 1)
-            diagnostics_.error("E0605", loc_,
-                               "tài liệu đã được chứng nhận ở mức không cho phép thay đổi, kể cả ký thêm");
-        }
+    if (certification_level(file_) == 1)
+      diagnostics_.error("E0605", loc_, "tài liệu đã được chứng nhận ở mức không cho phép thay đổi, kể cả ký thêm");
+    check_what_is_countersigned();
+  }
+
+  // What a new signature would cover: every earlier signature must still match its bytes (E0606), and the updates
+  // between and after them may change only what PAdES allows (E0607): a new signature must not vouch for them.
+  void check_what_is_countersigned() {
+    if (diagnostics_.has_errors()) return;
+    VerifyOptions options;
+    options.now = request_.time;
+    Diagnostics ignored;
+    const auto report = verify_pdf(file_.bytes(), options, loc_, ignored);
+    if (!report || report->signatures.empty()) return;
+    for (const auto& s : report->signatures) {
+      std::string codes;
+      for (const auto& problem : s.problems)
+        if (problem.code == "E0651" || problem.code == "E0652" || problem.code == "E0653")
+          codes += (codes.empty() ? "" : "; ") + format_finding(problem);
+      if (!codes.empty())
+        diagnostics_.error("E0606", loc_,
+                           "chữ ký có sẵn \"" + s.field_name +
+                               "\" không còn khớp với nội dung tệp; không ký tiếp lên một chữ ký đã hỏng: " + codes);
     }
+    for (const auto& update : report->updates)
+      for (const auto& problem : update.problems)
+        diagnostics_.error("E0607", loc_, "không ký tiếp: " + problem.message);
+    // After the last signature: what the new one would cover, weighed as between two signatures.
+    const std::size_t end = report->signatures.back().signed_end;
+    if (end == 0 || end >= file_.bytes().size()) return;
+    OpenProblem problem;
+    const auto before = PdfFile::open(file_.bytes().substr(0, end), problem);
+    if (!before) return;
+    for (const auto& change : disallowed_changes(*before, file_, policy_after_signing(file_)))
+      diagnostics_.error(
+          "E0607", loc_,
+          "không ký tiếp: sau chữ ký cuối có phiên bản không ký thay đổi điều PAdES không cho phép (" + change + ")");
   }
 
   void check_certificate() {
@@ -225,11 +247,13 @@ class Signer {
                                   request_.time.iso8601() + " (hiệu lực từ " + from.iso8601() + " đến " + to.iso8601() +
                                   ")";
       if (request_.expired == ExpiredCertificate::reject) diagnostics_.error("E0613", loc_, message);
-      else diagnostics_.warning("E0613", loc_, message);
+      else diagnostics_.warning("W0618", loc_, message);
     }
     if (!signer_.certificate.allows_signing())
-      diagnostics_.warning("E0617", loc_,
-                           "chứng thư số không có mục đích ký (keyUsage digitalSignature/nonRepudiation)");
+      diagnostics_.error("E0617", loc_,
+                         "chứng thư số \"" + cert.common_name +
+                             "\" không dùng để ký văn bản (mục đích sử dụng khóa không cho phép ký số hay chống "
+                             "chối bỏ)");
   }
 
   std::string choose_field_name(const std::vector<SignatureField>& fields) const {

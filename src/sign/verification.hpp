@@ -29,7 +29,7 @@ struct VerifyOptions {
 /// anchoring itself (the archive) leaves it out by this code.
 inline constexpr std::string_view kUntrustedChain = "E0654";
 
-/// One signature as found and checked. Each problem and warning carries a stable code (E0643–E0655,
+/// One signature as found and checked. Each problem and warning carries a stable code (E0643–E0655, E0666,
 /// W0656–W0661; tests/unit/verification_branches.md) and a Vietnamese message.
 struct SignatureReport {
   std::string field_name;
@@ -56,11 +56,26 @@ struct SignatureReport {
 
   /// Integrity, signature and the revision hold, and the chain did not fail.
   [[nodiscard]] bool valid() const;
+  /// Valid, and the certificate chains to a trust anchor: the signer is known (not merely someone with a key).
+  [[nodiscard]] bool trusted() const;
+};
+
+/// The updates from one signature's revision to the next signature's (or to the end of the file): what they change,
+/// and what PAdES does not allow of it (E0667; after the last signature only validation data may follow: E0642).
+struct UpdateReport {
+  std::size_t from = 0;       ///< where the earlier signature's ranges end
+  std::size_t to = 0;         ///< where the next signature's ranges end, or the file's size
+  std::size_t revisions = 0;  ///< incremental updates in between (the next signature's own included)
+  std::size_t after = 0;      ///< the signature (1-based, in the order applied) they follow
+  bool after_last = false;    ///< they follow the last signature (nothing signs them)
+  std::string changes;        ///< objects added, changed, removed, by kind (Vietnamese); "" when none
+  std::vector<Finding> problems;
 };
 
 struct VerificationReport {
   std::size_t file_size = 0;
   std::vector<SignatureReport> signatures;  ///< in the order they were applied
+  std::vector<UpdateReport> updates;        ///< between consecutive signatures, then after the last one
   std::size_t appended_bytes = 0;           ///< bytes after the last signature's ranges (validation data apart)
   std::size_t appended_revisions = 0;       ///< incremental updates among them
   std::size_t validation_bytes = 0;         ///< bytes after the last signature that only add validation data (DSS)
@@ -68,7 +83,8 @@ struct VerificationReport {
   bool has_validation_data = false;         ///< the document has a DSS
   std::vector<std::string> empty_fields;    ///< signature fields not signed yet
 
-  /// Every signature is valid and the last one covers the whole file (and there is at least one).
+  /// Every signature is valid, the updates between them change only what PAdES allows, and the last one covers the
+  /// whole file (validation data apart; there is at least one).
   [[nodiscard]] bool all_valid() const;
 };
 

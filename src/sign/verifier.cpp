@@ -15,8 +15,12 @@ bool SignatureReport::valid() const {
          chain != Check::failed;
 }
 
+bool SignatureReport::trusted() const { return valid() && chain == Check::passed; }
+
 bool VerificationReport::all_valid() const {
   if (signatures.empty() || appended_bytes != 0) return false;
+  if (std::any_of(updates.begin(), updates.end(), [](const UpdateReport& u) { return !u.problems.empty(); }))
+    return false;
   return std::all_of(signatures.begin(), signatures.end(), [](const SignatureReport& s) { return s.valid(); });
 }
 
@@ -108,6 +112,9 @@ void check_one(const PdfFile& file, const SignatureField& field, const VerifyOpt
     report.problems.push_back(
         {"E0652", "nội dung đã bị thay đổi sau khi ký (giá trị băm " + cms.digest + " không khớp)"});
   if (cms.signature != Check::passed) report.problems.push_back({"E0653", "chữ ký CMS không hợp lệ"});
+  if (cms.signer && !cms.signer->signing_usage)
+    report.problems.push_back(
+        {"E0666", "chứng thư không dùng để ký văn bản (mục đích sử dụng khóa không cho phép ký số hay chống chối bỏ)"});
   if (cms.chain == Check::failed)
     report.problems.push_back(
         {std::string(kUntrustedChain), "chứng thư không dẫn tới gốc tin cậy (" + cms.chain_problem + ")"});
@@ -150,17 +157,63 @@ void check_one(const PdfFile& file, const SignatureField& field, const VerifyOpt
                                    named(cms.not_covered) + ": chưa đạt mức B-LT"});
   }
   if (report.sub_filter == "ETSI.CAdES.detached" && cms.signing_time)
-    report.warnings.push_back({"W0660", "CMS có thuộc tính signing-time, PAdES baseline không cho phép"});
+    report.warnings.push_back({"W0660", "CMS có thuộc tính signing-time, mức cơ bản của PAdES không cho phép"});
   if (report.sub_filter == "ETSI.CAdES.detached" && !cms.signing_certificate_v2)
     report.warnings.push_back({"W0661", "CMS thiếu thuộc tính signingCertificateV2 của PAdES"});
   if (report.pades_baseline) report.level = !cms.time_proven ? "B-B" : cms.revocation == Check::passed ? "B-LT" : "B-T";
 }
 
-// Whether the revisions after `end` only add validation data.
-bool only_validation_data(const PdfFile& file, std::size_t end) {
+// The updates from `from` to `to` (both a revision's end), compared under `policy`.
+UpdateReport compare_updates(const PdfFile& file, std::size_t from, std::size_t to, UpdatePolicy policy) {
+  UpdateReport update;
+  update.from = from;
+  update.to = to;
+  update.revisions = count_revisions(file.bytes().substr(from, to - from));
   OpenProblem ignored;
-  const auto before = PdfFile::open(file.bytes().substr(0, end), ignored);
-  return before && disallowed_changes(*before, file, UpdatePolicy::validation_data).empty();
+  const auto before = PdfFile::open(file.bytes().substr(0, from), ignored);
+  const auto after = to == file.bytes().size() ? std::nullopt : PdfFile::open(file.bytes().substr(0, to), ignored);
+  if (!before || (to != file.bytes().size() && !after)) {
+    update.problems.push_back({"E0667", "không đọc được phiên bản trước của tệp để so sánh"});
+    return update;
+  }
+  const RevisionChanges changes = compare_revisions(*before, after ? *after : file, policy);
+  update.changes = changes.summary();
+  for (const auto& change : changes.disallowed) update.problems.push_back({"E0667", change});
+  return update;
+}
+
+// The updates between consecutive signatures, weighed by the document's certification (E0667), and those after
+// the last: validation data only, else appended.
+void check_updates(const PdfFile& file, VerificationReport& report) {
+  const UpdatePolicy between = policy_after_signing(file);
+  for (std::size_t i = 1; i < report.signatures.size(); ++i) {
+    const SignatureReport& earlier = report.signatures[i - 1];
+    const SignatureReport& next = report.signatures[i];
+    if (!earlier.covers_revision || !next.covers_revision || earlier.signed_end >= next.signed_end) continue;
+    UpdateReport update = compare_updates(file, earlier.signed_end, next.signed_end, between);
+    update.after = i;
+    for (auto& problem : update.problems)
+      problem.message = "giữa chữ ký " + std::to_string(i) + " và chữ ký " + std::to_string(i + 1) +
+                        ", phiên bản không ký: " + problem.message;
+    report.updates.push_back(std::move(update));
+  }
+  // What follows the last signature whose range could be read; a signature without one says nothing about it.
+  const std::size_t size = file.bytes().size();
+  if (report.signatures.empty() || report.signatures.back().signed_end == 0) return;
+  const std::size_t end = report.signatures.back().signed_end;
+  if (end >= size) return;
+  UpdateReport update = compare_updates(file, end, size, UpdatePolicy::validation_data);
+  update.after = report.signatures.size();
+  update.after_last = true;
+  if (update.problems.empty()) {
+    report.validation_bytes = size - end;
+    report.validation_revisions = update.revisions;
+  } else {
+    report.appended_bytes = size - end;
+    report.appended_revisions = update.revisions;
+  }
+  update.problems.clear();  // told as bytes appended (the verdict's E0642)
+  report.updates.push_back(std::move(update));
 }
 
 }  // namespace
@@ -193,16 +246,7 @@ std::optional<VerificationReport> verify_pdf(std::string_view pdf, const VerifyO
   }
   std::stable_sort(report.signatures.begin(), report.signatures.end(),
                    [](const SignatureReport& a, const SignatureReport& b) { return a.signed_end < b.signed_end; });
-  if (!report.signatures.empty()) {
-    const std::size_t end = report.signatures.back().signed_end;
-    if (end < pdf.size() && only_validation_data(*opened, end)) {
-      report.validation_bytes = pdf.size() - end;
-      report.validation_revisions = count_revisions(pdf.substr(end));
-    } else if (end < pdf.size()) {
-      report.appended_bytes = pdf.size() - end;
-      report.appended_revisions = count_revisions(pdf.substr(end));
-    }
-  }
+  check_updates(*opened, report);
   return report;
 }
 

@@ -615,8 +615,10 @@ class ContextBuilder {
         else signing_ = value;
         continue;
       }
+      // Through a reference: clang 14 cannot capture a structured binding.
+      const std::string& given = name;
       const bool declared =
-          std::any_of(parameters_.begin(), parameters_.end(), [&](const Parameter& p) { return p.name == name; });
+          std::any_of(parameters_.begin(), parameters_.end(), [&](const Parameter& p) { return p.name == given; });
       if (!declared) {
         std::string names;
         for (const auto& p : parameters_) names += (names.empty() ? "" : ", ") + p.name;

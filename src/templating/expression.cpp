@@ -68,35 +68,41 @@ class ExpressionParser {
     return expr;
   }
 
-  std::optional<Expr> parse_or() {
-    auto left = parse_and();
-    while (left && accept("or")) {
-      auto right = parse_and();
-      if (!right) return std::nullopt;
-      Expr node = make(Expr::Op::logical_or, 0);
-      node.loc = left->loc;
-      node.operands = {std::move(*left), std::move(*right)};
-      left = std::move(node);
-    }
-    return left;
+  // One level deeper (a parenthesis, a "not", a call's arguments); false, with E0419 at `offset`, beyond the limit.
+  bool descend(std::size_t offset) {
+    if (++depth_ <= kMaxExpressionDepth) return true;
+    if (!failed_)
+      diagnostics_.error("E0419", index_.locate(offset),
+                         "biểu thức lồng nhau quá sâu (giới hạn " + std::to_string(kMaxExpressionDepth) + " cấp)");
+    failed_ = true;
+    return false;
   }
-  std::optional<Expr> parse_and() {
-    auto left = parse_not();
-    while (left && accept("and")) {
-      auto right = parse_not();
-      if (!right) return std::nullopt;
-      Expr node = make(Expr::Op::logical_and, 0);
-      node.loc = left->loc;
-      node.operands = {std::move(*left), std::move(*right)};
-      left = std::move(node);
-    }
-    return left;
+
+  // "a or b or c" is one node with three operands, so that a long chain costs no depth.
+  std::optional<Expr> parse_or() { return parse_chain("or", Expr::Op::logical_or, &ExpressionParser::parse_and); }
+  std::optional<Expr> parse_and() { return parse_chain("and", Expr::Op::logical_and, &ExpressionParser::parse_not); }
+  std::optional<Expr> parse_chain(std::string_view keyword, Expr::Op op,
+                                  std::optional<Expr> (ExpressionParser::*operand)()) {
+    auto first = (this->*operand)();
+    if (!first) return std::nullopt;
+    if (!accept(keyword)) return first;
+    Expr node = make(op, 0);
+    node.loc = first->loc;
+    node.operands.push_back(std::move(*first));
+    do {
+      auto next = (this->*operand)();
+      if (!next) return std::nullopt;
+      node.operands.push_back(std::move(*next));
+    } while (accept(keyword));
+    return node;
   }
   std::optional<Expr> parse_not() {
     skip_space();
     const std::size_t start = at_;
     if (accept("not")) {
+      if (!descend(start)) return std::nullopt;
       auto operand = parse_not();
+      --depth_;
       if (!operand) return std::nullopt;
       Expr node = make(Expr::Op::logical_not, start);
       node.operands.push_back(std::move(*operand));
@@ -137,8 +143,10 @@ class ExpressionParser {
     const std::size_t start = at_;
     const char c = source_[at_];
     if (c == '(') {
+      if (!descend(at_)) return std::nullopt;
       ++at_;
       auto inner = parse_or();
+      --depth_;
       skip_space();
       if (!inner) return std::nullopt;
       if (at_ >= end_ || source_[at_] != ')') {
@@ -183,11 +191,13 @@ class ExpressionParser {
     }
     skip_space();
     if (node.path.size() == 1 && at_ < end_ && source_[at_] == '(') {
+      if (!descend(at_)) return std::nullopt;
       ++at_;
       node.op = Expr::Op::call;
       skip_space();
       if (at_ < end_ && source_[at_] == ')') {
         ++at_;
+        --depth_;
         return node;
       }
       while (true) {
@@ -201,6 +211,7 @@ class ExpressionParser {
         }
         if (at_ < end_ && source_[at_] == ')') {
           ++at_;
+          --depth_;
           break;
         }
         fail("thiếu dấu \")\" sau tham số của " + node.path[0]);
@@ -233,6 +244,7 @@ class ExpressionParser {
   const LineIndex& index_;
   Diagnostics& diagnostics_;
   bool failed_ = false;
+  std::size_t depth_ = 0;
 };
 
 // Numbers and money compare by value; dates with dates or "YYYY-MM-DD"; texts and booleans for equality.
@@ -331,11 +343,13 @@ Value evaluate(const Expr& expr, const Scope& scope, Diagnostics& diagnostics) {
     case Expr::Op::boolean: return Value::boolean(expr.boolean);
     case Expr::Op::logical_not: return Value::boolean(!evaluate(expr.operands[0], scope, diagnostics).truthy());
     case Expr::Op::logical_and:
-      return Value::boolean(evaluate(expr.operands[0], scope, diagnostics).truthy() &&
-                            evaluate(expr.operands[1], scope, diagnostics).truthy());
-    case Expr::Op::logical_or:
-      return Value::boolean(evaluate(expr.operands[0], scope, diagnostics).truthy() ||
-                            evaluate(expr.operands[1], scope, diagnostics).truthy());
+    case Expr::Op::logical_or: {
+      // Left to right, stopping at the first operand that decides.
+      const bool wanted = expr.op == Expr::Op::logical_or;
+      for (const auto& operand : expr.operands)
+        if (evaluate(operand, scope, diagnostics).truthy() == wanted) return Value::boolean(wanted);
+      return Value::boolean(!wanted);
+    }
     case Expr::Op::call: {
       const std::string& name = expr.path.front();
       if ((name == "has" || name == "count") && expr.operands.size() != 1) {

@@ -2,6 +2,7 @@
 // The small expression language of templates and batch filters:
 //   debtor.outstanding > 0    has(assets.mortgagee)    status.condition == "no-means"    not a and (b or c)
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -14,6 +15,10 @@
 #include "templating/value.hpp"
 
 namespace vanban::templating {
+
+/// Deepest nesting of parentheses, "not" and calls in one expression; deeper is E0419 (the parser and the evaluator
+/// recurse, and a hostile filter or template must not exhaust the stack).
+inline constexpr std::size_t kMaxExpressionDepth = 32;
 
 struct Expr {
   enum class Op {
@@ -37,7 +42,7 @@ struct Expr {
   std::string text;               ///< text literal
   std::int64_t number = 0;        ///< number literal
   bool boolean = false;           ///< boolean literal
-  std::vector<Expr> operands;     ///< operators and call arguments
+  std::vector<Expr> operands;     ///< operators (and, or: two or more) and call arguments
   SourceLoc loc;
 
   /// "debtor.name" for a path, for messages.

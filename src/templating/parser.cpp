@@ -373,7 +373,19 @@ class TemplateParser {
           nodes.push_back(field(token));
           ++position;
           break;
-        case Token::Kind::open: nodes.push_back(block(position)); break;
+        case Token::Kind::open:
+          // The tree is built (and later walked) by recursion: nesting stops at the limit, and so does parsing.
+          if (depth_ == kMaxBlockDepth) {
+            fail("E0419", token.offset,
+                 "các khối lồng nhau quá sâu (giới hạn " + std::to_string(kMaxBlockDepth) + " cấp)");
+            abandoned_ = true;
+            position = tokens_.size();
+            break;
+          }
+          ++depth_;
+          nodes.push_back(block(position));
+          --depth_;
+          break;
         case Token::Kind::directive:
           if (auto node = directive(token)) nodes.push_back(std::move(*node));
           ++position;
@@ -399,7 +411,7 @@ class TemplateParser {
           break;
       }
     }
-    if (opener != nullptr)
+    if (opener != nullptr && !abandoned_)
       fail("E0407", opener->offset, "khối {#" + opener->text + "} chưa được đóng bằng {/" + opener->text + "}");
     return nodes;
   }
@@ -512,7 +524,10 @@ class TemplateParser {
       // The conditions sit inside quotes: parse each from its own position.
       const auto words = options(token.begin, token.end);
       for (const auto& word : words) {
-        if (word.key == "applies" && word.quoted) info.applies = expression(word.value_offset + 1, word.value_end - 1);
+        if (word.key == "applies" && word.quoted) {
+          info.applies = expression(word.value_offset + 1, word.value_end - 1);
+          info.applies_text = word.value;
+        }
         if (word.key == "dated" && word.quoted) info.dated = expression(word.value_offset + 1, word.value_end - 1);
       }
       t_.document_ = std::move(info);
@@ -549,6 +564,8 @@ class TemplateParser {
   Diagnostics& diagnostics_;
   std::vector<Token> tokens_;
   bool failed_ = false;
+  std::size_t depth_ = 0;   ///< blocks open around the token being parsed
+  bool abandoned_ = false;  ///< nesting beyond the limit: the rest of the template is not parsed
 };
 
 std::shared_ptr<Template> Template::parse(std::string name, FileName file, std::string source,

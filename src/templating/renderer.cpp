@@ -414,7 +414,7 @@ class Renderer {
   void include(const Node& node) {
     const std::string& target = node.options.at("value");
     const Template* part = set_.find(target);
-    if (part == nullptr || include_stack_.size() > 16) {
+    if (part == nullptr || include_stack_.size() > kMaxIncludeDepth) {
       error_template("E0411", node.loc, "không chèn được phần mẫu \"" + target + "\"");
       return;
     }

@@ -2,6 +2,7 @@
 // A parsed template: Vietnamese prose with {fields}, {#blocks}…{/blocks} and {@directives}.
 // The language is documented in templates/README.md; its grammar is schemas/template.ebnf.
 
+#include <cstddef>
 #include <map>
 #include <memory>
 #include <optional>
@@ -13,6 +14,11 @@
 #include "templating/expression.hpp"
 
 namespace vanban::templating {
+
+/// Deepest nesting of blocks ({#if} inside {#each} inside …) in one template; deeper is E0419.
+inline constexpr std::size_t kMaxBlockDepth = 32;
+/// Longest chain of includes (a part that includes a part …); longer is E0419.
+inline constexpr std::size_t kMaxIncludeDepth = 16;
 
 struct FilterCall {
   std::string name;
@@ -65,6 +71,7 @@ struct DocumentInfo {
   std::string type_code;        ///< "QĐ"
   std::string description;      ///< one line for `vanban templates`
   std::optional<Expr> applies;  ///< which cases the template is meant for
+  std::string applies_text;     ///< the applies="…" condition as written, for messages
   std::optional<Expr> dated;    ///< the case date the document bears when none is given (e.g. a verification's)
   SourceLoc loc;
 };

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "templating/renderer.hpp"
+#include "text/dates.hpp"
 
 namespace vanban::templating {
 
@@ -52,6 +53,11 @@ std::optional<TemplateSet> TemplateSet::parse(std::vector<TemplateSource> source
       const std::string& target = include->options.at("value");
       if (std::find(stack.begin(), stack.end(), target) != stack.end()) {
         local.error("E0411", include->loc, "phần mẫu \"" + target + "\" tự chèn lại chính nó (vòng lặp include)");
+        return true;
+      }
+      if (stack.size() > kMaxIncludeDepth) {
+        local.error("E0419", include->loc,
+                    "các phần mẫu chèn lồng nhau quá sâu (giới hạn " + std::to_string(kMaxIncludeDepth) + " cấp)");
         return true;
       }
       if (const Template* next = set.find(target)) {
@@ -105,6 +111,16 @@ std::optional<doc::Document> TemplateSet::render(const Template& document_templa
   const Value context = build_context(input, law, document_template, parameters_of(document_template), local);
   std::optional<doc::Document> result;
   if (!local.has_errors()) result = render_document(*this, document_template, context, input, local);
+  // The template's own refusals ({@fail}) name what the case lacks; a case that passes them but not the applies="…"
+  // rule is refused too: the rule decides which cases a template is for (a letter urging payment of 0 đồng is not).
+  if (!local.has_errors() && !applies(document_template, input, law)) {
+    const model::Case& the_case = input.ledger.the_case();
+    const model::Date date = input.date();
+    local.error("E0311", the_case.loc,
+                "mẫu " + document_template.name() + " không dùng cho hồ sơ " + the_case.id + " vào ngày " +
+                    text::short_date(date.year(), date.month(), date.day()) + ": điều kiện \"" +
+                    document_template.document()->applies_text + "\" không thỏa");
+  }
   diagnostics.merge(local);
   if (local.has_errors()) return std::nullopt;
   return result;
@@ -132,8 +148,11 @@ bool TemplateSet::applies(const Template& document_template, const RenderInput& 
   const auto& info = document_template.document();
   if (!info || !info->applies) return true;
   Diagnostics ignored;
-  // Parameters are not known here: the condition may only use the case.
-  const Value context = build_context(input, law, document_template, {}, ignored);
+  // The condition may only use the case: the request's parameters are left out.
+  RenderInput case_only{input.ledger};
+  case_only.number = input.number;
+  case_only.signer_id = input.signer_id;
+  const Value context = build_context(case_only, law, document_template, {}, ignored);
   const Scope scope(context);
   return evaluate(*info->applies, scope, ignored).truthy() && !ignored.has_errors();
 }

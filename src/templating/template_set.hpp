@@ -36,7 +36,8 @@ class TemplateSet {
   [[nodiscard]] std::vector<const Template*> documents() const;
 
   /// Renders a document template for the case of `input` (as it stood on the document's date). Template and input
-  /// errors are reported; nullopt on any error, so nothing half-rendered ever leaves this function.
+  /// errors are reported; nullopt on any error, so nothing half-rendered ever leaves this function. A case that passes
+  /// the template's own refusals ({@fail}) but not its applies="…" condition on that date is refused (E0311).
   [[nodiscard]] std::optional<doc::Document> render(const Template& document_template, const RenderInput& input,
                                                     const rules::Law& law, Diagnostics& diagnostics) const;
 

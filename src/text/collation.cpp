@@ -69,6 +69,17 @@ std::string fold_for_search(std::string_view utf8) {
   return out;
 }
 
+std::string ascii_name(std::string_view utf8, std::size_t max_length) {
+  std::string out;
+  for (const char c : fold_for_search(utf8)) {
+    if (out.size() >= max_length) break;
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
+    else if (!out.empty() && out.back() != '-') out += '-';
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
+}
+
 std::string search_key(std::string_view utf8) { return fold_for_search(normalize_field(utf8)); }
 
 }  // namespace vanban::text

@@ -1,6 +1,7 @@
 #pragma once
 // Vietnamese collation (ICU, locale "vi"): Ă, Â after A; Đ after D; tones as secondary differences.
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -14,6 +15,11 @@ std::string collation_key(std::string_view utf8);
 
 /// Lower case without diacritics, đ → d: "Nguyễn Văn Hùng" → "nguyen van hung" (for search).
 std::string fold_for_search(std::string_view utf8);
+
+/// A part of a file name that is safe everywhere and still readable: the text folded (fold_for_search), each run of
+/// anything but ASCII letters and digits one '-', no '-' at either end, at most `max_length` characters:
+/// "Hồ sơ số 12/2024" → "ho-so-so-12-2024".
+std::string ascii_name(std::string_view utf8, std::size_t max_length);
 
 /// The form texts are compared in for search (the archive's, the case store's): white space collapsed, NFC, lower
 /// case, diacritics removed, đ → d, so that "nguyen van hung" finds "Nguyễn Văn Hùng".

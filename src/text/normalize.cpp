@@ -19,9 +19,12 @@ const icu::Normalizer2& nfc() {
   return *instance;
 }
 
-bool is_invisible(char32_t cp) {
-  return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || cp == 0xFEFF || cp == 0x00AD;
+// Characters that can make two texts look alike or read otherwise than they are stored.
+bool is_hiding(char32_t cp) {
+  return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || utf8::is_bidi_control(cp);
 }
+
+bool is_invisible(char32_t cp) { return is_hiding(cp) || cp == 0xFEFF || cp == 0x00AD; }
 
 bool is_space(char32_t cp) {
   return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == 0x0B || cp == 0x0C || cp == 0x00A0 ||
@@ -97,6 +100,15 @@ bool is_nfc(std::string_view utf8) {
   const bool normalized =
       nfc().isNormalizedUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())), status);
   return U_SUCCESS(status) && normalized;
+}
+
+std::u32string invisible_characters(std::string_view utf8) {
+  std::u32string found;
+  for (std::size_t offset = 0; offset < utf8.size();) {
+    const char32_t cp = utf8::decode(utf8, offset);
+    if (is_hiding(cp) && found.find(cp) == std::u32string::npos) found += cp;
+  }
+  return found;
 }
 
 std::string normalize_field(std::string_view utf8) { return to_nfc(collapse(utf8, false)); }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdio>
 #include <initializer_list>
 #include <set>
 #include <string>
@@ -56,7 +57,11 @@ std::string quoted(std::string_view text) {
 class CaseBuilder {
  public:
   CaseBuilder(const ParsedXml& xml, const ReadOptions& options, Diagnostics& diagnostics)
-      : xml_(xml), diagnostics_(diagnostics), repair_(options.repair), given_expected_(options.expected) {}
+      : xml_(xml),
+        diagnostics_(diagnostics),
+        repair_(options.repair),
+        check_field_(options.check_field),
+        given_expected_(options.expected) {}
 
   // The root must be <case> or <register> in the format's namespace; nothing else can be read.
   bool check_root() {
@@ -186,12 +191,43 @@ class CaseBuilder {
     return tally.dominant();
   }
 
-  // A field's text as every later stage expects it: repaired (unless --no-repair), then normalized. `field` names
-  // the field for a warning (built only when there is one).
+  // A field's text as every later stage expects it: repaired (unless --no-repair), then normalized. `field()` names
+  // the field for a warning or the field check (built only when one needs it); `shown`: whether a document may print
+  // the field (the field check sees only those).
   template <typename FieldName>
-  std::string clean(std::string_view raw, const SourceLoc& loc, const FieldName& field) {
-    if (repair_ == text::RepairMode::keep) return text::normalize_field(raw);
+  std::string clean(std::string_view raw, const SourceLoc& loc, const FieldName& field, bool shown = true) {
+    std::string value = repaired(raw, loc, field);
+    if (check_field_ && shown) check_field_(value, loc, field(), diagnostics_);
+    return value;
+  }
+
+  // Invisible characters are dropped by normalization; the bidirectional controls among them can make a name read
+  // otherwise than it is written, so each field that held some is named (W0122).
+  template <typename FieldName>
+  void report_invisible(const std::u32string& found, const SourceLoc& loc, const FieldName& field) {
+    if (found.empty()) return;
+    std::string listed;
+    for (const char32_t cp : found) {
+      char code[16];
+      std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
+      listed += (listed.empty() ? "" : ", ") + std::string(code);
+    }
+    diagnostics_.warning("W0122", loc,
+                         field() + ": đã bỏ ký tự vô hình " + listed +
+                             " (khoảng trắng độ rộng 0 hoặc ký tự điều khiển hướng chữ: văn bản có thể hiển thị khác "
+                             "với nội dung thật)");
+  }
+
+  // The field's text repaired and normalized, with the warnings about it (each field gets its own, even when its text
+  // was cleaned before).
+  template <typename FieldName>
+  std::string repaired(std::string_view raw, const SourceLoc& loc, const FieldName& field) {
+    if (repair_ == text::RepairMode::keep) {
+      report_invisible(text::invisible_characters(raw), loc, field);
+      return text::normalize_field(raw);
+    }
     const Cleaned& cleaned = cleaned_text(raw);
+    report_invisible(cleaned.invisible, loc, field);
     switch (cleaned.origin) {
       case text::TextOrigin::unicode: break;
       case text::TextOrigin::combining:
@@ -212,6 +248,7 @@ class CaseBuilder {
   struct Cleaned {
     std::string value;
     text::TextOrigin origin = text::TextOrigin::unicode;
+    std::u32string invisible;  // the invisible characters the repaired text held (normalization drops them)
   };
 
   // Repair and normalization of a text, remembered: a register repeats its agency, officers, courts and kinds in
@@ -221,7 +258,7 @@ class CaseBuilder {
     if (const auto known = cleaned_.find(key); known != cleaned_.end()) return known->second;
     if (cleaned_.size() >= kRememberedTexts) cleaned_.clear();
     text::Repaired repaired = text::repair_vietnamese(raw, expected_);
-    Cleaned cleaned{text::normalize_field(repaired.text), repaired.origin};
+    Cleaned cleaned{text::normalize_field(repaired.text), repaired.origin, text::invisible_characters(repaired.text)};
     return cleaned_.emplace(std::move(key), std::move(cleaned)).first->second;
   }
 
@@ -266,8 +303,14 @@ class CaseBuilder {
     const pugi::xml_attribute attribute = node.attribute(name);
     if (!attribute) return std::nullopt;
     const SourceLoc loc = xml_.value_loc(attribute);
+    // Ids and references to them are never printed: what a document shows is not checked in them.
+    static const std::set<std::string_view> kIdentifiers = {"id",    "debtor",    "creditor", "judgment",
+                                                            "owner", "mortgagee", "item",     "officer",
+                                                            "by",    "signer",    "party",    "obligation"};
     Text value{
-        clean(attribute.value(), loc, [&] { return "thuộc tính " + std::string(name) + " của <" + node.name() + ">"; }),
+        clean(
+            attribute.value(), loc, [&] { return "thuộc tính " + std::string(name) + " của <" + node.name() + ">"; },
+            kIdentifiers.count(name) == 0),
         loc};
     if (value.empty()) {
       error("E0210", loc, "thuộc tính \"" + std::string(name) + "\" không được để trống");
@@ -929,6 +972,7 @@ class CaseBuilder {
   const ParsedXml& xml_;
   Diagnostics& diagnostics_;
   text::RepairMode repair_;
+  const std::function<void(std::string_view, const SourceLoc&, const std::string&, Diagnostics&)>& check_field_;
   std::optional<text::TextOrigin> given_expected_;
   text::TextOrigin expected_ = text::TextOrigin::unicode;
   CaseLocations where_;  // of the case being read

@@ -4,6 +4,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "base/diagnostics.hpp"
@@ -23,6 +24,12 @@ struct ReadOptions {
   std::shared_ptr<const CaseSchema> schema;
   /// Whether text in a legacy encoding is converted (warning W0120); normalization happens either way.
   text::RepairMode repair = text::RepairMode::repair;
+  /// Called with every field as later stages see it (repaired, normalized), where it is and what it is
+  /// ("<name>", "thuộc tính id của <case>"); its diagnostics count as the file's. `vanban validate` checks the font
+  /// here.
+  std::function<void(std::string_view value, const SourceLoc& loc, const std::string& field, Diagnostics& diagnostics)>
+      check_field;
+
   /// The encoding the file's fields are expected in; absent: decided from the file's own fields (the default).
   std::optional<text::TextOrigin> expected;
 };

@@ -101,22 +101,6 @@ Problem copy(const xmlError& error) {
   return problem;
 }
 
-void on_parse_error(void* data, xmlErrorPtr error) {
-  auto* collector = static_cast<Collector*>(static_cast<xmlParserCtxtPtr>(data)->_private);
-  if (collector->parse_problems.size() < kMaxProblems) collector->parse_problems.push_back(copy(*error));
-}
-
-void on_schema_error(void* data, xmlErrorPtr error) {
-  auto* collector = static_cast<Collector*>(data);
-  if (collector->schema_problems.size() < kMaxProblems) collector->schema_problems.push_back(copy(*error));
-}
-
-struct DocumentDeleter {
-  void operator()(xmlDocPtr document) const { xmlFreeDoc(document); }
-};
-struct ParserDeleter {
-  void operator()(xmlParserCtxtPtr parser) const { xmlFreeParserCtxt(parser); }
-};
 struct ValidatorDeleter {
   void operator()(xmlSchemaValidCtxtPtr validator) const { xmlSchemaFreeValidCtxt(validator); }
 };
@@ -230,9 +214,14 @@ class Translator {
         if (problem.message.find("No match found") != std::string::npos) {
           const std::string keyref = local_name(problem.str3);
           const std::string referring = keyref.substr(keyref.rfind('-') + 1);
-          return error(
-              "E0208", element_loc,
-              "thuộc tính " + referring + "=\"" + key_value(problem.str2) + "\" không trỏ tới mục nào trong hồ sơ");
+          const std::string value = key_value(problem.str2);
+          // Streamed, libxml2 names the scope (the case) at its end: the reference itself is found below it.
+          const auto refers = [&](pugi::xml_node node) {
+            return node.type() == pugi::node_element && value == node.attribute(referring.c_str()).value();
+          };
+          const pugi::xml_node reference = element && refers(element) ? element : element.find_node(refers);
+          return error("E0208", reference ? parsed_.loc(reference) : element_loc,
+                       "thuộc tính " + referring + "=\"" + value + "\" không trỏ tới mục nào trong hồ sơ");
         }
         // "Not all fields … evaluate to a node", "No precomputed value": an id missing or invalid, said already.
         return;
@@ -364,6 +353,60 @@ std::shared_ptr<const CaseSchema> CaseSchema::compile(std::string_view xsd, cons
   return std::shared_ptr<const CaseSchema>(new CaseSchema(std::move(compiled)));
 }
 
+namespace {
+
+// The validation streams the bytes through libxml2's SAX parser with the schema plugged in: no tree is built, so a
+// large register costs what its text costs (a tree took about 15 bytes of memory per byte of input). The element
+// path a problem is about is kept here from the SAX events, as the tree would give it.
+struct Stream {
+  Collector collector;
+  std::vector<std::size_t> path;      // element indices from the root to the current element
+  std::vector<std::size_t> children;  // elements seen so far under each open element
+  bool pending_pop = false;           // an element ended: popped at the next event, after libxml2 validated its end
+};
+
+// libxml2 reports parse errors through the thread's structured error handler when the SAX handler has none.
+thread_local Stream* t_stream = nullptr;
+
+void settle(Stream& stream) {
+  if (!stream.pending_pop) return;
+  stream.path.pop_back();
+  stream.children.pop_back();
+  stream.pending_pop = false;
+}
+
+void on_stream_start(void* data, const xmlChar* /*localname*/, const xmlChar* /*prefix*/, const xmlChar* /*uri*/,
+                     int /*namespaces*/, const xmlChar** /*namespace_list*/, int /*attributes*/, int /*defaulted*/,
+                     const xmlChar** /*attribute_list*/) {
+  auto& stream = *static_cast<Stream*>(data);
+  settle(stream);
+  stream.path.push_back(stream.children.empty() ? 0 : stream.children.back()++);
+  stream.children.push_back(0);
+}
+
+// The plug calls this before libxml2 validates the end of the element: the path keeps it until the next event.
+void on_stream_end(void* data, const xmlChar* /*localname*/, const xmlChar* /*prefix*/, const xmlChar* /*uri*/) {
+  auto& stream = *static_cast<Stream*>(data);
+  settle(stream);
+  stream.pending_pop = true;
+}
+
+void on_stream_parse_error(void* /*data*/, xmlErrorPtr error) {
+  Stream* stream = t_stream;
+  if (stream == nullptr || error == nullptr || error->domain == XML_FROM_SCHEMASV) return;
+  if (stream->collector.parse_problems.size() < kMaxProblems) stream->collector.parse_problems.push_back(copy(*error));
+}
+
+void on_stream_schema_error(void* data, xmlErrorPtr error) {
+  auto& stream = *static_cast<Stream*>(data);
+  if (stream.collector.schema_problems.size() >= kMaxProblems) return;
+  Problem problem = copy(*error);
+  problem.path = stream.path;
+  stream.collector.schema_problems.push_back(std::move(problem));
+}
+
+}  // namespace
+
 bool schema_shortcut_usable(const CaseSchema& schema) { return schema.compiled().shortcut->usable(); }
 
 void check_against_schema(const CaseSchema& schema, std::string_view bytes, const ParsedXml& parsed,
@@ -371,27 +414,33 @@ void check_against_schema(const CaseSchema& schema, std::string_view bytes, cons
   if (path == SchemaPath::shortcut_first && schema.compiled().shortcut->vouches_for(bytes, parsed)) return;
   initialize_libxml2();
   if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) return;  // refused by the limits
-  Collector collector;
-  std::unique_ptr<xmlParserCtxt, ParserDeleter> parser(xmlNewParserCtxt());
-  if (!parser) throw Error(errors::kLibrary, "libxml2 cannot allocate a parser");
-  parser->_private = &collector;
-  parser->sax->serror = on_parse_error;
-  // No network, no DTD loading, no entity substitution (entities stay references; none can be declared anyway).
-  const int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES;
-  std::unique_ptr<xmlDoc, DocumentDeleter> document(
-      xmlCtxtReadMemory(parser.get(), bytes.data(), static_cast<int>(bytes.size()), nullptr, "UTF-8", options));
-  Translator translator(parsed, diagnostics);
-  if (!document || parser->wellFormed == 0) {
-    const auto first = std::find_if(collector.parse_problems.begin(), collector.parse_problems.end(),
-                                    [](const Problem& problem) { return problem.fatal; });
-    if (first != collector.parse_problems.end()) translator.parse_problem(*first);
-    return;
-  }
   std::unique_ptr<xmlSchemaValidCtxt, ValidatorDeleter> validator(xmlSchemaNewValidCtxt(schema.compiled().schema));
   if (!validator) throw Error(errors::kLibrary, "libxml2 cannot allocate a schema validator");
-  xmlSchemaSetValidStructuredErrors(validator.get(), on_schema_error, &collector);
-  xmlSchemaValidateDoc(validator.get(), document.get());
-  for (const Problem& problem : collector.schema_problems)
+  Stream stream;
+  xmlSchemaSetValidStructuredErrors(validator.get(), on_stream_schema_error, &stream);
+  xmlSAXHandler sax{};
+  sax.initialized = XML_SAX2_MAGIC;
+  sax.startElementNs = on_stream_start;
+  sax.endElementNs = on_stream_end;
+  // The bytes are read where they are (libxml2 frees the buffer object with its parser, never the bytes).
+  xmlParserInputBufferPtr input =
+      xmlParserInputBufferCreateMem(bytes.data(), static_cast<int>(bytes.size()), XML_CHAR_ENCODING_UTF8);
+  if (input == nullptr) throw Error(errors::kLibrary, "libxml2 cannot allocate an input buffer");
+  // No network and no DTD are ever loaded: the entity loader refuses everything, and the safe parse refused any
+  // DOCTYPE before these bytes got here.
+  t_stream = &stream;
+  xmlSetStructuredErrorFunc(nullptr, on_stream_parse_error);
+  xmlSchemaValidateStream(validator.get(), input, XML_CHAR_ENCODING_UTF8, &sax, &stream);
+  xmlSetStructuredErrorFunc(nullptr, nullptr);
+  t_stream = nullptr;
+  Translator translator(parsed, diagnostics);
+  const auto first = std::find_if(stream.collector.parse_problems.begin(), stream.collector.parse_problems.end(),
+                                  [](const Problem& problem) { return problem.fatal; });
+  if (first != stream.collector.parse_problems.end()) {
+    translator.parse_problem(*first);
+    return;
+  }
+  for (const Problem& problem : stream.collector.schema_problems)
     if (problem.fatal) translator.schema_problem(problem);
 }
 

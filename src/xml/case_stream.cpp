@@ -111,7 +111,9 @@ class Padding {
 
   std::optional<std::string> before(std::size_t at) {
     for (; scanned_ < at; ++scanned_) {
-      if (text_[scanned_] != '\n') continue;
+      // Lines end where LineIndex ends them: "\n", "\r\n", and a lone "\r".
+      const char c = text_[scanned_];
+      if (c != '\n' && (c != '\r' || (scanned_ + 1 < text_.size() && text_[scanned_ + 1] == '\n'))) continue;
       ++lines_;
       line_start_ = scanned_ + 1;
     }

@@ -80,6 +80,13 @@ class Scanner {
       if (byte == 0xEF && i + 2 < text_.size() && static_cast<unsigned char>(text_[i + 1]) == 0xBF &&
           (static_cast<unsigned char>(text_[i + 2]) & 0xFEU) == 0xBE)
         bad = 0xFFFEU + (static_cast<unsigned char>(text_[i + 2]) & 1U);
+      if (byte == 0) {
+        // A NUL ends the text for every XML parser: nothing after it can be read, so it is the one fault reported.
+        result_.fatal = ScanProblem{i, "E0110",
+                                    "byte NUL (U+0000) ở đây: tệp bị hỏng hoặc không phải văn bản, phần sau không đọc "
+                                    "được"};
+        return;
+      }
       if (bad) problem(i, "E0110", "ký tự " + hex(*bad) + " không được phép trong XML (ký tự điều khiển)");
     }
   }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 #include <vector>
 
 #include "base/utf8.hpp"
@@ -9,8 +10,8 @@
 
 namespace vanban::xml {
 
-ParsedXml::ParsedXml(FileName file, std::string buffer)
-    : original_(buffer), buffer_(std::move(buffer)), index_(std::move(file), original_) {}
+ParsedXml::ParsedXml(FileName file, std::string_view original)
+    : original_(original), buffer_(original), index_(std::move(file), original_) {}
 
 SourceLoc ParsedXml::at(const char* pointer, const SourceLoc& fallback) const {
   if (pointer == nullptr || pointer < buffer_.data() || pointer > buffer_.data() + buffer_.size()) return fallback;
@@ -82,10 +83,36 @@ std::string declared_encoding(std::string_view bytes) {
   return name;
 }
 
+// Whether a value holds more characters than a field may (bytes first: most values are far below).
+bool too_long(std::string_view value, const Limits& limits) {
+  return value.size() > limits.max_field_length && utf8::length(value) > limits.max_field_length;
+}
+
+std::string field_too_long(std::string_view value, const Limits& limits) {
+  return "trường dữ liệu quá dài (" + std::to_string(utf8::length(value)) + " ký tự, giới hạn " +
+         std::to_string(limits.max_field_length) + ")";
+}
+
+// Element and attribute names of the format are short; libxml2 refuses long ones in English.
+constexpr std::size_t kMaxNameLength = 200;
+
+std::string name_too_long(std::string_view name) {
+  return "tên phần tử hoặc thuộc tính quá dài (" + std::to_string(utf8::length(name)) + " ký tự, giới hạn " +
+         std::to_string(kMaxNameLength) + " byte)";
+}
+
 // One walk over the tree: nesting within the limit (the raw scan refused deeper files already; this is the
-// parser's own view) and every attribute name at most once per element (pugixml keeps both "x" of
-// <a x="1" x="2">).
-bool check_tree(const ParsedXml& parsed, const Limits& limits, Diagnostics& diagnostics) {
+// parser's own view), every attribute name at most once per element (pugixml keeps both "x" of <a x="1" x="2">),
+// and no text or attribute value longer than a field may be (before libxml2, repair and layout see it).
+bool check_tree(const ParsedXml& parsed, const Limits& limits, Diagnostics& reported) {
+  Diagnostics diagnostics;  // in the order of the walk; reported in file order
+  const auto in_file_order = [&] {
+    std::vector<Diagnostic> found = diagnostics.list();
+    std::stable_sort(found.begin(), found.end(), [](const Diagnostic& a, const Diagnostic& b) {
+      return std::tie(a.loc.line, a.loc.column) < std::tie(b.loc.line, b.loc.column);
+    });
+    for (auto& diagnostic : found) reported.add(std::move(diagnostic));
+  };
   bool ok = true;
   std::vector<std::pair<pugi::xml_node, std::size_t>> stack{{parsed.root(), 1}};
   std::vector<std::string_view> names;
@@ -95,6 +122,7 @@ bool check_tree(const ParsedXml& parsed, const Limits& limits, Diagnostics& diag
     if (depth > limits.max_depth) {
       diagnostics.error("E0107", parsed.loc(node),
                         "các phần tử lồng nhau quá sâu (giới hạn " + std::to_string(limits.max_depth) + " cấp)");
+      in_file_order();
       return false;
     }
     const pugi::xml_attribute first = node.first_attribute();
@@ -112,9 +140,29 @@ bool check_tree(const ParsedXml& parsed, const Limits& limits, Diagnostics& diag
         ok = false;
       }
     }
-    for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling())
+    if (std::string_view(node.name()).size() > kMaxNameLength) {
+      diagnostics.error("E0112", parsed.loc(node), name_too_long(node.name()));
+      ok = false;
+    }
+    for (pugi::xml_attribute attribute = first; attribute; attribute = attribute.next_attribute()) {
+      if (std::string_view(attribute.name()).size() > kMaxNameLength) {
+        diagnostics.error("E0112", parsed.loc(attribute), name_too_long(attribute.name()));
+        ok = false;
+      }
+      if (too_long(attribute.value(), limits)) {
+        diagnostics.error("E0112", parsed.value_loc(attribute), field_too_long(attribute.value(), limits));
+        ok = false;
+      }
+    }
+    for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
       if (child.type() == pugi::node_element) stack.emplace_back(child, depth + 1);
+      if ((child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) && too_long(child.value(), limits)) {
+        diagnostics.error("E0112", parsed.at(child.value(), parsed.loc(node)), field_too_long(child.value(), limits));
+        ok = false;
+      }
+    }
   }
+  in_file_order();
   return ok;
 }
 }  // namespace
@@ -133,8 +181,11 @@ std::unique_ptr<ParsedXml> parse_safely(std::string_view bytes, const FileName& 
     return nullptr;
   }
   const auto starts_with = [&](std::string_view prefix) { return bytes.substr(0, prefix.size()) == prefix; };
-  if (starts_with("\xFF\xFE") || starts_with("\xFE\xFF") || (bytes.size() > 1 && bytes[1] == '\0') ||
-      bytes[0] == '\0') {
+  // UTF-16/32: a byte order mark, or "<?" spread over NULs ("<\0?\0", "\0<\0?", "<\0\0\0"); a NUL elsewhere is a NUL.
+  std::string zeros;  // the NUL pattern of the first four bytes: "0" for a NUL, "x" for anything else
+  for (std::size_t i = 0; i < 4; ++i) zeros += i < bytes.size() && bytes[i] == '\0' ? '0' : 'x';
+  if (starts_with("\xFF\xFE") || starts_with("\xFE\xFF") || zeros == "x0x0" || zeros == "0x0x" || zeros == "x000" ||
+      zeros == "000x") {
     diagnostics.error("E0104", SourceLoc{file, 1, 1}, "tệp được mã hóa UTF-16/UTF-32; chỉ chấp nhận UTF-8");
     return nullptr;
   }
@@ -166,7 +217,7 @@ std::unique_ptr<ParsedXml> parse_safely(std::string_view bytes, const FileName& 
     diagnostics.error(scan.fatal->code, locate(scan.fatal->offset), scan.fatal->message);
     return nullptr;
   }
-  auto parsed = std::unique_ptr<ParsedXml>(new ParsedXml(file, std::string(bytes)));
+  auto parsed = std::unique_ptr<ParsedXml>(new ParsedXml(file, bytes));
   // Parse the content after the BOM in place, so that every name and value points into the buffer.
   char* start = parsed->buffer_.data() + bom;
   const pugi::xml_parse_result result = parsed->document_.load_buffer_inplace(

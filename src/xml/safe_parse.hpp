@@ -20,10 +20,11 @@ namespace vanban::xml {
 enum class Scanned { no, already };
 
 /// A parsed document that still owns its (in-place parsed) buffer, so node and attribute pointers map
-/// back to line and column. Not for use by several threads at once.
+/// back to line and column. Positions are counted in the bytes as given, which must outlive it (they are not copied:
+/// a large file is held once by the caller and once here). Not for use by several threads at once.
 class ParsedXml {
  public:
-  ParsedXml(FileName file, std::string buffer);
+  ParsedXml(FileName file, std::string_view original);
   ParsedXml(const ParsedXml&) = delete;
   ParsedXml& operator=(const ParsedXml&) = delete;
 
@@ -47,16 +48,16 @@ class ParsedXml {
  private:
   friend std::unique_ptr<ParsedXml> parse_safely(std::string_view, const FileName&, const Limits&, Diagnostics&,
                                                  Scanned);
-  std::string original_;  // the bytes as given: positions are counted here
-  std::string buffer_;    // a copy pugixml parses in place (decoding references shifts text within it)
+  std::string_view original_;  // the bytes as given (the caller's): positions are counted here
+  std::string buffer_;         // a copy pugixml parses in place (decoding references shifts text within it)
   LineIndex index_;
   mutable LineCursor cursor_;  // the last location: a ParsedXml is read by one thread
   pugi::xml_document document_;
 };
 
-/// Parses bytes declared or expected to be UTF-8. Rejects (with positions): empty input, too large,
-/// UTF-16/32, a declared encoding other than UTF-8, invalid UTF-8, any DOCTYPE (so no entity can be
-/// declared or expanded and nothing is fetched), malformed XML and nesting beyond the limit.
+/// Parses bytes declared or expected to be UTF-8 (they must outlive the result). Rejects (with positions): empty input,
+/// too large, UTF-16/32, a declared encoding other than UTF-8, invalid UTF-8, any DOCTYPE (so no entity can be declared
+/// or expanded and nothing is fetched), malformed XML and nesting beyond the limit.
 std::unique_ptr<ParsedXml> parse_safely(std::string_view bytes, const FileName& file, const Limits& limits,
                                         Diagnostics& diagnostics, Scanned scanned = Scanned::no);
 

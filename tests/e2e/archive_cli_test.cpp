@@ -362,6 +362,77 @@ TEST_P(ArchiveCli, SignaturesDecideWhatIsArchived) {
   EXPECT_NE(verified.out.find("3 chữ ký đã kiểm tra lại"), std::string::npos) << verified.out;
 }
 
+// Issue 18: the last record deleted with the chain head written back passed verify. What the store cannot prove, a
+// head noted elsewhere can: `archive head` prints it, `archive head --sign` makes it a document signed with the
+// agency's key, and `archive verify --expect-head` checks the chain against it.
+TEST_P(ArchiveCli, AHeadKeptElsewhereFindsTheLastRecordsDeleted) {
+  const auto a = decision(541);
+  const auto b = decision(542);
+  ASSERT_EQ(
+      archive("add " + quote(a.path.string()) + " " + quote(b.path.string()) + " " + trust() + " " + kTime).exit_code,
+      0);
+  const auto head = archive("head");
+  ASSERT_EQ(head.exit_code, 0) << head.err;
+  const std::string noted = head.out.substr(0, head.out.find('\n'));
+  ASSERT_EQ(noted.substr(0, 2), "3:") << head.out;
+  ASSERT_EQ(noted.size(), 2U + 64U);
+  auto verified = archive("verify --expect-head " + noted + " " + kTime);
+  EXPECT_EQ(verified.exit_code, 0) << verified.err << verified.out;
+  EXPECT_NE(verified.out.find("đầu chuỗi: " + noted), std::string::npos) << verified.out;
+
+  // The head made evidence: a statement signed with the agency's key, which verify accepts and which names the head.
+  const auto statement = sandbox_->dir() / "dau-chuoi.pdf";
+  const auto signed_head = archive("head --sign -o " + quote(statement.string()) + " --key " +
+                                   quote(pki("agency.key")) + " --cert " + quote(pki("agency.pem")) + " " + kTime);
+  ASSERT_EQ(signed_head.exit_code, 0) << signed_head.err;
+  const auto checked =
+      test::vanban("verify " + quote(statement.string()) + " --trust " + quote(pki("ca.pem")) + " " + kTime);
+  EXPECT_EQ(checked.exit_code, 0) << checked.out << checked.err;
+  const auto text = test::run("pdftotext -enc UTF-8 " + quote(statement.string()) + " -");
+  EXPECT_NE(
+      text.out.find("Đầu chuỗi (bản ghi cuối): 3\nMã băm SHA-256: " + noted.substr(2, 32) + "\n" + noted.substr(34)),
+      std::string::npos)
+      << text.out;
+  const auto info = test::run("pdfinfo " + quote(statement.string()));
+  EXPECT_NE(info.out.find("vanban-archive-head " + noted), std::string::npos) << info.out;
+
+  // The last record deleted, its file removed and the head file written back to record 2: the store holds up…
+  std::string hash2;
+  {
+    auto session = sandbox_->raw_session();
+    *session << "SELECT hash FROM archive_record WHERE seq = 2", Poco::Data::Keywords::into(hash2),
+        Poco::Data::Keywords::now;
+  }
+  sandbox_->sql("DELETE FROM archive_record WHERE seq = 3");
+  std::filesystem::remove(sandbox_->store() / "objects" / b.sha256.substr(0, 2) / (b.sha256 + ".pdf"));
+  test::write_text(sandbox_->store() / "chain-head", "vanban-archive-head 1\n2\n" + hash2 + "\n");
+  verified = archive("verify " + std::string(kTime));
+  EXPECT_EQ(verified.exit_code, 0) << verified.err << verified.out;
+  // …but not against the head kept elsewhere.
+  verified = archive("verify --expect-head " + noted + " " + kTime);
+  EXPECT_EQ(verified.exit_code, 1);
+  EXPECT_NE(verified.err.find("lỗi: [E0745]"), std::string::npos) << verified.err;
+  // A head that is not one is a usage error.
+  EXPECT_EQ(archive("verify --expect-head 3:abc").exit_code, 2);
+}
+
+// Issue 18: a second document with the same agency, year and số/ký hiệu was archived without a word, and so was a
+// signed draft with no number.
+TEST_P(ArchiveCli, ANumberGoesToOneDocumentAndASignedDraftIsWarnedAbout) {
+  const auto first = decision(551);
+  const auto other =
+      document("qd-517-551-later", "chu-dong-ma-tuy.xml", "--template qd-tha-chu-dong --number 551 --date 2024-08-01");
+  const auto draft = document("qd-517-draft", "chu-dong-ma-tuy.xml", "--template qd-tha-chu-dong");
+  ASSERT_EQ(archive("add " + quote(first.path.string()) + " " + trust() + " " + kTime).exit_code, 0);
+  auto result = archive("add " + quote(other.path.string()) + " " + kTime);
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.err.find("lỗi: [E0719] kho đã có văn bản số 551/QĐ-CCTHADS năm 2024"), std::string::npos)
+      << result.err;
+  result = archive("add " + quote(draft.path.string()) + " " + kTime);
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.err.find("cảnh báo: [W0722] văn bản đã ký số nhưng chưa có số"), std::string::npos) << result.err;
+}
+
 TEST_P(ArchiveCli, ProblemsAreReportedWithTheirExitCodes) {
   // Nothing there yet: reading never creates an archive.
   auto missing = archive("search");

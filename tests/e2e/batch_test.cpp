@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <csignal>
+#include <cstring>
+#include <set>
+#include <sstream>
 #include <thread>
 
 #include "crypto/sha256.hpp"
@@ -43,42 +46,50 @@ class Batch : public ::testing::Test {
   static void SetUpTestSuite() {
     // ctest runs each test in its own process, in parallel: each process needs its own input folder.
     const auto dir = test::scratch_dir("batch_input-" + std::to_string(::getpid()));
-    const auto generated = test::generate_register(300, 50);
-    unrenderable_ = generated.unrenderable;
+    generated_ = test::generate_register(300, 50);
     register_ = dir / "register.xml";
-    test::write_text(register_, generated.xml);
+    test::write_text(register_, generated_.xml);
   }
   static std::filesystem::path register_;
-  static std::size_t unrenderable_;
+  static test::GeneratedRegister generated_;
 };
 std::filesystem::path Batch::register_;
-std::size_t Batch::unrenderable_ = 0;
+test::GeneratedRegister Batch::generated_;
 
 TEST_F(Batch, RendersEveryCaseReportsFailuresAndWritesTheManifest) {
   const auto out = test::scratch_dir("batch_all");
   const auto result = vanban("batch " + quote(register_.string()) + " --template qd-tha-chu-dong --jobs 2 -o " +
                              quote(out.string()) + " --combined " + quote((out / "all.pdf").string()));
   EXPECT_EQ(result.exit_code, 1) << "failures must make the batch exit 1";
-  EXPECT_NE(result.err.find("xong: 294, bỏ qua (đã có): 0, lỗi: 6"), std::string::npos) << result.err;
-  EXPECT_NE(result.err.find("THA-2024-000050: "), std::string::npos);
+  // The template is for ex-officio cases: those on request are listed as not applicable, not drafted.
+  const std::size_t failures = generated_.unrenderable_ex_officio;
+  const std::size_t done = 300 - generated_.on_request - failures;
+  ASSERT_GT(failures, 0U);
+  EXPECT_NE(result.err.find("xong: " + std::to_string(done) + ", bỏ qua (đã có): 0, không áp dụng: " +
+                            std::to_string(generated_.on_request) + ", lỗi: " + std::to_string(failures)),
+            std::string::npos)
+      << result.err;
   EXPECT_NE(result.err.find("[E0501]"), std::string::npos);
   const auto rows = manifest_rows(out);
   ASSERT_EQ(rows.size(), 300U);
   std::size_t failed = 0;
+  std::size_t not_applicable = 0;
   std::string previous_debtor;
   for (const auto& row : rows) {
     ASSERT_EQ(row.size(), 7U);
-    if (row[5] == "lỗi") {
-      ++failed;
+    if (row[5] == "lỗi" || row[5] == "không áp dụng") {
+      ++(row[5] == "lỗi" ? failed : not_applicable);
       EXPECT_TRUE(row[4].empty());
       EXPECT_FALSE(std::filesystem::exists(out / row[3]));
+      EXPECT_NE(row[6].find(row[5] == "lỗi" ? "[E0501]" : "[E0311]"), std::string::npos) << row[6];
       continue;
     }
     EXPECT_EQ(row[5], "đã lập");
     EXPECT_EQ(row[3], row[0] + "-qd-tha-chu-dong.pdf");
     EXPECT_EQ(crypto::sha256_hex(test::read_text(out / row[3])), row[4]) << row[3];
   }
-  EXPECT_EQ(failed, unrenderable_);
+  EXPECT_EQ(failed, failures);
+  EXPECT_EQ(not_applicable, generated_.on_request);
   // Vietnamese order: every "Đ…" debtor after every "D…" one and before every "E…"…"H…" one.
   std::size_t last_d = 0, first_dd = rows.size(), last_dd = 0, first_h = rows.size();
   for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -140,9 +151,11 @@ TEST_F(Batch, ResumesAfterAnInterruptedRun) {
   const std::string command = quote(test::binary().string()) + " --resources " + quote(test::source_dir().string()) +
                               " batch " + quote(register_.string()) + " --template qd-tha-chu-dong --jobs 1 -o " +
                               quote(out.string());
-  // Start, interrupt with SIGINT once a few outputs exist, and wait.
+  // Start, interrupt with SIGINT once a few outputs exist, and wait. The wait is long (a slow machine, or a sanitizer
+  // build, reads the register for seconds): a signal sent before the batch's handlers are installed would find SIGINT
+  // ignored, as a shell's background job has it, and the batch would run to its end.
   const auto started = test::run("(" + command +
-                                 " & pid=$!; for i in $(seq 1 400); do "
+                                 " & pid=$!; for i in $(seq 1 12000); do "
                                  "n=$(ls " +
                                  quote(out.string()) +
                                  " | grep -c pdf); [ \"$n\" -ge 20 ] && break; "
@@ -171,6 +184,99 @@ TEST_F(Batch, ResumesAfterAnInterruptedRun) {
   EXPECT_NE(forced.err.find("bỏ qua (đã có): 0,"), std::string::npos) << forced.err;
 }
 
+// A register of `ids.size()` generated cases (ex officio, so that qd-tha-chu-dong applies) under the given ids.
+std::filesystem::path register_with_ids(const std::filesystem::path& dir, const std::vector<std::string>& ids) {
+  std::string xml = test::generate_register(ids.size()).xml;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    char generated[32];
+    std::snprintf(generated, sizeof generated, "THA-2024-%06zu", i + 1);
+    xml.replace(xml.find(std::string("id=\"") + generated + "\""), std::strlen(generated) + 5, "id=\"" + ids[i] + "\"");
+  }
+  const std::string on_request = "mode=\"on-request\"";
+  for (std::size_t at = 0; (at = xml.find(on_request, at)) != std::string::npos;)
+    xml.replace(at, on_request.size(), "mode=\"ex-officio\"");
+  const auto path = dir / "register.xml";
+  test::write_text(path, xml);
+  return path;
+}
+
+// Issue 18: one 300-character id stopped the whole batch (ENAMETOOLONG, exit 3, in English), and ids whose letters or
+// "/" mapped to the same file name were dropped from the manifest as duplicates. Every case now has a name of its
+// own, bounded in length; a case that cannot be written is reported and the batch goes on.
+TEST(BatchRobustness, LongAndLookAlikeIdsAreAllDraftedAndListed) {
+  const auto dir = test::scratch_dir("batch_ids");
+  const std::vector<std::string> ids = {std::string(300, 'X'), "HS/1", "HS_1", "Hồ sơ 1", "Hồ Sơ 1", "THA-1"};
+  const auto input = register_with_ids(dir, ids);
+  const auto out = dir / "out";
+  // Something that is not a file where one case's letter goes: that case cannot be written, the others can.
+  std::filesystem::create_directories(out / "THA-1-qd-tha-chu-dong.pdf");
+  const auto result = vanban("batch " + quote(input.string()) + " --template qd-tha-chu-dong --date 2024-10-15 -o " +
+                             quote(out.string()));
+  EXPECT_EQ(result.exit_code, 1) << result.err;
+  EXPECT_NE(result.err.find("xong: 5, bỏ qua (đã có): 0, không áp dụng: 0, lỗi: 1"), std::string::npos) << result.err;
+  EXPECT_EQ(result.err.find("E0316"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("THA-1: [E0803]"), std::string::npos) << result.err;
+  const auto rows = manifest_rows(out);
+  ASSERT_EQ(rows.size(), ids.size());
+  std::set<std::string> files;
+  for (const auto& row : rows) {
+    files.insert(row[3]);
+    EXPECT_LE(row[3].size(), 100U) << row[3];
+    if (row[0] == "THA-1") {
+      EXPECT_EQ(row[5], "lỗi");
+      continue;
+    }
+    EXPECT_EQ(row[5], "đã lập") << row[0];
+    EXPECT_EQ(crypto::sha256_hex(test::read_text(out / row[3])), row[4]) << row[3];
+  }
+  EXPECT_EQ(files.size(), ids.size()) << "one file name per case";
+}
+
+// Issue 18: SIGHUP (the terminal closed) killed the batch and left no manifest at all. It now stops the batch as
+// Ctrl-C does, and the manifest is journaled as the batch goes, so that even a batch killed outright resumes.
+TEST_F(Batch, HangUpStopsCleanlyAndAKilledBatchResumesFromItsJournal) {
+  const auto out = test::scratch_dir("batch_hangup");
+  const std::string command = quote(test::binary().string()) + " --resources " + quote(test::source_dir().string()) +
+                              " batch " + quote(register_.string()) + " --template qd-tha-chu-dong --jobs 1 -o " +
+                              quote(out.string());
+  // Runs the batch and sends `signal` once `count` (a shell command) reaches 20 (waiting as long as above).
+  const auto interrupt = [&](const char* signal, const std::string& count) {
+    return test::run("(" + command + " & pid=$!; for i in $(seq 1 12000); do n=$(" + count +
+                     "); [ \"$n\" -ge 20 ] && break; sleep 0.01; done; kill -" + signal +
+                     " $pid; wait $pid 2>/dev/null; echo exit=$?)");
+  };
+  const auto hung_up = interrupt("HUP", "ls " + quote(out.string()) + " | grep -c pdf");
+  ASSERT_NE(hung_up.out.find("exit=130"), std::string::npos) << hung_up.out << hung_up.err;
+  const auto partial = manifest_rows(out);
+  ASSERT_GT(partial.size(), 0U);
+  ASSERT_LT(partial.size(), 300U);
+
+  // Killed outright: no manifest is written, but the journal holds every case finished; a temporary file is left.
+  std::filesystem::remove(out / "manifest.csv");
+  std::filesystem::remove(out / "manifest.json");
+  std::filesystem::remove(out / "manifest.journal");
+  const auto killed =
+      interrupt("KILL", "cat " + quote((out / "manifest.journal").string()) + " 2>/dev/null | grep -c ',đã lập,'");
+  ASSERT_NE(killed.out.find("exit=137"), std::string::npos) << killed.out << killed.err;
+  EXPECT_FALSE(std::filesystem::exists(out / "manifest.csv"));
+  ASSERT_TRUE(std::filesystem::exists(out / "manifest.journal"));
+  std::size_t journaled = 0;
+  std::istringstream journal(test::read_text(out / "manifest.journal"));
+  for (std::string line; std::getline(journal, line);)
+    journaled += line.find(",đã lập,") != std::string::npos ? 1U : 0U;
+  EXPECT_GT(journaled, 0U);
+  test::write_text(out / ".THA-2024-000001-qd-tha-chu-dong.pdf.AbC123", "left by a crash");
+  const auto resumed =
+      vanban("batch " + quote(register_.string()) + " --template qd-tha-chu-dong -o " + quote(out.string()));
+  EXPECT_NE(resumed.err.find("bỏ qua (đã có): " + std::to_string(journaled) + ","), std::string::npos)
+      << journaled << "\n"
+      << resumed.err;
+  EXPECT_EQ(manifest_rows(out).size(), 300U);
+  for (const auto& entry : std::filesystem::directory_iterator(out))
+    EXPECT_NE(entry.path().filename().string()[0], '.') << "a temporary file remains: " << entry.path();
+  EXPECT_FALSE(std::filesystem::exists(out / "manifest.journal")) << "folded into the manifest";
+}
+
 TEST(BatchInput, AFolderOfCaseFilesAndUsageErrors) {
   const auto out = test::scratch_dir("batch_folder");
   const auto result =
@@ -196,8 +302,32 @@ TEST(BatchInput, TheExampleRegister) {
       vanban("batch " + quote((test::source_dir() / "examples" / "so-thu-ly-thuong-xuan.xml").string()) +
              " --template thu-van-dong --where 'enforced.outstanding > 0' --date 2024-10-15 -o " + quote(out.string()));
   EXPECT_EQ(result.exit_code, 0) << result.err;
-  EXPECT_NE(result.err.find("xong: 4, bỏ qua (đã có): 0, lỗi: 0"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("xong: 4, bỏ qua (đã có): 0, không áp dụng: 0, lỗi: 0"), std::string::npos) << result.err;
   EXPECT_FALSE(std::filesystem::exists(out / "THA-2024-000604-thu-van-dong.pdf")) << "fully paid: no letter";
+}
+
+// Issue 18: without --where, the letter urging payment went to a debtor who owed nothing ("số tiền còn phải thi hành
+// là 0 đồng … khẩn trương nộp đủ"). The template's applies="…" rule now decides: the case is listed as not
+// applicable, nothing is drafted, and the batch goes on (exit 0).
+TEST(BatchInput, ACaseTheTemplateDoesNotApplyToIsListedNotDrafted) {
+  const auto out = test::scratch_dir("batch_not_applicable");
+  const auto result =
+      vanban("batch " + quote((test::source_dir() / "examples" / "so-thu-ly-thuong-xuan.xml").string()) +
+             " --template thu-van-dong --date 2024-10-15 -o " + quote(out.string()));
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.err.find("xong: 4, bỏ qua (đã có): 0, không áp dụng: 1, lỗi: 0"), std::string::npos) << result.err;
+  EXPECT_FALSE(std::filesystem::exists(out / "THA-2024-000604-thu-van-dong.pdf")) << "fully paid: no letter";
+  bool listed = false;
+  for (const auto& row : manifest_rows(out)) {
+    if (row[0] != "THA-2024-000604") continue;
+    listed = true;
+    EXPECT_EQ(row[5], "không áp dụng");
+    EXPECT_EQ(row[4], "");
+    EXPECT_NE(row[6].find("[E0311] mẫu thu-van-dong không dùng cho hồ sơ THA-2024-000604 vào ngày 15/10/2024"),
+              std::string::npos)
+        << row[6];
+  }
+  EXPECT_TRUE(listed) << "the case is in the manifest";
 }
 
 }  // namespace

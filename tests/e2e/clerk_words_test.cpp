@@ -45,6 +45,7 @@ std::string strip(std::string line) {
       std::regex(R"(\b(CN|O|OU|C|L|ST|E)=[^,\n]*)"),                  // certificate names (input data)
       std::regex(R"(([:\[,]\s*)(null|true|false)\b)"),                // JSON's literals in --format json answers
       std::regex(R"(\[[EW]\d{4}\])"),
+      std::regex(R"(\(E[A-Z]{3,}\))"),  // the system's name of an error, for whoever supports the clerk: (ENOSPC)
       std::regex(R"(\[\[?[a-z_.]+\]\]?( [a-z_]+)?)"),  // configuration tables and keys: [trust] anchors
       std::regex(R"(&#?[A-Za-z0-9]+;)"),               // XML references: &amp; &#x1B;                 // codes
       std::regex(R"(<[^>]*>)"),                        // elements of the case format

@@ -1,6 +1,7 @@
 // The CLI on real files: exit codes, messages, and the PDF checked by real tools (poppler, qpdf).
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <cstdio>
 #include <regex>
@@ -338,6 +339,136 @@ TEST(Cli, DescribeGivesAWorkingExampleForEveryTemplate) {
 
 namespace vanban {
 namespace {
+
+// Issue 18: -o replaced whatever was at the path (rename() replaces a link, a FIFO, a device node) and could overwrite
+// the case file itself. One rule for every command: a target that exists must be a regular file (a symbolic link is
+// refused, not followed), never an input, in a folder that exists (never created); "-" streams to standard output.
+TEST(Cli, OutputIsARegularFileNeverTheInputOrStandardOutput) {
+  const auto dir = test::scratch_dir("e2e_output_rule");
+  const auto input = dir / "case.xml";
+  std::filesystem::copy_file(test::decision_case(), input);
+  const auto kept = test::read_text(input);
+  const auto render = [&](const std::string& output) {
+    return vanban("render " + quote(input.string()) + " --template qd-tha-chu-dong -o " + quote(output));
+  };
+  // The input is never the output, under its own name or through a hard link.
+  auto result = render(input.string());
+  EXPECT_EQ(result.exit_code, 2) << result.err;
+  EXPECT_NE(result.err.find("-o: " + input.string() + " là tệp đầu vào"), std::string::npos) << result.err;
+  std::filesystem::create_hard_link(input, dir / "same.pdf");
+  EXPECT_EQ(render((dir / "same.pdf").string()).exit_code, 2);
+  EXPECT_EQ(test::read_text(input), kept);
+  // A symbolic link is refused and left as it is, and so is what it points at.
+  const auto target = dir / "target.pdf";
+  test::write_text(target, "kept");
+  std::filesystem::create_symlink(target, dir / "link.pdf");
+  result = render((dir / "link.pdf").string());
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("là một liên kết tượng trưng, không phải tệp thông thường"), std::string::npos)
+      << result.err;
+  EXPECT_TRUE(std::filesystem::is_symlink(dir / "link.pdf"));
+  EXPECT_EQ(test::read_text(target), "kept");
+  // A FIFO is refused (and never opened: the command does not hang).
+  ASSERT_EQ(::mkfifo((dir / "fifo.pdf").c_str(), 0600), 0);
+  EXPECT_EQ(render((dir / "fifo.pdf").string()).exit_code, 2);
+  EXPECT_TRUE(std::filesystem::is_fifo(dir / "fifo.pdf"));
+  // A missing folder is named in Vietnamese, and not created.
+  result = render((dir / "khong-co" / "qd.pdf").string());
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("thư mục " + (dir / "khong-co").string() + " không tồn tại"), std::string::npos)
+      << result.err;
+  EXPECT_FALSE(std::filesystem::exists(dir / "khong-co"));
+  // "-" streams the PDF to standard output; a regular file is still written whole or not at all.
+  result = render("-");
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.out.substr(0, 8), "%PDF-1.4");
+  EXPECT_EQ(result.out.size(), std::filesystem::file_size(render_decision(dir)));
+  // Standard output on a full disk: a Vietnamese message, exit 3.
+  if (std::filesystem::exists("/dev/full")) {
+    result = test::run(quote(test::binary().string()) + " --resources " + quote(test::source_dir().string()) +
+                       " render " + quote(input.string()) + " --template qd-tha-chu-dong -o - > /dev/full");
+    EXPECT_EQ(result.exit_code, 3);
+    EXPECT_NE(result.err.find("không ghi được ra đầu ra chuẩn: ổ đĩa đã đầy (ENOSPC)"), std::string::npos)
+        << result.err;
+  }
+}
+
+// sign and archive get follow the same rule: the PDF being signed is never replaced by its signed copy.
+TEST(Cli, SignNeverWritesOverItsInput) {
+  const auto dir = test::scratch_dir("e2e_output_sign");
+  const std::string pdf = render_decision(dir);
+  const auto kept = test::read_text(pdf);
+  const auto result = vanban("sign " + quote(pdf) + " -o " + quote(pdf) + " --key k.pem --cert c.pem");
+  EXPECT_EQ(result.exit_code, 2) << result.err;
+  EXPECT_NE(result.err.find("là tệp đầu vào"), std::string::npos) << result.err;
+  EXPECT_EQ(test::read_text(pdf), kept);
+}
+
+// The commands of issues 21 and 22 write through the same rule: report and deadlines never write over the cases they
+// read, sign's two steps and --accept never over the PDF, the signature or the draft they read.
+TEST(Cli, ReportsAndSigningStepsNeverWriteOverTheirInputs) {
+  const auto dir = test::scratch_dir("e2e_output_later_commands");
+  const auto input = dir / "case.xml";
+  std::filesystem::copy_file(test::decision_case(), input);
+  const auto kept_case = test::read_text(input);
+  const std::string pdf = render_decision(dir);
+  const auto kept_pdf = test::read_text(pdf);
+  test::write_text(dir / "s.bin", "signature");
+  const std::string in = quote(input.string());
+  for (const std::string& command :
+       {"report " + in + " --year 2024 -o " + in, "report " + in + " --year 2024 --format csv -o " + in,
+        "deadlines " + in + " --as-of 2024-10-15 -o " + in,
+        "sign " + quote(pdf) + " --prepare --cert c.pem -o " + quote(pdf),
+        "sign " + quote(pdf) + " --complete --signature " + quote((dir / "s.bin").string()) + " -o " +
+            quote((dir / "s.bin").string()),
+        "sign --accept " + quote(pdf) + " --original " + in + " -o " + in}) {
+    const auto result = vanban(command);
+    EXPECT_EQ(result.exit_code, 2) << command << "\n" << result.err;
+    EXPECT_NE(result.err.find("là tệp đầu vào"), std::string::npos) << command << "\n" << result.err;
+  }
+  EXPECT_EQ(test::read_text(input), kept_case);
+  EXPECT_EQ(test::read_text(pdf), kept_pdf);
+  EXPECT_EQ(test::read_text(dir / "s.bin"), "signature");
+  // "-" is standard output for them too.
+  const auto result = vanban("report " + in + " --year 2024 --format csv -o -");
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.out.substr(0, 3), "\xEF\xBB\xBF");
+  EXPECT_FALSE(std::filesystem::exists("-"));
+}
+
+}  // namespace
+}  // namespace vanban
+
+namespace vanban {
+namespace {
+
+// Issue 18: control characters given with --set were echoed raw to the terminal (an ESC sequence could recolour it or
+// move the cursor). A --set value must be text: refused with the character shown as <U+001B>.
+TEST(Cli, ControlCharactersFromSetAreRefusedAndNeverEchoedRaw) {
+  const auto dir = test::scratch_dir("e2e_set_controls");
+  for (const std::string& value : {std::string("\x1b[2J\x1b[31mđỏ"),
+                                   std::string("a\x07"
+                                               "b"),
+                                   std::string("\xe2\x80\xae"
+                                               "abc")}) {
+    const auto result =
+        vanban("render " + quote(test::decision_case().string()) + " --template qd-tha-chu-dong --set " +
+               quote("ghi-chu=" + value) + " -o " + quote((dir / "x.pdf").string()));
+    EXPECT_EQ(result.exit_code, 2) << result.err;
+    for (const char c : result.err) EXPECT_FALSE(static_cast<unsigned char>(c) < 0x20 && c != '\n') << result.err;
+    EXPECT_EQ(result.err.find("\xe2\x80\xae"), std::string::npos) << "a bidi override reached the terminal";
+    EXPECT_NE(result.err.find("chứa ký tự điều khiển"), std::string::npos) << result.err;
+  }
+  const auto esc = vanban("render " + quote(test::decision_case().string()) + " --template qd-tha-chu-dong --set " +
+                          quote("ghi-chu=\x1b[31m") + " -o " + quote((dir / "x.pdf").string()));
+  EXPECT_NE(esc.err.find("ghi-chu=<U+001B>[31m"), std::string::npos) << esc.err;
+  // A value longer than a field may be is refused too.
+  const auto long_value =
+      vanban("render " + quote(test::decision_case().string()) + " --template qd-tha-chu-dong --set " +
+             quote("ghi-chu=" + std::string(10001, 'x')) + " -o " + quote((dir / "x.pdf").string()));
+  EXPECT_EQ(long_value.exit_code, 2);
+  EXPECT_NE(long_value.err.find("quá giới hạn 10000 ký tự"), std::string::npos) << long_value.err;
+}
 
 // The CLI's conventions (issue 17): versions, dates, -o, --case, and "did you mean" for what was mistyped.
 TEST(CliConventions, VersionNamesTheRevisionAndThePdfTheVersion) {

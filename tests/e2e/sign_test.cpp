@@ -8,6 +8,7 @@
 #include <set>
 
 #include "support/decision.hpp"
+#include "support/forged_updates.hpp"
 #include "support/paths.hpp"
 #include "support/png_writer.hpp"
 #include "support/preflight.hpp"
@@ -143,6 +144,7 @@ TEST(Sign, OfficerThenAgencyAreBothValidForPdfsigAndVerify) {
     Poco::JSON::Parser parser;
     const auto report = parser.parse(json.out).extract<Poco::JSON::Object::Ptr>();
     EXPECT_TRUE(report->getValue<bool>("holds"));
+    EXPECT_TRUE(report->getValue<bool>("signer_known"));
     EXPECT_EQ(report->getValue<std::string>("file"), issued.twice);
     const auto signatures = report->getArray("signatures");
     ASSERT_EQ(signatures->size(), 2U);
@@ -294,10 +296,26 @@ TEST(Verify, TamperingIsRejectedByVerifyAndPdfsig) {
   verify = vanban("verify " + quote(issued.unsigned_pdf) + verify_options);
   EXPECT_EQ(verify.exit_code, 1);
   EXPECT_NE(verify.err.find("lỗi: [E0640]"), std::string::npos) << verify.err;
-  // Warnings carry their codes too (no --trust: the chain is not checked).
+  // Warnings carry their codes too (no --trust: the chain is not checked). Issue 18: without any trust anchor the
+  // signer is unknown — a certificate anyone could have made —, never "HỢP LỆ" with exit 0: exit 4, W0639.
   verify = vanban("verify " + quote(issued.twice) + kTime);
-  EXPECT_EQ(verify.exit_code, 0) << verify.err;
+  EXPECT_EQ(verify.exit_code, 4) << verify.err;
   EXPECT_NE(verify.out.find("  Cảnh báo: [W0656] chưa kiểm tra chuỗi chứng thư"), std::string::npos) << verify.out;
+  EXPECT_EQ(verify.out.find("HỢP LỆ\n"), std::string::npos) << verify.out;
+  EXPECT_EQ(count(verify.out, "Kết quả: NGUYÊN VẸN, NHƯNG CHƯA XÁC ĐỊNH ĐƯỢC NGƯỜI KÝ"), 2U) << verify.out;
+  EXPECT_NE(verify.out.find("Kết luận: tệp nguyên vẹn như khi ký, nhưng CHƯA XÁC ĐỊNH ĐƯỢC NGƯỜI KÝ"),
+            std::string::npos);
+  EXPECT_NE(verify.err.find("cảnh báo: [W0639]"), std::string::npos) << verify.err;
+  {
+    const auto json = vanban("verify " + quote(issued.twice) + " --json" + kTime);
+    EXPECT_EQ(json.exit_code, 4) << json.err;
+    Poco::JSON::Parser parser;
+    const auto report = parser.parse(json.out).extract<Poco::JSON::Object::Ptr>();
+    EXPECT_TRUE(report->getValue<bool>("holds"));
+    EXPECT_FALSE(report->getValue<bool>("signer_known"));
+    EXPECT_FALSE(report->getArray("signatures")->getObject(0)->getValue<bool>("trusted"));
+    EXPECT_EQ(report->getArray("verdict")->getObject(0)->getValue<std::string>("code"), "W0639");
+  }
   EXPECT_EQ(run("pdfsig " + quote(changed_path)).out.find("Signature is Valid"), std::string::npos);
   // A revision appended after signing (qpdf would rewrite the file; append by hand).
   const std::string appended = test::append_update(twice, {{999, "(appended)"}});
@@ -368,13 +386,15 @@ TEST(Sign, BadInputIsRejectedWithoutOutput) {
   EXPECT_NE(no_tty.err.find("[E0615]"), std::string::npos) << no_tty.err;
   rejected(pdf, " --key " + pki("other.key") + " --cert " + pki("officer.pem") + kTime, "E0612");
   rejected(pdf, " --key " + pki("expired.key") + " --cert " + pki("expired.pem") + kTime, "E0613");
+  // Issue 18: a certificate that is not for signing (key encipherment only) is refused.
+  rejected(pdf, " --key " + pki("encipher.key") + " --cert " + pki("encipher.pem") + kTime, "E0617");
   rejected(pdf, officer_keys() + " --image " + quote(not_pdf) + kTime, "E0620");
   EXPECT_FALSE(std::filesystem::exists(out));
   // The expired certificate as a warning only, when asked for.
   const auto lenient = sign(
       pdf, out.string(), " --key " + pki("expired.key") + " --cert " + pki("expired.pem") + " --allow-expired" + kTime);
   EXPECT_EQ(lenient.exit_code, 0) << lenient.err;
-  EXPECT_NE(lenient.err.find("cảnh báo: [E0613]"), std::string::npos) << lenient.err;
+  EXPECT_NE(lenient.err.find("cảnh báo: [W0618]"), std::string::npos) << lenient.err;
 }
 
 TEST(Sign, PassphrasesComeOnlyFromTheEnvironmentOrAPrompt) {
@@ -417,6 +437,72 @@ TEST(Sign, FilesWithXrefStreamsFromOtherToolsAreSignedAndVerified) {
   const auto verify = vanban("verify " + quote(rewritten) + kTime);
   EXPECT_EQ(verify.exit_code, 1);
   EXPECT_NE(verify.out.find("Chữ ký 2"), std::string::npos) << verify.out << verify.err;
+}
+
+// Issue 18: signatures in sequence. An unsigned update slipped between two signatures (a JavaScript /OpenAction) passed
+// verify; it fails (E0638 with its E0667 findings, what it changes shown), and `sign` refuses to countersign it
+// (E0607), as it refuses an earlier signature that no longer matches its bytes (E0606).
+TEST(Verify, AnUpdateSlippedBetweenSignaturesFailsAndIsNotCountersigned) {
+  namespace h = sign::helpers;
+  const auto dir = test::scratch_dir("e2e_sign_sequence");
+  const Bytes once = h::sign(test::one_page_pdf(), h::officer(), h::request());
+  const auto write = [&](const char* name, const Bytes& bytes) {
+    test::write_text(dir / name, bytes);
+    return (dir / name).string();
+  };
+  const std::string trusted = " --trust " + pki("ca.pem") + kTime;
+  const auto honest = vanban("verify " + quote(write("honest.pdf", h::countersigned_elsewhere(once))) + trusted);
+  EXPECT_EQ(honest.exit_code, 0) << honest.out << honest.err;
+  EXPECT_NE(honest.out.find("Giữa chữ ký 1 và chữ ký 2"), std::string::npos) << honest.out;
+  const auto forged =
+      vanban("verify " + quote(write("forged.pdf", h::countersigned_elsewhere(h::with_open_action(once)))) + trusted);
+  EXPECT_EQ(forged.exit_code, 1) << forged.out;
+  EXPECT_NE(forged.err.find("lỗi: [E0638]"), std::string::npos) << forged.err;
+  EXPECT_NE(forged.err.find("[E0667] giữa chữ ký 1 và chữ ký 2"), std::string::npos) << forged.err;
+  EXPECT_NE(forged.out.find("/Catalog"), std::string::npos) << forged.out;
+  EXPECT_EQ(count(forged.out, "Kết quả: HỢP LỆ"), 2U) << "each signature holds for what it signed";
+  const auto json = vanban("verify " + quote((dir / "forged.pdf").string()) + " --json" + trusted);
+  {
+    Poco::JSON::Parser parser;
+    const auto report = parser.parse(json.out).extract<Poco::JSON::Object::Ptr>();
+    EXPECT_FALSE(report->getValue<bool>("holds"));
+    const auto between = report->getArray("updates")->getObject(0);
+    EXPECT_EQ(between->getValue<int>("after"), 1);
+    EXPECT_EQ(between->getArray("problems")->getObject(0)->getValue<std::string>("code"), "E0667");
+  }
+  const auto out = dir / "out.pdf";
+  const auto slipped = sign(write("slipped.pdf", h::with_open_action(once)), out.string(), agency_keys() + kTime);
+  EXPECT_EQ(slipped.exit_code, 1);
+  EXPECT_NE(slipped.err.find("[E0607]"), std::string::npos) << slipped.err;
+  EXPECT_FALSE(std::filesystem::exists(out));
+  Bytes tampered = once;
+  tampered.replace(tampered.find("Quyet dinh"), 10, "Xuyet dinh");
+  const auto broken = sign(write("tampered.pdf", tampered), out.string(), agency_keys() + kTime);
+  EXPECT_EQ(broken.exit_code, 1);
+  EXPECT_NE(broken.err.find("[E0606]"), std::string::npos) << broken.err;
+  EXPECT_FALSE(std::filesystem::exists(out));
+  EXPECT_EQ(sign(write("once.pdf", once), out.string(), agency_keys() + kTime).exit_code, 0);
+}
+
+// Issue 18: a certificate whose holder is not the signer the document names (its XMP) is signed with, but warned about
+// (W0619, both names), by `sign` and again by `archive add` (which records it).
+TEST(Sign, ACertificateOfAnotherPersonIsWarnedBySignAndArchive) {
+  const auto dir = test::scratch_dir("e2e_sign_another_person");
+  const std::string pdf = test::render_decision(dir, "--number 77");
+  const auto out = (dir / "out.pdf").string();
+  const auto signed_by_other = sign(pdf, out, " --key " + pki("revoked.key") + " --cert " + pki("revoked.pem") + kTime);
+  EXPECT_EQ(signed_by_other.exit_code, 0) << signed_by_other.err;
+  EXPECT_NE(signed_by_other.err.find("cảnh báo: [W0619] chứng thư số mang tên \"Cán bộ bị thu hồi\", nhưng văn bản ghi "
+                                     "người ký là \""),
+            std::string::npos)
+      << signed_by_other.err;
+  const auto archived =
+      vanban("archive --db " + quote((dir / "kho.sqlite").string()) + " --store " + quote((dir / "kho").string()) +
+             " add " + quote(out) + " --trust " + pki("ca.pem") + kTime);
+  EXPECT_EQ(archived.exit_code, 0) << archived.err;
+  EXPECT_NE(archived.err.find("[W0619] chữ ký \"Signature1\": chứng thư số mang tên \"Cán bộ bị thu hồi\""),
+            std::string::npos)
+      << archived.err;
 }
 
 TEST(Sign, TheChainTravelsInTheSignature) {

@@ -10,6 +10,7 @@
 #include <sstream>
 #include <string>
 
+#include "base/line_index.hpp"
 #include "xml/case_reader.hpp"
 
 namespace {
@@ -32,8 +33,8 @@ void require(bool condition) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string bytes(reinterpret_cast<const char*>(data), size);
-  std::size_t lines = 1;
-  for (const char c : bytes) lines += c == '\n' ? 1 : 0;
+  // Lines as diagnostics count them ("\n", "\r\n" or a lone "\r").
+  const std::size_t lines = vanban::LineIndex(nullptr, bytes).line(bytes.size());
   for (const auto repair : {vanban::text::RepairMode::repair, vanban::text::RepairMode::keep}) {
     vanban::xml::ReadOptions options;
     options.schema = schema();

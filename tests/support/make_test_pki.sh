@@ -12,6 +12,7 @@
 #   tsa.pem/tsa.key          RSA 2048, "Vanban Test TSA", extendedKeyUsage timeStamping (critical), 2020 .. 2045
 #   revoked.pem/revoked.key  RSA 2048, "Cán bộ bị thu hồi", 2025-01-01 .. 2040-01-01, revoked on 2025-06-01
 #   crl.pem                  the root's CRL (revoked listed), valid 20 years from when this script ran
+#   encipher.pem/.key        RSA 2048, "Hoàng Minh Đức", keyUsage keyEncipherment only: not a signing certificate
 #   officer-ocsp.der         the root's OCSP response for officer.pem (good), valid 20 years
 #   revoked-ocsp.der         the root's OCSP response for revoked.pem (revoked)
 # Validity is fixed with `openssl ca -startdate/-enddate`, so tests can sign at a fixed time.
@@ -52,6 +53,11 @@ keyUsage = critical, digitalSignature
 extendedKeyUsage = critical, timeStamping
 subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid
+[ encipher ]
+basicConstraints = CA:FALSE
+keyUsage = critical, keyEncipherment
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
 [ req ]
 distinguished_name = dn
 utf8 = yes
@@ -79,6 +85,8 @@ leaf agency "/CN=Chi cục Thi hành án dân sự huyện Quỳ Hợp/O=Cục T
   20250101000000Z 20400101000000Z
 quiet openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out expired.key
 leaf expired "/CN=Cán bộ đã nghỉ/C=VN" 20200101000000Z 20210101000000Z
+quiet openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out encipher.key
+leaf encipher "/CN=Hoàng Minh Đức/C=VN" 20250101000000Z 20400101000000Z encipher
 quiet openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out other.key
 quiet openssl pkcs8 -topk8 -in officer.key -out officer-enc.key -v2 aes-256-cbc -passout pass:mat-khau-thu
 quiet openssl pkcs12 -export -inkey officer.key -in officer.pem -certfile ca.pem -out officer.p12 \

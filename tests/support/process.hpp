@@ -38,8 +38,8 @@ inline std::string flat(const std::string& text) {
   return out;
 }
 
-/// Keeps what the CLI printed for a clerk (not JSON, the man page or the completion) under output/cli-outputs/, for the
-/// test that checks every word of it (tests/e2e/clerk_words_test.cpp).
+/// Keeps what the CLI printed for a clerk (not JSON, the man page, the completion or a document on standard output)
+/// under output/cli-outputs/, for the test that checks every word of it (tests/e2e/clerk_words_test.cpp).
 inline void record_clerk_output(const std::string& command, const RunResult& result) {
   if (command.find(binary().string()) == std::string::npos) return;
   for (const char* machine : {"--json", "--man", "--completion"})
@@ -47,7 +47,10 @@ inline void record_clerk_output(const std::string& command, const RunResult& res
   const auto dir = std::filesystem::path(VANBAN_TEST_OUTPUT_DIR) / "cli-outputs";
   std::filesystem::create_directories(dir);
   std::ofstream out(dir / (std::to_string(::getpid()) + ".txt"), std::ios::app | std::ios::binary);
-  out << result.out << result.err;
+  // A document streamed to standard output (-o -: a PDF, a zip) is no text for a clerk.
+  const bool document = result.out.rfind("%PDF-", 0) == 0 || result.out.rfind("PK\x03\x04", 0) == 0;
+  if (!document) out << result.out;
+  out << result.err;
 }
 
 inline RunResult run(const std::string& command) {

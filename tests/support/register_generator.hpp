@@ -10,6 +10,8 @@ namespace vanban::test {
 struct GeneratedRegister {
   std::string xml;
   std::size_t unrenderable = 0;  ///< cases whose debtor name holds a character the font cannot show
+  std::size_t on_request = 0;    ///< cases enforced on request (a template for ex-officio cases does not apply)
+  std::size_t unrenderable_ex_officio = 0;  ///< unrenderable cases enforced ex officio
 };
 
 /// `count` cases; every `unrenderable_every`-th case (0: none) gets a debtor name the font cannot show.
@@ -35,6 +37,8 @@ inline GeneratedRegister generate_register(std::size_t count, std::size_t unrend
       ++out.unrenderable;
     }
     const bool ex_officio = next() % 3 != 0;
+    out.on_request += ex_officio ? 0 : 1;
+    if (ex_officio && unrenderable_every != 0 && i % unrenderable_every == 0) ++out.unrenderable_ex_officio;
     const bool mortgaged = next() % 4 == 0;
     const bool no_means = next() % 5 == 0;
     const std::size_t amount = 100000 * (1 + next() % 5000);

@@ -421,6 +421,128 @@ TEST_P(ArchiveTest, TheLastRecordDeletedIsFound) {
   EXPECT_THROW(add(*archive, pdf("new"), facts("09", "2025-03-09"), adding), Error);
 }
 
+// Issue 18: the last records deleted and the chain head written back passed verify, with position 0 or with any
+// surviving record's hash. The head must name a record by its own position and hash, and may lag the chain by the
+// one record of an add interrupted after its commit, never more.
+TEST_P(ArchiveTest, AChainHeadWrittenBackIsFound) {
+  auto archive = with_documents(4);
+  const auto head_file = sandbox_->store() / "chain-head";
+  const std::string genesis(archive::kGenesisHash);
+  const auto write_head = [&](std::int64_t seq, const std::string& hash) {
+    test::write_text(head_file, "vanban-archive-head 1\n" + std::to_string(seq) + "\n" + hash + "\n");
+  };
+  const std::string hash2 = archive->find(2)->record.hash;
+  sandbox_->sql("DELETE FROM archive_record WHERE seq >= 3");
+  // Position 0: the whole chain behind the head.
+  write_head(0, genesis);
+  expect_one_error(verify(*archive), "E0740", "các bản ghi số 1 đến 2 không được đầu chuỗi xác nhận");
+  // A surviving record's hash at the deleted last position.
+  write_head(4, hash2);
+  expect_one_error(verify(*archive), "E0734", "các bản ghi số 3 đến 4 ở cuối chuỗi đã bị xóa");
+  // A surviving record's hash at another surviving position.
+  write_head(1, hash2);
+  expect_one_error(verify(*archive), "E0734", "bản ghi số 1 mà tệp đầu chuỗi ghi đã bị thay");
+  // Position 0 with another hash than the genesis.
+  write_head(0, hash2);
+  expect_one_error(verify(*archive), "E0734", "bản ghi số 0");
+}
+
+TEST_P(ArchiveTest, AHeadOneRecordBehindIsAnInterruptedAddAndTheNextAddBringsItUp) {
+  auto archive = with_documents(3);
+  const auto head_file = sandbox_->store() / "chain-head";
+  const std::string hash2 = archive->find(2)->record.hash;
+  // What an add killed between its commit and the head leaves.
+  test::write_text(head_file, "vanban-archive-head 1\n2\n" + hash2 + "\n");
+  const auto lagging = verify(*archive);
+  EXPECT_EQ(lagging.error_count(), 0U) << lagging.to_string();
+  EXPECT_TRUE(lagging.contains("W0744")) << lagging.to_string();
+  // Even two adds in a row cut short there never leave it more than one behind: an add brings the head up to the
+  // tail before it appends.
+  Diagnostics diagnostics;
+  add(*archive, pdf("04"), facts("04", "2025-03-04"), diagnostics);
+  test::write_text(head_file, "vanban-archive-head 1\n3\n" + archive->find(3)->record.hash + "\n");
+  add(*archive, pdf("05"), facts("05", "2025-03-05"), diagnostics);
+  EXPECT_TRUE(verify(*archive).empty()) << verify(*archive).to_string();
+  EXPECT_EQ(test::read_text(head_file), "vanban-archive-head 1\n5\n" + archive->find(5)->record.hash + "\n");
+  // Opening the archive for writing mends a lagging head at once.
+  test::write_text(head_file, "vanban-archive-head 1\n4\n" + archive->find(4)->record.hash + "\n");
+  const auto reopened = open();
+  EXPECT_EQ(test::read_text(head_file), "vanban-archive-head 1\n5\n" + archive->find(5)->record.hash + "\n");
+  // A head whose hash is not that record's is never brought up: nothing is appended.
+  test::write_text(head_file, "vanban-archive-head 1\n4\n" + hash2 + "\n");
+  EXPECT_THROW(add(*archive, pdf("06"), facts("06", "2025-03-06"), diagnostics), Error);
+}
+
+// A head noted outside the archive (`archive verify --expect-head`) catches what the store's own head cannot: the
+// last records deleted together with the head file written back.
+TEST_P(ArchiveTest, AHeadNotedElsewhereCatchesATailDeletedWithItsHead) {
+  auto archive = with_documents(4);
+  const archive::ChainHead noted{4, archive->find(4)->record.hash};
+  const archive::ChainHead third{3, archive->find(3)->record.hash};
+  Diagnostics intact;
+  archive->verify({}, intact, noted);
+  EXPECT_TRUE(intact.empty()) << intact.to_string();
+  // Records 3 and 4 deleted and the head written back to record 2, as a careful forger would: the store holds up.
+  sandbox_->sql("DELETE FROM archive_record WHERE seq >= 3");
+  std::filesystem::remove(stored_file(pdf("03")));
+  std::filesystem::remove(stored_file(pdf("04")));
+  test::write_text(sandbox_->store() / "chain-head",
+                   "vanban-archive-head 1\n2\n" + archive->find(2)->record.hash + "\n");
+  EXPECT_TRUE(verify(*archive).empty()) << verify(*archive).to_string();
+  Diagnostics deleted;
+  archive->verify({}, deleted, noted);
+  expect_one_error(deleted, "E0745", "các bản ghi số 3 đến 4 ở cuối chuỗi đã bị xóa");
+  // Rewritten from a noted record on: that record now holds another hash.
+  Diagnostics added;
+  add(*archive, pdf("13"), facts("13", "2025-03-13"), added);
+  Diagnostics rewritten;
+  archive->verify({}, rewritten, third);
+  expect_one_error(rewritten, "E0745", "bản ghi 3 nay mang mã băm");
+}
+
+// Issue 18: a second document with the same agency, year and số/ký hiệu was archived without a word, and so was a
+// signed draft without a number.
+TEST_P(ArchiveTest, ANumberIsUsedOnceAYearAndASignedDraftIsWarnedAbout) {
+  auto archive = with_documents(2);
+  Diagnostics diagnostics;
+  auto result = add(*archive, pdf("other"), facts("01", "2025-07-01"), diagnostics);
+  EXPECT_EQ(result.outcome, AddResult::Outcome::refused);
+  expect_one_error(diagnostics, "E0719", "kho đã có văn bản số 01/QĐ-CCTHADS năm 2025");
+  EXPECT_NE(diagnostics.to_string().find("mã lưu trữ 1"), std::string::npos) << diagnostics.to_string();
+  EXPECT_FALSE(std::filesystem::exists(stored_file(pdf("other")))) << "nothing stored for a refused document";
+  // Written "1" rather than "01": the same number.
+  Diagnostics unpadded;
+  EXPECT_EQ(add(*archive, pdf("other"), facts("1", "2025-07-01"), unpadded).outcome, AddResult::Outcome::refused);
+  EXPECT_TRUE(unpadded.contains("E0719"));
+  // Another year, another agency: numbers start again.
+  Diagnostics next_year;
+  EXPECT_EQ(add(*archive, pdf("2026"), facts("01", "2026-01-05"), next_year).outcome, AddResult::Outcome::added)
+      << next_year.to_string();
+  auto elsewhere = facts("01", "2025-07-01");
+  elsewhere.metadata.organ_name = "CHI CỤC THI HÀNH ÁN DÂN SỰ HUYỆN QUẾ PHONG";
+  Diagnostics other_agency;
+  EXPECT_EQ(add(*archive, pdf("que-phong"), elsewhere, other_agency).outcome, AddResult::Outcome::added)
+      << other_agency.to_string();
+  // The same document signed once more (its bytes extended) is another revision, not a second document.
+  Diagnostics countersigned;
+  EXPECT_EQ(add(*archive, pdf("02") + "% agency signature\n%%EOF\n", facts("02", "2025-03-02"), countersigned).outcome,
+            AddResult::Outcome::added)
+      << countersigned.to_string();
+  // A signed draft: archived, with a recorded warning.
+  Diagnostics draft;
+  result = add(*archive, pdf("draft"), facts("", "2025-03-20"), draft);
+  EXPECT_EQ(result.outcome, AddResult::Outcome::added) << draft.to_string();
+  EXPECT_EQ(draft.error_count(), 0U) << draft.to_string();
+  EXPECT_TRUE(draft.contains("W0722")) << draft.to_string();
+  EXPECT_NE(archive->find(result.id)->record.warnings.find("[W0722]"), std::string::npos);
+  // An unsigned draft under --allow-unsigned is warned about as unsigned only.
+  auto unsigned_draft = facts("", "2025-03-21");
+  unsigned_draft.signatures.signatures.clear();
+  Diagnostics unsigned_warning;
+  add(*archive, pdf("unsigned-draft"), unsigned_draft, unsigned_warning, archive::TrustPolicy::any_document);
+  EXPECT_FALSE(unsigned_warning.contains("W0722")) << unsigned_warning.to_string();
+}
+
 TEST_P(ArchiveTest, ReorderedRecordsAreFound) {
   auto archive = with_documents(4);
   sandbox_->sql("UPDATE archive_record SET seq = -2 WHERE seq = 2");

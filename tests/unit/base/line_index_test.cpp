@@ -32,6 +32,26 @@ TEST(LineIndex, ColumnsOnVeryLongLines) {
   EXPECT_EQ(index.locate(text.size()).to_string(), "f:2:2000001");
 }
 
+TEST(LineIndex, ALoneCarriageReturnEndsALine) {
+  // "\n", "\r\n" and a lone "\r" each end one line, also where a line end falls on a block's last byte.
+  std::string text = "a\rb\r\nc\nd\r";
+  text += std::string(64 - text.size() - 1, 'x') + "\r" + "ộ\r\r\n";
+  const LineIndex index(make_file_name("f"), text);
+  EXPECT_EQ(index.locate(text.find('b')).to_string(), "f:2:1");
+  EXPECT_EQ(index.locate(text.find('c')).to_string(), "f:3:1");
+  EXPECT_EQ(index.locate(text.find('d')).to_string(), "f:4:1");
+  EXPECT_EQ(index.locate(text.find('x')).to_string(), "f:5:1");
+  EXPECT_EQ(index.locate(64).to_string(), "f:6:1");
+  EXPECT_EQ(index.locate(text.size() - 2).to_string(), "f:7:1");
+  EXPECT_EQ(index.locate(text.size()).to_string(), "f:8:1");
+  // The cursor knows the same line ends: from the start of a line to the next, forwards and back.
+  LineCursor cursor;
+  for (std::size_t offset = 0; offset <= text.size(); ++offset)
+    EXPECT_EQ(index.locate(offset, cursor).to_string(), index.locate(offset).to_string()) << offset;
+  for (std::size_t offset = text.size() + 1; offset-- > 0;)
+    EXPECT_EQ(index.locate(offset, cursor).to_string(), index.locate(offset).to_string()) << offset;
+}
+
 TEST(LineIndex, ACursorGivesTheSameLocationsInAnyOrder) {
   std::string text;
   for (int line = 0; line < 200; ++line) {

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <set>
 
 #include "support/paths.hpp"
 
@@ -96,6 +97,69 @@ TEST_F(BatchLedger, ACaseIsNeededExactlyWhenThePlanWouldKeepIt) {
     if (where.empty() || where == "outstanding >") EXPECT_EQ(needed.size(), all.size()) << where;
     else EXPECT_LT(needed.size(), all.size()) << where;
   }
+}
+
+// needs() drops only what the filter drops: a case the filter keeps but the template does not apply to (fully paid:
+// no letter urging payment) is still read, planned and listed in the manifest as not applicable, never dropped
+// unlisted.
+TEST_F(BatchLedger, ACaseTheTemplateDoesNotApplyToIsNeededAndListed) {
+  BatchOptions options;
+  options.render.template_name = "thu-van-dong";
+  options.render.today = *model::Date::parse_iso("2026-12-06");
+  options.render.date = model::Date::parse_iso("2024-10-15");
+  options.out_dir = test::scratch_dir("batch-needs-not-applicable");
+  options.where = "enforced.outstanding < 1";
+  BatchRunner runner(*engine_, options);
+  std::vector<BatchCase> needed;
+  for (const auto& the_case : register_->cases)
+    if (runner.needs(the_case)) needed.push_back({&the_case, "so.xml"});
+  ASSERT_EQ(needed.size(), 1U) << "the filter keeps the fully paid case only";
+  EXPECT_EQ(needed.front().the_case->id, "THA-2024-000604");
+  Diagnostics diagnostics;
+  ASSERT_TRUE(runner.plan(needed, diagnostics)) << diagnostics.to_string();
+  const std::atomic<bool> stop{false};
+  const auto items = runner.run(nullptr, stop);
+  ASSERT_EQ(items.size(), 1U);
+  EXPECT_EQ(items.front().case_id, "THA-2024-000604");
+  EXPECT_EQ(items.front().status, ItemStatus::not_applicable);
+  EXPECT_NE(items.front().message.find("[E0311]"), std::string::npos) << items.front().message;
+}
+
+// Issue 18: a 300-character id made a name the file system refuses, and ids whose letters or "/" were replaced by "_"
+// collided ("HS/1", "HS_1"; "Hồ sơ 1", "Hồ Sơ 1"). Names are unique for distinct ids and bounded in length.
+TEST(BatchOutputName, UniqueForDistinctIdsAndBounded) {
+  const auto name = [](const std::string& id) { return BatchRunner::output_name(id, "thu-van-dong"); };
+  EXPECT_EQ(name("THA-2024-000601"), "THA-2024-000601-thu-van-dong.pdf");
+  EXPECT_EQ(name("a.b_c"), "a.b_c-thu-van-dong.pdf");
+  const std::vector<std::string> ids = {"HS/1",
+                                        "HS_1",
+                                        "HS 1",
+                                        "HS\\1",
+                                        "Hồ sơ 1",
+                                        "Hồ Sơ 1",
+                                        "Ho so 1",
+                                        "ho-so-1",
+                                        "..",
+                                        ".hidden",
+                                        "/etc/x",
+                                        "đ",
+                                        "d",
+                                        std::string(300, 'x'),
+                                        std::string(299, 'x') + "y",
+                                        std::string(300, 'x') + "/"};
+  std::set<std::string> names;
+  for (const auto& id : ids) {
+    const std::string made = name(id);
+    EXPECT_TRUE(names.insert(made).second) << id << " → " << made;
+    EXPECT_LE(made.size(), 100U) << made;
+    EXPECT_NE(made.front(), '.') << made;
+    EXPECT_EQ(made.find('/'), std::string::npos) << made;
+    EXPECT_EQ(made.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.~"),
+              std::string::npos)
+        << made;
+  }
+  // Readable: the letters folded, then a short hash.
+  EXPECT_EQ(name("Hồ sơ 1").substr(0, 8), "ho-so-1~");
 }
 
 }  // namespace

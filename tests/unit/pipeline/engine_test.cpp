@@ -109,3 +109,44 @@ TEST(Engine, RendersTheSameBytesFromSeveralThreadsAtOnce) {
 
 }  // namespace
 }  // namespace vanban::pipeline
+
+namespace vanban::pipeline {
+namespace {
+
+// Issue 18: render checked a template's applies="…" rule nowhere. A letter urging a debtor who owes nothing to pay is
+// refused (E0311) on the document's date; on an earlier date, when the debt was still owed, it is drafted.
+TEST(Engine, RenderRefusesACaseTheTemplateDoesNotApplyTo) {
+  const auto loaded = engine();
+  const auto file = test::source_dir() / "examples" / "so-thu-ly-thuong-xuan.xml";
+  Diagnostics diagnostics;
+  const auto cases = loaded->read_cases(test::read_text(file), file.string(), diagnostics);
+  ASSERT_TRUE(cases) << diagnostics.to_string();
+  const model::Case* paid = nullptr;
+  for (const auto& the_case : cases->cases)
+    if (the_case.id == "THA-2024-000604") paid = &the_case;
+  ASSERT_NE(paid, nullptr);
+  RenderOptions options;
+  options.template_name = "thu-van-dong";
+  options.today = *model::Date::parse_iso("2024-10-15");
+  options.date = options.today;
+  const auto resolved = loaded->resolve(*paid, options, diagnostics);
+  ASSERT_TRUE(resolved);
+  EXPECT_FALSE(resolved->applies);
+  EXPECT_FALSE(loaded->render(*paid, options, diagnostics));
+  ASSERT_EQ(diagnostics.error_count(), 1U) << diagnostics.to_string();
+  EXPECT_EQ(diagnostics.list().front().code, "E0311");
+  // The rule named whole, as the template states it.
+  EXPECT_NE(diagnostics.list().front().message.find(
+                "điều kiện \"has(enforcement.decision) and enforced.outstanding > 0 and has(debtors) and "
+                "enforcement.has_voluntary_period\" không thỏa"),
+            std::string::npos)
+      << diagnostics.to_string();
+  EXPECT_GT(diagnostics.list().front().loc.line, 0U) << "positioned at the case";
+  // Dated by default (the decision's date, 07/5/2024, before the payment of 20/5/2024), the letter is drafted.
+  options.date.reset();
+  Diagnostics earlier;
+  EXPECT_TRUE(loaded->render(*paid, options, earlier)) << earlier.to_string();
+}
+
+}  // namespace
+}  // namespace vanban::pipeline

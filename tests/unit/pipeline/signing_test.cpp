@@ -8,6 +8,7 @@
 
 #include "pipeline/acceptance.hpp"
 #include "pipeline/request.hpp"
+#include "pipeline/signer_name.hpp"
 #include "pipeline/trust.hpp"
 #include "pipeline/verification.hpp"
 #include "support/refusal.hpp"
@@ -388,6 +389,30 @@ TEST(TrustAnchors, FilesAndFoldersOfCertificates) {
   Diagnostics unreadable;
   EXPECT_FALSE(read_trust_anchors({{dir / "khong-co.pem"}, {}}, unreadable));
   EXPECT_TRUE(unreadable.contains("E0100"));
+}
+
+// Issue 18: `sign` and `archive add` warn (W0619) when the certificate's holder is not the signer the document names:
+// the name in NFC, case and diacritics exact; the agency (for its seal) with its case aside.
+TEST(SignerName, TheCertificatesHolderIsTheSignerTheDocumentNames) {
+  model::DocumentMetadata metadata;
+  metadata.signer_name = "Hoàng Minh Đức";
+  metadata.organ_name = "CHI CỤC THI HÀNH ÁN DÂN SỰ HUYỆN QUỲ HỢP";
+  EXPECT_FALSE(signer_mismatch("Hoàng Minh Đức", metadata));
+  EXPECT_FALSE(
+      signer_mismatch("Hoa\xCC\x80ng Minh \xC4\x90u\xCC\x9B\xCC\x81"
+                      "c",
+                      metadata))
+      << "NFD is the same name";
+  EXPECT_FALSE(signer_mismatch("Chi cục Thi hành án dân sự huyện Quỳ Hợp", metadata)) << "the agency's seal";
+  const auto other = signer_mismatch("Cán bộ bị thu hồi", metadata);
+  ASSERT_TRUE(other);
+  EXPECT_NE(other->find("\"Cán bộ bị thu hồi\""), std::string::npos) << *other;
+  EXPECT_NE(other->find("\"Hoàng Minh Đức\""), std::string::npos) << *other;
+  EXPECT_TRUE(signer_mismatch("HOÀNG MINH ĐỨC", metadata)) << "case exact";
+  EXPECT_TRUE(signer_mismatch("Hoàng Minh Đúc", metadata)) << "diacritics exact";
+  EXPECT_TRUE(signer_mismatch("Hoang Minh Duc", metadata));
+  EXPECT_TRUE(signer_mismatch("Chi cục Thi hành án dân sự huyện Quỳ Hơp", metadata));
+  EXPECT_FALSE(signer_mismatch("Cán bộ bị thu hồi", model::DocumentMetadata{})) << "a document that names no signer";
 }
 
 }  // namespace

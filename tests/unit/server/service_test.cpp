@@ -410,6 +410,7 @@ TEST_P(ServiceTest, SignVerifyAndArchive) {
   const auto verified = post("/api/verify", signed_pdf.body);
   ASSERT_EQ(verified.status, 200);
   EXPECT_TRUE(verified.json()->getValue<bool>("holds")) << verified.body;
+  EXPECT_TRUE(verified.json()->getValue<bool>("signer_known")) << "the service's anchors reach the agency's key";
   EXPECT_EQ(post("/api/verify", "%PDF-").status, 422);
 
   EXPECT_EQ(post("/api/archive", pdf.body).status, 422);  // unsigned

@@ -164,6 +164,21 @@ TEST(Sign, ExpiredCertificateIsRejectedOrWarned) {
   EXPECT_TRUE(sign_pdf(test::one_page_pdf(), *expired, lenient, nullptr, {}, warned).has_value());
   EXPECT_FALSE(warned.has_errors());
   EXPECT_EQ(warned.warning_count(), 1U);
+  // Issue 18: a warning carries a W code, never an E code.
+  EXPECT_TRUE(warned.contains("W0618")) << warned.to_string();
+  for (const auto& d : warned.list()) EXPECT_EQ(d.code.front(), 'W') << d.code;
+}
+
+// Issue 18: a certificate whose key usage allows neither digitalSignature nor nonRepudiation is refused (it was a
+// warning carrying an E code, and the document was signed).
+TEST(Sign, ACertificateNotForSigningIsRefused) {
+  Diagnostics loaded;
+  const auto encipher = load("encipher.key", "encipher.pem", loaded);
+  ASSERT_TRUE(encipher) << loaded.to_string();
+  Diagnostics refused;
+  EXPECT_FALSE(sign_pdf(test::one_page_pdf(), *encipher, request(), nullptr, {}, refused).has_value());
+  EXPECT_TRUE(refused.contains("E0617")) << refused.to_string();
+  EXPECT_TRUE(refused.has_errors());
 }
 
 TEST(Sign, RefusesBrokenInput) {

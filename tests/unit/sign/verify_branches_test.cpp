@@ -11,6 +11,9 @@
 #include <string>
 #include <vector>
 
+#include "sign/pdf_objects.hpp"
+#include "sign/revisions.hpp"
+#include "support/forged_updates.hpp"
 #include "support/process.hpp"
 #include "support/signing.hpp"
 #include "support/tiny_pdf.hpp"
@@ -95,31 +98,6 @@ std::string with_range(const SignatureObject& signature, const std::string& rang
          contents_hex + ">>>";
 }
 
-// The detached CMS `openssl cms` makes over `content` with the officer's key (SHA-256; with `cades`, the
-// signingCertificateV2 attribute; always a signing-time attribute), in hex.
-std::string openssl_cms_hex(const std::string& content, bool cades) {
-  // A folder of the running test's own: ctest runs tests as parallel processes.
-  static int made_so_far = 0;
-  const auto dir = test::scratch_dir(std::string("verify_branches_") +
-                                     ::testing::UnitTest::GetInstance()->current_test_info()->name() + "_" +
-                                     std::to_string(++made_so_far));
-  test::write_text(dir / "content.bin", content);
-  const auto made = test::run("openssl cms -sign -binary -md sha256 -nosmimecap" + std::string(cades ? " -cades" : "") +
-                              " -signer " + test::quote((test::test_pki() / "officer.pem").string()) + " -inkey " +
-                              test::quote((test::test_pki() / "officer.key").string()) + " -in " +
-                              test::quote((dir / "content.bin").string()) + " -outform DER -out " +
-                              test::quote((dir / "cms.der").string()));
-  EXPECT_EQ(made.exit_code, 0) << made.err;
-  const std::string der = test::read_text(dir / "cms.der");
-  std::string hex;
-  for (const char c : der) {
-    static constexpr char kDigits[] = "0123456789abcdef";
-    hex += kDigits[static_cast<unsigned char>(c) >> 4];
-    hex += kDigits[static_cast<unsigned char>(c) & 15];
-  }
-  return hex;
-}
-
 // What the bytes a crafted signature leaves out are, and where its signed ranges end.
 enum class Gap { own_contents, other_string };
 enum class End { at_eof, inside_revision };
@@ -128,7 +106,7 @@ enum class End { at_eof, inside_revision };
 // dictionary. The gap is the dictionary's own /Contents, or a hex string in another new object (the dictionary's
 // /Contents then being a signed "<00>"); the ranges end at the update's %%EOF, or just after the dictionary's
 // object, inside the revision. The CMS over the ranges (by openssl) goes into the gap.
-Bytes resigned(const Bytes& signed_pdf, Gap gap, End end, bool cades = true) {
+Bytes resigned(const Bytes& signed_pdf, Gap gap, End end, bool cades = true, const std::string& who = "officer") {
   const SignatureObject signature = newest_signature(signed_pdf);
   const std::string room(signature.hex_size, '0');
   const std::string placeholder(40, ' ');
@@ -151,7 +129,7 @@ Bytes resigned(const Bytes& signed_pdf, Gap gap, End end, bool cades = true) {
   std::string range = "0 " + std::to_string(a) + " " + std::to_string(b) + " " + std::to_string(last - b);
   range.resize(placeholder.size(), ' ');
   out.replace(range_at, range.size(), range);
-  const std::string cms = openssl_cms_hex(out.substr(0, a) + out.substr(b, last - b), cades);
+  const std::string cms = openssl_cms_hex(out.substr(0, a) + out.substr(b, last - b), cades, who);
   EXPECT_LE(cms.size(), signature.hex_size);
   out.replace(a + 1, std::min(cms.size(), signature.hex_size), cms);
   return out;
@@ -188,6 +166,20 @@ TEST(VerifyBranches, UnreadableFiles) {
   Diagnostics none;
   EXPECT_TRUE(verify_pdf(signed_once(), verify_options(), {}, none).has_value());
   EXPECT_TRUE(none.empty()) << none.to_string();
+}
+
+// Issue 18: a signed PDF cut short by one byte (the line end after %%EOF) was reported as the whole file appended after
+// the signature. It is a file cut short (E0603), and nothing is said to be appended.
+TEST(VerifyBranches, AFileCutShortByOneByteIsCutShortNotAppended) {
+  const Bytes cut = signed_once().substr(0, signed_once().size() - 1);
+  const auto report = verify(cut);
+  ASSERT_EQ(report.signatures.size(), 1U);
+  EXPECT_EQ(codes(report.signatures[0].problems), std::vector<std::string>{"E0603"});
+  EXPECT_NE(shown(report.signatures[0].problems).find("tệp bị cắt cụt"), std::string::npos);
+  EXPECT_NE(shown(report.signatures[0].problems).find("(mất 1 byte cuối)"), std::string::npos)
+      << shown(report.signatures[0].problems);
+  EXPECT_EQ(report.appended_bytes, 0U);
+  EXPECT_EQ(report.appended_revisions, 0U);
 }
 
 TEST(VerifyBranches, BytesAppendedAfterTheLastSignature) {
@@ -309,11 +301,24 @@ TEST(VerifyBranches, E0655ACertificateNotValidWhenItSigned) {
   EXPECT_EQ(s.integrity, Check::passed);
 }
 
+// Issue 18: a certificate whose key usage is key encipherment only (issued by the trusted root, chain intact) is not a
+// signing certificate; `sign` refuses it (E0617), so the forgery is signed by openssl.
+TEST(VerifyBranches, E0666ACertificateThatIsNotForSigning) {
+  const auto s = only_signature(resigned(signed_once(), Gap::own_contents, End::at_eof, true, "encipher"));
+  ASSERT_TRUE(s.signer.has_value());
+  EXPECT_FALSE(s.signer->signing_usage);
+  expect_only_problem(s, "E0666");
+  EXPECT_FALSE(s.valid());
+  EXPECT_TRUE(only_signature(signed_once()).signer->signing_usage);
+}
+
 TEST(VerifyBranches, W0656NoTrustedRootsGiven) {
   const auto s = only_signature(signed_once(), verify_options(false));
   EXPECT_EQ(s.chain, Check::not_checked);
   EXPECT_EQ(codes(s.warnings), std::vector<std::string>{"W0656"});
   EXPECT_TRUE(s.valid());
+  EXPECT_FALSE(s.trusted()) << "intact, but nothing says who signed";
+  EXPECT_TRUE(only_signature(signed_once()).trusted());
 }
 
 TEST(VerifyBranches, W0657ACertificateExpiredSinceItSigned) {
@@ -347,6 +352,98 @@ TEST(VerifyBranches, W0660AndW0661ACmsThatIsNotPadesBaseline) {
   const auto without_v2 = only_signature(resigned(signed_once(), Gap::own_contents, End::at_eof, false));
   EXPECT_EQ(codes(without_v2.warnings), (std::vector<std::string>{"W0660", "W0661"}));
   EXPECT_TRUE(without_v2.valid()) << "warnings only";
+}
+
+// Signatures in sequence (issue 18): the forged files of support/forged_updates.hpp.
+
+TEST(VerifyBranches, TwoSignaturesWithNothingBetweenThemHold) {
+  const auto report = verify(countersigned_elsewhere(signed_once()));
+  ASSERT_EQ(report.signatures.size(), 2U);
+  EXPECT_TRUE(report.signatures[0].valid()) << shown(report.signatures[0].problems);
+  EXPECT_TRUE(report.signatures[1].valid()) << shown(report.signatures[1].problems);
+  ASSERT_EQ(report.updates.size(), 1U);
+  EXPECT_EQ(report.updates[0].after, 1U);
+  EXPECT_FALSE(report.updates[0].after_last);
+  EXPECT_FALSE(has(report.updates[0].problems, "E0667"));
+  EXPECT_NE(report.updates[0].changes.find("/Annot"), std::string::npos) << report.updates[0].changes;
+  EXPECT_TRUE(report.all_valid());
+}
+
+TEST(VerifyBranches, E0667AJavaScriptOpenActionSlippedBetweenTwoSignatures) {
+  const auto report = verify(countersigned_elsewhere(with_open_action(signed_once())));
+  ASSERT_EQ(report.signatures.size(), 2U);
+  EXPECT_TRUE(report.signatures[0].valid()) << "the first signature holds for its own revision";
+  EXPECT_TRUE(report.signatures[1].valid()) << "the second signs whatever it was given";
+  ASSERT_EQ(report.updates.size(), 1U);
+  const UpdateReport& between = report.updates[0];
+  EXPECT_EQ(between.revisions, 2U) << "the unsigned update and the second signature's";
+  EXPECT_TRUE(has(between.problems, "E0667")) << shown(between.problems);
+  EXPECT_NE(shown(between.problems).find("danh mục tài liệu bị thay đổi ngoài /AcroForm và /DSS (/OpenAction)"),
+            std::string::npos)
+      << shown(between.problems);
+  EXPECT_NE(between.changes.find("sửa "), std::string::npos) << between.changes;
+  EXPECT_NE(between.changes.find("/Catalog"), std::string::npos) << between.changes;
+  EXPECT_FALSE(report.all_valid());
+}
+
+TEST(VerifyBranches, E0667APageContentChangedBetweenTwoSignatures) {
+  const auto report = verify(countersigned_elsewhere(with_new_content(signed_once())));
+  ASSERT_EQ(report.updates.size(), 1U);
+  EXPECT_TRUE(has(report.updates[0].problems, "E0667")) << report.updates[0].changes;
+  EXPECT_NE(shown(report.updates[0].problems).find("luồng dữ liệu"), std::string::npos)
+      << shown(report.updates[0].problems);
+  EXPECT_FALSE(report.all_valid());
+}
+
+TEST(VerifyBranches, ValidationDataBetweenTwoSignaturesIsAllowed) {
+  const auto report = verify(countersigned_elsewhere(with_dss(signed_once())));
+  ASSERT_EQ(report.signatures.size(), 2U);
+  ASSERT_EQ(report.updates.size(), 1U);
+  EXPECT_FALSE(has(report.updates[0].problems, "E0667")) << shown(report.updates[0].problems);
+  EXPECT_TRUE(report.all_valid());
+}
+
+// Certified at P=3, a new comment between signatures is allowed (no E0667); at P=2 (and without certification) not.
+TEST(VerifyBranches, E0667AnnotationsFollowTheCertificationLevel) {
+  // Certified before the first signature (the catalog's /Perms), signed, commented, countersigned.
+  const auto certified = [](int p) {
+    return updated(test::one_page_pdf(), [p](const PdfFile& file, IncrementalUpdate& update) {
+      Dict params;
+      set(params, "P", Object(std::int64_t{p}));
+      Dict reference;
+      set(reference, "TransformMethod", Object(Name{"DocMDP"}));
+      set(reference, "TransformParams", Object(params));
+      Dict signature;
+      set(signature, "Reference", Object(Array{Object(reference)}));
+      Dict perms;
+      set(perms, "DocMDP", Object(update.add(Object(signature))));
+      Dict catalog = catalog_of(file);
+      set(catalog, "Perms", Object(perms));
+      update.put(*file.root(), Object(catalog));
+    });
+  };
+  const auto commented = [](const Bytes& pdf) {
+    return updated(pdf, [](const PdfFile& file, IncrementalUpdate& update) {
+      Dict note;
+      set(note, "Type", Object(Name{"Annot"}));
+      set(note, "Subtype", Object(Name{"Text"}));
+      set(note, "Contents", text_string("Đã xem"));
+      auto [page, page_dict] = first_page(file);
+      append_ref(page_dict, "Annots", update.add(Object(note)));
+      update.put(page, Object(page_dict));
+    });
+  };
+  for (const int p : {2, 3}) {
+    const auto report = verify(countersigned_elsewhere(commented(sign(certified(p), officer(), request()))));
+    ASSERT_EQ(report.updates.size(), 1U);
+    EXPECT_EQ(has(report.updates[0].problems, "E0667"), p == 2) << p << ": " << shown(report.updates[0].problems);
+    EXPECT_NE(report.updates[0].changes.find("/Annot"), std::string::npos) << report.updates[0].changes;
+  }
+  OpenProblem problem;
+  const auto plain = PdfFile::open(signed_once(), problem);
+  ASSERT_TRUE(plain);
+  EXPECT_FALSE(certification_level(*plain).has_value());
+  EXPECT_EQ(policy_after_signing(*plain), UpdatePolicy::signatures) << "without certification: as P=2";
 }
 
 }  // namespace

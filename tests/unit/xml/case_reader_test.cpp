@@ -162,6 +162,34 @@ TEST(CaseReader, BuildsTheTypedCaseWithNormalizedText) {
             "(NFC)\n");
 }
 
+// The same text in two fields is repaired once (the reader remembers it) but warned about, and shown to the field
+// check, in each field: a warning names the field it is about.
+TEST(CaseReader, EveryFieldGetsItsOwnWarningsAndCheckEvenForARepeatedText) {
+  std::string text = kMinimal;
+  const std::string repeated = "Vie&#x323;&#x302;t&#x200B;";
+  text.replace(text.find("Vie&#x323;&#x302;t"), std::string("Vie&#x323;&#x302;t").size(), repeated);
+  text.replace(text.find("Quỳ Hợp"), std::string("Quỳ Hợp").size(), repeated);
+  ReadOptions options = with_schema();
+  std::multimap<std::string, std::string> checked;  // field → value
+  options.check_field = [&](std::string_view value, const SourceLoc& loc, const std::string& field, Diagnostics&) {
+    checked.emplace(field + "@" + loc.to_string(), std::string(value));
+  };
+  Diagnostics diagnostics;
+  const auto cases = read(text, diagnostics, options);
+  ASSERT_TRUE(cases) << diagnostics.to_string();
+  EXPECT_EQ(cases->cases.at(0).agency.place.value, "Việt");
+  EXPECT_EQ(cases->cases.at(0).parties.at(0).name.value, "Việt");
+  std::map<std::string, int> warned;  // "code field" → count
+  for (const auto& diagnostic : diagnostics.list())
+    warned[diagnostic.code + " " + diagnostic.message.substr(0, diagnostic.message.find(':'))]++;
+  EXPECT_EQ(warned, (std::map<std::string, int>{
+                        {"W0121 <name>", 1}, {"W0121 <place>", 1}, {"W0122 <name>", 1}, {"W0122 <place>", 1}}))
+      << diagnostics.to_string();
+  EXPECT_EQ(checked.count("<place>@case.xml:3:60"), 1U);
+  EXPECT_EQ(checked.count("<name>@case.xml:6:47"), 1U);
+  for (const auto& [field, value] : checked) EXPECT_EQ(field.find("thuộc tính id "), std::string::npos) << field;
+}
+
 struct BadCase {
   const char* name;
   std::string text;
