@@ -202,6 +202,7 @@ std::optional<Engine::Resolved> Engine::resolve(const model::Case& the_case, con
   std::shared_ptr<const model::Case> completed;
   if (!complete_case(the_case, office(), date, completed, diagnostics)) return std::nullopt;
   const model::Case& seen = completed ? *completed : the_case;
+  if (!check_bodies(seen, law_->regimes, office(), date, diagnostics)) return std::nullopt;
   return Resolved{document_template, model::Ledger::of(seen, date), completed};
 }
 

@@ -263,6 +263,7 @@ class ContextBuilder {
     List communes;
     if (o)
       for (const auto& commune : o->communes) communes.push_back(Value::text(commune, loc));
+    const model::AddressedBodies bodies = o ? o->bodies_on(date_) : model::AddressedBodies{};
     return Value::object({{"place", text(o ? &o->place : nullptr)},
                           {"address", text(o ? &o->address : nullptr)},
                           {"phone", text(o ? &o->phone : nullptr)},
@@ -272,9 +273,9 @@ class ContextBuilder {
                                                      {"bank", text(account ? &account->bank : nullptr)}},
                                                     loc)},
                           {"communes", Value::list(std::move(communes), loc)},
-                          {"police", text(o ? &o->police : nullptr)},
-                          {"finance", text(o ? &o->finance : nullptr)},
-                          {"procuracy", text(o ? &o->procuracy : nullptr)}},
+                          {"police", text(&bodies.police)},
+                          {"finance", text(&bodies.finance)},
+                          {"procuracy", text(&bodies.procuracy)}},
                          loc);
   }
 
@@ -284,6 +285,7 @@ class ContextBuilder {
                           {"name", text_value(a.name)},
                           {"name_in_text", Value::text(name_in_text(a.name.value), a.name.loc)},
                           {"issuer", Value::text(name_in_text(issuing_agency()), a.name.loc)},
+                          {"issuing", issuing()},
                           {"parent_in_text",
                            a.parent ? Value::text(name_in_text(a.parent->value), a.parent->loc) : Value::absent(a.loc)},
                           {"code", text_value(a.code)},
@@ -294,9 +296,23 @@ class ContextBuilder {
                          a.loc);
   }
 
-  static Value judgment(const model::Judgment& j) {
+  // The procuracy a document is copied to: the office's on the document's date, else the one that mirrors the
+  // judgment's court when that still exists on the document's date (a district procuracy ended on 01/07/2025).
+  Value procuracy_for(const model::Text& court) const {
+    if (input_.office != nullptr) {
+      const std::string own = input_.office->bodies_on(date_).procuracy;
+      if (!own.empty()) return Value::text(own, input_.office->loc);
+    }
+    Value mirrored = procuracy_of(court);
+    if (mirrored.kind() == Value::Kind::text &&
+        law_.regimes.body_not_on("procuracy", text::to_lower(mirrored.as_text()), date_) != nullptr)
+      return Value::absent(court.loc);
+    return mirrored;
+  }
+
+  Value judgment(const model::Judgment& j) const {
     return Value::object({{"id", Value::text(j.id, j.loc)},
-                          {"procuracy", procuracy_of(j.court)},
+                          {"procuracy", procuracy_for(j.court)},
                           {"kind", text_value(j.kind)},
                           {"number", text_value(j.number)},
                           {"date", Value::date(j.date, j.loc)},
@@ -566,9 +582,18 @@ class ContextBuilder {
   }
 
   // Obligations owed to the State budget (án phí, tiền phạt, truy thu, tịch thu…), for miễn, giảm.
+  // What is owed to the State (no creditor), with its fines (the procuracy asks their remission, Luật THADS 2008
+  // khoản 1 Điều 62) and the rest (the agency's head asks) apart: {…summary, fines, others}.
   Value state_revenue() {
-    return Value::object(obligation_summary([](const model::Obligation& o) { return !o.creditor_id.has_value(); }),
-                         case_.loc);
+    const auto fine = [](const model::Obligation& o) { return o.kind == model::ObligationKind::fine; };
+    Object fields = obligation_summary([](const model::Obligation& o) { return !o.creditor_id.has_value(); });
+    fields["fines"] = Value::object(
+        obligation_summary([&](const model::Obligation& o) { return !o.creditor_id.has_value() && fine(o); }),
+        case_.loc);
+    fields["others"] = Value::object(
+        obligation_summary([&](const model::Obligation& o) { return !o.creditor_id.has_value() && !fine(o); }),
+        case_.loc);
+    return Value::object(std::move(fields), case_.loc);
   }
 
   const model::Officer* find_head() const {
@@ -579,20 +604,46 @@ class ContextBuilder {
     return nullptr;
   }
 
+  // The officer who signs for the agency: --signer, else the decision's signer, else the head.
+  const model::Officer* signing_officer(const model::Officer* head) const {
+    if (input_.signer_id) return case_.find_officer(*input_.signer_id);
+    if (case_.enforcement.decision && case_.enforcement.decision->signer_id)
+      if (const model::Officer* officer = case_.find_officer(*case_.enforcement.decision->signer_id)) return officer;
+    return head;
+  }
+
+  // Whether the signer signs with the authority of the parent agency: its head, deputy head or acting head (since
+  // 07/2025 a Phòng's decisions are the provincial agency's, DOMAIN.md §6).
+  bool signs_for_parent() const {
+    const model::Officer* officer = signing_officer(find_head());
+    if (officer == nullptr || !case_.agency.parent) return false;
+    std::string position = text::to_lower(officer->position.value);
+    for (const std::string_view prefix : {"phó ", "quyền "})
+      if (position.rfind(prefix, 0) == 0) position = position.substr(prefix.size());
+    return headed_agency(position, case_.agency) == &case_.agency.parent->value;
+  }
+
+  // The issuing body of a document the signer signs for the agency: the parent when the signer decides for it
+  // (its parent line from rules/law.xml), else the agency with its own parent line.
+  Value issuing() const {
+    const model::Agency& a = case_.agency;
+    if (!signs_for_parent())
+      return Value::object({{"name", text_value(a.name)}, {"parent", optional_text(a.parent, a.loc)}}, a.loc);
+    const rules::Body* body = law_.regimes.body_on("agency", text::to_lower(a.parent->value), date_);
+    return Value::object(
+        {{"name", text_value(*a.parent)},
+         {"parent", body != nullptr && !body->header_parent.empty() ? Value::text(body->header_parent, a.parent->loc)
+                                                                    : Value::absent(a.loc)}},
+        a.loc);
+  }
+
   Value signer(const model::Officer* head) {
-    const model::Officer* officer = nullptr;
-    if (input_.signer_id) {
-      officer = case_.find_officer(*input_.signer_id);
-      if (officer == nullptr) {
-        diagnostics_.error(
-            "E0313", case_.loc,
-            "không có cán bộ có mã \"" + *input_.signer_id + "\" trong <officers> của hồ sơ " + case_.id);
-        return Value::absent(case_.loc);
-      }
-    } else if (case_.enforcement.decision && case_.enforcement.decision->signer_id) {
-      officer = case_.find_officer(*case_.enforcement.decision->signer_id);
+    if (input_.signer_id && case_.find_officer(*input_.signer_id) == nullptr) {
+      diagnostics_.error("E0313", case_.loc,
+                         "không có cán bộ có mã \"" + *input_.signer_id + "\" trong <officers> của hồ sơ " + case_.id);
+      return Value::absent(case_.loc);
     }
-    if (officer == nullptr) officer = head;
+    const model::Officer* officer = signing_officer(head);
     if (officer == nullptr) return Value::absent(case_.loc);
     List lines;
     const std::string on_behalf_of = head ? head->position.value : std::string();

@@ -170,7 +170,7 @@ model::Case reference_case() {
 
 model::OfficeProfile reference_office() {
   model::OfficeProfile o;
-  o.names.push_back(model::OfficeName{"CƠ QUAN CHỦ QUẢN", "CƠ QUAN", "CCTHADS", "Địa danh", {}, {}});
+  o.names.push_back(model::OfficeName{"CƠ QUAN CHỦ QUẢN", "CƠ QUAN", "CCTHADS", "Địa danh", "", "", "", {}, {}});
   o.place = "Địa danh";
   o.address = "Địa chỉ";
   o.phone = "0200000000";

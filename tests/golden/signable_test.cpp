@@ -1,0 +1,198 @@
+// What makes a document signable unedited (issue 19), checked on every sample case.
+//
+// Issuer = authority = signer's body (DOMAIN.md §6: who decides what under each regime): for every sample case ×
+// every template meant for it, the body the header names as issuer is the body whose head the deciding-authority line
+// and the signature block name. Since 07/2025 the provincial head decides for a Phòng khu vực: the header then names
+// the provincial agency, never the Phòng under a provincial authority.
+
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "doc/document.hpp"
+#include "pipeline/engine.hpp"
+#include "support/paths.hpp"
+#include "support/project_engine.hpp"
+
+namespace vanban {
+namespace {
+
+const pipeline::Engine& engine() { return test::project_engine(); }
+
+bool starts_with(const std::string& text, const std::string& prefix) { return text.rfind(prefix, 0) == 0; }
+bool ends_with(const std::string& text, const std::string& suffix) {
+  return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// The head's title a signature's first authority line names, without its signing prefix ("KT. CHI CỤC TRƯỞNG" →
+// "CHI CỤC TRƯỞNG"), or "" when it names no head (a Chấp hành viên, a party).
+std::string head_title(const doc::Signature& signature) {
+  if (signature.authority_lines.empty()) return {};
+  std::string line = signature.authority_lines.front();
+  for (const char* prefix : {"KT. ", "Q. ", "TL. ", "TUQ. ", "TM. "})
+    if (starts_with(line, prefix)) line = line.substr(std::string(prefix).size());
+  return line.find("TRƯỞNG") != std::string::npos ? line : std::string();
+}
+
+// Whether a head titled `title` heads the body `issuer`: "CHI CỤC TRƯỞNG" heads a "CHI CỤC …", "TRƯỞNG THI HÀNH ÁN
+// DÂN SỰ TỈNH" a "THI HÀNH ÁN DÂN SỰ TỈNH …".
+bool heads(const std::string& title, const std::string& issuer) {
+  static const std::string kHead = "TRƯỞNG";
+  if (starts_with(title, kHead + " ")) return starts_with(issuer, title.substr(kHead.size() + 1));
+  if (ends_with(title, " " + kHead)) return starts_with(issuer, title.substr(0, title.size() - kHead.size()));
+  return false;
+}
+
+TEST(Issuer, TheHeaderTheAuthorityAndTheSignerNameOneBodyInEveryDocument) {
+  const model::Date today = *model::Date::parse_iso("2024-10-15");
+  int checked = 0;
+  for (const auto& path : test::all_sample_cases()) {
+    Diagnostics read;
+    const auto cases = engine().read_cases(test::read_text(path), path.string(), read);
+    if (!cases || cases->cases.size() != 1) continue;
+    const model::Case& the_case = cases->cases.front();
+    for (const auto& name : engine().templates_for(the_case, today)) {
+      pipeline::RenderOptions options;
+      options.template_name = name;
+      options.today = today;
+      if (const auto described = engine().describe(name))
+        for (const auto& parameter : described->parameters)
+          if (parameter.required) options.parameters[parameter.name] = parameter.example;
+      Diagnostics diagnostics;
+      const auto document = engine().document(the_case, options, diagnostics);
+      ASSERT_TRUE(document) << path << " " << name << "\n" << diagnostics.to_string();
+      const doc::Header* header = nullptr;
+      bool after_title = false;
+      for (const auto& block : document->blocks) {
+        const std::string where = path.filename().string() + " × " + name;
+        if (const auto* found = std::get_if<doc::Header>(&block)) header = found;
+        if (std::holds_alternative<doc::Title>(block)) after_title = true;
+        ASSERT_NE(header, nullptr) << where;
+        if (const auto* paragraph = std::get_if<doc::Paragraph>(&block);
+            paragraph && after_title && paragraph->role == doc::ParagraphRole::heading) {
+          // The deciding authority under the title: "CHI CỤC TRƯỞNG CHI CỤC …", "TRƯỞNG THI HÀNH ÁN DÂN SỰ TỈNH …".
+          const std::string authority = doc::plain_text(paragraph->runs);
+          after_title = false;
+          if (authority.find("TRƯỞNG") == std::string::npos) continue;
+          EXPECT_TRUE(ends_with(authority, header->agency))
+              << where << ": header " << header->agency << ", authority " << authority;
+          ++checked;
+        }
+        if (const auto* signature = std::get_if<doc::Signature>(&block)) {
+          const std::string title = head_title(*signature);
+          if (title.empty()) continue;
+          EXPECT_TRUE(heads(title, header->agency)) << where << ": header " << header->agency << ", signed " << title;
+          ++checked;
+        }
+      }
+    }
+  }
+  EXPECT_GT(checked, 40);
+}
+
+// The shared case of the new regime: a Phòng khu vực whose decision the provincial head signs is issued by the
+// province, with the province's parent line.
+TEST(Issuer, AProvincialHeadsDecisionForAPhongIsIssuedByTheProvince) {
+  const auto path = test::shared_cases_dir() / "che-do-moi-2026.xml";
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << "no shared cases";
+  Diagnostics diagnostics;
+  const auto cases = engine().read_cases(test::read_text(path), path.string(), diagnostics);
+  ASSERT_TRUE(cases);
+  pipeline::RenderOptions options;
+  options.template_name = "qd-tha-theo-yeu-cau";
+  options.today = *model::Date::parse_iso("2026-07-24");
+  const auto document = engine().document(cases->cases.front(), options, diagnostics);
+  ASSERT_TRUE(document) << diagnostics.to_string();
+  const auto& header = std::get<doc::Header>(document->blocks.front());
+  EXPECT_EQ(header.agency, "THI HÀNH ÁN DÂN SỰ TỈNH NGHỆ AN");
+  EXPECT_EQ(header.parent_agency.value_or(""), "CỤC QUẢN LÝ THI HÀNH ÁN DÂN SỰ");
+  // A document the Chấp hành viên signs stays the Phòng's.
+  options.template_name = "giay-trieu-tap";
+  options.parameters["thoi-gian"] = "08 giờ 00 phút ngày 30 tháng 7 năm 2026";
+  const auto summons = engine().document(cases->cases.front(), options, diagnostics);
+  ASSERT_TRUE(summons) << diagnostics.to_string();
+  EXPECT_EQ(std::get<doc::Header>(summons->blocks.front()).agency, "PHÒNG THI HÀNH ÁN DÂN SỰ KHU VỰC 9");
+}
+
+// Every paragraph's text of a document, one per line.
+std::string text_of(const doc::Document& document) {
+  std::string out;
+  for (const auto& block : document.blocks)
+    if (const auto* paragraph = std::get_if<doc::Paragraph>(&block)) out += doc::plain_text(paragraph->runs) + "\n";
+  return out;
+}
+
+// The ex-officio decision carries every part of the judgment it enforces: each evidence item the judgment confiscates,
+// destroys or gives back is in it (a destruction council's decision later cites it).
+TEST(Evidence, EveryEvidenceItemOfTheJudgmentIsInTheExOfficioDecision) {
+  int checked = 0;
+  for (const auto& path : test::all_sample_cases()) {
+    Diagnostics read;
+    const auto cases = engine().read_cases(test::read_text(path), path.string(), read);
+    if (!cases) continue;
+    for (const auto& the_case : cases->cases) {
+      if (the_case.evidence.empty() || the_case.enforcement.mode != model::EnforcementMode::ex_officio) continue;
+      pipeline::RenderOptions options;
+      options.template_name = "qd-tha-chu-dong";
+      options.today = *model::Date::parse_iso("2024-10-15");
+      Diagnostics diagnostics;
+      const auto document = engine().document(the_case, options, diagnostics);
+      ASSERT_TRUE(document) << path << "\n" << diagnostics.to_string();
+      const std::string text = text_of(*document);
+      for (const auto& item : the_case.evidence) {
+        EXPECT_NE(text.find("- " + item.text.value), std::string::npos) << path << ": " << item.text.value;
+        ++checked;
+      }
+      if (the_case.evidence.front().disposition == model::Disposition::destroy) {
+        EXPECT_NE(text.find("Tịch thu tiêu hủy các vật chứng, tài sản:"), std::string::npos) << path;
+      }
+    }
+  }
+  EXPECT_GE(checked, 3);
+}
+
+// A document of an example case with `parameters`, or nullopt with the diagnostics in `problems`.
+std::optional<doc::Document> document_of(const std::string& example, const std::string& template_name,
+                                         const std::map<std::string, std::string, std::less<>>& parameters,
+                                         std::string& problems) {
+  const auto path = test::source_dir() / "examples" / (example + ".xml");
+  Diagnostics diagnostics;
+  const auto cases = engine().read_cases(test::read_text(path), path.string(), diagnostics);
+  if (!cases) return std::nullopt;
+  pipeline::RenderOptions options;
+  options.template_name = template_name;
+  options.today = *model::Date::parse_iso("2024-10-15");
+  if (const auto described = engine().describe(template_name))
+    for (const auto& parameter : described->parameters)
+      if (parameter.required) options.parameters[parameter.name] = parameter.example;
+  for (const auto& [name, value] : parameters) options.parameters[name] = value;
+  auto document = engine().document(cases->cases.front(), options, diagnostics);
+  problems = diagnostics.to_string();
+  return document;
+}
+
+// The remission of a fine is requested by the procuracy (Luật THADS 2008 Điều 62): the office sends the file to the
+// procuracy; the office's own request to the court is for the other State revenue only.
+TEST(Remission, AFineGoesToTheProcuracyOtherStateRevenueToTheCourt) {
+  std::string problems;
+  const auto fine = document_of("mien-giam-tien-phat", "de-nghi-mien-giam", {}, problems);
+  ASSERT_TRUE(fine) << problems;
+  std::string addressee;
+  for (const auto& block : fine->blocks)
+    if (const auto* found = std::get_if<doc::Addressee>(&block))
+      for (const auto& line : found->lines) addressee += doc::plain_text(line);
+  EXPECT_EQ(addressee, "Viện trưởng Viện kiểm sát nhân dân huyện Hương Khê, tỉnh Hà Tĩnh");
+  const std::string text = text_of(*fine);
+  EXPECT_NE(text.find("việc đề nghị xét miễn, giảm khoản tiền phạt do Viện trưởng Viện kiểm sát thực hiện"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("Số tiền phạt còn phải thi hành: 3.500.000 đồng"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Đề nghị Tòa án"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Án phí"), std::string::npos) << text;  // paid, and not the procuracy's to request
+  // The office asks the court only for what is not a fine: here nothing is left.
+  EXPECT_FALSE(document_of("mien-giam-tien-phat", "de-nghi-mien-giam", {{"khoan", "khac"}}, problems));
+  EXPECT_NE(problems.find("không còn khoản thu nào khác cho Nhà nước"), std::string::npos) << problems;
+}
+
+}  // namespace
+}  // namespace vanban
