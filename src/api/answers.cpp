@@ -14,11 +14,46 @@ using Poco::JSON::Object;
 
 Object::Ptr object() { return new Object(Poco::JSON_PRESERVE_KEY_ORDER); }
 
-std::string text(const Array& array) {
+template <typename Json>
+std::string text(const Json& json) {
   std::ostringstream out;
-  array.stringify(out, 2);
+  json.stringify(out, 2);
   out << '\n';
   return out.str();
+}
+
+Poco::Dynamic::Var percent(const std::optional<std::int64_t>& hundredths) {
+  if (!hundredths) return Poco::Dynamic::Var();
+  return pipeline::percent_text(hundredths);
+}
+
+Object::Ptr row_json(const pipeline::StatisticsReport& report, const reports::Row& row) {
+  const auto& regime = *report.statistics.regime;
+  auto out = object();
+  if (!row.key.empty()) out->set("key", row.key);
+  out->set("label", row.label);
+  auto figures = object();
+  for (std::size_t c = 0; c < regime.columns.size(); ++c) {
+    auto figure = object();
+    figure->set("cases", static_cast<Poco::Int64>(row.figures[c].cases));
+    figure->set("money", static_cast<Poco::Int64>(row.figures[c].money));
+    figures->set(regime.columns[c].id, figure);
+  }
+  out->set("figures", figures);
+  auto rates = object();
+  for (const auto& value : report.statistics.rates(row)) {
+    auto rate = object();
+    rate->set("percent", percent(value.hundredths));
+    const std::optional<std::int64_t> target = value.rate->id == "ty-le-viec"   ? report.options.target_cases
+                                               : value.rate->id == "ty-le-tien" ? report.options.target_money
+                                                                                : std::nullopt;
+    rate->set("target", percent(target));
+    rate->set("difference",
+              percent(target && value.hundredths ? std::optional(*value.hundredths - *target) : std::nullopt));
+    rates->set(value.rate->id, rate);
+  }
+  out->set("rates", rates);
+  return out;
 }
 
 Object::Ptr hit(const archive::Entry& entry) {
@@ -81,6 +116,73 @@ std::string time_text(std::int64_t unix_seconds, int offset_minutes) {
 
 }  // namespace
 
+std::string statistics(const pipeline::StatisticsReport& report) {
+  const auto& statistics = report.statistics;
+  const auto& regime = *statistics.regime;
+  auto out = object();
+  out->set("regime", regime.id);
+  out->set("regime_name", regime.name);
+  out->set("form", regime.form_code);
+  auto period = object();
+  period->set("from", statistics.period.from.to_iso());
+  period->set("to", statistics.period.to.to_iso());
+  out->set("period", period);
+  out->set("cases_read", static_cast<Poco::UInt64>(statistics.cases_read));
+  out->set("cases_counted", static_cast<Poco::UInt64>(statistics.cases_counted));
+  Array::Ptr columns = new Array();
+  for (const auto& column : regime.columns) {
+    auto c = object();
+    c->set("id", column.id);
+    c->set("number", column.number);
+    c->set("label", column.label);
+    c->set("confirmed", column.confirmed);
+    columns->add(c);
+  }
+  out->set("columns", columns);
+  Array::Ptr rates = new Array();
+  for (const auto& rate : regime.rates) {
+    auto r = object();
+    r->set("id", rate.id);
+    r->set("label", rate.label);
+    r->set("of", rate.of == rules::Measure::cases ? "cases" : "money");
+    rates->add(r);
+  }
+  out->set("rates", rates);
+  out->set("total", row_json(report, statistics.total));
+  Array::Ptr rows = new Array();
+  for (const auto& row : statistics.rows) rows->add(row_json(report, row));
+  out->set("rows", rows);
+  return text(*out);
+}
+
+std::string deadlines(const pipeline::DeadlineList& list) {
+  auto out = object();
+  out->set("as_of", list.options.as_of.to_iso());
+  out->set("within", list.options.within);
+  Array::Ptr items = new Array();
+  for (const auto& item : list.items) {
+    const auto& d = item.deadline;
+    auto i = object();
+    i->set("days", static_cast<Poco::Int64>(d.days));
+    i->set("case_id", d.case_id);
+    i->set("debtor", d.debtor);
+    i->set("step", d.step);
+    i->set("label", d.label);
+    i->set("trigger", d.trigger.to_iso());
+    i->set("due", d.due.to_iso());
+    i->set("basis", d.basis);
+    i->set("confirmed", d.confirmed);
+    i->set("officer", d.officer);
+    i->set("candidate", d.candidate);
+    i->set("template", d.template_name.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(d.template_name));
+    i->set("file", item.file);
+    i->set("command", item.command.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(item.command));
+    items->add(i);
+  }
+  out->set("items", items);
+  return text(*out);
+}
+
 std::string verification(const std::string& file, const pipeline::Verification& verification, int offset_minutes) {
   const sign::VerificationReport& report = verification.report;
   auto out = object();
@@ -129,10 +231,7 @@ std::string verification(const std::string& file, const pipeline::Verification& 
   std::vector<Finding> verdict;
   for (const auto& d : verification.verdict.list()) verdict.push_back({d.code, d.message});
   out->set("verdict", findings(verdict));
-  std::ostringstream text_out;
-  out->stringify(text_out, 2);
-  text_out << '\n';
-  return text_out.str();
+  return text(*out);
 }
 
 std::string archive_hits(const std::vector<archive::Entry>& hits) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "pipeline/archive_intake.hpp"
+#include "pipeline/report.hpp"
 #include "pipeline/verification.hpp"
 
 namespace vanban::api {
@@ -14,6 +15,15 @@ namespace vanban::api {
 /// signer, parties [{role, name}], signature, sha256, recorded_at, withdrawn: null or {id, reason, recorded_at}),
 /// indented by two spaces, ending in a line feed.
 std::string archive_hits(const std::vector<archive::Entry>& hits);
+
+/// A statistics report: {regime, form, period {from, to}, cases_read, cases_counted, columns [{id, number, label}],
+/// rates [{id, label, of}], total {label, figures {column id: {cases, money}}, rates {rate id: "52,87" or null,
+/// target, difference}}, rows [same as total, with key]}, indented by two spaces, ending in a line feed.
+std::string statistics(const pipeline::StatisticsReport& report);
+
+/// A deadline list: {as_of, within, items [{days, case_id, debtor, step, label, trigger, due, basis, confirmed,
+/// officer, candidate, template, file, command}]}, most overdue first.
+std::string deadlines(const pipeline::DeadlineList& list);
 
 /// A verified PDF: {file, size, signatures: [{field, sub_filter, pades_baseline, signer: null or {common_name, subject,
 /// issuer, serial, not_before, not_after, sha256}, time, reason, location, signed_end, covers_revision,

@@ -1,7 +1,8 @@
 #pragma once
 // What every command of the CLI shares: exit codes, printing diagnostics, the clock, loading resources, reading
 // input files. Each command lives in its own file (main.cpp: render, validate, templates; batch_command.cpp;
-// signing_commands.cpp: sign, verify; archive_command.cpp); common.cpp implements what is declared here.
+// signing_commands.cpp: sign, verify; archive_command.cpp; report_commands.cpp: report, deadlines); common.cpp
+// implements what is declared here.
 
 #include <cstddef>
 #include <filesystem>
@@ -97,6 +98,10 @@ int run_sign(const std::vector<std::string>& args, Invocation& invocation);
 /// `vanban verify FILE.pdf [--trust CA.pem]…` (signing_commands.cpp): prints a report; exit 0 only when every
 /// signature holds.
 int run_verify(const std::vector<std::string>& args, Invocation& invocation);
+/// `vanban report CASES… (--from D --to D | --year Y [--months N]) …` (report_commands.cpp): the statistics.
+int run_report(const std::vector<std::string>& args, Invocation& invocation);
+/// `vanban deadlines CASES… --as-of D [--within N] …` (report_commands.cpp): what is late or due.
+int run_deadlines(const std::vector<std::string>& args, Invocation& invocation);
 /// `vanban archive [--db …] [--store DIR] COMMAND …` (archive_command.cpp): the archive of signed documents.
 int run_archive(const std::vector<std::string>& args, Invocation& invocation);
 

@@ -98,13 +98,16 @@ int run_validate(const std::vector<std::string>& args, Invocation& invocation) {
       continue;
     }
     Diagnostics diagnostics;
-    const auto cases = engine->read_cases(*bytes, path, diagnostics, repair_mode(arguments));
+    // Streamed: a large register is checked a chunk at a time, never held whole.
+    std::size_t count = 0;
+    const bool read = engine->for_each_case(
+        *bytes, path, diagnostics, [&](model::Case&&) { ++count; }, [&] { count = 0; }, repair_mode(arguments));
     print(diagnostics);
-    if (!cases) {
+    if (!read) {
       rejected = true;
       continue;
     }
-    std::cout << path << ": hợp lệ, " << cases->cases.size() << " hồ sơ\n";
+    std::cout << path << ": hợp lệ, " << count << " hồ sơ\n";
   }
   return rejected ? kInputRejected : kOk;
 }
@@ -203,11 +206,16 @@ int run(std::vector<std::string> args) {
   if (command == "sign") return run_sign(args, invocation);
   if (command == "verify") return run_verify(args, invocation);
   if (command == "archive") return run_archive(args, invocation);
+  if (command == "report") return run_report(args, invocation);
+  if (command == "deadlines") return run_deadlines(args, invocation);
   std::vector<std::string> names;
-  for (const auto& known : commands())
-    if (known.name.find(' ') == std::string::npos) names.push_back(known.name);
-  throw UsageError{"không có lệnh \"" + command + "\"" + did_you_mean(command, names) +
-                   " (các lệnh: render, validate, templates, batch, sign, verify, archive)"};
+  std::string listed;
+  for (const auto& known : commands()) {
+    if (known.name.find(' ') != std::string::npos) continue;
+    names.push_back(known.name);
+    listed += (listed.empty() ? "" : ", ") + known.name;
+  }
+  throw UsageError{"không có lệnh \"" + command + "\"" + did_you_mean(command, names) + " (các lệnh: " + listed + ")"};
 }
 
 }  // namespace

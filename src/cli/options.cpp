@@ -312,6 +312,80 @@ std::vector<CommandDef> make_commands() {
                   .summary = "thu hồi một văn bản: thêm một bản ghi trỏ tới nó (không xóa gì)",
                   .options = archive_options({{.name = "--reason", .placeholder = "LÝ-DO", .help = "lý do thu hồi"}}),
                   .operand_completion = Completion::none});
+  {
+    CommandDef c{
+        .name = "report",
+        .operands = "HỒ-SƠ... (--from NGÀY --to NGÀY | --year NĂM [--months 3|6|10|12])",
+        .summary = "thống kê kết quả thi hành án theo biểu mẫu (text, csv, json, pdf, xlsx)",
+        .description =
+            "Thống kê kết quả thi hành án dân sự theo biểu mẫu pháp định (rules/statistics.xml: chế độ thống kê có "
+            "hiệu lực vào ngày cuối kỳ), bằng việc và bằng tiền, mỗi hồ sơ được xét như tại ngày cuối kỳ (diễn biến "
+            "sau ngày đó coi như chưa có). HỒ-SƠ là tệp hồ sơ, tệp sổ (<register>) hoặc thư mục các tệp .xml. Năm "
+            "thống kê từ 01/10 năm trước đến 30/9; tỷ lệ tính trên số có điều kiện thi hành, hai chữ số thập phân "
+            "(docs/thong-ke.md giải thích từng chỉ tiêu)."};
+    c.options = {
+        {.name = "--from", .placeholder = "NGÀY", .help = "ngày đầu kỳ báo cáo (dd/mm/yyyy hoặc yyyy-mm-dd)"},
+        {.name = "--to", .placeholder = "NGÀY", .help = "ngày cuối kỳ báo cáo (cả hai ngày đều tính)"},
+        {.name = "--year",
+         .placeholder = "NĂM",
+         .help = "năm thống kê: từ 01/10 năm trước đến 30/9 năm NĂM (không dùng cùng --from, --to)"},
+        {.name = "--months",
+         .placeholder = "N",
+         .help = "kỳ lũy kế của năm thống kê: 3 (đến 31/12), 6 (31/3), 10 (31/7) hoặc 12 tháng (30/9, mặc định)",
+         .completion = Completion::choice,
+         .choices = "3 6 10 12"},
+        {.name = "--target-cases",
+         .placeholder = "P",
+         .help = "chỉ tiêu tỷ lệ thi hành xong về việc, từ 0 đến 100 (ví dụ 80 hoặc 47,5)"},
+        {.name = "--target-money", .placeholder = "P", .help = "chỉ tiêu tỷ lệ thi hành xong về tiền, từ 0 đến 100"},
+        {.name = "--by",
+         .placeholder = "THEO",
+         .help = "thêm số liệu theo chấp hành viên (officer), loại việc (kind) hoặc tháng (month); báo cáo PDF mặc "
+                 "định theo chấp hành viên",
+         .completion = Completion::choice,
+         .choices = "officer kind month"},
+        {.name = "--format",
+         .placeholder = "ĐỊNH-DẠNG",
+         .help = "text (mặc định), csv (có BOM để Excel đọc được tiếng Việt), json, pdf (BÁO CÁO theo Nghị định 30), "
+                 "xlsx (có công thức)",
+         .completion = Completion::choice,
+         .choices = "text csv json pdf xlsx"},
+        output("TỆP", "tệp kết quả (bắt buộc với pdf và xlsx; không có thì in ra màn hình)"),
+        date_option("ngày của báo cáo (dd/mm/yyyy hoặc yyyy-mm-dd; mặc định: hôm nay)"),
+        no_repair()};
+    c.notes =
+        "Hồ sơ có lỗi được báo như vanban validate và không lập báo cáo (mã thoát 1). Kỳ kết thúc trước khi bắt đầu, "
+        "chỉ tiêu ngoài 0–100 là lỗi cách dùng (mã thoát 2).";
+    list.push_back(std::move(c));
+  }
+  list.push_back(
+      {.name = "deadlines",
+       .operands = "HỒ-SƠ... --as-of NGÀY",
+       .summary = "các việc quá hạn, đến hạn và hồ sơ đề xuất xét miễn, giảm tại một ngày",
+       .description =
+           "Mọi bước của mọi hồ sơ đã quá hạn hoặc đến hạn trong N ngày làm việc tới, theo thời hạn của pháp luật có "
+           "hiệu lực vào ngày phát sinh bước đó (rules/law.xml, lịch ngày làm việc rules/calendar.xml); cùng các hồ sơ "
+           "đề xuất xét miễn, giảm và vận động người có tài sản thế chấp. Mỗi dòng: mức độ (số ngày quá hạn hoặc còn "
+           "lại), mã hồ sơ, người phải thi hành án, việc cần làm, hạn, căn cứ, chấp hành viên, mẫu văn bản và lệnh "
+           "lập; "
+           "việc quá hạn lâu nhất ở đầu.",
+       .options = {{.name = "--as-of",
+                    .placeholder = "NGÀY",
+                    .help = "ngày xét (dd/mm/yyyy hoặc yyyy-mm-dd), bắt buộc"},
+                   {.name = "--within",
+                    .placeholder = "N",
+                    .help = "thêm các việc đến hạn trong N ngày làm việc tới (mặc định 0)"},
+                   {.name = "--officer",
+                    .placeholder = "MÃ",
+                    .help = "chỉ hồ sơ của một chấp hành viên (mã, số thẻ hoặc họ tên)"},
+                   {.name = "--format",
+                    .placeholder = "ĐỊNH-DẠNG",
+                    .help = "text (mặc định), csv (có BOM), json, pdf",
+                    .completion = Completion::choice,
+                    .choices = "text csv json pdf"},
+                   output("TỆP", "tệp kết quả (bắt buộc với pdf; không có thì in ra màn hình)"),
+                   no_repair()},
+       .notes = "Hồ sơ có lỗi được báo như vanban validate và không lập danh sách (mã thoát 1)."});
   return list;
 }
 

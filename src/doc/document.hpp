@@ -85,12 +85,26 @@ struct Table {
   SourceLoc loc;
 };
 
+/// A bar chart drawn as vector graphics (rectangles and fills): one bar per item, each a percentage from 0 to 100.
+struct BarChart {
+  struct Bar {
+    std::string label;       ///< under the bar: an officer's name, "Tháng 3/2024"
+    double percent = 0;      ///< 0–100: the bar's height
+    std::string value_text;  ///< over the bar: "52,87"
+  };
+  std::string title;  ///< centred above the chart
+  std::vector<Bar> bars;
+  std::optional<double> target;  ///< a line across the chart at this percentage
+  std::string target_label;      ///< beside that line: "Chỉ tiêu 47,50 %"
+  SourceLoc loc;
+};
+
 /// Forces the next block onto a new page.
 struct PageBreak {
   SourceLoc loc;
 };
 
-using Block = std::variant<Header, Title, Addressee, Paragraph, Table, Signature, PageBreak>;
+using Block = std::variant<Header, Title, Addressee, Paragraph, Table, Signature, BarChart, PageBreak>;
 
 struct Document {
   model::DocumentMetadata metadata;  ///< what the document is, for the PDF's metadata and the archive

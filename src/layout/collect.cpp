@@ -402,6 +402,8 @@ class Collector {
 
   FlowBlock block(const doc::Table& table) { return table_block(setter_, table); }
 
+  FlowBlock block(const doc::BarChart& chart) { return chart_block(setter_, chart); }
+
   FlowBlock block(const doc::PageBreak&) { return {}; }
 
   Typesetter setter_;

@@ -19,6 +19,7 @@ struct Slice {
   double height = 0;
   std::vector<PlacedText> texts;
   std::vector<PlacedRule> rules;
+  std::vector<PlacedRect> rects;  ///< tops relative to the band's top
   /// Rules drawn only when the page breaks right after this band (a table row's bottom border when the row
   /// continues on the next page).
   std::vector<PlacedRule> rules_at_break;
@@ -80,6 +81,10 @@ class Typesetter {
 
 /// A styled span.
 StyledSpan span(std::string text, Face face, double size, const SourceLoc& loc, std::string field = {});
+
+/// A bar chart: the bars as filled rectangles on a scale of 0–100 %, the value over each bar, the label under it, and
+/// the target as a line across; kept on one page.
+FlowBlock chart_block(const Typesetter& setter, const doc::BarChart& chart);
 
 /// A bordered table: widths from content, the header row repeated on each page, numbers right-aligned, a
 /// row split across pages only when it is taller than a page.

@@ -30,6 +30,10 @@ std::string dump(const PageSet& pages) {
   for (std::size_t p = 0; p < pages.pages.size(); ++p) {
     const Page& page = pages.pages[p];
     const std::string prefix = "p" + std::to_string(p + 1) + " ";
+    for (const auto& rect : page.rects)
+      out += prefix + "rect " + number(rect.x) + " " + number(rect.top) + " " + number(rect.width) + " " +
+             number(rect.height) + " rgb=" + number(rect.red) + "," + number(rect.green) + "," + number(rect.blue) +
+             "\n";
     for (const auto& rule : page.rules)
       out += prefix + "rule " + number(rule.x1) + " " + number(rule.y1) + " " + number(rule.x2) + " " +
              number(rule.y2) + " t=" + number(rule.thickness) + "\n";

@@ -26,6 +26,13 @@ struct PlacedRule {
   double thickness = 0.5;
 };
 
+/// A filled rectangle (a bar of a chart), y measured down from the page's top to its top edge; the colour in sRGB
+/// components from 0 to 1.
+struct PlacedRect {
+  double x = 0, top = 0, width = 0, height = 0;
+  double red = 0, green = 0, blue = 0;
+};
+
 /// Room kept empty for the signer's signature image (Nghị định 30, ô 7c: between the title and the name).
 struct SignatureBox {
   double x = 0;
@@ -37,6 +44,7 @@ struct SignatureBox {
 struct Page {
   std::vector<PlacedText> texts;
   std::vector<PlacedRule> rules;
+  std::vector<PlacedRect> rects;  ///< drawn first, under the rules and the text
   std::vector<SignatureBox> signature_boxes;
 };
 
@@ -47,7 +55,8 @@ struct PageSet {
   std::vector<Page> pages;
 };
 
-/// A readable dump, one line per placed item, for golden tests: "p1 text 85.04 70.87 B 12 \"…\" w=… ws=…".
+/// A readable dump, one line per placed item, for golden tests: "p1 text 85.04 70.87 B 12 \"…\" w=… ws=…"; a
+/// rectangle is "p1 rect X TOP W H rgb=R,G,B".
 std::string dump(const PageSet& pages);
 
 }  // namespace vanban::layout

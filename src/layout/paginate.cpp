@@ -34,6 +34,10 @@ void place(Page& page, const Slice& slice, double top, bool page_ends) {
     page.rules.push_back(rule);
   };
   for (const auto& rule : slice.rules) add(rule);
+  for (auto rect : slice.rects) {
+    rect.top += top;
+    page.rects.push_back(rect);
+  }
   if (page_ends)
     for (const auto& rule : slice.rules_at_break) add(rule);
   for (auto box : slice.signature_boxes) {
@@ -92,6 +96,11 @@ std::vector<Slice> cut_tall(const Slice& slice, double limit) {
       rule.y1 = std::clamp(rule.y1, top, bottom) - top;
       rule.y2 = std::clamp(rule.y2, top, bottom) - top;
       piece.rules.push_back(rule);
+    }
+    for (auto rect : slice.rects) {  // a rectangle goes with the piece it starts in
+      if (rect.top < top || rect.top >= bottom) continue;
+      rect.top -= top;
+      piece.rects.push_back(rect);
     }
     for (auto box : slice.signature_boxes) {  // a box goes with the piece it starts in
       if (box.top < top || box.top >= bottom) continue;

@@ -555,6 +555,27 @@ Bytes write_pdf(const layout::PageSet& pages, const model::DocumentMetadata& inf
     doc.check(HPDF_Page_SetHeight(pdf_page, static_cast<HPDF_REAL>(pages.height)), "size a page");
     std::string content;
     content.reserve(16384);
+    if (!page.rects.empty()) {
+      // Filled rectangles (a chart's bars) in DeviceRGB, which the sRGB OutputIntent makes device-independent
+      // (ISO 19005-1 §6.2.3.3); saved and restored so that text and rules stay black.
+      content += "q\n";
+      for (const auto& rect : page.rects) {
+        for (const double component : {rect.red, rect.green, rect.blue}) {
+          append_number(content, component);
+          content += ' ';
+        }
+        content += "rg ";
+        append_number(content, rect.x);
+        content += ' ';
+        append_number(content, pages.height - rect.top - rect.height);
+        content += ' ';
+        append_number(content, rect.width);
+        content += ' ';
+        append_number(content, rect.height);
+        content += " re f\n";
+      }
+      content += "Q\n";
+    }
     if (!page.rules.empty()) {
       double thickness = -1;
       for (const auto& rule : page.rules) {

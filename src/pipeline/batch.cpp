@@ -10,6 +10,7 @@
 #include "base/file_io.hpp"
 #include "base/json.hpp"
 #include "crypto/sha256.hpp"
+#include "pipeline/csv.hpp"
 #include "pipeline/parallel.hpp"
 #include "text/collation.hpp"
 
@@ -48,42 +49,6 @@ std::string_view status_text(ItemStatus status) {
   return "lỗi";
 }
 
-// A UTF-8 byte order mark: spreadsheet programs then read the Vietnamese names as UTF-8.
-constexpr const char* kByteOrderMark = "\xEF\xBB\xBF";
-
-std::string csv_field(const std::string& value) {
-  if (value.find_first_of(",\"\n\r") == std::string::npos) return value;
-  std::string out = "\"";
-  for (const char c : value) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
-// Fields of one CSV record (quotes and doubled quotes; no line breaks inside fields in our manifests).
-std::vector<std::string> csv_fields(const std::string& line) {
-  std::vector<std::string> fields(1);
-  bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-        fields.back() += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        fields.back() += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      fields.emplace_back();
-    } else if (c != '\r') {
-      fields.back() += c;
-    }
-  }
-  return fields;
-}
-
 // file name → SHA-256 of the outputs a previous run recorded as written.
 std::map<std::string, std::string> previous_hashes(const std::filesystem::path& dir) {
   std::map<std::string, std::string> hashes;
@@ -102,7 +67,7 @@ std::map<std::string, std::string> previous_hashes(const std::filesystem::path& 
 }
 
 void write_manifests(const std::filesystem::path& dir, const std::vector<BatchItem>& items) {
-  std::string csv = std::string(kByteOrderMark) + kManifestHeader + "\n";
+  std::string csv = std::string(kCsvByteOrderMark) + kManifestHeader + "\n";
   std::string json = "[\n";
   for (std::size_t i = 0; i < items.size(); ++i) {
     const BatchItem& item = items[i];

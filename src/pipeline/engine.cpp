@@ -101,10 +101,14 @@ std::unique_ptr<Engine> Engine::load(const ResourcePaths& paths, Diagnostics& di
   auto regimes = rules::LawBook::parse(read_resource(law_file), make_file_name(law_file.string()), diagnostics);
   auto calendar =
       rules::Calendar::parse(read_resource(calendar_file), make_file_name(calendar_file.string()), diagnostics);
+  const std::filesystem::path statistics_file = paths.rules / "statistics.xml";
+  auto statistics = rules::StatisticsBook::parse(read_resource(statistics_file),
+                                                 make_file_name(statistics_file.string()), diagnostics);
   auto templates = templating::TemplateSet::parse(
       template_sources(paths.templates, paths.override_templates, engine->override_count_), diagnostics);
-  if (!regimes || !calendar || !templates) return nullptr;
-  engine->law_ = std::make_unique<rules::Law>(rules::Law{std::move(*regimes), std::move(*calendar)});
+  if (!regimes || !calendar || !statistics || !templates) return nullptr;
+  engine->law_ =
+      std::make_unique<rules::Law>(rules::Law{std::move(*regimes), std::move(*calendar), std::move(*statistics)});
   // Every template is checked once here, so none can fail half-way through a rendering.
   Diagnostics checked;
   templates->check(*engine->law_, checked);
@@ -165,6 +169,17 @@ Bytes Engine::render_combined(const std::vector<const Resolved*>& requests, cons
   return pdf::write_pdf(all, metadata, *fonts_);
 }
 
+const rules::Law& Engine::law() const { return *law_; }
+
+std::optional<Bytes> Engine::render_document(const doc::Document& document, const layout::Profile& profile,
+                                             Diagnostics& diagnostics) const {
+  Diagnostics local;
+  const layout::PageSet pages = layout::lay_out(document, *fonts_, profile, local);
+  diagnostics.merge(local);
+  if (local.has_errors()) return std::nullopt;
+  return pdf::write_pdf(pages, document.metadata, *fonts_);
+}
+
 void Engine::check_for_year(int year, Diagnostics& diagnostics) const {
   for (const int y : {year, year + 1}) {
     if (!law_->calendar.covers(y))
@@ -176,10 +191,29 @@ void Engine::check_for_year(int year, Diagnostics& diagnostics) const {
 
 std::optional<model::Register> Engine::read_cases(std::string_view bytes, const std::string& file,
                                                   Diagnostics& diagnostics, text::RepairMode repair) const {
+  // Through the stream, so that a large register's trees never exist whole while its cases are collected.
+  model::Register out;
+  xml::CaseVisitor visitor;
+  visitor.take = [&](model::Case&& the_case) { out.cases.push_back(std::move(the_case)); };
+  visitor.restart = [&] { out.cases.clear(); };
+  visitor.period = [&](std::optional<model::Date> start, std::optional<model::Date> end) {
+    out.period_start = start;
+    out.period_end = end;
+  };
   xml::ReadOptions options;
   options.schema = case_schema_;
   options.repair = repair;
-  return xml::read_register(bytes, make_file_name(file), options, diagnostics);
+  if (!xml::read_cases(bytes, make_file_name(file), options, diagnostics, visitor)) return std::nullopt;
+  return out;
+}
+
+bool Engine::for_each_case(std::string_view bytes, const std::string& file, Diagnostics& diagnostics,
+                           const std::function<void(model::Case&&)>& visit, const std::function<void()>& restart,
+                           text::RepairMode repair) const {
+  xml::ReadOptions options;
+  options.schema = case_schema_;
+  options.repair = repair;
+  return xml::read_cases(bytes, make_file_name(file), options, diagnostics, xml::CaseVisitor{visit, restart});
 }
 
 std::vector<std::string> profile_problems(const layout::Profile& profile) { return layout::check_profile(profile); }

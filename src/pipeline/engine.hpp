@@ -3,6 +3,7 @@
 // loaded once; rendering is const and safe to call from several threads at once.
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -99,6 +100,14 @@ class Engine {
                                                           Diagnostics& diagnostics,
                                                           text::RepairMode repair = text::RepairMode::repair) const;
 
+  /// Reads and checks a case or register file like read_cases, with the same diagnostics, handing each case to
+  /// `visit` as soon as it is read: a large register is read a chunk at a time and never held whole. Returns false
+  /// when the file is refused (nothing then counts: a case handed over before the refusal is taken back by
+  /// `restart`, called first).
+  bool for_each_case(std::string_view bytes, const std::string& file, Diagnostics& diagnostics,
+                     const std::function<void(model::Case&&)>& visit, const std::function<void()>& restart,
+                     text::RepairMode repair = text::RepairMode::repair) const;
+
   /// A request for one case resolved once: its template, the document's date, and the case as it stood on that
   /// date. Every stage of that document (the context, the filter, the manifest) reads these.
   struct Resolved {
@@ -164,6 +173,14 @@ class Engine {
   /// cases that cannot be rendered are left out (the batch reports them).
   [[nodiscard]] Bytes render_combined(const std::vector<const Resolved*>& requests, const RenderOptions& options,
                                       bool duplex) const;
+
+  /// The law data the engine loaded: the regimes, the calendar and the statistics' counting rules.
+  [[nodiscard]] const rules::Law& law() const;
+
+  /// Lays out and writes a document made outside the templates (a report), as PDF/A-1b; nullopt with diagnostics
+  /// (E0501, a character the font cannot show).
+  [[nodiscard]] std::optional<Bytes> render_document(const doc::Document& document, const layout::Profile& profile,
+                                                     Diagnostics& diagnostics) const;
 
   /// Warnings about the installed data that depend on the date: a year the holiday calendar does not cover yet.
   void check_for_year(int year, Diagnostics& diagnostics) const;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "rules/data_fields.hpp"
 #include "xml/data_reader.hpp"
 
 namespace vanban::rules {
@@ -10,9 +11,11 @@ namespace vanban::rules {
 namespace {
 constexpr std::string_view kLawNamespace = "urn:vanban:law:1";
 
+constexpr const char* kLawRegime = "chế độ pháp lý";
+
 class LawReader {
  public:
-  explicit LawReader(Diagnostics& diagnostics) : diagnostics_(diagnostics) {}
+  explicit LawReader(Diagnostics& diagnostics) : fields_(diagnostics, "E0901") {}
 
   std::vector<Regime> read(const xml::Element& root, std::vector<Body>& bodies) {
     std::vector<Regime> regimes;
@@ -25,36 +28,42 @@ class LawReader {
       else if (child.name == "body") bodies.push_back(read_body(child));
       else error(child.loc, "phần tử <" + child.name + "> không thuộc dữ liệu pháp luật");
     }
-    std::sort(regimes.begin(), regimes.end(), [](const Regime& a, const Regime& b) { return a.from < b.from; });
-    for (std::size_t i = 1; i < regimes.size(); ++i) {
-      const Regime& previous = regimes[i - 1];
-      const Regime& current = regimes[i];
-      if (!previous.until || previous.until->plus_days(1) != current.from)
-        error(current.loc, "chế độ pháp lý \"" + current.id + "\" phải bắt đầu đúng ngày sau khi chế độ \"" +
-                               previous.id + "\" hết hiệu lực (không được hở hoặc chồng lấn)");
-    }
+    fields_.order_regimes(regimes, kLawRegime);
     if (regimes.empty()) error(root.loc, "dữ liệu pháp luật không có chế độ <regime> nào");
     return regimes;
   }
 
  private:
-  void error(const SourceLoc& loc, std::string message) { diagnostics_.error("E0901", loc, std::move(message)); }
+  void error(const SourceLoc& loc, std::string message) { fields_.error(loc, std::move(message)); }
+  std::string attribute(const xml::Element& element, std::string_view name) { return fields_.attribute(element, name); }
+  model::Date date(const xml::Element& element, std::string_view name) { return fields_.date(element, name); }
 
-  std::string attribute(const xml::Element& element, std::string_view name) {
-    if (const auto* found = element.find_attribute(name)) return found->value;
-    error(element.loc, "thiếu thuộc tính \"" + std::string(name) + "\" của <" + element.name + ">");
-    return {};
+  std::optional<std::int64_t> amount(const xml::Element& element, std::string_view name) {
+    const auto* found = element.find_attribute(name);
+    if (found == nullptr) return std::nullopt;
+    std::int64_t value = 0;
+    const auto [end, problem] = std::from_chars(found->value.data(), found->value.data() + found->value.size(), value);
+    if (problem != std::errc() || end != found->value.data() + found->value.size() || value < 0) {
+      error(found->value_loc, "số tiền \"" + found->value + "\" không hợp lệ");
+      return std::nullopt;
+    }
+    return value;
   }
 
-  model::Date date(const xml::Element& element, std::string_view name) {
-    const auto* found = element.find_attribute(name);
-    if (!found) {
-      error(element.loc, "thiếu thuộc tính \"" + std::string(name) + "\" của <" + element.name + ">");
-      return {};
-    }
-    const auto parsed = model::Date::parse_iso(found->value);
-    if (!parsed) error(found->value_loc, "ngày \"" + found->value + "\" không hợp lệ");
-    return parsed.value_or(model::Date{});
+  RemissionRule read_remission(const xml::Element& element) {
+    RemissionRule rule;
+    rule.loc = element.loc;
+    const std::string kind = attribute(element, "kind");
+    if (kind == "reduce") rule.kind = RemissionRule::Kind::reduce;
+    else if (kind != "exempt") error(element.loc, "kind của <remission> phải là exempt hoặc reduce");
+    rule.from = amount(element, "from").value_or(0);
+    rule.below = amount(element, "below");
+    const auto months = amount(element, "after-months");
+    if (!months || *months <= 0 || *months > 1200) error(element.loc, "after-months phải là số tháng dương");
+    rule.after_months = static_cast<int>(months.value_or(0));
+    rule.basis = attribute(element, "basis");
+    rule.confirmed = FieldReader::confirmed(element);
+    return rule;
   }
 
   Body read_body(const xml::Element& element) {
@@ -118,21 +127,21 @@ class LawReader {
         else if (unit == "months") limit.unit = DayCount::months;
         else error(child.loc, "đơn vị thời hạn \"" + unit + "\" không hợp lệ (calendar-days, working-days, months)");
         if (const auto* basis = child.find_attribute("basis")) limit.basis = basis->value;
-        if (const auto* confirmed = child.find_attribute("confirmed")) limit.confirmed = confirmed->value != "false";
+        limit.confirmed = FieldReader::confirmed(child);
         regime.time_limits[limit.id] = limit;
+      } else if (child.name == "remission") {
+        regime.remissions.push_back(read_remission(child));
       } else if (child.name == "form") {
         regime.form_codes[attribute(child, "document")] = attribute(child, "code");
       } else {
         error(child.loc, "phần tử <" + child.name + "> không thuộc <regime>");
       }
     }
-    if (regime.name.empty()) error(element.loc, "chế độ pháp lý \"" + regime.id + "\" thiếu <name>");
-    if (regime.until && *regime.until < regime.from)
-      error(element.loc, "chế độ pháp lý \"" + regime.id + "\" hết hiệu lực trước khi bắt đầu");
+    fields_.check_regime(regime, kLawRegime);
     return regime;
   }
 
-  Diagnostics& diagnostics_;
+  FieldReader fields_;
 };
 }  // namespace
 

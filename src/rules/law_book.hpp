@@ -2,6 +2,7 @@
 // The law as data keyed by effective date: which regime applies on a date, what each document cites,
 // its time limits and form codes. Loaded from rules/*.xml (schemas/law.xsd), validated at start.
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -25,6 +26,19 @@ struct TimeLimit {
   SourceLoc loc;
 };
 
+/// A rule for exempting or reducing a debt to the State budget (miễn, giảm; Luật 2008 Điều 61): a debtor without means
+/// who still owes at least `from` and less than `below` đồng `after_months` months after the decision is a candidate.
+struct RemissionRule {
+  enum class Kind { exempt, reduce };
+  Kind kind = Kind::exempt;
+  std::int64_t from = 0;
+  std::optional<std::int64_t> below;  ///< absent: no upper bound
+  int after_months = 0;
+  std::string basis;
+  bool confirmed = true;
+  SourceLoc loc;
+};
+
 /// One legal regime (Luật THADS 2008/2014 + NĐ 62/2015, or Luật 106/2025 + NĐ 152/2026).
 struct Regime {
   std::string id;
@@ -35,6 +49,7 @@ struct Regime {
   std::map<std::string, std::vector<std::string>, std::less<>> basis_lines;  ///< căn cứ per document kind
   std::map<std::string, TimeLimit, std::less<>> time_limits;
   std::map<std::string, std::string, std::less<>> form_codes;  ///< per document kind
+  std::vector<RemissionRule> remissions;                       ///< miễn, giảm candidates
   SourceLoc loc;
 };
 

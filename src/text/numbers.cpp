@@ -91,6 +91,28 @@ std::string amount_in_words(std::int64_t dong, const SpellOptions& options) {
   return capitalize_first(spell_out(dong, options)) + " đồng";
 }
 
+std::string money_in_units(std::int64_t dong) {
+  if (dong == 0) return "0 đồng";
+  std::string out = dong < 0 ? "-" : "";
+  const std::uint64_t magnitude = dong < 0 ? 0U - static_cast<std::uint64_t>(dong) : static_cast<std::uint64_t>(dong);
+  const std::uint64_t billions = magnitude / 1000000000U;
+  const std::uint64_t millions = magnitude / 1000000U % 1000U;
+  const std::uint64_t thousands = magnitude / 1000U % 1000U;
+  const std::uint64_t units = magnitude % 1000U;
+  std::string words;
+  const auto add = [&](std::uint64_t value, const char* unit) {
+    if (value == 0) return;
+    if (!words.empty()) words += ' ';
+    words += group_thousands(static_cast<std::int64_t>(value));
+    if (*unit != '\0') words += std::string(" ") + unit;
+  };
+  add(billions, "tỷ");
+  add(millions, "triệu");
+  add(thousands, "nghìn");
+  add(units, "");
+  return out + words + " đồng";
+}
+
 std::string format_percent(std::int64_t hundredths) {
   const bool negative = hundredths < 0;
   const std::uint64_t magnitude =

@@ -26,6 +26,10 @@ std::string spell_out(std::int64_t value, const SpellOptions& options = {});
 /// The amount in words as decisions write it in brackets: "Năm mươi hai triệu tám trăm bảy mươi nghìn đồng".
 std::string amount_in_words(std::int64_t dong, const SpellOptions& options = {});
 
+/// A large sum the way offices write it in reports: 1088473419000 → "1.088 tỷ 473 triệu 419 nghìn đồng" (empty groups
+/// left out; 0 → "0 đồng").
+std::string money_in_units(std::int64_t dong);
+
 /// A percentage from hundredths of a percent with a decimal comma: 5287 → "52,87%".
 std::string format_percent(std::int64_t hundredths);
 

@@ -12,6 +12,7 @@
 #include "text/normalize.hpp"
 #include "text/repair.hpp"
 #include "xml/case_checks.hpp"
+#include "xml/reporting.hpp"
 #include "xml/safe_parse.hpp"
 #include "xml/schema_check.hpp"
 
@@ -54,7 +55,7 @@ std::string quoted(std::string_view text) {
 class CaseBuilder {
  public:
   CaseBuilder(const ParsedXml& xml, const ReadOptions& options, Diagnostics& diagnostics)
-      : xml_(xml), diagnostics_(diagnostics), repair_(options.repair) {}
+      : xml_(xml), diagnostics_(diagnostics), repair_(options.repair), given_expected_(options.expected) {}
 
   // The root must be <case> or <register> in the format's namespace; nothing else can be read.
   bool check_root() {
@@ -77,7 +78,7 @@ class CaseBuilder {
 
   std::optional<model::Register> build() {
     const pugi::xml_node root = xml_.root();
-    if (repair_ == text::RepairMode::repair) expected_ = file_encoding(root);
+    if (repair_ == text::RepairMode::repair) expected_ = given_expected_ ? *given_expected_ : file_encoding(root);
     model::Register result;
     if (std::string_view(root.name()) == "case") {
       expect_attributes(root, {"id"});
@@ -904,6 +905,7 @@ class CaseBuilder {
   const ParsedXml& xml_;
   Diagnostics& diagnostics_;
   text::RepairMode repair_;
+  std::optional<text::TextOrigin> given_expected_;
   text::TextOrigin expected_ = text::TextOrigin::unicode;
   CaseLocations where_;  // of the case being read
 };
@@ -924,6 +926,12 @@ void report(const Diagnostics& own, const Diagnostics& schema, Diagnostics& out)
     return a.code == b.code && a.loc.line == b.loc.line && a.loc.column == b.loc.column && a.message == b.message;
   };
   all.erase(std::unique(all.begin(), all.end(), same), all.end());
+  report_capped(std::move(all), own.error_count() >= kMaxErrors, out);
+}
+
+}  // namespace
+
+void report_capped(std::vector<Diagnostic> all, bool stopped, Diagnostics& out) {
   std::size_t errors = 0;
   std::size_t warnings = 0;
   for (std::size_t i = kMaxErrors; i < all.size(); ++i) (all[i].severity == Severity::error ? errors : warnings) += 1;
@@ -934,13 +942,13 @@ void report(const Diagnostics& own, const Diagnostics& schema, Diagnostics& out)
   if (errors + warnings > 0)
     rest = "chỉ in " + std::to_string(kMaxErrors) + " thông báo đầu tiên; còn " + std::to_string(errors) + " lỗi và " +
            std::to_string(warnings) + " cảnh báo khác";
-  if (own.error_count() >= kMaxErrors)
+  if (stopped)
     rest += (rest.empty() ? "" : "; ") + std::string("dừng kiểm tra sau ") + std::to_string(kMaxErrors) +
             " lỗi, phần còn lại của tệp chưa được kiểm tra";
   if (!rest.empty()) out.note("", SourceLoc{file}, rest);
 }
 
-}  // namespace
+namespace {}  // namespace
 
 std::optional<model::Register> read_register(std::string_view bytes, const FileName& file, const ReadOptions& options,
                                              Diagnostics& diagnostics) {

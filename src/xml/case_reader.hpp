@@ -1,6 +1,7 @@
 #pragma once
 // Reads the case exchange format (urn:vanban:case:1) into the typed model.
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string_view>
@@ -22,6 +23,8 @@ struct ReadOptions {
   std::shared_ptr<const CaseSchema> schema;
   /// Whether text in a legacy encoding is converted (warning W0120); normalization happens either way.
   text::RepairMode repair = text::RepairMode::repair;
+  /// The encoding the file's fields are expected in; absent: decided from the file's own fields (the default).
+  std::optional<text::TextOrigin> expected;
 };
 
 /// Reads a case file (`<case>`, loaded as a register of one) or a register (`<register>`): safe parse, schema,
@@ -29,5 +32,20 @@ struct ReadOptions {
 /// every problem found, in file order; nullopt when any of them is an error.
 std::optional<model::Register> read_register(std::string_view bytes, const FileName& file, const ReadOptions& options,
                                              Diagnostics& diagnostics);
+
+/// Where a stream of cases goes: each case as soon as it is read and checked, and a call to take back every case
+/// handed over so far when the reader has to start again from the beginning.
+struct CaseVisitor {
+  std::function<void(model::Case&&)> take;
+  std::function<void()> restart;
+  /// The register's own period attributes, before its first case (may be left empty).
+  std::function<void(std::optional<model::Date>, std::optional<model::Date>)> period = {};
+};
+
+/// Reads like read_register, with the same diagnostics byte for byte, handing each case to `visitor` instead of
+/// holding them all: a large register is read a chunk of cases at a time, so that its trees never exist whole.
+/// Returns false (after `restart` if cases were handed over) when read_register would return nullopt.
+bool read_cases(std::string_view bytes, const FileName& file, const ReadOptions& options, Diagnostics& diagnostics,
+                const CaseVisitor& visitor);
 
 }  // namespace vanban::xml

@@ -43,6 +43,7 @@ std::string strip(std::string line) {
       std::regex(R"([^:]*\(libxml2\))"),                      // libxml2's own message, marked so
       std::regex(R"(\((toml\+\+|SQLite|PostgreSQL): .*\))"),  // toml++'s own message, marked so
       std::regex(R"(\b(CN|O|OU|C|L|ST|E)=[^,\n]*)"),          // certificate names (input data)
+      std::regex(R"(([:\[,]\s*)(null|true|false)\b)"),        // JSON's literals in --format json answers
       std::regex(R"(\[[EW]\d{4}\])"),
       std::regex(R"(\[\[?[a-z_.]+\]\]?( [a-z_]+)?)"),  // configuration tables and keys: [trust] anchors
       std::regex(R"(&#?[A-Za-z0-9]+;)"),               // XML references: &amp; &#x1B;                 // codes

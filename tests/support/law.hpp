@@ -19,7 +19,8 @@ Parser load_rules_file(const char* name) {
 }
 
 inline rules::Law load_law() {
-  return rules::Law{load_rules_file<rules::LawBook>("law.xml"), load_rules_file<rules::Calendar>("calendar.xml")};
+  return rules::Law{load_rules_file<rules::LawBook>("law.xml"), load_rules_file<rules::Calendar>("calendar.xml"),
+                    load_rules_file<rules::StatisticsBook>("statistics.xml")};
 }
 
 }  // namespace vanban::test

@@ -30,9 +30,11 @@ const std::map<std::string, std::set<std::string>> kAllowed = {
     {"sign", {"base", "pdfobj", "crypto"}},
     {"db", {"base"}},
     {"archive", {"base", "model", "text", "db", "crypto"}},
+    {"reports", {"base", "model", "rules"}},
+    {"xlsx", {"base"}},
     {"pipeline",
      {"base", "crypto", "model", "config", "xml", "text", "rules", "doc", "templating", "layout", "pdfobj", "pdf",
-      "sign", "db", "archive"}},
+      "sign", "db", "archive", "reports", "xlsx"}},
     {"api", {"base", "pipeline"}},
     {"cli", {"base", "pipeline", "api"}},
 };
@@ -47,7 +49,7 @@ const std::map<std::string, std::set<std::string>> kDepartures = {
 // (xref and object streams of other tools' PDFs, the streams sign appends; libharu links its own zlib, which no
 // vanban header sees); pdf compresses its own streams with libdeflate, and sign alone reads PNG images. db alone
 // talks to the database (Poco::Data); archive alone writes the hand-over zip (Poco::Zip); config alone reads TOML
-// (toml++).
+// (toml++); xlsx alone writes workbooks (libxlsxwriter).
 const std::vector<std::pair<std::regex, std::set<std::string>>> kOwners = {
     {std::regex("^pugixml"), {"xml"}},
     {std::regex("^libxml/"), {"xml"}},
@@ -60,6 +62,7 @@ const std::vector<std::pair<std::regex, std::set<std::string>>> kOwners = {
     {std::regex("^Poco/Data"), {"db"}},
     {std::regex("^toml"), {"config"}},
     {std::regex("^Poco/Zip"), {"archive"}},
+    {std::regex("^xlsxwriter"), {"xlsx"}},
     {std::regex("^Poco/Net"), {"api", "server"}},
     {std::regex("^Poco/JSON"), {"api", "server"}},
 };

@@ -170,7 +170,7 @@ TEST(ContextForms, FormCodeComesFromTheLawData) {
   Diagnostics diagnostics;
   auto book = rules::LawBook::parse(law_text, make_file_name("law.xml"), diagnostics);
   ASSERT_TRUE(book) << diagnostics.to_string();
-  const rules::Law law{std::move(*book), test::load_rules_file<rules::Calendar>("calendar.xml")};
+  const rules::Law law{std::move(*book), test::load_rules_file<rules::Calendar>("calendar.xml"), {}};
   auto cases = xml::read_register(kCase, make_file_name("c.xml"), {}, diagnostics);
   std::vector<TemplateSource> sources{
       {"t", make_file_name("t.vbt"),

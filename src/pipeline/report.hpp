@@ -1,0 +1,152 @@
+#pragma once
+// The statistics report and the list of what is due, as workflows every front end runs: the request checked once
+// (RequestError names the option), the cases read and checked as `validate` reads them, counted by reports over the
+// rules in force, and the outputs (text, csv with a BOM, a BÁO CÁO as PDF/A-1b, an xlsx workbook with formulas).
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/bytes.hpp"
+#include "base/diagnostics.hpp"
+#include "pipeline/engine.hpp"
+#include "reports/deadlines.hpp"
+#include "reports/statistics.hpp"
+
+namespace vanban::pipeline {
+
+/// The output formats of the report and deadline commands.
+enum class OutputFormat { text, csv, json, pdf, xlsx };
+
+/// A report request as the front end received it (absent: not given).
+struct ReportRequest {
+  std::optional<std::string> from;          ///< --from: dd/mm/yyyy or yyyy-mm-dd
+  std::optional<std::string> to;            ///< --to
+  std::optional<std::string> year;          ///< --year: the statistics year (01/10 of the year before to 30/09)
+  std::optional<std::string> months;        ///< --months 3|6|10|12 (default 12)
+  std::optional<std::string> target_cases;  ///< --target-cases P: the target rate in việc, 0–100
+  std::optional<std::string> target_money;  ///< --target-money P: the target rate in tiền, 0–100
+  std::optional<std::string> by;            ///< --by officer|kind|month
+  std::optional<std::string> format;        ///< --format text|csv|json|pdf|xlsx
+  std::optional<std::string> date;          ///< --date: the report's date (default today)
+};
+
+/// What a report is asked for, checked.
+struct ReportOptions {
+  reports::Period period;
+  std::optional<std::int64_t> target_cases;  ///< hundredths of a percent
+  std::optional<std::int64_t> target_money;
+  reports::Grouping grouping = reports::Grouping::none;
+  OutputFormat format = OutputFormat::text;
+  model::Date date;  ///< the report's date (the BÁO CÁO's place and date line)
+};
+
+/// Checks a report request; `today` is the front end's clock. Throws RequestError naming the option: a period that
+/// ends before it starts, both --from/--to and --year, a target outside 0–100, an unknown grouping or format.
+ReportOptions report_options(const ReportRequest& request, model::Date today);
+
+/// A format option ("--format"); `allowed` lists the formats the command writes. Throws RequestError.
+OutputFormat parse_format(const std::optional<std::string>& text, const std::vector<OutputFormat>& allowed);
+
+/// What takes the cases of the input files: each case in file order; before each file a checkpoint, and a rollback
+/// to it when the reader takes back the cases of the file it is reading (it starts that file again).
+struct CaseConsumer {
+  std::function<void(const model::Case&)> visit;
+  std::function<void()> checkpoint;
+  std::function<void()> rollback;
+};
+
+/// The cases of the input files (files, registers, folders), read and checked as `validate` reads them, each completed
+/// from the office profile as on `date` (pipeline/office.hpp: E0317, E0318, W0319), and streamed to `consumer` (a
+/// large register is never held whole). Every problem goes to `diagnostics`; returns false (after reading every file)
+/// when a file was refused or a case could not be completed.
+bool for_each_case(const Engine& engine, const std::vector<std::filesystem::path>& inputs, model::Date date,
+                   const CaseConsumer& consumer, Diagnostics& diagnostics,
+                   text::RepairMode repair = text::RepairMode::repair);
+
+/// The agency and head of the office a report speaks for: the office profile's on the report's date, else the first
+/// case's.
+struct Office {
+  model::Agency agency;
+  std::optional<model::Officer> head;
+  std::string procuracy;  ///< the procuracy the report goes to, when the office profile names it
+};
+
+/// A finished statistics report with what its document needs.
+struct StatisticsReport {
+  reports::Statistics statistics;
+  ReportOptions options;
+  std::optional<Office> office;
+};
+
+/// Reads the inputs and counts every case under the statistics regime in force on the period's last day. nullopt with
+/// diagnostics when a file is refused (no report is made of a register with errors), when no regime covers the
+/// period (E0905), or when a sum of the rules does not add up (E0906).
+std::optional<StatisticsReport> run_statistics(const Engine& engine, const std::vector<std::filesystem::path>& inputs,
+                                               const ReportOptions& options, Diagnostics& diagnostics,
+                                               text::RepairMode repair = text::RepairMode::repair);
+
+/// The report as plain text (UTF-8), one figure per line, for a terminal.
+std::string statistics_text(const StatisticsReport& report);
+/// The report as CSV with a UTF-8 BOM (Excel reads Vietnamese): one line per row, việc then tiền for each column,
+/// then the rates.
+std::string statistics_csv(const StatisticsReport& report);
+/// The report as a BÁO CÁO in the Nghị định 30 layout (PDF/A-1b): header, Số …/BC-…, the opening paragraph in the
+/// office's own wording, the tables, a chart of the rates, signature and nơi nhận.
+Bytes statistics_pdf(const Engine& engine, const StatisticsReport& report, Diagnostics& diagnostics);
+/// The report as an xlsx workbook with the form's columns and formulas for the sums and rates. `scratch` is a file
+/// name libxlsxwriter may write (it writes only to a named file); it is removed.
+Bytes statistics_xlsx(const StatisticsReport& report, const std::filesystem::path& scratch);
+
+/// A deadline request as the front end received it.
+struct DeadlineRequest {
+  std::optional<std::string> as_of;    ///< --as-of: dd/mm/yyyy or yyyy-mm-dd (required)
+  std::optional<std::string> within;   ///< --within N working days (default 0: only what is overdue or due today)
+  std::optional<std::string> officer;  ///< --officer: an officer id, card number or name
+  std::optional<std::string> format;   ///< --format text|csv|json|pdf
+};
+
+/// What a deadline list is asked for, checked.
+struct DeadlineOptions {
+  model::Date as_of;
+  int within = 0;
+  std::optional<std::string> officer;
+  OutputFormat format = OutputFormat::text;
+};
+
+/// Checks a deadline request. Throws RequestError naming the option.
+DeadlineOptions deadline_options(const DeadlineRequest& request);
+
+/// One line of the list: the step, the case file it came from, and the command that drafts its document.
+struct DueItem {
+  reports::Deadline deadline;
+  std::string file;
+  std::string command;  ///< "" when no template drafts it
+};
+
+/// The list of what is due.
+struct DeadlineList {
+  DeadlineOptions options;
+  std::vector<DueItem> items;
+  std::optional<Office> office;
+};
+
+/// Reads the inputs and lists every step overdue or due within the window, most overdue first. nullopt with
+/// diagnostics when a file is refused.
+std::optional<DeadlineList> run_deadlines(const Engine& engine, const std::vector<std::filesystem::path>& inputs,
+                                          const DeadlineOptions& options, Diagnostics& diagnostics,
+                                          text::RepairMode repair = text::RepairMode::repair);
+
+/// The list as text, one line per step.
+std::string deadlines_text(const DeadlineList& list);
+/// The list as CSV with a BOM.
+std::string deadlines_csv(const DeadlineList& list);
+/// The list as a BÁO CÁO with one table (PDF/A-1b).
+Bytes deadlines_pdf(const Engine& engine, const DeadlineList& list, Diagnostics& diagnostics);
+
+/// "52,87" from hundredths of a percent; "-" when absent.
+std::string percent_text(const std::optional<std::int64_t>& hundredths);
+
+}  // namespace vanban::pipeline

@@ -1,0 +1,148 @@
+// A large register read as a stream of cases gives what reading it whole gives: the same cases in the same order,
+// and the same diagnostics byte for byte, whether the file is clean, has warnings, has an error in a late chunk,
+// a text in a legacy encoding, or a case id repeated across chunks.
+
+#include <gtest/gtest.h>
+
+#include "support/register_generator.hpp"
+#include "xml/case_reader.hpp"
+
+namespace vanban::xml {
+namespace {
+
+struct Streamed {
+  bool read = false;
+  std::vector<std::string> ids;
+  std::size_t restarts = 0;
+  std::size_t handed_over = 0;
+  std::string diagnostics;
+};
+
+Streamed stream(const std::string& bytes) {
+  Streamed out;
+  Diagnostics diagnostics;
+  CaseVisitor visitor;
+  visitor.take = [&](model::Case&& the_case) {
+    out.ids.push_back(the_case.id);
+    ++out.handed_over;
+  };
+  visitor.restart = [&] {
+    out.ids.clear();
+    ++out.restarts;
+  };
+  out.read = read_cases(bytes, make_file_name("so.xml"), {}, diagnostics, visitor);
+  out.diagnostics = diagnostics.to_string();
+  return out;
+}
+
+struct Whole {
+  std::optional<model::Register> cases;
+  std::string diagnostics;
+};
+
+Whole whole(const std::string& bytes) {
+  Diagnostics diagnostics;
+  Whole out{read_register(bytes, make_file_name("so.xml"), {}, diagnostics), {}};
+  out.diagnostics = diagnostics.to_string();
+  return out;
+}
+
+void expect_same(const std::string& bytes) {
+  const Whole reference = whole(bytes);
+  const Streamed streamed = stream(bytes);
+  EXPECT_EQ(streamed.read, reference.cases.has_value());
+  EXPECT_EQ(streamed.diagnostics, reference.diagnostics);
+  if (!reference.cases) return;
+  ASSERT_EQ(streamed.ids.size(), reference.cases->cases.size());
+  for (std::size_t i = 0; i < streamed.ids.size(); ++i) EXPECT_EQ(streamed.ids[i], reference.cases->cases[i].id);
+}
+
+// A register of 4,000 cases, about 5 MB: larger than the size from which registers are streamed (4 MiB).
+const std::string& large_register() {
+  static const std::string xml = test::generate_register(4000).xml;
+  return xml;
+}
+
+TEST(CaseStream, ACleanLargeRegisterIsReadInChunksWithTheSameResult) {
+  ASSERT_GT(large_register().size(), 4U * 1024U * 1024U);
+  expect_same(large_register());
+  const Streamed streamed = stream(large_register());
+  EXPECT_EQ(streamed.restarts, 0U);
+  EXPECT_EQ(streamed.handed_over, 4000U);
+}
+
+TEST(CaseStream, WarningsInEveryChunkComeOutInFileOrderAndCapped) {
+  // 1.500 payments beyond what is owed (W0224), all over the file: more than the 1,000 a read prints.
+  std::string xml = large_register();
+  std::size_t changed = 0;
+  for (std::size_t at = xml.find("<events></events>"); at != std::string::npos && changed < 1500;
+       at = xml.find("<events></events>", at + 1), ++changed)
+    xml.replace(at, 17, "<events><payment date=\"2024-03-01\" amount=\"999999999999\" obligation=\"o\"/></events>");
+  ASSERT_EQ(changed, 1500U);
+  expect_same(xml);
+  EXPECT_NE(stream(xml).diagnostics.find("chỉ in 1000 thông báo đầu tiên; còn 0 lỗi và 500 cảnh báo khác"),
+            std::string::npos);
+}
+
+TEST(CaseStream, AnErrorInALateChunkTakesBackWhatWasHandedOver) {
+  std::string xml = large_register();
+  const std::size_t late = xml.find("THA-2024-003900");
+  ASSERT_NE(late, std::string::npos);
+  const std::size_t date = xml.find("date=\"2024-02-01\"", late);
+  xml.replace(date, 17, "date=\"2024-02-30\"");
+  expect_same(xml);
+  const Streamed streamed = stream(xml);
+  EXPECT_FALSE(streamed.read);
+  EXPECT_EQ(streamed.restarts, 1U);
+  EXPECT_TRUE(streamed.ids.empty());
+  EXPECT_NE(streamed.diagnostics.find("[E0205]"), std::string::npos);
+}
+
+TEST(CaseStream, ACaseIdRepeatedAcrossChunksIsTheWholeFilesError) {
+  std::string xml = large_register();
+  const std::size_t late = xml.find("THA-2024-003999");
+  xml.replace(late, 15, "THA-2024-000001");
+  expect_same(xml);
+  EXPECT_NE(stream(xml).diagnostics.find("[E0207]"), std::string::npos);
+}
+
+TEST(CaseStream, TextInALegacyEncodingIsDecidedOverTheWholeFile) {
+  // "Ninh Bình" in TCVN3 read as Windows-1252, in a late case: the whole file decides what it is.
+  std::string xml = large_register();
+  const std::string address = "Xã Châu Quang, huyện Quỳ Hợp, tỉnh Nghệ An";
+  xml.replace(xml.find(address, xml.find("THA-2024-003500")), address.size(), "Ninh B\xC3\x97nh");
+  expect_same(xml);
+  const Streamed streamed = stream(xml);
+  EXPECT_TRUE(streamed.read);
+  EXPECT_EQ(streamed.restarts, 1U);
+  EXPECT_EQ(streamed.ids.size(), 4000U);
+  EXPECT_NE(streamed.diagnostics.find("[W0120]"), std::string::npos);
+}
+
+TEST(CaseStream, PositionsAreTheFilesWhateverTheLineLayout) {
+  // Ten cases to a line, so that chunks start in the middle of lines, and a warning (a payment beyond what is owed)
+  // in every case without payments: positions on a chunk's first line are compared too. One case split over lines
+  // with an error in it.
+  std::string xml = large_register();
+  std::size_t joined = 0;
+  for (std::size_t at = xml.find("</case>\n<case"); at != std::string::npos; at = xml.find("</case>\n<case", at + 1))
+    if (++joined % 10 != 0) xml[at + 7] = ' ';
+  for (std::size_t at = xml.find("<events></events>"); at != std::string::npos; at = xml.find("<events></events>", at))
+    xml.replace(at, 17, "<events><payment date=\"2024-03-01\" amount=\"999999999999\" obligation=\"o\"/></events>");
+  expect_same(xml);
+  const std::size_t late = xml.find("THA-2024-003800");
+  xml.insert(xml.find("<parties>", late), "\n  \n");
+  xml.replace(xml.find("date=\"2024-02-01\"", late), 17, "date=\"2024-13-01\"");
+  expect_same(xml);
+  EXPECT_FALSE(stream(xml).read);  // its E0205 comes after the first 1,000 warnings printed
+}
+
+TEST(CaseStream, SmallFilesAndOtherRootsAreReadWhole) {
+  expect_same(test::generate_register(10).xml);
+  const std::string single = "<case xmlns=\"urn:vanban:case:1\" id=\"x\"/>";
+  expect_same(single);
+  expect_same("");
+}
+
+}  // namespace
+}  // namespace vanban::xml
