@@ -10,6 +10,9 @@ find_package(PNG REQUIRED)
 # toml++ 3.3 (libtomlplusplus-dev): Debian builds it as a shared library.
 find_package(tomlplusplus 3 REQUIRED)
 pkg_check_modules(LIBDEFLATE REQUIRED IMPORTED_TARGET libdeflate)
+# PKCS#11 tokens: the standard header (p11-kit's) to list a token's certificates; libp11's engine
+# (libengine-pkcs11-openssl) is loaded by OpenSSL at run time.
+pkg_check_modules(P11KIT REQUIRED p11-kit-1)
 # Debian's Poco::DataPostgreSQL links "PostgreSQL::client", a target Poco's CMake files expect but do not define.
 pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)
 if(NOT TARGET PostgreSQL::client)

@@ -42,4 +42,6 @@ set(CPACK_DEBIAN_PACKAGE_LICENSE "Apache-2.0")
 # The shared libraries' packages are computed by dpkg-shlibdeps; the fonts are a package of their own.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-liberation2")
+# Keys on PKCS#11 tokens (sign --pkcs11): libp11's engine, which OpenSSL loads at run time, so no library links it.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libengine-pkcs11-openssl")
 include(CPack)

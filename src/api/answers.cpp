@@ -76,6 +76,9 @@ Object::Ptr hit(const archive::Entry& entry) {
   }
   out->set("parties", parties);
   out->set("signature", r.status);
+  Array::Ptr levels = new Array();
+  for (const auto& level : entry.levels()) levels->add(level);
+  out->set("levels", levels);
   out->set("sha256", r.sha256);
   out->set("recorded_at", r.recorded_at);
   if (entry.withdrawal) {
@@ -112,6 +115,24 @@ Array::Ptr findings(const std::vector<Finding>& list) {
 
 std::string time_text(std::int64_t unix_seconds, int offset_minutes) {
   return sign::Moment::from_unix(unix_seconds, offset_minutes).iso8601();
+}
+
+// A certificate as described, or null.
+Poco::Dynamic::Var certificate(const std::optional<sign::CertificateInfo>& info, int offset_minutes) {
+  if (!info) return Poco::Dynamic::Var();
+  auto out = object();
+  out->set("common_name", info->common_name);
+  out->set("subject", info->subject);
+  out->set("issuer", info->issuer);
+  out->set("serial", info->serial);
+  out->set("not_before", time_text(info->not_before, offset_minutes));
+  out->set("not_after", time_text(info->not_after, offset_minutes));
+  out->set("sha256", info->sha256);
+  return out;
+}
+
+Poco::Dynamic::Var moment(const std::optional<sign::Moment>& time) {
+  return time ? Poco::Dynamic::Var(time->iso8601()) : Poco::Dynamic::Var();
 }
 
 }  // namespace
@@ -194,20 +215,11 @@ std::string verification(const std::string& file, const pipeline::Verification& 
     item->set("field", s.field_name);
     item->set("sub_filter", s.sub_filter);
     item->set("pades_baseline", s.pades_baseline);
-    if (s.signer) {
-      auto signer = object();
-      signer->set("common_name", s.signer->common_name);
-      signer->set("subject", s.signer->subject);
-      signer->set("issuer", s.signer->issuer);
-      signer->set("serial", s.signer->serial);
-      signer->set("not_before", time_text(s.signer->not_before, offset_minutes));
-      signer->set("not_after", time_text(s.signer->not_after, offset_minutes));
-      signer->set("sha256", s.signer->sha256);
-      item->set("signer", signer);
-    } else {
-      item->set("signer", Poco::Dynamic::Var());
-    }
-    item->set("time", s.time ? Poco::Dynamic::Var(s.time->iso8601()) : Poco::Dynamic::Var());
+    item->set("level", s.level);
+    item->set("signer", certificate(s.signer, offset_minutes));
+    item->set("time", moment(s.time));
+    item->set("timestamp", moment(s.timestamp));
+    item->set("tsa", certificate(s.tsa, offset_minutes));
     item->set("reason", s.reason);
     item->set("location", s.location);
     item->set("signed_end", static_cast<Poco::UInt64>(s.signed_end));
@@ -216,6 +228,7 @@ std::string verification(const std::string& file, const pipeline::Verification& 
     item->set("integrity", check_name(s.integrity));
     item->set("signature", check_name(s.signature));
     item->set("chain", check_name(s.chain));
+    item->set("revocation", check_name(s.revocation));
     item->set("valid", s.valid());
     item->set("problems", findings(s.problems));
     item->set("warnings", findings(s.warnings));
@@ -227,6 +240,9 @@ std::string verification(const std::string& file, const pipeline::Verification& 
   out->set("empty_fields", empty);
   out->set("appended_bytes", static_cast<Poco::UInt64>(report.appended_bytes));
   out->set("appended_revisions", static_cast<Poco::UInt64>(report.appended_revisions));
+  out->set("validation_bytes", static_cast<Poco::UInt64>(report.validation_bytes));
+  out->set("validation_revisions", static_cast<Poco::UInt64>(report.validation_revisions));
+  out->set("has_validation_data", report.has_validation_data);
   out->set("holds", verification.holds());
   std::vector<Finding> verdict;
   for (const auto& d : verification.verdict.list()) verdict.push_back({d.code, d.message});

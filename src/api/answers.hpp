@@ -12,8 +12,8 @@
 namespace vanban::api {
 
 /// Archive search hits: an array with one object per document (id, case_id, number, type, date, subject, organ,
-/// signer, parties [{role, name}], signature, sha256, recorded_at, withdrawn: null or {id, reason, recorded_at}),
-/// indented by two spaces, ending in a line feed.
+/// signer, parties [{role, name}], signature, levels [the PAdES level of each signature], sha256, recorded_at,
+/// withdrawn: null or {id, reason, recorded_at}), indented by two spaces, ending in a line feed.
 std::string archive_hits(const std::vector<archive::Entry>& hits);
 
 /// A statistics report: {regime, form, period {from, to}, cases_read, cases_counted, columns [{id, number, label}],
@@ -25,11 +25,13 @@ std::string statistics(const pipeline::StatisticsReport& report);
 /// officer, candidate, template, file, command}]}, most overdue first.
 std::string deadlines(const pipeline::DeadlineList& list);
 
-/// A verified PDF: {file, size, signatures: [{field, sub_filter, pades_baseline, signer: null or {common_name, subject,
-/// issuer, serial, not_before, not_after, sha256}, time, reason, location, signed_end, covers_revision,
-/// covers_whole_file, integrity, signature, chain ("passed", "failed", "not_checked"), valid, problems and warnings:
-/// [{code, message}]}], empty_fields, appended_bytes, appended_revisions, holds, verdict: [{code, message}]}; times
-/// in ISO 8601 at `offset_minutes`; indented by two spaces, ending in a line feed.
+/// A verified PDF: {file, size, signatures: [{field, sub_filter, pades_baseline, level ("B-B", "B-T", "B-LT", ""),
+/// signer and tsa: null or {common_name, subject, issuer, serial, not_before, not_after, sha256}, time, timestamp
+/// (null when there is none that holds), reason, location, signed_end, covers_revision, covers_whole_file, integrity,
+/// signature, chain, revocation ("passed", "failed", "not_checked"), valid, problems and warnings: [{code,
+/// message}]}], empty_fields, appended_bytes, appended_revisions, validation_bytes, validation_revisions,
+/// has_validation_data, holds, verdict: [{code, message}]}; times in ISO 8601 at `offset_minutes`; indented by two
+/// spaces, ending in a line feed.
 std::string verification(const std::string& file, const pipeline::Verification& verification, int offset_minutes);
 
 }  // namespace vanban::api

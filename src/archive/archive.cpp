@@ -49,6 +49,18 @@ std::string signature_lines(const SignatureCheck& check) {
   return joined_lines(lines);
 }
 
+// One recorded line per signature, in the same order: its PAdES level ("-" when none); nothing when no signature has
+// one (a record then reads, and hashes, as before levels were recorded).
+std::string level_lines(const SignatureCheck& check) {
+  std::vector<std::string> lines;
+  bool any = false;
+  for (const auto& s : check.signatures) {
+    lines.push_back(s.level.empty() ? "-" : s.level);
+    any = any || !s.level.empty();
+  }
+  return any ? joined_lines(lines) : std::string();
+}
+
 // The policy: refuse, or accept with the warnings to record. Returns false when refused.
 bool admit(SignatureStatus status, const SignatureCheck& check, const AddRequest& request, const SourceLoc& file,
            std::vector<std::string>& recorded, Diagnostics& diagnostics) {
@@ -129,6 +141,12 @@ std::vector<Party> Entry::parties() const {
     if (tab == std::string::npos) out.push_back({"", line});
     else out.push_back({line.substr(0, tab), line.substr(tab + 1)});
   }
+  return out;
+}
+
+std::vector<std::string> Entry::levels() const {
+  std::vector<std::string> out;
+  for (auto& line : split_lines(record.levels)) out.push_back(line == "-" ? "" : std::move(line));
   return out;
 }
 
@@ -254,6 +272,7 @@ AddResult Archive::add(std::string_view pdf, const DocumentFacts& facts, const A
   record.parties = joined_lines(party_lines);
   record.status = std::string(status_name(result.status));
   record.signatures = signature_lines(facts.signatures);
+  record.levels = level_lines(facts.signatures);
   record.warnings = joined_lines(recorded);
   record.number_key = without_leading_zeros(m.code_number);
   record.notation_key = search_key(m.code_notation);

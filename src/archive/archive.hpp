@@ -29,6 +29,9 @@ struct Entry {
   std::optional<Record> withdrawal;  ///< the record that withdrew it, if any
   /// The parties, from the record's lines.
   [[nodiscard]] std::vector<Party> parties() const;
+  /// Each signature's PAdES level ("B-B", "B-T", "B-LT"; "" when none was reached or recorded), in signing order;
+  /// empty for records made before levels were recorded.
+  [[nodiscard]] std::vector<std::string> levels() const;
   /// "517/QĐ-CCTHADS", "/QĐ-CCTHADS" without a number, "" without either.
   [[nodiscard]] std::string number_and_notation() const;
 };

@@ -10,13 +10,17 @@ constexpr const char* kSchemaMarker = "vanban-archive 1";
 
 bool is_integer(const Column& column) { return std::holds_alternative<std::int64_t Record::*>(column.member); }
 
-// The CREATE TABLE column list, from the one column table.
+// A column's SQL type.
+std::string column_type(const Column& column) { return is_integer(column) ? "BIGINT NOT NULL" : "TEXT NOT NULL"; }
+
+// The CREATE TABLE column list of the first schema version, from the one column table.
 std::string column_definitions() {
   std::string out;
   for (const Column& column : columns()) {
+    if (column.since != 1) continue;
     if (!out.empty()) out += ", ";
     out += column.name;
-    out += is_integer(column) ? " BIGINT NOT NULL" : " TEXT NOT NULL";
+    out += " " + column_type(column);
     if (std::string_view(column.name) == "seq") out += " PRIMARY KEY";
   }
   return out;
@@ -44,8 +48,14 @@ db::Schema make_schema() {
       "CREATE INDEX archive_record_notation ON archive_record (notation_key)",
       "INSERT INTO archive_meta (name, value) VALUES ('schema', '" + std::string(kSchemaMarker) + "')",
   };
-  // Archives made before schema versions were recorded have exactly these tables.
-  return db::Schema{"archive", {first}, "archive_record"};
+  // Version 2: each signature's PAdES level (B-B, B-T, B-LT); records made before have none.
+  db::Migration second;
+  for (const Column& column : columns())
+    if (column.since == 2)
+      second.statements.emplace_back("ALTER TABLE archive_record ADD COLUMN " + std::string(column.name) + " " +
+                                     column_type(column) + (is_integer(column) ? " DEFAULT 0" : " DEFAULT ''"));
+  // Archives made before schema versions were recorded have exactly the first version's tables.
+  return db::Schema{"archive", {first, second}, "archive_record"};
 }
 
 }  // namespace

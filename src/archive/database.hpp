@@ -20,7 +20,8 @@ class Database {
   /// database when it cannot connect or the file is not a database.
   Database(const db::DatabaseLocation& location, db::OpenMode mode);
 
-  /// The archive's schema: migration 1 is the record table as the first archives made it.
+  /// The archive's schema: migration 1 is the record table as the first archives made it; migration 2 adds each
+  /// signature's PAdES level.
   static const db::Schema& schema();
   /// The archive's schema version in this database; 0 when it holds no archive.
   [[nodiscard]] int schema_version();

@@ -99,7 +99,11 @@ std::string sidecar(const Entry& entry, std::size_t ordinal, const std::string& 
   out += "  <Archive" + attribute("id", std::to_string(r.seq)) + attribute("recordedAt", r.recorded_at) +
          attribute("file", pdf_name) + attribute("sha256", r.sha256) + attribute("size", std::to_string(r.byte_size)) +
          attribute("signature", r.status) + attribute("recordHash", r.hash) + ">\n";
+  const auto levels = entry.levels();
+  std::size_t index = 0;
   for (const auto& line : split_lines(r.signatures)) {
+    const std::string level = index < levels.size() ? levels[index] : "";
+    ++index;
     std::vector<std::string> parts;
     std::size_t start = 0;
     for (std::size_t tab = line.find('\t'); tab != std::string::npos; tab = line.find('\t', start)) {
@@ -110,7 +114,7 @@ std::string sidecar(const Entry& entry, std::size_t ordinal, const std::string& 
     parts.resize(5);
     out += "    <Signature" + attribute("field", parts[0]) + attribute("signer", parts[1]) +
            attribute("certificate", parts[2]) + attribute("signedAt", parts[3]) + attribute("result", parts[4]) +
-           "/>\n";
+           (level.empty() ? "" : attribute("level", level)) + "/>\n";
   }
   for (const auto& party : entry.parties())
     out += "    <Party" + attribute("role", party.role) + ">" + escaped(party.name) + "</Party>\n";

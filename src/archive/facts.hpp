@@ -36,6 +36,7 @@ struct SignatureFacts {
   std::string signed_at;          ///< ISO 8601, "" when the signature states no time
   bool intact = false;            ///< the digest, the CMS signature and the byte range (a whole revision) hold
   bool anchored = false;          ///< the certificate chains to one of the trust anchors
+  std::string level;              ///< the PAdES level reached: "B-B", "B-T", "B-LT"; "" when not PAdES baseline
   std::vector<Finding> problems;  ///< what else makes it invalid (coded, Vietnamese); not about the two above
 };
 

@@ -25,6 +25,7 @@ const std::vector<Column>& columns() {
       {"parties", &Record::parties},
       {"status", &Record::status},
       {"signatures", &Record::signatures},
+      {"levels", &Record::levels, 2},
       {"warnings", &Record::warnings},
       {"refers_to", &Record::refers_to},
       {"note", &Record::note},
@@ -44,6 +45,9 @@ std::string canonical_form(const Record& record) {
   for (const Column& column : columns()) {
     const std::string_view name = column.name;
     if (name == "seq" || name == "hash") continue;
+    if (column.since > 1 && std::holds_alternative<std::string Record::*>(column.member) &&
+        (record.*std::get<std::string Record::*>(column.member)).empty())
+      continue;
     out += name;
     out += '=';
     if (const auto* text = std::get_if<std::string Record::*>(&column.member)) {

@@ -38,6 +38,7 @@ struct Record {
   std::string parties;       ///< one "role<TAB>name" line per party
   std::string status;        ///< document: the signature status (status_name)
   std::string signatures;    ///< one line per signature (see signature_line)
+  std::string levels;        ///< one line per signature, in the same order: its PAdES level, "-" for none (version 2)
   std::string warnings;      ///< recorded warnings, one per line
   std::string refers_to;     ///< withdrawal: the hash of the withdrawn record
   std::string note;          ///< withdrawal: the reason; trust: the PEM text
@@ -50,17 +51,19 @@ struct Record {
   std::string hash;          ///< record_hash() of this record
 };
 
-/// One column: its name and the member it holds.
+/// One column: its name, the member it holds, and the schema version that added it.
 struct Column {
   const char* name;
   std::variant<std::string Record::*, std::int64_t Record::*> member;
+  int since = 1;  ///< a later column is empty in records made before it (and left out of their hash)
 };
 
 /// Every column in table order; `seq` first, `hash` last.
 const std::vector<Column>& columns();
 
 /// The text the chain hash covers: every column but `seq` and `hash`, as "name=value" lines in table order,
-/// with backslash, line feed and carriage return escaped. The chain order itself is carried by `prev_hash`,
+/// with backslash, line feed and carriage return escaped; a column added by a later schema version only when it is
+/// not empty, so that records made before it keep their hash. The chain order itself is carried by `prev_hash`,
 /// so a record moved to another position keeps its own hash and is found out by the links.
 std::string canonical_form(const Record& record);
 

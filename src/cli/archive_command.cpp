@@ -44,23 +44,6 @@ std::string party_names(const archive::Entry& entry) {
   return out;
 }
 
-// The trust anchors named by --trust; nullopt when one cannot be read (reported).
-std::optional<std::vector<pipeline::TrustAnchorFile>> trust_files(const Arguments& arguments, Invocation& invocation) {
-  std::vector<pipeline::TrustAnchorFile> out;
-  bool readable = true;
-  std::vector<std::string> paths = arguments.values("--trust");
-  if (paths.empty())
-    for (const auto& file : pipeline::configured_trust_anchors(invocation.configuration()))
-      paths.push_back(file.string());
-  for (const auto& path : paths) {
-    auto pem = read_input(path);
-    if (!pem) readable = false;
-    else out.push_back({path, std::move(*pem)});
-  }
-  if (!readable) return std::nullopt;
-  return out;
-}
-
 int archive_add(const std::vector<std::string>& args, Invocation& invocation) {
   const Arguments arguments = parse(args, "archive add");
   if (arguments.positional().empty()) throw UsageError{"cần ít nhất một tệp PDF để lưu (xem vanban archive --help)"};
@@ -72,7 +55,7 @@ int archive_add(const std::vector<std::string>& args, Invocation& invocation) {
                                                             : archive::TrustPolicy::signed_documents;
   const auto location = archive_location(arguments, invocation);
 
-  const auto trusted = trust_files(arguments, invocation);
+  const auto trusted = read_trust(arguments, invocation);
   if (!trusted) return kInputRejected;
   // The case file (or a register: each document then takes the case its metadata names).
   std::optional<model::Register> cases;
@@ -221,7 +204,7 @@ int archive_verify(const std::vector<std::string>& args, Invocation& invocation)
   const Arguments arguments = parse(args, "archive verify");
   if (!arguments.positional().empty()) throw UsageError{"verify không nhận tham số vị trí"};
   const sign::Moment now = read_clock(arguments);
-  const auto trusted = trust_files(arguments, invocation);
+  const auto trusted = read_trust(arguments, invocation);
   if (!trusted) return kInputRejected;
   const auto location = archive_location(arguments, invocation);
   const auto store = archive::Archive::open(location, archive::Archive::OpenMode::existing);

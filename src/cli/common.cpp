@@ -107,6 +107,21 @@ text::RepairMode repair_mode(const Arguments& arguments) {
   return arguments.flag("--no-repair") ? text::RepairMode::keep : text::RepairMode::repair;
 }
 
+pipeline::TrustSources given_trust(const Arguments& arguments) {
+  pipeline::TrustSources given;
+  for (const auto& file : arguments.values("--trust")) given.files.emplace_back(file);
+  for (const auto& folder : arguments.values("--trust-dir")) given.folders.emplace_back(folder);
+  return given;
+}
+
+std::optional<std::vector<pipeline::TrustAnchorFile>> read_trust(const Arguments& arguments, Invocation& invocation) {
+  Diagnostics diagnostics;
+  auto anchors = pipeline::read_trust_anchors(
+      pipeline::trust_sources(given_trust(arguments), invocation.configuration()), diagnostics);
+  print(diagnostics);
+  return anchors;
+}
+
 const CommandDef& command(const std::string& name) {
   const CommandDef* found = find_command(name);
   if (found == nullptr) throw std::logic_error("the option table has no command " + name);

@@ -19,6 +19,7 @@
 #include "pipeline/installation.hpp"
 #include "pipeline/request.hpp"
 #include "pipeline/signing.hpp"
+#include "pipeline/trust.hpp"
 
 namespace vanban::cli {
 
@@ -68,6 +69,13 @@ std::optional<Bytes> read_input(const std::string& path);
 
 /// Whether text in legacy encodings is repaired (the default) or kept as read (--no-repair).
 text::RepairMode repair_mode(const Arguments& arguments);
+
+/// The trust anchors the command line names: --trust (files) and --trust-dir (folders).
+pipeline::TrustSources given_trust(const Arguments& arguments);
+
+/// The trust anchors of verify, sign --accept and archive, read: those the command line names, else the
+/// configuration's [trust] anchors folder; nullopt when one cannot be used (reported).
+std::optional<std::vector<pipeline::TrustAnchorFile>> read_trust(const Arguments& arguments, Invocation& invocation);
 
 /// The command of the option table with this name (a bug when there is none: std::logic_error).
 const CommandDef& command(const std::string& name);

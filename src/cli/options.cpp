@@ -37,6 +37,14 @@ OptionDef trust(std::string help) {
           .completion = Completion::file};
 }
 
+OptionDef trust_dir() {
+  return {.name = "--trust-dir",
+          .placeholder = "THƯ-MỤC",
+          .help = "thư mục các chứng thư gốc tin cậy (.pem, .crt, .cer, .der), như --trust cho từng tệp",
+          .repeatable = true,
+          .completion = Completion::directory};
+}
+
 OptionDef json(std::string help) { return {.name = "--json", .help = std::move(help)}; }
 
 // The options render and batch share: the template, the date, the signer, parameters and the page geometry.
@@ -169,17 +177,22 @@ std::vector<CommandDef> make_commands() {
   }
   list.push_back(
       {.name = "sign",
-       .operands = "VÀO.pdf -o RA.pdf (--key KHÓA.pem --cert CHỨNG-THƯ.pem | --p12 TỆP.p12)",
+       .operands = "VÀO.pdf -o RA.pdf (--key KHÓA.pem --cert CHỨNG-THƯ.pem | --p12 TỆP.p12 | --pkcs11 URI)",
        .summary = "ký số tệp PDF (PAdES), người có thẩm quyền rồi cơ quan",
-       .description = "Ký số PAdES (B-B: ETSI.CAdES.detached, SHA-256) bằng một bản cập nhật nối thêm: mọi byte của "
-                      "tệp gốc được giữ nguyên, chữ ký trước vẫn hợp lệ. Thứ tự theo Nghị định 30: người có thẩm "
-                      "quyền ký trước, cơ quan ký sau.",
+       .description =
+           "Ký số PAdES (ETSI.CAdES.detached, SHA-256) bằng một bản cập nhật nối thêm: mọi byte của tệp gốc được giữ "
+           "nguyên, chữ ký trước vẫn hợp lệ. Thứ tự theo Nghị định 30: người có thẩm quyền ký trước, cơ quan ký sau. "
+           "Mức B-B; B-T thêm dấu thời gian; B-LT thêm dữ liệu để kiểm tra được nhiều năm sau, không cần mạng.\n"
+           "Ký hai bước, khi khóa ở nơi khác: VÀO.pdf --prepare -o ĐÃ-CHUẨN-BỊ.pdf --cert CHỨNG-THƯ.pem, ký dữ liệu "
+           "được in ra bằng khóa đó, rồi ĐÃ-CHUẨN-BỊ.pdf --complete --signature CHỮ-KÝ.bin -o RA.pdf.\n"
+           "Nhận tệp đã ký ở nơi khác: --accept ĐÃ-KÝ.pdf --original BẢN-NHÁP.pdf [--cert CHỨNG-THƯ.pem] [-o RA.pdf].",
        .options = {
            output("RA.pdf", "tệp PDF đã ký (ghi vào tệp tạm rồi đổi tên; không ghi gì khi có lỗi)"),
            {.name = "--key", .placeholder = "KHÓA.pem", .help = "khóa riêng (PEM)", .completion = Completion::file},
            {.name = "--cert",
             .placeholder = "CHỨNG-THƯ.pem",
-            .help = "chứng thư số (PEM)",
+            .help = "chứng thư số (PEM); với --pkcs11: thay cho chứng thư trên thẻ; với --prepare: chứng thư của "
+                    "người sẽ ký; với --accept: chứng thư mà chữ ký mới phải có",
             .completion = Completion::file},
            {.name = "--chain",
             .placeholder = "CHUỖI.pem",
@@ -189,10 +202,18 @@ std::vector<CommandDef> make_commands() {
             .placeholder = "TỆP.p12",
             .help = "khóa và chứng thư trong một tệp PKCS#12 (.p12/.pfx)",
             .completion = Completion::file},
+           {.name = "--pkcs11",
+            .placeholder = "URI",
+            .help = "khóa trên thẻ ký số (USB, HSM), URI theo RFC 7512, ví dụ \"pkcs11:token=…;object=…\"; "
+                    "chứng thư và chuỗi lấy từ thẻ. Mã PIN sai không được thử lại (thẻ bị khóa sau vài lần sai)"},
+           {.name = "--pkcs11-module",
+            .placeholder = "MÔ-ĐUN.so",
+            .help = "mô-đun PKCS#11 của thẻ (tệp .so); mặc định: [signing] pkcs11_module trong tệp cấu hình",
+            .completion = Completion::file},
            {.name = "--pass-env",
             .placeholder = "BIẾN",
-            .help = "lấy mật khẩu từ biến môi trường BIẾN; không có thì hỏi (không hiện chữ khi gõ). Mật khẩu "
-                    "không bao giờ được đưa trên dòng lệnh"},
+            .help = "lấy mật khẩu (hoặc mã PIN của thẻ) từ biến môi trường BIẾN; không có thì hỏi (không hiện chữ khi "
+                    "gõ). Mật khẩu và mã PIN không bao giờ được đưa trên dòng lệnh"},
            {.name = "--appearance",
             .placeholder = "KIỂU",
             .help = "signer: ảnh chữ ký vào ô chữ ký trống, giữa chức vụ và họ tên;\nagency: ảnh con dấu trùm lên "
@@ -221,18 +242,69 @@ std::vector<CommandDef> make_commands() {
            {.name = "--reason", .placeholder = "LÝ-DO", .help = "lý do ký, ghi trong chữ ký"},
            {.name = "--location", .placeholder = "NƠI-KÝ", .help = "nơi ký, ghi trong chữ ký"},
            {.name = "--allow-expired", .help = "chứng thư hết hạn (hoặc chưa có hiệu lực) chỉ là cảnh báo thay vì lỗi"},
+           {.name = "--level",
+            .placeholder = "MỨC",
+            .help = "mức PAdES. B-B: chữ ký; B-T: thêm dấu thời gian RFC 3161 của đơn vị cấp dấu thời gian (mặc "
+                    "định khi có --tsa hoặc [signing] tsa); B-LT: thêm chuỗi chứng thư và dữ liệu thu hồi (CRL, OCSP: "
+                    "--crl, --ocsp, nếu không thì tải từ địa chỉ ghi trong chứng thư) vào DSS",
+            .completion = Completion::choice,
+            .choices = "B-B B-T B-LT"},
+           {.name = "--tsa",
+            .placeholder = "URL",
+            .help = "địa chỉ đơn vị cấp dấu thời gian (http://…); mặc định: [signing] tsa trong tệp cấu hình"},
+           {.name = "--timeout",
+            .placeholder = "GIÂY",
+            .help = "số giây chờ mỗi yêu cầu tới đơn vị cấp dấu thời gian hoặc nơi cấp dữ liệu thu hồi, từ 1 đến "
+                    "300 (mặc định: [signing] timeout, nếu không có thì 30)"},
+           {.name = "--crl",
+            .placeholder = "TỆP",
+            .help = "danh sách thu hồi chứng thư (CRL, PEM hoặc DER) đưa vào DSS thay vì tải về (B-LT)",
+            .repeatable = true,
+            .completion = Completion::file},
+           {.name = "--ocsp",
+            .placeholder = "TỆP",
+            .help = "trả lời OCSP (DER) đưa vào DSS thay vì tải về (B-LT)",
+            .repeatable = true,
+            .completion = Completion::file},
+           trust("chứng thư gốc tin cậy mà chuỗi chứng thư phải tới (B-LT), và để kiểm tra tệp được nhận (--accept); "
+                 "mặc định: thư mục [trust] anchors trong tệp cấu hình"),
+           trust_dir(),
+           {.name = "--prepare",
+            .help = "bước một của ký hai bước: ghi tệp có chỗ cho chữ ký của chứng thư --cert (không cần khóa) và "
+                    "in dữ liệu cần ký, dạng thập lục phân: băm SHA-256 của các thuộc tính được ký (thứ thẻ ký), rồi "
+                    "chính các "
+                    "thuộc tính đó (DER)"},
+           {.name = "--complete",
+            .help = "bước hai: gắn chữ ký làm ở nơi khác (--signature) vào tệp đã chuẩn bị, rồi dấu thời gian và dữ "
+                    "liệu mà mức ký cần; kết quả giống từng byte với ký một bước cùng khóa và thời điểm"},
+           {.name = "--signature",
+            .placeholder = "CHỮ-KÝ.bin",
+            .help = "chữ ký thô cho --complete: RSA PKCS#1 v1.5 hoặc ECDSA (DER) trên dữ liệu --prepare in ra",
+            .completion = Completion::file},
+           {.name = "--accept",
+            .placeholder = "ĐÃ-KÝ.pdf",
+            .help = "nhận một tệp đã ký ở nơi khác (công cụ ký số của Ban Cơ yếu): chỉ nhận khi tệp là đúng bản nháp "
+                    "--original được nối thêm chữ ký, không đổi gì khác, mọi chữ ký hợp lệ, và chữ ký mới là của "
+                    "chứng thư --cert (nếu có); --output: nơi ghi tệp đã nhận",
+            .completion = Completion::file},
+           {.name = "--original",
+            .placeholder = "BẢN-NHÁP.pdf",
+            .help = "bản nháp đã gửi đi ký, cho --accept",
+            .completion = Completion::file},
            fixed_time()}});
   list.push_back(
       {.name = "verify",
        .operands = "TỆP.pdf",
        .summary = "kiểm tra các chữ ký số trong tệp PDF",
-       .description = "Liệt kê và kiểm tra mọi chữ ký số: người ký và chứng thư, thời điểm ký, phạm vi ký, tính toàn "
-                      "vẹn (giá trị băm), chữ ký CMS, chuỗi chứng thư tới gốc tin cậy, và phần được thêm vào sau chữ "
-                      "ký cuối.",
-       .options = {trust("chứng thư gốc tin cậy (có thể lặp lại); mặc định: các tệp .pem của thư mục [trust] anchors "
-                         "trong tệp cấu hình"),
-                   json("kết quả dạng JSON (mọi trường của từng chữ ký, và kết luận)"), fixed_time()},
-       .notes = "Mã thoát 0 chỉ khi mọi chữ ký hợp lệ, phủ đúng phiên bản của nó, và chữ ký cuối phủ toàn bộ tệp."});
+       .description = "Liệt kê và kiểm tra mọi chữ ký số: người ký và chứng thư, thời điểm ký, dấu thời gian, phạm vi "
+                      "ký, tính toàn vẹn (giá trị băm), chữ ký CMS, chuỗi chứng thư tới gốc tin cậy tại thời điểm ký "
+                      "(thời điểm của dấu thời gian khi có), tình trạng thu hồi theo dữ liệu kiểm tra dài hạn (DSS) "
+                      "trong tệp, mức PAdES đạt được (B-B, B-T, B-LT), và phần được thêm vào sau chữ ký cuối.",
+       .options = {trust("chứng thư gốc tin cậy; mặc định: các chứng thư của thư mục [trust] anchors trong tệp cấu "
+                         "hình"),
+                   trust_dir(), json("kết quả dạng JSON (mọi trường của từng chữ ký, và kết luận)"), fixed_time()},
+       .notes = "Mã thoát 0 chỉ khi mọi chữ ký hợp lệ, phủ đúng phiên bản của nó, và sau chữ ký cuối không có gì ngoài "
+                "dữ liệu kiểm tra dài hạn (DSS)."});
   list.push_back(
       {.name = "archive",
        .operands = "[--db TỆP|URI] [--store THƯ-MỤC] LỆNH",
@@ -260,6 +332,7 @@ std::vector<CommandDef> make_commands() {
             trust("gốc tin cậy (được ghi vào kho); không có thì các gốc đã ghi trong kho, rồi thư mục [trust] "
                   "anchors trong tệp cấu hình. Chữ ký còn nguyên vẹn nhưng không dẫn tới gốc tin cậy được lưu kèm "
                   "cảnh báo"),
+            trust_dir(),
             {.name = "--allow-unsigned",
              .help = "lưu cả văn bản chưa ký hoặc có chữ ký không hợp lệ (ghi lại như vậy)"},
             {.name = "--require-trusted", .help = "từ chối chữ ký không dẫn tới gốc tin cậy"},
@@ -297,7 +370,7 @@ std::vector<CommandDef> make_commands() {
                   .summary = "băm lại mọi tệp, kiểm tra chuỗi bản ghi và chữ ký",
                   .description = "Băm lại mọi tệp, kiểm tra chuỗi bản ghi (bị xóa, sửa, đổi thứ tự), kiểm tra lại "
                                  "chữ ký; báo mọi vấn đề, mã thoát 1 khi có.",
-                  .options = archive_options({trust("gốc tin cậy thêm vào các gốc đã ghi trong kho")}),
+                  .options = archive_options({trust("gốc tin cậy thêm vào các gốc đã ghi trong kho"), trust_dir()}),
                   .operand_completion = Completion::none});
   list.push_back({.name = "archive export",
                   .operands = "--case MÃ -o RA.zip",

@@ -14,6 +14,7 @@
 #include "base/file_io.hpp"
 #include "cli/arguments.hpp"
 #include "cli/common.hpp"
+#include "pipeline/acceptance.hpp"
 #include "pipeline/engine.hpp"
 #include "pipeline/office.hpp"
 #include "pipeline/signing.hpp"
@@ -24,7 +25,7 @@ namespace vanban::cli {
 namespace {
 
 // Reads a line from the terminal with echo off; nullopt when there is no terminal.
-std::optional<std::string> prompt_passphrase() {
+std::optional<std::string> prompt_passphrase(const char* prompt) {
   FILE* tty = std::fopen("/dev/tty", "r+");
   if (tty == nullptr) return std::nullopt;
   const int fd = ::fileno(tty);
@@ -36,7 +37,7 @@ std::optional<std::string> prompt_passphrase() {
   termios quiet = saved;
   quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
   ::tcsetattr(fd, TCSAFLUSH, &quiet);
-  std::fputs("Mật khẩu: ", tty);
+  std::fputs(prompt, tty);
   std::fflush(tty);
   std::string line;
   for (int c = std::fgetc(tty); c != EOF && c != '\n'; c = std::fgetc(tty)) line += static_cast<char>(c);
@@ -46,7 +47,8 @@ std::optional<std::string> prompt_passphrase() {
   return line;
 }
 
-sign::PassphraseSource passphrase_source(const std::optional<std::string>& variable) {
+// The passphrase or PIN: from the variable --pass-env names, else asked on the terminal with `prompt`.
+sign::PassphraseSource passphrase_source(const std::optional<std::string>& variable, const char* prompt) {
   if (variable) {
     const char* value = std::getenv(variable->c_str());
     if (value == nullptr) throw UsageError{"biến môi trường " + *variable + " (--pass-env) không có"};
@@ -55,7 +57,7 @@ sign::PassphraseSource passphrase_source(const std::optional<std::string>& varia
       return text != nullptr ? std::optional<std::string>(text) : std::nullopt;
     };
   }
-  return [] { return prompt_passphrase(); };
+  return [prompt] { return prompt_passphrase(prompt); };
 }
 
 std::string yes_no(sign::Check check, const char* passed, const char* failed) {
@@ -84,10 +86,13 @@ void print_report(const std::string& path, const pipeline::Verification& verific
                 << "  SHA-256:           " << s.signer->sha256 << '\n';
     }
     std::cout << "  Thời điểm ký:      " << (s.time ? s.time->iso8601() : std::string("không ghi")) << '\n';
+    if (s.timestamp)
+      std::cout << "  Dấu thời gian:     " << s.timestamp->iso8601()
+                << (s.tsa ? ", đơn vị cấp \"" + s.tsa->common_name + "\"" : "") << '\n';
     if (!s.reason.empty()) std::cout << "  Lý do:             " << s.reason << '\n';
     if (!s.location.empty()) std::cout << "  Nơi ký:            " << s.location << '\n';
-    std::cout << "  Kiểu chữ ký:       " << (s.sub_filter.empty() ? "?" : s.sub_filter)
-              << (s.pades_baseline ? " (PAdES B-B)" : "") << '\n';
+    std::cout << "  Kiểu chữ ký:       " << (s.sub_filter.empty() ? "?" : s.sub_filter) << '\n';
+    std::cout << "  Mức PAdES:         " << (s.level.empty() ? "không theo mức cơ bản nào của PAdES" : s.level) << '\n';
     std::cout << "  Phạm vi ký:        byte 0–" << s.signed_end << " trên " << report.file_size << ": "
               << (s.covers_whole_file
                       ? "toàn bộ tệp"
@@ -96,6 +101,9 @@ void print_report(const std::string& path, const pipeline::Verification& verific
     std::cout << "  Toàn vẹn (băm):    " << yes_no(s.integrity, "đúng", "SAI — nội dung đã bị thay đổi") << '\n'
               << "  Chữ ký CMS:        " << yes_no(s.signature, "hợp lệ", "KHÔNG hợp lệ") << '\n'
               << "  Chuỗi chứng thư:   " << yes_no(s.chain, "tới gốc tin cậy", "KHÔNG tới gốc tin cậy") << '\n';
+    if (report.has_validation_data)
+      std::cout << "  Thu hồi (DSS):     " << yes_no(s.revocation, "chưa bị thu hồi tại thời điểm ký", "ĐÃ BỊ THU HỒI")
+                << '\n';
     for (const auto& warning : s.warnings) std::cout << "  Cảnh báo: " << format_finding(warning) << '\n';
     for (const auto& problem : s.problems) std::cout << "  Lỗi: " << format_finding(problem) << '\n';
     std::cout << "  Kết quả: " << (s.valid() ? "HỢP LỆ" : "KHÔNG HỢP LỆ") << '\n';
@@ -103,13 +111,55 @@ void print_report(const std::string& path, const pipeline::Verification& verific
   std::cout << '\n';
   for (const auto& name : report.empty_fields) std::cout << "Ô chữ ký chưa ký: \"" << name << "\"\n";
   if (!report.signatures.empty()) {
-    if (report.appended_bytes == 0) std::cout << "Sau chữ ký cuối: không có gì được thêm\n";
-    else
+    if (report.validation_bytes != 0)
+      std::cout << "Sau chữ ký cuối: dữ liệu kiểm tra dài hạn (DSS), " << report.validation_bytes << " byte ("
+                << report.validation_revisions << " phiên bản)\n";
+    else if (report.appended_bytes == 0) std::cout << "Sau chữ ký cuối: không có gì được thêm\n";
+    if (report.appended_bytes != 0)
       std::cout << "Sau chữ ký cuối: có " << report.appended_bytes << " byte được thêm (" << report.appended_revisions
                 << " phiên bản)\n";
   }
-  std::cout << "Kết luận: " << (verification.holds() ? "mọi chữ ký hợp lệ, chữ ký cuối phủ toàn bộ tệp" : "KHÔNG đạt")
+  std::cout << "Kết luận: "
+            << (verification.holds() ? "mọi chữ ký hợp lệ, chữ ký cuối phủ toàn bộ tệp (trừ dữ liệu kiểm tra dài hạn)"
+                                     : "KHÔNG đạt")
             << '\n';
+}
+
+std::optional<std::filesystem::path> path_option(const Arguments& arguments, const char* option) {
+  if (const auto value = arguments.value(option)) return std::filesystem::path(*value);
+  return std::nullopt;
+}
+
+std::vector<std::filesystem::path> paths_option(const Arguments& arguments, const char* option) {
+  std::vector<std::filesystem::path> out;
+  for (const auto& value : arguments.values(option)) out.emplace_back(value);
+  return out;
+}
+
+// `vanban sign --accept SIGNED.pdf --original DRAFT.pdf`: the draft signed elsewhere, checked.
+int run_accept(const Arguments& arguments, Invocation& invocation) {
+  if (!arguments.positional().empty())
+    throw UsageError{"--accept không nhận tệp vị trí: cho tệp đã ký bằng --accept, bản nháp bằng --original"};
+  const std::string signed_path = arguments.required("--accept");
+  const std::string draft_path = arguments.required("--original");
+  pipeline::AcceptanceRequest request;
+  request.verify.now = read_clock(arguments);
+  const auto anchors = read_trust(arguments, invocation);
+  if (anchors) request.verify.trusted_roots_pem = pipeline::anchor_texts(*anchors);
+  std::optional<Bytes> expected = Bytes();
+  if (const auto cert = arguments.value("--cert")) expected = read_input(*cert);
+  const auto signed_pdf = read_input(signed_path);
+  const auto draft = read_input(draft_path);
+  if (!anchors || !expected || !signed_pdf || !draft) return kInputRejected;
+  if (!expected->empty()) request.expected_signers.push_back(*expected);
+  Diagnostics acceptance;
+  const auto verification = pipeline::accept_signed_document(*signed_pdf, signed_path, *draft, request, acceptance);
+  print(acceptance);
+  if (!verification) return kInputRejected;
+  print_report(signed_path, *verification, request.verify.now.offset_minutes);
+  std::cout << "Chấp nhận: tệp là bản nháp " << draft_path << " được nối thêm chữ ký, không thay đổi gì khác\n";
+  if (const auto output = arguments.value("--output")) write_file_atomically(*output, *signed_pdf);
+  return kOk;
 }
 
 }  // namespace
@@ -117,17 +167,21 @@ void print_report(const std::string& path, const pipeline::Verification& verific
 int run_sign(const std::vector<std::string>& args, Invocation& invocation) {
   if (print_help(args, "sign")) return kOk;
   const Arguments arguments = parse(args, "sign");
+  if (arguments.value("--accept")) return run_accept(arguments, invocation);
+  if (arguments.value("--original")) throw UsageError{"--original chỉ dùng với --accept"};
+  const bool prepare = arguments.flag("--prepare");
+  const bool complete = arguments.flag("--complete");
+  if (prepare && complete) throw UsageError{"--prepare và --complete là hai bước riêng"};
+  if (arguments.value("--signature") && !complete) throw UsageError{"--signature chỉ dùng với --complete"};
   if (arguments.positional().size() != 1) throw UsageError{"cần đúng một tệp PDF để ký (xem vanban sign --help)"};
   const std::string input = arguments.positional().front();
   const std::string output = arguments.required("--output");
   pipeline::SigningRequest request;
-  const auto path = [&](const char* option) -> std::optional<std::filesystem::path> {
-    if (const auto value = arguments.value(option)) return std::filesystem::path(*value);
-    return std::nullopt;
-  };
-  request.keys = {path("--key"), path("--cert"), path("--chain"), path("--p12")};
+  request.keys = {path_option(arguments, "--key"),   path_option(arguments, "--cert"),
+                  path_option(arguments, "--chain"), path_option(arguments, "--p12"),
+                  arguments.value("--pkcs11"),       path_option(arguments, "--pkcs11-module")};
   request.appearance = arguments.value("--appearance");
-  request.image = path("--image");
+  request.image = path_option(arguments, "--image");
   // The office's images from the configuration, instead of a path on the command line.
   if (arguments.flag("--seal") || arguments.value("--officer")) {
     if (request.image || (arguments.flag("--seal") && arguments.value("--officer")))
@@ -142,13 +196,50 @@ int run_sign(const std::vector<std::string>& args, Invocation& invocation) {
   request.location = arguments.value("--location").value_or("");
   request.document_number = arguments.value("--number").value_or("");
   request.allow_expired = arguments.flag("--allow-expired");
-  pipeline::check_signing_request(request);
+  request.level = arguments.value("--level");
+  request.tsa = arguments.value("--tsa");
+  request.timeout = arguments.value("--timeout");
+  request.crl_files = paths_option(arguments, "--crl");
+  request.ocsp_files = paths_option(arguments, "--ocsp");
+  request.trust = given_trust(arguments);
+  pipeline::apply_defaults(request, invocation.configuration());
+  const auto step = prepare    ? pipeline::SigningStep::prepare
+                    : complete ? pipeline::SigningStep::complete
+                               : pipeline::SigningStep::one_step;
+  pipeline::check_signing_request(request, step);
   const auto time = read_clock(arguments);
 
-  const auto passphrase = passphrase_source(arguments.value("--pass-env"));
-  Diagnostics diagnostics;
+  if (complete) {
+    const auto signature_path = arguments.value("--signature");
+    if (!signature_path) throw UsageError{"--complete cần --signature TỆP (chữ ký thô làm ở nơi khác)"};
+    const auto prepared = read_input(input);
+    const auto signature = read_input(*signature_path);
+    if (!prepared || !signature) return kInputRejected;
+    Diagnostics diagnostics;
+    const auto signed_pdf = pipeline::complete_document(*prepared, input, *signature, request, diagnostics);
+    print(diagnostics);
+    if (!signed_pdf) return kInputRejected;
+    write_file_atomically(output, *signed_pdf);
+    return kOk;
+  }
   const auto pdf = read_input(input);
-  const auto identity = pipeline::load_identity(request.keys, passphrase, diagnostics);
+  if (prepare) {
+    Diagnostics diagnostics;
+    const auto certificates = pipeline::load_certificates(request.keys, diagnostics);
+    const auto prepared = pdf && certificates ? pipeline::prepare_document(*pdf, input, *certificates, request, time,
+                                                                           invocation.resources(), diagnostics)
+                                              : std::nullopt;
+    print(diagnostics);
+    if (!prepared) return kInputRejected;
+    write_file_atomically(output, prepared->pdf);
+    const auto data = pipeline::data_to_sign(*prepared);
+    std::cout << "Băm SHA-256 cần ký: " << data.digest << '\n' << "Dữ liệu cần ký (DER): " << data.to_be_signed << '\n';
+    return kOk;
+  }
+  const auto passphrase =
+      passphrase_source(arguments.value("--pass-env"), request.keys.pkcs11 ? "Mã PIN của thẻ ký số: " : "Mật khẩu: ");
+  Diagnostics diagnostics;
+  const auto identity = pdf ? pipeline::load_identity(request.keys, passphrase, diagnostics) : nullptr;
   print(diagnostics);
   if (!pdf || !identity) return kInputRejected;
   Diagnostics signing;
@@ -167,18 +258,10 @@ int run_verify(const std::vector<std::string>& args, Invocation& invocation) {
   const std::string path = arguments.positional().front();
   sign::VerifyOptions options;
   options.now = read_clock(arguments);
-  bool readable = true;
-  std::vector<std::string> trust_files = arguments.values("--trust");
-  if (trust_files.empty())
-    for (const auto& file : pipeline::configured_trust_anchors(invocation.configuration()))
-      trust_files.push_back(file.string());
-  for (const auto& trust : trust_files) {
-    auto pem = read_input(trust);
-    readable = readable && pem.has_value();
-    if (pem) options.trusted_roots_pem.push_back(std::move(*pem));
-  }
+  const auto anchors = read_trust(arguments, invocation);
+  if (anchors) options.trusted_roots_pem = pipeline::anchor_texts(*anchors);
   const auto pdf = read_input(path);
-  if (!pdf || !readable) return kInputRejected;
+  if (!pdf || !anchors) return kInputRejected;
   Diagnostics diagnostics;
   const auto verification = pipeline::verify_document(*pdf, options, SourceLoc{make_file_name(path)}, diagnostics);
   print(diagnostics);

@@ -216,7 +216,7 @@ class Reader {
 
   Settings settings(const toml::table& root) {
     Settings out;
-    known_keys(root, "tệp cấu hình", {"office", "archive", "trust", "paths", "render", "batch"});
+    known_keys(root, "tệp cấu hình", {"office", "archive", "trust", "signing", "paths", "render", "batch"});
     if (const auto* node = table(root, "office", "")) out.office = office(*node);
     if (const auto* node = table(root, "archive", "")) {
       known_keys(*node, "[archive]", {"database", "store"});
@@ -226,6 +226,12 @@ class Reader {
     if (const auto* node = table(root, "trust", "")) {
       known_keys(*node, "[trust]", {"anchors"});
       out.trust_anchors = path(*node, "anchors", "trust");
+    }
+    if (const auto* node = table(root, "signing", "")) {
+      known_keys(*node, "[signing]", {"tsa", "timeout", "pkcs11_module"});
+      out.signing_tsa = text(*node, "tsa", "signing");
+      out.signing_timeout = number_or_text(*node, "timeout", "signing");
+      out.signing_pkcs11_module = path(*node, "pkcs11_module", "signing");
     }
     if (const auto* node = table(root, "paths", "")) {
       known_keys(*node, "[paths]", {"resources", "overrides"});

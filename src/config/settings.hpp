@@ -1,7 +1,8 @@
 #pragma once
 // An installation's configuration file (/etc/vanban/vanban.conf, TOML) as plain data: the office profile, the
-// archive, the trust anchors, where resources and the office's own templates and calendar are, and the defaults of
-// render and batch. Every key is documented in etc/vanban.conf.example. Reading never touches anything but the text.
+// archive, the trust anchors, signing (time-stamps, tokens), where resources and the office's own templates and
+// calendar are, and the defaults of render and batch. Every key is documented in etc/vanban.conf.example. Reading never
+// touches anything but the text.
 
 #include <optional>
 #include <string>
@@ -20,7 +21,11 @@ struct Settings {
   std::optional<std::string> archive_database;  ///< [archive] database: an SQLite file or postgresql://…
   std::optional<std::string> archive_store;     ///< [archive] store: the folder of the archived files
 
-  std::optional<std::string> trust_anchors;  ///< [trust] anchors: a folder of CA certificates (*.pem, *.crt)
+  std::optional<std::string> trust_anchors;  ///< [trust] anchors: a folder of CA certificates (*.pem, *.crt, …)
+
+  std::optional<std::string> signing_tsa;            ///< [signing] tsa: the time-stamping authority's URL
+  std::optional<std::string> signing_timeout;        ///< [signing] timeout: seconds for each request to the TSA
+  std::optional<std::string> signing_pkcs11_module;  ///< [signing] pkcs11_module: the tokens' PKCS#11 module (.so)
 
   std::optional<std::string> resources;  ///< [paths] resources: templates/, rules/, schemas/, fonts/
   std::optional<std::string> overrides;  ///< [paths] overrides: the office's own templates/ and calendar.xml

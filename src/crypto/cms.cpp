@@ -14,8 +14,6 @@ namespace vanban::crypto {
 
 namespace {
 
-using CmsPtr = std::unique_ptr<CMS_ContentInfo, Free<CMS_ContentInfo_free>>;
-
 // DER length octets.
 std::string der_length_octets(std::size_t length) {
   std::string out;
@@ -33,11 +31,7 @@ std::string der_length_octets(std::size_t length) {
 Bytes signed_attributes(CMS_SignerInfo* signer) {
   std::vector<std::string> attributes;
   for (int i = 0; i < CMS_signed_get_attr_count(signer); ++i) {
-    unsigned char* der = nullptr;
-    const int size = i2d_X509_ATTRIBUTE(CMS_signed_get_attr(signer, i), &der);
-    if (size <= 0) fail("i2d_X509_ATTRIBUTE");
-    attributes.emplace_back(reinterpret_cast<const char*>(der), static_cast<std::size_t>(size));
-    OPENSSL_free(der);
+    attributes.push_back(der_of(CMS_signed_get_attr(signer, i), i2d_X509_ATTRIBUTE, "i2d_X509_ATTRIBUTE"));
   }
   std::sort(attributes.begin(), attributes.end(), [](const std::string& a, const std::string& b) {
     const int c = std::memcmp(a.data(), b.data(), std::min(a.size(), b.size()));
@@ -70,8 +64,13 @@ PadesCms::PadesCms(const Certificate& signer, const std::vector<Certificate>& ch
   impl_->signer =
       CMS_add1_signer(impl_->cms.get(), certificate, X509_get0_pubkey(certificate), EVP_sha256(), flags | CMS_CADES);
   if (impl_->signer == nullptr) fail("CMS_add1_signer");
-  for (const auto& cert : chain)
+  // Each certificate once (OpenSSL refuses one already there: the signer's, or a chain given twice).
+  std::vector<const Certificate*> added = {&signer};
+  for (const auto& cert : chain) {
+    if (std::any_of(added.begin(), added.end(), [&](const Certificate* c) { return c->same_as(cert); })) continue;
     if (CMS_add1_cert(impl_->cms.get(), cert.impl().x509.get()) != 1) fail("CMS_add1_cert");
+    added.push_back(&cert);
+  }
   // What CMS_final would add, without its signing-time (which PAdES baseline forbids: ETSI EN 319 142-1;
   // ../shared/PDF-NOTES.md §C.2): the content type and the digest of the detached content.
   if (CMS_signed_add1_attr_by_NID(impl_->signer, NID_pkcs9_contentType, V_ASN1_OBJECT, OBJ_nid2obj(NID_pkcs7_data),
@@ -87,17 +86,19 @@ PadesCms::~PadesCms() = default;
 
 const Bytes& PadesCms::to_be_signed() const { return impl_->to_be_signed; }
 
-Bytes PadesCms::finish(std::string_view signature) {
-  if (signature.size() > static_cast<std::size_t>(INT_MAX) ||
+Bytes PadesCms::finish(std::string_view signature, std::string_view timestamp) {
+  if (signature.size() > static_cast<std::size_t>(INT_MAX) || timestamp.size() > static_cast<std::size_t>(INT_MAX) ||
       ASN1_STRING_set(CMS_SignerInfo_get0_signature(impl_->signer), signature.data(),
                       static_cast<int>(signature.size())) != 1)
     fail("ASN1_STRING_set");
-  unsigned char* der = nullptr;
-  const int size = i2d_CMS_ContentInfo(impl_->cms.get(), &der);
-  if (size <= 0) fail("i2d_CMS_ContentInfo");
-  Bytes out(reinterpret_cast<const char*>(der), static_cast<std::size_t>(size));
-  OPENSSL_free(der);
-  return out;
+  for (int index = 0; (index = CMS_unsigned_get_attr_by_NID(impl_->signer, NID_id_smime_aa_timeStampToken, -1)) >= 0;)
+    X509_ATTRIBUTE_free(CMS_unsigned_delete_attr(impl_->signer, index));
+  // The token is a ContentInfo: stored as the attribute value's whole DER.
+  if (!timestamp.empty() &&
+      CMS_unsigned_add1_attr_by_NID(impl_->signer, NID_id_smime_aa_timeStampToken, V_ASN1_SEQUENCE, timestamp.data(),
+                                    static_cast<int>(timestamp.size())) != 1)
+    fail("CMS_unsigned_add1_attr_by_NID timeStampToken");
+  return der_of(impl_->cms.get(), i2d_CMS_ContentInfo, "i2d_CMS_ContentInfo");
 }
 
 // ---- checking a CMS ---------------------------------------------------------------------------------
@@ -105,6 +106,7 @@ Bytes PadesCms::finish(std::string_view signature) {
 std::size_t der_length(std::string_view der) {
   if (der.size() < 2) return 0;
   const auto first = static_cast<unsigned char>(der[1]);
+  if (first == 0x80) return der.size();  // indefinite: the parser finds the end-of-contents itself
   std::size_t header = 2;
   std::size_t length = first;
   if (first >= 0x80) {
@@ -118,26 +120,106 @@ std::size_t der_length(std::string_view der) {
   return header + length;
 }
 
-CmsFindings check_cms(std::string_view der, std::string_view content, const std::vector<Bytes>& roots, std::int64_t at,
-                      std::int64_t now) {
-  CmsFindings findings;
-  if (der.empty() || der.size() > static_cast<std::size_t>(INT_MAX)) return findings;
-  const auto* p = reinterpret_cast<const unsigned char*>(der.data());
-  const CmsPtr cms(d2i_CMS_ContentInfo(nullptr, &p, static_cast<long>(der.size())));
-  if (!cms || OBJ_obj2nid(CMS_get0_type(cms.get())) != NID_pkcs7_signed) {
-    ERR_clear_error();
-    return findings;
+namespace {
+
+CmsPtr parse_cms(std::string_view der) {
+  CmsPtr cms(decoded<CMS_ContentInfo, d2i_CMS_ContentInfo>(der));
+  if (cms && OBJ_obj2nid(CMS_get0_type(cms.get())) != NID_pkcs7_signed) cms.reset();
+  return cms;
+}
+
+// The one signer of a SignedData and its certificate (which the CMS must carry); nullptr otherwise.
+CMS_SignerInfo* only_signer(CMS_ContentInfo* cms, X509** certificate) {
+  STACK_OF(CMS_SignerInfo)* signers = CMS_get0_SignerInfos(cms);
+  *certificate = nullptr;
+  if (signers == nullptr || sk_CMS_SignerInfo_num(signers) != 1 || CMS_set1_signers_certs(cms, nullptr, 0) < 1)
+    return nullptr;
+  CMS_SignerInfo* signer = sk_CMS_SignerInfo_value(signers, 0);
+  CMS_SignerInfo_get0_algs(signer, nullptr, certificate, nullptr, nullptr);
+  return *certificate != nullptr ? signer : nullptr;
+}
+
+Bytes signature_value(CMS_SignerInfo* signer) {
+  const ASN1_OCTET_STRING* value = CMS_SignerInfo_get0_signature(signer);
+  return Bytes(reinterpret_cast<const char*>(ASN1_STRING_get0_data(value)),
+               static_cast<std::size_t>(ASN1_STRING_length(value)));
+}
+
+// The signature-time-stamp token (DER), when the signer has one.
+std::optional<Bytes> timestamp_token(CMS_SignerInfo* signer) {
+  const int index = CMS_unsigned_get_attr_by_NID(signer, NID_id_smime_aa_timeStampToken, -1);
+  if (index < 0) return std::nullopt;
+  const ASN1_TYPE* value = X509_ATTRIBUTE_get0_type(CMS_unsigned_get_attr(signer, index), 0);
+  if (value == nullptr || value->type != V_ASN1_SEQUENCE) return Bytes();
+  const ASN1_STRING* der = value->value.sequence;
+  return Bytes(reinterpret_cast<const char*>(ASN1_STRING_get0_data(der)),
+               static_cast<std::size_t>(ASN1_STRING_length(der)));
+}
+
+// Revocation of every certificate of the path but its root, at `at`.
+void check_revocation(const RevocationData& data, bool time_proven, CmsFindings& findings) {
+  const auto& path = findings.path;
+  findings.revocation = Check::passed;
+  for (std::size_t i = 0; i < path.size(); ++i) {
+    const bool root = i + 1 == path.size() && path[i].self_signed();
+    if (root) break;
+    const std::string name = path[i].describe().common_name;
+    if (i + 1 == path.size()) {  // its issuer is not known
+      if (findings.not_covered.empty()) findings.not_covered = name;
+      findings.revocation = findings.revocation == Check::failed ? Check::failed : Check::not_checked;
+      continue;
+    }
+    const RevocationStatus status = revocation_status(path[i], path[i + 1], data, findings.checked_at);
+    if (status.state == Revocation::revoked && (status.revoked_at <= findings.checked_at || !time_proven)) {
+      // Revoked before the time, or after a time nothing proves: the signature may have been made after.
+      if (findings.revocation != Check::failed) {
+        findings.revoked_at = status.revoked_at;
+        findings.revoked = name;
+      }
+      findings.revocation = Check::failed;
+    } else if (status.state == Revocation::unknown) {
+      if (findings.not_covered.empty()) findings.not_covered = name;
+      if (findings.revocation == Check::passed) findings.revocation = Check::not_checked;
+    }
   }
-  STACK_OF(CMS_SignerInfo)* signers = CMS_get0_SignerInfos(cms.get());
-  if (signers == nullptr || sk_CMS_SignerInfo_num(signers) != 1 || CMS_set1_signers_certs(cms.get(), nullptr, 0) < 1) {
-    ERR_clear_error();
-    return findings;
-  }
-  CMS_SignerInfo* signer_info = sk_CMS_SignerInfo_value(signers, 0);
+}
+
+}  // namespace
+
+std::optional<CmsCertificates> cms_certificates(std::string_view der) {
+  const CmsPtr cms = parse_cms(der);
   X509* signer = nullptr;
+  if (!cms || only_signer(cms.get(), &signer) == nullptr) {
+    ERR_clear_error();
+    return std::nullopt;
+  }
+  CmsCertificates out{share_certificate(signer), {}};
+  const CertStack included(CMS_get1_certs(cms.get()));
+  for (int i = 0; included && i < sk_X509_num(included.get()); ++i) {
+    Certificate certificate = share_certificate(sk_X509_value(included.get(), i));
+    if (!certificate.same_as(out.signer)) out.others.push_back(std::move(certificate));
+  }
+  ERR_clear_error();
+  return out;
+}
+
+std::optional<Bytes> cms_signature_value(std::string_view der) {
+  const CmsPtr cms = parse_cms(der);
+  X509* certificate = nullptr;
+  CMS_SignerInfo* signer = cms ? only_signer(cms.get(), &certificate) : nullptr;
+  ERR_clear_error();
+  if (signer == nullptr) return std::nullopt;
+  return signature_value(signer);
+}
+
+CmsFindings check_cms(std::string_view der, std::string_view content, const CmsCheck& check) {
+  CmsFindings findings;
+  const CmsPtr cms = parse_cms(der);
+  X509* signer = nullptr;
+  CMS_SignerInfo* signer_info = cms ? only_signer(cms.get(), &signer) : nullptr;
   X509_ALGOR* digest_algorithm = nullptr;
-  CMS_SignerInfo_get0_algs(signer_info, nullptr, &signer, &digest_algorithm, nullptr);
-  if (signer == nullptr || digest_algorithm == nullptr) {
+  if (signer_info != nullptr) CMS_SignerInfo_get0_algs(signer_info, nullptr, nullptr, &digest_algorithm, nullptr);
+  if (signer_info == nullptr || digest_algorithm == nullptr) {
     ERR_clear_error();
     return findings;
   }
@@ -179,22 +261,35 @@ CmsFindings check_cms(std::string_view der, std::string_view content, const std:
   findings.signing_certificate_v2 =
       CMS_signed_get_attr_by_NID(signer_info, NID_id_smime_aa_signingCertificateV2, -1) >= 0;
 
-  if (!roots.empty()) {
-    const TrustStore store(roots);
-    const CertStack included(CMS_get1_certs(cms.get()));
-    std::vector<Certificate> intermediates;
-    for (int i = 0; included && i < sk_X509_num(included.get()); ++i)
-      intermediates.push_back(share_certificate(sk_X509_value(included.get(), i)));
-    const ChainVerdict then = store.verify(signer_certificate, intermediates, at);
+  // The time-stamp over the signature value proves when the signature existed.
+  const TrustStore store(check.roots);
+  if (const auto token = timestamp_token(signer_info)) {
+    findings.timestamp = check_timestamp(*token, signature_value(signer_info), &store);
+    const TimestampFindings& stamp = *findings.timestamp;
+    findings.time_proven = stamp.parsed && stamp.imprint == Check::passed && stamp.signature == Check::passed &&
+                           stamp.chain != Check::failed;
+  }
+  findings.checked_at = findings.time_proven ? findings.timestamp->time : check.claimed_at;
+
+  const CertStack included(CMS_get1_certs(cms.get()));
+  std::vector<Certificate> candidates;
+  for (int i = 0; included && i < sk_X509_num(included.get()); ++i)
+    candidates.push_back(share_certificate(sk_X509_value(included.get(), i)));
+  candidates.insert(candidates.end(), check.more.begin(), check.more.end());
+  findings.path = issuer_path(signer_certificate, candidates);
+  if (!store.empty()) {
+    const ChainVerdict then = store.verify(signer_certificate, candidates, findings.checked_at);
     if (then.valid) {
       findings.chain = Check::passed;
-      const ChainVerdict later = store.verify(signer_certificate, intermediates, now);
+      findings.path = then.path;
+      const ChainVerdict later = store.verify(signer_certificate, candidates, check.now);
       findings.expired_now = !later.valid && later.expired;
     } else {
       findings.chain = Check::failed;
       findings.chain_problem = then.problem;
     }
   }
+  if (check.revocation != nullptr) check_revocation(*check.revocation, findings.time_proven, findings);
   return findings;
 }
 

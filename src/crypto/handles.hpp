@@ -3,14 +3,19 @@
 // functions, and the helpers every part of the module uses. No other module sees these types.
 
 #include <openssl/bio.h>
+#include <openssl/cms.h>
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/x509.h>
 
+#include <climits>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
+#include "base/bytes.hpp"
 #include "crypto/key.hpp"
 #include "crypto/x509.hpp"
 
@@ -27,6 +32,7 @@ struct Free {
 using BioPtr = std::unique_ptr<BIO, Free<BIO_free>>;
 using PkeyPtr = std::unique_ptr<EVP_PKEY, Free<EVP_PKEY_free>>;
 using X509Ptr = std::unique_ptr<X509, Free<X509_free>>;
+using CmsPtr = std::unique_ptr<CMS_ContentInfo, Free<CMS_ContentInfo_free>>;
 
 /// Frees a stack of certificates with the certificates in it.
 void free_certificates(STACK_OF(X509) * stack);
@@ -42,7 +48,8 @@ struct Certificate::Impl {
 };
 
 struct PrivateKey::Impl {
-  PkeyPtr key;  ///< today from a file; a key on a PKCS#11 token would be an EVP_PKEY of its engine or provider
+  std::shared_ptr<void> token;  ///< for a key on a PKCS#11 token: the engine session, released after the key
+  PkeyPtr key;                  ///< from a file, or an EVP_PKEY of the PKCS#11 engine
 };
 
 /// A handle sharing `x509` (its reference count is raised: the caller keeps its own reference).
@@ -56,6 +63,33 @@ std::string openssl_errors();
 
 /// Throws vanban::Error naming `what` and OpenSSL's errors.
 [[noreturn]] void fail(const std::string& what);
+
+/// `object` in DER, by OpenSSL's i2d function `encode`; nullopt when it fails.
+template <typename T, typename Encode>
+std::optional<Bytes> encoded(const T* object, Encode encode) {
+  unsigned char* der = nullptr;
+  const int size = object != nullptr ? encode(object, &der) : 0;
+  if (size <= 0) return std::nullopt;
+  Bytes out(reinterpret_cast<const char*>(der), static_cast<std::size_t>(size));
+  OPENSSL_free(der);
+  return out;
+}
+
+/// `object` in DER, by `encode`; throws vanban::Error naming `what` when it fails.
+template <typename T, typename Encode>
+Bytes der_of(const T* object, Encode encode, const char* what) {
+  auto out = encoded(object, encode);
+  if (!out) fail(what);
+  return std::move(*out);
+}
+
+/// An OpenSSL object read from DER by its d2i function (what follows it ignored); nullptr when `der` holds none.
+template <typename T, T* (*decode)(T**, const unsigned char**, long)>
+T* decoded(std::string_view der) {
+  if (der.empty() || der.size() > static_cast<std::size_t>(INT_MAX)) return nullptr;
+  const auto* p = reinterpret_cast<const unsigned char*>(der.data());
+  return decode(nullptr, &p, static_cast<long>(der.size()));
+}
 
 /// A read-only memory BIO over `data`, which must outlive it.
 BioPtr memory_bio(std::string_view data);

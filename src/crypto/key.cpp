@@ -70,16 +70,25 @@ bool PrivateKey::matches(const Certificate& certificate) const {
   return same;
 }
 
-Bytes PrivateKey::sign_sha256(std::string_view data) const {
+bool PrivateKey::on_token() const { return impl_->token != nullptr; }
+
+std::optional<Bytes> PrivateKey::sign_sha256(std::string_view data) const {
+  // A token that fails (removed, its session gone) is the signer's problem to report; a key in memory that fails
+  // is a library failure.
+  const auto failed = [&](const char* what) -> std::optional<Bytes> {
+    if (!on_token()) fail(what);
+    ERR_clear_error();
+    return std::nullopt;
+  };
   const MdCtxPtr ctx(EVP_MD_CTX_new());
   if (!ctx || EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha256(), nullptr, impl_->key.get()) != 1)
-    fail("EVP_DigestSignInit");
+    return failed("EVP_DigestSignInit");
   std::size_t size = 0;
   const auto* in = reinterpret_cast<const unsigned char*>(data.data());
-  if (EVP_DigestSign(ctx.get(), nullptr, &size, in, data.size()) != 1) fail("EVP_DigestSign");
+  if (EVP_DigestSign(ctx.get(), nullptr, &size, in, data.size()) != 1) return failed("EVP_DigestSign");
   Bytes signature(size, '\0');
   if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char*>(signature.data()), &size, in, data.size()) != 1)
-    fail("EVP_DigestSign");
+    return failed("EVP_DigestSign");
   signature.resize(size);
   return signature;
 }

@@ -1,7 +1,7 @@
 #pragma once
-// Private keys behind an opaque handle, loaded from PEM (possibly encrypted) or PKCS#12. The handle is the seam
-// for keys that never leave a token (PKCS#11): whatever backs a PrivateKey, it signs the same way. Key material
-// is never printed, logged or copied into messages.
+// Private keys behind an opaque handle, loaded from PEM (possibly encrypted) or PKCS#12, or kept on a PKCS#11 token
+// (crypto/token.hpp): whatever backs a PrivateKey, it signs the same way. Key material is never printed, logged or
+// copied into messages.
 
 #include <functional>
 #include <memory>
@@ -38,8 +38,11 @@ class PrivateKey {
   [[nodiscard]] Algorithm algorithm() const;
   /// Whether `certificate` holds this key's public half.
   [[nodiscard]] bool matches(const Certificate& certificate) const;
-  /// Signs `data` with SHA-256 (RSA PKCS#1 v1.5, or a DER ECDSA signature). Throws vanban::Error when it fails.
-  [[nodiscard]] Bytes sign_sha256(std::string_view data) const;
+  /// Signs `data` with SHA-256 (RSA PKCS#1 v1.5, or a DER ECDSA signature); nullopt when the key's token fails
+  /// (removed, its session closed). Throws vanban::Error when OpenSSL fails with a key in memory.
+  [[nodiscard]] std::optional<Bytes> sign_sha256(std::string_view data) const;
+  /// Whether the key stays on a PKCS#11 token.
+  [[nodiscard]] bool on_token() const;
   /// For the crypto module's own use (the OpenSSL object).
   [[nodiscard]] const Impl& impl() const { return *impl_; }
 

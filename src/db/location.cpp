@@ -4,27 +4,11 @@
 #include <utility>
 #include <vector>
 
-#include "base/hex.hpp"
+#include "base/percent.hpp"
 
 namespace vanban::db {
 
 namespace {
-
-// %XX decoded; nullopt when an escape is malformed.
-std::optional<std::string> percent_decode(std::string_view text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '%') {
-      out += text[i];
-      continue;
-    }
-    const auto escaped = i + 2 < text.size() ? hex::decode(text.substr(i + 1, 2)) : std::nullopt;
-    if (!escaped) return std::nullopt;
-    out += *escaped;
-    i += 2;
-  }
-  return out;
-}
 
 // libpq parameters as "key=value" words: Poco's PostgreSQL connector splits them at spaces, so a value may
 // hold none (nor may it be empty).

@@ -99,6 +99,7 @@ bool PdfFile::read_sections(OpenProblem& problem) {
       return false;
     }
     sections_.push_back(offset);
+    reading_section_ = offset;
     Dict trailer;
     Parser probe(bytes_, offset);
     if (probe.keyword("xref")) {
@@ -145,7 +146,21 @@ bool PdfFile::read_sections(OpenProblem& problem) {
 
 void PdfFile::add_entry(std::uint32_t number, Entry entry) {
   // Sections are read newest first: an entry already known wins.
-  entries_.emplace(number, entry);
+  if (entries_.emplace(number, entry).second) entry_sections_.emplace(number, reading_section_);
+}
+
+std::set<std::uint32_t> PdfFile::defined_after(std::size_t offset) const {
+  std::set<std::uint32_t> out;
+  for (const auto& [number, section] : entry_sections_)
+    if (section >= offset) out.insert(number);
+  return out;
+}
+
+std::optional<Ref> PdfFile::ref_of(std::uint32_t number) const {
+  const auto entry = entries_.find(number);
+  if (entry == entries_.end() || entry->second.type == Entry::Type::free) return std::nullopt;
+  const auto gen = entry->second.type == Entry::Type::offset ? entry->second.index : 0U;
+  return Ref{number, static_cast<std::uint16_t>(gen)};
 }
 
 bool PdfFile::read_classic(std::size_t offset, Dict& trailer, OpenProblem& problem) {

@@ -54,6 +54,11 @@ class PdfFile {
   [[nodiscard]] bool has_xref_streams() const { return has_xref_streams_; }
   /// The offsets of every cross-reference section, newest first.
   [[nodiscard]] const std::vector<std::size_t>& sections() const { return sections_; }
+  /// The object numbers that cross-reference sections at or after `offset` define or free: what the revisions
+  /// appended after that point changed.
+  [[nodiscard]] std::set<std::uint32_t> defined_after(std::size_t offset) const;
+  /// The reference (with its generation) under which object `number` is in use; nullopt when it is free or missing.
+  [[nodiscard]] std::optional<Ref> ref_of(std::uint32_t number) const;
 
   /// The object `ref` points at (newest revision); nullopt when it is free, missing or unreadable.
   [[nodiscard]] std::optional<Object> object(Ref ref) const;
@@ -118,6 +123,8 @@ class PdfFile {
   bool has_xref_streams_ = false;
   std::vector<std::size_t> sections_;
   std::map<std::uint32_t, Entry> entries_;
+  std::map<std::uint32_t, std::size_t> entry_sections_;  ///< the section each entry came from
+  std::size_t reading_section_ = 0;
   mutable std::map<Ref, std::optional<Object>> cache_;
   struct ObjectStream {
     Bytes data;

@@ -49,6 +49,7 @@ std::optional<archive::SignatureCheck> archive_signature_check(std::string_view 
     if (s.time) facts.signed_at = s.time->iso8601();
     facts.intact = s.integrity == sign::Check::passed && s.signature == sign::Check::passed && s.covers_revision;
     facts.anchored = s.chain == sign::Check::passed;
+    facts.level = s.level;
     for (const auto& problem : s.problems)
       if (problem.code != sign::kUntrustedChain) facts.problems.push_back(problem);
     check.signatures.push_back(std::move(facts));

@@ -12,6 +12,7 @@
 #include "archive/archive.hpp"
 #include "base/diagnostics.hpp"
 #include "model/case.hpp"
+#include "pipeline/trust.hpp"
 #include "sign/time.hpp"
 
 namespace vanban::pipeline {
@@ -42,12 +43,6 @@ struct ArchiveSearchRequest {
 
 /// The archive query of a search request; throws RequestError for a value that cannot be used.
 archive::Query archive_query(const ArchiveSearchRequest& request);
-
-/// A trust anchor as the front end read it: where it came from and its PEM text.
-struct TrustAnchorFile {
-  std::string name;
-  Bytes pem;
-};
 
 /// The anchors to check against: those given now, recorded in the archive for later runs (with `recorded_at`);
 /// without any, those the archive has recorded.

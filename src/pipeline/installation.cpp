@@ -150,21 +150,15 @@ archive::Location archive_location(const std::optional<std::string>& database_op
   return *location;
 }
 
-std::vector<std::filesystem::path> configured_trust_anchors(const Configuration& configuration) {
-  std::vector<std::filesystem::path> out;
-  if (!configuration.settings.trust_anchors) return out;
+TrustSources trust_sources(TrustSources given, const Configuration& configuration) {
+  if (!given.files.empty() || !given.folders.empty() || !configuration.settings.trust_anchors) return given;
   const std::filesystem::path folder = *configuration.settings.trust_anchors;
   std::error_code ec;
-  for (auto it = std::filesystem::directory_iterator(folder, ec); !ec && it != std::filesystem::directory_iterator();
-       it.increment(ec)) {
-    const auto extension = it->path().extension();
-    if (it->is_regular_file() && (extension == ".pem" || extension == ".crt")) out.push_back(it->path());
-  }
+  const std::filesystem::directory_iterator readable(folder, ec);
   if (ec)
     throw Error(errors::kResource, "không đọc được thư mục gốc tin cậy [trust] anchors: " + ec.message(),
                 folder.string());
-  std::sort(out.begin(), out.end());
-  return out;
+  return TrustSources{{}, {folder}};
 }
 
 }  // namespace vanban::pipeline

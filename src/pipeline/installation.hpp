@@ -12,6 +12,7 @@
 #include "base/diagnostics.hpp"
 #include "config/settings.hpp"
 #include "pipeline/engine.hpp"
+#include "pipeline/trust.hpp"
 
 namespace vanban::pipeline {
 
@@ -66,8 +67,9 @@ archive::Location archive_location(const std::optional<std::string>& database_op
                                    const std::optional<std::string>& store_option,
                                    const std::optional<std::string>& store_variable, const config::Settings& settings);
 
-/// The trust anchors of the configuration's [trust] anchors folder (*.pem, *.crt, sorted by name); empty when there is
-/// no such setting. Throws vanban::Error E0801 when the folder cannot be read.
-std::vector<std::filesystem::path> configured_trust_anchors(const Configuration& configuration);
+/// The trust anchors a command checks against: those the front end was given (--trust files, --trust-dir folders),
+/// else the configuration's [trust] anchors folder; none when neither says. Throws vanban::Error E0801 when the
+/// configured folder cannot be read (read_trust_anchors reads the files).
+TrustSources trust_sources(TrustSources given, const Configuration& configuration);
 
 }  // namespace vanban::pipeline

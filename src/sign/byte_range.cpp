@@ -1,5 +1,7 @@
 #include "sign/byte_range.hpp"
 
+#include "base/hex.hpp"
+
 namespace vanban::sign {
 
 std::optional<ByteRange> read_byte_range(const Dict& signature, std::string_view file, Finding& problem) {
@@ -36,6 +38,25 @@ std::optional<ByteRange> read_byte_range(const Dict& signature, std::string_view
     return std::nullopt;
   }
   return range;
+}
+
+std::string signed_bytes(std::string_view file, const ByteRange& range) {
+  std::string content;
+  content.reserve(range.end - (range.gap_end - range.gap_start));
+  content.append(file.substr(0, range.gap_start));
+  content.append(file.substr(range.gap_end, range.end - range.gap_end));
+  return content;
+}
+
+crypto::Sha256Digest signed_digest(std::string_view file, const ByteRange& range) {
+  crypto::Sha256 digest;
+  digest.update(file.substr(0, range.gap_start));
+  digest.update(file.substr(range.gap_end, range.end - range.gap_end));
+  return digest.finish();
+}
+
+Bytes gap_contents(std::string_view file, const ByteRange& range) {
+  return hex::decode(file.substr(range.gap_start + 1, range.gap_end - range.gap_start - 2)).value_or(Bytes());
 }
 
 std::optional<Object> signature_dictionary(const PdfFile& file, const SignatureField& field) {

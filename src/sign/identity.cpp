@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstddef>
+#include <iterator>
 #include <tuple>
 
 namespace vanban::sign {
@@ -50,34 +51,55 @@ bool usable_key(const crypto::PrivateKey& key, const crypto::Certificate& certif
   return true;
 }
 
+// The message for each crypto::TokenProblem, in the enum's order.
+constexpr ProblemText kToken[] = {
+    {"E0670", "không nạp được mô-đun PKCS#11 của thẻ ký số (--pkcs11-module)"},
+    {"E0670", "OpenSSL không nạp được engine \"pkcs11\" (gói libengine-pkcs11-openssl)"},
+    {"E0671", "không thấy thẻ ký số nào khớp với URI (thẻ chưa cắm, hoặc token= sai)"},
+    {"E0671", "nhiều thẻ ký số cùng khớp với URI: ghi rõ token= hoặc serial="},
+    {"E0673", "trên thẻ không có khóa riêng nào khớp với URI (object= hoặc id= sai)"},
+    {"E0676", "thẻ cần mã PIN: cho mã PIN qua biến môi trường (--pass-env BIẾN) hoặc nhập khi được hỏi"},
+    {"E0674", "thẻ không nhận mã PIN này; vanban không tự thử lại (thẻ bị khóa sau vài lần nhập sai)"},
+    {"E0675", "mã PIN của thẻ đã bị khóa; cần mở khóa bằng mã PUK/SO PIN của thẻ"},
+    {"E0672", "thẻ ký số không trả lời (đã bị rút ra?); cắm lại thẻ và ký lại"},
+};
+static_assert(static_cast<std::size_t>(crypto::TokenProblem::token_failed) + 1 == std::size(kToken));
+
 }  // namespace
+
+std::optional<SignerCertificates> read_signer_certificates(std::string_view cert_text, std::string_view chain_text,
+                                                           const SourceLoc& cert_file, Diagnostics& diagnostics) {
+  auto certificates = crypto::read_certificates(cert_text);
+  if (certificates.empty()) {
+    diagnostics.error("E0614", cert_file, "không đọc được chứng thư số (cần tệp PEM \"BEGIN CERTIFICATE\" hoặc DER)");
+    return std::nullopt;
+  }
+  std::vector<crypto::Certificate> chain(certificates.begin() + 1, certificates.end());
+  if (!chain_text.empty()) {
+    const auto more = crypto::read_certificates(chain_text);
+    if (more.empty()) {
+      diagnostics.error("E0614", cert_file, "tệp chuỗi chứng thư (--chain) không có chứng thư PEM nào");
+      return std::nullopt;
+    }
+    chain.insert(chain.end(), more.begin(), more.end());
+  }
+  return SignerCertificates{certificates.front(), std::move(chain)};
+}
 
 std::unique_ptr<Identity> Identity::from_pem(std::string_view key_pem, std::string_view cert_pem,
                                              std::string_view chain_pem, const PassphraseSource& passphrase,
                                              const SourceLoc& key_file, const SourceLoc& cert_file,
                                              Diagnostics& diagnostics) {
-  auto certificates = crypto::read_certificates(cert_pem);
-  if (certificates.empty()) {
-    diagnostics.error("E0614", cert_file, "không đọc được chứng thư số (cần tệp PEM \"BEGIN CERTIFICATE\")");
-    return nullptr;
-  }
-  std::vector<crypto::Certificate> chain(certificates.begin() + 1, certificates.end());
-  if (!chain_pem.empty()) {
-    const auto more = crypto::read_certificates(chain_pem);
-    if (more.empty()) {
-      diagnostics.error("E0614", cert_file, "tệp chuỗi chứng thư (--chain) không có chứng thư PEM nào");
-      return nullptr;
-    }
-    chain.insert(chain.end(), more.begin(), more.end());
-  }
+  auto certificates = read_signer_certificates(cert_pem, chain_pem, cert_file, diagnostics);
+  if (!certificates) return nullptr;
   crypto::KeyProblem problem{};
   auto key = crypto::read_private_key(key_pem, passphrase, problem);
   if (!key) {
     report(problem, kPemKey, key_file, diagnostics);
     return nullptr;
   }
-  if (!usable_key(*key, certificates.front(), key_file, diagnostics)) return nullptr;
-  return std::unique_ptr<Identity>(new Identity(std::move(*key), certificates.front(), std::move(chain)));
+  if (!usable_key(*key, certificates->certificate, key_file, diagnostics)) return nullptr;
+  return std::unique_ptr<Identity>(new Identity(std::move(*key), std::move(*certificates)));
 }
 
 std::unique_ptr<Identity> Identity::from_pkcs12(std::string_view der, const PassphraseSource& passphrase,
@@ -89,8 +111,38 @@ std::unique_ptr<Identity> Identity::from_pkcs12(std::string_view der, const Pass
     return nullptr;
   }
   if (!usable_key(contents->key, contents->certificate, file, diagnostics)) return nullptr;
+  return std::unique_ptr<Identity>(new Identity(
+      std::move(contents->key), SignerCertificates{std::move(contents->certificate), std::move(contents->chain)}));
+}
+
+std::unique_ptr<Identity> Identity::from_token(const TokenKey& token, const PassphraseSource& pin,
+                                               const std::optional<SignerCertificates>& certificates,
+                                               const SourceLoc& file, Diagnostics& diagnostics) {
+  crypto::TokenProblem problem{};
+  auto contents = crypto::open_token(token.uri, token.module, pin, problem);
+  if (!contents) {
+    const ProblemText& text = kToken[static_cast<std::size_t>(problem)];
+    diagnostics.error(text.code, file, text.message);
+    return nullptr;
+  }
+  if (certificates) {
+    if (!usable_key(contents->key, certificates->certificate, file, diagnostics)) return nullptr;
+    return std::unique_ptr<Identity>(new Identity(std::move(contents->key), *certificates));
+  }
+  // The token's certificate for this key, and those of the token that lead from it towards a root.
+  const crypto::Certificate* own = nullptr;
+  for (const auto& certificate : contents->certificates)
+    if (contents->key.matches(certificate)) own = &certificate;
+  if (own == nullptr) {
+    diagnostics.error("E0677", file,
+                      "trên thẻ không có chứng thư số nào của khóa này; cho chứng thư bằng --cert TỆP.pem");
+    return nullptr;
+  }
+  if (!usable_key(contents->key, *own, file, diagnostics)) return nullptr;
+  const auto path = crypto::issuer_path(*own, contents->certificates);
   return std::unique_ptr<Identity>(
-      new Identity(std::move(contents->key), std::move(contents->certificate), std::move(contents->chain)));
+      new Identity(std::move(contents->key),
+                   SignerCertificates{*own, std::vector<crypto::Certificate>(path.begin() + 1, path.end())}));
 }
 
 }  // namespace vanban::sign

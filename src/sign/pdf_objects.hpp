@@ -28,6 +28,7 @@ using pdfobj::Real;
 using pdfobj::Ref;
 using pdfobj::set;
 using pdfobj::SignatureField;
+using pdfobj::Stream;
 using pdfobj::String;
 using pdfobj::text_string;
 using pdfobj::write_object;

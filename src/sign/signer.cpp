@@ -25,6 +25,7 @@ constexpr double kTextLeading = 12;
 constexpr double kTextRightMargin = 15 * kMillimetre;  // the page's right margin
 constexpr double kTextTopOffset = 6 * kMillimetre;     // inside the 20 mm top margin
 constexpr std::size_t kByteRangeWidth = 40;            // "0 a b c" padded with spaces
+constexpr std::size_t kTimestampRoom = 12 * 1024;      // a TSA's token with its certificates
 
 // Annotation flags: Print (PDF/A requires it) and Locked.
 constexpr std::int64_t kPrint = 4;
@@ -135,17 +136,17 @@ struct Placement {
 
 class Signer {
  public:
-  Signer(const PdfFile& file, const Identity& identity, const SignRequest& request, const FontSource* fonts,
+  Signer(const PdfFile& file, const SignerCertificates& signer, const SignRequest& request, const FontSource* fonts,
          const SourceLoc& loc, Diagnostics& diagnostics)
       : file_(file),
-        identity_(identity),
+        signer_(signer),
         request_(request),
         fonts_(fonts),
         loc_(loc),
         diagnostics_(diagnostics),
         update_(file) {}
 
-  std::optional<Bytes> run() {
+  std::optional<PreparedSignature> run() {
     check_existing_signatures();
     check_certificate();
     const auto pages = file_.pages();
@@ -215,7 +216,7 @@ class Signer {
   }
 
   void check_certificate() {
-    const CertificateInfo cert = identity_.certificate();
+    const CertificateInfo cert = signer_.certificate.describe();
     const std::int64_t t = request_.time.unix_seconds();
     if (t < cert.not_before || t > cert.not_after) {
       const Moment from = Moment::from_unix(cert.not_before, request_.time.offset_minutes);
@@ -226,7 +227,7 @@ class Signer {
       if (request_.expired == ExpiredCertificate::reject) diagnostics_.error("E0613", loc_, message);
       else diagnostics_.warning("E0613", loc_, message);
     }
-    if (!identity_.signing_certificate().allows_signing())
+    if (!signer_.certificate.allows_signing())
       diagnostics_.warning("E0617", loc_,
                            "chứng thư số không có mục đích ký (keyUsage digitalSignature/nonRepudiation)");
   }
@@ -400,18 +401,18 @@ class Signer {
     return true;
   }
 
-  Bytes finish(Ref signature) {
-    // Room for the CMS: its size with the longest signature the certificate's key makes, plus room for
-    // variation, rounded up.
-    const crypto::Certificate& certificate = identity_.signing_certificate();
-    const std::size_t longest = crypto::PadesCms(certificate, identity_.chain(), crypto::Sha256Digest{})
-                                    .finish(Bytes(certificate.max_signature_size(), '\0'))
-                                    .size();
-    const std::size_t reserve = (longest + 1024 + 1023) / 1024 * 1024;
+  PreparedSignature finish(Ref signature) {
+    // Room for the CMS: its size with the longest signature the certificate's key makes, plus room for a
+    // time-stamp when one is to come and for variation, rounded up.
+    const crypto::Certificate& certificate = signer_.certificate;
+    const Bytes unsigned_cms = crypto::PadesCms(certificate, signer_.chain, crypto::Sha256Digest{})
+                                   .finish(Bytes(certificate.max_signature_size(), '\0'));
+    const std::size_t room = unsigned_cms.size() + 1024 + (request_.timestamp_room ? kTimestampRoom : 0);
+    const std::size_t reserve = (room + 1023) / 1024 * 1024;
 
     std::string body = "<</Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /M ";
     write_object(body, Object(String{request_.time.pdf_date(), false}));
-    const std::string signer_name = identity_.certificate().common_name;
+    const std::string signer_name = certificate.describe().common_name;
     if (!signer_name.empty()) {
       body += " /Name ";
       write_object(body, text_string(signer_name));
@@ -434,7 +435,9 @@ class Signer {
     update_.put_raw(signature, std::move(body));
 
     std::map<Ref, std::size_t> offsets;
-    Bytes out = update_.finish(offsets);
+    PreparedSignature prepared;
+    prepared.pdf = update_.finish(offsets);
+    Bytes& out = prepared.pdf;
     const std::size_t base = offsets.at(signature);
     const std::size_t a = base + contents_at;
     const std::size_t b = a + reserve * 2 + 2;
@@ -442,21 +445,17 @@ class Signer {
     ranges.resize(kByteRangeWidth, ' ');
     out.replace(base + range_at, kByteRangeWidth, ranges);
 
-    // The signed attributes over the digest of the signed ranges, signed by the key: two steps, so that a
-    // signature made elsewhere (a token, a second machine) could be embedded the same way.
-    crypto::Sha256 digest;
-    digest.update(std::string_view(out).substr(0, a));
-    digest.update(std::string_view(out).substr(b));
-    crypto::PadesCms cms(certificate, identity_.chain(), digest.finish());
-    const std::string hex = hex::encode(cms.finish(identity_.key().sign_sha256(cms.to_be_signed())));
-    if (hex.size() > reserve * 2)
-      throw Error(errors::kLibrary, "the CMS signature is larger than the room reserved for it");
+    // The signed attributes over the digest of the signed ranges: what the key signs, here or elsewhere. The CMS
+    // without its signature waits in /Contents, so that completing needs nothing but the document and the signature.
+    crypto::PadesCms cms(certificate, signer_.chain, signed_digest(out, ByteRange{a, b, out.size()}));
+    prepared.to_be_signed = cms.to_be_signed();
+    const std::string hex = hex::encode(cms.finish(Bytes(certificate.max_signature_size(), '\0')));
     out.replace(a + 1, hex.size(), hex);
-    return out;
+    return prepared;
   }
 
   const PdfFile& file_;
-  const Identity& identity_;
+  const SignerCertificates& signer_;
   const SignRequest& request_;
   const FontSource* fonts_;
   const SourceLoc& loc_;
@@ -466,15 +465,35 @@ class Signer {
 
 }  // namespace
 
-std::optional<Bytes> sign_pdf(std::string_view pdf, const Identity& identity, const SignRequest& request,
-                              const FontSource* fonts, const SourceLoc& file, Diagnostics& diagnostics) {
+std::optional<PreparedSignature> prepare_signature(std::string_view pdf, const SignerCertificates& signer,
+                                                   const SignRequest& request, const FontSource* fonts,
+                                                   const SourceLoc& file, Diagnostics& diagnostics) {
   const auto opened = open_pdf(pdf, file, diagnostics);
   if (!opened) return std::nullopt;
   Diagnostics local;
-  auto out = Signer(*opened, identity, request, fonts, file, local).run();
+  auto out = Signer(*opened, signer, request, fonts, file, local).run();
   diagnostics.merge(local);
   if (local.has_errors()) return std::nullopt;
   return out;
+}
+
+std::optional<Bytes> sign_prepared(const PreparedSignature& prepared, const crypto::PrivateKey& key,
+                                   const SourceLoc& file, Diagnostics& diagnostics) {
+  auto signature = key.sign_sha256(prepared.to_be_signed);
+  if (!signature)
+    diagnostics.error("E0672", file,
+                      "thẻ ký số không ký được: thẻ đã bị rút ra, hoặc phiên làm việc với thẻ đã đóng; "
+                      "cắm lại thẻ và ký lại (không có tệp nào được ghi)");
+  return signature;
+}
+
+std::optional<Bytes> sign_pdf(std::string_view pdf, const Identity& identity, const SignRequest& request,
+                              const FontSource* fonts, const SourceLoc& file, Diagnostics& diagnostics) {
+  const auto prepared = prepare_signature(pdf, identity.certificates(), request, fonts, file, diagnostics);
+  if (!prepared) return std::nullopt;
+  const auto signature = sign_prepared(*prepared, identity.key(), file, diagnostics);
+  if (!signature) return std::nullopt;
+  return complete_signature(prepared->pdf, *signature, {}, file, diagnostics);
 }
 
 }  // namespace vanban::sign

@@ -1,6 +1,8 @@
 #pragma once
-// Stage entry point: sign a PDF (PAdES baseline B-B: ETSI.CAdES.detached, SHA-256, signingCertificateV2,
-// no signing-time attribute, the time in /M) by appending an incremental update; every original byte is kept.
+// Stage entry point: sign a PDF (PAdES baseline: ETSI.CAdES.detached, SHA-256, signingCertificateV2, no signing-time
+// attribute, the time in /M) by appending an incremental update; every original byte is kept. In two steps when the
+// key is elsewhere: prepare (the update with the signature's room, holding the CMS still unsigned) and complete (the
+// signature made elsewhere, and a time-stamp over it for B-T, embedded), one-step signing being the same two steps.
 
 #include <optional>
 #include <string>
@@ -34,12 +36,50 @@ struct SignRequest {
   std::optional<Bytes> image;   ///< PNG (signature or seal); transparency becomes a stencil mask
   std::string document_number;  ///< số/ký hiệu shown in the attachment text block
   ExpiredCertificate expired = ExpiredCertificate::reject;
+  bool timestamp_room = false;  ///< room for a time-stamp (B-T) in /Contents
 };
 
-/// The signed PDF: `pdf` followed by one incremental update. Bad input (not a PDF, encrypted, damaged,
-/// an existing signature with a broken /ByteRange, an unusable image, no place for the appearance, an
-/// expired certificate when rejected) is reported in `diagnostics` with nullopt. `fonts` is needed only for
-/// the text block. Throws vanban::Error when OpenSSL or zlib fail on good input.
+/// A document prepared for a signature made elsewhere: the PDF with the signature's room (the CMS, unsigned, waiting
+/// in /Contents) and what the signer's key signs (the DER signed attributes; its SHA-256 is what a token signs).
+struct PreparedSignature {
+  Bytes pdf;
+  Bytes to_be_signed;
+};
+
+/// Prepares `pdf` for a signature by `signer` (the same checks, appearance and update as signing). Bad input as for
+/// sign_pdf, reported in `diagnostics` with nullopt.
+std::optional<PreparedSignature> prepare_signature(std::string_view pdf, const SignerCertificates& signer,
+                                                   const SignRequest& request, const FontSource* fonts,
+                                                   const SourceLoc& file, Diagnostics& diagnostics);
+
+/// Signs what `prepared` asks for with `key`; nullopt with E0672 when the key's token fails (removed).
+std::optional<Bytes> sign_prepared(const PreparedSignature& prepared, const crypto::PrivateKey& key,
+                                   const SourceLoc& file, Diagnostics& diagnostics);
+
+/// A prepared document read back: what its signer's key must sign, and the certificate it must sign with (and the
+/// chain the signature carries).
+struct PendingSignature {
+  Bytes to_be_signed;
+  SignerCertificates signer;
+};
+
+/// Reads a document prepare_signature made (its last signature's /Contents holds the unsigned CMS and reaches the end
+/// of the file); nullopt with E0695 otherwise.
+std::optional<PendingSignature> read_prepared(std::string_view prepared, const SourceLoc& file,
+                                              Diagnostics& diagnostics);
+
+/// The signed document: `prepared` with the CMS completed by `signature` (over the pending to-be-signed, by the
+/// pending certificate's key: E0696 otherwise) and `timestamp` (an RFC 3161 token over the signature, for B-T) when
+/// not empty (E0697 when it does not fit the room prepared). Byte for byte what one-step signing gives for the same
+/// key and time.
+std::optional<Bytes> complete_signature(std::string_view prepared, std::string_view signature,
+                                        std::string_view timestamp, const SourceLoc& file, Diagnostics& diagnostics);
+
+/// The signed PDF (B-B): `pdf` followed by one incremental update; prepare, sign with the identity's key, complete.
+/// Bad input (not a PDF, encrypted, damaged, an existing signature with a broken /ByteRange, an unusable image, no
+/// place for the appearance, an expired certificate when rejected, a token that fails) is reported in `diagnostics`
+/// with nullopt. `fonts` is needed only for the text block. Throws vanban::Error when OpenSSL or zlib fail on good
+/// input.
 std::optional<Bytes> sign_pdf(std::string_view pdf, const Identity& identity, const SignRequest& request,
                               const FontSource* fonts, const SourceLoc& file, Diagnostics& diagnostics);
 

@@ -38,12 +38,12 @@ const std::regex kSyllable(
 // A line with what is allowed removed: quoted data, library messages, codes, options, paths, dates, identifiers.
 std::string strip(std::string line) {
   static const std::vector<std::regex> patterns = {
-      std::regex(R"("[^"]*")"),                               // quoted: names, values, paths from the input
-      std::regex(R"(“[^”]*”)"),                               //
-      std::regex(R"([^:]*\(libxml2\))"),                      // libxml2's own message, marked so
-      std::regex(R"(\((toml\+\+|SQLite|PostgreSQL): .*\))"),  // toml++'s own message, marked so
-      std::regex(R"(\b(CN|O|OU|C|L|ST|E)=[^,\n]*)"),          // certificate names (input data)
-      std::regex(R"(([:\[,]\s*)(null|true|false)\b)"),        // JSON's literals in --format json answers
+      std::regex(R"("[^"]*")"),                                       // quoted: names, values, paths from the input
+      std::regex(R"(“[^”]*”)"),                                       //
+      std::regex(R"([^:]*\(libxml2\))"),                              // libxml2's own message, marked so
+      std::regex(R"(\((toml\+\+|SQLite|PostgreSQL|OpenSSL): .*\))"),  // a library's own message, marked so
+      std::regex(R"(\b(CN|O|OU|C|L|ST|E)=[^,\n]*)"),                  // certificate names (input data)
+      std::regex(R"(([:\[,]\s*)(null|true|false)\b)"),                // JSON's literals in --format json answers
       std::regex(R"(\[[EW]\d{4}\])"),
       std::regex(R"(\[\[?[a-z_.]+\]\]?( [a-z_]+)?)"),  // configuration tables and keys: [trust] anchors
       std::regex(R"(&#?[A-Za-z0-9]+;)"),               // XML references: &amp; &#x1B;                 // codes

@@ -159,7 +159,7 @@ TEST(Sign, OfficerThenAgencyAreBothValidForPdfsigAndVerify) {
   EXPECT_NE(verify.out.find("Người ký:          Hoàng Minh Đức"), std::string::npos);
   EXPECT_NE(verify.out.find("Thời điểm ký:      2026-07-01T14:41:19+07:00"), std::string::npos);
   EXPECT_NE(verify.out.find("Thời điểm ký:      2026-07-01T15:02:00+07:00"), std::string::npos);
-  EXPECT_NE(verify.out.find("ETSI.CAdES.detached (PAdES B-B)"), std::string::npos);
+  EXPECT_NE(verify.out.find("Mức PAdES:         B-B"), std::string::npos);
   EXPECT_NE(verify.out.find("Lý do:             Ký ban hành"), std::string::npos);
   EXPECT_NE(verify.out.find("một phiên bản trước"), std::string::npos);
   EXPECT_NE(verify.out.find("toàn bộ tệp"), std::string::npos);

@@ -8,6 +8,12 @@
 #   officer.p12              officer key, certificate and CA, protected by "mat-khau-thu"
 #   other.key                an unrelated RSA key (does not match any certificate)
 #   untrusted-ca.pem         another root that signed nothing here
+#   untrusted-tsa.pem/.key   a time-stamping certificate issued by untrusted-ca
+#   tsa.pem/tsa.key          RSA 2048, "Vanban Test TSA", extendedKeyUsage timeStamping (critical), 2020 .. 2045
+#   revoked.pem/revoked.key  RSA 2048, "Cán bộ bị thu hồi", 2025-01-01 .. 2040-01-01, revoked on 2025-06-01
+#   crl.pem                  the root's CRL (revoked listed), valid 20 years from when this script ran
+#   officer-ocsp.der         the root's OCSP response for officer.pem (good), valid 20 years
+#   revoked-ocsp.der         the root's OCSP response for revoked.pem (revoked)
 # Validity is fixed with `openssl ca -startdate/-enddate`, so tests can sign at a fixed time.
 set -eu
 dir=$1
@@ -40,6 +46,12 @@ basicConstraints = CA:FALSE
 keyUsage = critical, digitalSignature, nonRepudiation
 subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid
+[ tsa ]
+basicConstraints = CA:FALSE
+keyUsage = critical, digitalSignature
+extendedKeyUsage = critical, timeStamping
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
 [ req ]
 distinguished_name = dn
 utf8 = yes
@@ -53,10 +65,10 @@ root() { # name subject
   quiet openssl ca -batch -config ca.cnf -selfsign -keyfile "$1.key" -in "$1.csr" -out "$1.pem" -notext \
     -extensions root -startdate 20200101000000Z -enddate 20450101000000Z -utf8
 }
-leaf() { # name subject start end
+leaf() { # name subject start end [extensions [issuer]]
   quiet openssl req -new -config ca.cnf -key "$1.key" -subj "$2" -out "$1.csr"
-  quiet openssl ca -batch -config ca.cnf -cert ca.pem -keyfile ca.key -in "$1.csr" -out "$1.pem" -notext \
-    -extensions signer -startdate "$3" -enddate "$4" -utf8
+  quiet openssl ca -batch -config ca.cnf -cert "${6:-ca}.pem" -keyfile "${6:-ca}.key" -in "$1.csr" -out "$1.pem" \
+    -notext -extensions "${5:-signer}" -startdate "$3" -enddate "$4" -utf8
 }
 root ca "/CN=Vanban Test Root CA/O=Vanban tests"
 root untrusted-ca "/CN=Untrusted Test Root/O=Elsewhere"
@@ -71,4 +83,21 @@ quiet openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out other.ke
 quiet openssl pkcs8 -topk8 -in officer.key -out officer-enc.key -v2 aes-256-cbc -passout pass:mat-khau-thu
 quiet openssl pkcs12 -export -inkey officer.key -in officer.pem -certfile ca.pem -out officer.p12 \
   -passout pass:mat-khau-thu
+# Long-term signing: a TSA (and one under another root), a revoked certificate, the root's CRL and OCSP responses.
+quiet openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out tsa.key
+leaf tsa "/CN=Vanban Test TSA/O=Vanban tests" 20200101000000Z 20450101000000Z tsa
+quiet openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out untrusted-tsa.key
+leaf untrusted-tsa "/CN=Untrusted TSA/O=Elsewhere" 20200101000000Z 20450101000000Z tsa untrusted-ca
+quiet openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out revoked.key
+leaf revoked "/CN=Cán bộ bị thu hồi/C=VN" 20250101000000Z 20400101000000Z
+quiet openssl ca -config ca.cnf -cert ca.pem -keyfile ca.key -revoke revoked.pem -crl_reason keyCompromise
+# The revocation date, fixed (openssl ca writes the current time): 2025-06-01.
+awk 'BEGIN { FS = OFS = "\t" } $1 == "R" { sub(/^[0-9]+Z/, "250601000000Z", $3) } { print }' index.txt > index.new
+mv index.new index.txt
+quiet openssl ca -gencrl -config ca.cnf -cert ca.pem -keyfile ca.key -crldays 7300 -out crl.pem
+for who in officer revoked; do
+  quiet openssl ocsp -issuer ca.pem -cert "$who.pem" -no_nonce -reqout "$who-ocsp.req"
+  quiet openssl ocsp -index index.txt -CA ca.pem -rsigner ca.pem -rkey ca.key -reqin "$who-ocsp.req" \
+    -respout "$who-ocsp.der" -ndays 7300
+done
 echo ok

@@ -45,7 +45,8 @@ const std::map<std::string, std::set<std::string>> kAllowed = {
 const std::map<std::string, std::set<std::string>> kDepartures = {
     {"xml", {"text"}}, {"rules", {"xml"}}, {"archive", {"text"}}};
 
-// Third-party headers and the modules that may include them. crypto alone calls OpenSSL; pdfobj alone uses zlib
+// Third-party headers and the modules that may include them. crypto alone calls OpenSSL (PKCS#11 tokens too: libp11's
+// engine through OpenSSL, the PKCS#11 header of p11-kit to list a token's certificates); pdfobj alone uses zlib
 // (xref and object streams of other tools' PDFs, the streams sign appends; libharu links its own zlib, which no
 // vanban header sees); pdf compresses its own streams with libdeflate, and sign alone reads PNG images. db alone
 // talks to the database (Poco::Data); archive alone writes the hand-over zip (Poco::Zip); config alone reads TOML
@@ -58,6 +59,7 @@ const std::vector<std::pair<std::regex, std::set<std::string>>> kOwners = {
     {std::regex("^zlib"), {"pdfobj"}},
     {std::regex("^libdeflate"), {"pdf"}},
     {std::regex("^openssl/"), {"crypto"}},
+    {std::regex("^p11-kit/"), {"crypto"}},
     {std::regex("^png"), {"sign"}},
     {std::regex("^Poco/Data"), {"db"}},
     {std::regex("^toml"), {"config"}},

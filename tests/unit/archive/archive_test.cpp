@@ -573,19 +573,47 @@ std::vector<std::pair<std::string, Poco::Int64>> schema_versions(const test::Arc
 TEST_P(ArchiveTest, AnArchiveMadeBeforeSchemaVersionsOpensAsVersion1) {
   make_archive_the_old_way(*sandbox_);
   with_documents(2);  // opened for adding: the tables are taken as they are (the old DDL would fail otherwise)
-  const std::vector<std::pair<std::string, Poco::Int64>> version_1 = {{"archive", 1}};
-  EXPECT_EQ(schema_versions(*sandbox_), version_1);
+  const std::vector<std::pair<std::string, Poco::Int64>> version_2 = {{"archive", 2}};
+  EXPECT_EQ(schema_versions(*sandbox_), version_2) << "found at version 1, brought to version 2";
   // With records in it, and opened only for reading.
   sandbox_->sql("DROP TABLE schema_versions");
+  sandbox_->sql("ALTER TABLE archive_record DROP COLUMN levels");
   const auto archive = open(Archive::OpenMode::existing);
-  EXPECT_EQ(schema_versions(*sandbox_), version_1);
+  EXPECT_EQ(schema_versions(*sandbox_), version_2);
   EXPECT_EQ(archive->search({}).size(), 2U);
   EXPECT_EQ(verify(*archive).error_count(), 0U);
 }
 
+TEST_P(ArchiveTest, AVersion1ArchiveIsUpgradedAndKeepsItsHashesWhileLevelsAreRecorded) {
+  // Records of version 1 have no levels: their hash stays what version 1 computed.
+  auto archive = with_documents(1);
+  sandbox_->sql("ALTER TABLE archive_record DROP COLUMN levels");
+  sandbox_->sql("UPDATE schema_versions SET version = 1 WHERE component = 'archive'");
+  archive = open();
+  const std::vector<std::pair<std::string, Poco::Int64>> version_2 = {{"archive", 2}};
+  EXPECT_EQ(schema_versions(*sandbox_), version_2);
+  EXPECT_EQ(archive->find(1)->record.levels, "");
+  EXPECT_EQ(archive::canonical_form(archive->find(1)->record).find("levels="), std::string::npos);
+  // A document signed at B-LT, then at B-T: its levels, one line per signature, in the chain.
+  DocumentFacts f = facts("02", "2025-03-02");
+  f.signatures.signatures = {signature("Hoàng Minh Đức"), signature("Chi cục")};
+  f.signatures.signatures[0].level = "B-LT";
+  f.signatures.signatures[1].level = "B-T";
+  Diagnostics diagnostics;
+  const auto added = add(*archive, pdf("02"), f, diagnostics);
+  ASSERT_EQ(added.outcome, AddResult::Outcome::added) << diagnostics.to_string();
+  EXPECT_EQ(archive->find(added.id)->record.levels, "B-LT\nB-T\n");
+  EXPECT_EQ(verify(*archive).error_count(), 0U);
+  const auto exported = archive->export_case("THA-2024-000517", diagnostics);
+  ASSERT_TRUE(exported);
+  // Recorded levels are under the chain's hash like every column.
+  sandbox_->sql("UPDATE archive_record SET levels = 'B-LT\nB-LT\n' WHERE seq = " + std::to_string(added.id));
+  EXPECT_TRUE(verify(*archive).contains("E0730"));
+}
+
 TEST_P(ArchiveTest, AnArchiveNewerThanTheBinaryIsRefused) {
   with_documents(1);
-  sandbox_->sql("UPDATE schema_versions SET version = 2 WHERE component = 'archive'");
+  sandbox_->sql("UPDATE schema_versions SET version = 3 WHERE component = 'archive'");
   for (const auto mode : {Archive::OpenMode::existing, Archive::OpenMode::create}) {
     std::string message = "opened";
     try {

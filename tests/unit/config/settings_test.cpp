@@ -55,6 +55,9 @@ TEST(Settings, TheAnnotatedExampleSetsEveryKey) {
   EXPECT_EQ(settings->archive_store, "/var/lib/vanban/archive");
   EXPECT_EQ(settings->archive_database, "/var/lib/vanban/archive/archive.sqlite");
   EXPECT_EQ(settings->trust_anchors, "/etc/vanban/trust");
+  EXPECT_EQ(settings->signing_tsa, "http://tsa.example.vn");  // a URL is not a path: not made absolute
+  EXPECT_EQ(settings->signing_timeout, "30");
+  EXPECT_EQ(settings->signing_pkcs11_module, "/usr/lib/x86_64-linux-gnu/pkcs11/vgca.so");
   EXPECT_EQ(settings->overrides, "/etc/vanban");
   EXPECT_FALSE(settings->resources);  // commented out in the example
   EXPECT_EQ(settings->render_signer, "pho");
@@ -115,6 +118,27 @@ TEST(Settings, EachProblemHasItsCodeAndPlace) {
   EXPECT_EQ(first("[archive]\nstore = \"\"\n"), "/etc/vanban/vanban.conf:2:9: lỗi: [E0813] archive.store rỗng");
   EXPECT_EQ(first("tocdo = 1\n"),
             "/etc/vanban/vanban.conf:1:1: lỗi: [E0811] khóa \"tocdo\" không có trong tệp cấu hình (các khóa: xem "
+            "vanban.conf.example)");
+}
+
+TEST(Settings, SigningSettingsTheirPathsAndTheirProblems) {
+  Diagnostics diagnostics;
+  const auto settings =
+      parse("[signing]\ntsa = \"http://127.0.0.1:3180/tsa\"\ntimeout = \"45\"\npkcs11_module = \"lib/token.so\"\n",
+            diagnostics);
+  ASSERT_TRUE(settings) << diagnostics.to_string();
+  EXPECT_EQ(settings->signing_tsa, "http://127.0.0.1:3180/tsa");
+  EXPECT_EQ(settings->signing_timeout, "45");
+  EXPECT_EQ(settings->signing_pkcs11_module, "/etc/vanban/lib/token.so");  // against the file's folder
+  const auto first = [](const std::string& text) {
+    Diagnostics problems;
+    EXPECT_FALSE(parse(text, problems));
+    return problems.empty() ? std::string() : format_diagnostic(problems.list().front());
+  };
+  EXPECT_EQ(first("[signing]\ntsa = 3\n"),
+            "/etc/vanban/vanban.conf:2:7: lỗi: [E0812] signing.tsa phải là chuỗi trong ngoặc kép");
+  EXPECT_EQ(first("[signing]\npin = \"1234\"\n"),
+            "/etc/vanban/vanban.conf:2:1: lỗi: [E0811] khóa \"pin\" không có trong [signing] (các khóa: xem "
             "vanban.conf.example)");
 }
 

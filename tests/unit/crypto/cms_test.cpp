@@ -28,10 +28,20 @@ PrivateKey key(const char* name) {
 
 Certificate certificate(const char* name) { return read_certificates(pki(name)).at(0); }
 
+// Checks a CMS against roots at a claimed time, verified at `now`.
+CmsFindings check(std::string_view der, std::string_view content, const std::vector<Bytes>& roots, std::int64_t at,
+                  std::int64_t now) {
+  CmsCheck what;
+  what.roots = roots;
+  what.claimed_at = at;
+  what.now = now;
+  return check_cms(der, content, what);
+}
+
 // A CMS over `content` signed in two steps by `signer` with the key in `key_file`.
 Bytes two_step(const char* key_file, const char* cert_file, std::string_view content) {
   PadesCms cms(certificate(cert_file), {certificate("ca.pem")}, sha256(content));
-  return cms.finish(key(key_file).sign_sha256(cms.to_be_signed()));
+  return cms.finish(key(key_file).sign_sha256(cms.to_be_signed()).value());
 }
 
 TEST(PadesCms, TwoStepsMakeAValidBaselineSignature) {
@@ -39,7 +49,7 @@ TEST(PadesCms, TwoStepsMakeAValidBaselineSignature) {
   for (const auto& [key_file, cert_file] : {std::pair{"officer.key", "officer.pem"}, {"agency.key", "agency.pem"}}) {
     const Bytes der = two_step(key_file, cert_file, "nội dung");
     EXPECT_EQ(der_length(der), der.size());
-    const CmsFindings findings = check_cms(der, "nội dung", roots, kIn2026, kIn2026);
+    const CmsFindings findings = check(der, "nội dung", roots, kIn2026, kIn2026);
     ASSERT_TRUE(findings.parsed) << key_file;
     EXPECT_EQ(findings.integrity, Check::passed) << key_file;
     EXPECT_EQ(findings.signature, Check::passed) << key_file;
@@ -54,18 +64,18 @@ TEST(PadesCms, TwoStepsMakeAValidBaselineSignature) {
 TEST(PadesCms, WhatDoesNotMatchFails) {
   const std::vector<Bytes> roots = {pki("ca.pem")};
   const Bytes der = two_step("officer.key", "officer.pem", "nội dung");
-  EXPECT_EQ(check_cms(der, "nội dung khác", roots, kIn2026, kIn2026).integrity, Check::failed);
-  EXPECT_EQ(check_cms(der, "nội dung", {pki("untrusted-ca.pem")}, kIn2026, kIn2026).chain, Check::failed);
-  EXPECT_EQ(check_cms(der, "nội dung", {}, kIn2026, kIn2026).chain, Check::not_checked);
-  const CmsFindings later = check_cms(der, "nội dung", roots, kIn2026, kIn2041);
+  EXPECT_EQ(check(der, "nội dung khác", roots, kIn2026, kIn2026).integrity, Check::failed);
+  EXPECT_EQ(check(der, "nội dung", {pki("untrusted-ca.pem")}, kIn2026, kIn2026).chain, Check::failed);
+  EXPECT_EQ(check(der, "nội dung", {}, kIn2026, kIn2026).chain, Check::not_checked);
+  const CmsFindings later = check(der, "nội dung", roots, kIn2026, kIn2041);
   EXPECT_EQ(later.chain, Check::passed);
   EXPECT_TRUE(later.expired_now);
 
   // A signature made over something else than the signed attributes.
   PadesCms cms(certificate("officer.pem"), {}, sha256("nội dung"));
-  const Bytes forged = cms.finish(key("officer.key").sign_sha256("khác"));
-  EXPECT_EQ(check_cms(forged, "nội dung", roots, kIn2026, kIn2026).signature, Check::failed);
-  EXPECT_FALSE(check_cms("not DER", "nội dung", roots, kIn2026, kIn2026).parsed);
+  const Bytes forged = cms.finish(key("officer.key").sign_sha256("khác").value());
+  EXPECT_EQ(check(forged, "nội dung", roots, kIn2026, kIn2026).signature, Check::failed);
+  EXPECT_FALSE(check("not DER", "nội dung", roots, kIn2026, kIn2026).parsed);
 }
 
 TEST(PadesCms, TheLongestSignatureBoundsTheSize) {
@@ -73,7 +83,7 @@ TEST(PadesCms, TheLongestSignatureBoundsTheSize) {
     PadesCms cms(certificate(cert_file), {}, sha256("x"));
     const std::size_t longest = cms.finish(Bytes(certificate(cert_file).max_signature_size(), '\0')).size();
     for (int i = 0; i < 20; ++i)  // ECDSA signatures vary in length
-      EXPECT_GE(longest, cms.finish(key(key_file).sign_sha256(cms.to_be_signed())).size()) << key_file;
+      EXPECT_GE(longest, cms.finish(key(key_file).sign_sha256(cms.to_be_signed()).value()).size()) << key_file;
   }
 }
 

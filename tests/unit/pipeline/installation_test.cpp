@@ -1,5 +1,5 @@
 // Where an installation's resources and configuration are: the search order, the one error that names every place
-// looked at, the office's overrides, the system fonts, and the archive's location.
+// looked at, the office's overrides, the system fonts, the archive's location and the trust anchors.
 
 #include "pipeline/installation.hpp"
 
@@ -130,6 +130,32 @@ TEST(Installation, TheArchiveIsNeverSilentlyTheCurrentFolder) {
   EXPECT_EQ(archive_location(std::nullopt, std::nullopt, std::nullopt, settings).store, "/var/lib/vanban/archive");
   EXPECT_EQ(archive_location(std::nullopt, std::nullopt, std::string("/env"), settings).store, "/env");
   EXPECT_EQ(archive_location(std::nullopt, std::string("/opt"), std::string("/env"), settings).store, "/opt");
+}
+
+TEST(Installation, TrustAnchorsGivenElseTheConfiguredFolder) {
+  const auto dir = test::scratch_dir("install_trust");
+  Configuration configuration;
+  EXPECT_TRUE(trust_sources({}, configuration).folders.empty());  // nothing given, nothing configured: none
+  std::filesystem::create_directories(dir / "trust");
+  configuration.settings.trust_anchors = (dir / "trust").string();
+  const auto configured = trust_sources({}, configuration);
+  EXPECT_TRUE(configured.files.empty());
+  ASSERT_EQ(configured.folders.size(), 1U);
+  EXPECT_EQ(configured.folders.front(), dir / "trust");
+  // What the command line gives replaces the configured folder, a file as a folder.
+  const auto file = trust_sources(TrustSources{{dir / "ca.pem"}, {}}, configuration);
+  EXPECT_EQ(file.files, std::vector<std::filesystem::path>{dir / "ca.pem"});
+  EXPECT_TRUE(file.folders.empty());
+  const auto folder = trust_sources(TrustSources{{}, {dir / "other"}}, configuration);
+  EXPECT_EQ(folder.folders, std::vector<std::filesystem::path>{dir / "other"});
+  // A configured folder that cannot be read is the installation's problem: E0801.
+  configuration.settings.trust_anchors = (dir / "missing").string();
+  try {
+    (void)trust_sources({}, configuration);
+    ADD_FAILURE() << "accepted";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.code(), "E0801");
+  }
 }
 
 }  // namespace

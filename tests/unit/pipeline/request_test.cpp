@@ -11,18 +11,12 @@
 #include "pipeline/archive_intake.hpp"
 #include "pipeline/parallel.hpp"
 #include "support/paths.hpp"
+#include "support/refusal.hpp"
 
 namespace vanban::pipeline {
 namespace {
 
-std::string refusal(const std::function<void()>& call) {
-  try {
-    call();
-  } catch (const RequestError& error) {
-    return error.what();
-  }
-  return "";
-}
+using test::refusal;
 
 const Engine& engine() {
   static const auto loaded = [] {
