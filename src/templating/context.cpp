@@ -323,7 +323,7 @@ class ContextBuilder {
 
   std::string addressed(const model::Party& party) const {
     if (party.kind == model::PartyKind::organization) return party.name.value;
-    return honorific(party.gender) + " " + party.name.value;
+    return with_honorific(party.gender, party.name.value);
   }
 
   std::string joined_names(model::Role role) const {
@@ -354,7 +354,8 @@ class ContextBuilder {
                                   party.loc)},
         {"notified", notified_on(party.id)},
         {"name", text_value(party.name)},
-        {"honorific", person ? Value::text(honorific(party.gender), party.loc) : Value::absent(party.loc)},
+        {"honorific", person && party.gender != model::Gender::unknown ? Value::text(honorific(party.gender), party.loc)
+                                                                       : Value::absent(party.loc)},
         {"addressed", Value::text(addressed(party), party.name.loc)},
         {"birth_year", party.birth_year ? Value::number(*party.birth_year, party.loc) : Value::absent(party.loc)},
         {"gender", party.gender == model::Gender::unknown
@@ -374,7 +375,7 @@ class ContextBuilder {
       fields["contact"] = fields["addressed"];
     } else if (party.representative) {
       const auto& r = *party.representative;
-      std::string contact = honorific(model::Gender::unknown) + " " + r.name.value;
+      std::string contact = with_honorific(model::Gender::unknown, r.name.value);
       if (r.position) contact += ", " + text::to_lower(r.position->value);
       fields["contact"] = Value::text(contact + " " + party.name.value, r.loc);
     } else {
@@ -385,8 +386,8 @@ class ContextBuilder {
       fields["representative"] =
           Value::object({{"name", text_value(r.name)},
                          {"position", optional_text(r.position, r.loc)},
-                         {"honorific", Value::text(honorific(model::Gender::unknown), r.loc)},
-                         {"addressed", Value::text(honorific(model::Gender::unknown) + " " + r.name.value, r.loc)}},
+                         {"honorific", Value::absent(r.loc)},
+                         {"addressed", Value::text(with_honorific(model::Gender::unknown, r.name.value), r.loc)}},
                         r.loc);
     } else {
       fields["representative"] = Value::absent(party.loc);
@@ -1100,9 +1101,14 @@ std::string honorific(model::Gender gender) {
   switch (gender) {
     case model::Gender::male: return "ông";
     case model::Gender::female: return "bà";
-    case model::Gender::unknown: return "ông/bà";
+    case model::Gender::unknown: return "";
   }
-  return "ông/bà";
+  return "";
+}
+
+std::string with_honorific(model::Gender gender, const std::string& name) {
+  const std::string word = honorific(gender);
+  return word.empty() ? name : word + " " + name;
 }
 
 std::vector<std::string> authority_lines(const std::string& position, const std::string& prefix,

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <map>
 
 #include "doc/document.hpp"
@@ -43,9 +44,19 @@ bool heads(const std::string& title, const std::string& issuer) {
   return false;
 }
 
-TEST(Issuer, TheHeaderTheAuthorityAndTheSignerNameOneBodyInEveryDocument) {
+// Every paragraph's text of a document, one per line.
+std::string text_of(const doc::Document& document) {
+  std::string out;
+  for (const auto& block : document.blocks)
+    if (const auto* paragraph = std::get_if<doc::Paragraph>(&block)) out += doc::plain_text(paragraph->runs) + "\n";
+  return out;
+}
+
+// Every sample case's document from every template meant for it (the `--describe` examples for its parameters), with
+// `check` called on each; a document that cannot be made fails the test.
+void each_sample_document(
+    const std::function<void(const std::string& where, const model::Case&, const doc::Document&)>& check) {
   const model::Date today = *model::Date::parse_iso("2024-10-15");
-  int checked = 0;
   for (const auto& path : test::all_sample_cases()) {
     Diagnostics read;
     const auto cases = engine().read_cases(test::read_text(path), path.string(), read);
@@ -61,33 +72,74 @@ TEST(Issuer, TheHeaderTheAuthorityAndTheSignerNameOneBodyInEveryDocument) {
       Diagnostics diagnostics;
       const auto document = engine().document(the_case, options, diagnostics);
       ASSERT_TRUE(document) << path << " " << name << "\n" << diagnostics.to_string();
-      const doc::Header* header = nullptr;
-      bool after_title = false;
-      for (const auto& block : document->blocks) {
-        const std::string where = path.filename().string() + " × " + name;
-        if (const auto* found = std::get_if<doc::Header>(&block)) header = found;
-        if (std::holds_alternative<doc::Title>(block)) after_title = true;
-        ASSERT_NE(header, nullptr) << where;
-        if (const auto* paragraph = std::get_if<doc::Paragraph>(&block);
-            paragraph && after_title && paragraph->role == doc::ParagraphRole::heading) {
-          // The deciding authority under the title: "CHI CỤC TRƯỞNG CHI CỤC …", "TRƯỞNG THI HÀNH ÁN DÂN SỰ TỈNH …".
-          const std::string authority = doc::plain_text(paragraph->runs);
-          after_title = false;
-          if (authority.find("TRƯỞNG") == std::string::npos) continue;
-          EXPECT_TRUE(ends_with(authority, header->agency))
-              << where << ": header " << header->agency << ", authority " << authority;
-          ++checked;
-        }
-        if (const auto* signature = std::get_if<doc::Signature>(&block)) {
-          const std::string title = head_title(*signature);
-          if (title.empty()) continue;
-          EXPECT_TRUE(heads(title, header->agency)) << where << ": header " << header->agency << ", signed " << title;
-          ++checked;
+      check(path.filename().string() + " × " + name, the_case, *document);
+    }
+  }
+}
+
+TEST(Issuer, TheHeaderTheAuthorityAndTheSignerNameOneBodyInEveryDocument) {
+  int checked = 0;
+  each_sample_document([&](const std::string& where, const model::Case&, const doc::Document& document) {
+    const doc::Header* header = nullptr;
+    bool after_title = false;
+    for (const auto& block : document.blocks) {
+      if (const auto* found = std::get_if<doc::Header>(&block)) header = found;
+      if (std::holds_alternative<doc::Title>(block)) after_title = true;
+      ASSERT_NE(header, nullptr) << where;
+      if (const auto* paragraph = std::get_if<doc::Paragraph>(&block);
+          paragraph && after_title && paragraph->role == doc::ParagraphRole::heading) {
+        // The deciding authority under the title: "CHI CỤC TRƯỞNG CHI CỤC …", "TRƯỞNG THI HÀNH ÁN DÂN SỰ TỈNH …".
+        const std::string authority = doc::plain_text(paragraph->runs);
+        after_title = false;
+        if (authority.find("TRƯỞNG") == std::string::npos) continue;
+        EXPECT_TRUE(ends_with(authority, header->agency))
+            << where << ": header " << header->agency << ", authority " << authority;
+        ++checked;
+      }
+      if (const auto* signature = std::get_if<doc::Signature>(&block)) {
+        const std::string title = head_title(*signature);
+        if (title.empty()) continue;
+        EXPECT_TRUE(heads(title, header->agency)) << where << ": header " << header->agency << ", signed " << title;
+        ++checked;
+      }
+    }
+  });
+  EXPECT_GT(checked, 40);
+}
+
+// An organisation signs a record through its representative, as "ĐẠI DIỆN …": its name is never the signer's.
+TEST(Signatures, NoOrganisationSignsInItsOwnName) {
+  int checked = 0;
+  each_sample_document([&](const std::string& where, const model::Case& the_case, const doc::Document& document) {
+    for (const auto& block : document.blocks) {
+      const auto* signature = std::get_if<doc::Signature>(&block);
+      if (signature == nullptr) continue;
+      ++checked;
+      for (const auto& party : the_case.parties) {
+        if (party.kind == model::PartyKind::organization) {
+          EXPECT_NE(signature->signer_name, party.name.value) << where;
         }
       }
     }
-  }
+  });
   EXPECT_GT(checked, 40);
+}
+
+// No placeholder a clerk would have to fill: a person of unknown gender is named without an honorific, never
+// "ông/bà".
+TEST(Placeholders, NoHonorificPlaceholderInAnyDocument) {
+  int checked = 0;
+  each_sample_document([&](const std::string& where, const model::Case&, const doc::Document& document) {
+    std::string text = text_of(document);
+    for (const auto& block : document.blocks)
+      if (const auto* addressee = std::get_if<doc::Addressee>(&block))
+        for (const auto& line : addressee->lines) text += doc::plain_text(line) + "\n";
+    EXPECT_EQ(text.find("ông/bà"), std::string::npos) << where;
+    EXPECT_EQ(text.find("Ông/bà"), std::string::npos) << where;
+    EXPECT_EQ(text.find("Ông/Bà"), std::string::npos) << where;
+    ++checked;
+  });
+  EXPECT_GT(checked, 100);
 }
 
 // The shared case of the new regime: a Phòng khu vực whose decision the provincial head signs is issued by the
@@ -112,14 +164,6 @@ TEST(Issuer, AProvincialHeadsDecisionForAPhongIsIssuedByTheProvince) {
   const auto summons = engine().document(cases->cases.front(), options, diagnostics);
   ASSERT_TRUE(summons) << diagnostics.to_string();
   EXPECT_EQ(std::get<doc::Header>(summons->blocks.front()).agency, "PHÒNG THI HÀNH ÁN DÂN SỰ KHU VỰC 9");
-}
-
-// Every paragraph's text of a document, one per line.
-std::string text_of(const doc::Document& document) {
-  std::string out;
-  for (const auto& block : document.blocks)
-    if (const auto* paragraph = std::get_if<doc::Paragraph>(&block)) out += doc::plain_text(paragraph->runs) + "\n";
-  return out;
 }
 
 // The ex-officio decision carries every part of the judgment it enforces: each evidence item the judgment confiscates,
