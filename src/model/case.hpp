@@ -74,6 +74,7 @@ struct IdDocument {
 struct Representative {
   Text name;
   std::optional<Text> position;
+  Gender gender = Gender::unknown;  ///< unknown: no honorific is printed before the name
   SourceLoc loc;
 };
 

@@ -375,7 +375,7 @@ class ContextBuilder {
       fields["contact"] = fields["addressed"];
     } else if (party.representative) {
       const auto& r = *party.representative;
-      std::string contact = with_honorific(model::Gender::unknown, r.name.value);
+      std::string contact = with_honorific(r.gender, r.name.value);
       if (r.position) contact += ", " + text::to_lower(r.position->value);
       fields["contact"] = Value::text(contact + " " + party.name.value, r.loc);
     } else {
@@ -386,8 +386,9 @@ class ContextBuilder {
       fields["representative"] =
           Value::object({{"name", text_value(r.name)},
                          {"position", optional_text(r.position, r.loc)},
-                         {"honorific", Value::absent(r.loc)},
-                         {"addressed", Value::text(with_honorific(model::Gender::unknown, r.name.value), r.loc)}},
+                         {"honorific", r.gender == model::Gender::unknown ? Value::absent(r.loc)
+                                                                          : Value::text(honorific(r.gender), r.loc)},
+                         {"addressed", Value::text(with_honorific(r.gender, r.name.value), r.loc)}},
                         r.loc);
     } else {
       fields["representative"] = Value::absent(party.loc);

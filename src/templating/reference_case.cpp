@@ -18,7 +18,7 @@ model::Party party(const char* id, model::Role role, const char* name) {
   p.address = text("Địa chỉ");
   p.phone = text("0900000000");
   p.business_code = text("0100000001");
-  p.representative = model::Representative{text("Người đại diện"), text("Giám đốc"), {}};
+  p.representative = model::Representative{text("Người đại diện"), text("Giám đốc"), model::Gender::male, {}};
   return p;
 }
 }  // namespace

@@ -454,11 +454,13 @@ class CaseBuilder {
       expect_children(node, {"name", "business-code", "address", "phone", "representative"});
       party.business_code = optional_text(node, "business-code");
       if (const auto representative = node.child("representative")) {
-        expect_attributes(representative, {"position"});
+        expect_attributes(representative, {"position", "gender"});
         model::Representative person;
         person.loc = xml_.loc(representative);
         person.name = own_text(representative);
         person.position = optional_attribute(representative, "position");
+        if (const auto gender = optional_attribute(representative, "gender"))
+          person.gender = gender->value == "female" ? model::Gender::female : model::Gender::male;
         party.representative = std::move(person);
       }
     }

@@ -110,7 +110,8 @@ INSTANTIATE_TEST_SUITE_P(
 TEST(Forms, AnOrganisationWithoutRepresentativeIsNotAddressed) {
   const auto dir = test::scratch_dir("e2e_no_representative");
   std::string text = test::read_text(example_case("doanh-nghiep-no-hang.xml"));
-  const std::string representative = "<representative position=\"Giám đốc\">Lưu Quang Vũ</representative>";
+  const std::string representative =
+      "<representative position=\"Giám đốc\" gender=\"male\">Lưu Quang Vũ</representative>";
   ASSERT_NE(text.find(representative), std::string::npos);
   text.erase(text.find(representative), representative.size());
   const auto file = dir / "case.xml";

@@ -238,5 +238,26 @@ TEST(Remission, AFineGoesToTheProcuracyOtherStateRevenueToTheCourt) {
   EXPECT_NE(problems.find("không còn khoản thu nào khác cho Nhà nước"), std::string::npos) << problems;
 }
 
+// A representative's gender, when the case gives it, is the honorific before the name (none without it).
+TEST(Placeholders, ARepresentativesGenderGivesTheHonorific) {
+  std::string problems;
+  const auto letter = document_of("doanh-nghiep-no-hang", "qd-tha-theo-yeu-cau", {}, problems);
+  ASSERT_TRUE(letter) << problems;
+  EXPECT_NE(text_of(*letter).find("người đại diện: ông Lưu Quang Vũ"), std::string::npos) << text_of(*letter);
+}
+
+// The law's interval between verifications: at least every 6 months, but once a year when the address is unknown
+// (Luật THADS 2008 khoản 2 Điều 44).
+TEST(NoMeans, AnUnknownAddressIsVerifiedAgainOnceAYear) {
+  std::string problems;
+  const auto address =
+      document_of("chua-co-dieu-kien-dia-chi", "qd-chua-co-dieu-kien", {{"truong-hop", "c"}}, problems);
+  ASSERT_TRUE(address) << problems;
+  EXPECT_NE(text_of(*address).find("ít nhất 12 tháng một lần"), std::string::npos) << text_of(*address);
+  const auto means = document_of("chua-co-dieu-kien-dia-chi", "qd-chua-co-dieu-kien", {{"truong-hop", "a"}}, problems);
+  ASSERT_TRUE(means) << problems;
+  EXPECT_NE(text_of(*means).find("ít nhất 06 tháng một lần"), std::string::npos) << text_of(*means);
+}
+
 }  // namespace
 }  // namespace vanban
