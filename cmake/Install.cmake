@@ -1,6 +1,7 @@
 # `cmake --install` (GNUInstallDirs) and the Debian package (CPack DEB).
 #
-#   <prefix>/bin/vanban
+#   <prefix>/bin/vanban, <prefix>/bin/vanban-serve (what `vanban serve` runs)
+#   <prefix>/lib/systemd/system/vanban.service                   the service's unit (state directory /var/lib/vanban)
 #   <prefix>/share/vanban/{templates,rules,schemas,examples}   and fonts/ unless VANBAN_INSTALL_FONTS is OFF
 #   <prefix>/share/man/man1/vanban.1                             made from the option table at build time
 #   <prefix>/share/bash-completion/completions/vanban            made from the option table at build time
@@ -10,7 +11,7 @@
 option(VANBAN_INSTALL_FONTS "Install the bundled fonts (the Debian package depends on fonts-liberation2 instead)" ON)
 
 set(VANBAN_DATA_DIR "${CMAKE_INSTALL_DATADIR}/vanban")
-install(TARGETS vanban RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(TARGETS vanban vanban-serve RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(DIRECTORY templates/ DESTINATION ${VANBAN_DATA_DIR}/templates)
 install(DIRECTORY rules/ DESTINATION ${VANBAN_DATA_DIR}/rules)
 install(DIRECTORY schemas/ DESTINATION ${VANBAN_DATA_DIR}/schemas)
@@ -22,8 +23,8 @@ install(FILES ${CMAKE_BINARY_DIR}/vanban.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/m
 install(FILES ${CMAKE_BINARY_DIR}/vanban.bash-completion DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions
   RENAME vanban)
 install(FILES etc/vanban.conf.example LICENSE NOTICE README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
-# The service (issue 23) installs its systemd unit here:
-#   install(FILES etc/vanban.service DESTINATION lib/systemd/system)
+# The service's systemd unit (a package installs it under /lib/systemd/system).
+install(FILES etc/vanban.service DESTINATION lib/systemd/system)
 
 # ---- Debian package: scripts/package builds it (fonts from fonts-liberation2, dependencies computed) ------------
 set(CPACK_GENERATOR "DEB")

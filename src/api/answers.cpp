@@ -3,7 +3,7 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
-#include <sstream>
+#include "api/json_text.hpp"
 
 namespace vanban::api {
 
@@ -12,15 +12,8 @@ namespace {
 using Poco::JSON::Array;
 using Poco::JSON::Object;
 
-Object::Ptr object() { return new Object(Poco::JSON_PRESERVE_KEY_ORDER); }
-
-template <typename Json>
-std::string text(const Json& json) {
-  std::ostringstream out;
-  json.stringify(out, 2);
-  out << '\n';
-  return out.str();
-}
+using json_text::object;
+using json_text::text;
 
 Poco::Dynamic::Var percent(const std::optional<std::int64_t>& hundredths) {
   if (!hundredths) return Poco::Dynamic::Var();

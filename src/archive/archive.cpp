@@ -5,10 +5,10 @@
 #include <map>
 
 #include "archive/database.hpp"
-#include "archive/search_keys.hpp"
 #include "archive/store.hpp"
 #include "base/error.hpp"
 #include "crypto/sha256.hpp"
+#include "text/collation.hpp"
 
 namespace vanban::archive {
 
@@ -120,16 +120,6 @@ std::string without_leading_zeros(const std::string& number) {
   const auto first = number.find_first_not_of('0');
   if (first == std::string::npos) return number.empty() ? "" : "0";
   return number.substr(first);
-}
-
-// A LIKE pattern for "contains `text`", with the wildcards in `text` escaped (ESCAPE '\').
-std::string contains_pattern(const std::string& text) {
-  std::string out = "%";
-  for (const char c : text) {
-    if (c == '%' || c == '_' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "%";
 }
 
 }  // namespace
@@ -267,7 +257,7 @@ AddResult Archive::add(std::string_view pdf, const DocumentFacts& facts, const A
   std::vector<std::string> party_keys;
   for (const auto& party : facts.parties) {
     party_lines.push_back(party.role + "\t" + party.name);
-    party_keys.push_back(search_key(party.name));
+    party_keys.push_back(text::search_key(party.name));
   }
   record.parties = joined_lines(party_lines);
   record.status = std::string(status_name(result.status));
@@ -275,11 +265,11 @@ AddResult Archive::add(std::string_view pdf, const DocumentFacts& facts, const A
   record.levels = level_lines(facts.signatures);
   record.warnings = joined_lines(recorded);
   record.number_key = without_leading_zeros(m.code_number);
-  record.notation_key = search_key(m.code_notation);
-  record.type_key = search_key(m.type_name);
+  record.notation_key = text::search_key(m.code_notation);
+  record.type_key = text::search_key(m.type_name);
   record.parties_key = joined_lines(party_keys);
-  std::vector<std::string> signer_keys = {search_key(m.signer_name)};
-  for (const auto& signature : facts.signatures.signatures) signer_keys.push_back(search_key(signature.signer));
+  std::vector<std::string> signer_keys = {text::search_key(m.signer_name)};
+  for (const auto& signature : facts.signatures.signatures) signer_keys.push_back(text::search_key(signature.signer));
   record.signer_key = joined_lines(signer_keys);
 
   const auto appended = append(std::move(record), [&] { return present().has_value(); });
@@ -404,8 +394,8 @@ std::vector<Entry> Archive::search(const Query& query) const {
     parameters.push_back(std::move(value));
   };
   const auto like = [&](const char* column, const std::string& text) {
-    const std::string key = search_key(text);
-    if (!key.empty()) add(std::string(column) + " LIKE ? ESCAPE '\\'", contains_pattern(key));
+    const std::string key = text::search_key(text);
+    if (!key.empty()) add(std::string(column) + " LIKE ? ESCAPE '\\'", db::contains_pattern(key));
   };
   if (!query.case_id.empty()) add("case_id = ?", query.case_id);
   if (!query.number.empty()) {
@@ -418,7 +408,7 @@ std::vector<Entry> Archive::search(const Query& query) const {
     }
     number.erase(std::remove(number.begin(), number.end(), ' '), number.end());
     if (!number.empty()) add("number_key = ?", without_leading_zeros(number));
-    if (!search_key(notation).empty()) add("notation_key = ?", search_key(notation));
+    if (!text::search_key(notation).empty()) add("notation_key = ?", text::search_key(notation));
   }
   like("parties_key", query.party);
   like("type_key", query.type);
@@ -426,7 +416,7 @@ std::vector<Entry> Archive::search(const Query& query) const {
   if (query.from) add("issued_date >= ?", query.from->to_iso());
   if (query.to) add("issued_date <= ? AND issued_date <> ''", query.to->to_iso());
   condition += " ORDER BY issued_date, seq";
-  const std::string text = search_key(query.text);
+  const std::string text = text::search_key(query.text);
   if (text.empty()) {
     if (query.limit != 0) condition += " LIMIT " + std::to_string(query.limit);
     return entries(condition, parameters);
@@ -438,8 +428,8 @@ std::vector<Entry> Archive::search(const Query& query) const {
   for (auto& entry : entries(condition, parameters)) {
     const auto& r = entry.record;
     const bool found = r.parties_key.find(text) != std::string::npos ||
-                       search_key(r.subject).find(text) != std::string::npos ||
-                       search_key(entry.number_and_notation()).find(text) != std::string::npos ||
+                       text::search_key(r.subject).find(text) != std::string::npos ||
+                       text::search_key(entry.number_and_notation()).find(text) != std::string::npos ||
                        (digits && r.number_key == without_leading_zeros(text));
     if (!found) continue;
     hits.push_back(std::move(entry));

@@ -9,8 +9,8 @@
 #include <sstream>
 
 #include "archive/archive.hpp"
-#include "archive/search_keys.hpp"
 #include "base/error.hpp"
+#include "text/collation.hpp"
 
 namespace vanban::archive {
 
@@ -48,7 +48,7 @@ std::string attribute(const char* name, std::string_view value) {
 // the folder it is unpacked into, whatever the record holds.
 std::string safe_part(std::string_view text) {
   std::string out;
-  for (const char c : search_key(text)) {
+  for (const char c : vanban::text::search_key(text)) {
     const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     if (keep) out += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
     else if (!out.empty() && out.back() != '-') out += '-';

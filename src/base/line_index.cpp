@@ -1,6 +1,7 @@
 #include "base/line_index.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 namespace vanban {
 
@@ -10,11 +11,16 @@ bool is_lead_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x
 
 LineIndex::LineIndex(FileName file, std::string_view text) : file_(std::move(file)), text_(text) {
   line_starts_.push_back(0);
+  chars_before_block_.reserve(text.size() / kBlock + 1);
   std::size_t chars = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (i % kBlock == 0) chars_before_block_.push_back(chars);
-    if (text[i] == '\n') line_starts_.push_back(i + 1);
-    if (is_lead_byte(text[i])) ++chars;
+  // Block by block: code points counted without a branch per byte, line ends found by memchr.
+  for (std::size_t block = 0; block < text.size(); block += kBlock) {
+    chars_before_block_.push_back(chars);
+    const std::size_t end = std::min(block + kBlock, text.size());
+    for (std::size_t i = block; i < end; ++i) chars += is_lead_byte(text[i]) ? 1U : 0U;
+    for (const char* at = static_cast<const char*>(std::memchr(text.data() + block, '\n', end - block)); at != nullptr;
+         at = static_cast<const char*>(std::memchr(at + 1, '\n', static_cast<std::size_t>(text.data() + end - at - 1))))
+      line_starts_.push_back(static_cast<std::size_t>(at - text.data()) + 1);
   }
 }
 
@@ -52,6 +58,30 @@ SourceLoc LineIndex::locate(std::size_t offset) const {
     chars = chars_before(offset) - chars_before(start);
   }
   return SourceLoc{file_, line_number, static_cast<std::uint32_t>(chars + 1)};
+}
+
+SourceLoc LineIndex::locate(std::size_t offset, LineCursor& cursor) const {
+  offset = std::min(offset, text_.size());
+  const bool near = cursor.line_end != 0 && offset >= cursor.line_start && offset < cursor.line_end &&
+                    (offset > cursor.offset ? offset - cursor.offset : cursor.offset - offset) < kBlock;
+  if (near) {
+    std::size_t chars = cursor.chars;
+    for (std::size_t i = std::min(offset, cursor.offset); i < std::max(offset, cursor.offset); ++i)
+      if (is_lead_byte(text_[i])) {
+        if (offset > cursor.offset) ++chars;
+        else --chars;
+      }
+    cursor.offset = offset;
+    cursor.chars = chars;
+    return SourceLoc{file_, cursor.line, static_cast<std::uint32_t>(chars + 1)};
+  }
+  const SourceLoc loc = locate(offset);
+  cursor.offset = offset;
+  cursor.line = loc.line;
+  cursor.line_start = line_starts_[loc.line - 1];
+  cursor.line_end = loc.line < line_starts_.size() ? line_starts_[loc.line] : text_.size() + 1;
+  cursor.chars = loc.column - 1U;
+  return loc;
 }
 
 SourceLoc LineIndex::locate(const char* pointer) const {

@@ -87,9 +87,12 @@ int run_batch(const std::vector<std::string>& args, Invocation& invocation) {
   if (const auto jobs = arguments.value("--jobs").value_or(settings.batch_jobs.value_or("")); !jobs.empty())
     options.jobs = pipeline::parse_jobs(jobs);
 
-  // The files of a folder are read on the batch's threads, then reported in order.
-  auto files = pipeline::read_case_files(*engine, pipeline::case_files(arguments.positional().front()),
-                                         repair_mode(arguments), options.jobs);
+  // The files of a folder are read on the batch's threads, then reported in order; only the cases the batch needs
+  // are held (a wave of letters over a 100,000-case register holds the few it writes).
+  pipeline::BatchRunner runner(*engine, options);
+  auto files =
+      pipeline::read_case_files(*engine, pipeline::case_files(arguments.positional().front()), repair_mode(arguments),
+                                options.jobs, [&](const model::Case& the_case) { return runner.needs(the_case); });
   std::size_t rejected_files = 0;
   std::vector<pipeline::BatchCase> cases;
   for (auto& file : files) {
@@ -100,7 +103,6 @@ int run_batch(const std::vector<std::string>& args, Invocation& invocation) {
     }
     for (const auto& the_case : file.cases->cases) cases.push_back({&the_case, file.path.string()});
   }
-  pipeline::BatchRunner runner(*engine, options);
   Diagnostics planning;
   if (!runner.plan(cases, planning)) {
     print(planning);

@@ -1,12 +1,12 @@
 #include "cli/common.hpp"
 
-#include <chrono>
 #include <cstdlib>
 #include <iostream>
 #include <stdexcept>
 
 #include "base/error.hpp"
 #include "base/file_io.hpp"
+#include "pipeline/clock.hpp"
 
 namespace vanban::cli {
 
@@ -14,12 +14,7 @@ void print(const Diagnostics& diagnostics) {
   for (const auto& diagnostic : diagnostics.list()) std::cerr << format_diagnostic(diagnostic) << '\n';
 }
 
-model::Date today_in_vietnam() {
-  // Vietnam keeps UTC+7 all year.
-  const auto now = std::chrono::system_clock::now() + std::chrono::hours(7);
-  const auto days = std::chrono::duration_cast<std::chrono::hours>(now.time_since_epoch()).count() / 24;
-  return model::Date::from_days(days);
-}
+model::Date today_in_vietnam() { return pipeline::today_in_vietnam(); }
 
 sign::Moment read_clock(const Arguments& arguments) {
   if (const auto fixed = arguments.value("--time")) {
@@ -27,10 +22,7 @@ sign::Moment read_clock(const Arguments& arguments) {
     if (!moment) throw UsageError{"--time \"" + *fixed + "\" không phải thời điểm ISO 8601"};
     return *moment;
   }
-  // Vietnam keeps UTC+7 all year.
-  const auto now = std::chrono::system_clock::now();
-  const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
-  return sign::Moment::from_unix(seconds, 7 * 60);
+  return pipeline::now_in_vietnam();
 }
 
 namespace {
@@ -84,16 +76,15 @@ const pipeline::ResourcePaths& Invocation::resources() {
 }
 
 std::unique_ptr<pipeline::Engine> load_engine(Invocation& invocation) {
-  const auto& paths = invocation.resources();
   Diagnostics diagnostics;
-  auto engine = pipeline::Engine::load(paths, diagnostics, invocation.configuration().settings.office);
-  print(diagnostics);
-  if (!engine)
-    throw Error(
-        errors::kResourceErrors,
-        "mẫu văn bản hoặc dữ liệu pháp luật trong " + paths.templates.parent_path().string() + " có lỗi (xem ở trên)",
-        paths.templates.parent_path().string());
-  return engine;
+  try {
+    auto engine = pipeline::load_engine(invocation.resources(), invocation.configuration(), diagnostics);
+    print(diagnostics);
+    return engine;
+  } catch (...) {
+    print(diagnostics);
+    throw;
+  }
 }
 
 std::optional<Bytes> read_input(const std::string& path) {

@@ -1,6 +1,8 @@
 // vanban: the command-line front end. Parses arguments, reads the clock and the environment once,
 // calls the pipeline, prints diagnostics. Exit codes: 0 ok, 1 input rejected, 2 usage, 3 environment.
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <iostream>
 #include <string>
@@ -13,6 +15,7 @@
 #include "cli/common.hpp"
 #include "cli/options.hpp"
 #include "pipeline/engine.hpp"
+#include "pipeline/installation.hpp"
 
 #ifndef VANBAN_VERSION
 #define VANBAN_VERSION "0.0.0"
@@ -162,6 +165,32 @@ int run_templates(const std::vector<std::string>& args, Invocation& invocation) 
   return kOk;
 }
 
+int run_serve(const std::vector<std::string>& args, Invocation& invocation) {
+  if (print_help(args, "serve")) return kOk;
+  (void)parse(args, "serve");
+  // The service is a program of its own (server module), run in this process's place with the same arguments and
+  // the global options this run read, as git runs its helpers.
+  const auto program = pipeline::server_program(invocation.surroundings());
+  std::vector<std::string> words = {program.string()};
+  if (const auto& config = invocation.surroundings().config_option)
+    words.insert(words.end(), {"--config", config->string()});
+  if (const auto& resources = invocation.surroundings().resources_option)
+    words.insert(words.end(), {"--resources", resources->string()});
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--config" || args[i] == "--resources") {
+      ++i;
+      continue;
+    }
+    if (args[i].rfind("--config=", 0) == 0 || args[i].rfind("--resources=", 0) == 0) continue;
+    words.push_back(args[i]);
+  }
+  std::vector<char*> argv;
+  for (auto& word : words) argv.push_back(word.data());
+  argv.push_back(nullptr);
+  ::execv(program.c_str(), argv.data());
+  throw Error(errors::kResource, "không chạy được chương trình dịch vụ " + program.string(), program.string());
+}
+
 namespace {
 
 int run(std::vector<std::string> args) {
@@ -208,6 +237,7 @@ int run(std::vector<std::string> args) {
   if (command == "archive") return run_archive(args, invocation);
   if (command == "report") return run_report(args, invocation);
   if (command == "deadlines") return run_deadlines(args, invocation);
+  if (command == "serve") return run_serve(args, invocation);
   std::vector<std::string> names;
   std::string listed;
   for (const auto& known : commands()) {

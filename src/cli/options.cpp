@@ -459,6 +459,22 @@ std::vector<CommandDef> make_commands() {
                    output("TỆP", "tệp kết quả (bắt buộc với pdf; không có thì in ra màn hình)"),
                    no_repair()},
        .notes = "Hồ sơ có lỗi được báo như vanban validate và không lập danh sách (mã thoát 1)."});
+  list.push_back(
+      {.name = "serve",
+       .operands = "[--listen ĐỊA-CHỈ:CỔNG]",
+       .summary = "chạy dịch vụ của cơ quan (HTTP, JSON): kho hồ sơ, lập, ký, kiểm tra, lưu trữ văn bản",
+       .description =
+           "Dịch vụ mà các cán bộ dùng qua trình duyệt hoặc chương trình khác: kho hồ sơ (mỗi lần sửa là một "
+           "phiên bản mới), lập văn bản, ký bằng khóa của cơ quan, kiểm tra chữ ký, kho lưu trữ. Cơ sở dữ "
+           "liệu và thư mục kho theo [archive] của tệp cấu hình (hoặc biến VANBAN_ARCHIVE); giới hạn theo "
+           "[server]. Tài liệu giao diện: /api/openapi.json.",
+       .options = {{.name = "--listen",
+                    .placeholder = "ĐỊA-CHỈ:CỔNG",
+                    .help = "nơi nghe (mặc định [server] listen của tệp cấu hình, hoặc 127.0.0.1:8080; cổng 0: một "
+                            "cổng trống)"}},
+       .notes = "Dừng bằng tín hiệu SIGTERM hoặc Ctrl-C: các yêu cầu đang làm được làm xong, rồi thoát với mã 0. "
+                "Mã thoát: 2 sai cách dùng, 3 lỗi môi trường (không mở được cổng, cơ sở dữ liệu, tài nguyên).",
+       .operand_completion = Completion::none});
   return list;
 }
 

@@ -216,7 +216,7 @@ class Reader {
 
   Settings settings(const toml::table& root) {
     Settings out;
-    known_keys(root, "tệp cấu hình", {"office", "archive", "trust", "signing", "paths", "render", "batch"});
+    known_keys(root, "tệp cấu hình", {"office", "archive", "trust", "signing", "paths", "render", "batch", "server"});
     if (const auto* node = table(root, "office", "")) out.office = office(*node);
     if (const auto* node = table(root, "archive", "")) {
       known_keys(*node, "[archive]", {"database", "store"});
@@ -248,6 +248,20 @@ class Reader {
     if (const auto* node = table(root, "batch", "")) {
       known_keys(*node, "[batch]", {"jobs"});
       out.batch_jobs = number_or_text(*node, "jobs", "batch");
+    }
+    if (const auto* node = table(root, "server", "")) {
+      known_keys(*node, "[server]",
+                 {"listen", "threads", "queue", "max_body", "max_header", "timeout", "user_header", "signing_key",
+                  "signing_pass_env"});
+      out.server_listen = text(*node, "listen", "server");
+      out.server_threads = number_or_text(*node, "threads", "server");
+      out.server_queue = number_or_text(*node, "queue", "server");
+      out.server_max_body = number_or_text(*node, "max_body", "server");
+      out.server_max_header = number_or_text(*node, "max_header", "server");
+      out.server_timeout = number_or_text(*node, "timeout", "server");
+      out.server_user_header = text(*node, "user_header", "server");
+      out.server_signing_key = path(*node, "signing_key", "server");
+      out.server_signing_pass_env = text(*node, "signing_pass_env", "server");
     }
     return out;
   }

@@ -36,6 +36,16 @@ struct Settings {
   std::optional<std::string> render_body_size;     ///< [render] body_size
 
   std::optional<std::string> batch_jobs;  ///< [batch] jobs
+
+  std::optional<std::string> server_listen;            ///< [server] listen: "127.0.0.1:8080"
+  std::optional<std::string> server_threads;           ///< [server] threads: connections served at once
+  std::optional<std::string> server_queue;             ///< [server] queue: connections waiting for a thread
+  std::optional<std::string> server_max_body;          ///< [server] max_body: bytes of a request body
+  std::optional<std::string> server_max_header;        ///< [server] max_header: bytes of a request's head
+  std::optional<std::string> server_timeout;           ///< [server] timeout: seconds for one request
+  std::optional<std::string> server_user_header;       ///< [server] user_header: the header naming the user
+  std::optional<std::string> server_signing_key;       ///< [server] signing_key: the agency's PKCS#12 file
+  std::optional<std::string> server_signing_pass_env;  ///< [server] signing_pass_env: its passphrase's variable
 };
 
 /// Reads the text of a configuration file named `file`. Every problem is a diagnostic at its line and column (E0810

@@ -205,4 +205,13 @@ void Transaction::commit() {
   open_ = false;
 }
 
+std::string contains_pattern(std::string_view text) {
+  std::string out = "%";
+  for (const char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "%";
+}
+
 }  // namespace vanban::db

@@ -57,6 +57,9 @@ class Session {
   std::unique_ptr<Poco::Data::Session> session_;
 };
 
+/// A LIKE pattern matching any text that contains `text`, to be used with `LIKE ? ESCAPE '\\'` (%, _ and \\ escaped).
+std::string contains_pattern(std::string_view text);
+
 /// A write transaction on a session; rolled back unless committed (a thrown Error on the way rolls it back).
 class Transaction {
  public:

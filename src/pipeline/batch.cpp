@@ -93,7 +93,20 @@ const model::Party* first_debtor(const model::Case& the_case) {
 
 }  // namespace
 
-BatchRunner::BatchRunner(const Engine& engine, BatchOptions options) : engine_(engine), options_(std::move(options)) {}
+BatchRunner::BatchRunner(const Engine& engine, BatchOptions options) : engine_(engine), options_(std::move(options)) {
+  if (options_.where.empty()) return;
+  Diagnostics ignored;  // plan() parses the filter again and reports what is wrong with it
+  prefilter_ = engine_.parse_filter(options_.where, options_.render.template_name, ignored);
+  where_wrong_ = !prefilter_;
+}
+
+bool BatchRunner::needs(const model::Case& the_case) const {
+  if (where_wrong_) return true;
+  Diagnostics said;
+  const auto request = engine_.resolve(the_case, options_.render, said);
+  if (!request || !said.list().empty()) return true;
+  return !prefilter_ || engine_.matches(*prefilter_, *request, options_.render);
+}
 BatchRunner::~BatchRunner() = default;
 
 std::size_t BatchRunner::planned() const { return plan_.size(); }

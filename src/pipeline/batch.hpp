@@ -67,6 +67,10 @@ class BatchRunner {
   /// cases and orders them by the debtor's name in Vietnamese collation, then by case id. Returns false when
   /// the filter is wrong (or the template makes no document).
   bool plan(const std::vector<BatchCase>& cases, Diagnostics& diagnostics);
+  /// Whether plan() has anything to do with this case: it passes the filter, or resolving it reports a problem
+  /// (plan() drops every other case without a word, so a reader may drop it at once and hold only the cases that
+  /// matter). Thread-safe: called on the threads that read the case files.
+  [[nodiscard]] bool needs(const model::Case& the_case) const;
   [[nodiscard]] std::size_t planned() const;
 
   /// Renders every planned case with `options.jobs` threads, writing each PDF atomically; a case that fails
@@ -83,6 +87,8 @@ class BatchRunner {
   const Engine& engine_;
   BatchOptions options_;
   std::vector<Planned> plan_;
+  std::shared_ptr<const Engine::Filter> prefilter_;  // for needs(); null without --where or when it is wrong
+  bool where_wrong_ = false;                         // plan() reports it: needs() keeps every case
 };
 
 }  // namespace vanban::pipeline

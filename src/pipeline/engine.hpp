@@ -185,6 +185,8 @@ class Engine {
   /// Warnings about the installed data that depend on the date: a year the holiday calendar does not cover yet.
   void check_for_year(int year, Diagnostics& diagnostics) const;
 
+  /// The compiled case schema every read uses (the case store reads with it too).
+  [[nodiscard]] std::shared_ptr<const xml::CaseSchema> case_schema() const { return case_schema_; }
   /// The office profile the engine fills cases from, or nullptr.
   [[nodiscard]] const model::OfficeProfile* office() const { return office_ ? &*office_ : nullptr; }
   /// How many document templates come from the office's override folder.

@@ -161,4 +161,19 @@ TrustSources trust_sources(TrustSources given, const Configuration& configuratio
   return TrustSources{{}, {folder}};
 }
 
+std::filesystem::path server_program(const Surroundings& surroundings) {
+  return surroundings.executable.parent_path() / "vanban-serve";
+}
+
+std::unique_ptr<Engine> load_engine(const ResourcePaths& paths, const Configuration& configuration,
+                                    Diagnostics& diagnostics) {
+  auto engine = Engine::load(paths, diagnostics, configuration.settings.office);
+  if (!engine)
+    throw Error(
+        errors::kResourceErrors,
+        "mẫu văn bản hoặc dữ liệu pháp luật trong " + paths.templates.parent_path().string() + " có lỗi (xem ở trên)",
+        paths.templates.parent_path().string());
+  return engine;
+}
+
 }  // namespace vanban::pipeline

@@ -67,6 +67,15 @@ archive::Location archive_location(const std::optional<std::string>& database_op
                                    const std::optional<std::string>& store_option,
                                    const std::optional<std::string>& store_variable, const config::Settings& settings);
 
+/// The service's program (`vanban serve` runs it): vanban-serve next to the running program, as installed and as
+/// built.
+std::filesystem::path server_program(const Surroundings& surroundings);
+
+/// Loads the engine from `paths` with the configuration's office profile; the problems of bad templates or law data go
+/// to `diagnostics`, then vanban::Error E0802 is thrown (as for any other broken resource).
+std::unique_ptr<Engine> load_engine(const ResourcePaths& paths, const Configuration& configuration,
+                                    Diagnostics& diagnostics);
+
 /// The trust anchors a command checks against: those the front end was given (--trust files, --trust-dir folders),
 /// else the configuration's [trust] anchors folder; none when neither says. Throws vanban::Error E0801 when the
 /// configured folder cannot be read (read_trust_anchors reads the files).

@@ -54,7 +54,8 @@ std::string percent_text(const std::optional<std::int64_t>& hundredths) {
   return decimal_comma(static_cast<double>(*hundredths) / 100.0, 2);
 }
 
-OutputFormat parse_format(const std::optional<std::string>& text, const std::vector<OutputFormat>& allowed) {
+OutputFormat parse_format(const std::optional<std::string>& text, const std::vector<OutputFormat>& allowed,
+                          const std::string& option) {
   static const std::pair<const char*, OutputFormat> kNames[] = {{"text", OutputFormat::text},
                                                                 {"csv", OutputFormat::csv},
                                                                 {"json", OutputFormat::json},
@@ -66,61 +67,88 @@ OutputFormat parse_format(const std::optional<std::string>& text, const std::vec
     if (!text || *text == name) return format;
     names += (names.empty() ? "" : ", ") + std::string(name);
   }
-  throw RequestError("--format \"" + text.value_or("") + "\" không hợp lệ (" + names + ")");
+  throw RequestError(option + " \"" + text.value_or("") + "\" không hợp lệ (" + names + ")");
 }
 
 ReportOptions report_options(const ReportRequest& request, model::Date today) {
+  const auto name = [&request](std::string_view option) { return option_name(option, request.style); };
   ReportOptions options;
   const bool range = request.from || request.to;
-  if (range && request.year) throw RequestError("--year không dùng cùng --from, --to");
-  if (request.months && !request.year) throw RequestError("--months chỉ dùng cùng --year");
+  if (range && request.year) throw RequestError(name("year") + " không dùng cùng " + name("from") + ", " + name("to"));
+  if (request.months && !request.year) throw RequestError(name("months") + " chỉ dùng cùng " + name("year"));
   if (range) {
-    if (!request.from || !request.to) throw RequestError(request.from ? "thiếu --to" : "thiếu --from");
-    options.period = {parse_date("--from", *request.from), parse_date("--to", *request.to)};
+    if (!request.from || !request.to) throw RequestError("thiếu " + name(request.from ? "to" : "from"));
+    options.period = {parse_date(name("from"), *request.from), parse_date(name("to"), *request.to)};
     if (options.period.to < options.period.from)
-      throw RequestError("--to \"" + *request.to + "\" trước --from \"" + *request.from +
+      throw RequestError(name("to") + " \"" + *request.to + "\" trước " + name("from") + " \"" + *request.from +
                          "\": kỳ báo cáo kết thúc trước khi bắt đầu");
   } else if (request.year) {
-    const int year = parse_year(*request.year);
+    const int year = parse_year(*request.year, name("year"));
     const std::string months = request.months.value_or("12");
     const bool months_digits =
         !months.empty() && months.size() <= 2 && months.find_first_not_of("0123456789") == std::string::npos;
     const auto period = months_digits ? reports::statistics_period(year, std::stoi(months)) : std::nullopt;
-    if (!period) throw RequestError("--months \"" + months + "\" phải là 3, 6, 10 hoặc 12 (số tháng lũy kế từ 01/10)");
+    if (!period)
+      throw RequestError(name("months") + " \"" + months + "\" phải là 3, 6, 10 hoặc 12 (số tháng lũy kế từ 01/10)");
     options.period = *period;
   } else {
-    throw RequestError("cần kỳ báo cáo: --from NGÀY --to NGÀY, hoặc --year NĂM [--months 3|6|10|12]");
+    throw RequestError("cần kỳ báo cáo: " + name("from") + " NGÀY " + name("to") + " NGÀY, hoặc " + name("year") +
+                       " NĂM [" + name("months") + " 3|6|10|12]");
   }
-  if (request.target_cases) options.target_cases = parse_target("--target-cases", *request.target_cases);
-  if (request.target_money) options.target_money = parse_target("--target-money", *request.target_money);
+  if (request.target_cases) options.target_cases = parse_target(name("target-cases"), *request.target_cases);
+  if (request.target_money) options.target_money = parse_target(name("target-money"), *request.target_money);
   if (request.by) {
     if (*request.by == "officer") options.grouping = reports::Grouping::officer;
     else if (*request.by == "kind") options.grouping = reports::Grouping::kind;
     else if (*request.by == "month") options.grouping = reports::Grouping::month;
-    else throw RequestError("--by \"" + *request.by + "\" không hợp lệ (officer, kind, month)");
+    else throw RequestError(name("by") + " \"" + *request.by + "\" không hợp lệ (officer, kind, month)");
   }
-  options.format = parse_format(request.format, {OutputFormat::text, OutputFormat::csv, OutputFormat::json,
-                                                 OutputFormat::pdf, OutputFormat::xlsx});
-  options.date = request.date ? parse_date("--date", *request.date) : today;
+  options.format =
+      parse_format(request.format,
+                   {OutputFormat::text, OutputFormat::csv, OutputFormat::json, OutputFormat::pdf, OutputFormat::xlsx},
+                   name("format"));
+  options.date = request.date ? parse_date(name("date"), *request.date) : today;
   // The BÁO CÁO's chart and second table are per officer unless another grouping is asked for.
   if (options.format == OutputFormat::pdf && !request.by) options.grouping = reports::Grouping::officer;
   return options;
 }
 
 DeadlineOptions deadline_options(const DeadlineRequest& request) {
+  const auto name = [&request](std::string_view option) { return option_name(option, request.style); };
   DeadlineOptions options;
-  if (!request.as_of) throw RequestError("thiếu tùy chọn bắt buộc --as-of (ngày xét, dd/mm/yyyy hoặc yyyy-mm-dd)");
-  options.as_of = parse_date("--as-of", *request.as_of);
+  if (!request.as_of)
+    throw RequestError("thiếu tùy chọn bắt buộc " + name("as-of") + " (ngày xét, dd/mm/yyyy hoặc yyyy-mm-dd)");
+  options.as_of = parse_date(name("as-of"), *request.as_of);
   if (request.within) {
     const std::string& within = *request.within;
     if (within.empty() || within.size() > 3 || within.find_first_not_of("0123456789") != std::string::npos)
-      throw RequestError("--within \"" + within + "\" phải là số ngày làm việc từ 0 đến 999");
+      throw RequestError(name("within") + " \"" + within + "\" phải là số ngày làm việc từ 0 đến 999");
     options.within = std::stoi(within);
   }
   options.officer = request.officer;
-  options.format =
-      parse_format(request.format, {OutputFormat::text, OutputFormat::csv, OutputFormat::json, OutputFormat::pdf});
+  options.format = parse_format(
+      request.format, {OutputFormat::text, OutputFormat::csv, OutputFormat::json, OutputFormat::pdf}, name("format"));
   return options;
+}
+
+bool for_each_case_in(const Engine& engine, std::string_view bytes, const std::string& file, model::Date date,
+                      const CaseConsumer& consumer, Diagnostics& diagnostics, text::RepairMode repair) {
+  Diagnostics local;
+  Diagnostics completing;  // of the cases handed over, taken back with them when the reader starts again
+  consumer.checkpoint();
+  const auto visit = [&](model::Case&& the_case) {
+    std::shared_ptr<const model::Case> completed;
+    if (complete_case(the_case, engine.office(), date, completed, completing))
+      consumer.visit(completed ? *completed : the_case);
+  };
+  const auto restart = [&] {
+    completing = Diagnostics();
+    consumer.rollback();
+  };
+  const bool read = engine.for_each_case(bytes, file, local, visit, restart, repair);
+  diagnostics.merge(local);
+  diagnostics.merge(completing);
+  return read && !completing.has_errors();
 }
 
 bool for_each_case(const Engine& engine, const std::vector<std::filesystem::path>& inputs, model::Date date,
@@ -128,26 +156,19 @@ bool for_each_case(const Engine& engine, const std::vector<std::filesystem::path
   bool all_read = true;
   for (const auto& input : inputs) {
     for (const auto& path : case_files(input)) {
-      Diagnostics local;
-      Diagnostics completing;  // of the cases handed over, taken back with them when the reader starts again
-      const auto bytes = read_input_file(path, local);
-      consumer.checkpoint();
-      const auto visit = [&](model::Case&& the_case) {
-        std::shared_ptr<const model::Case> completed;
-        if (complete_case(the_case, engine.office(), date, completed, completing))
-          consumer.visit(completed ? *completed : the_case);
-      };
-      const auto restart = [&] {
-        completing = Diagnostics();
-        consumer.rollback();
-      };
-      const bool read = bytes && engine.for_each_case(*bytes, path.string(), local, visit, restart, repair);
-      diagnostics.merge(local);
-      diagnostics.merge(completing);
-      if (!read || completing.has_errors()) all_read = false;
+      const auto bytes = read_input_file(path, diagnostics);
+      if (!bytes || !for_each_case_in(engine, *bytes, path.string(), date, consumer, diagnostics, repair))
+        all_read = false;
     }
   }
   return all_read;
+}
+
+CaseSource input_cases(const Engine& engine, std::vector<std::filesystem::path> inputs, text::RepairMode repair) {
+  return [&engine, inputs = std::move(inputs), repair](model::Date date, const CaseConsumer& consumer,
+                                                       Diagnostics& diagnostics) {
+    return for_each_case(engine, inputs, date, consumer, diagnostics, repair);
+  };
 }
 
 namespace {
@@ -185,6 +206,11 @@ std::optional<Office> report_office(const Engine& engine, model::Date date, cons
 std::optional<StatisticsReport> run_statistics(const Engine& engine, const std::vector<std::filesystem::path>& inputs,
                                                const ReportOptions& options, Diagnostics& diagnostics,
                                                text::RepairMode repair) {
+  return run_statistics(engine, input_cases(engine, inputs, repair), options, diagnostics);
+}
+
+std::optional<StatisticsReport> run_statistics(const Engine& engine, const CaseSource& cases,
+                                               const ReportOptions& options, Diagnostics& diagnostics) {
   const rules::StatisticsRegime* regime = engine.law().statistics.regime_on(options.period.to);
   if (regime == nullptr) {
     diagnostics.error("E0905", SourceLoc{},
@@ -203,7 +229,7 @@ std::optional<StatisticsReport> run_statistics(const Engine& engine, const std::
   consumer.checkpoint = [&] { saved = tally; };
   consumer.rollback = [&] { tally = *saved; };
   // Each case as it stood at the end of the period, with the officers serving then.
-  const bool read = for_each_case(engine, inputs, options.period.to, consumer, diagnostics, repair);
+  const bool read = cases(options.period.to, consumer, diagnostics);
   if (!read) return std::nullopt;
   StatisticsReport report{tally.finish(), options, report_office(engine, options.date, first ? &*first : nullptr)};
   if (report.statistics.grouping == reports::Grouping::officer)  // officers in Vietnamese order of their names
@@ -310,6 +336,11 @@ std::string statistics_csv(const StatisticsReport& report) {
 std::optional<DeadlineList> run_deadlines(const Engine& engine, const std::vector<std::filesystem::path>& inputs,
                                           const DeadlineOptions& options, Diagnostics& diagnostics,
                                           text::RepairMode repair) {
+  return run_deadlines(engine, input_cases(engine, inputs, repair), options, diagnostics);
+}
+
+std::optional<DeadlineList> run_deadlines(const Engine& engine, const CaseSource& cases, const DeadlineOptions& options,
+                                          Diagnostics& diagnostics) {
   DeadlineList list;
   list.options = options;
   std::vector<reports::Deadline> all;
@@ -347,7 +378,7 @@ std::optional<DeadlineList> run_deadlines(const Engine& engine, const std::vecto
       files.push_back(file);
     }
   };
-  const bool read = for_each_case(engine, inputs, options.as_of, consumer, diagnostics, repair);
+  const bool read = cases(options.as_of, consumer, diagnostics);
   if (!read) return std::nullopt;
   list.office = report_office(engine, options.as_of, first ? &*first : nullptr);
   std::vector<std::size_t> order(all.size());

@@ -7,11 +7,13 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/bytes.hpp"
 #include "base/diagnostics.hpp"
 #include "pipeline/engine.hpp"
+#include "pipeline/request.hpp"
 #include "reports/deadlines.hpp"
 #include "reports/statistics.hpp"
 
@@ -22,15 +24,16 @@ enum class OutputFormat { text, csv, json, pdf, xlsx };
 
 /// A report request as the front end received it (absent: not given).
 struct ReportRequest {
-  std::optional<std::string> from;          ///< --from: dd/mm/yyyy or yyyy-mm-dd
-  std::optional<std::string> to;            ///< --to
-  std::optional<std::string> year;          ///< --year: the statistics year (01/10 of the year before to 30/09)
-  std::optional<std::string> months;        ///< --months 3|6|10|12 (default 12)
-  std::optional<std::string> target_cases;  ///< --target-cases P: the target rate in việc, 0–100
-  std::optional<std::string> target_money;  ///< --target-money P: the target rate in tiền, 0–100
-  std::optional<std::string> by;            ///< --by officer|kind|month
-  std::optional<std::string> format;        ///< --format text|csv|json|pdf|xlsx
-  std::optional<std::string> date;          ///< --date: the report's date (default today)
+  std::optional<std::string> from;                ///< --from: dd/mm/yyyy or yyyy-mm-dd
+  std::optional<std::string> to;                  ///< --to
+  std::optional<std::string> year;                ///< --year: the statistics year (01/10 of the year before to 30/09)
+  std::optional<std::string> months;              ///< --months 3|6|10|12 (default 12)
+  std::optional<std::string> target_cases;        ///< --target-cases P: the target rate in việc, 0–100
+  std::optional<std::string> target_money;        ///< --target-money P: the target rate in tiền, 0–100
+  std::optional<std::string> by;                  ///< --by officer|kind|month
+  std::optional<std::string> format;              ///< --format text|csv|json|pdf|xlsx
+  std::optional<std::string> date;                ///< --date: the report's date (default today)
+  OptionStyle style = OptionStyle::command_line;  ///< how messages name the options
 };
 
 /// What a report is asked for, checked.
@@ -47,8 +50,10 @@ struct ReportOptions {
 /// ends before it starts, both --from/--to and --year, a target outside 0–100, an unknown grouping or format.
 ReportOptions report_options(const ReportRequest& request, model::Date today);
 
-/// A format option ("--format"); `allowed` lists the formats the command writes. Throws RequestError.
-OutputFormat parse_format(const std::optional<std::string>& text, const std::vector<OutputFormat>& allowed);
+/// A format option (`option`, "--format" unless said); `allowed` lists the formats the command writes. Throws
+/// RequestError.
+OutputFormat parse_format(const std::optional<std::string>& text, const std::vector<OutputFormat>& allowed,
+                          const std::string& option = "--format");
 
 /// What takes the cases of the input files: each case in file order; before each file a checkpoint, and a rollback
 /// to it when the reader takes back the cases of the file it is reading (it starts that file again).
@@ -65,6 +70,21 @@ struct CaseConsumer {
 bool for_each_case(const Engine& engine, const std::vector<std::filesystem::path>& inputs, model::Date date,
                    const CaseConsumer& consumer, Diagnostics& diagnostics,
                    text::RepairMode repair = text::RepairMode::repair);
+
+/// The cases of one file's bytes (a case or a register, named `file` in diagnostics and in the cases' locations), read,
+/// completed and streamed as for_each_case does for each input file: a checkpoint first, a rollback when the reader
+/// starts again. False when the file was refused or a case could not be completed.
+bool for_each_case_in(const Engine& engine, std::string_view bytes, const std::string& file, model::Date date,
+                      const CaseConsumer& consumer, Diagnostics& diagnostics,
+                      text::RepairMode repair = text::RepairMode::repair);
+
+/// Where a report's cases come from (input files, the case store): streams each case, completed as on `date`, to the
+/// consumer; false when one was refused (its problems in `diagnostics`).
+using CaseSource = std::function<bool(model::Date date, const CaseConsumer& consumer, Diagnostics& diagnostics)>;
+
+/// The input files (files, registers, folders) as a case source (for_each_case).
+CaseSource input_cases(const Engine& engine, std::vector<std::filesystem::path> inputs,
+                       text::RepairMode repair = text::RepairMode::repair);
 
 /// The agency and head of the office a report speaks for: the office profile's on the report's date, else the first
 /// case's.
@@ -87,6 +107,9 @@ struct StatisticsReport {
 std::optional<StatisticsReport> run_statistics(const Engine& engine, const std::vector<std::filesystem::path>& inputs,
                                                const ReportOptions& options, Diagnostics& diagnostics,
                                                text::RepairMode repair = text::RepairMode::repair);
+/// The same over the cases of `cases` (the case store's, for the service).
+std::optional<StatisticsReport> run_statistics(const Engine& engine, const CaseSource& cases,
+                                               const ReportOptions& options, Diagnostics& diagnostics);
 
 /// The report as plain text (UTF-8), one figure per line, for a terminal.
 std::string statistics_text(const StatisticsReport& report);
@@ -106,6 +129,7 @@ struct DeadlineRequest {
   std::optional<std::string> within;   ///< --within N working days (default 0: only what is overdue or due today)
   std::optional<std::string> officer;  ///< --officer: an officer id, card number or name
   std::optional<std::string> format;   ///< --format text|csv|json|pdf
+  OptionStyle style = OptionStyle::command_line;  ///< how messages name the options
 };
 
 /// What a deadline list is asked for, checked.
@@ -138,6 +162,9 @@ struct DeadlineList {
 std::optional<DeadlineList> run_deadlines(const Engine& engine, const std::vector<std::filesystem::path>& inputs,
                                           const DeadlineOptions& options, Diagnostics& diagnostics,
                                           text::RepairMode repair = text::RepairMode::repair);
+/// The same over the cases of `cases` (the case store's, for the service).
+std::optional<DeadlineList> run_deadlines(const Engine& engine, const CaseSource& cases, const DeadlineOptions& options,
+                                          Diagnostics& diagnostics);
 
 /// The list as text, one line per step.
 std::string deadlines_text(const DeadlineList& list);

@@ -28,6 +28,13 @@ bool all_digits(const std::string& text, std::size_t max_length) {
 
 }  // namespace
 
+std::string option_name(std::string_view name, OptionStyle style) {
+  if (style == OptionStyle::command_line) return "--" + std::string(name);
+  std::string out(name);
+  std::replace(out.begin(), out.end(), '-', '_');
+  return out;
+}
+
 model::Date parse_date(const std::string& option, const std::string& text) {
   const auto date = model::Date::parse(text);
   if (!date) throw RequestError(option + " \"" + text + "\" không phải ngày hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd)");
@@ -40,8 +47,8 @@ std::int64_t parse_archive_id(const std::string& text) {
   return std::stoll(text);
 }
 
-int parse_year(const std::string& text) {
-  if (!all_digits(text, 4) || text.size() != 4) throw RequestError("--year \"" + text + "\" phải là năm bốn chữ số");
+int parse_year(const std::string& text, const std::string& option) {
+  if (!all_digits(text, 4) || text.size() != 4) throw RequestError(option + " \"" + text + "\" phải là năm bốn chữ số");
   return std::stoi(text);
 }
 
@@ -156,14 +163,24 @@ std::vector<std::filesystem::path> case_files(const std::filesystem::path& input
 }
 
 std::vector<CaseFile> read_case_files(const Engine& engine, const std::vector<std::filesystem::path>& paths,
-                                      text::RepairMode repair, unsigned jobs) {
+                                      text::RepairMode repair, unsigned jobs, const CaseKeeper& keep) {
   std::vector<CaseFile> files(paths.size());
   parallel_for(paths.size(), jobs, [&](std::size_t i) {
     CaseFile& file = files[i];
     file.path = paths[i];
     const auto bytes = read_input_file(file.path, file.diagnostics);
     if (!bytes) return;
-    file.cases = engine.read_cases(*bytes, file.path.string(), file.diagnostics, repair);
+    if (!keep) {
+      file.cases = engine.read_cases(*bytes, file.path.string(), file.diagnostics, repair);
+      return;
+    }
+    model::Register kept;
+    const auto take = [&](model::Case&& the_case) {
+      if (keep(the_case)) kept.cases.push_back(std::move(the_case));
+    };
+    if (engine.for_each_case(
+            *bytes, file.path.string(), file.diagnostics, take, [&] { kept.cases.clear(); }, repair))
+      file.cases = std::move(kept);
   });
   return files;
 }

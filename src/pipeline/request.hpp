@@ -4,9 +4,11 @@
 // RequestError: a usage error for the CLI (exit 2), 400 for the service.
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "config/settings.hpp"
@@ -42,13 +44,19 @@ void apply_defaults(RenderRequest& request, const config::Settings& settings);
 /// every stage reads; `today` is the front end's clock, read once. Throws RequestError.
 RenderOptions render_options(const Engine& engine, const RenderRequest& request, model::Date today);
 
+/// How a front end spells an option in its messages: `--as-of` on the command line, `as_of` as a query parameter.
+enum class OptionStyle { command_line, query };
+
+/// The option `name` (as the command line has it without dashes, e.g. "as-of") spelled in `style`.
+std::string option_name(std::string_view name, OptionStyle style);
+
 /// A date option ("--date", "--from"): dd/mm/yyyy or yyyy-mm-dd (model::Date::parse); throws RequestError naming
 /// `option`.
 model::Date parse_date(const std::string& option, const std::string& text);
 /// An archive id (mã lưu trữ): a positive number of at most 18 digits; throws RequestError.
 std::int64_t parse_archive_id(const std::string& text);
-/// A year ("--year"): four digits; throws RequestError.
-int parse_year(const std::string& text);
+/// A year (`option`, "--year" unless said): four digits; throws RequestError.
+int parse_year(const std::string& text, const std::string& option = "--year");
 /// A positive count (`option`, e.g. "--limit"): 1 to 9 digits; throws RequestError.
 std::size_t parse_count(const std::string& option, const std::string& text);
 /// A document number (số): 1 to 9 digits; throws RequestError.
@@ -79,8 +87,13 @@ struct CaseFile {
   Diagnostics diagnostics;               ///< every problem found in it, E0100 when it could not be read
 };
 
+/// Which cases of a file are kept; called on the reading threads, so it must be thread-safe.
+using CaseKeeper = std::function<bool(const model::Case&)>;
+
 /// Reads and checks `paths` on `jobs` threads (the engine is thread-safe); the result keeps the order of `paths`.
+/// With `keep`, a file's cases are streamed and only those it keeps are held (the registers' period is then not
+/// filled in); the diagnostics are the same either way.
 std::vector<CaseFile> read_case_files(const Engine& engine, const std::vector<std::filesystem::path>& paths,
-                                      text::RepairMode repair, unsigned jobs);
+                                      text::RepairMode repair, unsigned jobs, const CaseKeeper& keep = {});
 
 }  // namespace vanban::pipeline

@@ -10,6 +10,7 @@
 
 #include "base/error.hpp"
 #include "base/utf8.hpp"
+#include "text/normalize.hpp"
 
 namespace vanban::text {
 
@@ -67,5 +68,7 @@ std::string fold_for_search(std::string_view utf8) {
   }
   return out;
 }
+
+std::string search_key(std::string_view utf8) { return fold_for_search(normalize_field(utf8)); }
 
 }  // namespace vanban::text

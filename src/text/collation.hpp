@@ -15,4 +15,8 @@ std::string collation_key(std::string_view utf8);
 /// Lower case without diacritics, đ → d: "Nguyễn Văn Hùng" → "nguyen van hung" (for search).
 std::string fold_for_search(std::string_view utf8);
 
+/// The form texts are compared in for search (the archive's, the case store's): white space collapsed, NFC, lower
+/// case, diacritics removed, đ → d, so that "nguyen van hung" finds "Nguyễn Văn Hùng".
+std::string search_key(std::string_view utf8);
+
 }  // namespace vanban::text

@@ -1,7 +1,10 @@
 #include "text/normalize.hpp"
 
 #include <unicode/normalizer2.h>
+#include <unicode/stringpiece.h>
 #include <unicode/unistr.h>
+
+#include <algorithm>
 
 #include "base/error.hpp"
 #include "base/utf8.hpp"
@@ -34,6 +37,23 @@ std::string collapse(std::string_view utf8, bool keep_newlines) {
   bool pending_newline = false;
   std::size_t offset = 0;
   while (offset < utf8.size()) {
+    const auto byte = static_cast<unsigned char>(utf8[offset]);
+    // ASCII other than white space and controls: copied as it is (most of every field).
+    if (byte > 0x20 && byte < 0x7F) {
+      if (!out.empty()) {
+        if (pending_newline) out += '\n';
+        else if (pending_space) out += ' ';
+      }
+      pending_space = false;
+      pending_newline = false;
+      std::size_t end = offset + 1;
+      while (end < utf8.size() && static_cast<unsigned char>(utf8[end]) > 0x20 &&
+             static_cast<unsigned char>(utf8[end]) < 0x7F)
+        ++end;
+      out.append(utf8.substr(offset, end - offset));
+      offset = end;
+      continue;
+    }
     const char32_t cp = utf8::decode(utf8, offset);
     if (is_invisible(cp)) continue;
     if (keep_newlines && (cp == '\n' || cp == 0x2028 || cp == 0x2029)) {
@@ -58,11 +78,10 @@ std::string collapse(std::string_view utf8, bool keep_newlines) {
 }  // namespace
 
 std::string to_nfc(std::string_view utf8) {
+  if (is_nfc(utf8)) return std::string(utf8);  // nearly every field: no conversion to UTF-16 and back
   const icu::Normalizer2& normalizer = nfc();
   UErrorCode status = U_ZERO_ERROR;
   const auto source = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
-  if (normalizer.isNormalized(source, status) && U_SUCCESS(status)) return std::string(utf8);
-  status = U_ZERO_ERROR;
   const icu::UnicodeString result = normalizer.normalize(source, status);
   if (U_FAILURE(status)) throw Error(errors::kLibrary, "ICU NFC normalization failed");
   std::string out;
@@ -71,9 +90,12 @@ std::string to_nfc(std::string_view utf8) {
 }
 
 bool is_nfc(std::string_view utf8) {
+  // ASCII is always NFC; anything else is checked on the UTF-8 itself.
+  if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return (static_cast<unsigned char>(c) & 0x80U) == 0; }))
+    return true;
   UErrorCode status = U_ZERO_ERROR;
-  const auto source = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
-  const bool normalized = nfc().isNormalized(source, status);
+  const bool normalized =
+      nfc().isNormalizedUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())), status);
   return U_SUCCESS(status) && normalized;
 }
 

@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 #include "base/utf8.hpp"
@@ -150,15 +151,19 @@ class CaseBuilder {
   }
 
   void expect_children(pugi::xml_node node, std::initializer_list<std::string_view> allowed) {
-    std::set<std::string_view> seen;
+    std::uint64_t seen = 0;  // bit i: allowed[i] was seen (the format's lists are short)
     for (pugi::xml_node child : elements(node)) {
       if (saturated()) break;
       const std::string_view name = child.name();
-      if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
+      const auto index = static_cast<std::size_t>(std::find(allowed.begin(), allowed.end(), name) - allowed.begin());
+      const std::uint64_t bit = index < 64 ? std::uint64_t{1} << index : 0;
+      if (index == allowed.size()) {
         unknown_element(child);
-      } else if (!seen.insert(name).second) {
+      } else if ((seen & bit) != 0) {
         error("E0209", xml_.loc(child),
               "phần tử <" + std::string(name) + "> xuất hiện nhiều lần trong <" + std::string(node.name()) + ">");
+      } else {
+        seen |= bit;
       }
     }
   }
@@ -181,26 +186,43 @@ class CaseBuilder {
     return tally.dominant();
   }
 
-  // A field's text as every later stage expects it: repaired (unless --no-repair), then normalized.
-  std::string clean(std::string_view raw, const SourceLoc& loc, const std::string& field) {
+  // A field's text as every later stage expects it: repaired (unless --no-repair), then normalized. `field` names
+  // the field for a warning (built only when there is one).
+  template <typename FieldName>
+  std::string clean(std::string_view raw, const SourceLoc& loc, const FieldName& field) {
     if (repair_ == text::RepairMode::keep) return text::normalize_field(raw);
-    text::Repaired repaired = text::repair_vietnamese(raw, expected_);
-    std::string value = text::normalize_field(repaired.text);
-    switch (repaired.origin) {
+    const Cleaned& cleaned = cleaned_text(raw);
+    switch (cleaned.origin) {
       case text::TextOrigin::unicode: break;
       case text::TextOrigin::combining:
       case text::TextOrigin::decomposed:
         diagnostics_.warning("W0121", loc,
-                             field + ": chữ viết bằng " + std::string(text::origin_name(repaired.origin)) +
+                             field() + ": chữ viết bằng " + std::string(text::origin_name(cleaned.origin)) +
                                  ", đã chuyển sang dạng dựng sẵn (NFC)");
         break;
       default:
         diagnostics_.warning("W0120", loc,
-                             field + ": văn bản mã " + std::string(text::origin_name(repaired.origin)) +
-                                 " bị đọc nhầm thành " + quoted(raw) + ", đã chuyển thành " + quoted(value));
+                             field() + ": văn bản mã " + std::string(text::origin_name(cleaned.origin)) +
+                                 " bị đọc nhầm thành " + quoted(raw) + ", đã chuyển thành " + quoted(cleaned.value));
         break;
     }
-    return value;
+    return cleaned.value;
+  }
+
+  struct Cleaned {
+    std::string value;
+    text::TextOrigin origin = text::TextOrigin::unicode;
+  };
+
+  // Repair and normalization of a text, remembered: a register repeats its agency, officers, courts and kinds in
+  // every case, and repairing a non-ASCII text costs thousands of instructions.
+  const Cleaned& cleaned_text(std::string_view raw) {
+    std::string key(raw);
+    if (const auto known = cleaned_.find(key); known != cleaned_.end()) return known->second;
+    if (cleaned_.size() >= kRememberedTexts) cleaned_.clear();
+    text::Repaired repaired = text::repair_vietnamese(raw, expected_);
+    Cleaned cleaned{text::normalize_field(repaired.text), repaired.origin};
+    return cleaned_.emplace(std::move(key), std::move(cleaned)).first->second;
   }
 
   // The element's own text must be plain: no child elements inside.
@@ -211,7 +233,7 @@ class CaseBuilder {
       if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) raw += child.value();
     }
     const SourceLoc loc = xml_.text_loc(node);
-    return Text{clean(raw, loc, "<" + std::string(node.name()) + ">"), loc};
+    return Text{clean(raw, loc, [&] { return "<" + std::string(node.name()) + ">"; }), loc};
   }
 
   std::optional<Text> optional_text(pugi::xml_node parent, const char* name) {
@@ -244,7 +266,9 @@ class CaseBuilder {
     const pugi::xml_attribute attribute = node.attribute(name);
     if (!attribute) return std::nullopt;
     const SourceLoc loc = xml_.value_loc(attribute);
-    Text value{clean(attribute.value(), loc, "thuộc tính " + std::string(name) + " của <" + node.name() + ">"), loc};
+    Text value{
+        clean(attribute.value(), loc, [&] { return "thuộc tính " + std::string(name) + " của <" + node.name() + ">"; }),
+        loc};
     if (value.empty()) {
       error("E0210", loc, "thuộc tính \"" + std::string(name) + "\" không được để trống");
       return std::nullopt;
@@ -910,6 +934,8 @@ class CaseBuilder {
   std::optional<text::TextOrigin> given_expected_;
   text::TextOrigin expected_ = text::TextOrigin::unicode;
   CaseLocations where_;  // of the case being read
+  static constexpr std::size_t kRememberedTexts = 4096;
+  std::unordered_map<std::string, Cleaned> cleaned_;  // raw text → repaired and normalized
 };
 
 // The reader's own diagnostics, and the schema's where the reader has no error at the same place (the same
@@ -954,7 +980,12 @@ namespace {}  // namespace
 
 std::optional<model::Register> read_register(std::string_view bytes, const FileName& file, const ReadOptions& options,
                                              Diagnostics& diagnostics) {
-  const auto parsed = parse_safely(bytes, file, options.limits, diagnostics);
+  return read_register(bytes, file, options, diagnostics, Scanned::no);
+}
+
+std::optional<model::Register> read_register(std::string_view bytes, const FileName& file, const ReadOptions& options,
+                                             Diagnostics& diagnostics, Scanned scanned) {
+  const auto parsed = parse_safely(bytes, file, options.limits, diagnostics, scanned);
   if (!parsed) return std::nullopt;
   Diagnostics own;
   CaseBuilder builder(*parsed, options, own);

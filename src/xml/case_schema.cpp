@@ -13,11 +13,13 @@
 
 #include "base/error.hpp"
 #include "xml/schema_check.hpp"
+#include "xml/schema_shortcut.hpp"
 
 namespace vanban::xml {
 
 struct CaseSchema::Compiled {
   xmlSchemaPtr schema = nullptr;
+  std::unique_ptr<const SchemaShortcut> shortcut;  // decides the clean documents without libxml2
   Compiled() = default;
   Compiled(const Compiled&) = delete;
   Compiled& operator=(const Compiled&) = delete;
@@ -358,11 +360,15 @@ std::shared_ptr<const CaseSchema> CaseSchema::compile(std::string_view xsd, cons
     for (const auto& message : messages) detail += "\n  " + message;
     throw Error(errors::kResource, "lược đồ không dùng được:" + detail, name);
   }
+  compiled->shortcut = SchemaShortcut::derive(xsd);
   return std::shared_ptr<const CaseSchema>(new CaseSchema(std::move(compiled)));
 }
 
+bool schema_shortcut_usable(const CaseSchema& schema) { return schema.compiled().shortcut->usable(); }
+
 void check_against_schema(const CaseSchema& schema, std::string_view bytes, const ParsedXml& parsed,
-                          Diagnostics& diagnostics) {
+                          Diagnostics& diagnostics, SchemaPath path) {
+  if (path == SchemaPath::shortcut_first && schema.compiled().shortcut->vouches_for(bytes, parsed)) return;
   initialize_libxml2();
   if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) return;  // refused by the limits
   Collector collector;

@@ -35,18 +35,7 @@ std::size_t markup_end(std::string_view text, std::size_t at) {
   if (text.compare(at, 4, "<!--") == 0) return after("-->");
   if (text.compare(at, 9, "<![CDATA[") == 0) return after("]]>");
   if (text.compare(at, 2, "<?") == 0) return after("?>");
-  char quote = '\0';
-  for (std::size_t i = at + 1; i < text.size(); ++i) {
-    const char c = text[i];
-    if (quote != '\0') {
-      if (c == quote) quote = '\0';
-    } else if (c == '"' || c == '\'') {
-      quote = c;
-    } else if (c == '>') {
-      return i + 1;
-    }
-  }
-  return std::string_view::npos;
+  return tag_end(text, at);
 }
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
@@ -184,7 +173,9 @@ bool read_cases(std::string_view bytes, const FileName& file, const ReadOptions&
     chunk.reserve(prolog.size() + pad->size() + (end - begin) + 12);
     chunk.append(prolog).append(*pad).append(content.substr(begin, end - begin)).append("</register>");
     Diagnostics local;
-    auto cases = read_register(chunk, file, chunk_options, local);
+    // The whole file's UTF-8 and markup were checked above: the chunk (its bytes, spaces and line ends, an end tag)
+    // holds nothing they have not seen.
+    auto cases = read_register(chunk, file, chunk_options, local, Scanned::already);
     if (!cases || local.has_errors() || has_legacy_text(local)) return fall_back();
     for (const auto& diagnostic : local.list()) {
       if (diagnostic.code.empty()) return fall_back();  // the chunk's own note that it stopped printing

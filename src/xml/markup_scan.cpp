@@ -39,6 +39,10 @@ class Scanner {
       const char c = text_[i_];
       if (c == '<') {
         markup();
+      } else if (depth_ > 0 && c != '&') {
+        // Text inside the root: nothing to check until the next tag or reference.
+        ++i_;
+        while (i_ < text_.size() && text_[i_] != '<' && text_[i_] != '&') ++i_;
       } else {
         if (c == '&') reference(i_);
         if (depth_ == 0 && !is_space(c) && !outside_reported_) {
@@ -82,6 +86,13 @@ class Scanner {
 
   void markup() {
     const std::size_t start = i_;
+    const char next = i_ + 1 < text_.size() ? text_[i_ + 1] : '\0';
+    if (next == '!' || next == '?' || next == '/') special_markup(start);
+    else start_tag(start);
+  }
+
+  // Comments, CDATA, instructions, DOCTYPE and end tags.
+  void special_markup(std::size_t start) {
     if (at("<!--")) return skip_past("-->");
     if (at("<![CDATA[")) return skip_past("]]>");
     if (at("<?")) {
@@ -106,6 +117,10 @@ class Scanner {
       if (depth_ > 0) --depth_;
       return skip_past(">");
     }
+    start_tag(start);
+  }
+
+  void start_tag(std::size_t start) {
     if (depth_ == 0 && seen_root_ && !outside_reported_) {
       problem(start, "E0102", "XML không hợp lệ: chỉ được có một phần tử gốc");
       outside_reported_ = true;
@@ -206,5 +221,20 @@ class Scanner {
 }  // namespace
 
 ScanResult scan_markup(std::string_view text, const Limits& limits) { return Scanner(text, limits).run(); }
+
+std::size_t tag_end(std::string_view text, std::size_t at) {
+  char quote = '\0';
+  for (std::size_t i = at + 1; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quote != '\0') {
+      if (c == quote) quote = '\0';
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '>') {
+      return i + 1;
+    }
+  }
+  return std::string_view::npos;
+}
 
 }  // namespace vanban::xml

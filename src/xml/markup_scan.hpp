@@ -26,6 +26,9 @@ struct ScanResult {
   std::vector<ScanProblem> problems;
 };
 
+/// The offset just after the '>' that ends the tag starting at `at` (quoted attribute values may hold '>'), or npos.
+std::size_t tag_end(std::string_view text, std::size_t at);
+
 /// Scans UTF-8 XML text (BOM removed). Never reads outside `text`; malformed markup is left to the parser.
 ScanResult scan_markup(std::string_view text, const Limits& limits);
 

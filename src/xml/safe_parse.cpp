@@ -14,7 +14,12 @@ ParsedXml::ParsedXml(FileName file, std::string buffer)
 
 SourceLoc ParsedXml::at(const char* pointer, const SourceLoc& fallback) const {
   if (pointer == nullptr || pointer < buffer_.data() || pointer > buffer_.data() + buffer_.size()) return fallback;
-  return index_.locate(static_cast<std::size_t>(pointer - buffer_.data()));
+  return index_.locate(static_cast<std::size_t>(pointer - buffer_.data()), cursor_);
+}
+
+std::optional<std::size_t> ParsedXml::offset(const char* pointer) const {
+  if (pointer == nullptr || pointer < buffer_.data() || pointer > buffer_.data() + buffer_.size()) return std::nullopt;
+  return static_cast<std::size_t>(pointer - buffer_.data());
 }
 
 std::uint32_t ParsedXml::line(pugi::xml_node node) const {
@@ -83,7 +88,7 @@ std::string declared_encoding(std::string_view bytes) {
 bool check_tree(const ParsedXml& parsed, const Limits& limits, Diagnostics& diagnostics) {
   bool ok = true;
   std::vector<std::pair<pugi::xml_node, std::size_t>> stack{{parsed.root(), 1}};
-  std::set<std::string_view> names;
+  std::vector<std::string_view> names;
   while (!stack.empty()) {
     const auto [node, depth] = stack.back();
     stack.pop_back();
@@ -94,9 +99,13 @@ bool check_tree(const ParsedXml& parsed, const Limits& limits, Diagnostics& diag
     }
     const pugi::xml_attribute first = node.first_attribute();
     if (first && first.next_attribute()) {  // one attribute has nothing to clash with
-      names.clear();
+      names.clear();                        // at most Limits::max_attributes: a linear search is cheaper than a set
       for (pugi::xml_attribute attribute = first; attribute; attribute = attribute.next_attribute()) {
-        if (names.insert(attribute.name()).second) continue;
+        const std::string_view name = attribute.name();
+        if (std::find(names.begin(), names.end(), name) == names.end()) {
+          names.push_back(name);
+          continue;
+        }
         diagnostics.error("E0102", parsed.loc(attribute),
                           "XML không hợp lệ: thuộc tính \"" + std::string(attribute.name()) + "\" lặp lại trong <" +
                               node.name() + ">");
@@ -111,7 +120,7 @@ bool check_tree(const ParsedXml& parsed, const Limits& limits, Diagnostics& diag
 }  // namespace
 
 std::unique_ptr<ParsedXml> parse_safely(std::string_view bytes, const FileName& file, const Limits& limits,
-                                        Diagnostics& diagnostics) {
+                                        Diagnostics& diagnostics, Scanned scanned) {
   const SourceLoc file_loc{file};
   if (bytes.empty()) {
     diagnostics.error("E0101", file_loc, "tệp rỗng, không có dữ liệu hồ sơ");
@@ -144,7 +153,7 @@ std::unique_ptr<ParsedXml> parse_safely(std::string_view bytes, const FileName& 
   const auto locate = [&](std::size_t offset) {
     return LineIndex(file, bytes.substr(0, offset + bom)).locate(offset + bom);
   };
-  if (const auto bad = utf8::find_invalid(content)) {
+  if (const auto bad = scanned == Scanned::no ? utf8::find_invalid(content) : std::nullopt) {
     const std::string detail = encoding.empty() ? "tệp không phải UTF-8 (có thể là TCVN3, VNI hoặc Windows-1258)"
                                                 : "tệp khai báo UTF-8 nhưng chứa chuỗi byte không hợp lệ";
     diagnostics.error("E0103", locate(*bad), detail);
@@ -152,7 +161,7 @@ std::unique_ptr<ParsedXml> parse_safely(std::string_view bytes, const FileName& 
   }
 
   // One cheap pass first: refuse DOCTYPE, absurd nesting and node counts before any tree is built.
-  const ScanResult scan = scan_markup(content, limits);
+  const ScanResult scan = scanned == Scanned::no ? scan_markup(content, limits) : ScanResult{};
   if (scan.fatal) {
     diagnostics.error(scan.fatal->code, locate(scan.fatal->offset), scan.fatal->message);
     return nullptr;

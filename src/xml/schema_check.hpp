@@ -9,10 +9,17 @@
 
 namespace vanban::xml {
 
+/// Whether a document the schema shortcut vouches for skips libxml2 (the default), or libxml2 always validates.
+enum class SchemaPath { shortcut_first, libxml2_only };
+
 /// Validates `bytes`, which parse_safely accepted as `parsed`, against the schema with libxml2 (no network, no
 /// DTD, no entity substitution). Each problem becomes a Vietnamese diagnostic at the element, attribute or value
-/// it concerns, located through `parsed` (libxml2 itself gives lines only).
+/// it concerns, located through `parsed` (libxml2 itself gives lines only). A document the shortcut
+/// (schema_shortcut.hpp) vouches for has no problem to report, so libxml2 is not run for it unless `path` says so.
 void check_against_schema(const CaseSchema& schema, std::string_view bytes, const ParsedXml& parsed,
-                          Diagnostics& diagnostics);
+                          Diagnostics& diagnostics, SchemaPath path = SchemaPath::shortcut_first);
+
+/// Whether the schema's shortcut understood the whole XSD (when false, libxml2 validates every document).
+bool schema_shortcut_usable(const CaseSchema& schema);
 
 }  // namespace vanban::xml

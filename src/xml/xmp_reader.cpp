@@ -99,7 +99,7 @@ struct Reader {
     } else if (uri == kNd30SignerNamespace) {
       if (local == "Position") m.signer_position = value;
       else if (local == "FullName") m.signer_name = value;
-    } else if (uri == kCaseNamespace && local == "CaseId") {
+    } else if (uri == kXmpCaseNamespace && local == "CaseId") {
       m.case_id = value;
     }
   }
@@ -133,7 +133,7 @@ struct Reader {
     scope.enter(node);
     const auto [uri, local] = scope.resolve(node.name());
     const bool resource = std::string_view(node.attribute("rdf:parseType").value()) == "Resource";
-    if (uri == kCaseNamespace && local == "Parties") {
+    if (uri == kXmpCaseNamespace && local == "Parties") {
       parties(node);
     } else if (resource) {
       for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling())

@@ -14,7 +14,7 @@ namespace vanban::xml {
 inline constexpr std::string_view kNd30Namespace = "urn:vanban:xmp:nd30:1.0/";
 inline constexpr std::string_view kNd30SignerNamespace = "urn:vanban:xmp:nd30:signer:1.0/";
 /// vanban's own schema for the case a document belongs to (vbcase:CaseId, vbcase:Parties of vbparty:Role/Name).
-inline constexpr std::string_view kCaseNamespace = "urn:vanban:xmp:case:1.0/";
+inline constexpr std::string_view kXmpCaseNamespace = "urn:vanban:xmp:case:1.0/";
 inline constexpr std::string_view kPartyNamespace = "urn:vanban:xmp:case:party:1.0/";
 
 /// Reads an XMP packet (the XML from `<?xpacket begin` to `<?xpacket end…?>`, or a bare x:xmpmeta or rdf:RDF

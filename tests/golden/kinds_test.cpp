@@ -7,14 +7,14 @@
 #include <regex>
 
 #include "pipeline/engine.hpp"
+#include "support/engine.hpp"
 #include "support/paths.hpp"
-#include "support/project_engine.hpp"
 #include "support/reorganised.hpp"
 
 namespace vanban {
 namespace {
 
-const pipeline::Engine& engine() { return test::project_engine(); }
+const pipeline::Engine& engine() { return test::shared_engine(); }
 
 struct Printed {
   std::string text;         ///< every printed word of the document, separated by single spaces

@@ -12,13 +12,13 @@
 
 #include "doc/document.hpp"
 #include "pipeline/engine.hpp"
+#include "support/engine.hpp"
 #include "support/paths.hpp"
-#include "support/project_engine.hpp"
 
 namespace vanban {
 namespace {
 
-const pipeline::Engine& engine() { return test::project_engine(); }
+const pipeline::Engine& engine() { return test::shared_engine(); }
 
 bool starts_with(const std::string& text, const std::string& prefix) { return text.rfind(prefix, 0) == 0; }
 bool ends_with(const std::string& text, const std::string& suffix) {

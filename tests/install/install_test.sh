@@ -19,7 +19,7 @@ trap 'rm -rf "$work"' EXIT
 stage="$work/prefix"
 start=$(date +%s)
 "$cmake" --install "$build" --prefix "$stage" >"$work/install.log"
-for f in bin/vanban share/vanban/templates/qd-tha-chu-dong.vbt share/vanban/rules/law.xml share/vanban/schemas/case.xsd \
+for f in bin/vanban bin/vanban-serve lib/systemd/system/vanban.service share/vanban/schemas/openapi.json share/vanban/templates/qd-tha-chu-dong.vbt share/vanban/rules/law.xml share/vanban/schemas/case.xsd \
          share/vanban/fonts/LiberationSerif-Regular.ttf share/vanban/examples/chu-dong-ma-tuy.xml \
          share/man/man1/vanban.1 share/bash-completion/completions/vanban share/doc/vanban/vanban.conf.example \
          share/doc/vanban/LICENSE; do

@@ -32,5 +32,24 @@ TEST(LineIndex, ColumnsOnVeryLongLines) {
   EXPECT_EQ(index.locate(text.size()).to_string(), "f:2:2000001");
 }
 
+TEST(LineIndex, ACursorGivesTheSameLocationsInAnyOrder) {
+  std::string text;
+  for (int line = 0; line < 200; ++line) {
+    for (int i = 0; i < line % 37; ++i) text += i % 3 == 0 ? "ộ" : "a ";
+    text += '\n';
+  }
+  const LineIndex index(make_file_name("f"), text);
+  LineCursor cursor;
+  std::uint64_t seed = 7;
+  for (int i = 0; i < 20000; ++i) {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    // Mostly small steps back and forth (as a reader asks), sometimes a jump.
+    const std::size_t step = (seed >> 33U) % 40U;
+    std::size_t offset = i % 50 == 0 ? (seed >> 20U) % (text.size() + 2) : cursor.offset + step;
+    if (step % 3 == 0 && offset >= 2 * step) offset -= 2 * step;
+    EXPECT_EQ(index.locate(offset, cursor).to_string(), index.locate(offset).to_string()) << offset;
+  }
+}
+
 }  // namespace
 }  // namespace vanban

@@ -68,5 +68,35 @@ TEST_F(BatchLedger, TheFilterSeesTheStatusOfTheLettersDate) {
   EXPECT_TRUE(amounts("2024-10-01", where).count("THA-2024-000602"));
 }
 
+// needs() keeps exactly what plan() plans from, so that a reader may drop every other case as it streams by: the
+// same plan and the same diagnostics from the needed cases as from all of them; every case without a filter or
+// with a wrong one (plan() reports it).
+TEST_F(BatchLedger, ACaseIsNeededExactlyWhenThePlanWouldKeepIt) {
+  for (const std::string where : {"", "outstanding > 45000000", "status.condition == \"no-means\"", "outstanding >"}) {
+    BatchOptions options;
+    options.render.template_name = "thong-bao-tha";
+    options.render.today = *model::Date::parse_iso("2026-12-06");
+    options.render.date = model::Date::parse_iso("2024-04-02");
+    options.out_dir = test::scratch_dir("batch-needs");
+    options.where = where;
+    const BatchRunner chooser(*engine_, options);
+    std::vector<BatchCase> all;
+    std::vector<BatchCase> needed;
+    for (const auto& the_case : register_->cases) {
+      all.push_back({&the_case, "so.xml"});
+      if (chooser.needs(the_case)) needed.push_back({&the_case, "so.xml"});
+    }
+    BatchRunner from_all(*engine_, options);
+    BatchRunner from_needed(*engine_, options);
+    Diagnostics said_all;
+    Diagnostics said_needed;
+    EXPECT_EQ(from_all.plan(all, said_all), from_needed.plan(needed, said_needed)) << where;
+    EXPECT_EQ(said_all.to_string(), said_needed.to_string()) << where;
+    EXPECT_EQ(from_all.planned(), from_needed.planned()) << where;
+    if (where.empty() || where == "outstanding >") EXPECT_EQ(needed.size(), all.size()) << where;
+    else EXPECT_LT(needed.size(), all.size()) << where;
+  }
+}
+
 }  // namespace
 }  // namespace vanban::pipeline

@@ -1,0 +1,759 @@
+#include "server/service.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <functional>
+#include <map>
+#include <utility>
+
+#include "api/answers.hpp"
+#include "api/service_answers.hpp"
+#include "base/error.hpp"
+#include "base/percent.hpp"
+#include "pipeline/case_store.hpp"
+#include "pipeline/clock.hpp"
+#include "pipeline/office.hpp"
+#include "pipeline/report.hpp"
+#include "pipeline/request.hpp"
+#include "pipeline/signing.hpp"
+#include "pipeline/verification.hpp"
+
+namespace vanban::server {
+
+namespace {
+
+// The problem kinds and their Vietnamese titles, one place.
+struct ProblemKind {
+  const char* kind;
+  const char* title;
+  int status;
+};
+constexpr ProblemKind kBadRequest{"bad-request", "Yêu cầu không dùng được", 400};
+constexpr ProblemKind kNoUser{"no-user", "Không rõ người thực hiện", 403};
+constexpr ProblemKind kNotFound{"not-found", "Không tìm thấy", 404};
+constexpr ProblemKind kNoRoute{"no-route", "Không có địa chỉ này", 404};
+constexpr ProblemKind kMethod{"method-not-allowed", "Phương thức không được phép", 405};
+constexpr ProblemKind kConflict{"conflict", "Xung đột phiên bản", 409};
+constexpr ProblemKind kStale{"stale-version", "Hồ sơ đã được người khác sửa", 412};
+constexpr ProblemKind kPreconditionRequired{"precondition-required", "Thiếu phiên bản (If-Match)", 428};
+constexpr ProblemKind kRejected{"case-rejected", "Dữ liệu không hợp lệ", 422};
+constexpr ProblemKind kNotConfigured{"not-configured", "Máy chủ chưa được cấu hình cho việc này", 501};
+constexpr ProblemKind kEnvironment{"environment", "Lỗi môi trường của máy chủ", 500};
+
+constexpr const char* kTextType = "text/plain; charset=utf-8";
+constexpr const char* kCsvType = "text/csv; charset=utf-8";
+constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+HttpResponse problem(const ProblemKind& kind, const std::string& detail, const Diagnostics* diagnostics = nullptr) {
+  HttpResponse response;
+  response.status = kind.status;
+  response.content_type = "application/problem+json";
+  response.body = api::problem(kind.kind, kind.title, kind.status, detail, diagnostics);
+  return response;
+}
+
+HttpResponse json(std::string body, int status = 200) {
+  HttpResponse response;
+  response.status = status;
+  response.body = std::move(body);
+  return response;
+}
+
+HttpResponse bytes_answer(std::string body, const std::string& type, const std::string& file_name = {}) {
+  HttpResponse response;
+  response.content_type = type;
+  response.body = std::move(body);
+  if (!file_name.empty())
+    response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + file_name + "\"");
+  return response;
+}
+
+// A percent-decoded path segment or query part ('+' is a space, as forms send it); nullopt when an escape is broken or
+// decodes to a NUL.
+std::optional<std::string> decoded(std::string_view text) {
+  std::string plus_as_space(text);
+  std::replace(plus_as_space.begin(), plus_as_space.end(), '+', ' ');
+  auto out = percent_decode(plus_as_space);
+  if (!out || out->find('\0') != std::string::npos) return std::nullopt;
+  return out;
+}
+
+std::vector<std::string> split(std::string_view text, char separator) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  for (;;) {
+    const auto end = text.find(separator, start);
+    out.emplace_back(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+    if (end == std::string_view::npos) return out;
+    start = end + 1;
+  }
+}
+
+// A version from an ETag or If-Match value ("3", W/"3"); nullopt when it is not one.
+std::optional<std::int64_t> version_tag(std::string text) {
+  if (text.rfind("W/", 0) == 0) text.erase(0, 2);
+  if (text.size() >= 2 && text.front() == '"' && text.back() == '"') text = text.substr(1, text.size() - 2);
+  if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos)
+    return std::nullopt;
+  return std::stoll(text);
+}
+
+std::string etag(std::int64_t version) { return "\"" + std::to_string(version) + "\""; }
+
+}  // namespace
+
+// A pool of objects that each hold a database session (a session serves one thread at a time); at most as many are
+// ever made as requests run at once.
+template <typename T>
+class Pool {
+ public:
+  explicit Pool(std::function<std::unique_ptr<T>()> make) : make_(std::move(make)) {}
+
+  class Lease {
+   public:
+    Lease(Pool& pool, std::unique_ptr<T> item) : pool_(pool), item_(std::move(item)) {}
+    ~Lease() {
+      if (item_) pool_.give_back(std::move(item_));
+    }
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    T& operator*() { return *item_; }
+    T* operator->() { return item_.get(); }
+    // A session a failure left in doubt is not given back.
+    void discard() { item_.reset(); }
+
+   private:
+    Pool& pool_;
+    std::unique_ptr<T> item_;
+  };
+
+  Lease take() {
+    {
+      const std::lock_guard lock(mutex_);
+      if (!idle_.empty()) {
+        auto item = std::move(idle_.back());
+        idle_.pop_back();
+        return Lease(*this, std::move(item));
+      }
+    }
+    return Lease(*this, make_());
+  }
+
+ private:
+  void give_back(std::unique_ptr<T> item) {
+    const std::lock_guard lock(mutex_);
+    idle_.push_back(std::move(item));
+  }
+  std::function<std::unique_ptr<T>()> make_;
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<T>> idle_;
+};
+
+class Service::StorePool {
+ public:
+  explicit StorePool(const ServiceSetup& setup)
+      : archives([&setup] { return archive::Archive::open(setup.archive, archive::Archive::OpenMode::create); }),
+        cases([&setup] { return pipeline::open_case_store(*setup.engine, setup.archive); }) {}
+  Pool<archive::Archive> archives;
+  Pool<cases::Store> cases;
+};
+
+// One request being answered: the request, the route's parameters, the query, the clock read once.
+struct Service::Call {
+  const HttpRequest& request;
+  std::map<std::string, std::string> parameters;
+  std::multimap<std::string, std::string> query;
+  sign::Moment now;
+
+  [[nodiscard]] const std::string& parameter(const std::string& name) const { return parameters.at(name); }
+  [[nodiscard]] std::optional<std::string> option(const std::string& name) const {
+    const auto found = query.find(name);
+    if (found == query.end()) return std::nullopt;
+    return found->second;
+  }
+  [[nodiscard]] std::vector<std::string> options(const std::string& name) const {
+    std::vector<std::string> out;
+    for (auto [it, end] = query.equal_range(name); it != end; ++it) out.push_back(it->second);
+    return out;
+  }
+};
+
+struct RouteEntry {
+  RouteInfo info;
+  HttpResponse (*answer)(Service& service, Service::Call& call);
+};
+
+// The routes' answers: each reads the request, calls pipeline, and shapes the answer with api.
+struct Answers {
+  static HttpResponse health(Service& s, Service::Call&) {
+    bool database = false;
+    try {
+      s.stores_->cases.take()->ping();
+      database = true;
+    } catch (const std::exception&) {
+    }
+    const bool engine = s.setup_.engine != nullptr;
+    return json(api::health(engine, database), engine && database ? 200 : 503);
+  }
+
+  static HttpResponse metrics(Service& s, Service::Call&) {
+    return bytes_answer(s.metrics_.text(), "text/plain; version=0.0.4; charset=utf-8");
+  }
+
+  static HttpResponse openapi(Service& s, Service::Call&) { return json(s.setup_.openapi); }
+
+  static HttpResponse validate(Service& s, Service::Call& call) {
+    Diagnostics diagnostics;
+    const auto cases =
+        s.setup_.engine->read_cases(call.request.body, upload_name(call, "ho-so.xml"), diagnostics, repair(call));
+    return json(api::validation(cases, diagnostics));
+  }
+
+  static HttpResponse templates(Service& s, Service::Call&) {
+    return json(api::templates(s.setup_.engine->templates()));
+  }
+
+  static HttpResponse describe_template(Service& s, Service::Call& call) {
+    const auto info = s.setup_.engine->describe(call.parameter("name"));
+    if (!info) return problem(kNotFound, "không có mẫu văn bản \"" + call.parameter("name") + "\"");
+    return json(api::template_info(*info));
+  }
+
+  static HttpResponse list_cases(Service& s, Service::Call& call) {
+    cases::ListQuery query;
+    query.debtor = call.option("debtor").value_or("");
+    query.officer = call.option("officer").value_or("");
+    query.mode = call.option("mode").value_or("");
+    query.condition = call.option("condition").value_or("");
+    if (const auto limit = call.option("limit"))
+      query.limit = std::min<std::size_t>(pipeline::parse_count("limit", *limit), 1000);
+    if (const auto offset = call.option("offset"))
+      query.offset = *offset == "0" ? 0 : pipeline::parse_count("offset", *offset);
+    const auto page = s.stores_->cases.take()->list(query);
+    return json(api::case_page(page, query.limit, query.offset));
+  }
+
+  static HttpResponse import_cases(Service& s, Service::Call& call) {
+    const auto change = s.change(call, "nhập tệp " + upload_name(call, "ho-so.xml"));
+    if (!change) return problem(kNoUser, no_user_detail(s));
+    Diagnostics diagnostics;
+    auto store = s.stores_->cases.take();
+    const auto results = pipeline::import_cases(*s.setup_.engine, *store, call.request.body,
+                                                upload_name(call, "ho-so.xml"), *change, diagnostics);
+    if (!results) return problem(kRejected, "tệp hồ sơ không hợp lệ: không hồ sơ nào được nhập", &diagnostics);
+    const bool created = std::any_of(results->begin(), results->end(), [](const cases::WriteResult& r) {
+      return r.outcome == cases::WriteResult::Outcome::created;
+    });
+    return json(api::write_results(*results, diagnostics), created ? 201 : 200);
+  }
+
+  static HttpResponse get_case(Service& s, Service::Call& call) {
+    const auto stored = s.stores_->cases.take()->get(call.parameter("id"));
+    if (!stored) return no_case(call);
+    auto response = json(api::case_summary(stored->summary));
+    response.headers.emplace_back("ETag", etag(stored->summary.version));
+    return response;
+  }
+
+  static HttpResponse replace_case(Service& s, Service::Call& call) {
+    const auto& id = call.parameter("id");
+    const auto match = call.request.header("if-match");
+    if (!match) return problem(kPreconditionRequired, "sửa hồ sơ cần If-Match với phiên bản đang sửa (ETag)");
+    const auto expected = version_tag(*match);
+    if (!expected) return problem(kBadRequest, "If-Match phải là một phiên bản (ETag) như \"3\"");
+    const auto change = s.change(call, "thay tệp hồ sơ " + upload_name(call, id + ".xml"));
+    if (!change) return problem(kNoUser, no_user_detail(s));
+    auto store = s.stores_->cases.take();
+    if (!store->get(id)) return no_case(call);
+    Diagnostics diagnostics;
+    const auto result = pipeline::replace_case(*store, id, call.request.body, upload_name(call, id + ".xml"), *change,
+                                               *expected, diagnostics);
+    return write_answer(result, diagnostics, true);
+  }
+
+  static HttpResponse versions(Service& s, Service::Call& call) {
+    const auto list = s.stores_->cases.take()->versions(call.parameter("id"));
+    if (list.empty()) return no_case(call);
+    return json(api::case_versions(call.parameter("id"), list));
+  }
+
+  static HttpResponse export_case(Service& s, Service::Call& call) {
+    std::optional<std::int64_t> version;
+    if (const auto text = call.option("version")) {
+      version = version_tag(*text);
+      if (!version) return problem(kBadRequest, "version phải là một số phiên bản");
+    }
+    const auto stored = s.stores_->cases.take()->get(call.parameter("id"), version);
+    if (!stored) return no_case(call);
+    auto response = bytes_answer(stored->xml, "application/xml; charset=utf-8");
+    response.headers.emplace_back("ETag", etag(stored->summary.version));
+    return response;
+  }
+
+  static HttpResponse record_event(Service& s, Service::Call& call) {
+    const auto& id = call.parameter("id");
+    std::optional<std::int64_t> expected;
+    if (const auto match = call.request.header("if-match")) {
+      expected = version_tag(*match);
+      if (!expected) return problem(kBadRequest, "If-Match phải là một phiên bản (ETag) như \"3\"");
+    }
+    const auto event = api::parse_event(call.request.body);
+    const auto change = s.change(call, "ghi diễn biến " + event.kind);
+    if (!change) return problem(kNoUser, no_user_detail(s));
+    auto store = s.stores_->cases.take();
+    if (!store->get(id)) return no_case(call);
+    Diagnostics diagnostics;
+    const auto result = pipeline::record_event(*store, id, event, *change, expected, diagnostics);
+    return write_answer(result, diagnostics, expected.has_value());
+  }
+
+  static HttpResponse case_templates(Service& s, Service::Call& call) {
+    Diagnostics diagnostics;
+    auto store = s.stores_->cases.take();
+    const auto the_case =
+        pipeline::stored_case(*s.setup_.engine, *store, call.parameter("id"), std::nullopt, diagnostics);
+    if (!the_case) return not_found_or_rejected(diagnostics);
+    return json(api::template_names(s.setup_.engine->templates_for(*the_case, pipeline::date_of(call.now))));
+  }
+
+  static HttpResponse render_stored(Service& s, Service::Call& call) {
+    std::optional<std::int64_t> version;
+    if (const auto text = call.option("version")) {
+      version = version_tag(*text);
+      if (!version) return problem(kBadRequest, "version phải là một số phiên bản");
+    }
+    const auto options = s.render_options(call);
+    Diagnostics diagnostics;
+    std::optional<model::Case> the_case;
+    {
+      auto store = s.stores_->cases.take();
+      the_case = pipeline::stored_case(*s.setup_.engine, *store, call.parameter("id"), version, diagnostics);
+    }
+    if (!the_case) return not_found_or_rejected(diagnostics);
+    return s.render(*the_case, options, diagnostics);
+  }
+
+  static HttpResponse render_upload(Service& s, Service::Call& call) {
+    const auto options = s.render_options(call);
+    Diagnostics diagnostics;
+    const auto the_case = s.setup_.engine->read_single_case(call.request.body, upload_name(call, "ho-so.xml"),
+                                                            diagnostics, repair(call), call.option("case"));
+    if (!the_case) return problem(kRejected, "tệp hồ sơ không hợp lệ", &diagnostics);
+    return s.render(*the_case, options, diagnostics);
+  }
+
+  static HttpResponse sign(Service& s, Service::Call& call) {
+    if (!s.setup_.agency_key)
+      return problem(kNotConfigured, "chưa có khóa của cơ quan ([server] signing_key trong tệp cấu hình)");
+    pipeline::SigningRequest request;
+    request.appearance = call.option("appearance").value_or("none");
+    if (call.option("seal").value_or("") == "true") {
+      const auto& settings = s.setup_.settings;
+      request.image = pipeline::office_image(settings.office ? &*settings.office : nullptr, true, std::nullopt);
+      if (!call.option("appearance")) request.appearance = "agency";
+    }
+    request.field = call.option("field").value_or("");
+    request.reason = call.option("reason").value_or("");
+    request.location = call.option("location").value_or("");
+    request.document_number = call.option("number").value_or("");
+    request.keys.pkcs12 = std::filesystem::path("[server] signing_key");  // the key is already loaded
+    pipeline::check_signing_request(request);
+    Diagnostics diagnostics;
+    const auto signed_pdf =
+        pipeline::sign_document(call.request.body, upload_name(call, "van-ban.pdf"), *s.setup_.agency_key, request,
+                                call.now, s.setup_.resources, diagnostics);
+    if (!signed_pdf) return problem(kRejected, "không ký được tệp này", &diagnostics);
+    return bytes_answer(*signed_pdf, "application/pdf");
+  }
+
+  static HttpResponse verify(Service& s, Service::Call& call) {
+    sign::VerifyOptions options;
+    options.now = call.now;
+    for (const auto& anchor : s.setup_.anchors) options.trusted_roots_pem.push_back(anchor.pem);
+    Diagnostics diagnostics;
+    const std::string file = upload_name(call, "van-ban.pdf");
+    const auto verification =
+        pipeline::verify_document(call.request.body, options, SourceLoc{make_file_name(file)}, diagnostics);
+    if (!verification) return problem(kRejected, "tệp không đọc được như một PDF", &diagnostics);
+    return json(api::verification(file, *verification, call.now.offset_minutes));
+  }
+
+  static HttpResponse archive_add(Service& s, Service::Call& call) {
+    const auto change = s.change(call, "");
+    if (!change) return problem(kNoUser, no_user_detail(s));
+    archive::TrustPolicy policy = archive::TrustPolicy::signed_documents;
+    if (call.option("allow_unsigned").value_or("") == "true") policy = archive::TrustPolicy::any_document;
+    if (call.option("require_trusted").value_or("") == "true") {
+      if (policy == archive::TrustPolicy::any_document)
+        throw pipeline::RequestError("allow_unsigned và require_trusted: chỉ dùng một");
+      policy = archive::TrustPolicy::trusted_documents;
+    }
+    Diagnostics diagnostics;
+    std::optional<model::Register> register_of_case;
+    if (const auto case_id = call.option("case")) {
+      auto store = s.stores_->cases.take();
+      auto the_case = pipeline::stored_case(*s.setup_.engine, *store, *case_id, std::nullopt, diagnostics);
+      if (!the_case) return not_found_or_rejected(diagnostics);
+      register_of_case.emplace();
+      register_of_case->cases.push_back(std::move(*the_case));
+    }
+    auto store = s.stores_->archives.take();
+    const std::string recorded_at = call.now.iso8601();
+    pipeline::ArchiveIntake intake(*store, pipeline::archive_trust_anchors(*store, s.setup_.anchors, recorded_at),
+                                   call.now, policy, register_of_case ? &*register_of_case : nullptr);
+    const auto result = intake.add(call.request.body, upload_name(call, "van-ban.pdf"), diagnostics);
+    if (!result || result->outcome == archive::AddResult::Outcome::refused)
+      return problem(kRejected, "văn bản không được lưu trữ", &diagnostics);
+    return json(api::archive_added(*result, diagnostics),
+                result->outcome == archive::AddResult::Outcome::added ? 201 : 200);
+  }
+
+  static HttpResponse archive_search(Service& s, Service::Call& call) {
+    pipeline::ArchiveSearchRequest request;
+    request.text = call.option("text").value_or("");
+    request.case_id = call.option("case").value_or("");
+    request.number = call.option("number").value_or("");
+    request.party = call.option("party").value_or("");
+    request.type = call.option("type").value_or("");
+    request.signer = call.option("signer").value_or("");
+    request.from = call.option("from");
+    request.to = call.option("to");
+    request.year = call.option("year");
+    request.limit = call.option("limit");
+    const auto query = pipeline::archive_query(request);
+    return json(api::archive_hits(s.stores_->archives.take()->search(query)));
+  }
+
+  static HttpResponse archive_get(Service& s, Service::Call& call) {
+    const std::int64_t id = pipeline::parse_archive_id(call.parameter("id"));
+    Diagnostics diagnostics;
+    auto store = s.stores_->archives.take();
+    const auto entry = store->document(id, diagnostics);
+    if (!entry) return problem(kNotFound, "không có văn bản mã lưu trữ " + std::to_string(id), &diagnostics);
+    if (call.option("format").value_or("") == "json") return json(api::archive_entry(*entry));
+    const auto content = store->content(*entry, diagnostics);
+    if (!content) return problem(kEnvironment, "tệp lưu trữ bị thiếu hoặc bị thay đổi", &diagnostics);
+    return bytes_answer(*content, "application/pdf", std::to_string(id) + ".pdf");
+  }
+
+  static HttpResponse archive_verify(Service& s, Service::Call& call) {
+    auto store = s.stores_->archives.take();
+    const auto anchors = pipeline::archive_trust_anchors(*store, s.setup_.anchors, call.now.iso8601());
+    Diagnostics diagnostics;
+    const auto report = store->verify(pipeline::archive_signature_checker(anchors, call.now), diagnostics);
+    return json(api::archive_report(report, diagnostics));
+  }
+
+  static HttpResponse archive_export(Service& s, Service::Call& call) {
+    const auto case_id = call.option("case");
+    if (!case_id || case_id->empty()) throw pipeline::RequestError("cần case=MÃ-HỒ-SƠ");
+    Diagnostics diagnostics;
+    const auto zip = s.stores_->archives.take()->export_case(*case_id, diagnostics);
+    if (!zip) return problem(kNotFound, "không có văn bản nào của hồ sơ này trong kho lưu trữ", &diagnostics);
+    return bytes_answer(*zip, "application/zip", "ho-so.zip");
+  }
+
+  static HttpResponse statistics(Service& s, Service::Call& call) {
+    pipeline::ReportRequest request;
+    request.from = call.option("from");
+    request.to = call.option("to");
+    request.year = call.option("year");
+    request.months = call.option("months");
+    request.target_cases = call.option("target_cases");
+    request.target_money = call.option("target_money");
+    request.by = call.option("by");
+    request.date = call.option("date");
+    request.format = call.option("format").value_or("json");
+    request.style = pipeline::OptionStyle::query;
+    const auto options = pipeline::report_options(request, pipeline::date_of(call.now));
+    const pipeline::Engine& engine = *s.setup_.engine;
+    Diagnostics diagnostics;
+    std::optional<pipeline::StatisticsReport> report;
+    {
+      auto store = s.stores_->cases.take();
+      report = pipeline::run_statistics(engine, pipeline::stored_cases(engine, *store), options, diagnostics);
+    }
+    if (!report) return problem(kRejected, "không lập được báo cáo thống kê từ các hồ sơ trong kho", &diagnostics);
+    switch (options.format) {
+      case pipeline::OutputFormat::text: return bytes_answer(pipeline::statistics_text(*report), kTextType);
+      case pipeline::OutputFormat::csv:
+        return bytes_answer(pipeline::statistics_csv(*report), kCsvType, "bao-cao-thong-ke.csv");
+      case pipeline::OutputFormat::json: return json(api::statistics(*report));
+      case pipeline::OutputFormat::pdf:
+        return pdf_answer([&](Diagnostics& d) { return pipeline::statistics_pdf(engine, *report, d); },
+                          "bao-cao-thong-ke.pdf");
+      case pipeline::OutputFormat::xlsx: break;
+    }
+    return bytes_answer(pipeline::statistics_xlsx(*report, scratch_file(".xlsx")), kXlsxType, "bao-cao-thong-ke.xlsx");
+  }
+
+  static HttpResponse deadlines(Service& s, Service::Call& call) {
+    pipeline::DeadlineRequest request;
+    request.as_of = call.option("as_of");
+    request.within = call.option("within");
+    request.officer = call.option("officer");
+    request.format = call.option("format").value_or("json");
+    request.style = pipeline::OptionStyle::query;
+    const auto options = pipeline::deadline_options(request);
+    const pipeline::Engine& engine = *s.setup_.engine;
+    Diagnostics diagnostics;
+    engine.check_for_year(options.as_of.year(), diagnostics);  // W0903: deadlines need the year's holidays
+    std::optional<pipeline::DeadlineList> list;
+    {
+      auto store = s.stores_->cases.take();
+      list = pipeline::run_deadlines(engine, pipeline::stored_cases(engine, *store), options, diagnostics);
+    }
+    if (!list) return problem(kRejected, "không lập được danh sách việc đến hạn từ các hồ sơ trong kho", &diagnostics);
+    switch (options.format) {
+      case pipeline::OutputFormat::text: return bytes_answer(pipeline::deadlines_text(*list), kTextType);
+      case pipeline::OutputFormat::csv:
+        return bytes_answer(pipeline::deadlines_csv(*list), kCsvType, "viec-den-han.csv");
+      case pipeline::OutputFormat::pdf:
+        return pdf_answer([&](Diagnostics& d) { return pipeline::deadlines_pdf(engine, *list, d); },
+                          "viec-den-han.pdf");
+      case pipeline::OutputFormat::json:
+      case pipeline::OutputFormat::xlsx: break;  // xlsx is refused by deadline_options
+    }
+    return json(api::deadlines(*list));
+  }
+
+ private:
+  // A PDF the pipeline makes, or 422 with the diagnostics when it cannot be made.
+  static HttpResponse pdf_answer(const std::function<Bytes(Diagnostics&)>& make, const std::string& file_name) {
+    Diagnostics rendering;
+    Bytes pdf = make(rendering);
+    if (pdf.empty()) return problem(kRejected, "không lập được tệp PDF", &rendering);
+    return bytes_answer(std::move(pdf), "application/pdf", file_name);
+  }
+  // A file of this node's temporary folder that no other request names (libxlsxwriter writes only to a named file;
+  // the pipeline removes it).
+  static std::filesystem::path scratch_file(const std::string& extension) {
+    static std::atomic<std::uint64_t> counter{0};
+    return std::filesystem::temp_directory_path() /
+           ("vanban-" + std::to_string(::getpid()) + "-" + std::to_string(++counter) + extension);
+  }
+  static std::string upload_name(const Service::Call& call, const std::string& fallback) {
+    const auto name = call.option("file");
+    // Only a plain name: it appears in messages, never as a path.
+    if (!name || name->empty() || name->find_first_of("/\\") != std::string::npos || *name == ".." || *name == ".")
+      return fallback;
+    return *name;
+  }
+  static text::RepairMode repair(const Service::Call& call) {
+    return call.option("repair").value_or("") == "false" ? text::RepairMode::keep : text::RepairMode::repair;
+  }
+  static HttpResponse no_case(const Service::Call& call) {
+    return problem(kNotFound, "không có hồ sơ \"" + call.parameter("id") + "\" (hoặc phiên bản này) trong kho hồ sơ");
+  }
+  static std::string no_user_detail(const Service& s) {
+    return "mọi thay đổi phải ghi người thực hiện: trường đầu " + s.setup_.user_header +
+           " (do máy chủ xác thực phía trước đặt)";
+  }
+  // No such case is 404; a stored case that no longer reads is 422.
+  static HttpResponse not_found_or_rejected(const Diagnostics& diagnostics) {
+    for (const auto& d : diagnostics.list())
+      if (d.code == pipeline::kNoSuchCase) return problem(kNotFound, d.message, &diagnostics);
+    return problem(kRejected, "hồ sơ không đọc được", &diagnostics);
+  }
+  // A stale write is 412 when the client named the version it read (If-Match), else 409 (others kept changing it).
+  static HttpResponse write_answer(const std::optional<cases::WriteResult>& result, const Diagnostics& diagnostics,
+                                   bool conditional) {
+    if (!result) return problem(kRejected, "hồ sơ sau khi sửa không hợp lệ: không có gì được ghi", &diagnostics);
+    if (result->outcome == cases::WriteResult::Outcome::stale) {
+      auto response =
+          problem(conditional ? kStale : kConflict, "hồ sơ đang ở phiên bản " + std::to_string(result->version) +
+                                                        ", không phải phiên bản đã đọc: hãy đọc lại rồi sửa");
+      response.headers.emplace_back("ETag", etag(result->version));
+      return response;
+    }
+    auto response = json(api::write_results({*result}, diagnostics));
+    response.headers.emplace_back("ETag", etag(result->version));
+    return response;
+  }
+};
+
+namespace {
+
+const std::vector<RouteEntry>& route_table() {
+  static const std::vector<RouteEntry> table = {
+      {{"GET", "/healthz"}, &Answers::health},
+      {{"GET", "/metrics"}, &Answers::metrics},
+      {{"GET", "/api/openapi.json"}, &Answers::openapi},
+      {{"POST", "/api/validate"}, &Answers::validate},
+      {{"GET", "/api/templates"}, &Answers::templates},
+      {{"GET", "/api/templates/{name}"}, &Answers::describe_template},
+      {{"GET", "/api/cases"}, &Answers::list_cases},
+      {{"POST", "/api/cases"}, &Answers::import_cases},
+      {{"GET", "/api/cases/{id}"}, &Answers::get_case},
+      {{"PUT", "/api/cases/{id}"}, &Answers::replace_case},
+      {{"GET", "/api/cases/{id}/versions"}, &Answers::versions},
+      {{"GET", "/api/cases/{id}/export"}, &Answers::export_case},
+      {{"POST", "/api/cases/{id}/events"}, &Answers::record_event},
+      {{"GET", "/api/cases/{id}/templates"}, &Answers::case_templates},
+      {{"POST", "/api/cases/{id}/render"}, &Answers::render_stored},
+      {{"POST", "/api/render"}, &Answers::render_upload},
+      {{"POST", "/api/sign"}, &Answers::sign},
+      {{"POST", "/api/verify"}, &Answers::verify},
+      {{"POST", "/api/archive"}, &Answers::archive_add},
+      {{"GET", "/api/archive"}, &Answers::archive_search},
+      {{"POST", "/api/archive/verify"}, &Answers::archive_verify},
+      {{"GET", "/api/archive/export"}, &Answers::archive_export},
+      {{"GET", "/api/archive/{id}"}, &Answers::archive_get},
+      {{"GET", "/api/reports/statistics"}, &Answers::statistics},
+      {{"GET", "/api/deadlines"}, &Answers::deadlines},
+  };
+  return table;
+}
+
+// Whether `segments` match `pattern`'s; the {name} segments are collected into `parameters`.
+bool matches(const std::vector<std::string>& pattern, const std::vector<std::string>& segments,
+             std::map<std::string, std::string>& parameters) {
+  if (pattern.size() != segments.size()) return false;
+  std::map<std::string, std::string> found;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    const auto& part = pattern[i];
+    if (part.size() > 2 && part.front() == '{' && part.back() == '}') {
+      if (segments[i].empty()) return false;
+      found[part.substr(1, part.size() - 2)] = segments[i];
+    } else if (part != segments[i]) {
+      return false;
+    }
+  }
+  parameters = std::move(found);
+  return true;
+}
+
+}  // namespace
+
+std::vector<RouteInfo> routes() {
+  std::vector<RouteInfo> out;
+  for (const auto& entry : route_table()) out.push_back(entry.info);
+  return out;
+}
+
+Service::Service(ServiceSetup setup) : setup_(std::move(setup)), stores_(std::make_unique<StorePool>(setup_)) {
+  // The archive's folder and tables, and the case store's, exist from the start (the first request finds them).
+  (void)stores_->archives.take();
+  (void)stores_->cases.take();
+}
+
+Service::~Service() = default;
+
+std::optional<cases::Change> Service::change(const Call& call, const std::string& what) const {
+  const auto user = call.request.header(lower_header());
+  if (!user || user->empty()) return std::nullopt;
+  return cases::Change{*user, call.now.iso8601(), what};
+}
+
+std::string Service::lower_header() const {
+  std::string out = setup_.user_header;
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+pipeline::RenderOptions Service::render_options(const Call& call) const {
+  pipeline::RenderRequest request;
+  const auto name = call.option("template");
+  if (!name || name->empty()) throw pipeline::RequestError("cần template=TÊN-MẪU");
+  request.template_name = *name;
+  request.date = call.option("date");
+  request.number = call.option("number");
+  request.signer = call.option("signer");
+  request.parameters = call.options("set");
+  request.margins = call.option("margins");
+  request.line_spacing = call.option("line_spacing");
+  request.body_size = call.option("body_size");
+  pipeline::apply_defaults(request, setup_.settings);
+  return pipeline::render_options(*setup_.engine, request, pipeline::date_of(call.now));
+}
+
+HttpResponse Service::render(const model::Case& the_case, const pipeline::RenderOptions& options,
+                             Diagnostics& diagnostics) {
+  const auto pdf = setup_.engine->render(the_case, options, diagnostics);
+  if (!pdf) return problem(kRejected, "không lập được văn bản cho hồ sơ này", &diagnostics);
+  metrics_.document_rendered();
+  return bytes_answer(*pdf, "application/pdf");
+}
+
+Handled Service::handle(const HttpRequest& request) {
+  Handled handled;
+  handled.route = "-";
+  const std::string& target = request.target;
+  const auto question = target.find('?');
+  const std::string path = target.substr(0, question);
+  std::vector<std::string> segments;
+  bool readable = !path.empty() && path.front() == '/';
+  if (readable) {
+    for (const auto& raw : split(std::string_view(path).substr(1), '/')) {
+      const auto segment = decoded(raw);
+      if (!segment) readable = false;
+      else segments.push_back(*segment);
+    }
+  }
+  Call call{request, {}, {}, setup_.clock ? setup_.clock() : pipeline::now_in_vietnam()};
+  if (readable && question != std::string::npos) {
+    for (const auto& pair : split(std::string_view(target).substr(question + 1), '&')) {
+      if (pair.empty()) continue;
+      const auto equals = pair.find('=');
+      const auto key = decoded(std::string_view(pair).substr(0, equals));
+      const auto value =
+          decoded(equals == std::string::npos ? std::string_view() : std::string_view(pair).substr(equals + 1));
+      if (!key || !value) readable = false;
+      else call.query.emplace(*key, *value);
+    }
+  }
+  if (!readable) {
+    handled.response = problem(kBadRequest, "địa chỉ yêu cầu không đọc được");
+    return handled;
+  }
+  if (const auto user = request.header(lower_header())) handled.user = *user;
+
+  const RouteEntry* found = nullptr;
+  std::vector<std::string> allowed;
+  for (const auto& entry : route_table()) {
+    std::map<std::string, std::string> parameters;
+    if (!matches(split(std::string_view(entry.info.pattern).substr(1), '/'), segments, parameters)) continue;
+    if (entry.info.method != request.method) {
+      allowed.push_back(entry.info.method);
+      continue;
+    }
+    found = &entry;
+    call.parameters = std::move(parameters);
+    break;
+  }
+  if (found == nullptr) {
+    if (allowed.empty()) {
+      handled.response = problem(kNoRoute, "không có địa chỉ " + path);
+    } else {
+      handled.response = problem(kMethod, request.method + " không dùng được ở địa chỉ này");
+      std::string allow;
+      for (const auto& method : allowed) allow += (allow.empty() ? "" : ", ") + method;
+      handled.response.headers.emplace_back("Allow", allow);
+      // The route is known: counted under its pattern.
+      for (const auto& entry : route_table()) {
+        std::map<std::string, std::string> parameters;
+        if (matches(split(std::string_view(entry.info.pattern).substr(1), '/'), segments, parameters)) {
+          handled.route = entry.info.pattern;
+          break;
+        }
+      }
+    }
+    return handled;
+  }
+  handled.route = found->info.pattern;
+  try {
+    handled.response = found->answer(*this, call);
+  } catch (const pipeline::RequestError& error) {
+    handled.response = problem(kBadRequest, error.what());
+  } catch (const Error& error) {
+    // The database or a resource failed: the request may be retried; details stay out of the answer's data.
+    handled.response = problem(kEnvironment, error.what());
+  }
+  return handled;
+}
+
+}  // namespace vanban::server

@@ -1,0 +1,22 @@
+#pragma once
+// One Engine on the project's resources, loaded once per test process (tests that need one but not its loading).
+
+#include <stdexcept>
+
+#include "pipeline/engine.hpp"
+#include "support/paths.hpp"
+
+namespace vanban::test {
+
+/// The Engine on the source tree's resources; throws when they do not load.
+inline const pipeline::Engine& shared_engine() {
+  static const auto loaded = [] {
+    Diagnostics diagnostics;
+    auto made = pipeline::Engine::load(pipeline::ResourcePaths::under(source_dir()), diagnostics);
+    if (!made) throw std::runtime_error(diagnostics.to_string());
+    return made;
+  }();
+  return *loaded;
+}
+
+}  // namespace vanban::test

@@ -1,0 +1,230 @@
+// The case store (cases, through pipeline/case_store.hpp) on SQLite and on PostgreSQL: import all or nothing, versions
+// byte for byte, events validated like a file, optimistic writes, listing; and the text edits of xml/case_edit.hpp.
+
+#include "pipeline/case_store.hpp"
+
+#include <gtest/gtest.h>
+
+#include "archive/archive.hpp"
+#include "archive/database.hpp"
+#include "archive/location.hpp"
+#include "db/schema.hpp"
+#include "db/session.hpp"
+#include "support/archive_backends.hpp"
+#include "support/engine.hpp"
+#include "support/paths.hpp"
+#include "xml/case_edit.hpp"
+
+namespace vanban {
+namespace {
+
+using test::Backend;
+
+const pipeline::Engine& engine() { return test::shared_engine(); }
+
+std::string example(const std::string& name) { return test::read_text(test::source_dir() / "examples" / name); }
+const cases::Change kChange{"lan", "2026-07-01T10:00:00+07:00", "nhập"};
+
+class CaseStoreTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    sandbox_ = std::make_unique<test::ArchiveSandbox>(GetParam(), test::current_test_name());
+    std::filesystem::create_directories(sandbox_->store());
+    std::string problem;
+    const std::string db = sandbox_->db_option();
+    const auto location =
+        archive::make_location(db.empty() ? std::nullopt : std::optional<std::string>(db), sandbox_->store(), problem);
+    ASSERT_TRUE(location) << problem;
+    store_ = pipeline::open_case_store(engine(), *location);
+  }
+  std::optional<std::vector<cases::WriteResult>> import(const std::string& bytes, Diagnostics& diagnostics) {
+    return pipeline::import_cases(engine(), *store_, bytes, "in.xml", kChange, diagnostics);
+  }
+  std::unique_ptr<test::ArchiveSandbox> sandbox_;
+  std::unique_ptr<cases::Store> store_;
+};
+
+TEST_P(CaseStoreTest, ImportsEverySampleCaseAndKeepsItsBytes) {
+  std::size_t cases = 0;
+  for (const auto& path : test::all_sample_cases()) {
+    Diagnostics diagnostics;
+    const auto written = import(test::read_text(path), diagnostics);
+    ASSERT_TRUE(written) << path << diagnostics.to_string();
+    cases += written->size();
+  }
+  EXPECT_EQ(store_->list({}).total, static_cast<std::int64_t>(cases));
+  const auto stored = store_->get("THA-2024-000517");
+  ASSERT_TRUE(stored);
+  EXPECT_EQ(stored->xml, example("chu-dong-ma-tuy.xml"));
+  EXPECT_EQ(stored->summary.debtor, "Hà Văn Hưởng");
+  EXPECT_EQ(stored->summary.decision_date, "2024-06-24");
+  EXPECT_EQ(stored->change.who, "lan");
+}
+
+TEST_P(CaseStoreTest, ARegisterIsSplitAndEachCaseReadsAlone) {
+  Diagnostics diagnostics;
+  const auto written = import(example("so-thu-ly-thuong-xuan.xml"), diagnostics);
+  ASSERT_TRUE(written) << diagnostics.to_string();
+  ASSERT_GT(written->size(), 1U);
+  for (const auto& result : *written) {
+    EXPECT_EQ(result.outcome, cases::WriteResult::Outcome::created);
+    Diagnostics reading;
+    EXPECT_TRUE(pipeline::stored_case(engine(), *store_, result.id, std::nullopt, reading)) << reading.to_string();
+  }
+}
+
+TEST_P(CaseStoreTest, SharesTheArchivesDatabaseEachComponentAtItsVersion) {
+  // The case store is already there (SetUp); the archive then brings its own tables to its version in the same
+  // database, and the case store opens again over both.
+  std::string problem;
+  const std::string db = sandbox_->db_option();
+  const auto location =
+      archive::make_location(db.empty() ? std::nullopt : std::optional<std::string>(db), sandbox_->store(), problem);
+  ASSERT_TRUE(location) << problem;
+  ASSERT_TRUE(archive::Archive::open(*location, archive::Archive::OpenMode::create));
+  store_ = pipeline::open_case_store(engine(), *location);
+  Diagnostics diagnostics;
+  ASSERT_TRUE(import(example("chu-dong-ma-tuy.xml"), diagnostics)) << diagnostics.to_string();
+  db::Session session(location->database, db::OpenMode::existing);
+  EXPECT_EQ(db::schema_version(session, cases::Store::schema()), 1);
+  EXPECT_EQ(db::schema_version(session, archive::Database::schema()), 2);
+  EXPECT_EQ(store_->list({}).total, 1);
+}
+
+TEST_P(CaseStoreTest, ARefusedFileWritesNothing) {
+  std::string bad = example("so-thu-ly-thuong-xuan.xml");
+  bad.insert(bad.rfind("<obligation ") + 12, "bogus=\"1\" ");
+  Diagnostics diagnostics;
+  EXPECT_FALSE(import(bad, diagnostics));
+  EXPECT_TRUE(diagnostics.has_errors());
+  EXPECT_EQ(store_->list({}).total, 0);
+}
+
+TEST_P(CaseStoreTest, EventsMakeVersionsAndStaleWritesAreRefused) {
+  Diagnostics diagnostics;
+  ASSERT_TRUE(import(example("chu-dong-ma-tuy.xml"), diagnostics));
+  const auto outstanding = store_->get("THA-2024-000517")->summary.outstanding;
+  const pipeline::EventRequest payment{
+      "payment", {{"date", "2024-07-01"}, {"amount", "100000"}, {"obligation", "k1"}}, ""};
+  const auto first =
+      pipeline::record_event(*store_, "THA-2024-000517", payment, {"minh", "t2", "payment"}, 1, diagnostics);
+  ASSERT_TRUE(first) << diagnostics.to_string();
+  EXPECT_EQ(first->outcome, cases::WriteResult::Outcome::updated);
+  EXPECT_EQ(first->version, 2);
+  // The same expected version again: stale, nothing written.
+  const auto stale =
+      pipeline::record_event(*store_, "THA-2024-000517", payment, {"an", "t3", "payment"}, 1, diagnostics);
+  ASSERT_TRUE(stale);
+  EXPECT_EQ(stale->outcome, cases::WriteResult::Outcome::stale);
+  EXPECT_EQ(stale->version, 2);
+  // Without an expected version the event goes on top.
+  ASSERT_TRUE(
+      pipeline::record_event(*store_, "THA-2024-000517", payment, {"an", "t3", "payment"}, std::nullopt, diagnostics));
+  const auto versions = store_->versions("THA-2024-000517");
+  ASSERT_EQ(versions.size(), 3U);
+  EXPECT_EQ(versions[1].change.who, "minh");
+  EXPECT_EQ(store_->get("THA-2024-000517")->summary.outstanding, outstanding - 200000);
+  EXPECT_EQ(store_->get("THA-2024-000517", 1)->xml, example("chu-dong-ma-tuy.xml"));
+  // An event the format does not have, or a bad value, is refused with the diagnostics; nothing written.
+  Diagnostics refused;
+  EXPECT_FALSE(pipeline::record_event(*store_, "THA-2024-000517",
+                                      {"payment", {{"date", "2024-13-01"}, {"amount", "1"}, {"obligation", "k1"}}, ""},
+                                      kChange, std::nullopt, refused));
+  EXPECT_TRUE(refused.has_errors());
+  Diagnostics unknown;
+  EXPECT_FALSE(
+      pipeline::record_event(*store_, "THA-2024-000517", {"Payment<", {}, ""}, kChange, std::nullopt, unknown));
+  EXPECT_EQ(unknown.list().front().code, "E0203");
+  Diagnostics missing;
+  EXPECT_FALSE(pipeline::record_event(*store_, "KHONG-CO", payment, kChange, std::nullopt, missing));
+  EXPECT_EQ(missing.list().front().code, "E0781");
+  EXPECT_EQ(store_->versions("THA-2024-000517").size(), 3U);
+}
+
+TEST_P(CaseStoreTest, ReplacingNeedsTheSameCase) {
+  Diagnostics diagnostics;
+  ASSERT_TRUE(import(example("chu-dong-ma-tuy.xml"), diagnostics));
+  Diagnostics other;
+  EXPECT_FALSE(
+      pipeline::replace_case(*store_, "THA-2024-000517", example("hoan-dong-y.xml"), "x.xml", kChange, 1, other));
+  EXPECT_EQ(other.list().front().code, "E0782");
+  std::string edited = example("chu-dong-ma-tuy.xml");
+  edited.replace(edited.find("Hà Văn Hưởng"), std::string("Hà Văn Hưởng").size(), "Hà Văn Hương");
+  const auto replaced = pipeline::replace_case(*store_, "THA-2024-000517", edited, "x.xml", kChange, 1, diagnostics);
+  ASSERT_TRUE(replaced);
+  EXPECT_EQ(replaced->version, 2);
+  EXPECT_EQ(store_->get("THA-2024-000517")->xml, edited);
+}
+
+TEST_P(CaseStoreTest, ListsWithFiltersAndPages) {
+  for (const char* name : {"chu-dong-ma-tuy.xml", "hoan-dong-y.xml", "theo-yeu-cau-the-chap.xml"}) {
+    Diagnostics diagnostics;
+    ASSERT_TRUE(import(example(name), diagnostics)) << name;
+  }
+  cases::ListQuery query;
+  query.debtor = "HA VAN huong";
+  const auto found = store_->list(query);
+  ASSERT_EQ(found.total, 1);
+  EXPECT_EQ(found.items.front().id, "THA-2024-000517");
+  query = {};
+  query.mode = "on-request";
+  for (const auto& item : store_->list(query).items) EXPECT_EQ(item.mode, "on-request");
+  query = {};
+  query.limit = 2;
+  query.offset = 2;
+  const auto page = store_->list(query);
+  EXPECT_EQ(page.total, 3);
+  EXPECT_EQ(page.items.size(), 1U);
+  query = {};
+  query.debtor = "%";
+  EXPECT_EQ(store_->list(query).total, 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, CaseStoreTest, test::test_backends(), test::backend_name);
+
+TEST(CaseEdit, AnEventKeepsEveryOtherByte) {
+  const std::string original = example("chu-dong-ma-tuy.xml");
+  Diagnostics diagnostics;
+  const auto edited = xml::append_event(original, {"notified", {{"date", "2024-07-20"}, {"party", "d1"}}, ""},
+                                        make_file_name("a.xml"), xml::Limits{}, diagnostics);
+  ASSERT_TRUE(edited) << diagnostics.to_string();
+  const std::string line = "\n      <notified date=\"2024-07-20\" party=\"d1\"/>";
+  const auto at = edited->find(line);
+  ASSERT_NE(at, std::string::npos) << *edited;
+  EXPECT_EQ(edited->substr(0, at) + edited->substr(at + line.size()), original);
+  // Values are escaped; a case without <events> gets one.
+  const std::string bare =
+      "<case xmlns=\"urn:vanban:case:1\" id=\"A\">\n  <enforcement mode=\"ex-officio\"/>\n</case>\n";
+  const auto made = xml::append_event(bare, {"verification", {{"date", "2024-07-20"}}, "a < b & \"c\""},
+                                      make_file_name("b.xml"), xml::Limits{}, diagnostics);
+  ASSERT_TRUE(made);
+  EXPECT_EQ(*made,
+            "<case xmlns=\"urn:vanban:case:1\" id=\"A\">\n  <enforcement mode=\"ex-officio\">\n    <events>\n"
+            "      <verification date=\"2024-07-20\">a &lt; b &amp; &quot;c&quot;</verification>\n    </events>\n"
+            "  </enforcement>\n</case>\n");
+  Diagnostics bad;
+  EXPECT_FALSE(xml::append_event(bare, {"x", {{"a b", "1"}}, ""}, make_file_name("b.xml"), xml::Limits{}, bad));
+  EXPECT_EQ(bad.list().front().code, "E0204");
+}
+
+TEST(CaseEdit, ARegisterSplitsIntoItsCasesWithTheNamespace) {
+  const std::string text =
+      "<?xml version=\"1.0\"?>\n<register xmlns=\"urn:vanban:case:1\">\n  <case id=\"A\"><x/></case>\n"
+      "  <case id=\"B\"/>\n</register>\n";
+  Diagnostics diagnostics;
+  const auto parts = xml::split_cases(text, make_file_name("r.xml"), xml::Limits{}, diagnostics);
+  ASSERT_TRUE(parts);
+  ASSERT_EQ(parts->size(), 2U);
+  EXPECT_EQ((*parts)[0].id, "A");
+  EXPECT_EQ((*parts)[0].xml,
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<case xmlns=\"urn:vanban:case:1\" id=\"A\"><x/></case>\n");
+  EXPECT_EQ((*parts)[1].xml,
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<case xmlns=\"urn:vanban:case:1\" id=\"B\"/>\n");
+  const std::string single = example("hoan-dong-y.xml");
+  const auto alone = xml::split_cases(single, make_file_name("c.xml"), xml::Limits{}, diagnostics);
+  ASSERT_TRUE(alone);
+  EXPECT_EQ(alone->front().xml, single);
+}
+
+}  // namespace
+}  // namespace vanban

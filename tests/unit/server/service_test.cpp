@@ -1,0 +1,598 @@
+// The service through a real HTTP client (Poco::Net's HTTPClientSession) against a server started on a free loopback
+// port, on SQLite and on PostgreSQL: every route, each error status, concurrent edits, an import of every sample
+// case, hostile HTTP (oversized bodies and headers, slow clients, malformed chunked encoding, billion laughs, path
+// traversal), and the OpenAPI document against the real routes.
+
+#include "server/service.hpp"
+
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/StreamSocket.h>
+#include <Poco/StreamCopier.h>
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <fstream>
+#include <set>
+#include <thread>
+
+#include "archive/location.hpp"
+#include "pipeline/case_store.hpp"
+#include "pipeline/clock.hpp"
+#include "pipeline/signing.hpp"
+#include "server/http.hpp"
+#include "support/archive_backends.hpp"
+#include "support/engine.hpp"
+#include "support/paths.hpp"
+#include "support/process.hpp"
+#include "support/test_pki.hpp"
+
+namespace vanban {
+namespace {
+
+using test::Backend;
+
+const pipeline::Engine& engine() { return test::shared_engine(); }
+
+struct Answer {
+  int status = 0;
+  std::string body;
+  Poco::Net::NameValueCollection headers;
+  [[nodiscard]] Poco::JSON::Object::Ptr json() const {
+    Poco::JSON::Parser parser;
+    return parser.parse(body).extract<Poco::JSON::Object::Ptr>();
+  }
+};
+
+Answer call(std::uint16_t port, const std::string& method, const std::string& target, const std::string& body = "",
+            const std::vector<std::pair<std::string, std::string>>& headers = {}) {
+  Poco::Net::HTTPClientSession session("127.0.0.1", port);
+  session.setTimeout(Poco::Timespan(60, 0));
+  Poco::Net::HTTPRequest request(method, target, Poco::Net::HTTPMessage::HTTP_1_1);
+  for (const auto& [name, value] : headers) request.set(name, value);
+  if (method == "POST" || method == "PUT") request.setContentLength(static_cast<std::streamsize>(body.size()));
+  session.sendRequest(request) << body;
+  Poco::Net::HTTPResponse response;
+  std::istream& in = session.receiveResponse(response);
+  Answer out;
+  out.status = static_cast<int>(response.getStatus());
+  Poco::StreamCopier::copyToString(in, out.body);
+  for (const auto& [name, value] : response) out.headers.add(name, value);
+  return out;
+}
+
+// Sends raw bytes (in pieces, `pause` apart) and returns the status of the answer (0 when the connection closed
+// without one).
+int raw_status(std::uint16_t port, const std::vector<std::string>& pieces,
+               std::chrono::milliseconds pause = std::chrono::milliseconds(0)) {
+  Poco::Net::StreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", port));
+  socket.setReceiveTimeout(Poco::Timespan(30, 0));
+  try {
+    for (const auto& piece : pieces) {
+      socket.sendBytes(piece.data(), static_cast<int>(piece.size()));
+      if (pause.count() > 0) std::this_thread::sleep_for(pause);
+    }
+  } catch (const Poco::Exception&) {
+    // The server may answer and close before everything is sent.
+  }
+  std::string received;
+  char buffer[4096];
+  try {
+    for (int n = 0; (n = socket.receiveBytes(buffer, sizeof buffer)) > 0;)
+      received.append(buffer, static_cast<std::size_t>(n));
+  } catch (const Poco::Exception&) {
+  }
+  if (received.rfind("HTTP/1.1 ", 0) != 0) return 0;
+  return std::stoi(received.substr(9, 3));
+}
+
+const std::string kCase = "THA-2024-000517";
+std::string example(const std::string& name) { return test::read_text(test::source_dir() / "examples" / name); }
+const std::pair<std::string, std::string> kUser{"X-Vanban-User", "lan"};
+
+class ServiceTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    sandbox_ = std::make_unique<test::ArchiveSandbox>(GetParam(), test::current_test_name());
+    std::string problem;
+    const std::string db = sandbox_->db_option();
+    const auto location =
+        archive::make_location(db.empty() ? std::nullopt : std::optional<std::string>(db), sandbox_->store(), problem);
+    ASSERT_TRUE(location) << problem;
+    server::ServiceSetup setup;
+    setup.engine = &engine();
+    setup.resources = pipeline::ResourcePaths::under(test::source_dir());
+    setup.archive = *location;
+    setup.anchors.push_back({"ca.pem", test::read_text(test::test_pki() / "ca.pem")});
+    pipeline::KeyFiles keys;
+    keys.pkcs12 = test::test_pki() / "officer.p12";
+    Diagnostics diagnostics;
+    setup.agency_key = pipeline::load_identity(
+        keys, [] { return std::optional<std::string>(test::kTestPassphrase); }, diagnostics);
+    ASSERT_TRUE(setup.agency_key) << diagnostics.to_string();
+    setup.openapi = test::read_text(test::source_dir() / "schemas" / "openapi.json");
+    setup.clock = [] { return *sign::Moment::parse_iso("2026-07-01T10:00:00+07:00"); };
+    service_ = std::make_unique<server::Service>(std::move(setup));
+    start(limits_);
+  }
+  void TearDown() override {
+    http_.reset();
+    service_.reset();
+  }
+  void start(const server::HttpLimits& limits) {
+    http_.reset();
+    http_ = std::make_unique<server::HttpServer>(
+        "127.0.0.1", 0, limits, [this](const server::HttpRequest& r) { return service_->handle(r); },
+        [this](const server::Exchange& e) { service_->record(e); });
+    port_ = http_->port();
+  }
+  Answer get(const std::string& target) { return call(port_, "GET", target); }
+  Answer post(const std::string& target, const std::string& body,
+              std::vector<std::pair<std::string, std::string>> headers = {kUser}) {
+    return call(port_, "POST", target, body, headers);
+  }
+  std::int64_t case_count() { return get("/api/cases").json()->getValue<std::int64_t>("total"); }
+
+  std::unique_ptr<test::ArchiveSandbox> sandbox_;
+  std::unique_ptr<server::Service> service_;
+  std::unique_ptr<server::HttpServer> http_;
+  server::HttpLimits limits_;
+  std::uint16_t port_ = 0;
+};
+
+TEST_P(ServiceTest, HealthMetricsAndTemplates) {
+  const auto health = get("/healthz");
+  EXPECT_EQ(health.status, 200);
+  EXPECT_EQ(health.json()->getValue<std::string>("status"), "ready");
+  EXPECT_EQ(get("/api/templates").status, 200);
+  const auto described = get("/api/templates/qd-tha-chu-dong");
+  EXPECT_EQ(described.status, 200);
+  EXPECT_EQ(described.json()->getValue<std::string>("name"), "qd-tha-chu-dong");
+  EXPECT_EQ(get("/api/templates/khong-co").status, 404);
+  const auto metrics = get("/metrics");
+  EXPECT_EQ(metrics.status, 200);
+  EXPECT_NE(
+      metrics.body.find("vanban_http_requests_total{route=\"/api/templates/{name}\",method=\"GET\",status=\"404\"} 1"),
+      std::string::npos)
+      << metrics.body;
+  EXPECT_NE(metrics.body.find("vanban_http_request_duration_seconds_bucket{le=\"+Inf\"}"), std::string::npos);
+  EXPECT_NE(metrics.body.find("vanban_documents_rendered_total 0"), std::string::npos);
+}
+
+TEST_P(ServiceTest, ValidateGivesDiagnosticsWithLineAndColumn) {
+  const auto good = post("/api/validate", example("chu-dong-ma-tuy.xml"));
+  EXPECT_EQ(good.status, 200);
+  EXPECT_TRUE(good.json()->getValue<bool>("valid"));
+  std::string broken = example("chu-dong-ma-tuy.xml");
+  broken.replace(broken.find("2024-06-24"), 10, "2024-02-30");
+  const auto bad = post("/api/validate?file=x.xml", broken);
+  EXPECT_EQ(bad.status, 200);
+  const auto json = bad.json();
+  EXPECT_FALSE(json->getValue<bool>("valid"));
+  const auto first = json->getArray("diagnostics")->getObject(0);
+  EXPECT_EQ(first->getValue<std::string>("code"), "E0205");
+  EXPECT_GT(first->getValue<int>("line"), 1);
+  EXPECT_GT(first->getValue<int>("column"), 1);
+  EXPECT_EQ(first->getValue<std::string>("file"), "x.xml");
+}
+
+TEST_P(ServiceTest, ImportsEverySampleCaseAndListsThem) {
+  std::set<std::string> ids;
+  for (const auto& path : test::all_sample_cases()) {
+    const auto answer = post("/api/cases?file=" + path.filename().string(), test::read_text(path));
+    ASSERT_TRUE(answer.status == 201 || answer.status == 200) << path << answer.body;
+    const auto list = answer.json()->getArray("cases");
+    for (std::size_t i = 0; i < list->size(); ++i)
+      ids.insert(list->getObject(static_cast<unsigned>(i))->getValue<std::string>("id"));
+  }
+  EXPECT_EQ(case_count(), static_cast<std::int64_t>(ids.size()));
+  // Importing again changes nothing.
+  const auto again = post("/api/cases", example("chu-dong-ma-tuy.xml"));
+  EXPECT_EQ(again.status, 200);
+  EXPECT_EQ(again.json()->getArray("cases")->getObject(0)->getValue<std::string>("outcome"), "unchanged");
+  // Filters and paging: the debtor's name without diacritics, one per page.
+  const auto found = get("/api/cases?debtor=ha%20van%20huong").json();
+  ASSERT_EQ(found->getValue<int>("total"), 1);
+  EXPECT_EQ(found->getArray("items")->getObject(0)->getValue<std::string>("id"), kCase);
+  const auto page = get("/api/cases?limit=1&offset=1").json();
+  EXPECT_EQ(page->getArray("items")->size(), 1U);
+  EXPECT_EQ(page->getValue<std::int64_t>("total"), static_cast<std::int64_t>(ids.size()));
+  EXPECT_EQ(get("/api/cases?mode=ex-officio").status, 200);
+  EXPECT_EQ(get("/api/cases?limit=x").status, 400);
+}
+
+TEST_P(ServiceTest, ARegisterThatFailsImportsNothing) {
+  const std::string good = example("so-thu-ly-thuong-xuan.xml");
+  ASSERT_NE(good.find("<register"), std::string::npos);
+  std::string bad = good;
+  const auto last = bad.rfind("<obligation ");
+  ASSERT_NE(last, std::string::npos);
+  bad.insert(last + 12, "bogus=\"1\" ");
+  const auto refused = post("/api/cases", bad);
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_EQ(refused.headers.get("Content-Type"), "application/problem+json");
+  EXPECT_EQ(refused.json()->getValue<std::string>("title"), "Dữ liệu không hợp lệ");
+  EXPECT_GT(refused.json()->getArray("diagnostics")->size(), 0U);
+  EXPECT_EQ(case_count(), 0);
+  EXPECT_EQ(post("/api/cases", good).status, 201);
+  EXPECT_GT(case_count(), 1);
+}
+
+TEST_P(ServiceTest, VersionsEventsAndExportByteForByte) {
+  const std::string original = example("chu-dong-ma-tuy.xml");
+  ASSERT_EQ(post("/api/cases", original).status, 201);
+  const auto current = get("/api/cases/" + kCase);
+  EXPECT_EQ(current.status, 200);
+  EXPECT_EQ(current.headers.get("ETag"), "\"1\"");
+  EXPECT_EQ(current.json()->getValue<std::string>("debtor"), "Hà Văn Hưởng");
+  const auto before = current.json()->getValue<std::int64_t>("outstanding");
+
+  const std::string payment = R"({"kind": "payment", "date": "2024-07-01", "amount": 100000, "obligation": "k1"})";
+  const auto recorded = post("/api/cases/" + kCase + "/events", payment, {kUser, {"If-Match", "\"1\""}});
+  ASSERT_EQ(recorded.status, 200) << recorded.body;
+  EXPECT_EQ(recorded.headers.get("ETag"), "\"2\"");
+  const auto after = get("/api/cases/" + kCase).json();
+  EXPECT_EQ(after->getValue<std::int64_t>("outstanding"), before - 100000);
+  EXPECT_EQ(after->getValue<std::string>("updated_by"), "lan");
+
+  // An event that makes the case invalid is refused, with the diagnostics; nothing is written.
+  const auto invalid =
+      post("/api/cases/" + kCase + "/events", R"({"kind": "payment", "date": "2024-07-01", "amount": 5})");
+  EXPECT_EQ(invalid.status, 422);
+  EXPECT_EQ(invalid.json()->getArray("diagnostics")->getObject(0)->getValue<std::string>("code"), "E0202");
+  EXPECT_EQ(post("/api/cases/" + kCase + "/events", "[1]").status, 400);
+  EXPECT_EQ(post("/api/cases/" + kCase + "/events", payment, {}).status, 403);
+
+  const auto versions = get("/api/cases/" + kCase + "/versions").json()->getArray("versions");
+  ASSERT_EQ(versions->size(), 2U);
+  EXPECT_EQ(versions->getObject(1)->getValue<std::string>("recorded_by"), "lan");
+  EXPECT_EQ(versions->getObject(1)->getValue<std::string>("recorded_at"), "2026-07-01T10:00:00+07:00");
+  EXPECT_EQ(get("/api/cases/" + kCase + "/export?version=1").body, original);
+  const auto exported = get("/api/cases/" + kCase + "/export");
+  EXPECT_NE(exported.body.find("<payment amount=\"100000\" date=\"2024-07-01\" obligation=\"k1\"/>"),
+            std::string::npos);
+  EXPECT_EQ(get("/api/cases/" + kCase + "/export?version=9").status, 404);
+  EXPECT_EQ(get("/api/cases/" + kCase + "/export?version=x").status, 400);
+
+  // Replacing the file: If-Match required (428), the case's own id (422), a stale version (412).
+  std::string edited = original;
+  edited.replace(edited.find("Hà Văn Hưởng"), std::string("Hà Văn Hưởng").size(), "Hà Văn Hương");
+  const std::string target = "/api/cases/" + kCase;
+  EXPECT_EQ(call(port_, "PUT", target, edited, {kUser}).status, 428);
+  EXPECT_EQ(call(port_, "PUT", target, edited, {kUser, {"If-Match", "\"1\""}}).status, 412);
+  EXPECT_EQ(call(port_, "PUT", target, example("hoan-dong-y.xml"), {kUser, {"If-Match", "\"2\""}}).status, 422);
+  EXPECT_EQ(call(port_, "PUT", target, edited, {kUser, {"If-Match", "\"2\""}}).status, 200);
+  EXPECT_EQ(get(target).json()->getValue<std::string>("debtor"), "Hà Văn Hương");
+  EXPECT_EQ(get("/api/cases/" + kCase + "/export?version=3").body, edited);
+  EXPECT_EQ(get("/api/cases/" + kCase + "/templates").status, 200);
+}
+
+TEST_P(ServiceTest, ConcurrentEditsExactlyOneWins) {
+  ASSERT_EQ(post("/api/cases", example("chu-dong-ma-tuy.xml")).status, 201);
+  constexpr int kWriters = 6;
+  std::vector<int> statuses(kWriters);
+  std::vector<std::thread> writers;
+  std::atomic<bool> go{false};
+  for (int i = 0; i < kWriters; ++i)
+    writers.emplace_back([&, i] {
+      while (!go) std::this_thread::yield();
+      const std::string body = R"({"kind": "payment", "date": "2024-07-0)" + std::to_string(i + 1) +
+                               R"(", "amount": 1000, "obligation": "k1"})";
+      statuses[static_cast<std::size_t>(i)] =
+          call(port_, "POST", "/api/cases/" + kCase + "/events", body,
+               {{"X-Vanban-User", "clerk" + std::to_string(i)}, {"If-Match", "\"1\""}})
+              .status;
+    });
+  go = true;
+  for (auto& writer : writers) writer.join();
+  EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 200), 1);
+  EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 412), kWriters - 1);
+  const auto winner = static_cast<int>(std::find(statuses.begin(), statuses.end(), 200) - statuses.begin());
+  const auto versions = get("/api/cases/" + kCase + "/versions").json()->getArray("versions");
+  ASSERT_EQ(versions->size(), 2U);
+  EXPECT_EQ(versions->getObject(1)->getValue<std::string>("recorded_by"), "clerk" + std::to_string(winner));
+  EXPECT_NE(get("/api/cases/" + kCase + "/export").body.find("date=\"2024-07-0" + std::to_string(winner + 1) + "\""),
+            std::string::npos);
+}
+
+TEST_P(ServiceTest, RenderGivesTheCliBytes) {
+  const std::string file = example("chu-dong-ma-tuy.xml");
+  const auto uploaded = post("/api/render?template=qd-tha-chu-dong&date=24/06/2024&number=517", file);
+  ASSERT_EQ(uploaded.status, 200) << uploaded.body;
+  EXPECT_EQ(uploaded.headers.get("Content-Type"), "application/pdf");
+  const auto cli = test::scratch_dir("service-render") / "qd.pdf";
+  const auto ran =
+      test::vanban("render " + test::quote((test::source_dir() / "examples" / "chu-dong-ma-tuy.xml").string()) +
+                   " --template qd-tha-chu-dong --date 24/06/2024 --number 517 -o " + test::quote(cli.string()));
+  ASSERT_EQ(ran.exit_code, 0) << ran.err;
+  EXPECT_EQ(uploaded.body, test::read_text(cli));
+  ASSERT_EQ(post("/api/cases", file).status, 201);
+  const auto stored = post("/api/cases/" + kCase + "/render?template=qd-tha-chu-dong&date=2024-06-24&number=517", "");
+  EXPECT_EQ(stored.status, 200);
+  EXPECT_EQ(stored.body, uploaded.body);
+  EXPECT_EQ(post("/api/render?template=khong-co", file).status, 400);
+  EXPECT_EQ(post("/api/render", file).status, 400);
+  EXPECT_EQ(post("/api/render?template=qd-tha-chu-dong&margins=5,5,5,5", file).status, 400);
+  EXPECT_EQ(post("/api/cases/KHONG-CO/render?template=qd-tha-chu-dong", "").status, 404);
+  EXPECT_NE(get("/metrics").body.find("vanban_documents_rendered_total 2"), std::string::npos);
+}
+
+// The statistics and the deadline list of the stored cases: the same bytes as vanban report and vanban deadlines over
+// the same cases exported to files named by their ids, each format with its type, and bad parameters answered 400
+// naming the query parameter.
+TEST_P(ServiceTest, StatisticsAndDeadlinesOfTheStoredCasesAreTheCli) {
+  ASSERT_EQ(post("/api/cases", test::read_text(test::source_dir() / "tests/e2e/report/so-thong-ke.xml")).status, 201);
+  const auto dir = test::scratch_dir("service-reports-" + test::current_test_name());
+  std::string files;
+  const auto items = get("/api/cases?limit=1000").json()->getArray("items");
+  ASSERT_GT(items->size(), 3U);
+  for (std::size_t i = 0; i < items->size(); ++i) {
+    const auto id = items->getObject(static_cast<unsigned>(i))->getValue<std::string>("id");
+    test::write_text(dir / (id + ".xml"), get("/api/cases/" + id + "/export").body);
+    files += " " + id + ".xml";
+  }
+  const auto cli = [&](const std::string& arguments) {
+    const auto ran = test::run("cd " + test::quote(dir.string()) + " && " + test::quote(test::binary().string()) +
+                               " --resources " + test::quote(test::source_dir().string()) + " " + arguments);
+    EXPECT_EQ(ran.exit_code, 0) << arguments << "\n" << ran.err;
+    return ran.out;
+  };
+
+  const auto statistics = get("/api/reports/statistics?year=2024&target_cases=47,5&by=officer");
+  ASSERT_EQ(statistics.status, 200) << statistics.body;
+  EXPECT_EQ(statistics.headers.get("Content-Type"), "application/json");
+  EXPECT_EQ(statistics.body, cli("report" + files + " --year 2024 --target-cases 47,5 --by officer --format json"));
+  const auto csv = get("/api/reports/statistics?from=2023-10-01&to=2024-09-30&format=csv");
+  ASSERT_EQ(csv.status, 200) << csv.body;
+  EXPECT_EQ(csv.headers.get("Content-Type"), "text/csv; charset=utf-8");
+  EXPECT_EQ(csv.body, cli("report" + files + " --from 2023-10-01 --to 2024-09-30 --format csv"));
+  const auto xlsx = get("/api/reports/statistics?year=2024&format=xlsx");
+  ASSERT_EQ(xlsx.status, 200) << xlsx.body;
+  EXPECT_EQ(xlsx.headers.get("Content-Type"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  EXPECT_EQ(xlsx.body.substr(0, 2), "PK");
+  const auto pdf = get("/api/reports/statistics?year=2024&format=pdf&date=2024-10-05");
+  ASSERT_EQ(pdf.status, 200) << pdf.body;
+  EXPECT_EQ(pdf.headers.get("Content-Type"), "application/pdf");
+  EXPECT_EQ(pdf.body.substr(0, 5), "%PDF-");
+
+  const auto due = get("/api/deadlines?as_of=2024-10-15&within=3");
+  ASSERT_EQ(due.status, 200) << due.body;
+  EXPECT_EQ(due.headers.get("Content-Type"), "application/json");
+  EXPECT_EQ(due.body, cli("deadlines" + files + " --as-of 2024-10-15 --within 3 --format json"));
+  EXPECT_GT(due.json()->getArray("items")->size(), 3U);
+  const auto mine = get("/api/deadlines?as_of=15/10/2024&officer=CHV-1190&format=text");
+  ASSERT_EQ(mine.status, 200) << mine.body;
+  EXPECT_EQ(mine.headers.get("Content-Type"), "text/plain; charset=utf-8");
+  EXPECT_EQ(mine.body, cli("deadlines" + files + " --as-of 15/10/2024 --officer CHV-1190"));
+  const auto due_pdf = get("/api/deadlines?as_of=2024-10-15&format=pdf");
+  ASSERT_EQ(due_pdf.status, 200) << due_pdf.body;
+  EXPECT_EQ(due_pdf.body.substr(0, 5), "%PDF-");
+
+  // Bad parameters: 400, a problem document naming the query parameter (never the command line's option).
+  const auto bad = [&](const std::string& target, const std::string& parameter) {
+    const auto answer = get(target);
+    EXPECT_EQ(answer.status, 400) << target << "\n" << answer.body;
+    EXPECT_EQ(answer.headers.get("Content-Type"), "application/problem+json") << target;
+    const auto detail = answer.json()->getValue<std::string>("detail");
+    EXPECT_EQ(detail.rfind(parameter + " ", 0), 0U) << target << ": " << detail;
+    EXPECT_EQ(detail.find("--"), std::string::npos) << detail;
+  };
+  bad("/api/reports/statistics?from=2024-09-30&to=2024-01-01", "to");
+  bad("/api/reports/statistics?from=30/02/2024&to=2024-09-30", "from");
+  bad("/api/reports/statistics?year=2024&months=9", "months");
+  bad("/api/reports/statistics?year=24", "year");
+  bad("/api/reports/statistics?year=2024&target_money=120", "target_money");
+  bad("/api/reports/statistics?year=2024&by=debtor", "by");
+  bad("/api/reports/statistics?year=2024&format=doc", "format");
+  bad("/api/deadlines?as_of=hom-nay", "as_of");
+  bad("/api/deadlines?as_of=2024-10-15&within=-1", "within");
+  bad("/api/deadlines?as_of=2024-10-15&format=xlsx", "format");
+  EXPECT_EQ(get("/api/reports/statistics").status, 400);
+  const auto no_date = get("/api/deadlines");
+  EXPECT_EQ(no_date.status, 400);
+  EXPECT_NE(no_date.body.find("as_of"), std::string::npos) << no_date.body;
+}
+
+TEST_P(ServiceTest, SignVerifyAndArchive) {
+  ASSERT_EQ(post("/api/cases", example("chu-dong-ma-tuy.xml")).status, 201);
+  const auto pdf = post("/api/cases/" + kCase + "/render?template=qd-tha-chu-dong&number=517", "");
+  ASSERT_EQ(pdf.status, 200);
+  const auto signed_pdf = post("/api/sign?reason=ban-hanh", pdf.body);
+  ASSERT_EQ(signed_pdf.status, 200) << signed_pdf.body;
+  EXPECT_EQ(post("/api/sign", "not a pdf").status, 422);
+  EXPECT_EQ(post("/api/sign?appearance=bogus", pdf.body).status, 400);
+  const auto verified = post("/api/verify", signed_pdf.body);
+  ASSERT_EQ(verified.status, 200);
+  EXPECT_TRUE(verified.json()->getValue<bool>("holds")) << verified.body;
+  EXPECT_EQ(post("/api/verify", "%PDF-").status, 422);
+
+  EXPECT_EQ(post("/api/archive", pdf.body).status, 422);  // unsigned
+  EXPECT_EQ(post("/api/archive", signed_pdf.body, {}).status, 403);
+  const auto added = post("/api/archive?case=" + kCase, signed_pdf.body);
+  ASSERT_EQ(added.status, 201) << added.body;
+  const auto id = added.json()->getValue<std::int64_t>("id");
+  EXPECT_EQ(post("/api/archive", signed_pdf.body).status, 200);  // present
+  const auto hits = get("/api/archive?case=" + kCase);
+  EXPECT_EQ(hits.status, 200);
+  EXPECT_NE(hits.body.find("\"sha256\""), std::string::npos);
+  EXPECT_EQ(get("/api/archive?from=xx").status, 400);
+  EXPECT_EQ(get("/api/archive/" + std::to_string(id)).body, signed_pdf.body);
+  EXPECT_EQ(get("/api/archive/" + std::to_string(id) + "?format=json").status, 200);
+  EXPECT_EQ(get("/api/archive/999").status, 404);
+  EXPECT_EQ(get("/api/archive/abc").status, 400);
+  const auto report = post("/api/archive/verify", "");
+  EXPECT_EQ(report.status, 200);
+  EXPECT_TRUE(report.json()->getValue<bool>("intact")) << report.body;
+  const auto zip = get("/api/archive/export?case=" + kCase);
+  EXPECT_EQ(zip.status, 200);
+  EXPECT_EQ(zip.body.substr(0, 2), "PK");
+  EXPECT_EQ(get("/api/archive/export?case=KHONG-CO").status, 404);
+  EXPECT_EQ(get("/api/archive/export").status, 400);
+}
+
+TEST_P(ServiceTest, ErrorsAreProblemDocuments) {
+  const auto none = get("/khong-co");
+  EXPECT_EQ(none.status, 404);
+  EXPECT_EQ(none.headers.get("Content-Type"), "application/problem+json");
+  const auto json = none.json();
+  EXPECT_EQ(json->getValue<std::string>("type"), "urn:vanban:problem:no-route");
+  EXPECT_EQ(json->getValue<int>("status"), 404);
+  EXPECT_FALSE(json->getValue<std::string>("title").empty());
+  const auto method = call(port_, "DELETE", "/api/cases");
+  EXPECT_EQ(method.status, 405);
+  EXPECT_EQ(method.headers.get("Allow"), "GET, POST");
+  EXPECT_EQ(post("/api/cases", example("chu-dong-ma-tuy.xml"), {}).status, 403);
+  EXPECT_EQ(get("/api/cases/%zz").status, 400);
+}
+
+TEST_P(ServiceTest, HostileHttpIsAnsweredAndWritesNothing) {
+  limits_.max_body = 64 * 1024;
+  limits_.max_header = 2048;
+  limits_.timeout = std::chrono::milliseconds(1500);
+  start(limits_);
+  const std::string head = "POST /api/cases HTTP/1.1\r\nHost: x\r\nX-Vanban-User: lan\r\n";
+  // A body over the limit: announced, and chunked.
+  EXPECT_EQ(raw_status(port_, {head + "Content-Length: 100000\r\n\r\n"}), 413);
+  EXPECT_EQ(raw_status(port_, {head + "Transfer-Encoding: chunked\r\n\r\n10000\r\n" + std::string(65536, 'a') +
+                               "\r\n10\r\n" + std::string(16, 'a') + "\r\n0\r\n\r\n"}),
+            413);
+  // A head over the limit.
+  EXPECT_EQ(raw_status(port_, {"GET /healthz HTTP/1.1\r\nX-Big: " + std::string(4096, 'a') + "\r\n\r\n"}), 431);
+  // Malformed chunked encoding; both framings at once; a broken Content-Length; garbage.
+  EXPECT_EQ(raw_status(port_, {head + "Transfer-Encoding: chunked\r\n\r\nzz\r\nabc\r\n0\r\n\r\n"}), 400);
+  EXPECT_EQ(raw_status(port_, {head + "Transfer-Encoding: chunked\r\n\r\n3\r\nabcXY0\r\n\r\n"}), 400);
+  EXPECT_EQ(raw_status(port_, {head + "Transfer-Encoding: chunked\r\nContent-Length: 3\r\n\r\n3\r\nabc\r\n0\r\n\r\n"}),
+            400);
+  EXPECT_EQ(raw_status(port_, {head + "Content-Length: -1\r\n\r\n"}), 400);
+  EXPECT_EQ(raw_status(port_, {"\x01\x02 nonsense\r\n\r\n"}), 400);
+  // A slow client: the head, then a body that never comes in time.
+  EXPECT_EQ(raw_status(port_, {head + "Content-Length: 100\r\n\r\nabc"}, std::chrono::milliseconds(10)), 408);
+  EXPECT_EQ(raw_status(port_, {"GET /heal", "thz HTTP/1.1\r\n"}, std::chrono::milliseconds(10)), 408);
+  // Billion laughs: refused as a case file (E0105), nothing stored.
+  const std::string laughs =
+      "<?xml version=\"1.0\"?>\n<!DOCTYPE case [<!ENTITY a \"ha\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">"
+      "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">]>\n"
+      "<case xmlns=\"urn:vanban:case:1\" id=\"X\">&d;</case>\n";
+  const auto refused = post("/api/cases", laughs);
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_EQ(refused.json()->getArray("diagnostics")->getObject(0)->getValue<std::string>("code"), "E0105");
+  EXPECT_EQ(post("/api/render?template=qd-tha-chu-dong", laughs).status, 422);
+  // Path traversal in every path parameter: nothing found, nothing written.
+  ASSERT_EQ(post("/api/cases", example("chu-dong-ma-tuy.xml")).status, 201);
+  for (const std::string id : {"..", "..%2F..%2Fetc%2Fpasswd", "%2e%2e", "..%5C..%5Cwindows", "THA-2024-000517%2F.."}) {
+    EXPECT_EQ(get("/api/cases/" + id).status, 404) << id;
+    EXPECT_EQ(get("/api/cases/" + id + "/export").status, 404) << id;
+    EXPECT_EQ(get("/api/cases/" + id + "/versions").status, 404) << id;
+    EXPECT_EQ(get("/api/cases/" + id + "/templates").status, 404) << id;
+    EXPECT_EQ(
+        post("/api/cases/" + id + "/events", R"({"kind": "notified", "date": "2024-07-01", "party": "d1"})").status,
+        404)
+        << id;
+    EXPECT_EQ(
+        call(port_, "PUT", "/api/cases/" + id, example("chu-dong-ma-tuy.xml"), {kUser, {"If-Match", "\"1\""}}).status,
+        404)
+        << id;
+    EXPECT_EQ(post("/api/cases/" + id + "/render?template=qd-tha-chu-dong", "").status, 404) << id;
+    EXPECT_EQ(get("/api/templates/" + id).status, 404) << id;
+    EXPECT_EQ(get("/api/archive/" + id).status, 400) << id;
+  }
+  EXPECT_EQ(get("/api/cases/..%2F/export").status, 404);
+  EXPECT_EQ(post("/api/cases?file=..%2F..%2Fx.xml", example("hoan-dong-y.xml")).status, 201);
+  EXPECT_EQ(case_count(), 2);
+  EXPECT_EQ(get("/api/cases/" + kCase + "/versions").json()->getArray("versions")->size(), 1U);
+  // Nothing but the database and the store's own files were written.
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(sandbox_->dir()))
+    EXPECT_EQ(entry.path().string().find("passwd"), std::string::npos) << entry.path();
+  EXPECT_EQ(get("/healthz").status, 200);
+}
+
+TEST_P(ServiceTest, MoreConnectionsThanThreadsAreAnswered503) {
+  limits_.threads = 1;
+  start(limits_);
+  Poco::Net::StreamSocket holder(Poco::Net::SocketAddress("127.0.0.1", port_));
+  holder.sendBytes("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n", 35);
+  char buffer[512];
+  ASSERT_GT(holder.receiveBytes(buffer, sizeof buffer), 0);  // served, and kept alive: the one thread is taken
+  EXPECT_EQ(raw_status(port_, {"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"}), 503);
+  holder.close();
+}
+
+TEST_P(ServiceTest, TheOpenApiDocumentIsTheRoutes) {
+  const auto answer = get("/api/openapi.json");
+  ASSERT_EQ(answer.status, 200);
+  const auto document = answer.json();
+  EXPECT_EQ(document->getValue<std::string>("openapi"), "3.1.0");
+  const auto paths = document->getObject("paths");
+  std::set<std::pair<std::string, std::string>> documented;
+  for (const auto& [path, value] : *paths) {
+    const auto methods = paths->getObject(path);
+    for (const auto& [method, unused] : *methods) {
+      std::string upper = method;
+      std::transform(upper.begin(), upper.end(), upper.begin(),
+                     [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+      documented.insert({upper, path});
+    }
+  }
+  std::set<std::pair<std::string, std::string>> served;
+  for (const auto& route : server::routes()) served.insert({route.method, route.pattern});
+  EXPECT_EQ(documented, served);
+  // Every documented route answers: never "no such route" nor "method not allowed".
+  for (const auto& [method, pattern] : documented) {
+    std::string target = pattern;
+    for (const auto& [name, value] : {std::pair<std::string, std::string>{"{id}", "1"}, {"{name}", "qd-tha-chu-dong"}})
+      if (const auto at = target.find(name); at != std::string::npos) target.replace(at, name.size(), value);
+    const auto got = call(port_, method, target, "", {kUser});
+    EXPECT_NE(got.status, 405) << method << " " << target;
+    if (got.status == 404) {
+      EXPECT_NE(got.json()->getValue<std::string>("type"), "urn:vanban:problem:no-route") << target;
+    }
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, ServiceTest, test::test_backends(), test::backend_name);
+
+// vanban serve as a process: it starts on a free port, answers, and on SIGTERM finishes and exits 0.
+TEST(ServeProcess, SigtermFinishesAndExitsZero) {
+  const auto dir = test::scratch_dir("serve-process");
+  const auto log = dir / "stderr.log";
+  const pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    ::setenv("VANBAN_ARCHIVE", (dir / "store").c_str(), 1);
+    ::unsetenv("VANBAN_CONFIG");
+    std::freopen(log.c_str(), "w", stderr);
+    const std::string program = test::binary().string();
+    ::execl(program.c_str(), program.c_str(), "serve", "--listen", "127.0.0.1:0", "--resources",
+            test::source_dir().c_str(), static_cast<char*>(nullptr));
+    std::_Exit(127);
+  }
+  std::uint16_t port = 0;
+  for (int i = 0; i < 600 && port == 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    const std::string text = test::read_text(log);
+    const auto at = text.find("http://127.0.0.1:");
+    if (at != std::string::npos && text.find('/', at + 17) != std::string::npos)
+      port = static_cast<std::uint16_t>(std::stoi(text.substr(at + 17)));
+  }
+  ASSERT_NE(port, 0) << test::read_text(log);
+  EXPECT_EQ(call(port, "GET", "/healthz").status, 200);
+  EXPECT_EQ(call(port, "POST", "/api/cases", example("chu-dong-ma-tuy.xml"), {kUser}).status, 201);
+  ::kill(child, SIGTERM);
+  int status = 0;
+  ASSERT_EQ(::waitpid(child, &status, 0), child);
+  ASSERT_TRUE(WIFEXITED(status)) << test::read_text(log);
+  EXPECT_EQ(WEXITSTATUS(status), 0) << test::read_text(log);
+  const std::string text = test::read_text(log);
+  // One JSON line per request, with the route's pattern and no case data.
+  EXPECT_NE(text.find(R"("method":"POST","route":"/api/cases","status":201)"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Hà Văn Hưởng"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace vanban

@@ -1,0 +1,229 @@
+// The schema shortcut may vouch for a document only when libxml2 finds nothing wrong with it: checked on every
+// example case and a generated register (which it must vouch for, or the fast path is gone), and on thousands of
+// mutants of them (each one libxml2 rejects must not be vouched for).
+
+#include "xml/schema_shortcut.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <random>
+
+#include "support/paths.hpp"
+#include "support/register_generator.hpp"
+#include "xml/case_schema.hpp"
+#include "xml/schema_check.hpp"
+
+namespace vanban::xml {
+namespace {
+
+const std::string& xsd() {
+  static const std::string text = test::read_text(test::source_dir() / "schemas" / "case.xsd");
+  return text;
+}
+
+const CaseSchema& schema() {
+  static const auto compiled = CaseSchema::compile(xsd(), "case.xsd");
+  return *compiled;
+}
+
+struct Verdict {
+  bool parsed = false;
+  bool vouched = false;
+  std::string libxml2;  // libxml2's diagnostics, "" when it finds nothing
+};
+
+Verdict judge(const std::string& bytes) {
+  Verdict out;
+  Diagnostics parse_diagnostics;
+  const auto parsed = parse_safely(bytes, make_file_name("x.xml"), Limits{}, parse_diagnostics);
+  if (!parsed) return out;
+  out.parsed = true;
+  static const auto shortcut = SchemaShortcut::derive(xsd());
+  out.vouched = shortcut->vouches_for(bytes, *parsed);
+  Diagnostics diagnostics;
+  check_against_schema(schema(), bytes, *parsed, diagnostics, SchemaPath::libxml2_only);
+  out.libxml2 = diagnostics.to_string();
+  return out;
+}
+
+std::vector<std::string> clean_documents() {
+  std::vector<std::string> out;
+  for (const auto& entry : std::filesystem::directory_iterator(test::source_dir() / "examples"))
+    if (entry.path().extension() == ".xml") out.push_back(test::read_text(entry.path()));
+  std::sort(out.begin(), out.end());
+  out.push_back(test::generate_register(20).xml);
+  return out;
+}
+
+TEST(SchemaShortcut, UnderstandsTheWholeCaseSchema) {
+  EXPECT_TRUE(SchemaShortcut::derive(xsd())->usable());
+  EXPECT_TRUE(schema_shortcut_usable(schema()));
+}
+
+TEST(SchemaShortcut, VouchesForEveryCleanExample) {
+  for (const std::string& document : clean_documents()) {
+    const Verdict verdict = judge(document);
+    ASSERT_TRUE(verdict.parsed);
+    EXPECT_EQ(verdict.libxml2, "");
+    EXPECT_TRUE(verdict.vouched) << document.substr(0, 300);
+  }
+}
+
+// A list of ids (xs:list, format 1.1's `obligations`): vouched only as libxml2 judges it, and any white space but a
+// single space between items is left to libxml2.
+TEST(SchemaShortcut, AListOfIdsIsJudgedAsLibxml2JudgesIt) {
+  const std::string example = test::read_text(test::source_dir() / "examples" / "uy-thac.xml");
+  const std::string element = "<delegated-out date=\"2024-07-29\" number=\"53\"";
+  ASSERT_NE(example.find(element), std::string::npos);
+  for (const std::string& list :
+       std::vector<std::string>{"k1", "k1 k2", "k1  k2", " k1", "k1 ", "k1\tk2", "", "k1 k!", "k1 k2 k3"}) {
+    std::string document = example;
+    document.insert(document.find(element) + element.size(), " obligations=\"" + list + "\"");
+    const Verdict verdict = judge(document);
+    ASSERT_TRUE(verdict.parsed) << list;
+    if (verdict.vouched) {
+      EXPECT_EQ(verdict.libxml2, "") << "[" << list << "]";
+    }
+    if (list == "k1" || list == "k1 k2") {
+      EXPECT_TRUE(verdict.vouched) << list;
+    }
+  }
+}
+
+TEST(SchemaShortcut, ASchemaOutsideTheSubsetNeverVouches) {
+  std::string other = xsd();
+  other.replace(other.find("<xs:all>"), 8, "<xs:all><xs:any/>");
+  EXPECT_FALSE(SchemaShortcut::derive(other)->usable());
+  EXPECT_FALSE(SchemaShortcut::derive("<nothing/>")->usable());
+}
+
+// One random change at a random place: values, names, white space, markup only libxml2 sees.
+std::string mutate(const std::string& document, std::mt19937& random) {
+  static const std::vector<std::string> values = {"",
+                                                  " ",
+                                                  "x",
+                                                  "2024-02-30",
+                                                  "2024-2-01",
+                                                  " 2024-01-01",
+                                                  "0000-01-01",
+                                                  "-1",
+                                                  "1000000000000000",
+                                                  "999999999999999",
+                                                  "007",
+                                                  "１２",
+                                                  "abc",
+                                                  "p",
+                                                  "o",
+                                                  "j",
+                                                  "debtor ",
+                                                  "male",
+                                                  "ex-officio",
+                                                  "has-means",
+                                                  "true",
+                                                  "completed",
+                                                  "land",
+                                                  "destroy"};
+  static const std::vector<std::string> insertions = {" ",
+                                                      "\n",
+                                                      "x",
+                                                      "<!-- c -->",
+                                                      "<![CDATA[x]]>",
+                                                      "<?pi x?>",
+                                                      "<x/>",
+                                                      "<name>a</name>",
+                                                      " extra=\"1\"",
+                                                      " id=\"p\"",
+                                                      " xmlns=\"urn:other\"",
+                                                      " c:id=\"1\"",
+                                                      "]]>",
+                                                      "<payment date=\"2024-01-01\" amount=\"1\" obligation=\"zz\"/>",
+                                                      "<text>t</text>",
+                                                      "&amp;",
+                                                      "&#x20;"};
+  std::string out = document;
+  const auto at = [&](std::size_t size) { return std::uniform_int_distribution<std::size_t>(0, size - 1)(random); };
+  switch (at(5)) {
+    case 0: {  // an attribute's value
+      std::size_t quote = out.find('"', at(out.size()));
+      if (quote == std::string::npos) quote = out.find('"');
+      const std::size_t close = out.find('"', quote + 1);
+      if (close != std::string::npos) out.replace(quote + 1, close - quote - 1, values[at(values.size())]);
+      break;
+    }
+    case 1: {  // an element's text
+      std::size_t gt = out.find('>', at(out.size()));
+      if (gt == std::string::npos) gt = out.find('>');
+      const std::size_t lt = out.find('<', gt);
+      if (lt != std::string::npos && lt != gt + 1 && out[gt + 1] != '\n')
+        out.replace(gt + 1, lt - gt - 1, values[at(values.size())]);
+      else if (lt != std::string::npos) out.insert(gt + 1, values[at(values.size())]);
+      break;
+    }
+    case 2: {  // something inserted just after a tag or inside a start tag
+      std::size_t gt = out.find('>', at(out.size()));
+      if (gt == std::string::npos) gt = out.find('>');
+      const std::string& what = insertions[at(insertions.size())];
+      if (what[0] == ' ' && what.size() > 1 && out[gt - 1] != '/' && out[gt - 1] != '?') out.insert(gt, what);
+      else if (what[0] == ' ' && what.size() > 1 && out[gt - 1] == '/') out.insert(gt - 1, what);
+      else out.insert(gt + 1, what);
+      break;
+    }
+    case 3: {  // an element removed (a self-closing one, or one with its content)
+      std::size_t lt = out.find('<', at(out.size()));
+      if (lt == std::string::npos || out[lt + 1] == '/' || out[lt + 1] == '?') break;
+      const std::size_t name_end = out.find_first_of(" />", lt + 1);
+      const std::string name = out.substr(lt + 1, name_end - lt - 1);
+      const std::size_t gt = out.find('>', lt);
+      if (out[gt - 1] == '/') {
+        out.erase(lt, gt + 1 - lt);
+      } else {
+        const std::size_t end = out.find("</" + name + ">", gt);
+        if (end != std::string::npos && out.find("<" + name, gt) > end) out.erase(lt, end + name.size() + 3 - lt);
+      }
+      break;
+    }
+    default: {  // an element renamed, or white space put inside an empty one
+      std::size_t lt = out.find('<', at(out.size()));
+      if (lt == std::string::npos || out[lt + 1] == '/' || out[lt + 1] == '?') break;
+      const std::size_t gt = out.find('>', lt);
+      if (at(2) == 0 && out[gt - 1] == '/') {
+        const std::size_t name_end = out.find_first_of(" />", lt + 1);
+        out.replace(gt - 1, 2, "> </" + out.substr(lt + 1, name_end - lt - 1) + ">");
+      } else {
+        out.insert(lt + 1, "x");  // an unknown element (its end tag no longer matches: malformed, or renamed too)
+        const std::size_t name_end = out.find_first_of(" />", lt + 1);
+        const std::string name = out.substr(lt + 2, name_end - lt - 2);
+        const std::size_t end = out.find("</" + name + ">", gt);
+        if (end != std::string::npos) out.insert(end + 2, "x");
+      }
+      break;
+    }
+  }
+  return out;
+}
+
+TEST(SchemaShortcut, NeverVouchesForADocumentLibxml2Rejects) {
+  std::mt19937 random(20261206);
+  const auto documents = clean_documents();
+  std::size_t rejected = 0;
+  std::size_t vouched = 0;
+  for (std::size_t round = 0; round < 6000; ++round) {
+    std::string mutant = documents[round % documents.size()];
+    const std::size_t changes = 1 + round % 3;
+    for (std::size_t i = 0; i < changes; ++i) mutant = mutate(mutant, random);
+    const Verdict verdict = judge(mutant);
+    if (!verdict.parsed) continue;
+    if (!verdict.libxml2.empty()) ++rejected;
+    if (verdict.vouched) ++vouched;
+    if (verdict.vouched) {
+      ASSERT_EQ(verdict.libxml2, "") << "vouched for:\n" << mutant;
+    }
+  }
+  // The mutants reach both sides: many that libxml2 rejects, many that the shortcut still decides.
+  EXPECT_GT(rejected, 1000U);
+  EXPECT_GT(vouched, 500U);
+}
+
+}  // namespace
+}  // namespace vanban::xml
