@@ -137,6 +137,62 @@ Value procuracy_of(const model::Text& court) {
   return Value::text("Viện kiểm sát nhân dân" + court.value.substr(kCourt.size()), court.loc);
 }
 
+// The commune an address or a place's description names, with the units above it: "Thôn Trung Tiến, xã Vũ Quý, huyện
+// Kiến Xương, tỉnh Thái Bình" → "xã Vũ Quý, huyện Kiến Xương, tỉnh Thái Bình"; "" when it names none.
+std::string commune_of(const std::string& place) {
+  static const std::vector<std::string> kCommunes = {"xã ", "phường ", "thị trấn ", "đặc khu "};
+  for (std::size_t start = 0; start < place.size();) {
+    const std::size_t comma = std::min(place.find(',', start), place.size());
+    const std::size_t first = place.find_first_not_of(' ', start);
+    if (first < comma) {
+      const std::string lower = text::to_lower(place.substr(first, comma - first));
+      for (const auto& unit : kCommunes) {
+        if (lower.rfind(unit, 0) != 0) continue;
+        std::string rest = place.substr(first + unit.size());
+        while (!rest.empty() && (rest.back() == '.' || rest.back() == ' ')) rest.pop_back();
+        return unit + rest;
+      }
+    }
+    start = comma + 1;
+  }
+  return {};
+}
+
+// The bodies of an agency's own level, mirrored from its name: "CHI CỤC THI HÀNH ÁN DÂN SỰ HUYỆN X" → Công an huyện X,
+// Phòng Tài chính - Kế hoạch huyện X, Viện kiểm sát nhân dân huyện X; a Cục or Thi hành án dân sự tỉnh → Công an tỉnh,
+// Sở Tài chính tỉnh, Viện kiểm sát nhân dân tỉnh. A Phòng khu vực is not a level (DOMAIN.md §6): its province's.
+// Empty when the name names no level.
+model::AddressedBodies level_bodies(const model::Agency& agency) {
+  static const std::string kAgency = "Thi hành án dân sự ";
+  const std::string name = name_in_text(agency.name.value);
+  const std::size_t at = name.find(kAgency);
+  if (at == std::string::npos) return {};
+  const std::string kind = name.substr(0, at);
+  const std::string level = name.substr(at + kAgency.size());
+  if (kind == "Phòng " && agency.parent) {
+    model::Agency province;
+    province.name = *agency.parent;
+    return level_bodies(province);
+  }
+  if (kind == "Chi cục ") {
+    // The district with its province, as a court names itself: "huyện Quỳ Hợp, tỉnh Nghệ An".
+    std::string district = level;
+    if (agency.parent) {
+      const std::string parent = name_in_text(agency.parent->value);
+      const std::size_t province = parent.find(kAgency);
+      if (province != std::string::npos) district += ", " + parent.substr(province + kAgency.size());
+    }
+    for (const std::string_view unit : {"huyện ", "quận ", "thị xã ", "thành phố "})
+      if (level.rfind(unit, 0) == 0)
+        return {"Công an " + district, "Phòng Tài chính - Kế hoạch " + district, "Viện kiểm sát nhân dân " + district};
+    return {};
+  }
+  for (const std::string_view unit : {"tỉnh ", "thành phố "})
+    if (level.rfind(unit, 0) == 0)
+      return {"Công an " + level, "Sở Tài chính " + level, "Viện kiểm sát nhân dân " + level};
+  return {};
+}
+
 class ContextBuilder {
  public:
   // A document knows the case as it stood on its date (the ledger): later events (payments, verifications…) are
@@ -195,14 +251,21 @@ class ContextBuilder {
     root["refunds"] = refunds();
     root["state"] = state_revenue();
 
-    List assets, seizable, real_estate, mortgaged;
+    List assets, seizable, real_estate, mortgaged, seizure_communes;
     const model::Asset* main_asset = nullptr;
     for (const auto& asset : case_.assets) {
       Value value = asset_value(asset);
       if (main_asset == nullptr || (!main_asset->mortgagee_id && asset.mortgagee_id)) main_asset = &asset;
       const model::Party* owner = case_.find_party(asset.owner_id);
       const bool debtors_asset = owner != nullptr && owner->role == model::Role::debtor;
-      if (debtors_asset && asset.kind != model::AssetKind::account) seizable.push_back(value);
+      if (debtors_asset && asset.kind != model::AssetKind::account) {
+        const Value commune = asset_commune(asset);
+        const bool known = commune.kind() != Value::Kind::text ||
+                           std::any_of(seizure_communes.begin(), seizure_communes.end(),
+                                       [&](const Value& seen) { return seen.as_text() == commune.as_text(); });
+        if (!known) seizure_communes.push_back(commune);
+        seizable.push_back(value);
+      }
       if (debtors_asset && (asset.kind == model::AssetKind::land || asset.kind == model::AssetKind::house))
         real_estate.push_back(value);
       const model::Party* mortgagee = asset.mortgagee_id ? case_.find_party(*asset.mortgagee_id) : nullptr;
@@ -212,6 +275,7 @@ class ContextBuilder {
     root["assets"] = Value::list(std::move(assets));
     root["seizable_assets"] = Value::list(std::move(seizable));
     root["seizable_real_estate"] = Value::list(std::move(real_estate));
+    root["seizure_communes"] = Value::list(std::move(seizure_communes));
     root["mortgaged_to_creditor"] = Value::list(std::move(mortgaged));
     // The main asset: the first mortgaged one, else the first (so has(asset.mortgagee) asks "any mortgage?").
     root["asset"] = main_asset ? asset_value(*main_asset) : Value::absent(case_.loc);
@@ -289,11 +353,27 @@ class ContextBuilder {
                           {"parent_in_text",
                            a.parent ? Value::text(name_in_text(a.parent->value), a.parent->loc) : Value::absent(a.loc)},
                           {"code", text_value(a.code)},
+                          {"police", level_body("police", &model::AddressedBodies::police)},
+                          {"finance", level_body("finance", &model::AddressedBodies::finance)},
+                          {"procuracy", level_body("procuracy", &model::AddressedBodies::procuracy)},
                           {"place", text_value(a.place)},
                           {"address", optional_text(a.address, a.loc)},
                           {"phone", optional_text(a.phone, a.loc)},
                           {"email", optional_text(a.email, a.loc)}},
                          a.loc);
+  }
+
+  // A body of the agency's level on the document's date (police, finance, procuracy): the office's, else the one that
+  // mirrors the agency's level when it exists on that date (rules/law.xml <body>); absent otherwise.
+  Value level_body(std::string_view kind, std::string model::AddressedBodies::*field) const {
+    if (input_.office != nullptr) {
+      const std::string own = input_.office->bodies_on(date_).*field;
+      if (!own.empty()) return Value::text(own, input_.office->loc);
+    }
+    const std::string mirrored = level_bodies(case_.agency).*field;
+    if (mirrored.empty() || law_.regimes.body_not_on(kind, text::to_lower(mirrored), date_) != nullptr)
+      return Value::absent(case_.agency.loc);
+    return Value::text(mirrored, case_.agency.loc);
   }
 
   // The procuracy a document is copied to: the office's on the document's date, else the one that mirrors the
@@ -367,6 +447,7 @@ class ContextBuilder {
                                        : Value::absent(party.loc)},
         {"id_number", party.id_document ? text_value(party.id_document->number) : Value::absent(party.loc)},
         {"address", optional_text(party.address, party.loc)},
+        {"commune", commune_value(party.address, party.loc)},
         {"phone", optional_text(party.phone, party.loc)},
         {"business_code", optional_text(party.business_code, party.loc)},
     };
@@ -480,6 +561,20 @@ class ContextBuilder {
         origin.loc);
   }
 
+  // The commune a place names ("xã Vũ Quý, huyện Kiến Xương, tỉnh Thái Bình"), absent when it names none.
+  static Value commune_value(const std::optional<model::Text>& place, const SourceLoc& owner) {
+    const std::string commune = place ? commune_of(place->value) : std::string();
+    return commune.empty() ? Value::absent(owner) : Value::text(commune, place->loc);
+  }
+
+  // Where an asset is: the commune its description names, else its owner's residence.
+  Value asset_commune(const model::Asset& a) const {
+    Value own = commune_value(a.text, a.loc);
+    if (own.kind() == Value::Kind::text) return own;
+    const model::Party* owner = case_.find_party(a.owner_id);
+    return owner ? commune_value(owner->address, a.loc) : Value::absent(a.loc);
+  }
+
   Value asset_value(const model::Asset& a) {
     return Value::object({{"id", Value::text(a.id, a.loc)},
                           {"kind", Value::text(std::string(asset_kind_id(a.kind)), a.loc)},
@@ -491,6 +586,7 @@ class ContextBuilder {
                           {"mortgagee", party_reference(a.mortgagee_id, a.loc)},
                           {"number", optional_text(a.number, a.loc)},
                           {"institution", optional_text(a.institution, a.loc)},
+                          {"commune", asset_commune(a)},
                           {"under_seizure", Value::boolean(ledger_.under_seizure(a.id))}},
                          a.loc);
   }

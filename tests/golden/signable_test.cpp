@@ -52,6 +52,21 @@ std::string text_of(const doc::Document& document) {
   return out;
 }
 
+// Every word a reader sees: paragraphs, the addressee, table cells and the Nơi nhận lines, one per line.
+std::string all_text(const doc::Document& document) {
+  std::string out = text_of(document);
+  for (const auto& block : document.blocks) {
+    if (const auto* addressee = std::get_if<doc::Addressee>(&block))
+      for (const auto& line : addressee->lines) out += doc::plain_text(line) + "\n";
+    if (const auto* table = std::get_if<doc::Table>(&block))
+      for (const auto& row : table->rows)
+        for (const auto& cell : row) out += doc::plain_text(cell) + "\n";
+    if (const auto* signature = std::get_if<doc::Signature>(&block))
+      for (const auto& line : signature->recipients) out += line + "\n";
+  }
+  return out;
+}
+
 // Every sample case's document from every template meant for it (the `--describe` examples for its parameters), with
 // `check` called on each; a document that cannot be made fails the test.
 void each_sample_document(
@@ -142,6 +157,19 @@ TEST(Placeholders, NoHonorificPlaceholderInAnyDocument) {
   EXPECT_GT(checked, 100);
 }
 
+// No body left unnamed as a template has it ("Ủy ban nhân dân cấp xã nơi có tài sản", "Cơ quan Công an cùng cấp"): it
+// is named from the case (the commune of the asset, the debtor's residence) or the office, or the template refuses.
+TEST(Placeholders, NoUnnamedBodyInAnyDocument) {
+  int checked = 0;
+  each_sample_document([&](const std::string& where, const model::Case&, const doc::Document& document) {
+    const std::string text = all_text(document);
+    for (const char* placeholder : {"cấp xã nơi", "cùng cấp", "nơi có tài sản", "nơi tổ chức cưỡng chế"})
+      EXPECT_EQ(text.find(placeholder), std::string::npos) << where << ": " << placeholder << "\n" << text;
+    ++checked;
+  });
+  EXPECT_GT(checked, 100);
+}
+
 // The shared case of the new regime: a Phòng khu vực whose decision the provincial head signs is issued by the
 // province, with the province's parent line.
 TEST(Issuer, AProvincialHeadsDecisionForAPhongIsIssuedByTheProvince) {
@@ -213,6 +241,61 @@ std::optional<doc::Document> document_of(const std::string& example, const std::
   auto document = engine().document(cases->cases.front(), options, diagnostics);
   problems = diagnostics.to_string();
   return document;
+}
+
+// A document of an example case's XML after `edit`, dated `date`; nullopt with the diagnostics in `problems`.
+std::optional<doc::Document> edited_document(const std::string& example, const std::string& template_name,
+                                             const std::function<std::string(std::string)>& edit,
+                                             std::optional<model::Date> date, std::string& problems) {
+  const auto path = test::source_dir() / "examples" / (example + ".xml");
+  Diagnostics diagnostics;
+  const auto cases = engine().read_cases(edit(test::read_text(path)), path.string(), diagnostics);
+  if (!cases) {
+    problems = diagnostics.to_string();
+    return std::nullopt;
+  }
+  pipeline::RenderOptions options;
+  options.template_name = template_name;
+  options.today = *model::Date::parse_iso("2024-10-15");
+  options.date = date;
+  if (const auto described = engine().describe(template_name))
+    for (const auto& parameter : described->parameters)
+      if (parameter.required) options.parameters[parameter.name] = parameter.example;
+  auto document = engine().document(cases->cases.front(), options, diagnostics);
+  problems = diagnostics.to_string();
+  return document;
+}
+
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
+  return text;
+}
+
+// The bodies a coercion names come from the case and the agency's level: the commune of the asset (else of its
+// owner), the police of the agency's district while it exists; what is not known is refused, naming what is missing.
+TEST(Placeholders, TheCommuneAndThePoliceAreNamedOrTheDocumentIsRefused) {
+  const auto same = [](std::string xml) { return xml; };
+  std::string problems;
+  const auto decision = edited_document("ke-bien-dau-gia", "qd-cuong-che", same, std::nullopt, problems);
+  ASSERT_TRUE(decision) << problems;
+  const std::string text = all_text(*decision);
+  EXPECT_NE(text.find("Ủy ban nhân dân xã Vũ Quý, huyện Kiến Xương, tỉnh Thái Bình"), std::string::npos) << text;
+  EXPECT_NE(text.find("Công an huyện Kiến Xương, tỉnh Thái Bình (phối hợp bảo vệ cưỡng chế)"), std::string::npos)
+      << text;
+  // The district police ended before the Chi cục did (rules/law.xml): refused, naming the configuration key.
+  EXPECT_FALSE(
+      edited_document("ke-bien-dau-gia", "qd-cuong-che", same, model::Date::parse_iso("2025-04-01"), problems));
+  EXPECT_NE(problems.find("E0311"), std::string::npos) << problems;
+  EXPECT_NE(problems.find("ghi police trong [office]"), std::string::npos) << problems;
+  // No commune in the asset's description nor in its owner's address.
+  const auto nowhere = [](std::string xml) {
+    return replaced(replaced(xml, "thôn Trung Tiến, xã Vũ Quý, ", ""), "Thôn Trung Tiến, xã Vũ Quý, ", "");
+  };
+  EXPECT_FALSE(edited_document("ke-bien-dau-gia", "qd-cuong-che", nowhere, std::nullopt, problems));
+  EXPECT_NE(problems.find("không xác định được xã, phường nơi có tài sản"), std::string::npos) << problems;
+  EXPECT_FALSE(edited_document("ke-bien-dau-gia", "tb-cuong-che", nowhere, std::nullopt, problems));
+  EXPECT_NE(problems.find("không xác định được xã, phường nơi có tài sản"), std::string::npos) << problems;
 }
 
 // The remission of a fine is requested by the procuracy (Luật THADS 2008 Điều 62): the office sends the file to the
