@@ -788,6 +788,11 @@ class ContextBuilder {
       if (parameter.type == "date") {
         const auto date = model::Date::parse_iso(value);
         if (!date) problem(shown + ": cần một ngày dạng YYYY-MM-DD");
+        // A date a document sets (a deadline, a meeting) cannot fall before the document that sets it.
+        if (date && *date < date_)
+          diagnostics_.error("E0326", parameter.loc,
+                             shown + ": " + parameter.description + " " + date->to_dmy() + " trước ngày văn bản (" +
+                                 date_.to_dmy() + ") đặt ra nó");
         fields[parameter.name] = date ? Value::date(*date) : Value::absent();
       } else if (parameter.type == "number" || parameter.type == "money") {
         const bool digits =

@@ -298,6 +298,43 @@ TEST(Placeholders, TheCommuneAndThePoliceAreNamedOrTheDocumentIsRefused) {
   EXPECT_NE(problems.find("không xác định được xã, phường nơi có tài sản"), std::string::npos) << problems;
 }
 
+// Dates checked against each other where the document's date is known: a document dated before the judgment it
+// enforces (W0324, at the judgment), before the decision or the event it records (W0325) is doubtful, and a
+// deadline it sets cannot fall before it (E0326).
+TEST(Dates, TheDocumentsDateComesAfterWhatItReliesOn) {
+  const auto same = [](std::string xml) { return xml; };
+  std::string problems;
+  edited_document("ke-bien-dau-gia", "thong-bao-tha", same, model::Date::parse_iso("2023-12-01"), problems);
+  EXPECT_NE(problems.find("ke-bien-dau-gia.xml:19:"), std::string::npos) << problems;
+  EXPECT_NE(problems.find("[W0324] ngày văn bản 01/12/2023 trước ngày Bản án số 31/2023/DS-ST"), std::string::npos)
+      << problems;
+  // After the judgment, before the decision it rests on: made, with a warning at the decision.
+  EXPECT_TRUE(
+      edited_document("ke-bien-dau-gia", "thong-bao-tha", same, model::Date::parse_iso("2024-03-01"), problems));
+  EXPECT_NE(problems.find("ke-bien-dau-gia.xml:63:"), std::string::npos) << problems;
+  EXPECT_NE(problems.find("[W0325] ngày văn bản 01/03/2024 trước ngày quyết định thi hành án"), std::string::npos)
+      << problems;
+  // A record dated (--date) before the event it records.
+  edited_document("ke-bien-dau-gia", "bb-ke-bien", same, model::Date::parse_iso("2024-05-01"), problems);
+  EXPECT_NE(problems.find("[W0325] ngày văn bản 01/05/2024 trước ngày của diễn biến mà văn bản ghi (27/05/2024)"),
+            std::string::npos)
+      << problems;
+  // Its own date: no warning.
+  EXPECT_TRUE(edited_document("ke-bien-dau-gia", "thong-bao-tha", same, std::nullopt, problems));
+  EXPECT_EQ(problems.find("W0325"), std::string::npos) << problems;
+}
+
+TEST(Dates, ADeadlineCannotFallBeforeTheDocumentThatSetsIt) {
+  std::string problems;
+  EXPECT_FALSE(document_of("ke-bien-dau-gia", "bb-giai-quyet", {{"han", "2024-01-31"}}, problems));
+  EXPECT_NE(problems.find("[E0326] --set han=\"2024-01-31\": thời hạn thực hiện thỏa thuận 31/01/2024 trước ngày "
+                          "văn bản (15/04/2024)"),
+            std::string::npos)
+      << problems;
+  EXPECT_NE(problems.find("templates/bb-giai-quyet.vbt:9:"), std::string::npos) << problems;
+  EXPECT_TRUE(document_of("ke-bien-dau-gia", "bb-giai-quyet", {{"han", "2024-06-30"}}, problems)) << problems;
+}
+
 // The remission of a fine is requested by the procuracy (Luật THADS 2008 Điều 62): the office sends the file to the
 // procuracy; the office's own request to the court is for the other State revenue only.
 TEST(Remission, AFineGoesToTheProcuracyOtherStateRevenueToTheCourt) {
