@@ -170,6 +170,28 @@ TEST(Placeholders, NoUnnamedBodyInAnyDocument) {
   EXPECT_GT(checked, 100);
 }
 
+// A ground states the limb that applies in the case's terms (the event's reason, the verification's findings) and cites
+// the law's point, clause and article (the 2025 law's where confirmed): never the statute's either/or text, nor a
+// "Trường hợp …" fragment pasted after the reason.
+TEST(Grounds, EveryGroundStatesTheCasesLimbAndCitesItsPoint) {
+  int checked = 0;
+  each_sample_document([&](const std::string& where, const model::Case&, const doc::Document& document) {
+    for (const auto& block : document.blocks) {
+      const auto* paragraph = std::get_if<doc::Paragraph>(&block);
+      if (paragraph == nullptr) continue;
+      const std::string text = doc::plain_text(paragraph->runs);
+      if (text.rfind("Lý do", 0) != 0) continue;
+      ++checked;
+      EXPECT_EQ(text.find(". Trường hợp"), std::string::npos) << where << ": " << text;
+      EXPECT_EQ(text.find("hoặc có thu nhập chỉ bảo đảm"), std::string::npos) << where << ": " << text;
+      if (text.find("số 106/2025/QH15") == std::string::npos && text.find(" Luật ") != std::string::npos) {
+        EXPECT_NE(text.find("khoản "), std::string::npos) << where << ": " << text;
+      }
+    }
+  });
+  EXPECT_GE(checked, 8);
+}
+
 // The shared case of the new regime: a Phòng khu vực whose decision the provincial head signs is issued by the
 // province, with the province's parent line.
 TEST(Issuer, AProvincialHeadsDecisionForAPhongIsIssuedByTheProvince) {
@@ -223,30 +245,11 @@ TEST(Evidence, EveryEvidenceItemOfTheJudgmentIsInTheExOfficioDecision) {
   EXPECT_GE(checked, 3);
 }
 
-// A document of an example case with `parameters`, or nullopt with the diagnostics in `problems`.
-std::optional<doc::Document> document_of(const std::string& example, const std::string& template_name,
-                                         const std::map<std::string, std::string, std::less<>>& parameters,
-                                         std::string& problems) {
-  const auto path = test::source_dir() / "examples" / (example + ".xml");
-  Diagnostics diagnostics;
-  const auto cases = engine().read_cases(test::read_text(path), path.string(), diagnostics);
-  if (!cases) return std::nullopt;
-  pipeline::RenderOptions options;
-  options.template_name = template_name;
-  options.today = *model::Date::parse_iso("2024-10-15");
-  if (const auto described = engine().describe(template_name))
-    for (const auto& parameter : described->parameters)
-      if (parameter.required) options.parameters[parameter.name] = parameter.example;
-  for (const auto& [name, value] : parameters) options.parameters[name] = value;
-  auto document = engine().document(cases->cases.front(), options, diagnostics);
-  problems = diagnostics.to_string();
-  return document;
-}
-
 // A document of an example case's XML after `edit`, dated `date`; nullopt with the diagnostics in `problems`.
 std::optional<doc::Document> edited_document(const std::string& example, const std::string& template_name,
                                              const std::function<std::string(std::string)>& edit,
-                                             std::optional<model::Date> date, std::string& problems) {
+                                             std::optional<model::Date> date, std::string& problems,
+                                             const std::map<std::string, std::string, std::less<>>& parameters = {}) {
   const auto path = test::source_dir() / "examples" / (example + ".xml");
   Diagnostics diagnostics;
   const auto cases = engine().read_cases(edit(test::read_text(path)), path.string(), diagnostics);
@@ -261,9 +264,18 @@ std::optional<doc::Document> edited_document(const std::string& example, const s
   if (const auto described = engine().describe(template_name))
     for (const auto& parameter : described->parameters)
       if (parameter.required) options.parameters[parameter.name] = parameter.example;
+  for (const auto& [name, value] : parameters) options.parameters[name] = value;
   auto document = engine().document(cases->cases.front(), options, diagnostics);
   problems = diagnostics.to_string();
   return document;
+}
+
+// A document of an example case with `parameters`, or nullopt with the diagnostics in `problems`.
+std::optional<doc::Document> document_of(const std::string& example, const std::string& template_name,
+                                         const std::map<std::string, std::string, std::less<>>& parameters,
+                                         std::string& problems) {
+  return edited_document(
+      example, template_name, [](std::string xml) { return xml; }, std::nullopt, problems, parameters);
 }
 
 std::string replaced(std::string text, const std::string& from, const std::string& to) {
@@ -333,6 +345,33 @@ TEST(Dates, ADeadlineCannotFallBeforeTheDocumentThatSetsIt) {
       << problems;
   EXPECT_NE(problems.find("templates/bb-giai-quyet.vbt:9:"), std::string::npos) << problems;
   EXPECT_TRUE(document_of("ke-bien-dau-gia", "bb-giai-quyet", {{"han", "2024-06-30"}}, problems)) << problems;
+}
+
+// The no-means decision's ground is the verification's finding under the point that applies; an either/or point with no
+// reason in the case is refused rather than pasted whole.
+TEST(Grounds, TheLimbComesFromTheCase) {
+  std::string problems;
+  const auto no_means =
+      document_of("chua-co-dieu-kien-dia-chi", "qd-chua-co-dieu-kien", {{"truong-hop", "a"}}, problems);
+  ASSERT_TRUE(no_means) << problems;
+  EXPECT_NE(text_of(*no_means).find("Lý do (điểm a khoản 1 Điều 44a Luật Thi hành án dân sự): Người phải thi hành án "
+                                    "không có tài sản, không có thu nhập ổn định"),
+            std::string::npos)
+      << text_of(*no_means);
+  const auto postponed = document_of("hoan-dong-y", "qd-hoan-tha", {{"truong-hop", "c"}}, problems);
+  ASSERT_TRUE(postponed) << problems;
+  EXPECT_NE(text_of(*postponed)
+                .find("Lý do hoãn (điểm c khoản 1 Điều 48 Luật Thi hành án dân sự): Người được thi "
+                      "hành án và người phải thi hành án có văn bản thỏa thuận"),
+            std::string::npos)
+      << text_of(*postponed);
+  const auto no_reason = [](std::string xml) {
+    const std::size_t at = xml.find(" reason=\"Người được thi hành án và người phải thi hành án có văn bản");
+    return at == std::string::npos ? xml : xml.erase(at, xml.find('"', xml.find('"', at) + 1) + 1 - at);
+  };
+  EXPECT_TRUE(edited_document("hoan-dong-y", "qd-hoan-tha", no_reason, std::nullopt, problems, {{"truong-hop", "c"}}));
+  EXPECT_FALSE(edited_document("hoan-dong-y", "qd-hoan-tha", no_reason, std::nullopt, problems, {{"truong-hop", "a"}}));
+  EXPECT_NE(problems.find("ghi lý do hoãn theo hồ sơ"), std::string::npos) << problems;
 }
 
 // The remission of a fine is requested by the procuracy (Luật THADS 2008 Điều 62): the office sends the file to the
