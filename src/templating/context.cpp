@@ -925,9 +925,10 @@ class ContextBuilder {
     const auto with_reason = [&](model::EventKind kind) {
       const model::Event* event = ledger_.last(kind);
       if (event == nullptr) return Value::absent(e.loc);
-      return Value::object(
-          {{"date", Value::date(event->date, event->loc)}, {"reason", optional_text(event->reason, event->loc)}},
-          event->loc);
+      return Value::object({{"date", Value::date(event->date, event->loc)},
+                            {"reason", optional_text(event->reason, event->loc)},
+                            {"until", optional_date(event->until, event->loc)}},
+                           event->loc);
     };
     fields["postponement"] = with_reason(model::EventKind::postponed);
     fields["suspension"] = with_reason(model::EventKind::suspended);

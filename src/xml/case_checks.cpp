@@ -118,6 +118,13 @@ class Checker {
       else if (events[i].kind != model::EventKind::delegated_in)
         doubtful_before(where_.event_dates[i], event_name(events[i].kind) + " ngày", where_.decision,
                         "ngày quyết định thi hành án");
+    // A postponement cannot end before it is decided.
+    for (std::size_t i = 0; i < where_.event_until.size() && i < where_.event_dates.size(); ++i)
+      if (valid(where_.event_until[i]) && valid(where_.event_dates[i]) &&
+          *where_.event_until[i].date < *where_.event_dates[i].date)
+        diagnostics_.error("E0218", where_.event_until[i].loc,
+                           "<postponed> until=" + where_.event_until[i].date->to_iso() + " trước ngày hoãn (" +
+                               where_.event_dates[i].date->to_iso() + ")");
     doubtful_before(where_.status, "ngày báo cáo tình trạng", where_.decision, "ngày quyết định thi hành án");
   }
 

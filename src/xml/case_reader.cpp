@@ -668,6 +668,7 @@ class CaseBuilder {
     model::Event event;
     event.loc = xml_.loc(node);
     SourceLoc amount_loc;
+    DateAt until;
     if (name == "notified") {
       event.kind = model::EventKind::notified;
       expect_attributes(node, {"date", "party"});
@@ -689,7 +690,13 @@ class CaseBuilder {
       event.kind = name == "postponed"   ? model::EventKind::postponed
                    : name == "suspended" ? model::EventKind::suspended
                                          : model::EventKind::terminated;
-      expect_attributes(node, {"date", "reason"});
+      if (event.kind == model::EventKind::postponed) {
+        expect_attributes(node, {"date", "reason", "until"});
+        until = optional_date(node, "until");
+        event.until = until.date;
+      } else {
+        expect_attributes(node, {"date", "reason"});
+      }
       event.reason = optional_attribute(node, "reason");
     } else if (name == "no-means-decision") {
       event.kind = model::EventKind::no_means_decision;
@@ -707,6 +714,7 @@ class CaseBuilder {
     event.date = date.date.value_or(model::Date{});
     where_.event_dates.push_back(date);
     where_.payment_amounts.push_back(amount_loc);
+    where_.event_until.push_back(until);
     events.push_back(std::move(event));
   }
 

@@ -374,6 +374,24 @@ TEST(Grounds, TheLimbComesFromTheCase) {
   EXPECT_NE(problems.find("ghi lý do hoãn theo hồ sơ"), std::string::npos) << problems;
 }
 
+// The postponement's end, when the case knows it, is printed as a date; the law's wording only when it does not.
+TEST(Postponement, TheAgreedDateIsPrinted) {
+  const auto same = [](std::string xml) { return xml; };
+  std::string problems;
+  const auto dated = edited_document("hoan-dong-y", "qd-hoan-tha", same, std::nullopt, problems, {{"truong-hop", "c"}});
+  ASSERT_TRUE(dated) << problems;
+  EXPECT_NE(text_of(*dated).find("Thời hạn hoãn: đến hết ngày 05 tháng 12 năm 2024."), std::string::npos)
+      << text_of(*dated);
+  EXPECT_EQ(text_of(*dated).find("theo thời hạn các đương sự đã thỏa thuận"), std::string::npos) << text_of(*dated);
+  const auto undated = edited_document("hoan-dong-y", "qd-hoan-tha",
+                                       [](std::string xml) { return replaced(xml, " until=\"2024-12-05\"", ""); },
+                                       std::nullopt, problems, {{"truong-hop", "c"}});
+  ASSERT_TRUE(undated) << problems;
+  EXPECT_NE(text_of(*undated).find("Thời hạn hoãn: theo thời hạn các đương sự đã thỏa thuận bằng văn bản."),
+            std::string::npos)
+      << text_of(*undated);
+}
+
 // The remission of a fine is requested by the procuracy (Luật THADS 2008 Điều 62): the office sends the file to the
 // procuracy; the office's own request to the court is for the other State revenue only.
 TEST(Remission, AFineGoesToTheProcuracyOtherStateRevenueToTheCourt) {
