@@ -155,7 +155,7 @@ class Reader {
     const std::string where = "[office]";
     known_keys(node, where,
                {"place", "address", "phone", "email", "seal_image", "names", "officers", "account", "communes",
-                "police", "finance", "procuracy"});
+                "police", "finance", "procuracy", "mapping"});
     model::OfficeProfile profile;
     profile.loc = loc(node.source());
     profile.place = required_text(node, "place", "office");
@@ -168,13 +168,17 @@ class Reader {
     profile.finance = text(node, "finance", "office").value_or("");
     profile.procuracy = text(node, "procuracy", "office").value_or("");
     for (const auto* entry : tables(node, "names", "office")) {
-      known_keys(*entry, "[[office.names]]", {"parent", "name", "code", "place", "from", "until"});
+      known_keys(*entry, "[[office.names]]",
+                 {"parent", "name", "code", "place", "police", "finance", "procuracy", "from", "until"});
       model::OfficeName name;
       name.loc = loc(entry->source());
       name.parent = text(*entry, "parent", "office.names").value_or("");
       name.name = required_text(*entry, "name", "office.names");
       name.code = required_text(*entry, "code", "office.names");
       name.place = text(*entry, "place", "office.names").value_or("");
+      name.police = text(*entry, "police", "office.names").value_or("");
+      name.finance = text(*entry, "finance", "office.names").value_or("");
+      name.procuracy = text(*entry, "procuracy", "office.names").value_or("");
       name.valid = validity(*entry, "office.names");
       profile.names.push_back(std::move(name));
     }
@@ -191,6 +195,15 @@ class Reader {
       officer.signature_image = path(*entry, "signature_image", "office.officers").value_or("");
       officer.valid = validity(*entry, "office.officers");
       profile.officers.push_back(std::move(officer));
+    }
+    if (const auto* mapping = table(node, "mapping", "office")) {
+      for (const auto& [old_name, value] : *mapping) {
+        const std::string key(old_name.str());
+        const auto* written = value.as_string();
+        if (written == nullptr || written->get().empty() || key.empty())
+          error("E0812", loc(value.source()), "[office.mapping] \"" + key + "\" phải là một tên mới (chuỗi)");
+        else profile.mapping.push_back(model::Renaming{key, written->get(), loc(value.source())});
+      }
     }
     if (const auto* account = table(node, "account", "office")) {
       known_keys(*account, "[office.account]", {"number", "holder", "bank"});

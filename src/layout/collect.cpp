@@ -20,6 +20,7 @@ constexpr double kUnitBreakBonus = 60;
 constexpr double kAgencyBreakBonus = 100;
 constexpr double kRuleGap = 1.5;         // between the lowest mark of a line and a rule under it
 constexpr double kNumberGap = 6;         // between the header rules and the Số / date line
+constexpr double kColumnGap = 12;        // the agency lines wrap this much short of their column (6 pt each side)
 constexpr double kLetterSubjectGap = 6;  // between Số and a công văn's "V/v …" line
 constexpr double kTitleSpaceBefore = 18;
 constexpr double kCentredMeasure = 0.85;  // centred headings and the trích yếu, as a share of the text width
@@ -135,6 +136,10 @@ class Collector {
     const double left_width = width_ - right_width;
     const double right_x = left_ + left_width;
     const double left_center = left_ + left_width / 2;
+    // The agency lines wrap short of the column's edge, so that a line filling it ("CỤC QUẢN LÝ THI HÀNH ÁN DÂN SỰ")
+    // never runs into the Quốc hiệu beside it.
+    const double agency_width = left_width - kColumnGap;
+    const double agency_x = left_center - agency_width / 2;
     const double right_center = right_x + right_width / 2;
 
     // Left column: parent agency (regular), agency (bold), a short centred rule under the agency.
@@ -143,13 +148,13 @@ class Collector {
       y = setter_.stack(
           slice,
           centred({span(*header.parent_agency, Face::regular, profile_.agency_size, header.loc, "agency.parent")},
-                  left_width, header_starts_),
-          left_, y, profile_.agency_size, single(profile_.agency_size));
+                  agency_width, header_starts_),
+          agency_x, y, profile_.agency_size, single(profile_.agency_size));
     const std::size_t agency_from = slice.texts.size();
     setter_.stack(slice,
                   centred({span(header.agency, Face::bold, profile_.agency_size, header.loc, "agency.name")},
-                          left_width, header_starts_),
-                  left_, y, profile_.agency_size, single(profile_.agency_size));
+                          agency_width, header_starts_),
+                  agency_x, y, profile_.agency_size, single(profile_.agency_size));
     const double agency_rule_y = setter_.rule_under(last_baseline(slice), profile_.agency_size);
     slice.rules.push_back(
         centered_rule(left_center, widest_line(slice, agency_from) * profile_.agency_rule_fraction, agency_rule_y));

@@ -74,6 +74,7 @@ struct IdDocument {
 struct Representative {
   Text name;
   std::optional<Text> position;
+  Gender gender = Gender::unknown;  ///< unknown: no honorific is printed before the name
   SourceLoc loc;
 };
 
@@ -247,6 +248,7 @@ struct Event {
   std::optional<Text>
       reason;  ///< postponed, suspended, terminated, withdrawn, cancelled, resumed, released, request-returned
   std::optional<Text> number;               ///< the document's number: no-means-decision and the events of format 1.1
+  std::optional<Date> until;                ///< postponed: the last day of the postponement, when known
   std::optional<std::string> item_id;       ///< destroyed
   std::optional<std::string> asset_id;      ///< secured, seized, valued, auctioned, handed-over, released, deduction
   std::vector<std::string> obligation_ids;  ///< delegated-out, withdrawn, cancelled: the part concerned (none: all)

@@ -30,6 +30,21 @@ std::optional<Agency> OfficeProfile::agency_on(Date date) const {
   return agency;
 }
 
+AddressedBodies OfficeProfile::bodies_on(Date date) const {
+  const OfficeName* name = name_on(date);
+  const auto own = [&](const std::string OfficeName::*field, const std::string& office_wide) {
+    return name != nullptr && !(name->*field).empty() ? name->*field : office_wide;
+  };
+  return AddressedBodies{own(&OfficeName::police, police), own(&OfficeName::finance, finance),
+                         own(&OfficeName::procuracy, procuracy)};
+}
+
+const Renaming* OfficeProfile::renaming_of(const std::string& old_name) const {
+  for (const auto& renaming : mapping)
+    if (renaming.old_name == old_name) return &renaming;
+  return nullptr;
+}
+
 std::vector<Officer> OfficeProfile::officers_on(Date date) const {
   std::vector<Officer> out;
   for (const auto& officer : officers) {

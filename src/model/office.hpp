@@ -24,10 +24,13 @@ struct Validity {
 
 /// The agency's name, code and parent line for one period (an office renamed by a reform has two).
 struct OfficeName {
-  std::string parent;  ///< cơ quan chủ quản line ("" when none)
-  std::string name;    ///< "CHI CỤC THI HÀNH ÁN DÂN SỰ HUYỆN QUỲ HỢP"
-  std::string code;    ///< ký hiệu, "CCTHADS"
-  std::string place;   ///< địa danh of the date line; "" takes the office's
+  std::string parent;     ///< cơ quan chủ quản line ("" when none)
+  std::string name;       ///< "CHI CỤC THI HÀNH ÁN DÂN SỰ HUYỆN QUỲ HỢP"
+  std::string code;       ///< ký hiệu, "CCTHADS"
+  std::string place;      ///< địa danh of the date line; "" takes the office's
+  std::string police;     ///< the police body of the agency's level in this period; "" takes the office's
+  std::string finance;    ///< the finance body in this period; "" takes the office's
+  std::string procuracy;  ///< the procuracy in this period; "" takes the office's
   Validity valid;
   SourceLoc loc;
 };
@@ -50,6 +53,21 @@ struct BankAccount {
   std::string bank;    ///< nơi mở tài khoản (Kho bạc, ngân hàng)
 };
 
+/// A name the office maps to the one that replaced it (an agency, its code or a position renamed by the 2025
+/// reorganisation), so that case files written before it can still be used.
+struct Renaming {
+  std::string old_name;
+  std::string new_name;
+  SourceLoc loc;
+};
+
+/// The bodies an office's documents address on a date (police, finance, procuracy; "" when not configured).
+struct AddressedBodies {
+  std::string police;
+  std::string finance;
+  std::string procuracy;
+};
+
 /// An office's profile, as its configuration file states it.
 struct OfficeProfile {
   std::vector<OfficeName> names;
@@ -64,12 +82,17 @@ struct OfficeProfile {
   std::string finance;                ///< the finance body
   std::string procuracy;              ///< the procuracy (Viện kiểm sát)
   std::string seal_image;             ///< path of the seal PNG ("" when none)
+  std::vector<Renaming> mapping;      ///< [office.mapping]: old names to the names that replaced them
   SourceLoc loc;
 
   /// The name valid on `date`, or nullptr when none is.
   [[nodiscard]] const OfficeName* name_on(Date date) const;
   /// The agency on `date` as a case states it (located at the profile's entries), or nullopt when no name is valid.
   [[nodiscard]] std::optional<Agency> agency_on(Date date) const;
+  /// The police, finance and procuracy on `date`: the valid name's own, else the office's.
+  [[nodiscard]] AddressedBodies bodies_on(Date date) const;
+  /// The name `old_name` is mapped to, or nullptr when the mapping does not name it.
+  [[nodiscard]] const Renaming* renaming_of(const std::string& old_name) const;
   /// The officers serving on `date`, as a case states them.
   [[nodiscard]] std::vector<Officer> officers_on(Date date) const;
 };

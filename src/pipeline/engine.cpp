@@ -229,6 +229,40 @@ bool Engine::validate_cases(std::string_view bytes, const std::string& file, Dia
 
 std::vector<std::string> profile_problems(const layout::Profile& profile) { return layout::check_profile(profile); }
 
+namespace {
+
+// The document's date against what the document relies on: W0324 before a judgment it enforces (every document cites
+// it; a warning, so that a batch over a register still makes the letters of the cases already judged), W0325 before
+// the enforcement decision, and — a date given with --date — before the case's event the template
+// is dated by (`dated_by`, the date the document bears without --date). Positions are those of the case's dates.
+void check_document_date(const model::Case& the_case, model::Date date, std::optional<model::Date> dated_by,
+                         Diagnostics& diagnostics) {
+  const std::string shown = "ngày văn bản " + date.to_dmy();
+  // The judgments enforced: those the obligations cite (a later remission decision is not one), else all.
+  const auto enforced = [&](const model::Judgment& judgment) {
+    return std::none_of(the_case.obligations.begin(), the_case.obligations.end(),
+                        [](const model::Obligation& o) { return !o.judgment_id.empty(); }) ||
+           std::any_of(the_case.obligations.begin(), the_case.obligations.end(),
+                       [&](const model::Obligation& o) { return o.judgment_id == judgment.id; });
+  };
+  for (const auto& judgment : the_case.judgments)
+    if (date < judgment.date && enforced(judgment))
+      diagnostics.warning("W0324", judgment.loc,
+                          shown + " trước ngày " + judgment.kind.value + " số " + judgment.number.value +
+                              " mà văn bản thi hành (" + judgment.date.to_dmy() + ")");
+  const auto& decision = the_case.enforcement.decision;
+  if (decision && date < decision->date)
+    diagnostics.warning(
+        "W0325", decision->loc,
+        shown + " trước ngày quyết định thi hành án (" + decision->date.to_dmy() + ") mà văn bản căn cứ");
+  else if (dated_by && date < *dated_by)
+    diagnostics.warning("W0325", the_case.enforcement.loc,
+                        shown + " trước ngày của diễn biến mà văn bản ghi (" + dated_by->to_dmy() +
+                            "): văn bản không thấy diễn biến đó");
+}
+
+}  // namespace
+
 std::optional<Engine::Resolved> Engine::resolve(const model::Case& the_case, const RenderOptions& options,
                                                 Diagnostics& diagnostics) const {
   const templating::Template* document_template = templates_->find(options.template_name);
@@ -237,16 +271,16 @@ std::optional<Engine::Resolved> Engine::resolve(const model::Case& the_case, con
                       "không có mẫu văn bản \"" + options.template_name + "\" (xem danh sách: vanban templates)");
     return std::nullopt;
   }
-  model::Date date = options.today;
-  if (options.date) {
-    date = *options.date;
-  } else {
-    const auto& decision = the_case.enforcement.decision;
-    date = templates_->document_date(*document_template, the_case, decision ? decision->date : options.today, *law_);
-  }
+  const auto& decision = the_case.enforcement.decision;
+  const model::Date fallback = decision ? decision->date : options.today;
+  const model::Date own = templates_->document_date(*document_template, the_case, fallback, *law_);
+  const model::Date date = options.date ? *options.date : own;
+  check_document_date(the_case, date, options.date && own != fallback ? std::optional<model::Date>(own) : std::nullopt,
+                      diagnostics);
   std::shared_ptr<const model::Case> completed;
   if (!complete_case(the_case, office(), date, completed, diagnostics)) return std::nullopt;
   const model::Case& seen = completed ? *completed : the_case;
+  if (!check_bodies(seen, law_->regimes, office(), date, diagnostics)) return std::nullopt;
   Resolved resolved{document_template, model::Ledger::of(seen, date), true, completed};
   templating::RenderInput input{resolved.ledger};
   input.office = office();

@@ -218,6 +218,13 @@ std::optional<StatisticsReport> run_statistics(const Engine& engine, const CaseS
                           short_date(options.period.to));
     return std::nullopt;
   }
+  // The form's column numbers are not yet checked against the Thông tư (rules/statistics.xml confirmed="false"): the
+  // clerk is told here, never on the page that is signed.
+  if (!regime->confirmed || std::any_of(regime->columns.begin(), regime->columns.end(),
+                                        [](const rules::Column& column) { return !column.confirmed; }))
+    diagnostics.warning("W0907", SourceLoc{},
+                        "số hiệu cột của biểu " + regime->form_code + " (" + regime->name +
+                            ") chưa được đối chiếu với văn bản gốc: kiểm tra lại trước khi ký báo cáo");
   reports::Tally tally(*regime, options.period, options.grouping);
   std::optional<reports::Tally> saved;
   std::optional<model::Case> first;

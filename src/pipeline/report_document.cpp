@@ -6,7 +6,9 @@
 
 #include "doc/document.hpp"
 #include "layout/profile.hpp"
+#include "pipeline/office.hpp"
 #include "pipeline/report.hpp"
+#include "rules/law.hpp"
 #include "templating/context.hpp"
 #include "text/case_mapping.hpp"
 #include "text/dates.hpp"
@@ -102,12 +104,7 @@ class StatisticsDocument {
     blocks.emplace_back(paragraph({run("I. KẾT QUẢ THI HÀNH ÁN DÂN SỰ", true)}));
     for (auto& sentence : sentences()) blocks.emplace_back(paragraph({run(std::move(sentence))}));
     blocks.emplace_back(paragraph({run("II. SỐ LIỆU THEO BIỂU " + regime_.form_code, true)}));
-    blocks.emplace_back(
-        paragraph({run("Chế độ thống kê: " + regime_.name +
-                           ". Tên và thứ tự các cột theo hệ thống "
-                           "chỉ tiêu tại Thông tư; số hiệu cột của biểu chưa được đối chiếu với văn bản "
-                           "gốc.",
-                       false, true)}));
+    blocks.emplace_back(paragraph({run("Chế độ thống kê: " + regime_.name + ".", false, true)}));
     blocks.emplace_back(figures_table());
     if (!statistics_.rows.empty()) {
       blocks.emplace_back(paragraph({run("III. KẾT QUẢ THEO " + grouping_title(), true)}));
@@ -263,6 +260,14 @@ class StatisticsDocument {
 }  // namespace
 
 Bytes statistics_pdf(const Engine& engine, const StatisticsReport& report, Diagnostics& diagnostics) {
+  // The BÁO CÁO's issuer is a body that exists on its date, as a document's is (E0320, naming what exists instead): a
+  // case's Chi cục of before 07/2025 does not issue a report dated after it.
+  if (report.office) {
+    model::Case issuer;
+    issuer.agency = report.office->agency;
+    if (report.office->head) issuer.officers.push_back(*report.office->head);
+    if (!check_bodies(issuer, engine.law().regimes, nullptr, report.options.date, diagnostics)) return Bytes();
+  }
   const auto bytes = engine.render_document(StatisticsDocument(report).build(), layout::Profile{}, diagnostics);
   return bytes.value_or(Bytes());
 }

@@ -17,7 +17,7 @@ class LawReader {
  public:
   explicit LawReader(Diagnostics& diagnostics) : fields_(diagnostics, "E0901") {}
 
-  std::vector<Regime> read(const xml::Element& root) {
+  std::vector<Regime> read(const xml::Element& root, std::vector<Body>& bodies) {
     std::vector<Regime> regimes;
     if (root.name != "law") {
       error(root.loc, "phần tử gốc của dữ liệu pháp luật phải là <law>");
@@ -25,6 +25,7 @@ class LawReader {
     }
     for (const auto& child : root.children) {
       if (child.name == "regime") regimes.push_back(read_regime(child));
+      else if (child.name == "body") bodies.push_back(read_body(child));
       else error(child.loc, "phần tử <" + child.name + "> không thuộc dữ liệu pháp luật");
     }
     fields_.order_regimes(regimes, kLawRegime);
@@ -63,6 +64,35 @@ class LawReader {
     rule.basis = attribute(element, "basis");
     rule.confirmed = FieldReader::confirmed(element);
     return rule;
+  }
+
+  Body read_body(const xml::Element& element) {
+    static const std::vector<std::string_view> kKinds = {"agency",    "code",   "position", "court",
+                                                         "procuracy", "police", "finance"};
+    Body body;
+    body.loc = element.loc;
+    body.id = attribute(element, "id");
+    body.kind = attribute(element, "kind");
+    if (std::find(kKinds.begin(), kKinds.end(), body.kind) == kKinds.end())
+      error(element.loc, "loại cơ quan \"" + body.kind +
+                             "\" không hợp lệ (agency, code, position, court, procuracy, police, finance)");
+    if (const auto* match = element.find_attribute("match")) {
+      body.whole = match->value == "whole";
+      if (match->value != "whole" && match->value != "prefix")
+        error(match->value_loc, "match phải là \"prefix\" hoặc \"whole\"");
+    }
+    if (element.find_attribute("from")) body.from = date(element, "from");
+    if (element.find_attribute("until")) body.until = date(element, "until");
+    if (const auto* confirmed = element.find_attribute("confirmed")) body.confirmed = confirmed->value != "false";
+    for (const auto& child : element.children) {
+      if (child.name == "name" && !child.text.empty()) body.names.push_back(child.text);
+      else if (child.name == "instead" && !child.text.empty()) body.instead = child.text;
+      else if (child.name == "header-parent" && !child.text.empty()) body.header_parent = child.text;
+      else error(child.loc, "<body> chỉ gồm các <name>, một <instead> và một <header-parent> có nội dung");
+    }
+    if (body.names.empty() || body.instead.empty() || (!body.from && !body.until))
+      error(element.loc, "cơ quan \"" + body.id + "\" cần ít nhất một <name>, một <instead> và from hoặc until");
+    return body;
   }
 
   Regime read_regime(const xml::Element& element) {
@@ -119,7 +149,7 @@ std::optional<LawBook> LawBook::parse(std::string_view bytes, const FileName& fi
   Diagnostics local;
   const auto root = xml::read_data_file(bytes, file, kLawNamespace, local);
   LawBook book;
-  if (root) book.regimes_ = LawReader(local).read(*root);
+  if (root) book.regimes_ = LawReader(local).read(*root, book.bodies_);
   diagnostics.merge(local);
   if (local.has_errors()) return std::nullopt;
   return book;
@@ -128,6 +158,26 @@ std::optional<LawBook> LawBook::parse(std::string_view bytes, const FileName& fi
 const Regime* LawBook::regime_on(model::Date date) const {
   for (const auto& regime : regimes_)
     if (regime.from <= date && (!regime.until || date <= *regime.until)) return &regime;
+  return nullptr;
+}
+
+bool Body::names_it(std::string_view lower) const {
+  for (const auto& name : names) {
+    if (lower.size() < name.size() || lower.compare(0, name.size(), name) != 0) continue;
+    if (lower.size() == name.size() || (!whole && lower[name.size()] == ' ')) return true;
+  }
+  return false;
+}
+
+const Body* LawBook::body_not_on(std::string_view kind, std::string_view lower, model::Date date) const {
+  for (const auto& body : bodies_)
+    if (body.kind == kind && !body.exists_on(date) && body.names_it(lower)) return &body;
+  return nullptr;
+}
+
+const Body* LawBook::body_on(std::string_view kind, std::string_view lower, model::Date date) const {
+  for (const auto& body : bodies_)
+    if (body.kind == kind && body.exists_on(date) && body.names_it(lower)) return &body;
   return nullptr;
 }
 

@@ -53,6 +53,28 @@ struct Regime {
   SourceLoc loc;
 };
 
+/// A body a document may name (an agency, its ký hiệu, a signing position, a court, a procuracy, a police or finance
+/// body) and the period it exists in: a name starting with one of `names` (lower case) exists only from `from` to
+/// `until` (DOMAIN.md §6).
+struct Body {
+  std::string id;
+  std::string kind;                ///< "agency", "code", "position", "court", "procuracy", "police", "finance"
+  std::vector<std::string> names;  ///< lower-case prefixes of the names it goes by
+  bool whole = false;              ///< a name must be one of `names` entirely, not only start with it
+  std::optional<model::Date> from;
+  std::optional<model::Date> until;
+  std::string instead;        ///< what exists outside its period, as a clerk reads it
+  std::string header_parent;  ///< an agency's parent line in a header when it issues in its own name ("" when none)
+  bool confirmed = true;
+  SourceLoc loc;
+  /// Whether `lower` (a name in lower case) is one of this body's names.
+  [[nodiscard]] bool names_it(std::string_view lower) const;
+  /// Whether the body exists on `date`.
+  [[nodiscard]] bool exists_on(model::Date date) const {
+    return (!from || *from <= date) && (!until || date <= *until);
+  }
+};
+
 /// All regimes, ordered by start date, without gaps or overlaps.
 class LawBook {
  public:
@@ -62,9 +84,15 @@ class LawBook {
   /// The regime in force on `date`, or nullptr when none covers it.
   [[nodiscard]] const Regime* regime_on(model::Date date) const;
   [[nodiscard]] const std::vector<Regime>& regimes() const { return regimes_; }
+  /// The body of `kind` that `lower` (a name in lower case) names and that does not exist on `date`, or nullptr.
+  [[nodiscard]] const Body* body_not_on(std::string_view kind, std::string_view lower, model::Date date) const;
+  /// The body of `kind` that `lower` names and that exists on `date`, or nullptr.
+  [[nodiscard]] const Body* body_on(std::string_view kind, std::string_view lower, model::Date date) const;
+  [[nodiscard]] const std::vector<Body>& bodies() const { return bodies_; }
 
  private:
   std::vector<Regime> regimes_;
+  std::vector<Body> bodies_;
 };
 
 }  // namespace vanban::rules

@@ -137,6 +137,62 @@ Value procuracy_of(const model::Text& court) {
   return Value::text("Viện kiểm sát nhân dân" + court.value.substr(kCourt.size()), court.loc);
 }
 
+// The commune an address or a place's description names, with the units above it: "Thôn Trung Tiến, xã Vũ Quý, huyện
+// Kiến Xương, tỉnh Thái Bình" → "xã Vũ Quý, huyện Kiến Xương, tỉnh Thái Bình"; "" when it names none.
+std::string commune_of(const std::string& place) {
+  static const std::vector<std::string> kCommunes = {"xã ", "phường ", "thị trấn ", "đặc khu "};
+  for (std::size_t start = 0; start < place.size();) {
+    const std::size_t comma = std::min(place.find(',', start), place.size());
+    const std::size_t first = place.find_first_not_of(' ', start);
+    if (first < comma) {
+      const std::string lower = text::to_lower(place.substr(first, comma - first));
+      for (const auto& unit : kCommunes) {
+        if (lower.rfind(unit, 0) != 0) continue;
+        std::string rest = place.substr(first + unit.size());
+        while (!rest.empty() && (rest.back() == '.' || rest.back() == ' ')) rest.pop_back();
+        return unit + rest;
+      }
+    }
+    start = comma + 1;
+  }
+  return {};
+}
+
+// The bodies of an agency's own level, mirrored from its name: "CHI CỤC THI HÀNH ÁN DÂN SỰ HUYỆN X" → Công an huyện X,
+// Phòng Tài chính - Kế hoạch huyện X, Viện kiểm sát nhân dân huyện X; a Cục or Thi hành án dân sự tỉnh → Công an tỉnh,
+// Sở Tài chính tỉnh, Viện kiểm sát nhân dân tỉnh. A Phòng khu vực is not a level (DOMAIN.md §6): its province's.
+// Empty when the name names no level.
+model::AddressedBodies level_bodies(const model::Agency& agency) {
+  static const std::string kAgency = "Thi hành án dân sự ";
+  const std::string name = name_in_text(agency.name.value);
+  const std::size_t at = name.find(kAgency);
+  if (at == std::string::npos) return {};
+  const std::string kind = name.substr(0, at);
+  const std::string level = name.substr(at + kAgency.size());
+  if (kind == "Phòng " && agency.parent) {
+    model::Agency province;
+    province.name = *agency.parent;
+    return level_bodies(province);
+  }
+  if (kind == "Chi cục ") {
+    // The district with its province, as a court names itself: "huyện Quỳ Hợp, tỉnh Nghệ An".
+    std::string district = level;
+    if (agency.parent) {
+      const std::string parent = name_in_text(agency.parent->value);
+      const std::size_t province = parent.find(kAgency);
+      if (province != std::string::npos) district += ", " + parent.substr(province + kAgency.size());
+    }
+    for (const std::string_view unit : {"huyện ", "quận ", "thị xã ", "thành phố "})
+      if (level.rfind(unit, 0) == 0)
+        return {"Công an " + district, "Phòng Tài chính - Kế hoạch " + district, "Viện kiểm sát nhân dân " + district};
+    return {};
+  }
+  for (const std::string_view unit : {"tỉnh ", "thành phố "})
+    if (level.rfind(unit, 0) == 0)
+      return {"Công an " + level, "Sở Tài chính " + level, "Viện kiểm sát nhân dân " + level};
+  return {};
+}
+
 class ContextBuilder {
  public:
   // A document knows the case as it stood on its date (the ledger): later events (payments, verifications…) are
@@ -195,14 +251,21 @@ class ContextBuilder {
     root["refunds"] = refunds();
     root["state"] = state_revenue();
 
-    List assets, seizable, real_estate, mortgaged;
+    List assets, seizable, real_estate, mortgaged, seizure_communes;
     const model::Asset* main_asset = nullptr;
     for (const auto& asset : case_.assets) {
       Value value = asset_value(asset);
       if (main_asset == nullptr || (!main_asset->mortgagee_id && asset.mortgagee_id)) main_asset = &asset;
       const model::Party* owner = case_.find_party(asset.owner_id);
       const bool debtors_asset = owner != nullptr && owner->role == model::Role::debtor;
-      if (debtors_asset && asset.kind != model::AssetKind::account) seizable.push_back(value);
+      if (debtors_asset && asset.kind != model::AssetKind::account) {
+        const Value commune = asset_commune(asset);
+        const bool known = commune.kind() != Value::Kind::text ||
+                           std::any_of(seizure_communes.begin(), seizure_communes.end(),
+                                       [&](const Value& seen) { return seen.as_text() == commune.as_text(); });
+        if (!known) seizure_communes.push_back(commune);
+        seizable.push_back(value);
+      }
       if (debtors_asset && (asset.kind == model::AssetKind::land || asset.kind == model::AssetKind::house))
         real_estate.push_back(value);
       const model::Party* mortgagee = asset.mortgagee_id ? case_.find_party(*asset.mortgagee_id) : nullptr;
@@ -212,6 +275,7 @@ class ContextBuilder {
     root["assets"] = Value::list(std::move(assets));
     root["seizable_assets"] = Value::list(std::move(seizable));
     root["seizable_real_estate"] = Value::list(std::move(real_estate));
+    root["seizure_communes"] = Value::list(std::move(seizure_communes));
     root["mortgaged_to_creditor"] = Value::list(std::move(mortgaged));
     // The main asset: the first mortgaged one, else the first (so has(asset.mortgagee) asks "any mortgage?").
     root["asset"] = main_asset ? asset_value(*main_asset) : Value::absent(case_.loc);
@@ -263,6 +327,7 @@ class ContextBuilder {
     List communes;
     if (o)
       for (const auto& commune : o->communes) communes.push_back(Value::text(commune, loc));
+    const model::AddressedBodies bodies = o ? o->bodies_on(date_) : model::AddressedBodies{};
     return Value::object({{"place", text(o ? &o->place : nullptr)},
                           {"address", text(o ? &o->address : nullptr)},
                           {"phone", text(o ? &o->phone : nullptr)},
@@ -272,9 +337,9 @@ class ContextBuilder {
                                                      {"bank", text(account ? &account->bank : nullptr)}},
                                                     loc)},
                           {"communes", Value::list(std::move(communes), loc)},
-                          {"police", text(o ? &o->police : nullptr)},
-                          {"finance", text(o ? &o->finance : nullptr)},
-                          {"procuracy", text(o ? &o->procuracy : nullptr)}},
+                          {"police", text(&bodies.police)},
+                          {"finance", text(&bodies.finance)},
+                          {"procuracy", text(&bodies.procuracy)}},
                          loc);
   }
 
@@ -284,9 +349,13 @@ class ContextBuilder {
                           {"name", text_value(a.name)},
                           {"name_in_text", Value::text(name_in_text(a.name.value), a.name.loc)},
                           {"issuer", Value::text(name_in_text(issuing_agency()), a.name.loc)},
+                          {"issuing", issuing()},
                           {"parent_in_text",
                            a.parent ? Value::text(name_in_text(a.parent->value), a.parent->loc) : Value::absent(a.loc)},
                           {"code", text_value(a.code)},
+                          {"police", level_body("police", &model::AddressedBodies::police)},
+                          {"finance", level_body("finance", &model::AddressedBodies::finance)},
+                          {"procuracy", level_body("procuracy", &model::AddressedBodies::procuracy)},
                           {"place", text_value(a.place)},
                           {"address", optional_text(a.address, a.loc)},
                           {"phone", optional_text(a.phone, a.loc)},
@@ -294,9 +363,36 @@ class ContextBuilder {
                          a.loc);
   }
 
-  static Value judgment(const model::Judgment& j) {
+  // A body of the agency's level on the document's date (police, finance, procuracy): the office's, else the one that
+  // mirrors the agency's level when it exists on that date (rules/law.xml <body>); absent otherwise.
+  Value level_body(std::string_view kind, std::string model::AddressedBodies::*field) const {
+    if (input_.office != nullptr) {
+      const std::string own = input_.office->bodies_on(date_).*field;
+      if (!own.empty()) return Value::text(own, input_.office->loc);
+    }
+    const std::string mirrored = level_bodies(case_.agency).*field;
+    if (mirrored.empty() || law_.regimes.body_not_on(kind, text::to_lower(mirrored), date_) != nullptr)
+      return Value::absent(case_.agency.loc);
+    return Value::text(mirrored, case_.agency.loc);
+  }
+
+  // The procuracy a document is copied to: the office's on the document's date, else the one that mirrors the
+  // judgment's court when that still exists on the document's date (a district procuracy ended on 01/07/2025).
+  Value procuracy_for(const model::Text& court) const {
+    if (input_.office != nullptr) {
+      const std::string own = input_.office->bodies_on(date_).procuracy;
+      if (!own.empty()) return Value::text(own, input_.office->loc);
+    }
+    Value mirrored = procuracy_of(court);
+    if (mirrored.kind() == Value::Kind::text &&
+        law_.regimes.body_not_on("procuracy", text::to_lower(mirrored.as_text()), date_) != nullptr)
+      return Value::absent(court.loc);
+    return mirrored;
+  }
+
+  Value judgment(const model::Judgment& j) const {
     return Value::object({{"id", Value::text(j.id, j.loc)},
-                          {"procuracy", procuracy_of(j.court)},
+                          {"procuracy", procuracy_for(j.court)},
                           {"kind", text_value(j.kind)},
                           {"number", text_value(j.number)},
                           {"date", Value::date(j.date, j.loc)},
@@ -307,7 +403,7 @@ class ContextBuilder {
 
   std::string addressed(const model::Party& party) const {
     if (party.kind == model::PartyKind::organization) return party.name.value;
-    return honorific(party.gender) + " " + party.name.value;
+    return with_honorific(party.gender, party.name.value);
   }
 
   std::string joined_names(model::Role role) const {
@@ -338,7 +434,8 @@ class ContextBuilder {
                                   party.loc)},
         {"notified", notified_on(party.id)},
         {"name", text_value(party.name)},
-        {"honorific", person ? Value::text(honorific(party.gender), party.loc) : Value::absent(party.loc)},
+        {"honorific", person && party.gender != model::Gender::unknown ? Value::text(honorific(party.gender), party.loc)
+                                                                       : Value::absent(party.loc)},
         {"addressed", Value::text(addressed(party), party.name.loc)},
         {"birth_year", party.birth_year ? Value::number(*party.birth_year, party.loc) : Value::absent(party.loc)},
         {"gender", party.gender == model::Gender::unknown
@@ -350,6 +447,7 @@ class ContextBuilder {
                                        : Value::absent(party.loc)},
         {"id_number", party.id_document ? text_value(party.id_document->number) : Value::absent(party.loc)},
         {"address", optional_text(party.address, party.loc)},
+        {"commune", commune_value(party.address, party.loc)},
         {"phone", optional_text(party.phone, party.loc)},
         {"business_code", optional_text(party.business_code, party.loc)},
     };
@@ -358,7 +456,7 @@ class ContextBuilder {
       fields["contact"] = fields["addressed"];
     } else if (party.representative) {
       const auto& r = *party.representative;
-      std::string contact = honorific(model::Gender::unknown) + " " + r.name.value;
+      std::string contact = with_honorific(r.gender, r.name.value);
       if (r.position) contact += ", " + text::to_lower(r.position->value);
       fields["contact"] = Value::text(contact + " " + party.name.value, r.loc);
     } else {
@@ -369,8 +467,9 @@ class ContextBuilder {
       fields["representative"] =
           Value::object({{"name", text_value(r.name)},
                          {"position", optional_text(r.position, r.loc)},
-                         {"honorific", Value::text(honorific(model::Gender::unknown), r.loc)},
-                         {"addressed", Value::text(honorific(model::Gender::unknown) + " " + r.name.value, r.loc)}},
+                         {"honorific", r.gender == model::Gender::unknown ? Value::absent(r.loc)
+                                                                          : Value::text(honorific(r.gender), r.loc)},
+                         {"addressed", Value::text(with_honorific(r.gender, r.name.value), r.loc)}},
                         r.loc);
     } else {
       fields["representative"] = Value::absent(party.loc);
@@ -462,6 +561,20 @@ class ContextBuilder {
         origin.loc);
   }
 
+  // The commune a place names ("xã Vũ Quý, huyện Kiến Xương, tỉnh Thái Bình"), absent when it names none.
+  static Value commune_value(const std::optional<model::Text>& place, const SourceLoc& owner) {
+    const std::string commune = place ? commune_of(place->value) : std::string();
+    return commune.empty() ? Value::absent(owner) : Value::text(commune, place->loc);
+  }
+
+  // Where an asset is: the commune its description names, else its owner's residence.
+  Value asset_commune(const model::Asset& a) const {
+    Value own = commune_value(a.text, a.loc);
+    if (own.kind() == Value::Kind::text) return own;
+    const model::Party* owner = case_.find_party(a.owner_id);
+    return owner ? commune_value(owner->address, a.loc) : Value::absent(a.loc);
+  }
+
   Value asset_value(const model::Asset& a) {
     return Value::object({{"id", Value::text(a.id, a.loc)},
                           {"kind", Value::text(std::string(asset_kind_id(a.kind)), a.loc)},
@@ -473,6 +586,7 @@ class ContextBuilder {
                           {"mortgagee", party_reference(a.mortgagee_id, a.loc)},
                           {"number", optional_text(a.number, a.loc)},
                           {"institution", optional_text(a.institution, a.loc)},
+                          {"commune", asset_commune(a)},
                           {"under_seizure", Value::boolean(ledger_.under_seizure(a.id))}},
                          a.loc);
   }
@@ -566,9 +680,18 @@ class ContextBuilder {
   }
 
   // Obligations owed to the State budget (án phí, tiền phạt, truy thu, tịch thu…), for miễn, giảm.
+  // What is owed to the State (no creditor), with its fines (the procuracy asks their remission, Luật THADS 2008
+  // khoản 1 Điều 62) and the rest (the agency's head asks) apart: {…summary, fines, others}.
   Value state_revenue() {
-    return Value::object(obligation_summary([](const model::Obligation& o) { return !o.creditor_id.has_value(); }),
-                         case_.loc);
+    const auto fine = [](const model::Obligation& o) { return o.kind == model::ObligationKind::fine; };
+    Object fields = obligation_summary([](const model::Obligation& o) { return !o.creditor_id.has_value(); });
+    fields["fines"] = Value::object(
+        obligation_summary([&](const model::Obligation& o) { return !o.creditor_id.has_value() && fine(o); }),
+        case_.loc);
+    fields["others"] = Value::object(
+        obligation_summary([&](const model::Obligation& o) { return !o.creditor_id.has_value() && !fine(o); }),
+        case_.loc);
+    return Value::object(std::move(fields), case_.loc);
   }
 
   const model::Officer* find_head() const {
@@ -579,20 +702,46 @@ class ContextBuilder {
     return nullptr;
   }
 
+  // The officer who signs for the agency: --signer, else the decision's signer, else the head.
+  const model::Officer* signing_officer(const model::Officer* head) const {
+    if (input_.signer_id) return case_.find_officer(*input_.signer_id);
+    if (case_.enforcement.decision && case_.enforcement.decision->signer_id)
+      if (const model::Officer* officer = case_.find_officer(*case_.enforcement.decision->signer_id)) return officer;
+    return head;
+  }
+
+  // Whether the signer signs with the authority of the parent agency: its head, deputy head or acting head (since
+  // 07/2025 a Phòng's decisions are the provincial agency's, DOMAIN.md §6).
+  bool signs_for_parent() const {
+    const model::Officer* officer = signing_officer(find_head());
+    if (officer == nullptr || !case_.agency.parent) return false;
+    std::string position = text::to_lower(officer->position.value);
+    for (const std::string_view prefix : {"phó ", "quyền "})
+      if (position.rfind(prefix, 0) == 0) position = position.substr(prefix.size());
+    return headed_agency(position, case_.agency) == &case_.agency.parent->value;
+  }
+
+  // The issuing body of a document the signer signs for the agency: the parent when the signer decides for it
+  // (its parent line from rules/law.xml), else the agency with its own parent line.
+  Value issuing() const {
+    const model::Agency& a = case_.agency;
+    if (!signs_for_parent())
+      return Value::object({{"name", text_value(a.name)}, {"parent", optional_text(a.parent, a.loc)}}, a.loc);
+    const rules::Body* body = law_.regimes.body_on("agency", text::to_lower(a.parent->value), date_);
+    return Value::object(
+        {{"name", text_value(*a.parent)},
+         {"parent", body != nullptr && !body->header_parent.empty() ? Value::text(body->header_parent, a.parent->loc)
+                                                                    : Value::absent(a.loc)}},
+        a.loc);
+  }
+
   Value signer(const model::Officer* head) {
-    const model::Officer* officer = nullptr;
-    if (input_.signer_id) {
-      officer = case_.find_officer(*input_.signer_id);
-      if (officer == nullptr) {
-        diagnostics_.error(
-            "E0313", case_.loc,
-            "không có cán bộ có mã \"" + *input_.signer_id + "\" trong <officers> của hồ sơ " + case_.id);
-        return Value::absent(case_.loc);
-      }
-    } else if (case_.enforcement.decision && case_.enforcement.decision->signer_id) {
-      officer = case_.find_officer(*case_.enforcement.decision->signer_id);
+    if (input_.signer_id && case_.find_officer(*input_.signer_id) == nullptr) {
+      diagnostics_.error("E0313", case_.loc,
+                         "không có cán bộ có mã \"" + *input_.signer_id + "\" trong <officers> của hồ sơ " + case_.id);
+      return Value::absent(case_.loc);
     }
-    if (officer == nullptr) officer = head;
+    const model::Officer* officer = signing_officer(head);
     if (officer == nullptr) return Value::absent(case_.loc);
     List lines;
     const std::string on_behalf_of = head ? head->position.value : std::string();
@@ -641,6 +790,11 @@ class ContextBuilder {
       if (parameter.type == "date") {
         const auto date = model::Date::parse_iso(value);
         if (!date) problem(shown + ": cần một ngày dạng YYYY-MM-DD");
+        // A date a document sets (a deadline, a meeting) cannot fall before the document that sets it.
+        if (date && *date < date_)
+          diagnostics_.error("E0326", parameter.loc,
+                             shown + ": " + parameter.description + " " + date->to_dmy() + " trước ngày văn bản (" +
+                                 date_.to_dmy() + ") đặt ra nó");
         fields[parameter.name] = date ? Value::date(*date) : Value::absent();
       } else if (parameter.type == "number" || parameter.type == "money") {
         const bool digits =
@@ -773,9 +927,10 @@ class ContextBuilder {
     const auto with_reason = [&](model::EventKind kind) {
       const model::Event* event = ledger_.last(kind);
       if (event == nullptr) return Value::absent(e.loc);
-      return Value::object(
-          {{"date", Value::date(event->date, event->loc)}, {"reason", optional_text(event->reason, event->loc)}},
-          event->loc);
+      return Value::object({{"date", Value::date(event->date, event->loc)},
+                            {"reason", optional_text(event->reason, event->loc)},
+                            {"until", optional_date(event->until, event->loc)}},
+                           event->loc);
     };
     fields["postponement"] = with_reason(model::EventKind::postponed);
     fields["suspension"] = with_reason(model::EventKind::suspended);
@@ -1051,9 +1206,14 @@ std::string honorific(model::Gender gender) {
   switch (gender) {
     case model::Gender::male: return "ông";
     case model::Gender::female: return "bà";
-    case model::Gender::unknown: return "ông/bà";
+    case model::Gender::unknown: return "";
   }
-  return "ông/bà";
+  return "";
+}
+
+std::string with_honorific(model::Gender gender, const std::string& name) {
+  const std::string word = honorific(gender);
+  return word.empty() ? name : word + " " + name;
 }
 
 std::vector<std::string> authority_lines(const std::string& position, const std::string& prefix,

@@ -42,8 +42,10 @@ Value build_context(const RenderInput& input, const rules::Law& law, const Templ
 /// The parameter every template accepts: `signing` overrides the signing authority (KT., Q., TL., TUQ., TM.).
 inline constexpr const char* kSigningParameter = "signing";
 
-/// "ông", "bà", or "ông/bà" when the gender is not known.
+/// "ông", "bà", or "" when the gender is not known (never a placeholder such as "ông/bà").
 std::string honorific(model::Gender gender);
+/// `name` after its honorific ("ông Lê Văn A"), or `name` alone when the gender is not known.
+std::string with_honorific(model::Gender gender, const std::string& name);
 
 /// Signature authority lines (Nghị định 30, box 7a). Automatic: "Phó Chi cục trưởng" signs
 /// {"KT. CHI CỤC TRƯỞNG", "PHÓ CHI CỤC TRƯỞNG"}; "Quyền Chi cục trưởng" signs {"Q. CHI CỤC TRƯỞNG"}; the head

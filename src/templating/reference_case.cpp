@@ -18,7 +18,7 @@ model::Party party(const char* id, model::Role role, const char* name) {
   p.address = text("Địa chỉ");
   p.phone = text("0900000000");
   p.business_code = text("0100000001");
-  p.representative = model::Representative{text("Người đại diện"), text("Giám đốc"), {}};
+  p.representative = model::Representative{text("Người đại diện"), text("Giám đốc"), model::Gender::male, {}};
   return p;
 }
 }  // namespace
@@ -170,7 +170,7 @@ model::Case reference_case() {
 
 model::OfficeProfile reference_office() {
   model::OfficeProfile o;
-  o.names.push_back(model::OfficeName{"CƠ QUAN CHỦ QUẢN", "CƠ QUAN", "CCTHADS", "Địa danh", {}, {}});
+  o.names.push_back(model::OfficeName{"CƠ QUAN CHỦ QUẢN", "CƠ QUAN", "CCTHADS", "Địa danh", "", "", "", {}, {}});
   o.place = "Địa danh";
   o.address = "Địa chỉ";
   o.phone = "0200000000";

@@ -448,12 +448,30 @@ class Renderer {
 
   std::string notation() { return lookup_text({"document", "notation"}); }
 
+  // Whether `nodes` hold a {@signature} of the agency's signer (no signer=, title= or as=), in any branch.
+  static bool signed_for_agency(const std::vector<Node>& nodes) {
+    for (const auto& node : nodes) {
+      if (node.kind == Node::Kind::directive && node.text == "signature" && node.expressions.empty() &&
+          node.options.find("title") == node.options.end() && node.options.find("as") == node.options.end())
+        return true;
+      if (signed_for_agency(node.body) || signed_for_agency(node.otherwise)) return true;
+      for (const auto& branch : node.branches)
+        if (signed_for_agency(branch.second)) return true;
+    }
+    return false;
+  }
+
   void header(const Node& node) {
     doc::Header header;
     header.loc = node.loc;
-    const std::string parent = lookup_text({"agency", "parent"});
+    // Issuer = authority = signer's body: a document the agency's signer signs ({@signature} without signer=) is
+    // issued by the body that signer decides for.
+    const std::string_view issuer = signed_for_agency(root_.nodes()) ? "issuing" : "agency";
+    const std::string parent =
+        issuer == "agency" ? lookup_text({"agency", "parent"}) : lookup_text({"agency", "issuing", "parent"});
     if (!parent.empty()) header.parent_agency = text::to_upper(parent);
-    header.agency = text::to_upper(lookup_text({"agency", "name"}));
+    header.agency = text::to_upper(issuer == "agency" ? lookup_text({"agency", "name"})
+                                                      : lookup_text({"agency", "issuing", "name"}));
     header.number_line = "Số: " + lookup_text({"document", "reference"});
     header.place_date = lookup_text({"agency", "place"}) + ", " +
                         text::long_date(input_.date().year(), input_.date().month(), input_.date().day());

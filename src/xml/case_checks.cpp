@@ -107,9 +107,24 @@ class Checker {
     const auto& events = case_.enforcement.events;
     // Receiving a delegated case comes before this office's decision.
     for (std::size_t i = 0; i < events.size() && i < where_.event_dates.size(); ++i)
-      if (events[i].kind != model::EventKind::delegated_in)
+      if (events[i].kind == model::EventKind::destroyed && valid(where_.event_dates[i]) && valid(where_.decision) &&
+          *where_.event_dates[i].date < *where_.decision.date)
+        // Evidence is destroyed by a council the decision's signer forms after the decision (Luật THADS 2008 Điều
+        // 125): a destruction before it cannot be.
+        diagnostics_.error("E0218", where_.event_dates[i].loc,
+                           "<destroyed> ngày " + where_.event_dates[i].date->to_iso() +
+                               " trước ngày quyết định thi hành án (" + where_.decision.date->to_iso() +
+                               "), trước cả Hội đồng tiêu hủy được thành lập theo quyết định đó");
+      else if (events[i].kind != model::EventKind::delegated_in)
         doubtful_before(where_.event_dates[i], event_name(events[i].kind) + " ngày", where_.decision,
                         "ngày quyết định thi hành án");
+    // A postponement cannot end before it is decided.
+    for (std::size_t i = 0; i < where_.event_until.size() && i < where_.event_dates.size(); ++i)
+      if (valid(where_.event_until[i]) && valid(where_.event_dates[i]) &&
+          *where_.event_until[i].date < *where_.event_dates[i].date)
+        diagnostics_.error("E0218", where_.event_until[i].loc,
+                           "<postponed> until=" + where_.event_until[i].date->to_iso() + " trước ngày hoãn (" +
+                               where_.event_dates[i].date->to_iso() + ")");
     doubtful_before(where_.status, "ngày báo cáo tình trạng", where_.decision, "ngày quyết định thi hành án");
   }
 

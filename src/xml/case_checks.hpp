@@ -22,6 +22,7 @@ struct CaseLocations {
   std::vector<SourceLoc> birth_years;      ///< parallel to Case::parties; line 0 when absent
   std::vector<DateAt> event_dates;         ///< parallel to Enforcement::events
   std::vector<SourceLoc> payment_amounts;  ///< parallel to Enforcement::events; line 0 unless a payment
+  std::vector<DateAt> event_until;         ///< parallel to Enforcement::events; a postponement's `until`
   std::vector<bool> amount_written;        ///< parallel to Case::obligations: an <amount> is there, valid or not
   DateAt received;
   DateAt request;

@@ -521,11 +521,13 @@ class CaseBuilder {
       expect_children(node, {"name", "business-code", "address", "phone", "representative"});
       party.business_code = optional_text(node, "business-code");
       if (const auto representative = node.child("representative")) {
-        expect_attributes(representative, {"position"});
+        expect_attributes(representative, {"position", "gender"});
         model::Representative person;
         person.loc = xml_.loc(representative);
         person.name = own_text(representative);
         person.position = optional_attribute(representative, "position");
+        if (const auto gender = optional_attribute(representative, "gender"))
+          person.gender = gender->value == "female" ? model::Gender::female : model::Gender::male;
         party.representative = std::move(person);
       }
     }
@@ -709,6 +711,7 @@ class CaseBuilder {
     model::Event event;
     event.loc = xml_.loc(node);
     SourceLoc amount_loc;
+    DateAt until;
     if (name == "notified") {
       event.kind = model::EventKind::notified;
       expect_attributes(node, {"date", "party"});
@@ -730,7 +733,13 @@ class CaseBuilder {
       event.kind = name == "postponed"   ? model::EventKind::postponed
                    : name == "suspended" ? model::EventKind::suspended
                                          : model::EventKind::terminated;
-      expect_attributes(node, {"date", "reason"});
+      if (event.kind == model::EventKind::postponed) {
+        expect_attributes(node, {"date", "reason", "until"});
+        until = optional_date(node, "until");
+        event.until = until.date;
+      } else {
+        expect_attributes(node, {"date", "reason"});
+      }
       event.reason = optional_attribute(node, "reason");
     } else if (name == "no-means-decision") {
       event.kind = model::EventKind::no_means_decision;
@@ -748,6 +757,7 @@ class CaseBuilder {
     event.date = date.date.value_or(model::Date{});
     where_.event_dates.push_back(date);
     where_.payment_amounts.push_back(amount_loc);
+    where_.event_until.push_back(until);
     events.push_back(std::move(event));
   }
 

@@ -12,6 +12,7 @@
 #include "support/paths.hpp"
 #include "support/process.hpp"
 #include "support/register_generator.hpp"
+#include "support/reorganised.hpp"
 
 namespace vanban {
 namespace {
@@ -279,9 +280,12 @@ TEST_F(Batch, HangUpStopsCleanlyAndAKilledBatchResumesFromItsJournal) {
 
 TEST(BatchInput, AFolderOfCaseFilesAndUsageErrors) {
   const auto out = test::scratch_dir("batch_folder");
-  const auto result =
-      vanban("batch " + quote((test::source_dir() / "examples").string()) + " --template qd-tha-chu-dong -o " +
-             quote(out.string()) + " --combined " + quote((out / "all.pdf").string()) + " --duplex");
+  // Dated today, after the 2025 reorganisation: the examples moved to the bodies of that date (E0320 otherwise).
+  const auto examples = test::scratch_dir("batch_folder_cases");
+  for (const auto& file : test::xml_files(test::source_dir() / "examples"))
+    test::write_text(examples / file.filename(), test::reorganised(test::read_text(file)));
+  const auto result = vanban("batch " + quote(examples.string()) + " --template qd-tha-chu-dong -o " +
+                             quote(out.string()) + " --combined " + quote((out / "all.pdf").string()) + " --duplex");
   EXPECT_EQ(result.exit_code, 0) << result.err;
   const auto info = test::run("pdfinfo " + quote((out / "all.pdf").string()));
   EXPECT_EQ(std::stoul(info.out.substr(info.out.find("Pages:") + 6)) % 2, 0U) << "duplex letters start on odd pages";

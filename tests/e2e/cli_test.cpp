@@ -10,6 +10,7 @@
 #include "support/decision.hpp"
 #include "support/paths.hpp"
 #include "support/process.hpp"
+#include "support/reorganised.hpp"
 
 namespace vanban {
 namespace {
@@ -257,7 +258,9 @@ TEST(Cli, DocumentDateCitesTheLawInForce) {
   const auto dir = test::scratch_dir("e2e_regime");
   const auto before = dir / "before.pdf";
   const auto after = dir / "after.pdf";
-  const std::string base = "render " + quote(decision_case().string()) + " --template qd-tha-chu-dong -o ";
+  const auto moved = dir / "case.xml";  // both dates are after the 2025 reorganisation: its bodies (E0320 otherwise)
+  test::write_text(moved, test::reorganised(test::read_text(decision_case())));
+  const std::string base = "render " + quote(moved.string()) + " --template qd-tha-chu-dong -o ";
   ASSERT_EQ(vanban(base + quote(before.string()) + " --date 2026-06-30").exit_code, 0);
   ASSERT_EQ(vanban(base + quote(after.string()) + " --date 2026-07-01").exit_code, 0);
   const auto old_text = flat(run("pdftotext -enc UTF-8 " + quote(before.string()) + " -").out);

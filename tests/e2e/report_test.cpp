@@ -97,6 +97,9 @@ TEST(Report, TheBaoCaoIsAPdfA1bDocument) {
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_EQ(test::run("qpdf --check " + quote(pdf.string())).exit_code, 0);
   const std::string text = test::flat(test::run("pdftotext -enc UTF-8 " + quote(pdf.string()) + " -").out);
+  // The form's unconfirmed column numbers are the clerk's to know (a warning), not text on the signed page.
+  EXPECT_NE(result.err.find("[W0907] số hiệu cột của biểu 01/TKLN-THADS"), std::string::npos) << result.err;
+  EXPECT_EQ(text.find("chưa được đối chiếu"), std::string::npos) << text;
   for (const char* phrase :
        {"BÁO CÁO", "/BC-CCTHADS", "Thường Xuân, ngày 05 tháng 10 năm 2024",
         "đã ban hành 6 quyết định thi hành án, trong đó 3 quyết định thi hành án chủ động, 3 quyết định thi hành án "
@@ -121,6 +124,20 @@ TEST(Report, TheBaoCaoIsAPdfA1bDocument) {
   const auto again = dir / "again.pdf";
   ASSERT_EQ(vanban_here(arguments + quote(again.string())).exit_code, 0);
   EXPECT_EQ(test::read_text(pdf), test::read_text(again));
+}
+
+// A report dated after the 2025 reorganisation is not issued by a case's Chi cục (E0320, naming what exists instead),
+// as a document is not.
+TEST(Report, TheIssuerExistsOnTheReportsDate) {
+  const auto pdf = test::scratch_dir("report_issuer") / "bao-cao.pdf";
+  const auto result = vanban_here(std::string("report ") + kRegister +
+                                  " --year 2026 --date 05/10/2026 --format pdf -o " + quote(pdf.string()));
+  EXPECT_EQ(result.exit_code, 1) << result.err;
+  EXPECT_NE(result.err.find("[E0320] cơ quan \"CHI CỤC THI HÀNH ÁN DÂN SỰ HUYỆN THƯỜNG XUÂN\" không có vào"),
+            std::string::npos)
+      << result.err;
+  EXPECT_NE(result.err.find("Phòng Thi hành án dân sự khu vực"), std::string::npos) << result.err;
+  EXPECT_FALSE(std::filesystem::exists(pdf));
 }
 
 TEST(Report, TheDeadlineListAsPdf) {
@@ -224,26 +241,27 @@ std::filesystem::path bare_register(const std::filesystem::path& dir) {
   return path;
 }
 
-// An office profile renamed on 01/10/2024, with its head, one chấp hành viên and the procuracy its reports go to.
+// An office profile renamed by the 2025 reorganisation (01/07/2025), with its head, one chấp hành viên and the
+// procuracy its reports go to.
 std::filesystem::path office_config(const std::filesystem::path& dir) {
   const auto path = dir / "vanban.conf";
   test::write_text(path,
                    "[office]\n"
                    "place = \"Thường Xuân\"\n"
-                   "procuracy = \"Viện kiểm sát nhân dân huyện Thường Xuân\"\n"
+                   "procuracy = \"Viện kiểm sát nhân dân khu vực 7 - Thanh Hóa\"\n"
                    "[[office.names]]\n"
                    "name = \"CHI CỤC THI HÀNH ÁN DÂN SỰ HUYỆN THƯỜNG XUÂN\"\n"
                    "code = \"CCTHADS\"\n"
-                   "until = 2024-09-30\n"
+                   "until = 2025-06-30\n"
                    "[[office.names]]\n"
                    "parent = \"THI HÀNH ÁN DÂN SỰ TỈNH THANH HÓA\"\n"
                    "name = \"PHÒNG THI HÀNH ÁN DÂN SỰ KHU VỰC 7 - THANH HÓA\"\n"
                    "code = \"PTHADS\"\n"
-                   "from = 2024-10-01\n"
+                   "from = 2025-07-01\n"
                    "[[office.officers]]\n"
                    "id = \"truong\"\n"
                    "name = \"Lê Thị Thu Hằng\"\n"
-                   "position = \"Chi cục trưởng\"\n"
+                   "position = \"Trưởng Thi hành án dân sự tỉnh\"\n"
                    "[[office.officers]]\n"
                    "id = \"chv\"\n"
                    "name = \"Phạm Quốc Khánh\"\n"
@@ -272,13 +290,13 @@ TEST(Report, CasesWithoutAgencyAndOfficersTakeThemFromTheOfficeProfile) {
 
   // The BÁO CÁO speaks for the office under the name it has on the report's date, and goes to its procuracy.
   const auto pdf = dir / "bao-cao.pdf";
-  const auto made = test::vanban("report " + quote(bare.string()) + " --year 2024 --format pdf --date 05/10/2024 -o " +
+  const auto made = test::vanban("report " + quote(bare.string()) + " --year 2024 --format pdf --date 05/10/2025 -o " +
                                  quote(pdf.string()) + with_config);
   ASSERT_EQ(made.exit_code, 0) << made.err;
   const std::string printed = test::flat(test::run("pdftotext -enc UTF-8 " + quote(pdf.string()) + " -").out);
   for (const char* phrase :
-       {"PHÒNG THI HÀNH ÁN DÂN SỰ KHU VỰC 7", "/BC-PTHADS", "Thường Xuân, ngày 05 tháng 10 năm 2024",
-        "Viện kiểm sát nhân dân huyện Thường Xuân", "Lê Thị Thu Hằng"})
+       {"PHÒNG THI HÀNH ÁN DÂN SỰ KHU VỰC 7", "/BC-PTHADS", "Thường Xuân, ngày 05 tháng 10 năm 2025",
+        "Viện kiểm sát nhân dân khu vực 7", "Lê Thị Thu Hằng"})
     EXPECT_NE(printed.find(phrase), std::string::npos) << phrase << "\n" << printed;
   EXPECT_EQ(printed.find("CHI CỤC THI HÀNH ÁN DÂN SỰ HUYỆN THƯỜNG XUÂN"), std::string::npos) << printed;
 

@@ -44,9 +44,9 @@ inline GeneratedRegister generate_register(std::size_t count, std::size_t unrend
     const std::size_t amount = 100000 * (1 + next() % 5000);
     const std::size_t paid = next() % 3 == 0 ? amount : 0;
     out.xml += "<case id=\"" + std::string(id) +
-               "\"><agency><parent>CỤC THI HÀNH ÁN DÂN SỰ TỈNH NGHỆ AN</parent><name>CHI CỤC THI HÀNH ÁN DÂN SỰ "
-               "HUYỆN QUỲ HỢP</name><code>CCTHADS</code><place>Quỳ Hợp</place></agency>"
-               "<officers><officer id=\"h\" position=\"Chi cục trưởng\">Hoàng Minh Đức</officer>"
+               "\"><agency><parent>THI HÀNH ÁN DÂN SỰ TỈNH NGHỆ AN</parent><name>PHÒNG THI HÀNH ÁN DÂN SỰ "
+               "KHU VỰC 9</name><code>THADS</code><place>Nghệ An</place></agency>"
+               "<officers><officer id=\"h\" position=\"Trưởng Thi hành án dân sự tỉnh\">Hoàng Minh Đức</officer>"
                "<officer id=\"c\" position=\"Chấp hành viên\">Lữ Văn Thắng</officer></officers>"
                "<judgments><judgment id=\"j\" kind=\"Bản án\" number=\"" +
                std::to_string(i) +

@@ -28,20 +28,26 @@ TEST(Settings, TheAnnotatedExampleSetsEveryKey) {
   EXPECT_EQ(office.phone, "0237 3873 215");
   EXPECT_EQ(office.email, "ccthads.thuongxuan@moj.gov.vn");
   EXPECT_EQ(office.seal_image, (path.parent_path() / "images" / "dau.png").string());  // against the file's folder
-  EXPECT_EQ(office.police, "Công an huyện Thường Xuân");
-  EXPECT_EQ(office.finance, "Phòng Tài chính - Kế hoạch huyện Thường Xuân");
-  EXPECT_EQ(office.procuracy, "Viện kiểm sát nhân dân huyện Thường Xuân");
+  // The bodies the documents address, per name (a district's ended with the 2025 reorganisation).
+  EXPECT_EQ(office.bodies_on(*model::Date::from_ymd(2025, 6, 30)).police, "Công an huyện Thường Xuân");
+  EXPECT_EQ(office.bodies_on(*model::Date::from_ymd(2025, 6, 30)).finance,
+            "Phòng Tài chính - Kế hoạch huyện Thường Xuân");
+  EXPECT_EQ(office.bodies_on(*model::Date::from_ymd(2025, 7, 1)).procuracy,
+            "Viện kiểm sát nhân dân khu vực 7 - Thanh Hóa");
   EXPECT_EQ(office.communes.size(), 3U);
+  ASSERT_EQ(office.mapping.size(), 5U);
+  ASSERT_NE(office.renaming_of("CCTHADS"), nullptr);
+  EXPECT_EQ(office.renaming_of("CCTHADS")->new_name, "THADS");
   ASSERT_EQ(office.names.size(), 2U);
   EXPECT_EQ(office.names[0].code, "CCTHADS");
   EXPECT_EQ(office.names[0].parent, "CỤC THI HÀNH ÁN DÂN SỰ TỈNH THANH HÓA");
   EXPECT_EQ(office.names[0].valid.until, model::Date::from_ymd(2025, 6, 30));
   EXPECT_EQ(office.names[1].valid.from, model::Date::from_ymd(2025, 7, 1));
   EXPECT_EQ(office.names[1].place, "Thường Xuân");
-  ASSERT_EQ(office.officers.size(), 3U);
+  ASSERT_EQ(office.officers.size(), 4U);
   EXPECT_EQ(office.officers[1].signature_image, (path.parent_path() / "images" / "chu-ky-pho.png").string());
-  EXPECT_EQ(office.officers[2].card, "CHV-1187");
-  EXPECT_EQ(office.officers[2].valid.from, model::Date::from_ymd(2020, 1, 1));
+  EXPECT_EQ(office.officers[3].card, "CHV-1187");
+  EXPECT_EQ(office.officers[3].valid.from, model::Date::from_ymd(2020, 1, 1));
   ASSERT_TRUE(office.account);
   EXPECT_EQ(office.account->number, "3949.0.1055735.00000");
   EXPECT_FALSE(office.account->holder.empty());
@@ -69,7 +75,7 @@ TEST(Settings, TheOfficeOnADate) {
   const auto after = office.agency_on(*model::Date::from_ymd(2025, 7, 1));
   ASSERT_TRUE(before && after);
   EXPECT_EQ(before->code.value, "CCTHADS");
-  EXPECT_EQ(after->code.value, "PTHADS");
+  EXPECT_EQ(after->code.value, "THADS");
   EXPECT_EQ(before->place.value, "Thường Xuân");
   // The first [[office.names]] table of the example, wherever the comments above it put it.
   const std::string example = test::read_text(path);

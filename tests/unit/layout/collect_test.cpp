@@ -74,6 +74,26 @@ TEST(Collect, HeaderColumnsRulesAndTheNumberLine) {
   EXPECT_GT(number.baseline - 0.8 * 13, std::max(agency_rule.y1, motto_rule.y1));
 }
 
+// A parent line that would fill the agency column to its edge ("CỤC QUẢN LÝ THI HÀNH ÁN DÂN SỰ" since 07/2025) wraps
+// short of it, so that it never runs into the Quốc hiệu beside it.
+TEST(Collect, TheAgencyLinesStayClearOfTheQuocHieuColumn) {
+  doc::Header header;
+  header.parent_agency = "CỤC QUẢN LÝ THI HÀNH ÁN DÂN SỰ ABCDEFGH";  // 210 pt: fits the 212.6 pt column, barely
+  header.agency = "THI HÀNH ÁN DÂN SỰ TỈNH NGHỆ AN";
+  header.number_line = "Số: 05/QĐ-THADS";
+  header.place_date = "Nghệ An, ngày 24 tháng 7 năm 2026";
+  const auto pages = lay(header);
+  ASSERT_EQ(pages.pages.size(), 1U);
+  const double column_end = kLeft + mm(75);
+  int agency_lines = 0;
+  for (const auto& text : pages.pages[0].texts) {
+    if (text.x >= column_end || text.text.rfind("Số:", 0) == 0) continue;
+    ++agency_lines;
+    EXPECT_LE(text.x + text.width, column_end - 6) << text.text;
+  }
+  EXPECT_GE(agency_lines, 3);
+}
+
 // A signature with `recipients` recipients, every third one (from the `phase`th) long enough to wrap.
 doc::Signature signature(std::size_t recipients, std::size_t phase = 0) {
   doc::Signature out;

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "pipeline/request.hpp"
+#include "support/law.hpp"
 
 namespace vanban::pipeline {
 namespace {
@@ -19,11 +20,17 @@ model::OfficeProfile profile() {
                           "CHI CỤC THI HÀNH ÁN DÂN SỰ HUYỆN QUỲ HỢP",
                           "CCTHADS",
                           "",
+                          "",
+                          "",
+                          "",
                           {std::nullopt, date(2025, 6, 30)},
                           {}});
   office.names.push_back({"THI HÀNH ÁN DÂN SỰ TỈNH NGHỆ AN",
                           "PHÒNG THI HÀNH ÁN DÂN SỰ KHU VỰC 5 - NGHỆ AN",
                           "PTHADS",
+                          "",
+                          "",
+                          "",
                           "",
                           {date(2025, 7, 1), std::nullopt},
                           {}});
@@ -96,6 +103,110 @@ TEST(Office, ACaseThatCarriesItsOwnKeepsThemAndIsWarnedWhereTheyDiffer) {
             "hình \"CCTHADS\" (ngày 01/01/2025); văn bản dùng của hồ sơ\n"
             "c.xml:7:5: cảnh báo: [W0319] cán bộ \"chv\" trong hồ sơ là Phạm Văn Khánh (Chấp hành viên), tệp cấu hình "
             "ghi Phạm Quốc Khánh (Chấp hành viên); văn bản dùng của hồ sơ\n");
+}
+
+// A case file of before the 2025 reorganisation: a Chi cục, its ký hiệu and head, a district court's judgment.
+model::Case old_office_case() {
+  auto c = bare();
+  const auto at = [](std::uint32_t line) { return SourceLoc{make_file_name("c.xml"), line, 11}; };
+  c.agency.parent = model::Text{"CỤC THI HÀNH ÁN DÂN SỰ TỈNH NGHỆ AN", at(2)};
+  c.agency.name = model::Text{"CHI CỤC THI HÀNH ÁN DÂN SỰ HUYỆN QUỲ HỢP", at(3)};
+  c.agency.code = model::Text{"CCTHADS", at(4)};
+  c.officers.push_back(
+      {"truong", model::Text{"Lê Văn A", at(6)}, model::Text{"Chi cục trưởng", at(6)}, std::nullopt, at(6)});
+  c.officers.push_back(
+      {"chv", model::Text{"Phạm Quốc Khánh", at(7)}, model::Text{"Chấp hành viên", at(7)}, std::nullopt, at(7)});
+  model::Judgment judgment;
+  judgment.court = model::Text{"Tòa án nhân dân huyện Quỳ Hợp", at(9)};
+  judgment.date = date(2024, 3, 1);
+  judgment.loc = at(9);
+  c.judgments.push_back(judgment);
+  return c;
+}
+
+std::string codes_at(const Diagnostics& diagnostics) {
+  std::string out;
+  for (const auto& d : diagnostics.list()) out += d.code + "@" + std::to_string(d.loc.line) + " ";
+  return out;
+}
+
+TEST(Office, ABodyThatDoesNotExistOnTheDocumentsDateIsAnErrorAtItsNameNamingWhatExists) {
+  const auto law = test::load_law();
+  const auto c = old_office_case();
+  Diagnostics before;
+  EXPECT_TRUE(check_bodies(c, law.regimes, nullptr, date(2025, 6, 30), before));
+  EXPECT_TRUE(before.empty()) << before.to_string();
+  Diagnostics after;
+  EXPECT_FALSE(check_bodies(c, law.regimes, nullptr, date(2026, 7, 24), after));
+  // The parent, the agency, its ký hiệu and the head's title; the district court judged in 2024, when it existed.
+  EXPECT_EQ(codes_at(after), "E0320@3 E0320@2 E0320@4 E0320@6 ") << after.to_string();
+  EXPECT_NE(
+      after.to_string().find("c.xml:3:11: lỗi: [E0320] cơ quan \"CHI CỤC THI HÀNH ÁN DÂN SỰ HUYỆN QUỲ HỢP\" "
+                             "không có vào ngày văn bản 24/07/2026 (chỉ tồn tại đến hết ngày 30/06/2025); nay là: "
+                             "Phòng Thi hành án dân sự khu vực"),
+      std::string::npos)
+      << after.to_string();
+  EXPECT_NE(after.to_string().find("[office.mapping]"), std::string::npos);
+  // A name of the new organisation on a date before it existed is as wrong.
+  auto early = c;
+  early.agency.name.value = "PHÒNG THI HÀNH ÁN DÂN SỰ KHU VỰC 5 - NGHỆ AN";
+  early.agency.parent->value = "THI HÀNH ÁN DÂN SỰ TỈNH NGHỆ AN";
+  Diagnostics too_early;
+  EXPECT_FALSE(check_bodies(early, law.regimes, nullptr, date(2025, 6, 30), too_early));
+  EXPECT_EQ(codes_at(too_early), "E0320@3 E0320@2 ") << too_early.to_string();
+}
+
+TEST(Office, AJudgmentsCourtMustExistOnTheJudgmentsDate) {
+  const auto law = test::load_law();
+  auto c = old_office_case();
+  c.judgments.front().date = date(2025, 8, 4);  // a district court cannot judge after 30/06/2025
+  Diagnostics diagnostics;
+  EXPECT_FALSE(check_bodies(c, law.regimes, nullptr, date(2025, 6, 30), diagnostics));
+  EXPECT_EQ(codes_at(diagnostics), "E0320@9 ") << diagnostics.to_string();
+  EXPECT_NE(diagnostics.to_string().find("Tòa án nhân dân khu vực"), std::string::npos);
+  c.judgments.front().court.value = "Tòa án nhân dân khu vực 5 - Nghệ An";
+  Diagnostics regional;
+  EXPECT_TRUE(check_bodies(c, law.regimes, nullptr, date(2025, 6, 30), regional)) << regional.to_string();
+}
+
+TEST(Office, TheOfficesMappingReadsOldNamesAsTheirSuccessors) {
+  const auto law = test::load_law();
+  auto office = profile();
+  office.mapping = {{"CHI CỤC THI HÀNH ÁN DÂN SỰ HUYỆN QUỲ HỢP", "PHÒNG THI HÀNH ÁN DÂN SỰ KHU VỰC 5 - NGHỆ AN", {}},
+                    {"CỤC THI HÀNH ÁN DÂN SỰ TỈNH NGHỆ AN", "THI HÀNH ÁN DÂN SỰ TỈNH NGHỆ AN", {}},
+                    {"CCTHADS", "PTHADS", {}},
+                    {"Chi cục trưởng", "Trưởng Thi hành án dân sự tỉnh", {}}};
+  Diagnostics diagnostics;
+  std::shared_ptr<const model::Case> completed;
+  ASSERT_TRUE(complete_case(old_office_case(), &office, date(2026, 7, 24), completed, diagnostics));
+  ASSERT_TRUE(completed);
+  EXPECT_EQ(completed->agency.name.value, "PHÒNG THI HÀNH ÁN DÂN SỰ KHU VỰC 5 - NGHỆ AN");
+  EXPECT_EQ(completed->agency.parent->value, "THI HÀNH ÁN DÂN SỰ TỈNH NGHỆ AN");
+  EXPECT_EQ(completed->agency.code.value, "PTHADS");
+  EXPECT_EQ(completed->officers.front().position.value, "Trưởng Thi hành án dân sự tỉnh");
+  EXPECT_TRUE(check_bodies(*completed, law.regimes, &office, date(2026, 7, 24), diagnostics));
+  EXPECT_TRUE(diagnostics.empty()) << diagnostics.to_string();
+}
+
+TEST(Office, TheOfficesBodiesAreThoseOfTheNameValidOnTheDateAndMustExistThen) {
+  const auto law = test::load_law();
+  auto office = profile();
+  office.procuracy = "Viện kiểm sát nhân dân huyện Quỳ Hợp";
+  office.names.back().procuracy = "Viện kiểm sát nhân dân khu vực 5 - Nghệ An";
+  EXPECT_EQ(office.bodies_on(date(2025, 6, 30)).procuracy, "Viện kiểm sát nhân dân huyện Quỳ Hợp");
+  EXPECT_EQ(office.bodies_on(date(2025, 7, 1)).procuracy, "Viện kiểm sát nhân dân khu vực 5 - Nghệ An");
+  auto c = old_office_case();
+  c.agency.name.value = "PHÒNG THI HÀNH ÁN DÂN SỰ KHU VỰC 5 - NGHỆ AN";
+  c.agency.parent->value = "THI HÀNH ÁN DÂN SỰ TỈNH NGHỆ AN";
+  c.agency.code.value = "THADS";
+  c.officers.front().position.value = "Trưởng Thi hành án dân sự tỉnh";
+  Diagnostics fine;
+  EXPECT_TRUE(check_bodies(c, law.regimes, &office, date(2026, 7, 24), fine)) << fine.to_string();
+  office.names.back().procuracy.clear();  // the office-wide one, a district procuracy, no longer exists
+  office.finance = "Phòng Tài chính - Kế hoạch huyện Quỳ Hợp";
+  Diagnostics stale;
+  EXPECT_FALSE(check_bodies(c, law.regimes, &office, date(2026, 7, 24), stale));
+  EXPECT_EQ(codes_at(stale), "E0320@0 E0320@0 ") << stale.to_string();
 }
 
 TEST(Office, TheImagesTheProfileNames) {

@@ -142,7 +142,7 @@ TEST_F(Context, AssetsEvidenceAndParties) {
                    "{#each debtor.mortgaged_assets as a}{a.text}{/each} | {debtor.role_name}; {debtor.notified | short}"
                    "\n",
                    diagnostics),
-            "Nhà ở | Ngân hàng A | Cân điện tử 10/6/2024 27/2024/KDTM-ST | Xe máy | ông Nguyễn Hữu Phước; ông/bà "
+            "Nhà ở | Ngân hàng A | Cân điện tử 10/6/2024 27/2024/KDTM-ST | Xe máy | ông Nguyễn Hữu Phước; "
             "Trịnh Xuân Lộc, phó giám đốc Ngân hàng A | Nhà ở | người phải thi hành án; 09/4/2024\n")
       << diagnostics.to_string();
 }

@@ -76,8 +76,8 @@ TEST_F(Rendering, FieldsFiltersAndLoops) {
       "{judgment.date | date}; {judgment.date | short}; {agency.name | lower}\n",
       diagnostics);
   EXPECT_EQ(text,
-            "ông Lương Văn Tường, bà Trần Thị Mai và ông/bà Lò Văn Pọm\n"
-            "ông Lương Văn Tường, bà Trần Thị Mai và ông/bà Lò Văn Pọm\n"
+            "ông Lương Văn Tường, bà Trần Thị Mai và Lò Văn Pọm\n"
+            "ông Lương Văn Tường, bà Trần Thị Mai và Lò Văn Pọm\n"
             "1. Phạt {tiền}: 15.000.000 đồng (Mười lăm triệu đồng);\n"
             "2. Án phí: 200.000 đồng (Hai trăm nghìn đồng).\n"
             "ngày 02 tháng 01 năm 2024; 02/01/2024; chi cục thi hành án dân sự huyện b\n")
@@ -159,7 +159,9 @@ namespace {
 TEST(Honorifics, FromGender) {
   EXPECT_EQ(honorific(model::Gender::male), "ông");
   EXPECT_EQ(honorific(model::Gender::female), "bà");
-  EXPECT_EQ(honorific(model::Gender::unknown), "ông/bà");
+  EXPECT_EQ(honorific(model::Gender::unknown), "");  // never a placeholder: the name stands alone
+  EXPECT_EQ(with_honorific(model::Gender::unknown, "Lê Văn A"), "Lê Văn A");
+  EXPECT_EQ(with_honorific(model::Gender::female, "Lê Thị B"), "bà Lê Thị B");
 }
 
 struct AuthorityCase {
