@@ -138,9 +138,8 @@ TEST_F(Batch, FiltersFromTheIssueWorkAsWritten) {
 
 TEST_F(Batch, ResumesAfterAnInterruptedRun) {
   const auto out = test::scratch_dir("batch_resume");
-  const std::string command = quote(test::binary().string()) + " --resources " + quote(test::source_dir().string()) +
-                              " batch " + quote(register_.string()) + " --template qd-tha-chu-dong --jobs 1 -o " +
-                              quote(out.string());
+  const std::string command = test::vanban_command() + " batch " + quote(register_.string()) +
+                              " --template qd-tha-chu-dong --jobs 1 -o " + quote(out.string());
   // Start, interrupt with SIGINT once a few outputs exist, and wait.
   const auto started = test::run("(" + command +
                                  " & pid=$!; for i in $(seq 1 400); do "
