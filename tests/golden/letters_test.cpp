@@ -86,6 +86,20 @@ TEST(Payment, AnUnconfirmedVoluntaryPeriodWarnsUntilTheOfficeConfirmsIt) {
   EXPECT_FALSE(warns(old, "W0331")) << old.diagnostics;
 }
 
+// A deduction from an account or from income is paid into the office's account (the configuration's), unless the
+// decision names another; without either it is not drafted.
+TEST(Payment, ADeductionIsPaidIntoTheOfficesAccount) {
+  const auto account = print("khau-tru-thu-nhap", "qd-khau-tru-tai-khoan");
+  says(account, {"chuyển số tiền đã khấu trừ vào tài khoản số 3949.0.1055735.00000 của Cơ quan thi hành án dân sự tại "
+                 "Kho bạc Nhà nước khu vực XI"});
+  const auto income = print("khau-tru-thu-nhap", "qd-tru-thu-nhap", {{"truong-hop", "khac"}});
+  says(income, {"chuyển số tiền đã trừ vào tài khoản số 3949.0.1055735.00000"});
+  const auto named = print("khau-tru-thu-nhap", "qd-khau-tru-tai-khoan", {{"tai-khoan-nhan", "tài khoản số 1"}});
+  says(named, {"chuyển số tiền đã khấu trừ vào tài khoản số 1 ("});
+  refused(print("khau-tru-thu-nhap", "qd-khau-tru-tai-khoan", {}, std::nullopt, {}, unconfigured()),
+          "[office.account]");
+}
+
 // The persuasion letter speaks to its reader: "bà" for a woman (never "ông/bà", never "người phải thi hành án"), the
 // date to pay by (the end of the voluntary period, else as long again from the letter's date; or the one given),
 // where to pay (the office's account) and whom to call.
