@@ -155,7 +155,7 @@ class Reader {
     const std::string where = "[office]";
     known_keys(node, where,
                {"place", "address", "phone", "email", "seal_image", "names", "officers", "account", "communes",
-                "police", "finance", "procuracy", "mapping"});
+                "police", "finance", "procuracy", "mapping", "confirmed_limits"});
     model::OfficeProfile profile;
     profile.loc = loc(node.source());
     profile.place = required_text(node, "place", "office");
@@ -164,6 +164,7 @@ class Reader {
     profile.email = text(node, "email", "office").value_or("");
     profile.seal_image = path(node, "seal_image", "office").value_or("");
     profile.communes = texts(node, "communes", "office");
+    profile.confirmed_limits = texts(node, "confirmed_limits", "office");
     profile.police = text(node, "police", "office").value_or("");
     profile.finance = text(node, "finance", "office").value_or("");
     profile.procuracy = text(node, "procuracy", "office").value_or("");
@@ -234,9 +235,10 @@ class Reader {
       out.signing_pkcs11_module = path(*node, "pkcs11_module", "signing");
     }
     if (const auto* node = table(root, "paths", "")) {
-      known_keys(*node, "[paths]", {"resources", "overrides"});
+      known_keys(*node, "[paths]", {"resources", "overrides", "fonts"});
       out.resources = path(*node, "resources", "paths");
       out.overrides = path(*node, "overrides", "paths");
+      out.fonts = path(*node, "fonts", "paths");
     }
     if (const auto* node = table(root, "render", "")) {
       known_keys(*node, "[render]", {"signer", "margins", "line_spacing", "body_size"});

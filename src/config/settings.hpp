@@ -29,6 +29,7 @@ struct Settings {
 
   std::optional<std::string> resources;  ///< [paths] resources: templates/, rules/, schemas/, fonts/
   std::optional<std::string> overrides;  ///< [paths] overrides: the office's own templates/ and calendar.xml
+  std::optional<std::string> fonts;      ///< [paths] fonts: a folder with Times New Roman (or Liberation Serif)
 
   std::optional<std::string> render_signer;        ///< [render] signer
   std::optional<std::string> render_margins;       ///< [render] margins, "T,B,L,R" in mm

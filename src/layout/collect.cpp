@@ -392,8 +392,9 @@ class Collector {
         }
       }
       std::size_t beside = 0;
-      while (beside < items.size() && list_y + item_height * static_cast<double>(beside + 1) <= slice.height) ++beside;
-      while (beside > 0 && beside < items.size() && continues[beside]) --beside;      // a recipient stays whole
+      // Every line that starts beside the signature stays there, so that the list goes on below it without a gap.
+      while (beside < items.size() && list_y + item_height * static_cast<double>(beside) < slice.height) ++beside;
+      while (beside < items.size() && continues[beside]) ++beside;                    // a recipient stays whole
       if (beside < items.size() && beside + 2 > items.size()) beside = items.size();  // no lonely last line
       const std::vector<BrokenLine> first(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(beside));
       list_y = setter_.stack(slice, first, left_, list_y, item_size, item_height);

@@ -1,5 +1,7 @@
 #include "model/office.hpp"
 
+#include <algorithm>
+
 namespace vanban::model {
 
 namespace {
@@ -37,6 +39,11 @@ AddressedBodies OfficeProfile::bodies_on(Date date) const {
   };
   return AddressedBodies{own(&OfficeName::police, police), own(&OfficeName::finance, finance),
                          own(&OfficeName::procuracy, procuracy)};
+}
+
+bool OfficeProfile::confirms(const std::string& regime, const std::string& limit) const {
+  const std::string key = regime + "/" + limit;
+  return std::find(confirmed_limits.begin(), confirmed_limits.end(), key) != confirmed_limits.end();
 }
 
 const Renaming* OfficeProfile::renaming_of(const std::string& old_name) const {

@@ -83,6 +83,9 @@ struct OfficeProfile {
   std::string procuracy;              ///< the procuracy (Viện kiểm sát)
   std::string seal_image;             ///< path of the seal PNG ("" when none)
   std::vector<Renaming> mapping;      ///< [office.mapping]: old names to the names that replaced them
+  /// [office] confirmed_limits: the time limits marked UNCONFIRMED in rules/law.xml that the office has checked
+  /// against the official text, each as "regime/limit" ("luat-2025/voluntary-period").
+  std::vector<std::string> confirmed_limits;
   SourceLoc loc;
 
   /// The name valid on `date`, or nullptr when none is.
@@ -93,6 +96,8 @@ struct OfficeProfile {
   [[nodiscard]] AddressedBodies bodies_on(Date date) const;
   /// The name `old_name` is mapped to, or nullptr when the mapping does not name it.
   [[nodiscard]] const Renaming* renaming_of(const std::string& old_name) const;
+  /// Whether the office has confirmed the time limit `limit` of the regime `regime` ([office] confirmed_limits).
+  [[nodiscard]] bool confirms(const std::string& regime, const std::string& limit) const;
   /// The officers serving on `date`, as a case states them.
   [[nodiscard]] std::vector<Officer> officers_on(Date date) const;
 };

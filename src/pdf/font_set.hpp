@@ -1,6 +1,7 @@
 #pragma once
-// The project's four Liberation Serif faces, loaded once per process from fonts/ (never system fonts),
-// serving both layout (metrics) and PDF writing (embedded subsets).
+// The four faces of the document font, loaded once per process from one folder, serving both layout (metrics) and PDF
+// writing (embedded subsets): Times New Roman (Nghị định 30/2020/NĐ-CP) where the office installs it in that folder,
+// else Liberation Serif, its metric twin, bundled in fonts/. A font whose licence forbids embedding is refused.
 
 #include <array>
 #include <filesystem>
@@ -17,9 +18,17 @@ class TrueTypeFont;
 
 class FontSet final : public layout::FontMetrics {
  public:
-  /// Loads LiberationSerif-{Regular,Bold,Italic,BoldItalic}.ttf from `directory`; throws vanban::Error when a
-  /// file is missing or unusable.
+  /// Loads the four faces of Times New Roman from `directory` when it holds them all (times.ttf, timesbd.ttf,
+  /// timesi.ttf, timesbi.ttf, or Times_New_Roman*.ttf as msttcorefonts installs them), else
+  /// LiberationSerif-{Regular,Bold,Italic,BoldItalic}.ttf; throws vanban::Error (E0801) when a file is missing or
+  /// unusable, is not the family its name says, or its OS/2 fsType does not allow embedding a subset (restricted
+  /// licence, no subsetting, bitmap only).
   static std::shared_ptr<const FontSet> load(const std::filesystem::path& directory);
+  /// Whether `directory` holds the four faces of a family load() takes.
+  static bool holds(const std::filesystem::path& directory);
+
+  /// The family loaded: "Times New Roman" or "Liberation Serif".
+  [[nodiscard]] const char* family() const { return family_; }
 
   ~FontSet() override;
   FontSet(const FontSet&) = delete;
@@ -35,11 +44,13 @@ class FontSet final : public layout::FontMetrics {
   /// for pdfobj::write_font with the metrics layout measures with. A code point the face lacks gets .notdef.
   [[nodiscard]] pdfobj::EmbeddableFont embeddable(layout::Face face, const std::vector<char32_t>& code_points) const;
 
-  /// File names of the faces, in Face order.
+  /// File names of the bundled Liberation Serif faces, in Face order.
   static const std::array<const char*, layout::kFaceCount>& file_names();
 
  private:
   FontSet() = default;
+  const char* family_ = "";
+  const char* const* face_names_ = nullptr;
   std::array<std::unique_ptr<TrueTypeFont>, layout::kFaceCount> fonts_;
   /// Advance in thousandths of an em per BMP code point; -1 when the face has no glyph.
   std::array<std::vector<std::int16_t>, layout::kFaceCount> widths_;

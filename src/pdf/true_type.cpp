@@ -103,6 +103,7 @@ TrueTypeFont TrueTypeFont::parse(Bytes data, std::string path) {
   r.check(font.hmtx_offset_, 4U * font.metric_count_);
   const Table os2 = font.table("OS/2");
   font.weight_class_ = r.u16(os2.offset + 4);
+  font.embedding_flags_ = r.u16(os2.offset + 8);
   font.cap_height_ = r.u16(os2.offset) >= 2 ? r.s16(os2.offset + 88) : font.ascender_;
   const Table post = font.table("post");
   font.italic_angle_ = static_cast<double>(static_cast<std::int32_t>(r.u32(post.offset + 4))) / 65536.0;

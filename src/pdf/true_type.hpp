@@ -43,6 +43,9 @@ class TrueTypeFont {
   [[nodiscard]] std::array<int, 4> bounding_box() const { return bbox_; }
   [[nodiscard]] double italic_angle() const { return italic_angle_; }
   [[nodiscard]] int weight_class() const { return weight_class_; }
+  /// OS/2 fsType: the embedding permissions the font's licence grants (0 installable; bit 1 restricted, bit 2
+  /// preview and print, bit 3 editable; bit 8 no subsetting, bit 9 bitmap embedding only).
+  [[nodiscard]] std::uint16_t embedding_flags() const { return embedding_flags_; }
   /// The PostScript name (name table id 6), or "" when the font has no name table (a subset).
   [[nodiscard]] const std::string& postscript_name() const { return postscript_name_; }
   [[nodiscard]] const std::string& path() const { return path_; }
@@ -67,6 +70,7 @@ class TrueTypeFont {
   std::array<int, 4> bbox_{};
   double italic_angle_ = 0;
   int weight_class_ = 400;
+  std::uint16_t embedding_flags_ = 0;
   bool long_loca_ = false;
   std::uint16_t glyph_count_ = 0;
   std::uint16_t metric_count_ = 0;

@@ -32,11 +32,7 @@ bool holds_resources(const std::filesystem::path& folder) {
          present(folder / "schemas" / "case.xsd");
 }
 
-bool holds_fonts(const std::filesystem::path& folder) {
-  for (const char* name : pdf::FontSet::file_names())
-    if (!present(folder / name)) return false;
-  return true;
-}
+bool holds_fonts(const std::filesystem::path& folder) { return pdf::FontSet::holds(folder); }
 
 // Whether `path` lies inside `folder` (both made absolute and normal).
 bool inside(const std::filesystem::path& path, const std::filesystem::path& folder) {
@@ -113,7 +109,16 @@ ResourcePaths locate_resources(const Surroundings& surroundings, const Configura
                 candidates.front().first.string());
   }
   ResourcePaths paths = ResourcePaths::under(*root);
-  if (!holds_fonts(paths.fonts)) {
+  if (configuration.settings.fonts) {
+    // The office's own font folder (Times New Roman where it installs it): used as it is, or refused.
+    paths.fonts = *configuration.settings.fonts;
+    if (!holds_fonts(paths.fonts))
+      throw Error(errors::kResource,
+                  "[paths] fonts: không có đủ bốn kiểu phông Times New Roman (times.ttf, timesbd.ttf, timesi.ttf, "
+                  "timesbi.ttf hoặc Times_New_Roman*.ttf) hay Liberation Serif ở " +
+                      paths.fonts.string(),
+                  paths.fonts.string());
+  } else if (!holds_fonts(paths.fonts)) {
     if (!holds_fonts(system.fonts))
       throw Error(errors::kResource,
                   "không có phông Liberation Serif ở " + paths.fonts.string() + " lẫn " + system.fonts.string() +

@@ -94,10 +94,12 @@ const std::string* headed_agency(const std::string& head_position, const model::
 
 // An agency name as written inside a sentence: "CHI CỤC THI HÀNH ÁN DÂN SỰ HUYỆN QUỲ HỢP" → "Chi cục Thi hành án
 // dân sự huyện Quỳ Hợp": lower case, the first word and "Thi hành án" capitalized, and the place name after an
-// administrative unit in title case.
+// administrative unit or a dash ("KHU VỰC 7 - THANH HÓA") in title case up to a joining word, which stays lower case
+// ("HUYỆN QUỲ HỢP VÀ CÁC XÃ …" → "huyện Quỳ Hợp và các xã …").
 std::string name_in_text(const std::string& upper) {
   static const std::vector<std::string> kUnits = {"tỉnh",   "thành phố", "huyện",  "quận",
                                                   "thị xã", "xã",        "phường", "thị trấn"};
+  static const std::vector<std::string> kJoining = {"và", "các", "của", "thuộc", "trên"};
   std::vector<std::string> words;
   const std::string lower = text::to_lower(upper);
   for (std::size_t start = 0; start < lower.size();) {
@@ -120,8 +122,10 @@ std::string name_in_text(const std::string& upper) {
         break;
       }
     }
-    if (unit) {
+    if (unit || word == "-") {
       place = true;
+    } else if (std::find(kJoining.begin(), kJoining.end(), word) != kJoining.end()) {
+      place = false;
     } else if (i == 0 || place || (word == "thi" && i + 1 < words.size() && words[i + 1] == "hành")) {
       word = text::capitalize_first(word);
     }
@@ -658,6 +662,15 @@ class ContextBuilder {
       if (!value.find("obligations")->as_list().empty()) debtors.push_back(std::move(value));
     }
     fields["debtors"] = Value::list(std::move(debtors), case_.loc);
+    // Who is owed what the decision enforces: none when it is all State revenue (nobody to agree with).
+    List creditors;
+    for (const auto& party : case_.parties) {
+      const bool owed = std::any_of(
+          case_.obligations.begin(), case_.obligations.end(),
+          [&](const model::Obligation& o) { return !o.is_refund() && decides(o) && o.creditor_id == party.id; });
+      if (owed) creditors.push_back(party_value(party, false));
+    }
+    fields["creditors"] = Value::list(std::move(creditors), case_.loc);
     return Value::object(std::move(fields), case_.loc);
   }
 
@@ -845,6 +858,14 @@ class ContextBuilder {
     return Value::object(std::move(fields));
   }
 
+  // `value`, derived from `limit` of the document's regime, marked unconfirmed when rules/law.xml marks the limit
+  // UNCONFIRMED and the office has not confirmed it ([office] confirmed_limits): printing it warns (W0331).
+  Value checked(Value value, const rules::TimeLimit& limit) const {
+    if (limit.confirmed || regime_ == nullptr) return value;
+    if (input_.office != nullptr && input_.office->confirms(regime_->id, limit.id)) return value;
+    return value.unconfirmed(regime_->id + "/" + limit.id);
+  }
+
   // Dates the law derives from the case, so that templates never compute them.
   Value deadlines() {
     Object fields;
@@ -863,9 +884,16 @@ class ContextBuilder {
     const auto deadline = [&](const std::optional<model::Date>& from, const char* id) {
       const rules::TimeLimit* found = limit(id);
       if (!from || found == nullptr) return Value::absent(case_.enforcement.loc);
-      return Value::date(law_.calendar.deadline(*from, *found), case_.enforcement.loc);
+      return checked(Value::date(law_.calendar.deadline(*from, *found), case_.enforcement.loc), *found);
     };
     fields["voluntary"] = deadline(notified, "voluntary-period");
+    // The date a persuasion letter asks payment by: the end of the voluntary period while it runs, else a period as
+    // long again from the letter's date.
+    {
+      const Value& voluntary = fields["voluntary"];
+      fields["letter"] =
+          !voluntary.is_absent() && date_ <= voluntary.as_date() ? voluntary : deadline(date_, "voluntary-period");
+    }
     fields["next_verification"] = deadline(verified, "reverification");
     // The destruction council works from the document date (its founding decision).
     fields["destruction"] = deadline(date_, "destruction");
@@ -1169,11 +1197,12 @@ class ContextBuilder {
       const char* unit = limit.unit == rules::DayCount::calendar_days  ? "ngày"
                          : limit.unit == rules::DayCount::working_days ? "ngày làm việc"
                                                                        : "tháng";
-      limits[id] = Value::object({{"count", Value::number(limit.count, limit.loc)},
-                                  {"unit", Value::text(unit, limit.loc)},
-                                  {"text", Value::text(text::two_digits(limit.count) + " " + unit, limit.loc)},
-                                  {"basis", Value::text(limit.basis, limit.loc)}},
-                                 limit.loc);
+      limits[id] =
+          Value::object({{"count", checked(Value::number(limit.count, limit.loc), limit)},
+                         {"unit", Value::text(unit, limit.loc)},
+                         {"text", checked(Value::text(text::two_digits(limit.count) + " " + unit, limit.loc), limit)},
+                         {"basis", Value::text(limit.basis, limit.loc)}},
+                        limit.loc);
     }
     Object citations;
     for (const auto& [id, citation] : regime->citations) citations[id] = Value::text(citation, regime->loc);

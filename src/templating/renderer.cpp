@@ -1,5 +1,7 @@
 #include "templating/renderer.hpp"
 
+#include <set>
+
 #include "templating/filters.hpp"
 #include "templating/template_set.hpp"
 #include "text/case_mapping.hpp"
@@ -111,6 +113,17 @@ class Renderer {
     diagnostics_.error(
         "E0310", where,
         "thiếu dữ liệu cho trường \"" + field + "\" mà mẫu " + root_.name() + " cần (" + node.loc.to_string() + ")");
+  }
+
+  // W0331, once per limit, when the document prints a time limit (or a date derived from it) that rules/law.xml marks
+  // UNCONFIRMED and the office has not confirmed: the clerk reviews it before signing.
+  void unconfirmed(const std::string& key, const Value& value, const Node& node) {
+    if (!warned_.insert(key).second) return;
+    diagnostics_.warning("W0331", value.loc().line > 0 ? value.loc() : node.loc,
+                         "văn bản ghi thời hạn \"" + key +
+                             "\" mà dữ liệu pháp luật (rules/law.xml) đánh dấu chưa xác nhận với văn bản chính thức: "
+                             "rà soát trước khi ký; cơ quan đã đối chiếu thì ghi \"" +
+                             key + "\" trong confirmed_limits của [office] (tệp cấu hình)");
   }
 
   // ---- output --------------------------------------------------------------------------------
@@ -341,6 +354,7 @@ class Renderer {
   void field(const Node& node) {
     if (!node.expr) return;
     Value value = evaluate(*node.expr, scope_, diagnostics_);
+    if (const std::string* key = value.unconfirmed_key()) unconfirmed(*key, value, node);
     for (const auto& filter : node.filters) {
       auto next = apply_filter(filter, value, diagnostics_);
       if (!next) return;
@@ -550,6 +564,7 @@ class Renderer {
   Scope scope_;
   const RenderInput& input_;
   Diagnostics& diagnostics_;
+  std::set<std::string, std::less<>> warned_;  ///< unconfirmed limits already warned about (W0331)
   doc::Document document_;
   std::vector<Container> stack_;
   std::vector<doc::Run> runs_;

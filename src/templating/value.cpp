@@ -24,6 +24,12 @@ bool Value::truthy() const {
   return false;
 }
 
+Value Value::unconfirmed(std::string key) const {
+  Value marked = *this;
+  marked.unconfirmed_ = std::make_shared<const std::string>(std::move(key));
+  return marked;
+}
+
 const Value* Value::find(std::string_view name) const {
   if (kind() != Kind::object) return nullptr;
   const Object& fields = as_object();

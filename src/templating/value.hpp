@@ -52,6 +52,12 @@ class Value {
   /// The field of an object, or nullptr when this is not an object or has no such field.
   [[nodiscard]] const Value* find(std::string_view name) const;
 
+  /// This value marked as coming from law data not yet confirmed (UNCONFIRMED in rules/law.xml) under `key`
+  /// ("luat-2025/voluntary-period"): printing it warns (W0331).
+  [[nodiscard]] Value unconfirmed(std::string key) const;
+  /// The key of the unconfirmed law data this value comes from, or nullptr when it is confirmed.
+  [[nodiscard]] const std::string* unconfirmed_key() const { return unconfirmed_.get(); }
+
  private:
   using Storage = std::variant<std::monostate, bool, std::int64_t, model::Money, model::Date, std::string,
                                std::shared_ptr<const List>, std::shared_ptr<const Object>>;
@@ -59,6 +65,7 @@ class Value {
   Value(T value, SourceLoc loc) : storage_(std::move(value)), loc_(std::move(loc)) {}
   Storage storage_;
   SourceLoc loc_;
+  std::shared_ptr<const std::string> unconfirmed_;
 };
 
 /// Vietnamese name of a kind, for messages: "số tiền", "ngày", "văn bản"…

@@ -149,9 +149,8 @@ TEST_F(Batch, FiltersFromTheIssueWorkAsWritten) {
 
 TEST_F(Batch, ResumesAfterAnInterruptedRun) {
   const auto out = test::scratch_dir("batch_resume");
-  const std::string command = quote(test::binary().string()) + " --resources " + quote(test::source_dir().string()) +
-                              " batch " + quote(register_.string()) + " --template qd-tha-chu-dong --jobs 1 -o " +
-                              quote(out.string());
+  const std::string command = test::vanban_command() + " batch " + quote(register_.string()) +
+                              " --template qd-tha-chu-dong --jobs 1 -o " + quote(out.string());
   // Start, interrupt with SIGINT once a few outputs exist, and wait. The wait is long (a slow machine, or a sanitizer
   // build, reads the register for seconds): a signal sent before the batch's handlers are installed would find SIGINT
   // ignored, as a shell's background job has it, and the batch would run to its end.
@@ -237,9 +236,8 @@ TEST(BatchRobustness, LongAndLookAlikeIdsAreAllDraftedAndListed) {
 // Ctrl-C does, and the manifest is journaled as the batch goes, so that even a batch killed outright resumes.
 TEST_F(Batch, HangUpStopsCleanlyAndAKilledBatchResumesFromItsJournal) {
   const auto out = test::scratch_dir("batch_hangup");
-  const std::string command = quote(test::binary().string()) + " --resources " + quote(test::source_dir().string()) +
-                              " batch " + quote(register_.string()) + " --template qd-tha-chu-dong --jobs 1 -o " +
-                              quote(out.string());
+  const std::string command = test::vanban_command() + " batch " + quote(register_.string()) +
+                              " --template qd-tha-chu-dong --jobs 1 -o " + quote(out.string());
   // Runs the batch and sends `signal` once `count` (a shell command) reaches 20 (waiting as long as above).
   const auto interrupt = [&](const char* signal, const std::string& count) {
     return test::run("(" + command + " & pid=$!; for i in $(seq 1 12000); do n=$(" + count +

@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "pipeline/engine.hpp"
+#include "support/office.hpp"
 #include "support/paths.hpp"
 
 namespace vanban {
@@ -64,9 +65,10 @@ std::string text_of(const std::string& dump) {
   return out + "\n";
 }
 
+// The sample office profile gives the account and telephone a configuration file adds (support/office.hpp).
 std::unique_ptr<pipeline::Engine> load(const pipeline::ResourcePaths& paths) {
   Diagnostics diagnostics;
-  auto loaded = pipeline::Engine::load(paths, diagnostics);
+  auto loaded = pipeline::Engine::load(paths, diagnostics, test::sample_office());
   EXPECT_TRUE(loaded) << diagnostics.to_string();
   return loaded;
 }

@@ -7,76 +7,16 @@
 #include <regex>
 
 #include "pipeline/engine.hpp"
-#include "support/engine.hpp"
-#include "support/paths.hpp"
-#include "support/reorganised.hpp"
+#include "support/printed.hpp"
 
 namespace vanban {
 namespace {
 
-const pipeline::Engine& engine() { return test::shared_engine(); }
-
-struct Printed {
-  std::string text;         ///< every printed word of the document, separated by single spaces
-  std::string diagnostics;  ///< what rendering reported
-};
-
-// The document a template makes of an example case (edited by `edit` first), as flat text; an empty text when it
-// could not be made (the diagnostics say why).
-Printed print(const std::string& example, const std::string& template_name,
-              const std::map<std::string, std::string, std::less<>>& parameters = {},
-              const std::optional<std::string>& date = std::nullopt,
-              const std::function<void(std::string&)>& edit = {}) {
-  std::string xml = test::read_text(test::source_dir() / "examples" / (example + ".xml"));
-  if (date && *date >= "2025-07-01") xml = test::reorganised(xml);  // the bodies of that date (E0320 otherwise)
-  if (edit) edit(xml);
-  Diagnostics diagnostics;
-  const auto cases = engine().read_cases(xml, example + ".xml", diagnostics);
-  if (!cases) return {"", diagnostics.to_string()};
-  pipeline::RenderOptions options;
-  options.template_name = template_name;
-  options.today = *model::Date::parse_iso("2024-10-15");
-  if (date) options.date = model::Date::parse_iso(*date);
-  // What the case does not hold: the template's `--describe` examples, unless the test gives a value.
-  if (const auto described = engine().describe(template_name))
-    for (const auto& parameter : described->parameters)
-      if (parameter.required) options.parameters[parameter.name] = parameter.example;
-  for (const auto& [name, value] : parameters) options.parameters[name] = value;
-  const auto dump = engine().layout_dump(cases->cases.front(), options, diagnostics);
-  if (!dump) return {"", diagnostics.to_string()};
-  static const std::regex item(R"re(^p\d+ text .* "(.*)"$)re");
-  std::string text;
-  std::istringstream lines(*dump);
-  for (std::string line; std::getline(lines, line);) {
-    std::smatch m;
-    if (std::regex_match(line, m, item)) text += m[1].str() + " ";
-  }
-  return {std::regex_replace(text, std::regex(" +"), " "), diagnostics.to_string()};
-}
-
-void replace(std::string& text, const std::string& from, const std::string& to) {
-  const auto at = text.find(from);
-  ASSERT_NE(at, std::string::npos) << from;
-  text.replace(at, from.size(), to);
-}
-
-// Every phrase is in the printed text.
-void says(const Printed& printed, std::initializer_list<std::string_view> phrases) {
-  for (const auto phrase : phrases)
-    EXPECT_NE(printed.text.find(phrase), std::string::npos) << "missing: " << phrase << "\n" << printed.text;
-}
-
-// The document was not made, for the reason given (E0311 and the words that name it).
-void refused(const Printed& printed, std::string_view reason) {
-  EXPECT_NE(printed.diagnostics.find("[E0311]"), std::string::npos) << printed.diagnostics;
-  EXPECT_NE(printed.diagnostics.find(reason), std::string::npos) << printed.diagnostics;
-}
-
-// No phrase is in the printed text.
-void omits(const Printed& printed, std::initializer_list<std::string_view> phrases) {
-  for (const auto phrase : phrases)
-    EXPECT_EQ(printed.text.find(phrase), std::string::npos) << "present: " << phrase << "\n" << printed.text;
-}
+using test::omits;
+using test::print;
+using test::refused;
+using test::replace;
+using test::says;
 
 // Trả lại tiền cho đương sự (điểm b): the payee with an address, the money's origin; no debtor, no voluntary period,
 // no coercion, no sentence meant for a debtor.

@@ -1,9 +1,11 @@
 #pragma once
-// One Engine on the project's resources, loaded once per test process (tests that need one but not its loading).
+// One Engine on the project's resources and the sample office profile (support/office.hpp), loaded once per test
+// process (tests that need one but not its loading).
 
 #include <stdexcept>
 
 #include "pipeline/engine.hpp"
+#include "support/office.hpp"
 #include "support/paths.hpp"
 
 namespace vanban::test {
@@ -12,7 +14,7 @@ namespace vanban::test {
 inline const pipeline::Engine& shared_engine() {
   static const auto loaded = [] {
     Diagnostics diagnostics;
-    auto made = pipeline::Engine::load(pipeline::ResourcePaths::under(source_dir()), diagnostics);
+    auto made = pipeline::Engine::load(pipeline::ResourcePaths::under(source_dir()), diagnostics, sample_office());
     if (!made) throw std::runtime_error(diagnostics.to_string());
     return made;
   }();

@@ -73,10 +73,15 @@ inline RunResult run(const std::string& command) {
   return result;
 }
 
-/// Runs the vanban CLI with the project's resources.
-inline RunResult vanban(const std::string& arguments) {
-  return run(quote(binary().string()) + " --resources " + quote(source_dir().string()) + " " + arguments);
+/// The command that runs the vanban CLI with the project's resources and the sample office's configuration
+/// (support/sample-office.conf: the account that receives payments; a --config after it wins).
+inline std::string vanban_command() {
+  return "VANBAN_CONFIG=" + quote((source_dir() / "tests" / "support" / "sample-office.conf").string()) + " " +
+         quote(binary().string()) + " --resources " + quote(source_dir().string());
 }
+
+/// Runs the vanban CLI as vanban_command() does, with `arguments`.
+inline RunResult vanban(const std::string& arguments) { return run(vanban_command() + " " + arguments); }
 
 /// The `--set` options of the template's `--describe` example line ("" when it needs none).
 inline std::string example_options(const std::string& template_name) {

@@ -35,6 +35,7 @@ TEST(Settings, TheAnnotatedExampleSetsEveryKey) {
   EXPECT_EQ(office.bodies_on(*model::Date::from_ymd(2025, 7, 1)).procuracy,
             "Viện kiểm sát nhân dân khu vực 7 - Thanh Hóa");
   EXPECT_EQ(office.communes.size(), 3U);
+  EXPECT_TRUE(office.confirmed_limits.empty());  // nothing confirmed until the office has checked the text
   ASSERT_EQ(office.mapping.size(), 5U);
   ASSERT_NE(office.renaming_of("CCTHADS"), nullptr);
   EXPECT_EQ(office.renaming_of("CCTHADS")->new_name, "THADS");
@@ -60,11 +61,27 @@ TEST(Settings, TheAnnotatedExampleSetsEveryKey) {
   EXPECT_EQ(settings->signing_pkcs11_module, "/usr/lib/x86_64-linux-gnu/pkcs11/vgca.so");
   EXPECT_EQ(settings->overrides, "/etc/vanban");
   EXPECT_FALSE(settings->resources);  // commented out in the example
+  EXPECT_FALSE(settings->fonts);      // likewise: Liberation Serif unless the office installs Times New Roman
   EXPECT_EQ(settings->render_signer, "pho");
   EXPECT_EQ(settings->render_margins, "20,20,30,15");
   EXPECT_EQ(settings->render_line_spacing, "1");
   EXPECT_EQ(settings->render_body_size, "14");
   EXPECT_EQ(settings->batch_jobs, "2");
+}
+
+// The office's font folder and the time limits it has confirmed.
+TEST(Settings, TheFontFolderAndTheConfirmedLimits) {
+  Diagnostics diagnostics;
+  const auto settings = parse(
+      "[office]\nplace = \"A\"\nconfirmed_limits = [\"luat-2025/voluntary-period\"]\n[[office.names]]\nname = "
+      "\"N\"\ncode = \"C\"\n[paths]\nfonts = \"/usr/share/fonts/truetype/msttcorefonts\"\n",
+      diagnostics);
+  ASSERT_TRUE(settings) << diagnostics.to_string();
+  EXPECT_EQ(settings->fonts, "/usr/share/fonts/truetype/msttcorefonts");
+  ASSERT_TRUE(settings->office);
+  EXPECT_TRUE(settings->office->confirms("luat-2025", "voluntary-period"));
+  EXPECT_FALSE(settings->office->confirms("luat-2025", "reverification"));
+  EXPECT_FALSE(settings->office->confirms("luat-2008", "voluntary-period"));
 }
 
 TEST(Settings, TheOfficeOnADate) {

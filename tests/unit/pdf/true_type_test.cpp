@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
+#include <optional>
+
 #include "base/error.hpp"
 #include "base/file_io.hpp"
 #include "crypto/sha256.hpp"
@@ -75,6 +78,74 @@ TEST(FontSet, AFontOtherThanLiberationSerifIsRefused) {
   std::filesystem::copy_file(sans, dir / "LiberationSerif-Regular.ttf",
                              std::filesystem::copy_options::overwrite_existing);
   EXPECT_THROW(FontSet::load(dir), Error);
+}
+
+// The four bundled faces copied to a fresh folder under `names` (in Face order), with the Regular face's OS/2 fsType
+// set to `flags` when given.
+std::filesystem::path font_folder(const char* name, const std::array<const char*, layout::kFaceCount>& names,
+                                  std::optional<std::uint16_t> flags = std::nullopt) {
+  const auto dir = test::scratch_dir(name);
+  for (std::size_t f = 0; f < names.size(); ++f) {
+    std::string bytes = test::read_text(test::source_dir() / "fonts" / FontSet::file_names()[f]);
+    if (f == 0 && flags) {
+      // The table directory: numTables at 4, then 16-byte records (tag, checksum, offset, length) from 12.
+      const auto u16 = [&](std::size_t at) {
+        return static_cast<std::size_t>((static_cast<unsigned char>(bytes[at]) << 8) |
+                                        static_cast<unsigned char>(bytes[at + 1]));
+      };
+      const auto u32 = [&](std::size_t at) { return (u16(at) << 16) | u16(at + 2); };
+      for (std::size_t t = 0; t < u16(4); ++t) {
+        const std::size_t record = 12 + 16 * t;
+        if (bytes.compare(record, 4, "OS/2") != 0) continue;
+        const std::size_t fs_type = u32(record + 8) + 8;
+        bytes[fs_type] = static_cast<char>(*flags >> 8);
+        bytes[fs_type + 1] = static_cast<char>(*flags & 0xFF);
+      }
+    }
+    test::write_text(dir / names[f], bytes);
+  }
+  return dir;
+}
+
+std::string refusal(const std::filesystem::path& dir) {
+  try {
+    (void)FontSet::load(dir);
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return {};
+}
+
+// Times New Roman is taken from a folder that holds its four faces (by the names Windows and msttcorefonts give them),
+// Liberation Serif otherwise; a file named as Times New Roman must be it.
+TEST(FontSet, TimesNewRomanIsTakenWhereTheFolderHoldsIt) {
+  const auto liberation = FontSet::load(test::source_dir() / "fonts");
+  EXPECT_STREQ(liberation->family(), "Liberation Serif");
+  EXPECT_STREQ(liberation->face_name(layout::Face::bold), "Liberation Serif Bold");
+  const auto windows = font_folder("font_times", {"times.ttf", "timesbd.ttf", "timesi.ttf", "timesbi.ttf"});
+  EXPECT_TRUE(FontSet::holds(windows));
+  EXPECT_NE(refusal(windows).find("[E0801] phông chữ không phải Times New Roman (tên PostScript \"LiberationSerif"),
+            std::string::npos)
+      << refusal(windows);
+  const auto debian =
+      font_folder("font_times_debian", {"Times_New_Roman.ttf", "Times_New_Roman_Bold.ttf", "Times_New_Roman_Italic.ttf",
+                                        "Times_New_Roman_Bold_Italic.ttf"});
+  EXPECT_NE(refusal(debian).find("không phải Times New Roman"), std::string::npos) << refusal(debian);
+  const auto three = font_folder("font_times_three", {"times.ttf", "timesbd.ttf", "timesi.ttf", "other.ttf"});
+  EXPECT_FALSE(FontSet::holds(three));
+}
+
+// A font's licence bits (OS/2 fsType) decide whether a PDF/A document may embed it: installable, preview & print and
+// editable fonts load; a restricted licence, no subsetting, or bitmap-only embedding is refused, saying why.
+TEST(FontSet, AFontWhoseLicenceForbidsEmbeddingIsRefused) {
+  const auto& names = FontSet::file_names();
+  EXPECT_NO_THROW((void)FontSet::load(font_folder("font_editable", names, 0x0008)));
+  EXPECT_NO_THROW((void)FontSet::load(font_folder("font_print", names, 0x0004)));
+  const std::string restricted = refusal(font_folder("font_restricted", names, 0x0002));
+  EXPECT_NE(restricted.find("Restricted License"), std::string::npos) << restricted;
+  EXPECT_NE(restricted.find("OS/2 fsType = 0x0002"), std::string::npos) << restricted;
+  EXPECT_NE(refusal(font_folder("font_no_subset", names, 0x0108)).find("No subsetting"), std::string::npos);
+  EXPECT_NE(refusal(font_folder("font_bitmap", names, 0x0200)).find("Bitmap embedding only"), std::string::npos);
 }
 
 TEST(FontSet, MissingFolderIsAnEnvironmentError) { EXPECT_THROW(FontSet::load("/nonexistent"), Error); }
