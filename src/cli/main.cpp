@@ -61,6 +61,9 @@ int run_render(const std::vector<std::string>& args, Invocation& invocation) {
   const auto dump_path = arguments.value("--dump-layout");
   const auto output = dump_path ? std::optional<std::string>() : arguments.value("--output");
   if (!dump_path && !output) (void)arguments.required("--output");
+  const std::string format = arguments.value("--format").value_or("pdf");
+  if (format != "pdf" && format != "svg")
+    throw UsageError{"--format phải là pdf hoặc svg, không phải \"" + format + "\""};
 
   const auto engine = load_engine(invocation);
   const pipeline::RenderOptions options =
@@ -79,6 +82,13 @@ int run_render(const std::vector<std::string>& args, Invocation& invocation) {
     print(diagnostics);
     if (!dump) return kInputRejected;
     write_file_atomically(*dump_path, *dump);
+    return kOk;
+  }
+  if (format == "svg") {
+    const auto pages = engine->render_svg(*the_case, options, diagnostics, pipeline::font_data_url);
+    print(diagnostics);
+    if (!pages) return kInputRejected;
+    pipeline::write_svg_pages(*output, pages->pages);
     return kOk;
   }
   const auto pdf = engine->render(*the_case, options, diagnostics);
