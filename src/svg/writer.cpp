@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <initializer_list>
 #include <utility>
 
@@ -85,8 +86,27 @@ void append_component(std::string& out, double component) {
   out += kDigits[value & 15U];
 }
 
+// A name for the document's fonts: "vb" and eight hexadecimal digits hashed (FNV-1a) from their URLs. Pages placed in
+// one HTML document share its style sheet: the font families and the class selectors are scoped by this name, so the
+// pages of two documents (two subsets) never take each other's fonts, and a document's pages agree.
+std::string scope_of(const FontUrls& fonts) {
+  std::uint64_t hash = 1469598103934665603ULL;
+  for (const auto& url : fonts) {
+    for (const char c : url) {
+      hash ^= static_cast<unsigned char>(c);
+      hash *= 1099511628211ULL;
+    }
+    hash ^= 0xFFU;  // between the URLs
+    hash *= 1099511628211ULL;
+  }
+  constexpr const char* kDigits = "0123456789abcdef";
+  std::string out = "vb";
+  for (int i = 0; i < 8; ++i) out += kDigits[(hash >> (4U * static_cast<unsigned>(i))) & 15U];
+  return out;
+}
+
 std::string page_svg(const layout::PageSet& pages, const layout::Page& page, const layout::FontMetrics& metrics,
-                     const FontUrls& fonts, std::size_t& fields) {
+                     const FontUrls& fonts, const std::string& scope, std::size_t& fields) {
   std::string out;
   out.reserve(32768 + 32 * page.texts.size());
   out +=
@@ -98,6 +118,8 @@ std::string page_svg(const layout::PageSet& pages, const layout::Page& page, con
   append_number(out, pages.width);
   out += ' ';
   append_number(out, pages.height);
+  out += "\" class=\"";
+  out += scope;
   out += "\" xml:space=\"preserve\">\n";
 
   // The faces this page draws, each from its subset.
@@ -108,6 +130,8 @@ std::string page_svg(const layout::PageSet& pages, const layout::Page& page, con
     if (!drawn[f] || fonts[f].empty()) continue;
     out += "@font-face{font-family:";
     out += kFamilies[f];
+    out += '-';
+    out += scope;
     out += ';';
     out += kFaceStyle[f];
     out += "src:url(\"";
@@ -116,10 +140,14 @@ std::string page_svg(const layout::PageSet& pages, const layout::Page& page, con
   }
   for (std::size_t f = 0; f < drawn.size(); ++f) {
     if (!drawn[f]) continue;
-    out += ".f";
+    out += '.';
+    out += scope;
+    out += " .f";
     out += static_cast<char>('0' + static_cast<int>(f));
     out += "{font-family:";
     out += kFamilies[f];
+    out += '-';
+    out += scope;
     out += ",\"Liberation Serif\",serif;";
     out += kFaceStyle[f];
     out += "}\n";
@@ -163,7 +191,8 @@ std::vector<std::string> write_svg(const layout::PageSet& pages, const layout::F
   std::vector<std::string> out;
   out.reserve(pages.pages.size());
   std::size_t fields = 0;
-  for (const auto& page : pages.pages) out.push_back(page_svg(pages, page, metrics, fonts, fields));
+  const std::string scope = scope_of(fonts);
+  for (const auto& page : pages.pages) out.push_back(page_svg(pages, page, metrics, fonts, scope, fields));
   return out;
 }
 

@@ -20,6 +20,8 @@ using FontUrls = std::array<std::string, layout::kFaceCount>;
 /// white paper of the page's size in points (viewBox in points, y down as in layout); text is `<text>` with one
 /// `<tspan x>` per glyph (renderers that kern or ignore per-character x lists still place every glyph exactly);
 /// the signature field is an empty `<rect class="signature-field" id="signer">` (invisible, as in the unsigned PDF).
+/// The style sheet is scoped by a class on the root named from the font URLs ("vb" and 8 hexadecimal digits), so that
+/// pages of several documents can be placed in one HTML page.
 std::vector<std::string> write_svg(const layout::PageSet& pages, const layout::FontMetrics& metrics,
                                    const FontUrls& fonts);
 

@@ -272,5 +272,25 @@ TEST(SvgAgreement, AGlyphOutOfPlaceOrAnotherCharacterIsCaught) {
   EXPECT_NE(problems(changed, dir / "changed").find("text differs"), std::string::npos);
 }
 
+// Pages placed in one HTML page share its style sheet: each document's fonts and classes are scoped by a class named
+// from its fonts, the same on all its pages, another for another document.
+TEST(SvgPages, EachDocumentsStyleIsScopedByItsFonts) {
+  const auto decision = render_both("qd-tha-chu-dong");
+  const auto notice = render_both("thong-bao-tha");
+  ASSERT_TRUE(decision && notice);
+  ASSERT_GE(decision->svgs.size(), 2U);
+  const auto scope = [](const std::string& svg) {
+    const std::size_t at = svg.find("class=\"", svg.find("<svg ")) + 7;
+    return svg.substr(at, svg.find('"', at) - at);
+  };
+  const std::string one = scope(decision->svgs[0]);
+  EXPECT_EQ(one.size(), 10U);
+  EXPECT_EQ(scope(decision->svgs[1]), one);
+  EXPECT_NE(scope(notice->svgs[0]), one);
+  EXPECT_NE(decision->svgs[0].find("." + one + " .f0{font-family:vanban-r-" + one + ",\"Liberation Serif\""),
+            std::string::npos);
+  EXPECT_NE(decision->svgs[0].find("@font-face{font-family:vanban-r-" + one + ";"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace vanban
