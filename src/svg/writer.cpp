@@ -105,6 +105,9 @@ std::string scope_of(const FontUrls& fonts) {
   return out;
 }
 
+// The CSS family name of a face's subset in the document's scope ("vanban-r-vb0123abcd").
+std::string family(std::size_t face, const std::string& scope) { return std::string(kFamilies[face]) + '-' + scope; }
+
 std::string page_svg(const layout::PageSet& pages, const layout::Page& page, const layout::FontMetrics& metrics,
                      const FontUrls& fonts, const std::string& scope, std::size_t& fields) {
   std::string out;
@@ -128,29 +131,13 @@ std::string page_svg(const layout::PageSet& pages, const layout::Page& page, con
   out += "<style>";
   for (std::size_t f = 0; f < drawn.size(); ++f) {
     if (!drawn[f] || fonts[f].empty()) continue;
-    out += "@font-face{font-family:";
-    out += kFamilies[f];
-    out += '-';
-    out += scope;
-    out += ';';
-    out += kFaceStyle[f];
-    out += "src:url(\"";
-    out += fonts[f];
-    out += "\") format(\"truetype\")}\n";
+    out += "@font-face{font-family:" + family(f, scope) + ';' + kFaceStyle[f] + "src:url(\"" + fonts[f] +
+           "\") format(\"truetype\")}\n";
   }
   for (std::size_t f = 0; f < drawn.size(); ++f) {
     if (!drawn[f]) continue;
-    out += '.';
-    out += scope;
-    out += " .f";
-    out += static_cast<char>('0' + static_cast<int>(f));
-    out += "{font-family:";
-    out += kFamilies[f];
-    out += '-';
-    out += scope;
-    out += ",\"Liberation Serif\",serif;";
-    out += kFaceStyle[f];
-    out += "}\n";
+    out += '.' + scope + " .f" + static_cast<char>('0' + static_cast<int>(f)) + "{font-family:" + family(f, scope) +
+           ",\"Liberation Serif\",serif;" + kFaceStyle[f] + "}\n";
   }
   out += "</style>\n<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n";
 
