@@ -210,6 +210,15 @@ std::string archive_entry(const archive::Entry& entry) {
   return text(*array->getObject(0));
 }
 
+std::string preview(const std::string& template_name, const std::vector<std::string>& pages) {
+  auto out = object();
+  out->set("template", template_name);
+  Array list;
+  for (const auto& page : pages) list.add(page);
+  out->set("pages", list);
+  return text(*out);
+}
+
 std::string health(bool engine, bool database) {
   auto out = object();
   out->set("status", engine && database ? "ready" : "not_ready");

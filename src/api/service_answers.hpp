@@ -47,6 +47,9 @@ std::string archive_report(const archive::VerifyReport& report, const Diagnostic
 /// One archive search hit, as in archive_hits.
 std::string archive_entry(const archive::Entry& entry);
 
+/// {template, pages: [one SVG document per page, as text]}: a document's live preview.
+std::string preview(const std::string& template_name, const std::vector<std::string>& pages);
+
 /// {status: "ready" or "not_ready", engine, database}.
 std::string health(bool engine, bool database);
 

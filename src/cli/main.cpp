@@ -62,8 +62,16 @@ int run_render(const std::vector<std::string>& args, Invocation& invocation) {
   const auto dump_path = arguments.value("--dump-layout");
   const auto output = dump_path ? std::optional<std::string>() : arguments.value("--output");
   if (!dump_path && !output) (void)arguments.required("--output");
+  const std::string format = arguments.value("--format").value_or("pdf");
+  if (format != "pdf" && format != "svg")
+    throw UsageError{"--format phải là pdf hoặc svg, không phải \"" + format + "\""};
   const std::string target = dump_path ? *dump_path : *output;
-  pipeline::check_output(dump_path ? "--dump-layout" : "-o", target, {case_path});
+  // SVG pages go into a folder (each page by a temporary file and a rename); a PDF or a layout dump is one file.
+  if (format == "svg" && !dump_path) {
+    if (target == "-") throw UsageError{"--format svg ghi các trang vào một thư mục: -o phải là thư mục, không phải \"-\""};
+  } else {
+    pipeline::check_output(dump_path ? "--dump-layout" : "-o", target, {case_path});
+  }
 
   const auto engine = load_engine(invocation);
   const pipeline::RenderOptions options =
@@ -82,6 +90,13 @@ int run_render(const std::vector<std::string>& args, Invocation& invocation) {
     print(diagnostics);
     if (!dump) return kInputRejected;
     write_output(target, *dump, {case_path});
+    return kOk;
+  }
+  if (format == "svg") {
+    const auto pages = engine->render_svg(*the_case, options, diagnostics, pipeline::font_data_url);
+    print(diagnostics);
+    if (!pages) return kInputRejected;
+    pipeline::write_svg_pages(*output, pages->pages);
     return kOk;
   }
   const auto pdf = engine->render(*the_case, options, diagnostics);

@@ -147,6 +147,12 @@ std::vector<CommandDef> make_commands() {
          {.name = "--number",
           .placeholder = "SỐ",
           .help = "số văn bản; không có thì là bản dự thảo, để trống chỗ ghi số"}});
+    c.options.push_back({.name = "--format",
+                         .placeholder = "ĐỊNH-DẠNG",
+                         .help = "pdf (mặc định) hoặc svg: mỗi trang một tệp page-001.svg, … trong thư mục -o, phông "
+                                 "chữ nhúng trong từng tệp (bản xem trước giống hệt bản PDF)",
+                         .completion = Completion::choice,
+                         .choices = "pdf svg"});
     c.options.push_back({.name = "--dump-layout",
                          .placeholder = "TỆP",
                          .help = "ghi bản mô tả dàn trang (văn bản) thay vì PDF, dùng cho kiểm thử",

@@ -1,6 +1,10 @@
 #include "layout/page_set.hpp"
 
+#include <bit>
+#include <cstdint>
 #include <cstdio>
+
+#include "base/utf8.hpp"
 
 namespace vanban::layout {
 
@@ -23,6 +27,27 @@ const char* face_code(Face face) {
   return "R";
 }
 }  // namespace
+
+std::array<std::vector<char32_t>, kFaceCount> code_points_by_face(const PageSet& pages) {
+  // A bitmap of the BMP per face: one bit set per character drawn, read back in order.
+  std::array<std::vector<std::uint64_t>, kFaceCount> used;
+  for (auto& words : used) words.assign(1024, 0);
+  for (const auto& page : pages.pages)
+    for (const auto& text : page.texts) {
+      auto& words = used[static_cast<std::size_t>(text.face)];
+      std::size_t offset = 0;
+      while (offset < text.text.size()) {
+        const char32_t cp = utf8::decode(text.text, offset);
+        if (cp <= 0xFFFF) words[cp >> 6U] |= std::uint64_t{1} << (cp & 63U);
+      }
+    }
+  std::array<std::vector<char32_t>, kFaceCount> out;
+  for (std::size_t f = 0; f < out.size(); ++f)
+    for (std::size_t w = 0; w < used[f].size(); ++w)
+      for (std::uint64_t bits = used[f][w]; bits != 0; bits &= bits - 1)
+        out[f].push_back(static_cast<char32_t>(w * 64 + static_cast<std::size_t>(std::countr_zero(bits))));
+  return out;
+}
 
 std::string dump(const PageSet& pages) {
   std::string out =

@@ -1,6 +1,7 @@
 #pragma once
 // The output of layout: pages of placed text and rules, in points, y measured down from the page's top.
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,10 @@ struct PageSet {
   double height = 0;
   std::vector<Page> pages;
 };
+
+/// The characters each face draws on the pages (index: Face), ascending, each once: what an output stage embeds of
+/// each face (pdf and svg use the same subsets).
+std::array<std::vector<char32_t>, kFaceCount> code_points_by_face(const PageSet& pages);
 
 /// A readable dump, one line per placed item, for golden tests: "p1 text 85.04 70.87 B 12 \"…\" w=… ws=…"; a
 /// rectangle is "p1 rect X TOP W H rgb=R,G,B".

@@ -154,6 +154,15 @@ pdfobj::EmbeddableFont FontSet::embeddable(layout::Face face, const std::vector<
   return out;
 }
 
+Bytes FontSet::web_font(layout::Face face, const std::vector<char32_t>& code_points) const {
+  const TrueTypeFont& ttf = font(face);
+  const std::vector<std::uint16_t> glyphs = ttf.subset_glyphs(code_points);
+  std::string name = ttf.subset_name(glyphs);
+  for (char& c : name)
+    if (c == '+') c = '-';  // a PostScript name holds no '+'
+  return ttf.subset(glyphs, code_points, name);
+}
+
 layout::FaceMetrics FontSet::metrics(layout::Face face) const { return metrics_[static_cast<std::size_t>(face)]; }
 
 const char* FontSet::face_name(layout::Face face) const { return face_names_[static_cast<std::size_t>(face)]; }

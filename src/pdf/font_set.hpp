@@ -44,6 +44,11 @@ class FontSet final : public layout::FontMetrics {
   /// for pdfobj::write_font with the metrics layout measures with. A code point the face lacks gets .notdef.
   [[nodiscard]] pdfobj::EmbeddableFont embeddable(layout::Face face, const std::vector<char32_t>& code_points) const;
 
+  /// The same subset as embeddable() gives (the same glyphs, numbered alike) as a TrueType font a browser or a
+  /// font library can load: with a character map (code_points[k] → glyph k + 1) and a name table naming it
+  /// as the PDF's subset is named.
+  [[nodiscard]] Bytes web_font(layout::Face face, const std::vector<char32_t>& code_points) const;
+
   /// File names of the bundled Liberation Serif faces, in Face order.
   static const std::array<const char*, layout::kFaceCount>& file_names();
 

@@ -253,7 +253,79 @@ std::string TrueTypeFont::subset_name(const std::vector<std::uint16_t>& glyphs) 
   return name + "+" + postscript_name_;
 }
 
-Bytes TrueTypeFont::subset(const std::vector<std::uint16_t>& glyphs) const {
+namespace {
+
+// A cmap table with one format 4 subtable (Windows, Unicode BMP) mapping mapped[k] to glyph k + 1: ascending code
+// points with consecutive glyphs, so each run of consecutive code points is one segment with an idDelta.
+Bytes character_map(const std::vector<char32_t>& mapped) {
+  struct Segment {
+    std::uint32_t start, end, glyph;
+  };
+  std::vector<Segment> segments;
+  for (std::size_t k = 0; k < mapped.size(); ++k) {
+    const auto cp = static_cast<std::uint32_t>(mapped[k]);
+    if (cp >= 0xFFFF) break;  // ascending: nothing beyond the BMP follows
+    if (!segments.empty() && segments.back().end + 1 == cp) segments.back().end = cp;
+    else segments.push_back({cp, cp, static_cast<std::uint32_t>(k + 1)});
+  }
+  segments.push_back({0xFFFF, 0xFFFF, 0});
+  const auto count = static_cast<std::uint32_t>(segments.size());
+  std::uint32_t power = 1, log = 0;
+  while (power * 2U <= count) {
+    power *= 2U;
+    ++log;
+  }
+  Bytes sub;
+  put16(sub, 4);
+  put16(sub, 16U + 8U * count);  // length
+  put16(sub, 0);                 // language
+  put16(sub, count * 2U);
+  put16(sub, power * 2U);
+  put16(sub, log);
+  put16(sub, count * 2U - power * 2U);
+  for (const auto& s : segments) put16(sub, s.end);
+  put16(sub, 0);  // reservedPad
+  for (const auto& s : segments) put16(sub, s.start);
+  for (const auto& s : segments) put16(sub, s.start == 0xFFFF ? 1U : (s.glyph - s.start) & 0xFFFFU);
+  for (std::uint32_t i = 0; i < count; ++i) put16(sub, 0);  // idRangeOffset
+  Bytes out;
+  put16(out, 0);  // version
+  put16(out, 1);
+  put16(out, 3);  // Windows
+  put16(out, 1);  // Unicode BMP
+  put32(out, 12);
+  return out + sub;
+}
+
+// A name table (Windows, Unicode) giving the family, style, full and PostScript names as `name`.
+Bytes name_table(const std::string& name) {
+  Bytes utf16;
+  for (const char c : name) put16(utf16, static_cast<unsigned char>(c));  // ASCII: a subset name
+  Bytes style;
+  for (const char c : std::string("Regular")) put16(style, static_cast<unsigned char>(c));
+  const std::vector<std::pair<std::uint16_t, const Bytes*>> records = {
+      {1, &utf16}, {2, &style}, {4, &utf16}, {6, &utf16}};
+  Bytes out;
+  put16(out, 0);
+  put16(out, static_cast<std::uint32_t>(records.size()));
+  put16(out, static_cast<std::uint32_t>(6 + 12 * records.size()));
+  Bytes strings;
+  for (const auto& [id, text] : records) {
+    put16(out, 3);
+    put16(out, 1);
+    put16(out, 0x0409);
+    put16(out, id);
+    put16(out, static_cast<std::uint32_t>(text->size()));
+    put16(out, static_cast<std::uint32_t>(strings.size()));
+    strings += *text;
+  }
+  return out + strings;
+}
+
+}  // namespace
+
+Bytes TrueTypeFont::subset(const std::vector<std::uint16_t>& glyphs, const std::vector<char32_t>& mapped,
+                           const std::string& name) const {
   const Reader r(data_, path_);
   constexpr std::uint16_t kAbsent = 0xFFFF;
   std::vector<std::uint16_t> renumber(glyph_count_, kAbsent);  // original → new, first occurrence
@@ -332,9 +404,16 @@ Bytes TrueTypeFont::subset(const std::vector<std::uint16_t>& glyphs) const {
   Bytes os2 = copy_table("OS/2");
 
   // Tables in tag order, each 4-byte aligned.
-  const std::vector<std::pair<std::string_view, const Bytes*>> tables = {
-      {"OS/2", &os2},  {"glyf", &glyf}, {"head", &head}, {"hhea", &hhea},
-      {"hmtx", &hmtx}, {"loca", &loca}, {"maxp", &maxp}, {"post", &post}};
+  std::vector<std::pair<std::string_view, const Bytes*>> tables = {{"OS/2", &os2},  {"glyf", &glyf}, {"head", &head},
+                                                                   {"hhea", &hhea}, {"hmtx", &hmtx}, {"loca", &loca},
+                                                                   {"maxp", &maxp}, {"post", &post}};
+  Bytes cmap, names;
+  if (!mapped.empty()) {
+    cmap = character_map(mapped);
+    names = name_table(name);
+    tables.insert(tables.begin() + 1, {"cmap", &cmap});
+    tables.insert(tables.begin() + 8, {"name", &names});  // after maxp: "maxp" < "name" < "post"
+  }
   const auto table_count = static_cast<std::uint16_t>(tables.size());
   Bytes out;
   put32(out, 0x00010000U);

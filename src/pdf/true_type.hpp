@@ -26,8 +26,12 @@ class TrueTypeFont {
   [[nodiscard]] std::vector<std::uint16_t> components(std::uint16_t glyph) const;
 
   /// A font program holding `glyphs` (original ids; element i becomes glyph i; element 0 must be 0),
-  /// without hinting. Every component of a composite glyph in the list must be in the list too.
-  [[nodiscard]] Bytes subset(const std::vector<std::uint16_t>& glyphs) const;
+  /// without hinting. Every component of a composite glyph in the list must be in the list too. With `mapped`
+  /// (the code points subset_glyphs was given), the program also gets a character map (mapped[k] → glyph k + 1) and
+  /// a name table named `name`, so that a browser or a font library can use it as a web font; the glyphs are the
+  /// same either way.
+  [[nodiscard]] Bytes subset(const std::vector<std::uint16_t>& glyphs, const std::vector<char32_t>& mapped = {},
+                             const std::string& name = {}) const;
   /// The glyphs of a subset that draws `code_points` (each listed once): .notdef, then one glyph per code point
   /// in their order (so code point k gets glyph, and CID, k + 1), then the components of composite glyphs,
   /// recursively (Vietnamese letters are base + marks).

@@ -279,24 +279,6 @@ struct EmbeddedFace {
   std::array<std::unique_ptr<std::array<std::uint16_t, 256>>, 256> pages;
 };
 
-// The set of BMP code points one face draws, as a bitmap.
-class CodePointSet {
- public:
-  void insert(char32_t cp) {
-    if (cp <= 0xFFFF) words_[cp >> 6U] |= std::uint64_t{1} << (cp & 63U);
-  }
-  [[nodiscard]] std::vector<char32_t> sorted() const {
-    std::vector<char32_t> out;
-    for (std::size_t w = 0; w < words_.size(); ++w)
-      for (std::uint64_t bits = words_[w]; bits != 0; bits &= bits - 1)
-        out.push_back(static_cast<char32_t>(w * 64 + static_cast<std::size_t>(std::countr_zero(bits))));
-    return out;
-  }
-
- private:
-  std::array<std::uint64_t, 1024> words_{};
-};
-
 // pdfobj's objects as libharu's, in the document: the one generic conversion, so that pdfobj decides what an
 // object contains (fonts: pdfobj::write_font) and libharu only writes it. Objects refer to earlier ones only.
 class HaruObjects final : public pdfobj::ObjectWriter {
@@ -527,13 +509,7 @@ Bytes write_pdf(const layout::PageSet& pages, const model::DocumentMetadata& inf
   Deflater& deflater = thread_deflater();
 
   // Which characters each face draws, so each face embeds exactly those glyphs.
-  std::array<CodePointSet, layout::kFaceCount> used;
-  for (const auto& page : pages.pages)
-    for (const auto& text : page.texts) {
-      std::size_t offset = 0;
-      while (offset < text.text.size())
-        used[static_cast<std::size_t>(text.face)].insert(utf8::decode(text.text, offset));
-    }
+  const auto used = layout::code_points_by_face(pages);
   // The file identifier hashes what is drawn: the characters of each face (CIDs alone would not tell "ab" from
   // "bc"), the content streams and the metadata.
   HPDF_MD5_CTX md5;
@@ -541,7 +517,7 @@ Bytes write_pdf(const layout::PageSet& pages, const model::DocumentMetadata& inf
   std::array<EmbeddedFace, layout::kFaceCount> faces;
   HaruObjects objects(doc, deflater);
   for (std::size_t f = 0; f < faces.size(); ++f) {
-    const std::vector<char32_t> drawn = used[f].sorted();
+    const std::vector<char32_t>& drawn = used[f];
     HPDF_MD5Update(&md5, reinterpret_cast<const HPDF_BYTE*>(drawn.data()),
                    static_cast<HPDF_UINT32>(drawn.size() * sizeof(char32_t)));
     if (!drawn.empty()) embed_face(faces[f], objects, fonts, static_cast<layout::Face>(f), drawn);

@@ -7,14 +7,13 @@
 #include <utility>
 #include <vector>
 
+#include "base/decimal.hpp"
 #include "base/hex.hpp"
 #include "base/utf8.hpp"
 
 namespace vanban::pdfobj {
 
 namespace {
-
-constexpr std::array<long long, 7> kScales = {1, 10, 100, 1000, 10000, 100000, 1000000};
 
 // The UTF-16 code units of a code point: one, or a surrogate pair beyond the BMP.
 template <typename Unit>
@@ -58,29 +57,7 @@ void append_hex_code(std::string& out, unsigned value) {
 
 }  // namespace
 
-void append_number(std::string& out, double value, int decimals) {
-  const long long scale = kScales[static_cast<std::size_t>(std::clamp(decimals, 0, 6))];
-  const double scaled_value = value * static_cast<double>(scale);
-  if (!std::isfinite(scaled_value) || std::fabs(scaled_value) >= 9e18) {
-    out += '0';
-    return;
-  }
-  long long scaled = std::llround(scaled_value);
-  if (scaled < 0) {
-    out += '-';
-    scaled = -scaled;
-  }
-  char buffer[24];
-  const auto integral = std::to_chars(buffer, buffer + sizeof buffer, scaled / scale);
-  out.append(buffer, integral.ptr);
-  long long fraction = scaled % scale;
-  if (fraction == 0) return;
-  out += '.';
-  for (long long unit = scale / 10; fraction != 0; unit /= 10) {
-    out += static_cast<char>('0' + fraction / unit);
-    fraction %= unit;
-  }
-}
+void append_number(std::string& out, double value, int decimals) { append_fixed(out, value, decimals); }
 
 std::string number(double value, int decimals) {
   std::string out;

@@ -10,9 +10,7 @@
 
 namespace vanban::pdfobj {
 
-/// Appends `value` in fixed point with at most `decimals` (0–6) digits, no trailing zeros, never "-0"; a value
-/// that is not finite or beyond ±9·10¹⁸ in units of the last digit is written as 0. Written by hand: snprintf
-/// was the largest cost of writing content streams.
+/// Appends `value` as PDF numbers are written: vanban::append_fixed (base/decimal.hpp).
 void append_number(std::string& out, double value, int decimals);
 
 /// `value` as append_number writes it.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "base/base64.hpp"
 #include "base/error.hpp"
 #include "base/file_io.hpp"
 #include "base/line_index.hpp"
@@ -12,6 +13,7 @@
 #include "pdf/writer.hpp"
 #include "pipeline/office.hpp"
 #include "rules/law.hpp"
+#include "svg/writer.hpp"
 #include "templating/template_set.hpp"
 #include "text/case_mapping.hpp"
 #include "text/numbers.hpp"
@@ -356,6 +358,49 @@ std::optional<Bytes> Engine::render(const Resolved& request, const RenderOptions
   auto rendered = lay_out(request, options, diagnostics);
   if (!rendered) return std::nullopt;
   return pdf::write_pdf(rendered->pages, rendered->metadata, *fonts_);
+}
+
+std::string font_data_url(layout::Face, const std::vector<char32_t>&, const Bytes& font) {
+  return "data:font/ttf;base64," + base64::encode(font);
+}
+
+Bytes Engine::web_font(layout::Face face, const std::vector<char32_t>& code_points) const {
+  return fonts_->web_font(face, code_points);
+}
+
+std::string svg_page_name(std::size_t index) {
+  std::string number = std::to_string(index + 1);
+  if (number.size() < 3) number.insert(0, 3 - number.size(), '0');
+  return "page-" + number + ".svg";
+}
+
+void write_svg_pages(const std::filesystem::path& directory, const std::vector<std::string>& pages) {
+  std::error_code error;
+  std::filesystem::create_directories(directory, error);
+  if (error) throw Error(errors::kWrite, "không tạo được thư mục: " + error.message(), directory.string());
+  for (std::size_t i = 0; i < pages.size(); ++i)
+    write_file_atomically(directory / svg_page_name(i), pages[i], Durability::deferred);
+  for (std::size_t i = pages.size(); std::filesystem::exists(directory / svg_page_name(i), error); ++i)
+    std::filesystem::remove(directory / svg_page_name(i), error);
+  sync_filesystem(directory);
+}
+
+std::optional<SvgPages> Engine::render_svg(const model::Case& the_case, const RenderOptions& options,
+                                           Diagnostics& diagnostics, const FontUrl& font_url) const {
+  const auto request = resolve(the_case, options, diagnostics);
+  if (!request) return std::nullopt;
+  const auto rendered = lay_out(*request, options, diagnostics);
+  if (!rendered) return std::nullopt;
+  SvgPages out;
+  svg::FontUrls urls;
+  const auto used = layout::code_points_by_face(rendered->pages);
+  for (std::size_t f = 0; f < used.size(); ++f) {
+    if (used[f].empty()) continue;
+    out.fonts[f] = fonts_->web_font(static_cast<layout::Face>(f), used[f]);
+    urls[f] = font_url(static_cast<layout::Face>(f), used[f], out.fonts[f]);
+  }
+  out.pages = svg::write_svg(rendered->pages, *fonts_, urls);
+  return out;
 }
 
 std::optional<model::Case> Engine::read_single_case(std::string_view bytes, const std::string& file,

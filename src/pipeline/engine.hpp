@@ -2,6 +2,7 @@
 // The pipeline: case XML → model → document → pages → PDF. Resources (templates, law data, fonts) are
 // loaded once; rendering is const and safe to call from several threads at once.
 
+#include <array>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -12,6 +13,7 @@
 
 #include "base/bytes.hpp"
 #include "base/diagnostics.hpp"
+#include "layout/font_metrics.hpp"
 #include "layout/profile.hpp"
 #include "model/case.hpp"
 #include "model/ledger.hpp"
@@ -82,6 +84,29 @@ struct TemplateInfo {
   std::vector<ParameterInfo> parameters;
 };
 
+/// A document as SVG pages (svg/writer.hpp), for the preview and `render --format svg`.
+struct SvgPages {
+  std::vector<std::string> pages;  ///< one SVG document per page
+  /// The TrueType web font of each face the document draws (the subset its PDF embeds, pdf::FontSet::web_font);
+  /// empty for a face it does not draw. The pages name them by the URLs the caller gave.
+  std::array<Bytes, layout::kFaceCount> fonts;
+};
+
+/// Names where an SVG page finds a font, given the face, the characters it draws (ascending, each once) and the
+/// font's bytes: a data: URL, or a route of the service.
+using FontUrl =
+    std::function<std::string(layout::Face face, const std::vector<char32_t>& code_points, const Bytes& font)>;
+
+/// A data: URL holding the font (base64): a page that stands alone, as `render --format svg` writes it.
+std::string font_data_url(layout::Face face, const std::vector<char32_t>& code_points, const Bytes& font);
+
+/// The file name of page `index` (from 0) of a document written as SVG pages: "page-001.svg", …
+std::string svg_page_name(std::size_t index);
+
+/// Writes the pages into `directory` (made when missing) as page-001.svg, …, each written to a temporary file and
+/// renamed (never a half-written page); a page-NNN.svg of an earlier, longer document is removed. Throws Error.
+void write_svg_pages(const std::filesystem::path& directory, const std::vector<std::string>& pages);
+
 class Engine {
  public:
   /// Loads and checks every template (the office's overrides included), the law data, the case schema and the fonts.
@@ -139,6 +164,14 @@ class Engine {
   /// Renders a resolved request (the ledger's case) with the rest of `options`.
   [[nodiscard]] std::optional<Bytes> render(const Resolved& request, const RenderOptions& options,
                                             Diagnostics& diagnostics) const;
+
+  /// Renders one case as SVG pages, glyph for glyph where its PDF puts them, with the same font subsets (named by
+  /// `font_url`); nullopt (with diagnostics) when the case or the request is wrong.
+  [[nodiscard]] std::optional<SvgPages> render_svg(const model::Case& the_case, const RenderOptions& options,
+                                                   Diagnostics& diagnostics, const FontUrl& font_url) const;
+
+  /// The web font of `face` drawing `code_points` (ascending, each once): the subset a PDF drawing them embeds.
+  [[nodiscard]] Bytes web_font(layout::Face face, const std::vector<char32_t>& code_points) const;
 
   /// Reads a file that must hold exactly one case (a register of several is refused with E0421), or the case `case_id`
   /// of a register (E0422 when it has none of that id).

@@ -51,7 +51,8 @@ std::string Metrics::text() const {
   out << "vanban_http_request_duration_seconds_bucket{le=\"+Inf\"} " << count_ << '\n'
       << "vanban_http_request_duration_seconds_sum " << sum_ << '\n'
       << "vanban_http_request_duration_seconds_count " << count_ << '\n'
-      << "# HELP vanban_documents_rendered_total PDF documents rendered.\n"
+      << "# HELP vanban_documents_rendered_total Documents rendered (PDF, and SVG previews not answered from the "
+         "cache).\n"
       << "# TYPE vanban_documents_rendered_total counter\n"
       << "vanban_documents_rendered_total " << documents_ << '\n';
   return out.str();

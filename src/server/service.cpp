@@ -6,6 +6,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <functional>
+#include <list>
 #include <map>
 #include <utility>
 
@@ -16,6 +17,7 @@
 #include "pipeline/case_store.hpp"
 #include "pipeline/clock.hpp"
 #include "pipeline/office.hpp"
+#include "pipeline/preview.hpp"
 #include "pipeline/report.hpp"
 #include "pipeline/request.hpp"
 #include "pipeline/signing.hpp"
@@ -159,6 +161,46 @@ class Service::StorePool {
         cases([&setup] { return pipeline::open_case_store(*setup.engine, setup.archive); }) {}
   Pool<archive::Archive> archives;
   Pool<cases::Store> cases;
+};
+
+// Answers kept by a key of their request's content, the least recently used dropped beyond a total size: a preview
+// asked again unchanged is not rendered again.
+class Service::AnswerCache {
+ public:
+  explicit AnswerCache(std::size_t capacity) : capacity_(capacity) {}
+
+  std::optional<std::string> find(const std::string& key) {
+    const std::lock_guard lock(mutex_);
+    const auto found = entries_.find(key);
+    if (found == entries_.end()) return std::nullopt;
+    order_.splice(order_.begin(), order_, found->second.position);
+    return found->second.body;
+  }
+
+  void keep(const std::string& key, const std::string& body) {
+    const std::lock_guard lock(mutex_);
+    if (body.size() > capacity_ || entries_.count(key) != 0) return;
+    order_.push_front(key);
+    entries_.emplace(key, Entry{body, order_.begin()});
+    size_ += body.size();
+    while (size_ > capacity_) {
+      const auto last = entries_.find(order_.back());
+      size_ -= last->second.body.size();
+      entries_.erase(last);
+      order_.pop_back();
+    }
+  }
+
+ private:
+  struct Entry {
+    std::string body;
+    std::list<std::string>::iterator position;
+  };
+  std::size_t capacity_;
+  std::mutex mutex_;
+  std::list<std::string> order_;  ///< most recently used first
+  std::map<std::string, Entry> entries_;
+  std::size_t size_ = 0;
 };
 
 // One request being answered: the request, the route's parameters, the query, the clock read once.
@@ -343,6 +385,80 @@ struct Answers {
                                                             diagnostics, repair(call), call.option("case"));
     if (!the_case) return problem(kRejected, "tệp hồ sơ không hợp lệ", &diagnostics);
     return s.render(*the_case, options, diagnostics);
+  }
+
+  // The pages of a document as SVG, of a stored case (id=, version=) or of the case file sent: the same query as
+  // /api/render. The answer's ETag is the key of everything it depends on (the request, today's date, the stored
+  // case's version): If-None-Match with it is answered 304, and an unchanged request comes from the cache.
+  static HttpResponse preview(Service& s, Service::Call& call) {
+    const auto options = s.render_options(call);
+    const auto id = call.option("id");
+    std::optional<std::int64_t> version;
+    if (const auto text = call.option("version")) {
+      version = version_tag(*text);
+      if (!version || !id) return problem(kBadRequest, "version phải là một số phiên bản của hồ sơ id=");
+    }
+    Diagnostics diagnostics;
+    std::optional<model::Case> the_case;
+    if (id) {
+      auto store = s.stores_->cases.take();
+      if (!version) {
+        const auto stored = store->get(*id);
+        if (!stored) return problem(kNotFound, "không có hồ sơ \"" + *id + "\" trong kho hồ sơ");
+        version = stored->summary.version;
+      }
+    }
+    const std::string today = options.today.to_iso();
+    const std::string stored_version = version ? std::to_string(*version) : "";
+    const std::string key =
+        pipeline::content_key({"preview", call.request.target,
+                               id ? std::string_view() : std::string_view(call.request.body), today, stored_version});
+    const std::string tag = "\"" + key + "\"";
+    if (call.request.header("if-none-match").value_or("") == tag) {
+      HttpResponse response;
+      response.status = 304;
+      response.headers.emplace_back("ETag", tag);
+      return response;
+    }
+    auto cached = s.previews_->find(key);
+    if (!cached) {
+      if (id) {
+        auto store = s.stores_->cases.take();
+        the_case = pipeline::stored_case(*s.setup_.engine, *store, *id, version, diagnostics);
+        if (!the_case) return not_found_or_rejected(diagnostics);
+      } else {
+        the_case = s.setup_.engine->read_single_case(call.request.body, upload_name(call, "ho-so.xml"), diagnostics,
+                                                     repair(call), call.option("case"));
+        if (!the_case) return problem(kRejected, "tệp hồ sơ không hợp lệ", &diagnostics);
+      }
+      const auto pages =
+          s.setup_.engine->render_svg(*the_case, options, diagnostics,
+                                      [](layout::Face face, const std::vector<char32_t>& code_points, const Bytes&) {
+                                        return "/api/fonts/" + pipeline::font_file_name({face, code_points});
+                                      });
+      if (!pages) return problem(kRejected, "không lập được văn bản cho hồ sơ này", &diagnostics);
+      s.metrics_.document_rendered();
+      cached = api::preview(options.template_name, pages->pages);
+      s.previews_->keep(key, *cached);
+    }
+    auto response = json(std::move(*cached));
+    response.headers.emplace_back("ETag", tag);
+    response.headers.emplace_back("Cache-Control", "no-cache");  // revalidated each time: the case may change
+    return response;
+  }
+
+  // A font of a preview, made again from its name alone; the name says everything the font holds, so it never
+  // changes: cached for a year, immutable.
+  static HttpResponse font(Service& s, Service::Call& call) {
+    const auto request = pipeline::parse_font_file_name(call.parameter("name"));
+    if (!request) return problem(kNotFound, "không có phông chữ \"" + call.parameter("name") + "\"");
+    const std::string tag = "\"" + pipeline::content_key({call.parameter("name")}) + "\"";
+    HttpResponse response;
+    if (call.request.header("if-none-match").value_or("") == tag) response.status = 304;
+    else response = bytes_answer(s.setup_.engine->web_font(request->face, request->code_points), "font/ttf");
+    response.headers.emplace_back("ETag", tag);
+    response.headers.emplace_back("Cache-Control", "public, max-age=31536000, immutable");
+    return response;
   }
 
   static HttpResponse sign(Service& s, Service::Call& call) {
@@ -595,6 +711,8 @@ const std::vector<RouteEntry>& route_table() {
       {{"GET", "/api/cases/{id}/templates"}, &Answers::case_templates},
       {{"POST", "/api/cases/{id}/render"}, &Answers::render_stored},
       {{"POST", "/api/render"}, &Answers::render_upload},
+      {{"POST", "/api/preview"}, &Answers::preview},
+      {{"GET", "/api/fonts/{name}"}, &Answers::font},
       {{"POST", "/api/sign"}, &Answers::sign},
       {{"POST", "/api/verify"}, &Answers::verify},
       {{"POST", "/api/archive"}, &Answers::archive_add},
@@ -634,7 +752,13 @@ std::vector<RouteInfo> routes() {
   return out;
 }
 
-Service::Service(ServiceSetup setup) : setup_(std::move(setup)), stores_(std::make_unique<StorePool>(setup_)) {
+// Previews kept at most: about 400 answers of a 2-page document.
+constexpr std::size_t kPreviewCacheBytes = 64U * 1024U * 1024U;
+
+Service::Service(ServiceSetup setup)
+    : setup_(std::move(setup)),
+      stores_(std::make_unique<StorePool>(setup_)),
+      previews_(std::make_unique<AnswerCache>(kPreviewCacheBytes)) {
   // The archive's folder and tables, and the case store's, exist from the start (the first request finds them).
   (void)stores_->archives.take();
   (void)stores_->cases.take();

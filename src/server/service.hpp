@@ -60,6 +60,7 @@ class Service {
  private:
   friend struct Answers;
   class StorePool;
+  class AnswerCache;
   // The change a request makes: who (the configured header; nullopt without it), when (the request's clock), what.
   [[nodiscard]] std::optional<cases::Change> change(const Call& call, const std::string& what) const;
   [[nodiscard]] std::string lower_header() const;
@@ -70,6 +71,7 @@ class Service {
   ServiceSetup setup_;
   Metrics metrics_;
   std::unique_ptr<StorePool> stores_;
+  std::unique_ptr<AnswerCache> previews_;  ///< previews by their request's content (a cache: a miss renders again)
 };
 
 }  // namespace vanban::server

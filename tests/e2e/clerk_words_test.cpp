@@ -28,7 +28,8 @@ const std::set<std::string> kNames = {
     "xsd",        "ebnf",  "tsv",       "qh15",       "hs",       "st",         "ds",     "qd",     "cc",
     "cchv",       "chv",   "thads",     "ccthads",    "pthads",   "kt",         "tl",     "tuq",    "tm",
     "q",          "http",  "https",     "www",        "gov",      "vn",         "moj",    "pdfa",   "has",
-    "bb",         "tb",    "startxref", "xref",       "trailer",  "obj",        "endobj", "stream", "endstream"};
+    "bb",         "tb",    "startxref", "xref",       "trailer",  "obj",        "endobj", "stream", "endstream",
+    "svg"};
 
 // Vietnamese syllables written without marks: onset, vowels, coda.
 const std::regex kSyllable(

@@ -77,6 +77,50 @@ TEST(Cli, EveryFontIsEmbeddedAndTheFileIsSound) {
   EXPECT_EQ(image.err, "");
 }
 
+// render --format svg: one page file per PDF page in the folder -o names (page-001.svg, …), each well-formed and
+// standing alone (its fonts as data: URLs, nothing else referred to); a page left by a longer document is removed,
+// the same input gives the same bytes, and a format other than pdf or svg is a usage error.
+TEST(Cli, RenderSvgWritesOneStandAlonePagePerPdfPage) {
+  const auto dir = test::scratch_dir("render_svg");
+  const auto out = dir / "trang";
+  const std::string arguments = "render " + quote(decision_case().string()) +
+                                " --template qd-tha-chu-dong --date 24/06/2024 --format svg -o " + quote(out.string());
+  const auto result = vanban(arguments);
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto info = run("pdfinfo " + quote(render_decision(dir, "--date 24/06/2024"))).out;
+  const auto at = info.find("Pages:");
+  ASSERT_NE(at, std::string::npos) << info;
+  const std::size_t pages = std::stoul(info.substr(at + 6));
+  ASSERT_GE(pages, 1U);
+  const auto page_file = [&](std::size_t n) {
+    char name[32];
+    std::snprintf(name, sizeof name, "page-%03zu.svg", n);
+    return out / name;
+  };
+  for (std::size_t n = 1; n <= pages; ++n) {
+    const auto page = page_file(n);
+    ASSERT_TRUE(std::filesystem::exists(page)) << page;
+    EXPECT_EQ(run("xmllint --noout --nonet " + quote(page.string())).exit_code, 0) << page;
+    const std::string svg = test::read_text(page);
+    EXPECT_EQ(svg.find("href"), std::string::npos) << page;
+    std::size_t urls = 0;
+    for (std::size_t url = svg.find("url("); url != std::string::npos; url = svg.find("url(", url + 1), ++urls)
+      EXPECT_EQ(svg.compare(url, 26, "url(\"data:font/ttf;base64,"), 0) << page;
+    EXPECT_GE(urls, 1U) << page;
+  }
+  EXPECT_FALSE(std::filesystem::exists(page_file(pages + 1)));
+  // Again into the same folder, where a longer document left a page: the same bytes, and the stale page gone.
+  const std::string first = test::read_text(page_file(1));
+  test::write_text(page_file(pages + 1), "stale");
+  ASSERT_EQ(vanban(arguments).exit_code, 0);
+  EXPECT_EQ(test::read_text(page_file(1)), first);
+  EXPECT_FALSE(std::filesystem::exists(page_file(pages + 1)));
+  EXPECT_EQ(vanban("render " + quote(decision_case().string()) + " --template qd-tha-chu-dong --format png -o " +
+                   quote(out.string()))
+                .exit_code,
+            2);
+}
+
 TEST(Cli, SameInputSameBytes) {
   const auto first = test::read_text(render_decision(test::scratch_dir("e2e_det1")));
   const auto second = test::read_text(render_decision(test::scratch_dir("e2e_det2")));

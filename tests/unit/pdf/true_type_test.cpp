@@ -43,6 +43,27 @@ TEST(TrueType, SubsetKeepsTheChosenGlyphsAndTheirMetrics) {
   for (const auto component : reread.components(2)) EXPECT_LT(component, glyphs.size());
 }
 
+// The web font of the SVG preview: the PDF's subset (the same glyphs, numbered alike, the same program apart from the
+// two tables) with a character map code point k → glyph k + 1 and a name table, so that a browser can use it.
+TEST(TrueType, TheWebFontIsThePdfSubsetWithACharacterMapAndANameTable) {
+  const TrueTypeFont font = load("LiberationSerif-Regular.ttf");
+  const std::vector<char32_t> code_points = {U' ', U'A', U'B', U'C', U'a', U'ệ', U'₫'};
+  const auto glyphs = font.subset_glyphs(code_points);
+  const Bytes pdf_subset = font.subset(glyphs);
+  const Bytes web = font.subset(glyphs, code_points, "ABCDEF-LiberationSerif");
+  EXPECT_GT(web.size(), pdf_subset.size());
+  const TrueTypeFont reread = TrueTypeFont::parse(web, "web");
+  EXPECT_EQ(reread.postscript_name(), "ABCDEF-LiberationSerif");
+  for (std::size_t k = 0; k < code_points.size(); ++k) {
+    EXPECT_EQ(reread.glyph_for(code_points[k]), k + 1) << k;
+    EXPECT_EQ(reread.advance(static_cast<std::uint16_t>(k + 1)), font.advance(font.glyph_for(code_points[k]))) << k;
+  }
+  EXPECT_EQ(reread.glyph_for(U'D'), 0);
+  // The PDF's own subset is unchanged: no character map, no name.
+  EXPECT_EQ(TrueTypeFont::parse(pdf_subset, "pdf").glyph_for(U'A'), 0);
+  EXPECT_EQ(TrueTypeFont::parse(pdf_subset, "pdf").postscript_name(), "");
+}
+
 TEST(TrueType, RejectsAFileThatIsNotAFont) { EXPECT_THROW(TrueTypeFont::parse("not a font at all", "x"), Error); }
 
 TEST(FontSet, CommittedFontsAreUnmodified) {

@@ -323,6 +323,63 @@ TEST_P(ServiceTest, RenderGivesTheCliBytes) {
   EXPECT_NE(get("/metrics").body.find("vanban_documents_rendered_total 2"), std::string::npos);
 }
 
+// The live preview: the pages of the uploaded or the stored case as SVG, the ETag of the request's content (304 with
+// If-None-Match, a new tag when the stored case changes), the fonts each page names served with a year's cache, and
+// the same pages the CLI writes apart from the fonts' URLs.
+TEST_P(ServiceTest, PreviewGivesSvgPagesWithAnETagAndTheirFonts) {
+  const std::string file = example("chu-dong-ma-tuy.xml");
+  const std::string query = "template=qd-tha-chu-dong&date=24/06/2024&number=517";
+  const auto uploaded = post("/api/preview?" + query, file);
+  ASSERT_EQ(uploaded.status, 200) << uploaded.body;
+  const auto pages = uploaded.json()->getArray("pages");
+  ASSERT_EQ(pages->size(), 2U);
+  const std::string first = pages->getElement<std::string>(0);
+  EXPECT_EQ(first.rfind("<?xml", 0), 0U);
+  EXPECT_NE(first.find("<tspan x=\""), std::string::npos);
+  const std::string tag = uploaded.headers.get("ETag");
+  ASSERT_EQ(tag.size(), 66U);
+  // Unchanged: 304 with the tag, or the same answer again; another query is another tag.
+  const auto again = post("/api/preview?" + query, file, {kUser, {"If-None-Match", tag}});
+  EXPECT_EQ(again.status, 304);
+  EXPECT_EQ(again.body, "");
+  EXPECT_EQ(post("/api/preview?" + query, file).body, uploaded.body);
+  EXPECT_NE(post("/api/preview?" + query + "&number=518", file).headers.get("ETag"), tag);
+  // Rendered twice: the request repeated came from the cache.
+  EXPECT_NE(get("/metrics").body.find("vanban_documents_rendered_total 2\n"), std::string::npos);
+
+  // The fonts: every URL a page names answers a TrueType font, immutable for a year; a made-up name is 404.
+  std::size_t fonts = 0;
+  for (std::size_t at = first.find("url(\""); at != std::string::npos; at = first.find("url(\"", at + 1)) {
+    const std::string url = first.substr(at + 5, first.find('"', at + 5) - at - 5);
+    ASSERT_EQ(url.rfind("/api/fonts/", 0), 0U) << url;
+    const auto font = get(url);
+    ASSERT_EQ(font.status, 200) << url;
+    EXPECT_EQ(font.headers.get("Content-Type"), "font/ttf");
+    EXPECT_EQ(font.headers.get("Cache-Control"), "public, max-age=31536000, immutable");
+    EXPECT_EQ(font.body.substr(0, 4), std::string("\0\1\0\0", 4));
+    EXPECT_EQ(call(port_, "GET", url, "", {{"If-None-Match", font.headers.get("ETag")}}).status, 304);
+    ++fonts;
+  }
+  EXPECT_GE(fonts, 2U);  // regular and bold at least
+  EXPECT_EQ(get("/api/fonts/r-7e-20.ttf").status, 404);
+  EXPECT_EQ(get("/api/fonts/x-20.ttf").status, 404);
+
+  // The stored case: the same pages; its tag changes with its version.
+  ASSERT_EQ(post("/api/cases", file).status, 201);
+  const auto stored = post("/api/preview?id=" + kCase + "&" + query, "");
+  ASSERT_EQ(stored.status, 200) << stored.body;
+  EXPECT_EQ(stored.json()->getArray("pages")->getElement<std::string>(1), pages->getElement<std::string>(1));
+  const std::string stored_tag = stored.headers.get("ETag");
+  EXPECT_EQ(post("/api/preview?id=" + kCase + "&" + query, "", {kUser, {"If-None-Match", stored_tag}}).status, 304);
+  std::string edited = file;
+  edited.replace(edited.find("Hà Văn Hưởng"), std::string("Hà Văn Hưởng").size(), "Hà Văn Hương");
+  const auto put = call(port_, "PUT", "/api/cases/" + kCase, edited, {kUser, {"If-Match", "\"1\""}});
+  ASSERT_EQ(put.status, 200) << put.body;
+  EXPECT_EQ(post("/api/preview?id=" + kCase + "&" + query, "", {kUser, {"If-None-Match", stored_tag}}).status, 200);
+  EXPECT_EQ(post("/api/preview?id=KHONG-CO&" + query, "").status, 404);
+  EXPECT_EQ(post("/api/preview?template=khong-co", file).status, 400);
+}
+
 // The statistics and the deadline list of the stored cases: the same bytes as vanban report and vanban deadlines over
 // the same cases exported to files named by their ids, each format with its type, and bad parameters answered 400
 // naming the query parameter.
