@@ -210,7 +210,7 @@ TEST(BatchRobustness, LongAndLookAlikeIdsAreAllDraftedAndListed) {
   const auto out = dir / "out";
   // Something that is not a file where one case's letter goes: that case cannot be written, the others can.
   std::filesystem::create_directories(out / "THA-1-qd-tha-chu-dong.pdf");
-  const auto result = vanban("batch " + quote(input.string()) + " --template qd-tha-chu-dong --date 2024-10-15 -o " +
+  const auto result = vanban("batch " + quote(input.string()) + " --template qd-tha-chu-dong --date 2026-10-15 -o " +
                              quote(out.string()));
   EXPECT_EQ(result.exit_code, 1) << result.err;
   EXPECT_NE(result.err.find("xong: 5, bỏ qua (đã có): 0, không áp dụng: 0, lỗi: 1"), std::string::npos) << result.err;
