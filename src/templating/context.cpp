@@ -166,6 +166,30 @@ std::string commune_of(const std::string& place) {
 // Phòng Tài chính - Kế hoạch huyện X, Viện kiểm sát nhân dân huyện X; a Cục or Thi hành án dân sự tỉnh → Công an tỉnh,
 // Sở Tài chính tỉnh, Viện kiểm sát nhân dân tỉnh. A Phòng khu vực is not a level (DOMAIN.md §6): its province's.
 // Empty when the name names no level.
+// The căn cứ lines of a document with the law's first citation in full (the regime's "law-full"): the first
+// "law" citation that is not part of the decree's title becomes the full one; later ones stay short.
+std::vector<std::string> with_full_citation(const rules::Regime& regime, std::vector<std::string> lines) {
+  const auto law = regime.citations.find("law");
+  const auto full = regime.citations.find("law-full");
+  if (law == regime.citations.end() || full == regime.citations.end() || law->second.empty()) return lines;
+  const auto decree = regime.citations.find("decree");
+  for (auto& line : lines) {
+    // The spans of the decree's title, which names the law without citing it.
+    std::vector<std::pair<std::size_t, std::size_t>> titles;
+    if (decree != regime.citations.end() && !decree->second.empty())
+      for (auto at = line.find(decree->second); at != std::string::npos; at = line.find(decree->second, at + 1))
+        titles.emplace_back(at, at + decree->second.size());
+    for (auto at = line.find(law->second); at != std::string::npos; at = line.find(law->second, at + 1)) {
+      const bool in_title = std::any_of(titles.begin(), titles.end(),
+                                        [at](const auto& span) { return at >= span.first && at < span.second; });
+      if (in_title) continue;
+      line.replace(at, law->second.size(), full->second);
+      return lines;
+    }
+  }
+  return lines;
+}
+
 model::AddressedBodies level_bodies(const model::Agency& agency) {
   static const std::string kAgency = "Thi hành án dân sự ";
   const std::string name = name_in_text(agency.name.value);
@@ -1162,7 +1186,8 @@ class ContextBuilder {
     Value form = Value::absent();
     if (regime_ != nullptr) {
       if (const auto lines = regime_->basis_lines.find(template_name_); lines != regime_->basis_lines.end())
-        for (const auto& line : lines->second) can_cu.push_back(Value::text(line, regime_->loc));
+        for (const auto& line : with_full_citation(*regime_, lines->second))
+          can_cu.push_back(Value::text(line, regime_->loc));
       if (const auto code = regime_->form_codes.find(template_name_); code != regime_->form_codes.end())
         form = Value::text(code->second, regime_->loc);
     }
@@ -1186,11 +1211,18 @@ class ContextBuilder {
                              " trong dữ liệu pháp luật (rules/law.xml)");
       return Value::absent(case_.loc);
     }
+    // can_cu.<kind>: lines added after a document's first căn cứ (the law cited short); opening.<kind>: the same
+    // lines opening a document's căn cứ in its place (the law's first citation in full).
     Object can_cu;
+    Object opening;
     for (const auto& [document, lines] : regime->basis_lines) {
       List items;
       for (const auto& line : lines) items.push_back(Value::text(line, regime->loc));
       can_cu[document] = Value::list(std::move(items), regime->loc);
+      List opening_items;
+      for (const auto& line : with_full_citation(*regime, lines))
+        opening_items.push_back(Value::text(line, regime->loc));
+      opening[document] = Value::list(std::move(opening_items), regime->loc);
     }
     Object limits;
     for (const auto& [id, limit] : regime->time_limits) {
@@ -1210,6 +1242,7 @@ class ContextBuilder {
                           {"name", Value::text(regime->name, regime->loc)},
                           {"citation", Value::object(std::move(citations), regime->loc)},
                           {"can_cu", Value::object(std::move(can_cu), regime->loc)},
+                          {"opening", Value::object(std::move(opening), regime->loc)},
                           {"limits", Value::object(std::move(limits), regime->loc)}},
                          regime->loc);
   }

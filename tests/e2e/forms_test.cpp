@@ -215,6 +215,7 @@ TEST(Forms, EveryTemplateCitesTheLawInForceOnItsDate) {
       const bool new_law =
           body.find("106/2025/QH15") != std::string::npos || body.find("152/2026/NĐ-CP") != std::string::npos;
       const bool old_law = body.find("62/2015/NĐ-CP") != std::string::npos ||
+                           body.find("Luật Thi hành án dân sự năm 2008") != std::string::npos ||
                            body.find("Luật Thi hành án dân sự;") != std::string::npos ||
                            body.find("Luật Thi hành án dân sự)") != std::string::npos ||
                            body.find("Luật Thi hành án dân sự.") != std::string::npos ||

@@ -3,12 +3,14 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <optional>
 #include <regex>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "pipeline/engine.hpp"
 #include "support/engine.hpp"
@@ -28,12 +30,27 @@ inline Printed print(const std::string& example, const std::string& template_nam
                      const std::map<std::string, std::string, std::less<>>& parameters = {},
                      const std::optional<std::string>& date = std::nullopt,
                      const std::function<void(std::string&)>& edit = {},
-                     const pipeline::Engine& engine = shared_engine()) {
-  std::string xml = read_text(source_dir() / "examples" / (example + ".xml"));
+                     const pipeline::Engine& engine = shared_engine());
+
+// The document a template makes of the case in a file (any sample case: support/paths.hpp), on its own date.
+inline Printed print_file(const std::filesystem::path& file, const std::string& template_name,
+                          const pipeline::Engine& engine = shared_engine()) {
+  return print(file.string(), template_name, {}, std::nullopt, {}, engine);
+}
+
+inline Printed print(const std::string& example, const std::string& template_name,
+                     const std::map<std::string, std::string, std::less<>>& parameters,
+                     const std::optional<std::string>& date, const std::function<void(std::string&)>& edit,
+                     const pipeline::Engine& engine) {
+  // An example's name, or the path of a case file.
+  const bool is_path = example.size() > 4 && example.compare(example.size() - 4, 4, ".xml") == 0;
+  const std::filesystem::path file =
+      is_path ? std::filesystem::path(example) : source_dir() / "examples" / (example + ".xml");
+  std::string xml = read_text(file);
   if (date && *date >= "2025-07-01") xml = reorganised(xml);  // the bodies of that date (E0320 otherwise)
   if (edit) edit(xml);
   Diagnostics diagnostics;
-  const auto cases = engine.read_cases(xml, example + ".xml", diagnostics);
+  const auto cases = engine.read_cases(xml, file.filename().string(), diagnostics);
   if (!cases) return {"", diagnostics.to_string()};
   pipeline::RenderOptions options;
   options.template_name = template_name;
@@ -54,6 +71,25 @@ inline Printed print(const std::string& example, const std::string& template_nam
     if (std::regex_match(line, m, item)) text += m[1].str() + " ";
   }
   return {std::regex_replace(text, std::regex(" +"), " "), diagnostics.to_string()};
+}
+
+// A decision (qd-*) drafted from a sample case, as flat text.
+struct PrintedDecision {
+  std::string name;  ///< "<case file stem>.<template>"
+  Printed printed;
+};
+
+// Every decision template applicable to every sample case with one case (the pairs the golden tests cover).
+inline std::vector<PrintedDecision> printed_decisions(const pipeline::Engine& engine = shared_engine()) {
+  std::vector<PrintedDecision> out;
+  for (const auto& path : all_sample_cases()) {
+    Diagnostics diagnostics;
+    const auto cases = engine.read_cases(read_text(path), path.string(), diagnostics);
+    if (!cases || cases->cases.size() != 1) continue;
+    for (const auto& name : engine.templates_for(cases->cases.front(), *model::Date::parse_iso("2024-10-15")))
+      if (name.rfind("qd-", 0) == 0) out.push_back({path.stem().string() + "." + name, print_file(path, name, engine)});
+  }
+  return out;
 }
 
 // `text` with the first `from` replaced by `to` (a test failure when there is none).
