@@ -67,12 +67,8 @@ int run_render(const std::vector<std::string>& args, Invocation& invocation) {
     throw UsageError{"--format phải là pdf hoặc svg, không phải \"" + format + "\""};
   const std::string target = dump_path ? *dump_path : *output;
   // SVG pages go into a folder (each page by a temporary file and a rename); a PDF or a layout dump is one file.
-  if (format == "svg" && !dump_path) {
-    if (target == "-")
-      throw UsageError{"--format svg ghi các trang vào một thư mục: -o phải là thư mục, không phải \"-\""};
-  } else {
-    pipeline::check_output(dump_path ? "--dump-layout" : "-o", target, {case_path});
-  }
+  if (format == "svg" && !dump_path) pipeline::check_output_folder("-o", target);
+  else pipeline::check_output(dump_path ? "--dump-layout" : "-o", target, {case_path});
 
   const auto engine = load_engine(invocation);
   const pipeline::RenderOptions options =

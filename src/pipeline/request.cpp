@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 
 #include "base/file_io.hpp"
 #include "base/suggest.hpp"
@@ -110,6 +111,14 @@ layout::Profile parse_profile(const std::optional<std::string>& margins, const s
 void check_output(const std::string& option, const std::string& target,
                   const std::vector<std::filesystem::path>& inputs) {
   if (const auto problem = output_problem(target, inputs)) throw RequestError(option + ": " + *problem);
+}
+
+void check_output_folder(const std::string& option, const std::string& target) {
+  if (target == "-") throw RequestError(option + ": các trang được ghi vào một thư mục, không ra đầu ra chuẩn (\"-\")");
+  std::error_code error;
+  const auto status = std::filesystem::symlink_status(target, error);
+  if (!error && std::filesystem::exists(status) && !std::filesystem::is_directory(status))
+    throw RequestError(option + ": \"" + target + "\" đã có và không phải là thư mục");
 }
 
 void require_document_template(const Engine& engine, const std::string& name) {

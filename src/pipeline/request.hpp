@@ -74,6 +74,10 @@ layout::Profile parse_profile(const std::optional<std::string>& margins, const s
 /// device, FIFO or folder is refused), never one of `inputs`, in a folder that exists. Throws RequestError.
 void check_output(const std::string& option, const std::string& target,
                   const std::vector<std::filesystem::path>& inputs = {});
+/// Checks where a command writes a folder of files (render --format svg): never standard output, and a path that
+/// exists must be a folder (a file, even the case file, a symbolic link or a device is refused); a missing folder is
+/// made when the files are written. Throws RequestError naming `option`.
+void check_output_folder(const std::string& option, const std::string& target);
 /// Refuses a template name the engine has no document template for.
 void require_document_template(const Engine& engine, const std::string& name);
 

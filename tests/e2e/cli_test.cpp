@@ -119,6 +119,18 @@ TEST(Cli, RenderSvgWritesOneStandAlonePagePerPdfPage) {
                    quote(out.string()))
                 .exit_code,
             2);
+  // The pages go into a folder: never standard output, never over a file (the case file least of all); nothing written.
+  const auto case_copy = dir / "ho-so.xml";
+  std::filesystem::copy_file(decision_case(), case_copy, std::filesystem::copy_options::overwrite_existing);
+  const std::string before = test::read_text(case_copy);
+  for (const std::string& target : {std::string("-"), case_copy.string()}) {
+    const auto refused = vanban("render " + quote(case_copy.string()) +
+                                " --template qd-tha-chu-dong --date 24/06/2024 --format svg -o " + quote(target));
+    EXPECT_EQ(refused.exit_code, 2) << target << refused.err;
+    EXPECT_NE(refused.err.find("-o: "), std::string::npos) << refused.err;
+    EXPECT_TRUE(refused.out.empty()) << target;
+  }
+  EXPECT_EQ(test::read_text(case_copy), before);
 }
 
 TEST(Cli, SameInputSameBytes) {
