@@ -53,6 +53,14 @@ std::optional<Verification> accept_signed_document(std::string_view signed_pdf, 
     diagnostics.merge(verification->verdict);
     accepted = false;
   }
+  // Intact bytes prove nothing about who signed: the signer is known from a trust anchor or from the certificate
+  // the office expects (--cert), never from the file alone.
+  if (verification->holds() && request.expected_signers.empty() && !verification->signer_known()) {
+    diagnostics.error("E0698", loc,
+                      "chưa xác định được người ký: không có chứng thư gốc tin cậy nào (--trust, --trust-dir, [trust] "
+                      "anchors) xác nhận chứng thư đã ký, và không có chứng thư được chờ (--cert); không nhận");
+    accepted = false;
+  }
   if (!accepted) return std::nullopt;
   return verification;
 }

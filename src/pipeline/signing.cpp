@@ -213,6 +213,20 @@ DataToSign data_to_sign(const sign::PreparedSignature& prepared) {
           hex::encode(prepared.to_be_signed, hex::Letters::lower)};
 }
 
+namespace {
+
+// The document names its signer (XMP): a certificate held by someone else is worth a word (W0619), when the
+// signature is prepared and again when a prepared one is completed (the certificate is the one the file holds).
+void warn_unless_named_signer(std::string_view pdf, const std::string& file,
+                              const sign::SignerCertificates& certificates, Diagnostics& diagnostics) {
+  Diagnostics unread;
+  if (const auto metadata = read_pdf_metadata(pdf, make_file_name(file), unread))
+    if (const auto message = signer_mismatch(certificates.certificate.describe().common_name, *metadata))
+      diagnostics.warning("W0619", SourceLoc{make_file_name(file)}, *message);
+}
+
+}  // namespace
+
 std::optional<sign::PreparedSignature> prepare_document(std::string_view pdf, const std::string& file,
                                                         const sign::SignerCertificates& certificates,
                                                         const SigningRequest& request, const sign::Moment& time,
@@ -230,11 +244,7 @@ std::optional<sign::PreparedSignature> prepare_document(std::string_view pdf, co
     signing.image = read_input_file(*request.image, diagnostics);
     if (!signing.image) return std::nullopt;
   }
-  // The document names its signer (XMP): a certificate held by someone else is worth a word (W0619).
-  Diagnostics unread;
-  if (const auto metadata = read_pdf_metadata(pdf, make_file_name(file), unread))
-    if (const auto message = signer_mismatch(certificates.certificate.describe().common_name, *metadata))
-      diagnostics.warning("W0619", SourceLoc{make_file_name(file)}, *message);
+  warn_unless_named_signer(pdf, file, certificates, diagnostics);
   std::unique_ptr<SignatureFont> fonts;
   if (signing.appearance == sign::Appearance::agency && !signing.image)
     fonts = std::make_unique<SignatureFont>(resources.fonts);
@@ -278,6 +288,9 @@ std::optional<Bytes> sign_document(std::string_view pdf, const std::string& file
 std::optional<Bytes> complete_document(std::string_view prepared, const std::string& file, std::string_view signature,
                                        const SigningRequest& request, Diagnostics& diagnostics) {
   check_signing_request(request, SigningStep::complete);
+  Diagnostics unread;
+  if (const auto pending = sign::read_prepared(prepared, SourceLoc{make_file_name(file)}, unread))
+    warn_unless_named_signer(prepared, file, pending->signer, diagnostics);
   return complete_prepared(prepared, SourceLoc{make_file_name(file)}, signature, request, diagnostics);
 }
 

@@ -136,6 +136,7 @@ TEST(TwoStepCli, PrepareThenPkeyutlThenCompleteIsByteForByteOneStep) {
     const auto complete = vanban("sign " + quote(prepared) + " --complete --signature " + quote(signature.string()) +
                                  " -o " + quote(two));
     ASSERT_EQ(complete.exit_code, 0) << complete.err;
+    EXPECT_EQ(complete.err.find("W0619"), std::string::npos) << "the holder is the named signer: " << complete.err;
     if (std::string(key) == "officer.key") {
       EXPECT_EQ(test::read_text(two), test::read_text(one)) << "RSA PKCS#1 v1.5 is deterministic: the same bytes";
     }
@@ -156,6 +157,32 @@ TEST(TwoStepCli, PrepareThenPkeyutlThenCompleteIsByteForByteOneStep) {
   EXPECT_EQ(complete.exit_code, 1);
   EXPECT_NE(complete.err.find("[E0696]"), std::string::npos) << complete.err;
   EXPECT_FALSE(exists(refused));
+}
+
+// Issue 18: the certificate's holder is checked against the signer the document names when the signature is prepared
+// and again when it is completed elsewhere (W0619 from the certificate the prepared file holds).
+TEST(TwoStepCli, CompletingWarnsWhenTheHolderIsNotTheNamedSigner) {
+  const auto dir = test::scratch_dir("e2e-two-steps-holder");
+  const std::string draft = test::render_decision(dir);
+  const std::string time = " --time 2026-07-01T14:41:19+07:00";
+  const std::string prepared = (dir / "prepared.pdf").string();
+  const auto prepare =
+      vanban("sign " + quote(draft) + " --prepare -o " + quote(prepared) + " --cert " + pki("revoked.pem") + time);
+  ASSERT_EQ(prepare.exit_code, 0) << prepare.err;
+  EXPECT_NE(prepare.err.find("[W0619]"), std::string::npos) << prepare.err;
+  const auto digest = dir / "digest.bin";
+  const auto signature = dir / "signature.bin";
+  test::write_text(digest, digest_of(prepare.out));
+  ASSERT_EQ(run("openssl pkeyutl -sign -inkey " + pki("revoked.key") + " -pkeyopt digest:sha256 -in " +
+                quote(digest.string()) + " -out " + quote(signature.string()))
+                .exit_code,
+            0);
+  const std::string out = (dir / "signed.pdf").string();
+  const auto complete =
+      vanban("sign " + quote(prepared) + " --complete --signature " + quote(signature.string()) + " -o " + quote(out));
+  ASSERT_EQ(complete.exit_code, 0) << complete.err;
+  EXPECT_NE(complete.err.find("cảnh báo: [W0619] chứng thư số mang tên \"Cán bộ bị thu hồi\""), std::string::npos)
+      << complete.err;
 }
 
 TEST(LongTermCli, BTAndBLTVerifiedYearsLaterOffline) {

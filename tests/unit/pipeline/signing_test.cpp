@@ -328,6 +328,16 @@ TEST(Acceptance, TheDraftSignedElsewhereIsAcceptedAndForgeriesRefused) {
   ASSERT_NE(at, std::string::npos);
   broken[at + 10] = '2';
   refused(broken, draft, "E0694");
+  // Intact, but nobody says who signed: no trust anchor and no expected certificate.
+  AcceptanceRequest unanchored;
+  unanchored.verify.now = kSigningTime;
+  Diagnostics unknown;
+  EXPECT_FALSE(accept_signed_document(*signed_pdf, "da-ky.pdf", draft, unanchored, unknown));
+  EXPECT_TRUE(unknown.contains("E0698")) << unknown.to_string();
+  // The certificate the office expects identifies the signer without an anchor.
+  unanchored.expected_signers = {pki_text("officer.pem")};
+  Diagnostics pinned;
+  EXPECT_TRUE(accept_signed_document(*signed_pdf, "da-ky.pdf", draft, unanchored, pinned)) << pinned.to_string();
 }
 
 TEST(SigningDefaults, TheConfigurationFillsWhatTheRequestLeavesOut) {
