@@ -73,6 +73,17 @@ HttpResponse bytes_answer(std::string body, const std::string& type, const std::
   return response;
 }
 
+// A binary answer (a PDF) cannot carry its warnings in the body: each is a `Vanban-Warning` header, its code then the
+// Vietnamese message as an RFC 8187 extended value (`W0619; message*=UTF-8''…`), so a client shows what `sign` or
+// `render` would have printed.
+HttpResponse with_warnings(HttpResponse response, const Diagnostics& diagnostics) {
+  for (const auto& diagnostic : diagnostics.list())
+    if (diagnostic.severity == Severity::warning)
+      response.headers.emplace_back("Vanban-Warning",
+                                    diagnostic.code + "; message*=UTF-8''" + percent_encode(diagnostic.message));
+  return response;
+}
+
 // A percent-decoded path segment or query part ('+' is a space, as forms send it); nullopt when an escape is broken or
 // decodes to a NUL.
 std::optional<std::string> decoded(std::string_view text) {
@@ -482,7 +493,7 @@ struct Answers {
         pipeline::sign_document(call.request.body, upload_name(call, "van-ban.pdf"), *s.setup_.agency_key, request,
                                 call.now, s.setup_.resources, diagnostics);
     if (!signed_pdf) return problem(kRejected, "không ký được tệp này", &diagnostics);
-    return bytes_answer(*signed_pdf, "application/pdf");
+    return with_warnings(bytes_answer(*signed_pdf, "application/pdf"), diagnostics);
   }
 
   static HttpResponse verify(Service& s, Service::Call& call) {
@@ -800,7 +811,7 @@ HttpResponse Service::render(const model::Case& the_case, const pipeline::Render
   const auto pdf = setup_.engine->render(the_case, options, diagnostics);
   if (!pdf) return problem(kRejected, "không lập được văn bản cho hồ sơ này", &diagnostics);
   metrics_.document_rendered();
-  return bytes_answer(*pdf, "application/pdf");
+  return with_warnings(bytes_answer(*pdf, "application/pdf"), diagnostics);
 }
 
 Handled Service::handle(const HttpRequest& request) {

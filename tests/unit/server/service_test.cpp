@@ -23,6 +23,7 @@
 #include <thread>
 
 #include "archive/location.hpp"
+#include "base/percent.hpp"
 #include "pipeline/case_store.hpp"
 #include "pipeline/clock.hpp"
 #include "pipeline/signing.hpp"
@@ -462,6 +463,15 @@ TEST_P(ServiceTest, SignVerifyAndArchive) {
   ASSERT_EQ(pdf.status, 200);
   const auto signed_pdf = post("/api/sign?reason=ban-hanh", pdf.body);
   ASSERT_EQ(signed_pdf.status, 200) << signed_pdf.body;
+  // The service's key is Hoàng Minh Đức's, the decision names Cầm Bá Nguyện: `sign`'s W0619 reaches the client as a
+  // header.
+  const std::string warning = signed_pdf.headers.get("Vanban-Warning", "");
+  const std::string prefix = "W0619; message*=UTF-8''";
+  ASSERT_EQ(warning.rfind(prefix, 0), 0U) << warning;
+  const auto message = percent_decode(warning.substr(prefix.size()));
+  ASSERT_TRUE(message) << warning;
+  EXPECT_NE(message->find("\"Hoàng Minh Đức\", nhưng văn bản ghi người ký là \"Cầm Bá Nguyện\""), std::string::npos)
+      << *message;
   EXPECT_EQ(post("/api/sign", "not a pdf").status, 422);
   EXPECT_EQ(post("/api/sign?appearance=bogus", pdf.body).status, 400);
   const auto verified = post("/api/verify", signed_pdf.body);
