@@ -131,12 +131,24 @@ class LawReader {
         regime.time_limits[limit.id] = limit;
       } else if (child.name == "remission") {
         regime.remissions.push_back(read_remission(child));
+      } else if (child.name == "complaint") {
+        Complaint complaint{attribute(child, "document"), attribute(child, "limit"), "", child.loc};
+        if (const auto* when = child.find_attribute("when")) {
+          complaint.when = when->value;
+          if (complaint.when != "after-coercion" && complaint.when != "account-freeze")
+            error(when->value_loc, "when của <complaint> phải là after-coercion hoặc account-freeze");
+        }
+        regime.complaints.push_back(std::move(complaint));
       } else if (child.name == "form") {
         regime.form_codes[attribute(child, "document")] = attribute(child, "code");
       } else {
         error(child.loc, "phần tử <" + child.name + "> không thuộc <regime>");
       }
     }
+    for (const auto& complaint : regime.complaints)
+      if (regime.time_limits.count(complaint.limit) == 0)
+        error(complaint.loc,
+              "<complaint> nêu thời hạn \"" + complaint.limit + "\" không có trong chế độ \"" + regime.id + "\"");
     fields_.check_regime(regime, kLawRegime);
     return regime;
   }

@@ -39,6 +39,15 @@ struct RemissionRule {
   SourceLoc loc;
 };
 
+/// A decision a party may complain against and the time limit it states (Luật 2008 Điều 140): `limit` names one of the
+/// regime's time limits; `when` ("", "after-coercion", "account-freeze") the case it applies to, "" in any other.
+struct Complaint {
+  std::string document;  ///< a template name
+  std::string limit;     ///< a time limit's id
+  std::string when;
+  SourceLoc loc;
+};
+
 /// One legal regime (Luật THADS 2008/2014 + NĐ 62/2015, or Luật 106/2025 + NĐ 152/2026).
 struct Regime {
   std::string id;
@@ -50,6 +59,7 @@ struct Regime {
   std::map<std::string, TimeLimit, std::less<>> time_limits;
   std::map<std::string, std::string, std::less<>> form_codes;  ///< per document kind
   std::vector<RemissionRule> remissions;                       ///< miễn, giảm candidates
+  std::vector<Complaint> complaints;  ///< in file order: a document's conditional entries before its default
   SourceLoc loc;
 };
 

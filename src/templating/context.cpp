@@ -1196,11 +1196,51 @@ class ContextBuilder {
                           {"date", Value::date(date_)},
                           {"can_cu", Value::list(std::move(can_cu))},
                           {"form", form},
+                          {"complaint", complaint()},
                           {"template", Value::text(template_name_)},
                           {"type_name", Value::text(type_name)},
                           {"type_code", Value::text(type_code)},
                           {"notation", Value::text(notation)},
                           {"reference", Value::text(number + "/" + notation)}});
+  }
+
+  // A time limit as templates see it: count, unit, text ("15 ngày"), basis; the count and text warn when unconfirmed.
+  Value limit_value(const rules::TimeLimit& limit) const {
+    const char* unit = limit.unit == rules::DayCount::calendar_days  ? "ngày"
+                       : limit.unit == rules::DayCount::working_days ? "ngày làm việc"
+                                                                     : "tháng";
+    return Value::object({{"count", checked(Value::number(limit.count, limit.loc), limit)},
+                          {"unit", Value::text(unit, limit.loc)},
+                          {"text", checked(Value::text(text::two_digits(limit.count) + " " + unit, limit.loc), limit)},
+                          {"basis", Value::text(limit.basis, limit.loc)}},
+                         limit.loc);
+  }
+
+  // The time limit to complain against this document (rules/law.xml <complaint>, Luật 2008 Điều 140), absent when
+  // no party may complain against it: the first entry for the template whose case holds on the document's date.
+  Value complaint() const {
+    if (regime_ == nullptr) return Value::absent();
+    const auto holds = [&](const std::string& when) {
+      if (when.empty()) return true;
+      if (when == "after-coercion") {
+        for (const model::Event* event : ledger_.events())
+          if (event->kind == model::EventKind::seized || event->kind == model::EventKind::deduction ||
+              event->kind == model::EventKind::auctioned || event->kind == model::EventKind::handed_over)
+            return true;
+        return false;
+      }
+      // account-freeze: the security measure the document decides freezes an account.
+      const model::Event* secured = ledger_.last(model::EventKind::secured);
+      if (secured == nullptr || secured->measure != model::SecurityMeasure::freeze || !secured->asset_id) return false;
+      const model::Asset* asset = case_.find_asset(*secured->asset_id);
+      return asset != nullptr && asset->kind == model::AssetKind::account;
+    };
+    for (const auto& entry : regime_->complaints) {
+      if (entry.document != template_name_ || !holds(entry.when)) continue;
+      const auto limit = regime_->time_limits.find(entry.limit);
+      if (limit != regime_->time_limits.end()) return limit_value(limit->second);
+    }
+    return Value::absent();
   }
 
   Value regime() {
@@ -1225,17 +1265,7 @@ class ContextBuilder {
       opening[document] = Value::list(std::move(opening_items), regime->loc);
     }
     Object limits;
-    for (const auto& [id, limit] : regime->time_limits) {
-      const char* unit = limit.unit == rules::DayCount::calendar_days  ? "ngày"
-                         : limit.unit == rules::DayCount::working_days ? "ngày làm việc"
-                                                                       : "tháng";
-      limits[id] =
-          Value::object({{"count", checked(Value::number(limit.count, limit.loc), limit)},
-                         {"unit", Value::text(unit, limit.loc)},
-                         {"text", checked(Value::text(text::two_digits(limit.count) + " " + unit, limit.loc), limit)},
-                         {"basis", Value::text(limit.basis, limit.loc)}},
-                        limit.loc);
-    }
+    for (const auto& [id, limit] : regime->time_limits) limits[id] = limit_value(limit);
     Object citations;
     for (const auto& [id, citation] : regime->citations) citations[id] = Value::text(citation, regime->loc);
     return Value::object({{"id", Value::text(regime->id, regime->loc)},

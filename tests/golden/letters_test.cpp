@@ -21,26 +21,16 @@ using test::print;
 using test::refused;
 using test::says;
 
-// The project's resources with `office` as the office profile (nullopt: no configuration file).
-std::unique_ptr<pipeline::Engine> engine_with(std::optional<model::OfficeProfile> office) {
-  Diagnostics diagnostics;
-  auto loaded =
-      pipeline::Engine::load(pipeline::ResourcePaths::under(test::source_dir()), diagnostics, std::move(office));
-  EXPECT_TRUE(loaded) << diagnostics.to_string();
-  return loaded;
-}
+using test::engine_with;
 
 // An office without a configuration file.
-const pipeline::Engine& unconfigured() {
-  static const auto engine = engine_with(std::nullopt);
-  return *engine;
-}
+const pipeline::Engine& unconfigured() { return test::unconfigured_engine(); }
 
-// The sample office, having checked the 2025 law's voluntary period against its text.
+// The sample office, having checked the 2025 law's voluntary period and complaint limit against its text.
 const pipeline::Engine& confirmed() {
   static const auto engine = [] {
     model::OfficeProfile office = test::sample_office();
-    office.confirmed_limits = {"luat-2025/voluntary-period"};
+    office.confirmed_limits = {"luat-2025/voluntary-period", "luat-2025/complaint"};
     return engine_with(std::move(office));
   }();
   return *engine;
