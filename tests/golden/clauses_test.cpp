@@ -1,11 +1,12 @@
 // The clauses offices add to every decision (issue 19): the law cited in full the first time and short afterwards,
-// the effect from signing in the last article, the right to complain and its time limit,
+// the effect from signing in the last article, the right to complain and its time limit, the officer's proposal,
 // over every decision template and every sample case it applies to.
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <map>
+#include <regex>
 #include <set>
 #include <string>
 
@@ -131,6 +132,45 @@ TEST(Clauses, ComplainableDecisionsStateTheRightToComplainAndItsLimit) {
   test::says(later, {right + " trong thời hạn 15 ngày, kể từ ngày nhận được Quyết định, theo Luật Thi hành án dân sự "
                              "số 106/2025/QH15."});
   EXPECT_NE(later.diagnostics.find("\"luat-2025/complaint\""), std::string::npos) << later.diagnostics;
+}
+
+// A decision the head signs on the officer's proposal says so, naming the case's officer; the enforcement decisions
+// (made before an officer is assigned) and those the officer signs do not; without an officer it is refused.
+TEST(Clauses, TheHeadDecidesOnTheOfficersProposal) {
+  const std::set<std::string> proposed = {"qd-chua-co-dieu-kien", "qd-hoan-tha",         "qd-tam-dinh-chi",
+                                          "qd-tiep-tuc",          "qd-dinh-chi-tha",     "qd-thu-hoi",
+                                          "qd-uy-thac",           "qd-hoi-dong-tieu-huy"};
+  static const std::regex proposal("Xét đề nghị của Chấp hành viên ([^,]+),");
+  const auto decisions = test::printed_decisions();
+  ASSERT_GT(decisions.size(), 20u);
+  std::size_t proposals = 0;
+  for (const auto& decision : decisions) {
+    const auto& text = decision.printed.text;
+    ASSERT_FALSE(text.empty()) << decision.name << "\n" << decision.printed.diagnostics;
+    std::smatch m;
+    const bool found = std::regex_search(text, m, proposal);
+    if (proposed.count(template_of(decision.name)) == 0) {
+      EXPECT_FALSE(found) << decision.name << "\n" << text;
+      continue;
+    }
+    ASSERT_TRUE(found) << decision.name << "\n" << text;
+    ++proposals;
+    // The officer the case assigns: the one the last article charges with enforcing the decision.
+    EXPECT_NE(last_article(text).find("Chấp hành viên " + m[1].str()), std::string::npos) << decision.name << "\n"
+                                                                                          << text;
+    // Before "QUYẾT ĐỊNH:", after the căn cứ.
+    EXPECT_LT(static_cast<std::size_t>(m.position(0)), text.find("QUYẾT ĐỊNH:")) << decision.name;
+  }
+  EXPECT_GE(proposals, 8u);
+  // A case that names no officer the decision can name (a case file cannot say so: the reader and the office profile
+  // check officer=): refused, naming what to write.
+  Diagnostics diagnostics;
+  const auto cases = test::read_example("hoan-dong-y", diagnostics);
+  ASSERT_TRUE(cases) << diagnostics.to_string();
+  model::Case unassigned = cases->cases.front();
+  unassigned.enforcement.officer_id = "khong-co";
+  const auto bare = test::print_case(unassigned, "qd-hoan-tha");
+  test::refused(bare, "officer= của <enforcement>");
 }
 
 }  // namespace
