@@ -1,6 +1,6 @@
 // The clauses offices add to every decision (issue 19): the law cited in full the first time and short afterwards,
-// the effect from signing in the last article, the right to complain and its time limit, the officer's proposal,
-// over every decision template and every sample case it applies to.
+// the effect from signing in the last article, the right to complain and its time limit, the officer's proposal, the
+// superior agency named, over every decision template and every sample case it applies to.
 
 #include <gtest/gtest.h>
 
@@ -171,6 +171,32 @@ TEST(Clauses, TheHeadDecidesOnTheOfficersProposal) {
   unassigned.enforcement.officer_id = "khong-co";
   const auto bare = test::print_case(unassigned, "qd-hoan-tha");
   test::refused(bare, "officer= của <enforcement>");
+}
+
+// No document leaves a body unnamed as "cấp trên" or "cùng cấp": the superior agency a decision is copied to is named
+// from the law data by the issuing body's level (a Chi cục's no-means decision goes to its Cục, which publishes it).
+TEST(Clauses, TheSuperiorAgencyIsNamed) {
+  const auto documents = test::printed_documents("");
+  ASSERT_GT(documents.size(), 100u);
+  for (const auto& document : documents) {
+    const auto& text = document.printed.text;
+    if (text.empty()) continue;  // refused for want of a parameter the test does not give
+    EXPECT_EQ(text.find("cấp trên"), std::string::npos) << document.name << "\n" << text;
+    EXPECT_EQ(text.find("cùng cấp"), std::string::npos) << document.name << "\n" << text;
+  }
+  const auto district = test::print("chua-co-dieu-kien-dia-chi", "qd-chua-co-dieu-kien");
+  test::says(district, {"Nơi nhận:", "Cục Thi hành án dân sự tỉnh Bắc Giang (để đăng tải công khai thông tin);"});
+  // A provincial agency publishes its own list: no copy (nor under the 2025 law, whose provincial agency decides).
+  const auto later = test::print("chua-co-dieu-kien-dia-chi", "qd-chua-co-dieu-kien", {}, "2026-07-15");
+  ASSERT_FALSE(later.text.empty()) << later.diagnostics;
+  test::omits(later, {"đăng tải công khai thông tin);", "Cục Quản lý"});
+  // A Chi cục whose Cục is not known: refused, naming what to write.
+  Diagnostics diagnostics;
+  const auto cases = test::read_example("chua-co-dieu-kien-dia-chi", diagnostics);
+  ASSERT_TRUE(cases) << diagnostics.to_string();
+  model::Case orphan = cases->cases.front();
+  orphan.agency.parent.reset();
+  test::refused(test::print_case(orphan, "qd-chua-co-dieu-kien"), "cơ quan thi hành án cấp trên");
 }
 
 }  // namespace

@@ -99,17 +99,25 @@ struct PrintedDecision {
   Printed printed;
 };
 
-// Every decision template applicable to every sample case with one case (the pairs the golden tests cover).
-inline std::vector<PrintedDecision> printed_decisions(const pipeline::Engine& engine = shared_engine()) {
+// Every template whose name starts with `prefix` ("" for all) applicable to every sample case with one case (the pairs
+// the golden tests cover).
+inline std::vector<PrintedDecision> printed_documents(const std::string& prefix,
+                                                      const pipeline::Engine& engine = shared_engine()) {
   std::vector<PrintedDecision> out;
   for (const auto& path : all_sample_cases()) {
     Diagnostics diagnostics;
     const auto cases = engine.read_cases(read_text(path), path.string(), diagnostics);
     if (!cases || cases->cases.size() != 1) continue;
     for (const auto& name : engine.templates_for(cases->cases.front(), *model::Date::parse_iso("2024-10-15")))
-      if (name.rfind("qd-", 0) == 0) out.push_back({path.stem().string() + "." + name, print_file(path, name, engine)});
+      if (name.rfind(prefix, 0) == 0)
+        out.push_back({path.stem().string() + "." + name, print_file(path, name, engine)});
   }
   return out;
+}
+
+// Every decision template applicable to every sample case with one case.
+inline std::vector<PrintedDecision> printed_decisions(const pipeline::Engine& engine = shared_engine()) {
+  return printed_documents("qd-", engine);
 }
 
 // `text` with the first `from` replaced by `to` (a test failure when there is none).
