@@ -1169,6 +1169,7 @@ class ContextBuilder {
                                                                      : "stop-transfer";
       out["measure"] = Value::text(code, e.loc);
     });
+    put("council", latest(K::destruction_council));
     put("seizure", latest(K::seized));
     put("valuation", latest(K::valued));
     const model::Event* auction = latest(K::auctioned);

@@ -247,5 +247,16 @@ TEST(Clauses, The2008LawIsCitedByClause) {
   EXPECT_GT(checked, 30u);
 }
 
+// The destruction record cites the decision forming the council as the case records it (<destruction-council>), not
+// a parameter typed again; a record dated before that decision warns (W0325, at the case's date), and a destruction
+// recorded before it is an error of the case (E0218: tests/diagnostics/cases/e0218-destroyed-before-council).
+TEST(Clauses, TheDestructionRecordCitesTheCouncilOfTheCase) {
+  const auto record = test::print("chu-dong-ma-tuy", "bb-tieu-huy", {{"quyet-dinh", "Quyết định số 99 (bị bỏ qua)"}});
+  test::says(record, {"Căn cứ Quyết định số 25/QĐ-CCTHADS ngày 05 tháng 7 năm 2024 của Chi cục Thi hành án dân sự"});
+  test::omits(record, {"bị bỏ qua"});
+  const auto early = test::print("chu-dong-ma-tuy", "bb-tieu-huy", {}, "2024-07-01");
+  EXPECT_NE(early.diagnostics.find("[W0325]"), std::string::npos) << early.diagnostics;
+}
+
 }  // namespace
 }  // namespace vanban
