@@ -258,5 +258,22 @@ TEST(Clauses, TheDestructionRecordCitesTheCouncilOfTheCase) {
   EXPECT_NE(early.diagnostics.find("[W0325]"), std::string::npos) << early.diagnostics;
 }
 
+// Where the law makes the debtor declare assets and means on request (Luật 2008 điểm b khoản 2 Điều 7a), the
+// documents that ask say so: the summons of a debtor and the verification record; a summons of another party does
+// not.
+TEST(Clauses, TheDebtorsDutyToDeclareIsStatedWhereItIsAsked) {
+  const std::string duty =
+      "kê khai trung thực tài sản, điều kiện thi hành án, cung cấp đầy đủ tài liệu, giấy tờ có "
+      "liên quan đến tài sản của mình khi được yêu cầu và chịu trách nhiệm trước pháp luật về "
+      "nội dung kê khai (điểm b khoản 2 Điều 7a Luật Thi hành án dân sự)";
+  test::says(test::print("hoan-dong-y", "giay-trieu-tap", {{"nguoi", "debtor"}}), {duty});
+  const auto creditor = test::print("hoan-dong-y", "giay-trieu-tap", {{"nguoi", "creditor"}});
+  ASSERT_FALSE(creditor.text.empty()) << creditor.diagnostics;
+  test::omits(creditor, {"kê khai"});
+  test::says(test::print("hoan-dong-y", "bb-xac-minh"),
+             {"yêu cầu người phải thi hành án kê khai trung thực, cung cấp đầy đủ thông tin về tài sản, thu nhập, điều "
+              "kiện thi hành án (điểm b khoản 2 Điều 7a Luật Thi hành án dân sự)."});
+}
+
 }  // namespace
 }  // namespace vanban

@@ -123,6 +123,28 @@ TEST(Letter, SpeaksToItsReaderWithADateToPayByAndWhereToPay) {
   omits(premises, {"tài khoản số"});
 }
 
+// The letter fits one page: the office's premises are said once (where to pay), the date to pay by follows the sum
+// owed in its paragraph; the letter of a Phòng khu vực (a long agency name and address) ran onto a second page with a
+// quarter of the first left empty.
+TEST(Letter, FitsOnePage) {
+  const auto file = test::shared_cases_dir() / "che-do-moi-2026.xml";
+  if (!test::have_shared_cases()) GTEST_SKIP() << "no shared cases";
+  Diagnostics diagnostics;
+  const auto cases = test::read_example(file.string(), diagnostics);
+  ASSERT_TRUE(cases) << diagnostics.to_string();
+  pipeline::RenderOptions options;
+  options.template_name = "thu-van-dong";
+  options.today = *model::Date::parse_iso("2024-10-15");
+  const auto dump = test::shared_engine().layout_dump(cases->cases.front(), options, diagnostics);
+  ASSERT_TRUE(dump) << diagnostics.to_string();
+  EXPECT_EQ(dump->rfind("pages 1 ", 0), 0u) << *dump;
+  EXPECT_NE(dump->find("Phòng Thi hành án dân sự khu vực"), std::string::npos);
+  const auto letter = print(file.string(), "thu-van-dong");
+  EXPECT_EQ(letter.text.find("trụ sở Phòng Thi hành án dân sự khu vực 9"),
+            letter.text.rfind("trụ sở Phòng Thi hành án dân sự khu vực 9"))
+      << letter.text;
+}
+
 // State revenue has no creditor to agree with; a debtor without any asset that can be seized hears nothing of
 // seizure, mortgages or auctions (child support from a wage earner).
 TEST(Letter, StateRevenueAndSupportWithoutAssetsHaveTheirOwnWords) {
