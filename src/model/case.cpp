@@ -99,6 +99,7 @@ std::string_view event_kind_code(EventKind kind) {
     case EventKind::released: return "released";
     case EventKind::deduction: return "deduction";
     case EventKind::request_returned: return "request-returned";
+    case EventKind::destruction_council: return "destruction-council";
   }
   return "event";
 }

@@ -218,14 +218,15 @@ enum class EventKind {
   to_separate_register,    ///< chuyển sổ theo dõi riêng
   from_separate_register,  ///< trở lại sổ thụ lý (new information on the debtor's means)
   resumed,                 ///< tiếp tục thi hành án after a postponement or suspension
-  secured,          ///< biện pháp bảo đảm: phong tỏa, tạm giữ, tạm dừng đăng ký, chuyển dịch
-  seized,           ///< kê biên tài sản
-  valued,           ///< thẩm định giá tài sản kê biên
-  auctioned,        ///< bán đấu giá
-  handed_over,      ///< giao tài sản (to the buyer or a party)
-  released,         ///< giải tỏa kê biên
-  deduction,        ///< khấu trừ tiền trong tài khoản, trừ vào thu nhập
-  request_returned  ///< trả đơn yêu cầu (gửi lại yêu cầu thi hành án)
+  secured,           ///< biện pháp bảo đảm: phong tỏa, tạm giữ, tạm dừng đăng ký, chuyển dịch
+  seized,            ///< kê biên tài sản
+  valued,            ///< thẩm định giá tài sản kê biên
+  auctioned,         ///< bán đấu giá
+  handed_over,       ///< giao tài sản (to the buyer or a party)
+  released,          ///< giải tỏa kê biên
+  deduction,         ///< khấu trừ tiền trong tài khoản, trừ vào thu nhập
+  request_returned,  ///< trả đơn yêu cầu (gửi lại yêu cầu thi hành án)
+  destruction_council  ///< quyết định thành lập Hội đồng tiêu hủy vật chứng, tài sản (its date and number)
 };
 enum class MeansResult { has_means, no_means };
 enum class RemissionKind { exemption, reduction };  ///< miễn, giảm

@@ -90,6 +90,7 @@ void Ledger::settle_status() {
       case EventKind::notified:
       case EventKind::payment:
       case EventKind::destroyed:
+      case EventKind::destruction_council:
       case EventKind::delegated_in:
       case EventKind::remission:
       case EventKind::secured:

@@ -194,7 +194,7 @@ std::optional<Office> report_office(const Engine& engine, model::Date date, cons
   if (const model::OfficeProfile* profile = engine.office())
     if (auto agency = profile->agency_on(date)) {
       Office office = office_of(*agency, profile->officers_on(date));
-      office.procuracy = profile->procuracy;
+      office.procuracy = profile->bodies_on(date).procuracy;
       return office;
     }
   if (first_case != nullptr) return office_of(first_case->agency, first_case->officers);

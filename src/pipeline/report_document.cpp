@@ -94,8 +94,12 @@ std::string period_words(const reports::Period& period) {
 
 class StatisticsDocument {
  public:
-  explicit StatisticsDocument(const StatisticsReport& report)
-      : report_(report), statistics_(report.statistics), regime_(*report.statistics.regime) {}
+  // `recipients`: the agency above the office and its procuracy, named.
+  StatisticsDocument(const StatisticsReport& report, std::vector<std::string> recipients)
+      : report_(report),
+        statistics_(report.statistics),
+        regime_(*report.statistics.regime),
+        recipients_(std::move(recipients)) {}
 
   doc::Document build() {
     const std::string subject = "Kết quả thi hành án dân sự " + period_words(statistics_.period);
@@ -111,10 +115,9 @@ class StatisticsDocument {
       blocks.emplace_back(rows_table());
       blocks.emplace_back(chart());
     }
-    const bool named = report_.office && !report_.office->procuracy.empty();
-    closing(document, report_.office,
-            {"Cơ quan thi hành án dân sự cấp trên",
-             named ? report_.office->procuracy : "Viện kiểm sát nhân dân cùng cấp", "Lưu: VT, HSTK"});
+    std::vector<std::string> recipients = recipients_;
+    recipients.emplace_back("Lưu: VT, HSTK");
+    closing(document, report_.office, std::move(recipients));
     document.metadata.keywords =
         regime_.form_code + ", " + short_date(statistics_.period.from) + "–" + short_date(statistics_.period.to);
     return document;
@@ -255,6 +258,7 @@ class StatisticsDocument {
   const StatisticsReport& report_;
   const reports::Statistics& statistics_;
   const rules::StatisticsRegime& regime_;
+  const std::vector<std::string> recipients_;
 };
 
 }  // namespace
@@ -268,7 +272,27 @@ Bytes statistics_pdf(const Engine& engine, const StatisticsReport& report, Diagn
     if (report.office->head) issuer.officers.push_back(*report.office->head);
     if (!check_bodies(issuer, engine.law().regimes, nullptr, report.options.date, diagnostics)) return Bytes();
   }
-  const auto bytes = engine.render_document(StatisticsDocument(report).build(), layout::Profile{}, diagnostics);
+  // It goes to the agency above the office and to its procuracy, each named (never "cấp trên", "cùng cấp"): the
+  // procuracy configured, else the one of the agency's level on the date; the agency above from the law data.
+  const std::string date = report.options.date.to_dmy();
+  std::string superior, procuracy = report.office ? report.office->procuracy : std::string();
+  if (report.office) {
+    superior = templating::superior_agency(report.office->agency, engine.law().regimes, report.options.date);
+    if (procuracy.empty())
+      procuracy = templating::level_bodies(report.office->agency, engine.law().regimes, report.options.date).procuracy;
+  }
+  if (superior.empty())
+    diagnostics.error("E0908", SourceLoc{},
+                      "chưa xác định được cơ quan thi hành án cấp trên nhận Báo cáo vào ngày " + date +
+                          ": ghi cơ quan chủ quản (parent trong [[office.names]] của tệp cấu hình, hoặc <parent> "
+                          "của <agency> trong hồ sơ)");
+  if (procuracy.empty())
+    diagnostics.error("E0908", SourceLoc{},
+                      "chưa xác định được Viện kiểm sát nhận Báo cáo vào ngày " + date +
+                          ": ghi procuracy trong [office] của tệp cấu hình");
+  if (superior.empty() || procuracy.empty()) return Bytes();
+  const auto bytes =
+      engine.render_document(StatisticsDocument(report, {superior, procuracy}).build(), layout::Profile{}, diagnostics);
   return bytes.value_or(Bytes());
 }
 

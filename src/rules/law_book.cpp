@@ -28,6 +28,11 @@ class LawReader {
       else if (child.name == "body") bodies.push_back(read_body(child));
       else error(child.loc, "phần tử <" + child.name + "> không thuộc dữ liệu pháp luật");
     }
+    for (const auto& regime : regimes)
+      for (const auto& copy : regime.superior_copies)
+        if (std::none_of(bodies.begin(), bodies.end(),
+                         [&](const Body& body) { return body.id == copy.issuer && body.kind == "agency"; }))
+          error(copy.loc, "<superior-copy> nêu issuer=\"" + copy.issuer + "\" không phải một <body kind=\"agency\">");
     fields_.order_regimes(regimes, kLawRegime);
     if (regimes.empty()) error(root.loc, "dữ liệu pháp luật không có chế độ <regime> nào");
     return regimes;
@@ -88,7 +93,13 @@ class LawReader {
       if (child.name == "name" && !child.text.empty()) body.names.push_back(child.text);
       else if (child.name == "instead" && !child.text.empty()) body.instead = child.text;
       else if (child.name == "header-parent" && !child.text.empty()) body.header_parent = child.text;
-      else error(child.loc, "<body> chỉ gồm các <name>, một <instead> và một <header-parent> có nội dung");
+      else if (child.name == "superior" && child.find_attribute("parent") && child.text.empty())
+        body.superior_is_parent = child.find_attribute("parent")->value == "true";
+      else if (child.name == "superior" && !child.text.empty()) body.superior = child.text;
+      else
+        error(child.loc,
+              "<body> chỉ gồm các <name>, một <instead>, một <header-parent> và một <superior> (tên, hoặc "
+              "parent=\"true\") có nội dung");
     }
     if (body.names.empty() || body.instead.empty() || (!body.from && !body.until))
       error(element.loc, "cơ quan \"" + body.id + "\" cần ít nhất một <name>, một <instead> và from hoặc until");
@@ -131,12 +142,27 @@ class LawReader {
         regime.time_limits[limit.id] = limit;
       } else if (child.name == "remission") {
         regime.remissions.push_back(read_remission(child));
+      } else if (child.name == "complaint") {
+        Complaint complaint{attribute(child, "document"), attribute(child, "limit"), "", child.loc};
+        if (const auto* when = child.find_attribute("when")) {
+          complaint.when = when->value;
+          if (complaint.when != "after-coercion" && complaint.when != "account-freeze")
+            error(when->value_loc, "when của <complaint> phải là after-coercion hoặc account-freeze");
+        }
+        regime.complaints.push_back(std::move(complaint));
+      } else if (child.name == "superior-copy") {
+        regime.superior_copies.push_back(
+            {attribute(child, "document"), attribute(child, "issuer"), attribute(child, "purpose"), child.loc});
       } else if (child.name == "form") {
         regime.form_codes[attribute(child, "document")] = attribute(child, "code");
       } else {
         error(child.loc, "phần tử <" + child.name + "> không thuộc <regime>");
       }
     }
+    for (const auto& complaint : regime.complaints)
+      if (regime.time_limits.count(complaint.limit) == 0)
+        error(complaint.loc,
+              "<complaint> nêu thời hạn \"" + complaint.limit + "\" không có trong chế độ \"" + regime.id + "\"");
     fields_.check_regime(regime, kLawRegime);
     return regime;
   }

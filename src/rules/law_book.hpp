@@ -39,6 +39,24 @@ struct RemissionRule {
   SourceLoc loc;
 };
 
+/// A decision a party may complain against and the time limit it states (Luật 2008 Điều 140): `limit` names one of the
+/// regime's time limits; `when` ("", "after-coercion", "account-freeze") the case it applies to, "" in any other.
+struct Complaint {
+  std::string document;  ///< a template name
+  std::string limit;     ///< a time limit's id
+  std::string when;
+  SourceLoc loc;
+};
+
+/// A document the law sends to the agency above its issuer when the issuer is the body `issuer` (rules/law.xml
+/// <superior-copy>), for `purpose` ("để đăng tải công khai thông tin").
+struct SuperiorCopy {
+  std::string document;  ///< a template name
+  std::string issuer;    ///< a <body> id of kind agency
+  std::string purpose;
+  SourceLoc loc;
+};
+
 /// One legal regime (Luật THADS 2008/2014 + NĐ 62/2015, or Luật 106/2025 + NĐ 152/2026).
 struct Regime {
   std::string id;
@@ -50,6 +68,8 @@ struct Regime {
   std::map<std::string, TimeLimit, std::less<>> time_limits;
   std::map<std::string, std::string, std::less<>> form_codes;  ///< per document kind
   std::vector<RemissionRule> remissions;                       ///< miễn, giảm candidates
+  std::vector<Complaint> complaints;  ///< in file order: a document's conditional entries before its default
+  std::vector<SuperiorCopy> superior_copies;
   SourceLoc loc;
 };
 
@@ -65,6 +85,8 @@ struct Body {
   std::optional<model::Date> until;
   std::string instead;        ///< what exists outside its period, as a clerk reads it
   std::string header_parent;  ///< an agency's parent line in a header when it issues in its own name ("" when none)
+  std::string superior;       ///< the agency above it, as written in a sentence ("" when none or its parent)
+  bool superior_is_parent = false;  ///< the agency above it is its parent line (a Chi cục's Cục)
   bool confirmed = true;
   SourceLoc loc;
   /// Whether `lower` (a name in lower case) is one of this body's names.

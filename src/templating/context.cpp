@@ -190,7 +190,7 @@ std::vector<std::string> with_full_citation(const rules::Regime& regime, std::ve
   return lines;
 }
 
-model::AddressedBodies level_bodies(const model::Agency& agency) {
+model::AddressedBodies implied_bodies(const model::Agency& agency) {
   static const std::string kAgency = "Thi hành án dân sự ";
   const std::string name = name_in_text(agency.name.value);
   const std::size_t at = name.find(kAgency);
@@ -200,7 +200,7 @@ model::AddressedBodies level_bodies(const model::Agency& agency) {
   if (kind == "Phòng " && agency.parent) {
     model::Agency province;
     province.name = *agency.parent;
-    return level_bodies(province);
+    return implied_bodies(province);
   }
   if (kind == "Chi cục ") {
     // The district with its province, as a court names itself: "huyện Quỳ Hợp, tỉnh Nghệ An".
@@ -220,6 +220,27 @@ model::AddressedBodies level_bodies(const model::Agency& agency) {
       return {"Công an " + level, "Sở Tài chính " + level, "Viện kiểm sát nhân dân " + level};
   return {};
 }
+
+}  // namespace
+
+model::AddressedBodies level_bodies(const model::Agency& agency, const rules::LawBook& law, model::Date date) {
+  model::AddressedBodies bodies = implied_bodies(agency);
+  for (const auto& [kind, field] :
+       {std::pair{"police", &model::AddressedBodies::police}, std::pair{"finance", &model::AddressedBodies::finance},
+        std::pair{"procuracy", &model::AddressedBodies::procuracy}})
+    if (!(bodies.*field).empty() && law.body_not_on(kind, text::to_lower(bodies.*field), date) != nullptr)
+      (bodies.*field).clear();
+  return bodies;
+}
+
+std::string superior_agency(const model::Agency& agency, const rules::LawBook& law, model::Date date) {
+  const rules::Body* body = law.body_on("agency", text::to_lower(agency.name.value), date);
+  if (body == nullptr) return "";
+  if (body->superior_is_parent) return agency.parent ? name_in_text(agency.parent->value) : "";
+  return body->superior;
+}
+
+namespace {
 
 class ContextBuilder {
  public:
@@ -381,9 +402,10 @@ class ContextBuilder {
                           {"parent_in_text",
                            a.parent ? Value::text(name_in_text(a.parent->value), a.parent->loc) : Value::absent(a.loc)},
                           {"code", text_value(a.code)},
-                          {"police", level_body("police", &model::AddressedBodies::police)},
-                          {"finance", level_body("finance", &model::AddressedBodies::finance)},
-                          {"procuracy", level_body("procuracy", &model::AddressedBodies::procuracy)},
+                          {"superior", superior()},
+                          {"police", level_body(&model::AddressedBodies::police)},
+                          {"finance", level_body(&model::AddressedBodies::finance)},
+                          {"procuracy", level_body(&model::AddressedBodies::procuracy)},
                           {"place", text_value(a.place)},
                           {"address", optional_text(a.address, a.loc)},
                           {"phone", optional_text(a.phone, a.loc)},
@@ -391,16 +413,42 @@ class ContextBuilder {
                          a.loc);
   }
 
+  // The issuing agency (the provincial agency for a Phòng khu vực since 07/2025) as an agency with its parent line.
+  model::Agency issuing_as_agency() const {
+    const std::string issuer = issuing_agency();
+    if (issuer == case_.agency.name.value) return case_.agency;
+    model::Agency parent;
+    parent.name = *case_.agency.parent;
+    return parent;
+  }
+
+  // The agency above the issuing agency on the document's date (rules/law.xml <body> <superior>), in a sentence.
+  Value superior() const {
+    const std::string name = superior_agency(issuing_as_agency(), law_.regimes, date_);
+    return name.empty() ? Value::absent(case_.agency.loc) : Value::text(name, case_.agency.loc);
+  }
+
+  // The superior agency this document is copied to, when the regime sends it there from the issuing body's level
+  // (rules/law.xml <superior-copy>): `name` (absent when the law data does not name the superior) and `purpose`.
+  Value superior_copy() const {
+    if (regime_ == nullptr) return Value::absent();
+    const rules::Body* issuer = law_.regimes.body_on("agency", text::to_lower(issuing_as_agency().name.value), date_);
+    if (issuer == nullptr) return Value::absent();
+    for (const auto& copy : regime_->superior_copies)
+      if (copy.document == template_name_ && copy.issuer == issuer->id)
+        return Value::object({{"name", superior()}, {"purpose", Value::text(copy.purpose, copy.loc)}}, copy.loc);
+    return Value::absent();
+  }
+
   // A body of the agency's level on the document's date (police, finance, procuracy): the office's, else the one that
   // mirrors the agency's level when it exists on that date (rules/law.xml <body>); absent otherwise.
-  Value level_body(std::string_view kind, std::string model::AddressedBodies::*field) const {
+  Value level_body(std::string model::AddressedBodies::*field) const {
     if (input_.office != nullptr) {
       const std::string own = input_.office->bodies_on(date_).*field;
       if (!own.empty()) return Value::text(own, input_.office->loc);
     }
-    const std::string mirrored = level_bodies(case_.agency).*field;
-    if (mirrored.empty() || law_.regimes.body_not_on(kind, text::to_lower(mirrored), date_) != nullptr)
-      return Value::absent(case_.agency.loc);
+    const std::string mirrored = level_bodies(case_.agency, law_.regimes, date_).*field;
+    if (mirrored.empty()) return Value::absent(case_.agency.loc);
     return Value::text(mirrored, case_.agency.loc);
   }
 
@@ -1121,6 +1169,7 @@ class ContextBuilder {
                                                                      : "stop-transfer";
       out["measure"] = Value::text(code, e.loc);
     });
+    put("council", latest(K::destruction_council));
     put("seizure", latest(K::seized));
     put("valuation", latest(K::valued));
     const model::Event* auction = latest(K::auctioned);
@@ -1196,11 +1245,52 @@ class ContextBuilder {
                           {"date", Value::date(date_)},
                           {"can_cu", Value::list(std::move(can_cu))},
                           {"form", form},
+                          {"complaint", complaint()},
+                          {"superior", superior_copy()},
                           {"template", Value::text(template_name_)},
                           {"type_name", Value::text(type_name)},
                           {"type_code", Value::text(type_code)},
                           {"notation", Value::text(notation)},
                           {"reference", Value::text(number + "/" + notation)}});
+  }
+
+  // A time limit as templates see it: count, unit, text ("15 ngày"), basis; the count and text warn when unconfirmed.
+  Value limit_value(const rules::TimeLimit& limit) const {
+    const char* unit = limit.unit == rules::DayCount::calendar_days  ? "ngày"
+                       : limit.unit == rules::DayCount::working_days ? "ngày làm việc"
+                                                                     : "tháng";
+    return Value::object({{"count", checked(Value::number(limit.count, limit.loc), limit)},
+                          {"unit", Value::text(unit, limit.loc)},
+                          {"text", checked(Value::text(text::two_digits(limit.count) + " " + unit, limit.loc), limit)},
+                          {"basis", Value::text(limit.basis, limit.loc)}},
+                         limit.loc);
+  }
+
+  // The time limit to complain against this document (rules/law.xml <complaint>, Luật 2008 Điều 140), absent when
+  // no party may complain against it: the first entry for the template whose case holds on the document's date.
+  Value complaint() const {
+    if (regime_ == nullptr) return Value::absent();
+    const auto holds = [&](const std::string& when) {
+      if (when.empty()) return true;
+      if (when == "after-coercion") {
+        for (const model::Event* event : ledger_.events())
+          if (event->kind == model::EventKind::seized || event->kind == model::EventKind::deduction ||
+              event->kind == model::EventKind::auctioned || event->kind == model::EventKind::handed_over)
+            return true;
+        return false;
+      }
+      // account-freeze: the security measure the document decides freezes an account.
+      const model::Event* secured = ledger_.last(model::EventKind::secured);
+      if (secured == nullptr || secured->measure != model::SecurityMeasure::freeze || !secured->asset_id) return false;
+      const model::Asset* asset = case_.find_asset(*secured->asset_id);
+      return asset != nullptr && asset->kind == model::AssetKind::account;
+    };
+    for (const auto& entry : regime_->complaints) {
+      if (entry.document != template_name_ || !holds(entry.when)) continue;
+      const auto limit = regime_->time_limits.find(entry.limit);
+      if (limit != regime_->time_limits.end()) return limit_value(limit->second);
+    }
+    return Value::absent();
   }
 
   Value regime() {
@@ -1225,17 +1315,7 @@ class ContextBuilder {
       opening[document] = Value::list(std::move(opening_items), regime->loc);
     }
     Object limits;
-    for (const auto& [id, limit] : regime->time_limits) {
-      const char* unit = limit.unit == rules::DayCount::calendar_days  ? "ngày"
-                         : limit.unit == rules::DayCount::working_days ? "ngày làm việc"
-                                                                       : "tháng";
-      limits[id] =
-          Value::object({{"count", checked(Value::number(limit.count, limit.loc), limit)},
-                         {"unit", Value::text(unit, limit.loc)},
-                         {"text", checked(Value::text(text::two_digits(limit.count) + " " + unit, limit.loc), limit)},
-                         {"basis", Value::text(limit.basis, limit.loc)}},
-                        limit.loc);
-    }
+    for (const auto& [id, limit] : regime->time_limits) limits[id] = limit_value(limit);
     Object citations;
     for (const auto& [id, citation] : regime->citations) citations[id] = Value::text(citation, regime->loc);
     return Value::object({{"id", Value::text(regime->id, regime->loc)},

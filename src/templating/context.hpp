@@ -54,6 +54,16 @@ std::string with_honorific(model::Gender gender, const std::string& name);
 std::vector<std::string> authority_lines(const std::string& position, const std::string& prefix = {},
                                          const std::string& on_behalf_of = {});
 
+/// The police, finance and procuracy of `agency`'s level as its name implies them ("Chi cục … huyện X, tỉnh Y":
+/// "Công an huyện X, tỉnh Y"…), each "" when the name implies none or that body does not exist on `date`
+/// (rules/law.xml <body>).
+model::AddressedBodies level_bodies(const model::Agency& agency, const rules::LawBook& law, model::Date date);
+
+/// The agency directly above `agency` on `date` as written in a sentence (rules/law.xml <body> <superior>: "Cục Thi
+/// hành án dân sự tỉnh Nghệ An" above a Chi cục, "Cục Quản lý thi hành án dân sự" above a provincial agency); "" when
+/// the law data does not say.
+std::string superior_agency(const model::Agency& agency, const rules::LawBook& law, model::Date date);
+
 /// The deciding authority as a decision names it: "CHI CỤC TRƯỞNG CHI CỤC THI HÀNH ÁN DÂN SỰ HUYỆN QUỲ HỢP".
 std::string deciding_authority(const std::string& head_position, const model::Agency& agency);
 

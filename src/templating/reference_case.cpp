@@ -151,7 +151,8 @@ model::Case reference_case() {
         model::EventKind::auctioned, model::EventKind::handed_over, model::EventKind::released,
         model::EventKind::deduction, model::EventKind::remission, model::EventKind::resumed,
         model::EventKind::to_separate_register, model::EventKind::from_separate_register, model::EventKind::withdrawn,
-        model::EventKind::cancelled, model::EventKind::delegated_out, model::EventKind::request_returned}) {
+        model::EventKind::cancelled, model::EventKind::delegated_out, model::EventKind::request_returned,
+        model::EventKind::destruction_council}) {
     model::Event event = step(kind, 1 + static_cast<int>(e.events.size() % 28));
     event.measure = model::SecurityMeasure::freeze;
     event.sale = model::AuctionResult::sold;

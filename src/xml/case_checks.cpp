@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -118,6 +119,18 @@ class Checker {
       else if (events[i].kind != model::EventKind::delegated_in)
         doubtful_before(where_.event_dates[i], event_name(events[i].kind) + " ngày", where_.decision,
                         "ngày quyết định thi hành án");
+    // Evidence is destroyed by the council the decision <destruction-council> forms: not before that decision.
+    std::optional<model::Date> council;
+    for (const auto& event : events)
+      if (event.kind == model::EventKind::destruction_council && (!council || event.date < *council))
+        council = event.date;
+    for (std::size_t i = 0; council && i < events.size() && i < where_.event_dates.size(); ++i)
+      if (events[i].kind == model::EventKind::destroyed && valid(where_.event_dates[i]) &&
+          *where_.event_dates[i].date < *council)
+        diagnostics_.error("E0218", where_.event_dates[i].loc,
+                           "<destroyed> ngày " + where_.event_dates[i].date->to_iso() +
+                               " trước ngày quyết định thành lập Hội đồng tiêu hủy (<destruction-council> ngày " +
+                               council->to_iso() + "): biên bản tiêu hủy không thể có trước Hội đồng lập nó");
     // A postponement cannot end before it is decided.
     for (std::size_t i = 0; i < where_.event_until.size() && i < where_.event_dates.size(); ++i)
       if (valid(where_.event_until[i]) && valid(where_.event_dates[i]) &&

@@ -799,7 +799,8 @@ class CaseBuilder {
                                                                 {"handed-over", K::handed_over},
                                                                 {"released", K::released},
                                                                 {"deduction", K::deduction},
-                                                                {"request-returned", K::request_returned}};
+                                                                {"request-returned", K::request_returned},
+                                                                {"destruction-council", K::destruction_council}};
     const auto* found =
         std::find_if(std::begin(kKinds), std::end(kKinds), [&](const auto& entry) { return entry.first == name; });
     if (found == std::end(kKinds)) return false;
@@ -844,7 +845,8 @@ class CaseBuilder {
         event.body = optional_attribute(node, "court");
         break;
       case K::to_separate_register:
-      case K::from_separate_register: expect_attributes(node, {"date", "number"}); break;
+      case K::from_separate_register:
+      case K::destruction_council: expect_attributes(node, {"date", "number"}); break;
       case K::resumed:
       case K::request_returned:
         expect_attributes(node, {"date", "number", "reason"});

@@ -106,8 +106,11 @@ TEST(Report, TheBaoCaoIsAPdfA1bDocument) {
         "theo yêu cầu",
         "tương ứng số tiền 24 triệu 500 nghìn đồng", "đạt 50,00 %, vượt 2,50 % so với chỉ tiêu 47,50 %",
         "Tỷ lệ thi hành xong về việc theo chấp hành viên (%)", "Chỉ tiêu 47,50 %", "Nơi nhận:", "CHI CỤC TRƯỞNG",
-        "Lê Thị Thu Hằng"})
+        "Lê Thị Thu Hằng",
+        // The agency above the Chi cục and the procuracy of its level, named (no procuracy configured here).
+        "- Cục Thi hành án dân sự tỉnh Thanh Hóa;", "- Viện kiểm sát nhân dân huyện Thường Xuân, tỉnh Thanh Hóa;"})
     EXPECT_NE(text.find(phrase), std::string::npos) << phrase << "\n" << text;
+  for (const char* unnamed : {"cấp trên", "cùng cấp"}) EXPECT_EQ(text.find(unnamed), std::string::npos) << text;
   // The figures table crosses a page: its header row repeats.
   const auto pages = std::stoi(test::run("pdfinfo " + quote(pdf.string()) + " | awk '/^Pages:/ {print $2}'").out);
   EXPECT_GE(pages, 2);
@@ -124,6 +127,24 @@ TEST(Report, TheBaoCaoIsAPdfA1bDocument) {
   const auto again = dir / "again.pdf";
   ASSERT_EQ(vanban_here(arguments + quote(again.string())).exit_code, 0);
   EXPECT_EQ(test::read_text(pdf), test::read_text(again));
+}
+
+// The BÁO CÁO goes to the agency above the office, named: an office whose superior is not known (a Chi cục without its
+// Cục) is refused, naming what to write, and no PDF is written.
+TEST(Report, TheBaoCaoNamesTheAgencyAboveOrIsRefused) {
+  const auto dir = test::scratch_dir("report_superior");
+  std::string xml = test::read_text(test::source_dir() / kRegister);
+  for (auto at = xml.find("<parent>"); at != std::string::npos; at = xml.find("<parent>"))
+    xml.erase(at, xml.find("</parent>", at) + std::string("</parent>").size() - at);
+  const auto orphan = dir / "so-thong-ke.xml";
+  test::write_text(orphan, xml);
+  const auto pdf = dir / "bao-cao.pdf";
+  const auto result = vanban_here("report " + quote(orphan.string()) +
+                                  " --year 2024 --date 05/10/2024 --format pdf -o " + quote(pdf.string()));
+  EXPECT_EQ(result.exit_code, 1) << result.err;
+  EXPECT_NE(result.err.find("[E0908] chưa xác định được cơ quan thi hành án cấp trên nhận Báo cáo"), std::string::npos)
+      << result.err;
+  EXPECT_FALSE(std::filesystem::exists(pdf));
 }
 
 // A report dated after the 2025 reorganisation is not issued by a case's Chi cục (E0320, naming what exists instead),

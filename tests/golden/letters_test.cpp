@@ -21,26 +21,16 @@ using test::print;
 using test::refused;
 using test::says;
 
-// The project's resources with `office` as the office profile (nullopt: no configuration file).
-std::unique_ptr<pipeline::Engine> engine_with(std::optional<model::OfficeProfile> office) {
-  Diagnostics diagnostics;
-  auto loaded =
-      pipeline::Engine::load(pipeline::ResourcePaths::under(test::source_dir()), diagnostics, std::move(office));
-  EXPECT_TRUE(loaded) << diagnostics.to_string();
-  return loaded;
-}
+using test::engine_with;
 
 // An office without a configuration file.
-const pipeline::Engine& unconfigured() {
-  static const auto engine = engine_with(std::nullopt);
-  return *engine;
-}
+const pipeline::Engine& unconfigured() { return test::unconfigured_engine(); }
 
-// The sample office, having checked the 2025 law's voluntary period against its text.
+// The sample office, having checked the 2025 law's voluntary period and complaint limit against its text.
 const pipeline::Engine& confirmed() {
   static const auto engine = [] {
     model::OfficeProfile office = test::sample_office();
-    office.confirmed_limits = {"luat-2025/voluntary-period"};
+    office.confirmed_limits = {"luat-2025/voluntary-period", "luat-2025/complaint"};
     return engine_with(std::move(office));
   }();
   return *engine;
@@ -131,6 +121,28 @@ TEST(Letter, SpeaksToItsReaderWithADateToPayByAndWhereToPay) {
   says(premises, {"Tiền thi hành án nộp tại trụ sở Chi cục Thi hành án dân sự huyện Di Linh, Số 22 đường Nguyễn Văn "
                   "Trỗi, thị trấn Di Linh, huyện Di Linh, tỉnh Lâm Đồng. "});
   omits(premises, {"tài khoản số"});
+}
+
+// The letter fits one page: the office's premises are said once (where to pay), the date to pay by follows the sum
+// owed in its paragraph; the letter of a Phòng khu vực (a long agency name and address) ran onto a second page with a
+// quarter of the first left empty.
+TEST(Letter, FitsOnePage) {
+  const auto file = test::shared_cases_dir() / "che-do-moi-2026.xml";
+  if (!test::have_shared_cases()) GTEST_SKIP() << "no shared cases";
+  Diagnostics diagnostics;
+  const auto cases = test::read_example(file.string(), diagnostics);
+  ASSERT_TRUE(cases) << diagnostics.to_string();
+  pipeline::RenderOptions options;
+  options.template_name = "thu-van-dong";
+  options.today = *model::Date::parse_iso("2024-10-15");
+  const auto dump = test::shared_engine().layout_dump(cases->cases.front(), options, diagnostics);
+  ASSERT_TRUE(dump) << diagnostics.to_string();
+  EXPECT_EQ(dump->rfind("pages 1 ", 0), 0u) << *dump;
+  EXPECT_NE(dump->find("Phòng Thi hành án dân sự khu vực"), std::string::npos);
+  const auto letter = print(file.string(), "thu-van-dong");
+  EXPECT_EQ(letter.text.find("trụ sở Phòng Thi hành án dân sự khu vực 9"),
+            letter.text.rfind("trụ sở Phòng Thi hành án dân sự khu vực 9"))
+      << letter.text;
 }
 
 // State revenue has no creditor to agree with; a debtor without any asset that can be seized hears nothing of

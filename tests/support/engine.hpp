@@ -2,6 +2,8 @@
 // One Engine on the project's resources and the sample office profile (support/office.hpp), loaded once per test
 // process (tests that need one but not its loading).
 
+#include <memory>
+#include <optional>
 #include <stdexcept>
 
 #include "pipeline/engine.hpp"
@@ -19,6 +21,21 @@ inline const pipeline::Engine& shared_engine() {
     return made;
   }();
   return *loaded;
+}
+
+/// The Engine on the source tree's resources with `office` as the office profile (nullopt: no configuration file);
+/// throws when they do not load.
+inline std::unique_ptr<pipeline::Engine> engine_with(std::optional<model::OfficeProfile> office) {
+  Diagnostics diagnostics;
+  auto made = pipeline::Engine::load(pipeline::ResourcePaths::under(source_dir()), diagnostics, std::move(office));
+  if (!made) throw std::runtime_error(diagnostics.to_string());
+  return made;
+}
+
+/// The Engine of an office without a configuration file, loaded once.
+inline const pipeline::Engine& unconfigured_engine() {
+  static const auto engine = engine_with(std::nullopt);
+  return *engine;
 }
 
 }  // namespace vanban::test

@@ -38,20 +38,13 @@ inline Printed print_file(const std::filesystem::path& file, const std::string& 
   return print(file.string(), template_name, {}, std::nullopt, {}, engine);
 }
 
-inline Printed print(const std::string& example, const std::string& template_name,
-                     const std::map<std::string, std::string, std::less<>>& parameters,
-                     const std::optional<std::string>& date, const std::function<void(std::string&)>& edit,
-                     const pipeline::Engine& engine) {
-  // An example's name, or the path of a case file.
-  const bool is_path = example.size() > 4 && example.compare(example.size() - 4, 4, ".xml") == 0;
-  const std::filesystem::path file =
-      is_path ? std::filesystem::path(example) : source_dir() / "examples" / (example + ".xml");
-  std::string xml = read_text(file);
-  if (date && *date >= "2025-07-01") xml = reorganised(xml);  // the bodies of that date (E0320 otherwise)
-  if (edit) edit(xml);
+// The document a template makes of a case already read (edited in the model, for what its file cannot say), as flat
+// text: rendered as print() renders an example.
+inline Printed print_case(const model::Case& the_case, const std::string& template_name,
+                          const std::map<std::string, std::string, std::less<>>& parameters = {},
+                          const std::optional<std::string>& date = std::nullopt,
+                          const pipeline::Engine& engine = shared_engine()) {
   Diagnostics diagnostics;
-  const auto cases = engine.read_cases(xml, file.filename().string(), diagnostics);
-  if (!cases) return {"", diagnostics.to_string()};
   pipeline::RenderOptions options;
   options.template_name = template_name;
   options.today = *model::Date::parse_iso("2024-10-15");
@@ -61,7 +54,7 @@ inline Printed print(const std::string& example, const std::string& template_nam
     for (const auto& parameter : described->parameters)
       if (parameter.required) options.parameters[parameter.name] = parameter.example;
   for (const auto& [name, value] : parameters) options.parameters[name] = value;
-  const auto dump = engine.layout_dump(cases->cases.front(), options, diagnostics);
+  const auto dump = engine.layout_dump(the_case, options, diagnostics);
   if (!dump) return {"", diagnostics.to_string()};
   static const std::regex item(R"re(^p\d+ text .* "(.*)"$)re");
   std::string text;
@@ -73,23 +66,58 @@ inline Printed print(const std::string& example, const std::string& template_nam
   return {std::regex_replace(text, std::regex(" +"), " "), diagnostics.to_string()};
 }
 
+// The cases of an example's file (or of a case file's path), as read for print(); the diagnostics when they could
+// not be read.
+inline std::optional<model::Register> read_example(const std::string& example, Diagnostics& diagnostics,
+                                                   const std::optional<std::string>& date = std::nullopt,
+                                                   const std::function<void(std::string&)>& edit = {},
+                                                   const pipeline::Engine& engine = shared_engine()) {
+  const bool is_path = example.size() > 4 && example.compare(example.size() - 4, 4, ".xml") == 0;
+  const std::filesystem::path file =
+      is_path ? std::filesystem::path(example) : source_dir() / "examples" / (example + ".xml");
+  std::string xml = read_text(file);
+  if (date && *date >= "2025-07-01") xml = reorganised(xml);  // the bodies of that date (E0320 otherwise)
+  if (edit) edit(xml);
+  return engine.read_cases(xml, file.filename().string(), diagnostics);
+}
+
+inline Printed print(const std::string& example, const std::string& template_name,
+                     const std::map<std::string, std::string, std::less<>>& parameters,
+                     const std::optional<std::string>& date, const std::function<void(std::string&)>& edit,
+                     const pipeline::Engine& engine) {
+  Diagnostics diagnostics;
+  const auto cases = read_example(example, diagnostics, date, edit, engine);
+  if (!cases) return {"", diagnostics.to_string()};
+  Printed printed = print_case(cases->cases.front(), template_name, parameters, date, engine);
+  printed.diagnostics = diagnostics.to_string() + printed.diagnostics;
+  return printed;
+}
+
 // A decision (qd-*) drafted from a sample case, as flat text.
 struct PrintedDecision {
   std::string name;  ///< "<case file stem>.<template>"
   Printed printed;
 };
 
-// Every decision template applicable to every sample case with one case (the pairs the golden tests cover).
-inline std::vector<PrintedDecision> printed_decisions(const pipeline::Engine& engine = shared_engine()) {
+// Every template whose name starts with `prefix` ("" for all) applicable to every sample case with one case (the pairs
+// the golden tests cover).
+inline std::vector<PrintedDecision> printed_documents(const std::string& prefix,
+                                                      const pipeline::Engine& engine = shared_engine()) {
   std::vector<PrintedDecision> out;
   for (const auto& path : all_sample_cases()) {
     Diagnostics diagnostics;
     const auto cases = engine.read_cases(read_text(path), path.string(), diagnostics);
     if (!cases || cases->cases.size() != 1) continue;
     for (const auto& name : engine.templates_for(cases->cases.front(), *model::Date::parse_iso("2024-10-15")))
-      if (name.rfind("qd-", 0) == 0) out.push_back({path.stem().string() + "." + name, print_file(path, name, engine)});
+      if (name.rfind(prefix, 0) == 0)
+        out.push_back({path.stem().string() + "." + name, print_file(path, name, engine)});
   }
   return out;
+}
+
+// Every decision template applicable to every sample case with one case.
+inline std::vector<PrintedDecision> printed_decisions(const pipeline::Engine& engine = shared_engine()) {
+  return printed_documents("qd-", engine);
 }
 
 // `text` with the first `from` replaced by `to` (a test failure when there is none).

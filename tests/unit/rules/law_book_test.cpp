@@ -98,5 +98,40 @@ TEST(LawBook, RejectsGapsBetweenRegimes) {
             "lực (không được hở hoặc chồng lấn)");
 }
 
+// A <complaint> names a time limit of its regime and a known case; a <superior-copy> an agency <body>: a typing error
+// in the data is refused at its position, not printed as a missing clause.
+TEST(LawBook, RejectsComplaintsAndCopiesThatNameNothing) {
+  const std::string text = R"(<law xmlns="urn:vanban:law:1">
+  <regime id="a" from="2000-01-01"><name>A</name>
+    <time-limit id="complaint" count="15" unit="calendar-days"/>
+    <complaint document="qd-x" limit="complaint" when="later"/>
+    <complaint document="qd-y" limit="complaints"/>
+    <superior-copy document="qd-z" issuer="chi-cuc" purpose="p"/>
+  </regime>
+  <body id="chi-cuc" kind="court" until="2025-06-30"><name>x</name><instead>y</instead></body>
+</law>)";
+  Diagnostics diagnostics;
+  EXPECT_FALSE(LawBook::parse(text, make_file_name("law.xml"), diagnostics).has_value());
+  const std::string all = diagnostics.to_string();
+  EXPECT_NE(all.find("law.xml:4:"), std::string::npos) << all;
+  EXPECT_NE(all.find("when của <complaint> phải là after-coercion hoặc account-freeze"), std::string::npos) << all;
+  EXPECT_NE(all.find("law.xml:5:5: lỗi: [E0901] <complaint> nêu thời hạn \"complaints\""), std::string::npos) << all;
+  EXPECT_NE(all.find("law.xml:6:5: lỗi: [E0901] <superior-copy> nêu issuer=\"chi-cuc\""), std::string::npos) << all;
+}
+
+// The shipped data: every complaint names a limit, the Chi cục's no-means decision goes to its Cục (its parent line).
+TEST(LawBook, TheShippedComplaintsAndSuperiors) {
+  const LawBook book = load_project_law();
+  for (const auto& regime : book.regimes()) EXPECT_GT(regime.complaints.size(), 15U) << regime.id;
+  const Body* chi_cuc =
+      book.body_on("agency", "chi cục thi hành án dân sự huyện quỳ hợp", *model::Date::parse_iso("2024-01-01"));
+  ASSERT_NE(chi_cuc, nullptr);
+  EXPECT_TRUE(chi_cuc->superior_is_parent);
+  const Body* province =
+      book.body_on("agency", "thi hành án dân sự tỉnh nghệ an", *model::Date::parse_iso("2026-01-01"));
+  ASSERT_NE(province, nullptr);
+  EXPECT_EQ(province->superior, "Cục Quản lý thi hành án dân sự");
+}
+
 }  // namespace
 }  // namespace vanban::rules
