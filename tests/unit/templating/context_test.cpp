@@ -278,5 +278,29 @@ TEST_F(Context, AFailNamesWhatTheCaseLacks) {
       << diagnostics.to_string();
 }
 
+// Issue 18: an obligation's text is held once, by the case. Every list of the context that names an obligation
+// (obligations, enforced, a debtor's, an event's) shares one value, which refers to the case's text instead of
+// copying it: 4,500 obligations of 10,000 characters once cost a copy per list and per context.
+TEST_F(Context, ObligationsAreSharedAndTheirTextsAreTheCases) {
+  const Template* t = parse("{@document name=\"Quyết định\" code=\"QĐ\"}\n");
+  ASSERT_NE(t, nullptr);
+  RenderInput input{model::Ledger::of(the_case(), *model::Date::parse_iso("2024-07-01"))};
+  Diagnostics diagnostics;
+  const Value context = set_->context_for(*t, input, *law_, diagnostics);
+  ASSERT_FALSE(diagnostics.has_errors()) << diagnostics.to_string();
+  const model::Obligation& debt = the_case().obligations.front();
+  const Value& listed = context.find("obligations")->as_list().front();
+  ASSERT_EQ(listed.find("id")->as_text(), debt.id);
+  EXPECT_EQ(&listed.find("text")->as_text(), &debt.text.value);
+  const Value& enforced = context.find("enforced")->find("obligations")->as_list().front();
+  EXPECT_EQ(&enforced.as_object(), &listed.as_object());
+  const Value& owed = context.find("debtor")->find("obligations")->as_list().front();
+  EXPECT_EQ(&owed.as_object(), &listed.as_object());
+  const List& by_debtor = context.find("enforced")->find("debtors")->as_list().front().find("obligations")->as_list();
+  EXPECT_EQ(&by_debtor.front().as_object(), &listed.as_object());
+  // A party's name is the case's too.
+  EXPECT_EQ(&context.find("debtor")->find("name")->as_text(), &the_case().parties[2].name.value);
+}
+
 }  // namespace
 }  // namespace vanban::templating
