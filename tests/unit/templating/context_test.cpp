@@ -306,6 +306,23 @@ TEST_F(Context, ObligationsAreSharedAndTheirTextsAreTheCases) {
   EXPECT_EQ(&context.find("debtor")->find("name")->as_text(), &the_case().parties[2].name.value);
 }
 
+// The applies="…" rule is about the case, never the request: render evaluates it on the document's own context only
+// when it reads neither `params` nor `signer`, else on a context without the request's parameters, as before (here
+// --set signing=TL. gives the signer two authority lines; the case alone, one).
+TEST_F(Context, AnAppliesRuleNeverSeesTheRequestsParameters) {
+  Diagnostics given;
+  EXPECT_EQ(render("Có\n", given, "2024-07-01", {{"signing", "TL."}},
+                   "{@document name=\"Quyết định\" code=\"QĐ\" applies=\"count(signer.authority_lines) == 1\"}"),
+            "Có\n")
+      << given.to_string();
+  // A rule on the case alone, evaluated on the document's context, still refuses.
+  Diagnostics refused;
+  EXPECT_EQ(render("Có\n", refused, "2024-07-01", {{"signing", "TL."}},
+                   "{@document name=\"Quyết định\" code=\"QĐ\" applies=\"not has(debtors)\"}"),
+            "");
+  EXPECT_TRUE(refused.contains("E0311")) << refused.to_string();
+}
+
 // Issue 18: a document that cannot fit (E0503: more than 800,000 characters) stops being written where its finished
 // paragraphs pass the limit, instead of writing every obligation of a 60 MB case; layout refuses what was written at
 // the same field, with the same message, as it refuses the whole document. A document that fits is written whole.
