@@ -40,7 +40,7 @@ struct RenderInput {
 
 /// Builds the context for the case of `input.ledger`. `parameters` are those the template declares ({@param}); the
 /// values given in `input.parameters` are checked against them. Input problems (unknown signer, no regime for the date,
-/// a bad or missing parameter) are reported.
+/// a bad or missing parameter) are reported. The context refers to the case's texts: it must not outlive the case.
 Value build_context(const RenderInput& input, const rules::Law& law, const Template& document_template,
                     const std::vector<Parameter>& parameters, Diagnostics& diagnostics);
 
