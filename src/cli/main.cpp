@@ -73,11 +73,17 @@ int run_render(const std::vector<std::string>& args, Invocation& invocation) {
   const auto engine = load_engine(invocation);
   const pipeline::RenderOptions options =
       render_options(arguments, *engine, today_in_vietnam(), invocation.configuration().settings);
-  const auto bytes = read_input(case_path);
-  if (!bytes) return kInputRejected;
   Diagnostics diagnostics;
-  const auto the_case =
-      engine->read_single_case(*bytes, case_path, diagnostics, repair_mode(arguments), arguments.value("--case"));
+  bool readable = true;
+  // The file's bytes are released once the case is read (the case holds its texts): a case near the input cap is
+  // never held twice while it is rendered.
+  const auto the_case = [&]() -> std::optional<model::Case> {
+    const auto bytes = read_input(case_path);
+    readable = bytes.has_value();
+    if (!bytes) return std::nullopt;
+    return engine->read_single_case(*bytes, case_path, diagnostics, repair_mode(arguments), arguments.value("--case"));
+  }();
+  if (!readable) return kInputRejected;
   if (!the_case) {
     print(diagnostics);
     return kInputRejected;

@@ -294,13 +294,14 @@ std::optional<doc::Document> Engine::document(const model::Case& the_case, const
                                               Diagnostics& diagnostics) const {
   const auto request = resolve(the_case, options, diagnostics);
   if (!request) return std::nullopt;
-  return document(*request, options, diagnostics);
+  return document(*request, options, diagnostics, 0);
 }
 
 std::optional<doc::Document> Engine::document(const Resolved& request, const RenderOptions& options,
-                                              Diagnostics& diagnostics) const {
+                                              Diagnostics& diagnostics, std::size_t stop_beyond_characters) const {
   templating::RenderInput input{request.ledger};
   input.office = office();
+  input.stop_beyond_characters = stop_beyond_characters;
   if (!options.number.empty()) {
     if (options.number.size() > 9 || options.number.find_first_not_of("0123456789") != std::string::npos) {
       diagnostics.error("E0315", SourceLoc{},
@@ -333,7 +334,8 @@ std::optional<Engine::Rendered> Engine::lay_out(const Resolved& request, const R
     diagnostics.error("E0502", SourceLoc{}, "bố cục trang không đúng Nghị định 30/2020/NĐ-CP: " + problem);
   if (!problems.empty()) return std::nullopt;
   Diagnostics local;
-  auto document = this->document(request, options, local);
+  // A document that cannot fit stops being written where its text passes the limit; layout refuses it there (E0503).
+  auto document = this->document(request, options, local, layout::kMaxDocumentCharacters);
   std::optional<Rendered> result;
   if (document) {
     Rendered rendered;

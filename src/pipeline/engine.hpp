@@ -239,8 +239,10 @@ class Engine {
   struct Rendered;
   [[nodiscard]] std::optional<Rendered> lay_out(const Resolved& request, const RenderOptions& options,
                                                 Diagnostics& diagnostics) const;
+  /// The document of a resolved request; writing stops once its text passes `stop_beyond_characters` (0: never).
   [[nodiscard]] std::optional<doc::Document> document(const Resolved& request, const RenderOptions& options,
-                                                      Diagnostics& diagnostics) const;
+                                                      Diagnostics& diagnostics,
+                                                      std::size_t stop_beyond_characters) const;
 
   std::unique_ptr<templating::TemplateSet> templates_;
   std::unique_ptr<rules::Law> law_;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 #include <optional>
+#include <tuple>
 
 #include "text/case_mapping.hpp"
 #include "text/normalize.hpp"
@@ -12,9 +13,11 @@ namespace vanban::templating {
 
 namespace {
 
+// A field of the case: the context refers to its text (the case outlives the context) instead of copying it, so that
+// a case's long texts (an obligation's 10,000 characters) are held once however often the context lists them.
 Value text_value(const model::Text& text) {
   if (text.empty()) return Value::absent(text.loc);
-  return Value::text(text.value, text.loc);
+  return Value::borrowed_text(text.value, text.loc);
 }
 
 Value optional_text(const std::optional<model::Text>& text, const SourceLoc& owner) {
@@ -495,8 +498,17 @@ class ContextBuilder {
   }
 
   // A party; `with_obligations` adds its obligations, totals and assets (not inside an obligation or an asset, to
-  // stay acyclic). `owed_to`, when given, keeps only the obligations owed to that party.
+  // stay acyclic). `owed_to`, when given, keeps only the obligations owed to that party. Built once per context for
+  // each such request (debtors, enforced.debtors and refunds.payees list the same parties).
   Value party_value(const model::Party& party, bool with_obligations, const std::string* owed_to = nullptr) {
+    PartyKey key{&party, with_obligations, owed_to != nullptr, owed_to != nullptr ? *owed_to : std::string()};
+    const auto known = party_values_.find(key);
+    if (known != party_values_.end()) return known->second;
+    Value value = build_party_value(party, with_obligations, owed_to);
+    return party_values_.emplace(std::move(key), std::move(value)).first->second;
+  }
+
+  Value build_party_value(const model::Party& party, bool with_obligations, const std::string* owed_to) {
     const bool person = party.kind == model::PartyKind::person;
     Object fields{
         {"id", Value::text(party.id, party.loc)},
@@ -600,7 +612,15 @@ class ContextBuilder {
     return party_references_.emplace(*id, party_value(*party, false)).first->second;
   }
 
+  // An obligation, built once per context: every list that names it (obligations, enforced, a debtor's, an event's)
+  // shares the one value.
   Value obligation_value(const model::Obligation& o) {
+    const auto known = obligation_values_.find(&o);
+    if (known != obligation_values_.end()) return known->second;
+    return obligation_values_.emplace(&o, build_obligation_value(o)).first->second;
+  }
+
+  Value build_obligation_value(const model::Obligation& o) {
     const auto outstanding = ledger_.outstanding(o);
     const model::Judgment* j = case_.find_judgment(o.judgment_id);
     return Value::object({{"id", Value::text(o.id, o.loc)},
@@ -1339,7 +1359,11 @@ class ContextBuilder {
   const rules::Regime* regime_;
   std::map<std::string, Value, std::less<>> party_references_;     ///< party id → party_value(party, false)
   std::map<std::string, Value, std::less<>> judgment_references_;  ///< judgment id → judgment(j)
-  std::string signing_;  ///< the checked `signing` parameter, "" for automatic
+  std::map<const model::Obligation*, Value> obligation_values_;    ///< obligation → obligation_value(o)
+  /// A party_value request: the party, with_obligations, whether owed_to is given, and owed_to.
+  using PartyKey = std::tuple<const model::Party*, bool, bool, std::string>;
+  std::map<PartyKey, Value> party_values_;  ///< request → party_value(…)
+  std::string signing_;                     ///< the checked `signing` parameter, "" for automatic
 };
 
 }  // namespace

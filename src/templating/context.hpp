@@ -2,6 +2,7 @@
 // The context a template sees, built in C++ from the typed case: convenient names and derived values,
 // so that a template never computes. The fields are listed in templates/README.md.
 
+#include <cstddef>
 #include <map>
 #include <optional>
 #include <string>
@@ -28,6 +29,10 @@ struct RenderInput {
   std::optional<std::string> signer_id;  ///< officer who signs; default: the decision's signer, else the head
   std::map<std::string, std::string, std::less<>> parameters;  ///< --set key=value, already checked
   const model::OfficeProfile* office = nullptr;                ///< the office's profile (`office.*`), when there is one
+  /// Rendering stops once the document's finished paragraphs hold more characters than this (0: never): the document
+  /// cannot fit any more, and what is written so far is returned whole-block, so that layout refuses it (E0503) at the
+  /// same field as it would the whole document, without the rest ever being written.
+  std::size_t stop_beyond_characters = 0;
 
   /// The document's date: the ledger's.
   [[nodiscard]] model::Date date() const { return ledger.as_of(); }
@@ -35,7 +40,7 @@ struct RenderInput {
 
 /// Builds the context for the case of `input.ledger`. `parameters` are those the template declares ({@param}); the
 /// values given in `input.parameters` are checked against them. Input problems (unknown signer, no regime for the date,
-/// a bad or missing parameter) are reported.
+/// a bad or missing parameter) are reported. The context refers to the case's texts: it must not outlive the case.
 Value build_context(const RenderInput& input, const rules::Law& law, const Template& document_template,
                     const std::vector<Parameter>& parameters, Diagnostics& diagnostics);
 

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "base/utf8.hpp"
 #include "templating/filters.hpp"
 #include "templating/template_set.hpp"
 #include "text/case_mapping.hpp"
@@ -94,6 +95,13 @@ class Renderer {
     include_stack_.push_back(root_.name());
     current_file_ = root_.file();
     nodes(root_.nodes());
+    if (stopped_) {
+      // The document cannot fit: the blocks written so far (the open one was closed as the nodes unwound) go to layout,
+      // which refuses them at the field where their text crosses the limit, as it would the whole document.
+      fill_metadata();
+      if (diagnostics_.has_errors()) return std::nullopt;
+      return std::move(document_);
+    }
     end_paragraph(SourceLoc{root_.file()});
     if (!pending_recipients_.empty() && !attach_recipients())
       error_template("E0417", pending_recipients_loc_, "khối {#recipients} (nơi nhận) phải đi cùng {@signature}");
@@ -149,6 +157,7 @@ class Renderer {
       end_cell();
       bool empty_row = true;
       for (const auto& cell : container.current_row) empty_row = empty_row && cell.empty();
+      for (const auto& cell : container.current_row) count(cell, false);
       if (!empty_row) container.rows.push_back(std::move(container.current_row));
       container.current_row.clear();
       return;
@@ -156,12 +165,33 @@ class Renderer {
     auto runs = tidy(std::move(runs_));
     runs_.clear();
     if (runs.empty()) return;
+    // Recipients are laid out only when a signature takes them; the other paragraphs always are.
+    if (container.kind != ContainerKind::recipients) count(runs, true);
     switch (container.kind) {
       case ContainerKind::body: add_paragraph(doc::ParagraphRole::body, std::move(runs), loc); break;
       case ContainerKind::heading: add_paragraph(doc::ParagraphRole::heading, std::move(runs), loc); break;
       case ContainerKind::center: add_paragraph(doc::ParagraphRole::centered, std::move(runs), loc); break;
       default: container.paragraphs.push_back(std::move(runs)); break;
     }
+  }
+
+  // Counts a finished paragraph (or cell) towards input_.stop_beyond_characters: its characters are a sure lower bound
+  // of what layout counts for it (a căn cứ's trailing marks, which a final mark replaces, are left out). Past the
+  // limit the document cannot fit, and rendering stops, unless a signature is written already: recipients written
+  // later still join it, and the blocks so far would not be the whole document's.
+  void count(const std::vector<doc::Run>& runs, bool final_mark) {
+    if (input_.stop_beyond_characters == 0 || signed_) return;
+    std::size_t characters = 0;
+    for (const auto& run : runs) characters += utf8::length(run.text);
+    if (final_mark) {
+      for (auto run = runs.rbegin(); run != runs.rend(); ++run) {
+        const std::size_t kept = run->text.find_last_not_of(";., ");
+        characters -= kept == std::string::npos ? run->text.size() : run->text.size() - kept - 1;
+        if (kept != std::string::npos) break;
+      }
+    }
+    counted_ += characters;
+    if (counted_ > input_.stop_beyond_characters) stopped_ = true;
   }
 
   void end_cell() {
@@ -323,7 +353,10 @@ class Renderer {
 
   // ---- evaluation ----------------------------------------------------------------------------
   void nodes(const std::vector<Node>& list) {
-    for (const auto& node : list) this->node(node);
+    for (const auto& node : list) {
+      if (stopped_) return;
+      this->node(node);
+    }
   }
 
   void node(const Node& node) {
@@ -404,7 +437,7 @@ class Renderer {
     const auto& items = list.as_list();
     const auto sep = node.options.find("sep");
     const auto last = node.options.find("last");
-    for (std::size_t i = 0; i < items.size(); ++i) {
+    for (std::size_t i = 0; i < items.size() && !stopped_; ++i) {
       if (i > 0) {
         if (i + 1 == items.size() && last != node.options.end()) emit(last->second, node.loc, {});
         else if (sep != node.options.end()) emit(sep->second, node.loc, {});
@@ -536,6 +569,7 @@ class Renderer {
       signer_position_ = position->as_text();
     }
     document_.blocks.emplace_back(std::move(block));
+    signed_ = true;
     if (!pending_recipients_.empty()) attach_recipients();
   }
 
@@ -578,6 +612,9 @@ class Renderer {
   std::string subject_;
   std::string signer_name_;
   std::string signer_position_;
+  std::size_t counted_ = 0;  ///< characters of the finished paragraphs (count)
+  bool signed_ = false;      ///< a signature block is written
+  bool stopped_ = false;     ///< the document cannot fit: nothing more is written
 };
 
 }  // namespace

@@ -18,6 +18,23 @@ void collect_includes(const std::vector<Node>& nodes, std::vector<const Node*>& 
     collect_includes(node.body, out);
   }
 }
+
+// Whether an applies="…" condition reads what the request adds to the case: its parameters (`params`) or the signer
+// (whose authority lines `--set signing` changes). Such a condition is evaluated on a context without them.
+bool reads_request(const Expr& expression) {
+  if (expression.op == Expr::Op::path && !expression.path.empty() &&
+      (expression.path.front() == "params" || expression.path.front() == "signer"))
+    return true;
+  return std::any_of(expression.operands.begin(), expression.operands.end(), reads_request);
+}
+
+// Whether `condition` holds in `context`; a condition that cannot be evaluated does not hold.
+bool holds(const Expr& condition, const Value& context) {
+  Diagnostics ignored;
+  const Scope scope(context);
+  return evaluate(condition, scope, ignored).truthy() && !ignored.has_errors();
+}
+
 }  // namespace
 
 std::optional<TemplateSet> TemplateSet::parse(std::vector<TemplateSource> sources, Diagnostics& diagnostics) {
@@ -113,7 +130,11 @@ std::optional<doc::Document> TemplateSet::render(const Template& document_templa
   if (!local.has_errors()) result = render_document(*this, document_template, context, input, local);
   // The template's own refusals ({@fail}) name what the case lacks; a case that passes them but not the applies="…"
   // rule is refused too: the rule decides which cases a template is for (a letter urging payment of 0 đồng is not).
-  if (!local.has_errors() && !applies(document_template, input, law)) {
+  // The rule is evaluated on the document's own context unless it reads what the request adds (one context per
+  // document: a case's long texts are never listed twice at once).
+  const auto& info = document_template.document();
+  const bool own_context = info && info->applies && !reads_request(*info->applies);
+  if (!local.has_errors() && !(own_context ? holds(*info->applies, context) : applies(document_template, input, law))) {
     const model::Case& the_case = input.ledger.the_case();
     const model::Date date = input.date();
     local.error("E0311", the_case.loc,
@@ -147,14 +168,13 @@ model::Date TemplateSet::document_date(const Template& document_template, const 
 bool TemplateSet::applies(const Template& document_template, const RenderInput& input, const rules::Law& law) const {
   const auto& info = document_template.document();
   if (!info || !info->applies) return true;
-  Diagnostics ignored;
-  // The condition may only use the case: the request's parameters are left out.
+  // The condition may only use the case (and the office): the request's parameters are left out.
   RenderInput case_only{input.ledger};
   case_only.number = input.number;
   case_only.signer_id = input.signer_id;
-  const Value context = build_context(case_only, law, document_template, {}, ignored);
-  const Scope scope(context);
-  return evaluate(*info->applies, scope, ignored).truthy() && !ignored.has_errors();
+  case_only.office = input.office;
+  Diagnostics ignored;
+  return holds(*info->applies, build_context(case_only, law, document_template, {}, ignored)) && !ignored.has_errors();
 }
 
 }  // namespace vanban::templating

@@ -44,7 +44,8 @@ class TemplateSet {
   /// Whether the template's {@document applies="…"} condition holds for the case of `input` (true without one).
   [[nodiscard]] bool applies(const Template& document_template, const RenderInput& input, const rules::Law& law) const;
 
-  /// The context a template sees for the case of `input` (for batch filters); problems go to `diagnostics`.
+  /// The context a template sees for the case of `input` (for batch filters); problems go to `diagnostics`. It refers
+  /// to the case's texts, so it must not outlive the case.
   [[nodiscard]] Value context_for(const Template& document_template, const RenderInput& input, const rules::Law& law,
                                   Diagnostics& diagnostics) const;
 

@@ -32,10 +32,15 @@ class Value {
   static Value money(model::Money value, SourceLoc loc = {}) { return Value(value, std::move(loc)); }
   static Value date(model::Date value, SourceLoc loc = {}) { return Value(value, std::move(loc)); }
   static Value text(std::string value, SourceLoc loc = {}) { return Value(std::move(value), std::move(loc)); }
+  /// A text that stays where it is (a field of the case the context is built from): the value refers to it instead
+  /// of copying it, so `value` must outlive every copy of this value.
+  static Value borrowed_text(const std::string& value, SourceLoc loc = {}) { return Value(&value, std::move(loc)); }
   static Value list(List items, SourceLoc loc = {});
   static Value object(Object fields, SourceLoc loc = {});
 
-  [[nodiscard]] Kind kind() const { return static_cast<Kind>(storage_.index()); }
+  [[nodiscard]] Kind kind() const {
+    return std::holds_alternative<const std::string*>(storage_) ? Kind::text : static_cast<Kind>(storage_.index());
+  }
   [[nodiscard]] bool is_absent() const { return kind() == Kind::absent; }
   /// Absent, false, zero, empty text and empty list are false; everything else is true.
   [[nodiscard]] bool truthy() const;
@@ -45,7 +50,10 @@ class Value {
   [[nodiscard]] std::int64_t as_number() const { return std::get<std::int64_t>(storage_); }
   [[nodiscard]] model::Money as_money() const { return std::get<model::Money>(storage_); }
   [[nodiscard]] model::Date as_date() const { return std::get<model::Date>(storage_); }
-  [[nodiscard]] const std::string& as_text() const { return std::get<std::string>(storage_); }
+  [[nodiscard]] const std::string& as_text() const {
+    if (const auto* borrowed = std::get_if<const std::string*>(&storage_)) return **borrowed;
+    return std::get<std::string>(storage_);
+  }
   [[nodiscard]] const List& as_list() const { return *std::get<std::shared_ptr<const List>>(storage_); }
   [[nodiscard]] const Object& as_object() const { return *std::get<std::shared_ptr<const Object>>(storage_); }
 
@@ -60,7 +68,7 @@ class Value {
 
  private:
   using Storage = std::variant<std::monostate, bool, std::int64_t, model::Money, model::Date, std::string,
-                               std::shared_ptr<const List>, std::shared_ptr<const Object>>;
+                               std::shared_ptr<const List>, std::shared_ptr<const Object>, const std::string*>;
   template <typename T>
   Value(T value, SourceLoc loc) : storage_(std::move(value)), loc_(std::move(loc)) {}
   Storage storage_;

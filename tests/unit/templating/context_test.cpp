@@ -3,7 +3,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
+#include "layout/layout.hpp"
 #include "support/cases.hpp"
+#include "support/fixed_metrics.hpp"
 #include "support/law.hpp"
 #include "templating/template_set.hpp"
 #include "xml/case_reader.hpp"
@@ -276,6 +280,132 @@ TEST_F(Context, AFailNamesWhatTheCaseLacks) {
   ASSERT_EQ(diagnostics.error_count(), 1U) << diagnostics.to_string();
   EXPECT_NE(diagnostics.to_string().find("[E0311] hồ sơ C7 không lập được t: thiếu số điện thoại"), std::string::npos)
       << diagnostics.to_string();
+}
+
+// Issue 18: an obligation's text is held once, by the case. Every list of the context that names an obligation
+// (obligations, enforced, a debtor's, an event's) shares one value, which refers to the case's text instead of
+// copying it: 4,500 obligations of 10,000 characters once cost a copy per list and per context.
+TEST_F(Context, ObligationsAreSharedAndTheirTextsAreTheCases) {
+  const Template* t = parse("{@document name=\"Quyết định\" code=\"QĐ\"}\n");
+  ASSERT_NE(t, nullptr);
+  RenderInput input{model::Ledger::of(the_case(), *model::Date::parse_iso("2024-07-01"))};
+  Diagnostics diagnostics;
+  const Value context = set_->context_for(*t, input, *law_, diagnostics);
+  ASSERT_FALSE(diagnostics.has_errors()) << diagnostics.to_string();
+  const model::Obligation& debt = the_case().obligations.front();
+  const Value& listed = context.find("obligations")->as_list().front();
+  ASSERT_EQ(listed.find("id")->as_text(), debt.id);
+  EXPECT_EQ(&listed.find("text")->as_text(), &debt.text.value);
+  const Value& enforced = context.find("enforced")->find("obligations")->as_list().front();
+  EXPECT_EQ(&enforced.as_object(), &listed.as_object());
+  const Value& owed = context.find("debtor")->find("obligations")->as_list().front();
+  EXPECT_EQ(&owed.as_object(), &listed.as_object());
+  const List& by_debtor = context.find("enforced")->find("debtors")->as_list().front().find("obligations")->as_list();
+  EXPECT_EQ(&by_debtor.front().as_object(), &listed.as_object());
+  // A party's name is the case's too.
+  EXPECT_EQ(&context.find("debtor")->find("name")->as_text(), &the_case().parties[2].name.value);
+}
+
+// The applies="…" rule is about the case, never the request: render evaluates it on the document's own context only
+// when it reads neither `params` nor `signer`, else on a context without the request's parameters, as before (here
+// --set signing=TL. gives the signer two authority lines; the case alone, one).
+TEST_F(Context, AnAppliesRuleNeverSeesTheRequestsParameters) {
+  Diagnostics given;
+  EXPECT_EQ(render("Có\n", given, "2024-07-01", {{"signing", "TL."}},
+                   "{@document name=\"Quyết định\" code=\"QĐ\" applies=\"count(signer.authority_lines) == 1\"}"),
+            "Có\n")
+      << given.to_string();
+  // A rule on the case alone, evaluated on the document's context, still refuses.
+  Diagnostics refused;
+  EXPECT_EQ(render("Có\n", refused, "2024-07-01", {{"signing", "TL."}},
+                   "{@document name=\"Quyết định\" code=\"QĐ\" applies=\"not has(debtors)\"}"),
+            "");
+  EXPECT_TRUE(refused.contains("E0311")) << refused.to_string();
+}
+
+// Issue 18: a document that cannot fit (E0503: more than 800,000 characters) stops being written where its finished
+// paragraphs pass the limit, instead of writing every obligation of a 60 MB case; layout refuses what was written at
+// the same field, with the same message, as it refuses the whole document. A document that fits is written whole.
+class TextLimit : public ::testing::Test {
+ protected:
+  // The case of kCase with `count` fines more, whose texts are `length` letters each.
+  void read_case(std::size_t count, std::size_t length) {
+    const std::string text(kCase);
+    const std::size_t end = text.find("</obligations>");
+    std::string listed;
+    for (std::size_t i = 0; i < count; ++i)
+      listed += "<obligation id=\"k" + std::to_string(i) + "\" kind=\"fine\" debtor=\"ck\" judgment=\"j\"><text>" +
+                std::string(length, 'a') + "</text><amount>1000</amount></obligation>\n";
+    cases_ = test::read_test_cases(text.substr(0, end) + listed + text.substr(end));
+    ASSERT_TRUE(cases_);
+  }
+
+  // Renders `body` for the case, stopping beyond `stop` characters (0: never).
+  std::optional<doc::Document> render(const std::string& body, std::size_t stop) {
+    Diagnostics diagnostics;
+    set_ = TemplateSet::parse({{"t", make_file_name("t.vbt"), "{@document name=\"Quyết định\" code=\"QĐ\"}\n" + body}},
+                              diagnostics);
+    EXPECT_TRUE(set_) << diagnostics.to_string();
+    if (!set_) return std::nullopt;
+    RenderInput input{model::Ledger::of(cases_->cases.front(), *model::Date::parse_iso("2024-07-01"))};
+    input.stop_beyond_characters = stop;
+    auto document = set_->render(*set_->find("t"), input, *law_, diagnostics);
+    EXPECT_TRUE(document) << diagnostics.to_string();
+    return document;
+  }
+
+  // What layout says of a document: its one E0503, formatted, or "" when it lays the document out.
+  static std::string refusal(const doc::Document& document) {
+    Diagnostics diagnostics;
+    const auto pages = layout::lay_out(document, test::FixedMetrics{}, layout::Profile{}, diagnostics);
+    if (!diagnostics.has_errors()) return pages.pages.empty() ? "no pages" : "";
+    return diagnostics.error_count() == 1 ? format_diagnostic(diagnostics.list().front()) : diagnostics.to_string();
+  }
+
+  static std::size_t paragraphs(const doc::Document& document) {
+    return static_cast<std::size_t>(std::count_if(document.blocks.begin(), document.blocks.end(), [](const auto& b) {
+      return std::holds_alternative<doc::Paragraph>(b);
+    }));
+  }
+
+  std::optional<rules::Law> law_ = test::load_law();
+  std::optional<model::Register> cases_;
+  std::optional<TemplateSet> set_;
+};
+
+TEST_F(TextLimit, ADocumentThatCannotFitStopsWhereLayoutRefusesIt) {
+  read_case(100, 9990);
+  const std::string body =
+      "{#basis}\nCăn cứ hồ sơ {case.id};\n{/basis}\n{#article}\n{#each obligations as o}\n- {o.text};\n{/each}\n"
+      "{/article}\n{#center}\nHết\n{/center}\n";
+  const auto whole = render(body, 0);
+  const auto stopped = render(body, layout::kMaxDocumentCharacters);
+  ASSERT_TRUE(whole && stopped);
+  EXPECT_EQ(paragraphs(*whole), 1U + 2U + 100U + 1U);
+  EXPECT_LT(paragraphs(*stopped), 1U + 2U + 81U + 1U);  // the article stops within a fine past the 80th
+  const std::string expected = refusal(*whole);
+  EXPECT_NE(expected.find("[E0503]"), std::string::npos) << expected;
+  EXPECT_EQ(expected.rfind("c.xml:", 0), 0U) << expected;  // at an obligation's text in the case
+  EXPECT_EQ(refusal(*stopped), expected);
+}
+
+TEST_F(TextLimit, ADocumentAtTheLimitIsWrittenWholeAndOneCharacterMoreIsRefusedInTheSamePlace) {
+  read_case(80, 10000);  // 800,000 characters: exactly the limit
+  const std::string body = "{#each obligations as o}\n{#if o.kind == \"fine\"}\n{o.text}\n{/if}\n{/each}\n";
+  const auto fits = render(body + "{@pagebreak}\n", layout::kMaxDocumentCharacters);
+  ASSERT_TRUE(fits);
+  EXPECT_EQ(paragraphs(*fits), 80U);
+  EXPECT_TRUE(std::holds_alternative<doc::PageBreak>(fits->blocks.back()));  // written to its end
+  // Not refused for its text (these wide test metrics need more than 200 pages for it, a later check).
+  EXPECT_EQ(refusal(*fits).find("nội dung vượt"), std::string::npos) << refusal(*fits);
+  // One letter before them: 800,001 characters, refused at the last obligation whether writing stops or not.
+  const auto whole = render("A\n" + body, 0);
+  const auto stopped = render("A\n" + body, layout::kMaxDocumentCharacters);
+  ASSERT_TRUE(whole && stopped);
+  const std::string expected = refusal(*whole);
+  EXPECT_NE(expected.find("[E0503]"), std::string::npos) << expected;
+  EXPECT_EQ(refusal(*stopped), expected);
+  EXPECT_EQ(paragraphs(*stopped), 81U);
 }
 
 }  // namespace
