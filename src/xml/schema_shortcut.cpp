@@ -45,6 +45,12 @@ int compare_whole(std::string_view a, std::string_view b) {
   return a.compare(b);
 }
 
+// A name of the schema against a name in the document: lengths first (the names of a content model differ in length
+// more often than not).
+bool same_name(const std::string& declared, std::string_view name) {
+  return declared.size() == name.size() && std::memcmp(declared.data(), name.data(), name.size()) == 0;
+}
+
 bool all_digits(std::string_view text) {
   return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -772,8 +778,8 @@ class Walker {
     for (pugi::xml_attribute attribute : node.attributes()) {
       const std::string_view name = attribute.name();
       if (name == "xmlns" && is_root && attribute.value() == model_.target_namespace) continue;
-      const auto decl =
-          std::find_if(declared.begin(), declared.end(), [&](const AttributeDecl& item) { return item.name == name; });
+      const auto decl = std::find_if(declared.begin(), declared.end(),
+                                     [&](const AttributeDecl& item) { return same_name(item.name, name); });
       if (decl == declared.end() || !accepts(*decl->type, attribute.value())) return false;
       if (decl->required) ++required;
     }
@@ -811,7 +817,7 @@ class Walker {
 
   const Particle* particle_named(const ComplexType& type, std::string_view name) const {
     for (const Particle& particle : type.particles)
-      if (particle.element->name == name) return &particle;
+      if (same_name(particle.element->name, name)) return &particle;
     return nullptr;
   }
 
@@ -824,8 +830,8 @@ class Walker {
       const std::string_view name = child.name();
       const Particle* particle = nullptr;
       if (type.content == Content::sequence) {
-        while (position < type.particles.size() &&
-               (type.particles[position].element->name != name || counts[position] == type.particles[position].max)) {
+        while (position < type.particles.size() && (!same_name(type.particles[position].element->name, name) ||
+                                                    counts[position] == type.particles[position].max)) {
           if (counts[position] < type.particles[position].min) return false;
           ++position;
         }
@@ -858,7 +864,7 @@ class Walker {
   static void select(pugi::xml_node node, const std::vector<std::string>& path, std::size_t step,
                      std::vector<pugi::xml_node>& out) {
     for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
-      if (child.type() != pugi::node_element || path[step] != std::string_view(child.name())) continue;
+      if (child.type() != pugi::node_element || !same_name(path[step], child.name())) continue;
       if (step + 1 == path.size()) out.push_back(child);
       else select(child, path, step + 1, out);
     }
