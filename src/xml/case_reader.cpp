@@ -249,6 +249,7 @@ class CaseBuilder {
   // was cleaned before).
   template <typename FieldName>
   std::string repaired(std::string_view raw, const SourceLoc& loc, const FieldName& field) {
+    if (plain_ascii(raw)) return std::string(raw);  // ids, dates, amounts, codes: nothing to repair or warn about
     if (repair_ == text::RepairMode::keep) {
       report_invisible(text::invisible_characters(raw), loc, field);
       return text::normalize_field(raw);
@@ -270,6 +271,18 @@ class CaseBuilder {
         break;
     }
     return cleaned.value;
+  }
+
+  // Printable ASCII with single spaces between words: what repair and normalization leave as it is, with no
+  // invisible character to report.
+  static bool plain_ascii(std::string_view raw) {
+    if (raw.empty() || raw.front() == ' ' || raw.back() == ' ') return raw.empty();
+    char previous = '\0';
+    for (const char c : raw) {
+      if (c < ' ' || c > '~' || (c == ' ' && previous == ' ')) return false;
+      previous = c;
+    }
+    return true;
   }
 
   struct Cleaned {
