@@ -31,6 +31,13 @@ std::string hex(std::uint32_t cp) {
   return "U+" + out;
 }
 
+// The bytes a tag's walk stops at: quotes, '>', '/' and '=' (an attribute); every other byte is passed over.
+constexpr std::array<bool, 256> kTagByte = [] {
+  std::array<bool, 256> table{};
+  for (const char c : {'"', '\'', '>', '/', '='}) table[static_cast<unsigned char>(c)] = true;
+  return table;
+}();
+
 // Whether the eight bytes at `bytes` may hold a byte below 0x20 or the byte 0xEF (never false when they do).
 bool may_hold_a_fault(const char* bytes) {
   constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
@@ -153,6 +160,8 @@ class Scanner {
     std::size_t attributes = 0;
     ++i_;
     while (i_ < text_.size() && !result_.fatal) {
+      while (i_ < text_.size() && !kTagByte[static_cast<unsigned char>(text_[i_])]) ++i_;
+      if (i_ == text_.size()) break;
       const char c = text_[i_];
       if (c == '"' || c == '\'') {
         attribute_value(c);
@@ -246,15 +255,15 @@ class Scanner {
 ScanResult scan_markup(std::string_view text, const Limits& limits) { return Scanner(text, limits).run(); }
 
 std::size_t tag_end(std::string_view text, std::size_t at) {
-  char quote = '\0';
   for (std::size_t i = at + 1; i < text.size(); ++i) {
+    while (i < text.size() && !kTagByte[static_cast<unsigned char>(text[i])]) ++i;
+    if (i == text.size()) break;
     const char c = text[i];
-    if (quote != '\0') {
-      if (c == quote) quote = '\0';
-    } else if (c == '"' || c == '\'') {
-      quote = c;
-    } else if (c == '>') {
-      return i + 1;
+    if (c == '>') return i + 1;
+    if (c == '"' || c == '\'') {  // a quoted value, which may hold '>'
+      const void* close = std::memchr(text.data() + i + 1, c, text.size() - i - 1);
+      if (close == nullptr) break;
+      i = static_cast<std::size_t>(static_cast<const char*>(close) - text.data());
     }
   }
   return std::string_view::npos;
