@@ -1,5 +1,8 @@
 #include "base/utf8.hpp"
 
+#include <cstdint>
+#include <cstring>
+
 namespace vanban::utf8 {
 
 namespace {
@@ -76,6 +79,12 @@ void append(std::string& out, char32_t cp) {
 std::optional<std::size_t> find_invalid(std::string_view text) {
   std::size_t offset = 0;
   while (offset < text.size()) {
+    // Runs of ASCII eight bytes at a time.
+    for (std::uint64_t block = 0; offset + sizeof block <= text.size(); offset += sizeof block) {
+      std::memcpy(&block, text.data() + offset, sizeof block);
+      if ((block & 0x8080808080808080ULL) != 0) break;
+    }
+    if (offset == text.size()) break;
     char32_t code_point = 0;
     const std::size_t length = sequence_length(text, offset, code_point);
     if (length == 0) return offset;

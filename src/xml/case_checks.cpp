@@ -5,6 +5,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 
 namespace vanban::xml {
 
@@ -48,13 +49,15 @@ class Checker {
 
  private:
   // The judgments the enforcement carries out: those its obligations cite, else all.
-  std::vector<std::size_t> enforced_judgments() const {
-    std::set<std::string> cited;
+  // Worked out once per case (every enforcement date is checked against them).
+  const std::vector<std::size_t>& enforced_judgments() {
+    if (enforced_) return *enforced_;
+    std::set<std::string_view> cited;
     for (const auto& obligation : case_.obligations) cited.insert(obligation.judgment_id);
-    std::vector<std::size_t> out;
+    enforced_.emplace();
     for (std::size_t i = 0; i < case_.judgments.size(); ++i)
-      if (cited.empty() || cited.count(case_.judgments[i].id) != 0) out.push_back(i);
-    return out;
+      if (cited.empty() || cited.count(case_.judgments[i].id) != 0) enforced_->push_back(i);
+    return *enforced_;
   }
 
   void judgment_dates() {
@@ -69,23 +72,30 @@ class Checker {
   }
 
   // A step of the enforcement cannot come before the judgment it enforces; true when it does (reported).
-  bool before_judgments(const DateAt& step, const std::string& what) {
+  bool before_judgments(const DateAt& step, std::string_view what) {
     if (!valid(step)) return false;
     for (const std::size_t i : enforced_judgments()) {
       const DateAt& date = where_.judgment_dates[i];
       if (!valid(date) || !(*step.date < *date.date)) continue;
       diagnostics_.error("E0216", step.loc,
-                         what + " " + step.date->to_iso() + " trước ngày của " + judgment_label(case_.judgments[i]) +
-                             " (" + date.date->to_iso() + ")");
+                         std::string(what) + " " + step.date->to_iso() + " trước ngày của " +
+                             judgment_label(case_.judgments[i]) + " (" + date.date->to_iso() + ")");
       return true;
     }
     return false;
   }
 
-  void doubtful_before(const DateAt& step, const std::string& what, const DateAt& reference, const std::string& name) {
+  // `what()` names the step, built only for a warning.
+  template <typename What>
+  void doubtful_before(const DateAt& step, const What& what, const DateAt& reference, std::string_view name) {
     if (!valid(step) || !valid(reference) || !(*step.date < *reference.date)) return;
     diagnostics_.warning("W0220", step.loc,
-                         what + " " + step.date->to_iso() + " trước " + name + " (" + reference.date->to_iso() + ")");
+                         std::string(what()) + " " + step.date->to_iso() + " trước " + std::string(name) + " (" +
+                             reference.date->to_iso() + ")");
+  }
+  void doubtful_before(const DateAt& step, const char* what, const DateAt& reference, std::string_view name) {
+    doubtful_before(
+        step, [what] { return what; }, reference, name);
   }
 
   void enforcement_dates() {
@@ -117,8 +127,9 @@ class Checker {
                                " trước ngày quyết định thi hành án (" + where_.decision.date->to_iso() +
                                "), trước cả Hội đồng tiêu hủy được thành lập theo quyết định đó");
       else if (events[i].kind != model::EventKind::delegated_in)
-        doubtful_before(where_.event_dates[i], event_name(events[i].kind) + " ngày", where_.decision,
-                        "ngày quyết định thi hành án");
+        doubtful_before(
+            where_.event_dates[i], [&] { return event_name(events[i].kind) + " ngày"; }, where_.decision,
+            "ngày quyết định thi hành án");
     // Evidence is destroyed by the council the decision <destruction-council> forms: not before that decision.
     std::optional<model::Date> council;
     for (const auto& event : events)
@@ -161,17 +172,17 @@ class Checker {
 
   void birth_year(const model::Party& party, int year, const model::Date& reference, const SourceLoc& loc) {
     const int age = reference.year() - year;
-    const std::string when = "ngày bản án đầu tiên (" + reference.to_iso() + ")";
+    const auto when = [&] { return "ngày bản án đầu tiên (" + reference.to_iso() + ")"; };
     if (age < 0) {
-      diagnostics_.error("E0215", loc, "năm sinh " + std::to_string(year) + " sau " + when);
+      diagnostics_.error("E0215", loc, "năm sinh " + std::to_string(year) + " sau " + when());
     } else if (age > kOldestPerson) {
       diagnostics_.error(
           "E0215", loc,
-          "năm sinh " + std::to_string(year) + " không hợp lý: " + std::to_string(age) + " tuổi tại " + when);
+          "năm sinh " + std::to_string(year) + " không hợp lý: " + std::to_string(age) + " tuổi tại " + when());
     } else if (party.role == model::Role::debtor && age < kYoungestDebtor) {
       diagnostics_.warning(
           "W0222", loc,
-          "người phải thi hành án mới " + std::to_string(age) + " tuổi tại " + when + "; kiểm tra lại năm sinh");
+          "người phải thi hành án mới " + std::to_string(age) + " tuổi tại " + when() + "; kiểm tra lại năm sinh");
     }
   }
 
@@ -259,6 +270,9 @@ class Checker {
   // Money or assets the agency returns: where they came from, and a decision of the payee's own unless the payee
   // also owes in it (Nghị định 62/2015 khoản 1 Điều 6 điểm a, c; Nghị định 152/2026 khoản 1 Điều 8 điểm a, đ).
   void refunds() {
+    if (std::none_of(case_.obligations.begin(), case_.obligations.end(),
+                     [](const model::Obligation& obligation) { return obligation.is_refund(); }))
+      return;
     std::set<std::string> debtors;
     for (const auto& obligation : case_.obligations)
       if (!obligation.is_refund()) debtors.insert(obligation.debtor_id);
@@ -313,37 +327,38 @@ class Checker {
     std::string left_how;
     for (const Step& step : steps()) {
       const model::Event& event = *step.event;
-      const std::string when = event_name(event.kind) + " ngày " + event.date.to_iso();
-      const std::string asset = event.asset_id ? " tài sản \"" + *event.asset_id + "\"" : std::string();
-      if (left && *left < event.date) diagnostics_.warning("W0228", step.loc, when + " sau khi " + left_how);
+      // The messages' openings, built only for a message.
+      const auto when = [&] { return event_name(event.kind) + " ngày " + event.date.to_iso(); };
+      const auto asset = [&] { return event.asset_id ? " tài sản \"" + *event.asset_id + "\"" : std::string(); };
+      if (left && *left < event.date) diagnostics_.warning("W0228", step.loc, when() + " sau khi " + left_how);
       switch (event.kind) {
         case K::valued:
         case K::auctioned:
         case K::released: {
           const model::Event* seizure = before(K::seized, event.date, event.asset_id);
           if (seizure == nullptr) {
-            out_of_order(step, when + ":" + asset + " chưa bị kê biên (<seized>) trước đó");
+            out_of_order(step, when() + ":" + asset() + " chưa bị kê biên (<seized>) trước đó");
             break;
           }
           const model::Event* release = before(K::released, event.date, event.asset_id);
           if (event.kind == K::auctioned && release != nullptr && seizure->date < release->date)
-            out_of_order(step, when + ":" + asset + " đã được giải tỏa kê biên ngày " + release->date.to_iso());
+            out_of_order(step, when() + ":" + asset() + " đã được giải tỏa kê biên ngày " + release->date.to_iso());
           if (event.kind == K::auctioned && before(K::valued, event.date, event.asset_id) == nullptr)
             diagnostics_.warning("W0228", step.loc,
-                                 when + ":" + asset + " chưa có kết quả thẩm định giá (<valued>) trước khi bán");
+                                 when() + ":" + asset() + " chưa có kết quả thẩm định giá (<valued>) trước khi bán");
           break;
         }
         case K::handed_over:
           if (event.recipient && !event.party_id) {
             const model::Event* sale = before(K::auctioned, event.date, event.asset_id);
             if (sale == nullptr || sale->sale != model::AuctionResult::sold)
-              out_of_order(step, when + ": giao" + asset + " cho người mua khi tài sản chưa được bán (<auctioned " +
+              out_of_order(step, when() + ": giao" + asset() + " cho người mua khi tài sản chưa được bán (<auctioned " +
                                      "result=\"sold\">)");
           }
           break;
         case K::payment:
           if (const model::Event* end = before(K::terminated, event.date); end != nullptr && end->date < event.date)
-            out_of_order(step, when + " sau khi đã đình chỉ thi hành án ngày " + end->date.to_iso());
+            out_of_order(step, when() + " sau khi đã đình chỉ thi hành án ngày " + end->date.to_iso());
           break;
         case K::resumed: {
           const model::Event* postponed = before(K::postponed, event.date);
@@ -355,7 +370,7 @@ class Checker {
           const bool resumed_already =
               earlier != nullptr && earlier != &event && stop != nullptr && !(earlier->date < stop->date);
           if (stop == nullptr || resumed_already)
-            out_of_order(step, when +
+            out_of_order(step, when() +
                                    ": không có lần hoãn (<postponed>) hoặc tạm đình chỉ (<suspended>) nào "
                                    "đang có hiệu lực để tiếp tục thi hành án");
           break;
@@ -364,13 +379,13 @@ class Checker {
           const model::Event* to = before(K::to_separate_register, event.date);
           const model::Event* back = before(K::from_separate_register, event.date);
           if (to == nullptr || (back != nullptr && back != &event && !(back->date < to->date)))
-            out_of_order(step, when + ": hồ sơ chưa được chuyển sổ theo dõi riêng (<to-separate-register>)");
+            out_of_order(step, when() + ": hồ sơ chưa được chuyển sổ theo dõi riêng (<to-separate-register>)");
           break;
         }
         case K::to_separate_register:
           if (before(K::no_means_decision, event.date) == nullptr)
             diagnostics_.warning("W0228", step.loc,
-                                 when +
+                                 when() +
                                      ": chưa có quyết định về việc chưa có điều kiện thi hành án "
                                      "(<no-means-decision>) trước đó");
           break;
@@ -395,23 +410,24 @@ class Checker {
     using K = model::EventKind;
     for (const Step& step : steps()) {
       const model::Event& event = *step.event;
-      const std::string when = event_name(event.kind) + " ngày " + event.date.to_iso();
+      // The messages' openings, built only for a message.
+      const auto when = [&] { return event_name(event.kind) + " ngày " + event.date.to_iso(); };
       switch (event.kind) {
         case K::request_returned:
           if (case_.enforcement.mode == model::EnforcementMode::ex_officio)
             diagnostics_.error("E0219", step.loc,
-                               when + ": việc thi hành án chủ động không có đơn yêu cầu để gửi lại (trả đơn)");
+                               when() + ": việc thi hành án chủ động không có đơn yêu cầu để gửi lại (trả đơn)");
           break;
         case K::remission: {
           const model::Obligation* obligation =
               event.obligation_id ? case_.find_obligation(*event.obligation_id) : nullptr;
           if (obligation != nullptr && obligation->creditor_id)
             diagnostics_.error("E0219", step.loc,
-                               when + ": khoản " + obligation->id +
+                               when() + ": khoản " + obligation->id +
                                    " trả cho đương sự; chỉ khoản thu, nộp ngân sách nhà nước được xét miễn, giảm");
           if (event.remission == model::RemissionKind::reduction && !event.amount)
             diagnostics_.error("E0219", step.loc,
-                               when + ": giảm nghĩa vụ thi hành án phải ghi số tiền được giảm (amount=)");
+                               when() + ": giảm nghĩa vụ thi hành án phải ghi số tiền được giảm (amount=)");
           break;
         }
         case K::deduction: {
@@ -419,12 +435,13 @@ class Checker {
           if (event.source == model::DeductionSource::account && event.asset_id && account != nullptr &&
               account->kind != model::AssetKind::account)
             diagnostics_.error("E0219", step.loc,
-                               when + ": tài sản \"" + account->id + "\" không phải tài khoản (kind=\"account\")");
+                               when() + ": tài sản \"" + account->id + "\" không phải tài khoản (kind=\"account\")");
           if (event.source == model::DeductionSource::account && !event.asset_id)
-            diagnostics_.error("E0219", step.loc, when + ": khấu trừ tiền trong tài khoản phải nêu tài khoản (asset=)");
+            diagnostics_.error("E0219", step.loc,
+                               when() + ": khấu trừ tiền trong tài khoản phải nêu tài khoản (asset=)");
           if (event.source == model::DeductionSource::income && event.rate && *event.rate > kMaxIncomeRate)
             diagnostics_.warning("W0229", step.loc,
-                                 when + ": trừ " + std::to_string(*event.rate) +
+                                 when() + ": trừ " + std::to_string(*event.rate) +
                                      "% thu nhập, quá mức 30% tiền lương, tiền công, lương hưu, trợ cấp hằng tháng "
                                      "(chỉ được khi đương sự có thỏa thuận)");
           break;
@@ -437,6 +454,7 @@ class Checker {
   const model::Case& case_;
   const CaseLocations& where_;
   Diagnostics& diagnostics_;
+  std::optional<std::vector<std::size_t>> enforced_;  // enforced_judgments(), once worked out
 };
 
 }  // namespace

@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
+#include <functional>
 #include <initializer_list>
 #include <set>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <unordered_map>
 #include <vector>
@@ -53,6 +55,35 @@ std::string quoted(std::string_view text) {
   code_points.resize(kQuotedLength);
   return "\"" + utf8::from_u32(code_points) + "…\"";
 }
+
+// The element children of a node in document order, walked without collecting them.
+class ElementRange {
+ public:
+  class Iterator {
+   public:
+    explicit Iterator(pugi::xml_node node) : node_(skip(node)) {}
+    pugi::xml_node operator*() const { return node_; }
+    Iterator& operator++() {
+      node_ = skip(node_.next_sibling());
+      return *this;
+    }
+    bool operator!=(const Iterator& other) const { return node_ != other.node_; }
+
+   private:
+    static pugi::xml_node skip(pugi::xml_node node) {
+      while (node && node.type() != pugi::node_element) node = node.next_sibling();
+      return node;
+    }
+    pugi::xml_node node_;
+  };
+
+  explicit ElementRange(pugi::xml_node first) : first_(first) {}
+  [[nodiscard]] Iterator begin() const { return Iterator(first_); }
+  [[nodiscard]] Iterator end() const { return Iterator(pugi::xml_node()); }
+
+ private:
+  pugi::xml_node first_;
+};
 
 class CaseBuilder {
  public:
@@ -124,12 +155,8 @@ class CaseBuilder {
   [[nodiscard]] bool saturated() const { return diagnostics_.error_count() >= kMaxErrors; }
 
   // The element children of `parent`; none once the reader is saturated.
-  std::vector<pugi::xml_node> elements(pugi::xml_node parent) const {
-    std::vector<pugi::xml_node> out;
-    if (saturated()) return out;
-    for (pugi::xml_node child = parent.first_child(); child; child = child.next_sibling())
-      if (child.type() == pugi::node_element) out.push_back(child);
-    return out;
+  ElementRange elements(pugi::xml_node parent) const {
+    return ElementRange(saturated() ? pugi::xml_node() : parent.first_child());
   }
 
   void unknown_element(pugi::xml_node node) {
@@ -222,6 +249,7 @@ class CaseBuilder {
   // was cleaned before).
   template <typename FieldName>
   std::string repaired(std::string_view raw, const SourceLoc& loc, const FieldName& field) {
+    if (plain_ascii(raw)) return std::string(raw);  // ids, dates, amounts, codes: nothing to repair or warn about
     if (repair_ == text::RepairMode::keep) {
       report_invisible(text::invisible_characters(raw), loc, field);
       return text::normalize_field(raw);
@@ -245,6 +273,18 @@ class CaseBuilder {
     return cleaned.value;
   }
 
+  // Printable ASCII with single spaces between words: what repair and normalization leave as it is, with no
+  // invisible character to report.
+  static bool plain_ascii(std::string_view raw) {
+    if (raw.empty() || raw.front() == ' ' || raw.back() == ' ') return raw.empty();
+    char previous = '\0';
+    for (const char c : raw) {
+      if (c < ' ' || c > '~' || (c == ' ' && previous == ' ')) return false;
+      previous = c;
+    }
+    return true;
+  }
+
   struct Cleaned {
     std::string value;
     text::TextOrigin origin = text::TextOrigin::unicode;
@@ -254,12 +294,11 @@ class CaseBuilder {
   // Repair and normalization of a text, remembered: a register repeats its agency, officers, courts and kinds in
   // every case, and repairing a non-ASCII text costs thousands of instructions.
   const Cleaned& cleaned_text(std::string_view raw) {
-    std::string key(raw);
-    if (const auto known = cleaned_.find(key); known != cleaned_.end()) return known->second;
+    if (const auto known = cleaned_.find(raw); known != cleaned_.end()) return known->second;
     if (cleaned_.size() >= kRememberedTexts) cleaned_.clear();
     text::Repaired repaired = text::repair_vietnamese(raw, expected_);
     Cleaned cleaned{text::normalize_field(repaired.text), repaired.origin, text::invisible_characters(repaired.text)};
-    return cleaned_.emplace(std::move(key), std::move(cleaned)).first->second;
+    return cleaned_.emplace(std::string(raw), std::move(cleaned)).first->second;
   }
 
   // The element's own text must be plain: no child elements inside.
@@ -310,7 +349,7 @@ class CaseBuilder {
     Text value{
         clean(
             attribute.value(), loc, [&] { return "thuộc tính " + std::string(name) + " của <" + node.name() + ">"; },
-            kIdentifiers.count(name) == 0),
+            check_field_ && kIdentifiers.count(name) == 0),
         loc};
     if (value.empty()) {
       error("E0210", loc, "thuộc tính \"" + std::string(name) + "\" không được để trống");
@@ -926,10 +965,15 @@ class CaseBuilder {
 
   // ---- references ----------------------------------------------------------------------------
   void check_references(const model::Case& item) {
-    std::set<std::string> ids;
+    // Every id once in the case: each later use of an id is reported, in the order they are written.
+    struct Id {
+      std::string_view id;
+      const SourceLoc* loc;
+      bool again = false;
+    };
+    std::vector<Id> ids;
     const auto unique = [&](const std::string& id, const SourceLoc& loc) {
-      if (!id.empty() && !ids.insert(id).second)
-        error("E0207", loc, "mã định danh \"" + id + "\" bị trùng trong hồ sơ " + item.id);
+      if (!id.empty()) ids.push_back(Id{id, &loc});
     };
     for (const auto& officer : item.officers) unique(officer.id, officer.loc);
     for (const auto& judgment : item.judgments) unique(judgment.id, judgment.loc);
@@ -937,6 +981,14 @@ class CaseBuilder {
     for (const auto& obligation : item.obligations) unique(obligation.id, obligation.loc);
     for (const auto& asset : item.assets) unique(asset.id, asset.loc);
     for (const auto& evidence : item.evidence) unique(evidence.id, evidence.loc);
+    std::vector<Id*> sorted;
+    sorted.reserve(ids.size());
+    for (Id& id : ids) sorted.push_back(&id);
+    std::stable_sort(sorted.begin(), sorted.end(), [](const Id* a, const Id* b) { return a->id < b->id; });
+    for (std::size_t i = 1; i < sorted.size(); ++i) sorted[i]->again = sorted[i]->id == sorted[i - 1]->id;
+    for (const Id& id : ids)
+      if (id.again)
+        error("E0207", *id.loc, "mã định danh \"" + std::string(id.id) + "\" bị trùng trong hồ sơ " + item.id);
 
     const auto dangling = [&](const SourceLoc& loc, const char* attribute, const std::string& id, const char* what) {
       error("E0208", loc,
@@ -989,7 +1041,12 @@ class CaseBuilder {
   text::TextOrigin expected_ = text::TextOrigin::unicode;
   CaseLocations where_;  // of the case being read
   static constexpr std::size_t kRememberedTexts = 4096;
-  std::unordered_map<std::string, Cleaned> cleaned_;  // raw text → repaired and normalized
+  // Looked up by a std::string_view, without copying it.
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+  std::unordered_map<std::string, Cleaned, TextHash, std::equal_to<>> cleaned_;  // raw text → repaired and normalized
 };
 
 // The reader's own diagnostics, and the schema's where the reader has no error at the same place (the same

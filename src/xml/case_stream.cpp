@@ -10,6 +10,7 @@
 // the cases already handed over are taken back (`restart`) and the whole file is read as before.
 
 #include <algorithm>
+#include <cstring>
 #include <set>
 
 #include "base/utf8.hpp"
@@ -28,6 +29,7 @@ constexpr std::size_t kMaxPadding = 1024U * 1024U;       // a chunk further into
 // The end of the markup that starts at `at` ('<'), or npos: comments, CDATA, processing instructions and tags
 // (quoted attribute values may hold '>').
 std::size_t markup_end(std::string_view text, std::size_t at) {
+  if (at + 1 < text.size() && text[at + 1] != '!' && text[at + 1] != '?') return tag_end(text, at);  // most of them
   const auto after = [&](std::string_view close) {
     const std::size_t end = text.find(close, at);
     return end == std::string_view::npos ? end : end + close.size();
@@ -107,9 +109,21 @@ std::optional<RegisterParts> cut_register(std::string_view text) {
 // scanned once whatever its number of chunks.
 class Padding {
  public:
-  Padding(std::string_view text, std::size_t from) : text_(text), scanned_(from), line_start_(from) {}
+  Padding(std::string_view text, std::size_t from)
+      : text_(text), scanned_(from), line_start_(from), returns_(text.find('\r') != std::string_view::npos) {}
 
   std::optional<std::string> before(std::size_t at) {
+    // Without a carriage return in the file, a line ends at each "\n": found a block at a time.
+    while (!returns_ && scanned_ < at) {
+      const void* found = std::memchr(text_.data() + scanned_, '\n', at - scanned_);
+      if (found == nullptr) {
+        scanned_ = at;
+        break;
+      }
+      ++lines_;
+      scanned_ = static_cast<std::size_t>(static_cast<const char*>(found) - text_.data()) + 1;
+      line_start_ = scanned_;
+    }
     for (; scanned_ < at; ++scanned_) {
       // Lines end where LineIndex ends them: "\n", "\r\n", and a lone "\r".
       const char c = text_[scanned_];
@@ -127,6 +141,7 @@ class Padding {
   std::size_t scanned_;
   std::size_t line_start_;
   std::size_t lines_ = 0;
+  bool returns_;  // the text holds a '\r': lines are ended byte by byte
 };
 
 bool has_legacy_text(const Diagnostics& diagnostics) { return diagnostics.contains("W0120"); }

@@ -4,6 +4,7 @@
 #include <array>
 #include <charconv>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 namespace vanban::xml {
@@ -28,6 +29,25 @@ std::string hex(std::uint32_t cp) {
     if (c >= 'a' && c <= 'f') c = static_cast<char>(c - 'a' + 'A');
   while (out.size() < 4) out.insert(out.begin(), '0');
   return "U+" + out;
+}
+
+// The bytes a tag's walk stops at: quotes, '>', '/' and '=' (an attribute); every other byte is passed over.
+constexpr std::array<bool, 256> kTagByte = [] {
+  std::array<bool, 256> table{};
+  for (const char c : {'"', '\'', '>', '/', '='}) table[static_cast<unsigned char>(c)] = true;
+  return table;
+}();
+
+// Whether the eight bytes at `bytes` may hold a byte below 0x20 or the byte 0xEF (never false when they do).
+bool may_hold_a_fault(const char* bytes) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+  std::uint64_t block = 0;
+  std::memcpy(&block, bytes, sizeof block);
+  const std::uint64_t below_space = (block - kOnes * 0x20U) & ~block & kHighs;  // some byte < 0x20
+  const std::uint64_t ef = block ^ (kOnes * 0xEFU);                             // a zero byte where 0xEF was
+  const std::uint64_t has_ef = (ef - kOnes) & ~ef & kHighs;
+  return (below_space | has_ef) != 0;
 }
 
 class Scanner {
@@ -74,6 +94,9 @@ class Scanner {
   // Control characters and the non-characters U+FFFE/U+FFFF are not XML, wherever they are.
   void check_characters() {
     for (std::size_t i = 0; i < text_.size(); ++i) {
+      // Eight bytes at a time past those with neither a byte below 0x20 nor a 0xEF (the lead of U+FFFE/U+FFFF).
+      while (i + 8 <= text_.size() && !may_hold_a_fault(text_.data() + i)) i += 8;
+      if (i == text_.size()) break;
       const auto byte = static_cast<unsigned char>(text_[i]);
       std::optional<std::uint32_t> bad;
       if (byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') bad = byte;
@@ -137,6 +160,8 @@ class Scanner {
     std::size_t attributes = 0;
     ++i_;
     while (i_ < text_.size() && !result_.fatal) {
+      while (i_ < text_.size() && !kTagByte[static_cast<unsigned char>(text_[i_])]) ++i_;
+      if (i_ == text_.size()) break;
       const char c = text_[i_];
       if (c == '"' || c == '\'') {
         attribute_value(c);
@@ -230,15 +255,15 @@ class Scanner {
 ScanResult scan_markup(std::string_view text, const Limits& limits) { return Scanner(text, limits).run(); }
 
 std::size_t tag_end(std::string_view text, std::size_t at) {
-  char quote = '\0';
   for (std::size_t i = at + 1; i < text.size(); ++i) {
+    while (i < text.size() && !kTagByte[static_cast<unsigned char>(text[i])]) ++i;
+    if (i == text.size()) break;
     const char c = text[i];
-    if (quote != '\0') {
-      if (c == quote) quote = '\0';
-    } else if (c == '"' || c == '\'') {
-      quote = c;
-    } else if (c == '>') {
-      return i + 1;
+    if (c == '>') return i + 1;
+    if (c == '"' || c == '\'') {  // a quoted value, which may hold '>'
+      const void* close = std::memchr(text.data() + i + 1, c, text.size() - i - 1);
+      if (close == nullptr) break;
+      i = static_cast<std::size_t>(static_cast<const char*>(close) - text.data());
     }
   }
   return std::string_view::npos;

@@ -29,20 +29,32 @@ std::uint32_t ParsedXml::line(pugi::xml_node node) const {
   return index_.line(static_cast<std::size_t>(name - 1 - buffer_.data()));
 }
 
+// The fallbacks below are worked out only when they are needed (a location costs a column count).
+
 SourceLoc ParsedXml::loc(pugi::xml_node node) const {
   const char* name = node.name();
   // Point at the '<' of an element.
-  if (name != nullptr && *name != '\0' && name > buffer_.data()) return at(name - 1, SourceLoc{file()});
+  if (name != nullptr && *name != '\0' && name > buffer_.data())
+    if (const auto at = offset(name - 1)) return index_.locate(*at, cursor_);
   return SourceLoc{file()};
 }
 
-SourceLoc ParsedXml::loc(pugi::xml_attribute attribute) const { return at(attribute.name(), SourceLoc{file()}); }
+SourceLoc ParsedXml::loc(pugi::xml_attribute attribute) const {
+  if (const auto at = offset(attribute.name())) return index_.locate(*at, cursor_);
+  return SourceLoc{file()};
+}
 
-SourceLoc ParsedXml::value_loc(pugi::xml_attribute attribute) const { return at(attribute.value(), loc(attribute)); }
+SourceLoc ParsedXml::value_loc(pugi::xml_attribute attribute) const {
+  if (const auto at = offset(attribute.value())) return index_.locate(*at, cursor_);
+  return loc(attribute);
+}
 
 SourceLoc ParsedXml::text_loc(pugi::xml_node node) const {
   for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling())
-    if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) return at(child.value(), loc(node));
+    if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
+      if (const auto at = offset(child.value())) return index_.locate(*at, cursor_);
+      return loc(node);
+    }
   return loc(node);
 }
 

@@ -45,8 +45,120 @@ int compare_whole(std::string_view a, std::string_view b) {
   return a.compare(b);
 }
 
+// A name of the schema against a name in the document: lengths first (the names of a content model differ in length
+// more often than not).
+bool same_name(const std::string& declared, std::string_view name) {
+  return declared.size() == name.size() && std::memcmp(declared.data(), name.data(), name.size()) == 0;
+}
+
 bool all_digits(std::string_view text) {
   return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// A pattern of XML Schema made only of digits ([0-9], with a quantifier) and single non-digit characters, such as
+// "[0-9]{4}-[0-9]{2}-[0-9]{2}" or "[0-9]+": matched here exactly, without libxml2's automaton. No two digit steps are
+// adjacent, so taking as many digits as a step may is the only way to match.
+class DigitPattern {
+ public:
+  // The pattern, or nullopt when it is not of that form.
+  static std::optional<DigitPattern> parse(std::string_view text) {
+    DigitPattern pattern;
+    std::size_t at = 0;
+    while (at < text.size()) {
+      Step step;
+      if (text.compare(at, 5, "[0-9]") == 0) {
+        at += 5;
+        step.digits = true;
+        if (!pattern.steps_.empty() && pattern.steps_.back().digits) return std::nullopt;
+        if (at < text.size() && (text[at] == '+' || text[at] == '*' || text[at] == '?')) {
+          step.min = text[at] == '+' ? 1 : 0;
+          step.max = text[at] == '?' ? 1 : kUnbounded;
+          ++at;
+        } else if (at < text.size() && text[at] == '{') {
+          const std::size_t close = text.find('}', at);
+          if (close == std::string_view::npos) return std::nullopt;
+          const std::string_view bounds = text.substr(at + 1, close - at - 1);
+          const std::size_t comma = bounds.find(',');
+          const auto min = small_number(bounds.substr(0, comma));
+          const auto max = comma == std::string_view::npos ? min
+                           : comma + 1 == bounds.size()    ? std::optional<std::size_t>(kUnbounded)
+                                                           : small_number(bounds.substr(comma + 1));
+          if (!min || !max || *max < *min) return std::nullopt;
+          step.min = *min;
+          step.max = *max;
+          at = close + 1;
+        }
+      } else {
+        const char c = text[at];
+        const bool letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+        if (!letter && c != '-' && c != ':' && c != '/') return std::nullopt;  // anything else: libxml2's
+        step.literal = c;
+        ++at;
+      }
+      pattern.steps_.push_back(step);
+    }
+    return pattern;
+  }
+
+  [[nodiscard]] bool matches(std::string_view value) const {
+    std::size_t at = 0;
+    for (const Step& step : steps_) {
+      if (!step.digits) {
+        if (at == value.size() || value[at] != step.literal) return false;
+        ++at;
+        continue;
+      }
+      std::size_t count = 0;
+      while (count < step.max && at + count < value.size() && value[at + count] >= '0' && value[at + count] <= '9')
+        ++count;
+      if (count < step.min) return false;
+      at += count;
+    }
+    return at == value.size();
+  }
+
+ private:
+  static constexpr std::size_t kUnbounded = std::numeric_limits<std::size_t>::max();
+  struct Step {
+    bool digits = false;
+    char literal = 0;
+    std::size_t min = 1;
+    std::size_t max = 1;
+  };
+  static std::optional<std::size_t> small_number(std::string_view text) {
+    if (!all_digits(text) || text.size() > 4) return std::nullopt;
+    return static_cast<std::size_t>(std::stoul(std::string(text)));
+  }
+  std::vector<Step> steps_;
+};
+
+// The built-in types whose valid values are told here for the plain forms the case format writes; any other form of
+// a value (a sign, a time zone, a longer number) is still given to libxml2.
+enum class KnownBuiltin { none, date, non_negative_integer, positive_integer };
+
+// Whether `value` is certainly a value of `builtin` (false: not known here, ask libxml2).
+bool certainly_valid(KnownBuiltin builtin, std::string_view value) {
+  switch (builtin) {
+    case KnownBuiltin::none: return false;
+    case KnownBuiltin::date: {
+      // YYYY-MM-DD with a year from 0001, a month and a day of that month (the proleptic Gregorian calendar).
+      if (value.size() != 10 || value[4] != '-' || value[7] != '-') return false;
+      if (!all_digits(value.substr(0, 4)) || !all_digits(value.substr(5, 2)) || !all_digits(value.substr(8, 2)))
+        return false;
+      const int year = (value[0] - '0') * 1000 + (value[1] - '0') * 100 + (value[2] - '0') * 10 + (value[3] - '0');
+      const int month = (value[5] - '0') * 10 + (value[6] - '0');
+      const int day = (value[8] - '0') * 10 + (value[9] - '0');
+      if (year < 1 || month < 1 || month > 12 || day < 1) return false;
+      static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+      const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+      const int days = kDays[static_cast<std::size_t>(month - 1)] + (month == 2 && leap ? 1 : 0);
+      return day <= days;
+    }
+    case KnownBuiltin::non_negative_integer: return value.size() <= 18 && all_digits(value);
+    case KnownBuiltin::positive_integer:
+      return value.size() <= 18 && all_digits(value) && value.find_first_not_of('0') != std::string_view::npos;
+  }
+  return false;
 }
 
 struct RegexDeleter {
@@ -58,16 +170,36 @@ using Regex = std::unique_ptr<xmlRegexp, RegexDeleter>;
 
 // ---- the subset of XML Schema ---------------------------------------------------------------------------------------
 
+// A pattern facet: libxml2's compiled regular expression, and the same pattern matched here when it is simple enough.
+struct Pattern {
+  xmlRegexpPtr regex = nullptr;
+  std::optional<DigitPattern> digits;
+
+  [[nodiscard]] bool matches(const std::string& value) const {
+    if (digits) return digits->matches(value);
+    return xmlRegexpExec(regex, reinterpret_cast<const xmlChar*>(value.c_str())) == 1;
+  }
+};
+
 struct SimpleType {
-  xmlSchemaTypePtr builtin = nullptr;  // null: xs:string (every string of XML characters, white space preserved)
-  bool whole_number = false;           // the builtin is one of the integer types: bounds compare as whole numbers
-  std::vector<std::vector<xmlRegexpPtr>> patterns;     // every step's set must match one (patterns of a step are or'ed)
+  xmlSchemaTypePtr builtin = nullptr;       // null: xs:string (every string of XML characters, white space preserved)
+  KnownBuiltin known = KnownBuiltin::none;  // the builtin, when its plain values are told here
+  bool whole_number = false;                // the builtin is one of the integer types: bounds compare as whole numbers
+  std::vector<std::vector<Pattern>> patterns;          // every step's set must match one (patterns of a step are or'ed)
   std::vector<std::vector<std::string>> enumerations;  // likewise
   std::optional<std::size_t> min_length;
   std::optional<std::size_t> max_length;
   std::optional<std::string> min_inclusive;
   std::optional<std::string> max_inclusive;
   const SimpleType* list_item = nullptr;  // an xs:list of this item type (no facets of its own)
+
+  /// Whether every check of a value is made here, without libxml2 (for a plain value): nothing worth remembering.
+  [[nodiscard]] bool checked_here() const {
+    return (builtin == nullptr || known != KnownBuiltin::none) &&
+           std::all_of(patterns.begin(), patterns.end(), [](const std::vector<Pattern>& step) {
+             return std::all_of(step.begin(), step.end(), [](const Pattern& pattern) { return pattern.digits; });
+           });
+  }
 
   [[nodiscard]] bool accepts(std::string_view value) const {
     if (list_item != nullptr) {
@@ -84,9 +216,11 @@ struct SimpleType {
     if (builtin != nullptr) {
       // libxml2 collapses white space first: a value that has any is left to it.
       if (std::any_of(value.begin(), value.end(), is_space)) return false;
-      const std::string copy(value);
-      if (xmlSchemaValidatePredefinedType(builtin, reinterpret_cast<const xmlChar*>(copy.c_str()), nullptr) != 0)
-        return false;
+      if (!certainly_valid(known, value)) {
+        const std::string copy(value);
+        if (xmlSchemaValidatePredefinedType(builtin, reinterpret_cast<const xmlChar*>(copy.c_str()), nullptr) != 0)
+          return false;
+      }
     }
     if (min_length || max_length) {
       if (builtin != nullptr) return false;  // length of a non-string type: not decided here
@@ -102,9 +236,7 @@ struct SimpleType {
     if (!patterns.empty()) {
       const std::string copy(value);
       for (const auto& step : patterns)
-        if (std::none_of(step.begin(), step.end(), [&](xmlRegexpPtr regex) {
-              return xmlRegexpExec(regex, reinterpret_cast<const xmlChar*>(copy.c_str())) == 1;
-            }))
+        if (std::none_of(step.begin(), step.end(), [&](const Pattern& pattern) { return pattern.matches(copy); }))
           return false;
     }
     for (const auto& step : enumerations)
@@ -274,6 +406,10 @@ class Deriver {
       static const std::set<std::string_view> whole = {"integer", "nonNegativeInteger", "positiveInteger",
                                                        "nonPositiveInteger", "negativeInteger"};
       type.whole_number = whole.count(name) > 0;
+      type.known = name == "date"                 ? KnownBuiltin::date
+                   : name == "nonNegativeInteger" ? KnownBuiltin::non_negative_integer
+                   : name == "positiveInteger"    ? KnownBuiltin::positive_integer
+                                                  : KnownBuiltin::none;
     }
     return &model_.simple_types.emplace_back(std::move(type));
   }
@@ -294,7 +430,7 @@ class Deriver {
     const SimpleType* base = type_by_reference(parts[0].attribute("base").value());
     if (base == nullptr || base->list_item != nullptr) return fail(), nullptr;  // facets of a list: not in the subset
     SimpleType type = *base;
-    std::vector<xmlRegexpPtr> patterns;
+    std::vector<Pattern> patterns;
     std::vector<std::string> enumerations;
     for (pugi::xml_node facet : children(parts[0])) {
       const std::string kind = local(facet.name());
@@ -304,7 +440,7 @@ class Deriver {
         xmlRegexpPtr regex = xmlRegexpCompile(reinterpret_cast<const xmlChar*>(value.c_str()));
         if (regex == nullptr) return fail(), nullptr;
         model_.regexes.emplace_back(regex);
-        patterns.push_back(regex);
+        patterns.push_back(Pattern{regex, DigitPattern::parse(value)});
       } else if (kind == "enumeration") {
         if (type.builtin != nullptr) return fail(), nullptr;  // compared as values, not strings
         enumerations.push_back(value);
@@ -601,7 +737,7 @@ class Walker {
   // Whether a value is of a type, remembered for the types whose check calls libxml2 (dates, amounts, patterns):
   // a document repeats its dates and ids.
   bool accepts(const SimpleType& type, std::string_view value) {
-    if (type.builtin == nullptr && type.patterns.empty()) return type.accepts(value);
+    if (type.checked_here()) return type.accepts(value);
     auto& known = accepted_[&type];
     std::string key(value);
     if (known.count(key) > 0) return true;
@@ -642,8 +778,8 @@ class Walker {
     for (pugi::xml_attribute attribute : node.attributes()) {
       const std::string_view name = attribute.name();
       if (name == "xmlns" && is_root && attribute.value() == model_.target_namespace) continue;
-      const auto decl =
-          std::find_if(declared.begin(), declared.end(), [&](const AttributeDecl& item) { return item.name == name; });
+      const auto decl = std::find_if(declared.begin(), declared.end(),
+                                     [&](const AttributeDecl& item) { return same_name(item.name, name); });
       if (decl == declared.end() || !accepts(*decl->type, attribute.value())) return false;
       if (decl->required) ++required;
     }
@@ -681,7 +817,7 @@ class Walker {
 
   const Particle* particle_named(const ComplexType& type, std::string_view name) const {
     for (const Particle& particle : type.particles)
-      if (particle.element->name == name) return &particle;
+      if (same_name(particle.element->name, name)) return &particle;
     return nullptr;
   }
 
@@ -694,8 +830,8 @@ class Walker {
       const std::string_view name = child.name();
       const Particle* particle = nullptr;
       if (type.content == Content::sequence) {
-        while (position < type.particles.size() &&
-               (type.particles[position].element->name != name || counts[position] == type.particles[position].max)) {
+        while (position < type.particles.size() && (!same_name(type.particles[position].element->name, name) ||
+                                                    counts[position] == type.particles[position].max)) {
           if (counts[position] < type.particles[position].min) return false;
           ++position;
         }
@@ -728,7 +864,7 @@ class Walker {
   static void select(pugi::xml_node node, const std::vector<std::string>& path, std::size_t step,
                      std::vector<pugi::xml_node>& out) {
     for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
-      if (child.type() != pugi::node_element || path[step] != std::string_view(child.name())) continue;
+      if (child.type() != pugi::node_element || !same_name(path[step], child.name())) continue;
       if (step + 1 == path.size()) out.push_back(child);
       else select(child, path, step + 1, out);
     }

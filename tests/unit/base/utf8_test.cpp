@@ -24,6 +24,18 @@ TEST(Utf8, FindsInvalidSequences) {
   EXPECT_EQ(utf8::find_invalid("Ninh B\xD7nh").value(), 6U);      // TCVN3 byte in a UTF-8 file
 }
 
+// Runs of ASCII are passed over eight bytes at a time: a bad byte is found at every offset within and after them.
+TEST(Utf8, FindsABadByteAtAnyOffsetAfterAsciiOrVietnamese) {
+  for (std::size_t at = 0; at < 40; ++at) {
+    std::string ascii(41, 'a');
+    ascii[at] = '\xFF';
+    EXPECT_EQ(utf8::find_invalid(ascii), at);
+    std::string mixed = std::string(at, 'a') + "ệ" + std::string(at % 9, 'b') + "\xC3";
+    EXPECT_EQ(utf8::find_invalid(mixed), at + 3 + at % 9);
+    EXPECT_FALSE(utf8::find_invalid(std::string(at, 'a') + "Nội").has_value());
+  }
+}
+
 TEST(Utf8, ReplacesBadBytesWhenDecoding) {
   std::size_t offset = 0;
   EXPECT_EQ(utf8::decode("\xFF", offset), char32_t{0xFFFD});

@@ -397,5 +397,41 @@ TEST(CaseReader, ReportsEveryProblemInOneRun) {
   EXPECT_EQ(diagnostics.error_count(), 3U) << diagnostics.to_string();
 }
 
+// Plain ASCII fields skip repair and normalization; white space around or doubled inside an ASCII field still does
+// not, and is collapsed as in any other field.
+TEST(CaseReader, AsciiFieldsAreCollapsedLikeAnyOther) {
+  for (const auto& [written, read_as] : std::vector<std::pair<std::string, std::string>>{{"CCTHADS", "CCTHADS"},
+                                                                                         {"CC THADS", "CC THADS"},
+                                                                                         {"CC  THADS", "CC THADS"},
+                                                                                         {" CCTHADS", "CCTHADS"},
+                                                                                         {"CCTHADS ", "CCTHADS"},
+                                                                                         {"CC\tTHADS", "CC THADS"},
+                                                                                         {"CC\nTHADS", "CC THADS"}}) {
+    Diagnostics diagnostics;
+    const auto cases = read(replace(kMinimal, "<code>CCTHADS</code>", "<code>" + written + "</code>"), diagnostics);
+    ASSERT_TRUE(cases) << diagnostics.to_string();
+    EXPECT_EQ(cases->cases.front().agency.code.value, read_as) << "[" << written << "]";
+  }
+}
+
+// The raw scan passes over eight bytes at a time where none is a control character or the lead of U+FFFE/U+FFFF:
+// each is still found wherever it is in the text (column 79 + its offset in the obligation's text).
+TEST(CaseReader, AControlCharacterOrNonCharacterIsFoundAtEveryOffset) {
+  const std::string before = "<text>Phạt</text>";
+  ASSERT_NE(std::string(kMinimal).find(before), std::string::npos);
+  for (const std::string& bad : {std::string("\x01"), std::string("\x1F"), std::string("\xEF\xBF\xBE")}) {
+    for (std::size_t at = 0; at < 24; ++at) {
+      std::string words(24, 'x');
+      words.insert(at, bad);
+      Diagnostics diagnostics;
+      EXPECT_FALSE(read(replace(kMinimal, before, "<text>Ph" + words + "</text>"), diagnostics));
+      const std::string code = bad.size() == 1 ? (bad == "\x01" ? "U+0001" : "U+001F") : "U+FFFE";
+      EXPECT_EQ(first_error(diagnostics), "case.xml:7:" + std::to_string(79 + at) + ": lỗi: [E0110] ký tự " + code +
+                                              " không được phép trong XML (ký tự điều khiển)")
+          << at;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace vanban::xml

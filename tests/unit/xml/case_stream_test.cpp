@@ -7,6 +7,7 @@
 #include "support/paths.hpp"
 #include "support/register_generator.hpp"
 #include "xml/case_reader.hpp"
+#include "xml/markup_scan.hpp"
 
 namespace vanban::xml {
 namespace {
@@ -144,6 +145,41 @@ TEST(CaseStream, PositionsAreTheFilesWhateverTheLineLayout) {
   xml.replace(xml.find("date=\"2024-02-01\"", late), 17, "date=\"2024-13-01\"");
   expect_same(xml);
   EXPECT_FALSE(stream(xml).read);  // its E0205 comes after the first 1,000 warnings printed
+}
+
+// Tags are cut and scanned a run of bytes at a time: a '>', '/' or '=' inside a quoted value (double or single
+// quotes, the other quote inside) is still part of the value, and the register is still read as a stream.
+TEST(CaseStream, MarkupInsideQuotedValuesIsPartOfTheValue) {
+  std::string xml = large_register();
+  const std::string court = "court=\"Tòa án nhân dân huyện Quỳ Hợp, tỉnh Nghệ An\"";
+  std::size_t count = 0;
+  for (std::size_t at = xml.find(court); at != std::string::npos; at = xml.find(court, at + 1)) {
+    const std::string value =
+        ++count % 2 == 0 ? "court=\"Tòa án > huyện / Quỳ Hợp = Nghệ An>\"" : "court='Tòa án \"Quỳ Hợp\" > Nghệ An/>'";
+    xml.replace(at, court.size(), value);
+  }
+  ASSERT_GT(count, 1000U);
+  expect_same(xml, with_schema());
+  const Streamed streamed = stream(xml, with_schema());
+  EXPECT_TRUE(streamed.read) << streamed.diagnostics;
+  EXPECT_EQ(streamed.restarts, 0U);
+}
+
+// Where a tag ends, and what the raw scan counts in it, with quotes of either kind holding the other, '>', '/' and '='.
+TEST(CaseStream, ATagEndsAtItsOwnCloseWhateverItsValuesHold) {
+  const std::string tags[] = {"<a x=\"1\">", "<a x=\">/=\" y='\"'>", "<a x='a\">b' y=\"c'>d\"/>", "<a/>",
+                              "<a x=\"never closed>"};
+  const std::size_t ends[] = {9, 17, 22, 4, std::string::npos};
+  for (std::size_t i = 0; i < std::size(tags); ++i) {
+    EXPECT_EQ(tag_end(tags[i] + "<b>", 0), ends[i]) << tags[i];
+    EXPECT_EQ(tag_end("xx" + tags[i], 2), ends[i] == std::string::npos ? ends[i] : ends[i] + 2) << tags[i];
+  }
+  Limits limits;
+  limits.max_attributes = 2;
+  EXPECT_FALSE(scan_markup("<a x=\"=\" y='==>'/>", limits).fatal);
+  const ScanResult three = scan_markup("<a x=\"1\" y='2' z=\"3\"/>", limits);
+  ASSERT_TRUE(three.fatal);
+  EXPECT_EQ(std::string(three.fatal->code), "E0111");
 }
 
 TEST(CaseStream, WithTheSchemaACleanRegisterNeedsNoRestart) {

@@ -91,6 +91,56 @@ TEST(SchemaShortcut, AListOfIdsIsJudgedAsLibxml2JudgesIt) {
   }
 }
 
+// Dates, amounts and rates are told valid without libxml2 in their plain forms (YYYY-MM-DD, digits): each value below
+// is vouched for exactly when libxml2 accepts it, and every plain valid one is decided by the shortcut.
+TEST(SchemaShortcut, DatesAmountsAndRatesAreJudgedAsLibxml2JudgesThem) {
+  struct Place {
+    std::string file;
+    std::string before;  // the text around the value
+    std::string after;
+    std::vector<std::string> values;
+  };
+  const std::vector<Place> places = {
+      {"cap-duong.xml",
+       "<decision number=\"688\" date=\"",
+       "\" signer=\"truong\"/>",
+       {"2024-08-06", "2024-02-29", "2023-02-29", "2000-02-29",  "1900-02-29",  "2100-02-28",  "2024-04-30",
+        "2024-04-31", "2024-12-31", "2024-13-01", "2024-00-10",  "2024-01-00",  "2024-01-32",  "0000-01-01",
+        "0001-01-01", "9999-12-31", "2024-1-01",  "20240-01-01", "-2024-01-01", "2024-01-01Z", "2024-01-01+07:00",
+        "2024/01/01", "2024-01-0a", "2024-06-31", "2024-09-31",  "2024-11-31",  "2024-11-30"}},
+      {"cap-duong.xml",
+       "<amount>",
+       "</amount>",
+       {"12000000", "0", "007", "000", "999999999999999", "1000000000000000", "123456789012345678",
+        "1234567890123456789", "+5", "-0", "1e3", "", "12 000", "٣"}},
+      {"khau-tru-thu-nhap.xml",
+       "rate=\"",
+       "\"",
+       {"25", "1", "100", "101", "0", "00", "007", "0100", "+5", "", "1234567890123456789", "-1"}}};
+  for (const Place& place : places) {
+    const std::string example = test::read_text(test::source_dir() / "examples" / place.file);
+    const std::size_t start = example.find(place.before);
+    ASSERT_NE(start, std::string::npos) << place.before;
+    const std::size_t from = start + place.before.size();
+    const std::size_t to = example.find(place.after, from);
+    ASSERT_NE(to, std::string::npos) << place.after;
+    for (const std::string& value : place.values) {
+      std::string document = example;
+      document.replace(from, to - from, value);
+      const Verdict verdict = judge(document);
+      ASSERT_TRUE(verdict.parsed) << value;
+      if (verdict.vouched) {
+        EXPECT_EQ(verdict.libxml2, "") << place.file << " [" << value << "]";
+      }
+      // A plain form (digits and hyphens) libxml2 accepts is decided by the shortcut; a sign or a zone may be left.
+      const bool plain = !value.empty() && value.find_first_not_of("0123456789-") == std::string::npos;
+      if (plain && verdict.libxml2.empty()) {
+        EXPECT_TRUE(verdict.vouched) << place.file << " [" << value << "]";
+      }
+    }
+  }
+}
+
 // Format 1.1's attribute group (`date` required on every step) and an attribute's own simple type (`kind` of a
 // remission): a document breaking either is never vouched for, and libxml2 refuses it.
 TEST(SchemaShortcut, AGroupsRequiredAttributeAndAnAttributesOwnTypeAreChecked) {
