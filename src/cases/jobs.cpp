@@ -10,7 +10,7 @@ db::Schema make_schema() {
       "CREATE TABLE jobs (id BIGINT PRIMARY KEY, template TEXT NOT NULL, params TEXT NOT NULL, letter_date TEXT NOT "
       "NULL, filter TEXT NOT NULL, case_ids TEXT NOT NULL, duplex BIGINT NOT NULL, state TEXT NOT NULL, total BIGINT "
       "NOT NULL, done BIGINT NOT NULL, failed BIGINT NOT NULL, not_applicable BIGINT NOT NULL, created_at TEXT NOT "
-      "NULL, created_by TEXT NOT NULL, finished_at TEXT NOT NULL)",
+      "NULL, created_by TEXT NOT NULL, finished_at TEXT NOT NULL, problems TEXT NOT NULL)",
       "CREATE INDEX jobs_state ON jobs (state)",
       "CREATE TABLE job_items (job_id BIGINT NOT NULL, case_id TEXT NOT NULL, state TEXT NOT NULL, file TEXT NOT NULL, "
       "sha256 TEXT NOT NULL, diagnostics TEXT NOT NULL, PRIMARY KEY (job_id, case_id))",
@@ -39,6 +39,21 @@ std::vector<std::string> split(const std::string& text, char separator) {
     if (end == std::string::npos) return out;
     start = end + 1;
   }
+}
+
+std::string problems_text(const std::vector<ItemProblem>& problems) {
+  std::vector<std::string> records;
+  for (const auto& problem : problems) records.push_back(problem.code + kUnit + problem.message);
+  return joined(records, kRecord);
+}
+
+std::vector<ItemProblem> problems_of(const std::string& text) {
+  std::vector<ItemProblem> out;
+  for (const auto& record : split(text, kRecord)) {
+    const auto parts = split(record, kUnit);
+    out.push_back({parts.empty() ? "" : parts[0], parts.size() < 2 ? "" : parts[1]});
+  }
+  return out;
 }
 
 JobState state_of(const std::string& name) {
@@ -81,7 +96,9 @@ std::int64_t JobStore::create(const JobSpec& spec) {
   const std::int64_t id = (last.empty() ? 0 : integer_of(last.front()[0])) + 1;
   session_.execute(
       "INSERT INTO jobs (id, template, params, letter_date, filter, case_ids, duplex, state, total, done, failed, "
-      "not_applicable, created_at, created_by, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?, ?, '')",
+      "not_applicable, created_at, created_by, finished_at, problems) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?, "
+      "?, '', "
+      "'')",
       {id, spec.template_name, joined(spec.parameters, kUnit), spec.date, spec.where, joined(spec.case_ids, kUnit),
        static_cast<std::int64_t>(spec.duplex ? 1 : 0), std::string(job_state_name(JobState::queued)), spec.created_at,
        spec.created_by});
@@ -92,11 +109,11 @@ std::int64_t JobStore::create(const JobSpec& spec) {
 std::optional<Job> JobStore::get(std::int64_t id) {
   const auto rows = session_.select(
       "SELECT template, params, letter_date, filter, case_ids, duplex, state, total, done, failed, not_applicable, "
-      "created_at, created_by, finished_at FROM jobs WHERE id = ?",
+      "created_at, created_by, finished_at, problems FROM jobs WHERE id = ?",
       {id},
       {db::Type::text, db::Type::text, db::Type::text, db::Type::text, db::Type::text, db::Type::integer,
        db::Type::text, db::Type::integer, db::Type::integer, db::Type::integer, db::Type::integer, db::Type::text,
-       db::Type::text, db::Type::text});
+       db::Type::text, db::Type::text, db::Type::text});
   if (rows.empty()) return std::nullopt;
   const auto& row = rows.front();
   Job job;
@@ -115,6 +132,7 @@ std::optional<Job> JobStore::get(std::int64_t id) {
   job.spec.created_at = text_of(row[11]);
   job.spec.created_by = text_of(row[12]);
   job.finished_at = text_of(row[13]);
+  job.problems = problems_of(text_of(row[14]));
   return job;
 }
 
@@ -126,12 +144,7 @@ std::vector<JobItem> JobStore::items(std::int64_t id, bool only_failed) {
                       {id}, {db::Type::text, db::Type::text, db::Type::text, db::Type::text, db::Type::text});
   std::vector<JobItem> out;
   for (const auto& row : rows) {
-    JobItem item{text_of(row[0]), text_of(row[1]), text_of(row[2]), text_of(row[3]), {}};
-    for (const auto& record : split(text_of(row[4]), kRecord)) {
-      const auto parts = split(record, kUnit);
-      item.problems.push_back({parts.empty() ? "" : parts[0], parts.size() < 2 ? "" : parts[1]});
-    }
-    out.push_back(std::move(item));
+    out.push_back({text_of(row[0]), text_of(row[1]), text_of(row[2]), text_of(row[3]), problems_of(text_of(row[4]))});
   }
   return out;
 }
@@ -164,11 +177,9 @@ void JobStore::record(std::int64_t id, const std::vector<JobItem>& items) {
     const auto known = session_.select("SELECT 1 FROM job_items WHERE job_id = ? AND case_id = ?", {id, item.case_id},
                                        {db::Type::integer});
     if (!known.empty()) continue;
-    std::vector<std::string> problems;
-    for (const auto& problem : item.problems) problems.push_back(problem.code + kUnit + problem.message);
     session_.execute(
         "INSERT INTO job_items (job_id, case_id, state, file, sha256, diagnostics) VALUES (?, ?, ?, ?, ?, ?)",
-        {id, item.case_id, item.state, item.file, item.sha256, joined(problems, kRecord)});
+        {id, item.case_id, item.state, item.file, item.sha256, problems_text(item.problems)});
     if (item.state == "failed") ++failed;
     else if (item.state == "not-applicable") ++not_applicable;
     else ++done;
@@ -180,11 +191,12 @@ void JobStore::record(std::int64_t id, const std::vector<JobItem>& items) {
   transaction.commit();
 }
 
-void JobStore::finish(std::int64_t id, JobState state, const std::string& when) {
+void JobStore::finish(std::int64_t id, JobState state, const std::string& when,
+                      const std::vector<ItemProblem>& problems) {
   db::Transaction transaction(session_, "jobs");
-  session_.execute("UPDATE jobs SET state = ?, finished_at = ? WHERE id = ? AND state IN (?, ?)",
-                   {std::string(job_state_name(state)), when, id, std::string(job_state_name(JobState::queued)),
-                    std::string(job_state_name(JobState::running))});
+  session_.execute("UPDATE jobs SET state = ?, finished_at = ?, problems = ? WHERE id = ? AND state IN (?, ?)",
+                   {std::string(job_state_name(state)), when, problems_text(problems), id,
+                    std::string(job_state_name(JobState::queued)), std::string(job_state_name(JobState::running))});
   transaction.commit();
 }
 

@@ -33,6 +33,12 @@ struct JobSpec {
   std::string created_by;
 };
 
+/// One problem of an item: its code and its message (Vietnamese).
+struct ItemProblem {
+  std::string code;
+  std::string message;
+};
+
 /// A job and its counts.
 struct Job {
   std::int64_t id = 0;
@@ -42,13 +48,8 @@ struct Job {
   std::int64_t done = 0;   ///< drafted (or found drafted)
   std::int64_t failed = 0;
   std::int64_t not_applicable = 0;
-  std::string finished_at;  ///< "" until it ends
-};
-
-/// One problem of an item: its code and its message (Vietnamese).
-struct ItemProblem {
-  std::string code;
-  std::string message;
+  std::string finished_at;            ///< "" until it ends
+  std::vector<ItemProblem> problems;  ///< why it failed as a whole (a filter or a case the plan refused)
 };
 
 /// One case of a job, once it is finished.
@@ -81,8 +82,9 @@ class JobStore {
   void start(std::int64_t id, std::int64_t total);
   /// Records finished items in one transaction (an item recorded already is left as it was) and counts them.
   void record(std::int64_t id, const std::vector<JobItem>& items);
-  /// Ends a job (done, cancelled or failed) at `when`, unless it has ended already (a cancelled job stays so).
-  void finish(std::int64_t id, JobState state, const std::string& when);
+  /// Ends a job (done, cancelled or failed, with the problems that failed it) at `when`, unless it has ended already
+  /// (a cancelled job stays so).
+  void finish(std::int64_t id, JobState state, const std::string& when, const std::vector<ItemProblem>& problems = {});
   /// Cancels a queued or running job at `when`; false when it had ended already.
   bool cancel(std::int64_t id, const std::string& when);
 
