@@ -234,8 +234,10 @@ TEST_P(CaseStoreTest, JobsAndTheirItemsLiveInTheDatabase) {
   EXPECT_EQ(failures.front().problems[0].message, "không áp dụng");
   EXPECT_EQ(failures.front().problems[1].code, "E0400");
 
-  jobs.finish(first, cases::JobState::done, "2026-07-01T10:05:00+07:00");
-  EXPECT_EQ(jobs.get(first)->state, cases::JobState::done);
+  jobs.finish(first, cases::JobState::failed, "2026-07-01T10:05:00+07:00", {{"E0320", "cơ quan không có"}});
+  EXPECT_EQ(jobs.get(first)->state, cases::JobState::failed);
+  ASSERT_EQ(jobs.get(first)->problems.size(), 1U);
+  EXPECT_EQ(jobs.get(first)->problems.front().code, "E0320");
   EXPECT_FALSE(jobs.cancel(first, "2026-07-01T10:06:00+07:00"));  // ended already
   EXPECT_TRUE(jobs.cancel(second, "2026-07-01T10:06:00+07:00"));
   jobs.finish(second, cases::JobState::done, "2026-07-01T10:07:00+07:00");  // a cancelled job stays so
