@@ -797,15 +797,15 @@ TEST_P(ServiceTest, JobProgressAsServerSentEvents) {
 
 INSTANTIATE_TEST_SUITE_P(Backends, ServiceTest, test::test_backends(), test::backend_name);
 
-// vanban serve as a process: it starts on a free port, answers, and on SIGTERM finishes and exits 0.
-TEST(ServeProcess, SigtermFinishesAndExitsZero) {
-  const auto dir = test::scratch_dir("serve-process");
-  const auto log = dir / "stderr.log";
+// vanban serve started as a process on a free port, its archive in `store`, its standard error in `log`, with the
+// configuration file `config` (none without); the port is 0 when it did not start within a minute.
+std::pair<pid_t, std::uint16_t> start_serve(const std::filesystem::path& store, const std::filesystem::path& log,
+                                            const std::optional<std::filesystem::path>& config) {
   const pid_t child = ::fork();
-  ASSERT_GE(child, 0);
   if (child == 0) {
-    ::setenv("VANBAN_ARCHIVE", (dir / "store").c_str(), 1);
-    ::unsetenv("VANBAN_CONFIG");
+    ::setenv("VANBAN_ARCHIVE", store.c_str(), 1);
+    if (config) ::setenv("VANBAN_CONFIG", config->c_str(), 1);
+    else ::unsetenv("VANBAN_CONFIG");
     std::freopen(log.c_str(), "w", stderr);
     const std::string program = test::binary().string();
     ::execl(program.c_str(), program.c_str(), "serve", "--listen", "127.0.0.1:0", "--resources",
@@ -813,13 +813,22 @@ TEST(ServeProcess, SigtermFinishesAndExitsZero) {
     std::_Exit(127);
   }
   std::uint16_t port = 0;
-  for (int i = 0; i < 600 && port == 0; ++i) {
+  for (int i = 0; i < 1200 && port == 0 && child > 0; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
     const std::string text = test::read_text(log);
     const auto at = text.find("http://127.0.0.1:");
     if (at != std::string::npos && text.find('/', at + 17) != std::string::npos)
       port = static_cast<std::uint16_t>(std::stoi(text.substr(at + 17)));
   }
+  return {child, port};
+}
+
+// vanban serve as a process: it starts on a free port, answers, and on SIGTERM finishes and exits 0.
+TEST(ServeProcess, SigtermFinishesAndExitsZero) {
+  const auto dir = test::scratch_dir("serve-process");
+  const auto log = dir / "stderr.log";
+  const auto [child, port] = start_serve(dir / "store", log, std::nullopt);
+  ASSERT_GE(child, 0);
   ASSERT_NE(port, 0) << test::read_text(log);
   EXPECT_EQ(call(port, "GET", "/healthz").status, 200);
   EXPECT_EQ(call(port, "POST", "/api/cases", example("chu-dong-ma-tuy.xml"), {kUser}).status, 201);
@@ -841,27 +850,10 @@ TEST(ServeProcess, AJobKilledMidwayCompletesAfterARestartEveryLetterOnce) {
   const auto dir = test::scratch_dir("serve-job-kill");
   const auto store = dir / "store";
   const auto start = [&](const std::string& log_name) {
-    const auto log = dir / log_name;
-    const pid_t child = ::fork();
-    if (child == 0) {
-      ::setenv("VANBAN_ARCHIVE", store.c_str(), 1);
-      ::setenv("VANBAN_CONFIG", (test::source_dir() / "tests" / "support" / "sample-office.conf").c_str(), 1);
-      std::freopen(log.c_str(), "w", stderr);
-      const std::string program = test::binary().string();
-      ::execl(program.c_str(), program.c_str(), "serve", "--listen", "127.0.0.1:0", "--resources",
-              test::source_dir().c_str(), static_cast<char*>(nullptr));
-      std::_Exit(127);
-    }
-    std::uint16_t port = 0;
-    for (int i = 0; i < 1200 && port == 0; ++i) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-      const std::string text = test::read_text(log);
-      const auto at = text.find("http://127.0.0.1:");
-      if (at != std::string::npos && text.find('/', at + 17) != std::string::npos)
-        port = static_cast<std::uint16_t>(std::stoi(text.substr(at + 17)));
-    }
-    EXPECT_NE(port, 0) << test::read_text(log);
-    return std::make_pair(child, port);
+    const auto started_now =
+        start_serve(store, dir / log_name, test::source_dir() / "tests" / "support" / "sample-office.conf");
+    EXPECT_NE(started_now.second, 0) << test::read_text(dir / log_name);
+    return started_now;
   };
   // Whatever fails below, no service is left running (it would hold the test's output open).
   std::vector<pid_t> started;
