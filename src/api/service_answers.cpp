@@ -219,6 +219,67 @@ std::string preview(const std::string& template_name, const std::vector<std::str
   return text(*out);
 }
 
+std::string job(const cases::Job& job, const std::vector<cases::JobItem>& failed_items) {
+  auto out = object();
+  out->set("id", static_cast<Poco::Int64>(job.id));
+  out->set("state", cases::job_state_name(job.state));
+  out->set("template", job.spec.template_name);
+  out->set("date", job.spec.date);
+  Array parameters;
+  for (const auto& parameter : job.spec.parameters) parameters.add(parameter);
+  out->set("parameters", parameters);
+  out->set("where", job.spec.where);
+  Array ids;
+  for (const auto& id : job.spec.case_ids) ids.add(id);
+  out->set("case_ids", ids);
+  out->set("duplex", job.spec.duplex);
+  out->set("total", static_cast<Poco::Int64>(job.total));
+  out->set("done", static_cast<Poco::Int64>(job.done));
+  out->set("failed", static_cast<Poco::Int64>(job.failed));
+  out->set("not_applicable", static_cast<Poco::Int64>(job.not_applicable));
+  out->set("created_at", job.spec.created_at);
+  out->set("created_by", job.spec.created_by);
+  out->set("finished_at", job.finished_at);
+  const auto problems = [](const std::vector<cases::ItemProblem>& list) {
+    Array array;
+    for (const auto& problem : list) {
+      auto one = object();
+      one->set("code", problem.code);
+      one->set("message", problem.message);
+      array.add(one);
+    }
+    return array;
+  };
+  out->set("diagnostics", problems(job.problems));
+  Array failed;
+  for (const auto& item : failed_items) {
+    auto entry = object();
+    entry->set("case_id", item.case_id);
+    entry->set("file", item.file);
+    entry->set("diagnostics", problems(item.problems));
+    failed.add(entry);
+  }
+  out->set("failed_items", failed);
+  if (job.state == cases::JobState::done && job.total == 0)
+    out->set("note", "không hồ sơ nào thỏa điều kiện: không văn bản nào được lập");
+  return text(*out);
+}
+
+std::string job_progress(const cases::Job& job, double rate, double seconds_left) {
+  auto out = object();
+  out->set("id", static_cast<Poco::Int64>(job.id));
+  out->set("state", cases::job_state_name(job.state));
+  out->set("done", static_cast<Poco::Int64>(job.done));
+  out->set("failed", static_cast<Poco::Int64>(job.failed));
+  out->set("not_applicable", static_cast<Poco::Int64>(job.not_applicable));
+  out->set("total", static_cast<Poco::Int64>(job.total));
+  out->set("rate", rate);
+  out->set("seconds_left", seconds_left);
+  std::ostringstream line;
+  out->stringify(line);
+  return line.str();
+}
+
 std::string health(bool engine, bool database) {
   auto out = object();
   out->set("status", engine && database ? "ready" : "not_ready");

@@ -13,6 +13,7 @@
 #include "pipeline/archive_intake.hpp"
 #include "pipeline/case_store.hpp"
 #include "pipeline/engine.hpp"
+#include "pipeline/jobs.hpp"
 
 namespace vanban::api {
 
@@ -49,6 +50,15 @@ std::string archive_entry(const archive::Entry& entry);
 
 /// {template, pages: [one SVG document per page, as text]}: a document's live preview.
 std::string preview(const std::string& template_name, const std::vector<std::string>& pages);
+
+/// A batch job: {id, state, template, date, parameters, where, case_ids, duplex, total, done, failed, not_applicable,
+/// created_at, created_by, finished_at, diagnostics: [{code, message}] (why it failed as a whole), failed_items:
+/// [{case_id, file, diagnostics: [{code, message}]}], note?}; `note`
+/// (Vietnamese) when a finished job drafted nothing because no case matched.
+std::string job(const cases::Job& job, const std::vector<cases::JobItem>& failed_items);
+/// One progress event of a job: {id, state, done, failed, not_applicable, total, rate (letters per second),
+/// seconds_left}, on one line (a Server-Sent Event's data).
+std::string job_progress(const cases::Job& job, double rate, double seconds_left);
 
 /// {status: "ready" or "not_ready", engine, database}.
 std::string health(bool engine, bool database);

@@ -46,14 +46,8 @@ const std::vector<db::Type> kSummaryTypes = {db::Type::text, db::Type::integer, 
                                              db::Type::text, db::Type::text,    db::Type::integer, db::Type::text,
                                              db::Type::text, db::Type::text};
 
-std::string text_of(const db::Value& value) {
-  const auto* text = std::get_if<std::string>(&value);
-  return text != nullptr ? *text : std::string();
-}
-std::int64_t integer_of(const db::Value& value) {
-  const auto* number = std::get_if<std::int64_t>(&value);
-  return number != nullptr ? *number : 0;
-}
+using db::integer_of;
+using db::text_of;
 
 Summary summary_of(const db::Row& row) {
   Summary out;

@@ -118,7 +118,8 @@ int run_batch(const std::vector<std::string>& args, Invocation& invocation) {
   std::signal(SIGTERM, on_interrupt);
   std::signal(SIGHUP, on_interrupt);
   ProgressReport progress(::isatty(STDERR_FILENO) != 0);
-  const auto items = runner.run([&](const pipeline::BatchProgress& p) { progress(p); }, g_interrupted);
+  const auto items =
+      runner.run([&](const pipeline::BatchProgress& p, const pipeline::BatchItem&) { progress(p); }, g_interrupted);
   std::signal(SIGINT, SIG_DFL);
   std::signal(SIGTERM, SIG_DFL);
   std::signal(SIGHUP, SIG_DFL);

@@ -44,17 +44,6 @@ constexpr std::size_t kPlainIdLength = 64;
 constexpr std::size_t kReadableLength = 48;
 constexpr std::size_t kHashDigits = 12;
 
-// The state as manifest.json writes it (for programs).
-std::string_view status_name(ItemStatus status) {
-  switch (status) {
-    case ItemStatus::done: return "done";
-    case ItemStatus::skipped: return "skipped";
-    case ItemStatus::failed: return "failed";
-    case ItemStatus::not_applicable: return "not-applicable";
-  }
-  return "failed";
-}
-
 // The state as manifest.csv writes it (for the clerk who opens it in a spreadsheet).
 std::string_view status_text(ItemStatus status) {
   switch (status) {
@@ -72,7 +61,7 @@ std::map<std::string, std::string> previous_hashes(const std::filesystem::path& 
   std::map<std::string, std::string> hashes;
   const auto written = [](const std::string& state) {
     return state == status_text(ItemStatus::done) || state == status_text(ItemStatus::skipped) ||
-           state == status_name(ItemStatus::done) || state == status_name(ItemStatus::skipped);
+           state == item_status_name(ItemStatus::done) || state == item_status_name(ItemStatus::skipped);
   };
   for (const char* name : {kManifestCsv, kJournal}) {
     std::ifstream in(dir / name);
@@ -144,7 +133,7 @@ void write_manifests(const std::filesystem::path& dir, const std::vector<BatchIt
   std::string json = "[\n";
   for (std::size_t i = 0; i < items.size(); ++i) {
     const BatchItem& item = items[i];
-    const std::string status(status_name(item.status));
+    const std::string status(item_status_name(item.status));
     csv += csv_line(item) + "\n";
     json += "  {\"case_id\": " + json_string(item.case_id) + ", \"debtor\": " + json_string(item.debtor) +
             ", \"amount\": " + std::to_string(item.amount) + ", \"file\": " + json_string(item.file) +
@@ -163,6 +152,23 @@ const model::Party* first_debtor(const model::Case& the_case) {
 }
 
 }  // namespace
+
+std::string_view item_status_name(ItemStatus status) {
+  switch (status) {
+    case ItemStatus::done: return "done";
+    case ItemStatus::skipped: return "skipped";
+    case ItemStatus::failed: return "failed";
+    case ItemStatus::not_applicable: return "not-applicable";
+  }
+  return "failed";
+}
+
+std::optional<ItemStatus> parse_item_status(std::string_view name) {
+  for (const ItemStatus status :
+       {ItemStatus::done, ItemStatus::skipped, ItemStatus::failed, ItemStatus::not_applicable})
+    if (item_status_name(status) == name) return status;
+  return std::nullopt;
+}
 
 BatchRunner::BatchRunner(const Engine& engine, BatchOptions options) : engine_(engine), options_(std::move(options)) {
   if (options_.where.empty()) return;
@@ -227,8 +233,7 @@ bool BatchRunner::plan(const std::vector<BatchCase>& cases, Diagnostics& diagnos
   return true;
 }
 
-std::vector<BatchItem> BatchRunner::run(const std::function<void(const BatchProgress&)>& progress,
-                                        const std::atomic<bool>& stop) {
+std::vector<BatchItem> BatchRunner::run(const Report& report, const std::atomic<bool>& stop) {
   std::error_code made;
   std::filesystem::create_directories(options_.out_dir, made);
   if (made)
@@ -244,6 +249,29 @@ std::vector<BatchItem> BatchRunner::run(const std::function<void(const BatchProg
   std::mutex mutex;
   BatchProgress counts;
   counts.total = plan_.size();
+
+  const auto count = [&counts](ItemStatus status) {
+    (status == ItemStatus::done             ? counts.done
+     : status == ItemStatus::skipped        ? counts.skipped
+     : status == ItemStatus::not_applicable ? counts.not_applicable
+                                            : counts.failed)++;
+  };
+  // What an earlier run finished stays as it was recorded: never rendered nor written again.
+  std::vector<std::size_t> to_do;
+  for (std::size_t i = 0; i < plan_.size(); ++i) {
+    const auto known = options_.finished.find(plan_[i].source.the_case->id);
+    if (known == options_.finished.end()) {
+      to_do.push_back(i);
+      continue;
+    }
+    // The state, hash and problems as recorded; the rest as this plan makes it (the manifest's lines the same).
+    items[i] = known->second;
+    items[i].debtor = plan_[i].debtor;
+    items[i].amount = plan_[i].amount;
+    items[i].file = output_name(items[i].case_id, options_.render.template_name);
+    finished[i] = true;
+    count(items[i].status);
+  }
 
   const auto work = [&](std::size_t index) {
     const Planned& planned = plan_[index];
@@ -280,23 +308,22 @@ std::vector<BatchItem> BatchRunner::run(const std::function<void(const BatchProg
         for (const auto& diagnostic : diagnostics.list()) {
           if (diagnostic.severity != Severity::error) continue;
           item.message += (item.message.empty() ? "" : "; ") + format_diagnostic(diagnostic);
+          item.diagnostics.push_back(diagnostic);
         }
       }
     }
     const std::lock_guard<std::mutex> lock(mutex);
-    (item.status == ItemStatus::done             ? counts.done
-     : item.status == ItemStatus::skipped        ? counts.skipped
-     : item.status == ItemStatus::not_applicable ? counts.not_applicable
-                                                 : counts.failed)++;
+    count(item.status);
     journal.append(item);
     items[index] = std::move(item);
     finished[index] = true;
-    if (progress) progress(counts);
+    if (report) report(counts, items[index]);
   };
   // A failure to write stops the batch, but what is finished still reaches the disk and the manifest.
   std::exception_ptr failure;
   try {
-    parallel_for(plan_.size(), options_.jobs, work, &stop);
+    parallel_for(
+        to_do.size(), options_.jobs, [&](std::size_t i) { work(to_do[i]); }, &stop);
   } catch (...) {
     failure = std::current_exception();
   }

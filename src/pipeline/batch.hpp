@@ -5,9 +5,11 @@
 #include <atomic>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/diagnostics.hpp"
@@ -33,8 +35,14 @@ struct BatchItem {
   std::string file;         ///< output file name inside the output folder
   std::string sha256;       ///< of the output file; "" when failed
   ItemStatus status = ItemStatus::failed;
-  std::string message;  ///< why it failed
+  std::string message;                  ///< why it failed
+  std::vector<Diagnostic> diagnostics;  ///< the errors that made it fail (codes for programs); not in the manifest
 };
+
+/// The state as manifest.json writes it, for programs: "done", "skipped", "failed", "not-applicable".
+std::string_view item_status_name(ItemStatus status);
+/// The state of a name item_status_name gives; nullopt for any other text.
+std::optional<ItemStatus> parse_item_status(std::string_view name);
 
 struct BatchOptions {
   RenderOptions render;  ///< template, dates, parameters (number and signer stay per case)
@@ -44,6 +52,10 @@ struct BatchOptions {
   bool force = false;  ///< redo outputs that exist and match the manifest
   std::optional<std::filesystem::path> combined;
   bool duplex = false;  ///< in the combined PDF, start each letter on an odd page
+  /// Cases an earlier run of the same work finished (case id → its item as recorded then, a job's database knows
+  /// them): listed in the manifest and the combined PDF as recorded, never rendered nor written again, and not
+  /// reported to run()'s callback.
+  std::map<std::string, BatchItem> finished;
 };
 
 struct BatchProgress {
@@ -77,11 +89,15 @@ class BatchRunner {
   [[nodiscard]] bool needs(const model::Case& the_case) const;
   [[nodiscard]] std::size_t planned() const;
 
+  /// What run() reports as each case finishes: the counts so far and the case's item (its diagnostics when it failed).
+  using Report = std::function<void(const BatchProgress&, const BatchItem&)>;
+
   /// Renders every planned case with `options.jobs` threads, writing each PDF atomically; a case that fails
-  /// is recorded and the batch goes on. `progress` is called (serialized) after each case; when `stop`
-  /// becomes true no new case starts. Then writes manifest.csv and manifest.json (the cases finished so far)
-  /// and, when asked and not stopped, the combined PDF. Throws vanban::Error when a file cannot be written.
-  std::vector<BatchItem> run(const std::function<void(const BatchProgress&)>& progress, const std::atomic<bool>& stop);
+  /// is recorded and the batch goes on. `report` is called (serialized) after each case, once it is in the journal
+  /// (cases of `options.finished` are counted, not reported); when `stop` becomes true no new case starts. Then writes
+  /// manifest.csv and manifest.json (the cases finished so far) and, when asked and not stopped, the combined PDF.
+  /// Throws vanban::Error when a file cannot be written (or what `report` throws, after the manifest is written).
+  std::vector<BatchItem> run(const Report& report, const std::atomic<bool>& stop);
 
   /// The file name of a case's output: "<case id>-<template>.pdf", with anything unsafe in the id replaced.
   static std::string output_name(const std::string& case_id, const std::string& template_name);

@@ -154,7 +154,7 @@ class Connection : public Poco::Net::TCPServerConnection {
         Poco::Net::HTTPResponse::getReasonForStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(response.status));
     std::string out = "HTTP/1.1 " + std::to_string(response.status) + " " + reason + "\r\n";
     out += "Content-Type: " + response.content_type + "\r\n";
-    out += "Content-Length: " + std::to_string(response.body.size()) + "\r\n";
+    if (!response.stream) out += "Content-Length: " + std::to_string(response.body.size()) + "\r\n";
     out += keep_alive ? "Connection: keep-alive\r\n" : "Connection: close\r\n";
     for (const auto& [name, value] : response.headers) out += name + ": " + value + "\r\n";
     out += "\r\n";
@@ -320,12 +320,37 @@ class Connection : public Poco::Net::TCPServerConnection {
       const std::string connection = lower(request.header("connection").value_or(""));
       const bool keep_alive = !server_.stopping.load() && connection != "close" &&
                               (head.getVersion() == Poco::Net::HTTPMessage::HTTP_1_1 || connection == "keep-alive");
+      if (handled.response.stream) {
+        stream(handled);
+        return;
+      }
       // Counted before it is sent, so that a client's next request sees it in /metrics.
       const std::string bytes = format(handled.response, keep_alive);
       observe(handled.route, handled.response.status, handled.user);
       send(bytes);
       if (!keep_alive) return;
     }
+  }
+
+  // A streamed answer: the head, then each part as the handler makes it, until it is done, the client goes away or
+  // the server stops; the connection closes after it.
+  void stream(const Handled& handled) {
+    send(format(handled.response, false));
+    bool open = true;
+    const StreamWriter write = [this, &open](const std::string& part) {
+      if (!open || server_.stopping.load()) return false;
+      try {
+        if (!part.empty()) {
+          send(part);
+          bytes_out_ += part.size();
+        }
+      } catch (const Poco::Exception&) {
+        open = false;
+      }
+      return open;
+    };
+    handled.response.stream(write);
+    observe(handled.route, handled.response.status, handled.user);
   }
 
   void send_continue() {

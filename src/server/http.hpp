@@ -29,12 +29,20 @@ struct HttpRequest {
   [[nodiscard]] std::optional<std::string> header(const std::string& lower_name) const;
 };
 
+/// Sends part of a streamed answer; false once it cannot go on (the client went away, the server is stopping). An
+/// empty part sends nothing and only asks.
+using StreamWriter = std::function<bool(const std::string& part)>;
+
 /// An answer.
 struct HttpResponse {
   int status = 200;
   std::string content_type = "application/json";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;  ///< besides Content-Type, Content-Length, Connection
+  /// A streamed answer (Server-Sent Events) instead of `body`: the head is sent without Content-Length and with
+  /// Connection: close, then `stream` sends the parts as they come and returns when it is done or the writer refuses;
+  /// the connection then closes.
+  std::function<void(const StreamWriter& write)> stream;
 };
 
 /// What the handler returns besides the answer, for the access log and the metrics.

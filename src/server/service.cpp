@@ -4,18 +4,24 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
+#include <deque>
 #include <functional>
 #include <list>
 #include <map>
+#include <thread>
+#include <tuple>
 #include <utility>
 
 #include "api/answers.hpp"
 #include "api/service_answers.hpp"
 #include "base/error.hpp"
+#include "base/file_io.hpp"
 #include "base/percent.hpp"
 #include "pipeline/case_store.hpp"
 #include "pipeline/clock.hpp"
+#include "pipeline/jobs.hpp"
 #include "pipeline/office.hpp"
 #include "pipeline/preview.hpp"
 #include "pipeline/report.hpp"
@@ -44,6 +50,8 @@ constexpr ProblemKind kPreconditionRequired{"precondition-required", "Thiếu ph
 constexpr ProblemKind kRejected{"case-rejected", "Dữ liệu không hợp lệ", 422};
 constexpr ProblemKind kNotConfigured{"not-configured", "Máy chủ chưa được cấu hình cho việc này", 501};
 constexpr ProblemKind kEnvironment{"environment", "Lỗi môi trường của máy chủ", 500};
+constexpr ProblemKind kJobNotFinished{"job-not-finished", "Việc hàng loạt chưa xong", 409};
+constexpr ProblemKind kJobEnded{"job-ended", "Việc hàng loạt đã kết thúc", 409};
 
 constexpr const char* kTextType = "text/plain; charset=utf-8";
 constexpr const char* kCsvType = "text/csv; charset=utf-8";
@@ -169,9 +177,71 @@ class Service::StorePool {
  public:
   explicit StorePool(const ServiceSetup& setup)
       : archives([&setup] { return archive::Archive::open(setup.archive, archive::Archive::OpenMode::create); }),
-        cases([&setup] { return pipeline::open_case_store(*setup.engine, setup.archive); }) {}
+        cases([&setup] { return pipeline::open_case_store(*setup.engine, setup.archive); }),
+        jobs([&setup] { return std::make_unique<cases::JobStore>(setup.archive.database, db::OpenMode::create); }) {}
   Pool<archive::Archive> archives;
   Pool<cases::Store> cases;
+  Pool<cases::JobStore> jobs;
+};
+
+// The one thread that runs batch jobs, one at a time in the order they were made (each job spreads its letters over
+// the batch's threads); a cancel stops the running job between letters.
+class Service::JobWorker {
+ public:
+  using Run = std::function<void(std::int64_t id, const std::atomic<bool>& stop)>;
+  explicit JobWorker(Run run) : run_(std::move(run)), thread_([this] { loop(); }) {}
+  ~JobWorker() {
+    {
+      const std::lock_guard lock(mutex_);
+      closing_ = true;
+      stop_.store(true);
+    }
+    wake_.notify_all();
+    thread_.join();
+  }
+  JobWorker(const JobWorker&) = delete;
+  JobWorker& operator=(const JobWorker&) = delete;
+
+  void enqueue(std::int64_t id) {
+    {
+      const std::lock_guard lock(mutex_);
+      queue_.push_back(id);
+    }
+    wake_.notify_all();
+  }
+  // Called once the database says cancelled: a job not started yet finds it so and does not run.
+  void cancel(std::int64_t id) {
+    const std::lock_guard lock(mutex_);
+    if (running_ == id) stop_.store(true);
+  }
+
+ private:
+  void loop() {
+    for (;;) {
+      std::int64_t id = 0;
+      {
+        std::unique_lock lock(mutex_);
+        wake_.wait(lock, [this] { return closing_ || !queue_.empty(); });
+        if (closing_) return;
+        id = queue_.front();
+        queue_.pop_front();
+        running_ = id;
+        stop_.store(false);
+      }
+      run_(id, stop_);
+      const std::lock_guard lock(mutex_);
+      running_ = 0;
+    }
+  }
+
+  Run run_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::deque<std::int64_t> queue_;
+  std::int64_t running_ = 0;
+  bool closing_ = false;
+  std::atomic<bool> stop_{false};
+  std::thread thread_;  // last: started once everything it reads exists
 };
 
 // Answers kept by a key of their request's content, the least recently used dropped beyond a total size: a preview
@@ -647,7 +717,142 @@ struct Answers {
     return json(api::deadlines(*list));
   }
 
+  // A batch job over the case store: where= (the --where filter) or id= repeated, template=, date= (today by
+  // default), set= repeated, duplex=true. 202 with the job; it runs on the service's job thread.
+  static HttpResponse create_job(Service& s, Service::Call& call) {
+    const auto where = call.option("where").value_or("");
+    const auto ids = call.options("id");
+    if (!where.empty() && !ids.empty()) throw pipeline::RequestError("chỉ dùng where= hoặc id=, không dùng cả hai");
+    pipeline::RenderRequest request;
+    request.template_name = call.option("template").value_or("");
+    if (request.template_name.empty()) throw pipeline::RequestError("cần template=TÊN-MẪU");
+    request.date = call.option("date");
+    request.parameters = call.options("set");
+    pipeline::apply_defaults(request, s.setup_.settings);
+    const auto options = pipeline::render_options(*s.setup_.engine, request, pipeline::date_of(call.now));
+    if (!where.empty()) {
+      Diagnostics diagnostics;
+      if (!s.setup_.engine->parse_filter(where, request.template_name, diagnostics))
+        return problem(kBadRequest, "điều kiện where không hợp lệ (xem vị trí trong diagnostics)", &diagnostics);
+    }
+    const auto change = s.change(call, "");
+    if (!change) return problem(kNoUser, no_user_detail(s));
+    cases::JobSpec spec;
+    spec.template_name = request.template_name;
+    spec.parameters = request.parameters;
+    // Letters of a wave are dated the day they are asked for, as `vanban batch` dates them, and stay so on resuming.
+    spec.date = options.date.value_or(options.today).to_iso();
+    spec.where = where;
+    spec.case_ids = ids;
+    spec.duplex = call.option("duplex").value_or("") == "true";
+    spec.created_at = change->when;
+    spec.created_by = change->who;
+    std::optional<cases::Job> job;
+    {
+      auto jobs = s.stores_->jobs.take();
+      job = jobs->get(jobs->create(spec));
+    }
+    s.jobs_->enqueue(job->id);
+    auto response = json(api::job(*job, {}), 202);
+    response.headers.emplace_back("Location", "/api/jobs/" + std::to_string(job->id));
+    return response;
+  }
+
+  static HttpResponse get_job(Service& s, Service::Call& call) {
+    auto jobs = s.stores_->jobs.take();
+    const auto job = find_job(*jobs, call);
+    if (!job) return no_job(call);
+    return json(api::job(*job, jobs->items(job->id, true)));
+  }
+
+  static HttpResponse cancel_job(Service& s, Service::Call& call) {
+    if (!s.change(call, "")) return problem(kNoUser, no_user_detail(s));
+    auto jobs = s.stores_->jobs.take();
+    const auto job = find_job(*jobs, call);
+    if (!job) return no_job(call);
+    if (!jobs->cancel(job->id, call.now.iso8601()))
+      return problem(kJobEnded,
+                     std::string("việc đã kết thúc (") + cases::job_state_name(job->state) + "): không còn gì để hủy");
+    s.jobs_->cancel(job->id);
+    return json(api::job(*jobs->get(job->id), jobs->items(job->id, true)));
+  }
+
+  // The combined print PDF of a finished job (duplex as it was asked).
+  static HttpResponse job_pdf(Service& s, Service::Call& call) {
+    const auto job = find_job(*s.stores_->jobs.take(), call);
+    if (!job) return no_job(call);
+    if (job->state != cases::JobState::done)
+      return problem(kJobNotFinished, std::string("tệp in gộp chỉ có khi việc đã xong; việc đang ở trạng thái ") +
+                                          cases::job_state_name(job->state));
+    if (job->done == 0) return problem(kNotFound, "việc này không lập văn bản nào: không có tệp in gộp");
+    std::string problem_text;
+    const auto path = pipeline::job_combined(s.job_folder(job->id));
+    auto pdf = read_file(path, 1ULL << 40U, problem_text);
+    if (!pdf) return problem(kEnvironment, "không đọc được tệp in gộp: " + problem_text);
+    return bytes_answer(std::move(*pdf), "application/pdf", "viec-" + std::to_string(job->id) + ".pdf");
+  }
+
+  // The letters and the manifest of a job that has ended (a cancelled one: those drafted before the cancel).
+  static HttpResponse job_zip(Service& s, Service::Call& call) {
+    const auto job = find_job(*s.stores_->jobs.take(), call);
+    if (!job) return no_job(call);
+    if (job->state == cases::JobState::queued || job->state == cases::JobState::running)
+      return problem(kJobNotFinished, std::string("tệp zip chỉ có khi việc đã kết thúc; việc đang ở trạng thái ") +
+                                          cases::job_state_name(job->state));
+    return bytes_answer(pipeline::job_zip(s.job_folder(job->id)), "application/zip",
+                        "viec-" + std::to_string(job->id) + ".zip");
+  }
+
+  // Progress as Server-Sent Events: a "progress" event each time the counts change (done, failed, total, the rate
+  // since the stream began, seconds left), an "end" event when the job ends, then the stream closes.
+  static HttpResponse job_events(Service& s, Service::Call& call) {
+    const auto asked = find_job(*s.stores_->jobs.take(), call);
+    if (!asked) return no_job(call);
+    HttpResponse response;
+    response.content_type = "text/event-stream; charset=utf-8";
+    response.headers.emplace_back("Cache-Control", "no-cache");
+    const std::int64_t id = asked->id;
+    response.stream = [&s, id](const StreamWriter& write) {
+      using Clock = std::chrono::steady_clock;
+      const auto started = Clock::now();
+      std::optional<std::int64_t> first;
+      std::optional<std::tuple<int, std::int64_t, std::int64_t, std::int64_t, std::int64_t>> sent;
+      for (;;) {
+        const auto job = s.stores_->jobs.take()->get(id);
+        if (!job) return;
+        const std::int64_t finished = job->done + job->failed + job->not_applicable;
+        if (!first) first = finished;
+        const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
+        const double rate = seconds > 0 ? static_cast<double>(finished - *first) / seconds : 0;
+        const double left = rate > 0 ? static_cast<double>(std::max<std::int64_t>(job->total - finished, 0)) / rate : 0;
+        const bool ended = job->state != cases::JobState::queued && job->state != cases::JobState::running;
+        const auto now =
+            std::make_tuple(static_cast<int>(job->state), job->done, job->failed, job->not_applicable, job->total);
+        if (ended) {
+          write("event: end\ndata: " + api::job_progress(*job, rate, 0) + "\n\n");
+          return;
+        }
+        if (sent != now) {
+          if (!write("event: progress\ndata: " + api::job_progress(*job, rate, left) + "\n\n")) return;
+          sent = now;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        if (!write("")) return;
+      }
+    };
+    return response;
+  }
+
  private:
+  static std::optional<cases::Job> find_job(cases::JobStore& jobs, const Service::Call& call) {
+    const auto& text = call.parameter("id");
+    if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos)
+      return std::nullopt;
+    return jobs.get(std::stoll(text));
+  }
+  static HttpResponse no_job(const Service::Call& call) {
+    return problem(kNotFound, "không có việc hàng loạt \"" + call.parameter("id") + "\"");
+  }
   // A PDF the pipeline makes, or 422 with the diagnostics when it cannot be made.
   static HttpResponse pdf_answer(const std::function<Bytes(Diagnostics&)>& make, const std::string& file_name) {
     Diagnostics rendering;
@@ -733,6 +938,12 @@ const std::vector<RouteEntry>& route_table() {
       {{"GET", "/api/archive/{id}"}, &Answers::archive_get},
       {{"GET", "/api/reports/statistics"}, &Answers::statistics},
       {{"GET", "/api/deadlines"}, &Answers::deadlines},
+      {{"POST", "/api/jobs"}, &Answers::create_job},
+      {{"GET", "/api/jobs/{id}"}, &Answers::get_job},
+      {{"POST", "/api/jobs/{id}/cancel"}, &Answers::cancel_job},
+      {{"GET", "/api/jobs/{id}/events"}, &Answers::job_events},
+      {{"GET", "/api/jobs/{id}/pdf"}, &Answers::job_pdf},
+      {{"GET", "/api/jobs/{id}/zip"}, &Answers::job_zip},
   };
   return table;
 }
@@ -773,9 +984,53 @@ Service::Service(ServiceSetup setup)
   // The archive's folder and tables, and the case store's, exist from the start (the first request finds them).
   (void)stores_->archives.take();
   (void)stores_->cases.take();
+  const auto unfinished = stores_->jobs.take()->unfinished();
+  jobs_ = std::make_unique<JobWorker>([this](std::int64_t id, const std::atomic<bool>& stop) { run_job(id, stop); });
+  // Jobs a stopped (or killed) service left: resumed, each letter drafted before skipped.
+  for (const auto id : unfinished) jobs_->enqueue(id);
 }
 
-Service::~Service() = default;
+Service::~Service() { jobs_.reset(); }
+
+pipeline::RenderOptions Service::job_options(const cases::JobSpec& spec) const {
+  pipeline::RenderRequest request;
+  request.template_name = spec.template_name;
+  request.date = spec.date;
+  request.parameters = spec.parameters;
+  pipeline::apply_defaults(request, setup_.settings);
+  const auto date = model::Date::parse_iso(spec.date);
+  if (!date) throw pipeline::RequestError("ngày của việc hàng loạt \"" + spec.date + "\" không đọc được");
+  return pipeline::render_options(*setup_.engine, request, *date);
+}
+
+std::filesystem::path Service::job_folder(std::int64_t id) const {
+  return setup_.archive.store / "jobs" / std::to_string(id);
+}
+
+void Service::run_job(std::int64_t id, const std::atomic<bool>& stop) {
+  const auto now = [this] { return (setup_.clock ? setup_.clock() : pipeline::now_in_vietnam()).iso8601(); };
+  try {
+    auto store = stores_->cases.take();
+    auto jobs = stores_->jobs.take();
+    const auto job = jobs->get(id);
+    if (!job) return;
+    pipeline::JobRun run;
+    run.folder = job_folder(id);
+    run.threads = setup_.settings.batch_jobs ? pipeline::parse_jobs(*setup_.settings.batch_jobs)
+                                             : std::max(1U, std::thread::hardware_concurrency());
+    run.stop = &stop;
+    run.now = now;
+    pipeline::run_job(*setup_.engine, *store, *jobs, id, job_options(job->spec), run);
+  } catch (const std::exception&) {
+    // The job cannot go on (its folder, the database, options no longer valid): it ends failed, unless the service
+    // is stopping (then it resumes at the next start).
+    if (stop.load()) return;
+    try {
+      stores_->jobs.take()->finish(id, cases::JobState::failed, now());
+    } catch (const std::exception&) {
+    }
+  }
+}
 
 std::optional<cases::Change> Service::change(const Call& call, const std::string& what) const {
   const auto user = call.request.header(lower_header());

@@ -3,6 +3,9 @@
 // store, the archive and every record live in the database and the store folder, so a node keeps nothing another
 // node would need. Each route's handler reads the clock once; no stage learns about HTTP.
 
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -10,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "cases/jobs.hpp"
 #include "cases/store.hpp"
 #include "pipeline/archive_intake.hpp"
 #include "pipeline/clock.hpp"
@@ -50,7 +54,9 @@ class Service {
   Service(const Service&) = delete;
   Service& operator=(const Service&) = delete;
 
-  /// Answers one request (never throws: every failure is a problem document).
+  /// Answers one request (never throws: every failure is a problem document). Batch jobs left queued or running by
+  /// an earlier run are resumed from the start, one at a time, on the service's job thread; the destructor stops the
+  /// running one between letters and leaves it running in the database, for the next start.
   Handled handle(const HttpRequest& request);
   /// Counts one finished exchange (the access log is written by the front end).
   void record(const Exchange& exchange) { metrics_.record(exchange); }
@@ -61,17 +67,26 @@ class Service {
   friend struct Answers;
   class StorePool;
   class AnswerCache;
+  class JobWorker;
   // The change a request makes: who (the configured header; nullopt without it), when (the request's clock), what.
   [[nodiscard]] std::optional<cases::Change> change(const Call& call, const std::string& what) const;
   [[nodiscard]] std::string lower_header() const;
   // The rendering options of the query, with the configuration's [render] defaults; throws RequestError.
   [[nodiscard]] pipeline::RenderOptions render_options(const Call& call) const;
   HttpResponse render(const model::Case& the_case, const pipeline::RenderOptions& options, Diagnostics& diagnostics);
+  // A job's rendering options: its template, letters' date (also its "today") and parameters, with the [render]
+  // defaults; throws RequestError.
+  [[nodiscard]] pipeline::RenderOptions job_options(const cases::JobSpec& spec) const;
+  // A job's folder under the service's data folder (the archive's store folder).
+  [[nodiscard]] std::filesystem::path job_folder(std::int64_t id) const;
+  // Runs one job on the job thread (pipeline::run_job); a failure ends it failed.
+  void run_job(std::int64_t id, const std::atomic<bool>& stop);
 
   ServiceSetup setup_;
   Metrics metrics_;
   std::unique_ptr<StorePool> stores_;
   std::unique_ptr<AnswerCache> previews_;  ///< previews by their request's content (a cache: a miss renders again)
+  std::unique_ptr<JobWorker> jobs_;        ///< last: stopped first, before the stores it uses
 };
 
 }  // namespace vanban::server

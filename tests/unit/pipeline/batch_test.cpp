@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -123,6 +124,75 @@ TEST_F(BatchLedger, ACaseTheTemplateDoesNotApplyToIsNeededAndListed) {
   EXPECT_EQ(items.front().case_id, "THA-2024-000604");
   EXPECT_EQ(items.front().status, ItemStatus::not_applicable);
   EXPECT_NE(items.front().message.find("[E0311]"), std::string::npos) << items.front().message;
+}
+
+// Issue 24, what a job needs: each finished case is reported once as it finishes (a failure with its diagnostics
+// codes); a run given the cases an earlier run finished neither renders nor writes them again, lists them as recorded
+// and reports only the others; a stop ends the run with the cases finished so far.
+TEST_F(BatchLedger, ReportsEachCaseStartsFromWhatIsFinishedAndStops) {
+  BatchOptions options;
+  options.render.template_name = "thu-van-dong";
+  options.render.today = *model::Date::parse_iso("2026-12-06");
+  options.render.date = model::Date::parse_iso("2024-10-15");
+  options.jobs = 2;
+  std::vector<BatchCase> cases;
+  for (const auto& the_case : register_->cases) cases.push_back({&the_case, "so.xml"});
+  const auto run = [&](const std::string& folder, const std::atomic<bool>& stop, std::vector<BatchItem>& reported,
+                       const std::function<void()>& after_each = nullptr) {
+    options.out_dir = test::scratch_dir(folder);
+    BatchRunner runner(*engine_, options);
+    Diagnostics diagnostics;
+    EXPECT_TRUE(runner.plan(cases, diagnostics)) << diagnostics.to_string();
+    return runner.run(
+        [&](const BatchProgress& counts, const BatchItem& item) {
+          reported.push_back(item);
+          EXPECT_EQ(counts.done + counts.skipped + counts.failed + counts.not_applicable,
+                    reported.size() + options.finished.size());
+          if (after_each) after_each();
+        },
+        stop);
+  };
+  const std::atomic<bool> go{false};
+  std::vector<BatchItem> first_reported;
+  const auto first = run("batch-report-first", go, first_reported);
+  ASSERT_GE(first.size(), 4U);
+  ASSERT_EQ(first_reported.size(), first.size());
+  std::set<std::string> ids;
+  for (const auto& item : first_reported) EXPECT_TRUE(ids.insert(item.case_id).second) << item.case_id;
+  for (const auto& item : first_reported)
+    if (item.status != ItemStatus::done) {
+      ASSERT_FALSE(item.diagnostics.empty()) << item.case_id;
+      EXPECT_EQ(item.diagnostics.front().code, "E0311");
+    }
+
+  // Half of them recorded as finished by an earlier run.
+  for (std::size_t i = 0; i < first.size(); i += 2) options.finished[first[i].case_id] = first[i];
+  std::vector<BatchItem> second_reported;
+  const auto second = run("batch-report-second", go, second_reported);
+  ASSERT_EQ(second.size(), first.size());
+  EXPECT_EQ(second_reported.size(), first.size() - options.finished.size());
+  for (std::size_t i = 0; i < second.size(); ++i) {
+    EXPECT_EQ(second[i].case_id, first[i].case_id);
+    EXPECT_EQ(second[i].status, first[i].status) << second[i].case_id;
+    EXPECT_EQ(second[i].sha256, first[i].sha256) << second[i].case_id;
+    const bool recorded = options.finished.count(second[i].case_id) != 0;
+    const auto times = std::count_if(second_reported.begin(), second_reported.end(),
+                                     [&](const BatchItem& item) { return item.case_id == second[i].case_id; });
+    EXPECT_EQ(times, recorded ? 0 : 1) << second[i].case_id;
+    // Never written again: the second folder has only the letters it made.
+    EXPECT_EQ(std::filesystem::exists(options.out_dir / second[i].file),
+              !recorded && second[i].status == ItemStatus::done)
+        << second[i].file;
+  }
+
+  // Stopped after the first case it finishes (one thread): the manifest holds what is finished, nothing more.
+  options.finished.clear();
+  options.jobs = 1;
+  std::atomic<bool> stop{false};
+  std::vector<BatchItem> stopped_reported;
+  const auto stopped = run("batch-report-stopped", stop, stopped_reported, [&] { stop.store(true); });
+  EXPECT_EQ(stopped.size(), 1U);
+  EXPECT_EQ(stopped_reported.size(), 1U);
 }
 
 // Issue 18: a 300-character id made a name the file system refuses, and ids whose letters or "/" were replaced by "_"

@@ -8,6 +8,7 @@
 #include "archive/archive.hpp"
 #include "archive/database.hpp"
 #include "archive/location.hpp"
+#include "cases/jobs.hpp"
 #include "db/schema.hpp"
 #include "db/session.hpp"
 #include "support/archive_backends.hpp"
@@ -178,6 +179,71 @@ TEST_P(CaseStoreTest, ListsWithFiltersAndPages) {
   query = {};
   query.debtor = "%";
   EXPECT_EQ(store_->list(query).total, 0);
+}
+
+// Issue 24: a job and its items in the same database as the cases (the "jobs" component at its version): made
+// queued, started, items recorded once each (a repeat is not counted again), failed items with their problems,
+// cancelled once, and listed as unfinished until it ends.
+TEST_P(CaseStoreTest, JobsAndTheirItemsLiveInTheDatabase) {
+  std::string problem;
+  const std::string db = sandbox_->db_option();
+  const auto location =
+      archive::make_location(db.empty() ? std::nullopt : std::optional<std::string>(db), sandbox_->store(), problem);
+  ASSERT_TRUE(location) << problem;
+  cases::JobStore jobs(location->database, db::OpenMode::create);
+  cases::JobSpec spec;
+  spec.template_name = "thu-van-dong";
+  spec.parameters = {"han-nop=15 ngày", "a=b"};
+  spec.date = "2026-07-01";
+  spec.case_ids = {"THA-1", "THA-2"};
+  spec.duplex = true;
+  spec.created_at = "2026-07-01T10:00:00+07:00";
+  spec.created_by = "lan";
+  const auto first = jobs.create(spec);
+  const auto second = jobs.create(spec);
+  EXPECT_EQ(first, 1);
+  EXPECT_EQ(second, 2);
+  EXPECT_EQ(jobs.unfinished(), (std::vector<std::int64_t>{1, 2}));
+  auto job = jobs.get(first);
+  ASSERT_TRUE(job);
+  EXPECT_EQ(job->state, cases::JobState::queued);
+  EXPECT_EQ(job->spec.parameters, spec.parameters);
+  EXPECT_EQ(job->spec.case_ids, spec.case_ids);
+  EXPECT_TRUE(job->spec.duplex);
+  EXPECT_EQ(job->spec.created_by, "lan");
+  EXPECT_FALSE(jobs.get(3));
+
+  jobs.start(first, 3);
+  const cases::JobItem done{"THA-1", "done", "THA-1-thu-van-dong.pdf", std::string(64, 'a'), {}};
+  const cases::JobItem failed{
+      "THA-2", "failed", "THA-2-thu-van-dong.pdf", "", {{"E0311", "không áp dụng"}, {"E0400", "x"}}};
+  jobs.record(first, {done, failed});
+  jobs.record(first, {done});  // recorded already: neither written nor counted again
+  jobs.record(first, {{"THA-3", "skipped", "THA-3-thu-van-dong.pdf", std::string(64, 'b'), {}}});
+  job = jobs.get(first);
+  EXPECT_EQ(job->state, cases::JobState::running);
+  EXPECT_EQ(job->total, 3);
+  EXPECT_EQ(job->done, 2);
+  EXPECT_EQ(job->failed, 1);
+  EXPECT_EQ(jobs.items(first).size(), 3U);
+  const auto failures = jobs.items(first, true);
+  ASSERT_EQ(failures.size(), 1U);
+  EXPECT_EQ(failures.front().case_id, "THA-2");
+  ASSERT_EQ(failures.front().problems.size(), 2U);
+  EXPECT_EQ(failures.front().problems[0].code, "E0311");
+  EXPECT_EQ(failures.front().problems[0].message, "không áp dụng");
+  EXPECT_EQ(failures.front().problems[1].code, "E0400");
+
+  jobs.finish(first, cases::JobState::failed, "2026-07-01T10:05:00+07:00", {{"E0320", "cơ quan không có"}});
+  EXPECT_EQ(jobs.get(first)->state, cases::JobState::failed);
+  ASSERT_EQ(jobs.get(first)->problems.size(), 1U);
+  EXPECT_EQ(jobs.get(first)->problems.front().code, "E0320");
+  EXPECT_FALSE(jobs.cancel(first, "2026-07-01T10:06:00+07:00"));  // ended already
+  EXPECT_TRUE(jobs.cancel(second, "2026-07-01T10:06:00+07:00"));
+  jobs.finish(second, cases::JobState::done, "2026-07-01T10:07:00+07:00");  // a cancelled job stays so
+  EXPECT_EQ(jobs.get(second)->state, cases::JobState::cancelled);
+  EXPECT_EQ(jobs.get(second)->finished_at, "2026-07-01T10:06:00+07:00");
+  EXPECT_TRUE(jobs.unfinished().empty());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, CaseStoreTest, test::test_backends(), test::backend_name);

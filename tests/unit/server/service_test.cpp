@@ -32,6 +32,7 @@
 #include "support/engine.hpp"
 #include "support/paths.hpp"
 #include "support/process.hpp"
+#include "support/register_generator.hpp"
 #include "support/test_pki.hpp"
 
 namespace vanban {
@@ -626,17 +627,195 @@ TEST_P(ServiceTest, TheOpenApiDocumentIsTheRoutes) {
   }
 }
 
+// Issue 24: batch jobs. A job's state once it has ended (polled; the job runs on the service's thread).
+Poco::JSON::Object::Ptr wait_for_job(std::uint16_t port, std::int64_t id) {
+  for (int i = 0; i < 1200; ++i) {
+    const auto answer = call(port, "GET", "/api/jobs/" + std::to_string(id));
+    EXPECT_EQ(answer.status, 200) << answer.body;
+    if (answer.status != 200) return nullptr;
+    const auto job = answer.json();
+    const auto state = job->getValue<std::string>("state");
+    if (state != "queued" && state != "running") return job;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  ADD_FAILURE() << "job " << id << " did not end";
+  return nullptr;
+}
+
+// Letters dated after 01/07/2025: the generated register's agency is a Phòng khu vực (E0320 before).
+const std::string kLetterDate = "2026-10-15";
+
+TEST_P(ServiceTest, AJobOverAFilterThatMatchesNothingIsDoneAtOnceWithNothing) {
+  ASSERT_EQ(post("/api/cases", test::generate_register(12).xml).status, 201);
+  const auto made =
+      post("/api/jobs?template=thu-van-dong&date=" + kLetterDate + "&where=outstanding%20%3E%20999999999999999", "");
+  ASSERT_EQ(made.status, 202) << made.body;
+  EXPECT_EQ(made.headers.get("Location"), "/api/jobs/1");
+  EXPECT_EQ(made.json()->getValue<std::string>("state"), "queued");
+  const auto job = wait_for_job(port_, 1);
+  ASSERT_TRUE(job);
+  EXPECT_EQ(job->getValue<std::string>("state"), "done");
+  EXPECT_EQ(job->getValue<std::int64_t>("total"), 0);
+  EXPECT_EQ(job->getValue<std::int64_t>("done"), 0);
+  EXPECT_NE(job->getValue<std::string>("note").find("không hồ sơ nào"), std::string::npos);
+  EXPECT_EQ(get("/api/jobs/1/pdf").status, 404);
+  const auto zip = get("/api/jobs/1/zip");
+  EXPECT_EQ(zip.status, 200);
+  EXPECT_EQ(zip.body.rfind("PK", 0), 0U);
+  // What cannot be a job: a wrong filter (its position), both a filter and ids, no template, nobody named.
+  const auto wrong = post("/api/jobs?template=thu-van-dong&where=outstanding%20%3E", "");
+  EXPECT_EQ(wrong.status, 400);
+  EXPECT_GT(wrong.json()->getArray("diagnostics")->size(), 0U) << wrong.body;
+  EXPECT_EQ(post("/api/jobs?template=thu-van-dong&where=outstanding%20%3E%201&id=A", "").status, 400);
+  EXPECT_EQ(post("/api/jobs?where=outstanding%20%3E%201", "").status, 400);
+  EXPECT_EQ(post("/api/jobs?template=thu-van-dong", "", {}).status, 403);
+  EXPECT_EQ(get("/api/jobs/99").status, 404);
+  EXPECT_EQ(get("/api/jobs/x").status, 404);
+  // A case no letter can be dated for refuses the whole job, as `vanban batch` refuses the batch: failed, with why.
+  ASSERT_EQ(post("/api/cases", example("so-thu-ly-thuong-xuan.xml")).status, 201);
+  const auto refused = post("/api/jobs?template=thu-van-dong&id=THA-2024-000601", "");
+  ASSERT_EQ(refused.status, 202);
+  const auto failed = wait_for_job(port_, refused.json()->getValue<std::int64_t>("id"));
+  ASSERT_TRUE(failed);
+  EXPECT_EQ(failed->getValue<std::string>("state"), "failed");
+  ASSERT_GT(failed->getArray("diagnostics")->size(), 0U);
+  EXPECT_EQ(failed->getArray("diagnostics")->getObject(0)->getValue<std::string>("code"), "E0320");
+}
+
+// A job makes the same letters, manifest and combined PDF as `vanban batch` over the same cases, lists its failures
+// with their diagnostics, and gives its letters and manifest as a zip.
+TEST_P(ServiceTest, AJobMakesTheSameBytesAsVanbanBatch) {
+  const auto generated = test::generate_register(24, 8);
+  ASSERT_EQ(post("/api/cases", generated.xml).status, 201);
+  const auto made = post("/api/jobs?template=qd-tha-chu-dong&date=" + kLetterDate + "&duplex=true", "");
+  ASSERT_EQ(made.status, 202) << made.body;
+  const auto id = made.json()->getValue<std::int64_t>("id");
+  const auto job = wait_for_job(port_, id);
+  ASSERT_TRUE(job);
+  EXPECT_EQ(job->getValue<std::string>("state"), "done");
+  const auto failed = job->getArray("failed_items");
+  EXPECT_EQ(failed->size(), generated.unrenderable_ex_officio);
+  for (std::size_t i = 0; i < failed->size(); ++i) {
+    const auto item = failed->getObject(static_cast<unsigned>(i));
+    ASSERT_GT(item->getArray("diagnostics")->size(), 0U);
+    EXPECT_FALSE(item->getArray("diagnostics")->getObject(0)->getValue<std::string>("code").empty());
+  }
+
+  const auto dir = test::scratch_dir("job-same-bytes-" + test::current_test_name());
+  test::write_text(dir / "register.xml", generated.xml);
+  const auto cli =
+      test::vanban("batch " + test::quote((dir / "register.xml").string()) +
+                   " --template qd-tha-chu-dong --jobs 2 --duplex --date " + kLetterDate + " -o " +
+                   test::quote((dir / "out").string()) + " --combined " + test::quote((dir / "combined.pdf").string()));
+  ASSERT_EQ(cli.exit_code, 1) << cli.err;  // the unrenderable cases
+  const auto letters = sandbox_->store() / "jobs" / std::to_string(id) / "letters";
+  std::size_t compared = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir / "out")) {
+    const auto name = entry.path().filename().string();
+    if (name.front() == '.' || name.rfind("manifest.", 0) == 0) continue;
+    EXPECT_EQ(test::read_text(letters / name), test::read_text(entry.path())) << name;
+    ++compared;
+  }
+  EXPECT_GT(compared, 10U);
+  // The manifests list the same cases in the same order, states and hashes (the messages name each its own source:
+  // the register's file and line, or the stored case's "<id>.xml").
+  Poco::JSON::Parser parser;
+  const auto ours = parser.parse(test::read_text(letters / "manifest.json")).extract<Poco::JSON::Array::Ptr>();
+  const auto theirs = parser.parse(test::read_text(dir / "out" / "manifest.json")).extract<Poco::JSON::Array::Ptr>();
+  ASSERT_EQ(ours->size(), theirs->size());
+  for (unsigned i = 0; i < ours->size(); ++i)
+    for (const char* key : {"case_id", "debtor", "amount", "file", "sha256", "status"})
+      EXPECT_EQ(ours->getObject(i)->get(key).toString(), theirs->getObject(i)->get(key).toString()) << i << key;
+  EXPECT_EQ(get("/api/jobs/" + std::to_string(id) + "/pdf").body, test::read_text(dir / "combined.pdf"));
+  const auto zip = get("/api/jobs/" + std::to_string(id) + "/zip");
+  EXPECT_EQ(zip.status, 200);
+  EXPECT_EQ(zip.headers.get("Content-Type"), "application/zip");
+  for (const char* name : {"manifest.csv", "manifest.json", "THA-2024-000001-qd-tha-chu-dong.pdf"})
+    EXPECT_NE(zip.body.find(name), std::string::npos) << name;
+}
+
+TEST_P(ServiceTest, AJobIsCancelled) {
+  const auto generated = test::generate_register(300);
+  const auto letters = static_cast<std::int64_t>(300 - generated.on_request);
+  ASSERT_EQ(post("/api/cases", generated.xml).status, 201);
+  const auto made = post("/api/jobs?template=qd-tha-chu-dong&date=" + kLetterDate, "");
+  ASSERT_EQ(made.status, 202) << made.body;
+  const auto id = std::to_string(made.json()->getValue<std::int64_t>("id"));
+  EXPECT_EQ(post("/api/jobs/" + id + "/cancel", "", {}).status, 403);
+  // Cancelled while it drafts: once some letters are recorded.
+  for (int i = 0; i < 6000 && get("/api/jobs/" + id).json()->getValue<std::int64_t>("done") == 0; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  const auto cancelled = post("/api/jobs/" + id + "/cancel", "");
+  ASSERT_EQ(cancelled.status, 200) << cancelled.body;
+  EXPECT_EQ(cancelled.json()->getValue<std::string>("state"), "cancelled");
+  const auto job = wait_for_job(port_, std::stoll(id));
+  ASSERT_TRUE(job);
+  EXPECT_EQ(job->getValue<std::string>("state"), "cancelled");
+  EXPECT_EQ(post("/api/jobs/" + id + "/cancel", "").status, 409);
+  EXPECT_EQ(get("/api/jobs/" + id + "/pdf").status, 409);
+  EXPECT_EQ(get("/api/jobs/" + id + "/zip").status, 200);
+  // It stays cancelled: a later job runs.
+  const auto next = post("/api/jobs?template=qd-tha-chu-dong&date=" + kLetterDate + "&id=THA-2024-000001", "");
+  const auto after = wait_for_job(port_, next.json()->getValue<std::int64_t>("id"));
+  ASSERT_TRUE(after);
+  EXPECT_EQ(after->getValue<std::string>("state"), "done");
+  EXPECT_EQ(after->getValue<std::int64_t>("total"), 1);
+  // The next job runs once the cancelled one has stopped (one job thread): it stopped between letters.
+  const auto stopped = wait_for_job(port_, std::stoll(id));
+  EXPECT_EQ(stopped->getValue<std::string>("state"), "cancelled");
+  EXPECT_GT(stopped->getValue<std::int64_t>("done"), 0);
+  EXPECT_LT(stopped->getValue<std::int64_t>("done"), letters);
+}
+
+// Progress as Server-Sent Events, read by a client to the end: progress events whose counts only grow, then one end
+// event with every case counted.
+TEST_P(ServiceTest, JobProgressAsServerSentEvents) {
+  ASSERT_EQ(post("/api/cases", test::generate_register(40).xml).status, 201);
+  const auto made = post("/api/jobs?template=qd-tha-chu-dong&date=" + kLetterDate, "");
+  ASSERT_EQ(made.status, 202);
+  const auto id = std::to_string(made.json()->getValue<std::int64_t>("id"));
+  const auto events = get("/api/jobs/" + id + "/events");
+  ASSERT_EQ(events.status, 200);
+  EXPECT_EQ(events.headers.get("Content-Type"), "text/event-stream; charset=utf-8");
+  std::vector<std::pair<std::string, Poco::JSON::Object::Ptr>> read;
+  std::istringstream lines(events.body);
+  std::string name;
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("event: ", 0) == 0) name = line.substr(7);
+    if (line.rfind("data: ", 0) == 0) {
+      Poco::JSON::Parser parser;
+      read.emplace_back(name, parser.parse(line.substr(6)).extract<Poco::JSON::Object::Ptr>());
+    }
+  }
+  ASSERT_FALSE(read.empty()) << events.body;
+  EXPECT_EQ(read.back().first, "end");
+  std::int64_t last = -1;
+  for (std::size_t i = 0; i < read.size(); ++i) {
+    const auto& data = read[i].second;
+    EXPECT_EQ(read[i].first, i + 1 == read.size() ? "end" : "progress");
+    const auto done = data->getValue<std::int64_t>("done");
+    EXPECT_GE(done, last);
+    last = done;
+    for (const char* key : {"failed", "total", "rate", "seconds_left"}) EXPECT_TRUE(data->has(key)) << key;
+  }
+  EXPECT_EQ(read.back().second->getValue<std::string>("state"), "done");
+  EXPECT_EQ(last, 40 - static_cast<std::int64_t>(test::generate_register(40).on_request));
+  EXPECT_EQ(read.back().second->getValue<std::int64_t>("total"), 40);
+  // Other routes still answer whole, on the same server.
+  EXPECT_EQ(get("/healthz").status, 200);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ServiceTest, test::test_backends(), test::backend_name);
 
-// vanban serve as a process: it starts on a free port, answers, and on SIGTERM finishes and exits 0.
-TEST(ServeProcess, SigtermFinishesAndExitsZero) {
-  const auto dir = test::scratch_dir("serve-process");
-  const auto log = dir / "stderr.log";
+// vanban serve started as a process on a free port, its archive in `store`, its standard error in `log`, with the
+// configuration file `config` (none without); the port is 0 when it did not start within a minute.
+std::pair<pid_t, std::uint16_t> start_serve(const std::filesystem::path& store, const std::filesystem::path& log,
+                                            const std::optional<std::filesystem::path>& config) {
   const pid_t child = ::fork();
-  ASSERT_GE(child, 0);
   if (child == 0) {
-    ::setenv("VANBAN_ARCHIVE", (dir / "store").c_str(), 1);
-    ::unsetenv("VANBAN_CONFIG");
+    ::setenv("VANBAN_ARCHIVE", store.c_str(), 1);
+    if (config) ::setenv("VANBAN_CONFIG", config->c_str(), 1);
+    else ::unsetenv("VANBAN_CONFIG");
     std::freopen(log.c_str(), "w", stderr);
     const std::string program = test::binary().string();
     ::execl(program.c_str(), program.c_str(), "serve", "--listen", "127.0.0.1:0", "--resources",
@@ -644,13 +823,22 @@ TEST(ServeProcess, SigtermFinishesAndExitsZero) {
     std::_Exit(127);
   }
   std::uint16_t port = 0;
-  for (int i = 0; i < 600 && port == 0; ++i) {
+  for (int i = 0; i < 1200 && port == 0 && child > 0; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
     const std::string text = test::read_text(log);
     const auto at = text.find("http://127.0.0.1:");
     if (at != std::string::npos && text.find('/', at + 17) != std::string::npos)
       port = static_cast<std::uint16_t>(std::stoi(text.substr(at + 17)));
   }
+  return {child, port};
+}
+
+// vanban serve as a process: it starts on a free port, answers, and on SIGTERM finishes and exits 0.
+TEST(ServeProcess, SigtermFinishesAndExitsZero) {
+  const auto dir = test::scratch_dir("serve-process");
+  const auto log = dir / "stderr.log";
+  const auto [child, port] = start_serve(dir / "store", log, std::nullopt);
+  ASSERT_GE(child, 0);
   ASSERT_NE(port, 0) << test::read_text(log);
   EXPECT_EQ(call(port, "GET", "/healthz").status, 200);
   EXPECT_EQ(call(port, "POST", "/api/cases", example("chu-dong-ma-tuy.xml"), {kUser}).status, 201);
@@ -663,6 +851,92 @@ TEST(ServeProcess, SigtermFinishesAndExitsZero) {
   // One JSON line per request, with the route's pattern and no case data.
   EXPECT_NE(text.find(R"("method":"POST","route":"/api/cases","status":201)"), std::string::npos) << text;
   EXPECT_EQ(text.find("Hà Văn Hưởng"), std::string::npos);
+}
+
+// Issue 24: a job survives SIGKILL. vanban serve starts a job of some hundred letters, is killed midway, and started
+// again: the job completes, every letter exactly once (the manifest lists each case once, each file as hashed), the
+// job's items agree, and the combined PDF has every page of every letter.
+TEST(ServeProcess, AJobKilledMidwayCompletesAfterARestartEveryLetterOnce) {
+  const auto dir = test::scratch_dir("serve-job-kill");
+  const auto store = dir / "store";
+  const auto start = [&](const std::string& log_name) {
+    const auto started_now =
+        start_serve(store, dir / log_name, test::source_dir() / "tests" / "support" / "sample-office.conf");
+    EXPECT_NE(started_now.second, 0) << test::read_text(dir / log_name);
+    return started_now;
+  };
+  // Whatever fails below, no service is left running (it would hold the test's output open).
+  std::vector<pid_t> started;
+  struct Reaper {
+    std::vector<pid_t>& pids;
+    ~Reaper() {
+      for (const pid_t pid : pids)
+        if (::kill(pid, SIGKILL) == 0) ::waitpid(pid, nullptr, 0);
+    }
+  } reaper{started};
+  const std::size_t count = 150;
+  const auto generated = test::generate_register(count);
+  const std::size_t letters = count - generated.on_request;
+  auto [first, port] = start("first.log");
+  started.push_back(first);
+  ASSERT_NE(port, 0);
+  ASSERT_EQ(call(port, "POST", "/api/cases", generated.xml, {kUser}).status, 201);
+  const auto made = call(port, "POST", "/api/jobs?template=qd-tha-chu-dong&date=" + kLetterDate, "", {kUser});
+  ASSERT_EQ(made.status, 202) << made.body;
+  // Killed once some letters are recorded and before the last.
+  std::int64_t done_before = 0;
+  for (int i = 0; i < 2400 && done_before < 20; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    done_before = call(port, "GET", "/api/jobs/1").json()->getValue<std::int64_t>("done");
+  }
+  ::kill(first, SIGKILL);
+  int status = 0;
+  ASSERT_EQ(::waitpid(first, &status, 0), first);
+  ASSERT_GE(done_before, 20);
+  ASSERT_LT(done_before, static_cast<std::int64_t>(letters)) << "the job ended before the kill";
+
+  auto [second, port_again] = start("second.log");
+  started.push_back(second);
+  ASSERT_NE(port_again, 0);
+  const auto job = wait_for_job(port_again, 1);
+  ASSERT_TRUE(job);
+  EXPECT_EQ(job->getValue<std::string>("state"), "done");
+  EXPECT_EQ(job->getValue<std::int64_t>("total"), static_cast<std::int64_t>(count));
+  EXPECT_EQ(job->getValue<std::int64_t>("done"), static_cast<std::int64_t>(letters));
+  EXPECT_EQ(job->getValue<std::int64_t>("not_applicable"), static_cast<std::int64_t>(generated.on_request));
+  const auto pdf = call(port_again, "GET", "/api/jobs/1/pdf");
+  ASSERT_EQ(pdf.status, 200);
+  ::kill(second, SIGTERM);
+  ASSERT_EQ(::waitpid(second, &status, 0), second);
+
+  // The manifest: each case once, each letter there with the hash it lists.
+  const auto folder = store / "jobs" / "1" / "letters";
+  Poco::JSON::Parser parser;
+  const auto manifest = parser.parse(test::read_text(folder / "manifest.json")).extract<Poco::JSON::Array::Ptr>();
+  ASSERT_EQ(manifest->size(), count);
+  std::set<std::string> ids;
+  int pages = 0;
+  std::size_t skipped = 0;
+  for (std::size_t i = 0; i < manifest->size(); ++i) {
+    const auto item = manifest->getObject(static_cast<unsigned>(i));
+    EXPECT_TRUE(ids.insert(item->getValue<std::string>("case_id")).second) << item->getValue<std::string>("case_id");
+    const auto state = item->getValue<std::string>("status");
+    if (state == "not-applicable") continue;
+    EXPECT_TRUE(state == "done" || state == "skipped") << state;
+    if (state == "skipped") ++skipped;
+    const auto file = folder / item->getValue<std::string>("file");
+    const auto counted = test::run("qpdf --show-npages " + test::quote(file.string()));
+    ASSERT_EQ(counted.exit_code, 0) << file;
+    pages += std::stoi(counted.out);
+  }
+  test::write_text(dir / "combined.pdf", pdf.body);
+  const auto combined = test::run("qpdf --show-npages " + test::quote((dir / "combined.pdf").string()));
+  ASSERT_EQ(combined.exit_code, 0);
+  EXPECT_EQ(std::stoi(combined.out), pages);
+  EXPECT_FALSE(std::filesystem::exists(folder / "manifest.journal"));
+  // Letters the database had recorded (20 or more) are listed as recorded ("done"); only those journaled after the
+  // last group it recorded (fewer than a group of 16) are found on disk by their journal line and hash ("skipped").
+  EXPECT_LT(skipped, 16U);
 }
 
 }  // namespace
