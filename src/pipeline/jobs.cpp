@@ -1,10 +1,12 @@
 #include "pipeline/jobs.hpp"
 
 #include <algorithm>
-#include <mutex>
+#include <optional>
+#include <utility>
 
 #include "base/error.hpp"
 #include "pipeline/case_store.hpp"
+#include "pipeline/parallel.hpp"
 
 namespace vanban::pipeline {
 
@@ -13,6 +15,8 @@ namespace {
 // Finished cases recorded in one transaction: what a kill loses of the last group, the journal and the letters' hashes
 // still know (the next run finds those letters written and does not draft them again).
 constexpr std::size_t kRecordGroup = 16;
+// Stored cases read at once on the batch's threads (their XML held meanwhile).
+constexpr std::size_t kReadChunk = 256;
 
 cases::JobItem job_item(const BatchItem& item) {
   cases::JobItem out{item.case_id, std::string(item_status_name(item.status)), item.file, item.sha256, {}};
@@ -72,10 +76,22 @@ void run_job(const Engine& engine, cases::Store& store, cases::JobStore& jobs, s
     unreadable.push_back(std::move(item));
   };
   if (job->spec.case_ids.empty()) {
+    // Read on the batch's threads a chunk at a time (kept in the store's order), as `vanban batch` reads a folder.
+    std::vector<std::pair<std::string, std::string>> chunk;
+    const auto read_chunk = [&] {
+      std::vector<std::optional<model::Case>> read(chunk.size());
+      std::vector<Diagnostics> said(chunk.size());
+      parallel_for(chunk.size(), batch.jobs, [&](std::size_t i) {
+        read[i] = engine.read_single_case(chunk[i].second, chunk[i].first + ".xml", said[i]);
+      });
+      for (std::size_t i = 0; i < chunk.size(); ++i) keep(chunk[i].first, std::move(read[i]), said[i]);
+      chunk.clear();
+    };
     store.for_each_current([&](const std::string& case_id, const std::string& xml) {
-      Diagnostics said;
-      keep(case_id, engine.read_single_case(xml, case_id + ".xml", said), said);
+      chunk.emplace_back(case_id, xml);
+      if (chunk.size() == kReadChunk) read_chunk();
     });
+    read_chunk();
   } else {
     for (const auto& case_id : job->spec.case_ids) {
       Diagnostics said;
