@@ -1,5 +1,7 @@
 #include "cases/jobs.hpp"
 
+#include "base/split.hpp"
+
 namespace vanban::cases {
 
 namespace {
@@ -29,16 +31,10 @@ std::string joined(const std::vector<std::string>& parts, char separator) {
   return out;
 }
 
-std::vector<std::string> split(const std::string& text, char separator) {
-  std::vector<std::string> out;
-  if (text.empty()) return out;
-  std::size_t start = 0;
-  for (;;) {
-    const auto end = text.find(separator, start);
-    out.push_back(text.substr(start, end == std::string::npos ? std::string::npos : end - start));
-    if (end == std::string::npos) return out;
-    start = end + 1;
-  }
+// The pieces of a recorded list; an empty text is an empty list.
+std::vector<std::string> pieces(const std::string& text, char separator) {
+  if (text.empty()) return {};
+  return split(text, separator);
 }
 
 std::string problems_text(const std::vector<ItemProblem>& problems) {
@@ -49,8 +45,8 @@ std::string problems_text(const std::vector<ItemProblem>& problems) {
 
 std::vector<ItemProblem> problems_of(const std::string& text) {
   std::vector<ItemProblem> out;
-  for (const auto& record : split(text, kRecord)) {
-    const auto parts = split(record, kUnit);
+  for (const auto& record : pieces(text, kRecord)) {
+    const auto parts = pieces(record, kUnit);
     out.push_back({parts.empty() ? "" : parts[0], parts.size() < 2 ? "" : parts[1]});
   }
   return out;
@@ -119,10 +115,10 @@ std::optional<Job> JobStore::get(std::int64_t id) {
   Job job;
   job.id = id;
   job.spec.template_name = text_of(row[0]);
-  job.spec.parameters = split(text_of(row[1]), kUnit);
+  job.spec.parameters = pieces(text_of(row[1]), kUnit);
   job.spec.date = text_of(row[2]);
   job.spec.where = text_of(row[3]);
-  job.spec.case_ids = split(text_of(row[4]), kUnit);
+  job.spec.case_ids = pieces(text_of(row[4]), kUnit);
   job.spec.duplex = integer_of(row[5]) != 0;
   job.state = state_of(text_of(row[6]));
   job.total = integer_of(row[7]);

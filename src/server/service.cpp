@@ -19,6 +19,7 @@
 #include "base/error.hpp"
 #include "base/file_io.hpp"
 #include "base/percent.hpp"
+#include "base/split.hpp"
 #include "pipeline/case_store.hpp"
 #include "pipeline/clock.hpp"
 #include "pipeline/jobs.hpp"
@@ -100,17 +101,6 @@ std::optional<std::string> decoded(std::string_view text) {
   auto out = percent_decode(plus_as_space);
   if (!out || out->find('\0') != std::string::npos) return std::nullopt;
   return out;
-}
-
-std::vector<std::string> split(std::string_view text, char separator) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  for (;;) {
-    const auto end = text.find(separator, start);
-    out.emplace_back(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
-    if (end == std::string_view::npos) return out;
-    start = end + 1;
-  }
 }
 
 // A version from an ETag or If-Match value ("3", W/"3"); nullopt when it is not one.
