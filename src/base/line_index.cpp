@@ -7,6 +7,22 @@ namespace vanban {
 
 namespace {
 bool is_lead_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; }
+
+// The code points that start among `size` bytes (lead bytes: not 10xxxxxx), eight bytes at a time without a branch
+// per byte (a location is a few dozen bytes from the previous one): a continuation byte has bit 7 set and bit 6 clear.
+std::size_t lead_bytes(const char* from, std::size_t size) {
+  std::size_t leads = size;
+  std::size_t i = 0;
+  for (; i + 8 <= size; i += 8) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, from + i, 8);
+    const std::uint64_t continuations = (word & ~(word << 1U) & 0x8080808080808080ULL) >> 7U;  // 1 per such byte
+    leads -= static_cast<std::size_t>((continuations * 0x0101010101010101ULL) >> 56U);  // their sum, in the top byte
+  }
+  for (; i < size; ++i)
+    if (!is_lead_byte(from[i])) --leads;
+  return leads;
+}
 }  // namespace
 
 LineIndex::LineIndex(FileName file, std::string_view text) : file_(std::move(file)), text_(text) {
@@ -42,15 +58,11 @@ std::size_t LineIndex::chars_before(std::size_t offset) const {
   const std::size_t block = offset / kBlock;
   if (block >= chars_before_block_.size()) {
     // Only past the end of the text: count from the last block.
-    std::size_t chars = chars_before_block_.empty() ? 0 : chars_before_block_.back();
-    for (std::size_t i = chars_before_block_.empty() ? 0 : (chars_before_block_.size() - 1) * kBlock; i < offset; ++i)
-      if (is_lead_byte(text_[i])) ++chars;
-    return chars;
+    const std::size_t chars = chars_before_block_.empty() ? 0 : chars_before_block_.back();
+    const std::size_t from = chars_before_block_.empty() ? 0 : (chars_before_block_.size() - 1) * kBlock;
+    return chars + lead_bytes(text_.data() + from, offset - from);
   }
-  std::size_t chars = chars_before_block_[block];
-  for (std::size_t i = block * kBlock; i < offset; ++i)
-    if (is_lead_byte(text_[i])) ++chars;
-  return chars;
+  return chars_before_block_[block] + lead_bytes(text_.data() + block * kBlock, offset - block * kBlock);
 }
 
 std::uint32_t LineIndex::line(std::size_t offset) const {
@@ -66,8 +78,7 @@ SourceLoc LineIndex::locate(std::size_t offset) const {
   // Columns count code points: lead bytes only. Short distances are counted directly, long ones by block.
   std::size_t chars = 0;
   if (offset - start < kBlock) {
-    for (std::size_t i = start; i < offset; ++i)
-      if (is_lead_byte(text_[i])) ++chars;
+    chars = lead_bytes(text_.data() + start, offset - start);
   } else {
     chars = chars_before(offset) - chars_before(start);
   }
@@ -79,12 +90,9 @@ SourceLoc LineIndex::locate(std::size_t offset, LineCursor& cursor) const {
   const bool near = cursor.line_end != 0 && offset >= cursor.line_start && offset < cursor.line_end &&
                     (offset > cursor.offset ? offset - cursor.offset : cursor.offset - offset) < kBlock;
   if (near) {
-    std::size_t chars = cursor.chars;
-    for (std::size_t i = std::min(offset, cursor.offset); i < std::max(offset, cursor.offset); ++i)
-      if (is_lead_byte(text_[i])) {
-        if (offset > cursor.offset) ++chars;
-        else --chars;
-      }
+    const std::size_t from = std::min(offset, cursor.offset);
+    const std::size_t between = lead_bytes(text_.data() + from, std::max(offset, cursor.offset) - from);
+    const std::size_t chars = offset > cursor.offset ? cursor.chars + between : cursor.chars - between;
     cursor.offset = offset;
     cursor.chars = chars;
     return SourceLoc{file_, cursor.line, static_cast<std::uint32_t>(chars + 1)};

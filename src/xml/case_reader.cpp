@@ -302,14 +302,22 @@ class CaseBuilder {
   }
 
   // The element's own text must be plain: no child elements inside.
+  // A lone text child (the usual case) is read in place, without gathering it into a string first.
   Text element_text(pugi::xml_node node) {
-    std::string raw;
-    for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
-      if (child.type() == pugi::node_element) unknown_element(child);
-      if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) raw += child.value();
+    std::string gathered;
+    std::string_view raw;
+    const pugi::xml_node first = node.first_child();
+    if (first && !first.next_sibling() && first.type() == pugi::node_pcdata) {
+      raw = first.value();
+    } else {
+      for (pugi::xml_node child = first; child; child = child.next_sibling()) {
+        if (child.type() == pugi::node_element) unknown_element(child);
+        if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) gathered += child.value();
+      }
+      raw = gathered;
     }
-    const SourceLoc loc = xml_.text_loc(node);
-    return Text{clean(raw, loc, [&] { return "<" + std::string(node.name()) + ">"; }), loc};
+    SourceLoc loc = xml_.text_loc(node);
+    return Text{clean(raw, loc, [&] { return "<" + std::string(node.name()) + ">"; }), std::move(loc)};
   }
 
   std::optional<Text> optional_text(pugi::xml_node parent, const char* name) {
@@ -341,7 +349,12 @@ class CaseBuilder {
   std::optional<Text> optional_attribute(pugi::xml_node node, const char* name) {
     const pugi::xml_attribute attribute = node.attribute(name);
     if (!attribute) return std::nullopt;
-    const SourceLoc loc = xml_.value_loc(attribute);
+    return attribute_text(node, attribute, name);
+  }
+
+  // A present attribute's text (nullopt, with E0210, when it is empty).
+  std::optional<Text> attribute_text(pugi::xml_node node, pugi::xml_attribute attribute, const char* name) {
+    SourceLoc loc = xml_.value_loc(attribute);
     // Ids and references to them are never printed: what a document shows is not checked in them.
     static const std::set<std::string_view> kIdentifiers = {"id",    "debtor",    "creditor", "judgment",
                                                             "owner", "mortgagee", "item",     "officer",
@@ -350,22 +363,23 @@ class CaseBuilder {
         clean(
             attribute.value(), loc, [&] { return "thuộc tính " + std::string(name) + " của <" + node.name() + ">"; },
             check_field_ && kIdentifiers.count(name) == 0),
-        loc};
+        std::move(loc)};
     if (value.empty()) {
-      error("E0210", loc, "thuộc tính \"" + std::string(name) + "\" không được để trống");
+      error("E0210", value.loc, "thuộc tính \"" + std::string(name) + "\" không được để trống");
       return std::nullopt;
     }
     return value;
   }
 
   Text required_attribute(pugi::xml_node node, const char* name) {
-    if (!node.attribute(name)) {
+    const pugi::xml_attribute attribute = node.attribute(name);
+    if (!attribute) {
       error("E0202", xml_.loc(node),
             "thiếu thuộc tính bắt buộc \"" + std::string(name) + "\" của <" + std::string(node.name()) + ">");
       return Text{{}, xml_.loc(node)};
     }
-    auto value = optional_attribute(node, name);
-    return value ? *value : Text{{}, xml_.loc(node)};
+    auto value = attribute_text(node, attribute, name);
+    return value ? std::move(*value) : Text{{}, xml_.loc(node)};
   }
 
   std::optional<model::Date> parse_date(const Text& value, const char* what) {

@@ -71,5 +71,26 @@ TEST(LineIndex, ACursorGivesTheSameLocationsInAnyOrder) {
   }
 }
 
+TEST(LineIndex, ColumnsCountEveryKindOfCharacterAtEveryOffset) {
+  // Characters of one to four bytes in every alignment (columns are counted eight bytes at a time): each offset's
+  // column is the number of characters that start before it, plus one, however it is asked for.
+  const std::string line = "aộ€𝄞b  Đỗ 😀xyzưở\x7F~ồ";
+  std::string text = "x\n";
+  for (int i = 0; i < 9; ++i) text += line.substr(0, line.size() - static_cast<std::size_t>(i % 2)) + "q";
+  const LineIndex index(make_file_name("f"), text);
+  LineCursor cursor;
+  std::uint32_t expected = 1;
+  for (std::size_t offset = 2; offset <= text.size(); ++offset) {
+    EXPECT_EQ(index.locate(offset).column, expected) << offset;
+    EXPECT_EQ(index.locate(offset, cursor).column, expected) << offset;
+    if (offset < text.size() && (static_cast<unsigned char>(text[offset]) & 0xC0U) != 0x80U) ++expected;
+  }
+  for (std::size_t offset = text.size() + 1; offset-- > 2;) {
+    std::uint32_t column = 1;
+    for (std::size_t i = 2; i < offset; ++i) column += (static_cast<unsigned char>(text[i]) & 0xC0U) != 0x80U ? 1U : 0U;
+    EXPECT_EQ(index.locate(offset, cursor).column, column) << offset;
+  }
+}
+
 }  // namespace
 }  // namespace vanban

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 
 #include "model/ledger.hpp"
@@ -411,6 +412,29 @@ TEST(CaseReader, AsciiFieldsAreCollapsedLikeAnyOther) {
     const auto cases = read(replace(kMinimal, "<code>CCTHADS</code>", "<code>" + written + "</code>"), diagnostics);
     ASSERT_TRUE(cases) << diagnostics.to_string();
     EXPECT_EQ(cases->cases.front().agency.code.value, read_as) << "[" << written << "]";
+  }
+}
+
+// A field's lone text is read in place; a text in pieces (around a comment, with CDATA) is read whole, and an element
+// inside a field is refused.
+TEST(CaseReader, AFieldsTextInPiecesIsReadWhole) {
+  for (const auto& [written, read_as] :
+       std::vector<std::pair<std::string, std::string>>{{"CCTHADS", "CCTHADS"},
+                                                        {"CC<!-- x -->THADS", "CCTHADS"},
+                                                        {"<![CDATA[CC]]>THADS", "CCTHADS"},
+                                                        {"CC<![CDATA[TH]]>ADS", "CCTHADS"}}) {
+    Diagnostics diagnostics;
+    const auto cases =
+        read(replace(kMinimal, "<code>CCTHADS</code>", "<code>" + written + "</code>"), diagnostics, ReadOptions{});
+    ASSERT_TRUE(cases) << diagnostics.to_string();
+    EXPECT_EQ(cases->cases.front().agency.code.value, read_as) << "[" << written << "]";
+  }
+  for (const std::string written : {"CC<b/>THADS", "<b/>"}) {
+    Diagnostics diagnostics;
+    read(replace(kMinimal, "<code>CCTHADS</code>", "<code>" + written + "</code>"), diagnostics, ReadOptions{});
+    const auto& list = diagnostics.list();
+    EXPECT_TRUE(std::any_of(list.begin(), list.end(), [](const Diagnostic& item) { return item.code == "E0203"; }))
+        << written << diagnostics.to_string();
   }
 }
 
