@@ -126,10 +126,9 @@ std::string write_temporary(const std::filesystem::path& path, const Bytes& byte
 
 }  // namespace
 
-void write_file_atomically(const std::filesystem::path& path, const Bytes& bytes, Durability durability) {
-  // rename() would replace a link, a device node or a FIFO itself: only a regular file is ever replaced.
-  if (const auto problem = not_replaceable(path)) throw Error(errors::kWrite, *problem, path.string());
-  const std::string temp_name = write_temporary(path, bytes, 0644, durability);
+namespace {
+// Renames the temporary file `temp_name` to `path` (only over a regular file), the rename flushed when asked.
+void put_in_place(const std::string& temp_name, const std::filesystem::path& path, Durability durability) {
   if (const auto problem = not_replaceable(path)) {
     ::unlink(temp_name.c_str());
     throw Error(errors::kWrite, *problem, path.string());
@@ -141,6 +140,40 @@ void write_file_atomically(const std::filesystem::path& path, const Bytes& bytes
   }
   // Make the rename itself durable.
   if (durability == Durability::synced) sync_directory_of(path);
+}
+}  // namespace
+
+void write_file_atomically(const std::filesystem::path& path, const Bytes& bytes, Durability durability) {
+  // rename() would replace a link, a device node or a FIFO itself: only a regular file is ever replaced.
+  if (const auto problem = not_replaceable(path)) throw Error(errors::kWrite, *problem, path.string());
+  put_in_place(write_temporary(path, bytes, 0644, durability), path, durability);
+}
+
+void write_file_atomically(const std::filesystem::path& path, const std::function<void(std::ostream&)>& write,
+                           Durability durability) {
+  if (const auto problem = not_replaceable(path)) throw Error(errors::kWrite, *problem, path.string());
+  // An empty temporary file of ours (mode and name as for bytes), then filled through a stream.
+  const std::string temp_name = write_temporary(path, Bytes(), 0644, Durability::deferred);
+  try {
+    std::ofstream out(temp_name, std::ios::binary | std::ios::trunc);
+    if (!out) fail("không mở được tệp tạm để ghi", path, errno);
+    write(out);
+    out.close();
+    if (!out) fail("không ghi được", path, errno);
+    if (durability == Durability::synced) {
+      const int fd = ::open(temp_name.c_str(), O_RDONLY);
+      if (fd < 0 || ::fsync(fd) != 0) {
+        const int saved = errno;
+        if (fd >= 0) ::close(fd);
+        fail("không đẩy được dữ liệu xuống đĩa cho", path, saved);
+      }
+      ::close(fd);
+    }
+  } catch (...) {
+    ::unlink(temp_name.c_str());
+    throw;
+  }
+  put_in_place(temp_name, path, durability);
 }
 
 bool create_file_once(const std::filesystem::path& path, const Bytes& bytes) {

@@ -3,6 +3,8 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +26,12 @@ enum class Durability {
 /// old content or the complete new one. Only a regular file is ever replaced: a symbolic link, a device, a FIFO or a
 /// folder at `path` is left alone. Throws Error (E0803, in Vietnamese) on failure.
 void write_file_atomically(const std::filesystem::path& path, const Bytes& bytes,
+                           Durability durability = Durability::synced);
+
+/// Writes a file through `write` (given a seekable binary stream on a temporary file beside `path`) and renames it
+/// into place as the other overload does, so that a large file is never held whole. Throws Error (E0803) when it
+/// cannot be written; whatever `write` throws is thrown again, the temporary file removed.
+void write_file_atomically(const std::filesystem::path& path, const std::function<void(std::ostream&)>& write,
                            Durability durability = Durability::synced);
 
 /// The output target that means standard output (`-o -`).

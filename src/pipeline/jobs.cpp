@@ -1,6 +1,7 @@
 #include "pipeline/jobs.hpp"
 
 #include <algorithm>
+#include <mutex>
 #include <optional>
 #include <utility>
 
@@ -15,6 +16,12 @@ namespace {
 // Finished cases recorded in one transaction: what a kill loses of the last group, the journal and the letters' hashes
 // still know (the next run finds those letters written and does not draft them again).
 constexpr std::size_t kRecordGroup = 16;
+// Held while a job's zip is looked for and made, and while a run drops a zip made too early: a zip asked for while a
+// cancelled job's last letters were still being written is made again from them all.
+std::mutex zip_mutex;
+
+std::filesystem::path zip_of(const std::filesystem::path& job_folder) { return job_folder / "letters.zip"; }
+
 // Stored cases read at once on the batch's threads (their XML held meanwhile).
 constexpr std::size_t kReadChunk = 256;
 
@@ -123,20 +130,30 @@ void run_job(const Engine& engine, cases::Store& store, cases::JobStore& jobs, s
       },
       stop);
   jobs.record(id, group);
+  {
+    const std::lock_guard lock(zip_mutex);
+    std::error_code ec;
+    std::filesystem::remove(zip_of(run.folder), ec);
+  }
   if (!stop.load()) jobs.finish(id, cases::JobState::done, run.now ? run.now() : std::string());
 }
 
-Bytes job_zip(const std::filesystem::path& job_folder) {
+std::optional<std::filesystem::path> job_zip(const std::filesystem::path& job_folder) {
   const auto letters = job_letters(job_folder);
-  std::vector<archive::ZipFile> files;
+  const auto zip = zip_of(job_folder);
+  const std::lock_guard lock(zip_mutex);
   std::error_code ec;
+  if (!std::filesystem::is_directory(letters, ec)) return std::nullopt;
+  if (std::filesystem::is_regular_file(zip, ec)) return zip;
+  std::vector<archive::ZipFile> files;
   for (const auto& entry : std::filesystem::directory_iterator(letters, ec)) {
     const std::string name = entry.path().filename().string();
     const bool letter = name.size() > 4 && name.compare(name.size() - 4, 4, ".pdf") == 0 && name.front() != '.';
     if (letter || name == "manifest.csv" || name == "manifest.json") files.push_back({name, entry.path()});
   }
   std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
-  return archive::zip_files(files);
+  archive::write_zip(files, zip);
+  return zip;
 }
 
 }  // namespace vanban::pipeline

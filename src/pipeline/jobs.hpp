@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,7 +41,10 @@ struct JobRun {
 void run_job(const Engine& engine, cases::Store& store, cases::JobStore& jobs, std::int64_t id,
              const RenderOptions& options, const JobRun& run);
 
-/// The zip of a job's letters and its manifests (manifest.csv, manifest.json), by name.
-Bytes job_zip(const std::filesystem::path& job_folder);
+/// The zip of a job's letters and its manifests (manifest.csv, manifest.json, by name) in the job's folder
+/// (letters.zip), written once through a temporary file and made again when missing (the same letters, the same
+/// bytes); nullopt when the job's letters folder is not there (never made, or removed). Throws Error when it cannot be
+/// made.
+std::optional<std::filesystem::path> job_zip(const std::filesystem::path& job_folder);
 
 }  // namespace vanban::pipeline

@@ -15,7 +15,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <fstream>
 #include <sstream>
+#include <string_view>
 #include <thread>
 
 #include "api/service_answers.hpp"
@@ -31,6 +33,8 @@ using Clock = std::chrono::steady_clock;
 constexpr std::size_t kRefusingThreads = 4;
 // How often a waiting connection looks at whether the server is stopping.
 constexpr auto kSlice = std::chrono::milliseconds(200);
+// A file answer's bytes read and sent at once.
+constexpr std::size_t kFilePiece = 64U * 1024U;
 // The longest line of a chunked body's framing (size and extensions, a trailer).
 constexpr std::size_t kMaxChunkLine = 4096;
 
@@ -48,6 +52,19 @@ std::optional<std::string> HttpRequest::header(const std::string& lower_name) co
   const auto found = headers.find(lower_name);
   if (found == headers.end()) return std::nullopt;
   return found->second;
+}
+
+std::optional<HttpFile> open_file(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return std::nullopt;
+  auto in = std::make_shared<std::ifstream>(path, std::ios::binary);
+  if (!*in) return std::nullopt;
+  // The size of what was opened (the name may be replaced meanwhile).
+  in->seekg(0, std::ios::end);
+  const auto end = in->tellg();
+  in->seekg(0, std::ios::beg);
+  if (end < 0 || !*in) return std::nullopt;
+  return HttpFile{std::move(in), static_cast<std::uint64_t>(end)};
 }
 
 struct HttpServer::Impl {
@@ -154,17 +171,18 @@ class Connection : public Poco::Net::TCPServerConnection {
         Poco::Net::HTTPResponse::getReasonForStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(response.status));
     std::string out = "HTTP/1.1 " + std::to_string(response.status) + " " + reason + "\r\n";
     out += "Content-Type: " + response.content_type + "\r\n";
-    if (!response.stream) out += "Content-Length: " + std::to_string(response.body.size()) + "\r\n";
+    if (response.file) out += "Content-Length: " + std::to_string(response.file->size) + "\r\n";
+    else if (!response.stream) out += "Content-Length: " + std::to_string(response.body.size()) + "\r\n";
     out += keep_alive ? "Connection: keep-alive\r\n" : "Connection: close\r\n";
     for (const auto& [name, value] : response.headers) out += name + ": " + value + "\r\n";
     out += "\r\n";
-    out += response.body;
-    bytes_out_ = out.size();
+    if (!response.file) out += response.body;
+    bytes_out_ = out.size() + (response.file ? response.file->size : 0);
     return out;
   }
 
   // Sends everything (sendBytes may send part of it).
-  void send(const std::string& bytes) {
+  void send(std::string_view bytes) {
     for (std::size_t sent = 0; sent < bytes.size();) {
       const int n = socket().sendBytes(bytes.data() + sent, static_cast<int>(bytes.size() - sent));
       if (n <= 0) return;
@@ -328,6 +346,7 @@ class Connection : public Poco::Net::TCPServerConnection {
       const std::string bytes = format(handled.response, keep_alive);
       observe(handled.route, handled.response.status, handled.user);
       send(bytes);
+      if (handled.response.file && !send_file(*handled.response.file)) return;
       if (!keep_alive) return;
     }
   }
@@ -351,6 +370,20 @@ class Connection : public Poco::Net::TCPServerConnection {
     };
     handled.response.stream(write);
     observe(handled.route, handled.response.status, handled.user);
+  }
+
+  // Sends a file's bytes a piece at a time; false when it ended short of its size (the connection cannot go on).
+  bool send_file(const HttpFile& file) {
+    std::string piece(kFilePiece, '\0');
+    for (std::uint64_t left = file.size; left > 0;) {
+      const auto want = static_cast<std::streamsize>(std::min<std::uint64_t>(left, kFilePiece));
+      file.in->read(piece.data(), want);
+      const auto got = file.in->gcount();
+      if (got <= 0) return false;
+      send(std::string_view(piece.data(), static_cast<std::size_t>(got)));
+      left -= static_cast<std::uint64_t>(got);
+    }
+    return true;
   }
 
   void send_continue() {

@@ -7,7 +7,9 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <filesystem>
 #include <functional>
+#include <istream>
 #include <map>
 #include <memory>
 #include <optional>
@@ -33,6 +35,16 @@ struct HttpRequest {
 /// empty part sends nothing and only asks.
 using StreamWriter = std::function<bool(const std::string& part)>;
 
+/// A file sent as an answer's body: opened by the handler (a file removed meanwhile is still sent whole), read and sent
+/// in pieces, never held whole.
+struct HttpFile {
+  std::shared_ptr<std::istream> in;
+  std::uint64_t size = 0;  ///< the Content-Length
+};
+
+/// The file at `path` opened for an answer, or nullopt when it is not a regular file that can be read.
+std::optional<HttpFile> open_file(const std::filesystem::path& path);
+
 /// An answer.
 struct HttpResponse {
   int status = 200;
@@ -43,6 +55,9 @@ struct HttpResponse {
   /// Connection: close, then `stream` sends the parts as they come and returns when it is done or the writer refuses;
   /// the connection then closes.
   std::function<void(const StreamWriter& write)> stream;
+  /// A file instead of `body`: sent in pieces after a head with its size as Content-Length; the connection stays
+  /// open for the next request as after any answer (closed when the file ends short).
+  std::optional<HttpFile> file;
 };
 
 /// What the handler returns besides the answer, for the access log and the metrics.

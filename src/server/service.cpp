@@ -17,7 +17,6 @@
 #include "api/answers.hpp"
 #include "api/service_answers.hpp"
 #include "base/error.hpp"
-#include "base/file_io.hpp"
 #include "base/percent.hpp"
 #include "base/split.hpp"
 #include "pipeline/case_store.hpp"
@@ -53,6 +52,7 @@ constexpr ProblemKind kNotConfigured{"not-configured", "Máy chủ chưa đượ
 constexpr ProblemKind kEnvironment{"environment", "Lỗi môi trường của máy chủ", 500};
 constexpr ProblemKind kJobNotFinished{"job-not-finished", "Việc hàng loạt chưa xong", 409};
 constexpr ProblemKind kJobEnded{"job-ended", "Việc hàng loạt đã kết thúc", 409};
+constexpr ProblemKind kJobFilesGone{"job-files-gone", "Tệp của việc hàng loạt không còn", 410};
 
 constexpr const char* kTextType = "text/plain; charset=utf-8";
 constexpr const char* kCsvType = "text/csv; charset=utf-8";
@@ -775,11 +775,8 @@ struct Answers {
       return problem(kJobNotFinished, std::string("tệp in gộp chỉ có khi việc đã xong; việc đang ở trạng thái ") +
                                           cases::job_state_name(job->state));
     if (job->done == 0) return problem(kNotFound, "việc này không lập văn bản nào: không có tệp in gộp");
-    std::string problem_text;
-    const auto path = pipeline::job_combined(s.job_folder(job->id));
-    auto pdf = read_file(path, 1ULL << 40U, problem_text);
-    if (!pdf) return problem(kEnvironment, "không đọc được tệp in gộp: " + problem_text);
-    return bytes_answer(std::move(*pdf), "application/pdf", "viec-" + std::to_string(job->id) + ".pdf");
+    return file_answer(open_file(pipeline::job_combined(s.job_folder(job->id))), "application/pdf",
+                       "viec-" + std::to_string(job->id) + ".pdf");
   }
 
   // The letters and the manifest of a job that has ended (a cancelled one: those drafted before the cancel).
@@ -789,8 +786,12 @@ struct Answers {
     if (job->state == cases::JobState::queued || job->state == cases::JobState::running)
       return problem(kJobNotFinished, std::string("tệp zip chỉ có khi việc đã kết thúc; việc đang ở trạng thái ") +
                                           cases::job_state_name(job->state));
-    return bytes_answer(pipeline::job_zip(s.job_folder(job->id)), "application/zip",
-                        "viec-" + std::to_string(job->id) + ".zip");
+    const auto zip = pipeline::job_zip(s.job_folder(job->id));
+    // A job that ended before it drafted anything (cancelled while queued, refused whole) never had letters.
+    if (!zip && job->total == 0 && job->state != cases::JobState::done)
+      return problem(kNotFound, "việc này kết thúc trước khi lập văn bản nào: không có tệp zip");
+    return file_answer(zip ? open_file(*zip) : std::nullopt, "application/zip",
+                       "viec-" + std::to_string(job->id) + ".zip");
   }
 
   // Progress as Server-Sent Events: a "progress" event each time the counts change (done, failed, total, the rate
@@ -839,6 +840,14 @@ struct Answers {
     if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos)
       return std::nullopt;
     return jobs.get(std::stoll(text));
+  }
+  // A job's file sent from disk in pieces; 410 when the job's folder (or the file) was removed from the server.
+  static HttpResponse file_answer(std::optional<HttpFile> file, const std::string& type, const std::string& file_name) {
+    if (!file)
+      return problem(kJobFilesGone, "các tệp của việc này không còn trên máy chủ (thư mục của việc đã bị xóa)");
+    auto response = bytes_answer("", type, file_name);
+    response.file = std::move(file);
+    return response;
   }
   static HttpResponse no_job(const Service::Call& call) {
     return problem(kNotFound, "không có việc hàng loạt \"" + call.parameter("id") + "\"");

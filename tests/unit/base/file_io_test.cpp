@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <ostream>
+
 #include "base/error.hpp"
 #include "support/paths.hpp"
 
@@ -25,6 +27,32 @@ TEST(FileIo, WritesAtomicallyAndReadsBack) {
   EXPECT_EQ(read_file(path, 100, problem).value(), "second");
   // No temporary file is left beside it.
   EXPECT_EQ(entries(dir), 1U);
+}
+
+// Issue 24c: a file written through a stream (a job's zip) goes through a temporary file and a rename as well; a
+// writer that fails leaves the old file and nothing beside it.
+TEST(FileIo, WritesThroughAStreamAtomically) {
+  const auto dir = test::scratch_dir("file_io_stream");
+  const auto path = dir / "letters.zip";
+  write_file_atomically(path, [](std::ostream& out) { out << "first"; });
+  write_file_atomically(path, [](std::ostream& out) {
+    out << "second, longer";
+    out.seekp(0);  // seekable, as Poco::Zip needs it
+    out << "S";
+  });
+  std::string problem;
+  EXPECT_EQ(read_file(path, 100, problem).value(), "Second, longer");
+  EXPECT_THROW(write_file_atomically(path,
+                                     [](std::ostream& out) {
+                                       out << "half";
+                                       throw Error("E0769", "hỏng giữa chừng");
+                                     }),
+               Error);
+  EXPECT_EQ(read_file(path, 100, problem).value(), "Second, longer");
+  EXPECT_EQ(entries(dir), 1U);
+  struct stat info {};
+  ASSERT_EQ(::stat(path.c_str(), &info), 0);
+  EXPECT_EQ(info.st_mode & 0777U, 0644U);
 }
 
 TEST(FileIo, CreatesAReadOnlyFileOnceAndNeverReplacesIt) {

@@ -14,12 +14,16 @@
 #include <Poco/StreamCopier.h>
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <fstream>
+#include <mutex>
 #include <set>
+#include <sstream>
+#include <streambuf>
 #include <thread>
 
 #include "archive/location.hpp"
@@ -627,6 +631,81 @@ TEST_P(ServiceTest, TheOpenApiDocumentIsTheRoutes) {
   }
 }
 
+// A stream of `size` bytes made as they are read (byte i is i % 251), never held; it records the largest read asked.
+class MadeBytes : public std::streambuf {
+ public:
+  explicit MadeBytes(std::uint64_t size) : size_(size) {}
+  std::streamsize largest = 0;
+
+ protected:
+  std::streamsize xsgetn(char* out, std::streamsize n) override {
+    largest = std::max(largest, n);
+    const auto count =
+        static_cast<std::streamsize>(std::min<std::uint64_t>(static_cast<std::uint64_t>(n), size_ - at_));
+    for (std::streamsize i = 0; i < count; ++i) out[i] = static_cast<char>((at_ + static_cast<std::uint64_t>(i)) % 251);
+    at_ += static_cast<std::uint64_t>(count);
+    return count;
+  }
+  int_type underflow() override { return traits_type::eof(); }
+
+ private:
+  std::uint64_t size_;
+  std::uint64_t at_ = 0;
+};
+struct MadeFile : std::istream {
+  explicit MadeFile(std::uint64_t size) : std::istream(nullptr), bytes(size) { rdbuf(&bytes); }
+  MadeBytes bytes;
+};
+
+// Issue 24c: a file answer is sent in pieces (never read whole) after its size as Content-Length, and the connection
+// serves the next request.
+TEST(HttpFileAnswer, IsSentInPiecesWithItsLengthOnAConnectionThatStaysOpen) {
+  constexpr std::uint64_t kSize = 8U * 1024U * 1024U + 17U;
+  std::mutex mutex;
+  std::vector<std::shared_ptr<MadeFile>> made;
+  std::vector<std::string> peers;
+  server::HttpServer http(
+      "127.0.0.1", 0, server::HttpLimits{},
+      [&](const server::HttpRequest& request) {
+        auto file = std::make_shared<MadeFile>(kSize);
+        {
+          const std::lock_guard lock(mutex);
+          made.push_back(file);
+          peers.push_back(request.peer);
+        }
+        server::Handled handled;
+        handled.route = "/file";
+        handled.response.content_type = "application/octet-stream";
+        handled.response.file = server::HttpFile{file, kSize};
+        return handled;
+      },
+      nullptr);
+  Poco::Net::HTTPClientSession session("127.0.0.1", http.port());
+  session.setTimeout(Poco::Timespan(60, 0));
+  session.setKeepAlive(true);
+  for (int i = 0; i < 2; ++i) {
+    Poco::Net::HTTPRequest request("GET", "/file", Poco::Net::HTTPMessage::HTTP_1_1);
+    session.sendRequest(request);
+    Poco::Net::HTTPResponse response;
+    std::istream& in = session.receiveResponse(response);
+    EXPECT_EQ(response.getContentLength64(), static_cast<std::streamsize>(kSize));
+    EXPECT_EQ(response.get("Connection"), "keep-alive");
+    std::string body;
+    Poco::StreamCopier::copyToString(in, body);
+    ASSERT_EQ(body.size(), kSize);
+    for (const std::uint64_t at :
+         {std::uint64_t{0}, std::uint64_t{250}, std::uint64_t{251}, std::uint64_t{65537}, kSize - 1})
+      EXPECT_EQ(static_cast<unsigned char>(body[at]), at % 251) << at;
+  }
+  http.stop();
+  ASSERT_EQ(peers.size(), 2U);
+  EXPECT_EQ(peers[0], peers[1]);  // one connection served both
+  for (const auto& file : made) {
+    EXPECT_GT(file->bytes.largest, 0);
+    EXPECT_LE(file->bytes.largest, 1024 * 1024);
+  }
+}
+
 // Issue 24: batch jobs. A job's state once it has ended (polled; the job runs on the service's thread).
 Poco::JSON::Object::Ptr wait_for_job(std::uint16_t port, std::int64_t id) {
   for (int i = 0; i < 1200; ++i) {
@@ -727,11 +806,64 @@ TEST_P(ServiceTest, AJobMakesTheSameBytesAsVanbanBatch) {
     for (const char* key : {"case_id", "debtor", "amount", "file", "sha256", "status"})
       EXPECT_EQ(ours->getObject(i)->get(key).toString(), theirs->getObject(i)->get(key).toString()) << i << key;
   EXPECT_EQ(get("/api/jobs/" + std::to_string(id) + "/pdf").body, test::read_text(dir / "combined.pdf"));
-  const auto zip = get("/api/jobs/" + std::to_string(id) + "/zip");
+  const std::string zip_target = "/api/jobs/" + std::to_string(id) + "/zip";
+  const auto zip = get(zip_target);
   EXPECT_EQ(zip.status, 200);
   EXPECT_EQ(zip.headers.get("Content-Type"), "application/zip");
-  for (const char* name : {"manifest.csv", "manifest.json", "THA-2024-000001-qd-tha-chu-dong.pdf"})
-    EXPECT_NE(zip.body.find(name), std::string::npos) << name;
+  // Written once in the job's folder and sent from there; read back entry by entry, it holds every letter and both
+  // manifests, each as written.
+  const auto job_folder = sandbox_->store() / "jobs" / std::to_string(id);
+  EXPECT_EQ(zip.body, test::read_text(job_folder / "letters.zip"));
+  test::write_text(dir / "job.zip", zip.body);
+  const auto listed = test::run("unzip -Z1 " + test::quote((dir / "job.zip").string()));
+  ASSERT_EQ(listed.exit_code, 0) << listed.err;
+  std::set<std::string> entries;
+  std::istringstream names(listed.out);
+  for (std::string name; std::getline(names, name);) entries.insert(name);
+  std::set<std::string> expected;
+  for (const auto& entry : std::filesystem::directory_iterator(letters)) {
+    const auto name = entry.path().filename().string();
+    const bool letter = name.front() != '.' && entry.path().extension() == ".pdf";
+    if (letter || name == "manifest.csv" || name == "manifest.json") expected.insert(name);
+  }
+  EXPECT_EQ(entries, expected);
+  EXPECT_EQ(entries.count("THA-2024-000001-qd-tha-chu-dong.pdf"), 1U);
+  for (const auto& name : entries) {
+    const auto read = test::run("unzip -p " + test::quote((dir / "job.zip").string()) + " " + test::quote(name));
+    EXPECT_EQ(read.out, test::read_text(letters / name)) << name;
+  }
+  // Written once: asked again, the same file is sent; made again once removed, the same letters make the same bytes.
+  struct stat first {};
+  struct stat again {};
+  ASSERT_EQ(::stat((job_folder / "letters.zip").c_str(), &first), 0);
+  EXPECT_EQ(get(zip_target).body, zip.body);
+  ASSERT_EQ(::stat((job_folder / "letters.zip").c_str(), &again), 0);
+  EXPECT_EQ(first.st_ino, again.st_ino);
+  std::filesystem::remove(job_folder / "letters.zip");
+  EXPECT_EQ(get(zip_target).body, zip.body);
+  // The service's answer holds no file: the file is opened for http to send in pieces, its size the Content-Length.
+  server::HttpRequest request;
+  request.method = "GET";
+  request.target = zip_target;
+  const auto handled = service_->handle(request);
+  EXPECT_EQ(handled.response.status, 200);
+  EXPECT_TRUE(handled.response.body.empty());
+  ASSERT_TRUE(handled.response.file);
+  EXPECT_EQ(handled.response.file->size, zip.body.size());
+  request.target = "/api/jobs/" + std::to_string(id) + "/pdf";
+  const auto handled_pdf = service_->handle(request);
+  EXPECT_TRUE(handled_pdf.response.body.empty());
+  ASSERT_TRUE(handled_pdf.response.file);
+  EXPECT_EQ(handled_pdf.response.file->size, std::filesystem::file_size(dir / "combined.pdf"));
+
+  // A job whose folder was removed from the server: 410 with why, in Vietnamese, for both files (never a 500).
+  std::filesystem::remove_all(job_folder);
+  for (const char* file : {"/zip", "/pdf"}) {
+    const auto gone = get("/api/jobs/" + std::to_string(id) + file);
+    EXPECT_EQ(gone.status, 410) << gone.body;
+    EXPECT_EQ(gone.json()->getValue<std::string>("type"), "urn:vanban:problem:job-files-gone") << gone.body;
+    EXPECT_NE(gone.json()->getValue<std::string>("detail").find("không còn trên máy chủ"), std::string::npos);
+  }
 }
 
 TEST_P(ServiceTest, AJobIsCancelled) {
