@@ -1101,7 +1101,7 @@ std::optional<model::Register> read_register(InputBytes bytes, const FileName& f
   // checks have accepted them, and its problems are reported after the build as they would have been.
   std::unique_ptr<ParsedXml> parsed;
   SchemaReport early;
-  if (bytes.handed_over() && scanned == Scanned::no && parses_in_place(bytes.view()) &&
+  if (bytes.handed_over() && scanned == Scanned::no && parses_in_place(bytes.view(), options.limits) &&
       (!options.schema || schema_reads_bytes(*options.schema, bytes.view()))) {
     parsed = parse_safely_in_place(bytes.take(), file, options.limits, diagnostics, [&](std::string_view raw) {
       if (options.schema) early = validate_before_parse(*options.schema, raw);

@@ -285,9 +285,22 @@ std::unique_ptr<ParsedXml> parse_safely(std::string_view bytes, const FileName& 
   return parse_checked(bytes, nullptr, file, limits, diagnostics, scanned, {});
 }
 
-bool parses_in_place(std::string_view bytes) {
-  return bytes.empty() || (std::memchr(bytes.data(), '&', bytes.size()) == nullptr &&
-                           std::memchr(bytes.data(), '\r', bytes.size()) == nullptr);
+bool parses_in_place(std::string_view bytes, const Limits& limits) {
+  if (bytes.empty()) return true;
+  if (std::memchr(bytes.data(), '&', bytes.size()) != nullptr ||
+      std::memchr(bytes.data(), '\r', bytes.size()) != nullptr)
+    return false;
+  // A field's characters take at most 4 bytes each; a tag's names and the markup around it, far fewer than kSlack.
+  constexpr std::size_t kSlack = 4096;
+  const std::size_t longest = 4 * limits.max_field_length + kSlack;
+  const char* const end = bytes.data() + bytes.size();
+  for (const char* at = bytes.data(); at < end;) {
+    const void* next = std::memchr(at, '<', static_cast<std::size_t>(end - at));
+    const char* const lt = next == nullptr ? end : static_cast<const char*>(next);
+    if (static_cast<std::size_t>(lt - at) > longest) return false;
+    at = lt + 1;
+  }
+  return true;
 }
 
 std::unique_ptr<ParsedXml> parse_safely_in_place(std::string&& bytes, const FileName& file, const Limits& limits,

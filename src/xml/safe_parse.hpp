@@ -67,8 +67,10 @@ std::unique_ptr<ParsedXml> parse_safely(std::string_view bytes, const FileName& 
                                         Diagnostics& diagnostics, Scanned scanned = Scanned::no);
 
 /// Whether pugixml's parse in place moves no text within `bytes` (no reference to decode, no CR to fold), so that
-/// every name and value stays at its offset and no copy is needed to count positions in.
-bool parses_in_place(std::string_view bytes);
+/// every name and value stays at its offset and no copy is needed to count positions in; and whether no run of bytes
+/// without markup is long enough to hold a field past the limit (refused only after the parse: what reads the bytes
+/// before it, libxml2, would read such a field whole for nothing).
+bool parses_in_place(std::string_view bytes, const Limits& limits);
 
 /// parse_safely on the bytes themselves, which must parse in place (`parses_in_place`): no copy is made, and nothing
 /// may read them afterwards but through the result (pugixml writes NULs over delimiters). `before_parse` reads them

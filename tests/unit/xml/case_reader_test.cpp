@@ -470,7 +470,7 @@ std::string diagnostics_of(InputBytes bytes, const ReadOptions& options) {
 TEST(CaseReader, BytesHandedOverGiveTheSameDiagnosticsParsedInPlaceOrCopied) {
   for (const bool ampersand : {false, true}) {
     const std::string text = faulty_case(ampersand);
-    ASSERT_EQ(parses_in_place(text), !ampersand);
+    ASSERT_EQ(parses_in_place(text, Limits{}), !ampersand);
     for (const ReadOptions& options : {with_schema(), ReadOptions{}}) {
       const std::string borrowed = diagnostics_of(text, options);
       EXPECT_EQ(diagnostics_of(std::string(text), options), borrowed) << ampersand;
@@ -520,6 +520,18 @@ TEST(CaseReader, AParseInPlaceLocatesEveryNodeAsTheCopysParse) {
     return out;
   };
   EXPECT_EQ(where(*in_place), where(*copied));
+}
+
+// A field past the limit, which the checks after the parse refuse, is not read by libxml2 first: the bytes are copied.
+TEST(CaseReader, AFieldPastTheLimitKeepsTheBytesFromBeingParsedInPlace) {
+  Limits limits;
+  limits.max_field_length = 100;
+  // From one '<' to the next: "a>" and the text, at most 4 bytes for each of 100 characters and 4096 more.
+  EXPECT_TRUE(parses_in_place("<a>" + std::string(400 + 4096 - 2, 'x') + "</a>", limits));
+  EXPECT_FALSE(parses_in_place("<a>" + std::string(400 + 4096 - 1, 'x') + "</a>", limits));
+  EXPECT_FALSE(parses_in_place("<a b=\"" + std::string(401 + 4096, 'x') + "\"/>", limits));
+  EXPECT_FALSE(parses_in_place("<a>x &amp; y</a>", limits));
+  EXPECT_FALSE(parses_in_place("<a>x\r\ny</a>", limits));
 }
 
 // A file that stops midway is told apart from other faults the same way when its bytes are parsed in place.
