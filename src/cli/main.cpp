@@ -75,13 +75,14 @@ int run_render(const std::vector<std::string>& args, Invocation& invocation) {
       render_options(arguments, *engine, today_in_vietnam(), invocation.configuration().settings);
   Diagnostics diagnostics;
   bool readable = true;
-  // The file's bytes are released once the case is read (the case holds its texts): a case near the input cap is
-  // never held twice while it is rendered.
+  // The file's bytes are handed to the reader, which parses them in place when it can and frees them once the case
+  // is read (the case holds its texts): a case near the input cap is never held twice.
   const auto the_case = [&]() -> std::optional<model::Case> {
-    const auto bytes = read_input(case_path);
+    auto bytes = read_input(case_path);
     readable = bytes.has_value();
     if (!bytes) return std::nullopt;
-    return engine->read_single_case(*bytes, case_path, diagnostics, repair_mode(arguments), arguments.value("--case"));
+    return engine->read_single_case(std::move(*bytes), case_path, diagnostics, repair_mode(arguments),
+                                    arguments.value("--case"));
   }();
   if (!readable) return kInputRejected;
   if (!the_case) {
@@ -116,16 +117,18 @@ int run_validate(const std::vector<std::string>& args, Invocation& invocation) {
   const auto engine = load_engine(invocation);
   bool rejected = false;
   for (const auto& path : arguments.positional()) {
-    const auto bytes = read_input(path);
+    auto bytes = read_input(path);
     if (!bytes) {
       rejected = true;
       continue;
     }
     Diagnostics diagnostics;
-    // Streamed: a large register is checked a chunk at a time, never held whole.
+    // Streamed: a large register is checked a chunk at a time, never held whole; the bytes are handed over (a
+    // large case is then parsed in place, not copied).
     std::size_t count = 0;
     const bool read = engine->validate_cases(
-        *bytes, path, diagnostics, [&](model::Case&&) { ++count; }, [&] { count = 0; }, repair_mode(arguments));
+        std::move(*bytes), path, diagnostics, [&](model::Case&&) { ++count; }, [&] { count = 0; },
+        repair_mode(arguments));
     print(diagnostics);
     if (!read) {
       rejected = true;

@@ -195,8 +195,8 @@ xml::ReadOptions read_options(const std::shared_ptr<const xml::CaseSchema>& sche
 
 }  // namespace
 
-std::optional<model::Register> Engine::read_cases(std::string_view bytes, const std::string& file,
-                                                  Diagnostics& diagnostics, text::RepairMode repair) const {
+std::optional<model::Register> Engine::read_cases(InputBytes bytes, const std::string& file, Diagnostics& diagnostics,
+                                                  text::RepairMode repair) const {
   // Through the stream, so that a large register's trees never exist whole while its cases are collected.
   model::Register out;
   xml::CaseVisitor visitor;
@@ -206,19 +206,20 @@ std::optional<model::Register> Engine::read_cases(std::string_view bytes, const 
     out.period_start = start;
     out.period_end = end;
   };
-  if (!xml::read_cases(bytes, make_file_name(file), read_options(case_schema_, repair), diagnostics, visitor))
+  if (!xml::read_cases(std::move(bytes), make_file_name(file), read_options(case_schema_, repair), diagnostics,
+                       visitor))
     return std::nullopt;
   return out;
 }
 
-bool Engine::for_each_case(std::string_view bytes, const std::string& file, Diagnostics& diagnostics,
+bool Engine::for_each_case(InputBytes bytes, const std::string& file, Diagnostics& diagnostics,
                            const std::function<void(model::Case&&)>& visit, const std::function<void()>& restart,
                            text::RepairMode repair) const {
-  return xml::read_cases(bytes, make_file_name(file), read_options(case_schema_, repair), diagnostics,
+  return xml::read_cases(std::move(bytes), make_file_name(file), read_options(case_schema_, repair), diagnostics,
                          xml::CaseVisitor{visit, restart});
 }
 
-bool Engine::validate_cases(std::string_view bytes, const std::string& file, Diagnostics& diagnostics,
+bool Engine::validate_cases(InputBytes bytes, const std::string& file, Diagnostics& diagnostics,
                             const std::function<void(model::Case&&)>& visit, const std::function<void()>& restart,
                             text::RepairMode repair) const {
   xml::ReadOptions options = read_options(case_schema_, repair);
@@ -226,7 +227,8 @@ bool Engine::validate_cases(std::string_view bytes, const std::string& file, Dia
                                Diagnostics& found) {
     layout::check_characters(value, loc, "trong " + field, *fonts_, found);
   };
-  return xml::read_cases(bytes, make_file_name(file), options, diagnostics, xml::CaseVisitor{visit, restart});
+  return xml::read_cases(std::move(bytes), make_file_name(file), options, diagnostics,
+                         xml::CaseVisitor{visit, restart});
 }
 
 std::vector<std::string> profile_problems(const layout::Profile& profile) { return layout::check_profile(profile); }
@@ -405,10 +407,10 @@ std::optional<SvgPages> Engine::render_svg(const model::Case& the_case, const Re
   return out;
 }
 
-std::optional<model::Case> Engine::read_single_case(std::string_view bytes, const std::string& file,
-                                                    Diagnostics& diagnostics, text::RepairMode repair,
+std::optional<model::Case> Engine::read_single_case(InputBytes bytes, const std::string& file, Diagnostics& diagnostics,
+                                                    text::RepairMode repair,
                                                     const std::optional<std::string>& case_id) const {
-  auto cases = read_cases(bytes, file, diagnostics, repair);
+  auto cases = read_cases(std::move(bytes), file, diagnostics, repair);
   if (!cases) return std::nullopt;
   if (case_id) {
     for (auto& item : cases->cases)

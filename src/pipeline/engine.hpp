@@ -13,6 +13,7 @@
 
 #include "base/bytes.hpp"
 #include "base/diagnostics.hpp"
+#include "base/input_bytes.hpp"
 #include "layout/font_metrics.hpp"
 #include "layout/profile.hpp"
 #include "model/case.hpp"
@@ -120,8 +121,9 @@ class Engine {
   Engine& operator=(const Engine&) = delete;
 
   /// Reads and checks a case or register file against schemas/case.xsd and the format's rules; text in a
-  /// legacy encoding is repaired unless `repair` says keep.
-  [[nodiscard]] std::optional<model::Register> read_cases(std::string_view bytes, const std::string& file,
+  /// legacy encoding is repaired unless `repair` says keep. Bytes handed over (std::move) are freed once read, and a
+  /// large file is then not copied to be parsed (xml::read_register); the diagnostics are the same.
+  [[nodiscard]] std::optional<model::Register> read_cases(InputBytes bytes, const std::string& file,
                                                           Diagnostics& diagnostics,
                                                           text::RepairMode repair = text::RepairMode::repair) const;
 
@@ -129,13 +131,13 @@ class Engine {
   /// `visit` as soon as it is read: a large register is read a chunk at a time and never held whole. Returns false
   /// when the file is refused (nothing then counts: a case handed over before the refusal is taken back by
   /// `restart`, called first).
-  bool for_each_case(std::string_view bytes, const std::string& file, Diagnostics& diagnostics,
+  bool for_each_case(InputBytes bytes, const std::string& file, Diagnostics& diagnostics,
                      const std::function<void(model::Case&&)>& visit, const std::function<void()>& restart,
                      text::RepairMode repair = text::RepairMode::repair) const;
 
   /// for_each_case, and also every character of a shown field that the fonts cannot show (E0501, as render would
   /// report when it draws it): what `vanban validate` checks.
-  bool validate_cases(std::string_view bytes, const std::string& file, Diagnostics& diagnostics,
+  bool validate_cases(InputBytes bytes, const std::string& file, Diagnostics& diagnostics,
                       const std::function<void(model::Case&&)>& visit, const std::function<void()>& restart,
                       text::RepairMode repair = text::RepairMode::repair) const;
 
@@ -176,7 +178,7 @@ class Engine {
   /// Reads a file that must hold exactly one case (a register of several is refused with E0421), or the case `case_id`
   /// of a register (E0422 when it has none of that id).
   [[nodiscard]] std::optional<model::Case> read_single_case(
-      std::string_view bytes, const std::string& file, Diagnostics& diagnostics,
+      InputBytes bytes, const std::string& file, Diagnostics& diagnostics,
       text::RepairMode repair = text::RepairMode::repair,
       const std::optional<std::string>& case_id = std::nullopt) const;
 

@@ -1103,14 +1103,26 @@ void report_capped(std::vector<Diagnostic> all, bool stopped, Diagnostics& out) 
 
 namespace {}  // namespace
 
-std::optional<model::Register> read_register(std::string_view bytes, const FileName& file, const ReadOptions& options,
+std::optional<model::Register> read_register(InputBytes bytes, const FileName& file, const ReadOptions& options,
                                              Diagnostics& diagnostics) {
-  return read_register(bytes, file, options, diagnostics, Scanned::no);
+  return read_register(std::move(bytes), file, options, diagnostics, Scanned::no);
 }
 
-std::optional<model::Register> read_register(std::string_view bytes, const FileName& file, const ReadOptions& options,
+std::optional<model::Register> read_register(InputBytes bytes, const FileName& file, const ReadOptions& options,
                                              Diagnostics& diagnostics, Scanned scanned) {
-  const auto parsed = parse_safely(bytes, file, options.limits, diagnostics, scanned);
+  // Bytes handed over are parsed in place when nothing moves in them, and libxml2 would read them whatever the tree
+  // (the shortcut cannot vouch for them): libxml2 then reads them before pugixml writes over them, once the raw
+  // checks have accepted them, and its problems are reported after the build as they would have been.
+  std::unique_ptr<ParsedXml> parsed;
+  SchemaReport early;
+  if (bytes.handed_over() && scanned == Scanned::no && parses_in_place(bytes.view(), options.limits) &&
+      (!options.schema || schema_reads_bytes(*options.schema, bytes.view()))) {
+    parsed = parse_safely_in_place(bytes.take(), file, options.limits, diagnostics, [&](std::string_view raw) {
+      if (options.schema) early = validate_before_parse(*options.schema, raw);
+    });
+  } else {
+    parsed = parse_safely(bytes.view(), file, options.limits, diagnostics, scanned);
+  }
   if (!parsed) return std::nullopt;
   Diagnostics own;
   CaseBuilder builder(*parsed, options, own);
@@ -1119,9 +1131,12 @@ std::optional<model::Register> read_register(std::string_view bytes, const FileN
     return std::nullopt;
   }
   auto result = builder.build();
-  // libxml2 parses only what the safe parse accepted, and not a file already hopeless.
+  // libxml2's problems count only in what the safe parse accepted, and not in a file already hopeless.
   Diagnostics schema;
-  if (options.schema && own.error_count() < kMaxErrors) check_against_schema(*options.schema, bytes, *parsed, schema);
+  if (options.schema && own.error_count() < kMaxErrors) {
+    if (early) early(*parsed, schema);
+    else check_against_schema(*options.schema, bytes.view(), *parsed, schema);
+  }
   report(own, schema, diagnostics);
   if (own.has_errors() || schema.has_errors()) return std::nullopt;
   return result;

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "base/diagnostics.hpp"
+#include "base/input_bytes.hpp"
 #include "model/case.hpp"
 #include "text/repair.hpp"
 #include "xml/case_schema.hpp"
@@ -36,8 +37,9 @@ struct ReadOptions {
 
 /// Reads a case file (`<case>`, loaded as a register of one) or a register (`<register>`): safe parse, schema,
 /// text repair and normalization (NFC, white space) of every field, then the checks beyond the schema. Reports
-/// every problem found, in file order; nullopt when any of them is an error.
-std::optional<model::Register> read_register(std::string_view bytes, const FileName& file, const ReadOptions& options,
+/// every problem found, in file order; nullopt when any of them is an error. Bytes handed over are parsed in place
+/// when that moves no text (parses_in_place), with the same diagnostics: no copy of a large file is made.
+std::optional<model::Register> read_register(InputBytes bytes, const FileName& file, const ReadOptions& options,
                                              Diagnostics& diagnostics);
 
 /// Where a stream of cases goes: each case as soon as it is read and checked, and a call to take back every case
@@ -52,7 +54,7 @@ struct CaseVisitor {
 /// Reads like read_register, with the same diagnostics byte for byte, handing each case to `visitor` instead of
 /// holding them all: a large register is read a chunk of cases at a time, so that its trees never exist whole.
 /// Returns false (after `restart` if cases were handed over) when read_register would return nullopt.
-bool read_cases(std::string_view bytes, const FileName& file, const ReadOptions& options, Diagnostics& diagnostics,
+bool read_cases(InputBytes bytes, const FileName& file, const ReadOptions& options, Diagnostics& diagnostics,
                 const CaseVisitor& visitor);
 
 }  // namespace vanban::xml

@@ -423,11 +423,20 @@ int read_piece(void* context, char* buffer, int length) {
 
 bool schema_shortcut_usable(const CaseSchema& schema) { return schema.compiled().shortcut->usable(); }
 
+bool schema_reads_bytes(const CaseSchema& schema, std::string_view bytes) {
+  return !schema.compiled().shortcut->may_vouch_for(bytes);
+}
+
 void check_against_schema(const CaseSchema& schema, std::string_view bytes, const ParsedXml& parsed,
                           Diagnostics& diagnostics, SchemaPath path) {
   if (path == SchemaPath::shortcut_first && schema.compiled().shortcut->vouches_for(bytes, parsed)) return;
+  validate_before_parse(schema, bytes)(parsed, diagnostics);
+}
+
+SchemaReport validate_before_parse(const CaseSchema& schema, std::string_view bytes) {
   initialize_libxml2();
-  if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) return;  // refused by the limits
+  if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
+    return [](const ParsedXml&, Diagnostics&) {};  // refused by the limits
   std::unique_ptr<xmlSchemaValidCtxt, ValidatorDeleter> validator(xmlSchemaNewValidCtxt(schema.compiled().schema));
   if (!validator) throw Error(errors::kLibrary, "libxml2 cannot allocate a schema validator");
   Stream stream;
@@ -449,15 +458,17 @@ void check_against_schema(const CaseSchema& schema, std::string_view bytes, cons
   xmlSchemaValidateStream(validator.get(), input, XML_CHAR_ENCODING_UTF8, &sax, &stream);
   xmlSetStructuredErrorFunc(nullptr, nullptr);
   t_stream = nullptr;
-  Translator translator(parsed, diagnostics);
-  const auto first = std::find_if(stream.collector.parse_problems.begin(), stream.collector.parse_problems.end(),
-                                  [](const Problem& problem) { return problem.fatal; });
-  if (first != stream.collector.parse_problems.end()) {
-    translator.parse_problem(*first);
-    return;
-  }
-  for (const Problem& problem : stream.collector.schema_problems)
-    if (problem.fatal) translator.schema_problem(problem);
+  return [collector = std::move(stream.collector)](const ParsedXml& parsed, Diagnostics& diagnostics) {
+    Translator translator(parsed, diagnostics);
+    const auto first = std::find_if(collector.parse_problems.begin(), collector.parse_problems.end(),
+                                    [](const Problem& problem) { return problem.fatal; });
+    if (first != collector.parse_problems.end()) {
+      translator.parse_problem(*first);
+      return;
+    }
+    for (const Problem& problem : collector.schema_problems)
+      if (problem.fatal) translator.schema_problem(problem);
+  };
 }
 
 }  // namespace vanban::xml

@@ -148,10 +148,11 @@ bool has_legacy_text(const Diagnostics& diagnostics) { return diagnostics.contai
 
 }  // namespace
 
-bool read_cases(std::string_view bytes, const FileName& file, const ReadOptions& options, Diagnostics& diagnostics,
+bool read_cases(InputBytes input, const FileName& file, const ReadOptions& options, Diagnostics& diagnostics,
                 const CaseVisitor& visitor) {
-  const auto read_whole = [&]() {
-    auto cases = read_register(bytes, file, options, diagnostics);
+  const std::string_view bytes = input.view();
+  const auto read_whole = [&]() {  // once: the bytes are handed on (and may be parsed in place)
+    auto cases = read_register(std::move(input), file, options, diagnostics);
     if (!cases) return false;
     if (visitor.period) visitor.period(cases->period_start, cases->period_end);
     for (auto& the_case : cases->cases) visitor.take(std::move(the_case));

@@ -15,7 +15,7 @@ namespace vanban::xml {
 void report_capped(std::vector<Diagnostic> all, bool stopped, Diagnostics& out);
 
 /// read_register, told whether the bytes are a chunk of a file whose UTF-8 and markup were already scanned whole.
-std::optional<model::Register> read_register(std::string_view bytes, const FileName& file, const ReadOptions& options,
+std::optional<model::Register> read_register(InputBytes bytes, const FileName& file, const ReadOptions& options,
                                              Diagnostics& diagnostics, Scanned scanned);
 
 }  // namespace vanban::xml

@@ -1,6 +1,7 @@
 #include "xml/safe_parse.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <set>
 #include <tuple>
 #include <vector>
@@ -12,6 +13,11 @@ namespace vanban::xml {
 
 ParsedXml::ParsedXml(FileName file, std::string_view original)
     : original_(original), buffer_(original), index_(std::move(file), original_) {}
+
+ParsedXml::ParsedXml(FileName file, std::string&& bytes)
+    : original_(), buffer_(std::move(bytes)), index_(std::move(file), buffer_) {
+  original_ = buffer_;
+}
 
 SourceLoc ParsedXml::at(const char* pointer, const SourceLoc& fallback) const {
   if (pointer == nullptr || pointer < buffer_.data() || pointer > buffer_.data() + buffer_.size()) return fallback;
@@ -179,8 +185,15 @@ bool check_tree(const ParsedXml& parsed, const Limits& limits, Diagnostics& repo
 }
 }  // namespace
 
-std::unique_ptr<ParsedXml> parse_safely(std::string_view bytes, const FileName& file, const Limits& limits,
-                                        Diagnostics& diagnostics, Scanned scanned) {
+// parse_safely, on a copy of `bytes` or (`owned` given, the same bytes) in place in `owned`, calling `before_parse`
+// then.
+std::unique_ptr<ParsedXml> parse_checked(std::string_view bytes, std::string* owned, const FileName& file,
+                                         const Limits& limits, Diagnostics& diagnostics, Scanned scanned,
+                                         const std::function<void(std::string_view)>& before_parse);
+
+std::unique_ptr<ParsedXml> parse_checked(std::string_view bytes, std::string* owned, const FileName& file,
+                                         const Limits& limits, Diagnostics& diagnostics, Scanned scanned,
+                                         const std::function<void(std::string_view)>& before_parse) {
   const SourceLoc file_loc{file};
   if (bytes.empty()) {
     diagnostics.error("E0101", file_loc, "tệp rỗng, không có dữ liệu hồ sơ");
@@ -229,7 +242,11 @@ std::unique_ptr<ParsedXml> parse_safely(std::string_view bytes, const FileName& 
     diagnostics.error(scan.fatal->code, locate(scan.fatal->offset), scan.fatal->message);
     return nullptr;
   }
-  auto parsed = std::unique_ptr<ParsedXml>(new ParsedXml(file, bytes));
+  auto parsed = std::unique_ptr<ParsedXml>(owned != nullptr ? new ParsedXml(file, std::move(*owned))
+                                                            : new ParsedXml(file, bytes));
+  if (owned != nullptr && before_parse) before_parse(parsed->original_);
+  // Where the content stops, seen before pugixml writes over the bytes (when it parses them in place).
+  const std::size_t last = std::string_view(parsed->buffer_).substr(bom).find_last_not_of(" \t\r\n");
   // Parse the content after the BOM in place, so that every name and value points into the buffer.
   char* start = parsed->buffer_.data() + bom;
   const pugi::xml_parse_result result = parsed->document_.load_buffer_inplace(
@@ -237,9 +254,8 @@ std::unique_ptr<ParsedXml> parse_safely(std::string_view bytes, const FileName& 
   if (!result) {
     const auto offset = static_cast<std::size_t>(result.offset);
     // Only white space after the failure point: the file simply stops (truncated download, full disk).
-    const bool at_end =
-        content.find_first_not_of(" \t\r\n", std::min(offset + 1, content.size())) == std::string_view::npos &&
-        result.status == pugi::status_end_element_mismatch;
+    const bool at_end = (last == std::string_view::npos || last < std::min(offset + 1, content.size())) &&
+                        result.status == pugi::status_end_element_mismatch;
     diagnostics.error("E0102", parsed->index_.locate((at_end ? content.size() : offset) + bom),
                       "XML không hợp lệ: " + (at_end ? std::string("tệp kết thúc giữa chừng, các thẻ chưa được đóng "
                                                                    "(tệp bị cắt cụt?)")
@@ -262,6 +278,35 @@ std::unique_ptr<ParsedXml> parse_safely(std::string_view bytes, const FileName& 
   if (!check_tree(*parsed, limits, diagnostics)) well_formed = false;
   if (!well_formed) return nullptr;
   return parsed;
+}
+
+std::unique_ptr<ParsedXml> parse_safely(std::string_view bytes, const FileName& file, const Limits& limits,
+                                        Diagnostics& diagnostics, Scanned scanned) {
+  return parse_checked(bytes, nullptr, file, limits, diagnostics, scanned, {});
+}
+
+bool parses_in_place(std::string_view bytes, const Limits& limits) {
+  if (bytes.empty()) return true;
+  if (std::memchr(bytes.data(), '&', bytes.size()) != nullptr ||
+      std::memchr(bytes.data(), '\r', bytes.size()) != nullptr)
+    return false;
+  // A field's characters take at most 4 bytes each; a tag's names and the markup around it, far fewer than kSlack.
+  constexpr std::size_t kSlack = 4096;
+  const std::size_t longest = 4 * limits.max_field_length + kSlack;
+  const char* const end = bytes.data() + bytes.size();
+  for (const char* at = bytes.data(); at < end;) {
+    const void* next = std::memchr(at, '<', static_cast<std::size_t>(end - at));
+    const char* const lt = next == nullptr ? end : static_cast<const char*>(next);
+    if (static_cast<std::size_t>(lt - at) > longest) return false;
+    at = lt + 1;
+  }
+  return true;
+}
+
+std::unique_ptr<ParsedXml> parse_safely_in_place(std::string&& bytes, const FileName& file, const Limits& limits,
+                                                 Diagnostics& diagnostics,
+                                                 const std::function<void(std::string_view)>& before_parse) {
+  return parse_checked(bytes, &bytes, file, limits, diagnostics, Scanned::no, before_parse);
 }
 
 }  // namespace vanban::xml

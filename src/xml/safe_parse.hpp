@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <pugixml.hpp>
@@ -20,11 +21,15 @@ namespace vanban::xml {
 enum class Scanned { no, already };
 
 /// A parsed document that still owns its (in-place parsed) buffer, so node and attribute pointers map
-/// back to line and column. Positions are counted in the bytes as given, which must outlive it (they are not copied:
-/// a large file is held once by the caller and once here). Not for use by several threads at once.
+/// back to line and column. Positions are counted in the bytes as given: either the caller's, which must outlive it
+/// (they are not copied: a large file is held once by the caller and once here), or, parsed in place, the buffer
+/// itself, indexed before pugixml wrote over it. Not for use by several threads at once.
 class ParsedXml {
  public:
+  /// Parses a copy of `original`, which stays the caller's.
   ParsedXml(FileName file, std::string_view original);
+  /// Parses `bytes` themselves, which must parse in place (`parses_in_place`).
+  ParsedXml(FileName file, std::string&& bytes);
   ParsedXml(const ParsedXml&) = delete;
   ParsedXml& operator=(const ParsedXml&) = delete;
 
@@ -42,14 +47,14 @@ class ParsedXml {
   /// The line of an element, without computing its column (cheap on very long lines).
   [[nodiscard]] std::uint32_t line(pugi::xml_node node) const;
   [[nodiscard]] const FileName& file() const { return index_.file(); }
-  /// The bytes as given.
+  /// The bytes as given (parsed in place: as pugixml left them, NULs over delimiters; the positions still hold).
   [[nodiscard]] std::string_view original() const { return original_; }
 
  private:
-  friend std::unique_ptr<ParsedXml> parse_safely(std::string_view, const FileName&, const Limits&, Diagnostics&,
-                                                 Scanned);
-  std::string_view original_;  // the bytes as given (the caller's): positions are counted here
-  std::string buffer_;         // a copy pugixml parses in place (decoding references shifts text within it)
+  friend std::unique_ptr<ParsedXml> parse_checked(std::string_view, std::string*, const FileName&, const Limits&,
+                                                  Diagnostics&, Scanned, const std::function<void(std::string_view)>&);
+  std::string_view original_;  // the bytes as given (the caller's, or buffer_ parsed in place): positions count here
+  std::string buffer_;         // what pugixml parses in place: a copy of the caller's bytes, or the bytes handed over
   LineIndex index_;
   mutable LineCursor cursor_;  // the last location: a ParsedXml is read by one thread
   pugi::xml_document document_;
@@ -60,5 +65,18 @@ class ParsedXml {
 /// or expanded and nothing is fetched), malformed XML and nesting beyond the limit.
 std::unique_ptr<ParsedXml> parse_safely(std::string_view bytes, const FileName& file, const Limits& limits,
                                         Diagnostics& diagnostics, Scanned scanned = Scanned::no);
+
+/// Whether pugixml's parse in place moves no text within `bytes` (no reference to decode, no CR to fold), so that
+/// every name and value stays at its offset and no copy is needed to count positions in; and whether no run of bytes
+/// without markup is long enough to hold a field past the limit (refused only after the parse: what reads the bytes
+/// before it, libxml2, would read such a field whole for nothing).
+bool parses_in_place(std::string_view bytes, const Limits& limits);
+
+/// parse_safely on the bytes themselves, which must parse in place (`parses_in_place`): no copy is made, and nothing
+/// may read them afterwards but through the result (pugixml writes NULs over delimiters). `before_parse` reads them
+/// once the checks of the raw bytes (UTF-8, DOCTYPE, nesting, node counts) have accepted them, before pugixml parses.
+std::unique_ptr<ParsedXml> parse_safely_in_place(std::string&& bytes, const FileName& file, const Limits& limits,
+                                                 Diagnostics& diagnostics,
+                                                 const std::function<void(std::string_view)>& before_parse);
 
 }  // namespace vanban::xml

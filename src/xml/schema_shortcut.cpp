@@ -932,8 +932,12 @@ std::unique_ptr<const SchemaShortcut> SchemaShortcut::derive(std::string_view xs
 
 bool SchemaShortcut::usable() const { return model_->usable; }
 
+bool SchemaShortcut::may_vouch_for(std::string_view bytes) const {
+  return model_->usable && bytes.size() < kMaxBytes && plain_markup(bytes);
+}
+
 bool SchemaShortcut::vouches_for(std::string_view bytes, const ParsedXml& parsed) const {
-  if (!model_->usable || bytes.size() >= kMaxBytes || !plain_markup(bytes)) return false;
+  if (!may_vouch_for(bytes)) return false;
   return Walker(*model_, bytes, parsed).root(parsed.root());
 }
 

@@ -30,6 +30,8 @@ class SchemaShortcut {
   /// True only when validating `bytes` (accepted by parse_safely as `parsed`) against the schema with libxml2 would
   /// report no problem at all; false when it would, or when that cannot be decided here.
   [[nodiscard]] bool vouches_for(std::string_view bytes, const ParsedXml& parsed) const;
+  /// False when `vouches_for` is false for `bytes` whatever their tree (too large, markup it cannot see through).
+  [[nodiscard]] bool may_vouch_for(std::string_view bytes) const;
 
   struct Model;
 

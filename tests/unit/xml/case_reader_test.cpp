@@ -8,6 +8,7 @@
 #include "model/ledger.hpp"
 #include "support/paths.hpp"
 #include "text/repair.hpp"
+#include "xml/safe_parse.hpp"
 
 namespace vanban::xml {
 namespace {
@@ -454,6 +455,115 @@ TEST(CaseReader, AControlCharacterOrNonCharacterIsFoundAtEveryOffset) {
                                               " không được phép trong XML (ký tự điều khiển)")
           << at;
     }
+  }
+}
+
+}  // namespace
+}  // namespace vanban::xml
+
+namespace vanban::xml {
+namespace {
+
+// A case with faults the reader finds, a fault only libxml2 finds ("--" in a comment: libxml2 then reads the bytes
+// before they are parsed in place, the comment keeping the shortcut from vouching), a tab and a line end in attribute
+// values (pugixml turns them into spaces in place) and multi-byte text before the faults on their lines.
+std::string faulty_case(bool ampersand) {
+  return std::string(R"(<?xml version="1.0" encoding="UTF-8"?>
+<!-- Hồ sơ mẫu -- có lỗi -->
+<case xmlns="urn:vanban:case:1" id="C1">
+  <agency><name>CHI CỤC Ả</name><code>CCTHADS</code><place>Quỳ Hợp</place><extra>Đà Nẵng</extra></agency>
+  <officers><officer id="h" position="Chi cục	trưởng">Hoàng  Minh   Đức</officer></officers>
+  <judgments><judgment id="j" kind="Bản án" number="1/2024/HS-ST" date="2024-13-02" court="Tòa án
+ nhân dân huyện A" bogus="ý"/></judgments>
+  <parties><person id="p" role="debtor"><name>)") +
+         (ampersand ? "Vi&#x1EC7;t &amp; Nam" : "Việt và Nam") + R"(</name><gender>nữ</gender></person></parties>
+  <obligations><obligation id="o" kind="fine" debtor="q" judgment="j"><text>Phạt</text><amount>15.000.000</amount></obligation></obligations>
+  <enforcement mode="ex-officio" officer="h"/><unknown/>
+</case>
+)";
+}
+
+std::string diagnostics_of(InputBytes bytes, const ReadOptions& options) {
+  Diagnostics diagnostics;
+  EXPECT_FALSE(read_register(std::move(bytes), make_file_name("case.xml"), options, diagnostics));
+  return diagnostics.to_string();
+}
+
+// Bytes handed over are parsed in place when nothing shifts in them (no '&', no CR), else copied: either way every
+// diagnostic, line and column is what reading borrowed bytes gives.
+TEST(CaseReader, BytesHandedOverGiveTheSameDiagnosticsParsedInPlaceOrCopied) {
+  for (const bool ampersand : {false, true}) {
+    const std::string text = faulty_case(ampersand);
+    ASSERT_EQ(parses_in_place(text, Limits{}), !ampersand);
+    for (const ReadOptions& options : {with_schema(), ReadOptions{}}) {
+      const std::string borrowed = diagnostics_of(text, options);
+      EXPECT_EQ(diagnostics_of(std::string(text), options), borrowed) << ampersand;
+      if (options.schema) {
+        // The reader's faults and the schema's (E0102: "bogus" and the element order are libxml2's to find).
+        for (const char* expected : {"case.xml:2:", "[E0102]", "case.xml:4:75: lỗi: [E0203]",
+                                     "case.xml:6:73: lỗi: [E0205]", "case.xml:7:20: lỗi: [E0204]"})
+          EXPECT_NE(borrowed.find(expected), std::string::npos) << expected << "\n" << borrowed;
+      }
+    }
+  }
+}
+
+// Parsed in place, no copy is made, and every element, attribute and text is where the copy's parse puts it.
+TEST(CaseReader, AParseInPlaceLocatesEveryNodeAsTheCopysParse) {
+  const std::string text = faulty_case(false);
+  Diagnostics copied_diagnostics;
+  const auto copied = parse_safely(text, make_file_name("case.xml"), Limits{}, copied_diagnostics);
+  ASSERT_TRUE(copied) << copied_diagnostics.to_string();
+  std::string bytes = text;
+  const char* const data = bytes.data();
+  std::string seen;
+  Diagnostics diagnostics;
+  const auto in_place = parse_safely_in_place(std::move(bytes), make_file_name("case.xml"), Limits{}, diagnostics,
+                                              [&](std::string_view raw) { seen = raw; });
+  ASSERT_TRUE(in_place) << diagnostics.to_string();
+  EXPECT_EQ(in_place->original().data(), data);
+  EXPECT_EQ(seen, text);  // before the parse wrote over it
+  const auto where = [](const ParsedXml& parsed) {
+    std::string out;
+    const auto add = [&](const SourceLoc& loc) { out += loc.to_string() + " "; };
+    std::vector<pugi::xml_node> stack{parsed.root()};
+    while (!stack.empty()) {
+      const pugi::xml_node node = stack.back();
+      stack.pop_back();
+      add(parsed.loc(node));
+      add(parsed.text_loc(node));
+      out += std::to_string(parsed.line(node)) + " ";
+      for (const pugi::xml_attribute attribute : node.attributes()) {
+        add(parsed.loc(attribute));
+        add(parsed.value_loc(attribute));
+        out += std::string(attribute.value()) + "|";
+      }
+      for (pugi::xml_node child : node.children())
+        if (child.type() == pugi::node_element) stack.push_back(child);
+    }
+    return out;
+  };
+  EXPECT_EQ(where(*in_place), where(*copied));
+}
+
+// A field past the limit, which the checks after the parse refuse, is not read by libxml2 first: the bytes are copied.
+TEST(CaseReader, AFieldPastTheLimitKeepsTheBytesFromBeingParsedInPlace) {
+  Limits limits;
+  limits.max_field_length = 100;
+  // From one '<' to the next: "a>" and the text, at most 4 bytes for each of 100 characters and 4096 more.
+  EXPECT_TRUE(parses_in_place("<a>" + std::string(400 + 4096 - 2, 'x') + "</a>", limits));
+  EXPECT_FALSE(parses_in_place("<a>" + std::string(400 + 4096 - 1, 'x') + "</a>", limits));
+  EXPECT_FALSE(parses_in_place("<a b=\"" + std::string(401 + 4096, 'x') + "\"/>", limits));
+  EXPECT_FALSE(parses_in_place("<a>x &amp; y</a>", limits));
+  EXPECT_FALSE(parses_in_place("<a>x\r\ny</a>", limits));
+}
+
+// A file that stops midway is told apart from other faults the same way when its bytes are parsed in place.
+TEST(CaseReader, ATruncatedFileIsToldApartParsedInPlace) {
+  const std::string text = faulty_case(false);
+  for (const std::size_t cut : {text.rfind("</case>"), text.size() - 3, text.size() / 2}) {
+    const std::string part = text.substr(0, cut) + "\n  \n";
+    EXPECT_EQ(diagnostics_of(std::string(part), with_schema()), diagnostics_of(part, with_schema())) << cut;
   }
 }
 
