@@ -45,10 +45,12 @@ int compare_whole(std::string_view a, std::string_view b) {
   return a.compare(b);
 }
 
-// A name of the schema against a name in the document: lengths first (the names of a content model differ in length
-// more often than not).
-bool same_name(const std::string& declared, std::string_view name) {
-  return declared.size() == name.size() && std::memcmp(declared.data(), name.data(), name.size()) == 0;
+// A name of the schema against a name in the document (pugixml's NUL-terminated string), without measuring it first:
+// the first differing byte ends the comparison, and a schema's name holds no NUL.
+bool same_name(const std::string& declared, const char* name) {
+  for (std::size_t i = 0; i < declared.size(); ++i)
+    if (name[i] != declared[i]) return false;
+  return name[declared.size()] == '\0';
 }
 
 bool all_digits(std::string_view text) {
@@ -194,7 +196,10 @@ struct SimpleType {
   const SimpleType* list_item = nullptr;  // an xs:list of this item type (no facets of its own)
 
   /// Whether every check of a value is made here, without libxml2 (for a plain value): nothing worth remembering.
-  [[nodiscard]] bool checked_here() const {
+  /// Set from all_checked_here() once the model is derived.
+  bool checked_here = false;
+
+  [[nodiscard]] bool all_checked_here() const {
     return (builtin == nullptr || known != KnownBuiltin::none) &&
            std::all_of(patterns.begin(), patterns.end(), [](const std::vector<Pattern>& step) {
              return std::all_of(step.begin(), step.end(), [](const Pattern& pattern) { return pattern.digits; });
@@ -282,12 +287,22 @@ struct IdentityConstraint {
   std::size_t refer_index = 0;                  // keyref: the key in ElementDecl::constraints
 };
 
+// One step of the selector paths of an element's constraints, merged by their common beginnings
+// ("c:enforcement/c:events/ c:payment" and "c:enforcement/c:events/c:notified" share two steps), so that each child
+// list is walked once.
+struct SelectStep {
+  std::string name;
+  std::vector<std::size_t> ends;  // the paths (indices in ElementDecl::paths) that end at this step
+  std::vector<SelectStep> next;
+};
+
 struct ElementDecl {
   std::string name;
   const ComplexType* complex = nullptr;
   const SimpleType* simple = nullptr;  // an element of a simple type: text only, no attributes
   std::vector<IdentityConstraint> constraints;
   std::vector<std::vector<std::string>> paths;  // every constraint's selector paths, each once
+  std::vector<SelectStep> selection;            // `paths` merged into a tree of steps
 };
 
 struct SchemaShortcut::Model {
@@ -586,6 +601,17 @@ class Deriver {
       if (key == element.constraints.end()) return fail(), nullptr;
       item.refer_index = static_cast<std::size_t>(key - element.constraints.begin());
     }
+    for (std::size_t i = 0; i < element.paths.size(); ++i) {
+      std::vector<SelectStep>* steps = &element.selection;
+      for (std::size_t at = 0; at < element.paths[i].size(); ++at) {
+        const std::string& step_name = element.paths[i][at];
+        auto step =
+            std::find_if(steps->begin(), steps->end(), [&](const SelectStep& item) { return item.name == step_name; });
+        if (step == steps->end()) step = steps->insert(steps->end(), SelectStep{step_name, {}, {}});
+        if (at + 1 == element.paths[i].size()) step->ends.push_back(i);
+        steps = &step->next;
+      }
+    }
     return &element;
   }
 
@@ -737,7 +763,7 @@ class Walker {
   // Whether a value is of a type, remembered for the types whose check calls libxml2 (dates, amounts, patterns):
   // a document repeats its dates and ids.
   bool accepts(const SimpleType& type, std::string_view value) {
-    if (type.checked_here()) return type.accepts(value);
+    if (type.checked_here) return type.accepts(value);
     auto& known = accepted_[&type];
     std::string key(value);
     if (known.count(key) > 0) return true;
@@ -759,12 +785,29 @@ class Walker {
     return bytes_.substr(end, next - end);
   }
 
+  // A lone text node's value when its bytes in the document are exactly that value, right after a start tag and right
+  // before an end tag: no comment beside it (whose white space pugixml may have dropped), no reference or line end
+  // that reading shortened. Then it is what libxml2 sees, found without walking the tags again; nullopt: not known so
+  // (raw_content decides). The text holds no '<', so an end tag right after its value's length is its own end.
+  [[nodiscard]] std::optional<std::string_view> text_in_place(pugi::xml_node text) const {
+    const char* value = text.value();
+    const auto at = parsed_.offset(value);
+    // Before the text, a start tag's '>'; after a comment's "-->" (or a name ending in '-'), not sure.
+    if (!at || *at < 2 || *at > bytes_.size() || bytes_[*at - 1] != '>' || bytes_[*at - 2] == '-') return std::nullopt;
+    const std::size_t length = std::strlen(value);
+    const std::size_t end = *at + length;
+    if (end + 1 >= bytes_.size() || bytes_[end] != '<' || bytes_[end + 1] != '/') return std::nullopt;
+    return std::string_view(value, length);
+  }
+
   // The text of an element that may hold only text, as libxml2 sees it: pugixml's one text node, or the white space
   // pugixml dropped; nullopt when anything else is inside.
   [[nodiscard]] std::optional<std::string_view> text_of(pugi::xml_node node) const {
+    const pugi::xml_node first = node.first_child();
+    if (first && first.type() == pugi::node_pcdata && !first.next_sibling())
+      if (const auto text = text_in_place(first)) return text;
     const auto raw = raw_content(node);
     if (!raw) return std::nullopt;
-    const pugi::xml_node first = node.first_child();
     if (!first) {
       if (raw->find('\r') != std::string_view::npos) return std::nullopt;  // line ends libxml2 would normalize
       return raw;                                                          // empty, or white space only
@@ -776,8 +819,8 @@ class Walker {
   bool attributes(pugi::xml_node node, const std::vector<AttributeDecl>& declared, bool is_root) {
     std::size_t required = 0;
     for (pugi::xml_attribute attribute : node.attributes()) {
-      const std::string_view name = attribute.name();
-      if (name == "xmlns" && is_root && attribute.value() == model_.target_namespace) continue;
+      const char* name = attribute.name();
+      if (is_root && std::strcmp(name, "xmlns") == 0 && attribute.value() == model_.target_namespace) continue;
       const auto decl = std::find_if(declared.begin(), declared.end(),
                                      [&](const AttributeDecl& item) { return same_name(item.name, name); });
       if (decl == declared.end() || !accepts(*decl->type, attribute.value())) return false;
@@ -815,7 +858,7 @@ class Walker {
     return decl.constraints.empty() || constraints_hold(node, decl);
   }
 
-  const Particle* particle_named(const ComplexType& type, std::string_view name) const {
+  const Particle* particle_named(const ComplexType& type, const char* name) const {
     for (const Particle& particle : type.particles)
       if (same_name(particle.element->name, name)) return &particle;
     return nullptr;
@@ -827,7 +870,7 @@ class Walker {
     std::size_t position = 0;  // sequence: the particle being matched
     for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
       if (child.type() != pugi::node_element) return false;  // text that is not white space
-      const std::string_view name = child.name();
+      const char* name = child.name();
       const Particle* particle = nullptr;
       if (type.content == Content::sequence) {
         while (position < type.particles.size() && (!same_name(type.particles[position].element->name, name) ||
@@ -860,13 +903,17 @@ class Walker {
     }
   }
 
-  // The elements a selector path picks under `node`.
-  static void select(pugi::xml_node node, const std::vector<std::string>& path, std::size_t step,
-                     std::vector<pugi::xml_node>& out) {
+  // The elements every selector path picks under `node`, each path's in document order in `selected_`: the children
+  // of `node` matched against the steps that may come next.
+  void select(pugi::xml_node node, const std::vector<SelectStep>& steps) {
     for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
-      if (child.type() != pugi::node_element || !same_name(path[step], child.name())) continue;
-      if (step + 1 == path.size()) out.push_back(child);
-      else select(child, path, step + 1, out);
+      if (child.type() != pugi::node_element) continue;
+      const char* name = child.name();
+      const auto step =
+          std::find_if(steps.begin(), steps.end(), [&](const SelectStep& item) { return same_name(item.name, name); });
+      if (step == steps.end()) continue;
+      for (const std::size_t path : step->ends) selected_[path].push_back(child);
+      if (!step->next.empty()) select(child, step->next);
     }
   }
 
@@ -876,10 +923,8 @@ class Walker {
     auto& found = found_;
     selected.resize(std::max(selected.size(), decl.paths.size()));
     found.resize(std::max(found.size(), decl.constraints.size()));
-    for (std::size_t i = 0; i < decl.paths.size(); ++i) {
-      selected[i].clear();
-      select(node, decl.paths[i], 0, selected[i]);
-    }
+    for (std::size_t i = 0; i < decl.paths.size(); ++i) selected[i].clear();
+    select(node, decl.selection);
     for (std::size_t i = 0; i < decl.constraints.size(); ++i) found[i].clear();
     for (std::size_t i = 0; i < decl.constraints.size(); ++i) {
       const IdentityConstraint& constraint = decl.constraints[i];
@@ -926,6 +971,7 @@ std::unique_ptr<const SchemaShortcut> SchemaShortcut::derive(std::string_view xs
   } else {
     Deriver(*model).derive(document.document_element());
     if (model->roots.empty()) model->usable = false;
+    for (SimpleType& type : model->simple_types) type.checked_here = type.all_checked_here();
   }
   return std::unique_ptr<const SchemaShortcut>(new SchemaShortcut(std::move(model)));
 }

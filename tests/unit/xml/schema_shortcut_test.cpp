@@ -160,6 +160,74 @@ TEST(SchemaShortcut, AGroupsRequiredAttributeAndAnAttributesOwnTypeAreChecked) {
   }
 }
 
+// A text is read from pugixml's text node where its bytes are exactly that text; beside a comment (whose white space
+// pugixml drops and libxml2 keeps) or shortened by a reference, the tags decide. `<birth-year>` is a string of four
+// digits, so white space kept or dropped changes libxml2's verdict.
+TEST(SchemaShortcut, ATextBesideACommentIsJudgedAsLibxml2JudgesIt) {
+  const std::string example = test::read_text(test::source_dir() / "examples" / "cap-duong.xml");
+  const std::string element = "<birth-year>1994</birth-year>";
+  ASSERT_NE(example.find(element), std::string::npos);
+  for (const std::string& text :
+       std::vector<std::string>{"1994", " <!-- c -->1994", "1994<!-- c --> ", "<!-- c -->1994", "1994<!-- c -->",
+                                "\n<!-- c -->1994", "&#x31;994", "199&#x34;", "1994&#x20;", "19&amp;4", "1994\r\n"}) {
+    std::string document = example;
+    document.replace(document.find(element), element.size(), "<birth-year>" + text + "</birth-year>");
+    const Verdict verdict = judge(document);
+    ASSERT_TRUE(verdict.parsed) << text;
+    if (verdict.vouched) {
+      EXPECT_EQ(verdict.libxml2, "") << "[" << text << "]";
+    }
+    if (text == "1994" || text == "&#x31;994" || text == "199&#x34;") {
+      EXPECT_TRUE(verdict.vouched) << text;
+    }
+  }
+}
+
+// Names are compared whole: an element or attribute whose name only begins like a declared one is unknown.
+TEST(SchemaShortcut, ANameThatOnlyBeginsLikeADeclaredOneIsUnknown) {
+  const std::string example = test::read_text(test::source_dir() / "examples" / "cap-duong.xml");
+  for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
+           {"<birth-year>1994</birth-year>", "<birth-years>1994</birth-years>"},
+           {"<person id=\"me\" role=\"creditor\">", "<person id=\"me\" roles=\"creditor\">"},
+           {"<notified date=\"2024-08-09\" party=\"bo\"/>", "<notifieds date=\"2024-08-09\" party=\"bo\"/>"}}) {
+    std::string document = example;
+    const auto at = document.find(from);
+    ASSERT_NE(at, std::string::npos) << from;
+    document.replace(at, from.size(), to);
+    const Verdict verdict = judge(document);
+    ASSERT_TRUE(verdict.parsed) << to;
+    EXPECT_FALSE(verdict.vouched) << to;
+    EXPECT_NE(verdict.libxml2, "") << to;
+  }
+}
+
+// The constraints' selector paths are walked together where they share steps (`c:parties/c:person` and
+// `c:parties/c:organization`, the events under `c:enforcement/c:events`): each constraint still sees its own elements.
+TEST(SchemaShortcut, ConstraintsSharingStepsAreEachChecked) {
+  const std::vector<std::pair<std::string, std::pair<std::string, std::string>>> breaks = {
+      {"cap-duong.xml",
+       {"<payment date=\"2024-08-30\" amount=\"2000000\" obligation=\"cd\"/>",
+        "<payment date=\"2024-08-30\" amount=\"2000000\" obligation=\"zz\"/>"}},
+      {"cap-duong.xml",
+       {"<notified date=\"2024-08-09\" party=\"bo\"/>", "<notified date=\"2024-08-09\" party=\"zz\"/>"}},
+      {"cap-duong.xml", {"<person id=\"me\" role=\"creditor\">", "<person id=\"bo\" role=\"creditor\">"}},
+      {"cap-duong.xml", {"<person id=\"me\" role=\"creditor\">", "<person id=\"ba\" role=\"creditor\">"}},
+      {"cap-duong.xml",
+       {"<obligation id=\"ap\" kind=\"court-fee\" debtor=\"bo\"",
+        "<obligation id=\"ap\" kind=\"court-fee\" debtor=\"ba\""}}};
+  for (const auto& [file, change] : breaks) {
+    std::string document = test::read_text(test::source_dir() / "examples" / file);
+    const auto at = document.find(change.first);
+    ASSERT_NE(at, std::string::npos) << change.first;
+    ASSERT_TRUE(judge(document).vouched) << file;
+    document.replace(at, change.first.size(), change.second);
+    const Verdict verdict = judge(document);
+    ASSERT_TRUE(verdict.parsed) << change.second;
+    EXPECT_FALSE(verdict.vouched) << change.second;
+    EXPECT_NE(verdict.libxml2, "") << change.second;
+  }
+}
+
 TEST(SchemaShortcut, ASchemaOutsideTheSubsetNeverVouches) {
   std::string other = xsd();
   other.replace(other.find("<xs:all>"), 8, "<xs:all><xs:any/>");
