@@ -352,17 +352,21 @@ class CaseBuilder {
     return attribute_text(node, attribute, name);
   }
 
-  // A present attribute's text (nullopt, with E0210, when it is empty).
-  std::optional<Text> attribute_text(pugi::xml_node node, pugi::xml_attribute attribute, const char* name) {
-    SourceLoc loc = xml_.value_loc(attribute);
-    // Ids and references to them are never printed: what a document shows is not checked in them.
+  // Ids and references to them are never printed: what a document shows is not checked in them.
+  static bool is_identifier(std::string_view name) {
     static const std::set<std::string_view> kIdentifiers = {"id",    "debtor",    "creditor", "judgment",
                                                             "owner", "mortgagee", "item",     "officer",
                                                             "by",    "signer",    "party",    "obligation"};
+    return kIdentifiers.count(name) > 0;
+  }
+
+  // A present attribute's text (nullopt, with E0210, when it is empty).
+  std::optional<Text> attribute_text(pugi::xml_node node, pugi::xml_attribute attribute, const char* name) {
+    SourceLoc loc = xml_.value_loc(attribute);
     Text value{
         clean(
             attribute.value(), loc, [&] { return "thuộc tính " + std::string(name) + " của <" + node.name() + ">"; },
-            check_field_ && kIdentifiers.count(name) == 0),
+            check_field_ && !is_identifier(name)),
         std::move(loc)};
     if (value.empty()) {
       error("E0210", value.loc, "thuộc tính \"" + std::string(name) + "\" không được để trống");
@@ -380,6 +384,32 @@ class CaseBuilder {
     }
     auto value = attribute_text(node, attribute, name);
     return value ? std::move(*value) : Text{{}, xml_.loc(node)};
+  }
+
+  // An attribute's raw value when reading it reports and checks nothing, so that it need not be located: present,
+  // not empty, plain ASCII (nothing to repair, normalize or warn about) and not seen by the field check. nullopt:
+  // the located path (attribute_text) decides.
+  [[nodiscard]] std::optional<std::string_view> plain_attribute(pugi::xml_node node, const char* name) const {
+    const pugi::xml_attribute attribute = node.attribute(name);
+    if (!attribute) return std::nullopt;
+    const std::string_view raw = attribute.value();
+    if (raw.empty() || !plain_ascii(raw) || (check_field_ && !is_identifier(name))) return std::nullopt;
+    return raw;
+  }
+
+  // A required attribute's text where only the text is kept (ids, references): required_attribute's value, located
+  // only when something about it is reported.
+  std::string required_value(pugi::xml_node node, const char* name) {
+    if (const auto plain = plain_attribute(node, name)) return std::string(*plain);
+    return required_attribute(node, name).value;
+  }
+
+  // An optional attribute's text where only the text is kept: optional_attribute's value, likewise.
+  std::optional<std::string> optional_value(pugi::xml_node node, const char* name) {
+    if (const auto plain = plain_attribute(node, name)) return std::string(*plain);
+    auto value = optional_attribute(node, name);
+    if (!value) return std::nullopt;
+    return std::move(value->value);
   }
 
   std::optional<model::Date> parse_date(const Text& value, const char* what) {
@@ -431,14 +461,26 @@ class CaseBuilder {
     return fallback;
   }
 
-  std::string id_of(pugi::xml_node node) { return required_attribute(node, "id").value; }
+  std::string id_of(pugi::xml_node node) { return required_value(node, "id"); }
+
+  // A required attribute that names one of `choices`: choose() over required_attribute, located only when the
+  // value is not one of them (or not plain).
+  template <typename Enum>
+  Enum choose_attribute(pugi::xml_node node, const char* name,
+                        std::initializer_list<std::pair<std::string_view, Enum>> choices, Enum fallback,
+                        const char* what) {
+    if (const auto plain = plain_attribute(node, name))
+      for (const auto& [choice, item] : choices)
+        if (*plain == choice) return item;
+    return choose(required_attribute(node, name), choices, fallback, what);
+  }
 
   // ---- the format ----------------------------------------------------------------------------
   model::Case read_case(pugi::xml_node node) {
     where_ = CaseLocations{};
     model::Case item;
     item.loc = xml_.loc(node);
-    item.id = required_attribute(node, "id").value;
+    item.id = required_value(node, "id");
     expect_children(node,
                     {"agency", "officers", "judgments", "parties", "obligations", "assets", "evidence", "enforcement"});
     if (saturated()) return item;
@@ -542,8 +584,8 @@ class CaseBuilder {
     party.kind = std::string_view(node.name()) == "person" ? model::PartyKind::person : model::PartyKind::organization;
     expect_attributes(node, {"id", "role"});
     party.id = id_of(node);
-    party.role = choose(
-        required_attribute(node, "role"),
+    party.role = choose_attribute(
+        node, "role",
         {{"debtor", model::Role::debtor}, {"creditor", model::Role::creditor}, {"related", model::Role::related}},
         model::Role::related, "vai trò");
     party.name = required_text(node, "name");
@@ -593,21 +635,21 @@ class CaseBuilder {
     model::Obligation obligation;
     obligation.loc = xml_.loc(node);
     obligation.id = id_of(node);
-    obligation.kind = choose(required_attribute(node, "kind"),
-                             {{"court-fee", model::ObligationKind::court_fee},
-                              {"fine", model::ObligationKind::fine},
-                              {"confiscation", model::ObligationKind::confiscation},
-                              {"recovery", model::ObligationKind::recovery},
-                              {"compensation", model::ObligationKind::compensation},
-                              {"debt", model::ObligationKind::debt},
-                              {"alimony", model::ObligationKind::alimony},
-                              {"restitution", model::ObligationKind::restitution},
-                              {"other", model::ObligationKind::other},
-                              {"refund", model::ObligationKind::refund},
-                              {"land-recovery", model::ObligationKind::land_recovery},
-                              {"interim-measure", model::ObligationKind::interim_measure},
-                              {"bankruptcy", model::ObligationKind::bankruptcy}},
-                             model::ObligationKind::other, "loại nghĩa vụ");
+    obligation.kind = choose_attribute(node, "kind",
+                                       {{"court-fee", model::ObligationKind::court_fee},
+                                        {"fine", model::ObligationKind::fine},
+                                        {"confiscation", model::ObligationKind::confiscation},
+                                        {"recovery", model::ObligationKind::recovery},
+                                        {"compensation", model::ObligationKind::compensation},
+                                        {"debt", model::ObligationKind::debt},
+                                        {"alimony", model::ObligationKind::alimony},
+                                        {"restitution", model::ObligationKind::restitution},
+                                        {"other", model::ObligationKind::other},
+                                        {"refund", model::ObligationKind::refund},
+                                        {"land-recovery", model::ObligationKind::land_recovery},
+                                        {"interim-measure", model::ObligationKind::interim_measure},
+                                        {"bankruptcy", model::ObligationKind::bankruptcy}},
+                                       model::ObligationKind::other, "loại nghĩa vụ");
     // The agency itself returns money or assets it holds: a refund has no debtor, and names the payee.
     if (obligation.is_refund()) {
       if (const auto debtor = optional_attribute(node, "debtor"))
@@ -619,10 +661,10 @@ class CaseBuilder {
         error("E0217", xml_.loc(node),
               "khoản trả lại tiền, tài sản (kind=\"refund\") phải nêu người được nhận lại bằng thuộc tính creditor=");
     } else {
-      obligation.debtor_id = required_attribute(node, "debtor").value;
+      obligation.debtor_id = required_value(node, "debtor");
     }
-    if (const auto creditor = optional_attribute(node, "creditor")) obligation.creditor_id = creditor->value;
-    obligation.judgment_id = required_attribute(node, "judgment").value;
+    if (auto creditor = optional_value(node, "creditor")) obligation.creditor_id = std::move(*creditor);
+    obligation.judgment_id = required_value(node, "judgment");
     obligation.text = required_text(node, "text");
     const auto amount = optional_text(node, "amount");
     if (amount) obligation.amount = parse_money(*amount);
@@ -634,9 +676,9 @@ class CaseBuilder {
       expect_children(origin_node, {});
       model::Origin origin;
       origin.loc = xml_.loc(origin_node);
-      origin.kind = choose(required_attribute(origin_node, "kind"),
-                           {{"receipt", model::OriginKind::receipt}, {"handover", model::OriginKind::handover}},
-                           model::OriginKind::receipt, "loại chứng từ");
+      origin.kind = choose_attribute(
+          origin_node, "kind", {{"receipt", model::OriginKind::receipt}, {"handover", model::OriginKind::handover}},
+          model::OriginKind::receipt, "loại chứng từ");
       origin.number = required_attribute(origin_node, "number");
       origin.date = required_date(origin_node, "date").date.value_or(model::Date{});
       origin.issuer = optional_attribute(origin_node, "issuer");
@@ -651,15 +693,15 @@ class CaseBuilder {
     model::Asset asset;
     asset.loc = xml_.loc(node);
     asset.id = id_of(node);
-    asset.owner_id = required_attribute(node, "owner").value;
-    asset.kind = choose(required_attribute(node, "kind"),
-                        {{"land", model::AssetKind::land},
-                         {"house", model::AssetKind::house},
-                         {"vehicle", model::AssetKind::vehicle},
-                         {"account", model::AssetKind::account},
-                         {"other", model::AssetKind::other}},
-                        model::AssetKind::other, "loại tài sản");
-    if (const auto mortgagee = optional_attribute(node, "mortgagee")) asset.mortgagee_id = mortgagee->value;
+    asset.owner_id = required_value(node, "owner");
+    asset.kind = choose_attribute(node, "kind",
+                                  {{"land", model::AssetKind::land},
+                                   {"house", model::AssetKind::house},
+                                   {"vehicle", model::AssetKind::vehicle},
+                                   {"account", model::AssetKind::account},
+                                   {"other", model::AssetKind::other}},
+                                  model::AssetKind::other, "loại tài sản");
+    if (auto mortgagee = optional_value(node, "mortgagee")) asset.mortgagee_id = std::move(*mortgagee);
     asset.text = required_text(node, "text");
     asset.certificate = optional_text(node, "certificate");
     if (const auto value = optional_text(node, "value")) asset.value = parse_money(*value);
@@ -674,19 +716,20 @@ class CaseBuilder {
     model::EvidenceItem item;
     item.loc = xml_.loc(node);
     item.id = id_of(node);
-    item.judgment_id = required_attribute(node, "judgment").value;
-    item.disposition = choose(required_attribute(node, "disposition"),
-                              {{"destroy", model::Disposition::destroy},
-                               {"confiscate", model::Disposition::confiscate},
-                               {"return", model::Disposition::give_back}},
-                              model::Disposition::destroy, "cách xử lý vật chứng");
+    item.judgment_id = required_value(node, "judgment");
+    item.disposition = choose_attribute(node, "disposition",
+                                        {{"destroy", model::Disposition::destroy},
+                                         {"confiscate", model::Disposition::confiscate},
+                                         {"return", model::Disposition::give_back}},
+                                        model::Disposition::destroy, "cách xử lý vật chứng");
     item.text = own_text(node);
     return item;
   }
 
-  model::MeansResult means(const Text& value) {
-    return choose(value, {{"has-means", model::MeansResult::has_means}, {"no-means", model::MeansResult::no_means}},
-                  model::MeansResult::has_means, "kết quả xác minh");
+  model::MeansResult means(pugi::xml_node node, const char* name) {
+    return choose_attribute(node, name,
+                            {{"has-means", model::MeansResult::has_means}, {"no-means", model::MeansResult::no_means}},
+                            model::MeansResult::has_means, "kết quả xác minh");
   }
 
   model::Enforcement read_enforcement(pugi::xml_node node) {
@@ -694,11 +737,11 @@ class CaseBuilder {
     expect_children(node, {"received", "request", "decision", "events", "status"});
     model::Enforcement enforcement;
     enforcement.loc = xml_.loc(node);
-    enforcement.mode =
-        choose(required_attribute(node, "mode"),
-               {{"ex-officio", model::EnforcementMode::ex_officio}, {"on-request", model::EnforcementMode::on_request}},
-               model::EnforcementMode::ex_officio, "hình thức thi hành án");
-    enforcement.officer_id = required_attribute(node, "officer").value;
+    enforcement.mode = choose_attribute(
+        node, "mode",
+        {{"ex-officio", model::EnforcementMode::ex_officio}, {"on-request", model::EnforcementMode::on_request}},
+        model::EnforcementMode::ex_officio, "hình thức thi hành án");
+    enforcement.officer_id = required_value(node, "officer");
     if (const auto received = node.child("received")) {
       expect_attributes(received, {"date"});
       where_.received = required_date(received, "date");
@@ -710,14 +753,14 @@ class CaseBuilder {
       request.loc = xml_.loc(request_node);
       where_.request = required_date(request_node, "date");
       request.date = where_.request.date.value_or(model::Date{});
-      request.by_id = required_attribute(request_node, "by").value;
-      request.channel = choose(required_attribute(request_node, "channel"),
-                               {{"paper", model::RequestChannel::paper},
-                                {"post", model::RequestChannel::post},
-                                {"online", model::RequestChannel::online},
-                                {"vneid", model::RequestChannel::vneid},
-                                {"oral", model::RequestChannel::oral}},
-                               model::RequestChannel::paper, "kênh gửi yêu cầu");
+      request.by_id = required_value(request_node, "by");
+      request.channel = choose_attribute(request_node, "channel",
+                                         {{"paper", model::RequestChannel::paper},
+                                          {"post", model::RequestChannel::post},
+                                          {"online", model::RequestChannel::online},
+                                          {"vneid", model::RequestChannel::vneid},
+                                          {"oral", model::RequestChannel::oral}},
+                                         model::RequestChannel::paper, "kênh gửi yêu cầu");
       enforcement.request = std::move(request);
     }
     if (const auto decision_node = node.child("decision")) {
@@ -727,7 +770,7 @@ class CaseBuilder {
       decision.number = optional_attribute(decision_node, "number");
       where_.decision = required_date(decision_node, "date");
       decision.date = where_.decision.date.value_or(model::Date{});
-      if (const auto signer = optional_attribute(decision_node, "signer")) decision.signer_id = signer->value;
+      if (auto signer = optional_value(decision_node, "signer")) decision.signer_id = std::move(*signer);
       enforcement.decision = std::move(decision);
     }
     if (const auto events = node.child("events")) {
@@ -740,17 +783,17 @@ class CaseBuilder {
       status.loc = xml_.loc(status_node);
       where_.status = required_date(status_node, "as-of");
       status.as_of = where_.status.date.value_or(model::Date{});
-      status.condition = means(required_attribute(status_node, "condition"));
-      status.result = choose(required_attribute(status_node, "result"),
-                             {{"completed", model::StatusResult::completed},
-                              {"terminated", model::StatusResult::terminated},
-                              {"in-progress", model::StatusResult::in_progress},
-                              {"postponed", model::StatusResult::postponed},
-                              {"suspended", model::StatusResult::suspended},
-                              {"delegated", model::StatusResult::delegated},
-                              {"withdrawn", model::StatusResult::withdrawn},
-                              {"returned", model::StatusResult::returned}},
-                             model::StatusResult::in_progress, "kết quả thi hành");
+      status.condition = means(status_node, "condition");
+      status.result = choose_attribute(status_node, "result",
+                                       {{"completed", model::StatusResult::completed},
+                                        {"terminated", model::StatusResult::terminated},
+                                        {"in-progress", model::StatusResult::in_progress},
+                                        {"postponed", model::StatusResult::postponed},
+                                        {"suspended", model::StatusResult::suspended},
+                                        {"delegated", model::StatusResult::delegated},
+                                        {"withdrawn", model::StatusResult::withdrawn},
+                                        {"returned", model::StatusResult::returned}},
+                                       model::StatusResult::in_progress, "kết quả thi hành");
       if (const auto register_ = optional_attribute(status_node, "register"))
         status.separate_register =
             choose(*register_, {{"main", false}, {"separate", true}}, false, "sổ theo dõi (register)");
@@ -768,11 +811,11 @@ class CaseBuilder {
     if (name == "notified") {
       event.kind = model::EventKind::notified;
       expect_attributes(node, {"date", "party"});
-      event.party_id = required_attribute(node, "party").value;
+      event.party_id = required_value(node, "party");
     } else if (name == "verification") {
       event.kind = model::EventKind::verification;
       expect_attributes(node, {"date", "result"});
-      event.result = means(required_attribute(node, "result"));
+      event.result = means(node, "result");
       Text findings = element_text(node);
       if (!findings.empty()) event.text = std::move(findings);
     } else if (name == "payment") {
@@ -781,7 +824,7 @@ class CaseBuilder {
       const Text amount = required_attribute(node, "amount");
       amount_loc = amount.loc;
       event.amount = parse_money(amount);
-      event.obligation_id = required_attribute(node, "obligation").value;
+      event.obligation_id = required_value(node, "obligation");
     } else if (name == "postponed" || name == "suspended" || name == "terminated") {
       event.kind = name == "postponed"   ? model::EventKind::postponed
                    : name == "suspended" ? model::EventKind::suspended
@@ -801,7 +844,7 @@ class CaseBuilder {
     } else if (name == "destroyed") {
       event.kind = model::EventKind::destroyed;
       expect_attributes(node, {"date", "item"});
-      event.item_id = required_attribute(node, "item").value;
+      event.item_id = required_value(node, "item");
     } else if (!read_step(name, node, event, amount_loc)) {
       unknown_element(node);
       return;
@@ -889,11 +932,11 @@ class CaseBuilder {
         break;
       case K::remission:
         expect_attributes(node, {"date", "number", "kind", "obligation", "amount", "court"});
-        event.remission =
-            choose(required_attribute(node, "kind"),
-                   {{"exemption", model::RemissionKind::exemption}, {"reduction", model::RemissionKind::reduction}},
-                   model::RemissionKind::exemption, "loại miễn, giảm");
-        event.obligation_id = required_attribute(node, "obligation").value;
+        event.remission = choose_attribute(
+            node, "kind",
+            {{"exemption", model::RemissionKind::exemption}, {"reduction", model::RemissionKind::reduction}},
+            model::RemissionKind::exemption, "loại miễn, giảm");
+        event.obligation_id = required_value(node, "obligation");
         event.amount = optional_money(node, "amount", &amount_loc);
         event.body = optional_attribute(node, "court");
         break;
@@ -907,30 +950,30 @@ class CaseBuilder {
         break;
       case K::secured:
         expect_attributes(node, {"date", "number", "measure", "asset", "amount"});
-        event.measure = choose(required_attribute(node, "measure"),
-                               {{"freeze", model::SecurityMeasure::freeze},
-                                {"hold", model::SecurityMeasure::hold},
-                                {"stop-transfer", model::SecurityMeasure::stop_transfer}},
-                               model::SecurityMeasure::freeze, "biện pháp bảo đảm");
-        event.asset_id = required_attribute(node, "asset").value;
+        event.measure = choose_attribute(node, "measure",
+                                         {{"freeze", model::SecurityMeasure::freeze},
+                                          {"hold", model::SecurityMeasure::hold},
+                                          {"stop-transfer", model::SecurityMeasure::stop_transfer}},
+                                         model::SecurityMeasure::freeze, "biện pháp bảo đảm");
+        event.asset_id = required_value(node, "asset");
         event.amount = optional_money(node, "amount", &amount_loc);
         break;
       case K::seized:
         expect_attributes(node, {"date", "number", "asset"});
-        event.asset_id = required_attribute(node, "asset").value;
+        event.asset_id = required_value(node, "asset");
         break;
       case K::valued:
         expect_attributes(node, {"date", "number", "asset", "price", "by"});
-        event.asset_id = required_attribute(node, "asset").value;
+        event.asset_id = required_value(node, "asset");
         if (const Text price = required_attribute(node, "price"); !price.empty()) event.price = parse_money(price);
         event.body = optional_attribute(node, "by");
         break;
       case K::auctioned:
         expect_attributes(node, {"date", "number", "asset", "result", "price", "starting-price", "by"});
-        event.asset_id = required_attribute(node, "asset").value;
-        event.sale = choose(required_attribute(node, "result"),
-                            {{"sold", model::AuctionResult::sold}, {"unsold", model::AuctionResult::unsold}},
-                            model::AuctionResult::unsold, "kết quả bán đấu giá");
+        event.asset_id = required_value(node, "asset");
+        event.sale = choose_attribute(node, "result",
+                                      {{"sold", model::AuctionResult::sold}, {"unsold", model::AuctionResult::unsold}},
+                                      model::AuctionResult::unsold, "kết quả bán đấu giá");
         event.price = optional_money(node, "price");
         event.starting_price = optional_money(node, "starting-price");
         event.body = optional_attribute(node, "by");
@@ -940,8 +983,8 @@ class CaseBuilder {
         break;
       case K::handed_over:
         expect_attributes(node, {"date", "number", "asset", "to", "recipient"});
-        event.asset_id = required_attribute(node, "asset").value;
-        if (const auto to = optional_attribute(node, "to")) event.party_id = to->value;
+        event.asset_id = required_value(node, "asset");
+        if (auto to = optional_value(node, "to")) event.party_id = std::move(*to);
         event.recipient = optional_attribute(node, "recipient");
         if (!event.party_id && !event.recipient)
           error("E0202", xml_.loc(node),
@@ -949,17 +992,16 @@ class CaseBuilder {
         break;
       case K::released:
         expect_attributes(node, {"date", "number", "asset", "ground", "reason"});
-        event.asset_id = required_attribute(node, "asset").value;
+        event.asset_id = required_value(node, "asset");
         ground("căn cứ giải tỏa kê biên (ground)");
         event.reason = optional_attribute(node, "reason");
         break;
       case K::deduction: {
         expect_attributes(node, {"date", "number", "source", "asset", "amount", "rate", "by", "obligation"});
-        event.source =
-            choose(required_attribute(node, "source"),
-                   {{"account", model::DeductionSource::account}, {"income", model::DeductionSource::income}},
-                   model::DeductionSource::account, "nguồn khấu trừ (source)");
-        if (const auto asset = optional_attribute(node, "asset")) event.asset_id = asset->value;
+        event.source = choose_attribute(
+            node, "source", {{"account", model::DeductionSource::account}, {"income", model::DeductionSource::income}},
+            model::DeductionSource::account, "nguồn khấu trừ (source)");
+        if (auto asset = optional_value(node, "asset")) event.asset_id = std::move(*asset);
         event.amount = optional_money(node, "amount", &amount_loc);
         if (const auto rate = optional_attribute(node, "rate")) {
           const auto number = parse_whole_number(rate->value);
@@ -968,7 +1010,7 @@ class CaseBuilder {
           else event.rate = static_cast<int>(*number);
         }
         event.body = optional_attribute(node, "by");
-        if (const auto obligation = optional_attribute(node, "obligation")) event.obligation_id = obligation->value;
+        if (auto obligation = optional_value(node, "obligation")) event.obligation_id = std::move(*obligation);
         break;
       }
       default: break;

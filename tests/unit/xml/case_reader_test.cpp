@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "model/ledger.hpp"
 #include "support/paths.hpp"
@@ -436,6 +437,67 @@ TEST(CaseReader, AFieldsTextInPiecesIsReadWhole) {
     const auto& list = diagnostics.list();
     EXPECT_TRUE(std::any_of(list.begin(), list.end(), [](const Diagnostic& item) { return item.code == "E0203"; }))
         << written << diagnostics.to_string();
+  }
+}
+
+// Ids, references and choices are kept only as text, and located only when something about them is reported: a plain
+// value is taken as it is; white space, decomposed text and an empty value still take the located path, with its
+// diagnostics; `vanban validate`'s field check still sees the choices (not the ids).
+TEST(CaseReader, AnAttributeKeptOnlyAsTextIsReadLikeAnyOther) {
+  const std::string plain = replace(kMinimal, "Vie&#x323;&#x302;t", "Việt");
+  const auto read_with = [&](const std::string& from, const std::string& to, Diagnostics& diagnostics) {
+    return read(replace(plain, from, to), diagnostics, ReadOptions{});
+  };
+  for (const auto& [written, read_as] : std::vector<std::pair<std::string, std::string>>{
+           {"debtor=\"p\"", "p"}, {"debtor=\" p\"", "p"}, {"debtor=\"p \"", "p"}}) {
+    Diagnostics diagnostics;
+    const auto cases = read_with("debtor=\"p\"", written, diagnostics);
+    ASSERT_TRUE(cases) << written << diagnostics.to_string();
+    EXPECT_EQ(cases->cases.front().obligations.front().debtor_id, read_as) << written;
+    EXPECT_EQ(diagnostics.to_string(), "") << written;
+  }
+  {
+    Diagnostics diagnostics;
+    std::string text = replace(plain, "id=\"p\"", "id=\"pé\"");
+    text = replace(text, "debtor=\"p\"", "debtor=\"pe&#x301;\"");
+    const auto cases = read(text, diagnostics, ReadOptions{});
+    ASSERT_TRUE(cases) << diagnostics.to_string();
+    EXPECT_EQ(cases->cases.front().obligations.front().debtor_id, "pé");
+    EXPECT_EQ(diagnostics.list().size(), 1U) << diagnostics.to_string();
+    EXPECT_EQ(diagnostics.list().front().code, "W0121");
+    EXPECT_EQ(diagnostics.list().front().loc.to_string(), "case.xml:7:55");
+  }
+  {
+    Diagnostics diagnostics;
+    EXPECT_FALSE(read_with("debtor=\"p\"", "debtor=\"\"", diagnostics));
+    EXPECT_EQ(first_error(diagnostics), "case.xml:7:55: lỗi: [E0210] thuộc tính \"debtor\" không được để trống");
+  }
+  {
+    Diagnostics diagnostics;
+    EXPECT_FALSE(read_with("role=\"debtor\"", "role=\"debtors\"", diagnostics));
+    EXPECT_NE(diagnostics.to_string().find("case.xml:6:33: lỗi: [E0211] vai trò \"debtors\" không hợp lệ"),
+              std::string::npos)
+        << diagnostics.to_string();
+  }
+  {
+    Diagnostics diagnostics;
+    const auto cases = read_with("role=\"debtor\"", "role=\" debtor \"", diagnostics);
+    ASSERT_TRUE(cases) << diagnostics.to_string();
+    EXPECT_EQ(cases->cases.front().parties.front().role, model::Role::debtor);
+  }
+  ReadOptions options;
+  std::set<std::string> checked;
+  options.check_field = [&](std::string_view, const SourceLoc& loc, const std::string& field, Diagnostics&) {
+    checked.insert(field + "@" + loc.to_string());
+  };
+  Diagnostics diagnostics;
+  ASSERT_TRUE(read(plain, diagnostics, options)) << diagnostics.to_string();
+  EXPECT_EQ(checked.count("thuộc tính role của <person>@case.xml:6:33"), 1U);
+  EXPECT_EQ(checked.count("thuộc tính kind của <obligation>@case.xml:7:41"), 1U);
+  EXPECT_EQ(checked.count("thuộc tính mode của <enforcement>@case.xml:8:22"), 1U);
+  for (const auto& field : checked) {
+    EXPECT_EQ(field.find("thuộc tính id "), std::string::npos) << field;
+    EXPECT_EQ(field.find("thuộc tính debtor "), std::string::npos) << field;
   }
 }
 
