@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
+#include <cstring>
 #include <functional>
 #include <initializer_list>
 #include <set>
@@ -16,6 +17,7 @@
 #include "text/normalize.hpp"
 #include "text/repair.hpp"
 #include "xml/case_checks.hpp"
+#include "xml/names.hpp"
 #include "xml/reporting.hpp"
 #include "xml/safe_parse.hpp"
 #include "xml/schema_check.hpp"
@@ -167,16 +169,16 @@ class CaseBuilder {
   }
 
   // Namespace declarations are XML's business, not the format's.
-  static bool is_namespace_declaration(std::string_view name) {
-    return name == "xmlns" || name.substr(0, 6) == "xmlns:";
+  static bool is_namespace_declaration(const char* name) {
+    return std::strncmp(name, "xmlns", 5) == 0 && (name[5] == '\0' || name[5] == ':');
   }
 
   void expect_attributes(pugi::xml_node node, std::initializer_list<std::string_view> allowed) {
     if (saturated()) return;
-    for (pugi::xml_attribute attribute : node.attributes()) {
-      const std::string_view name = attribute.name();
+    for (pugi::xml_attribute attribute = node.first_attribute(); attribute; attribute = attribute.next_attribute()) {
+      const char* name = attribute.name();
       if (is_namespace_declaration(name)) continue;
-      if (std::find(allowed.begin(), allowed.end(), name) == allowed.end())
+      if (std::none_of(allowed.begin(), allowed.end(), [&](std::string_view item) { return is_name(item, name); }))
         error("E0204", xml_.loc(attribute),
               "thuộc tính \"" + std::string(name) + "\" không thuộc định dạng của <" + std::string(node.name()) + ">");
     }
@@ -186,8 +188,10 @@ class CaseBuilder {
     std::uint64_t seen = 0;  // bit i: allowed[i] was seen (the format's lists are short)
     for (pugi::xml_node child : elements(node)) {
       if (saturated()) break;
-      const std::string_view name = child.name();
-      const auto index = static_cast<std::size_t>(std::find(allowed.begin(), allowed.end(), name) - allowed.begin());
+      const char* name = child.name();
+      const auto index = static_cast<std::size_t>(
+          std::find_if(allowed.begin(), allowed.end(), [&](std::string_view item) { return is_name(item, name); }) -
+          allowed.begin());
       const std::uint64_t bit = index < 64 ? std::uint64_t{1} << index : 0;
       if (index == allowed.size()) {
         unknown_element(child);

@@ -18,6 +18,7 @@
 
 #include "base/utf8.hpp"
 #include "xml/markup_scan.hpp"
+#include "xml/names.hpp"
 
 namespace vanban::xml {
 
@@ -43,14 +44,6 @@ int compare_whole(std::string_view a, std::string_view b) {
   b = without_leading_zeros(b);
   if (a.size() != b.size()) return a.size() < b.size() ? -1 : 1;
   return a.compare(b);
-}
-
-// A name of the schema against a name in the document (pugixml's NUL-terminated string), without measuring it first:
-// the first differing byte ends the comparison, and a schema's name holds no NUL.
-bool same_name(const std::string& declared, const char* name) {
-  for (std::size_t i = 0; i < declared.size(); ++i)
-    if (name[i] != declared[i]) return false;
-  return name[declared.size()] == '\0';
 }
 
 bool all_digits(std::string_view text) {
@@ -818,11 +811,11 @@ class Walker {
 
   bool attributes(pugi::xml_node node, const std::vector<AttributeDecl>& declared, bool is_root) {
     std::size_t required = 0;
-    for (pugi::xml_attribute attribute : node.attributes()) {
+    for (pugi::xml_attribute attribute = node.first_attribute(); attribute; attribute = attribute.next_attribute()) {
       const char* name = attribute.name();
       if (is_root && std::strcmp(name, "xmlns") == 0 && attribute.value() == model_.target_namespace) continue;
       const auto decl = std::find_if(declared.begin(), declared.end(),
-                                     [&](const AttributeDecl& item) { return same_name(item.name, name); });
+                                     [&](const AttributeDecl& item) { return is_name(item.name, name); });
       if (decl == declared.end() || !accepts(*decl->type, attribute.value())) return false;
       if (decl->required) ++required;
     }
@@ -860,7 +853,7 @@ class Walker {
 
   const Particle* particle_named(const ComplexType& type, const char* name) const {
     for (const Particle& particle : type.particles)
-      if (same_name(particle.element->name, name)) return &particle;
+      if (is_name(particle.element->name, name)) return &particle;
     return nullptr;
   }
 
@@ -873,7 +866,7 @@ class Walker {
       const char* name = child.name();
       const Particle* particle = nullptr;
       if (type.content == Content::sequence) {
-        while (position < type.particles.size() && (!same_name(type.particles[position].element->name, name) ||
+        while (position < type.particles.size() && (!is_name(type.particles[position].element->name, name) ||
                                                     counts[position] == type.particles[position].max)) {
           if (counts[position] < type.particles[position].min) return false;
           ++position;
@@ -910,7 +903,7 @@ class Walker {
       if (child.type() != pugi::node_element) continue;
       const char* name = child.name();
       const auto step =
-          std::find_if(steps.begin(), steps.end(), [&](const SelectStep& item) { return same_name(item.name, name); });
+          std::find_if(steps.begin(), steps.end(), [&](const SelectStep& item) { return is_name(item.name, name); });
       if (step == steps.end()) continue;
       for (const std::size_t path : step->ends) selected_[path].push_back(child);
       if (!step->next.empty()) select(child, step->next);

@@ -501,6 +501,26 @@ TEST(CaseReader, AnAttributeKeptOnlyAsTextIsReadLikeAnyOther) {
   }
 }
 
+// Attribute and element names are compared whole: one that only begins like a name of the format is unknown, and a
+// namespace declaration (xmlns, xmlns:x) is XML's business.
+TEST(CaseReader, ANameThatOnlyBeginsLikeOneOfTheFormatIsUnknown) {
+  const auto codes = [](const std::string& text) {
+    Diagnostics diagnostics;
+    read(text, diagnostics, ReadOptions{});
+    std::string out;
+    for (const auto& diagnostic : diagnostics.list())
+      if (diagnostic.severity == Severity::error) out += diagnostic.code + " ";
+    return out;
+  };
+  EXPECT_EQ(codes(replace(kMinimal, "role=\"debtor\"", "role=\"debtor\" xmlns:x=\"urn:x\"")), "");
+  EXPECT_EQ(codes(replace(kMinimal, "role=\"debtor\"", "role=\"debtor\" roles=\"x\"")), "E0204 ");
+  EXPECT_EQ(codes(replace(kMinimal, "role=\"debtor\"", "role=\"debtor\" xmlnsx=\"x\"")), "E0204 ");
+  EXPECT_EQ(codes(replace(kMinimal, "role=\"debtor\"", "role=\"debtor\" i=\"x\"")), "E0204 ");
+  EXPECT_EQ(codes(replace(kMinimal, "<gender>female</gender>", "<gender>female</gender><genders>x</genders>")),
+            "E0203 ");
+  EXPECT_EQ(codes(replace(kMinimal, "<gender>female</gender>", "<gender>female</gender><gende>x</gende>")), "E0203 ");
+}
+
 // The raw scan passes over eight bytes at a time where none is a control character or the lead of U+FFFE/U+FFFF:
 // each is still found wherever it is in the text (column 79 + its offset in the obligation's text).
 TEST(CaseReader, AControlCharacterOrNonCharacterIsFoundAtEveryOffset) {
