@@ -11,6 +11,7 @@
 #include <string_view>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "base/utf8.hpp"
@@ -130,17 +131,21 @@ class CaseBuilder {
       result.period_end = end.date;
       if (start.date && end.date && *end.date < *start.date)
         error("E0216", end.loc, "cuối kỳ báo cáo " + end.date->to_iso() + " trước đầu kỳ " + start.date->to_iso());
-      std::set<std::string> case_ids;
+      // Room for every child, so that no case moves once read (and the ids below may view the cases' strings).
+      std::size_t children = 0;
+      for (pugi::xml_node child = root.first_child(); child; child = child.next_sibling()) ++children;
+      result.cases.reserve(children);
+      std::unordered_set<std::string_view> case_ids;
+      case_ids.reserve(children);
       for (pugi::xml_node child : elements(root)) {
         if (saturated()) break;
         if (std::string_view(child.name()) != "case") {
           unknown_element(child);
           continue;
         }
-        model::Case item = read_case(child);
-        if (!item.id.empty() && !case_ids.insert(item.id).second)
-          error("E0207", xml_.loc(child), "mã hồ sơ \"" + item.id + "\" bị trùng trong sổ");
-        result.cases.push_back(std::move(item));
+        const std::string& id = result.cases.emplace_back(read_case(child)).id;
+        if (!id.empty() && !case_ids.insert(id).second)
+          error("E0207", xml_.loc(child), "mã hồ sơ \"" + id + "\" bị trùng trong sổ");
       }
       if (result.cases.empty()) error("E0201", xml_.loc(root), "sổ không có hồ sơ <case> nào");
     }

@@ -521,6 +521,31 @@ TEST(CaseReader, ANameThatOnlyBeginsLikeOneOfTheFormatIsUnknown) {
   EXPECT_EQ(codes(replace(kMinimal, "<gender>female</gender>", "<gender>female</gender><gende>x</gende>")), "E0203 ");
 }
 
+// A case id repeated in a register is reported at every repeat (and only there), however many cases come between.
+TEST(CaseReader, ACaseIdRepeatedInARegisterIsReportedAtEachRepeat) {
+  const std::string minimal = kMinimal;
+  const std::string open = "<case xmlns=\"urn:vanban:case:1\" id=\"C1\">";
+  const std::size_t from = minimal.find(open) + open.size();
+  const std::string body = minimal.substr(from, minimal.find("</case>") - from);
+  std::string text = "<register xmlns=\"urn:vanban:case:1\">\n";
+  for (int i = 1; i <= 60; ++i) {
+    const int id = i == 25 || i == 50 ? 7
+                   : i == 60          ? 1
+                                      : i;  // each case on 8 lines: R7 again on 194 and 394, R1 on 474
+    text += "<case id=\"R" + std::to_string(id) + "\">" + body + "</case>\n";
+  }
+  text += "</register>\n";
+  Diagnostics diagnostics;
+  EXPECT_FALSE(read(text, diagnostics, ReadOptions{}));
+  std::vector<std::string> errors;
+  for (const auto& diagnostic : diagnostics.list())
+    if (diagnostic.severity == Severity::error) errors.push_back(format_diagnostic(diagnostic));
+  EXPECT_EQ(errors, (std::vector<std::string>{"case.xml:194:1: lỗi: [E0207] mã hồ sơ \"R7\" bị trùng trong sổ",
+                                              "case.xml:394:1: lỗi: [E0207] mã hồ sơ \"R7\" bị trùng trong sổ",
+                                              "case.xml:474:1: lỗi: [E0207] mã hồ sơ \"R1\" bị trùng trong sổ"}))
+      << diagnostics.to_string();
+}
+
 // The raw scan passes over eight bytes at a time where none is a control character or the lead of U+FFFE/U+FFFF:
 // each is still found wherever it is in the text (column 79 + its offset in the obligation's text).
 TEST(CaseReader, AControlCharacterOrNonCharacterIsFoundAtEveryOffset) {
