@@ -36,7 +36,12 @@ class Date {
   [[nodiscard]] std::string to_dmy() const;
 
   friend bool operator==(const Date&, const Date&) = default;
-  friend std::strong_ordering operator<=>(const Date& a, const Date& b) { return a.days() <=> b.days(); }
+  /// Chronological order, told from the year, the month and the day (a Date is always a real date).
+  friend std::strong_ordering operator<=>(const Date& a, const Date& b) {
+    if (a.year_ != b.year_) return a.year_ <=> b.year_;
+    if (a.month_ != b.month_) return a.month_ <=> b.month_;
+    return a.day_ <=> b.day_;
+  }
 
  private:
   Date(int year, int month, int day) : year_(year), month_(month), day_(day) {}

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <vector>
+
 namespace vanban::model {
 namespace {
 
@@ -35,6 +37,22 @@ TEST(Date, CountsDaysAndWeekdays) {
 
 namespace vanban::model {
 namespace {
+
+// Dates compare as the days they are, across months, years, leap days and centuries.
+TEST(Date, ComparesAsTheDaysItCounts) {
+  std::vector<Date> dates;
+  for (std::int64_t day = Date::from_ymd(1899, 12, 1)->days(); day <= Date::from_ymd(2101, 3, 1)->days(); day += 13)
+    dates.push_back(Date::from_days(day));
+  for (const int year : {1, 4, 100, 400, 1900, 2000, 2024, 9999})
+    for (const int month : {1, 2, 3, 12}) dates.push_back(*Date::from_ymd(year, month, month == 2 ? 28 : 1));
+  dates.push_back(*Date::from_ymd(2024, 2, 29));
+  for (const Date& a : dates)
+    for (const Date& b : {dates.front(), dates[dates.size() / 3], dates[dates.size() / 2], dates.back(), a.plus_days(1),
+                          a.plus_days(-1), a.plus_days(31), a.plus_days(-31), a.plus_days(366)}) {
+      EXPECT_EQ(a <=> b, a.days() <=> b.days()) << a.to_iso() << " " << b.to_iso();
+      EXPECT_EQ(a == b, a.days() == b.days()) << a.to_iso() << " " << b.to_iso();
+    }
+}
 
 TEST(Date, ParsesTheWayClerksAndProgramsWriteDates) {
   EXPECT_EQ(Date::parse("24/06/2024"), Date::from_ymd(2024, 6, 24));
