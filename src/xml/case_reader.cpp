@@ -1037,6 +1037,8 @@ class CaseBuilder {
       bool again = false;
     };
     std::vector<Id> ids;
+    ids.reserve(item.officers.size() + item.judgments.size() + item.parties.size() + item.obligations.size() +
+                item.assets.size() + item.evidence.size());
     const auto unique = [&](const std::string& id, const SourceLoc& loc) {
       if (!id.empty()) ids.push_back(Id{id, &loc});
     };
@@ -1049,7 +1051,9 @@ class CaseBuilder {
     std::vector<Id*> sorted;
     sorted.reserve(ids.size());
     for (Id& id : ids) sorted.push_back(&id);
-    std::stable_sort(sorted.begin(), sorted.end(), [](const Id* a, const Id* b) { return a->id < b->id; });
+    // By id, then in the order written (the pointers' order): a stable sort without its buffer.
+    std::sort(sorted.begin(), sorted.end(),
+              [](const Id* a, const Id* b) { return a->id < b->id || (a->id == b->id && a < b); });
     for (std::size_t i = 1; i < sorted.size(); ++i) sorted[i]->again = sorted[i]->id == sorted[i - 1]->id;
     for (const Id& id : ids)
       if (id.again)

@@ -170,9 +170,10 @@ struct Pattern {
   xmlRegexpPtr regex = nullptr;
   std::optional<DigitPattern> digits;
 
-  [[nodiscard]] bool matches(const std::string& value) const {
+  [[nodiscard]] bool matches(std::string_view value) const {
     if (digits) return digits->matches(value);
-    return xmlRegexpExec(regex, reinterpret_cast<const xmlChar*>(value.c_str())) == 1;
+    const std::string copy(value);  // libxml2 reads a NUL-terminated string
+    return xmlRegexpExec(regex, reinterpret_cast<const xmlChar*>(copy.c_str())) == 1;
   }
 };
 
@@ -231,12 +232,9 @@ struct SimpleType {
       if (min_inclusive && compare_whole(value, *min_inclusive) < 0) return false;
       if (max_inclusive && compare_whole(value, *max_inclusive) > 0) return false;
     }
-    if (!patterns.empty()) {
-      const std::string copy(value);
-      for (const auto& step : patterns)
-        if (std::none_of(step.begin(), step.end(), [&](const Pattern& pattern) { return pattern.matches(copy); }))
-          return false;
-    }
+    for (const auto& step : patterns)
+      if (std::none_of(step.begin(), step.end(), [&](const Pattern& pattern) { return pattern.matches(value); }))
+        return false;
     for (const auto& step : enumerations)
       if (std::find(step.begin(), step.end(), value) == step.end()) return false;
     return true;

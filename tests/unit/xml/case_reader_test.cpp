@@ -546,6 +546,29 @@ TEST(CaseReader, ACaseIdRepeatedInARegisterIsReportedAtEachRepeat) {
       << diagnostics.to_string();
 }
 
+// An id used again inside a case is reported at each later use, in the order written, however many ids the case has.
+TEST(CaseReader, AnIdUsedAgainInACaseIsReportedAtEachLaterUse) {
+  std::string officers;
+  for (int i = 0; i < 40; ++i) {
+    const int id = i % 3 == 2 ? i / 2 : i;  // every third officer repeats an earlier id
+    officers += "\n<officer id=\"h" + std::to_string(id) + "\" position=\"Chấp hành viên\">A</officer>";
+  }
+  const std::string text = replace(replace(kMinimal, "Vie&#x323;&#x302;t", "Việt"),
+                                   "<officer id=\"h\" position=\"Chi cục trưởng\">Hoàng  Minh   Đức</officer>",
+                                   "<officer id=\"h\" position=\"Chi cục trưởng\">A</officer>" + officers);
+  Diagnostics diagnostics;
+  EXPECT_FALSE(read(text, diagnostics, ReadOptions{}));
+  std::string expected;
+  std::map<int, int> seen;
+  for (int i = 0; i < 40; ++i) {
+    const int id = i % 3 == 2 ? i / 2 : i;
+    if (seen[id]++ > 0)
+      expected += "case.xml:" + std::to_string(5 + i) + ":1: lỗi: [E0207] mã định danh \"h" + std::to_string(id) +
+                  "\" bị trùng trong hồ sơ C1\n";
+  }
+  EXPECT_EQ(diagnostics.to_string(), expected);
+}
+
 // The raw scan passes over eight bytes at a time where none is a control character or the lead of U+FFFE/U+FFFF:
 // each is still found wherever it is in the text (column 79 + its offset in the obligation's text).
 TEST(CaseReader, AControlCharacterOrNonCharacterIsFoundAtEveryOffset) {
