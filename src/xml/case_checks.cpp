@@ -292,17 +292,22 @@ class Checker {
   }
 
   // The events in date order (file order on the same day), with their positions.
+  // An event and where its date is written (pointers into the case and its locations, not copies).
   struct Step {
     const model::Event* event;
-    SourceLoc loc;
+    const SourceLoc* where;
+    [[nodiscard]] const SourceLoc& loc() const { return *where; }
   };
+  // The events by date, those of one day in the order written (the events' addresses are in that order).
   std::vector<Step> steps() const {
     std::vector<Step> out;
     const auto& events = case_.enforcement.events;
+    out.reserve(events.size());
     for (std::size_t i = 0; i < events.size(); ++i)
-      out.push_back({&events[i], i < where_.event_dates.size() ? where_.event_dates[i].loc : events[i].loc});
-    std::stable_sort(out.begin(), out.end(),
-                     [](const Step& a, const Step& b) { return a.event->date < b.event->date; });
+      out.push_back({&events[i], i < where_.event_dates.size() ? &where_.event_dates[i].loc : &events[i].loc});
+    std::sort(out.begin(), out.end(), [](const Step& a, const Step& b) {
+      return a.event->date < b.event->date || (a.event->date == b.event->date && a.event < b.event);
+    });
     return out;
   }
 
@@ -317,7 +322,7 @@ class Checker {
     return found;
   }
 
-  void out_of_order(const Step& step, const std::string& message) { diagnostics_.error("E0218", step.loc, message); }
+  void out_of_order(const Step& step, const std::string& message) { diagnostics_.error("E0218", step.loc(), message); }
 
   // What must come first: a seizure before the asset is valued, sold or released; a termination ends payments; a
   // resumption ends a postponement or suspension; a case comes back only from the separate register it went to.
@@ -330,7 +335,7 @@ class Checker {
       // The messages' openings, built only for a message.
       const auto when = [&] { return event_name(event.kind) + " ngày " + event.date.to_iso(); };
       const auto asset = [&] { return event.asset_id ? " tài sản \"" + *event.asset_id + "\"" : std::string(); };
-      if (left && *left < event.date) diagnostics_.warning("W0228", step.loc, when() + " sau khi " + left_how);
+      if (left && *left < event.date) diagnostics_.warning("W0228", step.loc(), when() + " sau khi " + left_how);
       switch (event.kind) {
         case K::valued:
         case K::auctioned:
@@ -344,7 +349,7 @@ class Checker {
           if (event.kind == K::auctioned && release != nullptr && seizure->date < release->date)
             out_of_order(step, when() + ":" + asset() + " đã được giải tỏa kê biên ngày " + release->date.to_iso());
           if (event.kind == K::auctioned && before(K::valued, event.date, event.asset_id) == nullptr)
-            diagnostics_.warning("W0228", step.loc,
+            diagnostics_.warning("W0228", step.loc(),
                                  when() + ":" + asset() + " chưa có kết quả thẩm định giá (<valued>) trước khi bán");
           break;
         }
@@ -384,7 +389,7 @@ class Checker {
         }
         case K::to_separate_register:
           if (before(K::no_means_decision, event.date) == nullptr)
-            diagnostics_.warning("W0228", step.loc,
+            diagnostics_.warning("W0228", step.loc(),
                                  when() +
                                      ": chưa có quyết định về việc chưa có điều kiện thi hành án "
                                      "(<no-means-decision>) trước đó");
@@ -415,18 +420,18 @@ class Checker {
       switch (event.kind) {
         case K::request_returned:
           if (case_.enforcement.mode == model::EnforcementMode::ex_officio)
-            diagnostics_.error("E0219", step.loc,
+            diagnostics_.error("E0219", step.loc(),
                                when() + ": việc thi hành án chủ động không có đơn yêu cầu để gửi lại (trả đơn)");
           break;
         case K::remission: {
           const model::Obligation* obligation =
               event.obligation_id ? case_.find_obligation(*event.obligation_id) : nullptr;
           if (obligation != nullptr && obligation->creditor_id)
-            diagnostics_.error("E0219", step.loc,
+            diagnostics_.error("E0219", step.loc(),
                                when() + ": khoản " + obligation->id +
                                    " trả cho đương sự; chỉ khoản thu, nộp ngân sách nhà nước được xét miễn, giảm");
           if (event.remission == model::RemissionKind::reduction && !event.amount)
-            diagnostics_.error("E0219", step.loc,
+            diagnostics_.error("E0219", step.loc(),
                                when() + ": giảm nghĩa vụ thi hành án phải ghi số tiền được giảm (amount=)");
           break;
         }
@@ -434,13 +439,13 @@ class Checker {
           const model::Asset* account = event.asset_id ? case_.find_asset(*event.asset_id) : nullptr;
           if (event.source == model::DeductionSource::account && event.asset_id && account != nullptr &&
               account->kind != model::AssetKind::account)
-            diagnostics_.error("E0219", step.loc,
+            diagnostics_.error("E0219", step.loc(),
                                when() + ": tài sản \"" + account->id + "\" không phải tài khoản (kind=\"account\")");
           if (event.source == model::DeductionSource::account && !event.asset_id)
-            diagnostics_.error("E0219", step.loc,
+            diagnostics_.error("E0219", step.loc(),
                                when() + ": khấu trừ tiền trong tài khoản phải nêu tài khoản (asset=)");
           if (event.source == model::DeductionSource::income && event.rate && *event.rate > kMaxIncomeRate)
-            diagnostics_.warning("W0229", step.loc,
+            diagnostics_.warning("W0229", step.loc(),
                                  when() + ": trừ " + std::to_string(*event.rate) +
                                      "% thu nhập, quá mức 30% tiền lương, tiền công, lương hưu, trợ cấp hằng tháng "
                                      "(chỉ được khi đương sự có thỏa thuận)");

@@ -569,6 +569,29 @@ TEST(CaseReader, AnIdUsedAgainInACaseIsReportedAtEachLaterUse) {
   EXPECT_EQ(diagnostics.to_string(), expected);
 }
 
+// Events of one day are checked in the order written, however many there are: of a delegation and withdrawals on one
+// day, the one written first is what a later event is said to come after.
+TEST(CaseReader, EventsOfOneDayAreCheckedInTheOrderWritten) {
+  for (const bool delegation_first : {true, false}) {
+    std::string events;
+    for (int i = 0; i < 30; ++i) {
+      const bool delegation = delegation_first ? i == 0 : i == 29;
+      events += delegation ? "\n<delegated-out date=\"2024-03-01\" number=\"1\" to=\"Chi cục B\"/>"
+                           : "\n<withdrawn date=\"2024-03-01\" number=\"" + std::to_string(i) + "\"/>";
+    }
+    events += "\n<payment date=\"2024-03-05\" amount=\"1000\" obligation=\"o\"/>";
+    const std::string text =
+        replace(kMinimal, "<enforcement mode=\"ex-officio\" officer=\"h\"/>",
+                "<enforcement mode=\"ex-officio\" officer=\"h\"><events>" + events + "\n</events></enforcement>");
+    Diagnostics diagnostics;
+    read(text, diagnostics, ReadOptions{});
+    const std::string after = delegation_first ? "sau khi đã ủy thác thi hành án đi ngày 2024-03-01"
+                                               : "sau khi quyết định thi hành án bị thu hồi, hủy ngày 2024-03-01";
+    EXPECT_NE(diagnostics.to_string().find("[W0228] <payment> ngày 2024-03-05 " + after), std::string::npos)
+        << diagnostics.to_string();
+  }
+}
+
 // The raw scan passes over eight bytes at a time where none is a control character or the lead of U+FFFE/U+FFFF:
 // each is still found wherever it is in the text (column 79 + its offset in the obligation's text).
 TEST(CaseReader, AControlCharacterOrNonCharacterIsFoundAtEveryOffset) {
