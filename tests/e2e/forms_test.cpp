@@ -32,7 +32,8 @@ class Refusals : public ::testing::TestWithParam<Refusal> {};
 
 TEST_P(Refusals, NameWhatIsMissingExitOneAndWriteNothing) {
   const Refusal& refusal = GetParam();
-  const auto dir = test::scratch_dir(std::string("e2e_refuse_") + refusal.template_name);
+  // One folder per parameter: a template refused for several cases must not share one with a parallel run.
+  const auto dir = test::scratch_dir("e2e_refuse_" + test::current_test_name());
   const auto pdf = dir / "out.pdf";
   // A document dated after the 2025 reorganisation is made from the example moved to the bodies of that date.
   std::string case_file = example_case(refusal.case_file);

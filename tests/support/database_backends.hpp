@@ -125,13 +125,4 @@ class DatabaseSandbox {
   std::string schema_;
 };
 
-/// A sandbox name unique to the running test and backend ("Add_SQLite").
-inline std::string current_test_name() {
-  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-  std::string name = std::string(info->test_suite_name()) + "_" + info->name();
-  for (char& c : name)
-    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-  return name;
-}
-
 }  // namespace vanban::test

@@ -1,6 +1,9 @@
 #pragma once
 // Where tests find the project's files, ../shared and the CLI.
 
+#include <gtest/gtest.h>
+
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -20,6 +23,15 @@ inline std::filesystem::path scratch_dir(const std::string& name) {
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir;
+}
+
+/// A name unique to the running test (and its parameter: "Add_SQLite"), letters, digits and "_" only.
+inline std::string current_test_name() {
+  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+  std::string name = std::string(info->test_suite_name()) + "_" + info->name();
+  for (char& c : name)
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  return name;
 }
 
 inline std::string read_text(const std::filesystem::path& path) {
