@@ -1109,7 +1109,7 @@ std::optional<model::Register> read_register(InputBytes bytes, const FileName& f
 }
 
 std::optional<model::Register> read_register(InputBytes bytes, const FileName& file, const ReadOptions& options,
-                                             Diagnostics& diagnostics, Scanned scanned) {
+                                             Diagnostics& diagnostics, Scanned scanned, const Placement& placement) {
   // Bytes handed over are parsed in place when nothing moves in them, and libxml2 would read them whatever the tree
   // (the shortcut cannot vouch for them): libxml2 then reads them before pugixml writes over them, once the raw
   // checks have accepted them, and its problems are reported after the build as they would have been.
@@ -1121,7 +1121,7 @@ std::optional<model::Register> read_register(InputBytes bytes, const FileName& f
       if (options.schema) early = validate_before_parse(*options.schema, raw);
     });
   } else {
-    parsed = parse_safely(bytes.view(), file, options.limits, diagnostics, scanned);
+    parsed = parse_safely(bytes.view(), file, options.limits, diagnostics, scanned, placement);
   }
   if (!parsed) return std::nullopt;
   Diagnostics own;

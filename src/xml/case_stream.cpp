@@ -1,18 +1,19 @@
 // A large register read as a stream of cases: cut between its <case> elements into chunks of a quarter megabyte,
-// each chunk read by the same reader as a register of its own, padded so that every position in it is the
-// position in the file, and its cases handed over before the next chunk is read. Memory is then the file's bytes
-// and one chunk's trees, not the whole file's pugixml and libxml2 trees at once.
+// each chunk (the file's bytes up to the root's start tag, a line end, the chunk's cases, the root's end tag) read by
+// the same reader as a register of its own, placed in the file (`Placement`: every position is counted in one line
+// index of the whole file), and its cases handed over before the next chunk is read. Memory is then the file's bytes,
+// its line index and one chunk's trees, not the whole file's pugixml and libxml2 trees at once.
 //
 // The diagnostics are those of reading the whole file, byte for byte: a file that is not a plain register (a
-// fault the raw scan sees, a root that is not <register>, anything but cases under it, positions too far into one
-// line to pad) is read whole; so is a file in which a chunk finds an error, a text in a legacy encoding (the
-// encoding a file is expected to be in is decided over the whole file) or a case id seen in an earlier chunk. Then
-// the cases already handed over are taken back (`restart`) and the whole file is read as before.
+// fault the raw scan sees, a root that is not <register>, anything but cases under it) is read whole; so is a file in
+// which a chunk finds an error, a text in a legacy encoding (the encoding a file is expected to be in is decided over
+// the whole file) or a case id seen in an earlier chunk. Then the cases already handed over are taken back (`restart`)
+// and the whole file is read as before.
 
 #include <algorithm>
-#include <cstring>
 #include <set>
 
+#include "base/line_index.hpp"
 #include "base/utf8.hpp"
 #include "xml/case_reader.hpp"
 #include "xml/markup_scan.hpp"
@@ -24,7 +25,6 @@ namespace {
 
 constexpr std::size_t kStreamFrom = 4U * 1024U * 1024U;  // smaller files are read whole
 constexpr std::size_t kChunkBytes = 256U * 1024U;        // cases per chunk: a quarter of a megabyte of them
-constexpr std::size_t kMaxPadding = 1024U * 1024U;       // a chunk further into one line than this: read whole
 
 // The end of the markup that starts at `at` ('<'), or npos: comments, CDATA, processing instructions and tags
 // (quoted attribute values may hold '>').
@@ -104,46 +104,6 @@ std::optional<RegisterParts> cut_register(std::string_view text) {
   return parts;
 }
 
-// What comes between the root's start tag and a chunk, replaced by as many line ends and spaces as keep every
-// position after it where it is in the file. Counted on from where the previous chunk's was, so that a file is
-// scanned once whatever its number of chunks.
-class Padding {
- public:
-  Padding(std::string_view text, std::size_t from)
-      : text_(text), scanned_(from), line_start_(from), returns_(text.find('\r') != std::string_view::npos) {}
-
-  std::optional<std::string> before(std::size_t at) {
-    // Without a carriage return in the file, a line ends at each "\n": found a block at a time.
-    while (!returns_ && scanned_ < at) {
-      const void* found = std::memchr(text_.data() + scanned_, '\n', at - scanned_);
-      if (found == nullptr) {
-        scanned_ = at;
-        break;
-      }
-      ++lines_;
-      scanned_ = static_cast<std::size_t>(static_cast<const char*>(found) - text_.data()) + 1;
-      line_start_ = scanned_;
-    }
-    for (; scanned_ < at; ++scanned_) {
-      // Lines end where LineIndex ends them: "\n", "\r\n", and a lone "\r".
-      const char c = text_[scanned_];
-      if (c != '\n' && (c != '\r' || (scanned_ + 1 < text_.size() && text_[scanned_ + 1] == '\n'))) continue;
-      ++lines_;
-      line_start_ = scanned_ + 1;
-    }
-    const std::size_t columns = utf8::length(text_.substr(line_start_, at - line_start_));
-    if (lines_ + columns > kMaxPadding) return std::nullopt;
-    return std::string(lines_, '\n') + std::string(columns, ' ');
-  }
-
- private:
-  std::string_view text_;
-  std::size_t scanned_;
-  std::size_t line_start_;
-  std::size_t lines_ = 0;
-  bool returns_;  // the text holds a '\r': lines are ended byte by byte
-};
-
 bool has_legacy_text(const Diagnostics& diagnostics) { return diagnostics.contains("W0120"); }
 
 }  // namespace
@@ -175,7 +135,7 @@ bool read_cases(InputBytes input, const FileName& file, const ReadOptions& optio
   std::set<std::string> ids;
   std::vector<Diagnostic> kept;  // the chunks' warnings, in file order
   std::size_t handed_over = 0;
-  Padding padding(content, parts->root_tag_end);
+  const LineIndex index(file, bytes);  // positions in every chunk are counted here
   const auto fall_back = [&]() {
     if (handed_over > 0) visitor.restart();
     return read_whole();
@@ -185,15 +145,14 @@ bool read_cases(InputBytes input, const FileName& file, const ReadOptions& optio
     const std::size_t begin = parts->cases[first].first;
     while (last + 1 < parts->cases.size() && parts->cases[last + 1].second - begin <= kChunkBytes) ++last;
     const std::size_t end = parts->cases[last].second;
-    const auto pad = padding.before(begin);
-    if (!pad) return fall_back();
     std::string chunk;
-    chunk.reserve(prolog.size() + pad->size() + (end - begin) + 12);
-    chunk.append(prolog).append(*pad).append(content.substr(begin, end - begin)).append("</register>");
+    chunk.reserve(prolog.size() + 1 + (end - begin) + 11);
+    chunk.append(prolog).append("\n").append(content.substr(begin, end - begin)).append("</register>");
+    const Placement placement{&index, prolog.size(), prolog.size() + 1, offset + begin};
     Diagnostics local;
-    // The whole file's UTF-8 and markup were checked above: the chunk (its bytes, spaces and line ends, an end tag)
-    // holds nothing they have not seen.
-    auto cases = read_register(chunk, file, chunk_options, local, Scanned::already);
+    // The whole file's UTF-8 and markup were checked above: the chunk (its bytes, a line end, an end tag) holds
+    // nothing they have not seen.
+    auto cases = read_register(chunk, file, chunk_options, local, Scanned::already, placement);
     if (!cases || local.has_errors() || has_legacy_text(local)) return fall_back();
     for (const auto& diagnostic : local.list()) {
       if (diagnostic.code.empty()) return fall_back();  // the chunk's own note that it stopped printing

@@ -14,8 +14,10 @@ namespace vanban::xml {
 /// and warnings were left out, and that reading stopped when `stopped` (the reader hit its limit of errors).
 void report_capped(std::vector<Diagnostic> all, bool stopped, Diagnostics& out);
 
-/// read_register, told whether the bytes are a chunk of a file whose UTF-8 and markup were already scanned whole.
+/// read_register, told whether the bytes are a chunk of a file whose UTF-8 and markup were already scanned whole, and
+/// where the chunk sits in that file (its positions are reported as the file's).
 std::optional<model::Register> read_register(InputBytes bytes, const FileName& file, const ReadOptions& options,
-                                             Diagnostics& diagnostics, Scanned scanned);
+                                             Diagnostics& diagnostics, Scanned scanned,
+                                             const Placement& placement = {});
 
 }  // namespace vanban::xml

@@ -147,6 +147,42 @@ TEST(CaseStream, PositionsAreTheFilesWhateverTheLineLayout) {
   EXPECT_FALSE(stream(xml).read);  // its E0205 comes after the first 1,000 warnings printed
 }
 
+// A payment beyond what is owed (W0224) in every case without payments from case `from_id` on.
+std::string with_warnings_from(std::string xml, const std::string& from_id) {
+  const std::string empty = "<events></events>";
+  for (std::size_t at = xml.find(empty, xml.find(from_id)); at != std::string::npos; at = xml.find(empty, at))
+    xml.replace(at, empty.size(),
+                "<events><payment date=\"2024-03-01\" amount=\"999999999999\" obligation=\"o\"/></events>");
+  return xml;
+}
+
+TEST(CaseStream, AnyNumberOfLinesBeforeAChunkIsStreamed) {
+  // 1.2 million empty lines between two early cases (a chunk used to be padded with the lines before it, up to a
+  // million), warnings in the late cases: every late position counts those lines, and nothing is read whole.
+  std::string xml = with_warnings_from(large_register(), "THA-2024-003500");
+  xml.insert(xml.find("<case", xml.find("THA-2024-000002")), std::string(1200000, '\n'));
+  expect_same(xml);
+  const Streamed streamed = stream(xml);
+  EXPECT_TRUE(streamed.read);
+  EXPECT_EQ(streamed.restarts, 0U);
+  EXPECT_NE(streamed.diagnostics.find("[W0224]"), std::string::npos);
+  // The same with a million characters on the line before a late chunk, and with CRLF and lone CR line ends.
+  std::string wide = xml;
+  wide.insert(wide.find("<case", wide.find("THA-2024-003000")), std::string(1100000, ' '));
+  expect_same(wide);
+  EXPECT_EQ(stream(wide).restarts, 0U);
+  std::string crlf;
+  std::string lone_cr;
+  for (const char c : xml) {
+    crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+    lone_cr += c == '\n' ? '\r' : c;
+  }
+  expect_same(crlf);
+  EXPECT_EQ(stream(crlf).restarts, 0U);
+  expect_same(lone_cr);
+  EXPECT_EQ(stream(lone_cr).restarts, 0U);
+}
+
 // Tags are cut and scanned a run of bytes at a time: a '>', '/' or '=' inside a quoted value (double or single
 // quotes, the other quote inside) is still part of the value, and the register is still read as a stream.
 TEST(CaseStream, MarkupInsideQuotedValuesIsPartOfTheValue) {
