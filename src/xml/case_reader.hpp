@@ -49,6 +49,8 @@ struct CaseVisitor {
   std::function<void()> restart;
   /// The register's own period attributes, before its first case (may be left empty).
   std::function<void(std::optional<model::Date>, std::optional<model::Date>)> period = {};
+  /// Told when the file is read whole instead of a chunk at a time (may be left empty).
+  std::function<void()> whole = {};
 };
 
 /// Reads like read_register, with the same diagnostics byte for byte, handing each case to `visitor` instead of

@@ -11,7 +11,9 @@
 // and the whole file is read as before.
 
 #include <algorithm>
+#include <iterator>
 #include <set>
+#include <tuple>
 
 #include "base/line_index.hpp"
 #include "base/utf8.hpp"
@@ -104,7 +106,16 @@ std::optional<RegisterParts> cut_register(std::string_view text) {
   return parts;
 }
 
-bool has_legacy_text(const Diagnostics& diagnostics) { return diagnostics.contains("W0120"); }
+// A chunk of cases [first, last] as the reader reads it: the file's bytes up to the end of the root's start tag, a
+// line end, the cases' bytes, the root's end tag; placed where its cases are in the file.
+struct Chunk {
+  std::string bytes;
+  Placement placement;
+  std::size_t last = 0;
+};
+
+// The order of diagnostics: where they are.
+bool before(const SourceLoc& a, const SourceLoc& b) { return std::tie(a.line, a.column) < std::tie(b.line, b.column); }
 
 }  // namespace
 
@@ -112,6 +123,7 @@ bool read_cases(InputBytes input, const FileName& file, const ReadOptions& optio
                 const CaseVisitor& visitor) {
   const std::string_view bytes = input.view();
   const auto read_whole = [&]() {  // once: the bytes are handed on (and may be parsed in place)
+    if (visitor.whole) visitor.whole();
     auto cases = read_register(std::move(input), file, options, diagnostics);
     if (!cases) return false;
     if (visitor.period) visitor.period(cases->period_start, cases->period_end);
@@ -130,45 +142,96 @@ bool read_cases(InputBytes input, const FileName& file, const ReadOptions& optio
 
   const std::size_t offset = bom ? 3 : 0;
   const std::string_view prolog = bytes.substr(0, parts->root_tag_end + offset);
-  ReadOptions chunk_options = options;
-  chunk_options.expected = text::TextOrigin::unicode;  // a legacy field sends the file to the whole-file reader
-  std::set<std::string> ids;
-  std::vector<Diagnostic> kept;  // the chunks' warnings, in file order
-  std::size_t handed_over = 0;
   const LineIndex index(file, bytes);  // positions in every chunk are counted here
+  const auto chunk_from = [&](std::size_t first) {
+    Chunk chunk;
+    chunk.last = first;
+    const std::size_t begin = parts->cases[first].first;
+    while (chunk.last + 1 < parts->cases.size() && parts->cases[chunk.last + 1].second - begin <= kChunkBytes)
+      ++chunk.last;
+    const std::size_t end = parts->cases[chunk.last].second;
+    chunk.bytes.reserve(prolog.size() + 1 + (end - begin) + 11);
+    chunk.bytes.append(prolog).append("\n").append(content.substr(begin, end - begin)).append("</register>");
+    chunk.placement = Placement{&index, prolog.size(), prolog.size() + 1, offset + begin};
+    return chunk;
+  };
+
+  ReadOptions chunk_options = options;
+  if (options.repair == text::RepairMode::repair && !options.expected) {
+    // The encoding the fields are expected in is decided over the whole file's fields, in any order: counted chunk by
+    // chunk until real Unicode settles it (usually in the first case), the root's own attributes once.
+    text::OriginTally tally;
+    for (std::size_t first = 0; first < parts->cases.size() && !tally.settled();) {
+      const Chunk chunk = chunk_from(first);
+      Diagnostics ignored;
+      const auto parsed = parse_safely(chunk.bytes, file, options.limits, ignored, Scanned::already, chunk.placement);
+      if (!parsed) return read_whole();  // the whole file's parse fails too: its diagnostics
+      if (first == 0) tally_fields(parsed->root(), tally);
+      for (pugi::xml_node child = parsed->root().first_child(); first > 0 && child; child = child.next_sibling())
+        if (child.type() == pugi::node_element) tally_fields(child, tally);
+      first = chunk.last + 1;
+    }
+    chunk_options.expected = tally.dominant();
+  }
+
+  std::set<std::string> ids;     // every case id so far, for the whole file's E0207 across chunks
+  std::vector<Diagnostic> kept;  // the chunks' diagnostics, in file order
+  std::size_t own_errors = 0;    // the reader's own errors so far: at kMaxErrors the whole file's reader stops
+  bool failed = false;           // an error was found: no more cases are handed over
+  std::size_t handed_over = 0;
   const auto fall_back = [&]() {
     if (handed_over > 0) visitor.restart();
     return read_whole();
   };
   for (std::size_t first = 0; first < parts->cases.size();) {
-    std::size_t last = first;
-    const std::size_t begin = parts->cases[first].first;
-    while (last + 1 < parts->cases.size() && parts->cases[last + 1].second - begin <= kChunkBytes) ++last;
-    const std::size_t end = parts->cases[last].second;
-    std::string chunk;
-    chunk.reserve(prolog.size() + 1 + (end - begin) + 11);
-    chunk.append(prolog).append("\n").append(content.substr(begin, end - begin)).append("</register>");
-    const Placement placement{&index, prolog.size(), prolog.size() + 1, offset + begin};
+    const Chunk chunk = chunk_from(first);
     Diagnostics local;
+    Built built;
     // The whole file's UTF-8 and markup were checked above: the chunk (its bytes, a line end, an end tag) holds
     // nothing they have not seen.
-    auto cases = read_register(chunk, file, chunk_options, local, Scanned::already, placement);
-    if (!cases || local.has_errors() || has_legacy_text(local)) return fall_back();
-    for (const auto& diagnostic : local.list()) {
+    (void)read_register(chunk.bytes, file, chunk_options, local, Scanned::already, chunk.placement, &built);
+    // The parse or the root failed, or the reader stopped: the whole file's reader says what it says of those.
+    if (!built.cases || built.cases->cases.size() != chunk.last - first + 1) return fall_back();
+    std::vector<Diagnostic> found = local.list();
+    for (const auto& diagnostic : found)
       if (diagnostic.code.empty()) return fall_back();  // the chunk's own note that it stopped printing
-      kept.push_back(diagnostic);
+    // A case id of an earlier chunk: the whole file's E0207 at that <case>, after what the reader says there (it
+    // says so itself of the id's next cases in the chunk).
+    std::set<std::string_view> in_chunk;
+    for (std::size_t i = 0; i < built.cases->cases.size(); ++i) {
+      const std::string& id = built.cases->cases[i].id;
+      if (id.empty() || ids.count(id) == 0 || !in_chunk.insert(id).second) continue;
+      Diagnostic repeated = repeated_case_id(id, index.locate(offset + parts->cases[first + i].first));
+      const auto at = std::upper_bound(found.begin(), found.end(), repeated,
+                                       [](const Diagnostic& a, const Diagnostic& b) { return before(a.loc, b.loc); });
+      // The schema's problem at the same place would give way to it: only the whole file tells them apart.
+      if (at != found.begin() && !before((at - 1)->loc, repeated.loc)) return fall_back();
+      found.insert(at, std::move(repeated));
+      ++built.own_errors;
     }
-    for (const auto& the_case : cases->cases)
-      if (!ids.insert(the_case.id).second) return fall_back();  // E0207 across chunks: the whole file says it
-    if (first == 0 && visitor.period) visitor.period(cases->period_start, cases->period_end);
-    for (auto& the_case : cases->cases) {
-      visitor.take(std::move(the_case));
-      ++handed_over;
+    for (const auto& the_case : built.cases->cases)
+      if (!the_case.id.empty()) ids.insert(the_case.id);
+    own_errors += built.own_errors;
+    if (own_errors >= kMaxErrors) return fall_back();  // the whole file's reader stops there (and skips the schema)
+    // Chunks report in file order only if each one's diagnostics come after the previous one's (not so for the
+    // root's, which every chunk sees, or for lines two chunks share): else the whole file's order and merging.
+    if (!found.empty() && !kept.empty() && !before(kept.back().loc, found.front().loc)) return fall_back();
+    const bool errors =
+        std::any_of(found.begin(), found.end(), [](const Diagnostic& d) { return d.severity == Severity::error; });
+    kept.insert(kept.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+    failed = failed || errors;
+    if (!failed) {
+      if (first == 0 && visitor.period) visitor.period(built.cases->period_start, built.cases->period_end);
+      for (auto& the_case : built.cases->cases) {
+        visitor.take(std::move(the_case));
+        ++handed_over;
+      }
     }
-    first = last + 1;
+    first = chunk.last + 1;
   }
-  report_capped(std::move(kept), 0, diagnostics);
-  return true;
+  report_capped(std::move(kept), false, diagnostics);
+  if (failed && handed_over > 0) visitor.restart();
+  return !failed;
 }
 
 }  // namespace vanban::xml

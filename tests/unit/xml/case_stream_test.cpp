@@ -6,6 +6,7 @@
 
 #include "support/paths.hpp"
 #include "support/register_generator.hpp"
+#include "text/repair.hpp"
 #include "xml/case_reader.hpp"
 #include "xml/markup_scan.hpp"
 
@@ -17,6 +18,7 @@ struct Streamed {
   std::vector<std::string> ids;
   std::size_t restarts = 0;
   std::size_t handed_over = 0;
+  bool whole = false;  ///< read whole rather than a chunk at a time
   std::string diagnostics;
 };
 
@@ -40,6 +42,7 @@ Streamed stream(const std::string& bytes, const ReadOptions& options = {}) {
     out.ids.clear();
     ++out.restarts;
   };
+  visitor.whole = [&] { out.whole = true; };
   out.read = read_cases(bytes, make_file_name("so.xml"), options, diagnostics, visitor);
   out.diagnostics = diagnostics.to_string();
   return out;
@@ -73,6 +76,15 @@ const std::string& large_register() {
   return xml;
 }
 
+// A payment beyond what is owed (W0224) in every case without payments from case `from_id` on.
+std::string with_warnings_from(std::string xml, const std::string& from_id) {
+  const std::string empty = "<events></events>";
+  for (std::size_t at = xml.find(empty, xml.find(from_id)); at != std::string::npos; at = xml.find(empty, at))
+    xml.replace(at, empty.size(),
+                "<events><payment date=\"2024-03-01\" amount=\"999999999999\" obligation=\"o\"/></events>");
+  return xml;
+}
+
 TEST(CaseStream, ACleanLargeRegisterIsReadInChunksWithTheSameResult) {
   ASSERT_GT(large_register().size(), 4U * 1024U * 1024U);
   expect_same(large_register());
@@ -103,9 +115,32 @@ TEST(CaseStream, AnErrorInALateChunkTakesBackWhatWasHandedOver) {
   expect_same(xml);
   const Streamed streamed = stream(xml);
   EXPECT_FALSE(streamed.read);
+  EXPECT_FALSE(streamed.whole);  // the chunks after it are read for their diagnostics, a chunk at a time
   EXPECT_EQ(streamed.restarts, 1U);
   EXPECT_TRUE(streamed.ids.empty());
   EXPECT_NE(streamed.diagnostics.find("[E0205]"), std::string::npos);
+}
+
+TEST(CaseStream, ErrorsInSeveralChunksAreTheWholeFilesUpToTheReadersLimit) {
+  // An impossible date in an early, a middle and the last case, and warnings between them.
+  std::string xml = with_warnings_from(large_register(), "THA-2024-002900");
+  for (const char* id : {"THA-2024-000003", "THA-2024-002000", "THA-2024-003000", "THA-2024-004000"})
+    xml.replace(xml.find("date=\"2024-02-01\"", xml.find(id)), 17, "date=\"2024-02-30\"");
+  expect_same(xml);
+  const Streamed streamed = stream(xml);
+  EXPECT_FALSE(streamed.read);
+  EXPECT_FALSE(streamed.whole);
+  EXPECT_EQ(streamed.restarts, 0U);  // the first chunk has an error: nothing was handed over
+  EXPECT_EQ(streamed.handed_over, 0U);
+  // A thousand errors or more: the whole file's reader stops at the thousandth, and is asked for its diagnostics.
+  std::string hopeless = large_register();
+  std::size_t changed = 0;
+  for (std::size_t at = hopeless.find("date=\"2024-02-01\""); at != std::string::npos && changed < 1100;
+       at = hopeless.find("date=\"2024-02-01\"", at), ++changed)
+    hopeless.replace(at, 17, "date=\"2024-02-30\"");
+  ASSERT_EQ(changed, 1100U);
+  expect_same(hopeless);
+  EXPECT_TRUE(stream(hopeless).whole);
 }
 
 TEST(CaseStream, ACaseIdRepeatedAcrossChunksIsTheWholeFilesError) {
@@ -113,7 +148,15 @@ TEST(CaseStream, ACaseIdRepeatedAcrossChunksIsTheWholeFilesError) {
   const std::size_t late = xml.find("THA-2024-003999");
   xml.replace(late, 15, "THA-2024-000001");
   expect_same(xml);
-  EXPECT_NE(stream(xml).diagnostics.find("[E0207]"), std::string::npos);
+  const Streamed streamed = stream(xml);
+  EXPECT_FALSE(streamed.whole);
+  EXPECT_NE(streamed.diagnostics.find("[E0207]"), std::string::npos);
+  // The same id in a late chunk twice (both repeat the early case) and in a middle one, with warnings about.
+  xml = with_warnings_from(xml, "THA-2024-003900");
+  xml.replace(xml.find("THA-2024-003998"), 15, "THA-2024-000001");
+  xml.replace(xml.find("THA-2024-002222"), 15, "THA-2024-000001");
+  expect_same(xml);
+  EXPECT_FALSE(stream(xml).whole);
 }
 
 TEST(CaseStream, TextInALegacyEncodingIsDecidedOverTheWholeFile) {
@@ -124,9 +167,32 @@ TEST(CaseStream, TextInALegacyEncodingIsDecidedOverTheWholeFile) {
   expect_same(xml);
   const Streamed streamed = stream(xml);
   EXPECT_TRUE(streamed.read);
-  EXPECT_EQ(streamed.restarts, 1U);
+  EXPECT_FALSE(streamed.whole);
+  EXPECT_EQ(streamed.restarts, 0U);
   EXPECT_EQ(streamed.ids.size(), 4000U);
   EXPECT_NE(streamed.diagnostics.find("[W0120]"), std::string::npos);
+}
+
+TEST(CaseStream, AFileWithoutRealUnicodeIsDecidedOverEveryChunk) {
+  // Every character outside ASCII left out, then TCVN3 in three late cases: a short place name ("Quú Hîp" alone is
+  // too little to go on) is repaired because the longer fields of later chunks are TCVN3 too.
+  std::string xml;
+  for (const char c : large_register())
+    if (static_cast<unsigned char>(c) < 0x80) xml += c;
+  const auto tcvn3 = [](const char* utf8) {
+    return text::read_as_windows_1252(*text::encode_legacy(utf8, text::TextOrigin::tcvn3));
+  };
+  const std::size_t place = xml.find("<place>", xml.find("THA-2024-003000"));
+  xml.replace(place + 7, xml.find("</place>", place) - place - 7, tcvn3("Quỳ Hợp"));
+  for (const char* id : {"THA-2024-003600", "THA-2024-003700"}) {
+    const std::size_t court = xml.find("court=\"", xml.find(id)) + 7;
+    xml.replace(court, xml.find('"', court) - court, tcvn3("Tòa án nhân dân huyện Quỳ Hợp, tỉnh Nghệ An"));
+  }
+  expect_same(xml);
+  const Streamed streamed = stream(xml);
+  EXPECT_TRUE(streamed.read);
+  EXPECT_FALSE(streamed.whole);
+  EXPECT_NE(streamed.diagnostics.find("Quỳ Hợp"), std::string::npos) << streamed.diagnostics;
 }
 
 TEST(CaseStream, PositionsAreTheFilesWhateverTheLineLayout) {
@@ -147,15 +213,6 @@ TEST(CaseStream, PositionsAreTheFilesWhateverTheLineLayout) {
   EXPECT_FALSE(stream(xml).read);  // its E0205 comes after the first 1,000 warnings printed
 }
 
-// A payment beyond what is owed (W0224) in every case without payments from case `from_id` on.
-std::string with_warnings_from(std::string xml, const std::string& from_id) {
-  const std::string empty = "<events></events>";
-  for (std::size_t at = xml.find(empty, xml.find(from_id)); at != std::string::npos; at = xml.find(empty, at))
-    xml.replace(at, empty.size(),
-                "<events><payment date=\"2024-03-01\" amount=\"999999999999\" obligation=\"o\"/></events>");
-  return xml;
-}
-
 TEST(CaseStream, AnyNumberOfLinesBeforeAChunkIsStreamed) {
   // 1.2 million empty lines between two early cases (a chunk used to be padded with the lines before it, up to a
   // million), warnings in the late cases: every late position counts those lines, and nothing is read whole.
@@ -164,13 +221,14 @@ TEST(CaseStream, AnyNumberOfLinesBeforeAChunkIsStreamed) {
   expect_same(xml);
   const Streamed streamed = stream(xml);
   EXPECT_TRUE(streamed.read);
+  EXPECT_FALSE(streamed.whole);
   EXPECT_EQ(streamed.restarts, 0U);
   EXPECT_NE(streamed.diagnostics.find("[W0224]"), std::string::npos);
   // The same with a million characters on the line before a late chunk, and with CRLF and lone CR line ends.
   std::string wide = xml;
   wide.insert(wide.find("<case", wide.find("THA-2024-003000")), std::string(1100000, ' '));
   expect_same(wide);
-  EXPECT_EQ(stream(wide).restarts, 0U);
+  EXPECT_FALSE(stream(wide).whole);
   std::string crlf;
   std::string lone_cr;
   for (const char c : xml) {
@@ -178,9 +236,9 @@ TEST(CaseStream, AnyNumberOfLinesBeforeAChunkIsStreamed) {
     lone_cr += c == '\n' ? '\r' : c;
   }
   expect_same(crlf);
-  EXPECT_EQ(stream(crlf).restarts, 0U);
+  EXPECT_FALSE(stream(crlf).whole);
   expect_same(lone_cr);
-  EXPECT_EQ(stream(lone_cr).restarts, 0U);
+  EXPECT_FALSE(stream(lone_cr).whole);
 }
 
 // Tags are cut and scanned a run of bytes at a time: a '>', '/' or '=' inside a quoted value (double or single
@@ -240,13 +298,25 @@ TEST(CaseStream, AFaultOnlyTheSchemaSeesInTheMiddleGivesTheWholeFilesDiagnostics
   expect_same(xml, with_schema());
   const Streamed streamed = stream(xml, with_schema());
   EXPECT_FALSE(streamed.read);
+  EXPECT_FALSE(streamed.whole);  // libxml2's lines in a chunk are the file's
   EXPECT_EQ(streamed.restarts, 1U);
   EXPECT_NE(streamed.diagnostics.find("[E0214] <decision> phải để trống"), std::string::npos) << streamed.diagnostics;
   EXPECT_NE(streamed.diagnostics.find("[E0214] <parties> chỉ chứa các phần tử con"), std::string::npos);
 }
 
+TEST(CaseStream, WhatEveryChunkSaysOfTheRootIsSaidOnce) {
+  // An attribute the format does not know on <register>: each chunk's reader sees it; the file says it once.
+  std::string xml = large_register();
+  xml.insert(xml.find("<register ") + 10, "ghi-chu=\"x\" ");
+  expect_same(xml);
+  const Streamed streamed = stream(xml);
+  EXPECT_TRUE(streamed.whole);
+  EXPECT_FALSE(streamed.diagnostics.empty());
+}
+
 TEST(CaseStream, SmallFilesAndOtherRootsAreReadWhole) {
   expect_same(test::generate_register(10).xml);
+  EXPECT_TRUE(stream(test::generate_register(10).xml).whole);
   const std::string single = "<case xmlns=\"urn:vanban:case:1\" id=\"x\"/>";
   expect_same(single);
   expect_same("");
