@@ -9,6 +9,7 @@
 #include "text/repair.hpp"
 #include "xml/case_reader.hpp"
 #include "xml/markup_scan.hpp"
+#include "xml/safe_parse.hpp"
 
 namespace vanban::xml {
 namespace {
@@ -239,6 +240,10 @@ TEST(CaseStream, AnyNumberOfLinesBeforeAChunkIsStreamed) {
   EXPECT_FALSE(stream(crlf).whole);
   expect_same(lone_cr);
   EXPECT_FALSE(stream(lone_cr).whole);
+  // A byte order mark before it all: counted in the file's positions.
+  const std::string marked = "\xEF\xBB\xBF" + xml;
+  expect_same(marked);
+  EXPECT_FALSE(stream(marked).whole);
 }
 
 // Tags are cut and scanned a run of bytes at a time: a '>', '/' or '=' inside a quoted value (double or single
@@ -312,6 +317,28 @@ TEST(CaseStream, WhatEveryChunkSaysOfTheRootIsSaidOnce) {
   const Streamed streamed = stream(xml);
   EXPECT_TRUE(streamed.whole);
   EXPECT_FALSE(streamed.diagnostics.empty());
+}
+
+TEST(CaseStream, APlacedChunkCountsLinesAndColumnsInTheFile) {
+  // The file: a root, then <a/> on line 2, then "  <b/>" on line 5 after a CRLF and a lone CR. The chunk: the root's
+  // start tag, a line end, and the file's bytes from <b/> on (2 spaces into line 5), under the same end tag.
+  const std::string file = "<r x=\"1\">\n<a/>\r\n\r\r\n  <b/>\n</r>";
+  const LineIndex index(make_file_name("so.xml"), file);
+  const std::size_t b = file.find("<b/>");
+  const std::string chunk = "<r x=\"1\">\n" + file.substr(b);
+  Diagnostics diagnostics;
+  const auto parsed = parse_safely(chunk, make_file_name("so.xml"), Limits{}, diagnostics, Scanned::already,
+                                   Placement{&index, 9, 10, b});
+  ASSERT_TRUE(parsed) << diagnostics.to_string();
+  const pugi::xml_node element = parsed->root().child("b");
+  EXPECT_EQ(parsed->line(element), 2U);  // in the chunk's bytes, as libxml2 reading them counts
+  EXPECT_EQ(parsed->file_line(2), 5U);
+  EXPECT_EQ(parsed->file_line(3), 6U);
+  EXPECT_EQ(parsed->file_line(1), 1U);  // the root's start tag: the file's own first line
+  EXPECT_EQ(parsed->file_line(0), 0U);
+  EXPECT_EQ(format_diagnostic(Diagnostic{Severity::error, "E", parsed->loc(element), "m"}).substr(0, 12),
+            "so.xml:5:3: ");
+  EXPECT_EQ(parsed->loc(parsed->root().attribute("x")).column, 4U);
 }
 
 TEST(CaseStream, SmallFilesAndOtherRootsAreReadWhole) {
