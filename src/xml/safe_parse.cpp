@@ -19,8 +19,19 @@ ParsedXml::ParsedXml(FileName file, std::string_view original, const Placement& 
   }
 }
 
+namespace {
+// Whether pugixml's parse moves text within the bytes it parses: a reference decoded (shorter than itself), a CR
+// folded with its LF. Names and values still start where they started; what follows one in its value moves up.
+bool parse_moves_text(std::string_view bytes) {
+  return std::memchr(bytes.data(), '&', bytes.size()) != nullptr ||
+         std::memchr(bytes.data(), '\r', bytes.size()) != nullptr;
+}
+}  // namespace
+
 ParsedXml::ParsedXml(FileName file, std::string&& bytes)
-    : original_(), buffer_(std::move(bytes)), index_(std::move(file), buffer_) {
+    : original_(),
+      buffer_(std::move(bytes)),
+      index_(std::move(file), buffer_, parse_moves_text(buffer_) ? TextStays::no : TextStays::yes) {
   original_ = buffer_;
 }
 
@@ -305,9 +316,6 @@ std::unique_ptr<ParsedXml> parse_safely(std::string_view bytes, const FileName& 
 
 bool parses_in_place(std::string_view bytes, const Limits& limits) {
   if (bytes.empty()) return true;
-  if (std::memchr(bytes.data(), '&', bytes.size()) != nullptr ||
-      std::memchr(bytes.data(), '\r', bytes.size()) != nullptr)
-    return false;
   // A field's characters take at most 4 bytes each; a tag's names and the markup around it, far fewer than kSlack.
   constexpr std::size_t kSlack = 4096;
   const std::size_t longest = 4 * limits.max_field_length + kSlack;

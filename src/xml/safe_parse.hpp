@@ -61,7 +61,8 @@ class ParsedXml {
   /// 0 (no line).
   [[nodiscard]] std::uint32_t file_line(std::uint32_t line) const;
   [[nodiscard]] const FileName& file() const { return index_.file(); }
-  /// The bytes as given (parsed in place: as pugixml left them, NULs over delimiters; the positions still hold).
+  /// The bytes as given (parsed in place: as pugixml left them, NULs over delimiters and a value's text moved up after
+  /// a reference or CR; every name and value still starts at its offset).
   [[nodiscard]] std::string_view original() const { return original_; }
 
  private:
@@ -88,10 +89,10 @@ std::unique_ptr<ParsedXml> parse_safely(std::string_view bytes, const FileName& 
                                         Diagnostics& diagnostics, Scanned scanned = Scanned::no,
                                         const Placement& placement = {});
 
-/// Whether pugixml's parse in place moves no text within `bytes` (no reference to decode, no CR to fold), so that
-/// every name and value stays at its offset and no copy is needed to count positions in; and whether no run of bytes
-/// without markup is long enough to hold a field past the limit (refused only after the parse: what reads the bytes
-/// before it, libxml2, would read such a field whole for nothing).
+/// Whether `bytes` may be parsed in place rather than copied: whether no run of bytes without markup is long enough to
+/// hold a field past the limit (refused only after the parse: what reads the bytes before it, libxml2, would read such
+/// a field whole for nothing). Every name and value starts at its offset either way; where pugixml moves text (a
+/// reference decoded, a CR folded), the line index keeps what it needs before the parse writes over the bytes.
 bool parses_in_place(std::string_view bytes, const Limits& limits);
 
 /// parse_safely on the bytes themselves, which must parse in place (`parses_in_place`): no copy is made, and nothing
