@@ -341,6 +341,32 @@ TEST(CaseStream, APlacedChunkCountsLinesAndColumnsInTheFile) {
   EXPECT_EQ(parsed->loc(parsed->root().attribute("x")).column, 4U);
 }
 
+TEST(CaseStream, AMarkupFaultOnlyLibxml2SeesIsTheWholeFilesToSay) {
+  // A comment holding "--" (pugixml and the raw scan let it pass, libxml2 stops reading there), inside a case with the
+  // schema's and the reader's errors after it, and between two cases in every place (those no chunk holds too).
+  std::string inside = large_register();
+  inside.insert(inside.find("<parties>", inside.find("THA-2024-002000")), "<!-- a -- b -->");
+  inside.replace(inside.find("date=\"2024-02-01\"", inside.find("THA-2024-003000")), 17, "date=\"2024-02-30\"");
+  inside.insert(inside.find("<parties>", inside.find("THA-2024-003500")) + 9, "chữ");
+  expect_same(inside, with_schema());
+  EXPECT_TRUE(stream(inside, with_schema()).whole);
+  std::string between = large_register();
+  for (std::size_t at = between.find("</case>\n<case"); at != std::string::npos;
+       at = between.find("</case>\n<case", at + 1))
+    between.insert(at + 8, "<!-- -->");
+  const std::size_t late = between.find("<!-- -->", between.find("THA-2024-003000"));
+  expect_same(between, with_schema());
+  EXPECT_FALSE(stream(between, with_schema()).whole);
+  for (const char* comment : {"<!-- a -- b -->", "<!-- a --->"}) {
+    std::string refused = between;
+    refused.replace(late, 8, comment);
+    expect_same(refused, with_schema());
+    // After more white space than a chunk holds: in no chunk at all.
+    refused.insert(late, std::string(300 * 1024, ' '));
+    expect_same(refused, with_schema());
+  }
+}
+
 TEST(CaseStream, SmallFilesAndOtherRootsAreReadWhole) {
   expect_same(test::generate_register(10).xml);
   EXPECT_TRUE(stream(test::generate_register(10).xml).whole);
