@@ -42,6 +42,16 @@ std::size_t markup_end(std::string_view text, std::size_t at) {
   return tag_end(text, at);
 }
 
+// The end of the comment at `at`, or npos when it is not closed or libxml2 would refuse it ("--" inside, "-" at its
+// end): a comment no chunk holds is then the whole file's to report.
+std::size_t comment_end(std::string_view text, std::size_t at) {
+  const std::size_t end = markup_end(text, at);
+  if (end == std::string_view::npos) return end;
+  const std::string_view body = text.substr(at + 4, end - at - 7);
+  if (body.find("--") != std::string_view::npos || (!body.empty() && body.back() == '-')) return std::string_view::npos;
+  return end;
+}
+
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
 // Whether the tag at `at` is a start tag named `name`.
@@ -78,12 +88,8 @@ std::optional<RegisterParts> cut_register(std::string_view text) {
     while (at < text.size() && is_space(text[at])) ++at;
     if (at >= text.size() || text[at] != '<') return std::nullopt;
     if (text.compare(at, 4, "<!--") == 0) {
-      const std::size_t begin = at;
-      at = markup_end(text, at);
+      at = comment_end(text, at);
       if (at == std::string_view::npos) return std::nullopt;
-      // A comment no chunk holds: one libxml2 would refuse ("--" inside, "-" at its end) is the whole file's to say.
-      const std::string_view body = text.substr(begin + 4, at - begin - 7);
-      if (body.find("--") != std::string_view::npos || (!body.empty() && body.back() == '-')) return std::nullopt;
       continue;
     }
     if (text.compare(at, 11, "</register>") == 0) break;
@@ -105,6 +111,14 @@ std::optional<RegisterParts> cut_register(std::string_view text) {
       if (at == std::string_view::npos) return std::nullopt;
     } while (true);
     parts.cases.emplace_back(begin, at);
+  }
+  // After the root: white space and comments, which no chunk holds either; anything else is the whole file's to say.
+  for (at += 11;;) {
+    while (at < text.size() && is_space(text[at])) ++at;
+    if (at >= text.size()) break;
+    if (text.compare(at, 4, "<!--") != 0) return std::nullopt;
+    at = comment_end(text, at);
+    if (at == std::string_view::npos) return std::nullopt;
   }
   if (parts.cases.empty()) return std::nullopt;
   return parts;

@@ -367,6 +367,15 @@ TEST(CaseStream, AMarkupFaultOnlyLibxml2SeesIsTheWholeFilesToSay) {
   }
 }
 
+TEST(CaseStream, WhatFollowsTheRootIsTheWholeFilesToJudge) {
+  // No chunk holds it: a second end tag, a comment libxml2 refuses, an element, text, an instruction, or a comment.
+  for (const char* trailer : {"</register>", "<!-- a -- b -->", "<x/>", "chữ", "<?pi x?>", "\n<!-- ok -->\n"}) {
+    expect_same(large_register() + trailer, with_schema());
+    expect_same(large_register() + trailer);
+  }
+  EXPECT_FALSE(stream(large_register() + "\n<!-- ok -->\n").whole);
+}
+
 TEST(CaseStream, SmallFilesAndOtherRootsAreReadWhole) {
   expect_same(test::generate_register(10).xml);
   EXPECT_TRUE(stream(test::generate_register(10).xml).whole);
