@@ -1,6 +1,7 @@
 #include "base/line_index.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 
 namespace vanban {
@@ -25,9 +26,11 @@ std::size_t lead_bytes(const char* from, std::size_t size) {
 }
 }  // namespace
 
-LineIndex::LineIndex(FileName file, std::string_view text) : file_(std::move(file)), text_(text) {
+LineIndex::LineIndex(FileName file, std::string_view text, TextStays stays) : file_(std::move(file)), text_(text) {
+  static_assert(kBlock == 64, "a block's lead bits are one 64-bit word");
   line_starts_.push_back(0);
   chars_before_block_.reserve(text.size() / kBlock + 1);
+  if (stays == TextStays::no) lead_bits_.reserve(text.size() / kBlock + 1);
   std::size_t chars = 0;
   // Block by block: code points counted without a branch per byte, line ends found by memchr. A line ends at "\n",
   // at "\r\n", and at a lone "\r" (a file from an old Mac editor), as XML counts lines.
@@ -40,6 +43,12 @@ LineIndex::LineIndex(FileName file, std::string_view text) : file_(std::move(fil
     chars_before_block_.push_back(chars);
     const std::size_t end = std::min(block + kBlock, text.size());
     for (std::size_t i = block; i < end; ++i) chars += is_lead_byte(text[i]) ? 1U : 0U;
+    if (stays == TextStays::no) {
+      std::uint64_t bits = 0;
+      for (std::size_t i = block; i < end; ++i)
+        bits |= static_cast<std::uint64_t>(is_lead_byte(text[i])) << (i - block);
+      lead_bits_.push_back(bits);
+    }
     std::size_t lf = find('\n', block, end);
     std::size_t cr = find('\r', block, end);
     while (lf < end || cr < end) {
@@ -54,15 +63,28 @@ LineIndex::LineIndex(FileName file, std::string_view text) : file_(std::move(fil
   }
 }
 
+std::size_t LineIndex::leads(std::size_t offset, std::size_t size) const {
+  if (lead_bits_.empty()) return lead_bytes(text_.data() + offset, size);
+  std::size_t count = 0;
+  for (std::size_t at = offset, end = offset + size; at < end;) {
+    const std::size_t bit = at % kBlock;
+    const std::size_t take = std::min(kBlock - bit, end - at);
+    const std::uint64_t mask = (take == kBlock ? ~std::uint64_t{0} : (std::uint64_t{1} << take) - 1U) << bit;
+    count += static_cast<std::size_t>(std::popcount(lead_bits_[at / kBlock] & mask));
+    at += take;
+  }
+  return count;
+}
+
 std::size_t LineIndex::chars_before(std::size_t offset) const {
   const std::size_t block = offset / kBlock;
   if (block >= chars_before_block_.size()) {
     // Only past the end of the text: count from the last block.
     const std::size_t chars = chars_before_block_.empty() ? 0 : chars_before_block_.back();
     const std::size_t from = chars_before_block_.empty() ? 0 : (chars_before_block_.size() - 1) * kBlock;
-    return chars + lead_bytes(text_.data() + from, offset - from);
+    return chars + leads(from, offset - from);
   }
-  return chars_before_block_[block] + lead_bytes(text_.data() + block * kBlock, offset - block * kBlock);
+  return chars_before_block_[block] + leads(block * kBlock, offset - block * kBlock);
 }
 
 std::uint32_t LineIndex::line(std::size_t offset) const {
@@ -78,7 +100,7 @@ SourceLoc LineIndex::locate(std::size_t offset) const {
   // Columns count code points: lead bytes only. Short distances are counted directly, long ones by block.
   std::size_t chars = 0;
   if (offset - start < kBlock) {
-    chars = lead_bytes(text_.data() + start, offset - start);
+    chars = leads(start, offset - start);
   } else {
     chars = chars_before(offset) - chars_before(start);
   }
@@ -91,7 +113,7 @@ SourceLoc LineIndex::locate(std::size_t offset, LineCursor& cursor) const {
                     (offset > cursor.offset ? offset - cursor.offset : cursor.offset - offset) < kBlock;
   if (near) {
     const std::size_t from = std::min(offset, cursor.offset);
-    const std::size_t between = lead_bytes(text_.data() + from, std::max(offset, cursor.offset) - from);
+    const std::size_t between = leads(from, std::max(offset, cursor.offset) - from);
     const std::size_t chars = offset > cursor.offset ? cursor.chars + between : cursor.chars - between;
     cursor.offset = offset;
     cursor.chars = chars;

@@ -19,10 +19,16 @@ struct LineCursor {
   std::size_t chars = 0;  ///< code points between line_start and offset
 };
 
+/// Whether a LineIndex may read its text whenever it locates (the text stays as it was) or keeps, when built, all it
+/// will need: the text is written over afterwards (a parse in place that moves text), and only its size may be used.
+enum class TextStays { yes, no };
+
 /// Index of line starts of one text (lines end at "\n", "\r\n" or a lone "\r"); the text must outlive the index.
 class LineIndex {
  public:
-  LineIndex(FileName file, std::string_view text);
+  /// Indexes `text`; with TextStays::no, also which of its bytes start a code point (one bit a byte), so that no
+  /// location reads the text afterwards.
+  LineIndex(FileName file, std::string_view text, TextStays stays = TextStays::yes);
 
   /// The location of the byte at `offset` (clamped to the text); the column counts code points.
   [[nodiscard]] SourceLoc locate(std::size_t offset) const;
@@ -43,7 +49,10 @@ class LineIndex {
   // register may hold a whole case, hundreds of bytes and dozens of located values, on one line).
   static constexpr std::size_t kBlock = 64;
   std::vector<std::size_t> chars_before_block_;
+  std::vector<std::uint64_t> lead_bits_;  // TextStays::no: bit i of word i / 64 set when byte i starts a code point
   [[nodiscard]] std::size_t chars_before(std::size_t offset) const;
+  // The code points that start among the `size` bytes from `offset`.
+  [[nodiscard]] std::size_t leads(std::size_t offset, std::size_t size) const;
 };
 
 }  // namespace vanban

@@ -40,9 +40,6 @@ std::optional<std::int64_t> parse_whole_number(std::string_view text) {
 
 // How much of a field's text a message quotes.
 constexpr std::size_t kQuotedLength = 60;
-// After this many errors a file is hopeless: reading stops (a million bad elements cost no more than a
-// thousand), the schema is not consulted, and only this many messages are printed.
-constexpr std::size_t kMaxErrors = 1000;
 
 // A field's text in quotes for a message, as it is (white space collapsed), cut after kQuotedLength characters.
 std::string quoted(std::string_view text) {
@@ -145,7 +142,7 @@ class CaseBuilder {
         }
         const std::string& id = result.cases.emplace_back(read_case(child)).id;
         if (!id.empty() && !case_ids.insert(id).second)
-          error("E0207", xml_.loc(child), "mã hồ sơ \"" + id + "\" bị trùng trong sổ");
+          if (!saturated()) diagnostics_.add(repeated_case_id(id, xml_.loc(child)));
       }
       if (result.cases.empty()) error("E0201", xml_.loc(root), "sổ không có hồ sơ <case> nào");
     }
@@ -214,16 +211,7 @@ class CaseBuilder {
   // The legacy encoding the file's fields agree on, which lets short fields be repaired on less evidence.
   static text::TextOrigin file_encoding(pugi::xml_node root) {
     text::OriginTally tally;
-    std::vector<pugi::xml_node> stack{root};
-    while (!stack.empty() && !tally.settled()) {
-      const pugi::xml_node node = stack.back();
-      stack.pop_back();
-      for (pugi::xml_attribute attribute : node.attributes()) tally.add(attribute.value());
-      for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
-        if (child.type() == pugi::node_element) stack.push_back(child);
-        if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) tally.add(child.value());
-      }
-    }
+    tally_fields(root, tally);
     return tally.dominant();
   }
 
@@ -1139,6 +1127,23 @@ void report(const Diagnostics& own, const Diagnostics& schema, Diagnostics& out)
 
 }  // namespace
 
+Diagnostic repeated_case_id(const std::string& id, SourceLoc loc) {
+  return Diagnostic{Severity::error, "E0207", std::move(loc), "mã hồ sơ \"" + id + "\" bị trùng trong sổ"};
+}
+
+void tally_fields(pugi::xml_node node, text::OriginTally& tally) {
+  std::vector<pugi::xml_node> stack{node};
+  while (!stack.empty() && !tally.settled()) {
+    const pugi::xml_node at = stack.back();
+    stack.pop_back();
+    for (pugi::xml_attribute attribute : at.attributes()) tally.add(attribute.value());
+    for (pugi::xml_node child = at.first_child(); child; child = child.next_sibling()) {
+      if (child.type() == pugi::node_element) stack.push_back(child);
+      if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) tally.add(child.value());
+    }
+  }
+}
+
 void report_capped(std::vector<Diagnostic> all, bool stopped, Diagnostics& out) {
   std::size_t errors = 0;
   std::size_t warnings = 0;
@@ -1164,7 +1169,8 @@ std::optional<model::Register> read_register(InputBytes bytes, const FileName& f
 }
 
 std::optional<model::Register> read_register(InputBytes bytes, const FileName& file, const ReadOptions& options,
-                                             Diagnostics& diagnostics, Scanned scanned) {
+                                             Diagnostics& diagnostics, Scanned scanned, const Placement& placement,
+                                             Built* built) {
   // Bytes handed over are parsed in place when nothing moves in them, and libxml2 would read them whatever the tree
   // (the shortcut cannot vouch for them): libxml2 then reads them before pugixml writes over them, once the raw
   // checks have accepted them, and its problems are reported after the build as they would have been.
@@ -1176,7 +1182,7 @@ std::optional<model::Register> read_register(InputBytes bytes, const FileName& f
       if (options.schema) early = validate_before_parse(*options.schema, raw);
     });
   } else {
-    parsed = parse_safely(bytes.view(), file, options.limits, diagnostics, scanned);
+    parsed = parse_safely(bytes.view(), file, options.limits, diagnostics, scanned, placement);
   }
   if (!parsed) return std::nullopt;
   Diagnostics own;
@@ -1193,7 +1199,13 @@ std::optional<model::Register> read_register(InputBytes bytes, const FileName& f
     else check_against_schema(*options.schema, bytes.view(), *parsed, schema);
   }
   report(own, schema, diagnostics);
-  if (own.has_errors() || schema.has_errors()) return std::nullopt;
+  const bool failed = own.has_errors() || schema.has_errors();
+  if (built != nullptr) {
+    built->cases = std::move(result);
+    built->own_errors = own.error_count();
+    return std::nullopt;
+  }
+  if (failed) return std::nullopt;
   return result;
 }
 

@@ -38,7 +38,8 @@ struct ReadOptions {
 /// Reads a case file (`<case>`, loaded as a register of one) or a register (`<register>`): safe parse, schema,
 /// text repair and normalization (NFC, white space) of every field, then the checks beyond the schema. Reports
 /// every problem found, in file order; nullopt when any of them is an error. Bytes handed over are parsed in place
-/// when that moves no text (parses_in_place), with the same diagnostics: no copy of a large file is made.
+/// when no field in them is past the limit (parses_in_place), with the same diagnostics: no copy of a large file is
+/// made.
 std::optional<model::Register> read_register(InputBytes bytes, const FileName& file, const ReadOptions& options,
                                              Diagnostics& diagnostics);
 
@@ -49,6 +50,8 @@ struct CaseVisitor {
   std::function<void()> restart;
   /// The register's own period attributes, before its first case (may be left empty).
   std::function<void(std::optional<model::Date>, std::optional<model::Date>)> period = {};
+  /// Told when the file is read whole instead of a chunk at a time (may be left empty).
+  std::function<void()> whole = {};
 };
 
 /// Reads like read_register, with the same diagnostics byte for byte, handing each case to `visitor` instead of

@@ -162,10 +162,11 @@ class Translator {
 
   void parse_problem(const Problem& problem) {
     // libxml2 counts columns in characters; its position is where it stopped, at or just after the fault.
-    diagnostics_.error("E0102",
-                       SourceLoc{parsed_.file(), static_cast<std::uint32_t>(std::max(problem.line, 0)),
-                                 static_cast<std::uint32_t>(std::max(problem.column, 0))},
-                       "XML không hợp lệ: " + problem.message + " (libxml2)");
+    diagnostics_.error(
+        "E0102",
+        SourceLoc{parsed_.file(), parsed_.file_line(static_cast<std::uint32_t>(std::max(problem.line, 0))),
+                  static_cast<std::uint32_t>(std::max(problem.column, 0))},
+        "XML không hợp lệ: " + problem.message + " (libxml2)");
   }
 
   void schema_problem(const Problem& problem) {
@@ -277,7 +278,7 @@ class Translator {
   }
 
   SourceLoc line_only(const Problem& problem) const {
-    return SourceLoc{parsed_.file(), static_cast<std::uint32_t>(std::max(problem.line, 0)), 0};
+    return SourceLoc{parsed_.file(), parsed_.file_line(static_cast<std::uint32_t>(std::max(problem.line, 0))), 0};
   }
 
   // The pugixml twin of the element a problem is about: by its path when libxml2 gave the node, else the first

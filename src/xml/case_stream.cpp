@@ -1,18 +1,21 @@
 // A large register read as a stream of cases: cut between its <case> elements into chunks of a quarter megabyte,
-// each chunk read by the same reader as a register of its own, padded so that every position in it is the
-// position in the file, and its cases handed over before the next chunk is read. Memory is then the file's bytes
-// and one chunk's trees, not the whole file's pugixml and libxml2 trees at once.
+// each chunk (the file's bytes up to the root's start tag, a line end, the chunk's cases, the root's end tag) read by
+// the same reader as a register of its own, placed in the file (`Placement`: every position is counted in one line
+// index of the whole file), and its cases handed over before the next chunk is read. Memory is then the file's bytes,
+// its line index and one chunk's trees, not the whole file's pugixml and libxml2 trees at once.
 //
 // The diagnostics are those of reading the whole file, byte for byte: a file that is not a plain register (a
-// fault the raw scan sees, a root that is not <register>, anything but cases under it, positions too far into one
-// line to pad) is read whole; so is a file in which a chunk finds an error, a text in a legacy encoding (the
-// encoding a file is expected to be in is decided over the whole file) or a case id seen in an earlier chunk. Then
-// the cases already handed over are taken back (`restart`) and the whole file is read as before.
+// fault the raw scan sees, a root that is not <register>, anything but cases under it) is read whole; so is a file in
+// which a chunk finds an error, a text in a legacy encoding (the encoding a file is expected to be in is decided over
+// the whole file) or a case id seen in an earlier chunk. Then the cases already handed over are taken back (`restart`)
+// and the whole file is read as before.
 
 #include <algorithm>
-#include <cstring>
+#include <iterator>
 #include <set>
+#include <tuple>
 
+#include "base/line_index.hpp"
 #include "base/utf8.hpp"
 #include "xml/case_reader.hpp"
 #include "xml/markup_scan.hpp"
@@ -24,7 +27,6 @@ namespace {
 
 constexpr std::size_t kStreamFrom = 4U * 1024U * 1024U;  // smaller files are read whole
 constexpr std::size_t kChunkBytes = 256U * 1024U;        // cases per chunk: a quarter of a megabyte of them
-constexpr std::size_t kMaxPadding = 1024U * 1024U;       // a chunk further into one line than this: read whole
 
 // The end of the markup that starts at `at` ('<'), or npos: comments, CDATA, processing instructions and tags
 // (quoted attribute values may hold '>').
@@ -38,6 +40,16 @@ std::size_t markup_end(std::string_view text, std::size_t at) {
   if (text.compare(at, 9, "<![CDATA[") == 0) return after("]]>");
   if (text.compare(at, 2, "<?") == 0) return after("?>");
   return tag_end(text, at);
+}
+
+// The end of the comment at `at`, or npos when it is not closed or libxml2 would refuse it ("--" inside, "-" at its
+// end): a comment no chunk holds is then the whole file's to report.
+std::size_t comment_end(std::string_view text, std::size_t at) {
+  const std::size_t end = markup_end(text, at);
+  if (end == std::string_view::npos) return end;
+  const std::string_view body = text.substr(at + 4, end - at - 7);
+  if (body.find("--") != std::string_view::npos || (!body.empty() && body.back() == '-')) return std::string_view::npos;
+  return end;
 }
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
@@ -76,7 +88,7 @@ std::optional<RegisterParts> cut_register(std::string_view text) {
     while (at < text.size() && is_space(text[at])) ++at;
     if (at >= text.size() || text[at] != '<') return std::nullopt;
     if (text.compare(at, 4, "<!--") == 0) {
-      at = markup_end(text, at);
+      at = comment_end(text, at);
       if (at == std::string_view::npos) return std::nullopt;
       continue;
     }
@@ -100,51 +112,28 @@ std::optional<RegisterParts> cut_register(std::string_view text) {
     } while (true);
     parts.cases.emplace_back(begin, at);
   }
+  // After the root: white space and comments, which no chunk holds either; anything else is the whole file's to say.
+  for (at += 11;;) {
+    while (at < text.size() && is_space(text[at])) ++at;
+    if (at >= text.size()) break;
+    if (text.compare(at, 4, "<!--") != 0) return std::nullopt;
+    at = comment_end(text, at);
+    if (at == std::string_view::npos) return std::nullopt;
+  }
   if (parts.cases.empty()) return std::nullopt;
   return parts;
 }
 
-// What comes between the root's start tag and a chunk, replaced by as many line ends and spaces as keep every
-// position after it where it is in the file. Counted on from where the previous chunk's was, so that a file is
-// scanned once whatever its number of chunks.
-class Padding {
- public:
-  Padding(std::string_view text, std::size_t from)
-      : text_(text), scanned_(from), line_start_(from), returns_(text.find('\r') != std::string_view::npos) {}
-
-  std::optional<std::string> before(std::size_t at) {
-    // Without a carriage return in the file, a line ends at each "\n": found a block at a time.
-    while (!returns_ && scanned_ < at) {
-      const void* found = std::memchr(text_.data() + scanned_, '\n', at - scanned_);
-      if (found == nullptr) {
-        scanned_ = at;
-        break;
-      }
-      ++lines_;
-      scanned_ = static_cast<std::size_t>(static_cast<const char*>(found) - text_.data()) + 1;
-      line_start_ = scanned_;
-    }
-    for (; scanned_ < at; ++scanned_) {
-      // Lines end where LineIndex ends them: "\n", "\r\n", and a lone "\r".
-      const char c = text_[scanned_];
-      if (c != '\n' && (c != '\r' || (scanned_ + 1 < text_.size() && text_[scanned_ + 1] == '\n'))) continue;
-      ++lines_;
-      line_start_ = scanned_ + 1;
-    }
-    const std::size_t columns = utf8::length(text_.substr(line_start_, at - line_start_));
-    if (lines_ + columns > kMaxPadding) return std::nullopt;
-    return std::string(lines_, '\n') + std::string(columns, ' ');
-  }
-
- private:
-  std::string_view text_;
-  std::size_t scanned_;
-  std::size_t line_start_;
-  std::size_t lines_ = 0;
-  bool returns_;  // the text holds a '\r': lines are ended byte by byte
+// A chunk of cases [first, last] as the reader reads it: the file's bytes up to the end of the root's start tag, a
+// line end, the cases' bytes, the root's end tag; placed where its cases are in the file.
+struct Chunk {
+  std::string bytes;
+  Placement placement;
+  std::size_t last = 0;
 };
 
-bool has_legacy_text(const Diagnostics& diagnostics) { return diagnostics.contains("W0120"); }
+// The order of diagnostics: where they are.
+bool before(const SourceLoc& a, const SourceLoc& b) { return std::tie(a.line, a.column) < std::tie(b.line, b.column); }
 
 }  // namespace
 
@@ -152,6 +141,7 @@ bool read_cases(InputBytes input, const FileName& file, const ReadOptions& optio
                 const CaseVisitor& visitor) {
   const std::string_view bytes = input.view();
   const auto read_whole = [&]() {  // once: the bytes are handed on (and may be parsed in place)
+    if (visitor.whole) visitor.whole();
     auto cases = read_register(std::move(input), file, options, diagnostics);
     if (!cases) return false;
     if (visitor.period) visitor.period(cases->period_start, cases->period_end);
@@ -170,46 +160,99 @@ bool read_cases(InputBytes input, const FileName& file, const ReadOptions& optio
 
   const std::size_t offset = bom ? 3 : 0;
   const std::string_view prolog = bytes.substr(0, parts->root_tag_end + offset);
+  const LineIndex index(file, bytes);  // positions in every chunk are counted here
+  const auto chunk_from = [&](std::size_t first) {
+    Chunk chunk;
+    chunk.last = first;
+    const std::size_t begin = parts->cases[first].first;
+    while (chunk.last + 1 < parts->cases.size() && parts->cases[chunk.last + 1].second - begin <= kChunkBytes)
+      ++chunk.last;
+    const std::size_t end = parts->cases[chunk.last].second;
+    chunk.bytes.reserve(prolog.size() + 1 + (end - begin) + 11);
+    chunk.bytes.append(prolog).append("\n").append(content.substr(begin, end - begin)).append("</register>");
+    chunk.placement = Placement{&index, prolog.size(), prolog.size() + 1, offset + begin};
+    return chunk;
+  };
+
   ReadOptions chunk_options = options;
-  chunk_options.expected = text::TextOrigin::unicode;  // a legacy field sends the file to the whole-file reader
-  std::set<std::string> ids;
-  std::vector<Diagnostic> kept;  // the chunks' warnings, in file order
+  if (options.repair == text::RepairMode::repair && !options.expected) {
+    // The encoding the fields are expected in is decided over the whole file's fields, in any order: counted chunk by
+    // chunk until real Unicode settles it (usually in the first case), the root's own attributes once.
+    text::OriginTally tally;
+    for (std::size_t first = 0; first < parts->cases.size() && !tally.settled();) {
+      const Chunk chunk = chunk_from(first);
+      Diagnostics ignored;
+      const auto parsed = parse_safely(chunk.bytes, file, options.limits, ignored, Scanned::already, chunk.placement);
+      if (!parsed) return read_whole();  // the whole file's parse fails too: its diagnostics
+      if (first == 0) tally_fields(parsed->root(), tally);
+      for (pugi::xml_node child = parsed->root().first_child(); first > 0 && child; child = child.next_sibling())
+        if (child.type() == pugi::node_element) tally_fields(child, tally);
+      first = chunk.last + 1;
+    }
+    chunk_options.expected = tally.dominant();
+  }
+
+  std::set<std::string> ids;     // every case id so far, for the whole file's E0207 across chunks
+  std::vector<Diagnostic> kept;  // the chunks' diagnostics, in file order
+  std::size_t own_errors = 0;    // the reader's own errors so far: at kMaxErrors the whole file's reader stops
+  bool failed = false;           // an error was found: no more cases are handed over
   std::size_t handed_over = 0;
-  Padding padding(content, parts->root_tag_end);
   const auto fall_back = [&]() {
     if (handed_over > 0) visitor.restart();
     return read_whole();
   };
   for (std::size_t first = 0; first < parts->cases.size();) {
-    std::size_t last = first;
-    const std::size_t begin = parts->cases[first].first;
-    while (last + 1 < parts->cases.size() && parts->cases[last + 1].second - begin <= kChunkBytes) ++last;
-    const std::size_t end = parts->cases[last].second;
-    const auto pad = padding.before(begin);
-    if (!pad) return fall_back();
-    std::string chunk;
-    chunk.reserve(prolog.size() + pad->size() + (end - begin) + 12);
-    chunk.append(prolog).append(*pad).append(content.substr(begin, end - begin)).append("</register>");
+    const Chunk chunk = chunk_from(first);
     Diagnostics local;
-    // The whole file's UTF-8 and markup were checked above: the chunk (its bytes, spaces and line ends, an end tag)
-    // holds nothing they have not seen.
-    auto cases = read_register(chunk, file, chunk_options, local, Scanned::already);
-    if (!cases || local.has_errors() || has_legacy_text(local)) return fall_back();
-    for (const auto& diagnostic : local.list()) {
+    Built built;
+    // The whole file's UTF-8 and markup were checked above: the chunk (its bytes, a line end, an end tag) holds
+    // nothing they have not seen.
+    (void)read_register(chunk.bytes, file, chunk_options, local, Scanned::already, chunk.placement, &built);
+    // The parse or the root failed, or the reader stopped: the whole file's reader says what it says of those.
+    if (!built.cases || built.cases->cases.size() != chunk.last - first + 1) return fall_back();
+    std::vector<Diagnostic> found = local.list();
+    for (const auto& diagnostic : found) {
       if (diagnostic.code.empty()) return fall_back();  // the chunk's own note that it stopped printing
-      kept.push_back(diagnostic);
+      // A fault of the markup only libxml2 sees: reading the whole file, it sees nothing after it.
+      if (diagnostic.code == "E0102") return fall_back();
     }
-    for (const auto& the_case : cases->cases)
-      if (!ids.insert(the_case.id).second) return fall_back();  // E0207 across chunks: the whole file says it
-    if (first == 0 && visitor.period) visitor.period(cases->period_start, cases->period_end);
-    for (auto& the_case : cases->cases) {
-      visitor.take(std::move(the_case));
-      ++handed_over;
+    // A case id of an earlier chunk: the whole file's E0207 at that <case>, after what the reader says there (it
+    // says so itself of the id's next cases in the chunk).
+    std::set<std::string_view> in_chunk;
+    for (std::size_t i = 0; i < built.cases->cases.size(); ++i) {
+      const std::string& id = built.cases->cases[i].id;
+      if (id.empty() || ids.count(id) == 0 || !in_chunk.insert(id).second) continue;
+      Diagnostic repeated = repeated_case_id(id, index.locate(offset + parts->cases[first + i].first));
+      const auto at = std::upper_bound(found.begin(), found.end(), repeated,
+                                       [](const Diagnostic& a, const Diagnostic& b) { return before(a.loc, b.loc); });
+      // The schema's problem at the same place would give way to it: only the whole file tells them apart.
+      if (at != found.begin() && !before((at - 1)->loc, repeated.loc)) return fall_back();
+      found.insert(at, std::move(repeated));
+      ++built.own_errors;
     }
-    first = last + 1;
+    for (const auto& the_case : built.cases->cases)
+      if (!the_case.id.empty()) ids.insert(the_case.id);
+    own_errors += built.own_errors;
+    if (own_errors >= kMaxErrors) return fall_back();  // the whole file's reader stops there (and skips the schema)
+    // Chunks report in file order only if each one's diagnostics come after the previous one's (not so for the
+    // root's, which every chunk sees, or for lines two chunks share): else the whole file's order and merging.
+    if (!found.empty() && !kept.empty() && !before(kept.back().loc, found.front().loc)) return fall_back();
+    const bool errors =
+        std::any_of(found.begin(), found.end(), [](const Diagnostic& d) { return d.severity == Severity::error; });
+    kept.insert(kept.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+    failed = failed || errors;
+    if (!failed) {
+      if (first == 0 && visitor.period) visitor.period(built.cases->period_start, built.cases->period_end);
+      for (auto& the_case : built.cases->cases) {
+        visitor.take(std::move(the_case));
+        ++handed_over;
+      }
+    }
+    first = chunk.last + 1;
   }
-  report_capped(std::move(kept), 0, diagnostics);
-  return true;
+  report_capped(std::move(kept), false, diagnostics);
+  if (failed && handed_over > 0) visitor.restart();
+  return !failed;
 }
 
 }  // namespace vanban::xml

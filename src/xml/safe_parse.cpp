@@ -11,17 +11,44 @@
 
 namespace vanban::xml {
 
-ParsedXml::ParsedXml(FileName file, std::string_view original)
-    : original_(original), buffer_(original), index_(std::move(file), original_) {}
+ParsedXml::ParsedXml(FileName file, std::string_view original, const Placement& placement)
+    : original_(original), buffer_(original), index_(std::move(file), original_), placement_(placement) {
+  if (placement_.file != nullptr) {
+    from_line_ = index_.line(placement_.from);
+    file_from_line_ = placement_.file->line(placement_.file_from);
+  }
+}
+
+namespace {
+// Whether pugixml's parse moves text within the bytes it parses: a reference decoded (shorter than itself), a CR
+// folded with its LF. Names and values still start where they started; what follows one in its value moves up.
+bool parse_moves_text(std::string_view bytes) {
+  return std::memchr(bytes.data(), '&', bytes.size()) != nullptr ||
+         std::memchr(bytes.data(), '\r', bytes.size()) != nullptr;
+}
+}  // namespace
 
 ParsedXml::ParsedXml(FileName file, std::string&& bytes)
-    : original_(), buffer_(std::move(bytes)), index_(std::move(file), buffer_) {
+    : original_(),
+      buffer_(std::move(bytes)),
+      index_(std::move(file), buffer_, parse_moves_text(buffer_) ? TextStays::no : TextStays::yes) {
   original_ = buffer_;
+}
+
+SourceLoc ParsedXml::locate(std::size_t offset) const {
+  if (placement_.file == nullptr) return index_.locate(offset, cursor_);
+  return placement_.file->locate(offset < placement_.from ? offset : offset - placement_.from + placement_.file_from,
+                                 cursor_);
+}
+
+std::uint32_t ParsedXml::file_line(std::uint32_t line) const {
+  if (placement_.file == nullptr || line < from_line_) return line;
+  return line - from_line_ + file_from_line_;
 }
 
 SourceLoc ParsedXml::at(const char* pointer, const SourceLoc& fallback) const {
   if (pointer == nullptr || pointer < buffer_.data() || pointer > buffer_.data() + buffer_.size()) return fallback;
-  return index_.locate(static_cast<std::size_t>(pointer - buffer_.data()), cursor_);
+  return locate(static_cast<std::size_t>(pointer - buffer_.data()));
 }
 
 std::optional<std::size_t> ParsedXml::offset(const char* pointer) const {
@@ -41,24 +68,24 @@ SourceLoc ParsedXml::loc(pugi::xml_node node) const {
   const char* name = node.name();
   // Point at the '<' of an element.
   if (name != nullptr && *name != '\0' && name > buffer_.data())
-    if (const auto at = offset(name - 1)) return index_.locate(*at, cursor_);
+    if (const auto at = offset(name - 1)) return locate(*at);
   return SourceLoc{file()};
 }
 
 SourceLoc ParsedXml::loc(pugi::xml_attribute attribute) const {
-  if (const auto at = offset(attribute.name())) return index_.locate(*at, cursor_);
+  if (const auto at = offset(attribute.name())) return locate(*at);
   return SourceLoc{file()};
 }
 
 SourceLoc ParsedXml::value_loc(pugi::xml_attribute attribute) const {
-  if (const auto at = offset(attribute.value())) return index_.locate(*at, cursor_);
+  if (const auto at = offset(attribute.value())) return locate(*at);
   return loc(attribute);
 }
 
 SourceLoc ParsedXml::text_loc(pugi::xml_node node) const {
   for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling())
     if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
-      if (const auto at = offset(child.value())) return index_.locate(*at, cursor_);
+      if (const auto at = offset(child.value())) return locate(*at);
       return loc(node);
     }
   return loc(node);
@@ -189,10 +216,12 @@ bool check_tree(const ParsedXml& parsed, const Limits& limits, Diagnostics& repo
 // then.
 std::unique_ptr<ParsedXml> parse_checked(std::string_view bytes, std::string* owned, const FileName& file,
                                          const Limits& limits, Diagnostics& diagnostics, Scanned scanned,
+                                         const Placement& placement,
                                          const std::function<void(std::string_view)>& before_parse);
 
 std::unique_ptr<ParsedXml> parse_checked(std::string_view bytes, std::string* owned, const FileName& file,
                                          const Limits& limits, Diagnostics& diagnostics, Scanned scanned,
+                                         const Placement& placement,
                                          const std::function<void(std::string_view)>& before_parse) {
   const SourceLoc file_loc{file};
   if (bytes.empty()) {
@@ -243,7 +272,7 @@ std::unique_ptr<ParsedXml> parse_checked(std::string_view bytes, std::string* ow
     return nullptr;
   }
   auto parsed = std::unique_ptr<ParsedXml>(owned != nullptr ? new ParsedXml(file, std::move(*owned))
-                                                            : new ParsedXml(file, bytes));
+                                                            : new ParsedXml(file, bytes, placement));
   if (owned != nullptr && before_parse) before_parse(parsed->original_);
   // Where the content stops, seen before pugixml writes over the bytes (when it parses them in place).
   const std::size_t last = std::string_view(parsed->buffer_).substr(bom).find_last_not_of(" \t\r\n");
@@ -256,7 +285,7 @@ std::unique_ptr<ParsedXml> parse_checked(std::string_view bytes, std::string* ow
     // Only white space after the failure point: the file simply stops (truncated download, full disk).
     const bool at_end = (last == std::string_view::npos || last < std::min(offset + 1, content.size())) &&
                         result.status == pugi::status_end_element_mismatch;
-    diagnostics.error("E0102", parsed->index_.locate((at_end ? content.size() : offset) + bom),
+    diagnostics.error("E0102", parsed->locate((at_end ? content.size() : offset) + bom),
                       "XML không hợp lệ: " + (at_end ? std::string("tệp kết thúc giữa chừng, các thẻ chưa được đóng "
                                                                    "(tệp bị cắt cụt?)")
                                                      : describe_parse_error(result.status)));
@@ -272,7 +301,7 @@ std::unique_ptr<ParsedXml> parse_checked(std::string_view bytes, std::string* ow
   // What pugixml tolerates but XML forbids; a stricter parser (libxml2, the recipient's software) would refuse.
   bool well_formed = true;
   for (const ScanProblem& problem : scan.problems) {
-    diagnostics.error(problem.code, parsed->index_.locate(problem.offset + bom), problem.message);
+    diagnostics.error(problem.code, parsed->locate(problem.offset + bom), problem.message);
     well_formed = false;
   }
   if (!check_tree(*parsed, limits, diagnostics)) well_formed = false;
@@ -281,15 +310,12 @@ std::unique_ptr<ParsedXml> parse_checked(std::string_view bytes, std::string* ow
 }
 
 std::unique_ptr<ParsedXml> parse_safely(std::string_view bytes, const FileName& file, const Limits& limits,
-                                        Diagnostics& diagnostics, Scanned scanned) {
-  return parse_checked(bytes, nullptr, file, limits, diagnostics, scanned, {});
+                                        Diagnostics& diagnostics, Scanned scanned, const Placement& placement) {
+  return parse_checked(bytes, nullptr, file, limits, diagnostics, scanned, placement, {});
 }
 
 bool parses_in_place(std::string_view bytes, const Limits& limits) {
   if (bytes.empty()) return true;
-  if (std::memchr(bytes.data(), '&', bytes.size()) != nullptr ||
-      std::memchr(bytes.data(), '\r', bytes.size()) != nullptr)
-    return false;
   // A field's characters take at most 4 bytes each; a tag's names and the markup around it, far fewer than kSlack.
   constexpr std::size_t kSlack = 4096;
   const std::size_t longest = 4 * limits.max_field_length + kSlack;
@@ -306,7 +332,7 @@ bool parses_in_place(std::string_view bytes, const Limits& limits) {
 std::unique_ptr<ParsedXml> parse_safely_in_place(std::string&& bytes, const FileName& file, const Limits& limits,
                                                  Diagnostics& diagnostics,
                                                  const std::function<void(std::string_view)>& before_parse) {
-  return parse_checked(bytes, &bytes, file, limits, diagnostics, Scanned::no, before_parse);
+  return parse_checked(bytes, &bytes, file, limits, diagnostics, Scanned::no, {}, before_parse);
 }
 
 }  // namespace vanban::xml

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 namespace vanban {
 namespace {
 
@@ -89,6 +92,27 @@ TEST(LineIndex, ColumnsCountEveryKindOfCharacterAtEveryOffset) {
     std::uint32_t column = 1;
     for (std::size_t i = 2; i < offset; ++i) column += (static_cast<unsigned char>(text[i]) & 0xC0U) != 0x80U ? 1U : 0U;
     EXPECT_EQ(index.locate(offset, cursor).column, column) << offset;
+  }
+}
+
+TEST(LineIndex, AnIndexThatKeepsWhatItNeedsLocatesAfterTheTextIsWrittenOver) {
+  // Lines short and long (past a block of 64 bytes), characters of one to four bytes, line ends of every kind.
+  std::string text;
+  for (int line = 0; line < 60; ++line) {
+    for (int i = 0; i < line * 3; ++i) text += i % 4 == 0 ? "ộ" : (i % 7 == 0 ? "𝄞" : "a");
+    text += line % 3 == 0 ? "\r\n" : (line % 5 == 0 ? "\r" : "\n");
+  }
+  std::vector<std::string> expected;
+  const LineIndex reading(make_file_name("f"), text);
+  for (std::size_t offset = 0; offset <= text.size() + 1; ++offset)
+    expected.push_back(reading.locate(offset).to_string());
+  std::string bytes = text;
+  const LineIndex keeping(make_file_name("f"), bytes, TextStays::no);
+  for (char& c : bytes) c = '\x80';  // nothing but continuation bytes: an index reading these would count no column
+  LineCursor cursor;
+  for (std::size_t offset = 0; offset <= text.size() + 1; ++offset) {
+    EXPECT_EQ(keeping.locate(offset).to_string(), expected[offset]) << offset;
+    EXPECT_EQ(keeping.locate(offset, cursor).to_string(), expected[offset]) << offset;
   }
 }
 

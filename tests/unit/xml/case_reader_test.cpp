@@ -642,16 +642,30 @@ std::string diagnostics_of(InputBytes bytes, const ReadOptions& options) {
   return diagnostics.to_string();
 }
 
-// Bytes handed over are parsed in place when nothing shifts in them (no '&', no CR), else copied: either way every
-// diagnostic, line and column is what reading borrowed bytes gives.
+// The faulty case with its line ends made CRLF (`lone`: a lone CR).
+std::string with_returns(std::string text, bool lone) {
+  std::string out;
+  for (const char c : text) out += c == '\n' ? (lone ? "\r" : "\r\n") : std::string(1, c);
+  return out;
+}
+
+// The faulty case as it is, with references (a character's and "&amp;", before other fields on the same line), with
+// CRLF and with lone CR line ends: pugixml moves text in the last three.
+std::vector<std::string> faulty_cases() {
+  return {faulty_case(false), faulty_case(true), with_returns(faulty_case(true), false),
+          with_returns(faulty_case(false), true)};
+}
+
+// Bytes handed over are parsed in place (references decoded and CRs folded move text, but no name or value start):
+// every diagnostic, line and column is what reading borrowed bytes (a copy parsed) gives.
 TEST(CaseReader, BytesHandedOverGiveTheSameDiagnosticsParsedInPlaceOrCopied) {
-  for (const bool ampersand : {false, true}) {
-    const std::string text = faulty_case(ampersand);
-    ASSERT_EQ(parses_in_place(text, Limits{}), !ampersand);
+  for (const std::string& text : faulty_cases()) {
+    ASSERT_TRUE(parses_in_place(text, Limits{}));
     for (const ReadOptions& options : {with_schema(), ReadOptions{}}) {
       const std::string borrowed = diagnostics_of(text, options);
-      EXPECT_EQ(diagnostics_of(std::string(text), options), borrowed) << ampersand;
-      if (options.schema) {
+      EXPECT_EQ(diagnostics_of(std::string(text), options), borrowed) << text;
+      // (libxml2 counts no line at a lone CR: its E0102 is on line 1 there.)
+      if (options.schema && text.find("\r<") == std::string::npos) {
         // The reader's faults and the schema's (E0102: "bogus" and the element order are libxml2's to find).
         for (const char* expected : {"case.xml:2:", "[E0102]", "case.xml:4:75: lỗi: [E0203]",
                                      "case.xml:6:73: lỗi: [E0205]", "case.xml:7:20: lỗi: [E0204]"})
@@ -662,8 +676,7 @@ TEST(CaseReader, BytesHandedOverGiveTheSameDiagnosticsParsedInPlaceOrCopied) {
 }
 
 // Parsed in place, no copy is made, and every element, attribute and text is where the copy's parse puts it.
-TEST(CaseReader, AParseInPlaceLocatesEveryNodeAsTheCopysParse) {
-  const std::string text = faulty_case(false);
+void located_alike(const std::string& text) {
   Diagnostics copied_diagnostics;
   const auto copied = parse_safely(text, make_file_name("case.xml"), Limits{}, copied_diagnostics);
   ASSERT_TRUE(copied) << copied_diagnostics.to_string();
@@ -699,6 +712,10 @@ TEST(CaseReader, AParseInPlaceLocatesEveryNodeAsTheCopysParse) {
   EXPECT_EQ(where(*in_place), where(*copied));
 }
 
+TEST(CaseReader, AParseInPlaceLocatesEveryNodeAsTheCopysParse) {
+  for (const std::string& text : faulty_cases()) located_alike(text);
+}
+
 // A field past the limit, which the checks after the parse refuse, is not read by libxml2 first: the bytes are copied.
 TEST(CaseReader, AFieldPastTheLimitKeepsTheBytesFromBeingParsedInPlace) {
   Limits limits;
@@ -707,8 +724,8 @@ TEST(CaseReader, AFieldPastTheLimitKeepsTheBytesFromBeingParsedInPlace) {
   EXPECT_TRUE(parses_in_place("<a>" + std::string(400 + 4096 - 2, 'x') + "</a>", limits));
   EXPECT_FALSE(parses_in_place("<a>" + std::string(400 + 4096 - 1, 'x') + "</a>", limits));
   EXPECT_FALSE(parses_in_place("<a b=\"" + std::string(401 + 4096, 'x') + "\"/>", limits));
-  EXPECT_FALSE(parses_in_place("<a>x &amp; y</a>", limits));
-  EXPECT_FALSE(parses_in_place("<a>x\r\ny</a>", limits));
+  EXPECT_TRUE(parses_in_place("<a>x &amp; y</a>", limits));
+  EXPECT_TRUE(parses_in_place("<a>x\r\ny</a>", limits));
 }
 
 // A file that stops midway is told apart from other faults the same way when its bytes are parsed in place.

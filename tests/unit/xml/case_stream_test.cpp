@@ -6,8 +6,10 @@
 
 #include "support/paths.hpp"
 #include "support/register_generator.hpp"
+#include "text/repair.hpp"
 #include "xml/case_reader.hpp"
 #include "xml/markup_scan.hpp"
+#include "xml/safe_parse.hpp"
 
 namespace vanban::xml {
 namespace {
@@ -17,6 +19,7 @@ struct Streamed {
   std::vector<std::string> ids;
   std::size_t restarts = 0;
   std::size_t handed_over = 0;
+  bool whole = false;  ///< read whole rather than a chunk at a time
   std::string diagnostics;
 };
 
@@ -40,6 +43,7 @@ Streamed stream(const std::string& bytes, const ReadOptions& options = {}) {
     out.ids.clear();
     ++out.restarts;
   };
+  visitor.whole = [&] { out.whole = true; };
   out.read = read_cases(bytes, make_file_name("so.xml"), options, diagnostics, visitor);
   out.diagnostics = diagnostics.to_string();
   return out;
@@ -73,6 +77,15 @@ const std::string& large_register() {
   return xml;
 }
 
+// A payment beyond what is owed (W0224) in every case without payments from case `from_id` on.
+std::string with_warnings_from(std::string xml, const std::string& from_id) {
+  const std::string empty = "<events></events>";
+  for (std::size_t at = xml.find(empty, xml.find(from_id)); at != std::string::npos; at = xml.find(empty, at))
+    xml.replace(at, empty.size(),
+                "<events><payment date=\"2024-03-01\" amount=\"999999999999\" obligation=\"o\"/></events>");
+  return xml;
+}
+
 TEST(CaseStream, ACleanLargeRegisterIsReadInChunksWithTheSameResult) {
   ASSERT_GT(large_register().size(), 4U * 1024U * 1024U);
   expect_same(large_register());
@@ -103,9 +116,32 @@ TEST(CaseStream, AnErrorInALateChunkTakesBackWhatWasHandedOver) {
   expect_same(xml);
   const Streamed streamed = stream(xml);
   EXPECT_FALSE(streamed.read);
+  EXPECT_FALSE(streamed.whole);  // the chunks after it are read for their diagnostics, a chunk at a time
   EXPECT_EQ(streamed.restarts, 1U);
   EXPECT_TRUE(streamed.ids.empty());
   EXPECT_NE(streamed.diagnostics.find("[E0205]"), std::string::npos);
+}
+
+TEST(CaseStream, ErrorsInSeveralChunksAreTheWholeFilesUpToTheReadersLimit) {
+  // An impossible date in an early, a middle and the last case, and warnings between them.
+  std::string xml = with_warnings_from(large_register(), "THA-2024-002900");
+  for (const char* id : {"THA-2024-000003", "THA-2024-002000", "THA-2024-003000", "THA-2024-004000"})
+    xml.replace(xml.find("date=\"2024-02-01\"", xml.find(id)), 17, "date=\"2024-02-30\"");
+  expect_same(xml);
+  const Streamed streamed = stream(xml);
+  EXPECT_FALSE(streamed.read);
+  EXPECT_FALSE(streamed.whole);
+  EXPECT_EQ(streamed.restarts, 0U);  // the first chunk has an error: nothing was handed over
+  EXPECT_EQ(streamed.handed_over, 0U);
+  // A thousand errors or more: the whole file's reader stops at the thousandth, and is asked for its diagnostics.
+  std::string hopeless = large_register();
+  std::size_t changed = 0;
+  for (std::size_t at = hopeless.find("date=\"2024-02-01\""); at != std::string::npos && changed < 1100;
+       at = hopeless.find("date=\"2024-02-01\"", at), ++changed)
+    hopeless.replace(at, 17, "date=\"2024-02-30\"");
+  ASSERT_EQ(changed, 1100U);
+  expect_same(hopeless);
+  EXPECT_TRUE(stream(hopeless).whole);
 }
 
 TEST(CaseStream, ACaseIdRepeatedAcrossChunksIsTheWholeFilesError) {
@@ -113,7 +149,15 @@ TEST(CaseStream, ACaseIdRepeatedAcrossChunksIsTheWholeFilesError) {
   const std::size_t late = xml.find("THA-2024-003999");
   xml.replace(late, 15, "THA-2024-000001");
   expect_same(xml);
-  EXPECT_NE(stream(xml).diagnostics.find("[E0207]"), std::string::npos);
+  const Streamed streamed = stream(xml);
+  EXPECT_FALSE(streamed.whole);
+  EXPECT_NE(streamed.diagnostics.find("[E0207]"), std::string::npos);
+  // The same id in a late chunk twice (both repeat the early case) and in a middle one, with warnings about.
+  xml = with_warnings_from(xml, "THA-2024-003900");
+  xml.replace(xml.find("THA-2024-003998"), 15, "THA-2024-000001");
+  xml.replace(xml.find("THA-2024-002222"), 15, "THA-2024-000001");
+  expect_same(xml);
+  EXPECT_FALSE(stream(xml).whole);
 }
 
 TEST(CaseStream, TextInALegacyEncodingIsDecidedOverTheWholeFile) {
@@ -124,9 +168,32 @@ TEST(CaseStream, TextInALegacyEncodingIsDecidedOverTheWholeFile) {
   expect_same(xml);
   const Streamed streamed = stream(xml);
   EXPECT_TRUE(streamed.read);
-  EXPECT_EQ(streamed.restarts, 1U);
+  EXPECT_FALSE(streamed.whole);
+  EXPECT_EQ(streamed.restarts, 0U);
   EXPECT_EQ(streamed.ids.size(), 4000U);
   EXPECT_NE(streamed.diagnostics.find("[W0120]"), std::string::npos);
+}
+
+TEST(CaseStream, AFileWithoutRealUnicodeIsDecidedOverEveryChunk) {
+  // Every character outside ASCII left out, then TCVN3 in three late cases: a short place name ("Quú Hîp" alone is
+  // too little to go on) is repaired because the longer fields of later chunks are TCVN3 too.
+  std::string xml;
+  for (const char c : large_register())
+    if (static_cast<unsigned char>(c) < 0x80) xml += c;
+  const auto tcvn3 = [](const char* utf8) {
+    return text::read_as_windows_1252(*text::encode_legacy(utf8, text::TextOrigin::tcvn3));
+  };
+  const std::size_t place = xml.find("<place>", xml.find("THA-2024-003000"));
+  xml.replace(place + 7, xml.find("</place>", place) - place - 7, tcvn3("Quỳ Hợp"));
+  for (const char* id : {"THA-2024-003600", "THA-2024-003700"}) {
+    const std::size_t court = xml.find("court=\"", xml.find(id)) + 7;
+    xml.replace(court, xml.find('"', court) - court, tcvn3("Tòa án nhân dân huyện Quỳ Hợp, tỉnh Nghệ An"));
+  }
+  expect_same(xml);
+  const Streamed streamed = stream(xml);
+  EXPECT_TRUE(streamed.read);
+  EXPECT_FALSE(streamed.whole);
+  EXPECT_NE(streamed.diagnostics.find("Quỳ Hợp"), std::string::npos) << streamed.diagnostics;
 }
 
 TEST(CaseStream, PositionsAreTheFilesWhateverTheLineLayout) {
@@ -145,6 +212,38 @@ TEST(CaseStream, PositionsAreTheFilesWhateverTheLineLayout) {
   xml.replace(xml.find("date=\"2024-02-01\"", late), 17, "date=\"2024-13-01\"");
   expect_same(xml);
   EXPECT_FALSE(stream(xml).read);  // its E0205 comes after the first 1,000 warnings printed
+}
+
+TEST(CaseStream, AnyNumberOfLinesBeforeAChunkIsStreamed) {
+  // 1.2 million empty lines between two early cases (a chunk used to be padded with the lines before it, up to a
+  // million), warnings in the late cases: every late position counts those lines, and nothing is read whole.
+  std::string xml = with_warnings_from(large_register(), "THA-2024-003500");
+  xml.insert(xml.find("<case", xml.find("THA-2024-000002")), std::string(1200000, '\n'));
+  expect_same(xml);
+  const Streamed streamed = stream(xml);
+  EXPECT_TRUE(streamed.read);
+  EXPECT_FALSE(streamed.whole);
+  EXPECT_EQ(streamed.restarts, 0U);
+  EXPECT_NE(streamed.diagnostics.find("[W0224]"), std::string::npos);
+  // The same with a million characters on the line before a late chunk, and with CRLF and lone CR line ends.
+  std::string wide = xml;
+  wide.insert(wide.find("<case", wide.find("THA-2024-003000")), std::string(1100000, ' '));
+  expect_same(wide);
+  EXPECT_FALSE(stream(wide).whole);
+  std::string crlf;
+  std::string lone_cr;
+  for (const char c : xml) {
+    crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+    lone_cr += c == '\n' ? '\r' : c;
+  }
+  expect_same(crlf);
+  EXPECT_FALSE(stream(crlf).whole);
+  expect_same(lone_cr);
+  EXPECT_FALSE(stream(lone_cr).whole);
+  // A byte order mark before it all: counted in the file's positions.
+  const std::string marked = "\xEF\xBB\xBF" + xml;
+  expect_same(marked);
+  EXPECT_FALSE(stream(marked).whole);
 }
 
 // Tags are cut and scanned a run of bytes at a time: a '>', '/' or '=' inside a quoted value (double or single
@@ -204,13 +303,82 @@ TEST(CaseStream, AFaultOnlyTheSchemaSeesInTheMiddleGivesTheWholeFilesDiagnostics
   expect_same(xml, with_schema());
   const Streamed streamed = stream(xml, with_schema());
   EXPECT_FALSE(streamed.read);
+  EXPECT_FALSE(streamed.whole);  // libxml2's lines in a chunk are the file's
   EXPECT_EQ(streamed.restarts, 1U);
   EXPECT_NE(streamed.diagnostics.find("[E0214] <decision> phải để trống"), std::string::npos) << streamed.diagnostics;
   EXPECT_NE(streamed.diagnostics.find("[E0214] <parties> chỉ chứa các phần tử con"), std::string::npos);
 }
 
+TEST(CaseStream, WhatEveryChunkSaysOfTheRootIsSaidOnce) {
+  // An attribute the format does not know on <register>: each chunk's reader sees it; the file says it once.
+  std::string xml = large_register();
+  xml.insert(xml.find("<register ") + 10, "ghi-chu=\"x\" ");
+  expect_same(xml);
+  const Streamed streamed = stream(xml);
+  EXPECT_TRUE(streamed.whole);
+  EXPECT_FALSE(streamed.diagnostics.empty());
+}
+
+TEST(CaseStream, APlacedChunkCountsLinesAndColumnsInTheFile) {
+  // The file: a root, then <a/> on line 2, then "  <b/>" on line 5 after a CRLF and a lone CR. The chunk: the root's
+  // start tag, a line end, and the file's bytes from <b/> on (2 spaces into line 5), under the same end tag.
+  const std::string file = "<r x=\"1\">\n<a/>\r\n\r\r\n  <b/>\n</r>";
+  const LineIndex index(make_file_name("so.xml"), file);
+  const std::size_t b = file.find("<b/>");
+  const std::string chunk = "<r x=\"1\">\n" + file.substr(b);
+  Diagnostics diagnostics;
+  const auto parsed = parse_safely(chunk, make_file_name("so.xml"), Limits{}, diagnostics, Scanned::already,
+                                   Placement{&index, 9, 10, b});
+  ASSERT_TRUE(parsed) << diagnostics.to_string();
+  const pugi::xml_node element = parsed->root().child("b");
+  EXPECT_EQ(parsed->line(element), 2U);  // in the chunk's bytes, as libxml2 reading them counts
+  EXPECT_EQ(parsed->file_line(2), 5U);
+  EXPECT_EQ(parsed->file_line(3), 6U);
+  EXPECT_EQ(parsed->file_line(1), 1U);  // the root's start tag: the file's own first line
+  EXPECT_EQ(parsed->file_line(0), 0U);
+  EXPECT_EQ(format_diagnostic(Diagnostic{Severity::error, "E", parsed->loc(element), "m"}).substr(0, 12),
+            "so.xml:5:3: ");
+  EXPECT_EQ(parsed->loc(parsed->root().attribute("x")).column, 4U);
+}
+
+TEST(CaseStream, AMarkupFaultOnlyLibxml2SeesIsTheWholeFilesToSay) {
+  // A comment holding "--" (pugixml and the raw scan let it pass, libxml2 stops reading there), inside a case with the
+  // schema's and the reader's errors after it, and between two cases in every place (those no chunk holds too).
+  std::string inside = large_register();
+  inside.insert(inside.find("<parties>", inside.find("THA-2024-002000")), "<!-- a -- b -->");
+  inside.replace(inside.find("date=\"2024-02-01\"", inside.find("THA-2024-003000")), 17, "date=\"2024-02-30\"");
+  inside.insert(inside.find("<parties>", inside.find("THA-2024-003500")) + 9, "chữ");
+  expect_same(inside, with_schema());
+  EXPECT_TRUE(stream(inside, with_schema()).whole);
+  std::string between = large_register();
+  for (std::size_t at = between.find("</case>\n<case"); at != std::string::npos;
+       at = between.find("</case>\n<case", at + 1))
+    between.insert(at + 8, "<!-- -->");
+  const std::size_t late = between.find("<!-- -->", between.find("THA-2024-003000"));
+  expect_same(between, with_schema());
+  EXPECT_FALSE(stream(between, with_schema()).whole);
+  for (const char* comment : {"<!-- a -- b -->", "<!-- a --->"}) {
+    std::string refused = between;
+    refused.replace(late, 8, comment);
+    expect_same(refused, with_schema());
+    // After more white space than a chunk holds: in no chunk at all.
+    refused.insert(late, std::string(300 * 1024, ' '));
+    expect_same(refused, with_schema());
+  }
+}
+
+TEST(CaseStream, WhatFollowsTheRootIsTheWholeFilesToJudge) {
+  // No chunk holds it: a second end tag, a comment libxml2 refuses, an element, text, an instruction, or a comment.
+  for (const char* trailer : {"</register>", "<!-- a -- b -->", "<x/>", "chữ", "<?pi x?>", "\n<!-- ok -->\n"}) {
+    expect_same(large_register() + trailer, with_schema());
+    expect_same(large_register() + trailer);
+  }
+  EXPECT_FALSE(stream(large_register() + "\n<!-- ok -->\n").whole);
+}
+
 TEST(CaseStream, SmallFilesAndOtherRootsAreReadWhole) {
   expect_same(test::generate_register(10).xml);
+  EXPECT_TRUE(stream(test::generate_register(10).xml).whole);
   const std::string single = "<case xmlns=\"urn:vanban:case:1\" id=\"x\"/>";
   expect_same(single);
   expect_same("");
