@@ -10,8 +10,10 @@
 // legacy texts (the encoding is decided over every chunk first), case ids repeated across chunks, what every chunk
 // says of the root (said once, from the first chunk) and the reader's limit of errors (counted from chunk to chunk; it
 // stops where the whole file's reader stops, and the chunks are read again without the schema, which a stopped
-// reader does not consult). What only the whole file says alike is read whole: a fault of the parse or one only
-// libxml2 sees, a diagnostic on a line two chunks share, a schema problem where a cross-chunk E0207 is.
+// reader does not consult), and a fault of the markup only libxml2 sees (a comment holding "--": the whole file's
+// libxml2 reports it alone, so the chunks are read again without the schema). What only the whole file says alike is
+// read whole: a fault of the parse, libxml2's fault on a line a chunk starts inside (its column), a diagnostic on a
+// line two chunks share, a schema problem where a cross-chunk E0207 is.
 
 #include <algorithm>
 #include <iterator>
@@ -201,12 +203,22 @@ bool read_cases(InputBytes input, const FileName& file, const ReadOptions& optio
   std::size_t root_errors = 0;   // of them, those on the root, which every chunk's reader finds again
   bool stopped = false;          // the reader's limit was reached: no more is read, and the schema is not consulted
   bool failed = false;           // an error was found: no more cases are handed over
+  std::optional<Diagnostic> libxml2_fault;  // a fault of the markup only libxml2 sees: the whole file's only one
   std::size_t handed_over = 0;
   const auto fall_back = [&]() {
     if (handed_over > 0) visitor.restart();
     return read_whole();
   };
-  for (std::size_t first = 0; first < parts->cases.size();) {
+  std::size_t first = 0;
+  const auto again_without_schema = [&]() {
+    chunk_options.schema = nullptr;
+    first = 0;
+    ids.clear();
+    kept.clear();
+    own_errors = root_errors = 0;
+    stopped = false;
+  };
+  while (first < parts->cases.size()) {
     const Chunk chunk = chunk_from(first);
     Diagnostics local;
     Built built;
@@ -220,15 +232,23 @@ bool read_cases(InputBytes input, const FileName& file, const ReadOptions& optio
     // Fewer cases: the reader stopped at its limit, as the whole file's does.
     if (built.cases->cases.size() != chunk.last - first + 1 && errors < kMaxErrors) return fall_back();
     std::vector<Diagnostic> found = local.list();
-    // What the chunk's reader says of the root (on it or before the first case) the first chunk said already.
     const SourceLoc first_case = index.locate(offset + parts->cases[first].first);
+    // A fault of the markup only libxml2 sees (the first: the chunks before had none): reading the whole file, it
+    // reports that fault alone and none of the schema's problems. Its column is counted on the chunk's line, which is
+    // the file's unless the chunk starts inside it.
+    const auto fault = std::find_if(found.begin(), found.end(), [](const Diagnostic& d) { return d.code == "E0102"; });
+    if (fault != found.end()) {
+      if (fault->loc.line == first_case.line && first_case.column != 1) return fall_back();
+      libxml2_fault = *fault;
+      failed = true;
+      again_without_schema();
+      continue;
+    }
+    // What the chunk's reader says of the root (on it or before the first case) the first chunk said already.
     if (first > 0)
       found.erase(
           std::remove_if(found.begin(), found.end(), [&](const Diagnostic& d) { return before(d.loc, first_case); }),
           found.end());
-    // A fault of the markup only libxml2 sees: reading the whole file, it sees nothing after it.
-    for (const auto& diagnostic : found)
-      if (diagnostic.code == "E0102") return fall_back();
     // A case id of an earlier chunk: the whole file's E0207 at that <case>, after what the reader says there (it
     // says so itself of the id's next cases in the chunk).
     std::set<std::string_view> in_chunk;
@@ -270,16 +290,20 @@ bool read_cases(InputBytes input, const FileName& file, const ReadOptions& optio
     if (stopped && chunk_options.schema) {
       // The whole file's reader, stopped, consults no schema, even on the cases before: the chunks are read again
       // without it, up to where the reader stops (it finds the same errors).
-      chunk_options.schema = nullptr;
-      first = 0;
-      ids.clear();
-      kept.clear();
-      own_errors = root_errors = 0;
-      stopped = false;
+      libxml2_fault.reset();
+      again_without_schema();
     } else if (stopped) {
       break;
     }
   }
+  // The fault libxml2 found, where the reader has no error at the same place (the same fault seen twice).
+  if (libxml2_fault && !stopped && std::none_of(kept.begin(), kept.end(), [&](const Diagnostic& d) {
+        return d.severity == Severity::error && !before(d.loc, libxml2_fault->loc) &&
+               !before(libxml2_fault->loc, d.loc);
+      }))
+    kept.insert(std::upper_bound(kept.begin(), kept.end(), *libxml2_fault,
+                                 [](const Diagnostic& a, const Diagnostic& b) { return before(a.loc, b.loc); }),
+                std::move(*libxml2_fault));
   report_capped(std::move(kept), stopped, diagnostics);
   if (failed && handed_over > 0) visitor.restart();
   return !failed;

@@ -398,7 +398,21 @@ TEST(CaseStream, AMarkupFaultOnlyLibxml2SeesIsTheWholeFilesToSay) {
   inside.replace(inside.find("date=\"2024-02-01\"", inside.find("THA-2024-003000")), 17, "date=\"2024-02-30\"");
   inside.insert(inside.find("<parties>", inside.find("THA-2024-003500")) + 9, "chữ");
   expect_same(inside, with_schema());
-  EXPECT_TRUE(stream(inside, with_schema()).whole);
+  const Streamed streamed = stream(inside, with_schema());
+  EXPECT_FALSE(streamed.whole);  // the fault alone, and the reader's errors of every chunk without the schema's
+  EXPECT_NE(streamed.diagnostics.find("[E0102]"), std::string::npos);
+  EXPECT_NE(streamed.diagnostics.find("[E0205]"), std::string::npos);
+  EXPECT_EQ(streamed.diagnostics.find("[E0214]"), std::string::npos);
+  // With a thousand errors after it the reader stops, and no fault of libxml2 is reported.
+  const std::string stopped = with_impossible_dates(inside, 1000, inside.find("THA-2024-002500"));
+  expect_same(stopped, with_schema());
+  EXPECT_FALSE(stream(stopped, with_schema()).whole);
+  // On a line a chunk starts inside (every case on one line): libxml2's column is the whole file's to count.
+  std::string joined = inside;
+  for (std::size_t at = joined.find("</case>\n<case"); at != std::string::npos; at = joined.find("</case>\n<case", at))
+    joined[at + 7] = ' ';
+  expect_same(joined, with_schema());
+  EXPECT_TRUE(stream(joined, with_schema()).whole);
   std::string between = large_register();
   for (std::size_t at = between.find("</case>\n<case"); at != std::string::npos;
        at = between.find("</case>\n<case", at + 1))
