@@ -113,6 +113,9 @@ class CaseBuilder {
     return true;
   }
 
+  // Counts `errors` found before (a stream's earlier chunks) towards the reader's limit.
+  void count_from(std::size_t errors) { errors_before_ = errors; }
+
   std::optional<model::Register> build() {
     const pugi::xml_node root = xml_.root();
     if (repair_ == text::RepairMode::repair) expected_ = given_expected_ ? *given_expected_ : file_encoding(root);
@@ -155,8 +158,8 @@ class CaseBuilder {
     if (!saturated()) diagnostics_.error(code, std::move(loc), std::move(message));
   }
 
-  // Whether enough errors were found to stop reading.
-  [[nodiscard]] bool saturated() const { return diagnostics_.error_count() >= kMaxErrors; }
+  // Whether enough errors were found to stop reading (with those of a stream's earlier chunks).
+  [[nodiscard]] bool saturated() const { return errors_before_ + diagnostics_.error_count() >= kMaxErrors; }
 
   // The element children of `parent`; none once the reader is saturated.
   ElementRange elements(pugi::xml_node parent) const {
@@ -1095,6 +1098,7 @@ class CaseBuilder {
   text::RepairMode repair_;
   const std::function<void(std::string_view, const SourceLoc&, const std::string&, Diagnostics&)>& check_field_;
   std::optional<text::TextOrigin> given_expected_;
+  std::size_t errors_before_ = 0;
   text::TextOrigin expected_ = text::TextOrigin::unicode;
   CaseLocations where_;  // of the case being read
   static constexpr std::size_t kRememberedTexts = 4096;
@@ -1107,8 +1111,9 @@ class CaseBuilder {
 };
 
 // The reader's own diagnostics, and the schema's where the reader has no error at the same place (the same
-// fault seen twice); in file order, at most kMaxErrors of them and a note for the rest.
-void report(const Diagnostics& own, const Diagnostics& schema, Diagnostics& out) {
+// fault seen twice); in file order, at most kMaxErrors of them and a note for the rest unless `uncapped` (a chunk's:
+// the stream caps them).
+void report(const Diagnostics& own, const Diagnostics& schema, Diagnostics& out, bool uncapped = false) {
   std::vector<Diagnostic> all = own.list();
   std::set<std::pair<std::uint32_t, std::uint32_t>> places;
   for (const Diagnostic& diagnostic : all)
@@ -1122,6 +1127,10 @@ void report(const Diagnostics& own, const Diagnostics& schema, Diagnostics& out)
     return a.code == b.code && a.loc.line == b.loc.line && a.loc.column == b.loc.column && a.message == b.message;
   };
   all.erase(std::unique(all.begin(), all.end(), same), all.end());
+  if (uncapped) {
+    for (Diagnostic& diagnostic : all) out.add(std::move(diagnostic));
+    return;
+  }
   report_capped(std::move(all), own.error_count() >= kMaxErrors, out);
 }
 
@@ -1187,6 +1196,8 @@ std::optional<model::Register> read_register(InputBytes bytes, const FileName& f
   if (!parsed) return std::nullopt;
   Diagnostics own;
   CaseBuilder builder(*parsed, options, own);
+  const std::size_t before = built != nullptr ? built->errors_before : 0;
+  builder.count_from(before);
   if (!builder.check_root()) {
     diagnostics.merge(own);
     return std::nullopt;
@@ -1194,15 +1205,23 @@ std::optional<model::Register> read_register(InputBytes bytes, const FileName& f
   auto result = builder.build();
   // libxml2's problems count only in what the safe parse accepted, and not in a file already hopeless.
   Diagnostics schema;
-  if (options.schema && own.error_count() < kMaxErrors) {
+  if (options.schema && before + own.error_count() < kMaxErrors) {
     if (early) early(*parsed, schema);
     else check_against_schema(*options.schema, bytes.view(), *parsed, schema);
   }
-  report(own, schema, diagnostics);
+  report(own, schema, diagnostics, built != nullptr);
   const bool failed = own.has_errors() || schema.has_errors();
   if (built != nullptr) {
     built->cases = std::move(result);
     built->own_errors = own.error_count();
+    // The root's own errors (every chunk's reader finds them): those before its first child element.
+    pugi::xml_node first = parsed->root().first_child();
+    while (first && first.type() != pugi::node_element) first = first.next_sibling();
+    const SourceLoc first_loc = first ? parsed->loc(first) : SourceLoc{};
+    for (const Diagnostic& diagnostic : own.list())
+      if (diagnostic.severity == Severity::error && first &&
+          std::tie(diagnostic.loc.line, diagnostic.loc.column) < std::tie(first_loc.line, first_loc.column))
+        ++built->root_errors;
     return std::nullopt;
   }
   if (failed) return std::nullopt;

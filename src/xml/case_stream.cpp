@@ -5,10 +5,15 @@
 // its line index and one chunk's trees, not the whole file's pugixml and libxml2 trees at once.
 //
 // The diagnostics are those of reading the whole file, byte for byte: a file that is not a plain register (a
-// fault the raw scan sees, a root that is not <register>, anything but cases under it) is read whole; so is a file in
-// which a chunk finds an error, a text in a legacy encoding (the encoding a file is expected to be in is decided over
-// the whole file) or a case id seen in an earlier chunk. Then the cases already handed over are taken back (`restart`)
-// and the whole file is read as before.
+// fault the raw scan sees, a root that is not <register>, anything but cases under it) is read whole. A register
+// keeps streaming through errors (no case is handed over after one; those handed over are taken back, `restart`),
+// legacy texts (the encoding is decided over every chunk first), case ids repeated across chunks, what every chunk
+// says of the root (said once, from the first chunk) and the reader's limit of errors (counted from chunk to chunk; it
+// stops where the whole file's reader stops, and the chunks are read again without the schema, which a stopped
+// reader does not consult), and a fault of the markup only libxml2 sees (a comment holding "--": the whole file's
+// libxml2 reports it alone, so the chunks are read again without the schema). What only the whole file says alike is
+// read whole: a fault of the parse, libxml2's fault on a line a chunk starts inside (its column), a diagnostic on a
+// line two chunks share, a schema problem where a cross-chunk E0207 is.
 
 #include <algorithm>
 #include <iterator>
@@ -195,30 +200,59 @@ bool read_cases(InputBytes input, const FileName& file, const ReadOptions& optio
   std::set<std::string> ids;     // every case id so far, for the whole file's E0207 across chunks
   std::vector<Diagnostic> kept;  // the chunks' diagnostics, in file order
   std::size_t own_errors = 0;    // the reader's own errors so far: at kMaxErrors the whole file's reader stops
+  std::size_t root_errors = 0;   // of them, those on the root, which every chunk's reader finds again
+  bool stopped = false;          // the reader's limit was reached: no more is read, and the schema is not consulted
   bool failed = false;           // an error was found: no more cases are handed over
+  std::optional<Diagnostic> libxml2_fault;  // a fault of the markup only libxml2 sees: the whole file's only one
   std::size_t handed_over = 0;
   const auto fall_back = [&]() {
     if (handed_over > 0) visitor.restart();
     return read_whole();
   };
-  for (std::size_t first = 0; first < parts->cases.size();) {
+  std::size_t first = 0;
+  const auto again_without_schema = [&]() {
+    chunk_options.schema = nullptr;
+    first = 0;
+    ids.clear();
+    kept.clear();
+    own_errors = root_errors = 0;
+    stopped = false;
+  };
+  while (first < parts->cases.size()) {
     const Chunk chunk = chunk_from(first);
     Diagnostics local;
     Built built;
+    built.errors_before = own_errors - root_errors;  // the chunk's reader counts the root's again
     // The whole file's UTF-8 and markup were checked above: the chunk (its bytes, a line end, an end tag) holds
     // nothing they have not seen.
     (void)read_register(chunk.bytes, file, chunk_options, local, Scanned::already, chunk.placement, &built);
-    // The parse or the root failed, or the reader stopped: the whole file's reader says what it says of those.
-    if (!built.cases || built.cases->cases.size() != chunk.last - first + 1) return fall_back();
+    if (!built.cases) return fall_back();  // the parse or the root failed: the whole file's reader says what it says
+    if (first == 0) root_errors = built.root_errors;
+    std::size_t errors = own_errors + built.own_errors - (first > 0 ? root_errors : 0);
+    // Fewer cases: the reader stopped at its limit, as the whole file's does.
+    if (built.cases->cases.size() != chunk.last - first + 1 && errors < kMaxErrors) return fall_back();
     std::vector<Diagnostic> found = local.list();
-    for (const auto& diagnostic : found) {
-      if (diagnostic.code.empty()) return fall_back();  // the chunk's own note that it stopped printing
-      // A fault of the markup only libxml2 sees: reading the whole file, it sees nothing after it.
-      if (diagnostic.code == "E0102") return fall_back();
+    const SourceLoc first_case = index.locate(offset + parts->cases[first].first);
+    // A fault of the markup only libxml2 sees (the first: the chunks before had none): reading the whole file, it
+    // reports that fault alone and none of the schema's problems. Its column is counted on the chunk's line, which is
+    // the file's unless the chunk starts inside it.
+    const auto fault = std::find_if(found.begin(), found.end(), [](const Diagnostic& d) { return d.code == "E0102"; });
+    if (fault != found.end()) {
+      if (fault->loc.line == first_case.line && first_case.column != 1) return fall_back();
+      libxml2_fault = *fault;
+      failed = true;
+      again_without_schema();
+      continue;
     }
+    // What the chunk's reader says of the root (on it or before the first case) the first chunk said already.
+    if (first > 0)
+      found.erase(
+          std::remove_if(found.begin(), found.end(), [&](const Diagnostic& d) { return before(d.loc, first_case); }),
+          found.end());
     // A case id of an earlier chunk: the whole file's E0207 at that <case>, after what the reader says there (it
     // says so itself of the id's next cases in the chunk).
     std::set<std::string_view> in_chunk;
+    std::size_t repeated_ids = 0;
     for (std::size_t i = 0; i < built.cases->cases.size(); ++i) {
       const std::string& id = built.cases->cases[i].id;
       if (id.empty() || ids.count(id) == 0 || !in_chunk.insert(id).second) continue;
@@ -228,19 +262,23 @@ bool read_cases(InputBytes input, const FileName& file, const ReadOptions& optio
       // The schema's problem at the same place would give way to it: only the whole file tells them apart.
       if (at != found.begin() && !before((at - 1)->loc, repeated.loc)) return fall_back();
       found.insert(at, std::move(repeated));
-      ++built.own_errors;
+      ++repeated_ids;
     }
     for (const auto& the_case : built.cases->cases)
       if (!the_case.id.empty()) ids.insert(the_case.id);
-    own_errors += built.own_errors;
-    if (own_errors >= kMaxErrors) return fall_back();  // the whole file's reader stops there (and skips the schema)
-    // Chunks report in file order only if each one's diagnostics come after the previous one's (not so for the
-    // root's, which every chunk sees, or for lines two chunks share): else the whole file's order and merging.
+    errors += repeated_ids;
+    // The whole file's reader counts those errors as it reads the chunk's cases: where they bring it to its limit,
+    // only it says where it stops.
+    if (repeated_ids > 0 && errors >= kMaxErrors) return fall_back();
+    own_errors = errors;
+    stopped = own_errors >= kMaxErrors;
+    // Chunks report in file order only if each one's diagnostics come after the previous one's (not so for lines
+    // two chunks share): else the whole file's order and merging.
     if (!found.empty() && !kept.empty() && !before(kept.back().loc, found.front().loc)) return fall_back();
-    const bool errors =
+    const bool with_errors =
         std::any_of(found.begin(), found.end(), [](const Diagnostic& d) { return d.severity == Severity::error; });
     kept.insert(kept.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
-    failed = failed || errors;
+    failed = failed || with_errors;
     if (!failed) {
       if (first == 0 && visitor.period) visitor.period(built.cases->period_start, built.cases->period_end);
       for (auto& the_case : built.cases->cases) {
@@ -249,8 +287,24 @@ bool read_cases(InputBytes input, const FileName& file, const ReadOptions& optio
       }
     }
     first = chunk.last + 1;
+    if (stopped && chunk_options.schema) {
+      // The whole file's reader, stopped, consults no schema, even on the cases before: the chunks are read again
+      // without it, up to where the reader stops (it finds the same errors).
+      libxml2_fault.reset();
+      again_without_schema();
+    } else if (stopped) {
+      break;
+    }
   }
-  report_capped(std::move(kept), false, diagnostics);
+  // The fault libxml2 found, where the reader has no error at the same place (the same fault seen twice).
+  if (libxml2_fault && !stopped && std::none_of(kept.begin(), kept.end(), [&](const Diagnostic& d) {
+        return d.severity == Severity::error && !before(d.loc, libxml2_fault->loc) &&
+               !before(libxml2_fault->loc, d.loc);
+      }))
+    kept.insert(std::upper_bound(kept.begin(), kept.end(), *libxml2_fault,
+                                 [](const Diagnostic& a, const Diagnostic& b) { return before(a.loc, b.loc); }),
+                std::move(*libxml2_fault));
+  report_capped(std::move(kept), stopped, diagnostics);
   if (failed && handed_over > 0) visitor.restart();
   return !failed;
 }

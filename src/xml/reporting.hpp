@@ -21,15 +21,19 @@ inline constexpr std::size_t kMaxErrors = 1000;
 void report_capped(std::vector<Diagnostic> all, bool stopped, Diagnostics& out);
 
 /// What the reader built of a chunk, whatever it found: the cases (nullopt: the parse or the root failed) and how
-/// many errors the reader itself found (the schema's not counted), which stop it at kMaxErrors.
+/// many errors the reader itself found (the schema's not counted), which stop it at kMaxErrors counting
+/// `errors_before` (the earlier chunks' own errors, given in); `root_errors` of them are on the root or before it.
 struct Built {
+  std::size_t errors_before = 0;
   std::optional<model::Register> cases;
   std::size_t own_errors = 0;
+  std::size_t root_errors = 0;
 };
 
 /// read_register, told whether the bytes are a chunk of a file whose UTF-8 and markup were already scanned whole, and
 /// where the chunk sits in that file (its positions are reported as the file's). With `built`, what the reader built
-/// goes there even when it found errors, and nullopt is returned.
+/// goes there even when it found errors, every diagnostic is appended (none left out, no note), and nullopt is
+/// returned.
 std::optional<model::Register> read_register(InputBytes bytes, const FileName& file, const ReadOptions& options,
                                              Diagnostics& diagnostics, Scanned scanned, const Placement& placement = {},
                                              Built* built = nullptr);

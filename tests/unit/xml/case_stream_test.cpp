@@ -1,6 +1,6 @@
 // A large register read as a stream of cases gives what reading it whole gives: the same cases in the same order,
 // and the same diagnostics byte for byte, whether the file is clean, has warnings, has an error in a late chunk,
-// a text in a legacy encoding, or a case id repeated across chunks.
+// a text in a legacy encoding, a case id repeated across chunks, errors on its root, or a thousand errors.
 
 #include <gtest/gtest.h>
 
@@ -133,15 +133,53 @@ TEST(CaseStream, ErrorsInSeveralChunksAreTheWholeFilesUpToTheReadersLimit) {
   EXPECT_FALSE(streamed.whole);
   EXPECT_EQ(streamed.restarts, 0U);  // the first chunk has an error: nothing was handed over
   EXPECT_EQ(streamed.handed_over, 0U);
-  // A thousand errors or more: the whole file's reader stops at the thousandth, and is asked for its diagnostics.
-  std::string hopeless = large_register();
+}
+
+// Impossible dates in the first `count` dates of 2024-02-01 from `from` on.
+std::string with_impossible_dates(std::string xml, std::size_t count, std::size_t from = 0) {
   std::size_t changed = 0;
-  for (std::size_t at = hopeless.find("date=\"2024-02-01\""); at != std::string::npos && changed < 1100;
-       at = hopeless.find("date=\"2024-02-01\"", at), ++changed)
-    hopeless.replace(at, 17, "date=\"2024-02-30\"");
-  ASSERT_EQ(changed, 1100U);
-  expect_same(hopeless);
-  EXPECT_TRUE(stream(hopeless).whole);
+  for (std::size_t at = xml.find("date=\"2024-02-01\"", from); at != std::string::npos && changed < count;
+       at = xml.find("date=\"2024-02-01\"", at), ++changed)
+    xml.replace(at, 17, "date=\"2024-02-30\"");
+  EXPECT_EQ(changed, count);
+  return xml;
+}
+
+TEST(CaseStream, AtTheReadersLimitTheStreamStopsWhereTheWholeFilesReaderStops) {
+  // 1,100 errors from the middle on, warnings before: the reader stops at the thousandth (in a chunk), says so, and
+  // consults no schema; with the schema, the chunks before are read again without it.
+  std::string hopeless = with_impossible_dates(with_warnings_from(large_register(), "THA-2024-001000"), 1100,
+                                               large_register().find("THA-2024-002000"));
+  hopeless.insert(hopeless.find("<parties>", hopeless.find("THA-2024-001500")) + 9, "chữ");  // the schema's E0214
+  for (const ReadOptions& options : {ReadOptions{}, with_schema()}) {
+    expect_same(hopeless, options);
+    const Streamed streamed = stream(hopeless, options);
+    EXPECT_FALSE(streamed.whole);
+    EXPECT_FALSE(streamed.read);
+    EXPECT_TRUE(streamed.ids.empty());
+    EXPECT_NE(streamed.diagnostics.find("dừng kiểm tra sau 1000 lỗi"), std::string::npos);
+    EXPECT_EQ(streamed.diagnostics.find("[E0214]"), std::string::npos);
+  }
+  // Exactly a thousand, the last in the last case: the reader stops after it all the same.
+  const std::string thousand = with_impossible_dates(large_register(), 1000, large_register().find("THA-2024-002500"));
+  expect_same(thousand, with_schema());
+  EXPECT_FALSE(stream(thousand).whole);
+  // One less and an attribute the format does not know on the root (counted once, not once a chunk); then one less.
+  std::string rooted = with_impossible_dates(large_register(), 999, large_register().find("THA-2024-002500"));
+  rooted.insert(rooted.find("<register ") + 10, "ghi-chu=\"x\" ");
+  expect_same(rooted);
+  EXPECT_FALSE(stream(rooted).whole);
+  EXPECT_NE(stream(rooted).diagnostics.find("dừng kiểm tra sau 1000 lỗi"), std::string::npos);
+  rooted.replace(rooted.find("date=\"2024-02-30\""), 17, "date=\"2024-02-01\"");
+  expect_same(rooted);
+  EXPECT_EQ(stream(rooted).diagnostics.find("dừng kiểm tra"), std::string::npos);
+  // A case id repeated across chunks, in the chunk where the reader stops, before its last errors: the whole file's
+  // reader counts that error as it goes, so only it says where it stops.
+  std::string repeated = with_impossible_dates(large_register(), 998, large_register().find("THA-2024-002500"));
+  repeated.replace(repeated.find("THA-2024-003990"), 15, "THA-2024-000001");
+  for (const char* id : {"THA-2024-003995", "THA-2024-003996"})
+    repeated.replace(repeated.find("date=\"2024-02-01\"", repeated.find(id)), 17, "date=\"2024-02-30\"");
+  expect_same(repeated);
 }
 
 TEST(CaseStream, ACaseIdRepeatedAcrossChunksIsTheWholeFilesError) {
@@ -310,13 +348,24 @@ TEST(CaseStream, AFaultOnlyTheSchemaSeesInTheMiddleGivesTheWholeFilesDiagnostics
 }
 
 TEST(CaseStream, WhatEveryChunkSaysOfTheRootIsSaidOnce) {
-  // An attribute the format does not know on <register>: each chunk's reader sees it; the file says it once.
-  std::string xml = large_register();
-  xml.insert(xml.find("<register ") + 10, "ghi-chu=\"x\" ");
-  expect_same(xml);
-  const Streamed streamed = stream(xml);
-  EXPECT_TRUE(streamed.whole);
-  EXPECT_FALSE(streamed.diagnostics.empty());
+  // An attribute the format does not know on <register>, an impossible period, a period ending before it starts:
+  // each chunk's reader (and the schema) sees them; the file says them once, from the first chunk, and streams.
+  for (const char* attributes :
+       {"ghi-chu=\"x\" ", "period-start=\"2024-02-30\" ", "period-start=\"2024-06-01\" period-end=\"2024-01-01\" "}) {
+    std::string xml = large_register();
+    xml.insert(xml.find("<register ") + 10, attributes);
+    for (const ReadOptions& options : {ReadOptions{}, with_schema()}) {
+      expect_same(xml, options);
+      const Streamed streamed = stream(xml, options);
+      EXPECT_FALSE(streamed.whole) << attributes;
+      EXPECT_FALSE(streamed.read);
+      EXPECT_NE(streamed.diagnostics.find("so.xml:2:"), std::string::npos) << streamed.diagnostics;
+    }
+    // With an error in a late chunk too.
+    xml.replace(xml.find("date=\"2024-02-01\"", xml.find("THA-2024-003900")), 17, "date=\"2024-02-30\"");
+    expect_same(xml, with_schema());
+    EXPECT_FALSE(stream(xml, with_schema()).whole);
+  }
 }
 
 TEST(CaseStream, APlacedChunkCountsLinesAndColumnsInTheFile) {
@@ -349,7 +398,21 @@ TEST(CaseStream, AMarkupFaultOnlyLibxml2SeesIsTheWholeFilesToSay) {
   inside.replace(inside.find("date=\"2024-02-01\"", inside.find("THA-2024-003000")), 17, "date=\"2024-02-30\"");
   inside.insert(inside.find("<parties>", inside.find("THA-2024-003500")) + 9, "chữ");
   expect_same(inside, with_schema());
-  EXPECT_TRUE(stream(inside, with_schema()).whole);
+  const Streamed streamed = stream(inside, with_schema());
+  EXPECT_FALSE(streamed.whole);  // the fault alone, and the reader's errors of every chunk without the schema's
+  EXPECT_NE(streamed.diagnostics.find("[E0102]"), std::string::npos);
+  EXPECT_NE(streamed.diagnostics.find("[E0205]"), std::string::npos);
+  EXPECT_EQ(streamed.diagnostics.find("[E0214]"), std::string::npos);
+  // With a thousand errors after it the reader stops, and no fault of libxml2 is reported.
+  const std::string stopped = with_impossible_dates(inside, 1000, inside.find("THA-2024-002500"));
+  expect_same(stopped, with_schema());
+  EXPECT_FALSE(stream(stopped, with_schema()).whole);
+  // On a line a chunk starts inside (every case on one line): libxml2's column is the whole file's to count.
+  std::string joined = inside;
+  for (std::size_t at = joined.find("</case>\n<case"); at != std::string::npos; at = joined.find("</case>\n<case", at))
+    joined[at + 7] = ' ';
+  expect_same(joined, with_schema());
+  EXPECT_TRUE(stream(joined, with_schema()).whole);
   std::string between = large_register();
   for (std::size_t at = between.find("</case>\n<case"); at != std::string::npos;
        at = between.find("</case>\n<case", at + 1))
