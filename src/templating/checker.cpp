@@ -2,7 +2,11 @@
 // reference case (every field present, every list non-empty), under every legal regime.
 
 #include <algorithm>
+#include <map>
+#include <memory>
 #include <set>
+#include <string>
+#include <vector>
 
 #include "templating/filters.hpp"
 #include "templating/reference_case.hpp"
@@ -119,53 +123,70 @@ class Checker {
 
 namespace {
 
-// Runs `visit` once per legal regime with the reference context of `document_template`, keeping each
-// diagnostic once.
-template <typename Visit>
-void for_each_reference_context(const TemplateSet& set, const Template& document_template, const rules::Law& law,
-                                Diagnostics& diagnostics, const Visit& visit) {
-  static const model::Case reference = reference_case();
-  static const model::OfficeProfile office = reference_office();
-  Diagnostics found;
-  for (const auto& regime : law.regimes.regimes()) {
-    RenderInput input{model::Ledger::of(reference, regime.from)};
-    input.number = "1";
-    input.office = &office;
-    // Declared parameters get their example (or a neutral) value, so `params.x` is known.
-    const auto parameters = set.parameters_of(document_template);
-    Diagnostics ignored;
-    for (const auto& parameter : parameters)
-      input.parameters[parameter.name] = parameter.type == "date"                                  ? "2024-01-01"
-                                         : parameter.type == "number" || parameter.type == "money" ? "1"
-                                         : parameter.type == "party"                               ? "debtor"
-                                         : parameter.example.empty()                               ? "x"
-                                                                                                   : parameter.example;
-    const Value context = build_context(input, law, document_template, parameters, ignored);
-    Diagnostics walk;
-    visit(context, walk);
-    for (const auto& diagnostic : walk.list()) {
-      const bool seen = std::any_of(found.list().begin(), found.list().end(), [&](const Diagnostic& d) {
-        return d.code == diagnostic.code && d.loc.to_string() == diagnostic.loc.to_string() &&
-               d.message == diagnostic.message;
-      });
-      if (!seen) found.add(diagnostic);
+// The reference case's contexts, one per legal regime: the fields no template changes are built once per regime, then
+// each template adds its own.
+class ReferenceContexts {
+ public:
+  explicit ReferenceContexts(const rules::Law& law) {
+    static const model::Case reference = reference_case();
+    static const model::OfficeProfile office = reference_office();
+    for (const auto& regime : law.regimes.regimes()) {
+      RenderInput input{model::Ledger::of(reference, regime.from)};
+      input.number = "1";
+      input.office = &office;
+      Diagnostics ignored;
+      regimes_.push_back(std::make_unique<CaseContext>(std::move(input), law, ignored));
     }
   }
-  diagnostics.merge(found);
-}
+
+  // Runs `visit` once per legal regime with the reference context of `document_template`, keeping each diagnostic
+  // once.
+  template <typename Visit>
+  void for_each(const TemplateSet& set, const Template& document_template, Diagnostics& diagnostics,
+                const Visit& visit) {
+    // Declared parameters get their example (or a neutral) value, so `params.x` is known.
+    const auto parameters = set.parameters_of(document_template);
+    std::map<std::string, std::string, std::less<>> values;
+    for (const auto& parameter : parameters)
+      values[parameter.name] = parameter.type == "date"                                  ? "2024-01-01"
+                               : parameter.type == "number" || parameter.type == "money" ? "1"
+                               : parameter.type == "party"                               ? "debtor"
+                               : parameter.example.empty()                               ? "x"
+                                                                                         : parameter.example;
+    Diagnostics found;
+    for (const auto& regime : regimes_) {
+      Diagnostics ignored;
+      const Value context = regime->for_template(document_template, parameters, values, ignored);
+      Diagnostics walk;
+      visit(context, walk);
+      for (const auto& diagnostic : walk.list()) {
+        const bool seen = std::any_of(found.list().begin(), found.list().end(), [&](const Diagnostic& d) {
+          return d.code == diagnostic.code && d.loc.to_string() == diagnostic.loc.to_string() &&
+                 d.message == diagnostic.message;
+        });
+        if (!seen) found.add(diagnostic);
+      }
+    }
+    diagnostics.merge(found);
+  }
+
+ private:
+  std::vector<std::unique_ptr<CaseContext>> regimes_;
+};
 
 }  // namespace
 
 void TemplateSet::check(const rules::Law& law, Diagnostics& diagnostics) const {
+  ReferenceContexts contexts(law);
   for (const Template* document_template : documents())
-    for_each_reference_context(
-        *this, *document_template, law, diagnostics,
-        [&](const Value& context, Diagnostics& found) { Checker(*this, found).check(*document_template, context); });
+    contexts.for_each(*this, *document_template, diagnostics, [&](const Value& context, Diagnostics& found) {
+      Checker(*this, found).check(*document_template, context);
+    });
 }
 
 void TemplateSet::check_expression(const Expr& expression, const Template& document_template, const rules::Law& law,
                                    Diagnostics& diagnostics) const {
-  for_each_reference_context(*this, document_template, law, diagnostics, [&](const Value& context, Diagnostics& found) {
+  ReferenceContexts(law).for_each(*this, document_template, diagnostics, [&](const Value& context, Diagnostics& found) {
     const Scope scope(context);
     evaluate(expression, scope, found);
   });

@@ -248,8 +248,9 @@ namespace {
 class ContextBuilder {
  public:
   // A document knows the case as it stood on its date (the ledger): later events (payments, verifications…) are
-  // not seen, and every figure comes from the ledger.
-  ContextBuilder(const RenderInput& input, const rules::Law& law, const Template& document_template,
+  // not seen, and every figure comes from the ledger. Without a template (nullptr), only case_fields and
+  // regime_fields may be asked for.
+  ContextBuilder(const RenderInput& input, const rules::Law& law, const Template* document_template,
                  const std::vector<Parameter>& parameters, Diagnostics& diagnostics)
       : case_(input.ledger.the_case()),
         ledger_(input.ledger),
@@ -257,12 +258,21 @@ class ContextBuilder {
         date_(input.date()),
         law_(law),
         template_(document_template),
-        template_name_(document_template.name()),
+        template_name_(document_template ? document_template->name() : std::string()),
         parameters_(parameters),
         diagnostics_(diagnostics),
         regime_(law.regimes.regime_on(date_)) {}
 
+  // The whole context, its fields built (and their problems reported) in this order.
   Value build() {
+    Object root = case_fields();
+    template_fields(root);
+    regime_fields(root);
+    return Value::object(std::move(root), case_.loc);
+  }
+
+  // The fields of the case as it stood on the document's date, the same for every template.
+  Object case_fields() {
     Object root;
     root["case"] = Value::object({{"id", Value::text(case_.id, case_.loc)}}, case_.loc);
     root["agency"] = agency();
@@ -351,12 +361,21 @@ class ContextBuilder {
     root["head"] = head ? officer_value(*head) : Value::absent(case_.loc);
     root["authority"] = head ? Value::text(deciding_authority(head->position.value, case_.agency), head->loc)
                              : Value::absent(case_.loc);
+    return root;
+  }
+
+  // The fields that depend on the template: its parameters, the signer (a `signing` parameter changes the authority
+  // lines) and the document.
+  void template_fields(Object& root) {
     root["params"] = parameters();
-    root["signer"] = signer(head);
+    root["signer"] = signer(find_head());
     root["document"] = document();
+  }
+
+  // The fields of the document's legal regime, the same for every template.
+  void regime_fields(Object& root) {
     root["regime"] = regime();
     root["deadlines"] = deadlines();
-    return Value::object(std::move(root), case_.loc);
   }
 
  private:
@@ -1244,8 +1263,9 @@ class ContextBuilder {
   }
 
   Value document() {
-    const std::string type_code = template_.document() ? template_.document()->type_code : std::string();
-    const std::string type_name = template_.document() ? template_.document()->type_name : std::string();
+    const auto& info = template_->document();
+    const std::string type_code = info ? info->type_code : std::string();
+    const std::string type_name = info ? info->type_name : std::string();
     // Số, ký hiệu: "05/QĐ-CCTHADS"; a draft leaves room for the number: "      /QĐ-CCTHADS".
     const std::string notation =
         type_code.empty() ? case_.agency.code.value : type_code + "-" + case_.agency.code.value;
@@ -1352,8 +1372,8 @@ class ContextBuilder {
   const RenderInput& input_;
   const model::Date date_;  ///< the document's date: the ledger's
   const rules::Law& law_;
-  const Template& template_;
-  const std::string& template_name_;
+  const Template* template_;  ///< nullptr: a builder of the shared fields only
+  const std::string template_name_;
   const std::vector<Parameter>& parameters_;
   Diagnostics& diagnostics_;
   const rules::Regime* regime_;
@@ -1410,7 +1430,24 @@ std::string deciding_authority(const std::string& head_position, const model::Ag
 
 Value build_context(const RenderInput& input, const rules::Law& law, const Template& document_template,
                     const std::vector<Parameter>& parameters, Diagnostics& diagnostics) {
-  return ContextBuilder(input, law, document_template, parameters, diagnostics).build();
+  return ContextBuilder(input, law, &document_template, parameters, diagnostics).build();
+}
+
+CaseContext::CaseContext(RenderInput input, const rules::Law& law, Diagnostics& diagnostics)
+    : input_(std::move(input)), law_(law) {
+  input_.parameters.clear();
+  static const std::vector<Parameter> kNone;
+  ContextBuilder shared(input_, law_, nullptr, kNone, diagnostics);
+  shared_ = shared.case_fields();
+  shared.regime_fields(shared_);
+}
+
+Value CaseContext::for_template(const Template& document_template, const std::vector<Parameter>& parameters,
+                                std::map<std::string, std::string, std::less<>> values, Diagnostics& diagnostics) {
+  input_.parameters = std::move(values);
+  Object root = shared_;
+  ContextBuilder(input_, law_, &document_template, parameters, diagnostics).template_fields(root);
+  return Value::object(std::move(root), input_.ledger.the_case().loc);
 }
 
 }  // namespace vanban::templating

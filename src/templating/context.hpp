@@ -44,6 +44,27 @@ struct RenderInput {
 Value build_context(const RenderInput& input, const rules::Law& law, const Template& document_template,
                     const std::vector<Parameter>& parameters, Diagnostics& diagnostics);
 
+/// The contexts of one case for many templates (the template check): the fields no template changes (all but
+/// `params`, `signer` and `document`) are built once, so that each template's context costs only its own fields.
+class CaseContext {
+ public:
+  /// Builds the shared fields for the case of `input` (its `parameters` are not used); their problems go to
+  /// `diagnostics`. The contexts refer to the case's texts: they must not outlive the case.
+  CaseContext(RenderInput input, const rules::Law& law, Diagnostics& diagnostics);
+  CaseContext(const CaseContext&) = delete;
+  CaseContext& operator=(const CaseContext&) = delete;
+
+  /// The context build_context gives for this case with `values` as the request's parameters, for `document_template`
+  /// declaring `parameters`; the problems of the template's own fields go to `diagnostics`.
+  Value for_template(const Template& document_template, const std::vector<Parameter>& parameters,
+                     std::map<std::string, std::string, std::less<>> values, Diagnostics& diagnostics);
+
+ private:
+  RenderInput input_;
+  const rules::Law& law_;
+  Object shared_;  ///< the fields no template changes
+};
+
 /// The parameter every template accepts: `signing` overrides the signing authority (KT., Q., TL., TUQ., TM.).
 inline constexpr const char* kSigningParameter = "signing";
 

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <regex>
 #include <sstream>
+#include <string>
 
 #include "support/decision.hpp"
 #include "support/paths.hpp"
@@ -366,6 +367,7 @@ TEST(Cli, DescribeGivesAWorkingExampleForEveryTemplate) {
   std::istringstream lines(list.out);
   std::string line;
   int rendered = 0;
+  test::TemplatesFor templates_for;
   while (std::getline(lines, line)) {
     const std::string name = line.substr(0, line.find(' '));
     const auto description = vanban("templates --describe " + name);
@@ -376,17 +378,14 @@ TEST(Cli, DescribeGivesAWorkingExampleForEveryTemplate) {
     std::string example = description.out.substr(at + label.size());
     while (!example.empty() && (example.back() == '\n')) example.pop_back();
     ASSERT_EQ(description.out.substr(at).find('\n'), description.out.size() - at - 1) << "not the last line";
-    bool done = false;
-    for (const auto& path : test::all_sample_cases()) {
-      const auto applicable = vanban("templates --for " + quote(path.string()));
-      if (applicable.exit_code != 0 || applicable.out.find(name + "\n") == std::string::npos) continue;
+    const auto path = templates_for.first_case(test::all_sample_cases(), name);
+    const bool done = !path.empty();
+    if (done) {
       const auto pdf = dir / (name + ".pdf");
       const auto result =
           vanban("render " + quote(path.string()) + " --template " + name + " -o " + quote(pdf.string()) + example);
       EXPECT_EQ(result.exit_code, 0) << name << " " << path << example << "\n" << result.err;
-      done = true;
       ++rendered;
-      break;
     }
     EXPECT_TRUE(done) << "no sample case for " << name;
   }

@@ -136,16 +136,11 @@ TEST(Forms, EveryTemplateCitesTheLawInForceOnItsDate) {
   ASSERT_EQ(list.exit_code, 0);
   std::istringstream lines(list.out);
   int checked = 0;
+  test::TemplatesFor templates_for;
+  const auto examples = test::xml_files(test::source_dir() / "examples");
   for (std::string line; std::getline(lines, line);) {
     const std::string name = line.substr(0, line.find(' '));
-    std::string case_file;
-    for (const auto& path : test::xml_files(test::source_dir() / "examples")) {
-      const auto applicable = vanban("templates --for " + quote(path.string()));
-      if (applicable.out.find(name + "\n") != std::string::npos) {
-        case_file = path.string();
-        break;
-      }
-    }
+    std::string case_file = templates_for.first_case(examples, name).string();
     ASSERT_FALSE(case_file.empty()) << "no example case for " << name;
     // The remission request needs a verification of the last three months: move it next to the dates tried.
     if (name == "de-nghi-mien-giam") {

@@ -4,11 +4,16 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <string>
+#include <vector>
 
 #include "layout/layout.hpp"
 #include "support/cases.hpp"
 #include "support/fixed_metrics.hpp"
 #include "support/law.hpp"
+#include "support/office.hpp"
+#include "support/paths.hpp"
 #include "templating/template_set.hpp"
 #include "xml/case_reader.hpp"
 
@@ -321,6 +326,74 @@ TEST_F(Context, AnAppliesRuleNeverSeesTheRequestsParameters) {
                    "{@document name=\"Quyết định\" code=\"QĐ\" applies=\"not has(debtors)\"}"),
             "");
   EXPECT_TRUE(refused.contains("E0311")) << refused.to_string();
+}
+
+// Two values are the same: kind, position, confirmation and content, field by field.
+void expect_same(const Value& expected, const Value& actual, const std::string& path) {
+  ASSERT_EQ(expected.kind(), actual.kind()) << path;
+  EXPECT_EQ(expected.loc().to_string(), actual.loc().to_string()) << path;
+  EXPECT_EQ(expected.unconfirmed_key() ? *expected.unconfirmed_key() : "-",
+            actual.unconfirmed_key() ? *actual.unconfirmed_key() : "-")
+      << path;
+  switch (expected.kind()) {
+    case Value::Kind::absent: return;
+    case Value::Kind::boolean: EXPECT_EQ(expected.as_boolean(), actual.as_boolean()) << path; return;
+    case Value::Kind::number: EXPECT_EQ(expected.as_number(), actual.as_number()) << path; return;
+    case Value::Kind::money: EXPECT_EQ(expected.as_money(), actual.as_money()) << path; return;
+    case Value::Kind::date: EXPECT_EQ(expected.as_date(), actual.as_date()) << path; return;
+    case Value::Kind::text: EXPECT_EQ(expected.as_text(), actual.as_text()) << path; return;
+    case Value::Kind::list:
+      ASSERT_EQ(expected.as_list().size(), actual.as_list().size()) << path;
+      for (std::size_t i = 0; i < expected.as_list().size(); ++i)
+        expect_same(expected.as_list()[i], actual.as_list()[i], path + "[" + std::to_string(i) + "]");
+      return;
+    case Value::Kind::object: {
+      std::vector<std::string> expected_keys, actual_keys;
+      for (const auto& [key, value] : expected.as_object()) expected_keys.push_back(key);
+      for (const auto& [key, value] : actual.as_object()) actual_keys.push_back(key);
+      ASSERT_EQ(expected_keys, actual_keys) << path;
+      for (const auto& [key, value] : expected.as_object()) expect_same(value, *actual.find(key), path + "." + key);
+      return;
+    }
+  }
+}
+
+// The template check builds the fields no template changes once per regime (CaseContext): every installed template
+// gets, under every regime, the context build_context gives it, whatever the template before it was given (here every
+// other template is asked for with --set signing=TL., which changes the signer's authority lines).
+TEST_F(Context, ACaseContextGivesEveryTemplateWhatBuildContextGives) {
+  std::vector<TemplateSource> sources;
+  const std::filesystem::path root = test::source_dir() / "templates";
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+    if (entry.path().extension() != ".vbt") continue;
+    const std::string name = std::filesystem::relative(entry.path(), root).replace_extension().generic_string();
+    sources.push_back({name, make_file_name(entry.path().string()), test::read_text(entry.path())});
+  }
+  Diagnostics parsed;
+  const auto set = TemplateSet::parse(std::move(sources), parsed);
+  ASSERT_TRUE(set) << parsed.to_string();
+  ASSERT_GT(set->documents().size(), 10U);
+  const model::OfficeProfile office = test::sample_office();
+  for (const auto& regime : law_->regimes.regimes()) {
+    RenderInput input{model::Ledger::of(the_case(), std::max(regime.from, *model::Date::parse_iso("2024-07-01")))};
+    input.number = "7";
+    input.office = &office;
+    Diagnostics shared_diagnostics;
+    CaseContext shared(input, *law_, shared_diagnostics);
+    bool signing = false;
+    for (const Template* document_template : set->documents()) {
+      const auto parameters = set->parameters_of(*document_template);
+      input.parameters.clear();
+      for (const auto& parameter : parameters) input.parameters[parameter.name] = "debtor";
+      if ((signing = !signing)) input.parameters["signing"] = "TL.";
+      Diagnostics expected_diagnostics, actual_diagnostics;
+      const Value expected = build_context(input, *law_, *document_template, parameters, expected_diagnostics);
+      const Value actual = shared.for_template(*document_template, parameters, input.parameters, actual_diagnostics);
+      expect_same(expected, actual, regime.id + ": " + document_template->name());
+      EXPECT_EQ(expected_diagnostics.to_string(), shared_diagnostics.to_string() + actual_diagnostics.to_string())
+          << document_template->name();
+    }
+  }
 }
 
 // Issue 18: a document that cannot fit (E0503: more than 800,000 characters) stops being written where its finished
