@@ -1191,7 +1191,8 @@ std::optional<model::Register> read_register(InputBytes bytes, const FileName& f
       if (options.schema) early = validate_before_parse(*options.schema, raw);
     });
   } else {
-    parsed = parse_safely(bytes.view(), file, options.limits, diagnostics, scanned, placement);
+    parsed = parse_safely(bytes.view(), file, options.limits, diagnostics, scanned, placement,
+                          built != nullptr ? &built->parser_fault : nullptr);
   }
   if (!parsed) return std::nullopt;
   Diagnostics own;

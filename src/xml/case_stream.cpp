@@ -11,9 +11,12 @@
 // says of the root (said once, from the first chunk) and the reader's limit of errors (counted from chunk to chunk; it
 // stops where the whole file's reader stops, and the chunks are read again without the schema, which a stopped
 // reader does not consult), and a fault of the markup only libxml2 sees (a comment holding "--": the whole file's
-// libxml2 reports it alone, so the chunks are read again without the schema). What only the whole file says alike is
-// read whole: a fault of the parse, libxml2's fault on a line a chunk starts inside (its column), a diagnostic on a
-// line two chunks share, a schema problem where a cross-chunk E0207 is.
+// libxml2 reports it alone, so the chunks are read again without the schema), and a fault of the parse (pugixml's) in a
+// chunk's own bytes of the file (the whole file's parse stops there, with the same status: it is all the whole file
+// says, even past the reader's limit, where the chunks not read are still parsed). What only the whole file says
+// alike is read whole: a fault of the parse in the chunk's head or added end tag, a fault of the tree after the parse
+// (a duplicate attribute), libxml2's fault on a line a chunk starts inside (its column), a diagnostic on a line two
+// chunks share, a schema problem where a cross-chunk E0207 is.
 
 #include <algorithm>
 #include <iterator>
@@ -32,6 +35,7 @@ namespace {
 
 constexpr std::size_t kStreamFrom = 4U * 1024U * 1024U;  // smaller files are read whole
 constexpr std::size_t kChunkBytes = 256U * 1024U;        // cases per chunk: a quarter of a megabyte of them
+constexpr std::string_view kRootEnd = "</register>";     // what ends every chunk
 
 // The end of the markup that starts at `at` ('<'), or npos: comments, CDATA, processing instructions and tags
 // (quoted attribute values may hold '>').
@@ -173,10 +177,25 @@ bool read_cases(InputBytes input, const FileName& file, const ReadOptions& optio
     while (chunk.last + 1 < parts->cases.size() && parts->cases[chunk.last + 1].second - begin <= kChunkBytes)
       ++chunk.last;
     const std::size_t end = parts->cases[chunk.last].second;
-    chunk.bytes.reserve(prolog.size() + 1 + (end - begin) + 11);
-    chunk.bytes.append(prolog).append("\n").append(content.substr(begin, end - begin)).append("</register>");
+    chunk.bytes.reserve(prolog.size() + 1 + (end - begin) + kRootEnd.size());
+    chunk.bytes.append(prolog).append("\n").append(content.substr(begin, end - begin)).append(kRootEnd);
     chunk.placement = Placement{&index, prolog.size(), prolog.size() + 1, offset + begin};
     return chunk;
+  };
+
+  // A fault of the parse in a chunk (pugixml's, not a check of its tree after it) in the file's own bytes of the
+  // chunk, not in the line end or the end tag added: every earlier chunk parsed its whole cases cleanly, back to the
+  // root each time, and what lies between chunks is white space and comments, so pugixml reading the whole file comes
+  // to the chunk's first case in the same state (inside the root, nothing else open) and stops at the same byte with
+  // the same status. That fault is all the whole file's read says (its parse says nothing before it, and nothing is
+  // read after it): `found` (the chunk's parse's diagnostics, only that fault) are then the whole file's.
+  const auto fault_is_the_files = [&](const Chunk& chunk, const std::optional<std::size_t>& fault) {
+    return fault && *fault >= chunk.placement.from && *fault < chunk.bytes.size() - kRootEnd.size();
+  };
+  const auto fail_at_fault = [&](const Diagnostics& found, std::size_t handed) {
+    diagnostics.merge(found);
+    if (handed > 0) visitor.restart();
+    return false;
   };
 
   ReadOptions chunk_options = options;
@@ -187,7 +206,10 @@ bool read_cases(InputBytes input, const FileName& file, const ReadOptions& optio
     for (std::size_t first = 0; first < parts->cases.size() && !tally.settled();) {
       const Chunk chunk = chunk_from(first);
       Diagnostics ignored;
-      const auto parsed = parse_safely(chunk.bytes, file, options.limits, ignored, Scanned::already, chunk.placement);
+      std::optional<std::size_t> fault;
+      const auto parsed =
+          parse_safely(chunk.bytes, file, options.limits, ignored, Scanned::already, chunk.placement, &fault);
+      if (!parsed && fault_is_the_files(chunk, fault)) return fail_at_fault(ignored, 0);
       if (!parsed) return read_whole();  // the whole file's parse fails too: its diagnostics
       if (first == 0) tally_fields(parsed->root(), tally);
       for (pugi::xml_node child = parsed->root().first_child(); first > 0 && child; child = child.next_sibling())
@@ -226,6 +248,7 @@ bool read_cases(InputBytes input, const FileName& file, const ReadOptions& optio
     // The whole file's UTF-8 and markup were checked above: the chunk (its bytes, a line end, an end tag) holds
     // nothing they have not seen.
     (void)read_register(chunk.bytes, file, chunk_options, local, Scanned::already, chunk.placement, &built);
+    if (!built.cases && fault_is_the_files(chunk, built.parser_fault)) return fail_at_fault(local, handed_over);
     if (!built.cases) return fall_back();  // the parse or the root failed: the whole file's reader says what it says
     if (first == 0) root_errors = built.root_errors;
     std::size_t errors = own_errors + built.own_errors - (first > 0 ? root_errors : 0);
@@ -295,6 +318,16 @@ bool read_cases(InputBytes input, const FileName& file, const ReadOptions& optio
     } else if (stopped) {
       break;
     }
+  }
+  // Stopped at its limit, the whole file's reader still had the whole file parsed first: a fault of the parse, or one
+  // of the tree after it (a duplicate attribute), in the chunks not read is then all the whole file's read says.
+  for (std::size_t rest = first; stopped && rest < parts->cases.size();) {
+    const Chunk chunk = chunk_from(rest);
+    Diagnostics found;
+    std::optional<std::size_t> fault;
+    if (!parse_safely(chunk.bytes, file, options.limits, found, Scanned::already, chunk.placement, &fault))
+      return fault_is_the_files(chunk, fault) ? fail_at_fault(found, handed_over) : fall_back();
+    rest = chunk.last + 1;
   }
   // The fault libxml2 found, where the reader has no error at the same place (the same fault seen twice).
   if (libxml2_fault && !stopped && std::none_of(kept.begin(), kept.end(), [&](const Diagnostic& d) {

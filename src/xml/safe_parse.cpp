@@ -213,16 +213,18 @@ bool check_tree(const ParsedXml& parsed, const Limits& limits, Diagnostics& repo
 }  // namespace
 
 // parse_safely, on a copy of `bytes` or (`owned` given, the same bytes) in place in `owned`, calling `before_parse`
-// then.
+// then; `parser_fault` as parse_safely's.
 std::unique_ptr<ParsedXml> parse_checked(std::string_view bytes, std::string* owned, const FileName& file,
                                          const Limits& limits, Diagnostics& diagnostics, Scanned scanned,
                                          const Placement& placement,
-                                         const std::function<void(std::string_view)>& before_parse);
+                                         const std::function<void(std::string_view)>& before_parse,
+                                         std::optional<std::size_t>* parser_fault);
 
 std::unique_ptr<ParsedXml> parse_checked(std::string_view bytes, std::string* owned, const FileName& file,
                                          const Limits& limits, Diagnostics& diagnostics, Scanned scanned,
                                          const Placement& placement,
-                                         const std::function<void(std::string_view)>& before_parse) {
+                                         const std::function<void(std::string_view)>& before_parse,
+                                         std::optional<std::size_t>* parser_fault) {
   const SourceLoc file_loc{file};
   if (bytes.empty()) {
     diagnostics.error("E0101", file_loc, "tệp rỗng, không có dữ liệu hồ sơ");
@@ -282,6 +284,7 @@ std::unique_ptr<ParsedXml> parse_checked(std::string_view bytes, std::string* ow
       start, content.size(), pugi::parse_default | pugi::parse_doctype, pugi::encoding_utf8);
   if (!result) {
     const auto offset = static_cast<std::size_t>(result.offset);
+    if (parser_fault != nullptr) *parser_fault = offset + bom;
     // Only white space after the failure point: the file simply stops (truncated download, full disk).
     const bool at_end = (last == std::string_view::npos || last < std::min(offset + 1, content.size())) &&
                         result.status == pugi::status_end_element_mismatch;
@@ -310,8 +313,9 @@ std::unique_ptr<ParsedXml> parse_checked(std::string_view bytes, std::string* ow
 }
 
 std::unique_ptr<ParsedXml> parse_safely(std::string_view bytes, const FileName& file, const Limits& limits,
-                                        Diagnostics& diagnostics, Scanned scanned, const Placement& placement) {
-  return parse_checked(bytes, nullptr, file, limits, diagnostics, scanned, placement, {});
+                                        Diagnostics& diagnostics, Scanned scanned, const Placement& placement,
+                                        std::optional<std::size_t>* parser_fault) {
+  return parse_checked(bytes, nullptr, file, limits, diagnostics, scanned, placement, {}, parser_fault);
 }
 
 bool parses_in_place(std::string_view bytes, const Limits& limits) {
@@ -332,7 +336,7 @@ bool parses_in_place(std::string_view bytes, const Limits& limits) {
 std::unique_ptr<ParsedXml> parse_safely_in_place(std::string&& bytes, const FileName& file, const Limits& limits,
                                                  Diagnostics& diagnostics,
                                                  const std::function<void(std::string_view)>& before_parse) {
-  return parse_checked(bytes, &bytes, file, limits, diagnostics, Scanned::no, {}, before_parse);
+  return parse_checked(bytes, &bytes, file, limits, diagnostics, Scanned::no, {}, before_parse, nullptr);
 }
 
 }  // namespace vanban::xml

@@ -68,7 +68,8 @@ class ParsedXml {
  private:
   friend std::unique_ptr<ParsedXml> parse_checked(std::string_view, std::string*, const FileName&, const Limits&,
                                                   Diagnostics&, Scanned, const Placement&,
-                                                  const std::function<void(std::string_view)>&);
+                                                  const std::function<void(std::string_view)>&,
+                                                  std::optional<std::size_t>*);
   // The location of an offset in the parsed bytes, in the file.
   [[nodiscard]] SourceLoc locate(std::size_t offset) const;
   std::string_view original_;    // the bytes as given (the caller's, or buffer_ parsed in place): positions count here
@@ -84,10 +85,13 @@ class ParsedXml {
 /// Parses bytes declared or expected to be UTF-8 (they must outlive the result). Rejects (with positions): empty input,
 /// too large, UTF-16/32, a declared encoding other than UTF-8, invalid UTF-8, any DOCTYPE (so no entity can be declared
 /// or expanded and nothing is fetched), malformed XML and nesting beyond the limit.
-/// With `placement`, the bytes are a piece of a file and every position is reported as the file's.
+/// With `placement`, the bytes are a piece of a file and every position is reported as the file's. With `parser_fault`,
+/// it is set, when pugixml itself refused the bytes (not a check before it, nor one of its tree after it), to the
+/// offset in the bytes as given where it stopped, and left alone otherwise.
 std::unique_ptr<ParsedXml> parse_safely(std::string_view bytes, const FileName& file, const Limits& limits,
                                         Diagnostics& diagnostics, Scanned scanned = Scanned::no,
-                                        const Placement& placement = {});
+                                        const Placement& placement = {},
+                                        std::optional<std::size_t>* parser_fault = nullptr);
 
 /// Whether `bytes` may be parsed in place rather than copied: whether no run of bytes without markup is long enough to
 /// hold a field past the limit (refused only after the parse: what reads the bytes before it, libxml2, would read such

@@ -430,6 +430,91 @@ TEST(CaseStream, AMarkupFaultOnlyLibxml2SeesIsTheWholeFilesToSay) {
   }
 }
 
+// The `</case>` of the last case of the chunk that starts at the case `first` (counted from 0), as the stream cuts.
+std::size_t chunk_last_case_end(const std::string& xml, std::size_t first) {
+  std::vector<std::size_t> begins;
+  for (std::size_t at = xml.find("<case "); at != std::string::npos; at = xml.find("<case ", at + 1))
+    begins.push_back(at);
+  const auto end_of = [&](std::size_t i) { return xml.find("</case>", begins[i]) + 7; };
+  std::size_t last = first;
+  while (last + 1 < begins.size() && end_of(last + 1) - begins[first] <= 256U * 1024U) ++last;
+  return end_of(last) - 7;
+}
+
+// Whether the stream and the whole file give the same, with and without the schema, and the stream read it whole.
+bool same_and_whole(const std::string& xml) {
+  expect_same(xml);
+  expect_same(xml, with_schema());
+  EXPECT_FALSE(stream(xml).read);
+  return stream(xml).whole;
+}
+
+TEST(CaseStream, AFaultOfTheParseInAChunkIsTheWholeFilesOnlyDiagnostic) {
+  // A mismatched end tag in the first chunk, a middle one and the last one, with the reader's and the schema's errors
+  // before and after it and a case id repeated before it: the whole file's parse stops there and says only that.
+  for (const char* id : {"THA-2024-000003", "THA-2024-002000", "THA-2024-004000"}) {
+    std::string xml = large_register();
+    const std::size_t at = xml.find("</parties>", xml.find(id));
+    xml.replace(at, 10, "</partiez>");
+    EXPECT_FALSE(same_and_whole(xml)) << id;
+    const Streamed streamed = stream(xml);
+    EXPECT_TRUE(streamed.ids.empty());
+    EXPECT_EQ(streamed.restarts, std::string(id) == "THA-2024-000003" ? 0U : 1U) << id;
+    EXPECT_EQ(streamed.diagnostics.find("[E0102]"), streamed.diagnostics.rfind("[E"));  // nothing else
+    std::string errors = with_impossible_dates(xml, 3, xml.find("THA-2024-000500"));
+    errors.insert(errors.find("<parties>", errors.find("THA-2024-001500")) + 9, "chữ");  // the schema's E0214
+    errors.replace(errors.find("THA-2024-001600"), 15, "THA-2024-000001");
+    errors = with_impossible_dates(errors, 2, errors.find("THA-2024-003900"));
+    EXPECT_FALSE(same_and_whole(errors)) << id;
+  }
+  // A thousand errors before it: the whole file's reader never runs, so the stream does not stop at its limit.
+  std::string hopeless = large_register();
+  hopeless.replace(hopeless.find("</parties>", hopeless.find("THA-2024-004000")), 10, "</partiez>");
+  hopeless = with_impossible_dates(hopeless, 1000, hopeless.find("THA-2024-002000"));
+  EXPECT_FALSE(same_and_whole(hopeless));
+  // At the end of a chunk's last case; where a bad start tag is; with the text repaired or kept as it is.
+  std::string last = large_register();
+  last.replace(chunk_last_case_end(last, 0), 7, "</cass>");
+  EXPECT_FALSE(same_and_whole(last));
+  std::string garbage = large_register();
+  garbage.insert(chunk_last_case_end(garbage, 0), "<1/>");
+  EXPECT_FALSE(same_and_whole(garbage));
+  ReadOptions keep;
+  keep.repair = text::RepairMode::keep;
+  expect_same(garbage, keep);
+  EXPECT_FALSE(stream(garbage, keep).whole);
+}
+
+TEST(CaseStream, AFaultTheStreamCannotPlaceAloneIsReadWhole) {
+  // An unclosed <case> (the case runs into the next chunk's), an unclosed root, an end tag after a case, a fault in the
+  // root's start tag (every chunk's head), a duplicate attribute (E0102 of the tree after the parse, which the whole
+  // file reports at every instance) alone, before and after a fault of the parse.
+  std::string unclosed = large_register();
+  unclosed.erase(chunk_last_case_end(unclosed, 0), 7);
+  EXPECT_TRUE(same_and_whole(unclosed));
+  std::string rootless = large_register();
+  rootless.erase(rootless.rfind("</register>"));
+  EXPECT_TRUE(same_and_whole(rootless));
+  std::string text = large_register();
+  text.insert(chunk_last_case_end(text, 0) + 7, "</x>");
+  EXPECT_TRUE(same_and_whole(text));
+  std::string head = large_register();
+  head.insert(head.find("<register ") + 10, "x ");
+  EXPECT_TRUE(same_and_whole(head));
+  std::string twice = large_register();
+  const std::size_t late = twice.find("<case ", twice.find("THA-2024-003000"));
+  twice.insert(late + 6, "id=\"x\" ");
+  EXPECT_TRUE(same_and_whole(twice));
+  std::string before = twice;
+  before.replace(before.find("</parties>", before.find("THA-2024-003500")), 10, "</partiez>");
+  EXPECT_TRUE(same_and_whole(before));
+  std::string after = twice;
+  after.replace(after.find("</parties>", after.find("THA-2024-002000")), 10, "</partiez>");
+  EXPECT_FALSE(same_and_whole(after));
+  // After the thousandth error, where the reader stops: the whole file's parse has reported it alone.
+  EXPECT_TRUE(same_and_whole(with_impossible_dates(twice, 1000, twice.find("THA-2024-001000"))));
+}
+
 TEST(CaseStream, WhatFollowsTheRootIsTheWholeFilesToJudge) {
   // No chunk holds it: a second end tag, a comment libxml2 refuses, an element, text, an instruction, or a comment.
   for (const char* trailer : {"</register>", "<!-- a -- b -->", "<x/>", "chữ", "<?pi x?>", "\n<!-- ok -->\n"}) {
