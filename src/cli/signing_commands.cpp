@@ -240,17 +240,17 @@ int run_sign(const std::vector<std::string>& args, Invocation& invocation) {
   if (complete) {
     const auto signature_path = arguments.value("--signature");
     if (!signature_path) throw UsageError{"--complete cần --signature TỆP (chữ ký thô làm ở nơi khác)"};
-    const auto prepared = read_input(input);
+    auto prepared = read_input(input);
     const auto signature = read_input(*signature_path);
     if (!prepared || !signature) return kInputRejected;
     Diagnostics diagnostics;
-    const auto signed_pdf = pipeline::complete_document(*prepared, input, *signature, request, diagnostics);
+    const auto signed_pdf = pipeline::complete_document(std::move(*prepared), input, *signature, request, diagnostics);
     print(diagnostics);
     if (!signed_pdf) return kInputRejected;
     write_output(output, *signed_pdf, inputs);
     return kOk;
   }
-  const auto pdf = read_input(input);
+  auto pdf = read_input(input);
   if (prepare) {
     Diagnostics diagnostics;
     const auto certificates = pipeline::load_certificates(request.keys, diagnostics);
@@ -272,7 +272,7 @@ int run_sign(const std::vector<std::string>& args, Invocation& invocation) {
   if (!pdf || !identity) return kInputRejected;
   Diagnostics signing;
   const auto signed_pdf =
-      pipeline::sign_document(*pdf, input, *identity, request, time, invocation.resources(), signing);
+      pipeline::sign_document(std::move(*pdf), input, *identity, request, time, invocation.resources(), signing);
   print(signing);
   if (!signed_pdf) return kInputRejected;
   write_output(output, *signed_pdf, inputs);

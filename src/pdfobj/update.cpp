@@ -41,17 +41,31 @@ void IncrementalUpdate::put(Ref ref, const Object& object) {
 void IncrementalUpdate::put_raw(Ref ref, std::string body) { bodies_[ref] = std::move(body); }
 
 Bytes IncrementalUpdate::finish(std::map<Ref, std::size_t>& offsets) const {
-  Bytes out(file_.bytes());
-  if (!out.empty() && out.back() != '\n' && out.back() != '\r') out += '\n';
+  // The update is written on its own first, so that the whole file is allocated once: a copy of a large original
+  // grown by appending would hold it twice while it moves (issue 18: signing a 64 MiB file).
+  const std::string_view original = file_.bytes();
+  const bool line_end = original.empty() || original.back() == '\n' || original.back() == '\r';
+  const std::size_t base = original.size() + (line_end ? 0 : 1);
+  Bytes tail;
+  write_tail(base, tail, offsets);
+  Bytes out;
+  out.reserve(base + tail.size());
+  out += original;
+  if (!line_end) out += '\n';
+  out += tail;
+  return out;
+}
+
+void IncrementalUpdate::write_tail(std::size_t base, Bytes& out, std::map<Ref, std::size_t>& offsets) const {
   std::map<std::uint32_t, std::pair<std::size_t, std::uint16_t>> entries;
   for (const auto& [ref, body] : bodies_) {
-    entries[ref.num] = {out.size(), ref.gen};
+    entries[ref.num] = {base + out.size(), ref.gen};
     out += std::to_string(ref.num) + " " + std::to_string(ref.gen) + " obj\n";
-    offsets[ref] = out.size();
+    offsets[ref] = base + out.size();
     out += body;
     out += "\nendobj\n";
   }
-  const std::size_t xref = out.size();
+  const std::size_t xref = base + out.size();
   out += "xref\n";
   for (auto it = entries.begin(); it != entries.end();) {
     auto end = it;
@@ -76,7 +90,6 @@ Bytes IncrementalUpdate::finish(std::map<Ref, std::size_t>& offsets) const {
   out += "trailer\n";
   write_object(out, Object(std::move(trailer)));
   out += "\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
-  return out;
 }
 
 }  // namespace vanban::pdfobj

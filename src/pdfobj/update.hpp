@@ -34,6 +34,9 @@ class IncrementalUpdate final : public ObjectWriter {
   [[nodiscard]] Bytes finish(std::map<Ref, std::size_t>& offsets) const;
 
  private:
+  // Appends the update's objects, cross-reference section and trailer to `out`, as if `out` began at offset `base`.
+  void write_tail(std::size_t base, Bytes& out, std::map<Ref, std::size_t>& offsets) const;
+
   const PdfFile& file_;
   std::uint32_t next_;
   std::map<Ref, std::string> bodies_;

@@ -253,45 +253,48 @@ std::optional<sign::PreparedSignature> prepare_document(std::string_view pdf, co
 
 namespace {
 
-// The signature embedded, then the time-stamp and the validation data the level asks for.
-std::optional<Bytes> complete_prepared(std::string_view prepared, const SourceLoc& file, std::string_view signature,
+// The signature embedded, then the time-stamp and the validation data the level asks for. `prepared` is completed in
+// place and handed on, so that a large document is held at most twice (issue 18's memory bound).
+std::optional<Bytes> complete_prepared(Bytes prepared, const SourceLoc& file, std::string_view signature,
                                        const SigningRequest& request, Diagnostics& diagnostics) {
   const Level level = requested_level(request);
+  if (level == Level::b_b) {
+    if (!sign::complete_signature_in_place(prepared, signature, {}, file, diagnostics)) return std::nullopt;
+    return prepared;
+  }
   // The signature first (it must be the one asked for), then what long-term signing needs, read before any request.
-  auto signed_pdf = sign::complete_signature(prepared, signature, {}, file, diagnostics);
-  if (!signed_pdf || level == Level::b_b) return signed_pdf;
+  const auto pending = sign::read_prepared(prepared, file, diagnostics);
+  if (!pending || !sign::signature_matches(*pending, signature, file, diagnostics)) return std::nullopt;
   const auto long_term = long_term_request(request, diagnostics);
   if (!long_term) return std::nullopt;
   const auto token = fetch_timestamp(*long_term, signature, file, diagnostics);
-  if (!token) return std::nullopt;
-  signed_pdf = sign::complete_signature(prepared, signature, *token, file, diagnostics);
-  if (!signed_pdf || level == Level::b_t) return signed_pdf;
-  const auto pending = sign::read_prepared(prepared, file, diagnostics);
-  if (!pending) return std::nullopt;
-  return add_long_term_data(*signed_pdf, pending->signer, signature, *token, *long_term, file, diagnostics);
+  if (!token || !sign::complete_signature_in_place(prepared, signature, *token, file, diagnostics)) return std::nullopt;
+  if (level == Level::b_t) return prepared;
+  return add_long_term_data(prepared, pending->signer, signature, *token, *long_term, file, diagnostics);
 }
 
 }  // namespace
 
-std::optional<Bytes> sign_document(std::string_view pdf, const std::string& file, const sign::Identity& identity,
+std::optional<Bytes> sign_document(Bytes pdf, const std::string& file, const sign::Identity& identity,
                                    const SigningRequest& request, const sign::Moment& time,
                                    const ResourcePaths& resources, Diagnostics& diagnostics) {
   check_signing_request(request);
   const SourceLoc loc{make_file_name(file)};
-  const auto prepared = prepare_document(pdf, file, identity.certificates(), request, time, resources, diagnostics);
+  auto prepared = prepare_document(pdf, file, identity.certificates(), request, time, resources, diagnostics);
+  Bytes().swap(pdf);  // prepared holds it all now
   if (!prepared) return std::nullopt;
   const auto signature = sign::sign_prepared(*prepared, identity.key(), loc, diagnostics);
   if (!signature) return std::nullopt;
-  return complete_prepared(prepared->pdf, loc, *signature, request, diagnostics);
+  return complete_prepared(std::move(prepared->pdf), loc, *signature, request, diagnostics);
 }
 
-std::optional<Bytes> complete_document(std::string_view prepared, const std::string& file, std::string_view signature,
+std::optional<Bytes> complete_document(Bytes prepared, const std::string& file, std::string_view signature,
                                        const SigningRequest& request, Diagnostics& diagnostics) {
   check_signing_request(request, SigningStep::complete);
   Diagnostics unread;
   if (const auto pending = sign::read_prepared(prepared, SourceLoc{make_file_name(file)}, unread))
     warn_unless_named_signer(prepared, file, pending->signer, diagnostics);
-  return complete_prepared(prepared, SourceLoc{make_file_name(file)}, signature, request, diagnostics);
+  return complete_prepared(std::move(prepared), SourceLoc{make_file_name(file)}, signature, request, diagnostics);
 }
 
 }  // namespace vanban::pipeline

@@ -82,8 +82,8 @@ std::optional<sign::SignerCertificates> load_certificates(const KeyFiles& keys, 
 
 /// Signs `pdf` (named `file` in messages) at `time`: reads the image, takes the font of the text appearance from
 /// `resources`, appends the signature, then the time-stamp and validation data the level asks for. nullopt with
-/// diagnostics when the input is refused.
-std::optional<Bytes> sign_document(std::string_view pdf, const std::string& file, const sign::Identity& identity,
+/// diagnostics when the input is refused. Takes `pdf` and lets it go once prepared: a document is held at most twice.
+std::optional<Bytes> sign_document(Bytes pdf, const std::string& file, const sign::Identity& identity,
                                    const SigningRequest& request, const sign::Moment& time,
                                    const ResourcePaths& resources, Diagnostics& diagnostics);
 
@@ -105,8 +105,8 @@ DataToSign data_to_sign(const sign::PreparedSignature& prepared);
 
 /// The second step: `prepared` completed with `signature` (made elsewhere over what prepare_document gave), then the
 /// time-stamp and validation data the level asks for. Byte for byte what sign_document gives at B-B for the same key
-/// and time. nullopt with diagnostics (E0695–E0697, E0680–E0684).
-std::optional<Bytes> complete_document(std::string_view prepared, const std::string& file, std::string_view signature,
+/// and time. nullopt with diagnostics (E0695–E0697, E0680–E0684). Completes `prepared` in place.
+std::optional<Bytes> complete_document(Bytes prepared, const std::string& file, std::string_view signature,
                                        const SigningRequest& request, Diagnostics& diagnostics);
 
 }  // namespace vanban::pipeline

@@ -549,11 +549,10 @@ struct Answers {
     request.keys.pkcs12 = std::filesystem::path("[server] signing_key");  // the key is already loaded
     pipeline::check_signing_request(request);
     Diagnostics diagnostics;
-    const auto signed_pdf =
-        pipeline::sign_document(call.request.body, upload_name(call, "van-ban.pdf"), *s.setup_.agency_key, request,
-                                call.now, s.setup_.resources, diagnostics);
+    auto signed_pdf = pipeline::sign_document(call.request.body, upload_name(call, "van-ban.pdf"), *s.setup_.agency_key,
+                                              request, call.now, s.setup_.resources, diagnostics);
     if (!signed_pdf) return problem(kRejected, "không ký được tệp này", &diagnostics);
-    return with_warnings(bytes_answer(*signed_pdf, "application/pdf"), diagnostics);
+    return with_warnings(bytes_answer(std::move(*signed_pdf), "application/pdf"), diagnostics);
   }
 
   static HttpResponse verify(Service& s, Service::Call& call) {

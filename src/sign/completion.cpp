@@ -53,31 +53,42 @@ std::optional<PendingSignature> read_prepared(std::string_view prepared, const S
   return std::move(found->signature);
 }
 
-std::optional<Bytes> complete_signature(std::string_view prepared, std::string_view signature,
-                                        std::string_view timestamp, const SourceLoc& file, Diagnostics& diagnostics) {
+bool signature_matches(const PendingSignature& pending, std::string_view signature, const SourceLoc& file,
+                       Diagnostics& diagnostics) {
+  const crypto::Certificate& signer = pending.signer.certificate;
+  if (signer.verifies_sha256(pending.to_be_signed, signature)) return true;
+  diagnostics.error(
+      "E0696", file,
+      "chữ ký đưa vào không khớp: không phải chữ ký SHA-256 của dữ liệu cần ký bằng khóa của chứng thư \"" +
+          signer.describe().common_name + "\" (ký nhầm tệp, hoặc nhầm khóa?)");
+  return false;
+}
+
+bool complete_signature_in_place(Bytes& prepared, std::string_view signature, std::string_view timestamp,
+                                 const SourceLoc& file, Diagnostics& diagnostics) {
   const auto found = pending(prepared, file, diagnostics);
-  if (!found) return std::nullopt;
+  if (!found || !signature_matches(found->signature, signature, file, diagnostics)) return false;
   const SignerCertificates& certificates = found->signature.signer;
-  const crypto::Certificate& signer = certificates.certificate;
-  if (!signer.verifies_sha256(found->signature.to_be_signed, signature)) {
-    diagnostics.error(
-        "E0696", file,
-        "chữ ký đưa vào không khớp: không phải chữ ký SHA-256 của dữ liệu cần ký bằng khóa của chứng thư \"" +
-            signer.describe().common_name + "\" (ký nhầm tệp, hoặc nhầm khóa?)");
-    return std::nullopt;
-  }
-  crypto::PadesCms cms(signer, certificates.chain, signed_digest(prepared, found->range));
+  crypto::PadesCms cms(certificates.certificate, certificates.chain, signed_digest(prepared, found->range));
   const std::string hex = hex::encode(cms.finish(signature, timestamp));
   const std::size_t room = found->range.gap_end - found->range.gap_start - 2;
   if (hex.size() > room) {
     diagnostics.error("E0697", file,
                       "chữ ký cùng dấu thời gian (" + std::to_string(hex.size() / 2) + " byte) lớn hơn chỗ đã dành (" +
                           std::to_string(room / 2) + " byte)");
-    return std::nullopt;
+    return false;
   }
+  // The room keeps its size: the /ByteRange around it is already signed for.
+  prepared.replace(found->range.gap_start + 1, hex.size(), hex);
+  std::fill_n(prepared.begin() + static_cast<std::ptrdiff_t>(found->range.gap_start + 1 + hex.size()),
+              room - hex.size(), '0');
+  return true;
+}
+
+std::optional<Bytes> complete_signature(std::string_view prepared, std::string_view signature,
+                                        std::string_view timestamp, const SourceLoc& file, Diagnostics& diagnostics) {
   Bytes out(prepared);
-  out.replace(found->range.gap_start + 1, room, std::string(room, '0'));
-  out.replace(found->range.gap_start + 1, hex.size(), hex);
+  if (!complete_signature_in_place(out, signature, timestamp, file, diagnostics)) return std::nullopt;
   return out;
 }
 

@@ -513,11 +513,11 @@ std::optional<Bytes> sign_prepared(const PreparedSignature& prepared, const cryp
 
 std::optional<Bytes> sign_pdf(std::string_view pdf, const Identity& identity, const SignRequest& request,
                               const FontSource* fonts, const SourceLoc& file, Diagnostics& diagnostics) {
-  const auto prepared = prepare_signature(pdf, identity.certificates(), request, fonts, file, diagnostics);
+  auto prepared = prepare_signature(pdf, identity.certificates(), request, fonts, file, diagnostics);
   if (!prepared) return std::nullopt;
   const auto signature = sign_prepared(*prepared, identity.key(), file, diagnostics);
-  if (!signature) return std::nullopt;
-  return complete_signature(prepared->pdf, *signature, {}, file, diagnostics);
+  if (!signature || !complete_signature_in_place(prepared->pdf, *signature, {}, file, diagnostics)) return std::nullopt;
+  return std::move(prepared->pdf);
 }
 
 }  // namespace vanban::sign

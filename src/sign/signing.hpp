@@ -68,6 +68,16 @@ struct PendingSignature {
 std::optional<PendingSignature> read_prepared(std::string_view prepared, const SourceLoc& file,
                                               Diagnostics& diagnostics);
 
+/// Whether `signature` is the pending signature's: a SHA-256 signature of its to-be-signed data by its certificate's
+/// key; false with E0696 otherwise.
+bool signature_matches(const PendingSignature& pending, std::string_view signature, const SourceLoc& file,
+                       Diagnostics& diagnostics);
+
+/// complete_signature in place: `prepared` becomes the signed document (no second copy of a large file); false with
+/// its diagnostics, `prepared` unchanged, when complete_signature would give nullopt.
+bool complete_signature_in_place(Bytes& prepared, std::string_view signature, std::string_view timestamp,
+                                 const SourceLoc& file, Diagnostics& diagnostics);
+
 /// The signed document: `prepared` with the CMS completed by `signature` (over the pending to-be-signed, by the
 /// pending certificate's key: E0696 otherwise) and `timestamp` (an RFC 3161 token over the signature, for B-T) when
 /// not empty (E0697 when it does not fit the room prepared). Byte for byte what one-step signing gives for the same

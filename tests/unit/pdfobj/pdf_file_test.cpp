@@ -117,6 +117,29 @@ TEST(PdfFile, IncrementalUpdatesChainAndNewestWins) {
   EXPECT_NE(check.out.find("No syntax or stream encoding errors"), std::string::npos) << check.out;
 }
 
+// finish writes the update on its own before it allocates the whole file: every offset is still the whole file's,
+// with or without the line end it adds after an original that lacks one.
+TEST(PdfFile, AnUpdatesOffsetsAreTheWholeFilesWithOrWithoutAnAddedLineEnd) {
+  const std::string ending = test::one_page_pdf();
+  ASSERT_EQ(ending.back(), '\n');
+  for (const std::string& pdf : {ending, ending.substr(0, ending.size() - 1)}) {
+    OpenProblem problem;
+    const auto file = open(pdf, problem);
+    ASSERT_TRUE(file.has_value()) << problem.detail;
+    IncrementalUpdate update(*file);
+    const Ref first = update.add(Object(std::int64_t{41}));
+    const Ref second = update.add(Object(std::int64_t{42}));
+    std::map<Ref, std::size_t> offsets;
+    const std::string updated = update.finish(offsets);
+    EXPECT_EQ(updated.compare(0, ending.size(), ending), 0);  // the original, and a line end only where it lacked one
+    EXPECT_EQ(updated.substr(offsets.at(first), 2), "41");
+    EXPECT_EQ(updated.substr(offsets.at(second), 2), "42");
+    const auto reread = open(updated, problem);
+    ASSERT_TRUE(reread.has_value()) << problem.detail;
+    EXPECT_EQ(std::get<std::int64_t>(reread->object(second).value().value()), 42);
+  }
+}
+
 TEST(PdfFile, NewStreamsAreStoredAsTheWriterIsAsked) {
   const std::string pdf = test::one_page_pdf();
   OpenProblem problem;

@@ -121,6 +121,35 @@ TEST(TwoSteps, WhatCannotBeCompletedIsRefused) {
   EXPECT_TRUE(too_large.contains("E0697")) << too_large.to_string();
 }
 
+// Signing a large file completes its prepared copy in place (issue 18: a document held at most twice): the same bytes
+// as completing a copy, and a refusal leaves the prepared bytes as they were.
+TEST(TwoSteps, CompletingInPlaceIsCompletingACopyAndARefusalChangesNothing) {
+  const std::string pdf = test::one_page_pdf();
+  Diagnostics diagnostics;
+  const auto prepared = prepare_signature(pdf, officer().certificates(), request(), nullptr, kFile, diagnostics);
+  ASSERT_TRUE(prepared) << diagnostics.to_string();
+  const Bytes signature = officer().key().sign_sha256(prepared->to_be_signed).value();
+  for (const Bytes& refused : {agency().key().sign_sha256(prepared->to_be_signed).value(), Bytes("khác")}) {
+    Bytes unchanged = prepared->pdf;
+    Diagnostics wrong;
+    EXPECT_FALSE(complete_signature_in_place(unchanged, refused, {}, kFile, wrong));
+    EXPECT_TRUE(wrong.contains("E0696")) << wrong.to_string();
+    EXPECT_EQ(unchanged, prepared->pdf);
+  }
+  Bytes too_large = prepared->pdf;
+  Diagnostics no_room;
+  EXPECT_FALSE(
+      complete_signature_in_place(too_large, signature, "\x30\x82\x4e\x20" + Bytes(0x4e20, '\0'), kFile, no_room));
+  EXPECT_TRUE(no_room.contains("E0697")) << no_room.to_string();
+  EXPECT_EQ(too_large, prepared->pdf);
+
+  Bytes in_place = prepared->pdf;
+  ASSERT_TRUE(complete_signature_in_place(in_place, signature, {}, kFile, diagnostics)) << diagnostics.to_string();
+  EXPECT_EQ(in_place, complete_signature(prepared->pdf, signature, {}, kFile, diagnostics).value());
+  EXPECT_EQ(in_place, sign(pdf, officer(), request()));
+  EXPECT_EQ(in_place.size(), prepared->pdf.size());
+}
+
 TEST(LongTerm, ATimestampMakesBTAndProvesTheTime) {
   const auto dir = test::scratch_dir("sign-bt");
   const Bytes signed_pdf = signed_at_bt(dir, test::one_page_pdf(), officer());
