@@ -53,6 +53,7 @@ TEST(MarkupScan, EachChildOfARegisterRootIsACase) {
   const std::string second = "<case id=\"b\"><x>" + tiny(7) + "</x></case>\n";
   const std::string text = head + first + second + "</register>";
   EXPECT_FALSE(refusal(text, 10));
+  EXPECT_FALSE(refusal(head + "<case/></register>", 1));  // the root and its two attributes are in no case
   const auto in_first = refusal(text, 9);
   ASSERT_TRUE(in_first);
   EXPECT_EQ(in_first->offset, text.find("<a/>") + 7 * 4);
