@@ -156,6 +156,8 @@ class Scanner {
       outside_reported_ = true;
     }
     seen_root_ = true;
+    // A case: the root, or each child of a <register> root.
+    if (depth_ == 0) case_depth_ = is_register(start) ? 2 : 1;
     open_element(start);
     std::size_t attributes = 0;
     ++i_;
@@ -174,7 +176,7 @@ class Scanner {
         return;
       } else {
         if (c == '=') {  // one attribute
-          count_node(i_);
+          count_node(attribute_name(i_));
           if (++attributes > limits_.max_attributes && !result_.fatal)
             result_.fatal = ScanProblem{
                 start, "E0111",
@@ -192,13 +194,40 @@ class Scanner {
           offset, "E0107", "các phần tử lồng nhau quá sâu (giới hạn " + std::to_string(limits_.max_depth) + " cấp)"};
       return;
     }
+    if (depth_ == case_depth_) case_nodes_ = 0;
     count_node(offset);
   }
 
+  // Whether the start tag at `start` is the root's of a register.
+  [[nodiscard]] bool is_register(std::size_t start) const {
+    constexpr std::string_view kName = "register";
+    const std::size_t after = start + 1 + kName.size();
+    return text_.compare(start + 1, kName.size(), kName) == 0 && after < text_.size() &&
+           (is_space(text_[after]) || text_[after] == '>' || text_[after] == '/');
+  }
+
+  // Where the name of the attribute whose '=' is at `equals` starts (white space may stand around the '=').
+  [[nodiscard]] std::size_t attribute_name(std::size_t equals) const {
+    std::size_t at = equals;
+    while (at > 0 && is_space(text_[at - 1])) --at;
+    while (at > 0 && !is_space(text_[at - 1]) && !kTagByte[static_cast<unsigned char>(text_[at - 1])] &&
+           text_[at - 1] != '<')
+      --at;
+    return at;
+  }
+
+  // Counts an element or attribute (of the element at depth_) starting at `offset`, in the file and in its case.
   void count_node(std::size_t offset) {
-    if (++nodes_ <= limits_.max_nodes || result_.fatal) return;
-    result_.fatal = ScanProblem{
-        offset, "E0111", "tệp có quá nhiều phần tử và thuộc tính (giới hạn " + std::to_string(limits_.max_nodes) + ")"};
+    if (result_.fatal) return;
+    if (++nodes_ > limits_.max_nodes) {
+      result_.fatal =
+          ScanProblem{offset, "E0111",
+                      "tệp có quá nhiều phần tử và thuộc tính (giới hạn " + std::to_string(limits_.max_nodes) + ")"};
+    } else if (depth_ >= case_depth_ && ++case_nodes_ > limits_.max_case_nodes) {
+      result_.fatal = ScanProblem{offset, "E0111",
+                                  "hồ sơ có quá nhiều phần tử và thuộc tính (giới hạn " +
+                                      std::to_string(limits_.max_case_nodes) + " cho mỗi hồ sơ)"};
+    }
   }
 
   void attribute_value(char quote) {
@@ -244,7 +273,9 @@ class Scanner {
   const Limits& limits_;
   std::size_t i_ = 0;
   std::size_t depth_ = 0;
-  std::size_t nodes_ = 0;
+  std::size_t nodes_ = 0;       // elements and attributes so far
+  std::size_t case_depth_ = 1;  // the depth of a case's element: 2 under a <register> root
+  std::size_t case_nodes_ = 0;  // elements and attributes of the case being scanned
   bool seen_root_ = false;
   bool outside_reported_ = false;
   ScanResult result_;

@@ -281,6 +281,29 @@ TEST(Cli, RefusesFilesItShouldNotReadAtAll) {
   EXPECT_EQ(device.err, "/dev/zero: lỗi: [E0100] không phải là tệp thông thường\n");
 }
 
+TEST(Cli, RefusesACaseOfTooManyTinyElementsBeforeReadingIt) {
+  // 65,537 empty elements in the sample case. Refused by the raw scan, nothing drafted.
+  const auto dir = test::scratch_dir("e2e_tiny");
+  const auto flooded = dir / "case.xml";
+  std::string text = test::read_text(decision_case());
+  std::string tiny;
+  for (int i = 0; i < 65'537; ++i) tiny += "<a/>";
+  text.insert(text.rfind("</case>"), tiny);
+  test::write_text(flooded, text);
+  const std::string message = "[E0111] hồ sơ có quá nhiều phần tử và thuộc tính (giới hạn 65536 cho mỗi hồ sơ)\n";
+  const auto validated = vanban("validate " + quote(flooded.string()));
+  EXPECT_EQ(validated.exit_code, 1);
+  EXPECT_TRUE(validated.out.empty());
+  EXPECT_NE(validated.err.find(message), std::string::npos) << validated.err;
+  EXPECT_EQ(validated.err.find("[E0111]"), validated.err.rfind("[E"));
+  const auto pdf = dir / "decision.pdf";
+  const auto rendered =
+      vanban("render " + quote(flooded.string()) + " --template qd-tha-chu-dong -o " + quote(pdf.string()));
+  EXPECT_EQ(rendered.exit_code, 1);
+  EXPECT_EQ(rendered.err, validated.err);
+  EXPECT_FALSE(std::filesystem::exists(pdf));
+}
+
 TEST(Cli, NoRepairIsAcceptedByValidateAndRender) {
   const auto dir = test::scratch_dir("e2e_no_repair");
   const auto legacy = dir / "legacy.xml";

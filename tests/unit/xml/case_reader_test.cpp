@@ -38,6 +38,13 @@ std::string first_error(const Diagnostics& diagnostics) {
   return "";
 }
 
+// `count` empty elements.
+std::string tiny_elements(std::size_t count) {
+  std::string out;
+  for (std::size_t i = 0; i < count; ++i) out += "<a/>";
+  return out;
+}
+
 const char* kMinimal = R"(<?xml version="1.0" encoding="UTF-8"?>
 <case xmlns="urn:vanban:case:1" id="C1">
   <agency><name>CHI CỤC A</name><code>CCTHADS</code><place>Quỳ Hợp</place></agency>
@@ -331,6 +338,48 @@ TEST(CaseReader, RefusesOversizedAndFloodedInputBeforeParsing) {
   diagnostics = Diagnostics{};
   EXPECT_FALSE(read(deep, diagnostics));
   EXPECT_EQ(first_error(diagnostics), "case.xml:1:49: lỗi: [E0107] các phần tử lồng nhau quá sâu (giới hạn 16 cấp)");
+}
+
+// A case's tree is not bounded by its bytes (pugixml keeps 64 bytes a node): the raw scan counts the elements and
+// attributes of each case (the root, or each child of a <register> root) and refuses one over the limit before any
+// tree, at the element or attribute that crosses it.
+TEST(CaseReader, RefusesACaseOfTooManyElementsAndAttributesBeforeAnyTree) {
+  ReadOptions options = with_schema();
+  options.limits.max_case_nodes = 35;  // kMinimal's 18 elements and 17 attributes, its xmlns among them
+  Diagnostics diagnostics;
+  EXPECT_TRUE(read(kMinimal, diagnostics, options)) << diagnostics.to_string();
+  options.limits.max_case_nodes = 34;
+  diagnostics = Diagnostics{};
+  EXPECT_FALSE(read(kMinimal, diagnostics, options));
+  EXPECT_EQ(diagnostics.to_string(),
+            "case.xml:8:34: lỗi: [E0111] hồ sơ có quá nhiều phần tử và thuộc tính (giới hạn 34 cho mỗi hồ sơ)\n");
+
+  // In a register each case counts on its own: two cases of 34, 68 together, with the register's root apart.
+  std::string one = std::string(kMinimal).substr(std::string(kMinimal).find("<case"));
+  one.replace(0, one.find('>') + 1, "<case id=\"C1\">");
+  std::string two = one;
+  two.replace(0, two.find('>') + 1, "<case id=\"C2\">");
+  const std::string head =
+      "<register xmlns=\"urn:vanban:case:1\" period-start=\"2024-01-01\" period-end=\"2024-12-31\">\n";
+  diagnostics = Diagnostics{};
+  const auto both = read(head + one + two + "</register>\n", diagnostics, options);
+  ASSERT_TRUE(both) << diagnostics.to_string();
+  EXPECT_EQ(both->cases.size(), 2U);
+  // One element more in the second case (lines 10 to 17): refused there.
+  two.insert(two.rfind("</case>"), "<a/>");
+  diagnostics = Diagnostics{};
+  EXPECT_FALSE(read(head + one + two + "</register>\n", diagnostics, options));
+  EXPECT_EQ(diagnostics.to_string(),
+            "case.xml:17:1: lỗi: [E0111] hồ sơ có quá nhiều phần tử và thuộc tính (giới hạn 34 cho mỗi hồ sơ)\n");
+
+  // The limit of every read: 65,536, a case of 4,500 obligations having 31,575.
+  std::string flood = kMinimal;
+  flood.insert(flood.rfind("</case>"), tiny_elements(65'536));
+  diagnostics = Diagnostics{};
+  EXPECT_FALSE(read(flood, diagnostics));
+  EXPECT_EQ(diagnostics.to_string(), "case.xml:9:" + std::to_string(1 + 4 * (65'536 - 35)) +
+                                         ": lỗi: [E0111] hồ sơ có quá nhiều phần tử và thuộc tính (giới hạn 65536 "
+                                         "cho mỗi hồ sơ)\n");
 }
 
 TEST(CaseReader, RepairsLegacyTextAndSaysWhere) {

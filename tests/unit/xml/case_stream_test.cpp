@@ -319,6 +319,36 @@ TEST(CaseStream, ATagEndsAtItsOwnCloseWhateverItsValuesHold) {
   EXPECT_EQ(std::string(three.fatal->code), "E0111");
 }
 
+// The limit of elements and attributes is per case: a register of cases each under it, far over it together, streams;
+// one case over it in the first, a middle or the last chunk is refused by the raw scan of the whole file, before any
+// chunk, as the whole file's read refuses it.
+TEST(CaseStream, ACaseOfTooManyElementsIsRefusedAsTheWholeFileIs) {
+  ReadOptions options;
+  options.limits.max_case_nodes = 1000;
+  const Streamed clean = stream(large_register(), options);
+  EXPECT_TRUE(clean.read) << clean.diagnostics;
+  EXPECT_FALSE(clean.whole);
+  EXPECT_EQ(clean.handed_over, 4000U);
+  for (const char* id : {"THA-2024-000003", "THA-2024-002000", "THA-2024-004000"}) {
+    std::string xml = large_register();
+    std::string tiny;
+    for (int i = 0; i < 1000; ++i) tiny += "<a/>";
+    xml.insert(xml.find("</case>", xml.find(id)), tiny);
+    expect_same(xml, options);
+    ReadOptions checked = with_schema();
+    checked.limits = options.limits;
+    expect_same(xml, checked);
+    const Streamed streamed = stream(xml, options);
+    EXPECT_FALSE(streamed.read) << id;
+    EXPECT_EQ(streamed.handed_over, 0U) << id;
+    EXPECT_NE(
+        streamed.diagnostics.find("[E0111] hồ sơ có quá nhiều phần tử và thuộc tính (giới hạn 1000 cho mỗi hồ sơ)"),
+        std::string::npos)
+        << streamed.diagnostics;
+    EXPECT_EQ(streamed.diagnostics.find("[E0111]"), streamed.diagnostics.rfind("[E"));  // nothing else
+  }
+}
+
 TEST(CaseStream, WithTheSchemaACleanRegisterNeedsNoRestart) {
   expect_same(large_register(), with_schema());
   const Streamed streamed = stream(large_register(), with_schema());
