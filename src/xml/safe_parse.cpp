@@ -146,13 +146,13 @@ std::string name_too_long(std::string_view name) {
          std::to_string(kMaxNameLength) + " byte)";
 }
 
-// One walk over the tree: nesting within the limit (the raw scan refused deeper files already; this is the
-// parser's own view), every attribute name at most once per element (pugixml keeps both "x" of <a x="1" x="2">),
-// and no text or attribute value longer than a field may be (before libxml2, repair and layout see it).
 // What check_tree found: nothing, faults (every one of them reported), or nesting too deep (reported alone, with what
 // the walk had found before it).
 enum class TreeCheck { clean, faults, too_deep };
 
+// One walk over the tree: nesting within the limit (the raw scan refused deeper files already; this is the
+// parser's own view), every attribute name at most once per element (pugixml keeps both "x" of <a x="1" x="2">),
+// and no text or attribute value longer than a field may be (before libxml2, repair and layout see it).
 TreeCheck check_tree(const ParsedXml& parsed, const Limits& limits, Diagnostics& reported) {
   Diagnostics diagnostics;  // in the order of the walk; reported in file order
   const auto in_file_order = [&] {
