@@ -1192,7 +1192,7 @@ std::optional<model::Register> read_register(InputBytes bytes, const FileName& f
     });
   } else {
     parsed = parse_safely(bytes.view(), file, options.limits, diagnostics, scanned, placement,
-                          built != nullptr ? &built->parser_fault : nullptr);
+                          built != nullptr ? &built->fault : nullptr);
   }
   if (!parsed) return std::nullopt;
   Diagnostics own;

@@ -13,9 +13,11 @@
 // reader does not consult), and a fault of the markup only libxml2 sees (a comment holding "--": the whole file's
 // libxml2 reports it alone, so the chunks are read again without the schema), and a fault of the parse (pugixml's) in a
 // chunk's own bytes of the file (the whole file's parse stops there, with the same status: it is all the whole file
-// says, even past the reader's limit, where the chunks not read are still parsed). What only the whole file says
-// alike is read whole: a fault of the parse in the chunk's head or added end tag, a fault of the tree after the parse
-// (a duplicate attribute), libxml2's fault on a line a chunk starts inside (its column), a diagnostic on a line two
+// says, even past the reader's limit, where the chunks not read are still parsed), and faults of the tree after the
+// parse (a duplicate attribute, a name or field too long: the whole file's check of its tree reports every one of
+// them and nothing else, unless a later fault of the parse is all it says; the chunks after the first are parsed for
+// them without the reader). What only the whole file says alike is read whole: a fault of the parse in the chunk's
+// head or added end tag, libxml2's fault on a line a chunk starts inside (its column), a diagnostic on a line two
 // chunks share, a schema problem where a cross-chunk E0207 is.
 
 #include <algorithm>
@@ -189,13 +191,50 @@ bool read_cases(InputBytes input, const FileName& file, const ReadOptions& optio
   // to the chunk's first case in the same state (inside the root, nothing else open) and stops at the same byte with
   // the same status. That fault is all the whole file's read says (its parse says nothing before it, and nothing is
   // read after it): `found` (the chunk's parse's diagnostics, only that fault) are then the whole file's.
-  const auto fault_is_the_files = [&](const Chunk& chunk, const std::optional<std::size_t>& fault) {
-    return fault && *fault >= chunk.placement.from && *fault < chunk.bytes.size() - kRootEnd.size();
+  const auto fault_is_the_files = [&](const Chunk& chunk, const ParseFault& fault) {
+    return fault.parser && *fault.parser >= chunk.placement.from &&
+           *fault.parser < chunk.bytes.size() - kRootEnd.size();
   };
-  const auto fail_at_fault = [&](const Diagnostics& found, std::size_t handed) {
+  std::size_t handed_over = 0;
+  const auto fail_at_fault = [&](const Diagnostics& found) {
     diagnostics.merge(found);
-    if (handed > 0) visitor.restart();
+    if (handed_over > 0) visitor.restart();
     return false;
+  };
+  const auto fall_back = [&]() {
+    if (handed_over > 0) visitor.restart();
+    return read_whole();
+  };
+  // The chunks from case `at` on, parsed a tree at a time without the reader, for what the whole file's parse says of
+  // them: every earlier chunk parsed with a clean tree, so the whole file's parse gets that far. A fault of the parse
+  // there is all it says; else the faults of the tree after the parse (check_tree's: a duplicate attribute, a name or
+  // field too long), every one of them, in file order (positions are exact in each chunk, whose own bytes do not
+  // overlap), and nothing else; what a later chunk's tree says of the root (its head) the first chunk said already.
+  // nullopt: no such fault, the reader's answer stands.
+  const auto parse_rest = [&](std::size_t at) -> std::optional<bool> {
+    std::vector<Diagnostic> faults;
+    for (std::size_t rest = at; rest < parts->cases.size();) {
+      const Chunk chunk = chunk_from(rest);
+      Diagnostics found;
+      ParseFault fault;
+      if (!parse_safely(chunk.bytes, file, options.limits, found, Scanned::already, chunk.placement, &fault)) {
+        if (fault_is_the_files(chunk, fault)) return fail_at_fault(found);
+        if (!fault.tree) return fall_back();
+        const SourceLoc first_case = index.locate(offset + parts->cases[rest].first);
+        for (const Diagnostic& diagnostic : found.list())
+          if (rest == 0 || !before(diagnostic.loc, first_case)) faults.push_back(diagnostic);
+      }
+      rest = chunk.last + 1;
+    }
+    if (faults.empty()) return std::nullopt;
+    for (Diagnostic& diagnostic : faults) diagnostics.add(std::move(diagnostic));
+    if (handed_over > 0) visitor.restart();
+    return false;
+  };
+  // A fault of the tree in the chunk from case `at`: the whole file's parse reports it and every later one.
+  const auto fail_at_tree_faults = [&](std::size_t at) {
+    const auto answer = parse_rest(at);
+    return answer ? *answer : fall_back();
   };
 
   ReadOptions chunk_options = options;
@@ -206,10 +245,11 @@ bool read_cases(InputBytes input, const FileName& file, const ReadOptions& optio
     for (std::size_t first = 0; first < parts->cases.size() && !tally.settled();) {
       const Chunk chunk = chunk_from(first);
       Diagnostics ignored;
-      std::optional<std::size_t> fault;
+      ParseFault fault;
       const auto parsed =
           parse_safely(chunk.bytes, file, options.limits, ignored, Scanned::already, chunk.placement, &fault);
-      if (!parsed && fault_is_the_files(chunk, fault)) return fail_at_fault(ignored, 0);
+      if (!parsed && fault_is_the_files(chunk, fault)) return fail_at_fault(ignored);
+      if (!parsed && fault.tree) return fail_at_tree_faults(first);
       if (!parsed) return read_whole();  // the whole file's parse fails too: its diagnostics
       if (first == 0) tally_fields(parsed->root(), tally);
       for (pugi::xml_node child = parsed->root().first_child(); first > 0 && child; child = child.next_sibling())
@@ -226,11 +266,6 @@ bool read_cases(InputBytes input, const FileName& file, const ReadOptions& optio
   bool stopped = false;          // the reader's limit was reached: no more is read, and the schema is not consulted
   bool failed = false;           // an error was found: no more cases are handed over
   std::optional<Diagnostic> libxml2_fault;  // a fault of the markup only libxml2 sees: the whole file's only one
-  std::size_t handed_over = 0;
-  const auto fall_back = [&]() {
-    if (handed_over > 0) visitor.restart();
-    return read_whole();
-  };
   std::size_t first = 0;
   const auto again_without_schema = [&]() {
     chunk_options.schema = nullptr;
@@ -248,7 +283,8 @@ bool read_cases(InputBytes input, const FileName& file, const ReadOptions& optio
     // The whole file's UTF-8 and markup were checked above: the chunk (its bytes, a line end, an end tag) holds
     // nothing they have not seen.
     (void)read_register(chunk.bytes, file, chunk_options, local, Scanned::already, chunk.placement, &built);
-    if (!built.cases && fault_is_the_files(chunk, built.parser_fault)) return fail_at_fault(local, handed_over);
+    if (!built.cases && fault_is_the_files(chunk, built.fault)) return fail_at_fault(local);
+    if (!built.cases && built.fault.tree) return fail_at_tree_faults(first);
     if (!built.cases) return fall_back();  // the parse or the root failed: the whole file's reader says what it says
     if (first == 0) root_errors = built.root_errors;
     std::size_t errors = own_errors + built.own_errors - (first > 0 ? root_errors : 0);
@@ -319,16 +355,10 @@ bool read_cases(InputBytes input, const FileName& file, const ReadOptions& optio
       break;
     }
   }
-  // Stopped at its limit, the whole file's reader still had the whole file parsed first: a fault of the parse, or one
-  // of the tree after it (a duplicate attribute), in the chunks not read is then all the whole file's read says.
-  for (std::size_t rest = first; stopped && rest < parts->cases.size();) {
-    const Chunk chunk = chunk_from(rest);
-    Diagnostics found;
-    std::optional<std::size_t> fault;
-    if (!parse_safely(chunk.bytes, file, options.limits, found, Scanned::already, chunk.placement, &fault))
-      return fault_is_the_files(chunk, fault) ? fail_at_fault(found, handed_over) : fall_back();
-    rest = chunk.last + 1;
-  }
+  // Stopped at its limit, the whole file's reader still had the whole file parsed first: a fault of the parse, or those
+  // of the tree after it, in the chunks not read are then all the whole file's read says.
+  if (stopped)
+    if (const auto answer = parse_rest(first)) return *answer;
   // The fault libxml2 found, where the reader has no error at the same place (the same fault seen twice).
   if (libxml2_fault && !stopped && std::none_of(kept.begin(), kept.end(), [&](const Diagnostic& d) {
         return d.severity == Severity::error && !before(d.loc, libxml2_fault->loc) &&

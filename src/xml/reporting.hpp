@@ -23,13 +23,14 @@ void report_capped(std::vector<Diagnostic> all, bool stopped, Diagnostics& out);
 /// What the reader built of a chunk, whatever it found: the cases (nullopt: the parse or the root failed) and how
 /// many errors the reader itself found (the schema's not counted), which stop it at kMaxErrors counting
 /// `errors_before` (the earlier chunks' own errors, given in); `root_errors` of them are on the root or before it;
-/// `parser_fault`: where pugixml itself stopped in the chunk's bytes, when it refused them (parse_safely's).
+/// `fault`: why the chunk's bytes were refused, when pugixml itself or only the checks of its tree did
+/// (parse_safely's).
 struct Built {
   std::size_t errors_before = 0;
   std::optional<model::Register> cases;
   std::size_t own_errors = 0;
   std::size_t root_errors = 0;
-  std::optional<std::size_t> parser_fault;
+  ParseFault fault;
 };
 
 /// read_register, told whether the bytes are a chunk of a file whose UTF-8 and markup were already scanned whole, and

@@ -146,10 +146,14 @@ std::string name_too_long(std::string_view name) {
          std::to_string(kMaxNameLength) + " byte)";
 }
 
+// What check_tree found: nothing, faults (every one of them reported), or nesting too deep (reported alone, with what
+// the walk had found before it).
+enum class TreeCheck { clean, faults, too_deep };
+
 // One walk over the tree: nesting within the limit (the raw scan refused deeper files already; this is the
 // parser's own view), every attribute name at most once per element (pugixml keeps both "x" of <a x="1" x="2">),
 // and no text or attribute value longer than a field may be (before libxml2, repair and layout see it).
-bool check_tree(const ParsedXml& parsed, const Limits& limits, Diagnostics& reported) {
+TreeCheck check_tree(const ParsedXml& parsed, const Limits& limits, Diagnostics& reported) {
   Diagnostics diagnostics;  // in the order of the walk; reported in file order
   const auto in_file_order = [&] {
     std::vector<Diagnostic> found = diagnostics.list();
@@ -168,7 +172,7 @@ bool check_tree(const ParsedXml& parsed, const Limits& limits, Diagnostics& repo
       diagnostics.error("E0107", parsed.loc(node),
                         "các phần tử lồng nhau quá sâu (giới hạn " + std::to_string(limits.max_depth) + " cấp)");
       in_file_order();
-      return false;
+      return TreeCheck::too_deep;
     }
     const pugi::xml_attribute first = node.first_attribute();
     if (first && first.next_attribute()) {  // one attribute has nothing to clash with
@@ -208,23 +212,21 @@ bool check_tree(const ParsedXml& parsed, const Limits& limits, Diagnostics& repo
     }
   }
   in_file_order();
-  return ok;
+  return ok ? TreeCheck::clean : TreeCheck::faults;
 }
 }  // namespace
 
 // parse_safely, on a copy of `bytes` or (`owned` given, the same bytes) in place in `owned`, calling `before_parse`
-// then; `parser_fault` as parse_safely's.
+// then; `fault` as parse_safely's.
 std::unique_ptr<ParsedXml> parse_checked(std::string_view bytes, std::string* owned, const FileName& file,
                                          const Limits& limits, Diagnostics& diagnostics, Scanned scanned,
                                          const Placement& placement,
-                                         const std::function<void(std::string_view)>& before_parse,
-                                         std::optional<std::size_t>* parser_fault);
+                                         const std::function<void(std::string_view)>& before_parse, ParseFault* fault);
 
 std::unique_ptr<ParsedXml> parse_checked(std::string_view bytes, std::string* owned, const FileName& file,
                                          const Limits& limits, Diagnostics& diagnostics, Scanned scanned,
                                          const Placement& placement,
-                                         const std::function<void(std::string_view)>& before_parse,
-                                         std::optional<std::size_t>* parser_fault) {
+                                         const std::function<void(std::string_view)>& before_parse, ParseFault* fault) {
   const SourceLoc file_loc{file};
   if (bytes.empty()) {
     diagnostics.error("E0101", file_loc, "tệp rỗng, không có dữ liệu hồ sơ");
@@ -284,7 +286,7 @@ std::unique_ptr<ParsedXml> parse_checked(std::string_view bytes, std::string* ow
       start, content.size(), pugi::parse_default | pugi::parse_doctype, pugi::encoding_utf8);
   if (!result) {
     const auto offset = static_cast<std::size_t>(result.offset);
-    if (parser_fault != nullptr) *parser_fault = offset + bom;
+    if (fault != nullptr) fault->parser = offset + bom;
     // Only white space after the failure point: the file simply stops (truncated download, full disk).
     const bool at_end = (last == std::string_view::npos || last < std::min(offset + 1, content.size())) &&
                         result.status == pugi::status_end_element_mismatch;
@@ -307,15 +309,16 @@ std::unique_ptr<ParsedXml> parse_checked(std::string_view bytes, std::string* ow
     diagnostics.error(problem.code, parsed->locate(problem.offset + bom), problem.message);
     well_formed = false;
   }
-  if (!check_tree(*parsed, limits, diagnostics)) well_formed = false;
-  if (!well_formed) return nullptr;
+  const TreeCheck tree = check_tree(*parsed, limits, diagnostics);
+  if (fault != nullptr && well_formed && tree == TreeCheck::faults) fault->tree = true;
+  if (!well_formed || tree != TreeCheck::clean) return nullptr;
   return parsed;
 }
 
 std::unique_ptr<ParsedXml> parse_safely(std::string_view bytes, const FileName& file, const Limits& limits,
                                         Diagnostics& diagnostics, Scanned scanned, const Placement& placement,
-                                        std::optional<std::size_t>* parser_fault) {
-  return parse_checked(bytes, nullptr, file, limits, diagnostics, scanned, placement, {}, parser_fault);
+                                        ParseFault* fault) {
+  return parse_checked(bytes, nullptr, file, limits, diagnostics, scanned, placement, {}, fault);
 }
 
 bool parses_in_place(std::string_view bytes, const Limits& limits) {

@@ -30,6 +30,13 @@ struct Placement {
   std::size_t file_from = 0;
 };
 
+/// Why parse_safely refused bytes, for a caller that asks: where pugixml itself stopped, or that only the checks of its
+/// tree after the parse failed (and reported every fault they look for, in file order).
+struct ParseFault {
+  std::optional<std::size_t> parser;  ///< the offset in the bytes as given where pugixml stopped
+  bool tree = false;  ///< only the tree's faults (a duplicate attribute, a name or field too long), all of them
+};
+
 /// A parsed document that still owns its (in-place parsed) buffer, so node and attribute pointers map
 /// back to line and column. Positions are counted in the bytes as given: either the caller's, which must outlive it
 /// (they are not copied: a large file is held once by the caller and once here), or, parsed in place, the buffer
@@ -68,8 +75,7 @@ class ParsedXml {
  private:
   friend std::unique_ptr<ParsedXml> parse_checked(std::string_view, std::string*, const FileName&, const Limits&,
                                                   Diagnostics&, Scanned, const Placement&,
-                                                  const std::function<void(std::string_view)>&,
-                                                  std::optional<std::size_t>*);
+                                                  const std::function<void(std::string_view)>&, ParseFault*);
   // The location of an offset in the parsed bytes, in the file.
   [[nodiscard]] SourceLoc locate(std::size_t offset) const;
   std::string_view original_;    // the bytes as given (the caller's, or buffer_ parsed in place): positions count here
@@ -85,13 +91,12 @@ class ParsedXml {
 /// Parses bytes declared or expected to be UTF-8 (they must outlive the result). Rejects (with positions): empty input,
 /// too large, UTF-16/32, a declared encoding other than UTF-8, invalid UTF-8, any DOCTYPE (so no entity can be declared
 /// or expanded and nothing is fetched), malformed XML and nesting beyond the limit.
-/// With `placement`, the bytes are a piece of a file and every position is reported as the file's. With `parser_fault`,
-/// it is set, when pugixml itself refused the bytes (not a check before it, nor one of its tree after it), to the
-/// offset in the bytes as given where it stopped, and left alone otherwise.
+/// With `placement`, the bytes are a piece of a file and every position is reported as the file's. With `fault`, it
+/// says why the bytes were refused, when pugixml itself refused them or only the checks of its tree did (ParseFault),
+/// and is left alone otherwise.
 std::unique_ptr<ParsedXml> parse_safely(std::string_view bytes, const FileName& file, const Limits& limits,
                                         Diagnostics& diagnostics, Scanned scanned = Scanned::no,
-                                        const Placement& placement = {},
-                                        std::optional<std::size_t>* parser_fault = nullptr);
+                                        const Placement& placement = {}, ParseFault* fault = nullptr);
 
 /// Whether `bytes` may be parsed in place rather than copied: whether no run of bytes without markup is long enough to
 /// hold a field past the limit (refused only after the parse: what reads the bytes before it, libxml2, would read such

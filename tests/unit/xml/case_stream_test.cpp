@@ -517,8 +517,7 @@ TEST(CaseStream, AFaultOfTheParseInAChunkIsTheWholeFilesOnlyDiagnostic) {
 
 TEST(CaseStream, AFaultTheStreamCannotPlaceAloneIsReadWhole) {
   // An unclosed <case> (the case runs into the next chunk's), an unclosed root, an end tag after a case, a fault in the
-  // root's start tag (every chunk's head), a duplicate attribute (E0102 of the tree after the parse, which the whole
-  // file reports at every instance) alone, before and after a fault of the parse.
+  // root's start tag (every chunk's head).
   std::string unclosed = large_register();
   unclosed.erase(chunk_last_case_end(unclosed, 0), 7);
   EXPECT_TRUE(same_and_whole(unclosed));
@@ -531,18 +530,84 @@ TEST(CaseStream, AFaultTheStreamCannotPlaceAloneIsReadWhole) {
   std::string head = large_register();
   head.insert(head.find("<register ") + 10, "x ");
   EXPECT_TRUE(same_and_whole(head));
-  std::string twice = large_register();
-  const std::size_t late = twice.find("<case ", twice.find("THA-2024-003000"));
-  twice.insert(late + 6, "id=\"x\" ");
-  EXPECT_TRUE(same_and_whole(twice));
-  std::string before = twice;
+}
+
+// `xml` with `attributes` added to the <case> element of the case `id`.
+std::string with_case_attributes(std::string xml, const std::string& id, const std::string& attributes) {
+  const std::size_t at = xml.rfind("<case ", xml.find(id));
+  xml.insert(at + 6, attributes);
+  return xml;
+}
+
+// Whether the stream and the whole file give the same and the stream read it a chunk at a time, with the faults of
+// the tree (`faults` of them: E0102 and E0112 alone) and nothing else.
+void expect_tree_faults_streamed(const std::string& xml, std::size_t faults) {
+  EXPECT_FALSE(same_and_whole(xml));
+  const Streamed streamed = stream(xml);
+  std::size_t found = 0;
+  for (std::size_t at = streamed.diagnostics.find("[E"); at != std::string::npos;
+       at = streamed.diagnostics.find("[E", at + 1), ++found) {
+    const std::string code = streamed.diagnostics.substr(at + 1, 5);
+    EXPECT_TRUE(code == "E0102" || code == "E0112") << code;
+  }
+  EXPECT_EQ(found, faults) << streamed.diagnostics;
+  EXPECT_TRUE(streamed.ids.empty());
+}
+
+TEST(CaseStream, FaultsOfTheTreeAreTheWholeFilesEveryOneOfThem) {
+  // A duplicate attribute (E0102 of the tree after the parse, which the whole file reports at every instance) in the
+  // first, a middle and the last chunk, each alone and all together.
+  const std::string twice = "id=\"x\" ";
+  std::string all = large_register();
+  for (const char* id : {"THA-2024-000002", "THA-2024-002000", "THA-2024-004000"}) {
+    const std::string xml = with_case_attributes(large_register(), id, twice);
+    expect_tree_faults_streamed(xml, 1);
+    EXPECT_EQ(stream(xml).restarts, std::string(id) == "THA-2024-000002" ? 0U : 1U) << id;
+    all = with_case_attributes(all, id, twice);
+  }
+  expect_tree_faults_streamed(all, 3);
+  // Two in one case, after the reader's and the schema's errors and a case id repeated across chunks (none of which
+  // the whole file says).
+  std::string errors = with_impossible_dates(large_register(), 3, large_register().find("THA-2024-000500"));
+  errors.insert(errors.find("<parties>", errors.find("THA-2024-001500")) + 9, "chữ");
+  errors.replace(errors.find("THA-2024-001600"), 15, "THA-2024-000001");
+  errors = with_case_attributes(errors, "THA-2024-003000", twice + twice);
+  expect_tree_faults_streamed(errors, 2);
+  // Before a fault of the parse: that fault alone; after one: only it too.
+  std::string before = with_case_attributes(large_register(), "THA-2024-003000", twice);
   before.replace(before.find("</parties>", before.find("THA-2024-003500")), 10, "</partiez>");
-  EXPECT_TRUE(same_and_whole(before));
-  std::string after = twice;
+  EXPECT_FALSE(same_and_whole(before));
+  EXPECT_EQ(stream(before).diagnostics.find("[E0102]"), stream(before).diagnostics.rfind("[E"));
+  std::string after = with_case_attributes(large_register(), "THA-2024-003000", twice);
   after.replace(after.find("</parties>", after.find("THA-2024-002000")), 10, "</partiez>");
   EXPECT_FALSE(same_and_whole(after));
   // After the thousandth error, where the reader stops: the whole file's parse has reported it alone.
-  EXPECT_TRUE(same_and_whole(with_impossible_dates(twice, 1000, twice.find("THA-2024-001000"))));
+  expect_tree_faults_streamed(with_impossible_dates(with_case_attributes(large_register(), "THA-2024-003000", twice),
+                                                    1000, large_register().find("THA-2024-001000")),
+                              1);
+  // A name and a field too long (E0112), with a duplicate attribute, in different chunks.
+  std::string lengths = with_case_attributes(large_register(), "THA-2024-000900", std::string(201, 'n') + "=\"1\" ");
+  lengths = with_case_attributes(lengths, "THA-2024-002500", "ghi-chu=\"" + std::string(10001, 'a') + "\" ");
+  lengths = with_case_attributes(lengths, "THA-2024-003900", twice);
+  expect_tree_faults_streamed(lengths, 3);
+  // A field too long as a text, CRLF line ends, the text legacy-encoded or kept as it is.
+  std::string crlf = lengths;
+  for (std::size_t at = crlf.find('\n'); at != std::string::npos; at = crlf.find('\n', at + 2)) crlf.insert(at, "\r");
+  crlf.insert(crlf.find("<parties>", crlf.find("THA-2024-001200")) + 9, std::string(10001, 'b'));
+  expect_tree_faults_streamed(crlf, 4);
+  ReadOptions keep;
+  keep.repair = text::RepairMode::keep;
+  expect_same(crlf, keep);
+  EXPECT_FALSE(stream(crlf, keep).whole);
+  // Every case on one line: the columns are counted on the file's line.
+  std::string joined = lengths;
+  for (std::size_t at = joined.find("</case>\n<case"); at != std::string::npos; at = joined.find("</case>\n<case", at))
+    joined[at + 7] = ' ';
+  expect_tree_faults_streamed(joined, 3);
+  // On the root: every chunk's head holds it, the first chunk says it.
+  std::string root = large_register();
+  root.insert(root.find("<register ") + 10, "x=\"1\" x=\"2\" ");
+  expect_tree_faults_streamed(with_case_attributes(root, "THA-2024-003000", twice), 2);
 }
 
 TEST(CaseStream, WhatFollowsTheRootIsTheWholeFilesToJudge) {
