@@ -1,5 +1,6 @@
 #include "cases/store.hpp"
 
+#include "base/error.hpp"
 #include "model/ledger.hpp"
 #include "text/collation.hpp"
 
@@ -64,6 +65,11 @@ Summary summary_of(const db::Row& row) {
   return out;
 }
 
+// A source of case files that handed other files the second time (a bug of the caller's).
+[[noreturn]] void files_changed() {
+  throw Error(errors::kLibrary, "the case files to write changed between their reading and their writing");
+}
+
 }  // namespace
 
 Store::Store(const db::DatabaseLocation& location, db::OpenMode mode, xml::ReadOptions read)
@@ -78,30 +84,43 @@ const db::Schema& Store::schema() {
 
 std::optional<std::vector<WriteResult>> Store::write(const std::vector<CaseFile>& files, const Change& change,
                                                      Diagnostics& diagnostics, std::optional<std::int64_t> expected) {
-  // Read first, outside the transaction: a refused file writes nothing.
-  std::vector<model::Case> cases;
+  return write_each(
+      [&files](const std::function<void(const CaseFile&)>& visit) {
+        for (const CaseFile& file : files) visit(file);
+      },
+      change, diagnostics, expected);
+}
+
+std::optional<std::vector<WriteResult>> Store::write_each(const CaseFiles& files, const Change& change,
+                                                          Diagnostics& diagnostics,
+                                                          std::optional<std::int64_t> expected) {
+  // Read first, outside the transaction: a refused file writes nothing. Only each case's columns are kept.
+  std::vector<Summary> summaries;
   bool refused = false;
-  for (const CaseFile& file : files) {
+  files([&](const CaseFile& file) {
     auto read = xml::read_register(file.xml, make_file_name(file.file), read_, diagnostics);
     if (!read) {
       refused = true;
-      continue;
+      return;
     }
     if (read->cases.size() != 1) {
       diagnostics.error("E0780", SourceLoc{make_file_name(file.file)},
                         "kho hồ sơ lưu từng hồ sơ (<case>): một sổ (<register>) không thay được một hồ sơ");
       refused = true;
-      continue;
+      return;
     }
-    cases.push_back(std::move(read->cases.front()));
-  }
+    summaries.push_back(summarize(read->cases.front()));
+  });
   if (refused) return std::nullopt;
   std::vector<WriteResult> results;
+  std::optional<WriteResult> stale;
   // Writers queue on the current table: a version number is read and written under the lock.
   db::Transaction transaction(session_, "case_current");
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    const CaseFile& item = files[i];
-    Summary summary = summarize(cases[i]);
+  std::size_t next = 0;
+  files([&](const CaseFile& item) {
+    if (stale) return;
+    if (next >= summaries.size()) files_changed();
+    const Summary& summary = summaries[next++];
     WriteResult result;
     result.id = summary.id;
     const auto current =
@@ -110,7 +129,8 @@ std::optional<std::vector<WriteResult>> Store::write(const std::vector<CaseFile>
     result.version = version;
     if (expected && *expected != version) {
       result.outcome = WriteResult::Outcome::stale;
-      return std::vector<WriteResult>{result};  // rolled back: nothing of this write is kept
+      stale = result;
+      return;
     }
     if (version != 0) {
       const auto same = session_.select("SELECT xml FROM case_version WHERE case_id = ? AND version = ?",
@@ -118,7 +138,7 @@ std::optional<std::vector<WriteResult>> Store::write(const std::vector<CaseFile>
       if (!same.empty() && text_of(same.front()[0]) == item.xml) {
         result.outcome = WriteResult::Outcome::unchanged;
         results.push_back(result);
-        continue;
+        return;
       }
     }
     result.version = version + 1;
@@ -148,7 +168,9 @@ std::optional<std::vector<WriteResult>> Store::write(const std::vector<CaseFile>
           "outstanding = ?, decision_date = ?, updated_at = ?, updated_by = ? WHERE case_id = ?",
           columns);
     results.push_back(result);
-  }
+  });
+  if (stale) return std::vector<WriteResult>{*stale};  // rolled back: nothing of this write is kept
+  if (next != summaries.size()) files_changed();
   transaction.commit();
   return results;
 }

@@ -77,6 +77,9 @@ struct CaseFile {
   std::string file;
 };
 
+/// Case files handed to `visit` one at a time, in order.
+using CaseFiles = std::function<void(const std::function<void(const CaseFile&)>& visit)>;
+
 /// What one write did to one case.
 struct WriteResult {
   enum class Outcome { created, updated, unchanged, stale };
@@ -103,6 +106,13 @@ class Store {
   std::optional<std::vector<WriteResult>> write(const std::vector<CaseFile>& files, const Change& change,
                                                 Diagnostics& diagnostics,
                                                 std::optional<std::int64_t> expected = std::nullopt);
+
+  /// write over files handed one at a time by `files` (called twice: once to read them all, then again, inside the
+  /// transaction, to write them; it must hand the same files in the same order each time), so that only one file and
+  /// the indexed columns of each are held at once.
+  std::optional<std::vector<WriteResult>> write_each(const CaseFiles& files, const Change& change,
+                                                     Diagnostics& diagnostics,
+                                                     std::optional<std::int64_t> expected = std::nullopt);
 
   /// A case's current version, or the version asked for; nullopt when there is none.
   std::optional<StoredCase> get(const std::string& id, std::optional<std::int64_t> version = std::nullopt);

@@ -1,5 +1,7 @@
 #include "pipeline/case_store.hpp"
 
+#include <functional>
+
 #include "xml/case_edit.hpp"
 #include "xml/case_reader.hpp"
 
@@ -26,16 +28,25 @@ std::unique_ptr<cases::Store> open_case_store(const Engine& engine, const archiv
 std::optional<std::vector<cases::WriteResult>> import_cases(const Engine& engine, cases::Store& store,
                                                             std::string_view bytes, const std::string& file,
                                                             const cases::Change& change, Diagnostics& diagnostics) {
-  if (!engine.read_cases(bytes, file, diagnostics)) return std::nullopt;
+  // Each case checked and dropped as it is read (a large register is never held whole), then cut into case files
+  // handed to the store one at a time, twice (read, then written in one transaction).
+  if (!engine.for_each_case(
+          bytes, file, diagnostics, [](model::Case&&) {}, [] {}))
+    return std::nullopt;
   Diagnostics splitting;
-  const auto parts = xml::split_cases(bytes, make_file_name(file), xml::Limits{}, splitting);
+  const bool split =
+      xml::for_each_case_text(bytes, make_file_name(file), xml::Limits{}, splitting, [](xml::CaseText&&) {});
   diagnostics.merge(splitting);
-  if (!parts) return std::nullopt;
-  std::vector<cases::CaseFile> files;
-  for (const auto& part : *parts) files.push_back({part.xml, file + "#" + part.id});
+  if (!split) return std::nullopt;
+  const cases::CaseFiles files = [&](const std::function<void(const cases::CaseFile&)>& visit) {
+    Diagnostics again;  // the same bytes split again: what they said is said above
+    xml::for_each_case_text(bytes, make_file_name(file), xml::Limits{}, again, [&](xml::CaseText&& part) {
+      visit({std::move(part.xml), file + "#" + part.id});
+    });
+  };
   // Each part was valid inside the file; read again on its own, only its new problems would be news.
   Diagnostics writing;
-  auto written = store.write(files, change, writing);
+  auto written = store.write_each(files, change, writing);
   if (!written) diagnostics.merge(writing);
   return written;
 }

@@ -25,7 +25,7 @@ inline constexpr std::string_view kNoSuchCase = "E0781";
 /// Opens (creating when missing) the case store in the archive's database, reading cases as `engine` does.
 std::unique_ptr<cases::Store> open_case_store(const Engine& engine, const archive::Location& location);
 
-/// Imports a case file or a register: the whole file is read first (positions in it), then each case is written as a
+/// Imports a case file or a register: the whole file is checked first (positions in it), then each case is written as a
 /// case file of its own, upserted by case id, in one transaction. nullopt, nothing written, when the file is refused.
 std::optional<std::vector<cases::WriteResult>> import_cases(const Engine& engine, cases::Store& store,
                                                             std::string_view bytes, const std::string& file,

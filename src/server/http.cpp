@@ -318,12 +318,20 @@ class Connection : public Poco::Net::TCPServerConnection {
           return;
         }
         if (expects_continue && buffer_.size() < size) send_continue();
+        // The body read into place and handed over when it is all the buffer holds: a large body is never held twice
+        // (nor grown by doubling), nor left behind in the buffer while the request is answered.
+        buffer_.reserve(size);
         if (const Read got = need(size, deadline); got != Read::ok) {
           refuse_read(got);
           return;
         }
-        request.body = buffer_.substr(0, size);
-        buffer_.erase(0, size);
+        if (buffer_.size() == size) {
+          request.body = std::move(buffer_);
+          buffer_ = std::string();
+        } else {
+          request.body = buffer_.substr(0, size);
+          buffer_.erase(0, size);
+        }
       }
 
       Handled handled;

@@ -147,6 +147,75 @@ bool is_format_name(std::string_view name) {
   return true;
 }
 
+namespace {
+
+// The case files of a parsed register's <case> children, each handed to `visit`: the element's bytes, with the
+// register's namespace declarations (which the case inherited there) on the case itself, under an XML declaration.
+void register_case_texts(const ParsedXml& parsed, const std::function<void(CaseText&&)>& visit) {
+  const pugi::xml_node root = parsed.root();
+  const std::string_view text = parsed.original();
+  for (const pugi::xml_node node : root.children("case")) {
+    const Span span = span_of(parsed, node);
+    std::string element(text.substr(span.start, span.end - span.start));
+    std::string declarations;
+    for (const pugi::xml_attribute attribute : root.attributes()) {
+      const std::string_view attribute_name = attribute.name();
+      const bool declares = attribute_name == "xmlns" || attribute_name.rfind("xmlns:", 0) == 0;
+      if (declares && !node.attribute(attribute.name()))
+        declarations += " " + std::string(attribute_name) + "=\"" + escaped(attribute.value()) + "\"";
+    }
+    element.insert(1 + std::string_view("case").size(), declarations);
+    visit({node.attribute("id").value(), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + element + "\n"});
+  }
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+// Whether the markup at `at` ('<') is a start tag named `name`.
+bool starts_element(std::string_view text, std::size_t at, std::string_view name) {
+  const std::size_t after = at + 1 + name.size();
+  return text.compare(at + 1, name.size(), name) == 0 && after < text.size() &&
+         (is_space(text[after]) || text[after] == '>' || text[after] == '/');
+}
+
+// Where a register's parts are in its text: the end of the root's start tag and each <case> child's span.
+struct RegisterCut {
+  std::size_t root_tag_end = 0;
+  std::vector<std::pair<std::size_t, std::size_t>> cases;
+};
+
+// Cuts a register (already read without errors) whose root holds only elements, comments, processing instructions
+// and white space, by its markup alone; nullopt for anything else (left to the tree).
+std::optional<RegisterCut> cut_register(std::string_view text) {
+  std::size_t at = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+  for (;;) {  // the prolog
+    while (at < text.size() && is_space(text[at])) ++at;
+    if (at >= text.size() || text[at] != '<') return std::nullopt;
+    if (text.compare(at, 2, "<?") != 0 && text.compare(at, 4, "<!--") != 0) break;
+    at = markup_end(text, at);
+  }
+  if (!starts_element(text, at, "register")) return std::nullopt;
+  RegisterCut cut;
+  cut.root_tag_end = markup_end(text, at);
+  if (cut.root_tag_end >= text.size() || text[cut.root_tag_end - 2] == '/') return std::nullopt;
+  at = cut.root_tag_end;
+  for (;;) {
+    while (at < text.size() && is_space(text[at])) ++at;
+    if (at + 1 >= text.size() || text[at] != '<' || text.compare(at, 3, "<![") == 0) return std::nullopt;
+    if (text[at + 1] == '/') return cut;  // the root's end tag
+    if (text[at + 1] == '!' || text[at + 1] == '?') {
+      at = markup_end(text, at);
+      continue;
+    }
+    const Span span = span_at(text, at);
+    if (span.end >= text.size()) return std::nullopt;
+    if (starts_element(text, at, "case")) cut.cases.emplace_back(span.start, span.end);
+    at = span.end;
+  }
+}
+
+}  // namespace
+
 std::optional<std::vector<CaseText>> split_cases(std::string_view bytes, const FileName& file, const Limits& limits,
                                                  Diagnostics& diagnostics) {
   const auto parsed = parse_safely(bytes, file, limits, diagnostics);
@@ -160,22 +229,32 @@ std::optional<std::vector<CaseText>> split_cases(std::string_view bytes, const F
     return std::nullopt;
   }
   std::vector<CaseText> out;
-  const std::string_view text = parsed->original();
-  for (const pugi::xml_node node : root.children("case")) {
-    const Span span = span_of(*parsed, node);
-    std::string element(text.substr(span.start, span.end - span.start));
-    // The register's namespace declarations, which the case inherited there, on the case itself.
-    std::string declarations;
-    for (const pugi::xml_attribute attribute : root.attributes()) {
-      const std::string_view attribute_name = attribute.name();
-      const bool declares = attribute_name == "xmlns" || attribute_name.rfind("xmlns:", 0) == 0;
-      if (declares && !node.attribute(attribute.name()))
-        declarations += " " + std::string(attribute_name) + "=\"" + escaped(attribute.value()) + "\"";
-    }
-    element.insert(1 + std::string_view("case").size(), declarations);
-    out.push_back({node.attribute("id").value(), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + element + "\n"});
-  }
+  register_case_texts(*parsed, [&](CaseText&& text) { out.push_back(std::move(text)); });
   return out;
+}
+
+bool for_each_case_text(std::string_view bytes, const FileName& file, const Limits& limits, Diagnostics& diagnostics,
+                        const std::function<void(CaseText&&)>& visit) {
+  const auto cut = cut_register(bytes);
+  if (!cut) {
+    auto parts = split_cases(bytes, file, limits, diagnostics);
+    if (!parts) return false;
+    for (auto& part : *parts) visit(std::move(part));
+    return true;
+  }
+  // Each case parsed under the root's start tag alone (as the file's prolog and root have it).
+  const std::string_view head = bytes.substr(0, cut->root_tag_end);
+  std::string piece;
+  for (const auto& [begin, end] : cut->cases) {
+    piece.assign(head);
+    piece += '\n';
+    piece.append(bytes.substr(begin, end - begin));
+    piece += "</register>";
+    const auto parsed = parse_safely(piece, file, limits, diagnostics);
+    if (!parsed) return false;
+    register_case_texts(*parsed, visit);
+  }
+  return true;
 }
 
 std::optional<std::string> append_event(std::string_view case_xml, const ElementText& event, const FileName& file,

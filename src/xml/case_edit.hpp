@@ -3,6 +3,7 @@
 // appended to a case. Every byte outside the edit is kept, so a version differs from the one before by its edit
 // alone; the result is a file like any other and is read (validated) again by the caller.
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,6 +26,12 @@ struct CaseText {
 /// parsed safely or the root is neither; a file that parses is not yet valid (the caller reads each case).
 std::optional<std::vector<CaseText>> split_cases(std::string_view bytes, const FileName& file, const Limits& limits,
                                                  Diagnostics& diagnostics);
+
+/// The cases of a file already read without errors, as split_cases makes them, handed to `visit` one at a time: a
+/// register is cut by its markup and each case parsed on its own (never a tree of the whole file), anything else is
+/// split whole. False with diagnostics (some cases may have been handed over) when split_cases would refuse it.
+bool for_each_case_text(std::string_view bytes, const FileName& file, const Limits& limits, Diagnostics& diagnostics,
+                        const std::function<void(CaseText&&)>& visit);
 
 /// An element to add to a case: a name and attributes in the exchange format's words, and its text (may be "").
 struct ElementText {

@@ -26,6 +26,45 @@ const pipeline::Engine& engine() { return test::shared_engine(); }
 std::string example(const std::string& name) { return test::read_text(test::source_dir() / "examples" / name); }
 const cases::Change kChange{"lan", "2026-07-01T10:00:00+07:00", "nhập"};
 
+// The sample register with its cases `copies` times over, each copy's case ids prefixed "K<copy>-"; 440 copies make
+// more than 4 MiB, which the reader streams a chunk at a time.
+constexpr int kCopies = 440;
+std::string big_register(int copies) {
+  const std::string sample = example("so-thu-ly-thuong-xuan.xml");
+  const std::size_t body_from = sample.find('>', sample.find("<register")) + 1;
+  const std::size_t body_to = sample.rfind("</register>");
+  const std::string body = sample.substr(body_from, body_to - body_from);
+  std::string out = sample.substr(0, body_from);
+  for (int copy = 0; copy < copies; ++copy) {
+    std::string cases = body;
+    const std::string prefix = "<case id=\"K" + std::to_string(copy) + "-";
+    for (auto at = cases.find("<case id=\""); at != std::string::npos; at = cases.find("<case id=\"", at + 1))
+      cases.replace(at, 10, prefix);
+    out += cases;
+  }
+  return out + sample.substr(body_to);
+}
+
+// Every case's current XML and columns (but when and by whom), by id.
+std::string rows_of(cases::Store& store) {
+  std::string out;
+  store.for_each_current([&](const std::string& id, const std::string& xml) {
+    const auto stored = store.get(id);
+    const auto& s = stored->summary;
+    out += id + " v" + std::to_string(s.version) + " " + s.debtor + "|" + s.officer + "|" + s.mode + "|" + s.condition +
+           "|" + std::to_string(s.outstanding) + "|" + s.decision_date + "\n" + xml;
+  });
+  return out;
+}
+
+std::string outcomes(const std::vector<cases::WriteResult>& results) {
+  std::string out;
+  for (const auto& result : results)
+    out +=
+        result.id + ":" + std::to_string(static_cast<int>(result.outcome)) + ":" + std::to_string(result.version) + " ";
+  return out;
+}
+
 class CaseStoreTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
@@ -99,6 +138,74 @@ TEST_P(CaseStoreTest, ARefusedFileWritesNothing) {
   EXPECT_FALSE(import(bad, diagnostics));
   EXPECT_TRUE(diagnostics.has_errors());
   EXPECT_EQ(store_->list({}).total, 0);
+}
+
+TEST_P(CaseStoreTest, ALargeRegisterStreamsWithTheSameRowsAsItsPieces) {
+  // Imported in two registers of its own cases, then whole: every case unchanged, the rows those of the pieces.
+  const std::string whole = big_register(kCopies);
+  ASSERT_GT(whole.size(), 4U * 1024U * 1024U);
+  const std::size_t middle = whole.find("<case id=\"K220-");
+  const std::size_t root_end = whole.find('>', whole.find("<register")) + 1;
+  const std::size_t tail = whole.rfind("</register>");
+  const std::string first = whole.substr(0, middle) + whole.substr(tail);
+  const std::string second = whole.substr(0, root_end) + "\n  " + whole.substr(middle);
+  Diagnostics diagnostics;
+  const auto one = import(first, diagnostics);
+  const auto two = import(second, diagnostics);
+  ASSERT_TRUE(one && two) << diagnostics.to_string();
+  EXPECT_EQ(one->size() + two->size(), 2200U);
+  const std::string rows = rows_of(*store_);
+  const auto again = import(whole, diagnostics);
+  ASSERT_TRUE(again) << diagnostics.to_string();
+  ASSERT_EQ(again->size(), 2200U);
+  for (const auto& result : *again) EXPECT_EQ(result.outcome, cases::WriteResult::Outcome::unchanged) << result.id;
+  EXPECT_EQ(rows_of(*store_), rows);
+  // Each stored case is the case split_cases cuts from the whole file, and one case changed is the only one updated.
+  Diagnostics splitting;
+  const auto parts = xml::split_cases(whole, make_file_name("in.xml"), xml::Limits{}, splitting);
+  ASSERT_TRUE(parts);
+  EXPECT_EQ(store_->get((*parts)[1234].id)->xml, (*parts)[1234].xml);
+  std::string changed = whole;
+  changed.insert(changed.rfind("</case>"), "  ");
+  const auto updated = import(changed, diagnostics);
+  ASSERT_TRUE(updated) << diagnostics.to_string();
+  std::size_t updates = 0;
+  for (const auto& result : *updated) updates += result.outcome == cases::WriteResult::Outcome::updated ? 1 : 0;
+  EXPECT_EQ(updates, 1U);
+  EXPECT_EQ(updated->back().outcome, cases::WriteResult::Outcome::updated);
+  EXPECT_EQ(updated->back().version, 2);
+}
+
+TEST_P(CaseStoreTest, ALargeRegisterWithAnErrorInItsLastCaseWritesNothing) {
+  std::string bad = big_register(kCopies);
+  bad.insert(bad.rfind("<obligation ") + 12, "bogus=\"1\" ");
+  Diagnostics diagnostics;
+  EXPECT_FALSE(import(bad, diagnostics));
+  Diagnostics whole;
+  EXPECT_FALSE(engine().read_cases(bad, "in.xml", whole));
+  EXPECT_EQ(diagnostics.to_string(), whole.to_string());
+  EXPECT_TRUE(diagnostics.has_errors());
+  EXPECT_EQ(store_->list({}).total, 0);
+}
+
+TEST_P(CaseStoreTest, ALargeRegisterWithAnIdRepeatedWritesNothing) {
+  // The last case takes the first one's id, chunks apart; and a small register repeating an id the store holds.
+  std::string repeated = big_register(kCopies);
+  const std::size_t last_id = repeated.rfind("<case id=\"") + 10;
+  repeated.replace(last_id, repeated.find('"', last_id) - last_id, "K0-THA-2024-000601");
+  Diagnostics diagnostics;
+  EXPECT_FALSE(import(repeated, diagnostics));
+  Diagnostics whole;
+  EXPECT_FALSE(engine().read_cases(repeated, "in.xml", whole));
+  EXPECT_EQ(diagnostics.to_string(), whole.to_string());
+  EXPECT_EQ(store_->list({}).total, 0);
+  Diagnostics small;
+  const auto first = import(example("so-thu-ly-thuong-xuan.xml"), small);
+  const auto second = import(example("so-thu-ly-thuong-xuan.xml"), small);
+  ASSERT_TRUE(first && second) << small.to_string();
+  EXPECT_EQ(outcomes(*second),
+            "THA-2024-000601:2:1 THA-2024-000602:2:1 THA-2024-000603:2:1 THA-2024-000604:2:1 "
+            "THA-2024-000605:2:1 ");
 }
 
 TEST_P(CaseStoreTest, EventsMakeVersionsAndStaleWritesAreRefused) {
@@ -290,6 +397,33 @@ TEST(CaseEdit, ARegisterSplitsIntoItsCasesWithTheNamespace) {
   const auto alone = xml::split_cases(single, make_file_name("c.xml"), xml::Limits{}, diagnostics);
   ASSERT_TRUE(alone);
   EXPECT_EQ(alone->front().xml, single);
+}
+
+TEST(CaseEdit, ARegisterCutByItsMarkupGivesTheSplitCases) {
+  // Comments and instructions between cases, a prefixed namespace and one the case declares itself, an escaped value,
+  // CRLF line ends, a byte order mark, a case that is not a register's: each as split_cases makes them.
+  const std::string plain =
+      "<?xml version=\"1.0\"?>\n<!-- r -->\n<register xmlns=\"urn:vanban:case:1\" xmlns:x=\"urn:x?a=1&amp;b=2\">\n"
+      "  <case id=\"A\"><x:y a=\"&gt;/\"/><!-- </case> --><![CDATA[</case>]]></case>\n  <?pi </case>?>\n"
+      "  <case id=\"B\" xmlns=\"urn:other\"/>\n  <!-- between -->\n  <case id=\"C\">\n    <z/>\n  "
+      "</case>\n</register>\n";
+  std::string crlf;
+  for (const char c : plain) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+  for (const std::string& text :
+       {plain, crlf, "\xEF\xBB\xBF" + plain, example("so-thu-ly-thuong-xuan.xml"), example("hoan-dong-y.xml")}) {
+    Diagnostics diagnostics;
+    const auto parts = xml::split_cases(text, make_file_name("r.xml"), xml::Limits{}, diagnostics);
+    ASSERT_TRUE(parts) << diagnostics.to_string();
+    std::vector<xml::CaseText> cut;
+    EXPECT_TRUE(xml::for_each_case_text(text, make_file_name("r.xml"), xml::Limits{}, diagnostics,
+                                        [&](xml::CaseText&& part) { cut.push_back(std::move(part)); }));
+    EXPECT_TRUE(diagnostics.empty()) << diagnostics.to_string();
+    ASSERT_EQ(cut.size(), parts->size());
+    for (std::size_t i = 0; i < cut.size(); ++i) {
+      EXPECT_EQ(cut[i].id, (*parts)[i].id);
+      EXPECT_EQ(cut[i].xml, (*parts)[i].xml);
+    }
+  }
 }
 
 }  // namespace

@@ -73,10 +73,9 @@ Answer call(std::uint16_t port, const std::string& method, const std::string& ta
   return out;
 }
 
-// Sends raw bytes (in pieces, `pause` apart) and returns the status of the answer (0 when the connection closed
-// without one).
-int raw_status(std::uint16_t port, const std::vector<std::string>& pieces,
-               std::chrono::milliseconds pause = std::chrono::milliseconds(0)) {
+// Sends raw bytes (in pieces, `pause` apart) and returns every byte answered until the connection closed.
+std::string raw_exchange(std::uint16_t port, const std::vector<std::string>& pieces,
+                         std::chrono::milliseconds pause = std::chrono::milliseconds(0)) {
   Poco::Net::StreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", port));
   socket.setReceiveTimeout(Poco::Timespan(30, 0));
   try {
@@ -94,6 +93,13 @@ int raw_status(std::uint16_t port, const std::vector<std::string>& pieces,
       received.append(buffer, static_cast<std::size_t>(n));
   } catch (const Poco::Exception&) {
   }
+  return received;
+}
+
+// The status of the answer to raw bytes (0 when the connection closed without one).
+int raw_status(std::uint16_t port, const std::vector<std::string>& pieces,
+               std::chrono::milliseconds pause = std::chrono::milliseconds(0)) {
+  const std::string received = raw_exchange(port, pieces, pause);
   if (received.rfind("HTTP/1.1 ", 0) != 0) return 0;
   return std::stoi(received.substr(9, 3));
 }
@@ -704,6 +710,45 @@ TEST(HttpFileAnswer, IsSentInPiecesWithItsLengthOnAConnectionThatStaysOpen) {
     EXPECT_GT(file->bytes.largest, 0);
     EXPECT_LE(file->bytes.largest, 1024 * 1024);
   }
+}
+
+TEST(HttpBody, IsHandedOverWholeAndRequestsSentTogetherKeepTheirOwn) {
+  // Two requests in one write (the first body is then not all the buffer holds), then one alone on the connection.
+  std::mutex mutex;
+  std::vector<std::string> bodies;
+  server::HttpServer http(
+      "127.0.0.1", 0, server::HttpLimits{},
+      [&](const server::HttpRequest& request) {
+        {
+          const std::lock_guard lock(mutex);
+          bodies.push_back(request.body);
+        }
+        server::Handled handled;
+        handled.route = "/echo";
+        handled.response.content_type = "text/plain";
+        handled.response.body = "<" + request.body + ">";
+        return handled;
+      },
+      nullptr);
+  const auto post = [](const std::string& body, const char* connection) {
+    return "POST /echo HTTP/1.1\r\nHost: x\r\nConnection: " + std::string(connection) +
+           "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+  };
+  const std::string large(300000, 'b');
+  const std::string received =
+      raw_exchange(http.port(), {post("first", "keep-alive") + post("second", "keep-alive"), post(large, "close")},
+                   std::chrono::milliseconds(200));
+  http.stop();
+  ASSERT_EQ(bodies.size(), 3U);
+  EXPECT_EQ(bodies[0], "first");
+  EXPECT_EQ(bodies[1], "second");
+  EXPECT_EQ(bodies[2], large);
+  const auto first = received.find("<first>");
+  const auto second = received.find("<second>");
+  EXPECT_NE(first, std::string::npos);
+  EXPECT_NE(second, std::string::npos);
+  EXPECT_LT(first, second);
+  EXPECT_NE(received.find("<" + large + ">"), std::string::npos);
 }
 
 // Issue 24: batch jobs. A job's state once it has ended (polled; the job runs on the service's thread).
