@@ -195,6 +195,88 @@ TEST_F(BatchLedger, ReportsEachCaseStartsFromWhatIsFinishedAndStops) {
   EXPECT_EQ(stopped_reported.size(), 1U);
 }
 
+// Issue 18j: planned from notes and rendered from the cases read again (streamed, a few held at a time), a batch is
+// the batch planned from the cases held: the same diagnostics (a repeated id's E0316), items, manifests, letters and
+// combined PDF; a file read again from its start gives each case once.
+TEST_F(BatchLedger, AStreamedRunIsTheHeldRun) {
+  BatchOptions options;
+  options.render.template_name = "thu-van-dong";
+  options.render.today = *model::Date::parse_iso("2026-12-06");
+  options.render.date = model::Date::parse_iso("2024-10-15");
+  options.jobs = 2;
+  std::vector<BatchCase> cases;
+  for (const auto& the_case : register_->cases) cases.push_back({&the_case, "so.xml"});
+  cases.push_back({&register_->cases.front(), "khac.xml"});  // the same id again: left out with E0316
+  const std::atomic<bool> go{false};
+  const auto read = [](const std::filesystem::path& path) { return test::read_text(path); };
+
+  options.out_dir = test::scratch_dir("batch-held");
+  options.combined = options.out_dir / "in.pdf";
+  BatchRunner held(*engine_, options);
+  Diagnostics held_said;
+  ASSERT_TRUE(held.plan(cases, held_said)) << held_said.to_string();
+  const auto held_items = held.run(nullptr, go);
+
+  options.out_dir = test::scratch_dir("batch-streamed");
+  options.combined = options.out_dir / "in.pdf";
+  BatchRunner streamed(*engine_, options);
+  std::vector<BatchNote> notes;
+  for (std::size_t i = 0; i < cases.size(); ++i)
+    notes.push_back(streamed.note(*cases[i].the_case, cases[i].file, {0, i}));
+  Diagnostics streamed_said;
+  ASSERT_TRUE(streamed.plan(notes, streamed_said)) << streamed_said.to_string();
+  EXPECT_EQ(streamed_said.to_string(), held_said.to_string());
+  EXPECT_TRUE(held_said.contains("E0316")) << held_said.to_string();
+  const BatchCaseStream stream = [&](const std::function<void(BatchSource, model::Case &&)>& visit) {
+    visit({0, 0}, model::Case(*cases[0].the_case));
+    visit({0, 1}, model::Case(*cases[1].the_case));
+    // The reader starts the file again.
+    for (std::size_t i = 0; i < cases.size(); ++i) visit({0, i}, model::Case(*cases[i].the_case));
+  };
+  const auto streamed_items = streamed.run(stream, nullptr, go);
+
+  ASSERT_EQ(streamed_items.size(), held_items.size());
+  ASSERT_GE(held_items.size(), 4U);
+  for (std::size_t i = 0; i < held_items.size(); ++i) {
+    EXPECT_EQ(streamed_items[i].case_id, held_items[i].case_id);
+    EXPECT_EQ(streamed_items[i].status, held_items[i].status) << held_items[i].case_id;
+    EXPECT_EQ(streamed_items[i].sha256, held_items[i].sha256) << held_items[i].case_id;
+    EXPECT_EQ(streamed_items[i].message, held_items[i].message) << held_items[i].case_id;
+  }
+  for (const char* name : {"manifest.csv", "manifest.json", "in.pdf"})
+    EXPECT_EQ(read(test::scratch_dir("batch-streamed") / name), read(test::scratch_dir("batch-held") / name)) << name;
+}
+
+// A planned case the stream does not give again as planned (its file changed: another case in its place) fails with
+// E0321; the others are rendered.
+TEST_F(BatchLedger, ACaseNoLongerWherePlannedFails) {
+  BatchOptions options;
+  options.render.template_name = "thong-bao-tha";
+  options.render.today = *model::Date::parse_iso("2026-12-06");
+  options.render.date = model::Date::parse_iso("2024-10-15");
+  options.out_dir = test::scratch_dir("batch-changed");
+  BatchRunner runner(*engine_, options);
+  std::vector<BatchNote> notes;
+  const auto& all = register_->cases;
+  for (std::size_t i = 0; i < all.size(); ++i) notes.push_back(runner.note(all[i], "so.xml", {0, i}));
+  Diagnostics said;
+  ASSERT_TRUE(runner.plan(notes, said)) << said.to_string();
+  ASSERT_EQ(runner.planned(), all.size());
+  const BatchCaseStream stream = [&](const std::function<void(BatchSource, model::Case &&)>& visit) {
+    for (std::size_t i = 0; i < all.size(); ++i) visit({0, i}, model::Case(all[i == 1 ? 0 : i]));
+  };
+  const std::atomic<bool> go{false};
+  for (const auto& item : runner.run(stream, nullptr, go)) {
+    if (item.case_id != all[1].id) {
+      EXPECT_EQ(item.message.find("E0321"), std::string::npos) << item.case_id << ": " << item.message;
+      continue;
+    }
+    EXPECT_EQ(item.status, ItemStatus::failed);
+    ASSERT_EQ(item.diagnostics.size(), 1U);
+    EXPECT_EQ(item.diagnostics.front().code, "E0321");
+  }
+}
+
 // Issue 18: a 300-character id made a name the file system refuses, and ids whose letters or "/" were replaced by "_"
 // collided ("HS/1", "HS_1"; "Hồ sơ 1", "Hồ Sơ 1"). Names are unique for distinct ids and bounded in length.
 TEST(BatchOutputName, UniqueForDistinctIdsAndBounded) {
