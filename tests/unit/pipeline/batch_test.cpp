@@ -233,7 +233,10 @@ TEST_F(BatchLedger, AStreamedRunIsTheHeldRun) {
     // The reader starts the file again.
     for (std::size_t i = 0; i < cases.size(); ++i) visit({0, i}, model::Case(*cases[i].the_case));
   };
-  const auto streamed_items = streamed.run(stream, nullptr, go);
+  std::size_t reported = 0;
+  const auto streamed_items = streamed.run(
+      stream, [&](const BatchProgress&, const BatchItem&) { ++reported; }, go);
+  EXPECT_EQ(reported, streamed_items.size()) << "each case rendered once";
 
   ASSERT_EQ(streamed_items.size(), held_items.size());
   ASSERT_GE(held_items.size(), 4U);
@@ -245,6 +248,54 @@ TEST_F(BatchLedger, AStreamedRunIsTheHeldRun) {
   }
   for (const char* name : {"manifest.csv", "manifest.json", "in.pdf"})
     EXPECT_EQ(read(test::scratch_dir("batch-streamed") / name), read(test::scratch_dir("batch-held") / name)) << name;
+}
+
+// The files of a batch noted (note_case_files) plan what the files read whole plan, with the same diagnostics, and
+// streamed again (stream_case_files) give every planned case: with a file whose agency did not yet exist on the
+// letters' date (the whole batch refused with E0320 at its first case) and without it.
+TEST_F(BatchLedger, NotedFilesPlanWhatFilesReadWholePlan) {
+  const auto examples = test::source_dir() / "examples";
+  for (const bool refused : {true, false}) {
+    std::vector<std::filesystem::path> paths = {examples / "so-thu-ly-thuong-xuan.xml",
+                                                examples / "chu-dong-ma-tuy.xml", examples / "missing.xml"};
+    if (refused) paths.insert(paths.begin() + 1, examples / "che-do-moi-dinh-danh.xml");
+    const std::string date = refused ? "refused" : "accepted";
+    BatchOptions options;
+    options.render.template_name = "thu-van-dong";
+    options.render.today = *model::Date::parse_iso("2026-12-06");
+    options.render.date = model::Date::parse_iso("2024-10-15");
+    options.out_dir = test::scratch_dir("batch-noted-" + date);
+    BatchRunner whole(*engine_, options);
+    const auto read = read_case_files(*engine_, paths, text::RepairMode::repair, 2);
+    std::vector<BatchCase> cases;
+    for (const auto& file : read)
+      if (file.cases)
+        for (const auto& the_case : file.cases->cases) cases.push_back({&the_case, file.path.string()});
+    Diagnostics whole_said;
+    const bool whole_planned = whole.plan(cases, whole_said);
+
+    BatchRunner noted(*engine_, options);
+    std::vector<BatchNote> notes;
+    const auto files = note_case_files(*engine_, noted, paths, text::RepairMode::repair, 2, notes);
+    ASSERT_EQ(files.size(), read.size());
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      EXPECT_EQ(files[i].diagnostics.to_string(), read[i].diagnostics.to_string()) << paths[i];
+      EXPECT_EQ(files[i].cases.has_value(), read[i].cases.has_value()) << paths[i];
+    }
+    Diagnostics noted_said;
+    EXPECT_EQ(noted.plan(notes, noted_said), whole_planned) << date;
+    EXPECT_EQ(noted_said.to_string(), whole_said.to_string()) << date;
+    EXPECT_EQ(noted.planned(), whole.planned()) << date;
+    EXPECT_EQ(whole_planned, !refused);
+    if (!whole_planned) {
+      EXPECT_TRUE(whole_said.contains("E0320")) << date;
+      continue;
+    }
+    EXPECT_GE(noted.planned(), 4U) << date;
+    const std::atomic<bool> go{false};
+    for (const auto& item : noted.run(stream_case_files(*engine_, files, text::RepairMode::repair), nullptr, go))
+      EXPECT_EQ(item.message.find("E0321"), std::string::npos) << item.case_id << ": " << item.message;
+  }
 }
 
 // A planned case the stream does not give again as planned (its file changed: another case in its place) fails with
