@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <deque>
 #include <fstream>
 #include <map>
 #include <mutex>
@@ -182,7 +183,7 @@ BatchRunner::BatchRunner(const Engine& engine, BatchOptions options) : engine_(e
   where_wrong_ = !prefilter_;
 }
 
-BatchNote BatchRunner::note(const model::Case& the_case, const std::string& file, BatchSource source) const {
+BatchNote BatchRunner::note(const model::Case& the_case, const FileName& file, BatchSource source) const {
   BatchNote note;
   note.source = source;
   note.case_id = the_case.id;
@@ -200,7 +201,6 @@ BatchNote BatchRunner::note(const model::Case& the_case, const std::string& file
   const model::Party* debtor = first_debtor(the_case);
   note.debtor = debtor ? debtor->name.value : std::string();
   note.amount = request->ledger.totals().outstanding.dong;
-  note.sort_key = text::collation_key(note.debtor);
   return note;
 }
 
@@ -208,7 +208,7 @@ bool BatchRunner::needs(const BatchNote& note) const {
   return where_wrong_ || !note.resolved || !note.said.empty() || note.selected;
 }
 
-bool BatchRunner::needs(const model::Case& the_case) const { return needs(note(the_case, std::string(), {})); }
+bool BatchRunner::needs(const model::Case& the_case) const { return needs(note(the_case, nullptr, {})); }
 
 BatchRunner::~BatchRunner() = default;
 
@@ -229,7 +229,8 @@ std::string BatchRunner::output_name(const std::string& case_id, const std::stri
 bool BatchRunner::plan(const std::vector<BatchCase>& cases, Diagnostics& diagnostics) {
   std::vector<BatchNote> notes;
   notes.reserve(cases.size());
-  for (std::size_t i = 0; i < cases.size(); ++i) notes.push_back(note(*cases[i].the_case, cases[i].file, {0, i}));
+  for (std::size_t i = 0; i < cases.size(); ++i)
+    notes.push_back(note(*cases[i].the_case, make_file_name(cases[i].file), {0, i}));
   if (!plan(notes, diagnostics)) return false;
   for (auto& planned : plan_) planned.held = cases[planned.source.second].the_case;
   return true;
@@ -245,13 +246,14 @@ bool BatchRunner::plan(const std::vector<BatchNote>& notes, Diagnostics& diagnos
     if (!note.resolved) return false;
     if (!note.selected) continue;
     const std::string file = output_name(note.case_id, options_.render.template_name);
-    if (const auto [it, inserted] = seen.emplace(file, note.file); !inserted) {
+    if (const auto [it, inserted] = seen.emplace(file, note.file ? *note.file : std::string()); !inserted) {
       diagnostics.error(
           "E0316", note.loc,
           "mã hồ sơ \"" + note.case_id + "\" trùng với một hồ sơ trong " + it->second + "; hồ sơ này bị bỏ qua");
       continue;
     }
-    plan_.push_back({note.source, nullptr, note.case_id, note.applies, note.debtor, note.amount, note.sort_key});
+    plan_.push_back(
+        {note.source, nullptr, note.case_id, note.applies, note.debtor, note.amount, text::collation_key(note.debtor)});
   }
   std::stable_sort(plan_.begin(), plan_.end(), [](const Planned& a, const Planned& b) {
     if (a.sort_key != b.sort_key) return a.sort_key < b.sort_key;
@@ -462,18 +464,19 @@ std::vector<CaseFile> note_case_files(const Engine& engine, const BatchRunner& r
                                       const std::vector<std::filesystem::path>& paths, text::RepairMode repair,
                                       unsigned jobs, std::vector<BatchNote>& notes) {
   std::vector<CaseFile> files(paths.size());
-  std::vector<std::vector<BatchNote>> noted(paths.size());
+  std::vector<std::deque<BatchNote>> noted(paths.size());  // grown without copies while the files are read
   parallel_for(paths.size(), jobs, [&](std::size_t i) {
     CaseFile& file = files[i];
     file.path = paths[i];
     const auto bytes = read_input_file(file.path, file.diagnostics);
     if (!bytes) return;
     const std::string name = file.path.string();
+    const FileName shared = make_file_name(name);
     std::size_t place = 0;
     bool refused = false;  // a case no letter can be dated for: plan() stops at it, and never sees what follows
     const auto take = [&](model::Case&& the_case) {
       if (refused) return;
-      BatchNote note = runner.note(the_case, name, {i, place++});
+      BatchNote note = runner.note(the_case, shared, {i, place++});
       refused = !note.resolved;
       if (runner.needs(note)) noted[i].push_back(std::move(note));
     };
@@ -485,8 +488,13 @@ std::vector<CaseFile> note_case_files(const Engine& engine, const BatchRunner& r
     if (engine.for_each_case(*bytes, name, file.diagnostics, take, restart, repair)) file.cases = model::Register{};
     else noted[i].clear();
   });
-  for (auto& file_notes : noted)
+  std::size_t count = notes.size();
+  for (const auto& file_notes : noted) count += file_notes.size();
+  notes.reserve(count);
+  for (auto& file_notes : noted) {
     for (auto& note : file_notes) notes.push_back(std::move(note));
+    file_notes = {};
+  }
   return files;
 }
 

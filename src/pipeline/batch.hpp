@@ -82,14 +82,13 @@ using BatchSource = std::pair<std::size_t, std::size_t>;
 struct BatchNote {
   BatchSource source;
   std::string case_id;
-  std::string file;              ///< the file it came from (for messages)
+  FileName file;                 ///< the file it came from (for messages), shared by its cases
   SourceLoc loc;                 ///< where the case starts (E0316)
   bool resolved = false;         ///< a letter can be dated for it; false refuses the whole batch (E0320, E0317…)
   bool selected = false;         ///< it passes the filter (or there is none)
   bool applies = false;          ///< the template applies to it on the letter's date
   std::string debtor;            ///< the first debtor's name
   std::int64_t amount = 0;       ///< what is still owed on the letter's date
-  std::string sort_key;          ///< the debtor's name's collation key
   std::vector<Diagnostic> said;  ///< what resolving it reported, in order
 };
 
@@ -112,7 +111,7 @@ class BatchRunner {
   /// needs the cases again, streamed.
   bool plan(const std::vector<BatchNote>& notes, Diagnostics& diagnostics);
   /// What plan() needs of a case found at `source`. Thread-safe: called on the threads that read the case files.
-  [[nodiscard]] BatchNote note(const model::Case& the_case, const std::string& file, BatchSource source) const;
+  [[nodiscard]] BatchNote note(const model::Case& the_case, const FileName& file, BatchSource source) const;
   /// Whether plan() has anything to do with this case: it passes the filter, or resolving it reports a problem
   /// (plan() drops every other case without a word, so a reader may drop it at once and hold only the cases that
   /// matter). Thread-safe: called on the threads that read the case files.

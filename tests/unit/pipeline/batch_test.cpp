@@ -222,7 +222,7 @@ TEST_F(BatchLedger, AStreamedRunIsTheHeldRun) {
   BatchRunner streamed(*engine_, options);
   std::vector<BatchNote> notes;
   for (std::size_t i = 0; i < cases.size(); ++i)
-    notes.push_back(streamed.note(*cases[i].the_case, cases[i].file, {0, i}));
+    notes.push_back(streamed.note(*cases[i].the_case, make_file_name(cases[i].file), {0, i}));
   Diagnostics streamed_said;
   ASSERT_TRUE(streamed.plan(notes, streamed_said)) << streamed_said.to_string();
   EXPECT_EQ(streamed_said.to_string(), held_said.to_string());
@@ -309,7 +309,7 @@ TEST_F(BatchLedger, ACaseNoLongerWherePlannedFails) {
   BatchRunner runner(*engine_, options);
   std::vector<BatchNote> notes;
   const auto& all = register_->cases;
-  for (std::size_t i = 0; i < all.size(); ++i) notes.push_back(runner.note(all[i], "so.xml", {0, i}));
+  for (std::size_t i = 0; i < all.size(); ++i) notes.push_back(runner.note(all[i], make_file_name("so.xml"), {0, i}));
   Diagnostics said;
   ASSERT_TRUE(runner.plan(notes, said)) << said.to_string();
   ASSERT_EQ(runner.planned(), all.size());
