@@ -46,6 +46,22 @@ class BatchLedger : public ::testing::Test {
     return out;
   }
 
+  // A batch of `template_name` dated `date`, made on 06/12/2026.
+  static BatchOptions dated(const std::string& template_name, const char* date) {
+    BatchOptions options;
+    options.render.template_name = template_name;
+    options.render.today = *model::Date::parse_iso("2026-12-06");
+    options.render.date = model::Date::parse_iso(date);
+    return options;
+  }
+
+  // Every case of the register, as read from "so.xml".
+  std::vector<BatchCase> all_cases() const {
+    std::vector<BatchCase> cases;
+    for (const auto& the_case : register_->cases) cases.push_back({&the_case, "so.xml"});
+    return cases;
+  }
+
   std::unique_ptr<Engine> engine_;
   std::optional<model::Register> register_;
 };
@@ -130,13 +146,9 @@ TEST_F(BatchLedger, ACaseTheTemplateDoesNotApplyToIsNeededAndListed) {
 // codes); a run given the cases an earlier run finished neither renders nor writes them again, lists them as recorded
 // and reports only the others; a stop ends the run with the cases finished so far.
 TEST_F(BatchLedger, ReportsEachCaseStartsFromWhatIsFinishedAndStops) {
-  BatchOptions options;
-  options.render.template_name = "thu-van-dong";
-  options.render.today = *model::Date::parse_iso("2026-12-06");
-  options.render.date = model::Date::parse_iso("2024-10-15");
+  BatchOptions options = dated("thu-van-dong", "2024-10-15");
   options.jobs = 2;
-  std::vector<BatchCase> cases;
-  for (const auto& the_case : register_->cases) cases.push_back({&the_case, "so.xml"});
+  const std::vector<BatchCase> cases = all_cases();
   const auto run = [&](const std::string& folder, const std::atomic<bool>& stop, std::vector<BatchItem>& reported,
                        const std::function<void()>& after_each = nullptr) {
     options.out_dir = test::scratch_dir(folder);
@@ -199,13 +211,9 @@ TEST_F(BatchLedger, ReportsEachCaseStartsFromWhatIsFinishedAndStops) {
 // the batch planned from the cases held: the same diagnostics (a repeated id's E0316), items, manifests, letters and
 // combined PDF; a file read again from its start gives each case once.
 TEST_F(BatchLedger, AStreamedRunIsTheHeldRun) {
-  BatchOptions options;
-  options.render.template_name = "thu-van-dong";
-  options.render.today = *model::Date::parse_iso("2026-12-06");
-  options.render.date = model::Date::parse_iso("2024-10-15");
+  BatchOptions options = dated("thu-van-dong", "2024-10-15");
   options.jobs = 2;
-  std::vector<BatchCase> cases;
-  for (const auto& the_case : register_->cases) cases.push_back({&the_case, "so.xml"});
+  std::vector<BatchCase> cases = all_cases();
   cases.push_back({&register_->cases.front(), "khac.xml"});  // the same id again: left out with E0316
   const std::atomic<bool> go{false};
   const auto read = [](const std::filesystem::path& path) { return test::read_text(path); };
@@ -260,10 +268,7 @@ TEST_F(BatchLedger, NotedFilesPlanWhatFilesReadWholePlan) {
                                                 examples / "chu-dong-ma-tuy.xml", examples / "missing.xml"};
     if (refused) paths.insert(paths.begin() + 1, examples / "che-do-moi-dinh-danh.xml");
     const std::string date = refused ? "refused" : "accepted";
-    BatchOptions options;
-    options.render.template_name = "thu-van-dong";
-    options.render.today = *model::Date::parse_iso("2026-12-06");
-    options.render.date = model::Date::parse_iso("2024-10-15");
+    BatchOptions options = dated("thu-van-dong", "2024-10-15");
     options.out_dir = test::scratch_dir("batch-noted-" + date);
     BatchRunner whole(*engine_, options);
     const auto read = read_case_files(*engine_, paths, text::RepairMode::repair, 2);
@@ -301,10 +306,7 @@ TEST_F(BatchLedger, NotedFilesPlanWhatFilesReadWholePlan) {
 // A planned case the stream does not give again as planned (its file changed: another case in its place) fails with
 // E0321; the others are rendered.
 TEST_F(BatchLedger, ACaseNoLongerWherePlannedFails) {
-  BatchOptions options;
-  options.render.template_name = "thong-bao-tha";
-  options.render.today = *model::Date::parse_iso("2026-12-06");
-  options.render.date = model::Date::parse_iso("2024-10-15");
+  BatchOptions options = dated("thong-bao-tha", "2024-10-15");
   options.out_dir = test::scratch_dir("batch-changed");
   BatchRunner runner(*engine_, options);
   std::vector<BatchNote> notes;

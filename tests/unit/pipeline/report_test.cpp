@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <map>
 
+#include "support/engine.hpp"
 #include "support/paths.hpp"
 
 namespace vanban::pipeline {
@@ -16,10 +17,8 @@ class DeadlineListOrder : public ::testing::Test {
  protected:
   void SetUp() override {
     Diagnostics diagnostics;
-    engine_ = Engine::load(ResourcePaths::under(test::source_dir()), diagnostics);
-    ASSERT_TRUE(engine_) << diagnostics.to_string();
-    const auto file = test::source_dir() / "examples" / "so-thu-ly-thuong-xuan.xml";
-    register_ = engine_->read_cases(test::read_text(file), "so.xml", diagnostics);
+    const auto register_file = test::source_dir() / "examples" / "so-thu-ly-thuong-xuan.xml";
+    register_ = engine_->read_cases(test::read_text(register_file), "so.xml", diagnostics);
     ASSERT_TRUE(register_) << diagnostics.to_string();
     // The cases read in reverse, the last one from a file of its own, and the first file read twice (its reader
     // starting again after three cases).
@@ -39,7 +38,7 @@ class DeadlineListOrder : public ::testing::Test {
     };
   }
 
-  std::unique_ptr<Engine> engine_;
+  const Engine* engine_ = &test::unconfigured_engine();
   std::optional<model::Register> register_;
   std::vector<model::Case> cases_;
 };
