@@ -134,20 +134,23 @@ void remove_temporaries(const std::filesystem::path& dir) {
   }
 }
 
+// Each manifest made and written before the next is made (a batch of 100,000 cases makes tens of megabytes of each).
 void write_manifests(const std::filesystem::path& dir, const std::vector<BatchItem>& items) {
-  std::string csv = std::string(kCsvByteOrderMark) + kManifestHeader + "\n";
+  {
+    std::string csv = std::string(kCsvByteOrderMark) + kManifestHeader + "\n";
+    for (const BatchItem& item : items) csv += csv_line(item) + "\n";
+    write_file_atomically(dir / kManifestCsv, csv);
+  }
   std::string json = "[\n";
   for (std::size_t i = 0; i < items.size(); ++i) {
     const BatchItem& item = items[i];
     const std::string status(item_status_name(item.status));
-    csv += csv_line(item) + "\n";
     json += "  {\"case_id\": " + json_string(item.case_id) + ", \"debtor\": " + json_string(item.debtor) +
             ", \"amount\": " + std::to_string(item.amount) + ", \"file\": " + json_string(item.file) +
             ", \"sha256\": " + json_string(item.sha256) + ", \"status\": " + json_string(status) +
             ", \"message\": " + json_string(item.message) + "}" + (i + 1 < items.size() ? "," : "") + "\n";
   }
   json += "]\n";
-  write_file_atomically(dir / kManifestCsv, csv);
   write_file_atomically(dir / kManifestJson, json);
 }
 
@@ -428,8 +431,10 @@ std::vector<BatchItem> BatchRunner::run_planned(const BatchCaseStream* cases, co
   std::vector<bool> to_print(plan_.size());
   for (std::size_t i = 0; i < plan_.size(); ++i) to_print[i] = printable(i);
   std::vector<BatchItem> result;
+  result.reserve(static_cast<std::size_t>(std::count(finished.begin(), finished.end(), true)));
   for (std::size_t i = 0; i < items.size(); ++i)
     if (finished[i]) result.push_back(std::move(items[i]));
+  items = {};  // moved to `result`
   // A stopped run keeps its journal: the next one resumes from the cases it finished (the manifest lists only these).
   write_manifests(options_.out_dir, result);
   if (!stop.load() && !failure) {
