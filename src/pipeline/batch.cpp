@@ -262,6 +262,7 @@ bool BatchRunner::plan(const std::vector<BatchNote>& notes, Diagnostics& diagnos
     if (a.sort_key != b.sort_key) return a.sort_key < b.sort_key;
     return a.case_id < b.case_id;
   });
+  for (auto& planned : plan_) std::string().swap(planned.sort_key);  // ordered: no longer needed
   return true;
 }
 
@@ -387,8 +388,10 @@ std::vector<BatchItem> BatchRunner::run_planned(const BatchCaseStream* cases, co
       failure = std::current_exception();
     }
   } else {
-    std::map<BatchSource, std::size_t> planned_at;
-    for (std::size_t i = 0; i < plan_.size(); ++i) planned_at.emplace(plan_[i].source, i);
+    std::vector<std::pair<BatchSource, std::size_t>> planned_at;  // sorted by place
+    planned_at.reserve(plan_.size());
+    for (std::size_t i = 0; i < plan_.size(); ++i) planned_at.emplace_back(plan_[i].source, i);
+    std::sort(planned_at.begin(), planned_at.end());
     std::vector<bool> given(plan_.size(), false);  // a file read again gives its cases again
     std::vector<std::pair<std::size_t, model::Case>> chunk;
     const auto render_chunk = [&] {
@@ -410,8 +413,10 @@ std::vector<BatchItem> BatchRunner::run_planned(const BatchCaseStream* cases, co
       chunk.clear();
     };
     (*cases)([&](BatchSource source, model::Case&& the_case) {
-      const auto at = planned_at.find(source);
-      if (at == planned_at.end() || given[at->second] || the_case.id != plan_[at->second].case_id) return;
+      const auto at = std::lower_bound(planned_at.begin(), planned_at.end(), std::make_pair(source, std::size_t{0}));
+      if (at == planned_at.end() || at->first != source || given[at->second] ||
+          the_case.id != plan_[at->second].case_id)
+        return;
       given[at->second] = true;
       chunk.emplace_back(at->second, std::move(the_case));
       if (chunk.size() >= kRenderChunk * options_.jobs) render_chunk();
