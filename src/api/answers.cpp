@@ -190,7 +190,8 @@ std::string deadlines(const pipeline::DeadlineList& list) {
     i->set("candidate", d.candidate);
     i->set("template", d.template_name.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(d.template_name));
     i->set("file", item.file);
-    i->set("command", item.command.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(item.command));
+    const std::string command = pipeline::due_command(list, item);
+    i->set("command", command.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(command));
     items->add(i);
   }
   out->set("items", items);

@@ -90,36 +90,34 @@ int run_batch(const std::vector<std::string>& args, Invocation& invocation) {
   if (const auto jobs = arguments.value("--jobs").value_or(settings.batch_jobs.value_or("")); !jobs.empty())
     options.jobs = pipeline::parse_jobs(jobs);
 
-  // The files of a folder are read on the batch's threads, then reported in order; only the cases the batch needs
-  // are held (a wave of letters over a 100,000-case register holds the few it writes).
+  // The files of a folder are read on the batch's threads, then reported in order; planning keeps a note of each case
+  // it needs, not the case, and the cases are read again, streamed, to be rendered (a wave of letters over a
+  // 100,000-case register never holds it).
   pipeline::BatchRunner runner(*engine, options);
-  auto files =
-      pipeline::read_case_files(*engine, pipeline::case_files(arguments.positional().front()), repair_mode(arguments),
-                                options.jobs, [&](const model::Case& the_case) { return runner.needs(the_case); });
+  std::vector<pipeline::BatchNote> notes;
+  const auto files = pipeline::note_case_files(*engine, runner, pipeline::case_files(arguments.positional().front()),
+                                               repair_mode(arguments), options.jobs, notes);
   std::size_t rejected_files = 0;
-  std::vector<pipeline::BatchCase> cases;
-  for (auto& file : files) {
+  for (const auto& file : files) {
     print(file.diagnostics);
-    if (!file.cases) {
-      ++rejected_files;
-      continue;
-    }
-    for (const auto& the_case : file.cases->cases) cases.push_back({&the_case, file.path.string()});
+    if (!file.cases) ++rejected_files;
   }
   Diagnostics planning;
-  if (!runner.plan(cases, planning)) {
+  if (!runner.plan(notes, planning)) {
     print(planning);
     throw UsageError{"điều kiện --where không hợp lệ (xem vị trí ở trên)"};
   }
   print(planning);
+  notes = {};  // the plan keeps what it needs
 
   // A closed terminal (SIGHUP) stops the batch as Ctrl-C does: cleanly, with the manifest of what is done.
   std::signal(SIGINT, on_interrupt);
   std::signal(SIGTERM, on_interrupt);
   std::signal(SIGHUP, on_interrupt);
   ProgressReport progress(::isatty(STDERR_FILENO) != 0);
-  const auto items =
-      runner.run([&](const pipeline::BatchProgress& p, const pipeline::BatchItem&) { progress(p); }, g_interrupted);
+  const auto items = runner.run(
+      pipeline::stream_case_files(*engine, files, repair_mode(arguments)),
+      [&](const pipeline::BatchProgress& p, const pipeline::BatchItem&) { progress(p); }, g_interrupted);
   std::signal(SIGINT, SIG_DFL);
   std::signal(SIGTERM, SIG_DFL);
   std::signal(SIGHUP, SIG_DFL);

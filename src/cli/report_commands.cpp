@@ -20,6 +20,18 @@ void emit(const std::optional<std::string>& output, const Bytes& bytes) {
   else std::cout << bytes;
 }
 
+// A long text written a piece at a time: straight to standard output, never held whole there; a file (written
+// atomically) gets the whole text at once.
+void emit_text(const std::optional<std::string>& output, const std::function<void(const pipeline::TextSink&)>& write) {
+  if (!output) {
+    write([](std::string_view part) { std::cout << part; });
+    return;
+  }
+  std::string text;
+  write([&text](std::string_view part) { text += part; });
+  write_output(*output, text);
+}
+
 // A PDF the pipeline makes, written to the output; exit 1 with the diagnostics when it cannot be made.
 int emit_pdf(const std::optional<std::string>& output, const std::function<Bytes(Diagnostics&)>& make) {
   Diagnostics rendering;
@@ -97,8 +109,12 @@ int run_deadlines(const std::vector<std::string>& args, Invocation& invocation) 
   print(diagnostics);
   if (!list) return kInputRejected;
   switch (options.format) {
-    case pipeline::OutputFormat::text: emit(output, pipeline::deadlines_text(*list)); break;
-    case pipeline::OutputFormat::csv: emit(output, pipeline::deadlines_csv(*list)); break;
+    case pipeline::OutputFormat::text:
+      emit_text(output, [&](const pipeline::TextSink& write) { pipeline::write_deadlines_text(*list, write); });
+      break;
+    case pipeline::OutputFormat::csv:
+      emit_text(output, [&](const pipeline::TextSink& write) { pipeline::write_deadlines_csv(*list, write); });
+      break;
     case pipeline::OutputFormat::json: emit(output, api::deadlines(*list)); break;
     case pipeline::OutputFormat::pdf:
       return emit_pdf(output, [&](Diagnostics& d) { return pipeline::deadlines_pdf(*engine, *list, d); });

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <deque>
 #include <fstream>
 #include <map>
 #include <mutex>
@@ -22,8 +23,10 @@
 namespace vanban::pipeline {
 
 struct BatchRunner::Planned {
-  BatchCase source;
-  Engine::Resolved request;  ///< the letter's date and the case as it stands that day: filter, amount and letter agree
+  BatchSource source;
+  const model::Case* held = nullptr;  ///< the case plan() was given; null: run() has it read again
+  std::string case_id;
+  bool applies = false;  ///< the template applies to the case on the letter's date
   std::string debtor;
   std::int64_t amount = 0;
   std::string sort_key;
@@ -43,6 +46,9 @@ constexpr std::size_t kPlainIdLength = 64;
 // Any other id: a readable part of this length, '~' (which a plain id never holds) and 12 hex digits of its SHA-256.
 constexpr std::size_t kReadableLength = 48;
 constexpr std::size_t kHashDigits = 12;
+
+// Cases read again and held at once for each thread that renders them (run() over a stream).
+constexpr std::size_t kRenderChunk = 32;
 
 // The state as manifest.csv writes it (for the clerk who opens it in a spreadsheet).
 std::string_view status_text(ItemStatus status) {
@@ -128,20 +134,23 @@ void remove_temporaries(const std::filesystem::path& dir) {
   }
 }
 
+// Each manifest made and written before the next is made (a batch of 100,000 cases makes tens of megabytes of each).
 void write_manifests(const std::filesystem::path& dir, const std::vector<BatchItem>& items) {
-  std::string csv = std::string(kCsvByteOrderMark) + kManifestHeader + "\n";
+  {
+    std::string csv = std::string(kCsvByteOrderMark) + kManifestHeader + "\n";
+    for (const BatchItem& item : items) csv += csv_line(item) + "\n";
+    write_file_atomically(dir / kManifestCsv, csv);
+  }
   std::string json = "[\n";
   for (std::size_t i = 0; i < items.size(); ++i) {
     const BatchItem& item = items[i];
     const std::string status(item_status_name(item.status));
-    csv += csv_line(item) + "\n";
     json += "  {\"case_id\": " + json_string(item.case_id) + ", \"debtor\": " + json_string(item.debtor) +
             ", \"amount\": " + std::to_string(item.amount) + ", \"file\": " + json_string(item.file) +
             ", \"sha256\": " + json_string(item.sha256) + ", \"status\": " + json_string(status) +
             ", \"message\": " + json_string(item.message) + "}" + (i + 1 < items.size() ? "," : "") + "\n";
   }
   json += "]\n";
-  write_file_atomically(dir / kManifestCsv, csv);
   write_file_atomically(dir / kManifestJson, json);
 }
 
@@ -177,13 +186,33 @@ BatchRunner::BatchRunner(const Engine& engine, BatchOptions options) : engine_(e
   where_wrong_ = !prefilter_;
 }
 
-bool BatchRunner::needs(const model::Case& the_case) const {
-  if (where_wrong_) return true;
+BatchNote BatchRunner::note(const model::Case& the_case, const FileName& file, BatchSource source) const {
+  BatchNote note;
+  note.source = source;
+  note.case_id = the_case.id;
+  note.file = file;
+  note.loc = the_case.loc;
   Diagnostics said;
   const auto request = engine_.resolve(the_case, options_.render, said);
-  if (!request || !said.list().empty()) return true;
-  return !prefilter_ || engine_.matches(*prefilter_, *request, options_.render);
+  note.said = said.list();
+  if (!request) return note;
+  note.resolved = true;
+  note.applies = request->applies;
+  // A wrong filter refuses the batch before any case is looked at (plan()).
+  note.selected = where_wrong_ || !prefilter_ || engine_.matches(*prefilter_, *request, options_.render);
+  if (!note.selected) return note;
+  const model::Party* debtor = first_debtor(the_case);
+  note.debtor = debtor ? debtor->name.value : std::string();
+  note.amount = request->ledger.totals().outstanding.dong;
+  return note;
 }
+
+bool BatchRunner::needs(const BatchNote& note) const {
+  return where_wrong_ || !note.resolved || !note.said.empty() || note.selected;
+}
+
+bool BatchRunner::needs(const model::Case& the_case) const { return needs(note(the_case, nullptr, {})); }
+
 BatchRunner::~BatchRunner() = default;
 
 std::size_t BatchRunner::planned() const { return plan_.size(); }
@@ -201,39 +230,53 @@ std::string BatchRunner::output_name(const std::string& case_id, const std::stri
 }
 
 bool BatchRunner::plan(const std::vector<BatchCase>& cases, Diagnostics& diagnostics) {
-  std::shared_ptr<const Engine::Filter> filter;
-  if (!options_.where.empty()) {
-    filter = engine_.parse_filter(options_.where, options_.render.template_name, diagnostics);
-    if (!filter) return false;
-  }
+  std::vector<BatchNote> notes;
+  notes.reserve(cases.size());
+  for (std::size_t i = 0; i < cases.size(); ++i)
+    notes.push_back(note(*cases[i].the_case, make_file_name(cases[i].file), {0, i}));
+  if (!plan(notes, diagnostics)) return false;
+  for (auto& planned : plan_) planned.held = cases[planned.source.second].the_case;
+  return true;
+}
+
+bool BatchRunner::plan(const std::vector<BatchNote>& notes, Diagnostics& diagnostics) {
+  if (!options_.where.empty() && !engine_.parse_filter(options_.where, options_.render.template_name, diagnostics))
+    return false;
   plan_.clear();
   std::map<std::string, std::string> seen;  // output file → case file
-  for (const auto& source : cases) {
-    const model::Case& the_case = *source.the_case;
-    auto request = engine_.resolve(the_case, options_.render, diagnostics);
-    if (!request) return false;
-    if (filter && !engine_.matches(*filter, *request, options_.render)) continue;
-    const std::string file = output_name(the_case.id, options_.render.template_name);
-    if (const auto [it, inserted] = seen.emplace(file, source.file); !inserted) {
+  for (const auto& note : notes) {
+    for (const auto& said : note.said) diagnostics.add(said);
+    if (!note.resolved) return false;
+    if (!note.selected) continue;
+    const std::string file = output_name(note.case_id, options_.render.template_name);
+    if (const auto [it, inserted] = seen.emplace(file, note.file ? *note.file : std::string()); !inserted) {
       diagnostics.error(
-          "E0316", the_case.loc,
-          "mã hồ sơ \"" + the_case.id + "\" trùng với một hồ sơ trong " + it->second + "; hồ sơ này bị bỏ qua");
+          "E0316", note.loc,
+          "mã hồ sơ \"" + note.case_id + "\" trùng với một hồ sơ trong " + it->second + "; hồ sơ này bị bỏ qua");
       continue;
     }
-    const model::Party* debtor = first_debtor(the_case);
-    Planned item{source, std::move(*request), debtor ? debtor->name.value : std::string(), 0, std::string()};
-    item.amount = item.request.ledger.totals().outstanding.dong;
-    item.sort_key = text::collation_key(item.debtor);
-    plan_.push_back(std::move(item));
+    plan_.push_back(
+        {note.source, nullptr, note.case_id, note.applies, note.debtor, note.amount, text::collation_key(note.debtor)});
   }
   std::stable_sort(plan_.begin(), plan_.end(), [](const Planned& a, const Planned& b) {
     if (a.sort_key != b.sort_key) return a.sort_key < b.sort_key;
-    return a.source.the_case->id < b.source.the_case->id;
+    return a.case_id < b.case_id;
   });
+  for (auto& planned : plan_) std::string().swap(planned.sort_key);  // ordered: no longer needed
   return true;
 }
 
 std::vector<BatchItem> BatchRunner::run(const Report& report, const std::atomic<bool>& stop) {
+  return run_planned(nullptr, report, stop);
+}
+
+std::vector<BatchItem> BatchRunner::run(const BatchCaseStream& cases, const Report& report,
+                                        const std::atomic<bool>& stop) {
+  return run_planned(&cases, report, stop);
+}
+
+std::vector<BatchItem> BatchRunner::run_planned(const BatchCaseStream* cases, const Report& report,
+                                                const std::atomic<bool>& stop) {
   std::error_code made;
   std::filesystem::create_directories(options_.out_dir, made);
   if (made)
@@ -259,7 +302,7 @@ std::vector<BatchItem> BatchRunner::run(const Report& report, const std::atomic<
   // What an earlier run finished stays as it was recorded: never rendered nor written again.
   std::vector<std::size_t> to_do;
   for (std::size_t i = 0; i < plan_.size(); ++i) {
-    const auto known = options_.finished.find(plan_[i].source.the_case->id);
+    const auto known = options_.finished.find(plan_[i].case_id);
     if (known == options_.finished.end()) {
       to_do.push_back(i);
       continue;
@@ -273,10 +316,11 @@ std::vector<BatchItem> BatchRunner::run(const Report& report, const std::atomic<
     count(items[i].status);
   }
 
-  const auto work = [&](std::size_t index) {
+  // Renders the planned case `index` (null: the stream did not give it again as planned).
+  const auto work = [&](std::size_t index, const model::Case* the_case) {
     const Planned& planned = plan_[index];
     BatchItem item;
-    item.case_id = planned.source.the_case->id;
+    item.case_id = planned.case_id;
     item.debtor = planned.debtor;
     item.amount = planned.amount;
     item.file = output_name(item.case_id, options_.render.template_name);
@@ -284,12 +328,22 @@ std::vector<BatchItem> BatchRunner::run(const Report& report, const std::atomic<
     const auto known = previous.find(item.file);
     std::string problem;
     const auto existing = known != previous.end() ? read_file(path, 1U << 30U, problem) : std::nullopt;
-    if (existing && planned.request.applies && crypto::sha256_hex(*existing) == known->second) {
+    if (the_case == nullptr) {
+      item.status = ItemStatus::failed;
+      item.diagnostics.push_back({Severity::error, "E0321", SourceLoc{},
+                                  "hồ sơ \"" + item.case_id +
+                                      "\" không còn ở chỗ cũ trong tệp khi lập văn bản (tệp đã bị sửa trong lúc lập "
+                                      "hàng loạt): chạy lại lệnh"});
+      item.message = format_diagnostic(item.diagnostics.back());
+    } else if (existing && planned.applies && crypto::sha256_hex(*existing) == known->second) {
       item.sha256 = known->second;
       item.status = ItemStatus::skipped;
     } else {
+      Diagnostics resolving;  // planning reported it
+      const auto request = engine_.resolve(*the_case, options_.render, resolving);
       Diagnostics diagnostics;
-      const auto pdf = engine_.render(planned.request, options_.render, diagnostics);
+      const auto pdf = request ? engine_.render(*request, options_.render, diagnostics) : std::optional<Bytes>();
+      if (!request) diagnostics = std::move(resolving);
       if (pdf) {
         try {
           // Flushed once for the whole batch before the manifest names it; a rerun checks every hash anyway.
@@ -304,7 +358,7 @@ std::vector<BatchItem> BatchRunner::run(const Report& report, const std::atomic<
         }
       } else {
         // A case the template does not apply to is refused at once (E0311), and listed as such.
-        item.status = planned.request.applies ? ItemStatus::failed : ItemStatus::not_applicable;
+        item.status = planned.applies ? ItemStatus::failed : ItemStatus::not_applicable;
         for (const auto& diagnostic : diagnostics.list()) {
           if (diagnostic.severity != Severity::error) continue;
           item.message += (item.message.empty() ? "" : "; ") + format_diagnostic(diagnostic);
@@ -319,19 +373,73 @@ std::vector<BatchItem> BatchRunner::run(const Report& report, const std::atomic<
     finished[index] = true;
     if (report) report(counts, items[index]);
   };
+  const auto printable = [&](std::size_t index) {
+    return finished[index] && (items[index].status == ItemStatus::done || items[index].status == ItemStatus::skipped);
+  };
   // A failure to write stops the batch, but what is finished still reaches the disk and the manifest.
   std::exception_ptr failure;
-  try {
-    parallel_for(
-        to_do.size(), options_.jobs, [&](std::size_t i) { work(to_do[i]); }, &stop);
-  } catch (...) {
-    failure = std::current_exception();
+  std::map<std::size_t, model::Case>
+      to_combine;  // the streamed cases the combined PDF prints, by their place in the plan
+  if (cases == nullptr) {
+    try {
+      parallel_for(
+          to_do.size(), options_.jobs, [&](std::size_t i) { work(to_do[i], plan_[to_do[i]].held); }, &stop);
+    } catch (...) {
+      failure = std::current_exception();
+    }
+  } else {
+    std::vector<std::pair<BatchSource, std::size_t>> planned_at;  // sorted by place
+    planned_at.reserve(plan_.size());
+    for (std::size_t i = 0; i < plan_.size(); ++i) planned_at.emplace_back(plan_[i].source, i);
+    std::sort(planned_at.begin(), planned_at.end());
+    std::vector<bool> given(plan_.size(), false);  // a file read again gives its cases again
+    std::vector<std::pair<std::size_t, model::Case>> chunk;
+    const auto render_chunk = [&] {
+      if (!failure && !stop.load()) {
+        try {
+          parallel_for(
+              chunk.size(), options_.jobs,
+              [&](std::size_t i) {
+                if (!finished[chunk[i].first]) work(chunk[i].first, &chunk[i].second);
+              },
+              &stop);
+        } catch (...) {
+          failure = std::current_exception();
+        }
+      }
+      if (options_.combined)
+        for (auto& [index, the_case] : chunk)
+          if (printable(index)) to_combine.emplace(index, std::move(the_case));
+      chunk.clear();
+    };
+    (*cases)([&](BatchSource source, model::Case&& the_case) {
+      const auto at = std::lower_bound(planned_at.begin(), planned_at.end(), std::make_pair(source, std::size_t{0}));
+      if (at == planned_at.end() || at->first != source || given[at->second] ||
+          the_case.id != plan_[at->second].case_id)
+        return;
+      given[at->second] = true;
+      chunk.emplace_back(at->second, std::move(the_case));
+      if (chunk.size() >= kRenderChunk * options_.jobs) render_chunk();
+    });
+    render_chunk();
+    if (!failure) {
+      try {
+        for (const std::size_t index : to_do)
+          if (!given[index] && !stop.load()) work(index, nullptr);
+      } catch (...) {
+        failure = std::current_exception();
+      }
+    }
   }
   sync_filesystem(options_.out_dir);
   // The manifest lists what is finished, in plan order, even when interrupted.
+  std::vector<bool> to_print(plan_.size());
+  for (std::size_t i = 0; i < plan_.size(); ++i) to_print[i] = printable(i);
   std::vector<BatchItem> result;
+  result.reserve(static_cast<std::size_t>(std::count(finished.begin(), finished.end(), true)));
   for (std::size_t i = 0; i < items.size(); ++i)
     if (finished[i]) result.push_back(std::move(items[i]));
+  items = {};  // moved to `result`
   // A stopped run keeps its journal: the next one resumes from the cases it finished (the manifest lists only these).
   write_manifests(options_.out_dir, result);
   if (!stop.load() && !failure) {
@@ -340,18 +448,82 @@ std::vector<BatchItem> BatchRunner::run(const Report& report, const std::atomic<
   }
   if (failure) std::rethrow_exception(failure);
   if (options_.combined && !stop.load()) {
-    std::vector<const Engine::Resolved*> printable;
-    for (std::size_t i = 0, r = 0; i < plan_.size(); ++i) {
-      if (!finished[i]) continue;
-      const ItemStatus status = result[r++].status;
-      if (status == ItemStatus::done || status == ItemStatus::skipped) printable.push_back(&plan_[i].request);
+    // Each printed case resolved again, as it was to render its letter.
+    std::vector<Engine::Resolved> resolved;
+    for (std::size_t i = 0; i < plan_.size(); ++i) {
+      if (!to_print[i]) continue;
+      const auto streamed = to_combine.find(i);
+      const model::Case* the_case = plan_[i].held != nullptr       ? plan_[i].held
+                                    : streamed != to_combine.end() ? &streamed->second
+                                                                   : nullptr;
+      Diagnostics ignored;  // planning reported it
+      if (the_case == nullptr) continue;
+      if (auto request = engine_.resolve(*the_case, options_.render, ignored)) resolved.push_back(std::move(*request));
     }
-    write_output(options_.combined->string(), engine_.render_combined(printable, options_.render, options_.duplex));
+    std::vector<const Engine::Resolved*> requests;
+    for (const auto& request : resolved) requests.push_back(&request);
+    write_output(options_.combined->string(), engine_.render_combined(requests, options_.render, options_.duplex));
   }
   // Still held: whoever opens the name now makes a new lock (a crash leaves the file, which the next run reuses).
   std::error_code ignored;
   std::filesystem::remove(options_.out_dir / kLock, ignored);
   return result;
+}
+
+std::vector<CaseFile> note_case_files(const Engine& engine, const BatchRunner& runner,
+                                      const std::vector<std::filesystem::path>& paths, text::RepairMode repair,
+                                      unsigned jobs, std::vector<BatchNote>& notes) {
+  std::vector<CaseFile> files(paths.size());
+  std::vector<std::deque<BatchNote>> noted(paths.size());  // grown without copies while the files are read
+  parallel_for(paths.size(), jobs, [&](std::size_t i) {
+    CaseFile& file = files[i];
+    file.path = paths[i];
+    const auto bytes = read_input_file(file.path, file.diagnostics);
+    if (!bytes) return;
+    const std::string name = file.path.string();
+    const FileName shared = make_file_name(name);
+    std::size_t place = 0;
+    bool refused = false;  // a case no letter can be dated for: plan() stops at it, and never sees what follows
+    const auto take = [&](model::Case&& the_case) {
+      if (refused) return;
+      BatchNote note = runner.note(the_case, shared, {i, place++});
+      refused = !note.resolved;
+      if (runner.needs(note)) noted[i].push_back(std::move(note));
+    };
+    const auto restart = [&] {
+      noted[i].clear();
+      place = 0;
+      refused = false;
+    };
+    if (engine.for_each_case(*bytes, name, file.diagnostics, take, restart, repair)) file.cases = model::Register{};
+    else noted[i].clear();
+  });
+  std::size_t count = notes.size();
+  for (const auto& file_notes : noted) count += file_notes.size();
+  notes.reserve(count);
+  for (auto& file_notes : noted) {
+    for (auto& note : file_notes) notes.push_back(std::move(note));
+    file_notes = {};
+  }
+  return files;
+}
+
+BatchCaseStream stream_case_files(const Engine& engine, const std::vector<CaseFile>& files, text::RepairMode repair) {
+  return [&engine, &files, repair](const std::function<void(BatchSource, model::Case &&)>& visit) {
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      if (!files[i].cases) continue;  // refused when planned
+      Diagnostics again;              // reported when planned
+      const auto bytes = read_input_file(files[i].path, again);
+      if (!bytes) continue;
+      std::size_t place = 0;
+      engine.for_each_case(
+          *bytes, files[i].path.string(), again,
+          [&](model::Case&& the_case) {
+            visit({i, place++}, std::move(the_case));
+          },
+          [&] { place = 0; }, repair);
+    }
+  };
 }
 
 }  // namespace vanban::pipeline

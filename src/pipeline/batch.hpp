@@ -10,10 +10,12 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/diagnostics.hpp"
 #include "pipeline/engine.hpp"
+#include "pipeline/request.hpp"
 
 namespace vanban::pipeline {
 
@@ -72,6 +74,28 @@ struct BatchCase {
   std::string file;
 };
 
+/// Where a case stands in a batch's input: the file's place among the input files, the case's place in the file.
+using BatchSource = std::pair<std::size_t, std::size_t>;
+
+/// What planning needs of one case (BatchRunner::note), kept in place of the case so that a large register is never
+/// held whole: the case is read again to be rendered.
+struct BatchNote {
+  BatchSource source;
+  std::string case_id;
+  FileName file;                 ///< the file it came from (for messages), shared by its cases
+  SourceLoc loc;                 ///< where the case starts (E0316)
+  bool resolved = false;         ///< a letter can be dated for it; false refuses the whole batch (E0320, E0317…)
+  bool selected = false;         ///< it passes the filter (or there is none)
+  bool applies = false;          ///< the template applies to it on the letter's date
+  std::string debtor;            ///< the first debtor's name
+  std::int64_t amount = 0;       ///< what is still owed on the letter's date
+  std::vector<Diagnostic> said;  ///< what resolving it reported, in order
+};
+
+/// Hands each case of a batch's input, with its place, to the visitor: in the order planning read them, a file
+/// started again from its first case when its reader starts again.
+using BatchCaseStream = std::function<void(const std::function<void(BatchSource, model::Case&&)>& visit)>;
+
 class BatchRunner {
  public:
   BatchRunner(const Engine& engine, BatchOptions options);
@@ -83,10 +107,17 @@ class BatchRunner {
   /// cases and orders them by the debtor's name in Vietnamese collation, then by case id. Returns false when
   /// the filter is wrong (or the template makes no document).
   bool plan(const std::vector<BatchCase>& cases, Diagnostics& diagnostics);
+  /// The same from notes of the cases (note()), in the order read: the same plan, diagnostics and refusals; run() then
+  /// needs the cases again, streamed.
+  bool plan(const std::vector<BatchNote>& notes, Diagnostics& diagnostics);
+  /// What plan() needs of a case found at `source`. Thread-safe: called on the threads that read the case files.
+  [[nodiscard]] BatchNote note(const model::Case& the_case, const FileName& file, BatchSource source) const;
   /// Whether plan() has anything to do with this case: it passes the filter, or resolving it reports a problem
   /// (plan() drops every other case without a word, so a reader may drop it at once and hold only the cases that
   /// matter). Thread-safe: called on the threads that read the case files.
   [[nodiscard]] bool needs(const model::Case& the_case) const;
+  /// The same for a note of the case.
+  [[nodiscard]] bool needs(const BatchNote& note) const;
   [[nodiscard]] std::size_t planned() const;
 
   /// What run() reports as each case finishes: the counts so far and the case's item (its diagnostics when it failed).
@@ -98,6 +129,10 @@ class BatchRunner {
   /// manifest.csv and manifest.json (the cases finished so far) and, when asked and not stopped, the combined PDF.
   /// Throws vanban::Error when a file cannot be written (or what `report` throws, after the manifest is written).
   std::vector<BatchItem> run(const Report& report, const std::atomic<bool>& stop);
+  /// The same when plan() was given notes: the cases come from `cases` (the input read again) and each is held only
+  /// until it is rendered, a few at a time — but for the combined PDF, which needs every printable case at once. A
+  /// planned case the stream does not give again as it was planned (the file changed meanwhile) fails with E0321.
+  std::vector<BatchItem> run(const BatchCaseStream& cases, const Report& report, const std::atomic<bool>& stop);
 
   /// The file name of a case's output: "<case id>-<template>.pdf", with anything unsafe in the id replaced.
   static std::string output_name(const std::string& case_id, const std::string& template_name);
@@ -109,6 +144,19 @@ class BatchRunner {
   std::vector<Planned> plan_;
   std::shared_ptr<const Engine::Filter> prefilter_;  // for needs(); null without --where or when it is wrong
   bool where_wrong_ = false;                         // plan() reports it: needs() keeps every case
+
+  std::vector<BatchItem> run_planned(const BatchCaseStream* cases, const Report& report, const std::atomic<bool>& stop);
 };
+
+/// Reads the case files of a batch on `jobs` threads, as read_case_files does (the same diagnostics, the result in the
+/// order of `paths`), noting for `runner` each case it needs (BatchRunner::note, needs) into `notes`, in the order
+/// read, instead of holding it: an accepted file's `cases` is an empty register.
+std::vector<CaseFile> note_case_files(const Engine& engine, const BatchRunner& runner,
+                                      const std::vector<std::filesystem::path>& paths, text::RepairMode repair,
+                                      unsigned jobs, std::vector<BatchNote>& notes);
+
+/// The cases of the accepted files of `files` (note_case_files) read again, as a stream for BatchRunner::run; a file
+/// that can no longer be read gives nothing. The engine and the files must outlive the stream.
+BatchCaseStream stream_case_files(const Engine& engine, const std::vector<CaseFile>& files, text::RepairMode repair);
 
 }  // namespace vanban::pipeline

@@ -350,11 +350,9 @@ std::optional<DeadlineList> run_deadlines(const Engine& engine, const CaseSource
                                           Diagnostics& diagnostics) {
   DeadlineList list;
   list.options = options;
-  std::vector<reports::Deadline> all;
-  std::vector<std::string> files;  // parallel to `all`
-  std::map<std::string, std::size_t> cases_per_file;
-  std::size_t kept = 0;  // items before the file being read
-  std::string reading;   // the file being read, once one of its cases was seen
+  std::deque<DueItem>& all = list.items;  // in the order read, then ordered in place
+  std::size_t kept = 0;                   // items before the file being read
+  std::string reading;                    // the file being read, once one of its cases was seen
   std::optional<model::Case> first;
   CaseConsumer consumer;
   consumer.checkpoint = [&] {
@@ -363,13 +361,12 @@ std::optional<DeadlineList> run_deadlines(const Engine& engine, const CaseSource
   };
   consumer.rollback = [&] {
     all.resize(kept);
-    files.resize(kept);
-    cases_per_file.erase(reading);  // counted again as the file is read again
+    list.cases_per_file.erase(reading);  // counted again as the file is read again
   };
   consumer.visit = [&](const model::Case& the_case) {
     if (!first) first = the_case;
     const std::string file(the_case.loc.file_name());
-    ++cases_per_file[file];  // every case: a file of one case renders directly, see below
+    ++list.cases_per_file[file];  // every case: a file of one case renders directly, see due_command
     reading = file;
     if (options.officer) {
       const model::Officer* officer = the_case.find_officer(the_case.enforcement.officer_id);
@@ -380,10 +377,7 @@ std::optional<DeadlineList> run_deadlines(const Engine& engine, const CaseSource
     }
     auto due = reports::select_due(reports::deadlines_of(the_case, options.as_of, engine.law()), options.as_of,
                                    options.within, engine.law().calendar);
-    for (auto& item : due) {
-      all.push_back(std::move(item));
-      files.push_back(file);
-    }
+    for (auto& item : due) all.push_back(DueItem{std::move(item), file});
   };
   const bool read = cases(options.as_of, consumer, diagnostics);
   if (!read) return std::nullopt;
@@ -391,24 +385,43 @@ std::optional<DeadlineList> run_deadlines(const Engine& engine, const CaseSource
   std::vector<std::size_t> order(all.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return reports::sooner(all[a], all[b]); });
-  for (const std::size_t i : order) {
-    DueItem item{std::move(all[i]), files[i], {}};
-    const std::string& name = item.deadline.template_name;
-    if (!name.empty()) {
-      // The template's required --set parameters, for the clerk to fill in.
-      std::string parameters;
-      if (const auto info = engine.describe(name))
-        for (const auto& parameter : info->parameters)
-          if (parameter.required) parameters += " --set " + parameter.name + "=…";
-      // A file of one case renders as it is; a case of a register is picked out of it with --case.
-      const std::string pick = cases_per_file[item.file] == 1 ? "" : " --case " + item.deadline.case_id;
-      item.command = "vanban render " + item.file + pick + " --template " + name + parameters + " -o " +
-                     item.deadline.case_id + "-" + name + ".pdf";
+                   [&](std::size_t a, std::size_t b) { return reports::sooner(all[a].deadline, all[b].deadline); });
+  // Line i takes the one read order[i]-th: each cycle of the permutation followed once, a line held aside at a time.
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    if (order[i] == i) continue;
+    DueItem aside = std::move(all[i]);
+    std::size_t at = i;
+    while (order[at] != i) {
+      const std::size_t from = order[at];
+      all[at] = std::move(all[from]);
+      order[at] = at;
+      at = from;
     }
-    list.items.push_back(std::move(item));
+    all[at] = std::move(aside);
+    order[at] = at;
+  }
+  for (const auto& item : all) {
+    const std::string& name = item.deadline.template_name;
+    if (name.empty() || list.parameters.count(name) > 0) continue;
+    // The template's required --set parameters, for the clerk to fill in.
+    std::string& parameters = list.parameters[name];
+    if (const auto info = engine.describe(name))
+      for (const auto& parameter : info->parameters)
+        if (parameter.required) parameters += " --set " + parameter.name + "=…";
   }
   return list;
+}
+
+std::string due_command(const DeadlineList& list, const DueItem& item) {
+  const std::string& name = item.deadline.template_name;
+  if (name.empty()) return "";
+  const auto parameters = list.parameters.find(name);
+  const auto cases = list.cases_per_file.find(item.file);
+  // A file of one case renders as it is; a case of a register is picked out of it with --case.
+  const bool alone = cases != list.cases_per_file.end() && cases->second == 1;
+  return "vanban render " + item.file + (alone ? "" : " --case " + item.deadline.case_id) + " --template " + name +
+         (parameters != list.parameters.end() ? parameters->second : "") + " -o " + item.deadline.case_id + "-" + name +
+         ".pdf";
 }
 
 namespace {
@@ -421,32 +434,45 @@ std::string urgency(const reports::Deadline& deadline) {
 
 }  // namespace
 
-std::string deadlines_text(const DeadlineList& list) {
+void write_deadlines_text(const DeadlineList& list, const TextSink& write) {
   std::string out = "DANH SÁCH VIỆC ĐẾN HẠN, QUÁ HẠN NGÀY " + short_date(list.options.as_of);
   if (list.options.within > 0)
     out += " (và đến hạn trong " + std::to_string(list.options.within) + " ngày làm việc tới)";
   out += "\n";
   if (list.items.empty()) out += "Không có việc nào đến hạn hoặc quá hạn.\n";
+  write(out);
   for (const auto& item : list.items) {
     const auto& d = item.deadline;
-    out += "\n" + urgency(d) + " | " + d.case_id + " | " + d.debtor + " | " + d.label + " | hạn " + short_date(d.due) +
-           " | " + (d.basis.empty() ? "-" : d.basis) + (d.confirmed ? "" : " (CHƯA XÁC NHẬN)") + " | " + d.officer +
-           (d.candidate ? " | đề xuất" : "") + "\n";
-    if (!item.command.empty()) out += "  mẫu " + d.template_name + ": " + item.command + "\n";
+    out = "\n" + urgency(d) + " | " + d.case_id + " | " + d.debtor + " | " + d.label + " | hạn " + short_date(d.due) +
+          " | " + (d.basis.empty() ? "-" : d.basis) + (d.confirmed ? "" : " (CHƯA XÁC NHẬN)") + " | " + d.officer +
+          (d.candidate ? " | đề xuất" : "") + "\n";
+    if (const std::string command = due_command(list, item); !command.empty())
+      out += "  mẫu " + d.template_name + ": " + command + "\n";
+    write(out);
   }
+}
+
+std::string deadlines_text(const DeadlineList& list) {
+  std::string out;
+  write_deadlines_text(list, [&out](std::string_view part) { out += part; });
   return out;
 }
 
-std::string deadlines_csv(const DeadlineList& list) {
-  std::string out(kCsvByteOrderMark);
-  out += "Mức độ,Số ngày,Mã hồ sơ,Người phải thi hành án,Việc,Hạn,Căn cứ,Đã xác nhận,Chấp hành viên,Loại,Mẫu,Lệnh\r\n";
+void write_deadlines_csv(const DeadlineList& list, const TextSink& write) {
+  write(std::string(kCsvByteOrderMark) +
+        "Mức độ,Số ngày,Mã hồ sơ,Người phải thi hành án,Việc,Hạn,Căn cứ,Đã xác nhận,Chấp hành viên,Loại,Mẫu,Lệnh\r\n");
   for (const auto& item : list.items) {
     const auto& d = item.deadline;
-    out += csv_field(urgency(d)) + "," + std::to_string(d.days) + "," + csv_field(d.case_id) + "," +
-           csv_field(d.debtor) + "," + csv_field(d.label) + "," + d.due.to_iso() + "," + csv_field(d.basis) + "," +
-           (d.confirmed ? "có" : "không") + "," + csv_field(d.officer) + "," + (d.candidate ? "đề xuất" : "thời hạn") +
-           "," + csv_field(d.template_name) + "," + csv_field(item.command) + "\r\n";
+    write(csv_field(urgency(d)) + "," + std::to_string(d.days) + "," + csv_field(d.case_id) + "," +
+          csv_field(d.debtor) + "," + csv_field(d.label) + "," + d.due.to_iso() + "," + csv_field(d.basis) + "," +
+          (d.confirmed ? "có" : "không") + "," + csv_field(d.officer) + "," + (d.candidate ? "đề xuất" : "thời hạn") +
+          "," + csv_field(d.template_name) + "," + csv_field(due_command(list, item)) + "\r\n");
   }
+}
+
+std::string deadlines_csv(const DeadlineList& list) {
+  std::string out;
+  write_deadlines_csv(list, [&out](std::string_view part) { out += part; });
   return out;
 }
 

@@ -3,8 +3,10 @@
 // (RequestError names the option), the cases read and checked as `validate` reads them, counted by reports over the
 // rules in force, and the outputs (text, csv with a BOM, a BÁO CÁO as PDF/A-1b, an xlsx workbook with formulas).
 
+#include <deque>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -143,19 +145,25 @@ struct DeadlineOptions {
 /// Checks a deadline request. Throws RequestError naming the option.
 DeadlineOptions deadline_options(const DeadlineRequest& request);
 
-/// One line of the list: the step, the case file it came from, and the command that drafts its document.
+/// One line of the list: the step and the case file it came from (due_command gives the command that drafts it).
 struct DueItem {
   reports::Deadline deadline;
   std::string file;
-  std::string command;  ///< "" when no template drafts it
 };
 
-/// The list of what is due.
+/// The list of what is due, a line per step (a register of 100,000 cases lists about 180,000): the lines in a deque,
+/// grown and ordered without a second copy, and what their commands need kept once, not a command per line.
 struct DeadlineList {
   DeadlineOptions options;
-  std::vector<DueItem> items;
+  std::deque<DueItem> items;
   std::optional<Office> office;
+  std::map<std::string, std::size_t> cases_per_file;  ///< file → how many cases it holds (a register's need --case)
+  std::map<std::string, std::string> parameters;      ///< template → its required parameters, " --set NAME=…" each
 };
+
+/// The command that drafts an item's document ("vanban render FILE [--case ID] --template T … -o ID-T.pdf"); "" when
+/// no template drafts it.
+std::string due_command(const DeadlineList& list, const DueItem& item);
 
 /// Reads the inputs and lists every step overdue or due within the window, most overdue first. nullopt with
 /// diagnostics when a file is refused.
@@ -166,8 +174,15 @@ std::optional<DeadlineList> run_deadlines(const Engine& engine, const std::vecto
 std::optional<DeadlineList> run_deadlines(const Engine& engine, const CaseSource& cases, const DeadlineOptions& options,
                                           Diagnostics& diagnostics);
 
+/// Where a long output goes a piece at a time (never held whole).
+using TextSink = std::function<void(std::string_view)>;
+
+/// The list as text, one line per step, handed to `write` a line at a time.
+void write_deadlines_text(const DeadlineList& list, const TextSink& write);
 /// The list as text, one line per step.
 std::string deadlines_text(const DeadlineList& list);
+/// The list as CSV with a BOM, handed to `write` a line at a time.
+void write_deadlines_csv(const DeadlineList& list, const TextSink& write);
 /// The list as CSV with a BOM.
 std::string deadlines_csv(const DeadlineList& list);
 /// The list as a BÁO CÁO with one table (PDF/A-1b).

@@ -189,24 +189,13 @@ std::vector<std::filesystem::path> case_files(const std::filesystem::path& input
 }
 
 std::vector<CaseFile> read_case_files(const Engine& engine, const std::vector<std::filesystem::path>& paths,
-                                      text::RepairMode repair, unsigned jobs, const CaseKeeper& keep) {
+                                      text::RepairMode repair, unsigned jobs) {
   std::vector<CaseFile> files(paths.size());
   parallel_for(paths.size(), jobs, [&](std::size_t i) {
     CaseFile& file = files[i];
     file.path = paths[i];
     const auto bytes = read_input_file(file.path, file.diagnostics);
-    if (!bytes) return;
-    if (!keep) {
-      file.cases = engine.read_cases(*bytes, file.path.string(), file.diagnostics, repair);
-      return;
-    }
-    model::Register kept;
-    const auto take = [&](model::Case&& the_case) {
-      if (keep(the_case)) kept.cases.push_back(std::move(the_case));
-    };
-    if (engine.for_each_case(
-            *bytes, file.path.string(), file.diagnostics, take, [&] { kept.cases.clear(); }, repair))
-      file.cases = std::move(kept);
+    if (bytes) file.cases = engine.read_cases(*bytes, file.path.string(), file.diagnostics, repair);
   });
   return files;
 }

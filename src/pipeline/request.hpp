@@ -4,7 +4,6 @@
 // RequestError: a usage error for the CLI (exit 2), 400 for the service.
 
 #include <filesystem>
-#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -98,13 +97,8 @@ struct CaseFile {
   Diagnostics diagnostics;               ///< every problem found in it, E0100 when it could not be read
 };
 
-/// Which cases of a file are kept; called on the reading threads, so it must be thread-safe.
-using CaseKeeper = std::function<bool(const model::Case&)>;
-
 /// Reads and checks `paths` on `jobs` threads (the engine is thread-safe); the result keeps the order of `paths`.
-/// With `keep`, a file's cases are streamed and only those it keeps are held (the registers' period is then not
-/// filled in); the diagnostics are the same either way.
 std::vector<CaseFile> read_case_files(const Engine& engine, const std::vector<std::filesystem::path>& paths,
-                                      text::RepairMode repair, unsigned jobs, const CaseKeeper& keep = {});
+                                      text::RepairMode repair, unsigned jobs);
 
 }  // namespace vanban::pipeline

@@ -46,6 +46,22 @@ class BatchLedger : public ::testing::Test {
     return out;
   }
 
+  // A batch of `template_name` dated `date`, made on 06/12/2026.
+  static BatchOptions dated(const std::string& template_name, const char* date) {
+    BatchOptions options;
+    options.render.template_name = template_name;
+    options.render.today = *model::Date::parse_iso("2026-12-06");
+    options.render.date = model::Date::parse_iso(date);
+    return options;
+  }
+
+  // Every case of the register, as read from "so.xml".
+  std::vector<BatchCase> all_cases() const {
+    std::vector<BatchCase> cases;
+    for (const auto& the_case : register_->cases) cases.push_back({&the_case, "so.xml"});
+    return cases;
+  }
+
   std::unique_ptr<Engine> engine_;
   std::optional<model::Register> register_;
 };
@@ -130,13 +146,9 @@ TEST_F(BatchLedger, ACaseTheTemplateDoesNotApplyToIsNeededAndListed) {
 // codes); a run given the cases an earlier run finished neither renders nor writes them again, lists them as recorded
 // and reports only the others; a stop ends the run with the cases finished so far.
 TEST_F(BatchLedger, ReportsEachCaseStartsFromWhatIsFinishedAndStops) {
-  BatchOptions options;
-  options.render.template_name = "thu-van-dong";
-  options.render.today = *model::Date::parse_iso("2026-12-06");
-  options.render.date = model::Date::parse_iso("2024-10-15");
+  BatchOptions options = dated("thu-van-dong", "2024-10-15");
   options.jobs = 2;
-  std::vector<BatchCase> cases;
-  for (const auto& the_case : register_->cases) cases.push_back({&the_case, "so.xml"});
+  const std::vector<BatchCase> cases = all_cases();
   const auto run = [&](const std::string& folder, const std::atomic<bool>& stop, std::vector<BatchItem>& reported,
                        const std::function<void()>& after_each = nullptr) {
     options.out_dir = test::scratch_dir(folder);
@@ -193,6 +205,129 @@ TEST_F(BatchLedger, ReportsEachCaseStartsFromWhatIsFinishedAndStops) {
   const auto stopped = run("batch-report-stopped", stop, stopped_reported, [&] { stop.store(true); });
   EXPECT_EQ(stopped.size(), 1U);
   EXPECT_EQ(stopped_reported.size(), 1U);
+}
+
+// Issue 18j: planned from notes and rendered from the cases read again (streamed, a few held at a time), a batch is
+// the batch planned from the cases held: the same diagnostics (a repeated id's E0316), items, manifests, letters and
+// combined PDF; a file read again from its start gives each case once.
+TEST_F(BatchLedger, AStreamedRunIsTheHeldRun) {
+  BatchOptions options = dated("thu-van-dong", "2024-10-15");
+  options.jobs = 2;
+  std::vector<BatchCase> cases = all_cases();
+  cases.push_back({&register_->cases.front(), "khac.xml"});  // the same id again: left out with E0316
+  const std::atomic<bool> go{false};
+  const auto read = [](const std::filesystem::path& path) { return test::read_text(path); };
+
+  options.out_dir = test::scratch_dir("batch-held");
+  options.combined = options.out_dir / "in.pdf";
+  BatchRunner held(*engine_, options);
+  Diagnostics held_said;
+  ASSERT_TRUE(held.plan(cases, held_said)) << held_said.to_string();
+  const auto held_items = held.run(nullptr, go);
+
+  options.out_dir = test::scratch_dir("batch-streamed");
+  options.combined = options.out_dir / "in.pdf";
+  BatchRunner streamed(*engine_, options);
+  std::vector<BatchNote> notes;
+  for (std::size_t i = 0; i < cases.size(); ++i)
+    notes.push_back(streamed.note(*cases[i].the_case, make_file_name(cases[i].file), {0, i}));
+  Diagnostics streamed_said;
+  ASSERT_TRUE(streamed.plan(notes, streamed_said)) << streamed_said.to_string();
+  EXPECT_EQ(streamed_said.to_string(), held_said.to_string());
+  EXPECT_TRUE(held_said.contains("E0316")) << held_said.to_string();
+  const BatchCaseStream stream = [&](const std::function<void(BatchSource, model::Case &&)>& visit) {
+    visit({0, 0}, model::Case(*cases[0].the_case));
+    visit({0, 1}, model::Case(*cases[1].the_case));
+    // The reader starts the file again.
+    for (std::size_t i = 0; i < cases.size(); ++i) visit({0, i}, model::Case(*cases[i].the_case));
+  };
+  std::size_t reported = 0;
+  const auto streamed_items = streamed.run(
+      stream, [&](const BatchProgress&, const BatchItem&) { ++reported; }, go);
+  EXPECT_EQ(reported, streamed_items.size()) << "each case rendered once";
+
+  ASSERT_EQ(streamed_items.size(), held_items.size());
+  ASSERT_GE(held_items.size(), 4U);
+  for (std::size_t i = 0; i < held_items.size(); ++i) {
+    EXPECT_EQ(streamed_items[i].case_id, held_items[i].case_id);
+    EXPECT_EQ(streamed_items[i].status, held_items[i].status) << held_items[i].case_id;
+    EXPECT_EQ(streamed_items[i].sha256, held_items[i].sha256) << held_items[i].case_id;
+    EXPECT_EQ(streamed_items[i].message, held_items[i].message) << held_items[i].case_id;
+  }
+  for (const char* name : {"manifest.csv", "manifest.json", "in.pdf"})
+    EXPECT_EQ(read(test::scratch_dir("batch-streamed") / name), read(test::scratch_dir("batch-held") / name)) << name;
+}
+
+// The files of a batch noted (note_case_files) plan what the files read whole plan, with the same diagnostics, and
+// streamed again (stream_case_files) give every planned case: with a file whose agency did not yet exist on the
+// letters' date (the whole batch refused with E0320 at its first case) and without it.
+TEST_F(BatchLedger, NotedFilesPlanWhatFilesReadWholePlan) {
+  const auto examples = test::source_dir() / "examples";
+  for (const bool refused : {true, false}) {
+    std::vector<std::filesystem::path> paths = {examples / "so-thu-ly-thuong-xuan.xml",
+                                                examples / "chu-dong-ma-tuy.xml", examples / "missing.xml"};
+    if (refused) paths.insert(paths.begin() + 1, examples / "che-do-moi-dinh-danh.xml");
+    const std::string date = refused ? "refused" : "accepted";
+    BatchOptions options = dated("thu-van-dong", "2024-10-15");
+    options.out_dir = test::scratch_dir("batch-noted-" + date);
+    BatchRunner whole(*engine_, options);
+    const auto read = read_case_files(*engine_, paths, text::RepairMode::repair, 2);
+    std::vector<BatchCase> cases;
+    for (const auto& file : read)
+      if (file.cases)
+        for (const auto& the_case : file.cases->cases) cases.push_back({&the_case, file.path.string()});
+    Diagnostics whole_said;
+    const bool whole_planned = whole.plan(cases, whole_said);
+
+    BatchRunner noted(*engine_, options);
+    std::vector<BatchNote> notes;
+    const auto files = note_case_files(*engine_, noted, paths, text::RepairMode::repair, 2, notes);
+    ASSERT_EQ(files.size(), read.size());
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      EXPECT_EQ(files[i].diagnostics.to_string(), read[i].diagnostics.to_string()) << paths[i];
+      EXPECT_EQ(files[i].cases.has_value(), read[i].cases.has_value()) << paths[i];
+    }
+    Diagnostics noted_said;
+    EXPECT_EQ(noted.plan(notes, noted_said), whole_planned) << date;
+    EXPECT_EQ(noted_said.to_string(), whole_said.to_string()) << date;
+    EXPECT_EQ(noted.planned(), whole.planned()) << date;
+    EXPECT_EQ(whole_planned, !refused);
+    if (!whole_planned) {
+      EXPECT_TRUE(whole_said.contains("E0320")) << date;
+      continue;
+    }
+    EXPECT_GE(noted.planned(), 4U) << date;
+    const std::atomic<bool> go{false};
+    for (const auto& item : noted.run(stream_case_files(*engine_, files, text::RepairMode::repair), nullptr, go))
+      EXPECT_EQ(item.message.find("E0321"), std::string::npos) << item.case_id << ": " << item.message;
+  }
+}
+
+// A planned case the stream does not give again as planned (its file changed: another case in its place) fails with
+// E0321; the others are rendered.
+TEST_F(BatchLedger, ACaseNoLongerWherePlannedFails) {
+  BatchOptions options = dated("thong-bao-tha", "2024-10-15");
+  options.out_dir = test::scratch_dir("batch-changed");
+  BatchRunner runner(*engine_, options);
+  std::vector<BatchNote> notes;
+  const auto& all = register_->cases;
+  for (std::size_t i = 0; i < all.size(); ++i) notes.push_back(runner.note(all[i], make_file_name("so.xml"), {0, i}));
+  Diagnostics said;
+  ASSERT_TRUE(runner.plan(notes, said)) << said.to_string();
+  ASSERT_EQ(runner.planned(), all.size());
+  const BatchCaseStream stream = [&](const std::function<void(BatchSource, model::Case &&)>& visit) {
+    for (std::size_t i = 0; i < all.size(); ++i) visit({0, i}, model::Case(all[i == 1 ? 0 : i]));
+  };
+  const std::atomic<bool> go{false};
+  for (const auto& item : runner.run(stream, nullptr, go)) {
+    if (item.case_id != all[1].id) {
+      EXPECT_EQ(item.message.find("E0321"), std::string::npos) << item.case_id << ": " << item.message;
+      continue;
+    }
+    EXPECT_EQ(item.status, ItemStatus::failed);
+    ASSERT_EQ(item.diagnostics.size(), 1U);
+    EXPECT_EQ(item.diagnostics.front().code, "E0321");
+  }
 }
 
 // Issue 18: a 300-character id made a name the file system refuses, and ids whose letters or "/" were replaced by "_"
