@@ -19,6 +19,11 @@
 // them without the reader). What only the whole file says alike is read whole: a fault of the parse in the chunk's
 // head or added end tag, libxml2's fault on a line a chunk starts inside (its column), a diagnostic on a line two
 // chunks share, a schema problem where a cross-chunk E0207 is.
+//
+// A register whose tags do not balance (a <case> or an element in one left open, the root left open, an end tag too
+// many or mismatched) fails pugixml's parse somewhere, and that fault is all the whole file's read says: it is found a
+// piece at a time, each piece opening the elements still open where it starts (`unbalanced_fault`), without the
+// reader. Read whole when that fault is not in a piece's own bytes of the file.
 
 #include <algorithm>
 #include <iterator>
@@ -78,12 +83,10 @@ struct RegisterParts {
   std::vector<std::pair<std::size_t, std::size_t>> cases;  ///< [begin, end) of each <case>…</case>
 };
 
-// Cuts a register whose root's children are only <case> elements (comments and white space between them); nullopt
-// for anything else.
-std::optional<RegisterParts> cut_register(std::string_view text) {
-  RegisterParts parts;
+// The end of the root's start tag, <register …> (not empty), after a prolog of the XML declaration, comments,
+// processing instructions and white space; nullopt for anything else.
+std::optional<std::size_t> root_tag_end(std::string_view text) {
   std::size_t at = 0;
-  // The prolog: the XML declaration, comments, processing instructions, white space.
   for (;;) {
     while (at < text.size() && is_space(text[at])) ++at;
     if (at >= text.size() || text[at] != '<') return std::nullopt;
@@ -92,9 +95,30 @@ std::optional<RegisterParts> cut_register(std::string_view text) {
     if (at == std::string_view::npos) return std::nullopt;
   }
   if (!starts_element(text, at, "register")) return std::nullopt;
-  parts.root_tag_end = markup_end(text, at);
-  if (parts.root_tag_end == std::string_view::npos || text[parts.root_tag_end - 2] == '/') return std::nullopt;
-  at = parts.root_tag_end;
+  const std::size_t end = markup_end(text, at);
+  if (end == std::string_view::npos || text[end - 2] == '/') return std::nullopt;
+  return end;
+}
+
+// Whether only white space and comments (which libxml2 accepts) follow `at`.
+bool only_comments_from(std::string_view text, std::size_t at) {
+  for (;;) {
+    while (at < text.size() && is_space(text[at])) ++at;
+    if (at >= text.size()) return true;
+    if (text.compare(at, 4, "<!--") != 0) return false;
+    at = comment_end(text, at);
+    if (at == std::string_view::npos) return false;
+  }
+}
+
+// Cuts a register whose root's children are only <case> elements (comments and white space between them); nullopt
+// for anything else.
+std::optional<RegisterParts> cut_register(std::string_view text) {
+  RegisterParts parts;
+  const auto root_end = root_tag_end(text);
+  if (!root_end) return std::nullopt;
+  parts.root_tag_end = *root_end;
+  std::size_t at = parts.root_tag_end;
   for (;;) {
     while (at < text.size() && is_space(text[at])) ++at;
     if (at >= text.size() || text[at] != '<') return std::nullopt;
@@ -124,14 +148,65 @@ std::optional<RegisterParts> cut_register(std::string_view text) {
     parts.cases.emplace_back(begin, at);
   }
   // After the root: white space and comments, which no chunk holds either; anything else is the whole file's to say.
-  for (at += 11;;) {
-    while (at < text.size() && is_space(text[at])) ++at;
-    if (at >= text.size()) break;
-    if (text.compare(at, 4, "<!--") != 0) return std::nullopt;
-    at = comment_end(text, at);
-    if (at == std::string_view::npos) return std::nullopt;
+  if (!only_comments_from(text, at + 11) || parts.cases.empty()) return std::nullopt;
+  return parts;
+}
+
+// A register whose tags do not balance (a <case> or an element in one left open, the root left open, an end tag too
+// many or mismatched), cut into pieces before <case> start tags at any depth, each piece a quarter of a megabyte or
+// more, with the names of the elements open where each starts (the root first), as the raw scan sees them.
+struct OpenCut {
+  std::size_t at = 0;
+  std::vector<std::string_view> open;
+};
+struct UnbalancedParts {
+  std::size_t root_tag_end = 0;
+  std::vector<OpenCut> cuts;  ///< the first at the root's start tag's end
+  std::size_t end = 0;        ///< where the last piece ends: the file's end, or a <case> after a mismatched end tag
+};
+
+// The name of the start or end tag at `at`.
+std::string_view tag_name(std::string_view text, std::size_t at) {
+  const std::size_t from = at + (text[at + 1] == '/' ? 2 : 1);
+  std::size_t to = from;
+  while (to < text.size() && !is_space(text[to]) && text[to] != '>' && text[to] != '/') ++to;
+  return text.substr(from, to - from);
+}
+
+// Cuts a register whose tags do not balance; nullopt for a balanced one (read whole when cut_register refuses it) or
+// one that is not a register. After an end tag that does not match the element open (pugixml's fault there) the last
+// piece ends at the next <case> start tag (the file's end when there is none); after the root is closed with more
+// than comments to follow, or markup left unclosed, it runs to the file's end.
+std::optional<UnbalancedParts> cut_unbalanced(std::string_view text) {
+  const auto root_end = root_tag_end(text);
+  if (!root_end) return std::nullopt;
+  UnbalancedParts parts{*root_end, {OpenCut{*root_end, {"register"}}}, text.size()};
+  std::vector<std::string_view> open{"register"};
+  bool mismatched = false;
+  for (std::size_t at = text.find('<', *root_end); at != std::string_view::npos; at = text.find('<', at)) {
+    const std::size_t end = markup_end(text, at);
+    if (end == std::string_view::npos) break;
+    if (text[at + 1] == '/') {
+      if (open.back() != tag_name(text, at)) {
+        mismatched = true;
+      } else {
+        open.pop_back();
+        if (open.empty()) {
+          if (!mismatched && only_comments_from(text, end)) return std::nullopt;
+          break;
+        }
+      }
+    } else if (text[at + 1] != '!' && text[at + 1] != '?') {
+      if (starts_element(text, at, "case") && mismatched) {
+        parts.end = at;
+        break;
+      }
+      if (starts_element(text, at, "case") && at - parts.cuts.back().at >= kChunkBytes)
+        parts.cuts.push_back(OpenCut{at, open});
+      if (text[end - 2] != '/') open.push_back(tag_name(text, at));
+    }
+    at = end;
   }
-  if (parts.cases.empty()) return std::nullopt;
   return parts;
 }
 
@@ -142,6 +217,55 @@ struct Chunk {
   Placement placement;
   std::size_t last = 0;
 };
+
+// The whole file's answer for a register whose tags do not balance (`parts` of its bytes after the byte order mark,
+// `offset` bytes long; `index`: of `bytes`): pugixml reading the whole file fails somewhere, and its fault is all the
+// whole file's read says (nothing is read after it). Each piece is parsed on its own: the file's bytes up to the end of
+// the root's start tag, a line end, a start tag for each other element open where the piece starts, a line end, the
+// piece's own bytes of the file, then end tags for the elements open where the next piece starts (none for a last
+// piece that ends with the file's own end; the root's for one that ends at a <case> after a mismatched end tag).
+// pugixml's only state from one element to the next is the stack of elements open (their names, and whether any is:
+// at the document's level it skips text and accepts an XML declaration), so a piece's own bytes start in the whole
+// file's state when every earlier piece parsed cleanly, its end tags closing what was open; a fault of the parse in the
+// first piece whose own bytes fail is then at the same byte with the same status as the whole file's, and what follows
+// it (only white space, or more) is alike: `found` gets that piece's diagnostics. False when that cannot be shown
+// (a fault in a piece's head or added end tags, a tree too deep, no fault at all): the whole file's read says.
+bool unbalanced_fault(std::string_view bytes, std::size_t offset, const UnbalancedParts& parts, const LineIndex& index,
+                      const FileName& file, const Limits& limits, Diagnostics& found) {
+  const std::string_view content = bytes.substr(offset);
+  const std::string_view prolog = bytes.substr(0, parts.root_tag_end + offset);
+  for (std::size_t i = 0; i < parts.cuts.size(); ++i) {
+    const OpenCut& cut = parts.cuts[i];
+    const std::size_t own_end = i + 1 < parts.cuts.size() ? parts.cuts[i + 1].at : parts.end;
+    std::string piece;
+    piece.reserve(prolog.size() + (own_end - cut.at) + 2 + 64 * (cut.open.size() + 1));
+    piece.append(prolog).append("\n");
+    for (std::size_t k = 1; k < cut.open.size(); ++k) piece.append("<").append(cut.open[k]).append(">");
+    piece.append("\n");
+    const std::size_t from = piece.size();
+    piece.append(content.substr(cut.at, own_end - cut.at));
+    const std::size_t tail = piece.size();
+    if (i + 1 < parts.cuts.size()) {
+      const std::vector<std::string_view>& open = parts.cuts[i + 1].open;
+      for (std::size_t k = open.size(); k-- > 0;) piece.append("</").append(open[k]).append(">");
+    } else if (own_end < content.size()) {
+      piece.append(kRootEnd);
+    }
+    Diagnostics diagnostics;
+    ParseFault fault;
+    const Placement placement{&index, prolog.size(), from, offset + cut.at};
+    if (parse_safely(piece, file, limits, diagnostics, Scanned::already, placement, &fault)) continue;
+    if (fault.parser) {
+      if (*fault.parser < from || *fault.parser >= tail) return false;
+      found.merge(diagnostics);
+      return true;
+    }
+    // pugixml parsed the piece, and only the checks of its tree refused it: the whole file's parse, failing further on,
+    // never checks its tree.
+    if (!fault.tree) return false;
+  }
+  return false;
+}
 
 // The order of diagnostics: where they are.
 bool before(const SourceLoc& a, const SourceLoc& b) { return std::tie(a.line, a.column) < std::tie(b.line, b.column); }
@@ -165,9 +289,20 @@ bool read_cases(InputBytes input, const FileName& file, const ReadOptions& optio
   const std::string_view content = bytes.substr(bom ? 3 : 0);
   if (utf8::find_invalid(content)) return read_whole();
   const ScanResult scan = scan_markup(content, options.limits);
-  if (scan.fatal || !scan.problems.empty()) return read_whole();
-  const auto parts = cut_register(content);
-  if (!parts) return read_whole();
+  if (scan.fatal) return read_whole();
+  // What pugixml tolerates but XML forbids is reported only when the whole file's parse succeeds.
+  const auto parts = scan.problems.empty() ? cut_register(content) : std::nullopt;
+  if (!parts) {
+    // Tags that do not balance: pugixml's fault, found a piece at a time, is all the whole file's read says (the raw
+    // scan's problems too: an end tag too many leaves content outside the root).
+    const auto pieces = cut_unbalanced(content);
+    if (!pieces) return read_whole();
+    const LineIndex index(file, bytes);
+    Diagnostics found;
+    if (!unbalanced_fault(bytes, bom ? 3 : 0, *pieces, index, file, options.limits, found)) return read_whole();
+    diagnostics.merge(found);
+    return false;
+  }
 
   const std::size_t offset = bom ? 3 : 0;
   const std::string_view prolog = bytes.substr(0, parts->root_tag_end + offset);

@@ -515,28 +515,85 @@ TEST(CaseStream, AFaultOfTheParseInAChunkIsTheWholeFilesOnlyDiagnostic) {
   EXPECT_FALSE(stream(garbage, keep).whole);
 }
 
-TEST(CaseStream, AFaultTheStreamCannotPlaceAloneIsReadWhole) {
-  // An unclosed <case> (the case runs into the next chunk's), an unclosed root, an end tag after a case, a fault in the
-  // root's start tag (every chunk's head).
-  std::string unclosed = large_register();
-  unclosed.erase(chunk_last_case_end(unclosed, 0), 7);
-  EXPECT_TRUE(same_and_whole(unclosed));
-  std::string rootless = large_register();
-  rootless.erase(rootless.rfind("</register>"));
-  EXPECT_TRUE(same_and_whole(rootless));
-  std::string text = large_register();
-  text.insert(chunk_last_case_end(text, 0) + 7, "</x>");
-  EXPECT_TRUE(same_and_whole(text));
-  std::string head = large_register();
-  head.insert(head.find("<register ") + 10, "x ");
-  EXPECT_TRUE(same_and_whole(head));
-}
-
 // `xml` with `attributes` added to the <case> element of the case `id`.
 std::string with_case_attributes(std::string xml, const std::string& id, const std::string& attributes) {
   const std::size_t at = xml.rfind("<case ", xml.find(id));
   xml.insert(at + 6, attributes);
   return xml;
+}
+
+TEST(CaseStream, AFaultTheStreamCannotPlaceAloneIsReadWhole) {
+  // An unclosed <case> early (the cases after it nest in it: too many elements for one case, E0111, before any parse),
+  // a fault in the root's start tag (every chunk's head), the same with the root left open (every piece's head).
+  std::string unclosed = large_register();
+  unclosed.erase(chunk_last_case_end(unclosed, 0), 7);
+  EXPECT_TRUE(same_and_whole(unclosed));
+  std::string head = large_register();
+  head.insert(head.find("<register ") + 10, "x ");
+  EXPECT_TRUE(same_and_whole(head));
+  head.erase(head.rfind("</register>"));
+  EXPECT_TRUE(same_and_whole(head));
+}
+
+// Whether the stream and the whole file give the same, with and without the schema, only pugixml's fault (E0102), and
+// the stream found it a piece at a time.
+void expect_unbalanced_streamed(const std::string& xml, const ReadOptions& options = {}) {
+  EXPECT_FALSE(same_and_whole(xml));
+  expect_same(xml, options);
+  const Streamed streamed = stream(xml, options);
+  EXPECT_FALSE(streamed.whole);
+  EXPECT_TRUE(streamed.ids.empty());
+  EXPECT_EQ(streamed.handed_over, 0U);
+  EXPECT_NE(streamed.diagnostics.find("[E0102]"), std::string::npos) << streamed.diagnostics;
+  EXPECT_EQ(streamed.diagnostics.find("[E0102]"), streamed.diagnostics.rfind("[E"));  // nothing else
+}
+
+TEST(CaseStream, AnUnbalancedRegisterIsReadAPieceAtATimeToTheWholeFilesFault) {
+  ReadOptions keep;
+  keep.repair = text::RepairMode::keep;
+  // An unclosed <case> late enough for the cases after it to stay under one case's limit (they nest in it, over
+  // several pieces, each opening it again; the file's </register> mismatches), in the last case, with CRLF line ends,
+  // a byte order mark, every case on one line, and a duplicate attribute before it (the tree is never checked).
+  std::string late = large_register();
+  late.erase(late.find("</case>", late.find("THA-2024-003500")), 7);
+  expect_unbalanced_streamed(late);
+  std::string last = large_register();
+  last.erase(last.rfind("</case>"), 7);
+  expect_unbalanced_streamed(last);
+  std::string crlf = late;
+  for (std::size_t at = crlf.find('\n'); at != std::string::npos; at = crlf.find('\n', at + 2)) crlf.insert(at, "\r");
+  expect_unbalanced_streamed(crlf, keep);
+  expect_unbalanced_streamed("\xEF\xBB\xBF" + late);
+  std::string joined = late;
+  for (std::size_t at = joined.find("</case>\n<case"); at != std::string::npos; at = joined.find("</case>\n<case", at))
+    joined[at + 7] = ' ';
+  expect_unbalanced_streamed(joined);
+  expect_unbalanced_streamed(with_case_attributes(late, "THA-2024-001000", "id=\"x\" "));
+  // An element left open in a case (its </case> mismatches), an end tag too many in the first, a middle and the last
+  // chunk, a stray </case> between cases (content outside the root for the raw scan, which only a parse that succeeds
+  // reports).
+  std::string parties = large_register();
+  parties.erase(parties.find("</parties>", parties.find("THA-2024-003500")), 10);
+  expect_unbalanced_streamed(parties);
+  for (const char* id : {"THA-2024-000003", "THA-2024-002000", "THA-2024-004000"}) {
+    std::string extra = large_register();
+    extra.insert(extra.find("</parties>", extra.find(id)) + 10, "</x>");
+    expect_unbalanced_streamed(extra);
+    std::string stray = large_register();
+    stray.insert(stray.find("</case>", stray.find(id)) + 7, "</case>");
+    expect_unbalanced_streamed(stray);
+  }
+  // The root left open: the file ends after its last case, after white space, inside an end tag, inside a case; with
+  // reader errors before it (the whole file's reader never runs).
+  std::string rootless = large_register();
+  rootless.erase(rootless.rfind("</register>"));
+  expect_unbalanced_streamed(rootless);
+  expect_unbalanced_streamed(rootless + "\n\n");
+  expect_unbalanced_streamed(rootless + "</regis");
+  expect_unbalanced_streamed(rootless.substr(0, rootless.rfind("</parties>")));
+  expect_unbalanced_streamed(with_impossible_dates(rootless, 3, rootless.find("THA-2024-002000")));
+  // The root closed twice: the second end tag is pugixml's fault.
+  expect_unbalanced_streamed(large_register() + "</register>");
 }
 
 // Whether the stream and the whole file give the same and the stream read it a chunk at a time, with the faults of
@@ -612,6 +669,7 @@ TEST(CaseStream, FaultsOfTheTreeAreTheWholeFilesEveryOneOfThem) {
 
 TEST(CaseStream, WhatFollowsTheRootIsTheWholeFilesToJudge) {
   // No chunk holds it: a second end tag, a comment libxml2 refuses, an element, text, an instruction, or a comment.
+  // (A second end tag is the parse's fault, found a piece at a time: AnUnbalancedRegister… above.)
   for (const char* trailer : {"</register>", "<!-- a -- b -->", "<x/>", "chữ", "<?pi x?>", "\n<!-- ok -->\n"}) {
     expect_same(large_register() + trailer, with_schema());
     expect_same(large_register() + trailer);
