@@ -176,7 +176,8 @@ std::string_view tag_name(std::string_view text, std::size_t at) {
 // Cuts a register whose tags do not balance; nullopt for a balanced one (read whole when cut_register refuses it) or
 // one that is not a register. After an end tag that does not match the element open (pugixml's fault there) the last
 // piece ends at the next <case> start tag (the file's end when there is none); after the root is closed with more
-// than comments to follow, or markup left unclosed, it runs to the file's end.
+// than comments to follow, or markup left unclosed, it runs to the file's end (nullopt when that is more than a
+// quarter of a megabyte further).
 std::optional<UnbalancedParts> cut_unbalanced(std::string_view text) {
   const auto root_end = root_tag_end(text);
   if (!root_end) return std::nullopt;
@@ -185,14 +186,19 @@ std::optional<UnbalancedParts> cut_unbalanced(std::string_view text) {
   bool mismatched = false;
   for (std::size_t at = text.find('<', *root_end); at != std::string_view::npos; at = text.find('<', at)) {
     const std::size_t end = markup_end(text, at);
-    if (end == std::string_view::npos) break;
+    // Markup left open holds the rest of the file: the last piece, unless that is more than a piece (read whole: the
+    // whole file's parse in place costs less than a copy of so much).
+    if (end == std::string_view::npos) {
+      if (text.size() - at > kChunkBytes) return std::nullopt;
+      break;
+    }
     if (text[at + 1] == '/') {
       if (open.back() != tag_name(text, at)) {
         mismatched = true;
       } else {
         open.pop_back();
-        if (open.empty()) {
-          if (!mismatched && only_comments_from(text, end)) return std::nullopt;
+        if (open.empty()) {  // pugixml goes on at the document's level, which no piece's head opens: so far, alike
+          if ((!mismatched && only_comments_from(text, end)) || text.size() - end > kChunkBytes) return std::nullopt;
           break;
         }
       }

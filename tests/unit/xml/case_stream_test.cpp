@@ -533,6 +533,14 @@ TEST(CaseStream, AFaultTheStreamCannotPlaceAloneIsReadWhole) {
   EXPECT_TRUE(same_and_whole(head));
   head.erase(head.rfind("</register>"));
   EXPECT_TRUE(same_and_whole(head));
+  // The root closed after an early case (the cases after it at the document's level, which no piece's head opens), a
+  // comment left open there (the rest of the file in one piece: read whole, in place).
+  std::string twice = large_register();
+  twice.insert(twice.find("</case>", twice.find("THA-2024-000100")) + 7, "</register>");
+  EXPECT_TRUE(same_and_whole(twice));
+  std::string comment = large_register();
+  comment.insert(comment.find("</case>", comment.find("THA-2024-000100")) + 7, "<!--");
+  EXPECT_TRUE(same_and_whole(comment));
 }
 
 // Whether the stream and the whole file give the same, with and without the schema, only pugixml's fault (E0102), and
@@ -592,8 +600,11 @@ TEST(CaseStream, AnUnbalancedRegisterIsReadAPieceAtATimeToTheWholeFilesFault) {
   expect_unbalanced_streamed(rootless + "</regis");
   expect_unbalanced_streamed(rootless.substr(0, rootless.rfind("</parties>")));
   expect_unbalanced_streamed(with_impossible_dates(rootless, 3, rootless.find("THA-2024-002000")));
-  // The root closed twice: the second end tag is pugixml's fault.
+  // The root closed twice: the second end tag is pugixml's fault; a comment left open in the last case.
   expect_unbalanced_streamed(large_register() + "</register>");
+  std::string comment = large_register();
+  comment.insert(comment.find("</parties>", comment.find("THA-2024-004000")), "<!--");
+  expect_unbalanced_streamed(comment);
 }
 
 // Whether the stream and the whole file give the same and the stream read it a chunk at a time, with the faults of
