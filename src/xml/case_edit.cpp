@@ -2,6 +2,7 @@
 
 #include <functional>
 
+#include "xml/register_cut.hpp"
 #include "xml/safe_parse.hpp"
 
 namespace vanban::xml {
@@ -17,35 +18,18 @@ struct Span {
   bool empty = false;             // written <name .../>
 };
 
-// The end of the markup that starts at `at` ('<'): a comment, CDATA, a processing instruction or a tag (quoted values
-// may hold '>'). The text was parsed safely before, so every construct is closed.
-std::size_t markup_end(std::string_view text, std::size_t at) {
-  const auto after = [&](std::string_view close) {
-    const auto found = text.find(close, at);
-    return found == std::string_view::npos ? text.size() : found + close.size();
-  };
-  if (text.compare(at, 4, "<!--") == 0) return after("-->");
-  if (text.compare(at, 9, "<![CDATA[") == 0) return after("]]>");
-  if (text.compare(at, 2, "<?") == 0) return after("?>");
-  char quote = 0;
-  for (std::size_t i = at + 1; i < text.size(); ++i) {
-    const char c = text[i];
-    if (quote != 0) {
-      if (c == quote) quote = 0;
-    } else if (c == '"' || c == '\'') {
-      quote = c;
-    } else if (c == '>') {
-      return i + 1;
-    }
-  }
-  return text.size();
+// The end of the markup that starts at `at` ('<'); the text was parsed safely before, so every construct is closed
+// (the text's end otherwise).
+std::size_t closed_markup_end(std::string_view text, std::size_t at) {
+  const std::size_t end = markup_end(text, at);
+  return end == std::string_view::npos ? text.size() : end;
 }
 
 // The span of the element whose '<' is at `start`.
 Span span_at(std::string_view text, std::size_t start) {
   Span span;
   span.start = start;
-  span.start_tag_end = markup_end(text, start);
+  span.start_tag_end = closed_markup_end(text, start);
   span.empty = span.start_tag_end >= 2 && text[span.start_tag_end - 2] == '/';
   if (span.empty) {
     span.end_tag = span.start_tag_end;
@@ -57,7 +41,7 @@ Span span_at(std::string_view text, std::size_t start) {
   while (at < text.size()) {
     const auto next = text.find('<', at);
     if (next == std::string_view::npos) break;
-    const std::size_t end = markup_end(text, next);
+    const std::size_t end = closed_markup_end(text, next);
     const bool special = text.compare(next, 2, "<!") == 0 || text.compare(next, 2, "<?") == 0;
     if (!special) {
       if (text[next + 1] == '/') {
@@ -169,51 +153,6 @@ void register_case_texts(const ParsedXml& parsed, const std::function<void(CaseT
   }
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-
-// Whether the markup at `at` ('<') is a start tag named `name`.
-bool starts_element(std::string_view text, std::size_t at, std::string_view name) {
-  const std::size_t after = at + 1 + name.size();
-  return text.compare(at + 1, name.size(), name) == 0 && after < text.size() &&
-         (is_space(text[after]) || text[after] == '>' || text[after] == '/');
-}
-
-// Where a register's parts are in its text: the end of the root's start tag and each <case> child's span.
-struct RegisterCut {
-  std::size_t root_tag_end = 0;
-  std::vector<std::pair<std::size_t, std::size_t>> cases;
-};
-
-// Cuts a register (already read without errors) whose root holds only elements, comments, processing instructions
-// and white space, by its markup alone; nullopt for anything else (left to the tree).
-std::optional<RegisterCut> cut_register(std::string_view text) {
-  std::size_t at = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
-  for (;;) {  // the prolog
-    while (at < text.size() && is_space(text[at])) ++at;
-    if (at >= text.size() || text[at] != '<') return std::nullopt;
-    if (text.compare(at, 2, "<?") != 0 && text.compare(at, 4, "<!--") != 0) break;
-    at = markup_end(text, at);
-  }
-  if (!starts_element(text, at, "register")) return std::nullopt;
-  RegisterCut cut;
-  cut.root_tag_end = markup_end(text, at);
-  if (cut.root_tag_end >= text.size() || text[cut.root_tag_end - 2] == '/') return std::nullopt;
-  at = cut.root_tag_end;
-  for (;;) {
-    while (at < text.size() && is_space(text[at])) ++at;
-    if (at + 1 >= text.size() || text[at] != '<' || text.compare(at, 3, "<![") == 0) return std::nullopt;
-    if (text[at + 1] == '/') return cut;  // the root's end tag
-    if (text[at + 1] == '!' || text[at + 1] == '?') {
-      at = markup_end(text, at);
-      continue;
-    }
-    const Span span = span_at(text, at);
-    if (span.end >= text.size()) return std::nullopt;
-    if (starts_element(text, at, "case")) cut.cases.emplace_back(span.start, span.end);
-    at = span.end;
-  }
-}
-
 }  // namespace
 
 std::optional<std::vector<CaseText>> split_cases(std::string_view bytes, const FileName& file, const Limits& limits,
@@ -235,7 +174,8 @@ std::optional<std::vector<CaseText>> split_cases(std::string_view bytes, const F
 
 bool for_each_case_text(std::string_view bytes, const FileName& file, const Limits& limits, Diagnostics& diagnostics,
                         const std::function<void(CaseText&&)>& visit) {
-  const auto cut = cut_register(bytes);
+  const std::size_t bom = bytes.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+  const auto cut = cut_register(bytes.substr(bom));
   if (!cut) {
     auto parts = split_cases(bytes, file, limits, diagnostics);
     if (!parts) return false;
@@ -243,12 +183,12 @@ bool for_each_case_text(std::string_view bytes, const FileName& file, const Limi
     return true;
   }
   // Each case parsed under the root's start tag alone (as the file's prolog and root have it).
-  const std::string_view head = bytes.substr(0, cut->root_tag_end);
+  const std::string_view head = bytes.substr(0, bom + cut->root_tag_end);
   std::string piece;
   for (const auto& [begin, end] : cut->cases) {
     piece.assign(head);
     piece += '\n';
-    piece.append(bytes.substr(begin, end - begin));
+    piece.append(bytes.substr(bom + begin, end - begin));
     piece += "</register>";
     const auto parsed = parse_safely(piece, file, limits, diagnostics);
     if (!parsed) return false;
