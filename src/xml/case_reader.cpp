@@ -116,6 +116,9 @@ class CaseBuilder {
   // Counts `errors` found before (a stream's earlier chunks) towards the reader's limit.
   void count_from(std::size_t errors) { errors_before_ = errors; }
 
+  // Takes the case ids of a stream's earlier chunks as already seen: a case here with one of them is a repeated id.
+  void ids_from(const CaseIds* ids) { ids_before_ = ids; }
+
   std::optional<model::Register> build() {
     const pugi::xml_node root = xml_.root();
     if (repair_ == text::RepairMode::repair) expected_ = given_expected_ ? *given_expected_ : file_encoding(root);
@@ -144,7 +147,8 @@ class CaseBuilder {
           continue;
         }
         const std::string& id = result.cases.emplace_back(read_case(child)).id;
-        if (!id.empty() && !case_ids.insert(id).second)
+        const bool seen_before = ids_before_ != nullptr && ids_before_->count(id) > 0;
+        if (!id.empty() && (!case_ids.insert(id).second || seen_before))
           if (!saturated()) diagnostics_.add(repeated_case_id(id, xml_.loc(child)));
       }
       if (result.cases.empty()) error("E0201", xml_.loc(root), "sổ không có hồ sơ <case> nào");
@@ -1099,6 +1103,7 @@ class CaseBuilder {
   const std::function<void(std::string_view, const SourceLoc&, const std::string&, Diagnostics&)>& check_field_;
   std::optional<text::TextOrigin> given_expected_;
   std::size_t errors_before_ = 0;
+  const CaseIds* ids_before_ = nullptr;
   text::TextOrigin expected_ = text::TextOrigin::unicode;
   CaseLocations where_;  // of the case being read
   static constexpr std::size_t kRememberedTexts = 4096;
@@ -1109,30 +1114,6 @@ class CaseBuilder {
   };
   std::unordered_map<std::string, Cleaned, TextHash, std::equal_to<>> cleaned_;  // raw text → repaired and normalized
 };
-
-// The reader's own diagnostics, and the schema's where the reader has no error at the same place (the same
-// fault seen twice); in file order, at most kMaxErrors of them and a note for the rest unless `uncapped` (a chunk's:
-// the stream caps them).
-void report(const Diagnostics& own, const Diagnostics& schema, Diagnostics& out, bool uncapped = false) {
-  std::vector<Diagnostic> all = own.list();
-  std::set<std::pair<std::uint32_t, std::uint32_t>> places;
-  for (const Diagnostic& diagnostic : all)
-    if (diagnostic.severity == Severity::error) places.emplace(diagnostic.loc.line, diagnostic.loc.column);
-  for (const Diagnostic& diagnostic : schema.list())
-    if (places.emplace(diagnostic.loc.line, diagnostic.loc.column).second) all.push_back(diagnostic);
-  std::stable_sort(all.begin(), all.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return std::tie(a.loc.line, a.loc.column) < std::tie(b.loc.line, b.loc.column);
-  });
-  const auto same = [](const Diagnostic& a, const Diagnostic& b) {
-    return a.code == b.code && a.loc.line == b.loc.line && a.loc.column == b.loc.column && a.message == b.message;
-  };
-  all.erase(std::unique(all.begin(), all.end(), same), all.end());
-  if (uncapped) {
-    for (Diagnostic& diagnostic : all) out.add(std::move(diagnostic));
-    return;
-  }
-  report_capped(std::move(all), own.error_count() >= kMaxErrors, out);
-}
 
 }  // namespace
 
@@ -1151,6 +1132,23 @@ void tally_fields(pugi::xml_node node, text::OriginTally& tally) {
       if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) tally.add(child.value());
     }
   }
+}
+
+void report_read(std::vector<Diagnostic> own, const std::vector<Diagnostic>& schema, bool stopped, Diagnostics& out) {
+  std::vector<Diagnostic> all = std::move(own);
+  std::set<std::pair<std::uint32_t, std::uint32_t>> places;
+  for (const Diagnostic& diagnostic : all)
+    if (diagnostic.severity == Severity::error) places.emplace(diagnostic.loc.line, diagnostic.loc.column);
+  for (const Diagnostic& diagnostic : schema)
+    if (places.emplace(diagnostic.loc.line, diagnostic.loc.column).second) all.push_back(diagnostic);
+  std::stable_sort(all.begin(), all.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.loc.line, a.loc.column) < std::tie(b.loc.line, b.loc.column);
+  });
+  const auto same = [](const Diagnostic& a, const Diagnostic& b) {
+    return a.code == b.code && a.loc.line == b.loc.line && a.loc.column == b.loc.column && a.message == b.message;
+  };
+  all.erase(std::unique(all.begin(), all.end(), same), all.end());
+  report_capped(std::move(all), stopped, out);
 }
 
 void report_capped(std::vector<Diagnostic> all, bool stopped, Diagnostics& out) {
@@ -1199,7 +1197,9 @@ std::optional<model::Register> read_register(InputBytes bytes, const FileName& f
   CaseBuilder builder(*parsed, options, own);
   const std::size_t before = built != nullptr ? built->errors_before : 0;
   builder.count_from(before);
+  if (built != nullptr) builder.ids_from(built->ids_before);
   if (!builder.check_root()) {
+    if (built != nullptr) built->root_refused = true;
     diagnostics.merge(own);
     return std::nullopt;
   }
@@ -1210,9 +1210,10 @@ std::optional<model::Register> read_register(InputBytes bytes, const FileName& f
     if (early) early(*parsed, schema);
     else check_against_schema(*options.schema, bytes.view(), *parsed, schema);
   }
-  report(own, schema, diagnostics, built != nullptr);
   const bool failed = own.has_errors() || schema.has_errors();
   if (built != nullptr) {
+    built->own = own.list();
+    built->schema = schema.list();
     built->cases = std::move(result);
     built->own_errors = own.error_count();
     // The root's own errors (every chunk's reader finds them): those before its first child element.
@@ -1225,6 +1226,7 @@ std::optional<model::Register> read_register(InputBytes bytes, const FileName& f
         ++built->root_errors;
     return std::nullopt;
   }
+  report_read(own.list(), schema.list(), own.error_count() >= kMaxErrors, diagnostics);
   if (failed) return std::nullopt;
   return result;
 }

@@ -180,6 +180,15 @@ TEST(CaseStream, AtTheReadersLimitTheStreamStopsWhereTheWholeFilesReaderStops) {
   for (const char* id : {"THA-2024-003995", "THA-2024-003996"})
     repeated.replace(repeated.find("date=\"2024-02-01\"", repeated.find(id)), 17, "date=\"2024-02-30\"");
   expect_same(repeated);
+  EXPECT_FALSE(stream(repeated).whole);  // the chunk's reader is told the earlier ids and counts the error itself
+  EXPECT_NE(stream(repeated).diagnostics.find("[E0207]"), std::string::npos);
+  // The 1,000th error that repeated id, with the schema (read again without it).
+  std::string at_limit = with_impossible_dates(large_register(), 999, large_register().find("THA-2024-002500"));
+  at_limit.replace(at_limit.find("THA-2024-003990"), 15, "THA-2024-000001");
+  for (const ReadOptions& options : {ReadOptions{}, with_schema()}) {
+    expect_same(at_limit, options);
+    EXPECT_FALSE(stream(at_limit, options).whole);
+  }
 }
 
 TEST(CaseStream, ACaseIdRepeatedAcrossChunksIsTheWholeFilesError) {
@@ -420,6 +429,17 @@ TEST(CaseStream, APlacedChunkCountsLinesAndColumnsInTheFile) {
   EXPECT_EQ(parsed->loc(parsed->root().attribute("x")).column, 4U);
 }
 
+// The `</case>` of the last case of the chunk that starts at the case `first` (counted from 0), as the stream cuts.
+std::size_t chunk_last_case_end(const std::string& xml, std::size_t first) {
+  std::vector<std::size_t> begins;
+  for (std::size_t at = xml.find("<case "); at != std::string::npos; at = xml.find("<case ", at + 1))
+    begins.push_back(at);
+  const auto end_of = [&](std::size_t i) { return xml.find("</case>", begins[i]) + 7; };
+  std::size_t last = first;
+  while (last + 1 < begins.size() && end_of(last + 1) - begins[first] <= 256U * 1024U) ++last;
+  return end_of(last) - 7;
+}
+
 TEST(CaseStream, AMarkupFaultOnlyLibxml2SeesIsTheWholeFilesToSay) {
   // A comment holding "--" (pugixml and the raw scan let it pass, libxml2 stops reading there), inside a case with the
   // schema's and the reader's errors after it, and between two cases in every place (those no chunk holds too).
@@ -442,7 +462,20 @@ TEST(CaseStream, AMarkupFaultOnlyLibxml2SeesIsTheWholeFilesToSay) {
   for (std::size_t at = joined.find("</case>\n<case"); at != std::string::npos; at = joined.find("</case>\n<case", at))
     joined[at + 7] = ' ';
   expect_same(joined, with_schema());
-  EXPECT_TRUE(stream(joined, with_schema()).whole);
+  EXPECT_FALSE(stream(joined, with_schema()).whole);  // counted from the chunk's first case, where it is in the file
+  // In a case starting a chunk, on the line of a case of the chunk before; in the first chunk's cases, on the root's
+  // line (read whole: the chunk's line holds the root's start tag, which the file's line does not start with).
+  std::string starting = joined;
+  const std::size_t second_chunk = chunk_last_case_end(starting, 0) + 8;
+  starting.insert(starting.find("<parties>", second_chunk), "<!-- c -- d -->");
+  starting.erase(starting.find("<!-- a -- b -->"), 15);
+  expect_same(starting, with_schema());
+  EXPECT_FALSE(stream(starting, with_schema()).whole);
+  std::string root_line = joined;
+  root_line.erase(root_line.find('\n', root_line.find("<register ")), 1);
+  root_line.erase(root_line.find("<!-- a -- b -->"), 15);
+  root_line.insert(root_line.find("<parties>"), "<!-- a -- b -->");
+  expect_same(root_line, with_schema());
   std::string between = large_register();
   for (std::size_t at = between.find("</case>\n<case"); at != std::string::npos;
        at = between.find("</case>\n<case", at + 1))
@@ -458,17 +491,6 @@ TEST(CaseStream, AMarkupFaultOnlyLibxml2SeesIsTheWholeFilesToSay) {
     refused.insert(late, std::string(300 * 1024, ' '));
     expect_same(refused, with_schema());
   }
-}
-
-// The `</case>` of the last case of the chunk that starts at the case `first` (counted from 0), as the stream cuts.
-std::size_t chunk_last_case_end(const std::string& xml, std::size_t first) {
-  std::vector<std::size_t> begins;
-  for (std::size_t at = xml.find("<case "); at != std::string::npos; at = xml.find("<case ", at + 1))
-    begins.push_back(at);
-  const auto end_of = [&](std::size_t i) { return xml.find("</case>", begins[i]) + 7; };
-  std::size_t last = first;
-  while (last + 1 < begins.size() && end_of(last + 1) - begins[first] <= 256U * 1024U) ++last;
-  return end_of(last) - 7;
 }
 
 // Whether the stream and the whole file give the same, with and without the schema, and the stream read it whole.
@@ -524,23 +546,96 @@ std::string with_case_attributes(std::string xml, const std::string& id, const s
 
 TEST(CaseStream, AFaultTheStreamCannotPlaceAloneIsReadWhole) {
   // An unclosed <case> early (the cases after it nest in it: too many elements for one case, E0111, before any parse),
-  // a fault in the root's start tag (every chunk's head), the same with the root left open (every piece's head).
+  // a comment left open after the root closed early (the rest of the file in one piece: read whole, in place).
   std::string unclosed = large_register();
   unclosed.erase(chunk_last_case_end(unclosed, 0), 7);
   EXPECT_TRUE(same_and_whole(unclosed));
+  std::string comment = large_register();
+  comment.insert(comment.find("</case>", comment.find("THA-2024-000100")) + 7, "</register><!--");
+  EXPECT_TRUE(same_and_whole(comment));
+}
+
+TEST(CaseStream, AFaultInTheRootsStartTagIsTheFirstChunksFault) {
+  // A fault of the parse in the root's start tag (the first chunk's head is the file's own bytes there), with the
+  // root left open too (the first piece's head), with a byte order mark.
   std::string head = large_register();
   head.insert(head.find("<register ") + 10, "x ");
-  EXPECT_TRUE(same_and_whole(head));
-  head.erase(head.rfind("</register>"));
-  EXPECT_TRUE(same_and_whole(head));
-  // The root closed after an early case (the cases after it at the document's level, which no piece's head opens), a
-  // comment left open there (the rest of the file in one piece: read whole, in place).
+  EXPECT_FALSE(same_and_whole(head));
+  EXPECT_FALSE(same_and_whole("\xEF\xBB\xBF" + head));
+  std::string open = head;
+  open.erase(open.rfind("</register>"));
+  EXPECT_FALSE(same_and_whole(open));
+  for (const char* fault : {"a=\"1\"b=\"2\" ", "a=b ", "a=\"<\" "}) {
+    std::string bad = large_register();
+    bad.insert(bad.find("<register ") + 10, fault);
+    EXPECT_FALSE(same_and_whole(bad)) << fault;
+  }
+  // Not the format's namespace: the reader refuses the root once the whole file parses with a clean tree; a fault of
+  // the parse or of the tree in a later chunk is then all the whole file says.
+  std::string other = large_register();
+  other.replace(other.find("urn:vanban:case:1"), 17, "urn:other");
+  EXPECT_FALSE(same_and_whole(other));
+  EXPECT_NE(stream(other).diagnostics.find("[E0108]"), std::string::npos);
+  const std::string attribute = with_case_attributes(other, "THA-2024-003000", "id=\"x\" ");
+  EXPECT_FALSE(same_and_whole(attribute));
+  EXPECT_EQ(stream(attribute).diagnostics.find("[E0108]"), std::string::npos);
+  std::string parse = other;
+  parse.replace(parse.find("</parties>", parse.find("THA-2024-003000")), 10, "</partiez>");
+  EXPECT_FALSE(same_and_whole(parse));
+  // A duplicate attribute, an undeclared prefix and an empty prefixed namespace on the root.
+  for (const char* attributes : {"xmlns=\"urn:vanban:case:1\" ", "a:b=\"1\" ", "xmlns:a=\"\" "}) {
+    std::string root = large_register();
+    root.insert(root.find("<register ") + 10, attributes);
+    expect_same(root, with_schema());
+    expect_same(root);
+    EXPECT_FALSE(stream(root, with_schema()).whole) << attributes;
+  }
+}
+
+// Whether the stream and the whole file give the same, with and without the schema, and the stream found it a piece
+// at a time (no reader runs).
+void expect_pieces_streamed(const std::string& xml) {
+  EXPECT_FALSE(same_and_whole(xml));
+  const Streamed streamed = stream(xml);
+  EXPECT_TRUE(streamed.ids.empty());
+  EXPECT_EQ(streamed.handed_over, 0U);
+  EXPECT_NE(streamed.diagnostics.find("[E01"), std::string::npos) << streamed.diagnostics;
+}
+
+TEST(CaseStream, ARootClosedEarlyIsParsedAPieceAtATime) {
+  // The root closed after an early case, the file's own end tag then too many (pugixml's fault); without it, the cases
+  // after it at the document's level (the raw scan's problem, content outside the root, reported once the whole file
+  // parses), then text; then faults of the tree before the close (the root's: reported) and after it (never
+  // checked), a fault of the parse after it (all that is said).
   std::string twice = large_register();
   twice.insert(twice.find("</case>", twice.find("THA-2024-000100")) + 7, "</register>");
-  EXPECT_TRUE(same_and_whole(twice));
-  std::string comment = large_register();
-  comment.insert(comment.find("</case>", comment.find("THA-2024-000100")) + 7, "<!--");
-  EXPECT_TRUE(same_and_whole(comment));
+  expect_pieces_streamed(twice);
+  const std::string closed = twice.substr(0, twice.rfind("</register>"));
+  expect_pieces_streamed(closed);
+  expect_pieces_streamed(closed + "chữ\n");
+  const std::string trees = with_case_attributes(with_case_attributes(closed, "THA-2024-000050", "id=\"x\" "),
+                                                 "THA-2024-002000", "id=\"y\" ");
+  expect_pieces_streamed(trees);
+  EXPECT_NE(stream(trees).diagnostics.find("thuộc tính \"id\" lặp lại"), std::string::npos);
+  std::string parse = trees;
+  parse.replace(parse.find("</parties>", parse.find("THA-2024-003000")), 10, "</partiez>");
+  expect_pieces_streamed(parse);
+  EXPECT_EQ(stream(parse).diagnostics.find("[E0102]"), stream(parse).diagnostics.rfind("[E"));
+  // Closed after the first case of a later chunk, and the rest of the file on one line.
+  std::string late = large_register();
+  late.insert(late.find("</case>", late.find("THA-2024-002000")) + 7, "</register>");
+  for (std::size_t at = late.find("</case>\n<case", late.find("THA-2024-002000")); at != std::string::npos;
+       at = late.find("</case>\n<case", at))
+    late[at + 7] = ' ';
+  expect_pieces_streamed(late);
+  // A register whose tags balance, with what pugixml lets pass but XML forbids (a bare '&', '<' in a value): the raw
+  // scan's problems once the whole file parses, then the faults of its tree.
+  std::string amp = large_register();
+  amp.insert(amp.find("<parties>", amp.find("THA-2024-002000")) + 9, "<!-- -->");
+  amp = with_case_attributes(amp, "THA-2024-001000", "ghi-chu=\"a & b\" ");
+  expect_pieces_streamed(amp);
+  std::string less = with_case_attributes(amp, "THA-2024-003000", "ghi-chu=\"a<b\" id=\"x\" ");
+  expect_pieces_streamed(less);
 }
 
 // Whether the stream and the whole file give the same, with and without the schema, only pugixml's fault (E0102), and
