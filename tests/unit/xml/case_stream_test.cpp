@@ -429,6 +429,24 @@ TEST(CaseStream, APlacedChunkCountsLinesAndColumnsInTheFile) {
   EXPECT_EQ(parsed->loc(parsed->root().attribute("x")).column, 4U);
 }
 
+TEST(CaseStream, DiagnosticsOfALineChunksShareAreMergedAsTheWholeFilesReaderMergesThem) {
+  // Every case on one line: the schema's problems (text among a case's parties, an element it does not know, a comment
+  // inside an element that must stay empty) and the reader's errors in several chunks, placed on that line.
+  std::string joined = large_register();
+  for (std::size_t at = joined.find("</case>\n<case"); at != std::string::npos; at = joined.find("</case>\n<case", at))
+    joined[at + 7] = ' ';
+  for (const char* id : {"THA-2024-000500", "THA-2024-001500", "THA-2024-001501", "THA-2024-003000"}) {
+    joined.insert(joined.find("<parties>", joined.find(id)) + 9, "chữ<x/>");
+    joined.replace(joined.find("date=\"2024-02-01\"", joined.find(id)), 17, "date=\"2024-02-30\"");
+  }
+  const std::size_t decision = joined.find("/>", joined.find("<decision ", joined.find("THA-2024-002500")));
+  joined.replace(decision, 2, "><!-- c --></decision>");
+  expect_same(joined, with_schema());
+  const Streamed streamed = stream(joined, with_schema());
+  EXPECT_FALSE(streamed.whole);
+  EXPECT_NE(streamed.diagnostics.find("[E0214]"), std::string::npos) << streamed.diagnostics;
+}
+
 // The `</case>` of the last case of the chunk that starts at the case `first` (counted from 0), as the stream cuts.
 std::size_t chunk_last_case_end(const std::string& xml, std::size_t first) {
   std::vector<std::size_t> begins;
@@ -476,6 +494,11 @@ TEST(CaseStream, AMarkupFaultOnlyLibxml2SeesIsTheWholeFilesToSay) {
   root_line.erase(root_line.find("<!-- a -- b -->"), 15);
   root_line.insert(root_line.find("<parties>"), "<!-- a -- b -->");
   expect_same(root_line, with_schema());
+  // libxml2's fault in the root's start tag, on the line the first chunk's cases start (counted from the line's start).
+  std::string root_fault = root_line;
+  root_fault.erase(root_fault.find("<!-- a -- b -->"), 15);
+  root_fault.insert(root_fault.find("<register ") + 10, "xmlns:a=\"\" ");
+  expect_same(root_fault, with_schema());
   std::string between = large_register();
   for (std::size_t at = between.find("</case>\n<case"); at != std::string::npos;
        at = between.find("</case>\n<case", at + 1))
@@ -613,8 +636,11 @@ TEST(CaseStream, ARootClosedEarlyIsParsedAPieceAtATime) {
   const std::string closed = twice.substr(0, twice.rfind("</register>"));
   expect_pieces_streamed(closed);
   expect_pieces_streamed(closed + "chữ\n");
-  const std::string trees = with_case_attributes(with_case_attributes(closed, "THA-2024-000050", "id=\"x\" "),
-                                                 "THA-2024-002000", "id=\"y\" ");
+  // (Every case from 2,000 to 2,399 has one after the close: the first element of a piece after the root among them.)
+  std::string trees = with_case_attributes(closed, "THA-2024-000050", "id=\"x\" ");
+  for (std::size_t at = trees.find("<case ", trees.find("THA-2024-002000") - 20), count = 0; count < 400;
+       at = trees.find("<case ", at + 1), ++count)
+    trees.insert(at + 6, "id=\"y\" ");
   expect_pieces_streamed(trees);
   EXPECT_NE(stream(trees).diagnostics.find("thuộc tính \"id\" lặp lại"), std::string::npos);
   std::string parse = trees;
