@@ -226,8 +226,7 @@ bool read_cases(InputBytes input, const FileName& file, const ReadOptions& optio
   if (!parts) {
     // Tags that do not balance: pugixml's fault, found a piece at a time, is all the whole file's read says (the raw
     // scan's problems too: an end tag too many leaves content outside the root).
-    const auto pieces =
-        cut_unbalanced(content, scan.problems.empty() ? IfBalanced::read_whole : IfBalanced::cut);
+    const auto pieces = cut_unbalanced(content, scan.problems.empty() ? IfBalanced::read_whole : IfBalanced::cut);
     if (!pieces) return read_whole();
     const LineIndex index(file, bytes);
     Diagnostics found;
@@ -260,12 +259,12 @@ bool read_cases(InputBytes input, const FileName& file, const ReadOptions& optio
   // to the chunk's first case in the same state (inside the root, nothing else open) and stops at the same byte with
   // the same status. That fault is all the whole file's read says (its parse says nothing before it, and nothing is
   // read after it): `found` (the chunk's parse's diagnostics, only that fault) are then the whole file's.
-  // So is one in the chunk's head, the file's own bytes up to the end of the root's start tag: pugixml reading the whole
-  // file stops there too (it reads a byte at a time, never past a fault).
+  // So is one in the chunk's head, the file's own bytes up to the end of the root's start tag: pugixml reading the
+  // whole file stops there too (it reads a byte at a time, never past a fault).
   const auto fault_is_the_files = [&](const Chunk& chunk, const ParseFault& fault) {
-    return fault.parser && (*fault.parser < chunk.placement.head ||
-                            (*fault.parser >= chunk.placement.from &&
-                             *fault.parser < chunk.bytes.size() - kRootEnd.size()));
+    return fault.parser &&
+           (*fault.parser < chunk.placement.head ||
+            (*fault.parser >= chunk.placement.from && *fault.parser < chunk.bytes.size() - kRootEnd.size()));
   };
   std::size_t handed_over = 0;
   const auto fail_at_fault = [&](const Diagnostics& found) {

@@ -3,9 +3,9 @@
 
 #include <functional>
 #include <optional>
+#include <pugixml.hpp>
 #include <set>
 #include <string>
-#include <pugixml.hpp>
 #include <vector>
 
 #include "base/diagnostics.hpp"
