@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <ostream>
 
 #include "base/decimal.hpp"
 #include "base/utf8.hpp"
@@ -433,6 +434,10 @@ std::string urgency(const reports::Deadline& deadline) {
 }
 
 }  // namespace
+
+TextSink stream_sink(std::ostream& out) {
+  return [&out](std::string_view part) { out.write(part.data(), static_cast<std::streamsize>(part.size())); };
+}
 
 void write_deadlines_text(const DeadlineList& list, const TextSink& write) {
   std::string out = "DANH SÁCH VIỆC ĐẾN HẠN, QUÁ HẠN NGÀY " + short_date(list.options.as_of);

@@ -6,6 +6,7 @@
 #include <deque>
 #include <filesystem>
 #include <functional>
+#include <iosfwd>
 #include <map>
 #include <optional>
 #include <string>
@@ -176,6 +177,8 @@ std::optional<DeadlineList> run_deadlines(const Engine& engine, const CaseSource
 
 /// Where a long output goes a piece at a time (never held whole).
 using TextSink = std::function<void(std::string_view)>;
+/// A sink that puts each piece on `out`.
+TextSink stream_sink(std::ostream& out);
 
 /// The list as text, one line per step, handed to `write` a line at a time.
 void write_deadlines_text(const DeadlineList& list, const TextSink& write);
