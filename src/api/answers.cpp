@@ -2,6 +2,10 @@
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
+#include <Poco/JSON/Stringifier.h>
+
+#include <ostream>
+#include <sstream>
 
 #include "api/json_text.hpp"
 
@@ -169,33 +173,53 @@ std::string statistics(const pipeline::StatisticsReport& report) {
   return text(*out);
 }
 
-std::string deadlines(const pipeline::DeadlineList& list) {
-  auto out = object();
-  out->set("as_of", list.options.as_of.to_iso());
-  out->set("within", list.options.within);
-  Array::Ptr items = new Array();
+namespace {
+
+// One item of a deadline list as an object: its keys are the JSON shape's.
+Object::Ptr deadline_item(const pipeline::DeadlineList& list, const pipeline::DueItem& item) {
+  const auto& d = item.deadline;
+  auto i = object();
+  i->set("days", static_cast<Poco::Int64>(d.days));
+  i->set("case_id", d.case_id);
+  i->set("debtor", d.debtor);
+  i->set("step", d.step);
+  i->set("label", d.label);
+  i->set("trigger", d.trigger.to_iso());
+  i->set("due", d.due.to_iso());
+  i->set("basis", d.basis);
+  i->set("confirmed", d.confirmed);
+  i->set("officer", d.officer);
+  i->set("candidate", d.candidate);
+  i->set("template", d.template_name.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(d.template_name));
+  i->set("file", item.file);
+  const std::string command = pipeline::due_command(list, item);
+  i->set("command", command.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(command));
+  return i;
+}
+
+}  // namespace
+
+void write_deadlines(std::ostream& out, const pipeline::DeadlineList& list) {
+  // The frame Poco::JSON writes for {as_of, within, items: [...]} indented by two spaces (json_text::text), with each
+  // item written by Poco at its depth (keys at six spaces, the brace at four) as soon as it is made: the same bytes
+  // as the whole tree's text (an empty array too: "[", an empty line, "  ]").
+  out << "{\n  \"as_of\": ";
+  Poco::JSON::Stringifier::formatString(list.options.as_of.to_iso(), out);
+  out << ",\n  \"within\": " << list.options.within << ",\n  \"items\": [\n";
+  bool first = true;
   for (const auto& item : list.items) {
-    const auto& d = item.deadline;
-    auto i = object();
-    i->set("days", static_cast<Poco::Int64>(d.days));
-    i->set("case_id", d.case_id);
-    i->set("debtor", d.debtor);
-    i->set("step", d.step);
-    i->set("label", d.label);
-    i->set("trigger", d.trigger.to_iso());
-    i->set("due", d.due.to_iso());
-    i->set("basis", d.basis);
-    i->set("confirmed", d.confirmed);
-    i->set("officer", d.officer);
-    i->set("candidate", d.candidate);
-    i->set("template", d.template_name.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(d.template_name));
-    i->set("file", item.file);
-    const std::string command = pipeline::due_command(list, item);
-    i->set("command", command.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(command));
-    items->add(i);
+    if (!first) out << ",\n";
+    first = false;
+    out << "    ";
+    deadline_item(list, item)->stringify(out, 6, 2);
   }
-  out->set("items", items);
-  return text(*out);
+  out << "\n  ]\n}\n";
+}
+
+std::string deadlines(const pipeline::DeadlineList& list) {
+  std::ostringstream out;
+  write_deadlines(out, list);
+  return out.str();
 }
 
 std::string verification(const std::string& file, const pipeline::Verification& verification, int offset_minutes) {

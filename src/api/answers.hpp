@@ -2,6 +2,7 @@
 // The answers vanban gives as JSON, one shape for `--json` on the command line and for the service: built here with
 // Poco::JSON (keys in a fixed order, UTF-8 text as is), so that both front ends print the same bytes.
 
+#include <iosfwd>
 #include <string>
 #include <vector>
 
@@ -22,7 +23,10 @@ std::string archive_hits(const std::vector<archive::Entry>& hits);
 std::string statistics(const pipeline::StatisticsReport& report);
 
 /// A deadline list: {as_of, within, items [{days, case_id, debtor, step, label, trigger, due, basis, confirmed,
-/// officer, candidate, template, file, command}]}, most overdue first.
+/// officer, candidate, template, file, command}]}, most overdue first, indented by two spaces, ending in a line feed;
+/// written to `out` an item at a time (never held whole: 184,000 items are about 120 MB of text).
+void write_deadlines(std::ostream& out, const pipeline::DeadlineList& list);
+/// The same text as write_deadlines, as a string.
 std::string deadlines(const pipeline::DeadlineList& list);
 
 /// A verified PDF: {file, size, signatures: [{field, sub_filter, pades_baseline, level ("B-B", "B-T", "B-LT", ""),

@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <fstream>
+#include <iostream>
 #include <system_error>
 
 #include "base/error.hpp"
@@ -256,6 +257,18 @@ void write_output(const std::string& target, const Bytes& bytes, const std::vect
     }
     written += static_cast<std::size_t>(n);
   }
+}
+
+void write_output(const std::string& target, const std::function<void(std::ostream&)>& write,
+                  const std::vector<std::filesystem::path>& inputs) {
+  if (const auto problem = output_problem(target, inputs)) throw Error(errors::kWrite, *problem, target);
+  if (target != kStandardOutput) {
+    write_file_atomically(target, write);
+    return;
+  }
+  write(std::cout);
+  if (!std::cout.flush())
+    throw Error(errors::kWrite, "không ghi được ra đầu ra chuẩn: " + system_error_text(errno), target);
 }
 
 }  // namespace vanban

@@ -47,6 +47,11 @@ std::optional<std::string> output_problem(const std::string& target,
 /// Writes a command's result to `target`: "-" streams it to standard output; any other target must pass
 /// output_problem() and is written atomically. Throws Error (E0803) when it cannot be written.
 void write_output(const std::string& target, const Bytes& bytes, const std::vector<std::filesystem::path>& inputs = {});
+/// Writes a command's result to `target` through `write`, never held whole: "-" is standard output (std::cout,
+/// flushed); any other target must pass output_problem() and is written atomically (write_file_atomically: a failure
+/// leaves no file). Throws Error (E0803) when it cannot be written.
+void write_output(const std::string& target, const std::function<void(std::ostream&)>& write,
+                  const std::vector<std::filesystem::path>& inputs = {});
 
 /// Writes `bytes` to a temporary file beside `path`, flushes it, makes it read-only and links it into place, never
 /// replacing a file already there: false (and nothing changed) when `path` exists. The new name is flushed too.

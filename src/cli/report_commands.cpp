@@ -3,6 +3,7 @@
 
 #include <functional>
 #include <iostream>
+#include <ostream>
 
 #include "api/answers.hpp"
 #include "base/file_io.hpp"
@@ -20,16 +21,11 @@ void emit(const std::optional<std::string>& output, const Bytes& bytes) {
   else std::cout << bytes;
 }
 
-// A long text written a piece at a time: straight to standard output, never held whole there; a file (written
-// atomically) gets the whole text at once.
-void emit_text(const std::optional<std::string>& output, const std::function<void(const pipeline::TextSink&)>& write) {
-  if (!output) {
-    write([](std::string_view part) { std::cout << part; });
-    return;
-  }
-  std::string text;
-  write([&text](std::string_view part) { text += part; });
-  write_output(*output, text);
+// A long answer written a piece at a time, never held whole: straight to standard output, or to the output (a file
+// is written to a temporary name and renamed, so a failure leaves none).
+void emit_stream(const std::optional<std::string>& output, const std::function<void(std::ostream&)>& write) {
+  if (output) write_output(*output, write);
+  else write(std::cout);
 }
 
 // A PDF the pipeline makes, written to the output; exit 1 with the diagnostics when it cannot be made.
@@ -110,12 +106,15 @@ int run_deadlines(const std::vector<std::string>& args, Invocation& invocation) 
   if (!list) return kInputRejected;
   switch (options.format) {
     case pipeline::OutputFormat::text:
-      emit_text(output, [&](const pipeline::TextSink& write) { pipeline::write_deadlines_text(*list, write); });
+      emit_stream(output,
+                  [&](std::ostream& out) { pipeline::write_deadlines_text(*list, pipeline::stream_sink(out)); });
       break;
     case pipeline::OutputFormat::csv:
-      emit_text(output, [&](const pipeline::TextSink& write) { pipeline::write_deadlines_csv(*list, write); });
+      emit_stream(output, [&](std::ostream& out) { pipeline::write_deadlines_csv(*list, pipeline::stream_sink(out)); });
       break;
-    case pipeline::OutputFormat::json: emit(output, api::deadlines(*list)); break;
+    case pipeline::OutputFormat::json:
+      emit_stream(output, [&](std::ostream& out) { api::write_deadlines(out, *list); });
+      break;
     case pipeline::OutputFormat::pdf:
       return emit_pdf(output, [&](Diagnostics& d) { return pipeline::deadlines_pdf(*engine, *list, d); });
     case pipeline::OutputFormat::xlsx: break;  // refused by deadline_options

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <ostream>
 
 #include "base/decimal.hpp"
 #include "base/utf8.hpp"
@@ -340,6 +341,65 @@ std::string statistics_csv(const StatisticsReport& report) {
 
 // ---- deadlines ----------------------------------------------------------------------------------
 
+DueLines::Text DueLines::keep(const std::string& text) {
+  if (const auto found = index_.find(text); found != index_.end()) return found->second;
+  const auto index = static_cast<Text>(texts_.size());
+  index_.emplace(texts_.emplace_back(text), index);
+  return index;
+}
+
+void DueLines::push_back(const DueItem& item) {
+  const reports::Deadline& d = item.deadline;
+  lines_.push_back(Line{keep(d.case_id), keep(d.debtor), keep(d.step), keep(d.label), keep(d.basis), keep(d.officer),
+                        keep(d.template_name), keep(item.file), d.trigger, d.due, d.days,
+                        static_cast<std::uint32_t>(d.order), d.confirmed, d.candidate, d.unrecorded});
+}
+
+DueItem DueLines::operator[](std::size_t at) const {
+  const Line& line = lines_[at];
+  return DueItem{reports::Deadline{.case_id = texts_[line.case_id],
+                                   .debtor = texts_[line.debtor],
+                                   .step = texts_[line.step],
+                                   .label = texts_[line.label],
+                                   .trigger = line.trigger,
+                                   .due = line.due,
+                                   .days = line.days,
+                                   .basis = texts_[line.basis],
+                                   .confirmed = line.confirmed,
+                                   .officer = texts_[line.officer],
+                                   .template_name = texts_[line.template_name],
+                                   .candidate = line.candidate,
+                                   .unrecorded = line.unrecorded,
+                                   .order = line.order},
+                 texts_[line.file]};
+}
+
+void DueLines::truncate(std::size_t count) { lines_.resize(std::min(count, lines_.size())); }
+
+void DueLines::sort() {
+  const auto key = [this](const Line& line) {
+    return reports::DeadlineKey{line.due, texts_[line.case_id], line.order};
+  };
+  std::vector<std::size_t> order(lines_.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return key(lines_[a]) < key(lines_[b]); });
+  // Line i takes the one read order[i]-th: each cycle of the permutation followed once, a line held aside at a time.
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    if (order[i] == i) continue;
+    const Line aside = lines_[i];
+    std::size_t at = i;
+    while (order[at] != i) {
+      const std::size_t from = order[at];
+      lines_[at] = lines_[from];
+      order[at] = at;
+      at = from;
+    }
+    lines_[at] = aside;
+    order[at] = at;
+  }
+}
+
 std::optional<DeadlineList> run_deadlines(const Engine& engine, const std::vector<std::filesystem::path>& inputs,
                                           const DeadlineOptions& options, Diagnostics& diagnostics,
                                           text::RepairMode repair) {
@@ -350,9 +410,9 @@ std::optional<DeadlineList> run_deadlines(const Engine& engine, const CaseSource
                                           Diagnostics& diagnostics) {
   DeadlineList list;
   list.options = options;
-  std::deque<DueItem>& all = list.items;  // in the order read, then ordered in place
-  std::size_t kept = 0;                   // items before the file being read
-  std::string reading;                    // the file being read, once one of its cases was seen
+  DueLines& all = list.items;  // in the order read, then ordered in place
+  std::size_t kept = 0;        // items before the file being read
+  std::string reading;         // the file being read, once one of its cases was seen
   std::optional<model::Case> first;
   CaseConsumer consumer;
   consumer.checkpoint = [&] {
@@ -360,7 +420,7 @@ std::optional<DeadlineList> run_deadlines(const Engine& engine, const CaseSource
     reading.clear();
   };
   consumer.rollback = [&] {
-    all.resize(kept);
+    all.truncate(kept);
     list.cases_per_file.erase(reading);  // counted again as the file is read again
   };
   consumer.visit = [&](const model::Case& the_case) {
@@ -382,25 +442,8 @@ std::optional<DeadlineList> run_deadlines(const Engine& engine, const CaseSource
   const bool read = cases(options.as_of, consumer, diagnostics);
   if (!read) return std::nullopt;
   list.office = report_office(engine, options.as_of, first ? &*first : nullptr);
-  std::vector<std::size_t> order(all.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return reports::sooner(all[a].deadline, all[b].deadline); });
-  // Line i takes the one read order[i]-th: each cycle of the permutation followed once, a line held aside at a time.
-  for (std::size_t i = 0; i < order.size(); ++i) {
-    if (order[i] == i) continue;
-    DueItem aside = std::move(all[i]);
-    std::size_t at = i;
-    while (order[at] != i) {
-      const std::size_t from = order[at];
-      all[at] = std::move(all[from]);
-      order[at] = at;
-      at = from;
-    }
-    all[at] = std::move(aside);
-    order[at] = at;
-  }
-  for (const auto& item : all) {
+  all.sort();
+  for (const DueItem item : all) {
     const std::string& name = item.deadline.template_name;
     if (name.empty() || list.parameters.count(name) > 0) continue;
     // The template's required --set parameters, for the clerk to fill in.
@@ -433,6 +476,10 @@ std::string urgency(const reports::Deadline& deadline) {
 }
 
 }  // namespace
+
+TextSink stream_sink(std::ostream& out) {
+  return [&out](std::string_view part) { out.write(part.data(), static_cast<std::streamsize>(part.size())); };
+}
 
 void write_deadlines_text(const DeadlineList& list, const TextSink& write) {
   std::string out = "DANH SÁCH VIỆC ĐẾN HẠN, QUÁ HẠN NGÀY " + short_date(list.options.as_of);

@@ -3,13 +3,17 @@
 // (RequestError names the option), the cases read and checked as `validate` reads them, counted by reports over the
 // rules in force, and the outputs (text, csv with a BOM, a BÁO CÁO as PDF/A-1b, an xlsx workbook with formulas).
 
+#include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <filesystem>
 #include <functional>
+#include <iosfwd>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "base/bytes.hpp"
@@ -151,11 +155,78 @@ struct DueItem {
   std::string file;
 };
 
-/// The list of what is due, a line per step (a register of 100,000 cases lists about 180,000): the lines in a deque,
-/// grown and ordered without a second copy, and what their commands need kept once, not a command per line.
+/// The lines of a deadline list, held compactly (a register of 100,000 cases lists about 180,000): each text of a line
+/// (case id, debtor, step, label, basis, officer, template, file) kept once however many lines share it, a line its
+/// texts' indices, dates and flags; each line made whole (a DueItem) as it is read.
+class DueLines {
+ public:
+  /// Reads the lines in order, each made whole.
+  class const_iterator {
+   public:
+    using value_type = DueItem;
+    using difference_type = std::ptrdiff_t;
+    const_iterator() = default;
+    const_iterator(const DueLines* lines, std::size_t at) : lines_(lines), at_(at) {}
+    DueItem operator*() const { return (*lines_)[at_]; }
+    const_iterator& operator++() {
+      ++at_;
+      return *this;
+    }
+    const_iterator operator++(int) {
+      const_iterator before = *this;
+      ++at_;
+      return before;
+    }
+    friend bool operator==(const const_iterator& a, const const_iterator& b) { return a.at_ == b.at_; }
+
+   private:
+    const DueLines* lines_ = nullptr;
+    std::size_t at_ = 0;
+  };
+
+  DueLines() = default;
+  // A copy's index would view the texts of the original: the lines are moved, never copied.
+  DueLines(const DueLines&) = delete;
+  DueLines& operator=(const DueLines&) = delete;
+  DueLines(DueLines&&) = default;  // a deque's elements keep their places when it is moved
+  DueLines& operator=(DueLines&&) = default;
+
+  /// Adds a line at the end, its texts kept once.
+  void push_back(const DueItem& item);
+  /// Line `at` made whole.
+  DueItem operator[](std::size_t at) const;
+  [[nodiscard]] std::size_t size() const { return lines_.size(); }
+  [[nodiscard]] bool empty() const { return lines_.empty(); }
+  [[nodiscard]] const_iterator begin() const { return {this, 0}; }
+  [[nodiscard]] const_iterator end() const { return {this, lines_.size()}; }
+  /// How many distinct texts the lines keep.
+  [[nodiscard]] std::size_t texts() const { return texts_.size(); }
+  /// Keeps the first `count` lines (the texts they no longer use stay).
+  void truncate(std::size_t count);
+  /// Orders the lines by reports::DeadlineKey, lines of the same key in the order they were added: in place, without
+  /// a second copy of the lines.
+  void sort();
+
+ private:
+  using Text = std::uint32_t;  // a text's index in texts_
+  struct Line {
+    Text case_id, debtor, step, label, basis, officer, template_name, file;
+    model::Date trigger, due;
+    std::int64_t days;
+    std::uint32_t order;
+    bool confirmed, candidate, unrecorded;
+  };
+  Text keep(const std::string& text);
+  std::deque<Line> lines_;
+  std::deque<std::string> texts_;                     // never moved: index_'s keys view them
+  std::unordered_map<std::string_view, Text> index_;  // a text → its index
+};
+
+/// The list of what is due, a line per step: the lines held compactly, and what their commands need kept once, not a
+/// command per line.
 struct DeadlineList {
   DeadlineOptions options;
-  std::deque<DueItem> items;
+  DueLines items;
   std::optional<Office> office;
   std::map<std::string, std::size_t> cases_per_file;  ///< file → how many cases it holds (a register's need --case)
   std::map<std::string, std::string> parameters;      ///< template → its required parameters, " --set NAME=…" each
@@ -176,6 +247,8 @@ std::optional<DeadlineList> run_deadlines(const Engine& engine, const CaseSource
 
 /// Where a long output goes a piece at a time (never held whole).
 using TextSink = std::function<void(std::string_view)>;
+/// A sink that puts each piece on `out`.
+TextSink stream_sink(std::ostream& out);
 
 /// The list as text, one line per step, handed to `write` a line at a time.
 void write_deadlines_text(const DeadlineList& list, const TextSink& write);

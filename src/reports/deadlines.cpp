@@ -251,11 +251,15 @@ std::vector<Deadline> deadlines_of(const model::Case& the_case, model::Date as_o
   return CaseSteps(the_case, as_of, law).collect();
 }
 
-bool sooner(const Deadline& a, const Deadline& b) {
-  if (a.due != b.due) return a.due < b.due;
-  if (a.case_id != b.case_id) return a.case_id < b.case_id;
-  return a.order < b.order;
+bool DeadlineKey::operator<(const DeadlineKey& other) const {
+  if (due != other.due) return due < other.due;
+  if (case_id != other.case_id) return case_id < other.case_id;
+  return order < other.order;
 }
+
+DeadlineKey key_of(const Deadline& deadline) { return {deadline.due, deadline.case_id, deadline.order}; }
+
+bool sooner(const Deadline& a, const Deadline& b) { return key_of(a) < key_of(b); }
 
 std::vector<Deadline> select_due(std::vector<Deadline> all, model::Date as_of, int within,
                                  const rules::Calendar& calendar) {

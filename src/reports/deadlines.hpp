@@ -35,7 +35,21 @@ struct Deadline {
 /// A step whose trigger date no regime covers is left out.
 std::vector<Deadline> deadlines_of(const model::Case& the_case, model::Date as_of, const rules::Law& law);
 
-/// The order of a list: the earliest due date (the most overdue) first, then by case id, then the steps' order.
+/// What orders a list: the earliest due date (the most overdue) first, then the case id, then the step's place in its
+/// case's sequence.
+struct DeadlineKey {
+  model::Date due;
+  std::string_view case_id;
+  std::size_t order = 0;
+
+  /// Whether this key comes before `other` in a list.
+  [[nodiscard]] bool operator<(const DeadlineKey& other) const;
+};
+
+/// A deadline's key (it views the deadline's case id).
+DeadlineKey key_of(const Deadline& deadline);
+
+/// The order of a list: key_of(a) before key_of(b).
 bool sooner(const Deadline& a, const Deadline& b);
 
 /// The steps that are overdue or due within `within` working days after `as_of` (an unrecorded step only while it is

@@ -67,6 +67,67 @@ std::optional<HttpFile> open_file(const std::filesystem::path& path) {
   return HttpFile{std::move(in), static_cast<std::uint64_t>(end)};
 }
 
+namespace {
+
+// Counts what is written and keeps none of it.
+class CountingBuffer : public std::streambuf {
+ public:
+  std::uint64_t count = 0;
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (!traits_type::eq_int_type(c, traits_type::eof())) ++count;
+    return traits_type::not_eof(c);
+  }
+  std::streamsize xsputn(const char*, std::streamsize n) override {
+    count += static_cast<std::uint64_t>(n);
+    return n;
+  }
+};
+
+// Hands what is written to `send` a piece of at most kFilePiece bytes at a time, counting it.
+class SendingBuffer : public std::streambuf {
+ public:
+  explicit SendingBuffer(std::function<void(std::string_view)> send)
+      : send_(std::move(send)), piece_(kFilePiece, '\0') {
+    setp(piece_.data(), piece_.data() + piece_.size());
+  }
+  std::uint64_t count = 0;
+
+ protected:
+  int_type overflow(int_type c) override {
+    flush_piece();
+    if (!traits_type::eq_int_type(c, traits_type::eof())) {
+      *pptr() = traits_type::to_char_type(c);
+      pbump(1);
+    }
+    return traits_type::not_eof(c);
+  }
+  int sync() override {
+    flush_piece();
+    return 0;
+  }
+
+ private:
+  void flush_piece() {
+    const auto size = static_cast<std::size_t>(pptr() - pbase());
+    if (size > 0) send_(std::string_view(pbase(), size));
+    count += size;
+    setp(piece_.data(), piece_.data() + piece_.size());
+  }
+  std::function<void(std::string_view)> send_;
+  std::string piece_;
+};
+
+}  // namespace
+
+HttpWrittenBody written_body(std::function<void(std::ostream& out)> write) {
+  CountingBuffer counted;
+  std::ostream out(&counted);
+  write(out);
+  return HttpWrittenBody{std::move(write), counted.count};
+}
+
 struct HttpServer::Impl {
   HttpLimits limits;
   Handler handler;
@@ -172,14 +233,22 @@ class Connection : public Poco::Net::TCPServerConnection {
     std::string out = "HTTP/1.1 " + std::to_string(response.status) + " " + reason + "\r\n";
     out += "Content-Type: " + response.content_type + "\r\n";
     if (response.file) out += "Content-Length: " + std::to_string(response.file->size) + "\r\n";
+    else if (response.written) out += "Content-Length: " + std::to_string(response.written->size) + "\r\n";
     else if (!response.stream) out += "Content-Length: " + std::to_string(response.body.size()) + "\r\n";
     out += keep_alive ? "Connection: keep-alive\r\n" : "Connection: close\r\n";
     for (const auto& [name, value] : response.headers) out += name + ": " + value + "\r\n";
     out += "\r\n";
-    if (!response.file) out += response.body;
-    bytes_out_ = out.size() + (response.file ? response.file->size : 0);
+    bytes_out_ =
+        out.size() + (response.file ? response.file->size : 0) + (response.written ? response.written->size : 0);
+    if (!response.file && !response.written) {
+      if (separate_body(response)) bytes_out_ += response.body.size();
+      else out += response.body;
+    }
     return out;
   }
+
+  // A large body is sent after its head, from where it lies (not copied behind the head).
+  static bool separate_body(const HttpResponse& response) { return response.body.size() > kFilePiece; }
 
   // Sends everything (sendBytes may send part of it).
   void send(std::string_view bytes) {
@@ -200,6 +269,7 @@ class Connection : public Poco::Net::TCPServerConnection {
     const std::string bytes = format(response, false);
     observe("-", status, "");
     send(bytes);
+    if (separate_body(response)) send(response.body);
     socket().shutdownSend();
     const Deadline drain_until = Clock::now() + std::chrono::milliseconds(500);
     for (std::size_t drained = 0; drained < 4U * 1024U * 1024U;) {
@@ -354,7 +424,9 @@ class Connection : public Poco::Net::TCPServerConnection {
       const std::string bytes = format(handled.response, keep_alive);
       observe(handled.route, handled.response.status, handled.user);
       send(bytes);
+      if (separate_body(handled.response)) send(handled.response.body);
       if (handled.response.file && !send_file(*handled.response.file)) return;
+      if (handled.response.written && !send_written(*handled.response.written)) return;
       if (!keep_alive) return;
     }
   }
@@ -392,6 +464,16 @@ class Connection : public Poco::Net::TCPServerConnection {
       left -= static_cast<std::uint64_t>(got);
     }
     return true;
+  }
+
+  // Writes a written body to the connection; false when it wrote another number of bytes than it counted (the
+  // connection cannot go on).
+  bool send_written(const HttpWrittenBody& body) {
+    SendingBuffer sending([this](std::string_view piece) { send(piece); });
+    std::ostream out(&sending);
+    body.write(out);
+    out.flush();
+    return sending.count == body.size;
   }
 
   void send_continue() {

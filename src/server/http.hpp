@@ -13,6 +13,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -45,6 +46,17 @@ struct HttpFile {
 /// The file at `path` opened for an answer, or nullopt when it is not a regular file that can be read.
 std::optional<HttpFile> open_file(const std::filesystem::path& path);
 
+/// A body written by the handler's function straight to the connection, never held whole: `write` is called once
+/// by written_body() to count its bytes (the Content-Length) and once more to send them, so it must write the same
+/// bytes each time (and own what it reads: it runs after the handler returned).
+struct HttpWrittenBody {
+  std::function<void(std::ostream& out)> write;
+  std::uint64_t size = 0;  ///< the Content-Length: what the first call wrote
+};
+
+/// `write` as an answer's body, its bytes counted by a first call (nothing kept but their number).
+HttpWrittenBody written_body(std::function<void(std::ostream& out)> write);
+
 /// An answer.
 struct HttpResponse {
   int status = 200;
@@ -58,6 +70,9 @@ struct HttpResponse {
   /// A file instead of `body`: sent in pieces after a head with its size as Content-Length; the connection stays
   /// open for the next request as after any answer (closed when the file ends short).
   std::optional<HttpFile> file;
+  /// A body written to the connection instead of `body`: sent after a head with its counted size as Content-Length;
+  /// the connection stays open as after any answer (closed when the second call writes another number of bytes).
+  std::optional<HttpWrittenBody> written;
 };
 
 /// What the handler returns besides the answer, for the access log and the metrics.

@@ -10,6 +10,8 @@
 #include <functional>
 #include <list>
 #include <map>
+#include <memory>
+#include <ostream>
 #include <thread>
 #include <tuple>
 #include <utility>
@@ -54,6 +56,7 @@ constexpr ProblemKind kJobNotFinished{"job-not-finished", "Việc hàng loạt c
 constexpr ProblemKind kJobEnded{"job-ended", "Việc hàng loạt đã kết thúc", 409};
 constexpr ProblemKind kJobFilesGone{"job-files-gone", "Tệp của việc hàng loạt không còn", 410};
 
+constexpr const char* kJsonType = "application/json";
 constexpr const char* kTextType = "text/plain; charset=utf-8";
 constexpr const char* kCsvType = "text/csv; charset=utf-8";
 constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -79,6 +82,14 @@ HttpResponse bytes_answer(std::string body, const std::string& type, const std::
   response.body = std::move(body);
   if (!file_name.empty())
     response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + file_name + "\"");
+  return response;
+}
+
+// A long answer written straight to the connection (http.hpp: its bytes counted first, never held whole).
+HttpResponse written_answer(std::function<void(std::ostream&)> write, const std::string& type,
+                            const std::string& file_name = {}) {
+  HttpResponse response = bytes_answer({}, type, file_name);
+  response.written = written_body(std::move(write));
   return response;
 }
 
@@ -687,23 +698,31 @@ struct Answers {
     const pipeline::Engine& engine = *s.setup_.engine;
     Diagnostics diagnostics;
     engine.check_for_year(options.as_of.year(), diagnostics);  // W0903: deadlines need the year's holidays
-    std::optional<pipeline::DeadlineList> list;
+    std::optional<pipeline::DeadlineList> read;
     {
       auto store = s.stores_->cases.take();
-      list = pipeline::run_deadlines(engine, pipeline::stored_cases(engine, *store), options, diagnostics);
+      read = pipeline::run_deadlines(engine, pipeline::stored_cases(engine, *store), options, diagnostics);
     }
-    if (!list) return problem(kRejected, "không lập được danh sách việc đến hạn từ các hồ sơ trong kho", &diagnostics);
+    if (!read) return problem(kRejected, "không lập được danh sách việc đến hạn từ các hồ sơ trong kho", &diagnostics);
+    // The list is written to the connection after this returns (never held as text): the answer owns it.
+    const auto list = std::make_shared<const pipeline::DeadlineList>(std::move(*read));
+    read.reset();
     switch (options.format) {
-      case pipeline::OutputFormat::text: return bytes_answer(pipeline::deadlines_text(*list), kTextType);
+      case pipeline::OutputFormat::text:
+        return written_answer(
+            [list](std::ostream& out) { pipeline::write_deadlines_text(*list, pipeline::stream_sink(out)); },
+            kTextType);
       case pipeline::OutputFormat::csv:
-        return bytes_answer(pipeline::deadlines_csv(*list), kCsvType, "viec-den-han.csv");
+        return written_answer(
+            [list](std::ostream& out) { pipeline::write_deadlines_csv(*list, pipeline::stream_sink(out)); }, kCsvType,
+            "viec-den-han.csv");
       case pipeline::OutputFormat::pdf:
         return pdf_answer([&](Diagnostics& d) { return pipeline::deadlines_pdf(engine, *list, d); },
                           "viec-den-han.pdf");
       case pipeline::OutputFormat::json:
       case pipeline::OutputFormat::xlsx: break;  // xlsx is refused by deadline_options
     }
-    return json(api::deadlines(*list));
+    return written_answer([list](std::ostream& out) { api::write_deadlines(out, *list); }, kJsonType);
   }
 
   // A batch job over the case store: where= (the --where filter) or id= repeated, template=, date= (today by

@@ -6,6 +6,7 @@
 #include <Poco/JSON/Parser.h>
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <regex>
 
 #include "support/paths.hpp"
@@ -173,6 +174,36 @@ TEST(Report, TheDeadlineListAsPdf) {
   for (const char* word : {"491", "TK-001", "qd-hoi-dong-tieu-huy", "12/6/2023", "Phạm"})
     EXPECT_NE(text.find(word), std::string::npos) << word << "\n" << text;
   EXPECT_EQ(test::preflight_problems({pdf}, dir), "");
+}
+
+// Issue 18m: the list is streamed into the file given with -o (never held whole): the same bytes as on standard output
+// for each format; a write that fails midway (the file size limit) leaves the old file as it was and no temporary.
+TEST(Report, TheDeadlineListToAFileIsWholeOrNone) {
+  const auto dir = test::scratch_dir("deadlines_output");
+  const auto out = dir / "danh-sach";
+  for (const char* format : {"text", "csv", "json"}) {
+    const std::string arguments = std::string("deadlines ") + kRegister + " --as-of 2024-10-15 --format " + format;
+    const auto printed = vanban_here(arguments);
+    ASSERT_EQ(printed.exit_code, 0) << printed.err;
+    std::filesystem::remove(out);
+    const auto written = vanban_here(arguments + " -o " + quote(out.string()));
+    ASSERT_EQ(written.exit_code, 0) << written.err;
+    EXPECT_EQ(written.out, "");
+    EXPECT_EQ(test::read_text(out), printed.out) << format;
+    EXPECT_EQ(vanban_here(arguments + " -o -").out, printed.out) << format;
+    // Past 1 KB (two 512-byte blocks) the writes fail (SIGXFSZ ignored: EFBIG), after the first bytes went out.
+    ASSERT_GT(printed.out.size(), 2048U) << format;
+    test::write_text(out, "danh sách cũ\n");
+    const auto cut =
+        test::run("cd " + quote(test::source_dir().string()) + " && ulimit -f 2 && trap '' XFSZ && " +
+                  quote(test::binary().string()) + " --resources . " + arguments + " -o " + quote(out.string()));
+    EXPECT_EQ(cut.exit_code, 3) << format << ": " << cut.err;
+    EXPECT_NE(cut.err.find("E0803"), std::string::npos) << cut.err;
+    EXPECT_EQ(test::read_text(out), "danh sách cũ\n") << format;
+    std::size_t files = 0;
+    for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir)) ++files;
+    EXPECT_EQ(files, 1U) << format << ": a temporary file was left";
+  }
 }
 
 // The text of one entry of the xlsx (a zip), through unzip.

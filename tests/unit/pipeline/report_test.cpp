@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 #include "support/engine.hpp"
 #include "support/paths.hpp"
@@ -81,6 +82,59 @@ TEST_F(DeadlineListOrder, EveryStepOnceMostOverdueFirstWithItsCommand) {
   std::string pieces;
   write_deadlines_text(*list, [&pieces](std::string_view part) { pieces += part; });
   EXPECT_EQ(pieces, deadlines_text(*list));
+}
+
+// Issue 18m: a line keeps indices of texts held once: a case's id, debtor, officer and file, and the texts of a step,
+// are shared by every line that has them; each line is made whole again as it was added, in the order of
+// reports::sooner (stable among equal keys).
+TEST(DueLines, KeepEachTextOnceAndGiveTheLinesBackWholeInOrder) {
+  const auto line = [](const std::string& case_id, const char* due, std::size_t order, const std::string& label) {
+    DueItem item;
+    reports::Deadline& d = item.deadline;
+    d.case_id = case_id;
+    d.debtor = "Nguyễn Văn " + case_id;
+    d.step = "notification";
+    d.label = label;
+    d.trigger = *model::Date::parse_iso("2024-01-02");
+    d.due = *model::Date::parse_iso(due);
+    d.days = -static_cast<std::int64_t>(order);
+    d.basis = "Điều 39";
+    d.confirmed = order % 2 == 0;
+    d.officer = "Lê Thị Lan";
+    d.template_name = order == 2 ? "" : "tb-tha";
+    d.candidate = order == 3;
+    d.unrecorded = order == 1;
+    d.order = order;
+    item.file = "so.xml";
+    return item;
+  };
+  std::vector<DueItem> added = {line("THA-2", "2024-03-01", 1, "Thông báo"), line("THA-1", "2024-03-01", 2, "Xác minh"),
+                                line("THA-2", "2024-02-01", 3, "Thông báo"), line("THA-1", "2024-03-01", 2, "Lần hai"),
+                                line("THA-1", "2024-02-01", 0, "Thông báo")};
+  DueLines lines;
+  for (const auto& item : added) lines.push_back(item);
+  // Texts: 2 case ids, 2 debtors, 1 step, 3 labels, 1 basis, 1 officer, 2 templates ("" and tb-tha), 1 file.
+  EXPECT_EQ(lines.texts(), 13U);
+  lines.sort();
+  std::stable_sort(added.begin(), added.end(),
+                   [](const DueItem& a, const DueItem& b) { return reports::sooner(a.deadline, b.deadline); });
+  ASSERT_EQ(lines.size(), added.size());
+  std::size_t at = 0;
+  for (const auto& item : lines) {
+    const DueItem& expected = added[at++];
+    const reports::Deadline& d = item.deadline;
+    const reports::Deadline& e = expected.deadline;
+    EXPECT_EQ(std::tie(d.case_id, d.debtor, d.step, d.label, d.trigger, d.due, d.days, d.basis, d.confirmed, d.officer,
+                       d.template_name, d.candidate, d.unrecorded, d.order, item.file),
+              std::tie(e.case_id, e.debtor, e.step, e.label, e.trigger, e.due, e.days, e.basis, e.confirmed, e.officer,
+                       e.template_name, e.candidate, e.unrecorded, e.order, expected.file))
+        << at;
+  }
+  EXPECT_EQ(lines[2].deadline.label, "Xác minh");  // THA-1's two lines of order 2 in the order added
+  EXPECT_EQ(lines[3].deadline.label, "Lần hai");
+  lines.truncate(1);
+  ASSERT_EQ(lines.size(), 1U);
+  EXPECT_EQ(lines[0].deadline.case_id, "THA-1");
 }
 
 }  // namespace

@@ -712,6 +712,62 @@ TEST(HttpFileAnswer, IsSentInPiecesWithItsLengthOnAConnectionThatStaysOpen) {
   }
 }
 
+// Issue 18m: a written answer (the deadline list) is counted by a first call, then written straight to the connection a
+// piece at a time after its size as Content-Length; the connection serves the next request. A second call that
+// writes another number of bytes closes the connection (the client sees the answer end short).
+TEST(HttpWrittenAnswer, IsCountedThenWrittenToAConnectionThatStaysOpen) {
+  constexpr int kLines = 200000;  // 3.3 MB in 200,000 writes: more than 50 of the connection's pieces
+  const auto line = [](int i) { return std::to_string(i) + " Việc đến hạn\n"; };
+  std::string expected;
+  for (int i = 0; i < kLines; ++i) expected += line(i);
+  std::atomic<int> calls{0};
+  std::atomic<bool> shorter{false};
+  server::HttpServer http(
+      "127.0.0.1", 0, server::HttpLimits{},
+      [&](const server::HttpRequest&) {
+        server::Handled handled;
+        handled.route = "/written";
+        handled.response.content_type = "text/plain";
+        handled.response.written = server::written_body([&, first = true](std::ostream& out) mutable {
+          ++calls;
+          const int lines = shorter && !first ? kLines - 1 : kLines;
+          first = false;
+          for (int i = 0; i < lines; ++i) out << line(i);
+        });
+        return handled;
+      },
+      nullptr);
+  Poco::Net::HTTPClientSession session("127.0.0.1", http.port());
+  session.setTimeout(Poco::Timespan(60, 0));
+  session.setKeepAlive(true);
+  const auto fetch = [&](Poco::Net::HTTPResponse& response) {
+    Poco::Net::HTTPRequest request("GET", "/written", Poco::Net::HTTPMessage::HTTP_1_1);
+    session.sendRequest(request);
+    std::istream& in = session.receiveResponse(response);
+    std::string body;
+    try {
+      Poco::StreamCopier::copyToString(in, body);
+    } catch (const Poco::Exception&) {
+    }
+    return body;
+  };
+  for (int i = 0; i < 2; ++i) {
+    Poco::Net::HTTPResponse response;
+    const std::string body = fetch(response);
+    EXPECT_EQ(response.getContentLength64(), static_cast<std::streamsize>(expected.size()));
+    EXPECT_EQ(response.get("Connection"), "keep-alive");
+    EXPECT_EQ(body, expected);
+  }
+  EXPECT_EQ(calls.load(), 4);  // counted, then written: twice a request
+  // A body that writes less than it counted: the answer ends short and the connection closes.
+  shorter = true;
+  Poco::Net::HTTPResponse response;
+  const std::string body = fetch(response);
+  EXPECT_EQ(response.getContentLength64(), static_cast<std::streamsize>(expected.size()));
+  EXPECT_EQ(body, expected.substr(0, expected.size() - line(kLines - 1).size()));
+  http.stop();
+}
+
 TEST(HttpBody, IsHandedOverWholeAndRequestsSentTogetherKeepTheirOwn) {
   // Two requests in one write (the first body is then not all the buffer holds), then one alone on the connection.
   std::mutex mutex;
