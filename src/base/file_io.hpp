@@ -48,6 +48,13 @@ std::optional<std::string> output_problem(const std::string& target,
 /// output_problem() and is written atomically. Throws Error (E0803) when it cannot be written.
 void write_output(const std::string& target, const Bytes& bytes, const std::vector<std::filesystem::path>& inputs = {});
 
+/// Writes a command's result through `write`, given a seekable binary stream, so that a large result is never held:
+/// to `target` as the other overload does, or for "-" to a temporary file without a name copied to standard output
+/// once complete. When `write` returns false (the result cannot be made) nothing is written and false is returned.
+/// Throws Error (E0803) when it cannot be written; whatever `write` throws is thrown again, nothing written.
+bool write_output(const std::string& target, const std::function<bool(std::ostream&)>& write,
+                  const std::vector<std::filesystem::path>& inputs = {});
+
 /// Writes `bytes` to a temporary file beside `path`, flushes it, makes it read-only and links it into place, never
 /// replacing a file already there: false (and nothing changed) when `path` exists. The new name is flushed too.
 /// Throws Error on failure.
