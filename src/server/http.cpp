@@ -165,7 +165,8 @@ class Connection : public Poco::Net::TCPServerConnection {
     }
   }
 
-  // The answer's bytes (counted for the log).
+  // The answer's head (its bytes and the body's counted for the log); the body is sent after it from where it is, so
+  // that a large answer is not copied.
   std::string format(const HttpResponse& response, bool keep_alive) {
     const auto reason =
         Poco::Net::HTTPResponse::getReasonForStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(response.status));
@@ -176,8 +177,7 @@ class Connection : public Poco::Net::TCPServerConnection {
     out += keep_alive ? "Connection: keep-alive\r\n" : "Connection: close\r\n";
     for (const auto& [name, value] : response.headers) out += name + ": " + value + "\r\n";
     out += "\r\n";
-    if (!response.file) out += response.body;
-    bytes_out_ = out.size() + (response.file ? response.file->size : 0);
+    bytes_out_ = out.size() + (response.file ? response.file->size : response.body.size());
     return out;
   }
 
@@ -197,9 +197,10 @@ class Connection : public Poco::Net::TCPServerConnection {
     response.status = status;
     response.content_type = "application/problem+json";
     response.body = api::problem(kind, title, status, detail);
-    const std::string bytes = format(response, false);
+    const std::string head = format(response, false);
     observe("-", status, "");
-    send(bytes);
+    send(head);
+    send(response.body);
     socket().shutdownSend();
     const Deadline drain_until = Clock::now() + std::chrono::milliseconds(500);
     for (std::size_t drained = 0; drained < 4U * 1024U * 1024U;) {
@@ -351,10 +352,11 @@ class Connection : public Poco::Net::TCPServerConnection {
         return;
       }
       // Counted before it is sent, so that a client's next request sees it in /metrics.
-      const std::string bytes = format(handled.response, keep_alive);
+      const std::string answer_head = format(handled.response, keep_alive);
       observe(handled.route, handled.response.status, handled.user);
-      send(bytes);
-      if (handled.response.file && !send_file(*handled.response.file)) return;
+      send(answer_head);
+      if (!handled.response.file) send(handled.response.body);
+      else if (!send_file(*handled.response.file)) return;
       if (!keep_alive) return;
     }
   }

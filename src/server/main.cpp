@@ -177,7 +177,7 @@ int serve(const std::vector<std::string>& args) {
   Service service(std::move(setup));
   std::mutex log;
   HttpServer server(
-      host, port, http_limits, [&service](const HttpRequest& request) { return service.handle(request); },
+      host, port, http_limits, [&service](HttpRequest& request) { return service.handle(request); },
       [&service, &log](const Exchange& exchange) {
         service.record(exchange);
         // One line per request; the route's pattern, never its path or query (no case data in logs).
