@@ -553,8 +553,7 @@ struct Answers {
     Diagnostics diagnostics;
     // The body is taken, as the command line hands its file over: a PDF at the cap is not held once more.
     auto signed_pdf = pipeline::sign_document(std::move(call.request.body), upload_name(call, "van-ban.pdf"),
-                                              *s.setup_.agency_key,
-                                              request, call.now, s.setup_.resources, diagnostics);
+                                              *s.setup_.agency_key, request, call.now, s.setup_.resources, diagnostics);
     if (!signed_pdf) return problem(kRejected, "không ký được tệp này", &diagnostics);
     return with_warnings(bytes_answer(std::move(*signed_pdf), "application/pdf"), diagnostics);
   }

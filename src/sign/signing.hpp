@@ -39,8 +39,9 @@ struct SignRequest {
   std::string document_number;  ///< số/ký hiệu shown in the attachment text block
   ExpiredCertificate expired = ExpiredCertificate::reject;
   bool timestamp_room = false;  ///< room for a time-stamp (B-T) in /Contents
-  /// The largest PDF to sign that holds no signature yet, and one that holds some: larger is refused with E0608. The bytes between the two are kept for the signatures that follow a document at
-  /// the first limit (a countersignature, a prepared signature completed).
+  /// The largest PDF to sign that holds no signature yet, and one that holds some: larger is refused with E0608. The
+  /// bytes between the two are kept for the signatures that follow a document at the first limit (a countersignature, a
+  /// prepared signature completed).
   std::size_t max_unsigned_size = std::numeric_limits<std::size_t>::max();
   std::size_t max_signed_size = std::numeric_limits<std::size_t>::max();
 };

@@ -193,10 +193,10 @@ TEST(TwoStepCli, CompletingWarnsWhenTheHolderIsNotTheNamedSigner) {
 // A one-page PDF of exactly `size` bytes, its page's content a stream of spaces.
 std::string pdf_of_size(std::size_t size) {
   const auto pdf = [](std::size_t fill) {
-    return test::pdf_from_objects({"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-                                   "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.276 841.89] /Contents 4 0 R >>",
-                                   "<< /Length " + std::to_string(fill) + " >>\nstream\n" + std::string(fill, ' ') +
-                                       "\nendstream"});
+    return test::pdf_from_objects(
+        {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+         "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.276 841.89] /Contents 4 0 R >>",
+         "<< /Length " + std::to_string(fill) + " >>\nstream\n" + std::string(fill, ' ') + "\nendstream"});
   };
   // The length's and startxref's digits grow with the fill: a few tries.
   std::size_t fill = size - pdf(0).size();
@@ -231,7 +231,8 @@ TEST(TwoStepCli, ADocumentAtTheCapTakesTheSignaturesThatFollowItsFirst) {
   EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
 
   const std::string prepared = (dir / "prepared.pdf").string();
-  result = vanban("sign " + quote(at_cap) + " --prepare -o " + quote(prepared) + " --cert " + pki("officer.pem") + time);
+  result =
+      vanban("sign " + quote(at_cap) + " --prepare -o " + quote(prepared) + " --cert " + pki("officer.pem") + time);
   ASSERT_EQ(result.exit_code, 0) << result.err;
   ASSERT_GT(std::filesystem::file_size(prepared), kCap);
   const auto signature = signed_elsewhere(result.out, "officer.key", dir);
