@@ -82,8 +82,8 @@ void BM_PreviewRendered(benchmark::State& state) {
   static std::size_t n = 0;  // across repetitions too: every request is new to the cache
   server::HttpResponse last;
   for (auto _ : state) {
-    auto handled = subject().service->handle(
-        request("/api/preview?" + std::string(kQuery) + "&file=" + std::to_string(++n) + ".xml"));
+    auto r = request("/api/preview?" + std::string(kQuery) + "&file=" + std::to_string(++n) + ".xml");
+    auto handled = subject().service->handle(r);
     if (handled.response.status != 200) state.SkipWithError("preview failed");
     last = std::move(handled.response);
   }
@@ -91,7 +91,7 @@ void BM_PreviewRendered(benchmark::State& state) {
 }
 
 void BM_PreviewCached(benchmark::State& state) {
-  const auto r = request("/api/preview?" + std::string(kQuery));
+  auto r = request("/api/preview?" + std::string(kQuery));
   server::HttpResponse last = subject().service->handle(r).response;
   for (auto _ : state) {
     last = subject().service->handle(r).response;
@@ -110,7 +110,7 @@ void BM_PreviewNotModified(benchmark::State& state) {
 }
 
 void BM_RenderPdf(benchmark::State& state) {
-  const auto r = request("/api/render?" + std::string(kQuery));
+  auto r = request("/api/render?" + std::string(kQuery));
   server::HttpResponse last;
   for (auto _ : state) {
     last = subject().service->handle(r).response;

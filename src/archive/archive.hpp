@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <iosfwd>
 #include <memory>
 #include <optional>
 #include <string>
@@ -136,10 +137,12 @@ class Archive {
   /// The chain's last record as a head (position and hash); nullopt when the archive holds no record yet.
   [[nodiscard]] std::optional<ChainHead> head() const;
 
-  /// The hand-over package of a case (Nghị định 30): a zip with its documents in chronological order, each as
-  /// .pdf with an .xml metadata sidecar (Phụ lục VI), and manifest.xml. nullopt with diagnostics when the case
-  /// has no document or a file is missing or changed.
-  std::optional<Bytes> export_case(const std::string& case_id, Diagnostics& diagnostics) const;
+  /// Writes the hand-over package of a case (Nghị định 30) to `zip`, a seekable binary stream (a file: the package is
+  /// never held, its documents read one at a time): a zip with its documents in chronological order, each as .pdf
+  /// with an .xml metadata sidecar (Phụ lục VI), and manifest.xml. false with diagnostics when the case has no
+  /// document or a file is missing or changed: what was written is then to be discarded. Throws Error [E0769] when
+  /// the zip cannot be written.
+  bool export_case(const std::string& case_id, std::ostream& zip, Diagnostics& diagnostics) const;
 
  private:
   Archive(const Location& location, std::unique_ptr<Database> database);

@@ -6,7 +6,10 @@
 #include <Poco/Zip/Compress.h>
 
 #include <algorithm>
-#include <sstream>
+#include <istream>
+#include <ostream>
+#include <streambuf>
+#include <string_view>
 
 #include "archive/archive.hpp"
 #include "base/error.hpp"
@@ -123,6 +126,15 @@ std::string sidecar(const Entry& entry, std::size_t ordinal, const std::string& 
   return out;
 }
 
+// Bytes held elsewhere read as a stream, without the copy std::istringstream makes (a PDF of the archive can be large).
+class BytesInput : private std::streambuf, public std::istream {
+ public:
+  explicit BytesInput(std::string_view bytes) : std::istream(static_cast<std::streambuf*>(this)) {
+    char* begin = const_cast<char*>(bytes.data());  // read only: the get area is never written through
+    setg(begin, begin, begin + bytes.size());
+  }
+};
+
 Poco::DateTime date_of(const Record& record) {
   const auto date = model::Date::parse_iso(record.issued_date);
   return date ? Poco::DateTime(date->year(), date->month(), date->day()) : Poco::DateTime(1980, 1, 1);
@@ -130,13 +142,13 @@ Poco::DateTime date_of(const Record& record) {
 
 }  // namespace
 
-std::optional<Bytes> Archive::export_case(const std::string& case_id, Diagnostics& diagnostics) const {
+bool Archive::export_case(const std::string& case_id, std::ostream& zip_out, Diagnostics& diagnostics) const {
   Query query;
   query.case_id = case_id;
   auto documents = search(query);
   if (documents.empty()) {
     diagnostics.error("E0752", where(), "không có văn bản nào của hồ sơ \"" + case_id + "\" trong kho");
-    return std::nullopt;
+    return false;
   }
   // Chronological: by issue date (undated last), then in the order they were archived.
   std::stable_sort(documents.begin(), documents.end(), [](const Entry& a, const Entry& b) {
@@ -146,12 +158,6 @@ std::optional<Bytes> Archive::export_case(const std::string& case_id, Diagnostic
     if (a.record.issued_date != b.record.issued_date) return a.record.issued_date < b.record.issued_date;
     return a.record.seq < b.record.seq;
   });
-  std::vector<Bytes> contents;
-  for (const auto& entry : documents) {
-    auto bytes = content(entry, diagnostics);
-    if (bytes) contents.push_back(std::move(*bytes));
-  }
-  if (contents.size() != documents.size()) return std::nullopt;
 
   std::string catalog;  // FileCatalog: the year the case file was formed, that of its first document
   for (const auto& entry : documents)
@@ -170,9 +176,9 @@ std::optional<Bytes> Archive::export_case(const std::string& case_id, Diagnostic
     if (creator.empty()) creator = r.organ_name;
   }
 
-  std::ostringstream zip_bytes(std::ios::binary);
+  bool complete = true;  // every document's file read and matching its record so far
   try {
-    Poco::Zip::Compress zip(zip_bytes, true);
+    Poco::Zip::Compress zip(zip_out, true);
     std::string manifest = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
     manifest += "<!-- Hồ sơ giao nộp: văn bản theo thứ tự thời gian, mỗi văn bản một tệp .pdf và một tệp .xml -->\n";
     manifest += std::string("<CaseFile xmlns=\"") + kSidecarNamespace + "\">\n  <FileCode>\n";
@@ -188,13 +194,18 @@ std::optional<Bytes> Archive::export_case(const std::string& case_id, Diagnostic
     element(manifest, "  ", "PageTotal", std::to_string(pages));
     manifest += "  <Documents>\n";
     for (std::size_t i = 0; i < documents.size(); ++i) {
+      // One document's bytes held at a time, written and let go; after a file that is missing or changed the others
+      // are still checked (every problem reported) but nothing more is written: the zip is to be discarded.
+      const auto content = this->content(documents[i], diagnostics);
+      complete = complete && content.has_value();
+      if (!complete) continue;
       const Record& r = documents[i].record;
       const std::string name = base_name(i + 1, documents.size(), r);
       const std::string xml = sidecar(documents[i], i + 1, catalog, name + ".pdf");
-      std::istringstream pdf_in(contents[i], std::ios::binary);
+      BytesInput pdf_in(*content);
       // PDFs are compressed already: stored as they are.
       zip.addFile(pdf_in, date_of(r), Poco::Path(name + ".pdf", Poco::Path::PATH_UNIX), Poco::Zip::ZipCommon::CM_STORE);
-      std::istringstream xml_in(xml, std::ios::binary);
+      BytesInput xml_in(xml);
       zip.addFile(xml_in, date_of(r), Poco::Path(name + ".xml", Poco::Path::PATH_UNIX));
       manifest += "    <Document" + attribute("ordinal", std::to_string(i + 1)) + attribute("pdf", name + ".pdf") +
                   attribute("metadata", name + ".xml") + attribute("sha256", r.sha256) +
@@ -203,14 +214,15 @@ std::optional<Bytes> Archive::export_case(const std::string& case_id, Diagnostic
                   attribute("codeNumber", r.number) + attribute("codeNotation", r.notation) +
                   attribute("withdrawn", documents[i].withdrawal ? "true" : "false") + "/>\n";
     }
+    if (!complete) return false;
     manifest += "  </Documents>\n</CaseFile>\n";
-    std::istringstream manifest_in(manifest, std::ios::binary);
+    BytesInput manifest_in(manifest);
     zip.addFile(manifest_in, date_of(documents.front().record), Poco::Path("manifest.xml", Poco::Path::PATH_UNIX));
     zip.close();
   } catch (const Poco::Exception& error) {
     throw Error("E0769", "không tạo được tệp zip: " + error.displayText());
   }
-  return zip_bytes.str();
+  return true;
 }
 
 }  // namespace vanban::archive

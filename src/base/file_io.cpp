@@ -8,7 +8,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <fstream>
-#include <iostream>
+#include <string_view>
 #include <system_error>
 
 #include "base/error.hpp"
@@ -241,6 +241,26 @@ std::optional<std::string> output_problem(const std::string& target, const std::
   return std::nullopt;
 }
 
+namespace {
+
+// Writes `bytes` to standard output whole (write() may take part of them). Throws Error (E0803).
+void write_standard_output(std::string_view bytes) {
+  std::size_t written = 0;
+  while (written < bytes.size()) {
+    const ssize_t n = ::write(STDOUT_FILENO, bytes.data() + written, bytes.size() - written);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      throw Error(errors::kWrite, "không ghi được ra đầu ra chuẩn: " + system_error_text(errno), kStandardOutput);
+    }
+    written += static_cast<std::size_t>(n);
+  }
+}
+
+// Thrown through write_file_atomically to leave nothing when a writer gives up.
+struct WriterGaveUp {};
+
+}  // namespace
+
 void write_output(const std::string& target, const Bytes& bytes, const std::vector<std::filesystem::path>& inputs) {
   if (const auto problem = output_problem(target, inputs)) throw Error(errors::kWrite, *problem, target);
   if (target != kStandardOutput) {
@@ -248,27 +268,39 @@ void write_output(const std::string& target, const Bytes& bytes, const std::vect
     return;
   }
   std::fflush(stdout);  // whatever the command printed before comes first
-  std::size_t written = 0;
-  while (written < bytes.size()) {
-    const ssize_t n = ::write(STDOUT_FILENO, bytes.data() + written, bytes.size() - written);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      throw Error(errors::kWrite, "không ghi được ra đầu ra chuẩn: " + system_error_text(errno), target);
-    }
-    written += static_cast<std::size_t>(n);
-  }
+  write_standard_output(bytes);
 }
 
-void write_output(const std::string& target, const std::function<void(std::ostream&)>& write,
+bool write_output(const std::string& target, const std::function<bool(std::ostream&)>& write,
                   const std::vector<std::filesystem::path>& inputs) {
   if (const auto problem = output_problem(target, inputs)) throw Error(errors::kWrite, *problem, target);
   if (target != kStandardOutput) {
-    write_file_atomically(target, write);
-    return;
+    try {
+      write_file_atomically(target, [&](std::ostream& out) {
+        if (!write(out)) throw WriterGaveUp{};
+      });
+    } catch (const WriterGaveUp&) {
+      return false;
+    }
+    return true;
   }
-  write(std::cout);
-  if (!std::cout.flush())
-    throw Error(errors::kWrite, "không ghi được ra đầu ra chuẩn: " + system_error_text(errno), target);
+  // Standard output cannot be sought nor taken back: a temporary file without a name (removed once open) first.
+  std::string name = (std::filesystem::temp_directory_path() / "vanban-output-XXXXXX").string();
+  const int fd = ::mkstemp(name.data());
+  if (fd < 0) fail("không tạo được tệp tạm", name, errno);
+  ::close(fd);
+  std::fstream file(name, std::ios::binary | std::ios::in | std::ios::out | std::ios::trunc);
+  ::unlink(name.c_str());
+  if (!file) fail("không mở được tệp tạm", name, errno);
+  if (!write(file)) return false;
+  file.flush();
+  file.seekg(0);
+  if (!file) fail("không ghi được tệp tạm", name, errno);
+  std::fflush(stdout);  // whatever the command printed before comes first
+  std::string piece(1U << 20U, '\0');
+  while (file.read(piece.data(), static_cast<std::streamsize>(piece.size())) || file.gcount() > 0)
+    write_standard_output(std::string_view(piece.data(), static_cast<std::size_t>(file.gcount())));
+  return true;
 }
 
 }  // namespace vanban

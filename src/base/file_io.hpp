@@ -47,10 +47,12 @@ std::optional<std::string> output_problem(const std::string& target,
 /// Writes a command's result to `target`: "-" streams it to standard output; any other target must pass
 /// output_problem() and is written atomically. Throws Error (E0803) when it cannot be written.
 void write_output(const std::string& target, const Bytes& bytes, const std::vector<std::filesystem::path>& inputs = {});
-/// Writes a command's result to `target` through `write`, never held whole: "-" is standard output (std::cout,
-/// flushed); any other target must pass output_problem() and is written atomically (write_file_atomically: a failure
-/// leaves no file). Throws Error (E0803) when it cannot be written.
-void write_output(const std::string& target, const std::function<void(std::ostream&)>& write,
+
+/// Writes a command's result through `write`, given a seekable binary stream, so that a large result is never held:
+/// to `target` as the other overload does, or for "-" to a temporary file without a name copied to standard output
+/// once complete. When `write` returns false (the result cannot be made) nothing is written and false is returned.
+/// Throws Error (E0803) when it cannot be written; whatever `write` throws is thrown again, nothing written.
+bool write_output(const std::string& target, const std::function<bool(std::ostream&)>& write,
                   const std::vector<std::filesystem::path>& inputs = {});
 
 /// Writes `bytes` to a temporary file beside `path`, flushes it, makes it read-only and links it into place, never

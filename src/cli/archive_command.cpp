@@ -76,7 +76,7 @@ int archive_add(const std::vector<std::string>& args, Invocation& invocation) {
                                  cases ? &*cases : nullptr);
   bool rejected = false;
   for (const auto& path : arguments.positional()) {
-    const auto pdf = read_input(path);
+    const auto pdf = read_input(path, pipeline::kMaxSignedPdf);
     if (!pdf) {
       rejected = true;
       continue;
@@ -295,12 +295,20 @@ int archive_export(const std::vector<std::string>& args, Invocation& invocation)
   pipeline::check_output("-o", output, pipeline::archive_files(location));
   const auto store = archive::Archive::open(location, archive::Archive::OpenMode::existing);
   Diagnostics diagnostics;
-  const auto zip = store->export_case(case_id, diagnostics);
+  std::streamoff size = 0;
+  // Written as it is made, never held: to a temporary file renamed into place (or copied to standard output) once
+  // every document is in; nothing is written when one is missing or changed.
+  const bool written = write_output(
+      output,
+      [&](std::ostream& zip) {
+        if (!store->export_case(case_id, zip, diagnostics)) return false;
+        size = zip.tellp();
+        return true;
+      },
+      pipeline::archive_files(location));
   print(diagnostics);
-  if (!zip) return kInputRejected;
-  write_output(output, *zip, pipeline::archive_files(location));
-  (output == kStandardOutput ? std::cerr : std::cout)
-      << output << ": hồ sơ " << case_id << ", " << zip->size() << " byte\n";
+  if (!written) return kInputRejected;
+  (output == kStandardOutput ? std::cerr : std::cout) << output << ": hồ sơ " << case_id << ", " << size << " byte\n";
   return kOk;
 }
 

@@ -87,9 +87,9 @@ std::unique_ptr<pipeline::Engine> load_engine(Invocation& invocation) {
   }
 }
 
-std::optional<Bytes> read_input(const std::string& path) {
+std::optional<Bytes> read_input(const std::string& path, std::size_t max_size) {
   Diagnostics diagnostics;
-  auto bytes = pipeline::read_input_file(path, diagnostics);
+  auto bytes = pipeline::read_input_file(path, diagnostics, max_size);
   print(diagnostics);
   return bytes;
 }

@@ -65,8 +65,9 @@ class Invocation {
 /// or wrong.
 std::unique_ptr<pipeline::Engine> load_engine(Invocation& invocation);
 
-/// Reads an input file; prints "PATH: lỗi: [E0100] …" and returns nullopt when it cannot be read.
-std::optional<Bytes> read_input(const std::string& path);
+/// Reads an input file of at most `max_size` bytes; prints "PATH: lỗi: [E0100] …" and returns nullopt when it cannot
+/// be read.
+std::optional<Bytes> read_input(const std::string& path, std::size_t max_size = pipeline::kMaxInputFile);
 
 /// Whether text in legacy encodings is repaired (the default) or kept as read (--no-repair).
 text::RepairMode repair_mode(const Arguments& arguments);

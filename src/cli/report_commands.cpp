@@ -21,11 +21,17 @@ void emit(const std::optional<std::string>& output, const Bytes& bytes) {
   else std::cout << bytes;
 }
 
-// A long answer written a piece at a time, never held whole: straight to standard output, or to the output (a file
-// is written to a temporary name and renamed, so a failure leaves none).
+// A long answer written a piece at a time, never held whole: straight to standard output, or to the output (written
+// whole or not at all: a file under a temporary name renamed, "-" through a temporary file).
 void emit_stream(const std::optional<std::string>& output, const std::function<void(std::ostream&)>& write) {
-  if (output) write_output(*output, write);
-  else write(std::cout);
+  if (!output) {
+    write(std::cout);
+    return;
+  }
+  write_output(*output, [&](std::ostream& out) {
+    write(out);
+    return true;
+  });
 }
 
 // A PDF the pipeline makes, written to the output; exit 1 with the diagnostics when it cannot be made.

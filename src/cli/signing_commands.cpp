@@ -157,7 +157,7 @@ int run_accept(const Arguments& arguments, Invocation& invocation) {
     if (const auto cert = arguments.value("--cert")) inputs.emplace_back(*cert);
     pipeline::check_output("-o", *output, inputs);
   }
-  const auto signed_pdf = read_input(signed_path);
+  const auto signed_pdf = read_input(signed_path, pipeline::kMaxSignedPdf);
   const auto draft = read_input(draft_path);
   if (!anchors || !expected || !signed_pdf || !draft) return kInputRejected;
   if (!expected->empty()) request.expected_signers.push_back(*expected);
@@ -240,7 +240,7 @@ int run_sign(const std::vector<std::string>& args, Invocation& invocation) {
   if (complete) {
     const auto signature_path = arguments.value("--signature");
     if (!signature_path) throw UsageError{"--complete cần --signature TỆP (chữ ký thô làm ở nơi khác)"};
-    auto prepared = read_input(input);
+    auto prepared = read_input(input, pipeline::kMaxSignedPdf);
     const auto signature = read_input(*signature_path);
     if (!prepared || !signature) return kInputRejected;
     Diagnostics diagnostics;
@@ -250,7 +250,8 @@ int run_sign(const std::vector<std::string>& args, Invocation& invocation) {
     write_output(output, *signed_pdf, inputs);
     return kOk;
   }
-  auto pdf = read_input(input);
+  // Up to the signed PDF's limit: one that holds no signature yet is refused over kMaxInputFile when signed (E0608).
+  auto pdf = read_input(input, pipeline::kMaxSignedPdf);
   if (prepare) {
     Diagnostics diagnostics;
     const auto certificates = pipeline::load_certificates(request.keys, diagnostics);
@@ -288,7 +289,7 @@ int run_verify(const std::vector<std::string>& args, Invocation& invocation) {
   options.now = read_clock(arguments);
   const auto anchors = read_trust(arguments, invocation);
   if (anchors) options.trusted_roots_pem = pipeline::anchor_texts(*anchors);
-  const auto pdf = read_input(path);
+  const auto pdf = read_input(path, pipeline::kMaxSignedPdf);
   if (!pdf || !anchors) return kInputRejected;
   Diagnostics diagnostics;
   const auto verification = pipeline::verify_document(*pdf, options, SourceLoc{make_file_name(path)}, diagnostics);

@@ -170,9 +170,10 @@ RenderOptions render_options(const Engine& engine, const RenderRequest& request,
   return options;
 }
 
-std::optional<Bytes> read_input_file(const std::filesystem::path& path, Diagnostics& diagnostics) {
+std::optional<Bytes> read_input_file(const std::filesystem::path& path, Diagnostics& diagnostics,
+                                     std::size_t max_size) {
   std::string problem;
-  auto bytes = read_file(path, kMaxInputFile, problem);
+  auto bytes = read_file(path, max_size, problem);
   if (!bytes) diagnostics.error("E0100", SourceLoc{make_file_name(path.string())}, problem);
   return bytes;
 }

@@ -80,11 +80,20 @@ void check_output_folder(const std::string& option, const std::string& target);
 /// Refuses a template name the engine has no document template for.
 void require_document_template(const Engine& engine, const std::string& name);
 
-/// The largest input file any request reads (a case or register, a PDF, a key, an image).
+/// The largest input file any request reads (a case or register, a PDF to sign, a key, an image).
 inline constexpr std::size_t kMaxInputFile = 64U * 1024U * 1024U;
+/// The room kept above kMaxInputFile for the signatures a PDF takes after its first is asked for: the officer's
+/// (prepared, then completed) and the agency's countersignature, each with its appearance, image, time-stamp and
+/// validation data (tens of kilobytes each, as made here), so that a document signed at the cap can still be
+/// completed, countersigned, verified and archived.
+inline constexpr std::size_t kSignaturesRoom = 8U * 1024U * 1024U;
+/// The largest PDF that holds signatures a request reads (to countersign, complete, verify or archive it): a PDF that
+/// holds none is signed only up to kMaxInputFile (E0608).
+inline constexpr std::size_t kMaxSignedPdf = kMaxInputFile + kSignaturesRoom;
 
-/// Reads an input file of at most kMaxInputFile bytes; nullopt with E0100 (naming the file) when it cannot be read.
-std::optional<Bytes> read_input_file(const std::filesystem::path& path, Diagnostics& diagnostics);
+/// Reads an input file of at most `max_size` bytes; nullopt with E0100 (naming the file) when it cannot be read.
+std::optional<Bytes> read_input_file(const std::filesystem::path& path, Diagnostics& diagnostics,
+                                     std::size_t max_size = kMaxInputFile);
 
 /// The case files an input names: the file itself, or every .xml file of a folder, sorted. Throws RequestError for
 /// a folder without one.

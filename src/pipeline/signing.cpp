@@ -240,6 +240,8 @@ std::optional<sign::PreparedSignature> prepare_document(std::string_view pdf, co
   signing.document_number = request.document_number;
   signing.expired = request.allow_expired ? sign::ExpiredCertificate::warn : sign::ExpiredCertificate::reject;
   signing.timestamp_room = requested_level(request) != Level::b_b;
+  signing.max_unsigned_size = kMaxInputFile;
+  signing.max_signed_size = kMaxSignedPdf;
   if (request.image) {
     signing.image = read_input_file(*request.image, diagnostics);
     if (!signing.image) return std::nullopt;

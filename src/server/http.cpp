@@ -226,7 +226,8 @@ class Connection : public Poco::Net::TCPServerConnection {
     }
   }
 
-  // The answer's bytes (counted for the log).
+  // The answer's head (its bytes and the body's counted for the log); the body is sent after it from where it is, so
+  // that a large answer is not copied.
   std::string format(const HttpResponse& response, bool keep_alive) {
     const auto reason =
         Poco::Net::HTTPResponse::getReasonForStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(response.status));
@@ -266,7 +267,7 @@ class Connection : public Poco::Net::TCPServerConnection {
     response.status = status;
     response.content_type = "application/problem+json";
     response.body = api::problem(kind, title, status, detail);
-    const std::string bytes = format(response, false);
+    const std::string head = format(response, false);
     observe("-", status, "");
     send(bytes);
     if (separate_body(response)) send(response.body);
@@ -421,7 +422,7 @@ class Connection : public Poco::Net::TCPServerConnection {
         return;
       }
       // Counted before it is sent, so that a client's next request sees it in /metrics.
-      const std::string bytes = format(handled.response, keep_alive);
+      const std::string answer_head = format(handled.response, keep_alive);
       observe(handled.route, handled.response.status, handled.user);
       send(bytes);
       if (separate_body(handled.response)) send(handled.response.body);

@@ -105,7 +105,8 @@ struct Exchange {
 /// The server: started by the constructor, stopped by stop().
 class HttpServer {
  public:
-  using Handler = std::function<Handled(const HttpRequest&)>;
+  /// Answers a request; it may take the request's body (move it out), so that a large body is not held twice.
+  using Handler = std::function<Handled(HttpRequest&)>;
   using Observer = std::function<void(const Exchange&)>;
 
   /// Listens on `host`:`port` (0: a free port) and serves every request with `handler`; `observer` is called after

@@ -85,7 +85,8 @@ HttpLimits limits(const config::Settings& settings) {
   };
   out.threads = count("threads", settings.server_threads, out.threads);
   out.queue = count("queue", settings.server_queue, out.queue);
-  out.max_body = count("max_body", settings.server_max_body, out.max_body);
+  // By default the largest signed PDF (POST /api/sign, /api/verify, /api/archive): the other routes have their own.
+  out.max_body = count("max_body", settings.server_max_body, pipeline::kMaxSignedPdf);
   out.max_header = count("max_header", settings.server_max_header, out.max_header);
   out.timeout = std::chrono::seconds(count("timeout", settings.server_timeout, 30));
   return out;
@@ -177,7 +178,7 @@ int serve(const std::vector<std::string>& args) {
   Service service(std::move(setup));
   std::mutex log;
   HttpServer server(
-      host, port, http_limits, [&service](const HttpRequest& request) { return service.handle(request); },
+      host, port, http_limits, [&service](HttpRequest& request) { return service.handle(request); },
       [&service, &log](const Exchange& exchange) {
         service.record(exchange);
         // One line per request; the route's pattern, never its path or query (no case data in logs).

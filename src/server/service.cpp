@@ -7,6 +7,8 @@
 #include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <filesystem>
+#include <fstream>
 #include <functional>
 #include <list>
 #include <map>
@@ -287,7 +289,7 @@ class Service::AnswerCache {
 
 // One request being answered: the request, the route's parameters, the query, the clock read once.
 struct Service::Call {
-  const HttpRequest& request;
+  HttpRequest& request;  ///< its body may be taken (moved out) by the one route that consumes it
   std::map<std::string, std::string> parameters;
   std::multimap<std::string, std::string> query;
   sign::Moment now;
@@ -560,8 +562,9 @@ struct Answers {
     request.keys.pkcs12 = std::filesystem::path("[server] signing_key");  // the key is already loaded
     pipeline::check_signing_request(request);
     Diagnostics diagnostics;
-    auto signed_pdf = pipeline::sign_document(call.request.body, upload_name(call, "van-ban.pdf"), *s.setup_.agency_key,
-                                              request, call.now, s.setup_.resources, diagnostics);
+    // The body is taken, as the command line hands its file over: a PDF at the cap is not held once more.
+    auto signed_pdf = pipeline::sign_document(std::move(call.request.body), upload_name(call, "van-ban.pdf"),
+                                              *s.setup_.agency_key, request, call.now, s.setup_.resources, diagnostics);
     if (!signed_pdf) return problem(kRejected, "không ký được tệp này", &diagnostics);
     return with_warnings(bytes_answer(std::move(*signed_pdf), "application/pdf"), diagnostics);
   }
@@ -648,9 +651,28 @@ struct Answers {
     const auto case_id = call.option("case");
     if (!case_id || case_id->empty()) throw pipeline::RequestError("cần case=MÃ-HỒ-SƠ");
     Diagnostics diagnostics;
-    const auto zip = s.stores_->archives.take()->export_case(*case_id, diagnostics);
+    // Written to a scratch file, never held, then sent from it in pieces: opened before the file is removed, it is
+    // still sent whole.
+    const auto path = scratch_file(".zip");
+    std::optional<HttpFile> zip;
+    try {
+      std::ofstream out(path, std::ios::binary | std::ios::trunc);
+      if (!out) throw Error(errors::kWrite, "không tạo được tệp tạm " + path.string(), path.string());
+      const bool made = s.stores_->archives.take()->export_case(*case_id, out, diagnostics);
+      out.close();
+      if (!out) throw Error(errors::kWrite, "không ghi được tệp tạm " + path.string(), path.string());
+      if (made) zip = open_file(path);
+    } catch (...) {
+      std::error_code ignored;
+      std::filesystem::remove(path, ignored);
+      throw;
+    }
+    std::error_code ignored;
+    std::filesystem::remove(path, ignored);
     if (!zip) return problem(kNotFound, "không có văn bản nào của hồ sơ này trong kho lưu trữ", &diagnostics);
-    return bytes_answer(*zip, "application/zip", "ho-so.zip");
+    auto response = bytes_answer("", "application/zip", "ho-so.zip");
+    response.file = std::move(zip);
+    return response;
   }
 
   static HttpResponse statistics(Service& s, Service::Call& call) {
@@ -1086,7 +1108,7 @@ HttpResponse Service::render(const model::Case& the_case, const pipeline::Render
   return with_warnings(bytes_answer(*pdf, "application/pdf"), diagnostics);
 }
 
-Handled Service::handle(const HttpRequest& request) {
+Handled Service::handle(HttpRequest& request) {
   Handled handled;
   handled.route = "-";
   const std::string& target = request.target;

@@ -56,8 +56,9 @@ class Service {
 
   /// Answers one request (never throws: every failure is a problem document). Batch jobs left queued or running by
   /// an earlier run are resumed from the start, one at a time, on the service's job thread; the destructor stops the
-  /// running one between letters and leaves it running in the database, for the next start.
-  Handled handle(const HttpRequest& request);
+  /// running one between letters and leaves it running in the database, for the next start. A route may take the
+  /// request's body (POST /api/sign signs it in place).
+  Handled handle(HttpRequest& request);
   /// Counts one finished exchange (the access log is written by the front end).
   void record(const Exchange& exchange) { metrics_.record(exchange); }
 

@@ -149,6 +149,7 @@ class Signer {
         update_(file) {}
 
   std::optional<PreparedSignature> run() {
+    if (!check_size()) return std::nullopt;
     check_existing_signatures();
     check_certificate();
     const auto pages = file_.pages();
@@ -185,6 +186,24 @@ class Signer {
   }
 
  private:
+  // The document's size against the limit for a document with or without signatures (E0608).
+  bool check_size() {
+    const auto fields = file_.signature_fields();
+    const bool holds_signature =
+        std::any_of(fields.begin(), fields.end(), [](const SignatureField& field) { return field.is_signed(); });
+    const std::size_t size = file_.bytes().size();
+    const std::size_t limit = holds_signature ? request_.max_signed_size : request_.max_unsigned_size;
+    if (size <= limit) return true;
+    diagnostics_.error("E0608", loc_,
+                       holds_signature
+                           ? "tệp PDF đã có chữ ký lớn " + std::to_string(size) + " byte, quá giới hạn " +
+                                 std::to_string(limit) + " byte của văn bản để ký tiếp"
+                           : "tệp PDF chưa có chữ ký lớn " + std::to_string(size) + " byte, quá giới hạn " +
+                                 std::to_string(limit) +
+                                 " byte của văn bản để ký (phần trên giới hạn này dành cho các chữ ký ký sau)");
+    return false;
+  }
+
   void check_existing_signatures() {
     for (const auto& field : file_.signature_fields()) {
       if (!field.is_signed()) continue;

@@ -4,6 +4,8 @@
 // key is elsewhere: prepare (the update with the signature's room, holding the CMS still unsigned) and complete (the
 // signature made elsewhere, and a time-stamp over it for B-T, embedded), one-step signing being the same two steps.
 
+#include <cstddef>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,6 +39,11 @@ struct SignRequest {
   std::string document_number;  ///< số/ký hiệu shown in the attachment text block
   ExpiredCertificate expired = ExpiredCertificate::reject;
   bool timestamp_room = false;  ///< room for a time-stamp (B-T) in /Contents
+  /// The largest PDF to sign that holds no signature yet, and one that holds some: larger is refused with E0608. The
+  /// bytes between the two are kept for the signatures that follow a document at the first limit (a countersignature, a
+  /// prepared signature completed).
+  std::size_t max_unsigned_size = std::numeric_limits<std::size_t>::max();
+  std::size_t max_signed_size = std::numeric_limits<std::size_t>::max();
 };
 
 /// A document prepared for a signature made elsewhere: the PDF with the signature's room (the CMS, unsigned, waiting

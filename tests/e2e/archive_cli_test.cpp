@@ -229,6 +229,11 @@ TEST_P(ArchiveCli, AddSearchGetVerifyExport) {
   const auto zip = sandbox_->dir() / "ho-so.zip";
   const auto exported = archive("export --case THA-2024-000517 -o " + quote(zip.string()));
   ASSERT_EQ(exported.exit_code, 0) << exported.err;
+  // To standard output, the same bytes (through a temporary file without a name).
+  const auto to_stdout = archive("export --case THA-2024-000517 -o -");
+  ASSERT_EQ(to_stdout.exit_code, 0) << to_stdout.err;
+  EXPECT_TRUE(to_stdout.out == test::read_text(zip));
+  EXPECT_EQ(to_stdout.err, "-: hồ sơ THA-2024-000517, " + std::to_string(std::filesystem::file_size(zip)) + " byte\n");
   std::ifstream in(zip, std::ios::binary);
   const Poco::Zip::ZipArchive listing(in);
   std::vector<std::string> names;
@@ -464,6 +469,17 @@ TEST_P(ArchiveCli, ProblemsAreReportedWithTheirExitCodes) {
   const auto get_damaged = archive("get 2 -o " + quote((sandbox_->dir() / "x.pdf").string()));
   EXPECT_EQ(get_damaged.exit_code, 1);
   EXPECT_FALSE(std::filesystem::exists(sandbox_->dir() / "x.pdf"));
+  // Issue 18: the export is written as it is made, and what it wrote is dropped when it meets the missing file: the
+  // target keeps what it held, standard output gets nothing.
+  const auto kept = sandbox_->dir() / "kept.zip";
+  test::write_text(kept, "earlier");
+  for (const std::string& target : {quote(kept.string()), std::string("-")}) {
+    const auto export_damaged = archive("export --case THA-2024-000517 -o " + target);
+    EXPECT_EQ(export_damaged.exit_code, 1);
+    EXPECT_NE(export_damaged.err.find("lỗi: [E0735]"), std::string::npos) << export_damaged.err;
+    EXPECT_EQ(export_damaged.out, "");
+  }
+  EXPECT_EQ(test::read_text(kept), "earlier");
 
   if (GetParam() == Backend::sqlite) {
     test::write_text(sandbox_->store() / "archive.sqlite", std::string(4096, '\x01'));

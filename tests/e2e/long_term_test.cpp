@@ -110,6 +110,17 @@ std::string digest_of(const std::string& printed) {
   return out;
 }
 
+// The raw signature `openssl pkeyutl` makes with the test PKI's `key` of the digest `prepare` printed, as a file.
+std::filesystem::path signed_elsewhere(const std::string& printed, const char* key, const std::filesystem::path& dir) {
+  const auto digest = dir / "digest.bin";
+  const auto signature = dir / "signature.bin";
+  test::write_text(digest, digest_of(printed));
+  const auto result = run("openssl pkeyutl -sign -inkey " + pki(key) + " -pkeyopt digest:sha256 -in " +
+                          quote(digest.string()) + " -out " + quote(signature.string()));
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  return signature;
+}
+
 TEST(TwoStepCli, PrepareThenPkeyutlThenCompleteIsByteForByteOneStep) {
   const auto dir = test::scratch_dir("e2e-two-steps");
   const std::string draft = test::render_decision(dir);
@@ -170,19 +181,79 @@ TEST(TwoStepCli, CompletingWarnsWhenTheHolderIsNotTheNamedSigner) {
       vanban("sign " + quote(draft) + " --prepare -o " + quote(prepared) + " --cert " + pki("revoked.pem") + time);
   ASSERT_EQ(prepare.exit_code, 0) << prepare.err;
   EXPECT_NE(prepare.err.find("[W0619]"), std::string::npos) << prepare.err;
-  const auto digest = dir / "digest.bin";
-  const auto signature = dir / "signature.bin";
-  test::write_text(digest, digest_of(prepare.out));
-  ASSERT_EQ(run("openssl pkeyutl -sign -inkey " + pki("revoked.key") + " -pkeyopt digest:sha256 -in " +
-                quote(digest.string()) + " -out " + quote(signature.string()))
-                .exit_code,
-            0);
+  const auto signature = signed_elsewhere(prepare.out, "revoked.key", dir);
   const std::string out = (dir / "signed.pdf").string();
   const auto complete =
       vanban("sign " + quote(prepared) + " --complete --signature " + quote(signature.string()) + " -o " + quote(out));
   ASSERT_EQ(complete.exit_code, 0) << complete.err;
   EXPECT_NE(complete.err.find("cảnh báo: [W0619] chứng thư số mang tên \"Cán bộ bị thu hồi\""), std::string::npos)
       << complete.err;
+}
+
+// A one-page PDF of exactly `size` bytes, its page's content a stream of spaces.
+std::string pdf_of_size(std::size_t size) {
+  const auto pdf = [](std::size_t fill) {
+    return test::pdf_from_objects(
+        {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+         "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.276 841.89] /Contents 4 0 R >>",
+         "<< /Length " + std::to_string(fill) + " >>\nstream\n" + std::string(fill, ' ') + "\nendstream"});
+  };
+  // The length's and startxref's digits grow with the fill: a few tries.
+  std::size_t fill = size - pdf(0).size();
+  std::string out = pdf(fill);
+  for (int tries = 0; out.size() != size && tries < 8; ++tries) {
+    fill = fill + size - out.size();
+    out = pdf(fill);
+  }
+  EXPECT_EQ(out.size(), size);
+  return out;
+}
+
+// Issue 18: a document at the input cap (64 MiB) takes the signatures that follow its first, in the room kept above the
+// cap: the agency's countersignature after the officer's, a prepared signature completed; both verified. A document
+// without signature one byte over the cap is refused with E0608, nothing written.
+TEST(TwoStepCli, ADocumentAtTheCapTakesTheSignaturesThatFollowItsFirst) {
+  constexpr std::size_t kCap = 64U * 1024U * 1024U;  // pipeline::kMaxInputFile
+  const auto dir = test::scratch_dir("e2e-sign-at-cap");
+  const std::string time = " --time 2026-07-01T14:41:19+07:00";
+  const std::string at_cap = (dir / "cap.pdf").string();
+  test::write_text(at_cap, pdf_of_size(kCap));
+  const std::string once = (dir / "once.pdf").string();
+  auto result = vanban("sign " + quote(at_cap) + " -o " + quote(once) + " --key " + pki("officer.key") + " --cert " +
+                       pki("officer.pem") + time);
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  ASSERT_GT(std::filesystem::file_size(once), kCap);
+  const std::string twice = (dir / "twice.pdf").string();
+  result = vanban("sign " + quote(once) + " -o " + quote(twice) + " --key " + pki("agency.key") + " --cert " +
+                  pki("agency.pem") + " --time 2026-07-01T15:02:00+07:00");
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  result = vanban("verify " + quote(twice) + " --trust " + pki("ca.pem") + time);
+  EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+
+  const std::string prepared = (dir / "prepared.pdf").string();
+  result =
+      vanban("sign " + quote(at_cap) + " --prepare -o " + quote(prepared) + " --cert " + pki("officer.pem") + time);
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  ASSERT_GT(std::filesystem::file_size(prepared), kCap);
+  const auto signature = signed_elsewhere(result.out, "officer.key", dir);
+  const std::string completed = (dir / "completed.pdf").string();
+  result = vanban("sign " + quote(prepared) + " --complete --signature " + quote(signature.string()) + " -o " +
+                  quote(completed));
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_TRUE(test::read_text(completed) == test::read_text(once)) << "completed as signed in one step";
+  std::filesystem::remove(prepared);
+  std::filesystem::remove(completed);
+  std::filesystem::remove(twice);
+
+  const std::string over = (dir / "over.pdf").string();
+  test::write_text(over, pdf_of_size(kCap + 1));
+  const std::string refused = (dir / "refused.pdf").string();
+  result = vanban("sign " + quote(over) + " -o " + quote(refused) + " --key " + pki("officer.key") + " --cert " +
+                  pki("officer.pem") + time);
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_EQ(result.err, over + ": lỗi: [E0608] tệp PDF chưa có chữ ký lớn 67108865 byte, quá giới hạn 67108864 byte " +
+                            "của văn bản để ký (phần trên giới hạn này dành cho các chữ ký ký sau)\n");
+  EXPECT_FALSE(exists(refused));
 }
 
 TEST(LongTermCli, BTAndBLTVerifiedYearsLaterOffline) {

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <filesystem>
 #include <fstream>
 #include <mutex>
 #include <set>
@@ -140,7 +141,7 @@ class ServiceTest : public ::testing::TestWithParam<Backend> {
   void start(const server::HttpLimits& limits) {
     http_.reset();
     http_ = std::make_unique<server::HttpServer>(
-        "127.0.0.1", 0, limits, [this](const server::HttpRequest& r) { return service_->handle(r); },
+        "127.0.0.1", 0, limits, [this](server::HttpRequest& r) { return service_->handle(r); },
         [this](const server::Exchange& e) { service_->record(e); });
     port_ = http_->port();
   }
@@ -513,6 +514,35 @@ TEST_P(ServiceTest, SignVerifyAndArchive) {
   EXPECT_EQ(zip.body.substr(0, 2), "PK");
   EXPECT_EQ(get("/api/archive/export?case=KHONG-CO").status, 404);
   EXPECT_EQ(get("/api/archive/export").status, 400);
+
+  // Issue 18: the package is written to a scratch file and sent from it in pieces, never held in the answer; the
+  // scratch file is gone once opened (the answer reads it still).
+  server::HttpRequest exporting;
+  exporting.method = "GET";
+  exporting.target = "/api/archive/export?case=" + kCase;
+  const auto exported = service_->handle(exporting);
+  EXPECT_EQ(exported.response.status, 200);
+  EXPECT_TRUE(exported.response.body.empty());
+  ASSERT_TRUE(exported.response.file);
+  ASSERT_EQ(exported.response.file->size, zip.body.size());
+  std::string sent(zip.body.size(), '\0');
+  exported.response.file->in->read(sent.data(), static_cast<std::streamsize>(sent.size()));
+  EXPECT_EQ(sent, zip.body) << "the same bytes as the answer sent";
+  const std::string scratch_prefix = "vanban-" + std::to_string(::getpid()) + "-";
+  for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::temp_directory_path()))
+    EXPECT_FALSE(entry.path().filename().string().rfind(scratch_prefix, 0) == 0 && entry.path().extension() == ".zip")
+        << entry.path();
+
+  // The signing route takes the body it signs (moved, as the command line hands its file over), never a copy of it.
+  server::HttpRequest signing;
+  signing.method = "POST";
+  signing.target = "/api/sign?reason=ban-hanh";
+  signing.headers["x-vanban-user"] = "lan";
+  signing.body = pdf.body;
+  const auto handled = service_->handle(signing);
+  EXPECT_EQ(handled.response.status, 200) << handled.response.body;
+  EXPECT_TRUE(signing.body.empty()) << "taken";
+  EXPECT_EQ(handled.response.body, signed_pdf.body) << "signed as before";
 }
 
 TEST_P(ServiceTest, ErrorsAreProblemDocuments) {

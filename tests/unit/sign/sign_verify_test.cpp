@@ -210,6 +210,39 @@ TEST(Sign, RefusesBrokenInput) {
   EXPECT_TRUE(taken.contains("E0630"));
 }
 
+// Issue 18: a document that holds no signature is signed up to one limit, one that holds some up to another, so that
+// the room between them is left for the signatures that follow; over either, E0608.
+TEST(Sign, TheSizeLimitLeavesRoomForTheSignaturesThatFollow) {
+  const std::string pdf = test::one_page_pdf();
+  auto limited = request();
+  limited.max_unsigned_size = pdf.size();
+  const Bytes once = sign(pdf, officer(), limited);
+  ASSERT_FALSE(once.empty()) << "a document at the limit is signed";
+  ASSERT_GT(once.size(), pdf.size());
+  // Signed, it is over the limit of a document without signature, not over that of a signed one.
+  limited.max_signed_size = once.size();
+  const Bytes twice = sign(once, agency(), limited);
+  ASSERT_FALSE(twice.empty()) << "the countersignature has its room";
+  EXPECT_TRUE(verify(twice).all_valid());
+  // One byte over either limit: refused before anything else, with the sizes.
+  limited.max_unsigned_size = pdf.size() - 1;
+  Diagnostics unsigned_over;
+  EXPECT_FALSE(sign_pdf(pdf, officer(), limited, nullptr, {}, unsigned_over));
+  ASSERT_EQ(unsigned_over.list().size(), 1U) << unsigned_over.to_string();
+  EXPECT_EQ(unsigned_over.list()[0].code, "E0608");
+  EXPECT_EQ(unsigned_over.list()[0].message,
+            "tệp PDF chưa có chữ ký lớn " + std::to_string(pdf.size()) + " byte, quá giới hạn " +
+                std::to_string(pdf.size() - 1) +
+                " byte của văn bản để ký (phần trên giới hạn này dành cho các chữ ký ký sau)");
+  limited.max_signed_size = once.size() - 1;
+  Diagnostics signed_over;
+  EXPECT_FALSE(sign_pdf(once, agency(), limited, nullptr, {}, signed_over));
+  ASSERT_EQ(signed_over.list().size(), 1U) << signed_over.to_string();
+  EXPECT_EQ(signed_over.list()[0].message, "tệp PDF đã có chữ ký lớn " + std::to_string(once.size()) +
+                                               " byte, quá giới hạn " + std::to_string(once.size() - 1) +
+                                               " byte của văn bản để ký tiếp");
+}
+
 TEST(Sign, SignerImageFillsTheEmptyFieldAndTheSealCoversItsLeftThird) {
   auto officer_request = request(Appearance::signer);
   officer_request.image = test::signature_png();
