@@ -538,7 +538,8 @@ BatchProgress BatchRunner::run_planned(const BatchCaseStream* cases, const Repor
     std::vector<const Engine::Resolved*> requests;
     for (const auto& request : resolved) requests.push_back(&request);
     Diagnostics combining_said;
-    const auto combined = engine_.render_combined(requests, options_.render, options_.duplex, options_.combined_pages, combining_said);
+    const auto combined =
+        engine_.render_combined(requests, options_.render, options_.duplex, options_.combined_pages, combining_said);
     if (combined) write_output(options_.combined->string(), *combined);
     else if (!combining_said.list().empty()) combined_refusal_ = combining_said.list().front();
   }

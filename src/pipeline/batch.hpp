@@ -53,7 +53,7 @@ struct BatchOptions {
   unsigned jobs = 1;
   bool force = false;  ///< redo outputs that exist and match the manifest
   std::optional<std::filesystem::path> combined;
-  bool duplex = false;  ///< in the combined PDF, start each letter on an odd page
+  bool duplex = false;                                     ///< in the combined PDF, start each letter on an odd page
   std::size_t combined_pages = Engine::kMaxCombinedPages;  ///< the most pages of the combined PDF (E0322 past them)
   /// Cases an earlier run of the same work finished (case id → its item as recorded then, a job's database knows
   /// them): listed in the manifest and the combined PDF as recorded, never rendered nor written again, and not

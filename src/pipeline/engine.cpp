@@ -151,9 +151,8 @@ bool Engine::matches(const Filter& filter, const Resolved& request, const Render
   return templating::evaluate(filter.expression, scope, ignored).truthy();
 }
 
-std::optional<Bytes> Engine::render_combined(const std::vector<const Resolved*>& requests,
-                                             const RenderOptions& options, bool duplex, std::size_t max_pages,
-                                             Diagnostics& diagnostics) const {
+std::optional<Bytes> Engine::render_combined(const std::vector<const Resolved*>& requests, const RenderOptions& options,
+                                             bool duplex, std::size_t max_pages, Diagnostics& diagnostics) const {
   layout::PageSet all;
   all.width = options.profile.page_width;
   all.height = options.profile.page_height;
@@ -167,8 +166,8 @@ std::optional<Bytes> Engine::render_combined(const std::vector<const Resolved*>&
     }
     if (duplex && all.pages.size() % 2 == 1) all.pages.emplace_back();  // the next letter starts on a right-hand page
     if (all.pages.size() > max_pages) {
-      diagnostics.add(combined_refusal("các văn bản vượt quá " + std::to_string(max_pages) +
-                                       " trang của một tệp in gộp"));
+      diagnostics.add(
+          combined_refusal("các văn bản vượt quá " + std::to_string(max_pages) + " trang của một tệp in gộp"));
       return std::nullopt;
     }
   }
@@ -180,8 +179,9 @@ std::optional<Bytes> Engine::render_combined(const std::vector<const Resolved*>&
 
 Diagnostic Engine::combined_refusal(const std::string& why) {
   return {Severity::error, "E0322", SourceLoc{make_file_name("--combined"), 0, 0},
-          why + ": không lập tệp in gộp (các văn bản riêng và manifest vẫn được lập); lập hàng loạt theo từng nhóm hồ "
-                "sơ nhỏ hơn (--where) để in gộp"};
+          why +
+              ": không lập tệp in gộp (các văn bản riêng và manifest vẫn được lập); lập hàng loạt theo từng nhóm hồ "
+              "sơ nhỏ hơn (--where) để in gộp"};
 }
 
 const rules::Law& Engine::law() const { return *law_; }

@@ -216,7 +216,8 @@ class Engine {
   /// The most pages of one combined PDF (render_combined) by default: it is laid out and written whole, so its memory
   /// grows with its pages (bench/README.md, issue 18n).
   static constexpr std::size_t kMaxCombinedPages = 3000;
-  /// The refusal of a combined PDF (E0322, at "--combined"): `why` (Vietnamese), then what is still made and what to do.
+  /// The refusal of a combined PDF (E0322, at "--combined"): `why` (Vietnamese), then what is still made and what to
+  /// do.
   [[nodiscard]] static Diagnostic combined_refusal(const std::string& why);
   /// One PDF of many documents, in order, each starting on a new page (on an odd page when `duplex`);
   /// cases that cannot be rendered are left out (the batch reports them). nullopt with E0322 (at "--combined") as

@@ -148,13 +148,13 @@ void run_job(const Engine& engine, cases::Store& store, cases::JobStore& jobs, s
 
   // The planned cases read again, each held only until it is rendered; none once the job is stopped.
   const bool named = !job->spec.case_ids.empty();
-  const BatchCaseStream again = [&](const std::function<void(BatchSource, model::Case&&)>& visit) {
-    read_cases([&](const std::string& case_id) { return !stop.load() && (named || place_of(case_id)); },
-               [&](std::size_t place, const std::string& case_id, std::optional<model::Case>&& the_case,
-                   const Diagnostics&) {
-                 const auto at = named ? std::optional<std::size_t>(place) : place_of(case_id);
-                 if (the_case && at) visit({0, *at}, std::move(*the_case));
-               });
+  const BatchCaseStream again = [&](const std::function<void(BatchSource, model::Case &&)>& visit) {
+    read_cases(
+        [&](const std::string& case_id) { return !stop.load() && (named || place_of(case_id)); },
+        [&](std::size_t place, const std::string& case_id, std::optional<model::Case>&& the_case, const Diagnostics&) {
+          const auto at = named ? std::optional<std::size_t>(place) : place_of(case_id);
+          if (the_case && at) visit({0, *at}, std::move(*the_case));
+        });
   };
   std::vector<cases::JobItem> group;
   runner.run(
@@ -174,8 +174,7 @@ void run_job(const Engine& engine, cases::Store& store, cases::JobStore& jobs, s
   }
   // A job of more letters than a combined PDF may have pages is done without it (E0322, its one problem).
   std::vector<cases::ItemProblem> problems;
-  if (const auto refusal = runner.combined_refusal())
-    problems.push_back({refusal->code, format_diagnostic(*refusal)});
+  if (const auto refusal = runner.combined_refusal()) problems.push_back({refusal->code, format_diagnostic(*refusal)});
   if (!stop.load()) jobs.finish(id, cases::JobState::done, run.now ? run.now() : std::string(), problems);
 }
 

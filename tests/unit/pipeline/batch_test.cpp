@@ -12,7 +12,6 @@
 
 #include "base/json.hpp"
 #include "pipeline/csv.hpp"
-
 #include "support/paths.hpp"
 
 namespace vanban::pipeline {
@@ -431,13 +430,13 @@ TEST_F(BatchLedger, TheListedItemsAreTheReportedItemsExactly) {
       EXPECT_NE(item.message.find("\"a,\"b\""), std::string::npos) << item.message;
     }
     csv += csv_field(item.case_id) + "," + csv_field(item.debtor) + "," + std::to_string(item.amount) + "," +
-           csv_field(item.file) + "," + item.sha256 + "," + (item.status == ItemStatus::done ? "đã lập" : "lỗi") +
-           "," + csv_field(item.message) + "\n";
+           csv_field(item.file) + "," + item.sha256 + "," + (item.status == ItemStatus::done ? "đã lập" : "lỗi") + "," +
+           csv_field(item.message) + "\n";
     json += "  {\"case_id\": " + json_string(item.case_id) + ", \"debtor\": " + json_string(item.debtor) +
             ", \"amount\": " + std::to_string(item.amount) + ", \"file\": " + json_string(item.file) +
-            ", \"sha256\": " + json_string(item.sha256) + ", \"status\": " +
-            json_string(item_status_name(item.status)) + ", \"message\": " + json_string(item.message) + "}" +
-            (k + 1 < listed.size() ? "," : "") + "\n";
+            ", \"sha256\": " + json_string(item.sha256) +
+            ", \"status\": " + json_string(item_status_name(item.status)) +
+            ", \"message\": " + json_string(item.message) + "}" + (k + 1 < listed.size() ? "," : "") + "\n";
   }
   json += "]\n";
   EXPECT_EQ(test::read_text(options.out_dir / "manifest.csv"), csv);
@@ -489,7 +488,8 @@ TEST_F(BatchLedger, ACombinedPdfPastItsPagesIsRefusedWholeAndTheLettersAreMade) 
 }
 
 TEST(BatchCsv, AFieldsValueIsWhatWasWritten) {
-  for (const std::string value : {"", "plain", "a,b", "\"", "\"\"", "say \"x\", then", "a\r\nb", "\r", "\n,\"", "Hồ sơ"})
+  for (const std::string value :
+       {"", "plain", "a,b", "\"", "\"\"", "say \"x\", then", "a\r\nb", "\r", "\n,\"", "Hồ sơ"})
     EXPECT_EQ(csv_value(csv_field(value)), value) << csv_field(value);
 }
 
