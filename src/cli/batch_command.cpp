@@ -109,30 +109,38 @@ int run_batch(const std::vector<std::string>& args, Invocation& invocation) {
   }
   print(planning);
   notes = {};  // the plan keeps what it needs
+  // Prints why the combined PDF asked for is not made, if it is not; whether it is not.
+  const auto print_combined_refusal = [&runner] {
+    const auto refusal = runner.combined_refusal();
+    if (!refusal) return false;
+    Diagnostics refused;
+    refused.add(*refusal);
+    print(refused);
+    return true;
+  };
+  // A combined PDF of more letters than it may have pages is refused before anything is drafted.
+  if (print_combined_refusal()) return kInputRejected;
 
   // A closed terminal (SIGHUP) stops the batch as Ctrl-C does: cleanly, with the manifest of what is done.
   std::signal(SIGINT, on_interrupt);
   std::signal(SIGTERM, on_interrupt);
   std::signal(SIGHUP, on_interrupt);
   ProgressReport progress(::isatty(STDERR_FILENO) != 0);
-  const auto items = runner.run(
+  // Each failed case's message as the manifest lists it (in its order, once every case is finished): never held.
+  const pipeline::BatchProgress counts = runner.run(
       pipeline::stream_case_files(*engine, files, repair_mode(arguments)),
-      [&](const pipeline::BatchProgress& p, const pipeline::BatchItem&) { progress(p); }, g_interrupted);
+      [&](const pipeline::BatchProgress& p, const pipeline::BatchItem&) { progress(p); }, g_interrupted,
+      [](const pipeline::BatchItem& item) {
+        if (item.status == pipeline::ItemStatus::failed) std::cerr << item.case_id << ": " << item.message << '\n';
+      });
   std::signal(SIGINT, SIG_DFL);
   std::signal(SIGTERM, SIG_DFL);
   std::signal(SIGHUP, SIG_DFL);
+  // Its letters made more pages than a combined PDF may have: the letters and the manifests are made, not it.
+  const bool combined_refused = print_combined_refusal();
 
-  std::size_t done = 0, skipped = 0, not_applicable = 0;
-  std::size_t failed = rejected_files + (planning.has_errors() ? planning.error_count() : 0);
-  for (const auto& item : items) {
-    if (item.status == pipeline::ItemStatus::done) ++done;
-    if (item.status == pipeline::ItemStatus::skipped) ++skipped;
-    if (item.status == pipeline::ItemStatus::not_applicable) ++not_applicable;
-    if (item.status == pipeline::ItemStatus::failed) {
-      ++failed;
-      std::cerr << item.case_id << ": " << item.message << '\n';
-    }
-  }
+  const std::size_t done = counts.done, skipped = counts.skipped, not_applicable = counts.not_applicable;
+  const std::size_t failed = rejected_files + (planning.has_errors() ? planning.error_count() : 0) + counts.failed;
   const double seconds = progress.elapsed();
   std::fprintf(stderr,
                "xong: %zu, bỏ qua (đã có): %zu, không áp dụng: %zu, lỗi: %zu, thời gian: %s giây, %s văn bản/giây\n",
@@ -140,10 +148,10 @@ int run_batch(const std::vector<std::string>& args, Invocation& invocation) {
                decimal_comma(seconds > 0 ? static_cast<double>(done) / seconds : 0.0, 1).c_str());
   if (g_interrupted.load()) {
     std::fprintf(stderr, "đã dừng theo yêu cầu: %zu/%zu hồ sơ đã xong, manifest.csv ghi những hồ sơ này\n",
-                 items.size(), runner.planned());
+                 done + skipped + not_applicable + counts.failed, runner.planned());
     return kInterrupted;
   }
-  return failed > 0 ? kInputRejected : kOk;
+  return failed > 0 || combined_refused ? kInputRejected : kOk;
 }
 
 }  // namespace vanban::cli

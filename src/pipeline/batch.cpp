@@ -82,18 +82,50 @@ std::map<std::string, std::string> previous_hashes(const std::filesystem::path& 
   return hashes;
 }
 
-// One manifest line (without its end).
-std::string csv_line(const BatchItem& item) {
+// The start of a manifest line: what the plan knows of the case (id, debtor, amount, file), each with its comma.
+std::string csv_head(const BatchItem& item) {
   return csv_field(item.case_id) + "," + csv_field(item.debtor) + "," + std::to_string(item.amount) + "," +
-         csv_field(item.file) + "," + item.sha256 + "," + std::string(status_text(item.status)) + "," +
-         csv_field(item.message);
+         csv_field(item.file) + ",";
 }
 
-// The journal of the running batch, appended line by line (one write() each, so a crash cuts at most the last).
+// The rest of a manifest line (without its end): what rendering found (hash, state, message), read back by
+// read_csv_tail.
+std::string csv_tail(const BatchItem& item) {
+  return item.sha256 + "," + std::string(status_text(item.status)) + "," + csv_field(item.message);
+}
+
+// One manifest line (without its end).
+std::string csv_line(const BatchItem& item) { return csv_head(item) + csv_tail(item); }
+
+// The hash and the message a line's tail (csv_tail) holds, into `item`; neither the hash nor the state has a comma.
+void read_csv_tail(std::string_view tail, BatchItem& item) {
+  const std::size_t hash_end = std::min(tail.find(','), tail.size());
+  const std::size_t state_end = std::min(tail.find(',', hash_end + 1), tail.size());
+  item.sha256 = std::string(tail.substr(0, hash_end));
+  item.message = csv_value(tail.substr(std::min(state_end + 1, tail.size())));
+}
+
+// One manifest.json element (without the comma between elements and the line's end).
+std::string json_line(const BatchItem& item) {
+  const std::string status(item_status_name(item.status));
+  return "  {\"case_id\": " + json_string(item.case_id) + ", \"debtor\": " + json_string(item.debtor) +
+         ", \"amount\": " + std::to_string(item.amount) + ", \"file\": " + json_string(item.file) +
+         ", \"sha256\": " + json_string(item.sha256) + ", \"status\": " + json_string(status) +
+         ", \"message\": " + json_string(item.message) + "}";
+}
+
+// Where a journal line's tail (csv_tail) lies in the journal.
+struct JournalSpan {
+  std::uint64_t at = 0;
+  std::size_t size = 0;
+};
+
+// The journal of the running batch, appended line by line (one write() each, so a crash cuts at most the last), and
+// read back by the manifests: the finished items' texts stay on disk, not in memory.
 class Journal {
  public:
   explicit Journal(const std::filesystem::path& path)
-      : path_(path), fd_(::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644)) {
+      : path_(path), fd_(::open(path.c_str(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0644)) {
     if (fd_ < 0)
       throw Error(errors::kWrite, "không mở được " + path.string() + ": " + system_error_text(errno), path.string());
   }
@@ -101,22 +133,52 @@ class Journal {
   Journal(const Journal&) = delete;
   Journal& operator=(const Journal&) = delete;
 
-  void append(const BatchItem& item) {
+  // Appends the item's line; where its tail is. Called by one thread at a time.
+  JournalSpan append(const BatchItem& item) {
     // A line cut short by an earlier crash must not swallow this one.
-    const std::string line = "\n" + csv_line(item) + "\n";
+    const std::string head = "\n" + csv_head(item);
+    const std::string tail = csv_tail(item);
+    const std::string line = head + tail + "\n";
+    const off_t end = ::lseek(fd_, 0, SEEK_END);  // where O_APPEND writes it: no other writer (the folder's lock)
+    if (end < 0) fail("không ghi được ");
     for (std::size_t written = 0; written < line.size();) {
       const ssize_t n = ::write(fd_, line.data() + written, line.size() - written);
       if (n < 0 && errno == EINTR) continue;
-      if (n < 0)
-        throw Error(errors::kWrite, "không ghi được " + path_.string() + ": " + system_error_text(errno),
-                    path_.string());
+      if (n < 0) fail("không ghi được ");
       written += static_cast<std::size_t>(n);
     }
+    return {static_cast<std::uint64_t>(end) + head.size(), tail.size()};
+  }
+
+  // The bytes append() wrote at `span`.
+  [[nodiscard]] std::string read(JournalSpan span) const {
+    std::string bytes(span.size, '\0');
+    for (std::size_t got = 0; got < bytes.size();) {
+      const ssize_t n = ::pread(fd_, bytes.data() + got, bytes.size() - got, static_cast<off_t>(span.at + got));
+      if (n < 0 && errno == EINTR) continue;
+      if (n == 0) errno = EIO;  // cut short since it was written
+      if (n <= 0) fail("không đọc lại được ");
+      got += static_cast<std::size_t>(n);
+    }
+    return bytes;
   }
 
  private:
+  [[noreturn]] void fail(const char* what) const {
+    throw Error(errors::kWrite, what + path_.string() + ": " + system_error_text(errno), path_.string());
+  }
+
   std::filesystem::path path_;
   int fd_;
+};
+
+// What run() keeps of a case once it is finished, until the manifests are written: its state, and where the rest of
+// its manifest line is — in the journal, or the item an earlier run recorded.
+struct Outcome {
+  bool finished = false;
+  ItemStatus status = ItemStatus::failed;
+  const BatchItem* recorded = nullptr;
+  JournalSpan tail;
 };
 
 // Removes what an interrupted run left: temporary files of outputs and manifests (".NAME.XXXXXX", made by
@@ -134,24 +196,19 @@ void remove_temporaries(const std::filesystem::path& dir) {
   }
 }
 
-// Each manifest made and written before the next is made (a batch of 100,000 cases makes tens of megabytes of each).
-void write_manifests(const std::filesystem::path& dir, const std::vector<BatchItem>& items) {
-  {
-    std::string csv = std::string(kCsvByteOrderMark) + kManifestHeader + "\n";
-    for (const BatchItem& item : items) csv += csv_line(item) + "\n";
-    write_file_atomically(dir / kManifestCsv, csv);
-  }
-  std::string json = "[\n";
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    const BatchItem& item = items[i];
-    const std::string status(item_status_name(item.status));
-    json += "  {\"case_id\": " + json_string(item.case_id) + ", \"debtor\": " + json_string(item.debtor) +
-            ", \"amount\": " + std::to_string(item.amount) + ", \"file\": " + json_string(item.file) +
-            ", \"sha256\": " + json_string(item.sha256) + ", \"status\": " + json_string(status) +
-            ", \"message\": " + json_string(item.message) + "}" + (i + 1 < items.size() ? "," : "") + "\n";
-  }
-  json += "]\n";
-  write_file_atomically(dir / kManifestJson, json);
+// Writes manifest.csv, then manifest.json, a line at a time (a batch of 100,000 cases makes tens of megabytes of each,
+// never held): `item(k)` makes the k-th of `count` items, once for each manifest.
+void write_manifests(const std::filesystem::path& dir, std::size_t count,
+                     const std::function<BatchItem(std::size_t)>& item) {
+  write_file_atomically(dir / kManifestCsv, [&](std::ostream& out) {
+    out << kCsvByteOrderMark << kManifestHeader << '\n';
+    for (std::size_t k = 0; k < count; ++k) out << csv_line(item(k)) << '\n';
+  });
+  write_file_atomically(dir / kManifestJson, [&](std::ostream& out) {
+    out << "[\n";
+    for (std::size_t k = 0; k < count; ++k) out << json_line(item(k)) << (k + 1 < count ? "," : "") << '\n';
+    out << "]\n";
+  });
 }
 
 const model::Party* first_debtor(const model::Case& the_case) {
@@ -217,6 +274,8 @@ BatchRunner::~BatchRunner() = default;
 
 std::size_t BatchRunner::planned() const { return plan_.size(); }
 
+std::optional<Diagnostic> BatchRunner::combined_refusal() const { return combined_refusal_; }
+
 std::string BatchRunner::output_name(const std::string& case_id, const std::string& template_name) {
   const bool plain = !case_id.empty() && case_id.size() <= kPlainIdLength && case_id.front() != '.' &&
                      case_id.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.") ==
@@ -263,20 +322,27 @@ bool BatchRunner::plan(const std::vector<BatchNote>& notes, Diagnostics& diagnos
     return a.case_id < b.case_id;
   });
   for (auto& planned : plan_) std::string().swap(planned.sort_key);  // ordered: no longer needed
+  combined_refusal_.reset();
+  const auto printable = static_cast<std::size_t>(
+      std::count_if(plan_.begin(), plan_.end(), [](const Planned& planned) { return planned.applies; }));
+  if (options_.combined && printable > options_.combined_pages)
+    combined_refusal_ = Engine::combined_refusal("lô này có thể in " + std::to_string(printable) +
+                                                 " văn bản, quá giới hạn " + std::to_string(options_.combined_pages) +
+                                                 " trang của một tệp in gộp (mỗi văn bản ít nhất một trang)");
   return true;
 }
 
-std::vector<BatchItem> BatchRunner::run(const Report& report, const std::atomic<bool>& stop) {
-  return run_planned(nullptr, report, stop);
+BatchProgress BatchRunner::run(const Report& report, const std::atomic<bool>& stop, const Listing& listed) {
+  return run_planned(nullptr, report, stop, listed);
 }
 
-std::vector<BatchItem> BatchRunner::run(const BatchCaseStream& cases, const Report& report,
-                                        const std::atomic<bool>& stop) {
-  return run_planned(&cases, report, stop);
+BatchProgress BatchRunner::run(const BatchCaseStream& cases, const Report& report, const std::atomic<bool>& stop,
+                               const Listing& listed) {
+  return run_planned(&cases, report, stop, listed);
 }
 
-std::vector<BatchItem> BatchRunner::run_planned(const BatchCaseStream* cases, const Report& report,
-                                                const std::atomic<bool>& stop) {
+BatchProgress BatchRunner::run_planned(const BatchCaseStream* cases, const Report& report,
+                                       const std::atomic<bool>& stop, const Listing& listed) {
   std::error_code made;
   std::filesystem::create_directories(options_.out_dir, made);
   if (made)
@@ -287,8 +353,7 @@ std::vector<BatchItem> BatchRunner::run_planned(const BatchCaseStream* cases, co
   remove_temporaries(options_.out_dir);
   const auto previous = options_.force ? std::map<std::string, std::string>{} : previous_hashes(options_.out_dir);
   Journal journal(options_.out_dir / kJournal);
-  std::vector<BatchItem> items(plan_.size());
-  std::vector<bool> finished(plan_.size(), false);
+  std::vector<Outcome> outcomes(plan_.size());
   std::mutex mutex;
   BatchProgress counts;
   counts.total = plan_.size();
@@ -308,12 +373,8 @@ std::vector<BatchItem> BatchRunner::run_planned(const BatchCaseStream* cases, co
       continue;
     }
     // The state, hash and problems as recorded; the rest as this plan makes it (the manifest's lines the same).
-    items[i] = known->second;
-    items[i].debtor = plan_[i].debtor;
-    items[i].amount = plan_[i].amount;
-    items[i].file = output_name(items[i].case_id, options_.render.template_name);
-    finished[i] = true;
-    count(items[i].status);
+    outcomes[i] = {true, known->second.status, &known->second, {}};
+    count(known->second.status);
   }
 
   // Renders the planned case `index` (null: the stream did not give it again as planned).
@@ -368,16 +429,16 @@ std::vector<BatchItem> BatchRunner::run_planned(const BatchCaseStream* cases, co
     }
     const std::lock_guard<std::mutex> lock(mutex);
     count(item.status);
-    journal.append(item);
-    items[index] = std::move(item);
-    finished[index] = true;
-    if (report) report(counts, items[index]);
+    outcomes[index] = {true, item.status, nullptr, journal.append(item)};
+    if (report) report(counts, item);
   };
   const auto printable = [&](std::size_t index) {
-    return finished[index] && (items[index].status == ItemStatus::done || items[index].status == ItemStatus::skipped);
+    const Outcome& outcome = outcomes[index];
+    return outcome.finished && (outcome.status == ItemStatus::done || outcome.status == ItemStatus::skipped);
   };
   // A failure to write stops the batch, but what is finished still reaches the disk and the manifest.
   std::exception_ptr failure;
+  const bool combining = options_.combined && !combined_refusal_;
   std::map<std::size_t, model::Case>
       to_combine;  // the streamed cases the combined PDF prints, by their place in the plan
   if (cases == nullptr) {
@@ -400,14 +461,14 @@ std::vector<BatchItem> BatchRunner::run_planned(const BatchCaseStream* cases, co
           parallel_for(
               chunk.size(), options_.jobs,
               [&](std::size_t i) {
-                if (!finished[chunk[i].first]) work(chunk[i].first, &chunk[i].second);
+                if (!outcomes[chunk[i].first].finished) work(chunk[i].first, &chunk[i].second);
               },
               &stop);
         } catch (...) {
           failure = std::current_exception();
         }
       }
-      if (options_.combined)
+      if (combining)
         for (auto& [index, the_case] : chunk)
           if (printable(index)) to_combine.emplace(index, std::move(the_case));
       chunk.clear();
@@ -433,25 +494,39 @@ std::vector<BatchItem> BatchRunner::run_planned(const BatchCaseStream* cases, co
   }
   sync_filesystem(options_.out_dir);
   // The manifest lists what is finished, in plan order, even when interrupted.
-  std::vector<bool> to_print(plan_.size());
-  for (std::size_t i = 0; i < plan_.size(); ++i) to_print[i] = printable(i);
-  std::vector<BatchItem> result;
-  result.reserve(static_cast<std::size_t>(std::count(finished.begin(), finished.end(), true)));
-  for (std::size_t i = 0; i < items.size(); ++i)
-    if (finished[i]) result.push_back(std::move(items[i]));
-  items = {};  // moved to `result`
+  std::vector<std::size_t> listed_at;  // the finished cases, in plan order
+  for (std::size_t i = 0; i < plan_.size(); ++i)
+    if (outcomes[i].finished) listed_at.push_back(i);
+  // Each line made again from the plan and the journal (or what an earlier run recorded), as it was journalled.
+  const auto listed_item = [&](std::size_t k) {
+    const std::size_t i = listed_at[k];
+    const Outcome& outcome = outcomes[i];
+    BatchItem item;
+    if (outcome.recorded != nullptr) {
+      item = *outcome.recorded;
+      item.diagnostics.clear();
+    } else {
+      item.case_id = plan_[i].case_id;
+      item.status = outcome.status;
+      read_csv_tail(journal.read(outcome.tail), item);
+    }
+    item.debtor = plan_[i].debtor;
+    item.amount = plan_[i].amount;
+    item.file = output_name(item.case_id, options_.render.template_name);
+    return item;
+  };
   // A stopped run keeps its journal: the next one resumes from the cases it finished (the manifest lists only these).
-  write_manifests(options_.out_dir, result);
+  write_manifests(options_.out_dir, listed_at.size(), listed_item);
   if (!stop.load() && !failure) {
     std::error_code kept;
     std::filesystem::remove(options_.out_dir / kJournal, kept);
   }
   if (failure) std::rethrow_exception(failure);
-  if (options_.combined && !stop.load()) {
+  if (combining && !stop.load()) {
     // Each printed case resolved again, as it was to render its letter.
     std::vector<Engine::Resolved> resolved;
     for (std::size_t i = 0; i < plan_.size(); ++i) {
-      if (!to_print[i]) continue;
+      if (!printable(i)) continue;
       const auto streamed = to_combine.find(i);
       const model::Case* the_case = plan_[i].held != nullptr       ? plan_[i].held
                                     : streamed != to_combine.end() ? &streamed->second
@@ -462,12 +537,19 @@ std::vector<BatchItem> BatchRunner::run_planned(const BatchCaseStream* cases, co
     }
     std::vector<const Engine::Resolved*> requests;
     for (const auto& request : resolved) requests.push_back(&request);
-    write_output(options_.combined->string(), engine_.render_combined(requests, options_.render, options_.duplex));
+    Diagnostics combining_said;
+    const auto combined =
+        engine_.render_combined(requests, options_.render, options_.duplex, options_.combined_pages, combining_said);
+    if (combined) write_output(options_.combined->string(), *combined);
+    else if (!combining_said.list().empty()) combined_refusal_ = combining_said.list().front();
   }
+  // Listed once all is written (the journal still open, though its name is gone), as the manifests list them.
+  if (listed)
+    for (std::size_t k = 0; k < listed_at.size(); ++k) listed(listed_item(k));
   // Still held: whoever opens the name now makes a new lock (a crash leaves the file, which the next run reuses).
   std::error_code ignored;
   std::filesystem::remove(options_.out_dir / kLock, ignored);
-  return result;
+  return counts;
 }
 
 std::vector<CaseFile> note_case_files(const Engine& engine, const BatchRunner& runner,

@@ -53,7 +53,8 @@ struct BatchOptions {
   unsigned jobs = 1;
   bool force = false;  ///< redo outputs that exist and match the manifest
   std::optional<std::filesystem::path> combined;
-  bool duplex = false;  ///< in the combined PDF, start each letter on an odd page
+  bool duplex = false;                                     ///< in the combined PDF, start each letter on an odd page
+  std::size_t combined_pages = Engine::kMaxCombinedPages;  ///< the most pages of the combined PDF (E0322 past them)
   /// Cases an earlier run of the same work finished (case id → its item as recorded then, a job's database knows
   /// them): listed in the manifest and the combined PDF as recorded, never rendered nor written again, and not
   /// reported to run()'s callback.
@@ -119,20 +120,31 @@ class BatchRunner {
   /// The same for a note of the case.
   [[nodiscard]] bool needs(const BatchNote& note) const;
   [[nodiscard]] std::size_t planned() const;
+  /// Why the combined PDF asked for (`options.combined`) is not made, with E0322: after plan(), when more letters may
+  /// be printed than the combined PDF may have pages (`options.combined_pages`; each letter takes one at least) — then
+  /// run() holds no case for it and makes none —; after run(), also when the letters made more pages. nullopt when
+  /// it is made, or not asked for.
+  [[nodiscard]] std::optional<Diagnostic> combined_refusal() const;
 
   /// What run() reports as each case finishes: the counts so far and the case's item (its diagnostics when it failed).
   using Report = std::function<void(const BatchProgress&, const BatchItem&)>;
+  /// What run() lists of each finished case, in the manifest's order, once the manifests and the combined PDF are
+  /// written: its line's fields (no diagnostics: the journal and the manifest do not keep them).
+  using Listing = std::function<void(const BatchItem&)>;
 
   /// Renders every planned case with `options.jobs` threads, writing each PDF atomically; a case that fails
   /// is recorded and the batch goes on. `report` is called (serialized) after each case, once it is in the journal
   /// (cases of `options.finished` are counted, not reported); when `stop` becomes true no new case starts. Then writes
-  /// manifest.csv and manifest.json (the cases finished so far) and, when asked and not stopped, the combined PDF.
+  /// manifest.csv and manifest.json (the cases finished so far) a line at a time from the journal and, when asked and
+  /// not stopped, the combined PDF; then gives each item to `listed`. Nothing of a finished case but its state and its
+  /// place in the journal is held: a batch's memory does not grow with its items' messages. Returns the counts.
   /// Throws vanban::Error when a file cannot be written (or what `report` throws, after the manifest is written).
-  std::vector<BatchItem> run(const Report& report, const std::atomic<bool>& stop);
+  BatchProgress run(const Report& report, const std::atomic<bool>& stop, const Listing& listed = nullptr);
   /// The same when plan() was given notes: the cases come from `cases` (the input read again) and each is held only
   /// until it is rendered, a few at a time — but for the combined PDF, which needs every printable case at once. A
   /// planned case the stream does not give again as it was planned (the file changed meanwhile) fails with E0321.
-  std::vector<BatchItem> run(const BatchCaseStream& cases, const Report& report, const std::atomic<bool>& stop);
+  BatchProgress run(const BatchCaseStream& cases, const Report& report, const std::atomic<bool>& stop,
+                    const Listing& listed = nullptr);
 
   /// The file name of a case's output: "<case id>-<template>.pdf", with anything unsafe in the id replaced.
   static std::string output_name(const std::string& case_id, const std::string& template_name);
@@ -144,8 +156,10 @@ class BatchRunner {
   std::vector<Planned> plan_;
   std::shared_ptr<const Engine::Filter> prefilter_;  // for needs(); null without --where or when it is wrong
   bool where_wrong_ = false;                         // plan() reports it: needs() keeps every case
+  std::optional<Diagnostic> combined_refusal_;
 
-  std::vector<BatchItem> run_planned(const BatchCaseStream* cases, const Report& report, const std::atomic<bool>& stop);
+  BatchProgress run_planned(const BatchCaseStream* cases, const Report& report, const std::atomic<bool>& stop,
+                            const Listing& listed);
 };
 
 /// Reads the case files of a batch on `jobs` threads, as read_case_files does (the same diagnostics, the result in the

@@ -9,6 +9,16 @@ std::string csv_field(std::string_view value) {
   return out + "\"";
 }
 
+std::string csv_value(std::string_view field) {
+  if (field.empty() || field.front() != '"') return std::string(field);  // csv_field quotes any value with a quote
+  std::string value;
+  for (std::size_t i = 1; i + 1 < field.size(); ++i) {
+    value += field[i];
+    if (field[i] == '"') ++i;  // doubled
+  }
+  return value;
+}
+
 std::vector<std::string> csv_fields(std::string_view line) {
   std::vector<std::string> fields(1);
   bool quoted = false;

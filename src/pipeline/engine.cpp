@@ -151,8 +151,8 @@ bool Engine::matches(const Filter& filter, const Resolved& request, const Render
   return templating::evaluate(filter.expression, scope, ignored).truthy();
 }
 
-Bytes Engine::render_combined(const std::vector<const Resolved*>& requests, const RenderOptions& options,
-                              bool duplex) const {
+std::optional<Bytes> Engine::render_combined(const std::vector<const Resolved*>& requests, const RenderOptions& options,
+                                             bool duplex, std::size_t max_pages, Diagnostics& diagnostics) const {
   layout::PageSet all;
   all.width = options.profile.page_width;
   all.height = options.profile.page_height;
@@ -165,11 +165,23 @@ Bytes Engine::render_combined(const std::vector<const Resolved*>& requests, cons
       all.pages.push_back(std::move(page));
     }
     if (duplex && all.pages.size() % 2 == 1) all.pages.emplace_back();  // the next letter starts on a right-hand page
+    if (all.pages.size() > max_pages) {
+      diagnostics.add(
+          combined_refusal("các văn bản vượt quá " + std::to_string(max_pages) + " trang của một tệp in gộp"));
+      return std::nullopt;
+    }
   }
   model::DocumentMetadata metadata;
   metadata.title = "Văn bản in hàng loạt: " + options.template_name;
   metadata.issued_date = options.date.value_or(options.today);
   return pdf::write_pdf(all, metadata, *fonts_);
+}
+
+Diagnostic Engine::combined_refusal(const std::string& why) {
+  return {Severity::error, "E0322", SourceLoc{make_file_name("--combined"), 0, 0},
+          why +
+              ": không lập tệp in gộp (các văn bản riêng và manifest vẫn được lập); lập hàng loạt theo từng nhóm hồ "
+              "sơ nhỏ hơn (--where) để in gộp"};
 }
 
 const rules::Law& Engine::law() const { return *law_; }

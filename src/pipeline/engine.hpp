@@ -213,10 +213,18 @@ class Engine {
   /// filter sees the case exactly as the document will.
   [[nodiscard]] bool matches(const Filter& filter, const Resolved& request, const RenderOptions& options) const;
 
+  /// The most pages of one combined PDF (render_combined) by default: it is laid out and written whole, so its memory
+  /// grows with its pages (bench/README.md, issue 18n).
+  static constexpr std::size_t kMaxCombinedPages = 3000;
+  /// The refusal of a combined PDF (E0322, at "--combined"): `why` (Vietnamese), then what is still made and what to
+  /// do.
+  [[nodiscard]] static Diagnostic combined_refusal(const std::string& why);
   /// One PDF of many documents, in order, each starting on a new page (on an odd page when `duplex`);
-  /// cases that cannot be rendered are left out (the batch reports them).
-  [[nodiscard]] Bytes render_combined(const std::vector<const Resolved*>& requests, const RenderOptions& options,
-                                      bool duplex) const;
+  /// cases that cannot be rendered are left out (the batch reports them). nullopt with E0322 (at "--combined") as
+  /// soon as the documents pass `max_pages` pages: nothing of it is made.
+  [[nodiscard]] std::optional<Bytes> render_combined(const std::vector<const Resolved*>& requests,
+                                                     const RenderOptions& options, bool duplex, std::size_t max_pages,
+                                                     Diagnostics& diagnostics) const;
 
   /// The law data the engine loaded: the regimes, the calendar and the statistics' counting rules.
   [[nodiscard]] const rules::Law& law() const;

@@ -34,12 +34,19 @@ struct JobRun {
 };
 
 /// Runs job `id` with `options` (its template, letters' date and parameters, made by the front end from the job's
-/// spec): plans the cases, records each finished one (in groups, with the journal behind them), writes the manifest
-/// and, unless stopped, the combined PDF (duplex as asked), then ends the job done. A stopped run leaves the job as
-/// the database has it (cancelled by a cancel, running for the next start to resume); a case id the store lacks is a
-/// failed item (E0781). Throws vanban::Error when the folder or the database fails (the front end marks it failed).
+/// spec): plans from a note of each case and reads the planned ones again to render them, a few held at a time (the
+/// store never held whole; a case keeps its place by its id), records each finished one (in groups, with the journal
+/// behind them), writes the manifest and, unless stopped, the combined PDF (duplex as asked), then ends the job done. A
+/// stopped run leaves the job as the database has it (cancelled by a cancel, running for the next start to resume); a
+/// case id the store lacks is a failed item (E0781). A job of more letters than a combined PDF may have pages ends done
+/// without it, E0322 its problem. Throws vanban::Error when the folder or the database fails (the front end marks it
+/// failed).
 void run_job(const Engine& engine, cases::Store& store, cases::JobStore& jobs, std::int64_t id,
              const RenderOptions& options, const JobRun& run);
+
+/// Why a job that is done has no combined PDF (the message of its E0322: more letters than one may have pages), or
+/// nullopt when it has one.
+std::optional<std::string> combined_refusal(const cases::Job& job);
 
 /// The zip of a job's letters and its manifests (manifest.csv, manifest.json, by name) in the job's folder
 /// (letters.zip), written once through a temporary file and made again when missing (the same letters, the same

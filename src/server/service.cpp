@@ -57,6 +57,7 @@ constexpr ProblemKind kEnvironment{"environment", "Lỗi môi trường của m�
 constexpr ProblemKind kJobNotFinished{"job-not-finished", "Việc hàng loạt chưa xong", 409};
 constexpr ProblemKind kJobEnded{"job-ended", "Việc hàng loạt đã kết thúc", 409};
 constexpr ProblemKind kJobFilesGone{"job-files-gone", "Tệp của việc hàng loạt không còn", 410};
+constexpr ProblemKind kCombinedTooLarge{"combined-too-large", "Tệp in gộp quá lớn", 409};
 
 constexpr const char* kJsonType = "application/json";
 constexpr const char* kTextType = "text/plain; charset=utf-8";
@@ -815,6 +816,7 @@ struct Answers {
       return problem(kJobNotFinished, std::string("tệp in gộp chỉ có khi việc đã xong; việc đang ở trạng thái ") +
                                           cases::job_state_name(job->state));
     if (job->done == 0) return problem(kNotFound, "việc này không lập văn bản nào: không có tệp in gộp");
+    if (const auto refused = pipeline::combined_refusal(*job)) return problem(kCombinedTooLarge, *refused);
     return file_answer(open_file(pipeline::job_combined(s.job_folder(job->id))), "application/pdf",
                        "viec-" + std::to_string(job->id) + ".pdf");
   }

@@ -6,13 +6,24 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <fstream>
 #include <map>
 #include <set>
 
+#include "base/json.hpp"
+#include "pipeline/csv.hpp"
 #include "support/paths.hpp"
 
 namespace vanban::pipeline {
 namespace {
+
+// What a run lists (the manifest's items, in its order): `run` is given the listing to pass to BatchRunner::run.
+template <typename Run>
+std::vector<BatchItem> listed_by(Run&& run) {
+  std::vector<BatchItem> items;
+  run([&items](const BatchItem& item) { items.push_back(item); });
+  return items;
+}
 
 class BatchLedger : public ::testing::Test {
  protected:
@@ -42,7 +53,7 @@ class BatchLedger : public ::testing::Test {
     EXPECT_TRUE(runner.plan(cases, diagnostics)) << diagnostics.to_string();
     const std::atomic<bool> stop{false};
     std::map<std::string, std::int64_t> out;
-    for (const auto& item : runner.run(nullptr, stop)) out[item.case_id] = item.amount;
+    runner.run(nullptr, stop, [&out](const BatchItem& item) { out[item.case_id] = item.amount; });
     return out;
   }
 
@@ -135,7 +146,7 @@ TEST_F(BatchLedger, ACaseTheTemplateDoesNotApplyToIsNeededAndListed) {
   Diagnostics diagnostics;
   ASSERT_TRUE(runner.plan(needed, diagnostics)) << diagnostics.to_string();
   const std::atomic<bool> stop{false};
-  const auto items = runner.run(nullptr, stop);
+  const auto items = listed_by([&](const auto& listing) { runner.run(nullptr, stop, listing); });
   ASSERT_EQ(items.size(), 1U);
   EXPECT_EQ(items.front().case_id, "THA-2024-000604");
   EXPECT_EQ(items.front().status, ItemStatus::not_applicable);
@@ -155,14 +166,16 @@ TEST_F(BatchLedger, ReportsEachCaseStartsFromWhatIsFinishedAndStops) {
     BatchRunner runner(*engine_, options);
     Diagnostics diagnostics;
     EXPECT_TRUE(runner.plan(cases, diagnostics)) << diagnostics.to_string();
-    return runner.run(
-        [&](const BatchProgress& counts, const BatchItem& item) {
-          reported.push_back(item);
-          EXPECT_EQ(counts.done + counts.skipped + counts.failed + counts.not_applicable,
-                    reported.size() + options.finished.size());
-          if (after_each) after_each();
-        },
-        stop);
+    return listed_by([&](const auto& listing) {
+      runner.run(
+          [&](const BatchProgress& counts, const BatchItem& item) {
+            reported.push_back(item);
+            EXPECT_EQ(counts.done + counts.skipped + counts.failed + counts.not_applicable,
+                      reported.size() + options.finished.size());
+            if (after_each) after_each();
+          },
+          stop, listing);
+    });
   };
   const std::atomic<bool> go{false};
   std::vector<BatchItem> first_reported;
@@ -223,7 +236,7 @@ TEST_F(BatchLedger, AStreamedRunIsTheHeldRun) {
   BatchRunner held(*engine_, options);
   Diagnostics held_said;
   ASSERT_TRUE(held.plan(cases, held_said)) << held_said.to_string();
-  const auto held_items = held.run(nullptr, go);
+  const auto held_items = listed_by([&](const auto& listing) { held.run(nullptr, go, listing); });
 
   options.out_dir = test::scratch_dir("batch-streamed");
   options.combined = options.out_dir / "in.pdf";
@@ -242,8 +255,10 @@ TEST_F(BatchLedger, AStreamedRunIsTheHeldRun) {
     for (std::size_t i = 0; i < cases.size(); ++i) visit({0, i}, model::Case(*cases[i].the_case));
   };
   std::size_t reported = 0;
-  const auto streamed_items = streamed.run(
-      stream, [&](const BatchProgress&, const BatchItem&) { ++reported; }, go);
+  const auto streamed_items = listed_by([&](const auto& listing) {
+    streamed.run(
+        stream, [&](const BatchProgress&, const BatchItem&) { ++reported; }, go, listing);
+  });
   EXPECT_EQ(reported, streamed_items.size()) << "each case rendered once";
 
   ASSERT_EQ(streamed_items.size(), held_items.size());
@@ -298,8 +313,9 @@ TEST_F(BatchLedger, NotedFilesPlanWhatFilesReadWholePlan) {
     }
     EXPECT_GE(noted.planned(), 4U) << date;
     const std::atomic<bool> go{false};
-    for (const auto& item : noted.run(stream_case_files(*engine_, files, text::RepairMode::repair), nullptr, go))
+    noted.run(stream_case_files(*engine_, files, text::RepairMode::repair), nullptr, go, [](const BatchItem& item) {
       EXPECT_EQ(item.message.find("E0321"), std::string::npos) << item.case_id << ": " << item.message;
+    });
   }
 }
 
@@ -319,15 +335,162 @@ TEST_F(BatchLedger, ACaseNoLongerWherePlannedFails) {
     for (std::size_t i = 0; i < all.size(); ++i) visit({0, i}, model::Case(all[i == 1 ? 0 : i]));
   };
   const std::atomic<bool> go{false};
-  for (const auto& item : runner.run(stream, nullptr, go)) {
-    if (item.case_id != all[1].id) {
-      EXPECT_EQ(item.message.find("E0321"), std::string::npos) << item.case_id << ": " << item.message;
-      continue;
+  // The diagnostics as reported when the case finishes (the manifest lists only the message).
+  runner.run(
+      stream,
+      [&](const BatchProgress&, const BatchItem& item) {
+        if (item.case_id != all[1].id) {
+          EXPECT_EQ(item.message.find("E0321"), std::string::npos) << item.case_id << ": " << item.message;
+          return;
+        }
+        EXPECT_EQ(item.status, ItemStatus::failed);
+        ASSERT_EQ(item.diagnostics.size(), 1U);
+        EXPECT_EQ(item.diagnostics.front().code, "E0321");
+      },
+      go);
+}
+
+// Issue 18n: a batch holds no finished item's texts; the manifests are written from the journal, a line at a time.
+// Changed in the journal once every case is finished, a message is what both manifests list.
+TEST_F(BatchLedger, TheManifestsAreWrittenFromTheJournal) {
+  BatchOptions options = dated("thu-van-dong", "2024-10-15");
+  options.out_dir = test::scratch_dir("batch-from-journal");
+  BatchRunner runner(*engine_, options);
+  Diagnostics said;
+  ASSERT_TRUE(runner.plan(all_cases(), said)) << said.to_string();
+  const auto journal = options.out_dir / "manifest.journal";
+  std::size_t changed = 0;
+  const std::atomic<bool> go{false};
+  const BatchProgress counts = runner.run(
+      [&](const BatchProgress& so_far, const BatchItem&) {
+        if (so_far.done + so_far.skipped + so_far.failed + so_far.not_applicable != so_far.total) return;
+        std::string text = test::read_text(journal);
+        for (std::size_t at = text.find("[E0311]"); at != std::string::npos; at = text.find("[E0311]", at)) {
+          text.replace(at, 7, "[E9311]");  // the same length: every line stays where it was written
+          ++changed;
+        }
+        std::ofstream(journal, std::ios::binary | std::ios::trunc) << text;
+      },
+      go);
+  ASSERT_GT(counts.not_applicable, 0U);
+  ASSERT_EQ(changed, counts.not_applicable);
+  const std::string csv = test::read_text(options.out_dir / "manifest.csv");
+  const std::string json = test::read_text(options.out_dir / "manifest.json");
+  EXPECT_EQ(csv.find("[E0311]"), std::string::npos) << csv;
+  EXPECT_EQ(json.find("[E0311]"), std::string::npos) << json;
+  EXPECT_NE(csv.find("[E9311]"), std::string::npos) << csv;
+  EXPECT_NE(json.find("[E9311]"), std::string::npos) << json;
+}
+
+// Issue 18n: what a run lists and both manifests hold each finished item's fields exactly as it was reported, read
+// back from the journal: a message with quotes and commas (an id of these, a carriage return and a line break in
+// E0321's message), the hashes of the letters, the states; in the plan's order, with the counts run() returns.
+TEST_F(BatchLedger, TheListedItemsAreTheReportedItemsExactly) {
+  BatchOptions options = dated("thong-bao-tha", "2024-10-15");
+  options.out_dir = test::scratch_dir("batch-listed-exactly");
+  options.jobs = 2;
+  BatchRunner runner(*engine_, options);
+  const auto& all = register_->cases;
+  model::Case odd = all[1];
+  odd.id = "a,\"b\"\r\nc, d";
+  std::vector<BatchNote> notes;
+  for (std::size_t i = 0; i < all.size(); ++i)
+    notes.push_back(runner.note(i == 1 ? odd : all[i], make_file_name("so.xml"), {0, i}));
+  Diagnostics said;
+  ASSERT_TRUE(runner.plan(notes, said)) << said.to_string();
+  const BatchCaseStream stream = [&](const std::function<void(BatchSource, model::Case &&)>& visit) {
+    for (std::size_t i = 0; i < all.size(); ++i) visit({0, i}, model::Case(all[i]));  // case 1 under its own id
+  };
+  std::map<std::string, BatchItem> reported;
+  const std::atomic<bool> go{false};
+  BatchProgress counts;
+  const auto listed = listed_by([&](const auto& listing) {
+    counts = runner.run(
+        stream, [&](const BatchProgress&, const BatchItem& item) { reported[item.case_id] = item; }, go, listing);
+  });
+  ASSERT_EQ(listed.size(), all.size());
+  ASSERT_EQ(reported.size(), all.size());
+  EXPECT_EQ(counts.total, all.size());
+  EXPECT_EQ(counts.failed, 1U);
+  EXPECT_EQ(counts.done + counts.failed, all.size());
+  std::string csv = std::string(kCsvByteOrderMark) + kManifestHeader + "\n";
+  std::string json = "[\n";
+  for (std::size_t k = 0; k < listed.size(); ++k) {
+    const BatchItem& item = listed[k];
+    ASSERT_TRUE(reported.count(item.case_id)) << item.case_id;
+    const BatchItem& expected = reported.at(item.case_id);
+    EXPECT_EQ(item.debtor, expected.debtor) << item.case_id;
+    EXPECT_EQ(item.amount, expected.amount) << item.case_id;
+    EXPECT_EQ(item.file, expected.file) << item.case_id;
+    EXPECT_EQ(item.sha256, expected.sha256) << item.case_id;
+    EXPECT_EQ(item.status, expected.status) << item.case_id;
+    EXPECT_EQ(item.message, expected.message) << item.case_id;
+    EXPECT_TRUE(item.diagnostics.empty()) << item.case_id;
+    if (item.case_id == odd.id) {
+      EXPECT_NE(item.message.find("\"a,\"b\""), std::string::npos) << item.message;
     }
-    EXPECT_EQ(item.status, ItemStatus::failed);
-    ASSERT_EQ(item.diagnostics.size(), 1U);
-    EXPECT_EQ(item.diagnostics.front().code, "E0321");
+    csv += csv_field(item.case_id) + "," + csv_field(item.debtor) + "," + std::to_string(item.amount) + "," +
+           csv_field(item.file) + "," + item.sha256 + "," + (item.status == ItemStatus::done ? "đã lập" : "lỗi") + "," +
+           csv_field(item.message) + "\n";
+    json += "  {\"case_id\": " + json_string(item.case_id) + ", \"debtor\": " + json_string(item.debtor) +
+            ", \"amount\": " + std::to_string(item.amount) + ", \"file\": " + json_string(item.file) +
+            ", \"sha256\": " + json_string(item.sha256) +
+            ", \"status\": " + json_string(item_status_name(item.status)) +
+            ", \"message\": " + json_string(item.message) + "}" + (k + 1 < listed.size() ? "," : "") + "\n";
   }
+  json += "]\n";
+  EXPECT_EQ(test::read_text(options.out_dir / "manifest.csv"), csv);
+  EXPECT_EQ(test::read_text(options.out_dir / "manifest.json"), json);
+}
+
+// Issue 18n: a combined PDF is laid out and written whole, so its pages are capped. More letters than the cap (each
+// takes a page at least) refuse it after planning, before anything is drafted, and the run holds no case for it; fewer
+// letters of more pages (duplex: a blank page after each) get no combined PDF either. Both with E0322 at
+// "--combined"; the letters and the manifests are made; the same letters under the cap make it.
+TEST_F(BatchLedger, ACombinedPdfPastItsPagesIsRefusedWholeAndTheLettersAreMade) {
+  BatchOptions options = dated("thong-bao-tha", "2024-10-15");
+  options.duplex = true;
+  const std::atomic<bool> go{false};
+  // The refusal, if any, of a run whose combined PDF may have `pages` pages; whether it was made.
+  const auto run = [&](const std::string& folder, std::size_t pages, bool refused_before, bool& made) {
+    options.out_dir = test::scratch_dir(folder);
+    options.combined = options.out_dir / "in.pdf";
+    options.combined_pages = pages;
+    BatchRunner runner(*engine_, options);
+    Diagnostics said;
+    EXPECT_TRUE(runner.plan(all_cases(), said)) << said.to_string();
+    EXPECT_EQ(runner.combined_refusal().has_value(), refused_before) << folder;
+    const BatchProgress counts = runner.run(nullptr, go);
+    EXPECT_EQ(counts.done, all_cases().size()) << folder;
+    EXPECT_TRUE(std::filesystem::exists(options.out_dir / "manifest.csv")) << folder;
+    made = std::filesystem::exists(*options.combined);
+    return runner.combined_refusal();
+  };
+  const std::size_t letters = all_cases().size();
+  ASSERT_GE(letters, 4U);
+  bool made = true;
+  const auto before = run("batch-combined-letters", letters - 1, true, made);
+  ASSERT_TRUE(before.has_value());
+  EXPECT_EQ(before->code, "E0322");
+  EXPECT_EQ(before->loc.file_name(), "--combined");
+  EXPECT_NE(before->message.find(std::to_string(letters) + " văn bản"), std::string::npos) << before->message;
+  EXPECT_FALSE(made);
+
+  made = true;
+  const auto after = run("batch-combined-pages", letters, false, made);
+  ASSERT_TRUE(after.has_value());
+  EXPECT_EQ(after->code, "E0322");
+  EXPECT_EQ(after->loc.file_name(), "--combined");
+  EXPECT_FALSE(made);
+
+  EXPECT_FALSE(run("batch-combined-fits", 100 * letters, false, made).has_value());
+  EXPECT_TRUE(made);
+}
+
+TEST(BatchCsv, AFieldsValueIsWhatWasWritten) {
+  for (const std::string value :
+       {"", "plain", "a,b", "\"", "\"\"", "say \"x\", then", "a\r\nb", "\r", "\n,\"", "Hồ sơ"})
+    EXPECT_EQ(csv_value(csv_field(value)), value) << csv_field(value);
 }
 
 // Issue 18: a 300-character id made a name the file system refuses, and ids whose letters or "/" were replaced by "_"
