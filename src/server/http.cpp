@@ -267,7 +267,7 @@ class Connection : public Poco::Net::TCPServerConnection {
     response.status = status;
     response.content_type = "application/problem+json";
     response.body = api::problem(kind, title, status, detail);
-    const std::string head = format(response, false);
+    const std::string bytes = format(response, false);
     observe("-", status, "");
     send(bytes);
     if (separate_body(response)) send(response.body);
@@ -422,7 +422,7 @@ class Connection : public Poco::Net::TCPServerConnection {
         return;
       }
       // Counted before it is sent, so that a client's next request sees it in /metrics.
-      const std::string answer_head = format(handled.response, keep_alive);
+      const std::string bytes = format(handled.response, keep_alive);
       observe(handled.route, handled.response.status, handled.user);
       send(bytes);
       if (separate_body(handled.response)) send(handled.response.body);
