@@ -4,7 +4,9 @@
 
 #include <map>
 
+#include "base/utf8.hpp"
 #include "doc/document.hpp"
+#include "layout/layout.hpp"
 #include "layout/profile.hpp"
 #include "pipeline/office.hpp"
 #include "pipeline/report.hpp"
@@ -311,7 +313,11 @@ Bytes deadlines_pdf(const Engine& engine, const DeadlineList& list, Diagnostics&
   table.columns = {{"Mức độ", doc::CellAlign::left},       {"Hồ sơ", doc::CellAlign::left},
                    {"Việc cần làm", doc::CellAlign::left}, {"Hạn", doc::CellAlign::center},
                    {"Căn cứ", doc::CellAlign::left},       {"Chấp hành viên", doc::CellAlign::left}};
+  // Rows past the document's limit of characters are not made: layout refuses the document where its text passes the
+  // limit (E0503, before any layout), whatever follows, and a long list's rows would be held for nothing.
+  std::size_t characters = 0;
   for (const auto& item : list.items) {
+    if (characters > layout::kMaxDocumentCharacters) break;
     const auto& d = item.deadline;
     const std::string urgency = d.days < 0    ? "Quá hạn " + std::to_string(-d.days) + " ngày"
                                 : d.days == 0 ? "Đến hạn hôm nay"
@@ -319,6 +325,8 @@ Bytes deadlines_pdf(const Engine& engine, const DeadlineList& list, Diagnostics&
     table.rows.push_back(cells({urgency, d.case_id + " (" + d.debtor + ")",
                                 d.label + (d.template_name.empty() ? "" : " (mẫu " + d.template_name + ")"),
                                 short_date(d.due), d.basis + (d.confirmed ? "" : " (chưa xác nhận)"), d.officer}));
+    for (const auto& cell : table.rows.back())
+      for (const auto& run : cell) characters += utf8::length(run.text);
   }
   if (!table.rows.empty()) blocks.emplace_back(std::move(table));
   closing(document, list.office, {"Các Chấp hành viên", "Lưu: VT"});
