@@ -1,5 +1,7 @@
 #include "cases/jobs.hpp"
 
+#include <algorithm>
+
 #include "base/split.hpp"
 
 namespace vanban::cases {
@@ -132,12 +134,17 @@ std::optional<Job> JobStore::get(std::int64_t id) {
   return job;
 }
 
-std::vector<JobItem> JobStore::items(std::int64_t id, bool only_failed) {
+std::vector<JobItem> JobStore::items(std::int64_t id, bool only_failed, std::size_t limit, std::size_t offset) {
+  // SQLite and PostgreSQL both take LIMIT and OFFSET; a limit past any count is no limit.
+  const auto bound = [](std::size_t count) {
+    return static_cast<std::int64_t>(std::min<std::size_t>(count, std::numeric_limits<std::int64_t>::max()));
+  };
   const auto rows =
       session_.select(std::string("SELECT case_id, state, file, sha256, diagnostics FROM job_items WHERE "
                                   "job_id = ?") +
-                          (only_failed ? " AND state = 'failed'" : "") + " ORDER BY case_id",
-                      {id}, {db::Type::text, db::Type::text, db::Type::text, db::Type::text, db::Type::text});
+                          (only_failed ? " AND state = 'failed'" : "") + " ORDER BY case_id LIMIT ? OFFSET ?",
+                      {id, bound(limit), bound(offset)},
+                      {db::Type::text, db::Type::text, db::Type::text, db::Type::text, db::Type::text});
   std::vector<JobItem> out;
   for (const auto& row : rows) {
     out.push_back({text_of(row[0]), text_of(row[1]), text_of(row[2]), text_of(row[3]), problems_of(text_of(row[4]))});

@@ -5,6 +5,7 @@
 // the caller (the front end reads the clock).
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -73,8 +74,9 @@ class JobStore {
   std::int64_t create(const JobSpec& spec);
   /// A job; nullopt when there is none of this id.
   std::optional<Job> get(std::int64_t id);
-  /// The items of a job, by case id; only the failed ones when asked.
-  std::vector<JobItem> items(std::int64_t id, bool only_failed = false);
+  /// The items of a job, by case id; only the failed ones when asked; at most `limit` of them after the first `offset`.
+  std::vector<JobItem> items(std::int64_t id, bool only_failed = false,
+                             std::size_t limit = std::numeric_limits<std::size_t>::max(), std::size_t offset = 0);
   /// The jobs a stopped service left queued or running, oldest first.
   std::vector<std::int64_t> unfinished();
 

@@ -349,16 +349,22 @@ struct Answers {
     return json(api::template_info(*info));
   }
 
+  // The page of a list a request asks for: `limit` (at most 1,000; `limit` below when not asked) and `offset`.
+  static std::pair<std::size_t, std::size_t> page_asked(const Service::Call& call, std::size_t limit) {
+    std::size_t offset = 0;
+    if (const auto asked = call.option("limit"))
+      limit = std::min<std::size_t>(pipeline::parse_count("limit", *asked), 1000);
+    if (const auto asked = call.option("offset")) offset = *asked == "0" ? 0 : pipeline::parse_count("offset", *asked);
+    return {limit, offset};
+  }
+
   static HttpResponse list_cases(Service& s, Service::Call& call) {
     cases::ListQuery query;
     query.debtor = call.option("debtor").value_or("");
     query.officer = call.option("officer").value_or("");
     query.mode = call.option("mode").value_or("");
     query.condition = call.option("condition").value_or("");
-    if (const auto limit = call.option("limit"))
-      query.limit = std::min<std::size_t>(pipeline::parse_count("limit", *limit), 1000);
-    if (const auto offset = call.option("offset"))
-      query.offset = *offset == "0" ? 0 : pipeline::parse_count("offset", *offset);
+    std::tie(query.limit, query.offset) = page_asked(call, query.limit);
     const auto page = s.stores_->cases.take()->list(query);
     return json(api::case_page(page, query.limit, query.offset));
   }
@@ -789,11 +795,18 @@ struct Answers {
     return response;
   }
 
+  // A job's failed cases, a page of them (`limit`, at most 1,000, 100 by default; `offset`): a job of 100,000 failed
+  // cases would otherwise answer with every one (about 1 KB each) at every poll.
+  static std::vector<cases::JobItem> failed_items(cases::JobStore& jobs, std::int64_t id, const Service::Call& call) {
+    const auto [limit, offset] = page_asked(call, 100);
+    return jobs.items(id, true, limit, offset);
+  }
+
   static HttpResponse get_job(Service& s, Service::Call& call) {
     auto jobs = s.stores_->jobs.take();
     const auto job = find_job(*jobs, call);
     if (!job) return no_job(call);
-    return json(api::job(*job, jobs->items(job->id, true)));
+    return json(api::job(*job, failed_items(*jobs, job->id, call)));
   }
 
   static HttpResponse cancel_job(Service& s, Service::Call& call) {
@@ -805,7 +818,7 @@ struct Answers {
       return problem(kJobEnded,
                      std::string("việc đã kết thúc (") + cases::job_state_name(job->state) + "): không còn gì để hủy");
     s.jobs_->cancel(job->id);
-    return json(api::job(*jobs->get(job->id), jobs->items(job->id, true)));
+    return json(api::job(*jobs->get(job->id), failed_items(*jobs, job->id, call)));
   }
 
   // The combined print PDF of a finished job (duplex as it was asked).

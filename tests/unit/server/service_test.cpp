@@ -910,6 +910,19 @@ TEST_P(ServiceTest, AJobMakesTheSameBytesAsVanbanBatch) {
     ASSERT_GT(item->getArray("diagnostics")->size(), 0U);
     EXPECT_FALSE(item->getArray("diagnostics")->getObject(0)->getValue<std::string>("code").empty());
   }
+  // The failed cases come a page at a time (`limit`, `offset`), by case id, as the whole list has them.
+  ASSERT_GE(failed->size(), 1U);
+  const auto job_path = "/api/jobs/" + std::to_string(id);
+  const auto first_page = get(job_path + "?limit=1");
+  ASSERT_EQ(first_page.status, 200) << first_page.body;
+  ASSERT_EQ(first_page.json()->getArray("failed_items")->size(), 1U);
+  EXPECT_EQ(first_page.json()->getArray("failed_items")->getObject(0)->getValue<std::string>("case_id"),
+            failed->getObject(0)->getValue<std::string>("case_id"));
+  const auto past = get(job_path + "?offset=" + std::to_string(failed->size()));
+  ASSERT_EQ(past.status, 200) << past.body;
+  EXPECT_EQ(past.json()->getArray("failed_items")->size(), 0U);
+  EXPECT_EQ(past.json()->getValue<std::int64_t>("failed"), static_cast<std::int64_t>(failed->size()));
+  EXPECT_EQ(get(job_path + "?limit=x").status, 400);
 
   const auto dir = test::scratch_dir("job-same-bytes-" + test::current_test_name());
   test::write_text(dir / "register.xml", generated.xml);
